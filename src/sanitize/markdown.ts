@@ -1,0 +1,71 @@
+// Sink: GitHub-flavoured Markdown (job summary, PR comment, issue). Untrusted text must come out as
+// the same visible text: no HTML, no formatting, no links, no table breakage, no notifications.
+import { visible } from "./terminal.js";
+
+// An HTML entity, not a raw U+200B, so the output itself stays free of invisible characters. It
+// goes after `@` and `#`: GitHub finds @mentions and #123 / owner/repo#123 references in the
+// *rendered* text, where `&#64;` or `\#` are already plain `@` and `#` again, so only a real
+// character in between stops the notification / cross-reference (what Renovate and Dependabot do).
+const ZWSP = "&#8203;";
+
+const REPLACE: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "@": `@${ZWSP}`,
+  "#": `#${ZWSP}`,
+};
+
+// Backslash-escaped: `\` first of all, then inline syntax, table pipes and `$` (GitHub math).
+// `://` and `www.` (GFM extended autolinks; e-mail autolinks need an `@`) get a ZWSP inside.
+const SPECIAL = /[\\`*_~[\]()!|$&<>@#]|:\/\/|www\./gi;
+
+/** Inline text or a table cell: one line of Markdown that renders exactly as `visible(s)`. */
+export function mdText(s: string): string {
+  // Table rows are single lines, so line breaks become spaces; other controls become visible.
+  const text = visible(s.replace(/\r\n|\r|\n/g, " ")).replace(SPECIAL, (m) => {
+    if (m === "://") return `:${ZWSP}//`;
+    if (m.length === 4) return `${m.slice(0, 3)}${ZWSP}.`;
+    return REPLACE[m] ?? `\\${m}`;
+  });
+  // At the start of a line these would open a list or a setext heading underline.
+  return text.replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
+}
+
+/**
+ * Inline code. The fence is one backtick longer than any run inside, padded with spaces when the
+ * content would otherwise lose or merge characters. GFM splits table cells on `|` even inside code
+ * spans, so text with a pipe falls back to `<code>` around escaped text.
+ */
+export function mdCode(s: string): string {
+  const text = visible(s); // no line breaks left either
+  if (text === "" || text.includes("|")) return `<code>${mdText(s)}</code>`;
+  const longest = (text.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length), 0);
+  const fence = "`".repeat(longest + 1);
+  // CommonMark strips one space each side when both are there and the content is not all spaces.
+  const pad =
+    text.startsWith("`") ||
+    text.endsWith("`") ||
+    (text.startsWith(" ") && text.endsWith(" ") && !/^ +$/.test(text));
+  return pad ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
+}
+
+/**
+ * `[text](url)` when `url` is a plain https URL (no user:password), else just `mdText(text)`.
+ * Empty text shows the URL itself.
+ */
+export function mdLink(text: string, url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return mdText(text);
+  }
+  if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") {
+    return mdText(text);
+  }
+  // href is already %-encoded (no spaces, quotes, controls); the rest would end the destination
+  // `(` `)`, split a table `|`, decode as an entity `&`, escape `\`, or pair into a code span `.
+  const dest = parsed.href.replace(/[\\()&|<>`]/g, "\\$&");
+  return `[${mdText(text === "" ? parsed.href : text)}](${dest})`;
+}

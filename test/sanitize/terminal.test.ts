@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import {
+  hasUnsafeChars,
+  isUnsafeCodePoint,
+  visible,
+  visibleLine,
+} from "../../src/sanitize/terminal.js";
+import { firstForbidden, fuzzStrings, HOSTILE_PIECES } from "./fuzz.js";
+
+describe("visible", () => {
+  it.each([
+    ["\x1b[31mred\x1b[0m", "\\x1b[31mred\\x1b[0m"], // CSI
+    ["\x1b]0;owned\x07", "\\x1b]0;owned\\x07"], // OSC set title, BEL terminated
+    [
+      "\x1b]8;;https://evil\x1b\\link\x1b]8;;\x1b\\",
+      "\\x1b]8;;https://evil\\x1b\\link\\x1b]8;;\\x1b\\",
+    ],
+    ["\x1bPq#0\x1b\\", "\\x1bPq#0\\x1b\\"], // DCS
+    ["\x1b_apc\x1b\\", "\\x1b_apc\\x1b\\"], // APC
+    ["\x1bXsos\x1b^pm", "\\x1bXsos\\x1b^pm"], // SOS, PM
+    ["a\tb\nc\rd", "a\\tb\\nc\\rd"],
+    ["\x00\x07\x08\x0b\x0c\x1f", "\\x00\\x07\\x08\\x0b\\x0c\\x1f"],
+    ["del\x7f", "del\\x7f"],
+    ["\x9b31m\x9d0;t\x9c\x80\x9f", "\\x9b31m\\x9d0;t\\x9c\\x80\\x9f"], // 8-bit CSI, OSC, ST
+    ["\u061c\u200e\u200f", "\\u061c\\u200e\\u200f"],
+    ["\u202a\u202b\u202c\u202d\u202e", "\\u202a\\u202b\\u202c\\u202d\\u202e"],
+    ["\u2066\u2067\u2068\u2069", "\\u2066\\u2067\\u2068\\u2069"],
+    ["a\u200bb\u200cc\u200dd", "a\\u200bb\\u200cc\\u200dd"],
+    ["\u2060\u2061\u2062\u2063\u2064", "\\u2060\\u2061\\u2062\\u2063\\u2064"],
+    ["\ufeffbom", "\\ufeffbom"],
+    ["soft\u00adhyphen", "soft\\xadhyphen"],
+    ["l\u2028p\u2029", "l\\u2028p\\u2029"],
+    ["\ud800", "\\ud800"],
+    ["a\udc00b", "a\\udc00b"],
+    ["\udc00\ud800", "\\udc00\\ud800"], // reversed halves are two lone surrogates
+    ["\ud83d", "\\ud83d"], // half an emoji
+    ["\u{e0041}\u{e007f}", "\\u{e0041}\\u{e007f}"], // tag characters (hidden ASCII)
+    ["\u180e\u2065\u206f\ufff9\ufffb", "\\u180e\\u2065\\u206f\\ufff9\\ufffb"],
+  ])("escapes %j", (input, expected) => {
+    expect(visible(input)).toBe(expected);
+  });
+
+  it("leaves no ESC in a splice that would re-form a sequence after naive stripping", () => {
+    const out = visible("\x1b\x1b[0m[31m");
+    expect(out).toBe("\\x1b\\x1b[0m[31m");
+    expect(out.includes("\x1b")).toBe(false);
+  });
+
+  it.each([
+    ["plain ASCII: docs/en/intro.md — v1.2 (50%) [x] `y` \\n"],
+    ["漢字とかな、한국어, Ελληνικά, עברית, العربية"],
+    ["emoji 😀👍🏽🇫🇷 ❤️"],
+    ["combining e\u0301 a\u0308 \u0915\u094d\u0937"],
+    ["ellipsis … and nbsp\u00a0here"],
+  ])("passes ordinary text unchanged: %s", (text) => {
+    expect(visible(text)).toBe(text);
+    expect(hasUnsafeChars(text)).toBe(false);
+  });
+
+  it("escapes the ZWJ inside emoji ZWJ sequences (the brief lists U+200D as invisible)", () => {
+    expect(visible("👨\u200d👩")).toBe("👨\\u200d👩");
+  });
+
+  it("keeps a literal backslash as is, which is what makes it idempotent", () => {
+    expect(visible("\\x1b")).toBe("\\x1b");
+    expect(hasUnsafeChars("\\x1b")).toBe(false);
+    expect(hasUnsafeChars("\x1b")).toBe(true);
+  });
+
+  const fuzz = fuzzStrings(0x5eed, 2000);
+
+  it("is idempotent, on fixed and on generated hostile strings", () => {
+    for (const s of [...HOSTILE_PIECES, HOSTILE_PIECES.join(""), ...fuzz]) {
+      const once = visible(s);
+      expect(visible(once)).toBe(once);
+    }
+  });
+
+  it("never outputs a forbidden code point and only adds printable ASCII", () => {
+    for (const s of [HOSTILE_PIECES.join(""), ...fuzz]) {
+      const out = visible(s);
+      expect(firstForbidden(out)).toBeNull();
+      // Every character not in the input is printable ASCII (part of an escape).
+      for (const ch of out) {
+        if (!s.includes(ch)) expect(ch).toMatch(/^[\x20-\x7e]$/);
+      }
+    }
+  });
+
+  it("classifies code points as the brief lists them", () => {
+    const unsafe = [0x00, 0x09, 0x1b, 0x1f, 0x7f, 0x80, 0x9b, 0x9f, 0xad, 0x61c, 0x200b, 0x200f];
+    const unsafe2 = [0x2028, 0x202e, 0x2060, 0x2069, 0xfeff, 0xd800, 0xdfff, 0xe0001];
+    for (const cp of [...unsafe, ...unsafe2]) expect(isUnsafeCodePoint(cp)).toBe(true);
+    const safe = [0x20, 0x7e, 0xa0, 0xa9, 0x301, 0x200a, 0x2010, 0x202f, 0x2070, 0xfe0f, 0x1f600];
+    for (const cp of safe) expect(isUnsafeCodePoint(cp)).toBe(false);
+  });
+});
+
+describe("visibleLine", () => {
+  it.each([
+    ["abc", 3, "abc"],
+    ["abcd", 3, "ab…"],
+    ["abcdef", 4, "abc…"],
+    ["abc", 0, ""],
+    ["abc", 1, "…"],
+    ["", 0, ""],
+    ["😀😀😀", 3, "😀😀😀"],
+    ["😀😀😀", 2, "😀…"], // counts code points and never splits a surrogate pair
+    ["漢字かな", 3, "漢字…"],
+    ["a\x1bb", 6, "a\\x1bb"], // the escape is counted as the four characters shown
+    ["a\x1bb", 5, "a…"], // and is never cut into `\x1…`
+    ["a\nb", 3, "a…"],
+  ])("visibleLine(%j, %i) is %j", (input, max, expected) => {
+    expect(visibleLine(input, max)).toBe(expected);
+  });
+
+  it("rejects a negative or fractional max", () => {
+    expect(() => visibleLine("x", -1)).toThrow(RangeError);
+    expect(() => visibleLine("x", 1.5)).toThrow(RangeError);
+  });
+
+  it("is idempotent and stays within max on generated strings", () => {
+    for (const s of fuzzStrings(7, 500)) {
+      for (const max of [0, 1, 5, 20]) {
+        const once = visibleLine(s, max);
+        expect([...once].length).toBeLessThanOrEqual(max);
+        expect(visibleLine(once, max)).toBe(once);
+        expect(firstForbidden(once)).toBeNull();
+      }
+    }
+  });
+});
