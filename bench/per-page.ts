@@ -1,0 +1,48 @@
+// The obvious approach the scan replaces: two git processes per page. The benchmark times it,
+// and tests use it as the reference the fast path must agree with, page by page.
+import { execFileSync } from "node:child_process";
+import type { PageReport } from "../src/core/types.js";
+import { gitEnv } from "../src/git/run.js";
+
+export interface PerPageAnswer {
+  commitsBehind: number;
+  linesAdded: number | null;
+  linesRemoved: number | null;
+}
+
+const git = (dir: string, args: string[]): string =>
+  execFileSync("git", ["-c", "core.hooksPath=/dev/null", ...args], {
+    cwd: dir,
+    env: gitEnv(),
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+
+/** git always knows the empty blob, so a source that did not exist yet diffs against it. */
+const EMPTY_BLOB = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391";
+
+function exists(dir: string, object: string): boolean {
+  try {
+    git(dir, ["cat-file", "-e", object]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What plain git says for one page with a resolvable raw_commit, following its lineage if moved. */
+export function perPage(dir: string, page: PageReport): PerPageAnswer | null {
+  if (!page.rawCommit || page.commitsBehind === null) return null;
+  const raw = page.rawCommit;
+  const paths = page.movedFrom ? [page.movedFrom, page.sourcePath] : [page.sourcePath];
+  const count = Number(git(dir, ["rev-list", "--count", `${raw}..HEAD`, "--", ...paths]).trim());
+  if (page.status === "source-missing") return { commitsBehind: count, linesAdded: null, linesRemoved: null };
+  const before = `${raw}:${page.movedFrom ?? page.sourcePath}`;
+  const numstat = git(dir, ["diff", "--numstat", exists(dir, before) ? before : EMPTY_BLOB, `HEAD:${page.sourcePath}`]).trim();
+  const [added = "0", removed = "0"] = numstat.split("\t");
+  return {
+    commitsBehind: count,
+    linesAdded: numstat === "" ? 0 : Number(added),
+    linesRemoved: numstat === "" ? 0 : Number(removed),
+  };
+}

@@ -1,0 +1,95 @@
+// Pure graph arithmetic over the commit table: reachability, topological order and the
+// first-parent tree that lets a per-path history walk skip every commit that cannot matter.
+
+export interface Graph {
+  parents: number[][];
+  /** Position in a topological order: parents always come before their children. */
+  topo: Int32Array;
+  /** Depth in the first-parent tree (a root commit has depth 0). */
+  depth: Int32Array;
+  /** Euler-tour interval of each commit in the first-parent tree, for O(1) ancestor tests. */
+  tin: Int32Array;
+  tout: Int32Array;
+}
+
+export function buildGraph(parents: number[][]): Graph {
+  const n = parents.length;
+  const topo = new Int32Array(n).fill(-1);
+  const depth = new Int32Array(n);
+  const tin = new Int32Array(n);
+  const tout = new Int32Array(n);
+  const children: number[][] = Array.from({ length: n }, () => []);
+  const roots: number[] = [];
+  for (let c = 0; c < n; c++) {
+    const first = parents[c]?.[0];
+    if (first === undefined) roots.push(c);
+    else children[first]?.push(c);
+  }
+  // Topological order by iterative post-order over parents (no recursion: histories are deep).
+  let next = 0;
+  const state = new Uint8Array(n);
+  for (let start = 0; start < n; start++) {
+    if (state[start]) continue;
+    const stack = [start];
+    while (stack.length > 0) {
+      const c = stack[stack.length - 1] as number;
+      if (state[c] === 0) {
+        state[c] = 1;
+        for (const p of parents[c] ?? []) if (state[p] === 0) stack.push(p);
+      } else {
+        stack.pop();
+        if (state[c] === 1) {
+          state[c] = 2;
+          topo[c] = next++;
+        }
+      }
+    }
+  }
+  // Euler tour of the first-parent tree.
+  let clock = 0;
+  for (const root of roots) {
+    const stack: Array<[number, number]> = [[root, 0]];
+    depth[root] = 0;
+    tin[root] = clock++;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as [number, number];
+      const [c, i] = top;
+      const kids = children[c] ?? [];
+      if (i < kids.length) {
+        top[1] = i + 1;
+        const kid = kids[i] as number;
+        depth[kid] = (depth[c] ?? 0) + 1;
+        tin[kid] = clock++;
+        stack.push([kid, 0]);
+      } else {
+        tout[c] = clock++;
+        stack.pop();
+      }
+    }
+  }
+  return { parents, topo, depth, tin, tout };
+}
+
+/** Is `a` on the first-parent chain that starts at `x` (x itself included)? */
+export function onFirstParentChain(g: Graph, a: number, x: number): boolean {
+  return (g.tin[a] ?? 0) <= (g.tin[x] ?? 0) && (g.tout[x] ?? 0) <= (g.tout[a] ?? 0);
+}
+
+/**
+ * Marks every ancestor of `from` (itself included) with `stamp` in `marks`. Reusing one array
+ * with a new stamp per raw_commit avoids clearing or reallocating it for each one.
+ */
+export function markAncestors(g: Graph, from: number, marks: Int32Array, stamp: number): void {
+  if (marks[from] === stamp) return;
+  const stack = [from];
+  marks[from] = stamp;
+  while (stack.length > 0) {
+    const c = stack.pop() as number;
+    for (const p of g.parents[c] ?? []) {
+      if (marks[p] !== stamp) {
+        marks[p] = stamp;
+        stack.push(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,86 @@
+// Indexes what each commit changed by path, so a page's history is a lookup, not a git call.
+import type { Change } from "../git/history.js";
+
+export interface Touch {
+  commit: number;
+  /** Blob before and after this commit (all zeros when the file was added or deleted). */
+  oldBlob: string;
+  newBlob: string;
+}
+
+export interface Rename {
+  commit: number;
+  from: string;
+  to: string;
+}
+
+export interface PathIndex {
+  /** Non-merge commits that changed a path (both sides of a rename count). */
+  touches: Map<string, Touch[]>;
+  /** Merges whose diff against their first parent includes the path. */
+  mergeTouches: Map<string, number[]>;
+  /** For each merge: the paths that differ against each parent, in parent order. */
+  mergeDiffs: Map<number, Array<Set<string>>>;
+  merges: number[];
+  renames: Rename[];
+}
+
+/**
+ * `pairs[i]` is the (commit, parent) whose changes are `changes[i]`; `parentCount` tells merges
+ * (more than one parent) from ordinary and root commits.
+ */
+export function buildPathIndex(
+  pairs: ReadonlyArray<readonly [number, number]>,
+  changes: ReadonlyArray<readonly Change[]>,
+  parentCount: (commit: number) => number,
+): PathIndex {
+  const index: PathIndex = {
+    touches: new Map(),
+    mergeTouches: new Map(),
+    mergeDiffs: new Map(),
+    merges: [],
+    renames: [],
+  };
+  const parentSlot = new Map<number, number>();
+  pairs.forEach(([commit, parent], i) => {
+    const list = changes[i] ?? [];
+    if (parentCount(commit) <= 1) {
+      for (const ch of list) {
+        addTouch(index.touches, ch.path, { commit, oldBlob: ch.oldBlob, newBlob: ch.newBlob });
+        if (ch.from !== null) {
+          addTouch(index.touches, ch.from, { commit, oldBlob: ch.oldBlob, newBlob: ch.newBlob });
+          index.renames.push({ commit, from: ch.from, to: ch.path });
+        }
+      }
+      return;
+    }
+    let diffs = index.mergeDiffs.get(commit);
+    if (!diffs) {
+      diffs = [];
+      index.mergeDiffs.set(commit, diffs);
+      index.merges.push(commit);
+    }
+    const slot = parentSlot.get(commit) ?? 0;
+    parentSlot.set(commit, slot + 1);
+    const paths = new Set<string>();
+    for (const ch of list) {
+      paths.add(ch.path);
+      if (ch.from !== null) paths.add(ch.from);
+    }
+    diffs[slot] = paths;
+    if (slot === 0 && parent >= 0) {
+      for (const p of paths) {
+        const arr = index.mergeTouches.get(p);
+        if (arr) arr.push(commit);
+        else index.mergeTouches.set(p, [commit]);
+      }
+    }
+  });
+  return index;
+}
+
+function addTouch(map: Map<string, Touch[]>, path: string, touch: Touch): void {
+  const arr = map.get(path);
+  if (arr) arr.push(touch);
+  else map.set(path, [touch]);
+}

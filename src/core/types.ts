@@ -1,0 +1,70 @@
+// Plain data shared by the scan, the reports and the dashboard. Nothing here touches git or the disk.
+
+export const STATUSES = [
+  "outdated",
+  "moved",
+  "source-missing",
+  "unknown-commit",
+  "untracked",
+  "missing",
+  "up-to-date",
+] as const;
+
+export type Status = (typeof STATUSES)[number];
+
+/** What a translated page says about the English commit it was translated from. */
+export interface PageMeta {
+  /** Where the metadata was found. */
+  kind: "shortcode" | "front-matter";
+  /** The commit exactly as written in the page (untrusted, unvalidated). */
+  rawCommit: string;
+  rawTitle: string | null;
+  rawLink: string | null;
+  lastTranslationTime: string | null;
+  /** 1-based line of the page where the metadata starts (for annotations). */
+  line: number;
+}
+
+export interface CommitInfo {
+  hash: string;
+  /** Author date, ISO 8601 with offset, as git recorded it. */
+  date: string;
+  author: string;
+  subject: string;
+}
+
+export interface PageReport {
+  lang: string;
+  /** Repo-relative path of the translation (the would-be path for `missing`). */
+  path: string;
+  /** Repo-relative path of the English source at HEAD (or at raw_commit when it is gone). */
+  sourcePath: string;
+  status: Status;
+  rawCommit: string | null;
+  lastTranslationTime: string | null;
+  commitsBehind: number | null;
+  linesAdded: number | null;
+  linesRemoved: number | null;
+  /** English commits in raw_commit..HEAD that touch the source, newest first. */
+  commits: CommitInfo[];
+  movedFrom: string | null;
+  warnings: string[];
+  /** 1-based line of the metadata in the translation, null when there is none. */
+  metaLine: number | null;
+  rawTitle: string | null;
+}
+
+export type Summary = Record<string, Record<Status | "total", number>>;
+
+export interface ScanResult {
+  schemaVersion: 1;
+  head: string;
+  headDate: string | null;
+  shallow: boolean;
+  source: string;
+  content: string;
+  languages: string[];
+  pages: PageReport[];
+  summary: Summary;
+  warnings: string[];
+}

@@ -1,0 +1,95 @@
+// Which commits `git rev-list raw..HEAD -- <path>` would list, computed from the indexes.
+//
+// git's default history simplification walks from HEAD; at a merge it follows only the first
+// parent that has the same content for the path (and is not excluded by raw_commit), otherwise
+// every parent, and shows a merge only when it differs from the parents that count. Along a
+// first-parent chain nothing can happen except at commits that changed the path, merges whose
+// first parent differs for it, and the merge where the chain crosses into raw_commit's history,
+// so the walk jumps between those events instead of visiting every commit.
+import { type Graph, onFirstParentChain } from "./graph.js";
+import type { PathIndex } from "./pathindex.js";
+
+export interface RangeContext {
+  graph: Graph;
+  index: PathIndex;
+  head: number;
+  /** True for commits reachable from raw_commit (git's UNINTERESTING). */
+  excluded: (commit: number) => boolean;
+  /** Merges outside raw_commit's history whose first parent is inside it. */
+  boundary: readonly number[];
+}
+
+export function boundaryMerges(
+  graph: Graph,
+  merges: readonly number[],
+  excluded: (c: number) => boolean,
+): number[] {
+  return merges.filter((m) => {
+    const first = graph.parents[m]?.[0];
+    return !excluded(m) && first !== undefined && excluded(first);
+  });
+}
+
+/** Commits in raw..HEAD that git shows for `path`, in no particular order. */
+export function commitsForPath(ctx: RangeContext, path: string): number[] {
+  const { graph, index, excluded } = ctx;
+  const touched = new Set((index.touches.get(path) ?? []).map((t) => t.commit));
+  const events = new Set<number>(touched);
+  for (const m of index.mergeTouches.get(path) ?? []) events.add(m);
+  for (const m of ctx.boundary) events.add(m);
+  if (events.size === 0) return [];
+  const eventList = [...events];
+
+  const shown: number[] = [];
+  const seen = new Set<number>();
+  const starts = [ctx.head];
+  while (starts.length > 0) {
+    const x = starts.pop() as number;
+    if (excluded(x)) continue;
+    const depthX = graph.depth[x] ?? 0;
+    const chain = eventList
+      .filter((e) => (graph.depth[e] ?? 0) <= depthX && onFirstParentChain(graph, e, x))
+      .sort((a, b) => (graph.depth[b] ?? 0) - (graph.depth[a] ?? 0));
+    for (const e of chain) {
+      if (seen.has(e) || excluded(e)) break;
+      seen.add(e);
+      const parents = graph.parents[e] ?? [];
+      if (parents.length <= 1) {
+        if (touched.has(e)) shown.push(e);
+        continue;
+      }
+      const step = simplifyMerge(ctx, e, parents, path);
+      if (step.shown) shown.push(e);
+      for (const p of step.follow) if (p !== parents[0]) starts.push(p);
+      if (!step.follow.includes(parents[0] as number)) break;
+    }
+  }
+  return shown;
+}
+
+/** git's try_to_simplify_commit for one merge and one path. */
+function simplifyMerge(
+  ctx: RangeContext,
+  merge: number,
+  parents: readonly number[],
+  path: string,
+): { shown: boolean; follow: number[] } {
+  const diffs = ctx.index.mergeDiffs.get(merge) ?? [];
+  let relevantParents = 0;
+  let relevantChange = false;
+  let irrelevantChange = false;
+  for (let k = 0; k < parents.length; k++) {
+    const p = parents[k] as number;
+    const relevant = !ctx.excluded(p);
+    if (relevant) relevantParents++;
+    const same = !(diffs[k]?.has(path) ?? false);
+    if (same) {
+      if (relevant) return { shown: false, follow: [p] };
+      continue;
+    }
+    if (relevant) relevantChange = true;
+    else irrelevantChange = true;
+  }
+  const shown = relevantParents > 0 ? relevantChange : irrelevantChange;
+  return { shown, follow: parents.filter((p) => !ctx.excluded(p)) };
+}

@@ -1,0 +1,105 @@
+// Reading translation files from the work tree without ever leaving it: no symlink is followed,
+// nothing under `.git` or inside a nested repository is read, and oversized files are refused.
+import type { Dirent } from "node:fs";
+import { lstat, open, readdir, realpath } from "node:fs/promises";
+import path from "node:path";
+
+export const PAGE_EXTENSIONS = [".md", ".markdown", ".mdx"];
+/** Pages larger than this are not read (a hostile 50 MB page must not stall the scan). */
+export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
+
+export function isPageFile(name: string): boolean {
+  const lower = name.toLowerCase();
+  return PAGE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+export interface FoundFile {
+  /** Path relative to the walked folder, with `/`. */
+  rel: string;
+  abs: string;
+}
+
+export interface Skipped {
+  rel: string;
+  why: string;
+}
+
+/** Page files below `root` (which must itself be a real folder inside `workTree`). */
+export async function findPages(root: string): Promise<{ files: FoundFile[]; skipped: Skipped[] }> {
+  const files: FoundFile[] = [];
+  const skipped: Skipped[] = [];
+  const pending: string[] = [""];
+  while (pending.length > 0) {
+    const relDir = pending.pop() as string;
+    let entries: Dirent[];
+    try {
+      entries = await readdir(path.join(root, relDir), { withFileTypes: true });
+    } catch {
+      skipped.push({ rel: relDir, why: "folder could not be read" });
+      continue;
+    }
+    if (relDir !== "" && entries.some((e) => e.name === ".git")) {
+      skipped.push({ rel: relDir, why: "nested repository or submodule skipped" });
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const rel = relDir === "" ? entry.name : `${relDir}/${entry.name}`;
+      if (entry.name === ".git") continue;
+      if (entry.isSymbolicLink()) {
+        skipped.push({ rel, why: "symbolic link not followed" });
+        continue;
+      }
+      if (entry.isDirectory()) pending.push(rel);
+      else if (entry.isFile() && isPageFile(entry.name)) {
+        files.push({ rel, abs: path.join(root, rel) });
+      }
+    }
+  }
+  files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return { files, skipped };
+}
+
+export type ReadResult = { bytes: Buffer } | { error: string };
+
+/** Reads a regular file, refusing symlinks and anything over the size limit. */
+export async function readPageBytes(abs: string): Promise<ReadResult> {
+  const info = await lstat(abs).catch(() => null);
+  if (!info) return { error: "file could not be read" };
+  if (info.isSymbolicLink()) return { error: "symbolic link not followed" };
+  if (!info.isFile()) return { error: "not a regular file" };
+  if (info.size > MAX_PAGE_BYTES) {
+    return { error: `page is larger than ${MAX_PAGE_BYTES / 1024 / 1024} MiB; not read` };
+  }
+  const handle = await open(abs, "r");
+  try {
+    const buf = Buffer.alloc(Math.min(info.size, MAX_PAGE_BYTES));
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return { bytes: buf.subarray(0, bytesRead) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A folder inside the work tree, reached without symlinks; null when it is not one. */
+export async function realFolderInside(workTree: string, rel: string): Promise<string | null> {
+  const abs = path.join(workTree, rel);
+  let cur = workTree;
+  for (const part of rel.split("/")) {
+    cur = path.join(cur, part);
+    const info = await lstat(cur).catch(() => null);
+    if (!info || info.isSymbolicLink() || !info.isDirectory()) return null;
+  }
+  const real = await realpath(abs).catch(() => null);
+  if (!real || (real !== workTree && !real.startsWith(`${workTree}${path.sep}`))) return null;
+  return real;
+}
+
+/** Decodes UTF-8; invalid bytes become U+FFFD and are reported, never silently accepted. */
+export function decodePage(bytes: Buffer): { text: string; valid: boolean } {
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), valid: true };
+  } catch {
+    return { text: new TextDecoder("utf-8").decode(bytes), valid: false };
+  }
+}
