@@ -1,0 +1,111 @@
+// Command-line parsing into a plain value; bad input becomes a usage error (exit 2).
+import { parseArgs } from "node:util";
+import { AppError } from "../errors.js";
+
+export type Command = "scan" | "check" | "dashboard" | "default" | "help" | "version";
+export type Format = "table" | "json" | "github" | "markdown";
+
+export interface CliOptions {
+  command: Command;
+  repo: string;
+  source: string;
+  content: string;
+  langs: string[];
+  format: Format | null;
+  color: boolean | null;
+  failOn: string[] | null;
+  maxBehind: number | null;
+  maxLines: number | null;
+  maxAge: number | null;
+  changedSince: string | null;
+}
+
+const COMMANDS = new Set(["scan", "check", "dashboard", "help"]);
+const FORMATS: readonly Format[] = ["table", "json", "github", "markdown"];
+
+export function parseCli(argv: readonly string[]): CliOptions {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (err) {
+    throw new AppError(2, `${(err as Error).message.split("\n")[0]} (see translation-status --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new AppError(2, `unexpected argument: ${positionals[1]}`);
+  const word = positionals[0];
+  if (word !== undefined && !COMMANDS.has(word)) {
+    throw new AppError(2, `unknown command: ${word} (commands: scan, check, dashboard)`);
+  }
+  let command: Command = (word as Command | undefined) ?? "default";
+  if (values.help) command = "help";
+  if (values.version) command = "version";
+  const format = values.format ?? null;
+  if (format !== null && !FORMATS.includes(format as Format)) {
+    throw new AppError(2, `unknown --format ${format} (use ${FORMATS.join(", ")})`);
+  }
+  return {
+    command,
+    repo: values.repo ?? ".",
+    source: values.source ?? "en",
+    content: values.content ?? "content",
+    langs: values.lang ?? [],
+    format: format as Format | null,
+    color: values["no-color"] ? false : values.color ? true : null,
+    failOn: values["fail-on"] ? values["fail-on"].split(",").map((s) => s.trim()).filter(Boolean) : null,
+    maxBehind: count(values["max-behind"], "--max-behind"),
+    maxLines: count(values["max-lines"], "--max-lines"),
+    maxAge: count(values["max-age"], "--max-age"),
+    changedSince: values["changed-since"] ?? null,
+  };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      repo: { type: "string" },
+      source: { type: "string" },
+      content: { type: "string" },
+      lang: { type: "string", multiple: true },
+      format: { type: "string" },
+      color: { type: "boolean" },
+      "no-color": { type: "boolean" },
+      "fail-on": { type: "string" },
+      "max-behind": { type: "string" },
+      "max-lines": { type: "string" },
+      "max-age": { type: "string" },
+      "changed-since": { type: "string" },
+      help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "V" },
+    },
+  });
+}
+
+function count(value: string | undefined, flag: string): number | null {
+  if (value === undefined) return null;
+  if (!/^\d{1,9}$/.test(value)) throw new AppError(2, `${flag} needs a whole number, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+export const HELP = `translation-status: which translated pages fell behind their English source
+
+Usage:
+  translation-status [options]            dashboard in a terminal, plain report otherwise
+  translation-status scan [options]       report every page (table or JSON)
+  translation-status check [options]      like scan, exit 1 when a page breaks a threshold
+  translation-status dashboard [options]  the interactive dashboard
+
+Options:
+  --repo DIR          repository to read (default: .)
+  --content DIR       content folder inside the repository (default: content)
+  --source LANG       source language folder (default: en)
+  --lang LANG         a language to report; repeat for more (default: every folder)
+  --format FORMAT     table | json (scan); also github | markdown (check)
+  --no-color          no colors (NO_COLOR is honored too)
+  -h, --help          this help
+  -V, --version       the version
+
+Exit codes: 0 clean, 1 drift over a threshold (check), 2 usage or environment error.
+`;

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// Entry point: parses the command line, decides once between the interactive dashboard and a
+// plain report, and is the only place that exits the process.
+import { readFileSync } from "node:fs";
+import { AppError, type ExitCode } from "../errors.js";
+import { type CliOptions, HELP, parseCli } from "./args.js";
+import { runScan } from "./commands.js";
+
+async function main(argv: readonly string[]): Promise<ExitCode> {
+  const opts = parseCli(argv);
+  switch (opts.command) {
+    case "help":
+      process.stdout.write(HELP);
+      return 0;
+    case "version":
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    case "dashboard":
+      return runDashboard(opts);
+    case "default":
+      return interactive() ? runDashboard(opts) : runScan(opts, useColor(opts));
+    case "scan":
+      return runScan(opts, useColor(opts));
+    case "check": {
+      const { runCheck } = await import("./check.js");
+      return runCheck(opts, useColor(opts));
+    }
+  }
+}
+
+/** The dashboard only for a person at a terminal; CI and pipes get the plain report. */
+function interactive(): boolean {
+  return Boolean(process.stdout.isTTY && process.stdin.isTTY) && !process.env.CI;
+}
+
+function useColor(opts: CliOptions): boolean {
+  if (opts.color !== null) return opts.color;
+  if ("NO_COLOR" in process.env && process.env.NO_COLOR !== "") return false;
+  if (process.env.FORCE_COLOR === "0") return false;
+  return Boolean(process.stdout.isTTY);
+}
+
+async function runDashboard(opts: CliOptions): Promise<ExitCode> {
+  if (!process.stdout.isTTY || !process.stdin.isTTY) {
+    throw new AppError(2, "the dashboard needs a terminal; use `translation-status scan` in scripts");
+  }
+  // Ink ignores NO_COLOR; FORCE_COLOR=0 must be set before Ink (and chalk) are first loaded.
+  if (!useColor(opts)) process.env.FORCE_COLOR = "0";
+  const { runDashboardApp } = await import("../ui/run.js");
+  return runDashboardApp(opts);
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof AppError) {
+      process.stderr.write(`translation-status: ${err.message.replace(/[\x00-\x1f\x7f-\x9f]/g, "?")}\n`);
+      process.exitCode = err.exitCode;
+    } else {
+      process.stderr.write(`translation-status: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+      process.exitCode = 2;
+    }
+  },
+);

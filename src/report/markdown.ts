@@ -1,0 +1,159 @@
+// `check --format markdown` (and the GitHub job summary): a summary table with one row per
+// language, then per language a checklist of the pages to update, worst first, with links to
+// GitHub when the repository is known and the English commits folded into <details>. Page paths,
+// titles, subjects, authors, refs and warnings come from strangers: every one of them goes through
+// mdText / mdCode / mdLink, so none can break a table, open HTML, make a link or mention someone.
+import type { CheckedPage, CheckReport } from "../check/evaluate.js";
+import { ageInDays, describeThresholds, linesChanged } from "../check/thresholds.js";
+import { STATUSES, type Status } from "../core/types.js";
+import { commitUrl, compareUrl, type GitHubRepo, historyUrl } from "../git/remote.js";
+import { isFullHash, parseRawCommit } from "../git/revision.js";
+import { mdCode, mdLink, mdText } from "../sanitize/markdown.js";
+
+export interface MarkdownOptions {
+  /** Where the repository lives on GitHub, for links; null for no links. */
+  github: GitHubRepo | null;
+  /** Upper bound for the UTF-8 size of the report; pages that do not fit are counted, not listed. */
+  maxBytes?: number;
+  /** English commits listed per page before "and N more". */
+  maxCommits?: number;
+}
+
+/** GitHub refuses job summaries over 1 MiB; stay a little below. */
+export const SUMMARY_MAX_BYTES = 1024 * 1024 - 4096;
+const DEFAULT_MAX_COMMITS = 20;
+
+const LABEL: Record<Status, string> = {
+  "up-to-date": "Up to date",
+  outdated: "Outdated",
+  moved: "Moved",
+  "source-missing": "Source missing",
+  "unknown-commit": "Unknown commit",
+  untracked: "Untracked",
+  missing: "Missing",
+};
+
+const bytes = (s: string) => Buffer.byteLength(s, "utf8");
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): string {
+  const maxBytes = opts.maxBytes ?? Number.POSITIVE_INFINITY;
+  const { result } = report;
+  const failed = report.failing.length;
+  const total = result.pages.length;
+
+  const head: string[] = ["## Translation status", ""];
+  head.push(
+    failed === 0
+      ? `**OK**: no page breaks the thresholds (${plural(total, "page", "pages")} checked).`
+      : `**FAIL**: ${failed} of ${plural(total, "page needs", "pages need")} an update.`,
+  );
+  head.push("");
+  const facts = [`HEAD ${mdCode(result.head.slice(0, 12))}`];
+  if (report.changedSince) {
+    const { ref, commit } = report.changedSince;
+    facts.push(`only pages changed since ${mdCode(ref)} (${mdCode(commit.slice(0, 12))})`);
+  }
+  facts.push(`rule: ${mdText(describeThresholds(report.thresholds))}`);
+  head.push(`${facts.join(" · ")}`, "");
+
+  const shown = STATUSES.filter((s) => result.languages.some((l) => (result.summary[l]?.[s] ?? 0) > 0));
+  const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  head.push(row(["Language", "Pages", "Failing", ...shown.map((s) => LABEL[s])]));
+  head.push(row(["---", ...Array.from({ length: shown.length + 2 }, () => "---:")]));
+  for (const lang of result.languages) {
+    const counts = result.summary[lang];
+    const fails = report.failing.filter((c) => c.page.lang === lang).length;
+    head.push(
+      row([mdText(lang), String(counts?.total ?? 0), String(fails), ...shown.map((s) => String(counts?.[s] ?? 0))]),
+    );
+  }
+  head.push("");
+  if (result.warnings.length > 0) {
+    head.push(`<details><summary>${plural(result.warnings.length, "warning", "warnings")}</summary>`, "");
+    for (const w of result.warnings) head.push(`- ${mdText(w)}`);
+    head.push("", "</details>", "");
+  }
+
+  const note = (n: number) =>
+    `_${plural(n, "more failing page is", "more failing pages are")} not listed: this report is kept under ${Math.floor(maxBytes / 1024)} KiB. Run \`translation-status check\` for the full list._\n`;
+  const reserve = bytes(note(report.failing.length)) + 16;
+
+  let out = `${head.join("\n")}\n`;
+  let listed = 0;
+  let full = false;
+  for (const lang of result.languages) {
+    if (full) break;
+    const pages = report.failing.filter((c) => c.page.lang === lang);
+    if (pages.length === 0) continue;
+    const heading = `### ${mdText(lang)}: ${plural(pages.length, "page", "pages")} to update\n\n`;
+    if (bytes(out) + bytes(heading) + reserve > maxBytes) break;
+    out += heading;
+    for (const checked of pages) {
+      const item = pageItem(checked, report, opts);
+      if (bytes(out) + bytes(item) + reserve > maxBytes) {
+        full = true;
+        break;
+      }
+      out += item;
+      listed += 1;
+    }
+    out += "\n";
+  }
+  if (listed < failed) out += note(failed - listed);
+  if (bytes(out) > maxBytes) out = hardCut(out, maxBytes);
+  return out;
+}
+
+function pageItem({ page, verdict }: CheckedPage, report: CheckReport, opts: MarkdownOptions): string {
+  const { result } = report;
+  const gh = opts.github;
+  const parts = [LABEL[page.status].toLowerCase()];
+  if (page.commitsBehind !== null) parts.push(`${plural(page.commitsBehind, "commit", "commits")} behind`);
+  const lines = linesChanged(page);
+  if (lines !== null) parts.push(`${plural(lines, "line", "lines")} changed (+${page.linesAdded} −${page.linesRemoved})`);
+  const age = ageInDays(page, report.now);
+  if (age !== null && age >= 0) parts.push(`translated ${plural(age, "day", "days")} ago`);
+  let line = `- [ ] ${mdCode(page.path)}: ${parts.join(", ")}`;
+  const english = page.movedFrom
+    ? `English moved from ${mdCode(page.movedFrom)} to ${mdCode(page.sourcePath)}`
+    : page.status === "source-missing"
+      ? `English ${mdCode(page.sourcePath)} was deleted`
+      : `English ${mdCode(page.sourcePath)}`;
+  line += `. ${english}`;
+  if (gh) {
+    const links: string[] = [];
+    const raw = page.status === "unknown-commit" || page.rawCommit === null ? null : parseRawCommit(page.rawCommit);
+    if (raw) links.push(mdLink("compare", compareUrl(gh, raw, result.head)));
+    links.push(mdLink("English history", historyUrl(gh, result.head, page.sourcePath)));
+    line += ` · ${links.join(" · ")}`;
+  }
+  const out = [line];
+  const limits = verdict.reasons.slice(1);
+  if (limits.length > 0) out.push(`  - Over the limit: ${limits.map(mdText).join("; ")}`);
+  for (const w of page.warnings) out.push(`  - Warning: ${mdText(w)}`);
+  if (page.commits.length > 0) {
+    const max = opts.maxCommits ?? DEFAULT_MAX_COMMITS;
+    const count = page.commitsBehind ?? page.commits.length;
+    out.push(`  <details><summary>${plural(count, "English commit", "English commits")} since the translation</summary>`);
+    out.push("");
+    for (const c of page.commits.slice(0, max)) {
+      const short = c.hash.slice(0, 12);
+      const hash = gh && isFullHash(c.hash) ? mdLink(short, commitUrl(gh, c.hash)) : mdCode(short);
+      out.push(`  - ${hash} ${mdText(c.date.slice(0, 10))} ${mdText(c.subject)} (${mdText(c.author)})`);
+    }
+    const rest = count - Math.min(max, page.commits.length);
+    if (rest > 0) out.push(`  - and ${rest} more`);
+    out.push("", "  </details>");
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** Last resort when even the fixed part is too big: whole lines up to the limit, then a note. */
+function hardCut(text: string, maxBytes: number): string {
+  const note = "\n_The report was cut here to stay under the size limit._\n";
+  const budget = Math.max(0, maxBytes - bytes(note));
+  const buf = Buffer.from(text, "utf8").subarray(0, budget);
+  const cut = buf.lastIndexOf(0x0a);
+  return `${buf.subarray(0, cut < 0 ? 0 : cut).toString("utf8")}${note}`;
+}
