@@ -1,0 +1,97 @@
+// gray-matter, configured for untrusted pages. Its defaults are unsafe here: it `eval`s ---js
+// front matter (version 4 ignores its documented `eval` option), reads YAML with a schema that
+// turns hashes like 1234e56 into numbers, and caches every page parsed without options.
+
+import matter from "gray-matter";
+import yaml from "js-yaml";
+import { parse as parseToml, TomlError } from "smol-toml";
+import { pageText } from "./warning.js";
+
+export type FrontMatterFormat = "yaml" | "toml";
+
+export type ParsedBlock = { ok: true; data: unknown } | { ok: false; reason: string };
+
+function refuse(): never {
+  throw new Error("executable front matter is refused");
+}
+
+function parseYaml(source: string): object {
+  // FAILSAFE: every scalar stays the string the page wrote; no numbers, dates or booleans.
+  return yaml.load(source, { schema: yaml.FAILSAFE_SCHEMA }) as object;
+}
+
+function parseTomlBlock(source: string): object {
+  return parseToml(source, { unsafeKeyBehaviour: "drop" });
+}
+
+/** Options for every gray-matter call: never undefined, so gray-matter's global cache stays empty. */
+export function matterOptions(format: FrontMatterFormat) {
+  return {
+    language: format,
+    delimiters: format === "yaml" ? "---" : "+++",
+    excerpt: false,
+    engines: {
+      yaml: parseYaml,
+      toml: parseTomlBlock,
+      javascript: refuse,
+      js: refuse,
+      coffee: refuse,
+      coffeescript: refuse,
+      cson: refuse,
+    },
+  } as const;
+}
+
+// Before parsing, gray-matter strips comments with /^\s*#[^\n]+/gm, which retries every line
+// start inside a run of blank lines: a few thousand blank lines cost seconds. This is that cost.
+function commentStripCost(source: string): number {
+  let cost = 0;
+  let i = 0;
+  while (i < source.length) {
+    if (!/\s/.test(source.charAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let lineStarts = 1;
+    while (i < source.length && /\s/.test(source.charAt(i))) {
+      if (/[\n\r\u2028\u2029]/.test(source.charAt(i))) lineStarts++;
+      i++;
+    }
+    cost += lineStarts * (i - start);
+  }
+  return cost;
+}
+
+/** About 10 ms of gray-matter's comment stripping; real front matter is orders of magnitude below. */
+export const MAX_COMMENT_STRIP_COST = 20_000_000;
+
+function describe(error: unknown, format: FrontMatterFormat, firstLine: number): string {
+  const label = format === "yaml" ? "YAML" : "TOML";
+  if (error instanceof yaml.YAMLException) {
+    const e = error as yaml.YAMLException & { reason?: string; mark?: { line?: number } };
+    const at = typeof e.mark?.line === "number" ? `line ${firstLine + e.mark.line}: ` : "";
+    return `not valid ${label} (${at}${pageText(e.reason ?? "parse error", 80)})`;
+  }
+  if (error instanceof TomlError) {
+    const message = (error.message.split("\n")[0] ?? "").replace(/^Invalid TOML document: /, "");
+    return `not valid ${label} (line ${firstLine - 1 + error.line}: ${pageText(message, 80)})`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `unreadable (${pageText(message.split("\n")[0] ?? "", 80)})`;
+}
+
+/**
+ * Parses a front matter block (opening delimiter through closing delimiter) with gray-matter.
+ * `firstLine` is the file line of the opening delimiter, for error positions.
+ */
+export function parseBlock(block: string, format: FrontMatterFormat, firstLine = 1): ParsedBlock {
+  if (commentStripCost(block) > MAX_COMMENT_STRIP_COST) {
+    return { ok: false, reason: "too large to parse safely (too many blank lines in a row)" };
+  }
+  try {
+    return { ok: true, data: matter(block, matterOptions(format)).data };
+  } catch (error) {
+    return { ok: false, reason: describe(error, format, firstLine) };
+  }
+}

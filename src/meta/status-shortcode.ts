@@ -1,0 +1,78 @@
+// The translation-status shortcode: Mastodon's documentation ends each translated page with one,
+// named per language (translation-status-zh-cn), recording the English commit it follows.
+
+import type { PageMeta } from "../core/types.js";
+import type { Shortcode } from "./shortcode.js";
+
+const NAME = "translation-status";
+const MISSPELLED_TIME = "last_tranlation_time";
+const KNOWN = ["raw_commit", "raw_title", "raw_link", "last_translation_time", MISSPELLED_TIME];
+
+/** "translation-status", or that name with a language suffix of letters, digits, "-" or "_". */
+export function isTranslationStatusName(name: string): boolean {
+  if (name === NAME) return true;
+  return name.startsWith(`${NAME}-`) && /^[A-Za-z0-9_-]+$/.test(name.slice(NAME.length + 1));
+}
+
+function param(shortcode: Shortcode, key: string): string | null {
+  const value = shortcode.params.get(key);
+  return value === undefined ? null : value.trim();
+}
+
+export interface StatusResult {
+  meta: PageMeta | null;
+  warnings: string[];
+}
+
+/** The metadata of the last translation-status shortcode that has a raw_commit. */
+export function metaFromShortcodes(shortcodes: readonly Shortcode[]): StatusResult {
+  const warnings: string[] = [];
+  const named = shortcodes.filter((s) => isTranslationStatusName(s.name));
+  const live = named.filter((s) => s.params.has("raw_commit"));
+  const withoutCommit = named.filter((s) => !s.params.has("raw_commit"));
+  const firstWithout = withoutCommit[0];
+  if (firstWithout) {
+    warnings.push(
+      withoutCommit.length === 1
+        ? `ignored the translation-status shortcode on line ${firstWithout.line}: it has no raw_commit`
+        : `ignored ${withoutCommit.length} translation-status shortcodes without raw_commit (first on line ${firstWithout.line})`,
+    );
+  }
+  const chosen = live[live.length - 1];
+  if (!chosen) return { meta: null, warnings };
+  if (live.length > 1) {
+    warnings.push(
+      `found ${live.length} translation-status shortcodes; using the last one, on line ${chosen.line}`,
+    );
+  }
+  for (const key of chosen.repeated) {
+    if (KNOWN.includes(key)) {
+      warnings.push(`attribute "${key}" is given more than once; using the last value`);
+    }
+  }
+  let time = param(chosen, "last_translation_time");
+  const misspelled = param(chosen, MISSPELLED_TIME);
+  if (misspelled !== null) {
+    if (time === null) {
+      time = misspelled;
+      warnings.push(
+        `metadata uses the misspelled attribute "${MISSPELLED_TIME}"; Hugo templates read "last_translation_time"`,
+      );
+    } else {
+      warnings.push(
+        `shortcode has both "last_translation_time" and the misspelled "${MISSPELLED_TIME}"; using "last_translation_time"`,
+      );
+    }
+  }
+  return {
+    meta: {
+      kind: "shortcode",
+      rawCommit: param(chosen, "raw_commit") ?? "",
+      rawTitle: param(chosen, "raw_title"),
+      rawLink: param(chosen, "raw_link"),
+      lastTranslationTime: time,
+      line: chosen.line,
+    },
+    warnings,
+  };
+}
