@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { AppError } from "../errors.js";
 
-export type Command = "scan" | "check" | "dashboard" | "default" | "help" | "version";
+export type Command = "scan" | "check" | "dashboard" | "stamp" | "default" | "help" | "version";
 export type Format = "table" | "json" | "github" | "markdown";
 
 export interface CliOptions {
@@ -18,9 +18,12 @@ export interface CliOptions {
   maxLines: number | null;
   maxAge: number | null;
   changedSince: string | null;
+  /** stamp: the pages to mark as translated from `commit` (HEAD when null). */
+  pages: string[];
+  commit: string | null;
 }
 
-const COMMANDS = new Set(["scan", "check", "dashboard", "help"]);
+const COMMANDS = new Set(["scan", "check", "dashboard", "stamp", "help"]);
 const FORMATS: readonly Format[] = ["table", "json", "github", "markdown"];
 
 export function parseCli(argv: readonly string[]): CliOptions {
@@ -31,10 +34,15 @@ export function parseCli(argv: readonly string[]): CliOptions {
     throw new AppError(2, `${(err as Error).message.split("\n")[0]} (see translation-status --help)`);
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new AppError(2, `unexpected argument: ${positionals[1]}`);
   const word = positionals[0];
   if (word !== undefined && !COMMANDS.has(word)) {
-    throw new AppError(2, `unknown command: ${word} (commands: scan, check, dashboard)`);
+    throw new AppError(2, `unknown command: ${word} (commands: scan, check, dashboard, stamp)`);
+  }
+  if (word !== "stamp" && positionals.length > 1) {
+    throw new AppError(2, `unexpected argument: ${positionals[1]}`);
+  }
+  if (word === "stamp" && positionals.length < 2 && !values.help) {
+    throw new AppError(2, "stamp needs the translated pages to mark as updated");
   }
   let command: Command = (word as Command | undefined) ?? "default";
   if (values.help) command = "help";
@@ -56,6 +64,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
     maxLines: count(values["max-lines"], "--max-lines"),
     maxAge: count(values["max-age"], "--max-age"),
     changedSince: values["changed-since"] ?? null,
+    pages: word === "stamp" ? positionals.slice(1) : [],
+    commit: values.commit ?? null,
   };
 }
 
@@ -77,6 +87,7 @@ function parse(argv: readonly string[]) {
       "max-lines": { type: "string" },
       "max-age": { type: "string" },
       "changed-since": { type: "string" },
+      commit: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "V" },
     },
@@ -96,6 +107,8 @@ Usage:
   translation-status scan [options]       report every page (table or JSON)
   translation-status check [options]      like scan, exit 1 when a page breaks a threshold
   translation-status dashboard [options]  the interactive dashboard
+  translation-status stamp PAGE... [--commit HASH]
+                                          mark translations as updated to HEAD (or HASH)
 
 Options:
   --repo DIR          repository to read (default: .)
@@ -104,6 +117,14 @@ Options:
   --lang LANG         a language to report; repeat for more (default: every folder)
   --format FORMAT     table | json (scan); also github | markdown (check)
   --no-color          no colors (NO_COLOR is honored too)
+
+check options:
+  --fail-on LIST      statuses that can fail the run
+                      (default: outdated,moved,source-missing,unknown-commit)
+  --max-behind N      fail only pages more than N commits behind
+  --max-lines N       fail only pages with more than N changed English lines
+  --max-age DAYS      fail only pages translated more than DAYS ago
+  --changed-since REF only pages whose English source or translation changed since REF
   -h, --help          this help
   -V, --version       the version
 

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { AppError, type ExitCode } from "../errors.js";
 import { type CliOptions, HELP, parseCli } from "./args.js";
-import { runScan } from "./commands.js";
+import { runScan, runStamp } from "./commands.js";
 
 async function main(argv: readonly string[]): Promise<ExitCode> {
   const opts = parseCli(argv);
@@ -21,6 +21,8 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
       return interactive() ? runDashboard(opts) : runScan(opts, useColor(opts));
     case "scan":
       return runScan(opts, useColor(opts));
+    case "stamp":
+      return runStamp(opts);
     case "check": {
       const { runCheck } = await import("./check.js");
       return runCheck(opts, useColor(opts));

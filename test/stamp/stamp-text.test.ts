@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { stampText } from "../../src/meta/stamp.js";
+
+const NEW = "f".repeat(40);
+const OLD = "6addd5cf525adec1859f48c52dafcfe1f96e558a";
+
+describe("stampText", () => {
+  it("changes only the commit and date of a Mastodon shortcode", () => {
+    const text = `# 标题\r\n\r\n正文\r\n{{< translation-status-zh-cn raw_title="Running" raw_link="/user/run-your-own/" last_translation_time="2025-04-21" raw_commit="${OLD}">}}\r\n`;
+    const out = stampText(text, NEW, "2026-11-26");
+    expect(out).toEqual({
+      text: text.replace(OLD, NEW).replace("2025-04-21", "2026-11-26"),
+    });
+  });
+
+  it("keeps the misspelled attribute name but updates its date", () => {
+    const text = `x\n{{% translation-status last_tranlation_time='2025-01-01'\n  raw_commit='${OLD}' /%}}\n`;
+    expect(stampText(text, NEW, "2026-11-26")).toEqual({
+      text: text.replace(OLD, NEW).replace("2025-01-01", "2026-11-26"),
+    });
+  });
+
+  it("updates the live shortcode, not one in a code fence or a Hugo comment", () => {
+    const text = [
+      "```",
+      `{{< translation-status raw_commit="${OLD}" >}}`,
+      "```",
+      `{{</* translation-status raw_commit="${OLD}" */>}}`,
+      `{{< translation-status raw_commit="${"a".repeat(40)}" >}}`,
+      "",
+    ].join("\n");
+    const out = stampText(text, NEW, "2026-11-26");
+    expect(out).toEqual({ text: text.replace("a".repeat(40), NEW) });
+  });
+
+  it("updates MDN and OpenTelemetry front matter, quoted or not", () => {
+    const mdn = `---\ntitle: T\nl10n:\n  sourceCommit: ${OLD}\n---\n\nbody\n`;
+    expect(stampText(mdn, NEW, "2026-11-26")).toEqual({ text: mdn.replace(OLD, NEW) });
+    const otel = `---\ntitle: T\ndefault_lang_commit: "${OLD}" # synced\n---\nbody\n`;
+    expect(stampText(otel, NEW, "2026-11-26")).toEqual({ text: otel.replace(OLD, NEW) });
+    const toml = `+++\ntitle = "T"\ndefault_lang_commit = '${OLD}'\n+++\nbody\n`;
+    expect(stampText(toml, NEW, "2026-11-26")).toEqual({ text: toml.replace(OLD, NEW) });
+  });
+
+  it("refuses a page without metadata", () => {
+    expect(stampText("# nothing here\n", NEW, "2026-11-26")).toEqual({
+      error: "the page has no translation metadata to update",
+    });
+  });
+});
