@@ -3,6 +3,7 @@
 // before git sees it and only ever reaches git after `--end-of-options`; the diff itself is run
 // between two validated full hashes.
 import { AppError } from "../errors.js";
+import { hasUnsafeChars } from "../sanitize/terminal.js";
 import { isFullHash } from "./revision.js";
 import { NulSplitter, type Repo, runGit } from "./run.js";
 
@@ -11,13 +12,19 @@ export function checkRefSyntax(ref: string): string {
   const shown = JSON.stringify(ref);
   if (ref === "") throw new AppError(2, "--changed-since needs a ref (a branch, tag or commit)");
   if (ref.length > 256) throw new AppError(2, "--changed-since: the ref is too long");
-  if (ref.startsWith("-")) throw new AppError(2, `--changed-since: a ref cannot start with "-": ${shown}`);
-  // C0, space, DEL, C1 and every other Unicode space or line break.
-  if (/[\x00-\x20\x7f-\x9f\s]/u.test(ref)) {
-    throw new AppError(2, `--changed-since: a ref cannot contain spaces or control characters: ${shown}`);
+  if (ref.startsWith("-"))
+    throw new AppError(2, `--changed-since: a ref cannot start with "-": ${shown}`);
+  // Spaces and line breaks of any kind, C0, DEL, C1, bidi and invisible characters.
+  if (/\s/u.test(ref) || hasUnsafeChars(ref)) {
+    throw new AppError(
+      2,
+      `--changed-since: a ref cannot contain spaces or control characters: ${shown}`,
+    );
   }
-  if (ref.includes("..")) throw new AppError(2, `--changed-since takes one ref, not a range: ${shown}`);
-  if (ref.includes(":")) throw new AppError(2, `--changed-since: a ref cannot contain ":": ${shown}`);
+  if (ref.includes(".."))
+    throw new AppError(2, `--changed-since takes one ref, not a range: ${shown}`);
+  if (ref.includes(":"))
+    throw new AppError(2, `--changed-since: a ref cannot contain ":": ${shown}`);
   return ref;
 }
 
@@ -32,7 +39,10 @@ export async function resolveCommit(repo: Repo, ref: string): Promise<string> {
   );
   const hash = res.stdout.toString("utf8").trim();
   if (res.code !== 0 || !isFullHash(hash)) {
-    throw new AppError(2, `--changed-since: ${JSON.stringify(ref)} is not a commit in this repository`);
+    throw new AppError(
+      2,
+      `--changed-since: ${JSON.stringify(ref)} is not a commit in this repository`,
+    );
   }
   return hash;
 }
@@ -42,12 +52,21 @@ export async function resolveCommit(repo: Repo, ref: string): Promise<string> {
  * of `from` and `to` to `to` (what `git diff from...to` shows: the changes on `to`'s side, which is
  * what a pull request brings). Both arguments must be full hashes.
  */
-export async function changedPaths(repo: Repo, from: string, to: string, folder: string): Promise<Set<string>> {
-  if (!isFullHash(from) || !isFullHash(to)) throw new Error("changedPaths needs full commit hashes");
+export async function changedPaths(
+  repo: Repo,
+  from: string,
+  to: string,
+  folder: string,
+): Promise<Set<string>> {
+  if (!isFullHash(from) || !isFullHash(to))
+    throw new Error("changedPaths needs full commit hashes");
   const base = await runGit(repo, ["merge-base", from, to], { okCodes: [1] });
   const baseHash = base.stdout.toString("utf8").trim().split("\n")[0] ?? "";
   if (base.code !== 0 || !isFullHash(baseHash)) {
-    throw new AppError(2, `--changed-since: ${from.slice(0, 12)} has no history in common with HEAD`);
+    throw new AppError(
+      2,
+      `--changed-since: ${from.slice(0, 12)} has no history in common with HEAD`,
+    );
   }
   const paths = new Set<string>();
   let expect = 0;

@@ -5,10 +5,11 @@
 // mdText / mdCode / mdLink, so none can break a table, open HTML, make a link or mention someone.
 import type { CheckedPage, CheckReport } from "../check/evaluate.js";
 import { ageInDays, describeThresholds, linesChanged } from "../check/thresholds.js";
-import { STATUSES, type Status } from "../core/types.js";
+import type { Status } from "../core/types.js";
 import { commitUrl, compareUrl, type GitHubRepo, historyUrl } from "../git/remote.js";
 import { isFullHash, parseRawCommit } from "../git/revision.js";
 import { mdCode, mdLink, mdText } from "../sanitize/markdown.js";
+import { STATUS_SYMBOL } from "./table.js";
 
 export interface MarkdownOptions {
   /** Where the repository lives on GitHub, for links; null for no links. */
@@ -32,6 +33,9 @@ const LABEL: Record<Status, string> = {
   untracked: "Untracked",
   missing: "Missing",
 };
+
+// The plain report's order: up to date first, then the ways a page can be behind.
+const ORDER = Object.keys(STATUS_SYMBOL) as Status[];
 
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -57,7 +61,9 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
   facts.push(`rule: ${mdText(describeThresholds(report.thresholds))}`);
   head.push(`${facts.join(" · ")}`, "");
 
-  const shown = STATUSES.filter((s) => result.languages.some((l) => (result.summary[l]?.[s] ?? 0) > 0));
+  const shown = ORDER.filter((s) =>
+    result.languages.some((l) => (result.summary[l]?.[s] ?? 0) > 0),
+  );
   const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
   head.push(row(["Language", "Pages", "Failing", ...shown.map((s) => LABEL[s])]));
   head.push(row(["---", ...Array.from({ length: shown.length + 2 }, () => "---:")]));
@@ -65,12 +71,20 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
     const counts = result.summary[lang];
     const fails = report.failing.filter((c) => c.page.lang === lang).length;
     head.push(
-      row([mdText(lang), String(counts?.total ?? 0), String(fails), ...shown.map((s) => String(counts?.[s] ?? 0))]),
+      row([
+        mdText(lang),
+        String(counts?.total ?? 0),
+        String(fails),
+        ...shown.map((s) => String(counts?.[s] ?? 0)),
+      ]),
     );
   }
   head.push("");
   if (result.warnings.length > 0) {
-    head.push(`<details><summary>${plural(result.warnings.length, "warning", "warnings")}</summary>`, "");
+    head.push(
+      `<details><summary>${plural(result.warnings.length, "warning", "warnings")}</summary>`,
+      "",
+    );
     for (const w of result.warnings) head.push(`- ${mdText(w)}`);
     head.push("", "</details>", "");
   }
@@ -98,32 +112,43 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
       out += item;
       listed += 1;
     }
-    out += "\n";
+    out = `${out.trimEnd()}\n\n`;
   }
   if (listed < failed) out += note(failed - listed);
   if (bytes(out) > maxBytes) out = hardCut(out, maxBytes);
   return out;
 }
 
-function pageItem({ page, verdict }: CheckedPage, report: CheckReport, opts: MarkdownOptions): string {
+function pageItem(
+  { page, verdict }: CheckedPage,
+  report: CheckReport,
+  opts: MarkdownOptions,
+): string {
   const { result } = report;
   const gh = opts.github;
   const parts = [LABEL[page.status].toLowerCase()];
-  if (page.commitsBehind !== null) parts.push(`${plural(page.commitsBehind, "commit", "commits")} behind`);
+  if (page.commitsBehind !== null)
+    parts.push(`${plural(page.commitsBehind, "commit", "commits")} behind`);
   const lines = linesChanged(page);
-  if (lines !== null) parts.push(`${plural(lines, "line", "lines")} changed (+${page.linesAdded} −${page.linesRemoved})`);
+  if (lines !== null)
+    parts.push(
+      `${plural(lines, "line", "lines")} changed (+${page.linesAdded} -${page.linesRemoved})`,
+    );
   const age = ageInDays(page, report.now);
   if (age !== null && age >= 0) parts.push(`translated ${plural(age, "day", "days")} ago`);
   let line = `- [ ] ${mdCode(page.path)}: ${parts.join(", ")}`;
   const english = page.movedFrom
     ? `English moved from ${mdCode(page.movedFrom)} to ${mdCode(page.sourcePath)}`
     : page.status === "source-missing"
-      ? `English ${mdCode(page.sourcePath)} was deleted`
-      : `English ${mdCode(page.sourcePath)}`;
+      ? `English source ${mdCode(page.sourcePath)} was deleted`
+      : `English source ${mdCode(page.sourcePath)}`;
   line += `. ${english}`;
   if (gh) {
     const links: string[] = [];
-    const raw = page.status === "unknown-commit" || page.rawCommit === null ? null : parseRawCommit(page.rawCommit);
+    const raw =
+      page.status === "unknown-commit" || page.rawCommit === null
+        ? null
+        : parseRawCommit(page.rawCommit);
     if (raw) links.push(mdLink("compare", compareUrl(gh, raw, result.head)));
     links.push(mdLink("English history", historyUrl(gh, result.head, page.sourcePath)));
     line += ` · ${links.join(" · ")}`;
@@ -135,16 +160,20 @@ function pageItem({ page, verdict }: CheckedPage, report: CheckReport, opts: Mar
   if (page.commits.length > 0) {
     const max = opts.maxCommits ?? DEFAULT_MAX_COMMITS;
     const count = page.commitsBehind ?? page.commits.length;
-    out.push(`  <details><summary>${plural(count, "English commit", "English commits")} since the translation</summary>`);
+    out.push(
+      `  <details><summary>${plural(count, "English commit", "English commits")} since the translation</summary>`,
+    );
     out.push("");
     for (const c of page.commits.slice(0, max)) {
       const short = c.hash.slice(0, 12);
       const hash = gh && isFullHash(c.hash) ? mdLink(short, commitUrl(gh, c.hash)) : mdCode(short);
-      out.push(`  - ${hash} ${mdText(c.date.slice(0, 10))} ${mdText(c.subject)} (${mdText(c.author)})`);
+      out.push(
+        `  - ${hash} ${mdText(c.date.slice(0, 10))} ${mdText(c.subject)} (${mdText(c.author)})`,
+      );
     }
     const rest = count - Math.min(max, page.commits.length);
     if (rest > 0) out.push(`  - and ${rest} more`);
-    out.push("", "  </details>");
+    out.push("", "  </details>", "");
   }
   return `${out.join("\n")}\n`;
 }
@@ -155,5 +184,5 @@ function hardCut(text: string, maxBytes: number): string {
   const budget = Math.max(0, maxBytes - bytes(note));
   const buf = Buffer.from(text, "utf8").subarray(0, budget);
   const cut = buf.lastIndexOf(0x0a);
-  return `${buf.subarray(0, cut < 0 ? 0 : cut).toString("utf8")}${note}`;
+  return `${buf.subarray(0, Math.max(cut, 0)).toString("utf8")}${note}`;
 }

@@ -1,0 +1,62 @@
+// Applies the thresholds to a scan: which pages are checked (all, or those changed since a ref),
+// each page's verdict, and the failing pages worst first. Pure: no git, no clock, no output.
+import { summarize } from "../core/status.js";
+import type { PageReport, ScanResult } from "../core/types.js";
+import { linesChanged, type Thresholds, type Verdict, verdict } from "./thresholds.js";
+
+export interface CheckedPage {
+  page: PageReport;
+  verdict: Verdict;
+}
+
+export interface ChangedSince {
+  /** The ref as given on the command line. */
+  ref: string;
+  /** The commit it resolved to. */
+  commit: string;
+}
+
+export interface CheckReport {
+  /** The scan, narrowed to the checked pages (summary recomputed) under --changed-since. */
+  result: ScanResult;
+  thresholds: Thresholds;
+  /** Same order as result.pages. */
+  pages: CheckedPage[];
+  /** The failing pages, worst first. */
+  failing: CheckedPage[];
+  changedSince: ChangedSince | null;
+  /** The time the ages were measured against. */
+  now: Date;
+}
+
+/** Worst first: most commits behind, then most lines changed (unknown counts last), then path. */
+export function worstFirst(a: PageReport, b: PageReport): number {
+  const behind = (b.commitsBehind ?? -1) - (a.commitsBehind ?? -1);
+  if (behind !== 0) return behind;
+  const lines = (linesChanged(b) ?? -1) - (linesChanged(a) ?? -1);
+  if (lines !== 0) return lines;
+  if (a.lang !== b.lang) return a.lang < b.lang ? -1 : 1;
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/**
+ * Keeps the pages whose translation, English source or former English path (before a rename) is
+ * among `changed` (repo-relative paths). Paths are compared in NFC, as the scan does.
+ */
+export function onlyChanged(result: ScanResult, changed: ReadonlySet<string>): ScanResult {
+  const set = new Set([...changed].map((p) => p.normalize("NFC")));
+  const hit = (p: string | null) => p !== null && set.has(p.normalize("NFC"));
+  const pages = result.pages.filter((p) => hit(p.path) || hit(p.sourcePath) || hit(p.movedFrom));
+  return { ...result, pages, summary: summarize(result.languages, pages) };
+}
+
+export function evaluate(
+  result: ScanResult,
+  thresholds: Thresholds,
+  now: Date,
+  changedSince: ChangedSince | null = null,
+): CheckReport {
+  const pages = result.pages.map((page) => ({ page, verdict: verdict(page, thresholds, now) }));
+  const failing = pages.filter((p) => p.verdict.fails).sort((a, b) => worstFirst(a.page, b.page));
+  return { result, thresholds, pages, failing, changedSince, now };
+}

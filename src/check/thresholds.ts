@@ -1,0 +1,156 @@
+// The rule that decides whether a page fails `check`, as pure functions of the page report, the
+// thresholds and the current time, so every case is testable without a repository.
+//
+// A page fails when its status is in `failOn` AND
+//   - no numeric threshold (maxBehind, maxLines, maxAge) is set, or
+//   - it is over at least one of the numeric thresholds that are set.
+// "Over" is strictly greater than the limit. A number the scan could not measure (no resolvable
+// raw_commit, an English source that is gone or binary, no readable last_translation_time) counts
+// as over: the page cannot be shown to be within the limit.
+import { type PageReport, STATUSES, type Status } from "../core/types.js";
+import { AppError } from "../errors.js";
+
+export interface Thresholds {
+  failOn: Status[];
+  /** English commits since raw_commit. */
+  maxBehind: number | null;
+  /** Lines added plus lines removed in the English source since raw_commit. */
+  maxLines: number | null;
+  /** Whole days since last_translation_time. */
+  maxAge: number | null;
+}
+
+export interface Verdict {
+  fails: boolean;
+  /** Why the page fails (empty when it does not). */
+  reasons: string[];
+}
+
+export const DEFAULT_FAIL_ON: readonly Status[] = [
+  "outdated",
+  "moved",
+  "source-missing",
+  "unknown-commit",
+];
+
+const DAY_MS = 86_400_000;
+
+/** Statuses named on the command line, checked against STATUSES (usage error otherwise). */
+export function parseFailOn(names: readonly string[] | null): Status[] {
+  if (names === null) return [...DEFAULT_FAIL_ON];
+  const known = new Set<string>(STATUSES);
+  const out: Status[] = [];
+  for (const raw of names) {
+    const name = raw.trim();
+    if (name === "") continue;
+    if (!known.has(name)) {
+      throw new AppError(
+        2,
+        `unknown status in --fail-on: ${JSON.stringify(name)} (use ${STATUSES.join(", ")})`,
+      );
+    }
+    if (!out.includes(name as Status)) out.push(name as Status);
+  }
+  if (out.length === 0)
+    throw new AppError(2, `--fail-on needs at least one status (${STATUSES.join(", ")})`);
+  return out;
+}
+
+export function makeThresholds(opts: {
+  failOn: readonly string[] | null;
+  maxBehind: number | null;
+  maxLines: number | null;
+  maxAge: number | null;
+}): Thresholds {
+  return {
+    failOn: parseFailOn(opts.failOn),
+    maxBehind: opts.maxBehind,
+    maxLines: opts.maxLines,
+    maxAge: opts.maxAge,
+  };
+}
+
+export function hasNumericThreshold(t: Thresholds): boolean {
+  return t.maxBehind !== null || t.maxLines !== null || t.maxAge !== null;
+}
+
+/** Lines added plus removed, or null when not measured. */
+export function linesChanged(page: PageReport): number | null {
+  if (page.linesAdded === null || page.linesRemoved === null) return null;
+  return page.linesAdded + page.linesRemoved;
+}
+
+// A date, optionally with a time and offset, as Hugo pages write last_translation_time.
+const DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Milliseconds since the epoch for a last_translation_time, or null when it is not a date. */
+export function parseTranslationTime(value: string | null): number | null {
+  if (value === null) return null;
+  const v = value.trim();
+  const m = DATE.exec(v);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, zone] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  if (h !== undefined && (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59)) return null;
+  // A date without a zone is read as UTC so the result does not depend on the machine.
+  let iso = `${y}-${mo}-${d}T${h ?? "00"}:${mi ?? "00"}:${s ?? "00"}`;
+  if (zone === undefined || zone === "Z") iso += "Z";
+  else iso += zone.includes(":") ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return null;
+  // Date.parse rolls 2025-02-31 over into March; refuse such dates.
+  if (new Date(Date.parse(`${y}-${mo}-${d}T00:00:00Z`)).getUTCDate() !== day) return null;
+  return ms;
+}
+
+/** Whole days from last_translation_time to `now` (negative for dates in the future), or null. */
+export function ageInDays(page: PageReport, now: Date): number | null {
+  const at = parseTranslationTime(page.lastTranslationTime);
+  if (at === null) return null;
+  return Math.floor((now.getTime() - at) / DAY_MS);
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function verdict(page: PageReport, t: Thresholds, now: Date): Verdict {
+  if (!t.failOn.includes(page.status)) return { fails: false, reasons: [] };
+  if (!hasNumericThreshold(t)) return { fails: true, reasons: [`status ${page.status}`] };
+  const over: string[] = [];
+  if (t.maxBehind !== null) {
+    const n = page.commitsBehind;
+    if (n === null) over.push(`commits behind unknown (limit ${t.maxBehind})`);
+    else if (n > t.maxBehind)
+      over.push(`${plural(n, "commit", "commits")} behind (limit ${t.maxBehind})`);
+  }
+  if (t.maxLines !== null) {
+    const n = linesChanged(page);
+    if (n === null) over.push(`lines changed unknown (limit ${t.maxLines})`);
+    else if (n > t.maxLines)
+      over.push(`${plural(n, "line", "lines")} changed (limit ${t.maxLines})`);
+  }
+  if (t.maxAge !== null) {
+    const n = ageInDays(page, now);
+    if (n === null)
+      over.push(`age unknown, no readable last_translation_time (limit ${t.maxAge} days)`);
+    else if (n > t.maxAge)
+      over.push(`translated ${plural(n, "day", "days")} ago (limit ${t.maxAge})`);
+  }
+  if (over.length === 0) return { fails: false, reasons: [] };
+  return { fails: true, reasons: [`status ${page.status}`, ...over] };
+}
+
+/** One line describing the thresholds, for reports. */
+export function describeThresholds(t: Thresholds): string {
+  const limits: string[] = [];
+  if (t.maxBehind !== null)
+    limits.push(`more than ${plural(t.maxBehind, "commit", "commits")} behind`);
+  if (t.maxLines !== null) limits.push(`more than ${plural(t.maxLines, "line", "lines")} changed`);
+  if (t.maxAge !== null) limits.push(`translated more than ${plural(t.maxAge, "day", "days")} ago`);
+  const statuses = t.failOn.join(", ");
+  return limits.length === 0
+    ? `a page fails when its status is ${statuses}`
+    : `a page fails when its status is ${statuses} and it is ${limits.join(" or ")}`;
+}

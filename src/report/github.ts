@@ -1,0 +1,83 @@
+// `check --format github`: the report for a GitHub Actions log. The plain report (page paths,
+// subjects, warnings: untrusted) is printed between `::stop-commands::<token>` and `::<token>::`, so
+// the runner executes nothing in it. The annotations are our own workflow commands and must come
+// after the stopped region (the runner ignores commands inside it); their untrusted parts are
+// escaped by `workflowCommand`. GitHub shows at most 10 annotations of a type per step, so only the
+// 10 worst failing pages get an `::error`, followed by one `::notice` counting the rest.
+import type { CheckedPage, CheckReport } from "../check/evaluate.js";
+import { checkTableLines } from "../check/table.js";
+import { linesChanged } from "../check/thresholds.js";
+import type { PageReport } from "../core/types.js";
+import { withStoppedCommands, workflowCommand } from "../sanitize/github.js";
+
+export interface GithubOptions {
+  /** The stop-commands token: fresh and random per run (stopCommandsToken()). */
+  token: string;
+  /** Prepended to annotation paths: the repository's folder relative to GITHUB_WORKSPACE, with `/`. */
+  pathPrefix?: string;
+  /** Error annotations before the rest are summarized in one notice (GitHub shows 10). */
+  maxAnnotations?: number;
+}
+
+export const MAX_ANNOTATIONS = 10;
+
+export function renderGithub(report: CheckReport, opts: GithubOptions): string {
+  let out = withStoppedCommands(opts.token, checkTableLines(report, false));
+  const max = opts.maxAnnotations ?? MAX_ANNOTATIONS;
+  const lines: string[] = [];
+  for (const checked of report.failing.slice(0, max))
+    lines.push(annotation(checked, opts.pathPrefix ?? ""));
+  const rest = report.failing.length - max;
+  if (rest > 0) {
+    lines.push(
+      workflowCommand(
+        "notice",
+        { title: "translation-status" },
+        `${rest} more failing ${rest === 1 ? "page is" : "pages are"} not annotated (GitHub shows ${max} per step); see the report in the log or the job summary`,
+      ),
+    );
+  }
+  if (lines.length > 0) out += `${lines.join("\n")}\n`;
+  return out;
+}
+
+function annotation({ page, verdict }: CheckedPage, prefix: string): string {
+  const title = `${page.lang} translation ${page.status}`;
+  return workflowCommand(
+    "error",
+    { file: `${prefix}${page.path}`, line: page.metaLine ?? undefined, title },
+    verdict.reasons.length > 1
+      ? `${describePage(page)} Over the limit: ${verdict.reasons.slice(1).join("; ")}.`
+      : describePage(page),
+  );
+}
+
+/** One sentence about the page: status, commits behind, lines, and the English source. */
+export function describePage(page: PageReport): string {
+  const facts: string[] = [];
+  if (page.commitsBehind !== null) {
+    facts.push(
+      `${page.commitsBehind} English ${page.commitsBehind === 1 ? "commit" : "commits"} behind`,
+    );
+  }
+  const lines = linesChanged(page);
+  if (lines !== null)
+    facts.push(
+      `${lines} ${lines === 1 ? "line" : "lines"} changed (+${page.linesAdded} -${page.linesRemoved})`,
+    );
+  const numbers = facts.length > 0 ? ` (${facts.join(", ")})` : "";
+  switch (page.status) {
+    case "moved":
+      return `The English source moved from ${page.movedFrom ?? "?"} to ${page.sourcePath}${numbers}.`;
+    case "source-missing":
+      return `The English source ${page.sourcePath} was deleted${numbers}.`;
+    case "unknown-commit":
+      return `raw_commit ${JSON.stringify(page.rawCommit ?? "")} is not a commit of this repository; English source: ${page.sourcePath}.`;
+    case "untracked":
+      return `The page has no translation metadata; English source: ${page.sourcePath}.`;
+    case "missing":
+      return `There is no translation of ${page.sourcePath}.`;
+    default:
+      return `The translation is ${page.status}${numbers}; English source: ${page.sourcePath}.`;
+  }
+}
