@@ -36,9 +36,15 @@ export function perPage(dir: string, page: PageReport): PerPageAnswer | null {
   const raw = page.rawCommit;
   const paths = page.movedFrom ? [page.movedFrom, page.sourcePath] : [page.sourcePath];
   const count = Number(git(dir, ["rev-list", "--count", `${raw}..HEAD`, "--", ...paths]).trim());
-  if (page.status === "source-missing") return { commitsBehind: count, linesAdded: null, linesRemoved: null };
+  if (page.status === "source-missing")
+    return { commitsBehind: count, linesAdded: null, linesRemoved: null };
   const before = `${raw}:${page.movedFrom ?? page.sourcePath}`;
-  const numstat = git(dir, ["diff", "--numstat", exists(dir, before) ? before : EMPTY_BLOB, `HEAD:${page.sourcePath}`]).trim();
+  const numstat = git(dir, [
+    "diff",
+    "--numstat",
+    exists(dir, before) ? before : EMPTY_BLOB,
+    `HEAD:${page.sourcePath}`,
+  ]).trim();
   const [added = "0", removed = "0"] = numstat.split("\t");
   return {
     commitsBehind: count,
