@@ -1,10 +1,12 @@
 // The scan command: run the scan, print the chosen format.
+
+import { once } from "node:events";
 import type { ExitCode } from "../errors.js";
 import { AppError } from "../errors.js";
-import { renderJson } from "../report/json.js";
+import { jsonChunks } from "../report/json.js";
 import { renderTable } from "../report/table.js";
-import { scan } from "../scan/scan.js";
 import { visible } from "../sanitize/terminal.js";
+import { scan } from "../scan/scan.js";
 import { stampPages, today } from "../stamp/stamp-pages.js";
 import type { CliOptions } from "./args.js";
 
@@ -13,9 +15,27 @@ export async function runScan(opts: CliOptions, color: boolean): Promise<ExitCod
   if (format !== "table" && format !== "json") {
     throw new AppError(2, `scan prints table or json; --format ${format} belongs to check`);
   }
-  const { result } = await scan({ repo: opts.repo, source: opts.source, content: opts.content, langs: opts.langs });
-  process.stdout.write(format === "json" ? renderJson(result) : renderTable(result, color));
+  const { result } = await scan({
+    repo: opts.repo,
+    source: opts.source,
+    content: opts.content,
+    langs: opts.langs,
+  });
+  if (format === "json") await writeChunks(jsonChunks(result));
+  else process.stdout.write(renderTable(result, color));
   return 0;
+}
+
+/** Writes pieces of output in 64 KiB blocks, waiting whenever the pipe is full. */
+export async function writeChunks(chunks: Iterable<string>): Promise<void> {
+  let block = "";
+  for (const chunk of chunks) {
+    block += chunk;
+    if (block.length < 65536) continue;
+    if (!process.stdout.write(block)) await once(process.stdout, "drain");
+    block = "";
+  }
+  if (block !== "") process.stdout.write(block);
 }
 
 export async function runStamp(opts: CliOptions): Promise<ExitCode> {
@@ -29,7 +49,8 @@ export async function runStamp(opts: CliOptions): Promise<ExitCode> {
   });
   let failed = 0;
   for (const o of outcomes) {
-    if (o.error === null) process.stdout.write(`stamped ${visible(o.path)} at ${commit.slice(0, 12)}\n`);
+    if (o.error === null)
+      process.stdout.write(`stamped ${visible(o.path)} at ${commit.slice(0, 12)}\n`);
     else {
       failed += 1;
       process.stderr.write(`translation-status: ${visible(o.path)}: ${visible(o.error)}\n`);

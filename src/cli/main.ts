@@ -3,6 +3,7 @@
 // plain report, and is the only place that exits the process.
 import { readFileSync } from "node:fs";
 import { AppError, type ExitCode } from "../errors.js";
+import { visible } from "../sanitize/terminal.js";
 import { type CliOptions, HELP, parseCli } from "./args.js";
 import { runScan, runStamp } from "./commands.js";
 
@@ -18,14 +19,14 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     case "dashboard":
       return runDashboard(opts);
     case "default":
-      return interactive() ? runDashboard(opts) : runScan(opts, useColor(opts));
+      return interactive() ? runDashboard(opts) : runScan(opts, colorWanted(opts));
     case "scan":
-      return runScan(opts, useColor(opts));
+      return runScan(opts, colorWanted(opts));
     case "stamp":
       return runStamp(opts);
     case "check": {
       const { runCheck } = await import("./check.js");
-      return runCheck(opts, useColor(opts));
+      return runCheck(opts, colorWanted(opts));
     }
   }
 }
@@ -35,7 +36,7 @@ function interactive(): boolean {
   return Boolean(process.stdout.isTTY && process.stdin.isTTY) && !process.env.CI;
 }
 
-function useColor(opts: CliOptions): boolean {
+function colorWanted(opts: CliOptions): boolean {
   if (opts.color !== null) return opts.color;
   if ("NO_COLOR" in process.env && process.env.NO_COLOR !== "") return false;
   if (process.env.FORCE_COLOR === "0") return false;
@@ -44,16 +45,21 @@ function useColor(opts: CliOptions): boolean {
 
 async function runDashboard(opts: CliOptions): Promise<ExitCode> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
-    throw new AppError(2, "the dashboard needs a terminal; use `translation-status scan` in scripts");
+    throw new AppError(
+      2,
+      "the dashboard needs a terminal; use `translation-status scan` in scripts",
+    );
   }
   // Ink ignores NO_COLOR; FORCE_COLOR=0 must be set before Ink (and chalk) are first loaded.
-  if (!useColor(opts)) process.env.FORCE_COLOR = "0";
+  if (!colorWanted(opts)) process.env.FORCE_COLOR = "0";
   const { runDashboardApp } = await import("../ui/run.js");
   return runDashboardApp(opts);
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as {
+  const pkg = JSON.parse(
+    readFileSync(new URL("../../../package.json", import.meta.url), "utf8"),
+  ) as {
     version: string;
   };
   return pkg.version;
@@ -65,10 +71,15 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof AppError) {
-      process.stderr.write(`translation-status: ${err.message.replace(/[\x00-\x1f\x7f-\x9f]/g, "?")}\n`);
+      process.stderr.write(`translation-status: ${visible(err.message)}\n`);
       process.exitCode = err.exitCode;
     } else {
-      process.stderr.write(`translation-status: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+      process.stderr.write(
+        `translation-status: internal error: ${String((err as Error)?.stack ?? err)
+          .split("\n")
+          .map(visible)
+          .join("\n")}\n`,
+      );
       process.exitCode = 2;
     }
   },

@@ -1,6 +1,6 @@
 // The status of a page follows from a handful of facts; keeping that decision pure makes every
 // rule testable without a repository.
-import { STATUSES, type PageReport, type Status, type Summary } from "./types.js";
+import { type PageReport, STATUSES, type Status, type Summary } from "./types.js";
 
 export type RawState =
   | { kind: "none" }

@@ -21,40 +21,56 @@ export interface CommitTable {
 
 const FIELDS = 5;
 
-/** Every commit reachable from `tips` (validated full hashes), with parents and what the UI shows. */
-export async function readCommits(repo: Repo, tips: readonly string[]): Promise<CommitTable> {
-  for (const tip of tips) {
-    if (!isFullHash(tip)) throw new AppError(2, "internal: unvalidated revision");
+export function emptyTable(): CommitTable {
+  return { hashes: [], index: new Map(), parents: [], dates: [], authors: [], subjects: [] };
+}
+
+/**
+ * Adds to `table` every commit reachable from `tips` but not from `exclude` (validated full
+ * hashes), with parents and what the UI shows. Parents already in the table are linked too.
+ */
+export async function readCommits(
+  repo: Repo,
+  table: CommitTable,
+  tips: readonly string[],
+  exclude: readonly string[] = [],
+): Promise<void> {
+  for (const rev of [...tips, ...exclude]) {
+    if (!isFullHash(rev)) throw new AppError(2, "internal: unvalidated revision");
   }
+  if (tips.length === 0) return;
   const raw: string[][] = [];
   let fields: string[] = [];
   const splitter = new NulSplitter((record) => {
-    fields.push(record.toString("utf8"));
+    fields.push(record);
     if (fields.length === FIELDS) {
       raw.push(fields);
       fields = [];
     }
   });
+  const input = [...tips, ...exclude.map((e) => `^${e}`)].join("\n");
   await runGit(
     repo,
-    ["log", "--no-mailmap", "--no-show-signature", "-z", "--format=%H%x00%P%x00%aI%x00%an%x00%s", "--stdin", "--"],
-    { input: `${tips.join("\n")}\n`, onStdout: (chunk) => splitter.push(chunk) },
+    [
+      "log",
+      "--no-mailmap",
+      "--no-show-signature",
+      "-z",
+      "--format=%H%x00%P%x00%aI%x00%an%x00%s",
+      "--stdin",
+      "--",
+    ],
+    { input: `${input}\n`, onStdout: (chunk) => splitter.push(chunk) },
   );
   splitter.end();
   if (fields.length !== 0 && !(fields.length === 1 && fields[0] === "")) {
     throw new AppError(2, "unexpected output from git log");
   }
-  const table: CommitTable = {
-    hashes: [],
-    index: new Map(),
-    parents: [],
-    dates: [],
-    authors: [],
-    subjects: [],
-  };
+  const first = table.hashes.length;
   for (const [hash = "", , date = "", author = "", subject = ""] of raw) {
     // A commit message cannot forge a record: every record must start with a real hash.
     if (!isFullHash(hash)) throw new AppError(2, "unexpected output from git log");
+    if (table.index.has(hash)) continue;
     table.index.set(hash, table.hashes.length);
     table.hashes.push(hash);
     table.dates.push(date);
@@ -62,16 +78,15 @@ export async function readCommits(repo: Repo, tips: readonly string[]): Promise<
     table.subjects.push(subject.slice(0, MAX_FIELD));
   }
   for (const rec of raw) {
-    const parentHashes = (rec[1] ?? "").split(" ").filter((p) => p !== "");
+    if ((table.index.get(rec[0] ?? "") ?? -1) < first) continue;
     const ids: number[] = [];
-    for (const p of parentHashes) {
-      const id = table.index.get(p);
+    for (const p of (rec[1] ?? "").split(" ")) {
+      const id = p === "" ? undefined : table.index.get(p);
       // A parent outside the table only happens at a shallow boundary; git hides those too.
       if (id !== undefined) ids.push(id);
     }
     table.parents.push(ids);
   }
-  return table;
 }
 
 export interface Change {
@@ -104,7 +119,7 @@ export async function readChanges(
   let pendingHeader: string[] | null = null;
   let pathsLeft = 0;
   const splitter = new NulSplitter((record) => {
-    const text = record.toString("utf8");
+    const text = record;
     if (pendingHeader) {
       pendingHeader.push(text);
       pathsLeft -= 1;
@@ -127,8 +142,21 @@ export async function readChanges(
   if (lines.length > 0) {
     await runGit(
       repo,
-      ["diff-tree", "--stdin", "-z", "-r", "--raw", "-M", "--root", "--always", "--no-abbrev",
-        "--no-textconv", "--no-ext-diff", "--", `${folder}/`],
+      [
+        "diff-tree",
+        "--stdin",
+        "-z",
+        "-r",
+        "--raw",
+        "-M",
+        "--root",
+        "--always",
+        "--no-abbrev",
+        "--no-textconv",
+        "--no-ext-diff",
+        "--",
+        `${folder}/`,
+      ],
       { input: `${lines.join("\n")}\n`, onStdout: (chunk) => splitter.push(chunk) },
     );
   }

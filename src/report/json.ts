@@ -1,8 +1,45 @@
-// The JSON report: the versioned schema CI jobs parse (documented in the README).
+// The JSON report: the versioned schema CI jobs parse (documented in the README). It is built
+// page by page, so a 10,000-page report never exists as one giant object graph being stringified.
 import type { ScanResult } from "../core/types.js";
 import { toJson } from "../sanitize/json.js";
 
-export function renderJson(result: ScanResult, extra: Record<string, unknown> = {}): string {
+/** The report as pieces of text, in order; their concatenation is the whole JSON document. */
+export function* jsonChunks(
+  result: ScanResult,
+  extra: Record<string, unknown> = {},
+): Generator<string> {
   const { schemaVersion, head, shallow, pages, summary, ...rest } = result;
-  return `${toJson({ schemaVersion, head, shallow, pages, summary, ...rest, ...extra }, 2)}\n`;
+  const top: Record<string, unknown> = {
+    schemaVersion,
+    head,
+    shallow,
+    pages,
+    summary,
+    ...rest,
+    ...extra,
+  };
+  const keys = Object.keys(top).filter((k) => top[k] !== undefined);
+  yield "{\n";
+  for (const [i, key] of keys.entries()) {
+    const comma = i < keys.length - 1 ? "," : "";
+    const value = top[key];
+    if (Array.isArray(value) && value.length > 0) {
+      yield `  ${toJson(key)}: [\n`;
+      for (const [j, item] of value.entries()) {
+        yield `${indent(toJson(item, 2), "    ")}${j < value.length - 1 ? "," : ""}\n`;
+      }
+      yield `  ]${comma}\n`;
+    } else {
+      yield `  ${toJson(key)}: ${indent(toJson(value, 2), "  ").trimStart()}${comma}\n`;
+    }
+  }
+  yield "}\n";
+}
+
+export function renderJson(result: ScanResult, extra: Record<string, unknown> = {}): string {
+  return [...jsonChunks(result, extra)].join("");
+}
+
+function indent(text: string, by: string): string {
+  return by + text.replaceAll("\n", `\n${by}`);
 }

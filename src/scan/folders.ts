@@ -2,7 +2,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../errors.js";
-import { realFolderInside } from "../site/files.js";
+import { folderProblem, realFolderInside } from "../site/files.js";
 
 export interface ScanFolders {
   content: string;
@@ -10,6 +10,8 @@ export interface ScanFolders {
   /** `<content>/<source>`, repo-relative. */
   sourceRel: string;
   langs: Array<{ lang: string; rel: string; abs: string }>;
+  /** Warnings for folders that look like languages but were not read (symbolic links). */
+  skipped: string[];
 }
 
 const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
@@ -19,7 +21,10 @@ export function checkFolderName(value: string, what: string): string {
   const cleaned = value.replace(/\/+$/, "");
   const parts = cleaned.split("/");
   if (cleaned === "" || !parts.every((p) => SEGMENT.test(p) && p !== "." && p !== "..")) {
-    throw new AppError(2, `invalid ${what}: ${JSON.stringify(value)} (use a relative folder like "content")`);
+    throw new AppError(
+      2,
+      `invalid ${what}: ${JSON.stringify(value)} (use a relative folder like "content")`,
+    );
   }
   return cleaned;
 }
@@ -30,13 +35,17 @@ export async function resolveFolders(
 ): Promise<ScanFolders> {
   const content = checkFolderName(opts.content, "--content");
   const source = checkFolderName(opts.source, "--source");
-  if (source.includes("/")) throw new AppError(2, `invalid --source: ${JSON.stringify(opts.source)}`);
+  if (source.includes("/"))
+    throw new AppError(2, `invalid --source: ${JSON.stringify(opts.source)}`);
   const contentAbs = await realFolderInside(workTree, content);
-  if (!contentAbs) throw new AppError(2, `no such folder: ${content} (set it with --content)`);
-  const sourceRel = `${content}/${source}`;
-  if (!(await realFolderInside(workTree, sourceRel))) {
-    throw new AppError(2, `no such source language folder: ${sourceRel} (set it with --source)`);
+  if (!contentAbs) {
+    const why = await folderProblem(workTree, content);
+    throw new AppError(2, why.startsWith("no such") ? `${why} (set it with --content)` : why);
   }
+  // The English pages are read from HEAD, not from the disk (a sparse checkout may leave them
+  // out), so the scan checks the source folder against HEAD's tree.
+  const sourceRel = `${content}/${source}`;
+  const skipped: string[] = [];
   let names: string[];
   if (opts.langs.length > 0) {
     names = opts.langs.map((l) => {
@@ -47,17 +56,30 @@ export async function resolveFolders(
   } else {
     const entries = await readdir(contentAbs, { withFileTypes: true });
     names = entries
-      .filter((e) => e.isDirectory() && !e.isSymbolicLink() && e.name !== source && SEGMENT.test(e.name))
+      .filter(
+        (e) => e.isDirectory() && !e.isSymbolicLink() && e.name !== source && SEGMENT.test(e.name),
+      )
       .map((e) => e.name)
       .sort();
+    // A symbolic link could lead anywhere (another language, or outside the repository): it is
+    // not read, and said so, rather than silently left out of the report.
+    for (const e of entries) {
+      if (e.isSymbolicLink() && e.name !== source && SEGMENT.test(e.name)) {
+        skipped.push(`${content}/${e.name}: symbolic link not followed`);
+      }
+    }
+    skipped.sort();
   }
   const langs: ScanFolders["langs"] = [];
   for (const lang of [...new Set(names)]) {
     if (lang === source) throw new AppError(2, `--lang ${lang} is the source language`);
     const rel = `${content}/${lang}`;
     const abs = await realFolderInside(workTree, rel);
-    if (!abs) throw new AppError(2, `no such language folder: ${rel}`);
+    if (!abs) {
+      const why = await folderProblem(workTree, rel);
+      throw new AppError(2, why.startsWith("no such") ? `no such language folder: ${rel}` : why);
+    }
     langs.push({ lang, rel, abs: path.resolve(abs) });
   }
-  return { content, source, sourceRel, langs };
+  return { content, source, sourceRel, langs, skipped };
 }

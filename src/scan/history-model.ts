@@ -1,7 +1,13 @@
 // Loads the history the scan needs, in a fixed number of git processes, and indexes it.
 import { buildGraph, type Graph } from "../core/graph.js";
 import { buildPathIndex, type PathIndex } from "../core/pathindex.js";
-import { type CommitTable, readChanges, readCommits } from "../git/history.js";
+import {
+  type Change,
+  type CommitTable,
+  emptyTable,
+  readChanges,
+  readCommits,
+} from "../git/history.js";
 import type { Repo } from "../git/run.js";
 
 export interface HistoryModel {
@@ -13,37 +19,52 @@ export interface HistoryModel {
   fromHead: Uint8Array;
 }
 
-export async function loadHistory(
+export interface HeadHistory {
+  table: CommitTable;
+  head: number;
+  pairs: Array<[number, number]>;
+  changes: Change[][];
+}
+
+/**
+ * HEAD's history and what every commit in it changed below `folder`. It needs nothing from
+ * the pages, so the scan starts it first and reads the pages while git works.
+ */
+export async function loadHeadHistory(
   repo: Repo,
   head: string,
-  rawCommits: readonly string[],
   folder: string,
-): Promise<HistoryModel> {
-  const table = await readCommits(repo, [head, ...rawCommits]);
+): Promise<HeadHistory> {
+  const table = emptyTable();
+  await readCommits(repo, table, [head]);
   const headIdx = table.index.get(head);
   if (headIdx === undefined) throw new Error("HEAD is missing from its own history");
-  const graph = buildGraph(table.parents);
-  const fromHead = new Uint8Array(table.hashes.length);
-  const stack = [headIdx];
-  fromHead[headIdx] = 1;
-  while (stack.length > 0) {
-    const c = stack.pop() as number;
-    for (const p of table.parents[c] ?? []) {
-      if (!fromHead[p]) {
-        fromHead[p] = 1;
-        stack.push(p);
-      }
-    }
-  }
-  // Only HEAD's history can hold commits in raw..HEAD, so only its commits are diffed.
   const pairs: Array<[number, number]> = [];
   for (let c = 0; c < table.hashes.length; c++) {
-    if (!fromHead[c]) continue;
     const parents = table.parents[c] ?? [];
     if (parents.length === 0) pairs.push([c, -1]);
     for (const p of parents) pairs.push([c, p]);
   }
   const changes = await readChanges(repo, table, pairs, folder);
-  const index = buildPathIndex(pairs, changes, (c) => table.parents[c]?.length ?? 0);
-  return { table, graph, index, head: headIdx, fromHead };
+  return { table, head: headIdx, pairs, changes };
+}
+
+/**
+ * Adds raw_commits that are not in HEAD's history (and their ancestors), then indexes it all.
+ * Those commits can never be in raw..HEAD, so they are only needed for ancestry.
+ */
+export async function completeHistory(
+  repo: Repo,
+  base: HeadHistory,
+  rawCommits: readonly string[],
+): Promise<HistoryModel> {
+  const { table } = base;
+  const headCount = table.hashes.length;
+  const outside = rawCommits.filter((r) => !table.index.has(r));
+  await readCommits(repo, table, outside, [table.hashes[base.head] as string]);
+  const fromHead = new Uint8Array(table.hashes.length);
+  fromHead.fill(1, 0, headCount);
+  const graph = buildGraph(table.parents);
+  const index = buildPathIndex(base.pairs, base.changes, (c) => table.parents[c]?.length ?? 0);
+  return { table, graph, index, head: base.head, fromHead };
 }

@@ -17,7 +17,8 @@ export interface TranslationSet {
   skipped: string[];
 }
 
-const READ_CONCURRENCY = 32;
+/** Pages read between two yields to the event loop, so a spinner keeps turning meanwhile. */
+const BATCH = 256;
 
 export async function readTranslations(
   langFolders: ReadonlyArray<{ lang: string; abs: string; rel: string }>,
@@ -31,26 +32,20 @@ export async function readTranslations(
     for (const s of found.skipped) skipped.push(`${folder.rel}/${s.rel}: ${s.why}`);
     for (const f of found.files) jobs.push({ lang: folder.lang, rel: f.rel, abs: f.abs });
   }
-  let next = 0;
-  let done = 0;
-  const results: Array<Translation | null> = new Array(jobs.length).fill(null);
-  const worker = async () => {
-    for (;;) {
-      const i = next++;
-      const job = jobs[i];
-      if (!job) return;
-      results[i] = await readOne(job.lang, job.rel, job.abs);
-      done += 1;
-      onProgress?.(done, jobs.length);
+  for (let i = 0; i < jobs.length; i++) {
+    const job = jobs[i] as (typeof jobs)[number];
+    pages.push(readOne(job.lang, job.rel, job.abs));
+    if ((i + 1) % BATCH === 0) {
+      onProgress?.(i + 1, jobs.length);
+      await new Promise((resolve) => setImmediate(resolve));
     }
-  };
-  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
-  for (const r of results) if (r) pages.push(r);
+  }
+  onProgress?.(jobs.length, jobs.length);
   return { pages, skipped };
 }
 
-async function readOne(lang: string, rel: string, abs: string): Promise<Translation> {
-  const read = await readPageBytes(abs);
+function readOne(lang: string, rel: string, abs: string): Translation {
+  const read = readPageBytes(abs);
   if ("error" in read) return { lang, rel, meta: null, warnings: [read.error] };
   const { text, valid } = decodePage(read.bytes);
   const { meta, warnings } = readMeta(text);

@@ -6,9 +6,9 @@ import { lookupObjects } from "../git/objects.js";
 import { openRepo, readHead } from "../git/repo.js";
 import { parseRawCommit } from "../git/revision.js";
 import { stampText } from "../meta/stamp.js";
+import { checkFolderName } from "../scan/folders.js";
 import { decodePage, readPageBytes } from "../site/files.js";
 import { replaceFile } from "../site/write.js";
-import { checkFolderName } from "../scan/folders.js";
 
 export interface StampOptions {
   repo: string;
@@ -28,7 +28,9 @@ export interface StampOutcome {
   error: string | null;
 }
 
-export async function stampPages(opts: StampOptions): Promise<{ commit: string; outcomes: StampOutcome[] }> {
+export async function stampPages(
+  opts: StampOptions,
+): Promise<{ commit: string; outcomes: StampOutcome[] }> {
   const repo = await openRepo(opts.repo);
   const commit = await resolveCommit(repo, opts.commit);
   const content = checkFolderName(opts.content, "--content");
@@ -37,7 +39,10 @@ export async function stampPages(opts: StampOptions): Promise<{ commit: string; 
   for (const given of opts.pages) {
     const abs = path.resolve(opts.cwd ?? process.cwd(), given);
     const rel = path.relative(repo.workTree, abs).split(path.sep).join("/");
-    outcomes.push({ path: rel, error: await stampOne(repo.workTree, rel, content, source, commit, opts.date) });
+    outcomes.push({
+      path: rel,
+      error: await stampOne(repo.workTree, rel, content, source, commit, opts.date),
+    });
   }
   return { commit, outcomes };
 }
@@ -51,11 +56,17 @@ async function stampOne(
   date: string,
 ): Promise<string | null> {
   const parts = rel.split("/");
-  if (rel.startsWith("..") || path.isAbsolute(rel) || !rel.startsWith(`${content}/`) || parts.length < 3) {
+  if (
+    rel.startsWith("..") ||
+    path.isAbsolute(rel) ||
+    !rel.startsWith(`${content}/`) ||
+    parts.length < 3
+  ) {
     return `not a translated page under ${content}/<lang>/`;
   }
-  if (parts[content.split("/").length] === source) return "this is an English source page, not a translation";
-  const read = await readPageBytes(path.join(workTree, rel));
+  if (parts[content.split("/").length] === source)
+    return "this is an English source page, not a translation";
+  const read = readPageBytes(path.join(workTree, rel));
   if ("error" in read) return read.error;
   const { text, valid } = decodePage(read.bytes);
   if (!valid) return "page is not valid UTF-8; it is never rewritten";
@@ -66,10 +77,17 @@ async function stampOne(
   return "error" in written ? written.error : null;
 }
 
-async function resolveCommit(repo: Parameters<typeof readHead>[0], given: string | null): Promise<string> {
+async function resolveCommit(
+  repo: Parameters<typeof readHead>[0],
+  given: string | null,
+): Promise<string> {
   if (given === null) return (await readHead(repo)).hash;
   const hex = parseRawCommit(given);
-  if (!hex) throw new AppError(2, `--commit needs a commit hash, got ${JSON.stringify(given.slice(0, 80))}`);
+  if (!hex)
+    throw new AppError(
+      2,
+      `--commit needs a commit hash, got ${JSON.stringify(given.slice(0, 80))}`,
+    );
   const [found] = await lookupObjects(repo, [hex]);
   if (!found || "missing" in found || found.type !== "commit") {
     throw new AppError(2, `--commit ${hex} is not a commit in this repository`);

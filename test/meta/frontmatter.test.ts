@@ -188,7 +188,7 @@ describe("readFrontMatter: refused and broken front matter", () => {
   });
 
   it("reports malformed YAML on one line with its file line", () => {
-    const text = "---\ntitle: a\ntitle: b\n---\nbody";
+    const text = "---\ntitle: a\ntitle: b\ndefault_lang_commit: x\n---\nbody";
     expect(readFrontMatter(text)).toEqual({
       meta: null,
       bodyStart: text.indexOf("\nbody"),
@@ -197,21 +197,21 @@ describe("readFrontMatter: refused and broken front matter", () => {
   });
 
   it("reports malformed TOML on one line with its file line", () => {
-    expect(readFrontMatter("+++\ntitle = 'a'\nx = \n+++\n").warnings).toEqual([
-      "front matter is not valid TOML (line 3: invalid value); it is ignored",
-    ]);
+    expect(
+      readFrontMatter("+++\ntitle = 'a'\nx = \ndefault_lang_commit = 'y'\n+++\n").warnings,
+    ).toEqual(["front matter is not valid TOML (line 3: invalid value); it is ignored"]);
   });
 
   it("quotes at most a bounded piece of the page in an error", () => {
     const tag = "x".repeat(5000);
-    const [warning] = readFrontMatter(`---\na: !${tag} 1\n---\n`).warnings;
+    const [warning] = readFrontMatter(`---\ndefault_lang_commit: x\na: !${tag} 1\n---\n`).warnings;
     expect(warning).toBe(
-      `front matter is not valid YAML (line 2: unknown tag !<!${"x".repeat(65)}…); it is ignored`,
+      `front matter is not valid YAML (line 3: unknown tag !<!${"x".repeat(65)}…); it is ignored`,
     );
   });
 
   it("reports deeply nested front matter instead of crashing", () => {
-    const text = `---\na: ${"[".repeat(100_000)}\n---\n`;
+    const text = `---\ndefault_lang_commit: x\na: ${"[".repeat(100_000)}\n---\n`;
     expect(readFrontMatter(text).warnings).toEqual([
       "front matter is unreadable (Maximum call stack size exceeded); it is ignored",
     ]);

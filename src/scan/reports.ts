@@ -1,0 +1,264 @@
+// Turning the gathered facts into page reports. No I/O happens here: every git answer arrives
+// as data, and the status rules themselves are the pure functions in core/.
+import { markAncestors } from "../core/graph.js";
+import { decideStatus, type RawState } from "../core/status.js";
+import type { CommitInfo, PageReport } from "../core/types.js";
+import { boundaryMerges, commitsForPath, type RangeContext } from "../core/walk.js";
+import type { ScanFolders } from "./folders.js";
+import type { HistoryModel } from "./history-model.js";
+import type { Measured, MeasureJob } from "./measure.js";
+import type { Translation } from "./translations.js";
+
+/** Commit lists longer than this are cut (newest kept) so reports stay readable and bounded. */
+export const MAX_COMMITS_LISTED = 500;
+const ZERO = /^0+$/;
+
+/** What the dashboard needs to show a page's English diff later, without scanning again. */
+export interface PageDetail {
+  rawHash: string | null;
+  /** English blob at raw_commit and at HEAD (null when absent). */
+  fromBlob: string | null;
+  toBlob: string | null;
+  /** For each listed commit, the source's blob before and after it. */
+  commitBlobs: Map<string, { before: string | null; after: string | null }>;
+}
+
+export interface ReportInput {
+  pages: readonly Translation[];
+  rawOf: Map<Translation, RawState>;
+  /** For pages whose source exists at HEAD under its own path: git's diff since raw_commit. */
+  sinceRaw: Map<Translation, Measured>;
+  /** English pages at HEAD: path relative to the source folder → blob. */
+  english: Map<string, string>;
+  history: HistoryModel;
+  folders: ScanFolders;
+  shallow: boolean;
+}
+
+/** A page whose source moved or was deleted: measured once its lineage is known. */
+export interface LateMeasure {
+  job: MeasureJob;
+  apply: (answer: Measured) => void;
+}
+
+export interface Built {
+  reports: PageReport[];
+  details: PageDetail[];
+  late: LateMeasure[];
+}
+
+export function buildReports(input: ReportInput): Built {
+  const { history, folders } = input;
+  const out: Built = { reports: [], details: [], late: [] };
+  const marks = new Int32Array(history.table.hashes.length).fill(-1);
+  const groups = new Map<string, Translation[]>();
+  for (const t of input.pages) {
+    const raw = input.rawOf.get(t) as RawState;
+    if (raw.kind !== "ok") {
+      out.reports.push(basicReport(t, raw, folders));
+      out.details.push(emptyDetail());
+      continue;
+    }
+    const g = groups.get(raw.hash);
+    if (g) g.push(t);
+    else groups.set(raw.hash, [t]);
+  }
+  let stamp = 0;
+  for (const [rawHash, group] of groups) {
+    const rawIdx = history.table.index.get(rawHash) as number;
+    stamp += 1;
+    markAncestors(history.graph, rawIdx, marks, stamp);
+    const current = stamp;
+    const excluded = (c: number) => marks[c] === current;
+    const ctx: RangeContext = {
+      graph: history.graph,
+      index: history.index,
+      head: history.head,
+      excluded,
+      boundary: boundaryMerges(history.graph, history.index.merges, excluded),
+    };
+    const renames = history.index.renames
+      .filter((r) => !excluded(r.commit) && history.fromHead[r.commit] === 1)
+      .sort((a, b) => (history.graph.topo[a.commit] ?? 0) - (history.graph.topo[b.commit] ?? 0));
+    const isAncestor = history.fromHead[rawIdx] === 1;
+    for (const t of group) {
+      const report = basicReport(t, { kind: "ok", hash: rawHash }, folders);
+      const srcPath = `${folders.sourceRel}/${t.rel}`;
+      const atHead = input.english.get(t.rel) ?? null;
+      const lineage = atHead === null ? followRenames(renames, srcPath) : [srcPath];
+      const last = lineage[lineage.length - 1] as string;
+      const movedTo =
+        last !== srcPath && input.english.has(last.slice(folders.sourceRel.length + 1))
+          ? last
+          : null;
+      const since = input.sinceRaw.get(t) ?? "same";
+      const atRaw = since === "same" ? atHead : since.oldBlob;
+      report.status = decideStatus({
+        raw: { kind: "ok", hash: rawHash },
+        sourceAtHead: atHead,
+        sourceAtRaw: atRaw,
+        movedTo,
+      });
+      if (!isAncestor)
+        report.warnings.push("raw_commit is not an ancestor of HEAD (it is on another branch)");
+      if (input.shallow) report.warnings.push("shallow clone: commits outside it are not counted");
+      if (atHead !== null && atRaw === null) {
+        report.warnings.push("the English source did not exist at raw_commit under this path");
+      }
+      if (movedTo) {
+        report.sourcePath = movedTo;
+        report.movedFrom = srcPath;
+      }
+      const shown = new Set<number>();
+      for (const p of lineage) for (const c of commitsForPath(ctx, p)) shown.add(c);
+      const ordered = [...shown].sort(
+        (a, b) => (history.graph.topo[b] ?? 0) - (history.graph.topo[a] ?? 0),
+      );
+      report.commitsBehind = ordered.length;
+      if (ordered.length > MAX_COMMITS_LISTED) {
+        report.warnings.push(
+          `commit list cut to the newest ${MAX_COMMITS_LISTED} of ${ordered.length}`,
+        );
+      }
+      const listed = ordered.slice(0, MAX_COMMITS_LISTED);
+      report.commits = listed.map((c) => commitInfo(history, c));
+      const detail: PageDetail = {
+        rawHash,
+        fromBlob: atRaw,
+        toBlob: atHead,
+        commitBlobs: commitBlobs(history, listed, lineage),
+      };
+      if (atHead !== null) setLines(report, since);
+      else {
+        // Moved: compare the old path at raw_commit with the new one at HEAD. Deleted: only the
+        // old content is wanted (for the dashboard); a deleted page has no line counts.
+        const job = { rawHash, from: srcPath, to: movedTo ?? srcPath };
+        out.late.push({
+          job,
+          apply: (answer) => {
+            if (answer === "same") return;
+            detail.fromBlob = answer.oldBlob;
+            detail.toBlob = answer.newBlob;
+            if (movedTo) setLines(report, answer);
+          },
+        });
+      }
+      out.reports.push(report);
+      out.details.push(detail);
+    }
+  }
+  return out;
+}
+
+function setLines(report: PageReport, since: Measured): void {
+  if (since === "same") {
+    report.linesAdded = 0;
+    report.linesRemoved = 0;
+  } else if (since.lines === null) {
+    report.warnings.push("no line counts: the English source is a binary file");
+  } else {
+    report.linesAdded = since.lines.added;
+    report.linesRemoved = since.lines.removed;
+  }
+}
+
+/** The path's successors under the given renames (oldest first). */
+function followRenames(
+  renames: ReadonlyArray<{ from: string; to: string }>,
+  start: string,
+): string[] {
+  const chain = [start];
+  let cur = start;
+  for (const r of renames) {
+    if (r.from === cur) {
+      cur = r.to;
+      chain.push(cur);
+    }
+  }
+  return chain;
+}
+
+function commitBlobs(
+  history: HistoryModel,
+  commits: readonly number[],
+  lineage: readonly string[],
+) {
+  const map = new Map<string, { before: string | null; after: string | null }>();
+  const wanted = new Set(commits);
+  for (const p of lineage) {
+    for (const t of history.index.touches.get(p) ?? []) {
+      if (!wanted.has(t.commit)) continue;
+      const hash = history.table.hashes[t.commit] as string;
+      if (map.has(hash)) continue;
+      map.set(hash, {
+        before: ZERO.test(t.oldBlob) ? null : t.oldBlob,
+        after: ZERO.test(t.newBlob) ? null : t.newBlob,
+      });
+    }
+  }
+  return map;
+}
+
+function commitInfo(history: HistoryModel, c: number): CommitInfo {
+  const t = history.table;
+  return {
+    hash: t.hashes[c] ?? "",
+    date: t.dates[c] ?? "",
+    author: t.authors[c] ?? "",
+    subject: t.subjects[c] ?? "",
+  };
+}
+
+function basicReport(t: Translation, raw: RawState, folders: ScanFolders): PageReport {
+  const warnings = [...t.warnings];
+  if (raw.kind === "malformed")
+    warnings.push("raw_commit is not a commit hash (expected 7 to 64 hex digits)");
+  if (raw.kind === "unresolved") warnings.push(raw.why);
+  return {
+    lang: t.lang,
+    path: `${folders.content}/${t.lang}/${t.rel}`,
+    sourcePath: `${folders.sourceRel}/${t.rel}`,
+    status: raw.kind === "none" ? "untracked" : "unknown-commit",
+    rawCommit: t.meta?.rawCommit ?? null,
+    lastTranslationTime: t.meta?.lastTranslationTime ?? null,
+    commitsBehind: null,
+    linesAdded: null,
+    linesRemoved: null,
+    commits: [],
+    movedFrom: null,
+    warnings,
+    metaLine: t.meta?.line ?? null,
+    rawTitle: t.meta?.rawTitle ?? null,
+  };
+}
+
+export function missingPages(
+  english: Map<string, string>,
+  translations: readonly Translation[],
+  reports: readonly PageReport[],
+  folders: ScanFolders,
+): PageReport[] {
+  const out: PageReport[] = [];
+  for (const { lang } of folders.langs) {
+    const have = new Set(
+      translations.filter((t) => t.lang === lang).map((t) => t.rel.normalize("NFC")),
+    );
+    // A page that moved in English is reported once, as moved, not again as missing.
+    const movedTargets = new Set(
+      reports.filter((r) => r.lang === lang && r.movedFrom).map((r) => r.sourcePath),
+    );
+    for (const rel of english.keys()) {
+      const sourcePath = `${folders.sourceRel}/${rel}`;
+      if (have.has(rel.normalize("NFC")) || movedTargets.has(sourcePath)) continue;
+      out.push({
+        ...basicReport({ lang, rel, meta: null, warnings: [] }, { kind: "none" }, folders),
+        status: "missing",
+      });
+    }
+  }
+  return out;
+}
+
+export function emptyDetail(): PageDetail {
+  return { rawHash: null, fromBlob: null, toBlob: null, commitBlobs: new Map() };
+}
