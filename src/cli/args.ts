@@ -31,7 +31,10 @@ export function parseCli(argv: readonly string[]): CliOptions {
   try {
     parsed = parse(argv);
   } catch (err) {
-    throw new AppError(2, `${(err as Error).message.split("\n")[0]} (see translation-status --help)`);
+    throw new AppError(
+      2,
+      `${(err as Error).message.split("\n")[0]} (see translation-status --help)`,
+    );
   }
   const { values, positionals } = parsed;
   const word = positionals[0];
@@ -59,7 +62,12 @@ export function parseCli(argv: readonly string[]): CliOptions {
     langs: values.lang ?? [],
     format: format as Format | null,
     color: values["no-color"] ? false : values.color ? true : null,
-    failOn: values["fail-on"] ? values["fail-on"].split(",").map((s) => s.trim()).filter(Boolean) : null,
+    failOn: values["fail-on"]
+      ? values["fail-on"]
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : null,
     maxBehind: count(values["max-behind"], "--max-behind"),
     maxLines: count(values["max-lines"], "--max-lines"),
     maxAge: count(values["max-age"], "--max-age"),
@@ -96,7 +104,8 @@ function parse(argv: readonly string[]) {
 
 function count(value: string | undefined, flag: string): number | null {
   if (value === undefined) return null;
-  if (!/^\d{1,9}$/.test(value)) throw new AppError(2, `${flag} needs a whole number, got ${JSON.stringify(value)}`);
+  if (!/^\d{1,9}$/.test(value))
+    throw new AppError(2, `${flag} needs a whole number, got ${JSON.stringify(value)}`);
   return Number(value);
 }
 

@@ -32,11 +32,15 @@ export function buildSite(spec: SiteSpec, dir: string): Labels {
       GIT_CONFIG_NOSYSTEM: "1",
       GIT_CONFIG_GLOBAL: "/dev/null",
     };
-    const res = spawnSync("git", ["-c", "core.hooksPath=/dev/null", "-c", "commit.gpgSign=false", ...args], {
-      cwd: dir,
-      env,
-      encoding: "utf8",
-    });
+    const res = spawnSync(
+      "git",
+      ["-c", "core.hooksPath=/dev/null", "-c", "commit.gpgSign=false", ...args],
+      {
+        cwd: dir,
+        env,
+        encoding: "utf8",
+      },
+    );
     if (res.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${res.stderr}`);
     return res.stdout.trim();
   };
@@ -69,7 +73,10 @@ function runStep(step: Step, dir: string, git: (args: string[]) => string, label
   for (const [file, content] of Object.entries(step.write ?? {})) {
     const abs = path.join(dir, file);
     mkdirSync(path.dirname(abs), { recursive: true });
-    writeFileSync(abs, content.replace(/\{\{hash:([\w-]+)\}\}/g, (_m, l: string) => labelHash(labels, l)));
+    writeFileSync(
+      abs,
+      content.replace(/\{\{hash:([\w-]+)\}\}/g, (_m, l: string) => labelHash(labels, l)),
+    );
     git(["add", "--", file]);
   }
   git(["commit", "-q", "--allow-empty", "-m", step.commit]);

@@ -71,7 +71,7 @@ export async function changedPaths(
   const paths = new Set<string>();
   let expect = 0;
   const split = new NulSplitter((record) => {
-    const text = record.toString("utf8");
+    const text = record;
     // Records alternate: a status (M, A, D, T, R100, C075, ...) then one or two paths.
     if (expect === 0) {
       expect = /^[RC]/.test(text) ? 2 : 1;

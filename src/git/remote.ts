@@ -21,7 +21,10 @@ export function parseGitHubUrl(url: string): GitHubRepo | null {
 }
 
 /** The GitHub repository of `origin` (or of GITHUB_REPOSITORY in Actions), if any. */
-export async function readGitHubRemote(repo: Repo, env: NodeJS.ProcessEnv = process.env): Promise<GitHubRepo | null> {
+export async function readGitHubRemote(
+  repo: Repo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<GitHubRepo | null> {
   const fromActions = env.GITHUB_REPOSITORY?.split("/");
   if (fromActions?.length === 2 && fromActions.every((p) => NAME.test(p))) {
     return { owner: fromActions[0] as string, name: fromActions[1] as string };

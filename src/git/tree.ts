@@ -12,7 +12,7 @@ export interface TreeEntry {
 export async function listTree(repo: Repo, commit: string, folder: string): Promise<TreeEntry[]> {
   const entries: TreeEntry[] = [];
   const splitter = new NulSplitter((record) => {
-    const line = record.toString("utf8");
+    const line = record;
     const tab = line.indexOf("\t");
     const [mode, type, oid] = line.slice(0, tab).split(" ");
     if (tab < 0 || !mode || !type || !oid) return;

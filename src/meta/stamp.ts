@@ -17,7 +17,10 @@ interface Edit {
 export function stampText(text: string, commit: string, date: string): StampResult {
   const { meta } = readMeta(text);
   if (!meta) return { error: "the page has no translation metadata to update" };
-  const edits = meta.kind === "shortcode" ? shortcodeEdits(text, commit, date) : frontMatterEdits(text, meta, commit, date);
+  const edits =
+    meta.kind === "shortcode"
+      ? shortcodeEdits(text, commit, date)
+      : frontMatterEdits(text, meta, commit, date);
   if (!edits) return { error: "could not find where the page records raw_commit" };
   let out = text;
   for (const e of [...edits].sort((a, b) => b.start - a.start)) {
@@ -26,14 +29,17 @@ export function stampText(text: string, commit: string, date: string): StampResu
   // The edit must read back as intended, or the page is left alone.
   const check = readMeta(out).meta;
   if (check?.rawCommit !== commit || check.kind !== meta.kind) {
-    return { error: "updating the metadata would not read back correctly; the page was left unchanged" };
+    return {
+      error: "updating the metadata would not read back correctly; the page was left unchanged",
+    };
   }
   return { text: out };
 }
 
 function shortcodeEdits(text: string, commit: string, date: string): Edit[] | null {
-  const live = findShortcodes(text)
-    .filter((s) => isTranslationStatusName(s.name) && s.params.has("raw_commit"));
+  const live = findShortcodes(text).filter(
+    (s) => isTranslationStatusName(s.name) && s.params.has("raw_commit"),
+  );
   const chosen = live[live.length - 1];
   if (!chosen) return null;
   const edits: Edit[] = [];
@@ -48,7 +54,12 @@ function shortcodeEdits(text: string, commit: string, date: string): Edit[] | nu
 }
 
 /** The value span of the last `key=` attribute between start and end (quoted or bare). */
-function attributeValue(text: string, start: number, end: number, key: string): { start: number; end: number } | null {
+function attributeValue(
+  text: string,
+  start: number,
+  end: number,
+  key: string,
+): { start: number; end: number } | null {
   const inner = text.slice(start, end);
   const re = new RegExp(`(^|[\\s{<%])${key}\\s*=\\s*`, "g");
   let found: { start: number; end: number } | null = null;
@@ -61,16 +72,31 @@ function attributeValue(text: string, start: number, end: number, key: string): 
       found = { start: start + i + 1, end: start + close };
     } else {
       const from = i;
-      while (i < inner.length && !/[\s>%}]/.test(inner[i] as string) && !(inner[i] === "/" && inner[i + 1] === ">")) i++;
+      while (
+        i < inner.length &&
+        !/[\s>%}]/.test(inner[i] as string) &&
+        !(inner[i] === "/" && inner[i + 1] === ">")
+      )
+        i++;
       found = { start: start + from, end: start + i };
     }
   }
   return found;
 }
 
-function frontMatterEdits(text: string, meta: PageMeta, commit: string, date: string): Edit[] | null {
+function frontMatterEdits(
+  text: string,
+  meta: PageMeta,
+  commit: string,
+  date: string,
+): Edit[] | null {
   const edits: Edit[] = [];
-  const commitEdit = keyValueOnLine(text, meta.line, ["sourceCommit", "default_lang_commit"], commit);
+  const commitEdit = keyValueOnLine(
+    text,
+    meta.line,
+    ["sourceCommit", "default_lang_commit"],
+    commit,
+  );
   if (!commitEdit) return null;
   edits.push(commitEdit);
   if (meta.lastTranslationTime !== null) {
@@ -94,11 +120,18 @@ function lineBounds(text: string, line: number): { start: number; end: number } 
   return { start, end: nl < 0 ? text.length : nl };
 }
 
-function keyValueOnLine(text: string, line: number, keys: readonly string[], value: string): Edit | null {
+function keyValueOnLine(
+  text: string,
+  line: number,
+  keys: readonly string[],
+  value: string,
+): Edit | null {
   const bounds = lineBounds(text, line);
   if (!bounds) return null;
   const content = text.slice(bounds.start, bounds.end);
-  const m = new RegExp(`^(\\s*(?:${keys.join("|")})\\s*[:=][ \\t]*)(["']?)([^"'\\s#]*)\\2`).exec(content);
+  const m = new RegExp(`^(\\s*(?:${keys.join("|")})\\s*[:=][ \\t]*)(["']?)([^"'\\s#]*)\\2`).exec(
+    content,
+  );
   if (!m) return null;
   const valueStart = bounds.start + (m[1]?.length ?? 0) + (m[2]?.length ?? 0);
   return { start: valueStart, end: valueStart + (m[3]?.length ?? 0), value };

@@ -14,16 +14,22 @@ export async function replaceFile(
   next: Buffer,
 ): Promise<WriteResult> {
   const parts = rel.split("/");
-  if (rel.startsWith("/") || parts.some((p) => p === "" || p === "." || p === ".." || p === ".git")) {
+  if (
+    rel.startsWith("/") ||
+    parts.some((p) => p === "" || p === "." || p === ".." || p === ".git")
+  ) {
     return { error: "refusing to write outside the repository's content" };
   }
   const dir = await realFolderInside(workTree, parts.slice(0, -1).join("/"));
-  if (!dir) return { error: "refusing to write: the folder is a symbolic link or outside the repository" };
+  if (!dir)
+    return { error: "refusing to write: the folder is a symbolic link or outside the repository" };
   const target = path.join(dir, parts[parts.length - 1] as string);
   const info = await lstat(target).catch(() => null);
-  if (!info?.isFile() || info.isSymbolicLink()) return { error: "refusing to write: not a regular file" };
+  if (!info?.isFile() || info.isSymbolicLink())
+    return { error: "refusing to write: not a regular file" };
   const current = await readFile(target);
-  if (!current.equals(expected)) return { error: "the page changed on disk since it was read; nothing written" };
+  if (!current.equals(expected))
+    return { error: "the page changed on disk since it was read; nothing written" };
   const temp = path.join(dir, `.${parts[parts.length - 1]}.${randomBytes(6).toString("hex")}.tmp`);
   const handle = await open(temp, "wx", info.mode & 0o777);
   try {

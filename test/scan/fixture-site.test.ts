@@ -30,7 +30,9 @@ describe("fixture site", () => {
   });
 
   it("gives every zh-cn page the status its history implies", () => {
-    const zh = Object.fromEntries(pages.filter((p) => p.lang === "zh-cn").map((p) => [p.path, p.status]));
+    const zh = Object.fromEntries(
+      pages.filter((p) => p.lang === "zh-cn").map((p) => [p.path, p.status]),
+    );
     expect(zh).toEqual({
       "content/zh-cn/_index.md": "untracked",
       "content/zh-cn/admin/backups.md": "unknown-commit",
@@ -56,7 +58,12 @@ describe("fixture site", () => {
 
   it("reports a reverted edit as up to date while still listing the commits", () => {
     const signup = page("content/zh-cn/user/signup.md");
-    expect(signup).toMatchObject({ status: "up-to-date", commitsBehind: 2, linesAdded: 0, linesRemoved: 0 });
+    expect(signup).toMatchObject({
+      status: "up-to-date",
+      commitsBehind: 2,
+      linesAdded: 0,
+      linesRemoved: 0,
+    });
   });
 
   it("follows a rename and measures drift along the lineage", () => {
@@ -78,16 +85,33 @@ describe("fixture site", () => {
       linesRemoved: 0,
       lastTranslationTime: "2025-04-21",
     });
-    expect(page("content/zh-cn/admin/prerequisites.md")).toMatchObject({ commitsBehind: 1, linesAdded: 2, linesRemoved: 0 });
-    expect(page("content/zh-cn/dev/old-api.md")).toMatchObject({ commitsBehind: 1, linesAdded: null });
+    expect(page("content/zh-cn/admin/prerequisites.md")).toMatchObject({
+      commitsBehind: 1,
+      linesAdded: 2,
+      linesRemoved: 0,
+    });
+    expect(page("content/zh-cn/dev/old-api.md")).toMatchObject({
+      commitsBehind: 1,
+      linesAdded: null,
+    });
   });
 
   it("reads front matter and the misspelled shortcode attribute in Japanese pages", () => {
     const pre = page("content/ja/admin/prerequisites.md");
-    expect(pre).toMatchObject({ status: "outdated", commitsBehind: 2, lastTranslationTime: "2025-03-01" });
+    expect(pre).toMatchObject({
+      status: "outdated",
+      commitsBehind: 2,
+      lastTranslationTime: "2025-03-01",
+    });
     expect(pre.warnings.join(" ")).toContain("last_tranlation_time");
-    expect(page("content/ja/user/run-your-own.md")).toMatchObject({ status: "up-to-date", commitsBehind: 0 });
-    expect(page("content/ja/user/moderation.md")).toMatchObject({ status: "outdated", commitsBehind: 2 });
+    expect(page("content/ja/user/run-your-own.md")).toMatchObject({
+      status: "up-to-date",
+      commitsBehind: 0,
+    });
+    expect(page("content/ja/user/moderation.md")).toMatchObject({
+      status: "outdated",
+      commitsBehind: 2,
+    });
   });
 
   it("explains an unknown raw_commit", () => {
@@ -105,7 +129,11 @@ describe("fixture site", () => {
       if (p.linesAdded === null) continue;
       const numstat = git(site.dir, ["diff", "--numstat", p.rawCommit, "HEAD", "--", p.sourcePath]);
       const [added = "0", removed = "0"] = numstat.split("\t");
-      expect([p.path, p.linesAdded, p.linesRemoved]).toEqual([p.path, Number(added || 0), Number(removed || 0)]);
+      expect([p.path, p.linesAdded, p.linesRemoved]).toEqual([
+        p.path,
+        Number(added || 0),
+        Number(removed || 0),
+      ]);
     }
   });
 });

@@ -32,17 +32,37 @@ describe("repository states", () => {
     const dir = path.join(tempDir(), "branch");
     execFileSync("git", ["clone", "-q", `file://${site.dir}`, dir]);
     git(dir, ["checkout", "-q", "-b", "side", site.labels["pre-edit"] as string]);
-    git(dir, ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "side"]);
+    git(dir, [
+      "-c",
+      "user.name=t",
+      "-c",
+      "user.email=t@t",
+      "commit",
+      "-q",
+      "--allow-empty",
+      "-m",
+      "side",
+    ]);
     const side = git(dir, ["rev-parse", "HEAD"]);
     git(dir, ["checkout", "-q", "main"]);
     const file = path.join(dir, "content/zh-cn/user/contacts.md");
     const { readFileSync, writeFileSync } = await import("node:fs");
-    writeFileSync(file, readFileSync(file, "utf8").replace(/raw_commit="[0-9a-f]+"/, `raw_commit="${side}"`));
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace(/raw_commit="[0-9a-f]+"/, `raw_commit="${side}"`),
+    );
     const { result } = await run(dir);
     const page = result.pages.find((p) => p.path === "content/zh-cn/user/contacts.md");
     // contacts.md changed on the early branch, merged into HEAD but not into the side branch.
-    expect(page).toMatchObject({ status: "outdated", commitsBehind: Number(git(dir, ["rev-list", "--count", `${side}..HEAD`, "--", "content/en/user/contacts.md"])) });
-    expect(page?.warnings).toContain("raw_commit is not an ancestor of HEAD (it is on another branch)");
+    expect(page).toMatchObject({
+      status: "outdated",
+      commitsBehind: Number(
+        git(dir, ["rev-list", "--count", `${side}..HEAD`, "--", "content/en/user/contacts.md"]),
+      ),
+    });
+    expect(page?.warnings).toContain(
+      "raw_commit is not an ancestor of HEAD (it is on another branch)",
+    );
   });
 
   it("reads a detached HEAD and an abbreviated raw_commit", async () => {
@@ -51,11 +71,16 @@ describe("repository states", () => {
     git(dir, ["checkout", "-q", "--detach", "HEAD"]);
     const file = path.join(dir, "content/zh-cn/user/run-your-own.md");
     const { readFileSync, writeFileSync } = await import("node:fs");
-    writeFileSync(file, readFileSync(file, "utf8").replace(/raw_commit="([0-9a-f]{10})[0-9a-f]+"/, 'raw_commit="$1"'));
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace(/raw_commit="([0-9a-f]{10})[0-9a-f]+"/, 'raw_commit="$1"'),
+    );
     const { result } = await run(dir);
-    expect(result.pages.find((p) => p.path === "content/zh-cn/user/run-your-own.md")).toMatchObject({
-      status: "outdated",
-      commitsBehind: 1,
-    });
+    expect(result.pages.find((p) => p.path === "content/zh-cn/user/run-your-own.md")).toMatchObject(
+      {
+        status: "outdated",
+        commitsBehind: 1,
+      },
+    );
   });
 });

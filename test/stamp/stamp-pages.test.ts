@@ -1,5 +1,5 @@
 // Stamping on a real repository: the page's bytes change only where meant, and nothing else.
-import { lstatSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scan } from "../../src/scan/scan.js";
@@ -32,12 +32,24 @@ describe("stampPages", () => {
     expect(commit).toBe(head);
     const after = readFileSync(path.join(site.dir, rel), "utf8");
     expect(after).toBe(
-      before.replace(site.labels["merge-early"] as string, head).replace("2025-04-21", "2026-11-26"),
+      before
+        .replace(site.labels["merge-early"] as string, head)
+        .replace("2025-04-21", "2026-11-26"),
     );
-    const { result } = await scan({ repo: site.dir, source: "en", content: "content", langs: ["zh-cn"] });
-    expect(result.pages.find((p) => p.path === rel)).toMatchObject({ status: "up-to-date", commitsBehind: 0 });
+    const { result } = await scan({
+      repo: site.dir,
+      source: "en",
+      content: "content",
+      langs: ["zh-cn"],
+    });
+    expect(result.pages.find((p) => p.path === rel)).toMatchObject({
+      status: "up-to-date",
+      commitsBehind: 0,
+    });
     // No temporary files are left behind.
-    expect(readdirSync(path.join(site.dir, "content/zh-cn/user")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(
+      readdirSync(path.join(site.dir, "content/zh-cn/user")).filter((f) => f.endsWith(".tmp")),
+    ).toEqual([]);
   });
 
   it("refuses symlinks, English pages, non-UTF-8 pages and paths outside the content", async () => {
@@ -51,12 +63,24 @@ describe("stampPages", () => {
     writeFileSync(bad, latin1);
     const config = readFileSync(path.join(site.dir, ".git/config"));
     const { outcomes } = await stampPages(
-      opts(["content/zh-cn/user/link.md", "content/en/user/signup.md", "content/zh-cn/user/latin1.md", "../outside.md", "content/zh-cn/_index.md"]),
+      opts([
+        "content/zh-cn/user/link.md",
+        "content/en/user/signup.md",
+        "content/zh-cn/user/latin1.md",
+        "../outside.md",
+        "content/zh-cn/_index.md",
+      ]),
     );
     expect(outcomes).toEqual([
       { path: "content/zh-cn/user/link.md", error: "symbolic link not followed" },
-      { path: "content/en/user/signup.md", error: "this is an English source page, not a translation" },
-      { path: "content/zh-cn/user/latin1.md", error: "page is not valid UTF-8; it is never rewritten" },
+      {
+        path: "content/en/user/signup.md",
+        error: "this is an English source page, not a translation",
+      },
+      {
+        path: "content/zh-cn/user/latin1.md",
+        error: "page is not valid UTF-8; it is never rewritten",
+      },
       { path: "../outside.md", error: "not a translated page under content/<lang>/" },
       { path: "content/zh-cn/_index.md", error: "the page has no translation metadata to update" },
     ]);
