@@ -15,6 +15,8 @@ export interface RangeContext {
   head: number;
   /** True for commits reachable from raw_commit (git's UNINTERESTING). */
   excluded: (commit: number) => boolean;
+  /** raw_commit itself: git's BOTTOM, which still counts as relevant when simplifying merges. */
+  bottom: number;
   /** Merges outside raw_commit's history whose first parent is inside it. */
   boundary: readonly number[];
 }
@@ -80,7 +82,8 @@ function simplifyMerge(
   let irrelevantChange = false;
   for (let k = 0; k < parents.length; k++) {
     const p = parents[k] as number;
-    const relevant = !ctx.excluded(p);
+    // git's relevant_commit(): interesting, or the bottom of the range itself.
+    const relevant = !ctx.excluded(p) || p === ctx.bottom;
     if (relevant) relevantParents++;
     const same = !(diffs[k]?.has(path) ?? false);
     if (same) {

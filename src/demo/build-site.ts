@@ -9,6 +9,8 @@ import type { SiteSpec, Step } from "./site-spec.js";
 
 export type Labels = Record<string, string>;
 
+type Git = (args: string[], mayFail?: boolean) => string;
+
 export function loadSpec(file: string): SiteSpec {
   return JSON.parse(readFileSync(file, "utf8")) as SiteSpec;
 }
@@ -19,7 +21,7 @@ export function buildSite(spec: SiteSpec, dir: string): Labels {
   const labels: Labels = {};
   const start = Date.parse(spec.start);
   let tick = 0;
-  const git = (args: string[]): string => {
+  const git: Git = (args, mayFail = false) => {
     const when = `${Math.floor(start / 1000) + tick * 3600} +0000`;
     const env = {
       ...gitEnv(),
@@ -41,7 +43,8 @@ export function buildSite(spec: SiteSpec, dir: string): Labels {
         encoding: "utf8",
       },
     );
-    if (res.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${res.stderr}`);
+    if (res.status !== 0 && !mayFail)
+      throw new Error(`git ${args.join(" ")} failed: ${res.stderr}`);
     return res.stdout.trim();
   };
   git(["init", "-q", "-b", "main"]);
@@ -52,7 +55,7 @@ export function buildSite(spec: SiteSpec, dir: string): Labels {
   return labels;
 }
 
-function runStep(step: Step, dir: string, git: (args: string[]) => string, labels: Labels): void {
+function runStep(step: Step, dir: string, git: Git, labels: Labels): void {
   if ("checkout" in step) {
     if (step.create) {
       const at = step.from ? labelHash(labels, step.from) : "HEAD";
@@ -61,7 +64,11 @@ function runStep(step: Step, dir: string, git: (args: string[]) => string, label
     return;
   }
   if ("merge" in step) {
-    git(["merge", "-q", "--no-ff", "--no-edit", "-m", step.message, step.merge]);
+    const strategy = step.strategy ? ["-s", step.strategy] : [];
+    // A conflicting merge is fine when the step resolves it by writing the files.
+    git(["merge", "-q", "--no-ff", "--no-commit", ...strategy, step.merge], Boolean(step.write));
+    writeFiles(dir, git, labels, step.write ?? {});
+    git(["commit", "-q", "--allow-empty", "-m", step.message]);
     if (step.label) labels[step.label] = git(["rev-parse", "HEAD"]);
     return;
   }
@@ -70,7 +77,13 @@ function runStep(step: Step, dir: string, git: (args: string[]) => string, label
     git(["mv", from, to]);
   }
   for (const file of step.delete ?? []) git(["rm", "-q", file]);
-  for (const [file, content] of Object.entries(step.write ?? {})) {
+  writeFiles(dir, git, labels, step.write ?? {});
+  git(["commit", "-q", "--allow-empty", "-m", step.commit]);
+  if (step.label) labels[step.label] = git(["rev-parse", "HEAD"]);
+}
+
+function writeFiles(dir: string, git: Git, labels: Labels, files: Record<string, string>): void {
+  for (const [file, content] of Object.entries(files)) {
     const abs = path.join(dir, file);
     mkdirSync(path.dirname(abs), { recursive: true });
     writeFileSync(
@@ -79,8 +92,6 @@ function runStep(step: Step, dir: string, git: (args: string[]) => string, label
     );
     git(["add", "--", file]);
   }
-  git(["commit", "-q", "--allow-empty", "-m", step.commit]);
-  if (step.label) labels[step.label] = git(["rev-parse", "HEAD"]);
 }
 
 function labelHash(labels: Labels, label: string): string {

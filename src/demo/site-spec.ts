@@ -21,6 +21,10 @@ export interface MergeStep {
   merge: string;
   message: string;
   label?: string;
+  /** A merge strategy such as "ours" (the branch's changes are discarded). */
+  strategy?: string;
+  /** Files written into the merge commit itself: a conflict resolution or an "evil" merge. */
+  write?: Record<string, string>;
 }
 
 export type Step = CommitStep | CheckoutStep | MergeStep;

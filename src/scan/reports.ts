@@ -12,6 +12,8 @@ import type { Translation } from "./translations.js";
 /** Commit lists longer than this are cut (newest kept) so reports stay readable and bounded. */
 export const MAX_COMMITS_LISTED = 500;
 const ZERO = /^0+$/;
+const SHALLOW_CUT =
+  "the history between raw_commit and HEAD is cut off in this shallow clone; commits behind are not counted: fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)";
 
 /** What the dashboard needs to show a page's English diff later, without scanning again. */
 export interface PageDetail {
@@ -33,6 +35,8 @@ export interface ReportInput {
   history: HistoryModel;
   folders: ScanFolders;
   shallow: boolean;
+  /** Commits whose parents the shallow clone cut off. */
+  shallowRoots: readonly string[];
 }
 
 /** A page whose source moved or was deleted: measured once its lineage is known. */
@@ -75,16 +79,25 @@ export function buildReports(input: ReportInput): Built {
       index: history.index,
       head: history.head,
       excluded,
+      bottom: rawIdx,
       boundary: boundaryMerges(history.graph, history.index.merges, excluded),
     };
     const renames = history.index.renames
       .filter((r) => !excluded(r.commit) && history.fromHead[r.commit] === 1)
       .sort((a, b) => (history.graph.topo[a.commit] ?? 0) - (history.graph.topo[b.commit] ?? 0));
     const isAncestor = history.fromHead[rawIdx] === 1;
+    // A cut-off commit inside raw..HEAD means part of the range is not in this clone: git
+    // would show that commit as adding every file and could not see raw_commit below it. The
+    // count (and whether raw_commit is an ancestor) is then unknown, so none is given. Without
+    // one, the range is complete and the count exact even in a shallow clone.
+    const cut = input.shallowRoots.some((hash) => {
+      const c = history.table.index.get(hash);
+      return c !== undefined && history.fromHead[c] === 1 && !excluded(c);
+    });
     for (const t of group) {
       const report = basicReport(t, { kind: "ok", hash: rawHash }, folders);
-      const srcPath = `${folders.sourceRel}/${t.rel}`;
-      const atHead = input.english.get(t.rel) ?? null;
+      const srcPath = `${folders.sourceRel}/${t.sourceRel}`;
+      const atHead = input.english.get(t.sourceRel) ?? null;
       const lineage = atHead === null ? followRenames(renames, srcPath) : [srcPath];
       const last = lineage[lineage.length - 1] as string;
       const movedTo =
@@ -99,9 +112,9 @@ export function buildReports(input: ReportInput): Built {
         sourceAtRaw: atRaw,
         movedTo,
       });
-      if (!isAncestor)
+      if (cut) report.warnings.push(SHALLOW_CUT);
+      else if (!isAncestor)
         report.warnings.push("raw_commit is not an ancestor of HEAD (it is on another branch)");
-      if (input.shallow) report.warnings.push("shallow clone: commits outside it are not counted");
       if (atHead !== null && atRaw === null) {
         report.warnings.push("the English source did not exist at raw_commit under this path");
       }
@@ -111,10 +124,10 @@ export function buildReports(input: ReportInput): Built {
       }
       const shown = new Set<number>();
       for (const p of lineage) for (const c of commitsForPath(ctx, p)) shown.add(c);
-      const ordered = [...shown].sort(
-        (a, b) => (history.graph.topo[b] ?? 0) - (history.graph.topo[a] ?? 0),
-      );
-      report.commitsBehind = ordered.length;
+      const ordered = cut
+        ? []
+        : [...shown].sort((a, b) => (history.graph.topo[b] ?? 0) - (history.graph.topo[a] ?? 0));
+      report.commitsBehind = cut ? null : ordered.length;
       if (ordered.length > MAX_COMMITS_LISTED) {
         report.warnings.push(
           `commit list cut to the newest ${MAX_COMMITS_LISTED} of ${ordered.length}`,
@@ -217,7 +230,7 @@ function basicReport(t: Translation, raw: RawState, folders: ScanFolders): PageR
   return {
     lang: t.lang,
     path: `${folders.content}/${t.lang}/${t.rel}`,
-    sourcePath: `${folders.sourceRel}/${t.rel}`,
+    sourcePath: `${folders.sourceRel}/${t.sourceRel}`,
     status: raw.kind === "none" ? "untracked" : "unknown-commit",
     rawCommit: t.meta?.rawCommit ?? null,
     lastTranslationTime: t.meta?.lastTranslationTime ?? null,
@@ -251,7 +264,11 @@ export function missingPages(
       const sourcePath = `${folders.sourceRel}/${rel}`;
       if (have.has(rel.normalize("NFC")) || movedTargets.has(sourcePath)) continue;
       out.push({
-        ...basicReport({ lang, rel, meta: null, warnings: [] }, { kind: "none" }, folders),
+        ...basicReport(
+          { lang, rel, sourceRel: rel, meta: null, warnings: [] },
+          { kind: "none" },
+          folders,
+        ),
         status: "missing",
       });
     }

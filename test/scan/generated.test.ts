@@ -1,0 +1,63 @@
+// The fast path must agree with the obvious per-page git commands on every page of a generated
+// repository with merges, renames, deletions and raw_commits spread over the whole history.
+
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateRepo } from "../../bench/generate.js";
+import { perPage } from "../../bench/per-page.js";
+import type { PageReport } from "../../src/core/types.js";
+import { scan } from "../../src/scan/scan.js";
+import { tempDir } from "../helpers/site.js";
+
+let dir: string;
+let pages: PageReport[];
+
+beforeAll(async () => {
+  const base = tempDir("ts-gen-");
+  dir = path.join(base, "repo");
+  await generateRepo(dir, {
+    pages: 150,
+    commits: 600,
+    languages: { "zh-cn": 0.8, ja: 0.4 },
+    seed: 7,
+    renames: 6,
+    deletions: 4,
+    merges: 12,
+    syncEvery: 25,
+  });
+  pages = (await scan({ repo: dir, source: "en", content: "content", langs: [] })).result.pages;
+  return () => rmSync(base, { recursive: true, force: true });
+}, 120_000);
+afterAll(() => {});
+
+describe("generated repository", () => {
+  it("has pages of every kind worth checking", () => {
+    const statuses = new Set(pages.map((p) => p.status));
+    for (const s of ["outdated", "up-to-date", "moved", "source-missing", "missing"]) {
+      expect([s, statuses.has(s as PageReport["status"])]).toEqual([s, true]);
+    }
+  });
+
+  it("matches per-page git rev-list and git diff --numstat for every page", () => {
+    let checked = 0;
+    const mismatches: string[] = [];
+    for (const page of pages) {
+      const want = perPage(dir, page);
+      if (!want) continue;
+      checked++;
+      const got = {
+        commitsBehind: page.commitsBehind,
+        linesAdded: page.linesAdded,
+        linesRemoved: page.linesRemoved,
+      };
+      if (JSON.stringify(got) !== JSON.stringify(want)) {
+        mismatches.push(
+          `${page.path} (${page.status}): got ${JSON.stringify(got)}, git says ${JSON.stringify(want)}`,
+        );
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(checked).toBeGreaterThan(100);
+  });
+});
