@@ -134,6 +134,7 @@ check options:
   --max-lines N       fail only pages with more than N changed English lines
   --max-age DAYS      fail only pages translated more than DAYS ago
   --changed-since REF only pages whose English source or translation changed since REF
+
   -h, --help          this help
   -V, --version       the version
 
