@@ -1,0 +1,58 @@
+// Plain data the dashboard shows for one page once it is opened. Nothing here touches git, so the
+// UI can import these types without pulling in the code that reads the repository.
+
+/** One version of the English source, as read from the repository. */
+export type BlobText =
+  | { kind: "text"; text: string }
+  /** The file did not exist on that side (added, deleted, or never there). */
+  | { kind: "absent" }
+  | { kind: "binary" }
+  | { kind: "too-large"; size: number }
+  /** The repository does not have the object (e.g. a partial clone). */
+  | { kind: "unreadable" };
+
+/** One line of a unified diff, ready to render. Texts are raw (untrusted): sanitize at render. */
+export type DiffRow =
+  | { kind: "hunk"; text: string }
+  | { kind: "context"; text: string; oldNo: number; newNo: number }
+  /** `pair` is the row index of the line this one replaced (or was replaced by), if any. */
+  | { kind: "del"; text: string; oldNo: number; pair: number | null }
+  | { kind: "add"; text: string; newNo: number; pair: number | null }
+  | { kind: "note"; text: string };
+
+export interface DiffModel {
+  rows: DiffRow[];
+  added: number;
+  removed: number;
+  /** Why there is nothing (or not everything) to show; null for a complete diff. */
+  notice: string | null;
+  /** True when rows were cut to the cap. */
+  truncated: boolean;
+}
+
+/** A piece of a changed line; `changed` pieces are the words that differ from the paired line. */
+export interface Segment {
+  text: string;
+  changed: boolean;
+}
+
+export interface PageLinks {
+  /** GitHub compare view raw_commit...HEAD, when the remote is on GitHub and raw_commit is known. */
+  compare: string | null;
+  /** GitHub history of the English source at HEAD. */
+  history: string | null;
+}
+
+/**
+ * Where the dashboard gets the English diffs and links of a page, by the page's index in
+ * `ScanResult.pages`. Implementations read blobs lazily and cache the results.
+ */
+export interface DetailSource {
+  /** English source from the page's raw_commit to HEAD. */
+  wholeDiff(page: number): Promise<DiffModel>;
+  /** English source before and after one of the page's listed commits. */
+  commitDiff(page: number, hash: string): Promise<DiffModel>;
+  links(page: number): PageLinks;
+  /** The commit the page's raw_commit resolved to, null when it did not resolve (or there is none). */
+  rawHash(page: number): string | null;
+}

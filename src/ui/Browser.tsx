@@ -1,0 +1,264 @@
+// The dashboard once the scan is done: the page list, an opened page, and the overlays. Holds the
+// state (see state.ts) and turns keys into actions (see keys.ts); the views below only render.
+import { Box, type Key } from "ink";
+import { type RefObject, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { ScanResult } from "../core/types.js";
+import type { DetailSource, DiffModel } from "../detail/types.js";
+import { CommitList, DetailTitle, DiffTitle, DiffView, PageInfo } from "./DetailScreen.js";
+import { diffRowsHeight } from "./DiffView.js";
+import { DETAIL_HINTS, Footer, LIST_HINTS, SearchPrompt } from "./Footer.js";
+import { LanguageSummary, Legend, legendText, TitleLine } from "./Header.js";
+import { infoRows, pageInfo } from "./info.js";
+import { type KeyInfo, keyToCommand, splitInput } from "./keys.js";
+import { detailLayout, frameHeight, listLayout } from "./layout.js";
+import { helpLines, Overlay, warningLines } from "./Overlays.js";
+import { ColumnHeader, ListControls, PageList } from "./PageList.js";
+import {
+  type AppState,
+  type DetailState,
+  initialState,
+  reduce,
+  type StateContext,
+} from "./state.js";
+import type { TerminalSize } from "./terminal.js";
+import { textWidth } from "./text.js";
+import { follow } from "./viewport.js";
+
+export interface BrowserProps {
+  result: ScanResult;
+  source: DetailSource;
+  repoName: string;
+  size: TerminalSize;
+  now: number;
+  initialLang?: string;
+  onQuit: () => void;
+  /** Where the browser puts its key handler; the root forwards every key to it. */
+  keys: RefObject<KeyHandler | null>;
+}
+
+export type KeyHandler = (input: string, key: Key) => void;
+
+interface Loaded {
+  key: string;
+  model: DiffModel | null;
+  error: string | null;
+}
+
+/** The diff of the open page (whole or one commit), loaded when asked for, never up front. */
+function useDiff(
+  source: DetailSource,
+  result: ScanResult,
+  detail: DetailState | null,
+): Loaded | null {
+  const hash =
+    detail?.mode === "commit"
+      ? (result.pages[detail.page]?.commits[detail.commit]?.hash ?? null)
+      : null;
+  const key = detail ? `${detail.page}:${hash ?? "whole"}` : null;
+  const page = detail?.page ?? -1;
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  useEffect(() => {
+    if (key === null) return;
+    let live = true;
+    const p = hash ? source.commitDiff(page, hash) : source.wholeDiff(page);
+    p.then(
+      (model) => live && setLoaded({ key, model, error: null }),
+      (err: unknown) =>
+        live &&
+        setLoaded({ key, model: null, error: err instanceof Error ? err.message : String(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [source, key, page, hash]);
+  return loaded && loaded.key === key ? loaded : null;
+}
+
+export function Browser({
+  result,
+  source,
+  repoName,
+  size,
+  now,
+  initialLang,
+  onQuit,
+  keys,
+}: BrowserProps) {
+  const ctx: StateContext = useMemo(
+    () => ({ pages: result.pages, languages: result.languages, content: result.content, now }),
+    [result, now],
+  );
+  // The state lives in a ref as well, so that keys arriving in one burst each see the state the
+  // previous one left (React state would only catch up at the next render).
+  const [state, setState] = useState<AppState>(() => initialState(ctx, initialLang));
+  const current = useRef(state);
+  const diff = useDiff(source, result, state.detail);
+
+  const width = size.columns;
+  const frame = frameHeight(size.rows);
+  const legendFits = textWidth(legendText(result)) <= width;
+  const list = listLayout(size.rows, result.languages.length, legendFits);
+  const listTop = follow(
+    state.list.cursor,
+    state.list.top,
+    list.listHeight,
+    state.list.rows.length,
+  );
+
+  const detail = state.detail;
+  const page = detail ? result.pages[detail.page] : undefined;
+  const infoAll = useMemo(() => {
+    if (!detail || !page) return [];
+    return infoRows(
+      pageInfo(page, source.rawHash(detail.page), source.links(detail.page), now),
+      width,
+    );
+  }, [detail, page, source, now, width]);
+  const layout = detailLayout(
+    size.rows,
+    detail?.info ? infoAll.length : 0,
+    page?.commits.length ?? 0,
+  );
+  const model = diff?.model ?? null;
+  const diffRows = diffRowsHeight(model, layout.diffHeight);
+
+  const overlayLines = useMemo(() => {
+    if (state.overlay === "help") return helpLines(width);
+    if (state.overlay === "warnings") return warningLines(result.warnings, width);
+    return [];
+  }, [state.overlay, result.warnings, width]);
+
+  const handleKey: KeyHandler = (input, key) => {
+    // Keys typed faster than they are read arrive as one string; each is handled in turn. Text
+    // typed into the search prompt stays whole (a paste is one search, not one per character).
+    if ([...input].length > 1 && !key.ctrl && !key.meta) {
+      for (const part of splitInput(input)) {
+        if (part.input.length <= 1 || current.current.list.searching)
+          handleOne(part.input, part.key);
+        else for (const ch of part.input) handleOne(ch, { shift: ch !== ch.toLowerCase() });
+      }
+      return;
+    }
+    handleOne(input, key);
+  };
+  const handleOne = (input: string, key: KeyInfo) => {
+    const cmd = keyToCommand(input, key, {
+      state: current.current,
+      listHeight: list.listHeight,
+      diffHeight: diffRows,
+      diffTotal: model?.rows.length ?? 0,
+      hasWarnings: result.warnings.length > 0,
+      overlayHeight: frame - 1,
+      overlayTotal: overlayLines.length,
+    });
+    if (!cmd) return;
+    if (cmd.type === "quit") {
+      onQuit();
+      return;
+    }
+    const next = reduce(ctx, current.current, cmd);
+    if (next === current.current) return;
+    current.current = next;
+    setState(next);
+  };
+  // Set synchronously with each commit, so the handler always knows the latest layout.
+  useLayoutEffect(() => {
+    keys.current = handleKey;
+  });
+  useLayoutEffect(
+    () => () => {
+      keys.current = null;
+    },
+    [keys],
+  );
+
+  let body: React.ReactNode;
+  if (state.overlay) {
+    body = (
+      <Overlay
+        title={
+          state.overlay === "help"
+            ? "Keys  ·  Esc or ? closes"
+            : `Scan warnings (${result.warnings.length})  ·  Esc or w closes`
+        }
+        lines={overlayLines}
+        scroll={state.overlayScroll}
+        height={frame}
+        width={width}
+      />
+    );
+  } else if (detail && page) {
+    body = (
+      <>
+        <DetailTitle page={page} content={result.content} width={width} />
+        <PageInfo rows={infoAll.slice(0, layout.info)} />
+        <CommitList page={page} state={detail} height={layout.commits} width={width} />
+        <DiffTitle
+          page={page}
+          state={detail}
+          rawHash={source.rawHash(detail.page)}
+          head={result.head}
+          model={model}
+          height={layout.diffHeight}
+          width={width}
+        />
+        <DiffView
+          model={model}
+          error={diff?.error ?? null}
+          scroll={detail.scroll}
+          hscroll={detail.hscroll}
+          height={layout.diffHeight}
+          width={width}
+        />
+        <Footer hints={DETAIL_HINTS} width={width} />
+      </>
+    );
+  } else {
+    const lang = result.languages[state.list.lang] ?? "";
+    const total = result.summary[lang]?.total ?? 0;
+    body = (
+      <>
+        <TitleLine repoName={repoName} result={result} width={width} />
+        <LanguageSummary
+          result={result}
+          current={state.list.lang}
+          lines={list.langLines}
+          width={width}
+        />
+        {list.legend ? <Legend result={result} /> : null}
+        <ListControls
+          lang={lang}
+          sort={state.list.sort}
+          reverse={state.list.reverse}
+          filter={state.list.filter}
+          search={state.list.search}
+          shown={state.list.rows.length}
+          total={total}
+          cursor={state.list.cursor}
+          width={width}
+        />
+        <ColumnHeader width={width} />
+        <PageList
+          pages={result.pages}
+          rows={state.list.rows}
+          cursor={state.list.cursor}
+          top={listTop}
+          height={list.listHeight}
+          width={width}
+          content={result.content}
+          now={now}
+        />
+        {state.list.searching ? (
+          <SearchPrompt query={state.list.search} width={width} />
+        ) : (
+          <Footer hints={LIST_HINTS} width={width} />
+        )}
+      </>
+    );
+  }
+  return (
+    <Box flexDirection="column" width={width} height={frame} overflow="hidden">
+      {body}
+    </Box>
+  );
+}

@@ -1,0 +1,186 @@
+// An opened page: its metadata and warnings, the English commits since the translation, and the
+// English diff (whole, or one commit at a time).
+import { Text } from "ink";
+import type { CommitInfo, PageReport } from "../core/types.js";
+import type { DiffModel } from "../detail/types.js";
+import { DiffView, diffRowsHeight } from "./DiffView.js";
+import { formatDate, formatLines, shortHash } from "./format.js";
+import { type InfoRow, LABEL_WIDTH } from "./info.js";
+import { shortPath } from "./rows.js";
+import type { DetailState } from "./state.js";
+import { hyperlink } from "./terminal.js";
+import { cell, fitEnd, safe, textWidth } from "./text.js";
+import { STATUS_COLOR, STATUS_SYMBOL, tint, useUi } from "./theme.js";
+import { follow } from "./viewport.js";
+
+export function DetailTitle({
+  page,
+  content,
+  width,
+}: {
+  page: PageReport;
+  content: string;
+  width: number;
+}) {
+  const ui = useUi();
+  const status = `${STATUS_SYMBOL[page.status]} ${page.status}`;
+  const lang = safe(page.lang, 40);
+  const left = `‹ ${lang} · `;
+  const path = fitEnd(
+    safe(shortPath(page, content)),
+    Math.max(8, width - textWidth(left) - status.length - 2),
+  );
+  return (
+    <Text wrap="truncate-end">
+      <Text dimColor={ui.color}>{left}</Text>
+      <Text bold={ui.color}>{path}</Text>
+      {"  "}
+      <Text color={tint(ui, STATUS_COLOR[page.status])}>{status}</Text>
+    </Text>
+  );
+}
+
+export function PageInfo({ rows }: { rows: readonly InfoRow[] }) {
+  const ui = useUi();
+  return (
+    <>
+      {rows.map((r, i) => {
+        const body = r.url && ui.hyperlinks ? hyperlink(r.url, r.text) : r.text;
+        const color = r.tone === "warning" ? "yellow" : r.tone === "link" ? "blue" : undefined;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the block's rows, in order
+          <Text key={i} wrap="truncate-end">
+            {r.full ? (
+              ""
+            ) : (
+              <Text dimColor={ui.color}>
+                {cell(r.tone === "warning" ? `⚠ ${r.label}` : r.label, LABEL_WIDTH)}
+              </Text>
+            )}
+            <Text color={color && tint(ui, color)} underline={r.tone === "link" && ui.color}>
+              {body}
+            </Text>
+          </Text>
+        );
+      })}
+    </>
+  );
+}
+
+export interface CommitListProps {
+  page: PageReport;
+  state: DetailState;
+  height: number;
+  width: number;
+}
+
+/** The English commits since the translation, newest first; the current one marked in commit mode. */
+export function CommitList({ page, state, height, width }: CommitListProps) {
+  const ui = useUi();
+  const commits = page.commits;
+  const behind = page.commitsBehind ?? commits.length;
+  if (commits.length === 0) {
+    return (
+      <>
+        <Text wrap="truncate-end" bold={ui.color}>
+          {page.rawCommit === null || page.commitsBehind === null
+            ? "English commits: none to list (no known raw_commit)"
+            : "No English commits since the translation."}
+        </Text>
+        {Array.from({ length: Math.max(0, height - 1) }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: blank filler rows
+          <Text key={i}> </Text>
+        ))}
+      </>
+    );
+  }
+  const current = state.mode === "commit" ? state.commit : -1;
+  const top = follow(Math.max(0, current), 0, height, commits.length);
+  const shown = commits.slice(top, top + height);
+  const more = commits.length - (top + shown.length);
+  const title = `English commits since the translation: ${behind}${behind > commits.length ? ` (newest ${commits.length} listed)` : ""}${top > 0 ? `  ↑${top}` : ""}${more > 0 ? `  ↓${more} more` : ""}`;
+  return (
+    <>
+      <Text wrap="truncate-end" bold={ui.color}>
+        {title}
+      </Text>
+      {shown.map((c, i) => (
+        <CommitRow key={c.hash} commit={c} current={top + i === current} width={width} />
+      ))}
+      {Array.from({ length: Math.max(0, height - shown.length) }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: blank filler rows
+        <Text key={`b${i}`}> </Text>
+      ))}
+    </>
+  );
+}
+
+function CommitRow({
+  commit,
+  current,
+  width,
+}: {
+  commit: CommitInfo;
+  current: boolean;
+  width: number;
+}) {
+  const ui = useUi();
+  const author = safe(commit.author, 200);
+  const authorWidth = Math.min(24, Math.max(6, textWidth(author)));
+  const subjectWidth = Math.max(8, width - 2 - 8 - 1 - 10 - 1 - 1 - authorWidth - 1);
+  return (
+    <Text wrap="truncate-end" inverse={current && ui.color}>
+      {current ? "› " : "  "}
+      <Text color={tint(ui, "yellow")}>{shortHash(safe(commit.hash, 64))}</Text>{" "}
+      {cell(formatDate(safe(commit.date, 64)), 10)} {cell(safe(commit.subject), subjectWidth)}{" "}
+      <Text dimColor={ui.color}>{cell(author, authorWidth)}</Text>
+    </Text>
+  );
+}
+
+export interface DiffTitleProps {
+  page: PageReport;
+  state: DetailState;
+  rawHash: string | null;
+  head: string;
+  model: DiffModel | null;
+  height: number;
+  width: number;
+}
+
+export function DiffTitle({ page, state, rawHash, head, model, height, width }: DiffTitleProps) {
+  const ui = useUi();
+  const n = page.commits.length;
+  const commit = page.commits[state.commit];
+  const what =
+    state.mode === "commit" && commit
+      ? `Commit ${state.commit + 1} of ${n}  ${shortHash(safe(commit.hash, 64))}`
+      : `English diff  ${rawHash ? shortHash(rawHash) : "?"} → ${shortHash(head)} (HEAD)`;
+  const counts =
+    model && model.rows.length > 0 ? `  ${formatLines(model.added, model.removed)}` : "";
+  const rowsH = diffRowsHeight(model, height);
+  const total = model?.rows.length ?? 0;
+  const where =
+    total === 0
+      ? ""
+      : `  lines ${state.scroll + 1}-${Math.min(total, state.scroll + rowsH)} of ${total}${state.hscroll > 0 ? `  →${state.hscroll}` : ""}`;
+  const left = `${what}${counts}${where}`;
+  const hints =
+    state.mode === "commit"
+      ? ["] older  [ newer  c whole diff", "] [ step  c whole"]
+      : ["c one commit at a time", "c by commit"];
+  const hint =
+    n === 0 ? "" : (hints.find((h) => textWidth(left) + 2 + textWidth(h) <= width) ?? "");
+  const gap = Math.max(2, width - textWidth(left) - textWidth(hint));
+  return (
+    <Text wrap="truncate-end">
+      <Text bold={ui.color}>{what}</Text>
+      <Text color={tint(ui, "green")}>{counts}</Text>
+      <Text dimColor={ui.color}>{where}</Text>
+      {" ".repeat(gap)}
+      <Text dimColor={ui.color}>{hint}</Text>
+    </Text>
+  );
+}
+
+export { DiffView };

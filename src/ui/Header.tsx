@@ -1,0 +1,187 @@
+// The top of the list screen: where we are (repository, HEAD) and how each language stands.
+import { Text } from "ink";
+import { type ScanResult, STATUSES, type Status } from "../core/types.js";
+import { barParts, formatDate, percent, shortHash } from "./format.js";
+import { fitEnd, padEnd, safe, textWidth } from "./text.js";
+import { STATUS_COLOR, STATUS_SYMBOL, tint, useUi } from "./theme.js";
+
+export function TitleLine({
+  repoName,
+  result,
+  width,
+}: {
+  repoName: string;
+  result: ScanResult;
+  width: number;
+}) {
+  const ui = useUi();
+  const head = `HEAD ${shortHash(result.head)}${result.headDate ? ` ${formatDate(result.headDate)}` : ""}`;
+  const warn =
+    result.warnings.length > 0
+      ? `  ⚠ ${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"} (w)`
+      : "";
+  const shallow = result.shallow ? "  shallow clone" : "";
+  const name = safe(repoName, 60);
+  const rest = `  ${head}  English: ${safe(result.source, 40)}${shallow}`;
+  return (
+    <Text wrap="truncate-end">
+      <Text bold={ui.color}>{fitEnd(name, Math.max(8, width - 30))}</Text>
+      {fitEnd(rest, Math.max(0, width - textWidth(name) - textWidth(warn)))}
+      <Text color={tint(ui, "yellow")}>{warn}</Text>
+    </Text>
+  );
+}
+
+type Counts = Record<Status | "total", number>;
+
+interface LineParts {
+  segments: Array<{ status: Status; text: string }>;
+  barWidth: number;
+}
+
+/** Count formats from roomiest to tightest: "! 3 27%", "!3 27%", "!3". */
+export type CountStyle = 0 | 1 | 2;
+
+function segmentText(status: Status, counts: Counts, style: CountStyle): string {
+  const sym = STATUS_SYMBOL[status];
+  const pct = percent(counts[status], counts.total);
+  if (style === 0) return `${sym} ${counts[status]} ${pct}`;
+  if (style === 1) return `${sym}${counts[status]} ${pct}`;
+  return `${sym}${counts[status]}`;
+}
+
+/** The roomiest count style that leaves a bar of at least 8 cells on a line `width` wide. */
+export function countStyle(counts: Counts, width: number, langWidth: number): CountStyle {
+  for (const style of [0, 1] as const) {
+    if (planLanguageLine(counts, width, langWidth, style).barWidth >= 8) return style;
+  }
+  return 2;
+}
+
+/** Fits a language line into `width` with the given count style; the bar takes what is left. */
+export function planLanguageLine(
+  counts: Counts,
+  width: number,
+  langWidth: number,
+  style: CountStyle,
+): LineParts {
+  const fixed = 2 + langWidth + 1 + 2 + 5; // marker, name, space, bar ends, total
+  const segments = STATUSES.filter((s) => counts[s] > 0).map((s) => ({
+    status: s,
+    text: segmentText(s, counts, style),
+  }));
+  const segWidth = segments.reduce((sum, seg) => sum + textWidth(seg.text) + 2, 0);
+  return { segments, barWidth: Math.max(0, Math.min(30, width - fixed - segWidth)) };
+}
+
+function LanguageLine({
+  lang,
+  counts,
+  current,
+  width,
+  langWidth,
+  barWidth,
+  style,
+}: {
+  lang: string;
+  counts: Counts;
+  current: boolean;
+  width: number;
+  langWidth: number;
+  barWidth: number;
+  style: CountStyle;
+}) {
+  const ui = useUi();
+  const plan = planLanguageLine(counts, width, langWidth, style);
+  const bar = barParts(counts, barWidth);
+  return (
+    <Text wrap="truncate-end">
+      <Text bold={current && ui.color}>
+        {current ? "› " : "  "}
+        {padEnd(safe(lang, 40), langWidth)}{" "}
+      </Text>
+      {barWidth > 0 ? "▕" : ""}
+      {bar.map((p) => (
+        <Text key={p.status} color={tint(ui, STATUS_COLOR[p.status])}>
+          {(ui.color ? "█" : STATUS_SYMBOL[p.status]).repeat(p.width)}
+        </Text>
+      ))}
+      {barWidth > 0 ? "▏" : ""}
+      {String(counts.total).padStart(5)}
+      {plan.segments.map((s) => (
+        <Text key={s.status}>
+          {"  "}
+          <Text color={tint(ui, STATUS_COLOR[s.status])}>{s.text}</Text>
+        </Text>
+      ))}
+    </Text>
+  );
+}
+
+/** One line per language; with more languages than lines, a window around the current one. */
+export function LanguageSummary({
+  result,
+  current,
+  lines,
+  width,
+}: {
+  result: ScanResult;
+  current: number;
+  lines: number;
+  width: number;
+}) {
+  const langs = result.languages;
+  const start = Math.max(0, Math.min(current - Math.floor(lines / 2), langs.length - lines));
+  const shown = langs.slice(start, start + lines);
+  const langWidth = Math.min(16, Math.max(5, ...langs.map((l) => textWidth(safe(l, 40)))));
+  const empty = { total: 0 } as Counts;
+  for (const s of STATUSES) empty[s] = 0;
+  // One count style and one bar width for all, so that languages compare at a glance.
+  const counts = (l: string) => result.summary[l] ?? empty;
+  const style = Math.max(
+    ...shown.map((l) => countStyle(counts(l), width, langWidth)),
+  ) as CountStyle;
+  const barWidth = Math.min(
+    ...shown.map((l) => planLanguageLine(counts(l), width, langWidth, style).barWidth),
+  );
+  return (
+    <>
+      {shown.map((lang, i) => (
+        <LanguageLine
+          key={lang}
+          lang={lang}
+          counts={result.summary[lang] ?? empty}
+          current={start + i === current}
+          width={width}
+          langWidth={langWidth}
+          barWidth={barWidth}
+          style={style}
+        />
+      ))}
+    </>
+  );
+}
+
+export function legendText(result: ScanResult): string {
+  const present = STATUSES.filter((s) =>
+    result.languages.some((l) => (result.summary[l]?.[s] ?? 0) > 0),
+  );
+  return present.map((s) => `${STATUS_SYMBOL[s]} ${s}`).join("  ");
+}
+
+export function Legend({ result }: { result: ScanResult }) {
+  const ui = useUi();
+  const present = STATUSES.filter((s) =>
+    result.languages.some((l) => (result.summary[l]?.[s] ?? 0) > 0),
+  );
+  return (
+    <Text wrap="truncate-end" dimColor={ui.color}>
+      {present.map((s, i) => (
+        <Text key={s}>
+          {i > 0 ? "  " : ""}
+          <Text color={tint(ui, STATUS_COLOR[s])}>{STATUS_SYMBOL[s]}</Text> {s}
+        </Text>
+      ))}
+    </Text>
+  );
+}

@@ -1,0 +1,163 @@
+// The page list: one row per page, only the rows that fit on screen are rendered.
+import { Text } from "ink";
+import type { PageReport } from "../core/types.js";
+import { ageDays, formatAge, formatCount, formatLines } from "./format.js";
+import { FILTER_LABEL, type FilterKey, SORT_LABEL, type SortKey, shortPath } from "./rows.js";
+import { cell, safe, textWidth } from "./text.js";
+import { STATUS_COLOR, STATUS_SYMBOL, tint, useUi } from "./theme.js";
+
+export interface Columns {
+  status: number;
+  path: number;
+  behind: number;
+  lines: number;
+  age: number;
+}
+
+/** Column widths for a terminal `width` wide; the status name is dropped when space is short. */
+export function columns(width: number): Columns {
+  const status = width >= 72 ? 16 : 2;
+  const behind = 6;
+  const lines = 11;
+  const age = 5;
+  // marker (2) + one space between each of the five columns
+  const path = Math.max(8, width - 2 - status - behind - lines - age - 4);
+  return { status, path, behind, lines, age };
+}
+
+export function ColumnHeader({ width }: { width: number }) {
+  const ui = useUi();
+  const c = columns(width);
+  const text = `  ${cell(c.status > 2 ? "STATUS" : "", c.status)} ${cell("PATH", c.path)} ${cell("BEHIND", c.behind, "right")} ${cell("+/- LINES", c.lines, "right")} ${cell("AGE", c.age, "right")}`;
+  return (
+    <Text wrap="truncate-end" bold={ui.color} dimColor={ui.color}>
+      {text}
+    </Text>
+  );
+}
+
+export function PageRow({
+  page,
+  content,
+  selected,
+  width,
+  now,
+}: {
+  page: PageReport;
+  content: string;
+  selected: boolean;
+  width: number;
+  now: number;
+}) {
+  const ui = useUi();
+  const c = columns(width);
+  const status =
+    c.status > 2 ? `${STATUS_SYMBOL[page.status]} ${page.status}` : STATUS_SYMBOL[page.status];
+  const path = cell(safe(shortPath(page, content)), c.path, "left", "start");
+  const rest = ` ${cell(formatCount(page.commitsBehind), c.behind, "right")} ${cell(formatLines(page.linesAdded, page.linesRemoved), c.lines, "right")} ${cell(formatAge(ageDays(page.lastTranslationTime, now)), c.age, "right")}`;
+  return (
+    <Text wrap="truncate-end" inverse={selected && ui.color}>
+      {selected ? "› " : "  "}
+      <Text color={tint(ui, STATUS_COLOR[page.status])}>{cell(status, c.status)}</Text> {path}
+      {rest}
+    </Text>
+  );
+}
+
+export interface PageListProps {
+  pages: readonly PageReport[];
+  rows: readonly number[];
+  cursor: number;
+  top: number;
+  height: number;
+  width: number;
+  content: string;
+  now: number;
+}
+
+/** The visible window of the list, padded to `height` rows so the screen never jumps. */
+export function PageList({ pages, rows, cursor, top, height, width, content, now }: PageListProps) {
+  const ui = useUi();
+  if (rows.length === 0) {
+    return (
+      <>
+        <Text dimColor={ui.color}>
+          {"  No pages match. Esc clears the search, 0 shows every status."}
+        </Text>
+        {Array.from({ length: Math.max(0, height - 1) }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: blank filler rows have no identity
+          <Text key={i}> </Text>
+        ))}
+      </>
+    );
+  }
+  const visibleRows = rows.slice(top, top + height);
+  return (
+    <>
+      {visibleRows.map((p, i) => {
+        const page = pages[p];
+        if (!page) return null;
+        return (
+          <PageRow
+            key={p}
+            page={page}
+            content={content}
+            selected={top + i === cursor}
+            width={width}
+            now={now}
+          />
+        );
+      })}
+      {Array.from({ length: Math.max(0, height - visibleRows.length) }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: blank filler rows have no identity
+        <Text key={`blank-${i}`}> </Text>
+      ))}
+    </>
+  );
+}
+
+export interface ControlsProps {
+  lang: string;
+  sort: SortKey;
+  reverse: boolean;
+  filter: FilterKey;
+  search: string;
+  shown: number;
+  total: number;
+  cursor: number;
+  width: number;
+}
+
+/** What the list is showing: language, order, filter, search, and where the cursor is. */
+export function ListControls({
+  lang,
+  sort,
+  reverse,
+  filter,
+  search,
+  shown,
+  total,
+  cursor,
+  width,
+}: ControlsProps) {
+  const ui = useUi();
+  const where =
+    shown === 0 ? `0 of ${total}` : `${cursor + 1}/${shown}${shown < total ? ` of ${total}` : ""}`;
+  const parts = [
+    `sort: ${SORT_LABEL[sort]}${reverse ? " (reversed)" : ""}`,
+    `filter: ${FILTER_LABEL[filter]}`,
+    ...(search ? [`search: ${safe(search, 60)}`] : []),
+  ];
+  const left = `${safe(lang, 40)} · ${parts.join(" · ")}`;
+  const gap = Math.max(1, width - textWidth(left) - textWidth(where));
+  return (
+    <Text wrap="truncate-end">
+      <Text bold={ui.color} color={tint(ui, "cyan")}>
+        {safe(lang, 40)}
+      </Text>
+      {` · ${parts.join(" · ")}`}
+      {" ".repeat(gap)}
+      <Text dimColor={ui.color}>{where}</Text>
+    </Text>
+  );
+}

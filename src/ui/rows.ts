@@ -1,0 +1,130 @@
+// Which pages the list shows, and in what order: filter by language, status and search, then sort.
+import type { PageReport, Status } from "../core/types.js";
+import { ageDays } from "./format.js";
+
+export type SortKey = "work" | "behind" | "lines" | "age" | "path";
+export const SORT_KEYS: readonly SortKey[] = ["work", "behind", "lines", "age", "path"];
+export const SORT_LABEL: Record<SortKey, string> = {
+  work: "most work",
+  behind: "commits behind",
+  lines: "lines changed",
+  age: "oldest translation",
+  path: "path",
+};
+
+export type FilterKey = "all" | "needs-work" | Status;
+export const FILTER_KEYS: readonly FilterKey[] = [
+  "all",
+  "needs-work",
+  "outdated",
+  "moved",
+  "source-missing",
+  "unknown-commit",
+  "untracked",
+  "missing",
+  "up-to-date",
+];
+export const FILTER_LABEL: Record<FilterKey, string> = {
+  all: "all",
+  "needs-work": "needs work",
+  outdated: "outdated",
+  moved: "moved",
+  "source-missing": "source-missing",
+  "unknown-commit": "unknown-commit",
+  untracked: "untracked",
+  missing: "missing",
+  "up-to-date": "up-to-date",
+};
+
+/** Pages whose translation has to be revisited: the English changed, moved, or went away. */
+export const NEEDS_WORK: ReadonlySet<Status> = new Set([
+  "outdated",
+  "moved",
+  "source-missing",
+  "unknown-commit",
+]);
+
+/** Order of "most work first": needs-work pages, then untracked, missing, up-to-date. */
+const TIER: Record<Status, number> = {
+  outdated: 0,
+  moved: 0,
+  "source-missing": 0,
+  "unknown-commit": 0,
+  untracked: 1,
+  missing: 2,
+  "up-to-date": 3,
+};
+const PRIORITY: Record<Status, number> = {
+  outdated: 0,
+  moved: 1,
+  "source-missing": 2,
+  "unknown-commit": 3,
+  untracked: 4,
+  missing: 5,
+  "up-to-date": 6,
+};
+
+export interface RowQuery {
+  lang: string;
+  /** The content folder, to show paths relative to the language folder. */
+  content: string;
+  sort: SortKey;
+  reverse: boolean;
+  filter: FilterKey;
+  search: string;
+  now: number;
+}
+
+/** A page's path inside its language folder (`user/signup.md`), or the whole path otherwise. */
+export function shortPath(page: PageReport, content: string): string {
+  const prefix = `${content}/${page.lang}/`;
+  return page.path.startsWith(prefix) ? page.path.slice(prefix.length) : page.path;
+}
+
+export function matchesFilter(status: Status, filter: FilterKey): boolean {
+  if (filter === "all") return true;
+  if (filter === "needs-work") return NEEDS_WORK.has(status);
+  return status === filter;
+}
+
+/** Every whitespace-separated term occurs in the path, ignoring case. */
+export function matchesSearch(path: string, search: string): boolean {
+  const terms = search.toLowerCase().split(/\s+/).filter(Boolean);
+  if (terms.length === 0) return true;
+  const p = path.toLowerCase();
+  return terms.every((t) => p.includes(t));
+}
+
+/** Indices into `pages` of the rows to show, in display order. */
+export function buildRows(pages: readonly PageReport[], q: RowQuery): number[] {
+  const keyed: Array<{ i: number; page: PageReport; path: string; lines: number; age: number }> =
+    [];
+  pages.forEach((page, i) => {
+    if (page.lang !== q.lang || !matchesFilter(page.status, q.filter)) return;
+    const path = shortPath(page, q.content);
+    if (!matchesSearch(path, q.search)) return;
+    const lines =
+      page.linesAdded === null && page.linesRemoved === null
+        ? -1
+        : (page.linesAdded ?? 0) + (page.linesRemoved ?? 0);
+    keyed.push({ i, page, path, lines, age: ageDays(page.lastTranslationTime, q.now) ?? -1 });
+  });
+  type K = (typeof keyed)[number];
+  const behind = (k: K) => k.page.commitsBehind ?? -1;
+  const byPath = (a: K, b: K) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.i - b.i);
+  const cmp: Record<SortKey, (a: K, b: K) => number> = {
+    work: (a, b) =>
+      TIER[a.page.status] - TIER[b.page.status] ||
+      behind(b) - behind(a) ||
+      b.lines - a.lines ||
+      PRIORITY[a.page.status] - PRIORITY[b.page.status] ||
+      byPath(a, b),
+    behind: (a, b) => behind(b) - behind(a) || b.lines - a.lines || byPath(a, b),
+    lines: (a, b) => b.lines - a.lines || behind(b) - behind(a) || byPath(a, b),
+    age: (a, b) => b.age - a.age || cmp.work(a, b),
+    path: byPath,
+  };
+  keyed.sort(cmp[q.sort]);
+  const out = keyed.map((k) => k.i);
+  return q.reverse ? out.reverse() : out;
+}

@@ -1,0 +1,77 @@
+// Starts the dashboard in the terminal: the only module that renders Ink for real. main.ts loads
+// it lazily, after deciding on colour (FORCE_COLOR=0 is set before Ink is first imported).
+import path from "node:path";
+import { render } from "ink";
+import { createElement } from "react";
+import type { CliOptions } from "../cli/args.js";
+import { createDetailLoader } from "../detail/loader.js";
+import type { ExitCode } from "../errors.js";
+import { scan } from "../scan/scan.js";
+import { Dashboard, type LoadedData } from "./App.js";
+import { supportsHyperlinks } from "./terminal.js";
+
+const ENTER_ALT_SCREEN = "\x1b[?1049h\x1b[H";
+const LEAVE_ALT_SCREEN = "\x1b[?1049l";
+const SHOW_CURSOR = "\x1b[?25h";
+
+export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
+  const stdout = process.stdout;
+  const color = opts.color ?? (process.env.FORCE_COLOR !== "0" && stdout.hasColors?.() === true);
+  const ui = { color, hyperlinks: supportsHyperlinks(process.env, color, Boolean(stdout.isTTY)) };
+
+  const load = async (
+    onProgress: Parameters<typeof scan>[0]["onProgress"],
+  ): Promise<LoadedData> => {
+    const out = await scan({
+      repo: opts.repo,
+      source: opts.source,
+      content: opts.content,
+      langs: opts.langs,
+      ...(onProgress ? { onProgress } : {}),
+    });
+    const source = await createDetailLoader(out.repo, out.result, out.details);
+    return { result: out.result, source, repoName: path.basename(out.repo.workTree) };
+  };
+
+  // The dashboard gets a screen of its own; whatever happens, the user's screen comes back.
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    try {
+      stdout.write(`${LEAVE_ALT_SCREEN}${SHOW_CURSOR}`);
+    } catch {
+      // The terminal is gone (hang-up): nothing left to restore.
+    }
+  };
+  process.once("exit", restore);
+  stdout.write(ENTER_ALT_SCREEN);
+  try {
+    const instance = render(
+      createElement(Dashboard, {
+        load,
+        repoName: path.basename(path.resolve(opts.repo)),
+        ui,
+        ...(opts.langs[0] ? { initialLang: opts.langs[0] } : {}),
+        redrawOnResize: true,
+      }),
+      // Ink's incremental mode misplaces frames that end in a newline (as ours do, by one row);
+      // whole-frame redraws inside synchronized-output brackets do not flicker.
+      { exitOnCtrlC: false },
+    );
+    // On a hang-up or kill, close as q does, so that the screen is restored before the end.
+    const stop = () => instance.unmount();
+    process.once("SIGTERM", stop);
+    process.once("SIGHUP", stop);
+    try {
+      await instance.waitUntilExit();
+    } finally {
+      process.off("SIGTERM", stop);
+      process.off("SIGHUP", stop);
+    }
+  } finally {
+    restore();
+    process.off("exit", restore);
+  }
+  return 0;
+}

@@ -1,0 +1,265 @@
+// The dashboard's state and every change to it, as a pure reducer: what is listed and selected,
+// which page is open, how far the diff is scrolled, and which overlay is up.
+import type { PageReport } from "../core/types.js";
+import { buildRows, FILTER_KEYS, type FilterKey, SORT_KEYS, type SortKey } from "./rows.js";
+import { clamp, clampScroll, follow } from "./viewport.js";
+
+export interface ListState {
+  /** Index into `languages`. */
+  lang: number;
+  sort: SortKey;
+  reverse: boolean;
+  filter: FilterKey;
+  search: string;
+  /** True while the search prompt takes the keys. */
+  searching: boolean;
+  /** The search before `/` was pressed, restored when the prompt is cancelled. */
+  searchBefore: string;
+  /** Indices into `pages`, in display order. */
+  rows: number[];
+  cursor: number;
+  top: number;
+}
+
+export type DiffMode = "whole" | "commit";
+
+export interface DetailState {
+  /** Index into `pages`. */
+  page: number;
+  mode: DiffMode;
+  /** Index into the page's commits (newest first) in commit mode. */
+  commit: number;
+  scroll: number;
+  hscroll: number;
+  /** Whether the page's metadata block is shown above the diff. */
+  info: boolean;
+}
+
+export type Overlay = "help" | "warnings" | null;
+
+export interface AppState {
+  list: ListState;
+  detail: DetailState | null;
+  overlay: Overlay;
+  overlayScroll: number;
+}
+
+export interface StateContext {
+  pages: readonly PageReport[];
+  languages: readonly string[];
+  content: string;
+  now: number;
+}
+
+export type Action =
+  | { type: "move"; by: number; height: number }
+  | { type: "move-to"; to: "first" | "last"; height: number }
+  | { type: "sort"; key?: SortKey }
+  | { type: "reverse" }
+  | { type: "filter"; key?: FilterKey; dir?: 1 | -1 }
+  | { type: "lang"; dir: 1 | -1 }
+  | { type: "search-start" }
+  | { type: "search-type"; text: string }
+  | { type: "search-erase" }
+  | { type: "search-done" }
+  | { type: "search-cancel" }
+  | { type: "search-clear" }
+  | { type: "open" }
+  | { type: "open-next"; dir: 1 | -1; height: number }
+  | { type: "back" }
+  | { type: "scroll"; by: number; total: number; height: number }
+  | { type: "scroll-to"; to: "start" | "end"; total: number; height: number }
+  | { type: "hscroll"; by: number }
+  | { type: "mode" }
+  | { type: "commit"; dir: 1 | -1 }
+  | { type: "info" }
+  | { type: "overlay"; which: "help" | "warnings" }
+  | { type: "overlay-scroll"; by: number; total: number; height: number }
+  | { type: "close-overlay" };
+
+/** Horizontal scroll step of the diff, in columns. */
+export const HSCROLL_STEP = 8;
+
+export function initialState(ctx: StateContext, lang?: string): AppState {
+  const idx = Math.max(0, lang ? ctx.languages.indexOf(lang) : 0);
+  const list: ListState = {
+    lang: idx,
+    sort: "work",
+    reverse: false,
+    filter: "all",
+    search: "",
+    searching: false,
+    searchBefore: "",
+    rows: [],
+    cursor: 0,
+    top: 0,
+  };
+  return { list: withRows(ctx, list, false), detail: null, overlay: null, overlayScroll: 0 };
+}
+
+/** The page under the list cursor, if any. */
+export function selectedPage(state: AppState): number | null {
+  return state.list.rows[state.list.cursor] ?? null;
+}
+
+export function reduce(ctx: StateContext, state: AppState, action: Action): AppState {
+  const list = state.list;
+  switch (action.type) {
+    case "move":
+      return { ...state, list: moveTo(list, list.cursor + action.by, action.height) };
+    case "move-to":
+      return {
+        ...state,
+        list: moveTo(list, action.to === "first" ? 0 : list.rows.length - 1, action.height),
+      };
+    case "sort": {
+      const next =
+        action.key ?? SORT_KEYS[(SORT_KEYS.indexOf(list.sort) + 1) % SORT_KEYS.length] ?? "work";
+      return { ...state, list: withRows(ctx, { ...list, sort: next, reverse: false }, true) };
+    }
+    case "reverse":
+      return { ...state, list: withRows(ctx, { ...list, reverse: !list.reverse }, true) };
+    case "filter": {
+      const n = FILTER_KEYS.length;
+      const next =
+        action.key ??
+        FILTER_KEYS[(FILTER_KEYS.indexOf(list.filter) + (action.dir ?? 1) + n) % n] ??
+        "all";
+      return { ...state, list: withRows(ctx, { ...list, filter: next }, false) };
+    }
+    case "lang": {
+      const n = ctx.languages.length;
+      if (n <= 1) return state;
+      const lang = (list.lang + action.dir + n) % n;
+      return { ...state, list: withRows(ctx, { ...list, lang, cursor: 0, top: 0 }, false) };
+    }
+    case "search-start":
+      return { ...state, list: { ...list, searching: true, searchBefore: list.search } };
+    case "search-type":
+      return {
+        ...state,
+        list: withRows(ctx, { ...list, search: list.search + action.text }, false),
+      };
+    case "search-erase":
+      return {
+        ...state,
+        list: withRows(ctx, { ...list, search: [...list.search].slice(0, -1).join("") }, false),
+      };
+    case "search-done":
+      return { ...state, list: { ...list, searching: false } };
+    case "search-cancel":
+      return {
+        ...state,
+        list: withRows(ctx, { ...list, searching: false, search: list.searchBefore }, true),
+      };
+    case "search-clear":
+      return { ...state, list: withRows(ctx, { ...list, search: "", searching: false }, true) };
+    case "open": {
+      const page = selectedPage(state);
+      if (page === null) return state;
+      return { ...state, detail: openDetail(page, state.detail) };
+    }
+    case "open-next": {
+      if (!state.detail) return state;
+      const moved = moveTo(list, list.cursor + action.dir, action.height);
+      const page = moved.rows[moved.cursor];
+      if (page === undefined || page === state.detail.page) return state;
+      return { ...state, list: moved, detail: openDetail(page, state.detail) };
+    }
+    case "back":
+      return state.detail ? { ...state, detail: null } : state;
+    case "scroll": {
+      const d = state.detail;
+      if (!d) return state;
+      return {
+        ...state,
+        detail: { ...d, scroll: clampScroll(d.scroll + action.by, action.total, action.height) },
+      };
+    }
+    case "scroll-to": {
+      const d = state.detail;
+      if (!d) return state;
+      const scroll =
+        action.to === "start" ? 0 : clampScroll(action.total, action.total, action.height);
+      return { ...state, detail: { ...d, scroll } };
+    }
+    case "hscroll": {
+      const d = state.detail;
+      if (!d) return state;
+      return { ...state, detail: { ...d, hscroll: clamp(d.hscroll + action.by, 0, 10_000) } };
+    }
+    case "mode": {
+      const d = state.detail;
+      if (!d || commitCount(ctx, d) === 0) return state;
+      return {
+        ...state,
+        detail: { ...d, mode: d.mode === "whole" ? "commit" : "whole", scroll: 0, hscroll: 0 },
+      };
+    }
+    case "commit": {
+      const d = state.detail;
+      const n = d ? commitCount(ctx, d) : 0;
+      if (!d || n === 0) return state;
+      // From the whole diff, either direction starts at the newest commit.
+      const commit = d.mode === "whole" ? 0 : clamp(d.commit + action.dir, 0, n - 1);
+      if (d.mode === "commit" && commit === d.commit) return state;
+      return { ...state, detail: { ...d, mode: "commit", commit, scroll: 0, hscroll: 0 } };
+    }
+    case "info": {
+      const d = state.detail;
+      return d ? { ...state, detail: { ...d, info: !d.info } } : state;
+    }
+    case "overlay":
+      return {
+        ...state,
+        overlay: state.overlay === action.which ? null : action.which,
+        overlayScroll: 0,
+      };
+    case "overlay-scroll":
+      return {
+        ...state,
+        overlayScroll: clampScroll(state.overlayScroll + action.by, action.total, action.height),
+      };
+    case "close-overlay":
+      return { ...state, overlay: null, overlayScroll: 0 };
+  }
+}
+
+function openDetail(page: number, previous: DetailState | null): DetailState {
+  return { page, mode: "whole", commit: 0, scroll: 0, hscroll: 0, info: previous?.info ?? true };
+}
+
+function commitCount(ctx: StateContext, d: DetailState): number {
+  return ctx.pages[d.page]?.commits.length ?? 0;
+}
+
+function moveTo(list: ListState, index: number, height: number): ListState {
+  if (list.rows.length === 0) return { ...list, cursor: 0, top: 0 };
+  const cursor = clamp(index, 0, list.rows.length - 1);
+  return { ...list, cursor, top: follow(cursor, list.top, height, list.rows.length) };
+}
+
+/**
+ * Recomputes the rows. A new order keeps the selected page selected (when still listed); a new
+ * filter or search starts again at the top, where the page with the most work now is.
+ */
+function withRows(ctx: StateContext, list: ListState, keepSelection: boolean): ListState {
+  const before = list.rows[list.cursor];
+  const rows = buildRows(ctx.pages, {
+    lang: ctx.languages[list.lang] ?? "",
+    content: ctx.content,
+    sort: list.sort,
+    reverse: list.reverse,
+    filter: list.filter,
+    search: list.search,
+    now: ctx.now,
+  });
+  let cursor = 0;
+  if (keepSelection && before !== undefined) cursor = Math.max(0, rows.indexOf(before));
+  return {
+    ...list,
+    rows,
+    cursor: Math.min(cursor, Math.max(0, rows.length - 1)),
+    top: keepSelection ? list.top : 0,
+  };
+}

@@ -1,0 +1,166 @@
+// End to end: the built CLI in a real pseudo-terminal (tmux, 100x30). A translator opens the
+// dashboard on the fixture repository, finds the zh-cn page that needs the most work, reads its
+// English diff, and quits; the terminal must come back as it was.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildFixture, git, ROOT, type TempSite } from "../helpers/site.js";
+
+const CLI = path.join(ROOT, "dist/src/cli/main.js");
+const hasTmux = spawnSync("tmux", ["-V"], { encoding: "utf8" }).status === 0;
+const socket = `ts-e2e-${process.pid}-${Date.now()}`;
+const target = "dash";
+
+/** The environment of the tmux server (and so of the CLI): not in CI, a colour terminal. */
+function tmuxEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (
+      k === "CI" ||
+      k === "CONTINUOUS_INTEGRATION" ||
+      k === "TMUX" ||
+      k === "NO_COLOR" ||
+      k === "FORCE_COLOR"
+    )
+      continue;
+    if (k.startsWith("VITEST") || k === "NODE_OPTIONS") continue;
+    env[k] = v;
+  }
+  env.TERM = "xterm-256color";
+  return env;
+}
+
+function tmux(...args: string[]): string {
+  const res = spawnSync("tmux", ["-L", socket, "-f", "/dev/null", ...args], {
+    encoding: "utf8",
+    env: tmuxEnv(),
+  });
+  if (res.status !== 0) throw new Error(`tmux ${args[0]} failed: ${res.stderr}`);
+  return res.stdout;
+}
+
+function screen(): string {
+  return tmux("capture-pane", "-p", "-t", target);
+}
+
+/** Polls the pane until `check` holds; fails after `ms` with what the screen showed. */
+async function waitForScreen(
+  check: (s: string) => boolean,
+  what: string,
+  ms = 8000,
+): Promise<string> {
+  const until = Date.now() + ms;
+  let last = "";
+  while (Date.now() < until) {
+    last = screen();
+    if (check(last)) return last;
+    await new Promise((r) => setTimeout(r, 40));
+  }
+  throw new Error(`timed out waiting for ${what}; the screen showed:\n${last}`);
+}
+
+function keys(...k: string[]): void {
+  tmux("send-keys", "-t", target, ...k);
+}
+
+let site: TempSite;
+
+const title = hasTmux
+  ? "dashboard in a terminal (tmux)"
+  : "dashboard in a terminal: SKIPPED because tmux is not installed (apt-get install tmux)";
+
+describe.skipIf(!hasTmux)(title, () => {
+  beforeAll(() => {
+    if (!existsSync(CLI))
+      throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does)`);
+    site = buildFixture();
+    git(site.dir, ["remote", "add", "origin", "https://github.com/example/docs.git"]);
+  });
+  afterAll(() => {
+    const where = spawnSync("tmux", ["-L", socket, "display-message", "-p", "#{socket_path}"], {
+      encoding: "utf8",
+      env: tmuxEnv(),
+    }).stdout.trim();
+    spawnSync("tmux", ["-L", socket, "kill-server"], { env: tmuxEnv() });
+    if (where.endsWith(socket)) rmSync(where, { force: true });
+    site?.cleanup();
+  });
+
+  it("opens, finds the most outdated zh-cn page, shows its English diff, and quits cleanly", async () => {
+    const command = `node ${JSON.stringify(CLI)} --repo ${JSON.stringify(site.dir)}; echo EXITED:$?`;
+    tmux(
+      "new-session",
+      "-d",
+      "-s",
+      target,
+      "-x",
+      "100",
+      "-y",
+      "30",
+      "sh",
+      "-c",
+      `${command}; sleep 60`,
+    );
+
+    // The dashboard takes the screen: the list, in the first language.
+    let s = await waitForScreen((x) => x.includes("sort: most work"), "the page list");
+    expect(tmux("display-message", "-p", "-t", target, "#{alternate_on}").trim()).toBe("1");
+    expect(s).toMatch(/^site {2}HEAD [0-9a-f]{8} \d{4}-\d{2}-\d{2}/);
+    expect(s).toMatch(/› ja\s+▕.*▏\s+9 {2}! 2 22%/);
+    expect(s).toMatch(/ {2}zh-cn ▕.*▏\s+11 {2}! 3 27%/);
+    const list = (x: string) => x.slice(x.indexOf("STATUS")).split("\n").slice(1);
+
+    // Tab to zh-cn: the page with the most work is on top, selected.
+    keys("Tab");
+    s = await waitForScreen((x) => x.includes("zh-cn · sort: most work"), "zh-cn");
+    expect(list(s)[0]).toMatch(/^› ! outdated\s+user\/moderation\.md\s+2\s+\+4 -0\s+\d+d/);
+    const listView = s;
+
+    // Open it: metadata, the English commits, and the English diff.
+    keys("Enter");
+    s = await waitForScreen(
+      (x) => x.includes("+ They can also limit accounts."),
+      "the English diff",
+    );
+    expect(s).toContain("‹ zh-cn · user/moderation.md  ! outdated");
+    expect(s).toContain("English     content/en/user/moderation.md");
+    expect(s).toMatch(
+      /Compare {5}https:\/\/github\.com\/example\/docs\/compare\/[0-9a-f]{12}\.\.\.[0-9a-f]{12}/,
+    );
+    expect(s).toMatch(/[0-9a-f]{8} 2025-04-01 Moderation: link the admin guide\s+Fixture Author/);
+    expect(s).toContain("+ See the admin guide.");
+    const detailView = s;
+
+    // One commit at a time.
+    keys("c");
+    s = await waitForScreen(
+      (x) => x.includes("Commit 1 of 2") && x.includes("+ See the admin guide."),
+      "commit 1",
+    );
+    keys("]");
+    s = await waitForScreen(
+      (x) => x.includes("Commit 2 of 2") && x.includes("+ They can also limit accounts."),
+      "commit 2",
+    );
+    expect(s).not.toContain("See the admin guide.");
+
+    // Quit: the process ends and the user's screen comes back, cursor visible.
+    keys("q");
+    s = await waitForScreen((x) => x.includes("EXITED:"), "the process to exit");
+    expect(s).toContain("EXITED:0");
+    expect(s).not.toContain("sort: most work");
+    expect(
+      tmux("display-message", "-p", "-t", target, "#{alternate_on} #{cursor_flag}").trim(),
+    ).toBe("0 1");
+
+    if (process.env.UPDATE_DOCS === "1") {
+      mkdirSync(path.join(ROOT, "docs"), { recursive: true });
+      const trim = (x: string) => x.replace(/[ \t]+$/gm, "").replace(/\n+$/, "\n");
+      writeFileSync(
+        path.join(ROOT, "docs/dashboard.txt"),
+        `The dashboard on the fixture site at 100x30, as the end-to-end test sees it.\n\nList (zh-cn, most work first):\n\n${trim(listView)}\nDetail (Enter on the first page):\n\n${trim(detailView)}`,
+      );
+    }
+  }, 20_000);
+});

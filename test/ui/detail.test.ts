@@ -1,0 +1,241 @@
+// The data side of an opened page: diffs, word highlighting, metadata rows and text fitting.
+import { spawnSync } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { blobText } from "../../src/detail/blobs.js";
+import { computeDiff, rowSegments, wordDiff } from "../../src/detail/diff.js";
+import { pageLinks } from "../../src/detail/links.js";
+import type { BlobText } from "../../src/detail/types.js";
+import { ageDays, barParts, formatAge, percent } from "../../src/ui/format.js";
+import { infoRows, pageInfo } from "../../src/ui/info.js";
+import { cell, fitEnd, fitStart, slicePieces, textWidth } from "../../src/ui/text.js";
+import { tempDir } from "../helpers/site.js";
+import { NOW, page } from "./helpers.js";
+
+const text = (t: string): BlobText => ({ kind: "text", text: t });
+
+describe("computeDiff", () => {
+  it("gives hunks with line numbers and pairs replaced lines", () => {
+    const d = computeDiff(text("a\nb\nc\nd\n"), text("a\nB b\nc\nd\ne\n"));
+    expect(d.rows.map((r) => r.kind)).toEqual([
+      "hunk",
+      "context",
+      "del",
+      "add",
+      "context",
+      "context",
+      "add",
+    ]);
+    expect(d.rows[0]).toEqual({ kind: "hunk", text: "@@ -1,4 +1,5 @@" });
+    expect(d.rows[2]).toMatchObject({ kind: "del", text: "b", oldNo: 2, pair: 3 });
+    expect(d.rows[3]).toMatchObject({ kind: "add", text: "B b", newNo: 2, pair: 2 });
+    expect(d.rows[6]).toMatchObject({ kind: "add", text: "e", newNo: 5, pair: null });
+    expect(d).toMatchObject({ added: 2, removed: 1, notice: null, truncated: false });
+  });
+
+  it("says why there is no diff", () => {
+    expect(computeDiff(text("x"), text("x")).notice).toMatch(/No change/);
+    expect(computeDiff({ kind: "binary" }, text("x")).notice).toMatch(/binary/);
+    expect(computeDiff({ kind: "too-large", size: 9e6 }, text("x")).notice).toMatch(/too large/);
+    expect(computeDiff({ kind: "unreadable" }, text("x")).notice).toMatch(/not in this repository/);
+    expect(computeDiff({ kind: "absent" }, text("x\n")).notice).toMatch(/every line is new/);
+    expect(computeDiff(text("x\n"), { kind: "absent" })).toMatchObject({
+      removed: 1,
+      notice: expect.stringMatching(/deleted/),
+    });
+  });
+
+  it("caps a very long diff and says so, counting every line", () => {
+    const big = `${Array.from({ length: 5000 }, (_, i) => `line ${i}`).join("\n")}\n`;
+    const started = performance.now();
+    const d = computeDiff({ kind: "absent" }, text(big), {
+      maxRows: 1000,
+      maxWork: 20_000_000,
+      maxWordLine: 2000,
+    });
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(d.rows).toHaveLength(1001);
+    expect(d.added).toBe(5000);
+    expect(d.truncated).toBe(true);
+    expect(d.notice).toMatch(/first 1000 of 5001 lines/);
+  });
+
+  it("stays quick on a huge rewrite, showing it as blocks and saying so", () => {
+    const a = `${Array.from({ length: 20_000 }, (_, i) => `old ${i}`).join("\n")}\n`;
+    const b = `${Array.from({ length: 20_000 }, (_, i) => `new ${i}`).join("\n")}\n`;
+    const started = performance.now();
+    const d = computeDiff(text(a), text(b));
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(d).toMatchObject({ added: 20_000, removed: 20_000 });
+    expect(d.notice).toMatch(/Large change/);
+    expect(d.notice).toMatch(/first 20000 of 40001 lines/);
+  });
+
+  it("agrees with git diff on hunks, line numbers and missing final newlines", () => {
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const dir = tempDir("ts-diff-");
+    try {
+      for (let round = 0; round < 25; round++) {
+        const base = Array.from({ length: 5 + rand(60) }, (_, i) => `line ${i} ${rand(3)}`);
+        const edited = [...base];
+        for (let e = rand(6); e >= 0; e--) {
+          const at = rand(edited.length + 1);
+          const what = rand(3);
+          if (what === 0) edited.splice(at, 1);
+          else if (what === 1) edited.splice(at, 0, `new ${rand(100)}`);
+          else edited.splice(at, 1, `changed ${rand(100)}`);
+        }
+        const oldText = base.join("\n") + (rand(4) === 0 ? "" : "\n");
+        const newText = edited.join("\n") + (rand(4) === 0 ? "" : "\n");
+        writeFileSync(path.join(dir, "a"), oldText);
+        writeFileSync(path.join(dir, "b"), newText);
+        const res = spawnSync(
+          "git",
+          ["diff", "--no-index", "--no-color", "-U3", "--diff-algorithm=myers", "a", "b"],
+          {
+            cwd: dir,
+            encoding: "utf8",
+          },
+        );
+        const expected = res.stdout
+          .split("\n")
+          .filter((l) => /^(@@|[-+ \\])/.test(l) && !/^(---|\+\+\+) /.test(l));
+        const rows = computeDiff(text(oldText), text(newText)).rows;
+        const got = rows.map((r) =>
+          r.kind === "hunk"
+            ? r.text
+            : r.kind === "note"
+              ? r.text
+              : `${{ del: "-", add: "+", context: " " }[r.kind]}${r.text}`,
+        );
+        // Hunk headers, and the same lines removed and added (the order within a change may differ).
+        expect(got.filter((l) => l.startsWith("@@")).map((l) => l.replace(/ @@.*/, " @@"))).toEqual(
+          expected.filter((l) => l.startsWith("@@")).map((l) => l.replace(/ @@.*/, " @@")),
+        );
+        expect(got.filter((l) => !l.startsWith("@@")).sort()).toEqual(
+          expected.filter((l) => !l.startsWith("@@")).sort(),
+        );
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("highlights the changed words of paired lines, lazily", () => {
+    const d = computeDiff(
+      text("Set ES_ENABLED=true.\n"),
+      text("Set ES_ENABLED=true and ES_HOST.\n"),
+    );
+    expect(rowSegments(d, 1)).toEqual([{ text: "Set ES_ENABLED=true.", changed: false }]);
+    expect(rowSegments(d, 2)).toEqual([
+      { text: "Set ES_ENABLED=true", changed: false },
+      { text: " and ES_HOST", changed: true },
+      { text: ".", changed: false },
+    ]);
+    const r = computeDiff(
+      text("Moderators can suspend accounts.\n"),
+      text("Moderators can limit accounts.\n"),
+    );
+    expect(rowSegments(r, 1)).toEqual([
+      { text: "Moderators can ", changed: false },
+      { text: "suspend", changed: true },
+      { text: " accounts.", changed: false },
+    ]);
+    expect(rowSegments(d, 0)).toBeNull();
+    expect(wordDiff("completely different", "nothing alike here")).toBeNull();
+  });
+
+  it("decodes blobs like git: a NUL early on means binary", () => {
+    expect(blobText(Buffer.from("héllo"))).toEqual({ kind: "text", text: "héllo" });
+    expect(blobText(Buffer.from([0x61, 0, 0x62]))).toEqual({ kind: "binary" });
+    expect(blobText(null)).toEqual({ kind: "unreadable" });
+  });
+});
+
+describe("links", () => {
+  it("links to GitHub's compare view and history with short hashes, only for GitHub remotes", () => {
+    const p = page({ path: "content/zh-cn/a b.md", status: "outdated" });
+    const d = { rawHash: "1".repeat(40), fromBlob: null, toBlob: null, commitBlobs: new Map() };
+    expect(pageLinks({ owner: "o", name: "r" }, "2".repeat(40), p, d)).toEqual({
+      compare: `https://github.com/o/r/compare/${"1".repeat(12)}...${"2".repeat(12)}`,
+      history: `https://github.com/o/r/commits/${"2".repeat(12)}/content/en/a%20b.md`,
+    });
+    expect(pageLinks(null, "2".repeat(40), p, d)).toEqual({ compare: null, history: null });
+  });
+});
+
+describe("page info", () => {
+  it("shows old and new path of a moved page, the translation date and warnings, sanitized", () => {
+    const p = page({
+      path: "content/zh-cn/x.md",
+      status: "moved",
+      movedFrom: "content/en/old/x.md",
+      sourcePath: "content/en/x.md",
+      rawCommit: "abc",
+      lastTranslationTime: "2025-05-01",
+      commitsBehind: 2,
+      linesAdded: 3,
+      linesRemoved: 1,
+      warnings: ["bad \x1b[31m thing"],
+      metaLine: 7,
+    });
+    const rows = infoRows(pageInfo(p, "f".repeat(40), { compare: null, history: null }, NOW), 100);
+    const plain = rows.map((r) => `${r.label}|${r.text}`);
+    expect(plain).toContain("English|moved from content/en/old/x.md");
+    expect(plain).toContain("|        to content/en/x.md");
+    expect(plain).toContain(
+      "Translated|from English ffffffff on 2025-05-01 (31d ago); metadata on line 7",
+    );
+    expect(plain).toContain("Behind|2 English commits, +3 -1 lines");
+    expect(plain).toContain("Warning|bad \\x1b[31m thing");
+  });
+
+  it("puts a link too long for its row on rows of its own, whole", () => {
+    const url = `https://github.com/owner/repo/compare/${"1".repeat(40)}...${"2".repeat(40)}`;
+    const p = page({ path: "content/zh-cn/x.md", status: "outdated" });
+    const rows = infoRows(pageInfo(p, null, { compare: url, history: null }, NOW), 60);
+    const link = rows.filter((r) => r.url === url);
+    expect(link.map((r) => r.text).join("")).toBe(url);
+    expect(link.every((r) => textWidth(r.text) <= 60)).toBe(true);
+  });
+});
+
+describe("formatting", () => {
+  it("formats ages, percentages and bars", () => {
+    expect(ageDays("2025-04-27", NOW)).toBe(35);
+    expect(ageDays("not a date", NOW)).toBeNull();
+    expect(formatAge(34)).toBe("34d");
+    expect(formatAge(2000)).toBe("5y");
+    expect(percent(1, 300)).toBe("<1%");
+    expect(percent(1, 3)).toBe("33%");
+    const counts = {
+      outdated: 1,
+      moved: 0,
+      "source-missing": 0,
+      "unknown-commit": 0,
+      untracked: 0,
+      missing: 0,
+      "up-to-date": 99,
+    };
+    const parts = barParts(counts, 20);
+    expect(parts.reduce((s, p) => s + p.width, 0)).toBe(20);
+    expect(parts[0]).toEqual({ status: "outdated", width: 1 });
+  });
+
+  it("fits text to columns, counting wide characters twice", () => {
+    expect(textWidth("运行abc")).toBe(7);
+    expect(fitEnd("abcdef", 4)).toBe("abc…");
+    expect(fitStart("user/very/long/path.md", 10)).toBe("…g/path.md");
+    expect(cell("运行", 5)).toBe("运行 ");
+    expect(cell("42", 4, "right")).toBe("  42");
+    expect(slicePieces([{ text: "abc" }, { text: "defg" }], 2, 3)).toEqual([
+      { text: "c" },
+      { text: "de" },
+    ]);
+  });
+});

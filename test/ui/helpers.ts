@@ -1,0 +1,114 @@
+// Test data for the dashboard: hand-made pages, a ScanResult around them, and DetailSources that
+// answer from memory (no git), plus a poller for Ink frames.
+import { execFileSync } from "node:child_process";
+import { summarize } from "../../src/core/status.js";
+import type { PageReport, ScanResult, Status } from "../../src/core/types.js";
+import type { ReadTexts } from "../../src/detail/blobs.js";
+import { createDetailSource } from "../../src/detail/loader.js";
+import type { BlobText, DetailSource, PageLinks } from "../../src/detail/types.js";
+import { gitEnv } from "../../src/git/run.js";
+import type { PageDetail } from "../../src/scan/scan.js";
+
+/** 2025-06-01T00:00:00Z: "now" for ages in tests. */
+export const NOW = Date.UTC(2025, 5, 1);
+
+export function page(over: Partial<PageReport> & { path: string; status: Status }): PageReport {
+  const lang = over.lang ?? "zh-cn";
+  return {
+    lang,
+    sourcePath: over.path.replace(`/${lang}/`, "/en/"),
+    rawCommit: null,
+    lastTranslationTime: null,
+    commitsBehind: null,
+    linesAdded: null,
+    linesRemoved: null,
+    commits: [],
+    movedFrom: null,
+    warnings: [],
+    metaLine: null,
+    rawTitle: null,
+    ...over,
+  };
+}
+
+export function resultOf(
+  pages: PageReport[],
+  languages?: string[],
+  warnings: string[] = [],
+): ScanResult {
+  const langs = languages ?? [...new Set(pages.map((p) => p.lang))].sort();
+  return {
+    schemaVersion: 1,
+    head: "a".repeat(40),
+    headDate: "2025-05-30T12:00:00+00:00",
+    shallow: false,
+    source: "en",
+    content: "content",
+    languages: langs,
+    pages,
+    summary: summarize(langs, pages),
+    warnings,
+  };
+}
+
+/** A reader over a map of blob id to text. */
+export function memoryReader(blobs: ReadonlyMap<string, string>): ReadTexts {
+  return async (oids) => {
+    const out = new Map<string, BlobText>();
+    for (const oid of oids) {
+      const text = blobs.get(oid);
+      out.set(oid, text === undefined ? { kind: "unreadable" } : { kind: "text", text });
+    }
+    return out;
+  };
+}
+
+export function memorySource(
+  result: ScanResult,
+  details: PageDetail[],
+  blobs: ReadonlyMap<string, string>,
+  links?: (i: number) => PageLinks,
+): DetailSource {
+  return createDetailSource({
+    result,
+    details,
+    read: memoryReader(blobs),
+    ...(links ? { links } : {}),
+  });
+}
+
+/** Every blob a scan's details mention, read once with plain git, so tests can run without it. */
+export function blobsOf(dir: string, details: readonly PageDetail[]): Map<string, string> {
+  const oids = new Set<string>();
+  for (const d of details) {
+    if (d.fromBlob) oids.add(d.fromBlob);
+    if (d.toBlob) oids.add(d.toBlob);
+    for (const { before, after } of d.commitBlobs.values()) {
+      if (before) oids.add(before);
+      if (after) oids.add(after);
+    }
+  }
+  const map = new Map<string, string>();
+  for (const oid of oids) {
+    map.set(
+      oid,
+      execFileSync("git", ["cat-file", "blob", oid], { cwd: dir, env: gitEnv(), encoding: "utf8" }),
+    );
+  }
+  return map;
+}
+
+/** Polls `check` until it passes (bounded), so tests never sleep for a fixed time. */
+export async function waitFor<T>(
+  check: () => T | undefined | null | false,
+  what: string,
+  ms = 3000,
+): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

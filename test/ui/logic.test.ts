@@ -1,0 +1,366 @@
+// The dashboard's pure parts: ordering, filtering, searching, selection, scrolling and keys.
+import { describe, expect, it } from "vitest";
+import type { PageReport } from "../../src/core/types.js";
+import { type KeyContext, type KeyInfo, keyToCommand, splitInput } from "../../src/ui/keys.js";
+import { detailLayout, frameHeight, listLayout } from "../../src/ui/layout.js";
+import { buildRows, matchesSearch, type RowQuery, shortPath } from "../../src/ui/rows.js";
+import {
+  type AppState,
+  initialState,
+  reduce,
+  type StateContext,
+  selectedPage,
+} from "../../src/ui/state.js";
+import { clampScroll, follow } from "../../src/ui/viewport.js";
+import { NOW, page } from "./helpers.js";
+
+const commit = (n: number) => ({
+  hash: `${n}`.repeat(40).slice(0, 40),
+  date: "2025-05-01T00:00:00+00:00",
+  author: "A",
+  subject: `c${n}`,
+});
+
+const pages: PageReport[] = [
+  page({
+    path: "content/zh-cn/a/up.md",
+    status: "up-to-date",
+    commitsBehind: 0,
+    linesAdded: 0,
+    linesRemoved: 0,
+    lastTranslationTime: "2025-05-01",
+  }),
+  page({
+    path: "content/zh-cn/a/small.md",
+    status: "outdated",
+    commitsBehind: 1,
+    linesAdded: 1,
+    linesRemoved: 0,
+    lastTranslationTime: "2025-01-01",
+    commits: [commit(1)],
+  }),
+  page({
+    path: "content/zh-cn/b/big.md",
+    status: "outdated",
+    commitsBehind: 5,
+    linesAdded: 40,
+    linesRemoved: 2,
+    lastTranslationTime: "2025-04-01",
+    commits: [commit(1), commit(2), commit(3)],
+  }),
+  page({
+    path: "content/zh-cn/b/moved.md",
+    status: "moved",
+    commitsBehind: 5,
+    linesAdded: 40,
+    linesRemoved: 2,
+    lastTranslationTime: "2024-01-01",
+  }),
+  page({ path: "content/zh-cn/c/new.md", status: "missing" }),
+  page({ path: "content/zh-cn/c/bare.md", status: "untracked" }),
+  page({ path: "content/zh-cn/c/gone.md", status: "source-missing", commitsBehind: 2 }),
+  page({ path: "content/zh-cn/c/bad.md", status: "unknown-commit", rawCommit: "zzz" }),
+  page({ path: "content/ja/a/up.md", status: "up-to-date", lang: "ja" }),
+];
+const ctx: StateContext = { pages, languages: ["ja", "zh-cn"], content: "content", now: NOW };
+const q = (over: Partial<RowQuery> = {}): RowQuery => ({
+  lang: "zh-cn",
+  content: "content",
+  sort: "work",
+  reverse: false,
+  filter: "all",
+  search: "",
+  now: NOW,
+  ...over,
+});
+const paths = (rows: number[]) => rows.map((i) => shortPath(pages[i] as PageReport, "content"));
+
+describe("rows", () => {
+  it("puts the most work first: pages that need work by commits and lines, then untracked, missing, up-to-date", () => {
+    expect(paths(buildRows(pages, q()))).toEqual([
+      "b/big.md", // outdated beats moved on a tie of commits and lines
+      "b/moved.md",
+      "c/gone.md",
+      "a/small.md",
+      "c/bad.md",
+      "c/bare.md",
+      "c/new.md",
+      "a/up.md",
+    ]);
+  });
+
+  it("sorts by commits behind, lines, age and path, and reverses", () => {
+    expect(paths(buildRows(pages, q({ sort: "behind" }))).slice(0, 4)).toEqual([
+      "b/big.md",
+      "b/moved.md",
+      "c/gone.md",
+      "a/small.md",
+    ]);
+    expect(paths(buildRows(pages, q({ sort: "lines" }))).slice(0, 3)).toEqual([
+      "b/big.md",
+      "b/moved.md",
+      "a/small.md",
+    ]);
+    expect(paths(buildRows(pages, q({ sort: "age" }))).slice(0, 4)).toEqual([
+      "b/moved.md",
+      "a/small.md",
+      "b/big.md",
+      "a/up.md",
+    ]);
+    expect(paths(buildRows(pages, q({ sort: "path" })))).toEqual([
+      "a/small.md",
+      "a/up.md",
+      "b/big.md",
+      "b/moved.md",
+      "c/bad.md",
+      "c/bare.md",
+      "c/gone.md",
+      "c/new.md",
+    ]);
+    expect(paths(buildRows(pages, q({ sort: "path", reverse: true })))[0]).toBe("c/new.md");
+  });
+
+  it("filters by status, by 'needs work', and by language", () => {
+    expect(paths(buildRows(pages, q({ filter: "outdated" })))).toEqual(["b/big.md", "a/small.md"]);
+    expect(paths(buildRows(pages, q({ filter: "needs-work" })))).toHaveLength(5);
+    expect(paths(buildRows(pages, q({ lang: "ja" })))).toEqual(["a/up.md"]);
+  });
+
+  it("searches paths inside the language folder, every term, ignoring case", () => {
+    expect(paths(buildRows(pages, q({ search: "B/" })))).toEqual(["b/big.md", "b/moved.md"]);
+    expect(paths(buildRows(pages, q({ search: "c/ g" })))).toEqual(["c/gone.md"]);
+    expect(buildRows(pages, q({ search: "zh-cn" }))).toEqual([]);
+    expect(matchesSearch("user/x.md", "   ")).toBe(true);
+  });
+});
+
+describe("viewport", () => {
+  it("moves the window only as far as needed to keep the cursor visible", () => {
+    expect(follow(0, 0, 10, 5)).toBe(0);
+    expect(follow(12, 0, 10, 100)).toBe(3);
+    expect(follow(5, 3, 10, 100)).toBe(3);
+    expect(follow(2, 3, 10, 100)).toBe(2);
+    expect(follow(99, 0, 10, 100)).toBe(90);
+    expect(follow(50, 95, 10, 100)).toBe(50);
+    expect(clampScroll(500, 100, 10)).toBe(90);
+    expect(clampScroll(-3, 100, 10)).toBe(0);
+    expect(clampScroll(4, 3, 10)).toBe(0);
+  });
+});
+
+describe("state", () => {
+  const run = (s: AppState, ...actions: Parameters<typeof reduce>[2][]) =>
+    actions.reduce((st, a) => reduce(ctx, st, a), s);
+  const start = initialState(ctx, "zh-cn");
+  const selected = (s: AppState) =>
+    shortPath(pages[selectedPage(s) as number] as PageReport, "content");
+
+  it("starts on the given language at the page with the most work", () => {
+    expect(selected(start)).toBe("b/big.md");
+    expect(initialState(ctx).list.lang).toBe(0);
+  });
+
+  it("moves within bounds and scrolls the window with the cursor", () => {
+    const s = run(start, { type: "move", by: 3, height: 2 });
+    expect(s.list.cursor).toBe(3);
+    expect(s.list.top).toBe(2);
+    expect(run(s, { type: "move", by: 100, height: 2 }).list.cursor).toBe(7);
+    expect(run(s, { type: "move-to", to: "first", height: 2 }).list).toMatchObject({
+      cursor: 0,
+      top: 0,
+    });
+    expect(run(s, { type: "move-to", to: "last", height: 2 }).list).toMatchObject({
+      cursor: 7,
+      top: 6,
+    });
+  });
+
+  it("keeps the selected page across a new order, but starts at the top for a new filter", () => {
+    const s = run(start, { type: "move", by: 3, height: 20 });
+    expect(selected(s)).toBe("a/small.md");
+    const sorted = run(s, { type: "sort" });
+    expect(sorted.list.sort).toBe("behind");
+    expect(selected(sorted)).toBe("a/small.md");
+    expect(run(s, { type: "sort", key: "path" }).list.cursor).toBe(0);
+    const filtered = run(s, { type: "filter", key: "outdated" });
+    expect(filtered.list.rows).toHaveLength(2);
+    expect(filtered.list.cursor).toBe(0);
+    expect(run(filtered, { type: "filter", dir: 1 }).list.filter).toBe("moved");
+    expect(run(start, { type: "filter", dir: -1 }).list.filter).toBe("up-to-date");
+  });
+
+  it("cycles languages", () => {
+    const s = run(start, { type: "lang", dir: 1 });
+    expect(ctx.languages[s.list.lang]).toBe("ja");
+    expect(run(s, { type: "lang", dir: -1 }).list.lang).toBe(1);
+  });
+
+  it("searches as you type, keeps it on Enter, restores it on Esc", () => {
+    let s = run(
+      start,
+      { type: "search-start" },
+      { type: "search-type", text: "c/" },
+      { type: "search-type", text: "g" },
+    );
+    expect(s.list.searching).toBe(true);
+    expect(paths(s.list.rows)).toEqual(["c/gone.md"]);
+    s = run(s, { type: "search-erase" });
+    expect(s.list.search).toBe("c/");
+    s = run(s, { type: "search-done" });
+    expect(s.list).toMatchObject({ searching: false, search: "c/" });
+    s = run(
+      s,
+      { type: "search-start" },
+      { type: "search-type", text: "zz" },
+      { type: "search-cancel" },
+    );
+    expect(s.list).toMatchObject({ searching: false, search: "c/" });
+    expect(run(s, { type: "search-clear" }).list.rows).toHaveLength(8);
+  });
+
+  it("opens a page, scrolls its diff, steps through its commits and goes back", () => {
+    let s = run(start, { type: "open" });
+    expect(s.detail).toMatchObject({ page: 2, mode: "whole", scroll: 0 });
+    s = run(
+      s,
+      { type: "scroll", by: 5, total: 100, height: 10 },
+      { type: "scroll", by: 200, total: 100, height: 10 },
+    );
+    expect(s.detail?.scroll).toBe(90);
+    expect(run(s, { type: "scroll-to", to: "start", total: 100, height: 10 }).detail?.scroll).toBe(
+      0,
+    );
+    s = run(s, { type: "commit", dir: 1 });
+    expect(s.detail).toMatchObject({ mode: "commit", commit: 0, scroll: 0 });
+    s = run(s, { type: "commit", dir: 1 }, { type: "commit", dir: 1 }, { type: "commit", dir: 1 });
+    expect(s.detail?.commit).toBe(2);
+    s = run(s, { type: "commit", dir: -1 });
+    expect(s.detail?.commit).toBe(1);
+    s = run(s, { type: "mode" });
+    expect(s.detail?.mode).toBe("whole");
+    s = run(s, { type: "hscroll", by: -8 }, { type: "hscroll", by: 16 }, { type: "info" });
+    expect(s.detail).toMatchObject({ hscroll: 16, info: false });
+    s = run(s, { type: "open-next", dir: 1, height: 5 });
+    expect(s.detail).toMatchObject({ page: 3, info: false, mode: "whole" });
+    expect(run(s, { type: "back" }).detail).toBeNull();
+  });
+
+  it("does not enter commit mode for a page without commits", () => {
+    const s = run(start, { type: "move", by: 5, height: 20 }, { type: "open" });
+    expect(s.detail?.page).toBe(5);
+    expect(run(s, { type: "mode" })).toBe(s);
+    expect(run(s, { type: "commit", dir: 1 })).toBe(s);
+  });
+
+  it("toggles and scrolls overlays", () => {
+    let s = run(
+      start,
+      { type: "overlay", which: "help" },
+      { type: "overlay-scroll", by: 3, total: 30, height: 10 },
+    );
+    expect(s).toMatchObject({ overlay: "help", overlayScroll: 3 });
+    s = run(s, { type: "overlay", which: "help" });
+    expect(s).toMatchObject({ overlay: null, overlayScroll: 0 });
+  });
+});
+
+describe("keys", () => {
+  const base = initialState(ctx, "zh-cn");
+  const kc = (state: AppState): KeyContext => ({
+    state,
+    listHeight: 10,
+    diffHeight: 8,
+    diffTotal: 50,
+    hasWarnings: true,
+    overlayHeight: 20,
+    overlayTotal: 30,
+  });
+  const key = (input: string, k: KeyInfo = {}, state: AppState = base) =>
+    keyToCommand(input, k, kc(state));
+
+  it("maps list keys", () => {
+    expect(key("j")).toEqual({ type: "move", by: 1, height: 10 });
+    expect(key("", { upArrow: true })).toEqual({ type: "move", by: -1, height: 10 });
+    expect(key("", { pageDown: true })).toEqual({ type: "move", by: 10, height: 10 });
+    expect(key("d", { ctrl: true })).toEqual({ type: "move", by: 5, height: 10 });
+    expect(key("G")).toEqual({ type: "move-to", to: "last", height: 10 });
+    expect(key("", { return: true })).toEqual({ type: "open" });
+    expect(key("", { tab: true })).toEqual({ type: "lang", dir: 1 });
+    expect(key("", { tab: true, shift: true })).toEqual({ type: "lang", dir: -1 });
+    expect(key("s")).toEqual({ type: "sort" });
+    expect(key("r")).toEqual({ type: "reverse" });
+    expect(key("f")).toEqual({ type: "filter", dir: 1 });
+    expect(key("2")).toEqual({ type: "filter", key: "outdated" });
+    expect(key("/")).toEqual({ type: "search-start" });
+    expect(key("?")).toEqual({ type: "overlay", which: "help" });
+    expect(key("w")).toEqual({ type: "overlay", which: "warnings" });
+    expect(key("q")).toEqual({ type: "quit" });
+    expect(key("c", { ctrl: true })).toEqual({ type: "quit" });
+    expect(key("", { escape: true })).toBeNull();
+  });
+
+  it("sends text to the search prompt, q included, without control characters", () => {
+    const searching = reduce(ctx, base, { type: "search-start" });
+    expect(key("q", {}, searching)).toEqual({ type: "search-type", text: "q" });
+    expect(key("a\x1bb\x07", {}, searching)).toEqual({ type: "search-type", text: "ab" });
+    expect(key("", { delete: true }, searching)).toEqual({ type: "search-erase" });
+    expect(key("", { escape: true }, searching)).toEqual({ type: "search-cancel" });
+    expect(key("", { return: true }, searching)).toEqual({ type: "search-done" });
+    expect(key("", { downArrow: true }, searching)).toEqual({ type: "move", by: 1, height: 10 });
+  });
+
+  it("maps detail keys", () => {
+    const open = reduce(ctx, base, { type: "open" });
+    expect(key("j", {}, open)).toEqual({ type: "scroll", by: 1, total: 50, height: 8 });
+    expect(key("", { pageUp: true }, open)).toEqual({
+      type: "scroll",
+      by: -8,
+      total: 50,
+      height: 8,
+    });
+    expect(key("g", {}, open)).toEqual({ type: "scroll-to", to: "start", total: 50, height: 8 });
+    expect(key("c", {}, open)).toEqual({ type: "mode" });
+    expect(key("]", {}, open)).toEqual({ type: "commit", dir: 1 });
+    expect(key("p", {}, open)).toEqual({ type: "commit", dir: -1 });
+    expect(key("l", {}, open)).toEqual({ type: "hscroll", by: 8 });
+    expect(key("J", {}, open)).toEqual({ type: "open-next", dir: 1, height: 10 });
+    expect(key("", { escape: true }, open)).toEqual({ type: "back" });
+    expect(key("q", {}, open)).toEqual({ type: "quit" });
+  });
+
+  it("splits a burst of keys into key events", () => {
+    expect(splitInput("\t\rjj/abc\x7f\x15q")).toEqual([
+      { input: "", key: { tab: true } },
+      { input: "", key: { return: true } },
+      { input: "jj/abc", key: {} },
+      { input: "", key: { delete: true } },
+      { input: "u", key: { ctrl: true } },
+      { input: "q", key: {} },
+    ]);
+  });
+
+  it("maps overlay keys", () => {
+    const help = reduce(ctx, base, { type: "overlay", which: "help" });
+    expect(key("j", {}, help)).toEqual({ type: "overlay-scroll", by: 1, total: 30, height: 20 });
+    expect(key("", { escape: true }, help)).toEqual({ type: "close-overlay" });
+    expect(key("?", {}, help)).toEqual({ type: "close-overlay" });
+    expect(key("s", {}, help)).toBeNull();
+  });
+});
+
+describe("layout", () => {
+  it("leaves the last row free and gives the rest to the list", () => {
+    expect(frameHeight(24)).toBe(23);
+    expect(listLayout(24, 2, true)).toEqual({ langLines: 2, legend: true, listHeight: 16 });
+    expect(listLayout(24, 30, true).langLines).toBe(6);
+    expect(listLayout(10, 3, true)).toMatchObject({ legend: false });
+  });
+
+  it("keeps at least five diff rows by folding commits, then metadata", () => {
+    expect(detailLayout(30, 6, 2)).toEqual({ info: 6, commits: 2, diffHeight: 17 });
+    expect(detailLayout(24, 6, 40)).toEqual({ info: 6, commits: 4, diffHeight: 9 });
+    const small = detailLayout(12, 8, 10);
+    expect(small.diffHeight).toBeGreaterThanOrEqual(5);
+    expect(small.commits).toBe(1);
+  });
+});
