@@ -33,7 +33,9 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
 
 /** The dashboard only for a person at a terminal; CI and pipes get the plain report. */
 function interactive(): boolean {
-  return Boolean(process.stdout.isTTY && process.stdin.isTTY) && !process.env.CI;
+  // Ink switches to its no-redraw CI mode on either variable, so both mean "not interactive".
+  const ci = Boolean(process.env.CI) || Boolean(process.env.CONTINUOUS_INTEGRATION);
+  return Boolean(process.stdout.isTTY && process.stdin.isTTY) && !ci;
 }
 
 function colorWanted(opts: CliOptions): boolean {
@@ -71,7 +73,11 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof AppError) {
-      process.stderr.write(`translation-status: ${visible(err.message)}\n`);
+      // Messages can quote paths from the repository; `##[` would be a workflow command in a
+      // GitHub Actions log wherever it appears in the line.
+      process.stderr.write(
+        `translation-status: ${visible(err.message).replaceAll("##[", "##\\[")}\n`,
+      );
       process.exitCode = err.exitCode;
     } else {
       process.stderr.write(
