@@ -19,6 +19,21 @@ export function toJson(value: unknown, space?: number | string): string {
   }
   const json = JSON.stringify(value, null, space);
   if (json === undefined) throw new TypeError("value has no JSON representation");
+  // Almost every report has none of these: one regex test spares a per-character walk over
+  // megabytes of JSON.
+  let out = json;
+  if (MAYBE_UNSAFE.test(json)) out = escapeUnsafe(json);
+  // JSON printed in a GitHub Actions log is scanned for `##[command]` anywhere in a line. Outside
+  // strings a `[` never follows `#`, so this only rewrites string contents, and JSON.parse still
+  // returns the same value.
+  return out.replaceAll("##[", "##\\u005b");
+}
+
+/** Every code point at or above U+007F that isUnsafeCodePoint rejects (tag characters as pairs). */
+const MAYBE_UNSAFE =
+  /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/;
+
+function escapeUnsafe(json: string): string {
   let out = "";
   for (const ch of json) {
     const cp = ch.codePointAt(0) ?? 0;
