@@ -54,8 +54,16 @@ async function runDashboard(opts: CliOptions): Promise<ExitCode> {
   }
   // Ink ignores NO_COLOR; FORCE_COLOR=0 must be set before Ink (and chalk) are first loaded.
   if (!colorWanted(opts)) process.env.FORCE_COLOR = "0";
-  const { runDashboardApp } = await import("../ui/run.js");
-  return runDashboardApp(opts);
+  const { writeFirstFrame, leaveFirstFrame } = await import("../ui/first-frame.js");
+  writeFirstFrame(process.stdout, opts.repo);
+  let app: typeof import("../ui/run.js");
+  try {
+    app = await import("../ui/run.js");
+  } catch (err) {
+    leaveFirstFrame(process.stdout);
+    throw err;
+  }
+  return app.runDashboardApp(opts);
 }
 
 function version(): string {
