@@ -1,6 +1,7 @@
 // The obvious approach the scan replaces: two git processes per page. The benchmark times it,
 // and tests use it as the reference the fast path must agree with, page by page.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import type { PageReport } from "../src/core/types.js";
 import { gitEnv } from "../src/git/run.js";
 
@@ -51,4 +52,17 @@ export function perPage(dir: string, page: PageReport): PerPageAnswer | null {
     linesAdded: numstat === "" ? 0 : Number(added),
     linesRemoved: numstat === "" ? 0 : Number(removed),
   };
+}
+
+const run = promisify(execFile);
+
+/**
+ * Exactly the two commands a per-page tool would run, for timing: the commit count and the line
+ * counts of one page's English source.
+ */
+export async function perPageTimed(dir: string, page: PageReport): Promise<void> {
+  const raw = page.rawCommit as string;
+  const options = { cwd: dir, env: gitEnv(), maxBuffer: 64 * 1024 * 1024 };
+  await run("git", ["rev-list", "--count", `${raw}..HEAD`, "--", page.sourcePath], options);
+  await run("git", ["diff", "--numstat", raw, "HEAD", "--", page.sourcePath], options);
 }

@@ -1,0 +1,210 @@
+// `npm run bench`: builds (or reuses) the reference repository and measures the scan against the
+// per-page approach and against the floor of one plain `git log --name-only`.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import type { PageReport } from "../src/core/types.js";
+import { createDetailLoader } from "../src/detail/loader.js";
+import { gitEnv } from "../src/git/run.js";
+import { scan } from "../src/scan/scan.js";
+import { type GenerateOptions, generateRepo } from "./generate.js";
+import { perPageTimed } from "./per-page.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
+
+const { values } = parseArgs({
+  options: {
+    pages: { type: "string", default: "12000" },
+    commits: { type: "string", default: "20000" },
+    runs: { type: "string", default: "3" },
+    sample: { type: "string", default: "200" },
+    repo: { type: "string" },
+  },
+});
+
+const opts: GenerateOptions = {
+  pages: Number(values.pages),
+  commits: Number(values.commits),
+  languages: { "zh-cn": 0.85, ja: 0.45 },
+  seed: 1,
+};
+const runs = Number(values.runs);
+
+async function main(): Promise<void> {
+  const repo = values.repo ?? (await referenceRepo(opts));
+  log(`repository: ${repo}`);
+  log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${execFileSync("git", ["--version"]).toString().trim()}`,
+  );
+
+  const floor = median(
+    await repeat(runs, () =>
+      timeCommand("git", ["log", "--name-only", "--format=%H", "HEAD"], repo),
+    ),
+  );
+  const scans = await repeat(runs, () => timeNode(path.join(here, "scan-child.js"), [repo]));
+  const scanMs = median(scans.map((s) => s.ms));
+  const rssMb = Math.max(...scans.map((s) => (s.out.maxRssKb as number) / 1024));
+  const pages = scans[0]?.out.pages as number;
+  const cli = path.join(root, "dist/src/cli/main.js");
+  const firstFrame = median(await repeat(runs, () => timeFirstFrame(cli, repo)));
+
+  // In-process: one scan, then the diff of the page with the most changed English lines.
+  const out = await scan({ repo, source: "en", content: "content", langs: [] });
+  const worst = biggestDiff(out.result.pages);
+  const diffMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const fresh = await createDetailLoader(out.repo, out.result, out.details);
+    const t = performance.now();
+    await fresh.wholeDiff(worst);
+    diffMs.push(performance.now() - t);
+  }
+
+  // The obvious approach, on a sample, extrapolated to every page that has a commit range.
+  const ranged = out.result.pages.filter((p) => p.commitsBehind !== null && p.rawCommit);
+  const step = Math.max(1, Math.floor(ranged.length / Number(values.sample)));
+  const sample = ranged.filter((_, i) => i % step === 0).slice(0, Number(values.sample));
+  const t0 = performance.now();
+  for (const page of sample) await perPageTimed(repo, page);
+  const perPageMs = ((performance.now() - t0) / sample.length) * ranged.length;
+
+  const rows: Array<[string, string, string]> = [
+    ["pages reported (translations + missing)", String(pages), ""],
+    ["plain `git log --name-only` (floor)", ms(floor), ""],
+    ["full JSON scan, wall", ms(scanMs), `${(scanMs / floor).toFixed(1)}× the floor (target ≤ 2×)`],
+    ["pages per second", String(Math.round((pages / scanMs) * 1000)), ""],
+    ["peak RSS", `${Math.round(rssMb)} MB`, "target < 300 MB"],
+    ["dashboard first frame", ms(firstFrame), "target < 300 ms"],
+    [
+      "open the largest page diff",
+      ms(median(diffMs)),
+      `${out.result.pages[worst]?.linesAdded ?? 0}+/${out.result.pages[worst]?.linesRemoved ?? 0}- lines; target < 100 ms`,
+    ],
+    [
+      `per-page approach (${sample.length} sampled, extrapolated to ${ranged.length})`,
+      ms(perPageMs),
+      `${(perPageMs / scanMs).toFixed(0)}× slower than the scan (target ≥ 50×)`,
+    ],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  for (const [name, value, note] of rows)
+    log(`${name.padEnd(width)}  ${value.padStart(9)}  ${note}`);
+  writeFileSync(
+    path.join(root, "bench/.cache/last-run.json"),
+    `${JSON.stringify({ repo, rows }, null, 2)}\n`,
+  );
+}
+
+async function referenceRepo(o: GenerateOptions): Promise<string> {
+  const dir = path.join(root, "bench/.cache", `hugo-${o.pages}p-${o.commits}c-s${o.seed}`);
+  const marker = path.join(dir, ".git", "translation-status-bench");
+  if (existsSync(marker)) return dir;
+  log(
+    `generating ${o.pages} pages and ${o.commits} commits with git fast-import (once; cached in ${path.relative(root, dir)})`,
+  );
+  rmSync(dir, { recursive: true, force: true });
+  const t = performance.now();
+  const made = await generateRepo(dir, o);
+  writeFileSync(marker, `${made.head}\n`);
+  log(`generated in ${ms(performance.now() - t)}`);
+  return dir;
+}
+
+function biggestDiff(pages: readonly PageReport[]): number {
+  let best = 0;
+  let size = -1;
+  pages.forEach((p, i) => {
+    const n = (p.linesAdded ?? 0) + (p.linesRemoved ?? 0);
+    if (p.status === "outdated" && n > size) {
+      best = i;
+      size = n;
+    }
+  });
+  return best;
+}
+
+function timeCommand(cmd: string, args: string[], cwd: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t = performance.now();
+    const child = spawn(cmd, args, { cwd, env: gitEnv(), stdio: ["ignore", "ignore", "inherit"] });
+    child.on("error", reject);
+    child.on("close", () => resolve(performance.now() - t));
+  });
+}
+
+function timeNode(
+  script: string,
+  args: string[],
+): Promise<{ ms: number; out: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const t = performance.now();
+    const child = spawn(process.execPath, [script, ...args], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let text = "";
+    child.stdout.on("data", (c: Buffer) => {
+      text += c.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) reject(new Error(`${path.basename(script)} exited with ${code}`));
+      else
+        resolve({
+          ms: performance.now() - t,
+          out: JSON.parse(text.trim().split("\n").pop() ?? "{}"),
+        });
+    });
+  });
+}
+
+/**
+ * Starts the dashboard in a real pseudo-terminal (util-linux `script`) and times the arrival of
+ * its first frame, as a translator would see it; then ends it.
+ */
+function timeFirstFrame(cli: string, repo: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} dashboard --repo ${JSON.stringify(repo)}`;
+    const env = { ...process.env, TERM: "xterm-256color", COLUMNS: "100", LINES: "30" };
+    delete env.CI;
+    const t = performance.now();
+    const child = spawn("script", ["-qfec", command, "/dev/null"], {
+      env,
+      detached: true,
+      stdio: ["pipe", "pipe", "ignore"],
+    });
+    let seen = "";
+    let done = false;
+    child.stdout.on("data", (c: Buffer) => {
+      seen += c.toString("utf8");
+      if (!done && seen.includes("translation-status")) {
+        done = true;
+        resolve(performance.now() - t);
+        process.kill(-(child.pid as number), "SIGTERM");
+      }
+    });
+    child.on("error", reject);
+    child.on("close", () => {
+      if (!done) reject(new Error("the dashboard showed no frame"));
+    });
+  });
+}
+
+async function repeat<T>(n: number, f: () => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(await f());
+  return out;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+}
+
+const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+await main();
