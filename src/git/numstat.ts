@@ -76,7 +76,13 @@ function parse(fields: readonly string[], out: Map<string, FileDiff>): void {
   for (; i < fields.length; i++) {
     const head = fields[i] as string;
     if (head === "") continue;
-    const [a = "", r = "", path = ""] = head.split("\t", 3);
+    // "added\tremoved\tpath": only the first two tabs separate; a file name may hold more
+    // (split's limit would silently drop everything after a third tab).
+    const tab1 = head.indexOf("\t");
+    const tab2 = head.indexOf("\t", tab1 + 1);
+    const a = head.slice(0, tab1);
+    const r = head.slice(tab1 + 1, tab2);
+    const path = head.slice(tab2 + 1);
     const lines = a === "-" ? null : { added: Number(a), removed: Number(r) };
     const key = path !== "" ? path : (fields[i + 2] ?? "");
     if (path === "") i += 2;

@@ -1,11 +1,16 @@
 // Finding the repository once, so that every later git call names it explicitly.
-import { realpath, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../errors.js";
+import { isFullHash } from "./revision.js";
 import { GitFailure, type Repo, runGit } from "./run.js";
 
 export interface OpenedRepo extends Repo {
   shallow: boolean;
+  /** Commits whose parents a shallow clone cut off (git shows them without parents). */
+  shallowRoots: string[];
+  /** A partial clone (`--filter`): objects from history may be absent and are never fetched. */
+  partial: boolean;
 }
 
 export async function openRepo(dir: string): Promise<OpenedRepo> {
@@ -16,17 +21,74 @@ export async function openRepo(dir: string): Promise<OpenedRepo> {
   try {
     const res = await runGit(
       null,
-      ["rev-parse", "--show-toplevel", "--absolute-git-dir", "--is-shallow-repository"],
+      [
+        "rev-parse",
+        "--show-toplevel",
+        "--absolute-git-dir",
+        "--is-shallow-repository",
+        "--path-format=absolute",
+        "--git-path",
+        "shallow",
+      ],
       { cwd: abs },
     );
     out = res.stdout.toString("utf8");
   } catch (err) {
-    if (err instanceof GitFailure) throw new AppError(2, `not a git work tree: ${dir}`);
+    if (err instanceof GitFailure) throw new AppError(2, cannotOpen(dir, err.detail));
     throw err;
   }
-  const [top, gitDir, shallow] = out.split("\n");
+  const [top, gitDir, shallow, shallowFile] = out.split("\n");
   if (!top || !gitDir) throw new AppError(2, `not a git work tree: ${dir}`);
-  return { workTree: await realpath(top), gitDir, shallow: shallow === "true" };
+  const repo: Repo = { workTree: await realpath(top), gitDir };
+  const shallowRoots = shallow === "true" && shallowFile ? await readShallowRoots(shallowFile) : [];
+  return {
+    ...repo,
+    shallow: shallow === "true",
+    shallowRoots,
+    partial: await isPartialClone(repo),
+  };
+}
+
+/** The `shallow` file git keeps: one cut-off commit per line. */
+async function readShallowRoots(file: string): Promise<string[]> {
+  const text = await readFile(file, "utf8").catch(() => "");
+  return text.split("\n").filter((line) => isFullHash(line));
+}
+
+/**
+ * Whether objects may be missing because the clone was made with `--filter`. Lazy fetching is
+ * off (GIT_NO_LAZY_FETCH, protocol.allow=never), so git would answer "missing" for a blob that
+ * exists upstream, and the scan would take that as a file that did not exist.
+ */
+async function isPartialClone(repo: Repo): Promise<boolean> {
+  const res = await runGit(
+    repo,
+    ["config", "-z", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"],
+    { okCodes: [1] },
+  );
+  if (res.code !== 0) return false;
+  for (const record of res.stdout.toString("utf8").split("\0")) {
+    const nl = record.indexOf("\n");
+    const key = nl < 0 ? record : record.slice(0, nl);
+    const value =
+      nl < 0
+        ? "true"
+        : record
+            .slice(nl + 1)
+            .trim()
+            .toLowerCase();
+    if (key === "extensions.partialclone" && value !== "") return true;
+    if (key.endsWith(".promisor") && ["true", "yes", "on", "1"].includes(value)) return true;
+  }
+  return false;
+}
+
+/** git's own reason when it is more than "no repository here" (a refused bare repository
+ * layout, a broken config, an unsafe owner), so the user is not told something untrue. */
+function cannotOpen(dir: string, detail: string): string {
+  if (detail === "" || detail.startsWith("not a git repository"))
+    return `not a git work tree: ${dir}`;
+  return `cannot open a git work tree at ${dir}: ${detail}`;
 }
 
 export interface Head {
@@ -36,9 +98,13 @@ export interface Head {
 
 /** HEAD as a commit hash and its committer date; an error for a repository without commits. */
 export async function readHead(repo: Repo): Promise<Head> {
-  const res = await runGit(repo, ["log", "-1", "--no-mailmap", "--format=%H%x00%cI", "HEAD", "--"], {
-    okCodes: [128],
-  });
+  const res = await runGit(
+    repo,
+    ["log", "-1", "--no-mailmap", "--format=%H%x00%cI", "HEAD", "--"],
+    {
+      okCodes: [128],
+    },
+  );
   const [hash, date] = res.stdout.toString("utf8").trim().split("\0");
   if (res.code !== 0 || !hash || !date) throw new AppError(2, "the repository has no commits yet");
   return { hash, date };

@@ -3,6 +3,8 @@
 // bare repositories) cannot be forgotten by a caller, and nothing from the page content can
 // reach git's option parser: revisions are validated hashes and paths come after `--`.
 import { spawn } from "node:child_process";
+import { accessSync, constants, statSync } from "node:fs";
+import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { AppError } from "../errors.js";
 
@@ -82,13 +84,47 @@ export interface RunResult {
 
 const DEFAULT_MAX_BUFFER = 512 * 1024 * 1024;
 
+let found: { pathVar: string; git: string | null } | null = null;
+
+/**
+ * git's absolute path, from PATH's absolute entries only. Spawning a bare "git" lets the OS try
+ * the working directory, which is the repository being scanned: Windows always looks there
+ * first, and POSIX does when PATH has an empty or relative entry (`PATH=$PATH:$UNSET` ends in
+ * ":"). A pull request could commit a `git` or `git.exe` at the top of the repository.
+ */
+export function gitExecutable(env: NodeJS.ProcessEnv = process.env): string | null {
+  const pathVar = env.PATH ?? "";
+  if (found?.pathVar === pathVar) return found.git;
+  const name = process.platform === "win32" ? "git.exe" : "git";
+  let git: string | null = null;
+  for (const dir of pathVar.split(path.delimiter)) {
+    if (dir === "" || !path.isAbsolute(dir)) continue;
+    const candidate = path.join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      if (!statSync(candidate).isFile()) continue;
+    } catch {
+      continue;
+    }
+    git = candidate;
+    break;
+  }
+  found = { pathVar, git };
+  return git;
+}
+
 export function runGit(
   repo: Repo | null,
   args: readonly string[],
   opts: RunOptions = {},
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("git", gitArgv(repo, args), {
+    const git = gitExecutable();
+    if (git === null) {
+      reject(new AppError(2, "git is not installed or not on PATH"));
+      return;
+    }
+    const child = spawn(git, gitArgv(repo, args), {
       cwd: opts.cwd ?? repo?.workTree,
       env: gitEnv(),
       stdio: ["pipe", "pipe", "pipe"],

@@ -13,7 +13,7 @@ import { completeHistory, loadHeadHistory } from "./history-model.js";
 import { type Measured, type MeasureJob, measure } from "./measure.js";
 import { resolveRawCommits } from "./raw-commits.js";
 import { buildReports, emptyDetail, missingPages, type PageDetail } from "./reports.js";
-import { readTranslations, type Translation } from "./translations.js";
+import { matchSourceSpelling, readTranslations, type Translation } from "./translations.js";
 
 export type { PageDetail } from "./reports.js";
 export { MAX_COMMITS_LISTED } from "./reports.js";
@@ -39,11 +39,15 @@ export interface ScanOutput {
   repo: Repo;
 }
 
+const PARTIAL_CLONE =
+  "this is a partial clone (git clone --filter): the scan reads English files from history and never downloads missing objects; use a full clone (in actions/checkout, leave `filter` unset)";
+
 const SHALLOW_WARNING =
   "this is a shallow clone: raw_commits outside it cannot be checked; fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)";
 
 export async function scan(opts: ScanOptions): Promise<ScanOutput> {
   const repo = await openRepo(opts.repo);
+  if (repo.partial) throw new AppError(2, PARTIAL_CLONE);
   const head = await readHead(repo);
   const folders = await resolveFolders(repo.workTree, opts);
   const progress = opts.onProgress ?? (() => {});
@@ -72,14 +76,15 @@ export async function scan(opts: ScanOptions): Promise<ScanOutput> {
     const rel = e.path.slice(folders.sourceRel.length + 1);
     if (isPageFile(rel)) english.set(rel, e.oid);
   }
+  matchSourceSpelling(translations.pages, english);
 
   // What changed in every source that is still where it was can be asked now too, alongside
   // the history: git answers unchanged files for free.
   const early = new Map<Translation, MeasureJob>();
   for (const t of translations.pages) {
     const raw = rawOf.get(t) as RawState;
-    if (raw.kind !== "ok" || !english.has(t.rel)) continue;
-    const path = `${folders.sourceRel}/${t.rel}`;
+    if (raw.kind !== "ok" || !english.has(t.sourceRel)) continue;
+    const path = `${folders.sourceRel}/${t.sourceRel}`;
     early.set(t, { rawHash: raw.hash, from: path, to: path });
   }
   progress({ phase: "history", done: 0, total: 1 });
@@ -101,6 +106,7 @@ export async function scan(opts: ScanOptions): Promise<ScanOutput> {
     history,
     folders,
     shallow: repo.shallow,
+    shallowRoots: repo.shallowRoots,
   });
 
   // Sources that moved or were deleted are compared along their lineage, after the history

@@ -7,6 +7,9 @@ export interface Translation {
   lang: string;
   /** Path relative to the language folder, with `/`. */
   rel: string;
+  /** Path of the English source relative to the source folder: `rel`, or the English file's
+   * own spelling when the two differ only in Unicode normalization (see `matchSourceSpelling`). */
+  sourceRel: string;
   meta: PageMeta | null;
   warnings: string[];
 }
@@ -46,9 +49,27 @@ export async function readTranslations(
 
 function readOne(lang: string, rel: string, abs: string): Translation {
   const read = readPageBytes(abs);
-  if ("error" in read) return { lang, rel, meta: null, warnings: [read.error] };
+  if ("error" in read) return { lang, rel, sourceRel: rel, meta: null, warnings: [read.error] };
   const { text, valid } = decodePage(read.bytes);
   const { meta, warnings } = readMeta(text);
   if (!valid) warnings.unshift("page is not valid UTF-8; invalid bytes were read as U+FFFD");
-  return { lang, rel, meta, warnings };
+  return { lang, rel, sourceRel: rel, meta, warnings };
+}
+
+/**
+ * Points each translation at its English source when the file names differ only in Unicode
+ * normalization: `café.md` written decomposed (NFD, as macOS tools may) and composed (NFC) in
+ * git are the same page, not an English page that vanished plus a missing translation.
+ */
+export function matchSourceSpelling(
+  pages: readonly Translation[],
+  english: ReadonlyMap<string, unknown>,
+): void {
+  let byNfc: Map<string, string> | null = null;
+  for (const t of pages) {
+    if (english.has(t.rel)) continue;
+    byNfc ??= new Map([...english.keys()].map((k) => [k.normalize("NFC"), k]));
+    const match = byNfc.get(t.rel.normalize("NFC"));
+    if (match !== undefined) t.sourceRel = match;
+  }
 }

@@ -1,0 +1,78 @@
+// Usage and environment errors: exactly one line on stderr, prefixed, and exit code 2.
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { visible } from "../../src/sanitize/terminal.js";
+import { english, runCli, TestRepo, tempDir, workflowCommandLines } from "./helpers.js";
+
+let base: string;
+let repo: TestRepo;
+
+beforeAll(() => {
+  base = tempDir();
+  repo = TestRepo.init(path.join(base, "repo"));
+  repo.write("content/en/a.md", english("A"));
+  repo.write("content/zh-cn/a.md", "译文\n");
+  repo.commit("Add pages");
+  mkdirSync(path.join(base, "plain"));
+});
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+function fails(args: string[], stderr: string, cwd?: string) {
+  const res = runCli(args, cwd ? { cwd } : {});
+  expect(res).toEqual({ code: 2, stdout: "", stderr: `translation-status: ${stderr}\n` });
+}
+
+describe("errors", () => {
+  it("not a git repository", () => {
+    const dir = path.join(base, "plain");
+    fails(["scan", "--repo", dir], `not a git work tree: ${dir}`);
+    fails(["scan"], "not a git work tree: .", dir);
+  });
+
+  it("no such --repo", () => {
+    fails(
+      ["scan", "--repo", path.join(base, "nope")],
+      `no such directory: ${path.join(base, "nope")}`,
+    );
+  });
+
+  it("--content pointing outside the repository", () => {
+    for (const content of ["../x", "/etc", "content/../..", "./content", "-x"]) {
+      fails(
+        ["scan", "--repo", repo.dir, `--content=${content}`],
+        `invalid --content: ${JSON.stringify(content)} (use a relative folder like "content")`,
+      );
+    }
+  });
+
+  it("--lang ../x", () => {
+    fails(
+      ["scan", "--repo", repo.dir, "--lang", "../x"],
+      'invalid --lang: "../x" (use a relative folder like "content")',
+    );
+    fails(
+      ["scan", "--repo", repo.dir, "--lang", "zh-cn/../../x"],
+      'invalid --lang: "zh-cn/../../x" (use a relative folder like "content")',
+    );
+  });
+
+  it("an unknown --source and a missing --content folder", () => {
+    fails(
+      ["scan", "--repo", repo.dir, "--source", "fr"],
+      "no such source language folder in HEAD: content/fr (set it with --source)",
+    );
+    fails(
+      ["scan", "--repo", repo.dir, "--content", "docs"],
+      "no such folder: docs (set it with --content)",
+    );
+  });
+
+  it("control characters in an error never reach the terminal raw", () => {
+    const weird = path.join(base, "nope\u001b]52;c;eA==\u0007\n::error::x ##[error]y");
+    const escaped = visible(weird).replace("##[", "##\\[");
+    expect(escaped).toBe(`${base}/nope\\x1b]52;c;eA==\\x07\\n::error::x ##\\[error]y`);
+    fails(["scan", "--repo", weird], `no such directory: ${escaped}`);
+    expect(workflowCommandLines(runCli(["scan", "--repo", weird]).stderr)).toEqual([]);
+  });
+});
