@@ -168,7 +168,12 @@ function timeNode(
 function timeFirstFrame(cli: string, repo: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} dashboard --repo ${JSON.stringify(repo)}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, TERM: "xterm-256color", COLUMNS: "100", LINES: "30" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      TERM: "xterm-256color",
+      COLUMNS: "100",
+      LINES: "30",
+    };
     delete env.CI;
     const t = performance.now();
     const child = spawn("script", ["-qfec", command, "/dev/null"], {
