@@ -1,45 +1,90 @@
 // The one place the dashboard asks for data after the scan: a page's English diffs, read and
-// computed when the page is opened (never up front), then cached.
+// computed when the page is opened (never up front), then cached; and the one place it writes,
+// when a translator marks a page as updated.
+import path from "node:path";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { readGitHubRemote } from "../git/remote.js";
 import type { Repo } from "../git/run.js";
 import type { PageDetail } from "../scan/scan.js";
+import { stampPages, today } from "../stamp/stamp-pages.js";
 import { gitBlobReader, type ReadTexts } from "./blobs.js";
 import { computeDiff, DEFAULT_LIMITS, type DiffLimits } from "./diff.js";
 import { NO_LINKS, pageLinks } from "./links.js";
-import type { BlobText, DetailSource, DiffModel, PageLinks } from "./types.js";
+import { MARK_REFUSAL, markBlocker } from "./mark.js";
+import type { BlobText, DetailSource, DiffModel, MarkOutcome, PageLinks } from "./types.js";
+
+/**
+ * Records `commit` (and `date`, where the page has a translation date) in the page's metadata;
+ * resolves to why it could not, or null once written.
+ */
+export type WritePage = (page: PageReport, commit: string, date: string) => Promise<string | null>;
 
 export interface DetailSourceOptions {
   result: ScanResult;
   /** Same order as result.pages. */
   details: readonly PageDetail[];
   read: ReadTexts;
-  links?: (page: number) => PageLinks;
+  /** Links of a page as it is now (its raw_commit changes when it is marked as updated). */
+  links?: (page: PageReport, detail: PageDetail | undefined) => PageLinks;
   limits?: DiffLimits;
+  /** Without it, pages cannot be marked as updated. */
+  write?: WritePage;
+  /** The translation date a marked page records (YYYY-MM-DD); today's by default. */
+  date?: () => string;
 }
 
-/** Diffs of the English source backed by the repository, with GitHub links when origin is on GitHub. */
+export interface DetailLoaderOptions {
+  /** The translation date a marked page records (YYYY-MM-DD); today's by default. */
+  date?: () => string;
+}
+
+/**
+ * Diffs of the English source backed by the repository, with GitHub links when origin is on
+ * GitHub; marking a page rewrites its metadata in the work tree as `translation-status stamp` does.
+ */
 export async function createDetailLoader(
   repo: Repo,
   result: ScanResult,
   details: readonly PageDetail[],
+  options: DetailLoaderOptions = {},
 ): Promise<DetailSource> {
   const gh = await readGitHubRemote(repo).catch(() => null);
   return createDetailSource({
     result,
     details,
     read: gitBlobReader(repo),
-    links: (i) => {
-      const page = result.pages[i];
-      return page ? pageLinks(gh, result.head, page, details[i]) : NO_LINKS;
+    links: (page, detail) => pageLinks(gh, result.head, page, detail),
+    write: async (page, commit, date) => {
+      const { outcomes } = await stampPages({
+        repo: repo.workTree,
+        content: result.content,
+        source: result.source,
+        pages: [path.join(repo.workTree, ...page.path.split("/"))],
+        commit,
+        date,
+        cwd: repo.workTree,
+      });
+      return outcomes[0]?.error ?? null;
     },
+    ...(options.date ? { date: options.date } : {}),
   });
 }
 
 /** A DetailSource over any blob reader (git in the CLI, a map in tests). */
 export function createDetailSource(opts: DetailSourceOptions): DetailSource {
   const limits = opts.limits ?? DEFAULT_LIMITS;
+  const head = opts.result.head;
+  // The pages as they are now: marking one replaces its entries (the scan's arrays stay as they were).
+  const pages = [...opts.result.pages];
+  const details = [...opts.details];
+  const marking = new Set<number>();
   const diffs = new Map<string, Promise<DiffModel>>();
+  /** Drops a page's cached diffs (whole and per commit). */
+  const forget = (i: number) => {
+    for (const key of [...diffs.keys()]) {
+      if (key === `${i}` || key.startsWith(`${i}:`)) diffs.delete(key);
+    }
+  };
   const cached = (key: string, make: () => Promise<DiffModel>): Promise<DiffModel> => {
     let p = diffs.get(key);
     if (!p) {
@@ -61,19 +106,22 @@ export function createDetailSource(opts: DetailSourceOptions): DetailSource {
   return {
     wholeDiff(i) {
       return cached(`${i}`, async () => {
-        const page = opts.result.pages[i];
-        const detail = opts.details[i];
+        const page = pages[i];
+        const detail = details[i];
         if (!page || !detail) return notice("No such page.");
         if (detail.rawHash === null) return notice(noBaseReason(page));
         if (detail.fromBlob !== null && detail.fromBlob === detail.toBlob) {
           return notice("No change: the English page at HEAD is the same as at raw_commit.");
+        }
+        if (detail.rawHash === head) {
+          return notice("No change: the translation records HEAD as its English commit.");
         }
         return diffOf(detail.fromBlob, detail.toBlob);
       });
     },
     commitDiff(i, hash) {
       return cached(`${i}:${hash}`, async () => {
-        const blobs = opts.details[i]?.commitBlobs.get(hash);
+        const blobs = details[i]?.commitBlobs.get(hash);
         if (!blobs) {
           return notice(
             "No change of its own to this page: a merge, whose change is in the commits it merged.",
@@ -86,11 +134,58 @@ export function createDetailSource(opts: DetailSourceOptions): DetailSource {
       });
     },
     links(i) {
-      return opts.links?.(i) ?? NO_LINKS;
+      const page = pages[i];
+      return page && opts.links ? opts.links(page, details[i]) : NO_LINKS;
     },
     rawHash(i) {
-      return opts.details[i]?.rawHash ?? null;
+      return details[i]?.rawHash ?? null;
     },
+    async markUpdated(i): Promise<MarkOutcome> {
+      const page = pages[i];
+      const detail = details[i];
+      if (!page) return { ok: false, error: "no such page" };
+      const blocked = markBlocker(page, detail?.rawHash ?? null, head);
+      if (blocked) return { ok: false, error: MARK_REFUSAL[blocked] };
+      if (!opts.write) return { ok: false, error: "this dashboard cannot change pages" };
+      if (marking.has(i)) return { ok: false, error: "the page is being marked already" };
+      marking.add(i);
+      try {
+        const date = (opts.date ?? today)();
+        let error: string | null;
+        try {
+          error = await opts.write(page, head, date);
+        } catch (err) {
+          error = err instanceof Error ? err.message : String(err);
+        }
+        if (error !== null) return { ok: false, error };
+        const updated = markedPage(page, head, date);
+        pages[i] = updated;
+        // The English page at HEAD is now the base: nothing left to compare, no commits to list.
+        const toBlob = detail?.toBlob ?? null;
+        details[i] = { rawHash: head, fromBlob: toBlob, toBlob, commitBlobs: new Map() };
+        forget(i);
+        return { ok: true, page: updated };
+      } finally {
+        marking.delete(i);
+      }
+    },
+  };
+}
+
+/** The page as a new scan would report it once it records `head` as its English commit. */
+function markedPage(page: PageReport, head: string, date: string): PageReport {
+  return {
+    ...page,
+    status: "up-to-date",
+    rawCommit: head,
+    // The date is written only where the page records one.
+    lastTranslationTime: page.lastTranslationTime !== null ? date : null,
+    commitsBehind: 0,
+    linesAdded: 0,
+    linesRemoved: 0,
+    commits: [],
+    movedFrom: null,
+    warnings: [],
   };
 }
 

@@ -1,5 +1,6 @@
 // Plain data the dashboard shows for one page once it is opened. Nothing here touches git, so the
 // UI can import these types without pulling in the code that reads the repository.
+import type { PageReport } from "../core/types.js";
 
 /** One version of the English source, as read from the repository. */
 export type BlobText =
@@ -43,9 +44,13 @@ export interface PageLinks {
   history: string | null;
 }
 
+/** What marking a page as updated came to: the page as a new scan would report it, or why not. */
+export type MarkOutcome = { ok: true; page: PageReport } | { ok: false; error: string };
+
 /**
  * Where the dashboard gets the English diffs and links of a page, by the page's index in
- * `ScanResult.pages`. Implementations read blobs lazily and cache the results.
+ * `ScanResult.pages`, and how it marks a page as updated. Implementations read blobs lazily and
+ * cache the results.
  */
 export interface DetailSource {
   /** English source from the page's raw_commit to HEAD. */
@@ -55,4 +60,10 @@ export interface DetailSource {
   links(page: number): PageLinks;
   /** The commit the page's raw_commit resolved to, null when it did not resolve (or there is none). */
   rawHash(page: number): string | null;
+  /**
+   * Records in the translation that it was brought up to date with the scan's HEAD (raw_commit,
+   * and the translation date where the page has one). Afterwards the other methods answer for
+   * the updated page.
+   */
+  markUpdated(page: number): Promise<MarkOutcome>;
 }

@@ -1,11 +1,13 @@
-// The dashboard's root: shows the scan's progress from the first frame, then the browser.
+// The dashboard's root: shows the scan's progress from the first frame, then the browser. Holds
+// the scan result, so that a page marked as updated replaces the old one everywhere at once.
 import { Box, useApp, useInput } from "ink";
-import { useEffect, useRef, useState } from "react";
-import type { ScanResult } from "../core/types.js";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { PageReport, ScanResult } from "../core/types.js";
 import type { DetailSource } from "../detail/types.js";
 import type { Progress } from "../scan/scan.js";
 import { Browser, type KeyHandler } from "./Browser.js";
 import { frameHeight } from "./layout.js";
+import { withPage } from "./mark.js";
 import { ScanScreen } from "./ScanScreen.js";
 import { useTerminalSize } from "./terminal.js";
 import { UiContext, type UiOptions } from "./theme.js";
@@ -74,6 +76,11 @@ export function Dashboard({
     else if (input === "q" || (key.ctrl && input === "c")) exit();
   });
 
+  // The list, the header's counts and bars, and the open page all read the result from here.
+  const onPageUpdated = useCallback((index: number, page: PageReport) => {
+    setData((d) => (d ? { ...d, result: withPage(d.result, index, page) } : d));
+  }, []);
+
   return (
     <UiContext.Provider value={ui}>
       {data ? (
@@ -85,6 +92,7 @@ export function Dashboard({
           now={startedAt}
           {...(initialLang ? { initialLang } : {})}
           onQuit={() => exit()}
+          onPageUpdated={onPageUpdated}
           keys={keys}
         />
       ) : (

@@ -1,12 +1,21 @@
 // The dashboard once the scan is done: the page list, an opened page, and the overlays. Holds the
 // state (see state.ts) and turns keys into actions (see keys.ts); the views below only render.
+// Marking a page as updated is the one action that waits for the source: the outcome comes back
+// as an action, and the updated page goes up to the root, which holds the scan result.
 import { Box, type Key } from "ink";
 import { type RefObject, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import type { ScanResult } from "../core/types.js";
+import type { PageReport, ScanResult } from "../core/types.js";
 import type { DetailSource, DiffModel } from "../detail/types.js";
 import { CommitList, DetailTitle, DiffTitle, DiffView, PageInfo } from "./DetailScreen.js";
 import { diffRowsHeight } from "./DiffView.js";
-import { DETAIL_HINTS, Footer, LIST_HINTS, SearchPrompt } from "./Footer.js";
+import {
+  ConfirmPrompt,
+  DETAIL_HINTS,
+  Footer,
+  LIST_HINTS,
+  SearchPrompt,
+  StatusFooter,
+} from "./Footer.js";
 import { LanguageSummary, Legend, legendText, TitleLine } from "./Header.js";
 import { infoRows, pageInfo } from "./info.js";
 import { type KeyInfo, keyToCommand, splitInput } from "./keys.js";
@@ -14,6 +23,7 @@ import { detailLayout, frameHeight, listLayout } from "./layout.js";
 import { helpLines, Overlay, warningLines } from "./Overlays.js";
 import { ColumnHeader, ListControls, PageList } from "./PageList.js";
 import {
+  type Action,
   type AppState,
   type DetailState,
   initialState,
@@ -32,6 +42,8 @@ export interface BrowserProps {
   now: number;
   initialLang?: string;
   onQuit: () => void;
+  /** A page was marked as updated: `page` replaces `result.pages[index]` (the root holds the result). */
+  onPageUpdated?: (index: number, page: PageReport) => void;
   /** Where the browser puts its key handler; the root forwards every key to it. */
   keys: RefObject<KeyHandler | null>;
 }
@@ -40,6 +52,8 @@ export type KeyHandler = (input: string, key: Key) => void;
 
 interface Loaded {
   key: string;
+  /** The page as it was when asked: a marked page is a new object, and its diff is asked anew. */
+  report: PageReport | undefined;
   model: DiffModel | null;
   error: string | null;
 }
@@ -56,22 +70,28 @@ function useDiff(
       : null;
   const key = detail ? `${detail.page}:${hash ?? "whole"}` : null;
   const page = detail?.page ?? -1;
+  const report = detail ? result.pages[detail.page] : undefined;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   useEffect(() => {
     if (key === null) return;
     let live = true;
     const p = hash ? source.commitDiff(page, hash) : source.wholeDiff(page);
     p.then(
-      (model) => live && setLoaded({ key, model, error: null }),
+      (model) => live && setLoaded({ key, report, model, error: null }),
       (err: unknown) =>
         live &&
-        setLoaded({ key, model: null, error: err instanceof Error ? err.message : String(err) }),
+        setLoaded({
+          key,
+          report,
+          model: null,
+          error: err instanceof Error ? err.message : String(err),
+        }),
     );
     return () => {
       live = false;
     };
-  }, [source, key, page, hash]);
-  return loaded && loaded.key === key ? loaded : null;
+  }, [source, key, page, hash, report]);
+  return loaded && loaded.key === key && loaded.report === report ? loaded : null;
 }
 
 export function Browser({
@@ -82,16 +102,42 @@ export function Browser({
   now,
   initialLang,
   onQuit,
+  onPageUpdated,
   keys,
 }: BrowserProps) {
   const ctx: StateContext = useMemo(
-    () => ({ pages: result.pages, languages: result.languages, content: result.content, now }),
-    [result, now],
+    () => ({
+      pages: result.pages,
+      languages: result.languages,
+      content: result.content,
+      now,
+      head: result.head,
+      rawHash: (i: number) => source.rawHash(i),
+    }),
+    [result, now, source],
   );
   // The state lives in a ref as well, so that keys arriving in one burst each see the state the
   // previous one left (React state would only catch up at the next render).
   const [state, setState] = useState<AppState>(() => initialState(ctx, initialLang));
   const current = useRef(state);
+  // When the pages change (one was marked as updated), the rows are listed anew before this
+  // render is shown, so that rows and pages always agree on screen.
+  const [listedFor, setListedFor] = useState(ctx);
+  if (listedFor !== ctx) {
+    const next = reduce(ctx, current.current, { type: "refresh" });
+    current.current = next;
+    setListedFor(ctx);
+    setState(next);
+  }
+  const latestCtx = useRef(ctx);
+  latestCtx.current = ctx;
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const diff = useDiff(source, result, state.detail);
 
   const width = size.columns;
@@ -151,15 +197,45 @@ export function Browser({
       overlayHeight: frame - 1,
       overlayTotal: overlayLines.length,
     });
-    if (!cmd) return;
+    if (!cmd) {
+      // Any key clears the transient line, even one that does nothing here.
+      if (current.current.message) dispatch({ type: "dismiss" });
+      return;
+    }
     if (cmd.type === "quit") {
       onQuit();
       return;
     }
-    const next = reduce(ctx, current.current, cmd);
+    const asked = cmd.type === "mark-confirm" ? current.current.confirm : null;
+    dispatch(cmd);
+    if (asked !== null && current.current.marking === asked) mark(asked);
+  };
+  const dispatch = (action: Action) => {
+    const next = reduce(latestCtx.current, current.current, action);
     if (next === current.current) return;
     current.current = next;
     setState(next);
+  };
+  /** Asks the source to mark the page; its outcome comes back as an action. */
+  const mark = (page: number) => {
+    source.markUpdated(page).then(
+      (outcome) => {
+        if (!mounted.current) return;
+        if (outcome.ok) {
+          onPageUpdated?.(page, outcome.page);
+          dispatch({ type: "mark-done", page, commit: outcome.page.rawCommit ?? result.head });
+        } else {
+          dispatch({ type: "mark-failed", page, error: outcome.error });
+        }
+      },
+      (err: unknown) =>
+        mounted.current &&
+        dispatch({
+          type: "mark-failed",
+          page,
+          error: err instanceof Error ? err.message : String(err),
+        }),
+    );
   };
   // Set synchronously with each commit, so the handler always knows the latest layout.
   useLayoutEffect(() => {
@@ -171,6 +247,14 @@ export function Browser({
     },
     [keys],
   );
+
+  // The bottom row, when it says something other than the keys: the y/n question, or the outcome.
+  const asking = state.confirm === null ? undefined : result.pages[state.confirm];
+  const bottom = asking ? (
+    <ConfirmPrompt path={asking.path} head={result.head} width={width} />
+  ) : state.message ? (
+    <StatusFooter line={state.message} width={width} />
+  ) : null;
 
   let body: React.ReactNode;
   if (state.overlay) {
@@ -210,7 +294,7 @@ export function Browser({
           height={layout.diffHeight}
           width={width}
         />
-        <Footer hints={DETAIL_HINTS} width={width} />
+        {bottom ?? <Footer hints={DETAIL_HINTS} width={width} />}
       </>
     );
   } else {
@@ -251,7 +335,7 @@ export function Browser({
         {state.list.searching ? (
           <SearchPrompt query={state.list.search} width={width} />
         ) : (
-          <Footer hints={LIST_HINTS} width={width} />
+          (bottom ?? <Footer hints={LIST_HINTS} width={width} />)
         )}
       </>
     );

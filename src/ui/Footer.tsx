@@ -1,18 +1,66 @@
-// The bottom row: the search prompt while searching, otherwise the keys that matter here.
+// The bottom row: the search prompt while searching, the y/n question before a page is marked,
+// the outcome of the last action, or otherwise the keys that matter here.
 import { Text } from "ink";
-import { fitEnd, safe } from "./text.js";
+import { confirmPrompt, fitVariants, type StatusLine } from "./mark.js";
+import { fitEnd, safe, textWidth } from "./text.js";
 import { tint, useUi } from "./theme.js";
 
-export const LIST_HINTS =
-  "↑↓ move  ⏎ open  Tab language  s sort  f filter  / search  ? help  q quit";
-export const DETAIL_HINTS =
-  "↑↓ scroll  c whole/commit  ] [ step  i info  J K page  Esc back  ? help  q quit";
+/** The list's hints, roomiest first: the first that fits the width is shown. */
+export const LIST_HINTS: readonly string[] = [
+  "↑↓ move  ⏎ open  Tab language  s sort  f filter  / search  u mark updated  ? help  q quit",
+  "↑↓ move  ⏎ open  Tab language  / search  u mark updated  ? help  q quit",
+  "↑↓ move  ⏎ open  Tab language  u mark updated  ? help  q quit",
+];
+export const DETAIL_HINTS: readonly string[] = [
+  "↑↓ scroll  c whole/commit  ] [ step  i info  J K page  u mark updated  Esc back  ? help  q quit",
+  "↑↓ scroll  c whole/commit  ] [ step  u mark updated  Esc back  ? help  q quit",
+  "↑↓ scroll  c whole/commit  u mark updated  Esc back  ? help  q quit",
+];
 
-export function Footer({ hints, width }: { hints: string; width: number }) {
+/** The first of `hints` that fits, else the last one cut to fit. */
+export function fitHints(hints: readonly string[], width: number): string {
+  return hints.find((h) => textWidth(h) <= width) ?? fitEnd(hints[hints.length - 1] ?? "", width);
+}
+
+export function Footer({ hints, width }: { hints: readonly string[]; width: number }) {
   const ui = useUi();
   return (
     <Text wrap="truncate-end" dimColor={ui.color}>
-      {fitEnd(hints, width)}
+      {fitHints(hints, width)}
+    </Text>
+  );
+}
+
+const TONE_COLOR: Record<StatusLine["tone"], string> = {
+  ok: "green",
+  error: "red",
+  info: "yellow",
+};
+
+/** A transient line: what marking a page came to, or why it was not marked. */
+export function StatusFooter({ line, width }: { line: StatusLine; width: number }) {
+  const ui = useUi();
+  return (
+    <Text wrap="truncate-end" color={tint(ui, TONE_COLOR[line.tone])}>
+      {fitVariants(line.variants, width)}
+    </Text>
+  );
+}
+
+/** The y/n question before a page is marked as updated. */
+export function ConfirmPrompt({
+  path,
+  head,
+  width,
+}: {
+  path: string;
+  head: string;
+  width: number;
+}) {
+  const ui = useUi();
+  return (
+    <Text wrap="truncate-end" bold={ui.color} color={tint(ui, "yellow")}>
+      {confirmPrompt(path, head, width)}
     </Text>
   );
 }

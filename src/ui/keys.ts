@@ -77,6 +77,10 @@ export interface KeyContext {
 export function keyToCommand(input: string, key: KeyInfo, ctx: KeyContext): Command | null {
   const { state } = ctx;
   if (key.ctrl && input === "c") return { type: "quit" };
+  // The y/n question takes the next key: y marks the page, anything else cancels.
+  if (state.confirm !== null) {
+    return input === "y" || input === "Y" ? { type: "mark-confirm" } : { type: "mark-cancel" };
+  }
   if (state.list.searching && !state.detail && !state.overlay) return searchKey(input, key, ctx);
   if (state.overlay) {
     if (input === "q") return { type: "quit" };
@@ -140,6 +144,7 @@ function listKey(input: string, key: KeyInfo, ctx: KeyContext): Command | null {
   if (input === "F") return { type: "filter", dir: -1 };
   if (/^[0-8]$/.test(input)) return { type: "filter", key: FILTER_KEYS[Number(input)] ?? "all" };
   if (input === "/") return { type: "search-start" };
+  if (input === "u") return { type: "mark" };
   if (key.escape && ctx.state.list.search) return { type: "search-clear" };
   return null;
 }
@@ -166,6 +171,7 @@ function detailKey(input: string, key: KeyInfo, ctx: KeyContext): Command | null
   if (input === "i") return { type: "info" };
   if (input === "J") return { type: "open-next", dir: 1, height: ctx.listHeight };
   if (input === "K") return { type: "open-next", dir: -1, height: ctx.listHeight };
+  if (input === "u") return { type: "mark" };
   return null;
 }
 
@@ -188,6 +194,7 @@ export const KEY_HELP: ReadonlyArray<{ title: string; keys: readonly KeyHelp[] }
       { keys: "s  r", what: "sort (most work, behind, lines, oldest, path) / reverse" },
       { keys: "f F  0-8", what: "filter: cycle / pick (0 all, 1 needs work, 2-8 a status)" },
       { keys: "/", what: "search paths as you type (⏎ keeps, Esc cancels, ^u clears)" },
+      { keys: "u", what: "mark the page as updated: it records HEAD (asks y/n)" },
       { keys: "Esc", what: "clear the search" },
     ],
   },
@@ -203,6 +210,7 @@ export const KEY_HELP: ReadonlyArray<{ title: string; keys: readonly KeyHelp[] }
       { keys: "] [  n p", what: "next (older) / previous (newer) commit" },
       { keys: "i", what: "hide / show the page's metadata" },
       { keys: "J K", what: "open the next / previous page of the list" },
+      { keys: "u", what: "mark this page as updated: it records HEAD (asks y/n)" },
       { keys: "Esc  Backspace", what: "back to the list" },
     ],
   },

@@ -1,6 +1,17 @@
 // The dashboard's state and every change to it, as a pure reducer: what is listed and selected,
-// which page is open, how far the diff is scrolled, and which overlay is up.
+// which page is open, how far the diff is scrolled, which overlay is up, and the steps of marking
+// a page as updated (ask, confirm, outcome).
 import type { PageReport } from "../core/types.js";
+import { markBlocker } from "../detail/mark.js";
+import {
+  blockedLine,
+  CANCELLED_LINE,
+  failedLine,
+  markedLine,
+  markingLine,
+  type StatusLine,
+  stillMarkingLine,
+} from "./mark.js";
 import { buildRows, FILTER_KEYS, type FilterKey, SORT_KEYS, type SortKey } from "./rows.js";
 import { clamp, clampScroll, follow } from "./viewport.js";
 
@@ -42,6 +53,12 @@ export interface AppState {
   detail: DetailState | null;
   overlay: Overlay;
   overlayScroll: number;
+  /** The page waiting for y/n before it is marked as updated. */
+  confirm: number | null;
+  /** The page being marked (written by the source); one at a time. */
+  marking: number | null;
+  /** A transient line for the bottom row; the next key clears it. */
+  message: StatusLine | null;
 }
 
 export interface StateContext {
@@ -49,6 +66,10 @@ export interface StateContext {
   languages: readonly string[];
   content: string;
   now: number;
+  /** The scan's HEAD: the English commit a marked page records. */
+  head: string;
+  /** The commit a page's raw_commit resolved to, null when none. */
+  rawHash: (page: number) => string | null;
 }
 
 export type Action =
@@ -75,7 +96,31 @@ export type Action =
   | { type: "info" }
   | { type: "overlay"; which: "help" | "warnings" }
   | { type: "overlay-scroll"; by: number; total: number; height: number }
-  | { type: "close-overlay" };
+  | { type: "close-overlay" }
+  /** `u`: ask to mark the selected (or open) page as updated, or say why it cannot be. */
+  | { type: "mark" }
+  | { type: "mark-confirm" }
+  | { type: "mark-cancel" }
+  /** The source marked the page; `commit` is what it now records. */
+  | { type: "mark-done"; page: number; commit: string }
+  | { type: "mark-failed"; page: number; error: string }
+  /** The pages changed (a page was marked): list them anew, keeping the selection. */
+  | { type: "refresh" }
+  /** A key with nothing to do: it only clears the transient line. */
+  | { type: "dismiss" };
+
+/**
+ * Actions that leave the transient line alone: the rest clear it, as the next key should. (The
+ * outcome of marking arrives on its own, not from a key.)
+ */
+const KEEPS_MESSAGE: ReadonlySet<Action["type"]> = new Set([
+  "overlay",
+  "overlay-scroll",
+  "close-overlay",
+  "refresh",
+  "mark-done",
+  "mark-failed",
+]);
 
 /** Horizontal scroll step of the diff, in columns. */
 export const HSCROLL_STEP = 8;
@@ -94,7 +139,15 @@ export function initialState(ctx: StateContext, lang?: string): AppState {
     cursor: 0,
     top: 0,
   };
-  return { list: withRows(ctx, list, false), detail: null, overlay: null, overlayScroll: 0 };
+  return {
+    list: withRows(ctx, list, false),
+    detail: null,
+    overlay: null,
+    overlayScroll: 0,
+    confirm: null,
+    marking: null,
+    message: null,
+  };
 }
 
 /** The page under the list cursor, if any. */
@@ -102,7 +155,19 @@ export function selectedPage(state: AppState): number | null {
   return state.list.rows[state.list.cursor] ?? null;
 }
 
+/** The page `u` applies to: the open page, else the one under the list cursor. */
+export function targetPage(state: AppState): number | null {
+  return state.detail ? state.detail.page : selectedPage(state);
+}
+
 export function reduce(ctx: StateContext, state: AppState, action: Action): AppState {
+  const next = step(ctx, state, action);
+  if (next.message !== null && next.message === state.message && !KEEPS_MESSAGE.has(action.type))
+    return { ...next, message: null };
+  return next;
+}
+
+function step(ctx: StateContext, state: AppState, action: Action): AppState {
   const list = state.list;
   switch (action.type) {
     case "move":
@@ -222,6 +287,58 @@ export function reduce(ctx: StateContext, state: AppState, action: Action): AppS
       };
     case "close-overlay":
       return { ...state, overlay: null, overlayScroll: 0 };
+    case "mark": {
+      const i = targetPage(state);
+      const page = i === null ? undefined : ctx.pages[i];
+      if (i === null || !page) return state;
+      const busy = state.marking === null ? undefined : ctx.pages[state.marking];
+      if (busy) return { ...state, message: stillMarkingLine(busy) };
+      const blocked = markBlocker(page, ctx.rawHash(i), ctx.head);
+      if (blocked) return { ...state, message: blockedLine(blocked, page, ctx.head, ctx.content) };
+      return { ...state, confirm: i, message: null };
+    }
+    case "mark-confirm": {
+      const page = state.confirm === null ? undefined : ctx.pages[state.confirm];
+      if (state.confirm === null || !page) return state;
+      return { ...state, confirm: null, marking: state.confirm, message: markingLine(page) };
+    }
+    case "mark-cancel":
+      return state.confirm === null ? state : { ...state, confirm: null, message: CANCELLED_LINE };
+    case "mark-done":
+    case "mark-failed": {
+      if (state.marking !== action.page) return state;
+      const page = ctx.pages[action.page];
+      const message = !page
+        ? null
+        : action.type === "mark-done"
+          ? markedLine(page, action.commit)
+          : failedLine(page, action.error);
+      // The open page has no English diff left to scroll: start it at the top.
+      const d = state.detail;
+      const detail =
+        action.type === "mark-done" && d && d.page === action.page
+          ? { ...d, mode: "whole" as const, commit: 0, scroll: 0, hscroll: 0 }
+          : d;
+      return { ...state, marking: null, message, detail };
+    }
+    case "dismiss":
+      return state;
+    case "refresh": {
+      const before = selectedPage(state);
+      const rows = withRows(ctx, list, true);
+      // A page that no longer passes the filter leaves the list: the cursor stays where it was,
+      // on the page that took its place.
+      const gone = before !== null && !rows.rows.includes(before);
+      const fixed = gone
+        ? { ...rows, cursor: Math.min(list.cursor, Math.max(0, rows.rows.length - 1)) }
+        : rows;
+      const d = state.detail;
+      const detail =
+        d && d.mode === "commit" && d.commit >= commitCount(ctx, d)
+          ? { ...d, mode: "whole" as const, commit: 0, scroll: 0, hscroll: 0 }
+          : d;
+      return { ...state, list: fixed, detail };
+    }
   }
 }
 

@@ -1,8 +1,8 @@
 // End to end: the built CLI in a real pseudo-terminal (tmux, 100x30). A translator opens the
 // dashboard on the fixture repository, finds the zh-cn page that needs the most work, reads its
-// English diff, and quits; the terminal must come back as it was.
+// English diff, marks the page as updated, and quits; the terminal must come back as it was.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, git, ROOT, type TempSite } from "../helpers/site.js";
@@ -87,7 +87,7 @@ describe.skipIf(!hasTmux)(title, () => {
     site?.cleanup();
   });
 
-  it("opens, finds the most outdated zh-cn page, shows its English diff, and quits cleanly", async () => {
+  it("opens, finds the most outdated zh-cn page, shows its English diff, marks it updated, and quits cleanly", async () => {
     const command = `node ${JSON.stringify(CLI)} --repo ${JSON.stringify(site.dir)}; echo EXITED:$?`;
     tmux(
       "new-session",
@@ -144,6 +144,38 @@ describe.skipIf(!hasTmux)(title, () => {
       "commit 2",
     );
     expect(s).not.toContain("See the admin guide.");
+
+    // Back in the list, mark the page as updated: a question first, then the page records HEAD.
+    const head = git(site.dir, ["rev-parse", "HEAD"]);
+    const page = path.join(site.dir, "content/zh-cn/user/moderation.md");
+    expect(readFileSync(page, "utf8")).not.toContain(head);
+    keys("Escape");
+    s = await waitForScreen((x) => x.includes("zh-cn · sort: most work"), "the list again");
+    expect(list(s)[0]).toMatch(/^› ! outdated\s+user\/moderation\.md/);
+    keys("u");
+    s = await waitForScreen(
+      (x) =>
+        x.includes(
+          `Mark content/zh-cn/user/moderation.md as translated from English ${head.slice(0, 8)}? y/n`,
+        ),
+      "the question",
+    );
+    expect(readFileSync(page, "utf8")).not.toContain(head);
+    keys("y");
+    s = await waitForScreen(
+      (x) =>
+        x.includes(
+          `Marked content/zh-cn/user/moderation.md as translated from ${head.slice(0, 8)}`,
+        ),
+      "the page to be marked",
+    );
+    expect(list(s).find((l) => l.startsWith("›"))).toMatch(
+      /^› ✓ up-to-date\s+user\/moderation\.md\s+0\s+\+0 -0\s+0d/,
+    );
+    expect(s).toContain("11/11");
+    expect(s).toMatch(/› zh-cn ▕.*▏\s+11 {2}! 2 18%.*✓ 3 27%/);
+    expect(readFileSync(page, "utf8")).toContain(`raw_commit="${head}"`);
+    expect(git(site.dir, ["status", "--porcelain"])).toBe("M content/zh-cn/user/moderation.md");
 
     // Quit: the process ends and the user's screen comes back, cursor visible.
     keys("q");

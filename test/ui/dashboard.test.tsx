@@ -14,10 +14,19 @@ import { render as inkRender } from "ink";
 import { cleanup, render } from "ink-testing-library";
 import type { ScanResult } from "../../src/core/types.js";
 import { isUnsafeCodePoint } from "../../src/sanitize/terminal.js";
-import { type PageDetail, scan } from "../../src/scan/scan.js";
+import { type PageDetail, type ScanOutput, scan } from "../../src/scan/scan.js";
 import { Dashboard, type LoadedData } from "../../src/ui/App.js";
 import { buildFixture, type TempSite } from "../helpers/site.js";
-import { blobsOf, memorySource, NOW, page, resultOf, waitFor } from "./helpers.js";
+import {
+  blobsOf,
+  MARK_DATE,
+  memorySource,
+  NOW,
+  page,
+  recordingWrite,
+  resultOf,
+  waitFor,
+} from "./helpers.js";
 
 const KEY = {
   enter: "\r",
@@ -31,13 +40,16 @@ const KEY = {
 
 let site: TempSite;
 let data: LoadedData;
+let scanned: ScanOutput;
+let blobs: Map<string, string>;
 
 beforeAll(async () => {
   site = buildFixture();
-  const out = await scan({ repo: site.dir, source: "en", content: "content", langs: [] });
+  scanned = await scan({ repo: site.dir, source: "en", content: "content", langs: [] });
+  blobs = blobsOf(site.dir, scanned.details);
   data = {
-    result: out.result,
-    source: memorySource(out.result, out.details, blobsOf(site.dir, out.details)),
+    result: scanned.result,
+    source: memorySource(scanned.result, scanned.details, blobs),
     repoName: "site",
   };
 });
@@ -430,6 +442,7 @@ describe("help", () => {
     expect(f).toContain("Page list");
     expect(f).toMatch(/Tab {2}Shift\+Tab\s+next \/ previous language/);
     expect(f).toMatch(/\/\s+search paths as you type/);
+    expect(f).toMatch(/u\s+mark the page as updated: it records HEAD \(asks y\/n\)/);
     f = await press(r, "G", (x) => x.includes("Statuses"));
     expect(f).toMatch(/\+ missing\s+not translated yet/);
     expect(f).toMatch(/] \[ {2}n p\s+next \(older\) \/ previous \(newer\) commit/);
@@ -446,6 +459,7 @@ describe("terminal size", () => {
     let f = await waitFor(() => (fits(frame(r), 80, 24) ? frame(r) : null), "the 80x24 layout");
     expect(listRows(f)[0]).toMatch(/^› ! outdated\s+user\/moderation\.md\s+2\s+\+4 -0\s+41d$/);
     expect(f).toContain("↑↓ move  ⏎ open  Tab language");
+    expect(f).toContain("u mark updated  ? help  q quit");
     resize(r, 60, 20);
     f = await waitFor(() => (fits(frame(r), 60, 20) ? frame(r) : null), "the 60x20 layout");
     expect(f).not.toContain("STATUS"); // the status name gives way; the symbol stays
@@ -504,6 +518,125 @@ describe("untrusted text", () => {
     expect(f).toContain("subject\\r\\x1b[1Aup");
     expect(f).toContain("+ \\x1b]8;;http://evil\\x07click    \\u200bhere");
     expect(hasEscapes(f)).toBe(false);
+  });
+});
+
+describe("marking a page as updated", () => {
+  /** Fresh data for each test (marking changes the source), with a page writer that records. */
+  function markable(error: string | null = null, gate?: Promise<void>) {
+    const rec = recordingWrite(error, gate);
+    const loaded: LoadedData = {
+      result: scanned.result,
+      source: memorySource(scanned.result, scanned.details, blobs, { write: rec.write }),
+      repoName: "site",
+    };
+    return { loaded, calls: rec.calls };
+  }
+  const head = () => scanned.result.head;
+  const selectedRow = (f: string) => listRows(f).find((l) => l.startsWith("› "));
+  const question = "Mark content/zh-cn/user/moderation.md as translated from English";
+
+  it("asks, then marks the page: the list shows it up to date and the counts change", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { loaded, calls } = markable(null, gate);
+    const r = await open(loaded, "zh-cn");
+    expect(frame(r)).toMatch(/› zh-cn ▕.*▏\s+11 {2}! 3 27%.*✓ 2 18%/);
+    let f = await press(r, "u", (x) => x.includes(question), "the question");
+    expect(f).toContain(`${question} ${head().slice(0, 8)}? y/n`);
+    expect(calls).toEqual([]);
+    f = await press(r, "y", (x) => x.includes("Marking content/zh-cn/user/moderation.md…"));
+    release();
+    f = await waitFor(
+      () =>
+        frame(r).includes(
+          `Marked content/zh-cn/user/moderation.md as translated from ${head().slice(0, 8)}`,
+        ) && frame(r),
+      "the outcome",
+    );
+    expect(calls).toEqual([
+      { path: "content/zh-cn/user/moderation.md", commit: head(), date: MARK_DATE },
+    ]);
+    // The page is now up to date and last in "most work" order, still selected; counts follow.
+    expect(selectedRow(f)).toMatch(/^› ✓ up-to-date\s+user\/moderation\.md\s+0\s+\+0 -0\s+0d$/);
+    expect(f).toContain("11/11");
+    expect(f).toMatch(/› zh-cn ▕.*▏\s+11 {2}! 2 18%.*✓ 3 27%/);
+    expect(listRows(f)[0]).toMatch(/^ {2}→ moved\s+admin\/optional\/elasticsearch\.md/);
+    // Opened, it has nothing left to show.
+    f = await press(r, KEY.enter, (x) => x.includes("No change"), "the marked page");
+    expect(f).toContain("‹ zh-cn · user/moderation.md  ✓ up-to-date");
+    expect(f).toContain(`Translated  from English ${head().slice(0, 8)} on ${MARK_DATE} (0d ago)`);
+    expect(f).toContain("No English commits since the translation.");
+    expect(hasEscapes(f)).toBe(false);
+  });
+
+  it("marks the open page from the detail view", async () => {
+    const { loaded, calls } = markable();
+    const r = await open(loaded, "zh-cn");
+    await press(r, KEY.enter, (x) => x.includes("They can also limit accounts."), "the diff");
+    await press(r, "c", (x) => x.includes("Commit 1 of 2"));
+    await press(r, "u", (x) => x.includes(question), "the question");
+    let f = await press(r, "y", (x) => x.includes("Marked content/zh-cn/user/moderation.md"));
+    f = await waitFor(() => frame(r).includes("No change") && frame(r), "the empty diff");
+    expect(f).toContain("‹ zh-cn · user/moderation.md  ✓ up-to-date");
+    expect(f).toContain("No English commits since the translation.");
+    expect(f).not.toContain("They can also limit accounts.");
+    expect(calls).toHaveLength(1);
+    f = await press(r, KEY.esc, (x) => x.includes("sort: most work"));
+    expect(f).toMatch(/› zh-cn ▕.*▏\s+11 {2}! 2 18%/);
+    expect(selectedRow(f)).toMatch(/✓ up-to-date\s+user\/moderation\.md/);
+  });
+
+  it("cancels on any key but y, changing nothing", async () => {
+    const { loaded, calls } = markable();
+    const r = await open(loaded, "zh-cn");
+    const before = frame(r);
+    await press(r, "u", (x) => x.includes(question), "the question");
+    let f = await press(r, "n", (x) => x.includes("Not marked: cancelled"));
+    expect(listRows(f)).toEqual(listRows(before));
+    expect(f.split("\n").slice(0, -1)).toEqual(before.split("\n").slice(0, -1));
+    // The cancelling key does nothing else (j does not move), and the next key clears the line.
+    await press(r, "u", (x) => x.includes(question), "the question");
+    f = await press(r, "j", (x) => x.includes("Not marked: cancelled"));
+    expect(f).toContain("1/11");
+    f = await press(r, "j", (x) => x.includes("2/11") && x.includes("u mark updated"));
+    expect(calls).toEqual([]);
+    expect(selectedRow(f)).toMatch(/→ moved/);
+  });
+
+  it("shows why a page was not marked when writing fails, sanitized", async () => {
+    const { loaded, calls } = markable("cannot write the page: disk \x1b[2Jfull");
+    const r = await open(loaded, "zh-cn");
+    await press(r, "u", (x) => x.includes(question), "the question");
+    const f = await press(r, "y", (x) => x.includes("Could not mark"), "the error");
+    expect(f).toContain(
+      "Could not mark content/zh-cn/user/moderation.md: cannot write the page: disk \\x1b[2Jfull",
+    );
+    expect(hasEscapes(f)).toBe(false);
+    expect(calls).toHaveLength(1);
+    expect(selectedRow(f)).toMatch(/^› ! outdated\s+user\/moderation\.md/);
+    expect(f).toMatch(/› zh-cn ▕.*▏\s+11 {2}! 3 27%/);
+  });
+
+  it("explains that a moved page must move too, without asking or writing", async () => {
+    const { loaded, calls } = markable();
+    const r = await open(loaded, "zh-cn");
+    await press(r, "j", (x) => x.includes("2/11"));
+    let f = await press(r, "u", (x) => x.includes("Not marked"), "the explanation");
+    expect(f).toContain(
+      "Not marked: the English page moved; move the translation to content/zh-cn/admin/elasticsearch.md too",
+    );
+    expect(f).not.toContain("y/n");
+    f = await press(r, "y", (x) => x.includes("u mark updated")); // y alone does nothing
+    expect(calls).toEqual([]);
+    expect(selectedRow(f)).toMatch(/→ moved/);
+    // Pages without metadata are explained too.
+    await press(r, "6", (x) => x.includes("filter: untracked"));
+    f = await press(r, "u", (x) => x.includes("Not marked"), "the explanation");
+    expect(f).toContain("records no raw_commit");
+    expect(calls).toEqual([]);
   });
 });
 

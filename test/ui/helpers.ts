@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { summarize } from "../../src/core/status.js";
 import type { PageReport, ScanResult, Status } from "../../src/core/types.js";
 import type { ReadTexts } from "../../src/detail/blobs.js";
-import { createDetailSource } from "../../src/detail/loader.js";
+import { createDetailSource, type WritePage } from "../../src/detail/loader.js";
 import type { BlobText, DetailSource, PageLinks } from "../../src/detail/types.js";
 import { gitEnv } from "../../src/git/run.js";
 import type { PageDetail } from "../../src/scan/scan.js";
@@ -63,18 +63,54 @@ export function memoryReader(blobs: ReadonlyMap<string, string>): ReadTexts {
   };
 }
 
+/** The translation date pages marked in memory record: the day of NOW. */
+export const MARK_DATE = "2025-06-01";
+
+export interface MemoryOptions {
+  links?: (page: PageReport, detail: PageDetail | undefined) => PageLinks;
+  /** Stands in for writing the page; without it, marking a page fails. See recordingWrite. */
+  write?: WritePage;
+}
+
 export function memorySource(
   result: ScanResult,
   details: PageDetail[],
   blobs: ReadonlyMap<string, string>,
-  links?: (i: number) => PageLinks,
+  options: MemoryOptions = {},
 ): DetailSource {
   return createDetailSource({
     result,
     details,
     read: memoryReader(blobs),
-    ...(links ? { links } : {}),
+    date: () => MARK_DATE,
+    ...(options.links ? { links: options.links } : {}),
+    ...(options.write ? { write: options.write } : {}),
   });
+}
+
+export interface WriteCall {
+  path: string;
+  commit: string;
+  date: string;
+}
+
+/**
+ * A page writer that writes nothing: it records each call and answers `error` (null: success).
+ * `gate`, when given, is awaited first, so tests can see the dashboard while a page is marked.
+ */
+export function recordingWrite(
+  error: string | null = null,
+  gate?: Promise<void>,
+): { write: WritePage; calls: WriteCall[] } {
+  const calls: WriteCall[] = [];
+  return {
+    calls,
+    write: async (page, commit, date) => {
+      calls.push({ path: page.path, commit, date });
+      if (gate) await gate;
+      return error;
+    },
+  };
 }
 
 /** Every blob a scan's details mention, read once with plain git, so tests can run without it. */

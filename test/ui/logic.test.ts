@@ -1,8 +1,12 @@
-// The dashboard's pure parts: ordering, filtering, searching, selection, scrolling and keys.
+// The dashboard's pure parts: ordering, filtering, searching, selection, scrolling, keys, and the
+// steps of marking a page as updated.
 import { describe, expect, it } from "vitest";
 import type { PageReport } from "../../src/core/types.js";
+import { markBlocker, movedTranslationPath } from "../../src/detail/mark.js";
+import { fitHints, LIST_HINTS } from "../../src/ui/Footer.js";
 import { type KeyContext, type KeyInfo, keyToCommand, splitInput } from "../../src/ui/keys.js";
 import { detailLayout, frameHeight, listLayout } from "../../src/ui/layout.js";
+import { confirmPrompt, fitVariants, withPage } from "../../src/ui/mark.js";
 import { buildRows, matchesSearch, type RowQuery, shortPath } from "../../src/ui/rows.js";
 import {
   type AppState,
@@ -12,7 +16,9 @@ import {
   selectedPage,
 } from "../../src/ui/state.js";
 import { clampScroll, follow } from "../../src/ui/viewport.js";
-import { NOW, page } from "./helpers.js";
+import { NOW, page, resultOf } from "./helpers.js";
+
+const HEAD = "f".repeat(40);
 
 const commit = (n: number) => ({
   hash: `${n}`.repeat(40).slice(0, 40),
@@ -25,6 +31,7 @@ const pages: PageReport[] = [
   page({
     path: "content/zh-cn/a/up.md",
     status: "up-to-date",
+    rawCommit: HEAD,
     commitsBehind: 0,
     linesAdded: 0,
     linesRemoved: 0,
@@ -33,6 +40,7 @@ const pages: PageReport[] = [
   page({
     path: "content/zh-cn/a/small.md",
     status: "outdated",
+    rawCommit: "1".repeat(40),
     commitsBehind: 1,
     linesAdded: 1,
     linesRemoved: 0,
@@ -42,6 +50,7 @@ const pages: PageReport[] = [
   page({
     path: "content/zh-cn/b/big.md",
     status: "outdated",
+    rawCommit: "1".repeat(40),
     commitsBehind: 5,
     linesAdded: 40,
     linesRemoved: 2,
@@ -51,6 +60,9 @@ const pages: PageReport[] = [
   page({
     path: "content/zh-cn/b/moved.md",
     status: "moved",
+    rawCommit: "1".repeat(40),
+    sourcePath: "content/en/d/moved-here.md",
+    movedFrom: "content/en/b/moved.md",
     commitsBehind: 5,
     linesAdded: 40,
     linesRemoved: 2,
@@ -62,7 +74,19 @@ const pages: PageReport[] = [
   page({ path: "content/zh-cn/c/bad.md", status: "unknown-commit", rawCommit: "zzz" }),
   page({ path: "content/ja/a/up.md", status: "up-to-date", lang: "ja" }),
 ];
-const ctx: StateContext = { pages, languages: ["ja", "zh-cn"], content: "content", now: NOW };
+/** What raw_commit resolved to: nothing for an unknown commit. */
+const rawHashOf = (list: readonly PageReport[]) => (i: number) => {
+  const p = list[i];
+  return !p || p.status === "unknown-commit" ? null : p.rawCommit;
+};
+const ctx: StateContext = {
+  pages,
+  languages: ["ja", "zh-cn"],
+  content: "content",
+  now: NOW,
+  head: HEAD,
+  rawHash: rawHashOf(pages),
+};
 const q = (over: Partial<RowQuery> = {}): RowQuery => ({
   lang: "zh-cn",
   content: "content",
@@ -362,5 +386,183 @@ describe("layout", () => {
     const small = detailLayout(12, 8, 10);
     expect(small.diffHeight).toBeGreaterThanOrEqual(5);
     expect(small.commits).toBe(1);
+  });
+});
+
+describe("marking a page as updated", () => {
+  const run = (c: StateContext, s: AppState, ...actions: Parameters<typeof reduce>[2][]) =>
+    actions.reduce((st, a) => reduce(c, st, a), s);
+  const start = initialState(ctx, "zh-cn");
+  const kc = (state: AppState): KeyContext => ({
+    state,
+    listHeight: 10,
+    diffHeight: 8,
+    diffTotal: 50,
+    hasWarnings: false,
+    overlayHeight: 20,
+    overlayTotal: 30,
+  });
+  /** Selects the page at `path` in the zh-cn list. */
+  const at = (path: string): AppState => {
+    const i = pages.findIndex((p) => p.path === path);
+    return run(ctx, start, { type: "move", by: start.list.rows.indexOf(i), height: 20 });
+  };
+  const said = (s: AppState, width = 200) =>
+    s.message ? fitVariants(s.message.variants, width) : null;
+
+  it("asks first: u on an outdated page waits for y/n, and y starts marking it", () => {
+    expect(keyToCommand("u", {}, kc(start))).toEqual({ type: "mark" });
+    let s = run(ctx, start, { type: "mark" });
+    expect(s).toMatchObject({ confirm: 2, marking: null, message: null });
+    expect(s.list).toBe(start.list);
+    // While the question is up, y confirms and every other key cancels (Ctrl+C still quits).
+    expect(keyToCommand("y", {}, kc(s))).toEqual({ type: "mark-confirm" });
+    expect(keyToCommand("Y", {}, kc(s))).toEqual({ type: "mark-confirm" });
+    for (const [input, key] of [
+      ["n", {}],
+      ["q", {}],
+      ["j", {}],
+      ["u", {}],
+      ["", { escape: true }],
+      ["", { return: true }],
+    ] as Array<[string, KeyInfo]>) {
+      expect(keyToCommand(input, key, kc(s))).toEqual({ type: "mark-cancel" });
+    }
+    expect(keyToCommand("c", { ctrl: true }, kc(s))).toEqual({ type: "quit" });
+    s = run(ctx, s, { type: "mark-confirm" });
+    expect(s).toMatchObject({ confirm: null, marking: 2 });
+    expect(said(s)).toBe("Marking content/zh-cn/b/big.md…");
+    s = run(ctx, s, { type: "mark-done", page: 2, commit: HEAD });
+    expect(s).toMatchObject({ confirm: null, marking: null });
+    expect(s.message?.tone).toBe("ok");
+    expect(said(s)).toBe("Marked content/zh-cn/b/big.md as translated from ffffffff");
+    // The next key clears the line, even one that does nothing.
+    expect(run(ctx, s, { type: "move", by: 1, height: 20 }).message).toBeNull();
+    expect(run(ctx, s, { type: "dismiss" }).message).toBeNull();
+    expect(run(ctx, s, { type: "overlay", which: "help" }).message).toBe(s.message);
+  });
+
+  it("cancels on anything but y, changing nothing", () => {
+    const asked = run(ctx, start, { type: "mark" });
+    const s = run(ctx, asked, { type: "mark-cancel" });
+    expect(s).toMatchObject({ confirm: null, marking: null, list: start.list, detail: null });
+    expect(said(s)).toMatch(/^Not marked: cancelled/);
+    // Without a question up, confirming does nothing.
+    expect(run(ctx, start, { type: "mark-confirm" })).toBe(start);
+  });
+
+  it("marks the open page from the detail view", () => {
+    const open = run(ctx, at("content/zh-cn/a/small.md"), { type: "open" });
+    expect(keyToCommand("u", {}, kc(open))).toEqual({ type: "mark" });
+    const s = run(ctx, open, { type: "mark" }, { type: "mark-confirm" });
+    expect(s.marking).toBe(1);
+    const done = run(ctx, s, { type: "mark-done", page: 1, commit: HEAD });
+    expect(done.detail).toMatchObject({ page: 1, mode: "whole", scroll: 0 });
+  });
+
+  it("says why a page cannot be marked instead of asking", () => {
+    const cases: Array<[string, RegExp]> = [
+      [
+        "content/zh-cn/b/moved.md",
+        /^Not marked: the English page moved to content\/en\/d\/moved-here\.md; move the translation to content\/zh-cn\/d\/moved-here\.md too/,
+      ],
+      ["content/zh-cn/c/new.md", /not translated yet/],
+      ["content/zh-cn/c/bare.md", /records no raw_commit/],
+      ["content/zh-cn/c/gone.md", /English page content\/en\/c\/gone\.md was deleted/],
+      ["content/zh-cn/a/up.md", /already records HEAD ffffffff/],
+    ];
+    for (const [path, message] of cases) {
+      const s = run(ctx, at(path), { type: "mark" });
+      expect(s.confirm, path).toBeNull();
+      expect(said(s), path).toMatch(message);
+    }
+    // A moved page's explanation still names the new path on a narrow screen.
+    expect(said(run(ctx, at("content/zh-cn/b/moved.md"), { type: "mark" }), 80)).toBe(
+      "Not marked: moved in English; move it to content/zh-cn/d/moved-here.md too",
+    );
+    // An unknown commit recorded in metadata can be replaced; an up-to-date page not at HEAD too.
+    expect(run(ctx, at("content/zh-cn/c/bad.md"), { type: "mark" }).confirm).toBe(7);
+    const older = pages.map((p, i) => (i === 0 ? { ...p, rawCommit: "1".repeat(40) } : p));
+    const c2 = { ...ctx, pages: older, rawHash: rawHashOf(older) };
+    expect(run(c2, at("content/zh-cn/a/up.md"), { type: "mark" }).confirm).toBe(0);
+  });
+
+  it("marks one page at a time and reports failures", () => {
+    const s = run(ctx, start, { type: "mark" }, { type: "mark-confirm" });
+    const again = run(ctx, s, { type: "move", by: 3, height: 20 }, { type: "mark" });
+    expect(again.confirm).toBeNull();
+    expect(said(again)).toBe("Still marking content/zh-cn/b/big.md…");
+    const failed = run(ctx, s, { type: "mark-failed", page: 2, error: "disk \x1b[2Jfull" });
+    expect(failed).toMatchObject({ marking: null, confirm: null });
+    expect(failed.message?.tone).toBe("error");
+    expect(said(failed)).toBe("Could not mark content/zh-cn/b/big.md: disk \\x1b[2Jfull");
+    // An outcome for a page not being marked is ignored.
+    expect(run(ctx, s, { type: "mark-done", page: 1, commit: HEAD })).toBe(s);
+  });
+
+  it("lists the pages anew after one is marked, keeping it selected", () => {
+    const before = run(ctx, at("content/zh-cn/b/big.md"), { type: "move", by: 0, height: 20 });
+    const marked: PageReport = {
+      ...(pages[2] as PageReport),
+      status: "up-to-date",
+      rawCommit: HEAD,
+      commitsBehind: 0,
+      linesAdded: 0,
+      linesRemoved: 0,
+      commits: [],
+    };
+    const result = withPage(resultOf(pages, ["ja", "zh-cn"]), 2, marked);
+    expect(result.pages[2]).toBe(marked);
+    expect(result.summary["zh-cn"]).toMatchObject({ outdated: 1, "up-to-date": 2, total: 8 });
+    const c2 = { ...ctx, pages: result.pages, rawHash: rawHashOf(result.pages) };
+    const s = run(c2, before, { type: "refresh" });
+    expect(paths(s.list.rows).at(-1)).toBe("b/big.md");
+    expect(selectedPage(s)).toBe(2);
+    // Filtered to outdated pages, the marked page leaves; the cursor stays where it was.
+    const filtered = run(ctx, start, { type: "filter", key: "outdated" });
+    expect(paths(filtered.list.rows)).toEqual(["b/big.md", "a/small.md"]);
+    const after = run(c2, filtered, { type: "refresh" });
+    expect(paths(after.list.rows)).toEqual(["a/small.md"]);
+    expect(selectedPage(after)).toBe(1);
+    // An open page in commit mode whose commits are gone goes back to the whole diff.
+    const open = run(ctx, start, { type: "open" }, { type: "commit", dir: 1 });
+    expect(open.detail?.mode).toBe("commit");
+    expect(run(c2, open, { type: "refresh" }).detail).toMatchObject({ page: 2, mode: "whole" });
+  });
+
+  it("decides which pages can be marked, and where a moved page's translation belongs", () => {
+    const p = (i: number) => pages[i] as PageReport;
+    expect(markBlocker(p(2), "1".repeat(40), HEAD)).toBeNull();
+    expect(markBlocker(p(0), HEAD, HEAD)).toBe("at-head");
+    expect(markBlocker(p(3), "1".repeat(40), HEAD)).toBe("moved");
+    expect(markBlocker(p(4), null, HEAD)).toBe("missing");
+    expect(markBlocker(p(5), null, HEAD)).toBe("no-metadata");
+    expect(markBlocker(p(6), null, HEAD)).toBe("source-missing");
+    expect(markBlocker(p(7), null, HEAD)).toBeNull();
+    expect(markBlocker({ ...p(7), rawCommit: null }, null, HEAD)).toBe("no-metadata");
+    expect(movedTranslationPath(p(3), "content")).toBe("content/zh-cn/d/moved-here.md");
+    expect(
+      movedTranslationPath(
+        { ...p(3), sourcePath: "site/content/en/x.md", path: "site/content/zh-cn/y.md" },
+        "site/content",
+      ),
+    ).toBe("site/content/zh-cn/x.md");
+  });
+
+  it("fits the question and the hints to the width, sanitized", () => {
+    expect(confirmPrompt("content/zh-cn/b/big.md", HEAD, 100)).toBe(
+      "Mark content/zh-cn/b/big.md as translated from English ffffffff? y/n",
+    );
+    const long = `content/zh-cn/${"deep/".repeat(10)}page.md`;
+    const narrow = confirmPrompt(long, HEAD, 60);
+    expect([...narrow].length).toBeLessThanOrEqual(60);
+    expect(narrow).toMatch(/^Mark ….*deep\/page\.md as updated\? y\/n$/);
+    expect(confirmPrompt("content/zh-cn/\x1b[31mred.md", HEAD, 100)).toContain(
+      "content/zh-cn/\\x1b[31mred.md",
+    );
+    for (const width of [100, 80, 60]) {
+      expect([...fitHints(LIST_HINTS, width)].length).toBeLessThanOrEqual(width);
+      expect(fitHints(LIST_HINTS, width)).toContain("u mark updated");
+    }
   });
 });

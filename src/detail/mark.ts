@@ -1,0 +1,63 @@
+// Whether a page can be marked as updated from the dashboard, as a pure check shared by the
+// loader (which refuses) and the UI (which explains). Nothing here touches git or the disk.
+import type { PageReport } from "../core/types.js";
+
+/** Why a page cannot be marked as updated; null when it can. */
+export type MarkBlocker =
+  /** Not translated yet: there is no page to write. */
+  | "missing"
+  /** The page records no raw_commit (untracked, or an unknown commit without metadata). */
+  | "no-metadata"
+  /** The English page was deleted: the translation should go too, not be marked. */
+  | "source-missing"
+  /** The English page moved: the translation has to move too, which marking would not do. */
+  | "moved"
+  /** The page already records HEAD. */
+  | "at-head";
+
+/**
+ * Pages that record a raw_commit can be marked (outdated, unknown-commit, and up-to-date ones
+ * whose raw_commit is not HEAD itself); `rawHash` is what raw_commit resolved to.
+ */
+export function markBlocker(
+  page: PageReport,
+  rawHash: string | null,
+  head: string,
+): MarkBlocker | null {
+  switch (page.status) {
+    case "missing":
+      return "missing";
+    case "untracked":
+      return "no-metadata";
+    case "source-missing":
+      return "source-missing";
+    case "moved":
+      return "moved";
+    default:
+      if (page.rawCommit === null) return "no-metadata";
+      if (page.status === "up-to-date" && rawHash === head) return "at-head";
+      return null;
+  }
+}
+
+/** The loader's answer when asked to mark a page it cannot. */
+export const MARK_REFUSAL: Record<MarkBlocker, string> = {
+  missing: "the page is not translated yet",
+  "no-metadata": "the page records no raw_commit to update",
+  "source-missing": "the English page was deleted since the translation",
+  moved:
+    "the English page moved: the translation must move to the new path too, which marking would not do",
+  "at-head": "the page already records HEAD",
+};
+
+/**
+ * Where the translation of a moved page belongs: the English page's new path with the language
+ * folder in place of the English one (null when the path is not under the content folder).
+ */
+export function movedTranslationPath(page: PageReport, content: string): string | null {
+  const depth = content.split("/").length;
+  const parts = page.sourcePath.split("/");
+  if (!page.sourcePath.startsWith(`${content}/`) || parts.length <= depth + 1) return null;
+  parts[depth] = page.lang;
+  return parts.join("/");
+}

@@ -1,0 +1,133 @@
+// Marking a page as updated, the parts that are plain data: what the dashboard says before, during
+// and after (texts are raw until fitted, and fitted texts are sanitized), and the scan result with
+// the marked page in place of the old one.
+import { summarize } from "../core/status.js";
+import type { PageReport, ScanResult } from "../core/types.js";
+import { type MarkBlocker, movedTranslationPath } from "../detail/mark.js";
+import { shortHash } from "./format.js";
+import { fitEnd, fitStart, safe, textWidth } from "./text.js";
+
+/** One transient line for the bottom row: the same news from roomiest to tightest wording. */
+export interface StatusLine {
+  tone: "ok" | "error" | "info";
+  /** Raw (untrusted) texts; the first that fits is shown. */
+  variants: readonly string[];
+}
+
+/** The first variant that fits `width` once sanitized, else the last one cut to fit. */
+export function fitVariants(variants: readonly string[], width: number): string {
+  const safeOnes = variants.map((v) => safe(v));
+  const found = safeOnes.find((v) => textWidth(v) <= width);
+  return found ?? fitEnd(safeOnes[safeOnes.length - 1] ?? "", width);
+}
+
+/** The y/n question, cutting the path from the start if nothing else fits. */
+export function confirmPrompt(path: string, head: string, width: number): string {
+  const p = safe(path);
+  const short = shortHash(head);
+  const suffixes = [
+    ` as translated from English ${short}? y/n`,
+    ` as translated from ${short}? y/n`,
+    " as updated? y/n",
+  ];
+  for (const suffix of suffixes) {
+    const text = `Mark ${p}${suffix}`;
+    if (textWidth(text) <= width) return text;
+  }
+  const suffix = suffixes[suffixes.length - 1] as string;
+  const room = Math.max(4, width - textWidth("Mark ") - textWidth(suffix));
+  return fitEnd(`Mark ${fitStart(p, room)}${suffix}`, width);
+}
+
+/** Why the page under the cursor cannot be marked, said so that the translator knows what to do. */
+export function blockedLine(
+  blocker: MarkBlocker,
+  page: PageReport,
+  head: string,
+  content: string,
+): StatusLine {
+  const path = page.path;
+  switch (blocker) {
+    case "missing":
+      return {
+        tone: "info",
+        variants: [`Not marked: ${path} is not translated yet`, "Not marked: not translated yet"],
+      };
+    case "no-metadata":
+      return {
+        tone: "info",
+        variants: [
+          `Not marked: ${path} records no raw_commit; add the translation metadata by hand first`,
+          "Not marked: the page records no raw_commit; add the metadata by hand first",
+          "Not marked: the page records no raw_commit",
+        ],
+      };
+    case "source-missing":
+      return {
+        tone: "info",
+        variants: [
+          `Not marked: the English page ${page.sourcePath} was deleted; remove or replace the translation instead`,
+          "Not marked: the English page was deleted; remove or replace the translation instead",
+          "Not marked: the English page was deleted",
+        ],
+      };
+    case "moved": {
+      const target = movedTranslationPath(page, content) ?? page.sourcePath;
+      return {
+        tone: "info",
+        variants: [
+          `Not marked: the English page moved to ${page.sourcePath}; move the translation to ${target} too (marking alone would not fix it)`,
+          `Not marked: the English page moved; move the translation to ${target} too`,
+          `Not marked: moved in English; move it to ${target} too`,
+          "Not marked: the English page moved; move the translation too",
+        ],
+      };
+    }
+    case "at-head":
+      return {
+        tone: "info",
+        variants: [
+          `${path} already records HEAD ${shortHash(head)}: nothing to mark`,
+          `Already translated from HEAD ${shortHash(head)}`,
+        ],
+      };
+  }
+}
+
+export function markingLine(page: PageReport): StatusLine {
+  return { tone: "info", variants: [`Marking ${page.path}…`, "Marking…"] };
+}
+
+export function stillMarkingLine(page: PageReport): StatusLine {
+  return { tone: "info", variants: [`Still marking ${page.path}…`, "Still marking…"] };
+}
+
+export function markedLine(page: PageReport, commit: string): StatusLine {
+  const short = shortHash(commit);
+  return {
+    tone: "ok",
+    variants: [
+      `Marked ${page.path} as translated from ${short}`,
+      `Marked as translated from ${short}`,
+    ],
+  };
+}
+
+export function failedLine(page: PageReport, error: string): StatusLine {
+  return {
+    tone: "error",
+    variants: [`Could not mark ${page.path}: ${error}`, `Not marked: ${error}`],
+  };
+}
+
+export const CANCELLED_LINE: StatusLine = {
+  tone: "info",
+  variants: ["Not marked: cancelled, nothing was changed", "Cancelled"],
+};
+
+/** The scan result with one page replaced, its language's counts recomputed. */
+export function withPage(result: ScanResult, index: number, page: PageReport): ScanResult {
+  if (index < 0 || index >= result.pages.length) return result;
+  const pages = result.pages.map((p, i) => (i === index ? page : p));
+  return { ...result, pages, summary: summarize(result.languages, pages) };
+}
