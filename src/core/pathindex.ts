@@ -6,6 +6,8 @@ export interface Touch {
   /** Blob before and after this commit (all zeros when the file was added or deleted). */
   oldBlob: string;
   newBlob: string;
+  /** The path was renamed away in this commit: it no longer exists after it. */
+  gone: boolean;
 }
 
 export interface Rename {
@@ -14,13 +16,16 @@ export interface Rename {
   to: string;
 }
 
+const ZERO_OID = "0".repeat(40);
+
 export interface PathIndex {
   /** Non-merge commits that changed a path (both sides of a rename count). */
   touches: Map<string, Touch[]>;
   /** Merges whose diff against their first parent includes the path. */
   mergeTouches: Map<string, number[]>;
-  /** For each merge: the paths that differ against each parent, in parent order. */
-  mergeDiffs: Map<number, Array<Set<string>>>;
+  /** For each merge: the paths that differ against each parent, in parent order, with the
+   * merge's own blob for the path (all zeros when the merge does not have it). */
+  mergeDiffs: Map<number, Array<Map<string, string>>>;
   merges: number[];
   renames: Rename[];
 }
@@ -46,9 +51,10 @@ export function buildPathIndex(
     const list = changes[i] ?? [];
     if (parentCount(commit) <= 1) {
       for (const ch of list) {
-        addTouch(index.touches, ch.path, { commit, oldBlob: ch.oldBlob, newBlob: ch.newBlob });
+        const touch = { commit, oldBlob: ch.oldBlob, newBlob: ch.newBlob };
+        addTouch(index.touches, ch.path, { ...touch, gone: false });
         if (ch.from !== null) {
-          addTouch(index.touches, ch.from, { commit, oldBlob: ch.oldBlob, newBlob: ch.newBlob });
+          addTouch(index.touches, ch.from, { ...touch, gone: true });
           index.renames.push({ commit, from: ch.from, to: ch.path });
         }
       }
@@ -62,14 +68,14 @@ export function buildPathIndex(
     }
     const slot = parentSlot.get(commit) ?? 0;
     parentSlot.set(commit, slot + 1);
-    const paths = new Set<string>();
+    const paths = new Map<string, string>();
     for (const ch of list) {
-      paths.add(ch.path);
-      if (ch.from !== null) paths.add(ch.from);
+      paths.set(ch.path, ch.newBlob);
+      if (ch.from !== null) paths.set(ch.from, ZERO_OID);
     }
     diffs[slot] = paths;
     if (slot === 0 && parent >= 0) {
-      for (const p of paths) {
+      for (const p of paths.keys()) {
         const arr = index.mergeTouches.get(p);
         if (arr) arr.push(commit);
         else index.mergeTouches.set(p, [commit]);

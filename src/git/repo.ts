@@ -11,6 +11,8 @@ export interface OpenedRepo extends Repo {
   shallowRoots: string[];
   /** A partial clone (`--filter`): objects from history may be absent and are never fetched. */
   partial: boolean;
+  /** Absolute path of the object store (shared by linked worktrees). */
+  objectDir: string;
 }
 
 export async function openRepo(dir: string): Promise<OpenedRepo> {
@@ -29,6 +31,8 @@ export async function openRepo(dir: string): Promise<OpenedRepo> {
         "--path-format=absolute",
         "--git-path",
         "shallow",
+        "--git-path",
+        "objects",
       ],
       { cwd: abs },
     );
@@ -37,8 +41,8 @@ export async function openRepo(dir: string): Promise<OpenedRepo> {
     if (err instanceof GitFailure) throw new AppError(2, cannotOpen(dir, err.detail));
     throw err;
   }
-  const [top, gitDir, shallow, shallowFile] = out.split("\n");
-  if (!top || !gitDir) throw new AppError(2, `not a git work tree: ${dir}`);
+  const [top, gitDir, shallow, shallowFile, objectDir] = out.split("\n");
+  if (!top || !gitDir || !objectDir) throw new AppError(2, `not a git work tree: ${dir}`);
   const repo: Repo = { workTree: await realpath(top), gitDir };
   const shallowRoots = shallow === "true" && shallowFile ? await readShallowRoots(shallowFile) : [];
   return {
@@ -46,6 +50,7 @@ export async function openRepo(dir: string): Promise<OpenedRepo> {
     shallow: shallow === "true",
     shallowRoots,
     partial: await isPartialClone(repo),
+    objectDir,
   };
 }
 

@@ -75,6 +75,11 @@ export interface RunOptions {
   okCodes?: readonly number[];
   /** Refuse to buffer more than this many bytes of stdout. */
   maxBuffer?: number;
+  /**
+   * Write new objects to this scratch folder, reading the repository's own through it as an
+   * alternate: the tool may build temporary trees without changing the repository.
+   */
+  scratchObjects?: { dir: string; repoObjects: string };
 }
 
 export interface RunResult {
@@ -126,7 +131,13 @@ export function runGit(
     }
     const child = spawn(git, gitArgv(repo, args), {
       cwd: opts.cwd ?? repo?.workTree,
-      env: gitEnv(),
+      env: opts.scratchObjects
+        ? {
+            ...gitEnv(),
+            GIT_OBJECT_DIRECTORY: opts.scratchObjects.dir,
+            GIT_ALTERNATE_OBJECT_DIRECTORIES: opts.scratchObjects.repoObjects,
+          }
+        : gitEnv(),
       stdio: ["pipe", "pipe", "pipe"],
       windowsHide: true,
     });

@@ -1,12 +1,13 @@
 // Turning the gathered facts into page reports. No I/O happens here: every git answer arrives
 // as data, and the status rules themselves are the pure functions in core/.
+import { blobAt } from "../core/blob-at.js";
 import { markAncestors } from "../core/graph.js";
 import { decideStatus, type RawState } from "../core/status.js";
 import type { CommitInfo, PageReport } from "../core/types.js";
 import { boundaryMerges, commitsForPath, type RangeContext } from "../core/walk.js";
+import type { BlobPair, Numstat } from "../git/blob-diff.js";
 import type { ScanFolders } from "./folders.js";
 import type { HistoryModel } from "./history-model.js";
-import type { Measured, MeasureJob } from "./measure.js";
 import type { Translation } from "./translations.js";
 
 /** Commit lists longer than this are cut (newest kept) so reports stay readable and bounded. */
@@ -28,8 +29,8 @@ export interface PageDetail {
 export interface ReportInput {
   pages: readonly Translation[];
   rawOf: Map<Translation, RawState>;
-  /** For pages whose source exists at HEAD under its own path: git's diff since raw_commit. */
-  sinceRaw: Map<Translation, Measured>;
+  /** The source's blob at raw_commit for pages whose raw_commit is not in HEAD's history. */
+  outsideBlobs: Map<Translation, string | null>;
   /** English pages at HEAD: path relative to the source folder → blob. */
   english: Map<string, string>;
   history: HistoryModel;
@@ -39,21 +40,16 @@ export interface ReportInput {
   shallowRoots: readonly string[];
 }
 
-/** A page whose source moved or was deleted: measured once its lineage is known. */
-export interface LateMeasure {
-  job: MeasureJob;
-  apply: (answer: Measured) => void;
-}
-
 export interface Built {
   reports: PageReport[];
   details: PageDetail[];
-  late: LateMeasure[];
+  /** Pages whose line counts git must give, with the blobs to compare. */
+  measure: Array<{ report: PageReport; pair: BlobPair }>;
 }
 
 export function buildReports(input: ReportInput): Built {
   const { history, folders } = input;
-  const out: Built = { reports: [], details: [], late: [] };
+  const out: Built = { reports: [], details: [], measure: [] };
   const marks = new Int32Array(history.table.hashes.length).fill(-1);
   const groups = new Map<string, Translation[]>();
   for (const t of input.pages) {
@@ -104,8 +100,11 @@ export function buildReports(input: ReportInput): Built {
         last !== srcPath && input.english.has(last.slice(folders.sourceRel.length + 1))
           ? last
           : null;
-      const since = input.sinceRaw.get(t) ?? "same";
-      const atRaw = since === "same" ? atHead : since.oldBlob;
+      // Inside HEAD's history the path index knows every version; a raw_commit on another
+      // branch was looked up in git instead.
+      const atRaw = isAncestor
+        ? blobAt(history.graph, history.index, rawIdx, srcPath)
+        : (input.outsideBlobs.get(t) ?? null);
       report.status = decideStatus({
         raw: { kind: "ok", hash: rawHash },
         sourceAtHead: atHead,
@@ -135,26 +134,22 @@ export function buildReports(input: ReportInput): Built {
       }
       const listed = ordered.slice(0, MAX_COMMITS_LISTED);
       report.commits = listed.map((c) => commitInfo(history, c));
+      const headBlob = movedTo
+        ? (input.english.get(movedTo.slice(folders.sourceRel.length + 1)) ?? null)
+        : atHead;
       const detail: PageDetail = {
         rawHash,
         fromBlob: atRaw,
-        toBlob: atHead,
+        toBlob: headBlob,
         commitBlobs: commitBlobs(history, listed, lineage),
       };
-      if (atHead !== null) setLines(report, since);
-      else {
-        // Moved: compare the old path at raw_commit with the new one at HEAD. Deleted: only the
-        // old content is wanted (for the dashboard); a deleted page has no line counts.
-        const job = { rawHash, from: srcPath, to: movedTo ?? srcPath };
-        out.late.push({
-          job,
-          apply: (answer) => {
-            if (answer === "same") return;
-            detail.fromBlob = answer.oldBlob;
-            detail.toBlob = answer.newBlob;
-            if (movedTo) setLines(report, answer);
-          },
-        });
+      if (report.status === "up-to-date") {
+        report.linesAdded = 0;
+        report.linesRemoved = 0;
+      } else if (headBlob !== null) {
+        // Outdated or moved: git counts the lines from the version at raw_commit (the old path
+        // for a moved page) to HEAD's. A deleted page has no line counts.
+        out.measure.push({ report, pair: [atRaw, headBlob] });
       }
       out.reports.push(report);
       out.details.push(detail);
@@ -163,16 +158,14 @@ export function buildReports(input: ReportInput): Built {
   return out;
 }
 
-function setLines(report: PageReport, since: Measured): void {
-  if (since === "same") {
-    report.linesAdded = 0;
-    report.linesRemoved = 0;
-  } else if (since.lines === null) {
+/** Sets a page's line counts from git's answer for its pair of blobs. */
+export function setLines(report: PageReport, counts: Numstat): void {
+  if (counts === null) {
     report.warnings.push("no line counts: the English source is a binary file");
-  } else {
-    report.linesAdded = since.lines.added;
-    report.linesRemoved = since.lines.removed;
+    return;
   }
+  report.linesAdded = counts.added;
+  report.linesRemoved = counts.removed;
 }
 
 /** The path's successors under the given renames (oldest first). */

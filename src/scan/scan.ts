@@ -4,15 +4,17 @@ import type { RawState } from "../core/status.js";
 import { byLanguageAndPath, summarize } from "../core/status.js";
 import type { ScanResult } from "../core/types.js";
 import { AppError } from "../errors.js";
+import { type BlobPair, diffBlobPairs } from "../git/blob-diff.js";
+import { lookupObjects } from "../git/objects.js";
 import { openRepo, readHead } from "../git/repo.js";
 import type { Repo } from "../git/run.js";
 import { listTree } from "../git/tree.js";
 import { isPageFile } from "../site/files.js";
-import { resolveFolders } from "./folders.js";
-import { completeHistory, loadHeadHistory } from "./history-model.js";
-import { type Measured, type MeasureJob, measure } from "./measure.js";
+import { resolveFolders, type ScanFolders } from "./folders.js";
+import { completeHistory, type HistoryModel, loadHeadHistory } from "./history-model.js";
+
 import { resolveRawCommits } from "./raw-commits.js";
-import { buildReports, emptyDetail, missingPages, type PageDetail } from "./reports.js";
+import { buildReports, emptyDetail, missingPages, type PageDetail, setLines } from "./reports.js";
 import { matchSourceSpelling, readTranslations, type Translation } from "./translations.js";
 
 export type { PageDetail } from "./reports.js";
@@ -78,30 +80,17 @@ export async function scan(opts: ScanOptions): Promise<ScanOutput> {
   }
   matchSourceSpelling(translations.pages, english);
 
-  // What changed in every source that is still where it was can be asked now too, alongside
-  // the history: git answers unchanged files for free.
-  const early = new Map<Translation, MeasureJob>();
-  for (const t of translations.pages) {
-    const raw = rawOf.get(t) as RawState;
-    if (raw.kind !== "ok" || !english.has(t.sourceRel)) continue;
-    const path = `${folders.sourceRel}/${t.sourceRel}`;
-    early.set(t, { rawHash: raw.hash, from: path, to: path });
-  }
   progress({ phase: "history", done: 0, total: 1 });
-  const earlyDiffs = settleLater(measure(repo, head.hash, [...early.values()], false));
   const okHashes = [
     ...new Set([...rawOf.values()].flatMap((r) => (r.kind === "ok" ? [r.hash] : []))),
   ];
   const history = await completeHistory(repo, await headHistory, okHashes);
-  const diffs = await earlyDiffs;
-  const sinceRaw = new Map<Translation, Measured>();
-  for (const [t, job] of early) sinceRaw.set(t, diffs.get(job) ?? "same");
   progress({ phase: "history", done: 1, total: 1 });
 
   const built = buildReports({
     pages: translations.pages,
     rawOf,
-    sinceRaw,
+    outsideBlobs: await blobsOutsideHistory(repo, translations.pages, rawOf, history, folders),
     english,
     history,
     folders,
@@ -109,27 +98,16 @@ export async function scan(opts: ScanOptions): Promise<ScanOutput> {
     shallowRoots: repo.shallowRoots,
   });
 
-  // Sources that moved or were deleted are compared along their lineage, after the history
-  // says where they went. Deleted ones are diffed without rename detection, apart from moved
-  // ones, so git can never pair the two.
-  progress({ phase: "measure", done: 0, total: built.late.length });
-  const movedJobs = built.late.filter((l) => l.job.from !== l.job.to);
-  const goneJobs = built.late.filter((l) => l.job.from === l.job.to);
-  const [moved, gone] = await Promise.all([
-    measure(
-      repo,
-      head.hash,
-      movedJobs.map((l) => l.job),
-      true,
-    ),
-    measure(
-      repo,
-      head.hash,
-      goneJobs.map((l) => l.job),
-      false,
-    ),
-  ]);
-  for (const l of built.late) l.apply(moved.get(l.job) ?? gone.get(l.job) ?? "same");
+  // git's line counts for every changed page at once; identical pairs are asked once.
+  progress({ phase: "measure", done: 0, total: built.measure.length });
+  const unique = new Map<string, BlobPair>();
+  for (const { pair } of built.measure) unique.set(`${pair[0]}:${pair[1]}`, pair);
+  const pairs = [...unique.values()];
+  const counts = await diffBlobPairs(repo, repo.objectDir, pairs);
+  const countOf = new Map(pairs.map((p, i) => [`${p[0]}:${p[1]}`, counts[i] ?? null]));
+  for (const { report, pair } of built.measure) {
+    setLines(report, countOf.get(`${pair[0]}:${pair[1]}`) ?? null);
+  }
 
   const pages = [
     ...built.reports,
@@ -159,6 +137,37 @@ export async function scan(opts: ScanOptions): Promise<ScanOutput> {
       ],
     },
   };
+}
+
+/**
+ * The English source at raw_commit for pages whose raw_commit is on another branch: the path
+ * index only knows HEAD's history, so git is asked (one process for all of them).
+ */
+async function blobsOutsideHistory(
+  repo: Repo,
+  pages: readonly Translation[],
+  rawOf: Map<Translation, RawState>,
+  history: HistoryModel,
+  folders: ScanFolders,
+): Promise<Map<Translation, string | null>> {
+  const outside: Array<[Translation, string]> = [];
+  for (const t of pages) {
+    const raw = rawOf.get(t);
+    if (raw?.kind !== "ok") continue;
+    const idx = history.table.index.get(raw.hash);
+    if (idx !== undefined && history.fromHead[idx] === 1) continue;
+    outside.push([t, `${raw.hash}:${folders.sourceRel}/${t.sourceRel}`]);
+  }
+  const found = await lookupObjects(
+    repo,
+    outside.map(([, name]) => name),
+  );
+  const out = new Map<Translation, string | null>();
+  outside.forEach(([t], i) => {
+    const l = found[i];
+    out.set(t, l && "oid" in l && l.type === "blob" ? l.oid : null);
+  });
+  return out;
 }
 
 /**

@@ -21,7 +21,7 @@ export interface TranslationSet {
 }
 
 /** Pages read between two yields to the event loop, so a spinner keeps turning meanwhile. */
-const BATCH = 256;
+const BATCH = 64;
 
 export async function readTranslations(
   langFolders: ReadonlyArray<{ lang: string; abs: string; rel: string }>,
