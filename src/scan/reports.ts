@@ -45,11 +45,62 @@ export interface Built {
   details: PageDetail[];
   /** Pages whose line counts git must give, with the blobs to compare. */
   measure: Array<{ report: PageReport; pair: BlobPair }>;
+  /**
+   * Fills in commitsBehind and the commit lists. Separate so the caller can let git count
+   * lines meanwhile: statuses and blob pairs are known before any history walk.
+   */
+  listCommits: () => Promise<void>;
+}
+
+interface WalkItem {
+  report: PageReport;
+  detail: PageDetail;
+  lineage: string[];
+}
+
+/** Marks raw_commit's ancestors with `stamp`; returns git's UNINTERESTING test for the range. */
+function markRange(history: HistoryModel, rawIdx: number, marks: Int32Array, stamp: number) {
+  markAncestors(history.graph, rawIdx, marks, stamp);
+  return (c: number) => marks[c] === stamp;
+}
+
+function listCommits(
+  history: HistoryModel,
+  walk: { rawIdx: number; cut: boolean; items: WalkItem[] },
+  marks: Int32Array,
+  stamp: number,
+): void {
+  const excluded = markRange(history, walk.rawIdx, marks, stamp);
+  const ctx: RangeContext = {
+    graph: history.graph,
+    index: history.index,
+    head: history.head,
+    excluded,
+    bottom: walk.rawIdx,
+    boundary: boundaryMerges(history.graph, history.index.merges, excluded),
+  };
+  for (const { report, detail, lineage } of walk.items) {
+    if (walk.cut) continue;
+    const shown = new Set<number>();
+    for (const p of lineage) for (const c of commitsForPath(ctx, p)) shown.add(c);
+    const ordered = [...shown].sort(
+      (a, b) => (history.graph.topo[b] ?? 0) - (history.graph.topo[a] ?? 0),
+    );
+    report.commitsBehind = ordered.length;
+    if (ordered.length > MAX_COMMITS_LISTED) {
+      report.warnings.push(
+        `commit list cut to the newest ${MAX_COMMITS_LISTED} of ${ordered.length}`,
+      );
+    }
+    const listed = ordered.slice(0, MAX_COMMITS_LISTED);
+    report.commits = listed.map((c) => commitInfo(history, c));
+    detail.commitBlobs = commitBlobs(history, listed, lineage);
+  }
 }
 
 export function buildReports(input: ReportInput): Built {
   const { history, folders } = input;
-  const out: Built = { reports: [], details: [], measure: [] };
+  const out: Built = { reports: [], details: [], measure: [], listCommits: async () => {} };
   const marks = new Int32Array(history.table.hashes.length).fill(-1);
   const groups = new Map<string, Translation[]>();
   for (const t of input.pages) {
@@ -63,21 +114,11 @@ export function buildReports(input: ReportInput): Built {
     if (g) g.push(t);
     else groups.set(raw.hash, [t]);
   }
+  const walks: Array<{ rawIdx: number; cut: boolean; items: WalkItem[] }> = [];
   let stamp = 0;
   for (const [rawHash, group] of groups) {
     const rawIdx = history.table.index.get(rawHash) as number;
-    stamp += 1;
-    markAncestors(history.graph, rawIdx, marks, stamp);
-    const current = stamp;
-    const excluded = (c: number) => marks[c] === current;
-    const ctx: RangeContext = {
-      graph: history.graph,
-      index: history.index,
-      head: history.head,
-      excluded,
-      bottom: rawIdx,
-      boundary: boundaryMerges(history.graph, history.index.merges, excluded),
-    };
+    const excluded = markRange(history, rawIdx, marks, ++stamp);
     const renames = history.index.renames
       .filter((r) => !excluded(r.commit) && history.fromHead[r.commit] === 1)
       .sort((a, b) => (history.graph.topo[a.commit] ?? 0) - (history.graph.topo[b.commit] ?? 0));
@@ -90,6 +131,8 @@ export function buildReports(input: ReportInput): Built {
       const c = history.table.index.get(hash);
       return c !== undefined && history.fromHead[c] === 1 && !excluded(c);
     });
+    const items: WalkItem[] = [];
+    walks.push({ rawIdx, cut, items });
     for (const t of group) {
       const report = basicReport(t, { kind: "ok", hash: rawHash }, folders);
       const srcPath = `${folders.sourceRel}/${t.sourceRel}`;
@@ -121,19 +164,6 @@ export function buildReports(input: ReportInput): Built {
         report.sourcePath = movedTo;
         report.movedFrom = srcPath;
       }
-      const shown = new Set<number>();
-      for (const p of lineage) for (const c of commitsForPath(ctx, p)) shown.add(c);
-      const ordered = cut
-        ? []
-        : [...shown].sort((a, b) => (history.graph.topo[b] ?? 0) - (history.graph.topo[a] ?? 0));
-      report.commitsBehind = cut ? null : ordered.length;
-      if (ordered.length > MAX_COMMITS_LISTED) {
-        report.warnings.push(
-          `commit list cut to the newest ${MAX_COMMITS_LISTED} of ${ordered.length}`,
-        );
-      }
-      const listed = ordered.slice(0, MAX_COMMITS_LISTED);
-      report.commits = listed.map((c) => commitInfo(history, c));
       const headBlob = movedTo
         ? (input.english.get(movedTo.slice(folders.sourceRel.length + 1)) ?? null)
         : atHead;
@@ -141,7 +171,7 @@ export function buildReports(input: ReportInput): Built {
         rawHash,
         fromBlob: atRaw,
         toBlob: headBlob,
-        commitBlobs: commitBlobs(history, listed, lineage),
+        commitBlobs: new Map(),
       };
       if (report.status === "up-to-date") {
         report.linesAdded = 0;
@@ -151,10 +181,18 @@ export function buildReports(input: ReportInput): Built {
         // for a moved page) to HEAD's. A deleted page has no line counts.
         out.measure.push({ report, pair: [atRaw, headBlob] });
       }
+      items.push({ report, detail, lineage });
       out.reports.push(report);
       out.details.push(detail);
     }
   }
+  out.listCommits = async () => {
+    for (const walk of walks) {
+      listCommits(history, walk, marks, ++stamp);
+      // Lets git's output (the line counts running meanwhile) be read between groups.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
   return out;
 }
 

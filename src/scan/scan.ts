@@ -103,7 +103,9 @@ export async function scan(opts: ScanOptions): Promise<ScanOutput> {
   const unique = new Map<string, BlobPair>();
   for (const { pair } of built.measure) unique.set(`${pair[0]}:${pair[1]}`, pair);
   const pairs = [...unique.values()];
-  const counts = await diffBlobPairs(repo, repo.objectDir, pairs);
+  const counting = settleLater(diffBlobPairs(repo, repo.objectDir, pairs));
+  await built.listCommits();
+  const counts = await counting;
   const countOf = new Map(pairs.map((p, i) => [`${p[0]}:${p[1]}`, counts[i] ?? null]));
   for (const { report, pair } of built.measure) {
     setLines(report, countOf.get(`${pair[0]}:${pair[1]}`) ?? null);
