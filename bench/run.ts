@@ -23,6 +23,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     sample: { type: "string", default: "200" },
     repo: { type: "string" },
+    scaling: { type: "boolean", default: false },
   },
 });
 
@@ -93,14 +94,66 @@ async function main(): Promise<void> {
   const width = Math.max(...rows.map((r) => r[0].length));
   for (const [name, value, note] of rows)
     log(`${name.padEnd(width)}  ${value.padStart(9)}  ${note}`);
+  if (values.scaling) await scaling(scanMs, pages, repo);
   writeFileSync(
     path.join(root, "bench/.cache/last-run.json"),
     `${JSON.stringify({ repo, rows }, null, 2)}\n`,
   );
 }
 
+/**
+ * How the cost grows: half the pages and commits should take about half the time, and ten times
+ * more distinct raw_commits (a translation sync every 50 commits) about the same time.
+ */
+async function scaling(fullMs: number, fullPages: number, fullRepo: string): Promise<void> {
+  const half = await referenceRepo({ ...opts, pages: opts.pages / 2, commits: opts.commits / 2 });
+  const manyRaws = await referenceRepo({ ...opts, syncEvery: 50 });
+  const time = async (repo: string) => {
+    const r = await repeat(runs, () => timeNode(path.join(here, "scan-child.js"), [repo]));
+    return { ms: median(r.map((x) => x.ms)), pages: r[0]?.out.pages as number };
+  };
+  const h = await time(half);
+  const m = await time(manyRaws);
+  const raws = (repo: string) =>
+    execFileSync(
+      "git",
+      [
+        "grep",
+        "-h",
+        "-o",
+        "-E",
+        '(raw_commit="|default_lang_commit: )[0-9a-f]{40}',
+        "HEAD",
+        "--",
+        "content",
+      ],
+      {
+        cwd: repo,
+        env: gitEnv(),
+        maxBuffer: 256 * 1024 * 1024,
+      },
+    )
+      .toString()
+      .split("\n")
+      .map((l) => l.slice(-40))
+      .filter((l) => l.length === 40);
+  const distinct = (repo: string) => new Set(raws(repo)).size;
+  log("");
+  log("scaling");
+  log(
+    `  ${fullPages} pages: ${ms(fullMs)} (${((fullMs / fullPages) * 1000).toFixed(0)} µs per page), ${distinct(fullRepo)} distinct raw_commits`,
+  );
+  log(
+    `  ${h.pages} pages, half the commits: ${ms(h.ms)} (${((h.ms / h.pages) * 1000).toFixed(0)} µs per page)`,
+  );
+  log(
+    `  ${m.pages} pages, ${distinct(manyRaws)} distinct raw_commits: ${ms(m.ms)} (${(m.ms / fullMs).toFixed(2)}× the reference)`,
+  );
+}
+
 async function referenceRepo(o: GenerateOptions): Promise<string> {
-  const dir = path.join(root, "bench/.cache", `hugo-${o.pages}p-${o.commits}c-s${o.seed}`);
+  const sync = o.syncEvery ? `-sync${o.syncEvery}` : "";
+  const dir = path.join(root, "bench/.cache", `hugo-${o.pages}p-${o.commits}c-s${o.seed}${sync}`);
   const marker = path.join(dir, ".git", "translation-status-bench");
   if (existsSync(marker)) return dir;
   log(
