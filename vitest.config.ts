@@ -6,5 +6,7 @@ export default defineConfig({
     // Integration tests build real git repositories; give them room on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
+    reporters: ["default", ["json", { outputFile: "dist/test-results.json" }]],
   },
 });
