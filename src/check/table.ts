@@ -2,23 +2,12 @@
 // each language's summary line, and a verdict line. Every untrusted string goes through `text`:
 // `visible`, plus `##[` broken up, because the Actions runner acts on `##[command]` anywhere in a
 // log line and this report is often printed in a workflow step.
-import type { PageReport, Status } from "../core/types.js";
-import { STATUS_SYMBOL } from "../report/table.js";
-import { visible } from "../sanitize/terminal.js";
+import { pageLine, summaryLine } from "../report/table.js";
+import { inertLine } from "../sanitize/github.js";
 import type { CheckReport } from "./evaluate.js";
 import { describeThresholds } from "./thresholds.js";
 
-const text = (s: string) => visible(s).replaceAll("##[", "##\\[");
-
-const COLOR: Record<Status, string> = {
-  "up-to-date": "32",
-  outdated: "33",
-  moved: "35",
-  "source-missing": "31",
-  "unknown-commit": "31",
-  untracked: "90",
-  missing: "36",
-};
+const text = inertLine;
 
 /** The report as lines without line breaks inside them (for the GitHub log as well). */
 export function checkTableLines(report: CheckReport, color: boolean): string[] {
@@ -37,19 +26,13 @@ export function checkTableLines(report: CheckReport, color: boolean): string[] {
     lines.push("", text(lang));
     if (failing.length === 0) lines.push("  no page fails");
     for (const { page, verdict } of failing) {
-      const status = `${STATUS_SYMBOL[page.status]} ${page.status}`.padEnd(16);
-      lines.push(`  ${paint(COLOR[page.status], status)} ${numbers(page)}  ${pathText(page)}`);
+      lines.push(pageLine(page, color));
       const over = verdict.reasons.slice(1);
       if (over.length > 0) lines.push(`      over the limit: ${over.map(text).join("; ")}`);
       for (const w of page.warnings) lines.push(`      warning: ${text(w)}`);
     }
     const s = result.summary[lang];
-    if (s) {
-      const parts = (Object.keys(STATUS_SYMBOL) as Status[])
-        .filter((k) => s[k] > 0)
-        .map((k) => `${s[k]} ${k}`);
-      lines.push(`  ${s.total} pages: ${parts.join(", ") || "none"}`);
-    }
+    if (s) lines.push(summaryLine(s));
   }
   const total = result.pages.length;
   const failed = report.failing.length;
@@ -67,15 +50,4 @@ export function checkTableLines(report: CheckReport, color: boolean): string[] {
 
 export function renderCheckTable(report: CheckReport, color: boolean): string {
   return `${checkTableLines(report, color).join("\n")}\n`;
-}
-
-function numbers(page: PageReport): string {
-  const behind = page.commitsBehind === null ? "" : `${page.commitsBehind} behind`;
-  const diff = page.linesAdded === null ? "" : `+${page.linesAdded} -${page.linesRemoved ?? 0}`;
-  return `${behind.padStart(10)} ${diff.padEnd(11)}`;
-}
-
-function pathText(page: PageReport): string {
-  if (page.movedFrom) return `${text(page.path)}  (English moved to ${text(page.sourcePath)})`;
-  return text(page.path);
 }

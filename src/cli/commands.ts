@@ -5,7 +5,7 @@ import type { ExitCode } from "../errors.js";
 import { AppError } from "../errors.js";
 import { jsonChunks } from "../report/json.js";
 import { renderTable } from "../report/table.js";
-import { visible } from "../sanitize/terminal.js";
+import { inertLine } from "../sanitize/github.js";
 import { scan } from "../scan/scan.js";
 import { stampPages, today } from "../stamp/stamp-pages.js";
 import type { CliOptions } from "./args.js";
@@ -50,10 +50,10 @@ export async function runStamp(opts: CliOptions): Promise<ExitCode> {
   let failed = 0;
   for (const o of outcomes) {
     if (o.error === null)
-      process.stdout.write(`stamped ${visible(o.path)} at ${commit.slice(0, 12)}\n`);
+      process.stdout.write(`stamped ${inertLine(o.path)} at ${commit.slice(0, 12)}\n`);
     else {
       failed += 1;
-      process.stderr.write(`translation-status: ${visible(o.path)}: ${visible(o.error)}\n`);
+      process.stderr.write(`translation-status: ${inertLine(o.path)}: ${inertLine(o.error)}\n`);
     }
   }
   return failed > 0 ? 2 : 0;

@@ -3,7 +3,7 @@
 // plain report, and is the only place that exits the process.
 import { readFileSync } from "node:fs";
 import { AppError, type ExitCode } from "../errors.js";
-import { visible } from "../sanitize/terminal.js";
+import { inertLine } from "../sanitize/github.js";
 import { type CliOptions, HELP, parseCli } from "./args.js";
 import { runScan, runStamp } from "./commands.js";
 
@@ -83,15 +83,13 @@ main(process.argv.slice(2)).then(
     if (err instanceof AppError) {
       // Messages can quote paths from the repository; `##[` would be a workflow command in a
       // GitHub Actions log wherever it appears in the line.
-      process.stderr.write(
-        `translation-status: ${visible(err.message).replaceAll("##[", "##\\[")}\n`,
-      );
+      process.stderr.write(`translation-status: ${inertLine(err.message)}\n`);
       process.exitCode = err.exitCode;
     } else {
       process.stderr.write(
         `translation-status: internal error: ${String((err as Error)?.stack ?? err)
           .split("\n")
-          .map(visible)
+          .map(inertLine)
           .join("\n")}\n`,
       );
       process.exitCode = 2;

@@ -1,11 +1,10 @@
 // The plain report for people: one line per page, grouped by language, then a summary line.
 import type { PageReport, ScanResult, Status } from "../core/types.js";
-import { visible } from "../sanitize/terminal.js";
+import { inertLine } from "../sanitize/github.js";
 
-// Untrusted text (paths, warnings quoting pages) for a terminal that may be a CI log: `visible`,
-// and `##[` broken up, since GitHub's runner treats `##[error]`, `##[add-mask]`, ... as a
-// workflow command anywhere in a line. No piece starts a line, so a leading `::` cannot act.
-const text = (s: string) => visible(s).replaceAll("##[", "##\\[");
+// Untrusted text (paths, warnings quoting pages) goes to a terminal that is often a CI log, so
+// it is made visible and inert there too: GitHub's runner acts on `##[error]` anywhere in a line.
+const text = inertLine;
 
 /** Symbols make the status readable without color. */
 export const STATUS_SYMBOL: Record<Status, string> = {
@@ -29,28 +28,34 @@ const COLOR: Record<Status, string> = {
 };
 
 export function renderTable(result: ScanResult, color: boolean): string {
-  const paint = (status: Status, text: string) =>
-    color ? `\x1b[${COLOR[status]}m${text}\x1b[0m` : text;
   const lines: string[] = [];
   lines.push(`HEAD ${result.head.slice(0, 12)}${result.shallow ? "  (shallow clone)" : ""}`);
   for (const w of result.warnings) lines.push(`warning: ${text(w)}`);
   for (const lang of result.languages) {
-    const pages = result.pages.filter((p) => p.lang === lang);
     lines.push("", text(lang));
-    for (const page of pages) {
-      const status = `${STATUS_SYMBOL[page.status]} ${page.status}`.padEnd(16);
-      lines.push(`  ${paint(page.status, status)} ${numbers(page)}  ${pathText(page)}`);
+    for (const page of result.pages.filter((p) => p.lang === lang)) {
+      lines.push(pageLine(page, color));
       for (const w of page.warnings) lines.push(`      warning: ${text(w)}`);
     }
     const s = result.summary[lang];
-    if (s) {
-      const parts = (Object.keys(STATUS_SYMBOL) as Status[])
-        .filter((k) => s[k] > 0)
-        .map((k) => `${s[k]} ${k}`);
-      lines.push(`  ${s.total} pages: ${parts.join(", ") || "none"}`);
-    }
+    if (s) lines.push(summaryLine(s));
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** One page: status (symbol and word, coloured when asked), commits behind, lines, path. */
+export function pageLine(page: PageReport, color: boolean): string {
+  const status = `${STATUS_SYMBOL[page.status]} ${page.status}`.padEnd(16);
+  const painted = color ? `\x1b[${COLOR[page.status]}m${status}\x1b[0m` : status;
+  return `  ${painted} ${numbers(page)}  ${pathText(page)}`;
+}
+
+/** A language's totals, e.g. "11 pages: 2 up-to-date, 3 outdated". */
+export function summaryLine(row: Record<Status | "total", number>): string {
+  const parts = (Object.keys(STATUS_SYMBOL) as Status[])
+    .filter((k) => row[k] > 0)
+    .map((k) => `${row[k]} ${k}`);
+  return `  ${row.total} pages: ${parts.join(", ") || "none"}`;
 }
 
 function numbers(page: PageReport): string {

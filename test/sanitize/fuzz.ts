@@ -1,16 +1,5 @@
 // Deterministic "random" strings built from hostile code points, shared by the sanitizer tests.
-
-/** mulberry32: a tiny seeded PRNG, so every run checks the same strings. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from "../../bench/prng.js";
 
 /** UTF-16 units / strings to draw from. Raw surrogate halves may pair up by chance, on purpose. */
 export const HOSTILE_PIECES: readonly string[] = [
