@@ -149,7 +149,11 @@ export function describeThresholds(t: Thresholds): string {
     limits.push(`more than ${plural(t.maxBehind, "commit", "commits")} behind`);
   if (t.maxLines !== null) limits.push(`more than ${plural(t.maxLines, "line", "lines")} changed`);
   if (t.maxAge !== null) limits.push(`translated more than ${plural(t.maxAge, "day", "days")} ago`);
-  const statuses = t.failOn.join(", ");
+  // "outdated, moved or unknown-commit": any one of them, as the rule means.
+  const statuses =
+    t.failOn.length > 1
+      ? `${t.failOn.slice(0, -1).join(", ")} or ${t.failOn[t.failOn.length - 1]}`
+      : (t.failOn[0] ?? "");
   return limits.length === 0
     ? `a page fails when its status is ${statuses}`
     : `a page fails when its status is ${statuses} and it is ${limits.join(" or ")}`;

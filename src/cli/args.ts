@@ -33,7 +33,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
   } catch (err) {
     throw new AppError(
       2,
-      `${(err as Error).message.split("\n")[0]} (see translation-status --help)`,
+      `${argumentProblem(err as Error & { code?: string })} (see translation-status --help)`,
     );
   }
   const { values, positionals } = parsed;
@@ -75,6 +75,16 @@ export function parseCli(argv: readonly string[]): CliOptions {
     pages: word === "stamp" ? positionals.slice(1) : [],
     commit: values.commit ?? null,
   };
+}
+
+/** node:util's messages are long and several lines; one short line says the same. */
+function argumentProblem(err: Error & { code?: string }): string {
+  const option = /'(-[^' ]+)/.exec(err.message)?.[1] ?? "";
+  if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option}`;
+  if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return `${option} needs a value (write ${option}=VALUE when it starts with "-")`;
+  }
+  return err.message.split("\n")[0] ?? "invalid arguments";
 }
 
 function parse(argv: readonly string[]) {

@@ -11,6 +11,16 @@ import { stampPages, today } from "../stamp/stamp-pages.js";
 import type { CliOptions } from "./args.js";
 
 export async function runScan(opts: CliOptions, color: boolean): Promise<ExitCode> {
+  const checkOnly = (
+    [
+      ["--fail-on", opts.failOn],
+      ["--max-behind", opts.maxBehind],
+      ["--max-lines", opts.maxLines],
+      ["--max-age", opts.maxAge],
+      ["--changed-since", opts.changedSince],
+    ] as const
+  ).find(([, value]) => value !== null);
+  if (checkOnly) throw new AppError(2, `${checkOnly[0]} is an option of check, not of scan`);
   const format = opts.format ?? "table";
   if (format !== "table" && format !== "json") {
     throw new AppError(2, `scan prints table or json; --format ${format} belongs to check`);

@@ -33,9 +33,21 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
 
 /** The dashboard only for a person at a terminal; CI and pipes get the plain report. */
 function interactive(): boolean {
-  // Ink switches to its no-redraw CI mode on either variable, so both mean "not interactive".
-  const ci = Boolean(process.env.CI) || Boolean(process.env.CONTINUOUS_INTEGRATION);
-  return Boolean(process.stdout.isTTY && process.stdin.isTTY) && !ci;
+  return Boolean(process.stdout.isTTY && process.stdin.isTTY) && !inCi(process.env);
+}
+
+/**
+ * CI as Ink itself decides it (the is-in-ci rule): CI set to anything but "0" or "false", or
+ * CONTINUOUS_INTEGRATION or any CI_* variable. Ink stops redrawing there, so the dashboard must
+ * agree with it.
+ */
+function inCi(env: NodeJS.ProcessEnv): boolean {
+  if (env.CI === "0" || env.CI === "false") return false;
+  return (
+    "CI" in env ||
+    "CONTINUOUS_INTEGRATION" in env ||
+    Object.keys(env).some((k) => k.startsWith("CI_"))
+  );
 }
 
 function colorWanted(opts: CliOptions): boolean {
@@ -54,6 +66,14 @@ async function runDashboard(opts: CliOptions): Promise<ExitCode> {
   }
   // Ink ignores NO_COLOR; FORCE_COLOR=0 must be set before Ink (and chalk) are first loaded.
   if (!colorWanted(opts)) process.env.FORCE_COLOR = "0";
+  // Someone who asks for the dashboard at a terminal gets it even where CI is set: without this
+  // Ink would sit in its no-redraw CI mode and the screen would never update.
+  if (inCi(process.env)) {
+    for (const key of Object.keys(process.env)) {
+      if (key === "CI" || key === "CONTINUOUS_INTEGRATION" || key.startsWith("CI_"))
+        delete process.env[key];
+    }
+  }
   const { writeFirstFrame, leaveFirstFrame } = await import("../ui/first-frame.js");
   writeFirstFrame(process.stdout, opts.repo);
   let app: typeof import("../ui/run.js");

@@ -20,18 +20,22 @@ export function parseGitHubUrl(url: string): GitHubRepo | null {
   return { owner: m[1], name: m[2] };
 }
 
-/** The GitHub repository of `origin` (or of GITHUB_REPOSITORY in Actions), if any. */
+/**
+ * The GitHub repository of `origin`. Only a repository without any `origin` falls back to
+ * GITHUB_REPOSITORY (Actions), which names the workflow's repository: when the scanned folder
+ * is another repository, its own origin is the right one.
+ */
 export async function readGitHubRemote(
   repo: Repo,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<GitHubRepo | null> {
+  const res = await runGit(repo, ["config", "--get", "remote.origin.url"], { okCodes: [1] });
+  if (res.code === 0) return parseGitHubUrl(res.stdout.toString("utf8"));
   const fromActions = env.GITHUB_REPOSITORY?.split("/");
   if (fromActions?.length === 2 && fromActions.every((p) => NAME.test(p))) {
     return { owner: fromActions[0] as string, name: fromActions[1] as string };
   }
-  const res = await runGit(repo, ["config", "--get", "remote.origin.url"], { okCodes: [1] });
-  if (res.code !== 0) return null;
-  return parseGitHubUrl(res.stdout.toString("utf8"));
+  return null;
 }
 
 export function compareUrl(gh: GitHubRepo, from: string, to: string): string {

@@ -81,5 +81,13 @@ export async function resolveFolders(
     }
     langs.push({ lang, rel, abs: path.resolve(abs) });
   }
+  // A site with no translation folder is almost always a wrong --content or --source; saying
+  // "0 pages, all fine" would hide it.
+  if (langs.length === 0) {
+    throw new AppError(
+      2,
+      `no translation folders beside ${sourceRel} (check --content and --source, or name one with --lang)`,
+    );
+  }
   return { content, source, sourceRel, langs, skipped };
 }

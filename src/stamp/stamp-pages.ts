@@ -1,5 +1,6 @@
 // `translation-status stamp`: records that translations were brought up to date with an English
 // commit (HEAD by default), by rewriting only the commit and date inside each page's metadata.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "../errors.js";
 import { lookupObjects } from "../git/objects.js";
@@ -35,16 +36,68 @@ export async function stampPages(
   const commit = await resolveCommit(repo, opts.commit);
   const content = checkFolderName(opts.content, "--content");
   const source = checkFolderName(opts.source, "--source");
+  const rels = opts.pages.map((given) =>
+    repoRelative(repo.workTree, opts.cwd ?? process.cwd(), given),
+  );
+  // Stamping a page whose English source is gone at that commit (moved or deleted) would
+  // record a state that does not exist: the translation must move first. One lookup for all.
+  const problems = rels.map((rel) => pathProblem(rel, content, source));
+  const lookable = rels.filter((_, i) => problems[i] === null);
+  const found = await lookupObjects(
+    repo,
+    lookable.map((rel) => `${commit}:${sourceFor(rel, content, source)}`),
+  );
+  const sources = new Map(lookable.map((rel, i) => [rel, found[i]]));
   const outcomes: StampOutcome[] = [];
-  for (const given of opts.pages) {
-    const abs = path.resolve(opts.cwd ?? process.cwd(), given);
-    const rel = path.relative(repo.workTree, abs).split(path.sep).join("/");
+  for (const [i, rel] of rels.entries()) {
+    const problem = problems[i] ?? null;
+    if (problem !== null) {
+      outcomes.push({ path: rel, error: problem });
+      continue;
+    }
+    const src = sources.get(rel);
+    const sourceMissing = !src || "missing" in src || src.type !== "blob";
     outcomes.push({
       path: rel,
-      error: await stampOne(repo.workTree, rel, content, source, commit, opts.date),
+      error: await stampOne(repo.workTree, rel, content, source, commit, opts.date, sourceMissing),
     });
   }
   return { commit, outcomes };
+}
+
+/**
+ * Reports print paths relative to the repository, so a relative PAGE is read that way first;
+ * a path relative to the current folder works too when the first reading names no file.
+ */
+function repoRelative(workTree: string, cwd: string, given: string): string {
+  const fromRepo = path.resolve(workTree, given);
+  const abs = path.isAbsolute(given) || !existsSync(fromRepo) ? path.resolve(cwd, given) : fromRepo;
+  return path.relative(workTree, abs).split(path.sep).join("/");
+}
+
+/** Why `rel` cannot be a translated page, or null. Checked before any git lookup. */
+function pathProblem(rel: string, content: string, source: string): string | null {
+  const parts = rel.split("/");
+  if (
+    rel.startsWith("..") ||
+    path.isAbsolute(rel) ||
+    !rel.startsWith(`${content}/`) ||
+    parts.length < content.split("/").length + 2 ||
+    parts.some((p) => p === ".." || p === "." || p === "")
+  ) {
+    return `not a translated page under ${content}/<lang>/`;
+  }
+  if (parts[content.split("/").length] === source) {
+    return "this is an English source page, not a translation";
+  }
+  return null;
+}
+
+/** content/<lang>/<rel> → content/<source>/<rel> (validated later; only used for a lookup). */
+function sourceFor(rel: string, content: string, source: string): string {
+  const depth = content.split("/").length;
+  const parts = rel.split("/");
+  return [...parts.slice(0, depth), source, ...parts.slice(depth + 1)].join("/");
 }
 
 async function stampOne(
@@ -54,24 +107,17 @@ async function stampOne(
   source: string,
   commit: string,
   date: string,
+  sourceMissing: boolean,
 ): Promise<string | null> {
-  const parts = rel.split("/");
-  if (
-    rel.startsWith("..") ||
-    path.isAbsolute(rel) ||
-    !rel.startsWith(`${content}/`) ||
-    parts.length < 3
-  ) {
-    return `not a translated page under ${content}/<lang>/`;
-  }
-  if (parts[content.split("/").length] === source)
-    return "this is an English source page, not a translation";
   const read = readPageBytes(path.join(workTree, rel));
   if ("error" in read) return read.error;
   const { text, valid } = decodePage(read.bytes);
   if (!valid) return "page is not valid UTF-8; it is never rewritten";
   const stamped = stampText(text, commit, date);
   if ("error" in stamped) return stamped.error;
+  if (sourceMissing) {
+    return `the English source ${sourceFor(rel, content, source)} does not exist at ${commit.slice(0, 12)}: it was moved or deleted; move or remove the translation instead`;
+  }
   if (stamped.text === text) return null;
   const written = await replaceFile(workTree, rel, read.bytes, Buffer.from(stamped.text, "utf8"));
   return "error" in written ? written.error : null;

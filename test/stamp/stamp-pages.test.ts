@@ -88,4 +88,30 @@ describe("stampPages", () => {
     expect(readFileSync(bad)).toEqual(latin1);
     expect(lstatSync(target).isSymbolicLink()).toBe(true);
   });
+
+  it("refuses pages whose English source moved or was deleted, and reads paths from the repository", async () => {
+    const moved = "content/zh-cn/admin/optional/elasticsearch.md";
+    const deleted = "content/zh-cn/dev/old-api.md";
+    const bytes = [
+      readFileSync(path.join(site.dir, moved)),
+      readFileSync(path.join(site.dir, deleted)),
+    ];
+    // A path as the reports print it works from any current folder.
+    const { outcomes } = await stampPages({ ...opts([moved, deleted]), cwd: "/" });
+    const head = git(site.dir, ["rev-parse", "--short=12", "HEAD"]);
+    expect(outcomes).toEqual([
+      {
+        path: moved,
+        error: `the English source content/en/admin/optional/elasticsearch.md does not exist at ${head}: it was moved or deleted; move or remove the translation instead`,
+      },
+      {
+        path: deleted,
+        error: `the English source content/en/dev/old-api.md does not exist at ${head}: it was moved or deleted; move or remove the translation instead`,
+      },
+    ]);
+    expect([
+      readFileSync(path.join(site.dir, moved)),
+      readFileSync(path.join(site.dir, deleted)),
+    ]).toEqual(bytes);
+  });
 });
