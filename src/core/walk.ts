@@ -32,12 +32,22 @@ export function boundaryMerges(
   });
 }
 
-/** Commits in raw..HEAD that git shows for `path`, in no particular order. */
-export function commitsForPath(ctx: RangeContext, path: string): number[] {
+/**
+ * Commits in raw..HEAD that `git rev-list raw..HEAD -- <paths>` shows, in no particular order.
+ * Several paths (a moved page's old and new name) are one pathspec: a merge is unchanged
+ * against a parent only when every path is.
+ */
+export function commitsForPaths(ctx: RangeContext, paths: readonly string[]): number[] {
   const { graph, index, excluded } = ctx;
-  const touched = new Set((index.touches.get(path) ?? []).map((t) => t.commit));
-  const events = new Set<number>(touched);
-  for (const m of index.mergeTouches.get(path) ?? []) events.add(m);
+  const touched = new Set<number>();
+  const events = new Set<number>();
+  for (const path of paths) {
+    for (const t of index.touches.get(path) ?? []) {
+      touched.add(t.commit);
+      events.add(t.commit);
+    }
+    for (const m of index.mergeTouches.get(path) ?? []) events.add(m);
+  }
   for (const m of ctx.boundary) events.add(m);
   if (events.size === 0) return [];
   const eventList = [...events];
@@ -60,7 +70,7 @@ export function commitsForPath(ctx: RangeContext, path: string): number[] {
         if (touched.has(e)) shown.push(e);
         continue;
       }
-      const step = simplifyMerge(ctx, e, parents, path);
+      const step = simplifyMerge(ctx, e, parents, paths);
       if (step.shown) shown.push(e);
       for (const p of step.follow) if (p !== parents[0]) starts.push(p);
       if (!step.follow.includes(parents[0] as number)) break;
@@ -69,12 +79,12 @@ export function commitsForPath(ctx: RangeContext, path: string): number[] {
   return shown;
 }
 
-/** git's try_to_simplify_commit for one merge and one path. */
+/** git's try_to_simplify_commit for one merge and a pathspec. */
 function simplifyMerge(
   ctx: RangeContext,
   merge: number,
   parents: readonly number[],
-  path: string,
+  paths: readonly string[],
 ): { shown: boolean; follow: number[] } {
   const diffs = ctx.index.mergeDiffs.get(merge) ?? [];
   let relevantParents = 0;
@@ -85,7 +95,8 @@ function simplifyMerge(
     // git's relevant_commit(): interesting, or the bottom of the range itself.
     const relevant = !ctx.excluded(p) || p === ctx.bottom;
     if (relevant) relevantParents++;
-    const same = !(diffs[k]?.has(path) ?? false);
+    const diff = diffs[k];
+    const same = !paths.some((path) => diff?.has(path) ?? false);
     if (same) {
       if (relevant) return { shown: false, follow: [p] };
       continue;

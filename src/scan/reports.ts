@@ -4,7 +4,7 @@ import { blobAt } from "../core/blob-at.js";
 import { markAncestors } from "../core/graph.js";
 import { decideStatus, type RawState } from "../core/status.js";
 import type { CommitInfo, PageReport } from "../core/types.js";
-import { boundaryMerges, commitsForPath, type RangeContext } from "../core/walk.js";
+import { boundaryMerges, commitsForPaths, type RangeContext } from "../core/walk.js";
 import type { BlobPair, Numstat } from "../git/blob-diff.js";
 import type { ScanFolders } from "./folders.js";
 import type { HistoryModel } from "./history-model.js";
@@ -81,9 +81,7 @@ function listCommits(
   };
   for (const { report, detail, lineage } of walk.items) {
     if (walk.cut) continue;
-    const shown = new Set<number>();
-    for (const p of lineage) for (const c of commitsForPath(ctx, p)) shown.add(c);
-    const ordered = [...shown].sort(
+    const ordered = commitsForPaths(ctx, lineage).sort(
       (a, b) => (history.graph.topo[b] ?? 0) - (history.graph.topo[a] ?? 0),
     );
     report.commitsBehind = ordered.length;
@@ -181,7 +179,10 @@ export function buildReports(input: ReportInput): Built {
         // for a moved page) to HEAD's. A deleted page has no line counts.
         out.measure.push({ report, pair: [atRaw, headBlob] });
       }
-      items.push({ report, detail, lineage });
+      // A moved page's history is that of its old and its new name, as one pathspec (what
+      // `git rev-list raw..HEAD -- old new` walks); names it had only in between are left out, so
+      // an unrelated page that later reuses one of them is not counted.
+      items.push({ report, detail, lineage: movedTo ? [srcPath, movedTo] : [srcPath] });
       out.reports.push(report);
       out.details.push(detail);
     }

@@ -46,6 +46,7 @@ describe("merge fixture", () => {
       ["e.md", "outdated", 1],
       ["f.md", "up-to-date", 0],
       ["g.md", "outdated", 1],
+      ["h.md", "moved", 3],
     ]);
   });
 
