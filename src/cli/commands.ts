@@ -32,20 +32,36 @@ export async function runScan(opts: CliOptions, color: boolean): Promise<ExitCod
     langs: opts.langs,
   });
   if (format === "json") await writeChunks(jsonChunks(result));
-  else process.stdout.write(renderTable(result, color));
+  else await writeChunks([renderTable(result, color)]);
   return 0;
 }
 
-/** Writes pieces of output in 64 KiB blocks, waiting whenever the pipe is full. */
+/**
+ * Writes pieces of output in 64 KiB blocks, waiting whenever the pipe is full. A reader that
+ * stops early (`| head`) ends the output quietly: there is no one left to tell.
+ */
 export async function writeChunks(chunks: Iterable<string>): Promise<void> {
-  let block = "";
-  for (const chunk of chunks) {
-    block += chunk;
-    if (block.length < 65536) continue;
-    if (!process.stdout.write(block)) await once(process.stdout, "drain");
-    block = "";
+  let closed = false;
+  const onError = (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") throw err;
+    closed = true;
+    process.stdout.emit("drain");
+  };
+  process.stdout.on("error", onError);
+  try {
+    let block = "";
+    for (const chunk of chunks) {
+      if (closed) return;
+      block += chunk;
+      if (block.length < 65536) continue;
+      if (!process.stdout.write(block)) await once(process.stdout, "drain");
+      block = "";
+    }
+    if (block !== "" && !closed) process.stdout.write(block);
+  } finally {
+    process.stdout.off("error", onError);
+    if (!closed) process.stdout.on("error", () => {});
   }
-  if (block !== "") process.stdout.write(block);
 }
 
 export async function runStamp(opts: CliOptions): Promise<ExitCode> {

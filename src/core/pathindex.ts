@@ -1,5 +1,15 @@
 // Indexes what each commit changed by path, so a page's history is a lookup, not a git call.
-import type { Change } from "../git/history.js";
+
+/** One file changed by a commit against one parent, as git's raw diff reports it. */
+export interface Change {
+  /** Status letter from git's raw diff: A, D, M, T, R. */
+  status: string;
+  path: string;
+  /** For renames: the path before. */
+  from: string | null;
+  oldBlob: string;
+  newBlob: string;
+}
 
 export interface Touch {
   commit: number;

@@ -3,7 +3,7 @@
 // other) written to a scratch object folder, never into the repository. The counts are git's
 // own, which is what users compare against: git's diff is not always minimal, so another diff
 // implementation would sometimes disagree.
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { AppError } from "../errors.js";
@@ -34,12 +34,19 @@ export async function diffBlobPairs(
     }
   }
   const scratch = await mkdtemp(path.join(tmpdir(), "translation-status-"));
-  const objects = { dir: scratch, repoObjects: objectDir };
+  const objects = { dir: path.join(scratch, "objects"), repoObjects: objectDir };
+  // An empty work tree: the entries have made-up names, so the repository's .gitattributes
+  // (which a pull request controls) must not be matched against them.
+  const scratchRepo: Repo = { gitDir: repo.gitDir, workTree: path.join(scratch, "work") };
   try {
+    await mkdir(objects.dir);
+    await mkdir(scratchRepo.workTree);
+    const algorithm = await diffAlgorithm(repo);
     const size = Math.ceil(pairs.length / PARTS);
     const parts: Array<Promise<void>> = [];
     for (let start = 0; start < pairs.length; start += size) {
-      parts.push(diffPart(repo, objects, pairs, start, Math.min(start + size, pairs.length), out));
+      const end = Math.min(start + size, pairs.length);
+      parts.push(diffPart(scratchRepo, objects, algorithm, pairs, start, end, out));
     }
     await Promise.all(parts);
   } finally {
@@ -48,9 +55,22 @@ export async function diffBlobPairs(
   return out;
 }
 
+/**
+ * `git diff` honours diff.algorithm from the config and `git diff-tree` does not; passing it on
+ * keeps the counts equal to what `git diff --numstat` shows the user.
+ */
+async function diffAlgorithm(repo: Repo): Promise<string[]> {
+  const res = await runGit(repo, ["config", "--get", "diff.algorithm"], { okCodes: [1] });
+  const value = res.stdout.toString("utf8").trim().toLowerCase();
+  return ["myers", "minimal", "patience", "histogram"].includes(value)
+    ? [`--diff-algorithm=${value}`]
+    : [];
+}
+
 async function diffPart(
   repo: Repo,
   objects: { dir: string; repoObjects: string },
+  algorithm: readonly string[],
   pairs: readonly BlobPair[],
   start: number,
   end: number,

@@ -1,6 +1,7 @@
 // Reading the whole history in two processes: one `git log` for the commit graph, one
 // `git diff-tree --stdin` for what every commit changed below the English folder. The scan's
 // cost therefore does not depend on how many pages there are or how many raw_commits they name.
+import type { Change } from "../core/pathindex.js";
 import { AppError } from "../errors.js";
 import { isFullHash } from "./revision.js";
 import type { Repo } from "./run.js";
@@ -87,16 +88,6 @@ export async function readCommits(
     }
     table.parents.push(ids);
   }
-}
-
-export interface Change {
-  /** Status letter from git's raw diff: A, D, M, T, R. */
-  status: string;
-  path: string;
-  /** For renames: the path before. */
-  from: string | null;
-  oldBlob: string;
-  newBlob: string;
 }
 
 /**

@@ -2,9 +2,12 @@
 // which is what keeps the scan from starting a git per page.
 import { AppError } from "../errors.js";
 import type { Repo } from "./run.js";
-import { runGit } from "./run.js";
+import { GitFailure, runGit } from "./run.js";
 
-export type Lookup = { oid: string; type: string; size: number } | { missing: true };
+export type Lookup =
+  | { oid: string; type: string; size: number }
+  /** `ambiguous`: a short hex name that several objects start with. */
+  | { missing: true; ambiguous: boolean };
 
 /**
  * Answers `git cat-file --batch-check` for each name (`<hash>` or `<hash>:<path>`). Names are
@@ -14,7 +17,15 @@ export type Lookup = { oid: string; type: string; size: number } | { missing: tr
 export async function lookupObjects(repo: Repo, names: readonly string[]): Promise<Lookup[]> {
   if (names.length === 0) return [];
   const input = Buffer.from(names.map((n) => `${n}\0`).join(""), "utf8");
-  const { stdout } = await runGit(repo, ["cat-file", "-z", "--batch-check"], { input });
+  const { stdout } = await runGit(repo, ["cat-file", "-z", "--batch-check"], { input }).catch(
+    (err: unknown) => {
+      // `cat-file -z` arrived in git 2.38; older gits reject the switch.
+      if (err instanceof GitFailure && err.detail.includes("unknown switch")) {
+        throw new AppError(2, "translation-status needs git 2.38 or newer");
+      }
+      throw err;
+    },
+  );
   const out: Lookup[] = [];
   let pos = 0;
   for (const name of names) {
@@ -31,7 +42,8 @@ export async function lookupObjects(repo: Repo, names: readonly string[]): Promi
     if (stdout.subarray(pos, pos + echoed.length).equals(echoed)) {
       const rest = stdout.indexOf(10, pos + echoed.length);
       if (rest < 0) throw new AppError(2, "unexpected output from git cat-file");
-      out.push({ missing: true });
+      const answer = stdout.subarray(pos + echoed.length, rest).toString("utf8");
+      out.push({ missing: true, ambiguous: answer === " ambiguous" });
       pos = rest + 1;
       continue;
     }

@@ -135,7 +135,7 @@ export function runGit(
         ? {
             ...gitEnv(),
             GIT_OBJECT_DIRECTORY: opts.scratchObjects.dir,
-            GIT_ALTERNATE_OBJECT_DIRECTORIES: opts.scratchObjects.repoObjects,
+            GIT_ALTERNATE_OBJECT_DIRECTORIES: quoteAlternate(opts.scratchObjects.repoObjects),
           }
         : gitEnv(),
       stdio: ["pipe", "pipe", "pipe"],
@@ -225,4 +225,13 @@ export class NulSplitter {
     this.pending = "";
     if (rest !== "") this.onRecord(rest);
   }
+}
+
+/**
+ * git splits GIT_ALTERNATE_OBJECT_DIRECTORIES on ":" (";" on Windows), so a repository path
+ * holding one is written as a C-quoted string, which git reads back whole.
+ */
+function quoteAlternate(dir: string): string {
+  const escaped = dir.replace(/["\\]/g, "\\$&").replace(/\n/g, "\\n").replace(/\t/g, "\\t");
+  return `"${escaped}"`;
 }

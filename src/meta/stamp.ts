@@ -28,7 +28,8 @@ export function stampText(text: string, commit: string, date: string): StampResu
   }
   // The edit must read back as intended, or the page is left alone.
   const check = readMeta(out).meta;
-  if (check?.rawCommit !== commit || check.kind !== meta.kind) {
+  const dateOk = meta.lastTranslationTime === null || check?.lastTranslationTime === date;
+  if (check?.rawCommit !== commit || check.kind !== meta.kind || !dateOk) {
     return {
       error: "updating the metadata would not read back correctly; the page was left unchanged",
     };
@@ -42,46 +43,59 @@ function shortcodeEdits(text: string, commit: string, date: string): Edit[] | nu
   );
   const chosen = live[live.length - 1];
   if (!chosen) return null;
-  const edits: Edit[] = [];
-  const commitSpan = attributeValue(text, chosen.start, chosen.end, "raw_commit");
+  const spans = attributeSpans(text, chosen.start, chosen.end);
+  const commitSpan = spans.get("raw_commit");
   if (!commitSpan) return null;
-  edits.push({ ...commitSpan, value: commit });
+  const edits: Edit[] = [{ ...commitSpan, value: commit }];
   for (const key of ["last_translation_time", "last_tranlation_time"]) {
-    const span = attributeValue(text, chosen.start, chosen.end, key);
+    const span = spans.get(key);
     if (span) edits.push({ ...span, value: date });
   }
   return edits;
 }
 
-/** The value span of the last `key=` attribute between start and end (quoted or bare). */
-function attributeValue(
+/**
+ * The value spans of a shortcode's attributes (the last of a repeated name wins), read token by
+ * token so that text inside another attribute's quoted value is never taken for an attribute.
+ */
+function attributeSpans(
   text: string,
   start: number,
   end: number,
-  key: string,
-): { start: number; end: number } | null {
-  const inner = text.slice(start, end);
-  const re = new RegExp(`(^|[\\s{<%])${key}\\s*=\\s*`, "g");
-  let found: { start: number; end: number } | null = null;
-  for (let m = re.exec(inner); m; m = re.exec(inner)) {
-    let i = m.index + m[0].length;
-    const quote = inner[i];
+): Map<string, { start: number; end: number }> {
+  const spans = new Map<string, { start: number; end: number }>();
+  const space = (c: string | undefined) => c === " " || c === "\t" || c === "\n" || c === "\r";
+  let i = start + 3; // past "{{<" or "{{%"
+  while (i < end && space(text[i])) i++;
+  while (i < end && !space(text[i]) && !"/>%}".includes(text[i] as string)) i++; // the name
+  for (;;) {
+    while (i < end && space(text[i])) i++;
+    const keyStart = i;
+    while (i < end && /[A-Za-z0-9_-]/.test(text[i] as string)) i++;
+    if (i === keyStart) return spans; // "/>}}", ">}}" or something unexpected: done
+    const key = text.slice(keyStart, i);
+    while (i < end && space(text[i])) i++;
+    if (text[i] !== "=") continue;
+    i++;
+    while (i < end && space(text[i])) i++;
+    const quote = text[i];
     if (quote === '"' || quote === "'" || quote === "`") {
-      const close = inner.indexOf(quote, i + 1);
-      if (close < 0) continue;
-      found = { start: start + i + 1, end: start + close };
+      const close = text.indexOf(quote, i + 1);
+      if (close < 0 || close >= end) return spans;
+      spans.set(key, { start: i + 1, end: close });
+      i = close + 1;
     } else {
       const from = i;
       while (
-        i < inner.length &&
-        !/[\s>%}]/.test(inner[i] as string) &&
-        !(inner[i] === "/" && inner[i + 1] === ">")
+        i < end &&
+        !space(text[i]) &&
+        !">%}".includes(text[i] as string) &&
+        !(text[i] === "/" && text[i + 1] === ">")
       )
         i++;
-      found = { start: start + from, end: start + i };
+      spans.set(key, { start: from, end: i });
     }
   }
-  return found;
 }
 
 function frontMatterEdits(

@@ -1,13 +1,7 @@
 // Loads the history the scan needs, in a fixed number of git processes, and indexes it.
 import { buildGraph, type Graph } from "../core/graph.js";
-import { buildPathIndex, type PathIndex } from "../core/pathindex.js";
-import {
-  type Change,
-  type CommitTable,
-  emptyTable,
-  readChanges,
-  readCommits,
-} from "../git/history.js";
+import { buildPathIndex, type Change, type PathIndex } from "../core/pathindex.js";
+import { type CommitTable, emptyTable, readChanges, readCommits } from "../git/history.js";
 import type { Repo } from "../git/run.js";
 
 export interface HistoryModel {

@@ -38,23 +38,44 @@ export async function resolveRawCommits(
 }
 
 function rawState(written: string, l: Lookup | undefined, shallow: boolean): RawState {
+  const found = commitFromLookup(written, l, "raw_commit");
+  if ("hash" in found) return { kind: "ok", hash: found.hash };
+  const missing = !l || "missing" in l;
+  return {
+    kind: "unresolved",
+    why: missing && shallow && !found.ambiguous ? SHALLOW_HINT : found.why,
+  };
+}
+
+/**
+ * What a hex name written by someone resolves to, as a commit. `what` names it in messages
+ * ("raw_commit", "--commit").
+ */
+export function commitFromLookup(
+  written: string,
+  l: Lookup | undefined,
+  what: string,
+): { hash: string } | { why: string; ambiguous: boolean } {
   if (!l || "missing" in l) {
-    return {
-      kind: "unresolved",
-      why: shallow ? SHALLOW_HINT : "raw_commit is not a commit in this repository",
-    };
+    const ambiguous = l?.ambiguous ?? false;
+    return ambiguous
+      ? {
+          why: `${what} is ambiguous: several objects start with ${written}; write more digits`,
+          ambiguous,
+        }
+      : { why: `${what} is not a commit in this repository`, ambiguous };
   }
   // git resolves a short hex name as a branch or tag before it tries it as an abbreviated hash,
   // so a pull request could add a branch `cafe1234` pointing at HEAD and have every page that
   // says raw_commit="cafe1234" reported up to date. Only an object whose name starts with what
-  // the page wrote is that commit.
+  // was written is that commit.
   if (!l.oid.startsWith(written)) {
     return {
-      kind: "unresolved",
-      why: "raw_commit is also the name of a branch or tag; write the full commit hash",
+      why: `${what} is also the name of a branch or tag; write the full commit hash`,
+      ambiguous: false,
     };
   }
   if (l.type !== "commit")
-    return { kind: "unresolved", why: `raw_commit names a ${l.type}, not a commit` };
-  return { kind: "ok", hash: l.oid };
+    return { why: `${what} names a ${l.type}, not a commit`, ambiguous: false };
+  return { hash: l.oid };
 }

@@ -27,20 +27,26 @@ export async function replaceFile(
   const info = await lstat(target).catch(() => null);
   if (!info?.isFile() || info.isSymbolicLink())
     return { error: "refusing to write: not a regular file" };
-  const current = await readFile(target);
+  const current = await readFile(target).catch(() => null);
+  if (current === null) return { error: "could not read the page back before writing" };
   if (!current.equals(expected))
     return { error: "the page changed on disk since it was read; nothing written" };
   const temp = path.join(dir, `.${parts[parts.length - 1]}.${randomBytes(6).toString("hex")}.tmp`);
-  const handle = await open(temp, "wx", info.mode & 0o777);
+  // Any failure (no permission, full disk) leaves the page as it was and removes the temporary
+  // file: the caller gets one line, and nothing is lost.
   try {
-    await handle.writeFile(next);
-    await handle.sync();
+    const handle = await open(temp, "wx", info.mode & 0o777);
+    try {
+      await handle.writeFile(next);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
   } catch (err) {
-    await handle.close();
-    await rm(temp, { force: true });
-    return { error: `could not write: ${(err as Error).message}` };
+    await rm(temp, { force: true }).catch(() => {});
+    const code = (err as NodeJS.ErrnoException).code;
+    return { error: `could not write the page${code ? ` (${code})` : ""}; it was left unchanged` };
   }
-  await handle.close();
-  await rename(temp, target);
   return { ok: true };
 }

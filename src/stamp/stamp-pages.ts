@@ -8,7 +8,8 @@ import { openRepo, readHead } from "../git/repo.js";
 import { parseRawCommit } from "../git/revision.js";
 import { stampText } from "../meta/stamp.js";
 import { checkFolderName } from "../scan/folders.js";
-import { decodePage, readPageBytes } from "../site/files.js";
+import { commitFromLookup } from "../scan/raw-commits.js";
+import { decodePage, isPageFile, readPageBytes } from "../site/files.js";
 import { replaceFile } from "../site/write.js";
 
 export interface StampOptions {
@@ -90,6 +91,7 @@ function pathProblem(rel: string, content: string, source: string): string | nul
   if (parts[content.split("/").length] === source) {
     return "this is an English source page, not a translation";
   }
+  if (!isPageFile(rel)) return "not a page (.md, .markdown or .mdx)";
   return null;
 }
 
@@ -135,10 +137,9 @@ async function resolveCommit(
       `--commit needs a commit hash, got ${JSON.stringify(given.slice(0, 80))}`,
     );
   const [found] = await lookupObjects(repo, [hex]);
-  if (!found || "missing" in found || found.type !== "commit") {
-    throw new AppError(2, `--commit ${hex} is not a commit in this repository`);
-  }
-  return found.oid;
+  const commit = commitFromLookup(hex, found, "--commit");
+  if ("why" in commit) throw new AppError(2, commit.why);
+  return commit.hash;
 }
 
 /** Today's date as translators write it (local time). */

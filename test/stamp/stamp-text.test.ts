@@ -47,4 +47,11 @@ describe("stampText", () => {
       error: "the page has no translation metadata to update",
     });
   });
+
+  it("never takes text inside another attribute's value for an attribute", () => {
+    const text = `{{< translation-status last_translation_time="2020-01-01" raw_title='Why last_translation_time="old" and raw_commit=abc matter' raw_commit="${OLD}" >}}\n`;
+    expect(stampText(text, NEW, "2026-11-26")).toEqual({
+      text: text.replace('"2020-01-01"', '"2026-11-26"').replace(OLD, NEW),
+    });
+  });
 });
