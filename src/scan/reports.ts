@@ -143,9 +143,23 @@ export function buildReports(input: ReportInput): Built {
           : null;
       // Inside HEAD's history the path index knows every version; a raw_commit on another
       // branch was looked up in git instead.
-      const atRaw = isAncestor
+      let atRaw = isAncestor
         ? blobAt(history.graph, history.index, rawIdx, srcPath)
         : (input.outsideBlobs.get(t) ?? null);
+      // A translation already moved to follow an English rename: its raw_commit still means
+      // the English page under its earlier name, so that is what it is compared with.
+      let walkFrom = srcPath;
+      if (atRaw === null && atHead !== null && isAncestor) {
+        const earlier = earlierName(renames, srcPath);
+        const before = earlier ? blobAt(history.graph, history.index, rawIdx, earlier) : null;
+        if (earlier && before !== null) {
+          atRaw = before;
+          walkFrom = earlier;
+          report.warnings.push(
+            `the English source was renamed from ${earlier} after raw_commit; compared with that version`,
+          );
+        }
+      }
       report.status = decideStatus({
         raw: { kind: "ok", hash: rawHash },
         sourceAtHead: atHead,
@@ -182,7 +196,12 @@ export function buildReports(input: ReportInput): Built {
       // A moved page's history is that of its old and its new name, as one pathspec (what
       // `git rev-list raw..HEAD -- old new` walks); names it had only in between are left out, so
       // an unrelated page that later reuses one of them is not counted.
-      items.push({ report, detail, lineage: movedTo ? [srcPath, movedTo] : [srcPath] });
+      const paths = movedTo
+        ? [srcPath, movedTo]
+        : walkFrom !== srcPath
+          ? [walkFrom, srcPath]
+          : [srcPath];
+      items.push({ report, detail, lineage: paths });
       out.reports.push(report);
       out.details.push(detail);
     }
@@ -221,6 +240,19 @@ function followRenames(
     }
   }
   return chain;
+}
+
+/** The name `path` had before the given renames (oldest first), or null if it was not renamed. */
+function earlierName(
+  renames: ReadonlyArray<{ from: string; to: string }>,
+  path: string,
+): string | null {
+  let cur = path;
+  for (let i = renames.length - 1; i >= 0; i--) {
+    const r = renames[i] as { from: string; to: string };
+    if (r.to === cur) cur = r.from;
+  }
+  return cur === path ? null : cur;
 }
 
 function commitBlobs(

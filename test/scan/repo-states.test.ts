@@ -83,4 +83,28 @@ describe("repository states", () => {
       },
     );
   });
+
+  it("compares a translation moved after an English rename with the English page's earlier name", async () => {
+    const dir = path.join(tempDir(), "moved-translation");
+    execFileSync("git", ["clone", "-q", `file://${site.dir}`, dir]);
+    const { renameSync } = await import("node:fs");
+    renameSync(
+      path.join(dir, "content/zh-cn/admin/optional/elasticsearch.md"),
+      path.join(dir, "content/zh-cn/admin/elasticsearch.md"),
+    );
+    const { result } = await run(dir);
+    const zh = result.pages.filter((p) => p.lang === "zh-cn");
+    expect(zh.find((p) => p.path === "content/zh-cn/admin/elasticsearch.md")).toMatchObject({
+      status: "outdated",
+      sourcePath: "content/en/admin/elasticsearch.md",
+      movedFrom: null,
+      commitsBehind: 2,
+      linesAdded: 3,
+      linesRemoved: 1,
+      warnings: [
+        "the English source was renamed from content/en/admin/optional/elasticsearch.md after raw_commit; compared with that version",
+      ],
+    });
+    expect(zh.some((p) => p.status === "moved")).toBe(false);
+  });
 });
