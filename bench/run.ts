@@ -1,7 +1,7 @@
 // `npm run bench`: builds (or reuses) the reference repository and measures the scan against the
 // per-page approach and against the floor of one plain `git log --name-only`.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,10 +47,10 @@ async function main(): Promise<void> {
       timeCommand("git", ["log", "--name-only", "--format=%H", "HEAD"], repo),
     ),
   );
-  const scans = await repeat(runs, () => timeNode(path.join(here, "scan-child.js"), [repo]));
+  const scans = await repeat(runs, () => timeScan(repo));
   const scanMs = median(scans.map((s) => s.ms));
-  const rssMb = Math.max(...scans.map((s) => (s.out.maxRssKb as number) / 1024));
-  const pages = scans[0]?.out.pages as number;
+  const rssMb = Math.max(...scans.map((s) => s.maxRssKb / 1024));
+  const pages = scans[0]?.pages as number;
   const cli = path.join(root, "dist/src/cli/main.js");
   const firstFrame = median(await repeat(runs, () => timeFirstFrame(cli, repo)));
 
@@ -109,8 +109,8 @@ async function scaling(fullMs: number, fullPages: number, fullRepo: string): Pro
   const half = await referenceRepo({ ...opts, pages: opts.pages / 2, commits: opts.commits / 2 });
   const manyRaws = await referenceRepo({ ...opts, syncEvery: 50 });
   const time = async (repo: string) => {
-    const r = await repeat(runs, () => timeNode(path.join(here, "scan-child.js"), [repo]));
-    return { ms: median(r.map((x) => x.ms)), pages: r[0]?.out.pages as number };
+    const r = await repeat(runs, () => timeScan(repo));
+    return { ms: median(r.map((x) => x.ms)), pages: r[0]?.pages as number };
   };
   const h = await time(half);
   const m = await time(manyRaws);
@@ -189,29 +189,42 @@ function timeCommand(cmd: string, args: string[], cwd: string): Promise<number> 
   });
 }
 
-function timeNode(
-  script: string,
-  args: string[],
-): Promise<{ ms: number; out: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const t = performance.now();
-    const child = spawn(process.execPath, [script, ...args], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+/**
+ * Times the CLI exactly as users run it, `scan --format json` into /dev/null, with a preloaded
+ * module reporting its peak memory on fd 3; the page count is read from a second, untimed run.
+ */
+async function timeScan(repo: string): Promise<{ ms: number; maxRssKb: number; pages: number }> {
+  const cli = path.join(root, "dist/src/cli/main.js");
+  const args = [
+    "--import",
+    path.join(here, "rss-on-exit.js"),
+    cli,
+    "scan",
+    "--repo",
+    repo,
+    "--format",
+    "json",
+  ];
+  const devnull = openSync("/dev/null", "w");
+  const t = performance.now();
+  const report = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", devnull, "inherit", "pipe"] });
     let text = "";
-    child.stdout.on("data", (c: Buffer) => {
+    child.stdio[3]?.on("data", (c: Buffer) => {
       text += c.toString();
     });
     child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) reject(new Error(`${path.basename(script)} exited with ${code}`));
-      else
-        resolve({
-          ms: performance.now() - t,
-          out: JSON.parse(text.trim().split("\n").pop() ?? "{}"),
-        });
-    });
+    child.on("close", (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`scan exited with ${code}`)),
+    );
   });
+  const ms = performance.now() - t;
+  closeSync(devnull);
+  const json = execFileSync(process.execPath, [cli, "scan", "--repo", repo, "--format", "json"], {
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  const pages = (JSON.parse(json.toString("utf8")) as { pages: unknown[] }).pages.length;
+  return { ms, maxRssKb: (JSON.parse(report) as { maxRssKb: number }).maxRssKb, pages };
 }
 
 /**
