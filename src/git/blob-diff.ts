@@ -110,6 +110,7 @@ async function diffPart(
       "--no-renames",
       "--no-textconv",
       "--no-ext-diff",
+      ...algorithm,
       oldTree,
       newTree,
     ],

@@ -1,5 +1,5 @@
 // Which pages the list shows, and in what order: filter by language, status and search, then sort.
-import type { PageReport, Status } from "../core/types.js";
+import { type PageReport, STATUSES, type Status } from "../core/types.js";
 import { ageDays } from "./format.js";
 
 export type SortKey = "work" | "behind" | "lines" | "age" | "path";
@@ -13,17 +13,7 @@ export const SORT_LABEL: Record<SortKey, string> = {
 };
 
 export type FilterKey = "all" | "needs-work" | Status;
-export const FILTER_KEYS: readonly FilterKey[] = [
-  "all",
-  "needs-work",
-  "outdated",
-  "moved",
-  "source-missing",
-  "unknown-commit",
-  "untracked",
-  "missing",
-  "up-to-date",
-];
+export const FILTER_KEYS: readonly FilterKey[] = ["all", "needs-work", ...STATUSES];
 export const FILTER_LABEL: Record<FilterKey, string> = {
   all: "all",
   "needs-work": "needs work",

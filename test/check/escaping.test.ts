@@ -12,6 +12,7 @@ import { renderGithub } from "../../src/report/github.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { isUnsafeCodePoint, visible } from "../../src/sanitize/terminal.js";
 import { scan } from "../../src/scan/scan.js";
+import { parseWorkflowCommand } from "../helpers/actions-runner.js";
 import { tempDir } from "../helpers/site.js";
 import { gitAt, NOW, runCli, SGR, TOKEN } from "./helpers.js";
 
@@ -68,39 +69,6 @@ const LINK = /\]\(https:\/\/github\.com\/example\/docs\/(?:\\.|[^)\s\\])*\)/g;
 const unsafe = (s: string) =>
   [...s].some((ch) => ch !== "\n" && isUnsafeCodePoint(ch.codePointAt(0) ?? 0));
 
-/** Just enough of actions/runner's parser: command, decoded properties, decoded data. */
-function parseCommand(
-  line: string,
-): { command: string; props: Record<string, string>; data: string } | null {
-  const msg = line.trimStart();
-  if (!msg.startsWith("::")) return null;
-  const end = msg.indexOf("::", 2);
-  if (end < 0) return null;
-  const info = msg.slice(2, end);
-  const space = info.indexOf(" ");
-  const command = space < 0 ? info : info.slice(0, space);
-  const decode = (s: string) =>
-    s
-      .replaceAll("%0D", "\r")
-      .replaceAll("%0A", "\n")
-      .replaceAll("%3A", ":")
-      .replaceAll("%2C", ",")
-      .replaceAll("%25", "%");
-  const props: Record<string, string> = {};
-  if (space > 0) {
-    for (const p of info.slice(space + 1).split(",")) {
-      const eq = p.indexOf("=");
-      if (eq > 0) props[p.slice(0, eq)] = decode(p.slice(eq + 1));
-    }
-  }
-  const data = msg
-    .slice(end + 2)
-    .replaceAll("%0D", "\r")
-    .replaceAll("%0A", "\n")
-    .replaceAll("%25", "%");
-  return { command, props, data };
-}
-
 describe("hostile repository", () => {
   it("really has the hostile path and subject in the scan", () => {
     const evil = report.result.pages.find((p) => p.path === `content/zh-cn/${REL}`);
@@ -121,7 +89,7 @@ describe("hostile repository", () => {
       expect(line).not.toContain("##[");
       expect(line.trimStart().startsWith("::")).toBe(false);
     }
-    const commands = lines.slice(end + 1).map(parseCommand);
+    const commands = lines.slice(end + 1).map((l) => parseWorkflowCommand(l));
     expect(commands.map((c) => c?.command)).toEqual(["error", "error"]);
     const files = commands.map((c) => c?.props.file);
     expect(files).toContain(`docs/content/zh-cn/${visible(REL)}`);

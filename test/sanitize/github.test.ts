@@ -8,44 +8,9 @@ import {
   workflowCommand,
 } from "../../src/sanitize/github.js";
 import { visible } from "../../src/sanitize/terminal.js";
+import { parseWorkflowCommand } from "../helpers/actions-runner.js";
 import { firstForbidden, fuzzStrings } from "./fuzz.js";
 
-// A port of actions/runner ActionCommand.TryParseV2 / TryParse, just enough to check what the
-// runner would make of our lines.
-function parseV2(
-  line: string,
-): { command: string; props: Record<string, string>; data: string } | null {
-  const msg = line.trimStart();
-  if (!msg.startsWith("::")) return null;
-  const end = msg.indexOf("::", 2);
-  if (end < 0) return null;
-  const info = msg.slice(2, end);
-  const space = info.indexOf(" ");
-  const command = space < 0 ? info : info.slice(0, space);
-  const props: Record<string, string> = {};
-  if (space > 0) {
-    for (const p of info
-      .slice(space + 1)
-      .trim()
-      .split(",")) {
-      const eq = p.indexOf("=");
-      if (p === "" || eq <= 0 || eq === p.length - 1) continue;
-      props[p.slice(0, eq)] = p
-        .slice(eq + 1)
-        .replaceAll("%0D", "\r")
-        .replaceAll("%0A", "\n")
-        .replaceAll("%3A", ":")
-        .replaceAll("%2C", ",")
-        .replaceAll("%25", "%");
-    }
-  }
-  const data = msg
-    .slice(end + 2)
-    .replaceAll("%0D", "\r")
-    .replaceAll("%0A", "\n")
-    .replaceAll("%25", "%");
-  return { command, props, data };
-}
 /** Whether the runner (either syntax) or the log viewer would treat the line as special. */
 const looksLikeCommand = (line: string) =>
   line.trimStart().startsWith("::") || line.includes("##[");
@@ -66,7 +31,7 @@ describe("escapeData", () => {
 
   it("escapes % so %0A and %25 in the input survive the runner's decoding", () => {
     expect(escapeData("%0A%25%")).toBe("%250A%2525%25");
-    expect(parseV2(`::notice::${escapeData("%0A%25%")}`)?.data).toBe("%0A%25%");
+    expect(parseWorkflowCommand(`::notice::${escapeData("%0A%25%")}`)?.data).toBe("%0A%25%");
   });
 
   it("leaves C1 and bidi controls visible, never raw", () => {
@@ -103,7 +68,7 @@ describe("workflowCommand", () => {
     );
     expect(line.split("\n")).toHaveLength(1);
     expect(line.includes("\r")).toBe(false);
-    expect(parseV2(line)).toEqual({
+    expect(parseWorkflowCommand(line)).toEqual({
       command: "error",
       props: { file: visible(file), line: "7", title: visible(title) },
       data: "50%\\n::error::pwned\\r\\n##\\[error]x\\x1b[31m, a:b",
@@ -115,7 +80,7 @@ describe("workflowCommand", () => {
       const line = workflowCommand("warning", { file: s, title: s }, s);
       expect(line).not.toMatch(/[\r\n]/);
       expect(firstForbidden(line)).toBeNull();
-      const parsed = parseV2(line);
+      const parsed = parseWorkflowCommand(line);
       expect(parsed?.command).toBe("warning");
       expect(parsed?.data).toBe(inertLine(s));
       if (s !== "") expect(parsed?.props).toEqual({ file: visible(s), title: visible(s) });
