@@ -66,3 +66,28 @@ export async function perPageTimed(dir: string, page: PageReport): Promise<void>
   await run("git", ["rev-list", "--count", `${raw}..HEAD`, "--", page.sourcePath], options);
   await run("git", ["diff", "--numstat", raw, "HEAD", "--", page.sourcePath], options);
 }
+
+/** Every page with a commit range checked against `perPage`: how many, and which disagree. */
+export function compareWithGit(
+  dir: string,
+  pages: readonly PageReport[],
+): { checked: number; mismatches: string[] } {
+  let checked = 0;
+  const mismatches: string[] = [];
+  for (const page of pages) {
+    const want = perPage(dir, page);
+    if (!want) continue;
+    checked++;
+    const got = {
+      commitsBehind: page.commitsBehind,
+      linesAdded: page.linesAdded,
+      linesRemoved: page.linesRemoved,
+    };
+    if (JSON.stringify(got) !== JSON.stringify(want)) {
+      mismatches.push(
+        `${page.path} (${page.status}): tool ${JSON.stringify(got)}, git ${JSON.stringify(want)}`,
+      );
+    }
+  }
+  return { checked, mismatches };
+}

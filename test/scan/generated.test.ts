@@ -5,7 +5,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRepo } from "../../bench/generate.js";
-import { perPage } from "../../bench/per-page.js";
+import { compareWithGit } from "../../bench/per-page.js";
 import type { PageReport } from "../../src/core/types.js";
 import { scan } from "../../src/scan/scan.js";
 import { tempDir } from "../helpers/site.js";
@@ -40,23 +40,7 @@ describe("generated repository", () => {
   });
 
   it("matches per-page git rev-list and git diff --numstat for every page", () => {
-    let checked = 0;
-    const mismatches: string[] = [];
-    for (const page of pages) {
-      const want = perPage(dir, page);
-      if (!want) continue;
-      checked++;
-      const got = {
-        commitsBehind: page.commitsBehind,
-        linesAdded: page.linesAdded,
-        linesRemoved: page.linesRemoved,
-      };
-      if (JSON.stringify(got) !== JSON.stringify(want)) {
-        mismatches.push(
-          `${page.path} (${page.status}): got ${JSON.stringify(got)}, git says ${JSON.stringify(want)}`,
-        );
-      }
-    }
+    const { checked, mismatches } = compareWithGit(dir, pages);
     expect(mismatches).toEqual([]);
     expect(checked).toBeGreaterThan(100);
   });
