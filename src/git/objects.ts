@@ -70,15 +70,6 @@ export async function readBlobs(
   parser.finish();
 }
 
-export async function readBlob(repo: Repo, oid: string): Promise<Buffer> {
-  let found: Buffer | null = null;
-  await readBlobs(repo, [oid], (_oid, content) => {
-    if (content) found = content;
-  });
-  if (!found) throw new AppError(2, `object ${oid} is not in the repository`);
-  return found;
-}
-
 /** Incremental parser of `cat-file --batch` output: header line, then exactly `size` bytes. */
 class BatchParser {
   // Chunks wait here until a whole object has arrived, so a 50 MB blob is joined once, not per chunk.
