@@ -1,7 +1,7 @@
 // Loads the history the scan needs, in a fixed number of git processes, and indexes it.
 import { buildGraph, type Graph } from "../core/graph.js";
 import { buildPathIndex, type Change, type PathIndex } from "../core/pathindex.js";
-import { type CommitTable, emptyTable, readChanges, readCommits } from "../git/history.js";
+import { type CommitTable, emptyTable, readCommits, readHeadHistory } from "../git/history.js";
 import type { Repo } from "../git/run.js";
 
 export interface HistoryModel {
@@ -30,16 +30,9 @@ export async function loadHeadHistory(
   folder: string,
 ): Promise<HeadHistory> {
   const table = emptyTable();
-  await readCommits(repo, table, [head]);
+  const { pairs, changes } = await readHeadHistory(repo, table, head, folder);
   const headIdx = table.index.get(head);
   if (headIdx === undefined) throw new Error("HEAD is missing from its own history");
-  const pairs: Array<[number, number]> = [];
-  for (let c = 0; c < table.hashes.length; c++) {
-    const parents = table.parents[c] ?? [];
-    if (parents.length === 0) pairs.push([c, -1]);
-    for (const p of parents) pairs.push([c, p]);
-  }
-  const changes = await readChanges(repo, table, pairs, folder);
   return { table, head: headIdx, pairs, changes };
 }
 
