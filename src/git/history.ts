@@ -181,7 +181,8 @@ export async function readHeadHistory(
     logged.map((l) => l.fields),
   );
   const out: HeadChanges = { pairs: [], changes: [] };
-  for (const { fields: [hash = "", parents = ""], changes } of logged) {
+  for (const { fields, changes } of logged) {
+    const [hash = "", parents = ""] = fields;
     const c = table.index.get(hash) as number;
     let linked = 0;
     parents.split(" ").forEach((p, k) => {
