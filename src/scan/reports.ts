@@ -92,7 +92,15 @@ function listCommits(
     }
     const listed = ordered.slice(0, MAX_COMMITS_LISTED);
     report.commits = listed.map((c) => commitInfo(history, c));
-    detail.commitBlobs = commitBlobs(history, listed, lineage);
+    // Only the dashboard reads these, for the few pages a translator opens: built on first use.
+    let blobs: PageDetail["commitBlobs"] | null = null;
+    Object.defineProperty(detail, "commitBlobs", {
+      get: () => {
+        blobs ??= commitBlobs(history, listed, lineage);
+        return blobs;
+      },
+      enumerable: true,
+    });
   }
 }
 
@@ -276,14 +284,26 @@ function commitBlobs(
   return map;
 }
 
+/** One shared object per commit: a commit is listed by many pages, and reports are read-only. */
+const infos = new WeakMap<HistoryModel, CommitInfo[]>();
+
 function commitInfo(history: HistoryModel, c: number): CommitInfo {
+  let cache = infos.get(history);
+  if (!cache) {
+    cache = [];
+    infos.set(history, cache);
+  }
+  const known = cache[c];
+  if (known) return known;
   const t = history.table;
-  return {
+  const info: CommitInfo = {
     hash: t.hashes[c] ?? "",
     date: t.dates[c] ?? "",
     author: t.authors[c] ?? "",
     subject: t.subjects[c] ?? "",
   };
+  cache[c] = info;
+  return info;
 }
 
 function basicReport(t: Translation, raw: RawState, folders: ScanFolders): PageReport {
