@@ -82,7 +82,7 @@ function asWritten(value: unknown, spot: KeySpot | null): Value {
   return { text: written === "" ? String(value) : written, odd: true };
 }
 
-function locate(text: string, start: number, end: number): (key: string) => KeySpot | null {
+function locateKey(text: string, start: number, end: number): (key: string) => KeySpot | null {
   return (key) => findKey(text, start, end, key);
 }
 
@@ -121,30 +121,62 @@ function metaFrom(data: Data, find: (key: string) => KeySpot | null, warnings: s
   return meta;
 }
 
-/** Reads the front matter block at the top of a page, if there is one. Never throws. */
-export function readFrontMatter(text: string): FrontMatter {
+type Located =
+  | { kind: "none" }
+  | { kind: "unclosed"; delimiter: string }
+  | {
+      kind: "block";
+      format: FrontMatterFormat;
+      start: number;
+      close: number;
+      openLineEnd: number;
+      bodyStart: number;
+      language: string;
+    };
+
+/** Finds the front matter block's delimiters; only ASCII characters decide anything here. */
+function locate(text: string): Located {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const delimiter = text.slice(start, start + 3);
   const format: FrontMatterFormat | null =
     delimiter === "---" ? "yaml" : delimiter === "+++" ? "toml" : null;
   // gray-matter and Hugo both ignore a longer run such as "----" (a Markdown rule).
-  if (format === null || text.charAt(start + 3) === delimiter.charAt(0)) {
-    return { meta: null, bodyStart: 0, warnings: [] };
-  }
+  if (format === null || text.charAt(start + 3) === delimiter.charAt(0)) return { kind: "none" };
   const close = text.indexOf(`\n${delimiter}`, start + 3);
-  if (close === -1) {
-    return {
-      meta: null,
-      bodyStart: 0,
-      warnings: [`front matter opened with "${delimiter}" on line 1 is never closed`],
-    };
-  }
-  const bodyStart = close + 4;
+  if (close === -1) return { kind: "unclosed", delimiter };
   const openLineEnd = text.indexOf("\n", start + 3);
   const language = text
     .slice(start + 3, openLineEnd)
     .trim()
     .toLowerCase();
+  return { kind: "block", format, start, close, openLineEnd, bodyStart: close + 4, language };
+}
+
+/**
+ * Where the body starts, when the front matter (if any) is readable and holds none of the keys
+ * this tool reads, so there is nothing in it to parse or warn about; otherwise null. Works on
+ * a page read byte for byte as Latin-1, as the scan does.
+ */
+export function plainBodyStart(text: string): number | null {
+  const found = locate(text);
+  if (found.kind === "none") return 0;
+  if (found.kind === "unclosed" || !READABLE[found.format].includes(found.language)) return null;
+  const block = text.slice(found.start, found.bodyStart);
+  return METADATA_KEYS.some((key) => block.includes(key)) ? null : found.bodyStart;
+}
+
+/** Reads the front matter block at the top of a page, if there is one. Never throws. */
+export function readFrontMatter(text: string): FrontMatter {
+  const found = locate(text);
+  if (found.kind === "none") return { meta: null, bodyStart: 0, warnings: [] };
+  if (found.kind === "unclosed") {
+    return {
+      meta: null,
+      bodyStart: 0,
+      warnings: [`front matter opened with "${found.delimiter}" on line 1 is never closed`],
+    };
+  }
+  const { format, start, close, openLineEnd, bodyStart, language } = found;
   if (!READABLE[format].includes(language)) {
     const why = EXECUTABLE.has(language) ? "executable front matter is refused" : "not supported";
     return {
@@ -164,6 +196,6 @@ export function readFrontMatter(text: string): FrontMatter {
   }
   if (!isData(parsed.data)) return { meta: null, bodyStart, warnings: [] };
   const warnings: string[] = [];
-  const meta = metaFrom(parsed.data, locate(text, openLineEnd, close), warnings);
+  const meta = metaFrom(parsed.data, locateKey(text, openLineEnd, close), warnings);
   return { meta, bodyStart, warnings };
 }

@@ -1,6 +1,8 @@
 // Reads every translation of the chosen languages from the work tree and its metadata.
+
+import { isUtf8 } from "node:buffer";
 import type { PageMeta } from "../core/types.js";
-import { readMeta } from "../meta/read.js";
+import { readMeta, readMetaLatin1 } from "../meta/read.js";
 import { decodePage, findPages, readPageBytes } from "../site/files.js";
 
 export interface Translation {
@@ -50,8 +52,9 @@ export async function readTranslations(
 function readOne(lang: string, rel: string, abs: string): Translation {
   const read = readPageBytes(abs);
   if ("error" in read) return { lang, rel, sourceRel: rel, meta: null, warnings: [read.error] };
-  const { text, valid } = decodePage(read.bytes);
-  const { meta, warnings } = readMeta(text);
+  const valid = isUtf8(read.bytes);
+  const { meta, warnings } =
+    readMetaLatin1(read.bytes.toString("latin1")) ?? readMeta(decodePage(read.bytes).text);
   if (!valid) warnings.unshift("page is not valid UTF-8; invalid bytes were read as U+FFFD");
   return { lang, rel, sourceRel: rel, meta, warnings };
 }
