@@ -27,12 +27,12 @@ export function* jsonChunks(
     const value = top[key];
     if (Array.isArray(value) && value.length > 0) {
       yield `  ${toJson(key)}: [\n`;
-      // Items are stringified a block at a time (one call per item costs a third more) and the
-      // block's own brackets dropped, so the text is exactly that of the whole array.
+      // Items are stringified a block at a time (one call per item costs a third more), inside
+      // an object so they come out at the report's own indentation, which is then cut away.
       for (let j = 0; j < value.length; j += BLOCK) {
-        const block = toJson(value.slice(j, j + BLOCK), 2);
-        const items = block.slice(2, -2);
-        yield `${indent(items, "  ")}${j + BLOCK < value.length ? "," : ""}\n`;
+        const wrapped = toJson({ [key]: value.slice(j, j + BLOCK) }, 2);
+        const items = wrapped.slice(wrapped.indexOf("[") + 2, wrapped.lastIndexOf("]") - 3);
+        yield `${items}${j + BLOCK < value.length ? "," : ""}\n`;
       }
       yield `  ]${comma}\n`;
     } else {
