@@ -3,13 +3,15 @@
 // other) written to a scratch object folder, never into the repository. The counts are git's
 // own, which is what users compare against: git's diff is not always minimal, so another diff
 // implementation would sometimes disagree.
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { AppError } from "../errors.js";
+import { settleLater } from "../settle.js";
 import { isFullHash } from "./revision.js";
 import type { Repo } from "./run.js";
-import { NulSplitter, runGit } from "./run.js";
+import { InputFeed, NulSplitter, runGit } from "./run.js";
 
 /** Added and removed lines; null for a binary file. */
 export type Numstat = { added: number; removed: number } | null;
@@ -21,115 +23,154 @@ export type BlobPair = readonly [string | null, string];
 const PARTS = 2;
 const NAME_WIDTH = 8;
 
-export async function diffBlobPairs(
+export interface LineCounter {
+  /** git's line counts for each pair, in order. Call it once. */
+  count(pairs: readonly BlobPair[]): Promise<Numstat[]>;
+  /** Ends the git processes still waiting and removes the scratch folder; safe to repeat. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the git processes that will count lines, before the pairs are known: they wait on
+ * their input meanwhile. Starting a process costs more once the scan holds the whole history
+ * in memory (the fork copies it), and this takes the start-up off the scan's last stretch.
+ * `algorithm` is diff.algorithm from the repository's config: `git diff` honours it and
+ * `git diff-tree` does not, so it is passed on to keep the counts equal to what users see.
+ */
+export function startLineCounter(
   repo: Repo,
   objectDir: string,
-  pairs: readonly BlobPair[],
-): Promise<Numstat[]> {
-  const out: Numstat[] = new Array(pairs.length).fill(null);
-  if (pairs.length === 0) return out;
-  for (const [before, after] of pairs) {
-    if ((before !== null && !isFullHash(before)) || !isFullHash(after)) {
-      throw new AppError(2, "internal: unvalidated object name");
-    }
-  }
-  const scratch = await mkdtemp(path.join(tmpdir(), "translation-status-"));
+  algorithm: string | null,
+): LineCounter {
+  const scratch = mkdtempSync(path.join(tmpdir(), "translation-status-"));
   const objects = { dir: path.join(scratch, "objects"), repoObjects: objectDir };
   // An empty work tree: the entries have made-up names, so the repository's .gitattributes
   // (which a pull request controls) must not be matched against them.
   const scratchRepo: Repo = { gitDir: repo.gitDir, workTree: path.join(scratch, "work") };
-  try {
-    await mkdir(objects.dir);
-    await mkdir(scratchRepo.workTree);
-    const algorithm = await diffAlgorithm(repo);
-    const size = Math.ceil(pairs.length / PARTS);
-    const parts: Array<Promise<void>> = [];
-    for (let start = 0; start < pairs.length; start += size) {
-      const end = Math.min(start + size, pairs.length);
-      parts.push(diffPart(scratchRepo, objects, algorithm, pairs, start, end, out));
+  mkdirSync(objects.dir);
+  mkdirSync(scratchRepo.workTree);
+  const trees = new InputFeed();
+  const made = settleLater(
+    runGit(scratchRepo, ["mktree", "-z", "--missing", "--batch"], {
+      input: trees,
+      scratchObjects: objects,
+    }),
+  );
+  const algorithmArgs =
+    algorithm && ALGORITHMS.includes(algorithm) ? [`--diff-algorithm=${algorithm}`] : [];
+  const parts = Array.from({ length: PARTS }, () => {
+    const feed = new InputFeed();
+    const output: Buffer[] = [];
+    const done = settleLater(
+      runGit(
+        scratchRepo,
+        [
+          "diff-tree",
+          "--stdin",
+          "-r",
+          "-z",
+          "--numstat",
+          "--no-renames",
+          "--no-textconv",
+          "--no-ext-diff",
+          ...algorithmArgs,
+        ],
+        { input: feed, scratchObjects: objects, onStdout: (c) => output.push(c) },
+      ),
+    );
+    return { feed, output, done };
+  });
+  let closed: Promise<void> | null = null;
+  const close = () => {
+    closed ??= (async () => {
+      trees.end();
+      for (const part of parts) part.feed.end();
+      await Promise.allSettled([made, ...parts.map((p) => p.done)]);
+      await rm(scratch, { recursive: true, force: true });
+    })();
+    return closed;
+  };
+
+  async function count(pairs: readonly BlobPair[]): Promise<Numstat[]> {
+    const out: Numstat[] = new Array(pairs.length).fill(null);
+    for (const [before, after] of pairs) {
+      if ((before !== null && !isFullHash(before)) || !isFullHash(after)) {
+        throw new AppError(2, "internal: unvalidated object name");
+      }
     }
-    await Promise.all(parts);
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
+    const size = Math.max(1, Math.ceil(pairs.length / PARTS));
+    const ranges: Array<[number, number]> = [];
+    for (let start = 0; start < pairs.length; start += size) {
+      ranges.push([start, Math.min(start + size, pairs.length)]);
+    }
+    // Two trees per range (entry i of one against entry i of the other), separated by the empty
+    // record that ends a tree in --batch mode. The last tree is never empty, so no empty tree is
+    // made by mistake at the end of the input.
+    const name = (i: number) => String(i).padStart(NAME_WIDTH, "0");
+    const input: string[] = [];
+    for (const [start, end] of ranges) {
+      let before = "";
+      let after = "";
+      for (let i = start; i < end; i++) {
+        const [b, a] = pairs[i] as BlobPair;
+        if (b !== null) before += `100644 blob ${b}\t${name(i)}\0`;
+        after += `100644 blob ${a}\t${name(i)}\0`;
+      }
+      input.push(before, after);
+    }
+    trees.write(input.join("\0"));
+    trees.end();
+    const hashes = (await made).stdout
+      .toString("utf8")
+      .split("\n")
+      .filter((l) => l !== "");
+    if (hashes.length !== ranges.length * 2 || !hashes.every((h) => isFullHash(h))) {
+      throw new AppError(2, "unexpected output from git mktree");
+    }
+    const headers = ranges.map((_, k) => `${hashes[2 * k]} ${hashes[2 * k + 1]}\n`);
+    parts.forEach((part, k) => {
+      if (headers[k] !== undefined) part.feed.write(headers[k]);
+      part.feed.end();
+    });
+    await Promise.all(
+      ranges.map(async ([start, end], k) => {
+        const part = parts[k] as (typeof parts)[number];
+        await part.done;
+        readNumstat(Buffer.concat(part.output), headers[k] as string, start, end, out);
+      }),
+    );
+    return out;
   }
-  return out;
+  return { count, close };
 }
+
+const ALGORITHMS = ["myers", "minimal", "patience", "histogram"];
 
 /**
- * `git diff` honours diff.algorithm from the config and `git diff-tree` does not; passing it on
- * keeps the counts equal to what `git diff --numstat` shows the user.
+ * `git diff-tree --stdin` repeats each pair of trees as a header line, then gives
+ * "added<TAB>removed<TAB>name" records; names are our own digits, so the split is unambiguous.
+ * Entries git does not list are unchanged.
  */
-async function diffAlgorithm(repo: Repo): Promise<string[]> {
-  const res = await runGit(repo, ["config", "--get", "diff.algorithm"], { okCodes: [1] });
-  const value = res.stdout.toString("utf8").trim().toLowerCase();
-  return ["myers", "minimal", "patience", "histogram"].includes(value)
-    ? [`--diff-algorithm=${value}`]
-    : [];
-}
-
-async function diffPart(
-  repo: Repo,
-  objects: { dir: string; repoObjects: string },
-  algorithm: readonly string[],
-  pairs: readonly BlobPair[],
+function readNumstat(
+  output: Buffer,
+  header: string,
   start: number,
   end: number,
   out: Numstat[],
-): Promise<void> {
-  const name = (i: number) => String(i).padStart(NAME_WIDTH, "0");
-  let before = "";
-  let after = "";
-  for (let i = start; i < end; i++) {
-    const [b, a] = pairs[i] as BlobPair;
-    if (b !== null) before += `100644 blob ${b}\t${name(i)}\0`;
-    after += `100644 blob ${a}\t${name(i)}\0`;
+): void {
+  if (output.toString("latin1", 0, header.length) !== header) {
+    throw new AppError(2, "unexpected output from git diff-tree");
   }
-  const [oldTree, newTree] = await Promise.all([
-    makeTree(repo, objects, before),
-    makeTree(repo, objects, after),
-  ]);
-  const unchanged = new Set<number>();
-  for (let i = start; i < end; i++) unchanged.add(i);
+  const listed = new Set<number>();
   const splitter = new NulSplitter((record) => {
-    if (record === "") return;
-    // "added<TAB>removed<TAB>name": names are our own digits, so the split is unambiguous.
     const [a = "", r = "", entry = ""] = record.split("\t");
     const i = Number(entry);
     if (!Number.isInteger(i) || i < start || i >= end)
       throw new AppError(2, "unexpected output from git diff-tree");
-    unchanged.delete(i);
+    listed.add(i);
     out[i] = a === "-" ? null : { added: Number(a), removed: Number(r) };
   });
-  await runGit(
-    repo,
-    [
-      "diff-tree",
-      "-r",
-      "-z",
-      "--numstat",
-      "--no-renames",
-      "--no-textconv",
-      "--no-ext-diff",
-      ...algorithm,
-      oldTree,
-      newTree,
-    ],
-    { scratchObjects: objects, onStdout: (c) => splitter.push(c) },
-  );
+  splitter.push(output.subarray(header.length));
   splitter.end();
-  for (const i of unchanged) out[i] = { added: 0, removed: 0 };
-}
-
-async function makeTree(
-  repo: Repo,
-  objects: { dir: string; repoObjects: string },
-  entries: string,
-): Promise<string> {
-  const res = await runGit(repo, ["mktree", "-z", "--missing"], {
-    input: entries,
-    scratchObjects: objects,
-  });
-  const tree = res.stdout.toString("utf8").trim();
-  if (!isFullHash(tree)) throw new AppError(2, "unexpected output from git mktree");
-  return tree;
+  for (let i = start; i < end; i++) if (!listed.has(i)) out[i] = { added: 0, removed: 0 };
 }

@@ -4,6 +4,7 @@
 // they name.
 import type { Change } from "../core/pathindex.js";
 import { AppError } from "../errors.js";
+import { settleLater } from "../settle.js";
 import { isFullHash } from "./revision.js";
 import type { Repo } from "./run.js";
 import { InputFeed, NulSplitter, runGit } from "./run.js";
@@ -135,7 +136,7 @@ export async function readHeadHistory(
       for (let k = 1; k < parents.length; k++) {
         const pair = `${hash} ${parents[k]}`;
         if (!isFullHash(parents[k] ?? "")) throw new AppError(2, "unexpected output from git log");
-        mergeDiffs ??= settled(readMergeDiffs(repo, feed, asked, folder));
+        mergeDiffs ??= settleLater(readMergeDiffs(repo, feed, asked, folder));
         asked.push(pair);
         feed.write(`${pair}\n`);
       }
@@ -275,12 +276,6 @@ class RawEntries {
   pending(): boolean {
     return this.header !== null;
   }
-}
-
-/** Marks a rejection handled until the promise is awaited (after the log that feeds it). */
-function settled<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => {});
-  return promise;
 }
 
 function toChange(parts: string[]): Change {

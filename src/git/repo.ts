@@ -13,6 +13,8 @@ export interface OpenedRepo extends Repo {
   partial: boolean;
   /** Absolute path of the object store (shared by linked worktrees). */
   objectDir: string;
+  /** diff.algorithm from the config, lowercased; null when unset. */
+  diffAlgorithm: string | null;
 }
 
 export async function openRepo(dir: string): Promise<OpenedRepo> {
@@ -45,12 +47,14 @@ export async function openRepo(dir: string): Promise<OpenedRepo> {
   if (!top || !gitDir || !objectDir) throw new AppError(2, `not a git work tree: ${dir}`);
   const repo: Repo = { workTree: await realpath(top), gitDir };
   const shallowRoots = shallow === "true" && shallowFile ? await readShallowRoots(shallowFile) : [];
+  const config = await readConfig(repo);
   return {
     ...repo,
     shallow: shallow === "true",
     shallowRoots,
-    partial: await isPartialClone(repo),
+    partial: config.partial,
     objectDir,
+    diffAlgorithm: config.diffAlgorithm,
   };
 }
 
@@ -61,17 +65,24 @@ async function readShallowRoots(file: string): Promise<string[]> {
 }
 
 /**
- * Whether objects may be missing because the clone was made with `--filter`. Lazy fetching is
- * off (GIT_NO_LAZY_FETCH, protocol.allow=never), so git would answer "missing" for a blob that
- * exists upstream, and the scan would take that as a file that did not exist.
+ * The settings the scan needs, in one git call. `partial`: objects may be missing because the
+ * clone was made with `--filter`. Lazy fetching is off (GIT_NO_LAZY_FETCH, protocol.allow=never),
+ * so git would answer "missing" for a blob that exists upstream, and the scan would take that as
+ * a file that did not exist.
  */
-async function isPartialClone(repo: Repo): Promise<boolean> {
+async function readConfig(repo: Repo): Promise<{ partial: boolean; diffAlgorithm: string | null }> {
   const res = await runGit(
     repo,
-    ["config", "-z", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"],
+    [
+      "config",
+      "-z",
+      "--get-regexp",
+      "^(extensions\\.partialclone|remote\\..*\\.promisor|diff\\.algorithm)$",
+    ],
     { okCodes: [1] },
   );
-  if (res.code !== 0) return false;
+  const found = { partial: false, diffAlgorithm: null as string | null };
+  if (res.code !== 0) return found;
   for (const record of res.stdout.toString("utf8").split("\0")) {
     const nl = record.indexOf("\n");
     const key = nl < 0 ? record : record.slice(0, nl);
@@ -82,10 +93,14 @@ async function isPartialClone(repo: Repo): Promise<boolean> {
             .slice(nl + 1)
             .trim()
             .toLowerCase();
-    if (key === "extensions.partialclone" && value !== "") return true;
-    if (key.endsWith(".promisor") && ["true", "yes", "on", "1"].includes(value)) return true;
+    if (key === "extensions.partialclone" && value !== "") found.partial = true;
+    if (key.endsWith(".promisor") && ["true", "yes", "on", "1"].includes(value)) {
+      found.partial = true;
+    }
+    // The last one wins, as in git.
+    if (key === "diff.algorithm") found.diffAlgorithm = value;
   }
-  return false;
+  return found;
 }
 
 /** git's own reason when it is more than "no repository here" (a refused bare repository

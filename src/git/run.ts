@@ -208,6 +208,7 @@ export class InputFeed {
   }
 
   end(): void {
+    if (this.ended) return;
     this.ended = true;
     this.sink?.end();
   }

@@ -40,7 +40,8 @@ export function readMetaLatin1(latin1: string): MetaResult | null {
 }
 
 const LATIN1_BOM = "\u00ef\u00bb\u00bf";
-const NON_ASCII = /[^\x00-\x7f]/;
+/** A Latin-1 copy of UTF-8 bytes is ASCII exactly where the text is. */
+const NON_ASCII = /[\u0080-\u00ff]/;
 
 function fromLatin1(text: string): string {
   return NON_ASCII.test(text) ? Buffer.from(text, "latin1").toString("utf8") : text;

@@ -4,11 +4,12 @@ import type { RawState } from "../core/status.js";
 import { byLanguageAndPath, summarize } from "../core/status.js";
 import type { ScanResult } from "../core/types.js";
 import { AppError } from "../errors.js";
-import { type BlobPair, diffBlobPairs } from "../git/blob-diff.js";
+import { type BlobPair, type LineCounter, startLineCounter } from "../git/blob-diff.js";
 import { lookupObjects } from "../git/objects.js";
-import { openRepo, readHead } from "../git/repo.js";
+import { type Head, type OpenedRepo, openRepo, readHead } from "../git/repo.js";
 import type { Repo } from "../git/run.js";
 import { listTree } from "../git/tree.js";
+import { settleLater } from "../settle.js";
 import { isPageFile } from "../site/files.js";
 import { resolveFolders, type ScanFolders } from "./folders.js";
 import { completeHistory, type HistoryModel, loadHeadHistory } from "./history-model.js";
@@ -51,6 +52,20 @@ export async function scan(opts: ScanOptions): Promise<ScanOutput> {
   const repo = await openRepo(opts.repo);
   if (repo.partial) throw new AppError(2, PARTIAL_CLONE);
   const head = await readHead(repo);
+  const counter = startLineCounter(repo, repo.objectDir, repo.diffAlgorithm);
+  try {
+    return await scanWith(opts, repo, head, counter);
+  } finally {
+    await counter.close();
+  }
+}
+
+async function scanWith(
+  opts: ScanOptions,
+  repo: OpenedRepo,
+  head: Head,
+  counter: LineCounter,
+): Promise<ScanOutput> {
   const folders = await resolveFolders(repo.workTree, opts);
   const progress = opts.onProgress ?? (() => {});
 
@@ -103,7 +118,7 @@ export async function scan(opts: ScanOptions): Promise<ScanOutput> {
   const unique = new Map<string, BlobPair>();
   for (const { pair } of built.measure) unique.set(`${pair[0]}:${pair[1]}`, pair);
   const pairs = [...unique.values()];
-  const counting = settleLater(diffBlobPairs(repo, repo.objectDir, pairs));
+  const counting = settleLater(counter.count(pairs));
   await built.listCommits();
   const counts = await counting;
   const countOf = new Map(pairs.map((p, i) => [`${p[0]}:${p[1]}`, counts[i] ?? null]));
@@ -170,13 +185,4 @@ async function blobsOutsideHistory(
     out.set(t, l && "oid" in l && l.type === "blob" ? l.oid : null);
   });
   return out;
-}
-
-/**
- * A promise started now and awaited later: marks its rejection as handled meanwhile, so an
- * early git failure surfaces where it is awaited instead of crashing the process.
- */
-function settleLater<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => {});
-  return promise;
 }
