@@ -56,7 +56,23 @@ function readOne(lang: string, rel: string, abs: string): Translation {
   const { meta, warnings } =
     readMetaLatin1(read.bytes.toString("latin1")) ?? readMeta(decodePage(read.bytes).text);
   if (!valid) warnings.unshift("page is not valid UTF-8; invalid bytes were read as U+FFFD");
-  return { lang, rel, sourceRel: rel, meta, warnings };
+  return { lang, rel, sourceRel: rel, meta: meta && detached(meta), warnings };
+}
+
+/**
+ * The metadata as strings of their own. V8 makes a longer substring a view into the string it
+ * came from, so a value kept from the page would keep the whole page's text in memory: for a
+ * 15,000-page site, tens of megabytes nobody reads again.
+ */
+function detached(meta: PageMeta): PageMeta {
+  const own = (text: string | null) => (text === null ? null : Buffer.from(text).toString());
+  return {
+    ...meta,
+    rawCommit: own(meta.rawCommit) ?? "",
+    rawTitle: own(meta.rawTitle),
+    rawLink: own(meta.rawLink),
+    lastTranslationTime: own(meta.lastTranslationTime),
+  };
 }
 
 /**
