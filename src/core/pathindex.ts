@@ -41,30 +41,36 @@ export interface PathIndex {
 }
 
 /**
- * `pairs[i]` is the (commit, parent) whose changes are `changes[i]`; `parentCount` tells merges
- * (more than one parent) from ordinary and root commits.
+ * Builds the index as changes arrive: `add(commit, slot, parents, changes)` is what the commit
+ * changed against its parent number `slot` (0 for a root commit's first and only diff); merges
+ * (more than one parent) are kept per parent, other commits as touches.
  */
-export function buildPathIndex(
-  pairs: ReadonlyArray<readonly [number, number]>,
-  changes: ReadonlyArray<readonly Change[]>,
-  parentCount: (commit: number) => number,
-): PathIndex {
-  const index: PathIndex = {
+export class PathIndexBuilder {
+  readonly index: PathIndex = {
     touches: new Map(),
     mergeTouches: new Map(),
     mergeDiffs: new Map(),
     merges: [],
     renames: [],
   };
-  const parentSlot = new Map<number, number>();
-  pairs.forEach(([commit, parent], i) => {
-    const list = changes[i] ?? [];
-    if (parentCount(commit) <= 1) {
-      for (const ch of list) {
-        const touch = { commit, oldBlob: ch.oldBlob, newBlob: ch.newBlob };
-        addTouch(index.touches, ch.path, { ...touch, gone: false });
+
+  add(commit: number, slot: number, parents: number, changes: readonly Change[]): void {
+    const index = this.index;
+    if (parents <= 1) {
+      for (const ch of changes) {
+        addTouch(index.touches, ch.path, {
+          commit,
+          oldBlob: ch.oldBlob,
+          newBlob: ch.newBlob,
+          gone: false,
+        });
         if (ch.from !== null) {
-          addTouch(index.touches, ch.from, { ...touch, gone: true });
+          addTouch(index.touches, ch.from, {
+            commit,
+            oldBlob: ch.oldBlob,
+            newBlob: ch.newBlob,
+            gone: true,
+          });
           index.renames.push({ commit, from: ch.from, to: ch.path });
         }
       }
@@ -76,23 +82,20 @@ export function buildPathIndex(
       index.mergeDiffs.set(commit, diffs);
       index.merges.push(commit);
     }
-    const slot = parentSlot.get(commit) ?? 0;
-    parentSlot.set(commit, slot + 1);
     const paths = new Map<string, string>();
-    for (const ch of list) {
+    for (const ch of changes) {
       paths.set(ch.path, ch.newBlob);
       if (ch.from !== null) paths.set(ch.from, ZERO_OID);
     }
     diffs[slot] = paths;
-    if (slot === 0 && parent >= 0) {
+    if (slot === 0) {
       for (const p of paths.keys()) {
         const arr = index.mergeTouches.get(p);
         if (arr) arr.push(commit);
         else index.mergeTouches.set(p, [commit]);
       }
     }
-  });
-  return index;
+  }
 }
 
 function addTouch(map: Map<string, Touch[]>, path: string, touch: Touch): void {

@@ -74,20 +74,36 @@ export async function readCommits(
 /** Adds commits read by LOG_FLAGS to the table; parents already in it are linked too. */
 function addCommits(table: CommitTable, raw: readonly string[][]): void {
   const first = table.hashes.length;
-  for (const [hash = "", , date = "", author = "", subject = ""] of raw) {
-    // A commit message cannot forge a record: every record must start with a real hash.
-    if (!isFullHash(hash)) throw new AppError(2, "unexpected output from git log");
-    if (table.index.has(hash)) continue;
-    table.index.set(hash, table.hashes.length);
-    table.hashes.push(hash);
-    table.dates.push(date);
-    table.authors.push(author.slice(0, MAX_FIELD));
-    table.subjects.push(subject.slice(0, MAX_FIELD));
+  const parents: string[] = [];
+  for (const fields of raw) {
+    if (addCommit(table, fields) >= first) parents.push(fields[1] ?? "");
   }
-  for (const rec of raw) {
-    if ((table.index.get(rec[0] ?? "") ?? -1) < first) continue;
+  linkParents(table, first, parents);
+}
+
+/** Adds one commit (unless known) and returns its number. */
+function addCommit(
+  table: CommitTable,
+  [hash = "", , date = "", author = "", subject = ""]: readonly string[],
+): number {
+  // A commit message cannot forge a record: every record must start with a real hash.
+  if (!isFullHash(hash)) throw new AppError(2, "unexpected output from git log");
+  const known = table.index.get(hash);
+  if (known !== undefined) return known;
+  const c = table.hashes.length;
+  table.index.set(hash, c);
+  table.hashes.push(hash);
+  table.dates.push(date);
+  table.authors.push(author.slice(0, MAX_FIELD));
+  table.subjects.push(subject.slice(0, MAX_FIELD));
+  return c;
+}
+
+/** Parents of the commits numbered from `first` on, given as git's space-separated hashes. */
+function linkParents(table: CommitTable, first: number, parents: readonly string[]): void {
+  for (let c = first; c < first + parents.length; c++) {
     const ids: number[] = [];
-    for (const p of (rec[1] ?? "").split(" ")) {
+    for (const p of (parents[c - first] as string).split(" ")) {
       const id = p === "" ? undefined : table.index.get(p);
       // A parent outside the table only happens at a shallow boundary; git hides those too.
       if (id !== undefined) ids.push(id);
@@ -96,55 +112,63 @@ function addCommits(table: CommitTable, raw: readonly string[][]): void {
   }
 }
 
-/** What HEAD's history changed below a folder: `changes[i]` belongs to `pairs[i]`. */
-export interface HeadChanges {
-  /** (commit, parent) index pairs, parents in git's order; -1 as parent for a root commit. */
-  pairs: Array<[number, number]>;
-  changes: Change[][];
-}
+/**
+ * Receives what commit number `commit` changed against its parent number `slot` (0: the first
+ * parent, or none for a root commit); `parents` is how many parents it has.
+ */
+export type ChangeSink = (commit: number, slot: number, parents: number, changes: Change[]) => void;
 
 /**
- * HEAD's whole history in one `git log`: every commit, with what it changed below `folder`
- * against its first parent. A merge's other parents are diffed by a `git diff-tree --stdin`
- * that runs alongside, fed while the log streams past, so nothing waits for the whole log.
- * `--full-history --sparse` keeps every commit in the walk and leaves parents unrewritten.
+ * HEAD's whole history in one `git log`, into an empty table: every commit, with what it changed
+ * below `folder` against its first parent, handed to `sink` as the log streams in. A merge's other
+ * parents are diffed by a `git diff-tree --stdin` running alongside, fed while the log streams
+ * past; those arrive once the log has ended. `--full-history --sparse` keeps every commit in the
+ * walk and leaves parents unrewritten.
  */
 export async function readHeadHistory(
   repo: Repo,
   table: CommitTable,
   head: string,
   folder: string,
-): Promise<HeadChanges> {
+  sink: ChangeSink,
+): Promise<void> {
   if (!isFullHash(head)) throw new AppError(2, "internal: unvalidated revision");
-  const logged: Array<{ fields: string[]; changes: Change[] }> = [];
+  if (table.hashes.length !== 0) throw new AppError(2, "internal: the table must be empty");
   const feed = new InputFeed();
-  const asked: string[] = [];
-  let mergeDiffs: Promise<Map<string, Change[]>> | null = null;
+  const asked: Array<{ commit: number; slot: number; parents: number }> = [];
+  const parentsOf: string[] = [];
+  let mergeDiffs: Promise<Change[][]> | null = null;
   let fields: string[] = [];
-  let current: Change[] | null = null;
-  const entries = new RawEntries((change) => current?.push(change));
+  let current: { commit: number; parents: number; changes: Change[] } | null = null;
+  const finish = () => {
+    if (current) sink(current.commit, 0, current.parents, current.changes);
+    current = null;
+  };
+  const entries = new RawEntries((change) => current?.changes.push(change));
   const splitter = new NulSplitter((record) => {
     if (entries.takes(record)) return;
     if (fields.length > 0) {
       fields.push(record);
       if (fields.length < FIELDS) return;
-      const parents = (fields[1] ?? "").split(" ");
-      current = [];
-      logged.push({ fields, changes: current });
+      const commit = addCommit(table, fields);
+      const hash = fields[0] as string;
+      const parents = (fields[1] ?? "").split(" ").filter((p) => p !== "");
+      if (commit !== parentsOf.length) throw new AppError(2, "unexpected output from git log");
+      parentsOf.push(fields[1] ?? "");
       fields = [];
-      const hash = logged[logged.length - 1]?.fields[0] ?? "";
+      current = { commit, parents: parents.length, changes: [] };
       for (let k = 1; k < parents.length; k++) {
-        const pair = `${hash} ${parents[k]}`;
         if (!isFullHash(parents[k] ?? "")) throw new AppError(2, "unexpected output from git log");
-        mergeDiffs ??= settleLater(readMergeDiffs(repo, feed, asked, folder));
-        asked.push(pair);
-        feed.write(`${pair}\n`);
+        mergeDiffs ??= settleLater(readMergeDiffs(repo, feed, folder));
+        asked.push({ commit, slot: k, parents: parents.length });
+        feed.write(`${hash} ${parents[k]}\n`);
       }
       return;
     }
     // After a commit's header: its changes (the first one after a newline), or the next commit.
     if (current && entries.starts(record.charCodeAt(0) === 10 ? record.slice(1) : record)) return;
     if (!isFullHash(record)) throw new AppError(2, "unexpected output from git log");
+    finish();
     fields = [record];
   });
   try {
@@ -176,50 +200,27 @@ export async function readHeadHistory(
   if (fields.length !== 0 || entries.pending()) {
     throw new AppError(2, "unexpected output from git log");
   }
-  const others = mergeDiffs ? await mergeDiffs : new Map<string, Change[]>();
-  addCommits(
-    table,
-    logged.map((l) => l.fields),
-  );
-  const out: HeadChanges = { pairs: [], changes: [] };
-  for (const { fields, changes } of logged) {
-    const [hash = "", parents = ""] = fields;
-    const c = table.index.get(hash) as number;
-    let linked = 0;
-    parents.split(" ").forEach((p, k) => {
-      const id = p === "" ? undefined : table.index.get(p);
-      if (id === undefined) return;
-      const diff = k === 0 ? changes : others.get(`${hash} ${p}`);
-      if (!diff) throw new AppError(2, "unexpected output from git diff-tree");
-      out.pairs.push([c, id]);
-      out.changes.push(diff);
-      linked++;
-    });
-    if (linked === 0) {
-      out.pairs.push([c, -1]);
-      out.changes.push(changes);
-    }
-  }
-  return out;
+  finish();
+  linkParents(table, 0, parentsOf);
+  // Assigned inside the callback, which TypeScript's flow analysis does not see.
+  const started = mergeDiffs as Promise<Change[][]> | null;
+  const others = started ? await started : [];
+  if (others.length !== asked.length) throw new AppError(2, "unexpected output from git diff-tree");
+  asked.forEach(({ commit, slot, parents }, i) => {
+    sink(commit, slot, parents, others[i] as Change[]);
+  });
 }
 
-/** A merge's changes against each parent after the first, keyed "merge parent". */
-async function readMergeDiffs(
-  repo: Repo,
-  feed: InputFeed,
-  asked: readonly string[],
-  folder: string,
-): Promise<Map<string, Change[]>> {
-  const out = new Map<string, Change[]>();
+/** The changes for each "merge parent" line written to `feed`, in that order. */
+async function readMergeDiffs(repo: Repo, feed: InputFeed, folder: string): Promise<Change[][]> {
+  const out: Change[][] = [];
   let current: Change[] | null = null;
   const entries = new RawEntries((change) => current?.push(change));
   const splitter = new NulSplitter((record) => {
     if (entries.takes(record) || (current && entries.starts(record))) return;
     if (!isFullHash(record)) throw new AppError(2, "unexpected output from git diff-tree");
-    const key = asked[out.size];
-    if (key === undefined) throw new AppError(2, "unexpected output from git diff-tree");
     current = [];
-    out.set(key, current);
+    out.push(current);
   });
   await runGit(
     repo,
@@ -240,9 +241,7 @@ async function readMergeDiffs(
     { input: feed, onStdout: (chunk) => splitter.push(chunk), buffered: true },
   );
   splitter.end();
-  if (entries.pending() || out.size !== asked.length) {
-    throw new AppError(2, "unexpected output from git diff-tree");
-  }
+  if (entries.pending()) throw new AppError(2, "unexpected output from git diff-tree");
   return out;
 }
 
@@ -251,37 +250,46 @@ async function readMergeDiffs(
  * or copy. `starts` takes an entry's first record, `takes` the paths that follow it.
  */
 class RawEntries {
-  private header: string[] | null = null;
+  private header: string | null = null;
+  private first: string | null = null;
   private pathsLeft = 0;
   constructor(private readonly onChange: (change: Change) => void) {}
 
   starts(record: string): boolean {
     if (record.charCodeAt(0) !== 58) return false;
-    const status = record.split(" ")[4] ?? "";
-    this.header = [record];
-    this.pathsLeft = status.startsWith("R") || status.startsWith("C") ? 2 : 1;
+    // ":%06o %06o <old> <new> <status>": the modes have a fixed width.
+    if (record.charCodeAt(7) !== 32 || record.charCodeAt(14) !== 32) {
+      throw new AppError(2, "unexpected raw diff from git");
+    }
+    this.header = record;
+    const status = record.charCodeAt(record.lastIndexOf(" ") + 1);
+    this.pathsLeft = status === 82 || status === 67 ? 2 : 1; // R, C
     return true;
   }
 
   takes(record: string): boolean {
-    if (!this.header) return false;
-    this.header.push(record);
-    if (--this.pathsLeft === 0) {
-      this.onChange(toChange(this.header));
-      this.header = null;
+    const header = this.header;
+    if (header === null) return false;
+    if (--this.pathsLeft > 0) {
+      this.first = record;
+      return true;
     }
+    const oldEnd = header.indexOf(" ", 15);
+    const newEnd = header.indexOf(" ", oldEnd + 1);
+    const first = this.first;
+    this.onChange({
+      status: header.charAt(newEnd + 1),
+      path: record,
+      from: first,
+      oldBlob: header.slice(15, oldEnd),
+      newBlob: header.slice(oldEnd + 1, newEnd),
+    });
+    this.header = null;
+    this.first = null;
     return true;
   }
 
   pending(): boolean {
     return this.header !== null;
   }
-}
-
-function toChange(parts: string[]): Change {
-  const [head = "", first = "", second] = parts;
-  const [, , oldBlob = "", newBlob = "", status = ""] = head.slice(1).split(" ");
-  const letter = status.charAt(0);
-  if (second !== undefined) return { status: letter, path: second, from: first, oldBlob, newBlob };
-  return { status: letter, path: first, from: null, oldBlob, newBlob };
 }

@@ -1,6 +1,6 @@
 // Loads the history the scan needs, in a fixed number of git processes, and indexes it.
 import { buildGraph, type Graph } from "../core/graph.js";
-import { buildPathIndex, type Change, type PathIndex } from "../core/pathindex.js";
+import { type PathIndex, PathIndexBuilder } from "../core/pathindex.js";
 import { type CommitTable, emptyTable, readCommits, readHeadHistory } from "../git/history.js";
 import type { Repo } from "../git/run.js";
 
@@ -16,8 +16,7 @@ export interface HistoryModel {
 export interface HeadHistory {
   table: CommitTable;
   head: number;
-  pairs: Array<[number, number]>;
-  changes: Change[][];
+  index: PathIndex;
 }
 
 /**
@@ -30,10 +29,14 @@ export async function loadHeadHistory(
   folder: string,
 ): Promise<HeadHistory> {
   const table = emptyTable();
-  const { pairs, changes } = await readHeadHistory(repo, table, head, folder);
+  // The path index is built while git's output streams in, not after the log has ended.
+  const builder = new PathIndexBuilder();
+  await readHeadHistory(repo, table, head, folder, (commit, slot, parents, changes) =>
+    builder.add(commit, slot, parents, changes),
+  );
   const headIdx = table.index.get(head);
   if (headIdx === undefined) throw new Error("HEAD is missing from its own history");
-  return { table, head: headIdx, pairs, changes };
+  return { table, head: headIdx, index: builder.index };
 }
 
 /**
@@ -52,6 +55,5 @@ export async function completeHistory(
   const fromHead = new Uint8Array(table.hashes.length);
   fromHead.fill(1, 0, headCount);
   const graph = buildGraph(table.parents);
-  const index = buildPathIndex(base.pairs, base.changes, (c) => table.parents[c]?.length ?? 0);
-  return { table, graph, index, head: base.head, fromHead };
+  return { table, graph, index: base.index, head: base.head, fromHead };
 }
