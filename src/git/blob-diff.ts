@@ -12,6 +12,7 @@ import { settleLater } from "../settle.js";
 import { isFullHash } from "./revision.js";
 import type { Repo } from "./run.js";
 import { InputFeed, NulSplitter, runGit } from "./run.js";
+import { writeBlobTree } from "./tree-object.js";
 
 /** Added and removed lines; null for a binary file. */
 export type Numstat = { added: number; removed: number } | null;
@@ -49,13 +50,6 @@ export function startLineCounter(
   const scratchRepo: Repo = { gitDir: repo.gitDir, workTree: path.join(scratch, "work") };
   mkdirSync(objects.dir);
   mkdirSync(scratchRepo.workTree);
-  const trees = new InputFeed();
-  const made = settleLater(
-    runGit(scratchRepo, ["mktree", "-z", "--missing", "--batch"], {
-      input: trees,
-      scratchObjects: objects,
-    }),
-  );
   const algorithmArgs =
     algorithm && ALGORITHMS.includes(algorithm) ? [`--diff-algorithm=${algorithm}`] : [];
   const parts = Array.from({ length: PARTS }, () => {
@@ -83,9 +77,8 @@ export function startLineCounter(
   let closed: Promise<void> | null = null;
   const close = () => {
     closed ??= (async () => {
-      trees.end();
       for (const part of parts) part.feed.end();
-      await Promise.allSettled([made, ...parts.map((p) => p.done)]);
+      await Promise.allSettled(parts.map((p) => p.done));
       await rm(scratch, { recursive: true, force: true });
     })();
     return closed;
@@ -103,31 +96,27 @@ export function startLineCounter(
     for (let start = 0; start < pairs.length; start += size) {
       ranges.push([start, Math.min(start + size, pairs.length)]);
     }
-    // Two trees per range (entry i of one against entry i of the other), separated by the empty
-    // record that ends a tree in --batch mode. The last tree is never empty, so no empty tree is
-    // made by mistake at the end of the input.
-    const name = (i: number) => String(i).padStart(NAME_WIDTH, "0");
-    const input: string[] = [];
-    for (const [start, end] of ranges) {
-      let before = "";
-      let after = "";
+    // Two trees per range, entry i of one against entry i of the other.
+    const hexLength = pairs[0]?.[1].length ?? 40;
+    const headers = ranges.map(([start, end]) => {
+      const beforeNames: string[] = [];
+      const beforeOids: string[] = [];
+      const afterNames: string[] = [];
+      const afterOids: string[] = [];
       for (let i = start; i < end; i++) {
         const [b, a] = pairs[i] as BlobPair;
-        if (b !== null) before += `100644 blob ${b}\t${name(i)}\0`;
-        after += `100644 blob ${a}\t${name(i)}\0`;
+        const entry = String(i).padStart(NAME_WIDTH, "0");
+        if (b !== null) {
+          beforeNames.push(entry);
+          beforeOids.push(b);
+        }
+        afterNames.push(entry);
+        afterOids.push(a);
       }
-      input.push(before, after);
-    }
-    trees.write(input.join("\0"));
-    trees.end();
-    const hashes = (await made).stdout
-      .toString("utf8")
-      .split("\n")
-      .filter((l) => l !== "");
-    if (hashes.length !== ranges.length * 2 || !hashes.every((h) => isFullHash(h))) {
-      throw new AppError(2, "unexpected output from git mktree");
-    }
-    const headers = ranges.map((_, k) => `${hashes[2 * k]} ${hashes[2 * k + 1]}\n`);
+      const before = writeBlobTree(objects.dir, beforeNames, beforeOids, hexLength);
+      const after = writeBlobTree(objects.dir, afterNames, afterOids, hexLength);
+      return `${before} ${after}\n`;
+    });
     parts.forEach((part, k) => {
       if (headers[k] !== undefined) part.feed.write(headers[k]);
       part.feed.end();
