@@ -16,14 +16,51 @@ const ZERO = /^0+$/;
 const SHALLOW_CUT =
   "the history between raw_commit and HEAD is cut off in this shallow clone; commits behind are not counted: fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)";
 
+/** The source's blob before and after a commit. */
+export interface BlobChange {
+  before: string | null;
+  after: string | null;
+}
+
+/** For each listed commit (by hash), the source's blob before and after it. A Map is one. */
+export interface CommitBlobs {
+  get(hash: string): BlobChange | undefined;
+  values(): Iterable<BlobChange>;
+}
+
+/**
+ * CommitBlobs worked out on first use: only the dashboard reads them, for the few pages a
+ * translator opens, and a map per page for 15,000 pages costs memory and time for nothing.
+ */
+class LazyCommitBlobs implements CommitBlobs {
+  private map: Map<string, BlobChange> | null = null;
+  constructor(
+    private readonly history: HistoryModel,
+    private readonly commits: readonly number[],
+    private readonly lineage: readonly string[],
+  ) {}
+
+  private built(): Map<string, BlobChange> {
+    this.map ??= commitBlobs(this.history, this.commits, this.lineage);
+    return this.map;
+  }
+
+  get(hash: string): BlobChange | undefined {
+    return this.built().get(hash);
+  }
+
+  values(): Iterable<BlobChange> {
+    return this.built().values();
+  }
+}
+
 /** What the dashboard needs to show a page's English diff later, without scanning again. */
 export interface PageDetail {
   rawHash: string | null;
   /** English blob at raw_commit and at HEAD (null when absent). */
   fromBlob: string | null;
   toBlob: string | null;
-  /** For each listed commit, the source's blob before and after it. */
-  commitBlobs: Map<string, { before: string | null; after: string | null }>;
+  commitBlobs: CommitBlobs;
 }
 
 export interface ReportInput {
@@ -92,15 +129,7 @@ function listCommits(
     }
     const listed = ordered.slice(0, MAX_COMMITS_LISTED);
     report.commits = listed.map((c) => commitInfo(history, c));
-    // Only the dashboard reads these, for the few pages a translator opens: built on first use.
-    let blobs: PageDetail["commitBlobs"] | null = null;
-    Object.defineProperty(detail, "commitBlobs", {
-      get: () => {
-        blobs ??= commitBlobs(history, listed, lineage);
-        return blobs;
-      },
-      enumerable: true,
-    });
+    detail.commitBlobs = new LazyCommitBlobs(history, listed, lineage);
   }
 }
 
@@ -267,8 +296,8 @@ function commitBlobs(
   history: HistoryModel,
   commits: readonly number[],
   lineage: readonly string[],
-) {
-  const map = new Map<string, { before: string | null; after: string | null }>();
+): Map<string, BlobChange> {
+  const map = new Map<string, BlobChange>();
   const wanted = new Set(commits);
   for (const p of lineage) {
     for (const t of history.index.touches.get(p) ?? []) {
