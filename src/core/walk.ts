@@ -39,6 +39,9 @@ export function boundaryMerges(
  */
 export function commitsForPaths(ctx: RangeContext, paths: readonly string[]): number[] {
   const { graph, index, excluded } = ctx;
+  if (ctx.boundary.length === 0 && paths.every((p) => !index.mergeTouches.has(p))) {
+    return linearCommits(ctx, paths);
+  }
   const touched = new Set<number>();
   const events = new Set<number>();
   for (const path of paths) {
@@ -74,6 +77,25 @@ export function commitsForPaths(ctx: RangeContext, paths: readonly string[]): nu
       if (step.shown) shown.push(e);
       for (const p of step.follow) if (p !== parents[0]) starts.push(p);
       if (!step.follow.includes(parents[0] as number)) break;
+    }
+  }
+  return shown;
+}
+
+/**
+ * The walk when no merge can matter: no merge changed the paths against its first parent and
+ * none crosses into raw_commit's history. Only HEAD's first-parent chain is walked then, and on
+ * it raw_commit's ancestors are a tail (a first parent of an ancestor is one too), so the walk
+ * shows exactly the commits on that chain that touched a path and are not excluded. Most pages
+ * of sites that squash or rebase their pull requests take this path.
+ */
+function linearCommits(ctx: RangeContext, paths: readonly string[]): number[] {
+  const shown: number[] = [];
+  for (const path of paths) {
+    for (const t of ctx.index.touches.get(path) ?? []) {
+      const c = t.commit;
+      if (ctx.excluded(c) || !onFirstParentChain(ctx.graph, c, ctx.head)) continue;
+      if (!shown.includes(c)) shown.push(c);
     }
   }
   return shown;
