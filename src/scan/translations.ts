@@ -50,7 +50,8 @@ export async function readTranslations(
 }
 
 function readOne(lang: string, rel: string, abs: string): Translation {
-  const read = readPageBytes(abs);
+  // Borrowed: the bytes are only looked at here, before the next page is read.
+  const read = readPageBytes(abs, true);
   if ("error" in read) return { lang, rel, sourceRel: rel, meta: null, warnings: [read.error] };
   const valid = isUtf8(read.bytes);
   const { meta, warnings } =
