@@ -2,10 +2,25 @@
 // front matter (version 4 ignores its documented `eval` option), reads YAML with a schema that
 // turns hashes like 1234e56 into numbers, and caches every page parsed without options.
 
-import matter from "gray-matter";
-import yaml from "js-yaml";
-import { parse as parseToml, TomlError } from "smol-toml";
+import { createRequire } from "node:module";
+import type grayMatter from "gray-matter";
+import type jsYaml from "js-yaml";
+import type * as smolToml from "smol-toml";
 import { pageText } from "./warning.js";
+
+// Loaded on first use: together they take longer to load than the rest of the scan's code,
+// and most pages (all of them on sites that keep the commit in a shortcode) never need them.
+const require = createRequire(import.meta.url);
+let loaded: { matter: typeof grayMatter; yaml: typeof jsYaml; toml: typeof smolToml } | null = null;
+
+function libs() {
+  loaded ??= {
+    matter: require("gray-matter"),
+    yaml: require("js-yaml"),
+    toml: require("smol-toml"),
+  };
+  return loaded;
+}
 
 export type FrontMatterFormat = "yaml" | "toml";
 
@@ -17,11 +32,12 @@ function refuse(): never {
 
 function parseYaml(source: string): object {
   // FAILSAFE: every scalar stays the string the page wrote; no numbers, dates or booleans.
+  const { yaml } = libs();
   return yaml.load(source, { schema: yaml.FAILSAFE_SCHEMA }) as object;
 }
 
 function parseTomlBlock(source: string): object {
-  return parseToml(source, { unsafeKeyBehaviour: "drop" });
+  return libs().toml.parse(source, { unsafeKeyBehaviour: "drop" });
 }
 
 /** Options for every gray-matter call: never undefined, so gray-matter's global cache stays empty. */
@@ -68,12 +84,13 @@ export const MAX_COMMENT_STRIP_COST = 20_000_000;
 
 function describe(error: unknown, format: FrontMatterFormat, firstLine: number): string {
   const label = format === "yaml" ? "YAML" : "TOML";
+  const { yaml, toml } = libs();
   if (error instanceof yaml.YAMLException) {
-    const e = error as yaml.YAMLException & { reason?: string; mark?: { line?: number } };
+    const e = error as jsYaml.YAMLException & { reason?: string; mark?: { line?: number } };
     const at = typeof e.mark?.line === "number" ? `line ${firstLine + e.mark.line}: ` : "";
     return `not valid ${label} (${at}${pageText(e.reason ?? "parse error", 80)})`;
   }
-  if (error instanceof TomlError) {
+  if (error instanceof toml.TomlError) {
     const message = (error.message.split("\n")[0] ?? "").replace(/^Invalid TOML document: /, "");
     return `not valid ${label} (line ${firstLine - 1 + error.line}: ${pageText(message, 80)})`;
   }
@@ -90,7 +107,7 @@ export function parseBlock(block: string, format: FrontMatterFormat, firstLine =
     return { ok: false, reason: "too large to parse safely (too many blank lines in a row)" };
   }
   try {
-    return { ok: true, data: matter(block, matterOptions(format)).data };
+    return { ok: true, data: libs().matter(block, matterOptions(format)).data };
   } catch (error) {
     return { ok: false, reason: describe(error, format, firstLine) };
   }

@@ -29,14 +29,22 @@ export function checkFolderName(value: string, what: string): string {
   return cleaned;
 }
 
-export async function resolveFolders(
-  workTree: string,
-  opts: { content: string; source: string; langs: readonly string[] },
-): Promise<ScanFolders> {
+/** `<content>/<source>` from the options, checked; the folders themselves are not looked at. */
+export function sourceFolder(opts: { content: string; source: string }): string {
   const content = checkFolderName(opts.content, "--content");
   const source = checkFolderName(opts.source, "--source");
   if (source.includes("/"))
     throw new AppError(2, `invalid --source: ${JSON.stringify(opts.source)}`);
+  return `${content}/${source}`;
+}
+
+export async function resolveFolders(
+  workTree: string,
+  opts: { content: string; source: string; langs: readonly string[] },
+): Promise<ScanFolders> {
+  const sourceRel = sourceFolder(opts);
+  const content = checkFolderName(opts.content, "--content");
+  const source = checkFolderName(opts.source, "--source");
   const contentAbs = await realFolderInside(workTree, content);
   if (!contentAbs) {
     const why = await folderProblem(workTree, content);
@@ -44,7 +52,6 @@ export async function resolveFolders(
   }
   // The English pages are read from HEAD, not from the disk (a sparse checkout may leave them
   // out), so the scan checks the source folder against HEAD's tree.
-  const sourceRel = `${content}/${source}`;
   const skipped: string[] = [];
   let names: string[];
   if (opts.langs.length > 0) {

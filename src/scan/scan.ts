@@ -11,8 +11,13 @@ import type { Repo } from "../git/run.js";
 import { listTree } from "../git/tree.js";
 import { settleLater } from "../settle.js";
 import { isPageFile } from "../site/files.js";
-import { resolveFolders, type ScanFolders } from "./folders.js";
-import { completeHistory, type HistoryModel, loadHeadHistory } from "./history-model.js";
+import { resolveFolders, type ScanFolders, sourceFolder } from "./folders.js";
+import {
+  completeHistory,
+  type HeadHistory,
+  type HistoryModel,
+  loadHeadHistory,
+} from "./history-model.js";
 
 import { resolveRawCommits } from "./raw-commits.js";
 import { buildReports, emptyDetail, missingPages, type PageDetail, setLines } from "./reports.js";
@@ -52,9 +57,12 @@ export async function scan(opts: ScanOptions): Promise<ScanOutput> {
   const repo = await openRepo(opts.repo);
   if (repo.partial) throw new AppError(2, PARTIAL_CLONE);
   const head = await readHead(repo);
+  // The history is the longest git job and needs nothing from the pages: start it first and
+  // read the pages while git works.
+  const headHistory = settleLater(loadHeadHistory(repo, head.hash, sourceFolder(opts)));
   const counter = startLineCounter(repo, repo.objectDir, repo.diffAlgorithm);
   try {
-    return await scanWith(opts, repo, head, counter);
+    return await scanWith(opts, repo, head, counter, headHistory);
   } finally {
     await counter.close();
   }
@@ -65,13 +73,10 @@ async function scanWith(
   repo: OpenedRepo,
   head: Head,
   counter: LineCounter,
+  headHistory: Promise<HeadHistory>,
 ): Promise<ScanOutput> {
   const folders = await resolveFolders(repo.workTree, opts);
   const progress = opts.onProgress ?? (() => {});
-
-  // The history is the longest git job and needs nothing from the pages: start it first and
-  // read the pages while git works.
-  const headHistory = settleLater(loadHeadHistory(repo, head.hash, folders.sourceRel));
   const englishList = settleLater(listTree(repo, head.hash, folders.sourceRel));
 
   const translations = await readTranslations(folders.langs, (done, total) =>
