@@ -82,6 +82,19 @@ describe("baseline", () => {
 });
 
 describe("hostile configuration and attributes", () => {
+  it("settings that change what git log prints leave the answer unchanged", async () => {
+    const dir = copy("log-settings");
+    // Each would misread the history: following one file, paths relative to a folder, no or
+    // other merge diffs, no renames, no root diff, short hashes, another output encoding.
+    appendConfig(
+      dir,
+      "[log]\n\tfollow = true\n\tdiffMerges = combined\n\tshowRoot = false\n\tabbrevCommit = true\n" +
+        "[diff]\n\trelative = true\n\trenames = false\n\tnoprefix = true\n[core]\n\tabbrev = 7\n" +
+        "[i18n]\n\tlogOutputEncoding = ISO-8859-1\n",
+    );
+    expect((await scanRepo(dir)).result).toEqual({ ...baseline });
+  });
+
   it("textconv and diff drivers from .gitattributes are never run", async () => {
     const canary = new Canary();
     const dir = copy("textconv");
