@@ -3,7 +3,7 @@
 // other) written to a scratch object folder, never into the repository. The counts are git's
 // own, which is what users compare against: git's diff is not always minimal, so another diff
 // implementation would sometimes disagree.
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -75,10 +75,15 @@ export function startLineCounter(
     return { feed, output, done };
   });
   let closed: Promise<void> | null = null;
+  // The folder lives as long as the scan: a process that exits meanwhile (an error, or the
+  // dashboard quit mid-scan) must not leave it behind.
+  const removeNow = () => rmSync(scratch, { recursive: true, force: true });
+  process.once("exit", removeNow);
   const close = () => {
     closed ??= (async () => {
       for (const part of parts) part.feed.end();
       await Promise.allSettled(parts.map((p) => p.done));
+      process.off("exit", removeNow);
       await rm(scratch, { recursive: true, force: true });
     })();
     return closed;
