@@ -4,20 +4,15 @@ import type { RawState } from "../core/status.js";
 import { byLanguageAndPath, summarize } from "../core/status.js";
 import type { ScanResult } from "../core/types.js";
 import { AppError } from "../errors.js";
-import { type BlobPair, type LineCounter, startLineCounter } from "../git/blob-diff.js";
+import { type BlobPair, diffBlobPairs } from "../git/blob-diff.js";
 import { lookupObjects } from "../git/objects.js";
-import { type Head, type OpenedRepo, openRepo, readHead } from "../git/repo.js";
+import { openRepo, readHead } from "../git/repo.js";
 import type { Repo } from "../git/run.js";
 import { listTree } from "../git/tree.js";
 import { settleLater } from "../settle.js";
 import { isPageFile } from "../site/files.js";
 import { resolveFolders, type ScanFolders, sourceFolder } from "./folders.js";
-import {
-  completeHistory,
-  type HeadHistory,
-  type HistoryModel,
-  loadHeadHistory,
-} from "./history-model.js";
+import { completeHistory, type HistoryModel, loadHeadHistory } from "./history-model.js";
 
 import { resolveRawCommits } from "./raw-commits.js";
 import { buildReports, emptyDetail, missingPages, type PageDetail, setLines } from "./reports.js";
@@ -60,21 +55,6 @@ export async function scan(opts: ScanOptions): Promise<ScanOutput> {
   // The history is the longest git job and needs nothing from the pages: start it first and
   // read the pages while git works.
   const headHistory = settleLater(loadHeadHistory(repo, head.hash, sourceFolder(opts)));
-  const counter = startLineCounter(repo, repo.objectDir, repo.diffAlgorithm);
-  try {
-    return await scanWith(opts, repo, head, counter, headHistory);
-  } finally {
-    await counter.close();
-  }
-}
-
-async function scanWith(
-  opts: ScanOptions,
-  repo: OpenedRepo,
-  head: Head,
-  counter: LineCounter,
-  headHistory: Promise<HeadHistory>,
-): Promise<ScanOutput> {
   const folders = await resolveFolders(repo.workTree, opts);
   const progress = opts.onProgress ?? (() => {});
   const englishList = settleLater(listTree(repo, head.hash, folders.sourceRel));
@@ -123,7 +103,7 @@ async function scanWith(
   const unique = new Map<string, BlobPair>();
   for (const { pair } of built.measure) unique.set(`${pair[0]}:${pair[1]}`, pair);
   const pairs = [...unique.values()];
-  const counting = settleLater(counter.count(pairs));
+  const counting = settleLater(diffBlobPairs(repo, repo.objectDir, repo.diffAlgorithm, pairs));
   await built.listCommits();
   const counts = await counting;
   const countOf = new Map(pairs.map((p, i) => [`${p[0]}:${p[1]}`, counts[i] ?? null]));

@@ -1,5 +1,5 @@
-// The line counter keeps a scratch object folder for the whole scan; nothing may be left in the
-// temporary folder afterwards, whether the scan ends, fails, or the process exits in the middle.
+// Line counting uses a scratch object folder; nothing may be left in the temporary folder
+// afterwards, whether the scan ends, fails, or the process exits while git counts.
 import { spawnSync } from "node:child_process";
 import { readdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -37,12 +37,13 @@ describe("the scratch folder", () => {
     ).toEqual([]);
   });
 
-  it("is removed when the process exits in the middle of the scan", () => {
+  it("is removed when the process exits while git counts lines", () => {
     const repo = JSON.stringify(site.dir);
-    const exitWhileReading = `(p) => { if (p.phase === "pages") process.exit(0); }`;
+    // The folder is made right after the "measure" progress; exit at the next turn of the loop.
+    const exitWhileCounting = `(p) => { if (p.phase === "measure") setImmediate(() => process.exit(0)); }`;
     expect(
       leftBehind(
-        `await scan({ repo: ${repo}, source: "en", content: "content", langs: [], onProgress: ${exitWhileReading} });`,
+        `await scan({ repo: ${repo}, source: "en", content: "content", langs: [], onProgress: ${exitWhileCounting} });`,
       ),
     ).toEqual([]);
   });
