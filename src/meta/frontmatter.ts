@@ -121,6 +121,8 @@ function metaFrom(data: Data, find: (key: string) => KeySpot | null, warnings: s
   return meta;
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 type Located =
   | { kind: "none" }
   | { kind: "unclosed"; delimiter: string }
@@ -161,6 +163,9 @@ export function plainBodyStart(text: string): number | null {
   const found = locate(text);
   if (found.kind === "none") return 0;
   if (found.kind === "unclosed" || !READABLE[found.format].includes(found.language)) return null;
+  // trim() would take a Latin-1 no-break space (a byte of some UTF-8 character, or a stray
+  // invalid one) for white space: any such byte on the opening line takes the ordinary path.
+  if (NON_ASCII.test(text.slice(found.start + 3, found.openLineEnd))) return null;
   const block = text.slice(found.start, found.bodyStart);
   return METADATA_KEYS.some((key) => block.includes(key)) ? null : found.bodyStart;
 }

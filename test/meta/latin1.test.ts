@@ -97,8 +97,20 @@ describe("readMetaLatin1 agrees with readMeta", () => {
     expect(scanned(bytes).result.meta?.rawTitle).toContain("\ufffd");
   });
 
-  it("random pages built from multi-byte, syntax and whitespace pieces", () => {
-    const pieces = [
+  it("a stray byte on the front matter's opening line is warned about on both paths", () => {
+    for (const opening of ["---", "---yaml"]) {
+      const bytes = Buffer.concat([
+        Buffer.from(opening),
+        Buffer.from([0xa0]),
+        Buffer.from(`\ntitle: x\n---\n{{< translation-status raw_commit="${SHA}" >}}\n`),
+      ]);
+      expectSame(bytes, "ordinary");
+      expect(scanned(bytes).result.warnings.join(" ")).toContain("is not read");
+    }
+  });
+
+  it("random pages built from multi-byte, invalid, syntax and whitespace pieces", () => {
+    const pieces: Array<string | Buffer> = [
       "{{<",
       ">}}",
       "{{%",
@@ -123,18 +135,30 @@ describe("readMetaLatin1 agrees with readMeta", () => {
       "é",
       "\u2028",
       "😀",
+      "---yaml",
+      "+++",
+      // Bytes that are not UTF-8 on their own: a lone continuation byte, a cut sequence.
+      Buffer.from([0xa0]),
+      Buffer.from([0x85]),
+      Buffer.from([0xe2, 0x80]),
+      Buffer.from([0xff]),
     ];
     let state = 7;
     const next = () => {
       state = (state * 1103515245 + 12345) % 2147483648;
       return state;
     };
-    for (let n = 0; n < 500; n++) {
-      let text = "";
+    for (let n = 0; n < 2000; n++) {
+      const parts: Buffer[] = [];
       const length = 5 + (next() % 40);
-      for (let i = 0; i < length; i++) text += pieces[next() % pieces.length];
-      const bytes = Buffer.from(text, "utf8");
-      expect(scanned(bytes).result, text).toEqual(readMeta(decodePage(bytes).text));
+      for (let i = 0; i < length; i++) {
+        const piece = pieces[next() % pieces.length] as string | Buffer;
+        parts.push(typeof piece === "string" ? Buffer.from(piece, "utf8") : piece);
+      }
+      const bytes = Buffer.concat(parts);
+      expect(scanned(bytes).result, bytes.toString("latin1")).toEqual(
+        readMeta(decodePage(bytes).text),
+      );
     }
   });
 
