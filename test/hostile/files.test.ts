@@ -5,6 +5,7 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PageReport, ScanResult } from "../../src/core/types.js";
+import { readPageBytes } from "../../src/site/files.js";
 import { english, page, runCli, scanRepo, TestRepo, tempDir } from "./helpers.js";
 
 const SECRET = "SECRET-MARKER-7f3a";
@@ -141,6 +142,20 @@ describe("hostile files", () => {
 
   it("a FIFO named like a page is not opened (the scan does not block)", () => {
     expect(report("content/zh-cn/fifo.md")).toBeUndefined();
+  });
+
+  it("reading one page (as stamp does) refuses a FIFO or a folder under a page name", () => {
+    const folder = path.join(repo.dir, "content/zh-cn/folder.md");
+    mkdirSync(folder);
+    expect(readPageBytes(path.join(repo.dir, "content/zh-cn/fifo.md"))).toEqual({
+      error: "not a regular file",
+    });
+    expect(readPageBytes(folder)).toEqual({ error: "not a regular file" });
+    // The scan's borrowed read never blocks on one either, should a name be swapped for it.
+    expect(readPageBytes(path.join(repo.dir, "content/zh-cn/fifo.md"), true)).toEqual({
+      bytes: Buffer.alloc(0),
+    });
+    rmSync(folder, { recursive: true });
   });
 
   it("raw_link never becomes a path: the source is always content/en/<rel>", () => {
