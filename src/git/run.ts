@@ -155,8 +155,17 @@ export function runGit(
     let stderr = "";
     let failed = false;
     child.stdout.on("data", (chunk: Buffer) => {
+      if (failed) return;
       if (opts.onStdout) {
-        opts.onStdout(chunk);
+        // A reader that rejects git's output (AppError "unexpected output") fails this call,
+        // with its exit code, instead of escaping as an uncaught exception from the stream.
+        try {
+          opts.onStdout(chunk);
+        } catch (err) {
+          failed = true;
+          child.kill();
+          reject(err);
+        }
         return;
       }
       size += chunk.length;

@@ -2,6 +2,8 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "../../src/errors.js";
+import { runGit } from "../../src/git/run.js";
 import { visible } from "../../src/sanitize/terminal.js";
 import { english, runCli, TestRepo, tempDir, workflowCommandLines } from "./helpers.js";
 
@@ -74,5 +76,20 @@ describe("errors", () => {
     expect(escaped).toBe(`${base}/nope\\x1b]52;c;eA==\\x07\\n::error::x ##\\[error]y`);
     fails(["scan", "--repo", weird], `no such directory: ${escaped}`);
     expect(workflowCommandLines(runCli(["scan", "--repo", weird]).stderr)).toEqual([]);
+  });
+});
+
+describe("git output the tool does not expect", () => {
+  it("fails the git call with its exit code instead of crashing the process", async () => {
+    const target = { workTree: repo.dir, gitDir: path.join(repo.dir, ".git") };
+    const rejected = runGit(target, ["log", "-z", "--format=%H"], {
+      onStdout: () => {
+        throw new AppError(2, "unexpected output from git log");
+      },
+    });
+    await expect(rejected).rejects.toMatchObject({
+      exitCode: 2,
+      message: "unexpected output from git log",
+    });
   });
 });
