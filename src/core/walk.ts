@@ -91,11 +91,16 @@ export function commitsForPaths(ctx: RangeContext, paths: readonly string[]): nu
  */
 function linearCommits(ctx: RangeContext, paths: readonly string[]): number[] {
   const shown: number[] = [];
+  // A commit touches one path at most twice (a rename away and a new file), in one run; only
+  // several paths need a set to list each commit once.
+  const seen = paths.length > 1 ? new Set<number>() : null;
   for (const path of paths) {
     for (const t of ctx.index.touches.get(path) ?? []) {
       const c = t.commit;
       if (ctx.excluded(c) || !onFirstParentChain(ctx.graph, c, ctx.head)) continue;
-      if (!shown.includes(c)) shown.push(c);
+      if (seen ? seen.has(c) : shown[shown.length - 1] === c) continue;
+      seen?.add(c);
+      shown.push(c);
     }
   }
   return shown;
