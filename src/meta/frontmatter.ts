@@ -121,7 +121,9 @@ function metaFrom(data: Data, find: (key: string) => KeySpot | null, warnings: s
   return meta;
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
+/** Any character outside ASCII: in a Latin-1 copy of UTF-8 bytes, any byte of a multi-byte
+ * character or an invalid one. */
+export const NON_ASCII = /[\u0080-\uffff]/;
 
 type Located =
   | { kind: "none" }

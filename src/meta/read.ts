@@ -1,7 +1,7 @@
 // Which English commit a translated page says it was translated from.
 
 import type { PageMeta } from "../core/types.js";
-import { plainBodyStart, readFrontMatter } from "./frontmatter.js";
+import { NON_ASCII, plainBodyStart, readFrontMatter } from "./frontmatter.js";
 import { findShortcodes, type Shortcode } from "./shortcode.js";
 import { metaFromShortcodes } from "./status-shortcode.js";
 
@@ -40,8 +40,6 @@ export function readMetaLatin1(latin1: string): MetaResult | null {
 }
 
 const LATIN1_BOM = "\u00ef\u00bb\u00bf";
-/** A Latin-1 copy of UTF-8 bytes is ASCII exactly where the text is. */
-const NON_ASCII = /[\u0080-\u00ff]/;
 
 function fromLatin1(text: string): string {
   return NON_ASCII.test(text) ? Buffer.from(text, "latin1").toString("utf8") : text;

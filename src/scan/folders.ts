@@ -29,22 +29,25 @@ export function checkFolderName(value: string, what: string): string {
   return cleaned;
 }
 
-/** `<content>/<source>` from the options, checked; the folders themselves are not looked at. */
-export function sourceFolder(opts: { content: string; source: string }): string {
+/** The content and source folder names from the options, checked, and `<content>/<source>`;
+ * the folders themselves are not looked at. */
+export function sourceFolder(opts: { content: string; source: string }): {
+  content: string;
+  source: string;
+  sourceRel: string;
+} {
   const content = checkFolderName(opts.content, "--content");
   const source = checkFolderName(opts.source, "--source");
   if (source.includes("/"))
     throw new AppError(2, `invalid --source: ${JSON.stringify(opts.source)}`);
-  return `${content}/${source}`;
+  return { content, source, sourceRel: `${content}/${source}` };
 }
 
 export async function resolveFolders(
   workTree: string,
   opts: { content: string; source: string; langs: readonly string[] },
 ): Promise<ScanFolders> {
-  const sourceRel = sourceFolder(opts);
-  const content = checkFolderName(opts.content, "--content");
-  const source = checkFolderName(opts.source, "--source");
+  const { content, source, sourceRel } = sourceFolder(opts);
   const contentAbs = await realFolderInside(workTree, content);
   if (!contentAbs) {
     const why = await folderProblem(workTree, content);

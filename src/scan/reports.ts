@@ -106,6 +106,7 @@ function listCommits(
   walk: { rawIdx: number; cut: boolean; items: WalkItem[] },
   marks: Int32Array,
   stamp: number,
+  infos: CommitInfo[],
 ): void {
   const excluded = markRange(history, walk.rawIdx, marks, stamp);
   const ctx: RangeContext = {
@@ -128,7 +129,7 @@ function listCommits(
       );
     }
     const listed = ordered.slice(0, MAX_COMMITS_LISTED);
-    report.commits = listed.map((c) => commitInfo(history, c));
+    report.commits = listed.map((c) => commitInfo(history, c, infos));
     detail.commitBlobs = new LazyCommitBlobs(history, listed, lineage);
   }
 }
@@ -244,8 +245,9 @@ export function buildReports(input: ReportInput): Built {
     }
   }
   out.listCommits = async () => {
+    const infos: CommitInfo[] = [];
     for (const walk of walks) {
-      listCommits(history, walk, marks, ++stamp);
+      listCommits(history, walk, marks, ++stamp, infos);
       // Lets git's output (the line counts running meanwhile) be read between groups.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -313,15 +315,11 @@ function commitBlobs(
   return map;
 }
 
-/** One shared object per commit: a commit is listed by many pages, and reports are read-only. */
-const infos = new WeakMap<HistoryModel, CommitInfo[]>();
-
-function commitInfo(history: HistoryModel, c: number): CommitInfo {
-  let cache = infos.get(history);
-  if (!cache) {
-    cache = [];
-    infos.set(history, cache);
-  }
+/**
+ * The commit as reports show it, made once per scan (`cache` is indexed by commit number): a
+ * commit is listed by many pages, and reports are read-only.
+ */
+function commitInfo(history: HistoryModel, c: number, cache: CommitInfo[]): CommitInfo {
   const known = cache[c];
   if (known) return known;
   const t = history.table;

@@ -54,7 +54,7 @@ export async function scan(opts: ScanOptions): Promise<ScanOutput> {
   const head = await readHead(repo);
   // The history is the longest git job and needs nothing from the pages: start it first and
   // read the pages while git works.
-  const headHistory = settleLater(loadHeadHistory(repo, head.hash, sourceFolder(opts)));
+  const headHistory = settleLater(loadHeadHistory(repo, head.hash, sourceFolder(opts).sourceRel));
   const folders = await resolveFolders(repo.workTree, opts);
   const progress = opts.onProgress ?? (() => {});
   const englishList = settleLater(listTree(repo, head.hash, folders.sourceRel));
