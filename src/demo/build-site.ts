@@ -2,10 +2,10 @@
 // always gives the same commit hashes. This writes repositories the tool itself made; reading
 // untrusted repositories goes through src/git only.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gitEnv } from "../git/run.js";
-import type { SiteSpec, Step } from "./site-spec.js";
+import type { FileModes, SiteSpec, Step } from "./site-spec.js";
 
 export type Labels = Record<string, string>;
 
@@ -68,6 +68,7 @@ function runStep(step: Step, dir: string, git: Git, labels: Labels): void {
     // A conflicting merge is fine when the step resolves it by writing the files.
     git(["merge", "-q", "--no-ff", "--no-commit", ...strategy, step.merge], Boolean(step.write));
     writeFiles(dir, git, labels, step.write ?? {});
+    setModes(dir, git, step.chmod ?? {});
     git(["commit", "-q", "--allow-empty", "-m", step.message]);
     if (step.label) labels[step.label] = git(["rev-parse", "HEAD"]);
     return;
@@ -78,6 +79,7 @@ function runStep(step: Step, dir: string, git: Git, labels: Labels): void {
   }
   for (const file of step.delete ?? []) git(["rm", "-q", file]);
   writeFiles(dir, git, labels, step.write ?? {});
+  setModes(dir, git, step.chmod ?? {});
   git(["commit", "-q", "--allow-empty", "-m", step.commit]);
   if (step.label) labels[step.label] = git(["rev-parse", "HEAD"]);
 }
@@ -91,6 +93,14 @@ function writeFiles(dir: string, git: Git, labels: Labels, files: Record<string,
       content.replace(/\{\{hash:([\w-]+)\}\}/g, (_m, l: string) => labelHash(labels, l)),
     );
     git(["add", "--", file]);
+  }
+}
+
+/** Sets the bit on disk and in the index, so the commit has it whatever core.fileMode says. */
+function setModes(dir: string, git: Git, modes: FileModes): void {
+  for (const [file, mode] of Object.entries(modes)) {
+    chmodSync(path.join(dir, file), mode === "+x" ? 0o755 : 0o644);
+    git(["update-index", `--chmod=${mode}`, "--", file]);
   }
 }
 

@@ -8,7 +8,11 @@ export interface CommitStep {
   write?: Record<string, string>;
   delete?: string[];
   move?: Array<[string, string]>;
+  chmod?: FileModes;
 }
+
+/** Files whose executable bit a step sets ("+x") or clears ("-x"). */
+export type FileModes = Record<string, "+x" | "-x">;
 
 export interface CheckoutStep {
   checkout: string;
@@ -25,6 +29,7 @@ export interface MergeStep {
   strategy?: string;
   /** Files written into the merge commit itself: a conflict resolution or an "evil" merge. */
   write?: Record<string, string>;
+  chmod?: FileModes;
 }
 
 export type Step = CommitStep | CheckoutStep | MergeStep;

@@ -47,6 +47,7 @@ describe("merge fixture", () => {
       ["f.md", "up-to-date", 0],
       ["g.md", "outdated", 1],
       ["h.md", "moved", 3],
+      ["i.md", "outdated", 2],
     ]);
   });
 
@@ -57,5 +58,10 @@ describe("merge fixture", () => {
     // A branch merged onto the translation commit itself, with no net change, counts nothing:
     // git treats raw_commit (the range's bottom) as relevant when simplifying the merge.
     expect(page("f").commits).toEqual([]);
+    // The merge differs from its branch in mode alone, and git counts it for that.
+    expect(page("i").commits.map((c) => c.hash)).toEqual([
+      site.labels["merge-i"],
+      site.labels["i-branch"],
+    ]);
   });
 });
