@@ -3,9 +3,35 @@
 // that touched it, and merges whose diff against their first parent lists it. So the version
 // at a commit is the one left by the nearest such commit on its first-parent chain.
 import { type Graph, onFirstParentChain } from "./graph.js";
-import type { PathIndex } from "./pathindex.js";
+import { type FileState, type PathIndex, ZERO } from "./pathindex.js";
 
-const ZERO = /^0+$/;
+/** The blob and mode of `path` at `commit`, or null when the file does not exist there. */
+export function fileAt(
+  graph: Graph,
+  index: PathIndex,
+  commit: number,
+  path: string,
+): FileState | null {
+  const depthOf = (c: number) => graph.depth[c] ?? 0;
+  const limit = depthOf(commit);
+  let best = -1;
+  let file: FileState | null = null;
+  for (const t of index.touches.get(path) ?? []) {
+    const d = depthOf(t.commit);
+    if (d <= limit && d > best && onFirstParentChain(graph, t.commit, commit)) {
+      best = d;
+      file = t.gone || ZERO.test(t.newBlob) ? null : { blob: t.newBlob, mode: t.newMode };
+    }
+  }
+  for (const m of index.mergeTouches.get(path) ?? []) {
+    const d = depthOf(m);
+    if (d <= limit && d > best && onFirstParentChain(graph, m, commit)) {
+      best = d;
+      file = index.mergeDiffs.get(m)?.get(path) ?? null;
+    }
+  }
+  return file;
+}
 
 /** The blob of `path` at `commit`, or null when the file does not exist there. */
 export function blobAt(
@@ -14,24 +40,10 @@ export function blobAt(
   commit: number,
   path: string,
 ): string | null {
-  const depthOf = (c: number) => graph.depth[c] ?? 0;
-  const limit = depthOf(commit);
-  let best = -1;
-  let blob: string | null = null;
-  for (const t of index.touches.get(path) ?? []) {
-    const d = depthOf(t.commit);
-    if (d <= limit && d > best && onFirstParentChain(graph, t.commit, commit)) {
-      best = d;
-      blob = t.gone || ZERO.test(t.newBlob) ? null : t.newBlob;
-    }
-  }
-  for (const m of index.mergeTouches.get(path) ?? []) {
-    const d = depthOf(m);
-    if (d <= limit && d > best && onFirstParentChain(graph, m, commit)) {
-      best = d;
-      const after = index.mergeDiffs.get(m)?.[0]?.get(path) ?? "";
-      blob = after === "" || ZERO.test(after) ? null : after;
-    }
-  }
-  return blob;
+  return fileAt(graph, index, commit, path)?.blob ?? null;
+}
+
+/** What git's tree comparison sees: the same blob with the same mode, or both absent. */
+export function sameFile(a: FileState | null, b: FileState | null): boolean {
+  return a === null || b === null ? a === b : a.blob === b.blob && a.mode === b.mode;
 }

@@ -9,6 +9,8 @@ export interface Change {
   from: string | null;
   oldBlob: string;
   newBlob: string;
+  /** The file's mode after the change, as a number (0o100644 for an ordinary file). */
+  newMode: number;
 }
 
 export interface Touch {
@@ -16,8 +18,15 @@ export interface Touch {
   /** Blob before and after this commit (all zeros when the file was added or deleted). */
   oldBlob: string;
   newBlob: string;
+  newMode: number;
   /** The path was renamed away in this commit: it no longer exists after it. */
   gone: boolean;
+}
+
+/** A file as a commit has it: the blob and the mode git compares when it simplifies merges. */
+export interface FileState {
+  blob: string;
+  mode: number;
 }
 
 export interface Rename {
@@ -26,24 +35,26 @@ export interface Rename {
   to: string;
 }
 
-const ZERO_OID = "0".repeat(40);
+/** git's name for "no file" in a raw diff, in SHA-1 or SHA-256 length. */
+export const ZERO = /^0+$/;
 
 export interface PathIndex {
   /** Non-merge commits that changed a path (both sides of a rename count). */
   touches: Map<string, Touch[]>;
   /** Merges whose diff against their first parent includes the path. */
   mergeTouches: Map<string, number[]>;
-  /** For each merge: the paths that differ against each parent, in parent order, with the
-   * merge's own blob for the path (all zeros when the merge does not have it). */
-  mergeDiffs: Map<number, Array<Map<string, string>>>;
+  /** For each merge: the paths that differ against its first parent, with the merge's own
+   * version of the file (null when the merge does not have it). Other parents are compared
+   * through the index itself (see fileAt), so git never has to diff them. */
+  mergeDiffs: Map<number, Map<string, FileState | null>>;
   merges: number[];
   renames: Rename[];
 }
 
 /**
- * Builds the index as changes arrive: `add(commit, slot, parents, changes)` is what the commit
- * changed against its parent number `slot` (0 for a root commit's first and only diff); merges
- * (more than one parent) are kept per parent, other commits as touches.
+ * Builds the index as changes arrive: `add(commit, parents, changes)` is what the commit changed
+ * against its first parent (against nothing for a root commit). Merges (more than one parent)
+ * are kept apart from other commits' touches.
  */
 export class PathIndexBuilder {
   readonly index: PathIndex = {
@@ -54,7 +65,7 @@ export class PathIndexBuilder {
     renames: [],
   };
 
-  add(commit: number, slot: number, parents: number, changes: readonly Change[]): void {
+  add(commit: number, parents: number, changes: readonly Change[]): void {
     const index = this.index;
     if (parents <= 1) {
       for (const ch of changes) {
@@ -62,6 +73,7 @@ export class PathIndexBuilder {
           commit,
           oldBlob: ch.oldBlob,
           newBlob: ch.newBlob,
+          newMode: ch.newMode,
           gone: false,
         });
         if (ch.from !== null) {
@@ -69,6 +81,7 @@ export class PathIndexBuilder {
             commit,
             oldBlob: ch.oldBlob,
             newBlob: ch.newBlob,
+            newMode: 0,
             gone: true,
           });
           index.renames.push({ commit, from: ch.from, to: ch.path });
@@ -76,24 +89,17 @@ export class PathIndexBuilder {
       }
       return;
     }
-    let diffs = index.mergeDiffs.get(commit);
-    if (!diffs) {
-      diffs = [];
-      index.mergeDiffs.set(commit, diffs);
-      index.merges.push(commit);
-    }
-    const paths = new Map<string, string>();
+    const paths = new Map<string, FileState | null>();
     for (const ch of changes) {
-      paths.set(ch.path, ch.newBlob);
-      if (ch.from !== null) paths.set(ch.from, ZERO_OID);
+      paths.set(ch.path, ZERO.test(ch.newBlob) ? null : { blob: ch.newBlob, mode: ch.newMode });
+      if (ch.from !== null) paths.set(ch.from, null);
     }
-    diffs[slot] = paths;
-    if (slot === 0) {
-      for (const p of paths.keys()) {
-        const arr = index.mergeTouches.get(p);
-        if (arr) arr.push(commit);
-        else index.mergeTouches.set(p, [commit]);
-      }
+    index.mergeDiffs.set(commit, paths);
+    index.merges.push(commit);
+    for (const p of paths.keys()) {
+      const arr = index.mergeTouches.get(p);
+      if (arr) arr.push(commit);
+      else index.mergeTouches.set(p, [commit]);
     }
   }
 }

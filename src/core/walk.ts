@@ -6,6 +6,7 @@
 // first-parent chain nothing can happen except at commits that changed the path, merges whose
 // first parent differs for it, and the merge where the chain crosses into raw_commit's history,
 // so the walk jumps between those events instead of visiting every commit.
+import { fileAt, sameFile } from "./blob-at.js";
 import { type Graph, onFirstParentChain } from "./graph.js";
 import type { PathIndex } from "./pathindex.js";
 
@@ -113,7 +114,7 @@ function simplifyMerge(
   parents: readonly number[],
   paths: readonly string[],
 ): { shown: boolean; follow: number[] } {
-  const diffs = ctx.index.mergeDiffs.get(merge) ?? [];
+  const firstDiff = ctx.index.mergeDiffs.get(merge);
   let relevantParents = 0;
   let relevantChange = false;
   let irrelevantChange = false;
@@ -122,8 +123,17 @@ function simplifyMerge(
     // git's relevant_commit(): interesting, or the bottom of the range itself.
     const relevant = !ctx.excluded(p) || p === ctx.bottom;
     if (relevant) relevantParents++;
-    const diff = diffs[k];
-    const same = !paths.some((path) => diff?.has(path) ?? false);
+    // The first parent's diff came with the log; any other parent's version of the file is
+    // looked up in the index, which knows every commit's version along its own first parents.
+    const same =
+      k === 0
+        ? !paths.some((path) => firstDiff?.has(path) ?? false)
+        : paths.every((path) =>
+            sameFile(
+              fileAt(ctx.graph, ctx.index, merge, path),
+              fileAt(ctx.graph, ctx.index, p, path),
+            ),
+          );
     if (same) {
       if (relevant) return { shown: false, follow: [p] };
       continue;

@@ -1,13 +1,12 @@
 // Reading the whole history at once: one `git log` for the commit graph and what every commit
-// changed below the English folder, plus one `git diff-tree --stdin` for merges' other parents.
+// changed below the English folder against its first parent.
 // The scan's cost therefore does not depend on how many pages there are or how many raw_commits
 // they name.
 import type { Change } from "../core/pathindex.js";
 import { AppError } from "../errors.js";
-import { settleLater } from "../settle.js";
 import { isFullHash } from "./revision.js";
 import type { Repo } from "./run.js";
-import { InputFeed, NulSplitter, runGit } from "./run.js";
+import { NulSplitter, runGit } from "./run.js";
 
 /** Untrusted text from commits is cut to this many characters when read. */
 const MAX_FIELD = 1000;
@@ -113,17 +112,18 @@ function linkParents(table: CommitTable, first: number, parents: readonly string
 }
 
 /**
- * Receives what commit number `commit` changed against its parent number `slot` (0: the first
- * parent, or none for a root commit); `parents` is how many parents it has.
+ * Receives what commit number `commit` changed against its first parent (against nothing for a
+ * root commit); `parents` is how many parents it has.
  */
-export type ChangeSink = (commit: number, slot: number, parents: number, changes: Change[]) => void;
+export type ChangeSink = (commit: number, parents: number, changes: Change[]) => void;
 
 /**
  * HEAD's whole history in one `git log`, into an empty table: every commit, with what it changed
- * below `folder` against its first parent, handed to `sink` as the log streams in. A merge's other
- * parents are diffed by a `git diff-tree --stdin` running alongside, fed while the log streams
- * past; those arrive once the log has ended. `--full-history --sparse` keeps every commit in the
- * walk and leaves parents unrewritten.
+ * below `folder` against its first parent, handed to `sink` as the log streams in.
+ * `--full-history --sparse` keeps every commit in the walk and leaves parents unrewritten. A
+ * merge's other parents are not diffed: every commit's version of a file follows from the
+ * first-parent changes (see core/blob-at.ts), and diffing long-lived branches against their
+ * merges would nearly double git's output.
  */
 export async function readHeadHistory(
   repo: Repo,
@@ -134,14 +134,11 @@ export async function readHeadHistory(
 ): Promise<void> {
   if (!isFullHash(head)) throw new AppError(2, "internal: unvalidated revision");
   if (table.hashes.length !== 0) throw new AppError(2, "internal: the table must be empty");
-  const feed = new InputFeed();
-  const asked: Array<{ commit: number; slot: number; parents: number }> = [];
   const parentsOf: string[] = [];
-  let mergeDiffs: Promise<Change[][]> | null = null;
   let fields: string[] = [];
   let current: { commit: number; parents: number; changes: Change[] } | null = null;
   const finish = () => {
-    if (current) sink(current.commit, 0, current.parents, current.changes);
+    if (current) sink(current.commit, current.parents, current.changes);
     current = null;
   };
   const entries = new RawEntries((change) => current?.changes.push(change));
@@ -151,18 +148,11 @@ export async function readHeadHistory(
       fields.push(record);
       if (fields.length < FIELDS) return;
       const commit = addCommit(table, fields);
-      const hash = fields[0] as string;
-      const parents = (fields[1] ?? "").split(" ").filter((p) => p !== "");
       if (commit !== parentsOf.length) throw new AppError(2, "unexpected output from git log");
-      parentsOf.push(fields[1] ?? "");
+      const parents = fields[1] ?? "";
+      parentsOf.push(parents);
       fields = [];
-      current = { commit, parents: parents.length, changes: [] };
-      for (let k = 1; k < parents.length; k++) {
-        if (!isFullHash(parents[k] ?? "")) throw new AppError(2, "unexpected output from git log");
-        mergeDiffs ??= settleLater(readMergeDiffs(repo, feed, folder));
-        asked.push({ commit, slot: k, parents: parents.length });
-        feed.write(`${hash} ${parents[k]}\n`);
-      }
+      current = { commit, parents: parents === "" ? 0 : parents.split(" ").length, changes: [] };
       return;
     }
     // After a commit's header: its changes (the first one after a newline), or the next commit.
@@ -171,78 +161,33 @@ export async function readHeadHistory(
     finish();
     fields = [record];
   });
-  try {
-    await runGit(
-      repo,
-      [
-        "log",
-        ...LOG_FLAGS,
-        "--raw",
-        "-M",
-        "--root",
-        "--diff-merges=first-parent",
-        "--no-abbrev",
-        "--no-relative",
-        "--no-textconv",
-        "--no-ext-diff",
-        "--full-history",
-        "--sparse",
-        "--stdin",
-        "--",
-        `${folder}/`,
-      ],
-      { input: `${head}\n`, onStdout: (chunk) => splitter.push(chunk), buffered: true },
-    );
-  } finally {
-    feed.end();
-  }
+  await runGit(
+    repo,
+    [
+      "log",
+      ...LOG_FLAGS,
+      "--raw",
+      "-M",
+      "--root",
+      "--diff-merges=first-parent",
+      "--no-abbrev",
+      "--no-relative",
+      "--no-textconv",
+      "--no-ext-diff",
+      "--full-history",
+      "--sparse",
+      "--stdin",
+      "--",
+      `${folder}/`,
+    ],
+    { input: `${head}\n`, onStdout: (chunk) => splitter.push(chunk), buffered: true },
+  );
   splitter.end();
   if (fields.length !== 0 || entries.pending()) {
     throw new AppError(2, "unexpected output from git log");
   }
   finish();
   linkParents(table, 0, parentsOf);
-  // Assigned inside the callback, which TypeScript's flow analysis does not see.
-  const started = mergeDiffs as Promise<Change[][]> | null;
-  const others = started ? await started : [];
-  if (others.length !== asked.length) throw new AppError(2, "unexpected output from git diff-tree");
-  asked.forEach(({ commit, slot, parents }, i) => {
-    sink(commit, slot, parents, others[i] as Change[]);
-  });
-}
-
-/** The changes for each "merge parent" line written to `feed`, in that order. */
-async function readMergeDiffs(repo: Repo, feed: InputFeed, folder: string): Promise<Change[][]> {
-  const out: Change[][] = [];
-  let current: Change[] | null = null;
-  const entries = new RawEntries((change) => current?.push(change));
-  const splitter = new NulSplitter((record) => {
-    if (entries.takes(record) || (current && entries.starts(record))) return;
-    if (!isFullHash(record)) throw new AppError(2, "unexpected output from git diff-tree");
-    current = [];
-    out.push(current);
-  });
-  await runGit(
-    repo,
-    [
-      "diff-tree",
-      "--stdin",
-      "-z",
-      "-r",
-      "--raw",
-      "-M",
-      "--always",
-      "--no-abbrev",
-      "--no-textconv",
-      "--no-ext-diff",
-      "--",
-      `${folder}/`,
-    ],
-    { input: feed, onStdout: (chunk) => splitter.push(chunk), buffered: true },
-  );
-  splitter.end();
-  if (entries.pending()) throw new AppError(2, "unexpected output from git diff-tree");
-  return out;
 }
 
 /**
@@ -283,6 +228,7 @@ class RawEntries {
       from: first,
       oldBlob: header.slice(15, oldEnd),
       newBlob: header.slice(oldEnd + 1, newEnd),
+      newMode: octal(header, 8, 14),
     });
     this.header = null;
     this.first = null;
@@ -292,4 +238,15 @@ class RawEntries {
   pending(): boolean {
     return this.header !== null;
   }
+}
+
+/** The octal number in text[start..end), read without making a substring. */
+function octal(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 7) throw new AppError(2, "unexpected raw diff from git");
+    n = n * 8 + digit;
+  }
+  return n;
 }

@@ -71,8 +71,8 @@ export function gitArgv(repo: Repo | null, args: readonly string[]): string[] {
 export interface RunOptions {
   /** Working directory; only discovery needs one, everything else names the repo. */
   cwd?: string;
-  /** Written to git's stdin, then closed; a feed is written as it grows and closed by its end. */
-  input?: string | Buffer | InputFeed;
+  /** Written to git's stdin, then closed. */
+  input?: string | Buffer;
   /** Called with each stdout chunk instead of buffering the output. */
   onStdout?: (chunk: Buffer) => void;
   /** Exit codes that are not failures (e.g. 1 for "no" answers). */
@@ -196,38 +196,9 @@ export function runGit(
     });
     // A git that exits early (bad repository) closes stdin; that is reported by "close".
     child.stdin.on("error", () => {});
-    if (opts.input instanceof InputFeed) opts.input.attach(child.stdin);
-    else if (opts.input !== undefined) child.stdin.end(opts.input);
+    if (opts.input !== undefined) child.stdin.end(opts.input);
     else child.stdin.end();
   });
-}
-
-/**
- * Input for a git process that is not all known when it starts (lines for `--stdin` found while
- * another git's output is read). Text written before git starts waits here.
- */
-export class InputFeed {
-  private sink: NodeJS.WritableStream | null = null;
-  private queued: string[] = [];
-  private ended = false;
-
-  write(text: string): void {
-    if (this.sink) this.sink.write(text);
-    else this.queued.push(text);
-  }
-
-  end(): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.sink?.end();
-  }
-
-  attach(sink: NodeJS.WritableStream): void {
-    this.sink = sink;
-    if (this.queued.length > 0) sink.write(this.queued.join(""));
-    this.queued = [];
-    if (this.ended) sink.end();
-  }
 }
 
 /** git exited with an error; carries git's own first line of explanation. */

@@ -31,8 +31,8 @@ export async function loadHeadHistory(
   const table = emptyTable();
   // The path index is built while git's output streams in, not after the log has ended.
   const builder = new PathIndexBuilder();
-  await readHeadHistory(repo, table, head, folder, (commit, slot, parents, changes) =>
-    builder.add(commit, slot, parents, changes),
+  await readHeadHistory(repo, table, head, folder, (commit, parents, changes) =>
+    builder.add(commit, parents, changes),
   );
   const headIdx = table.index.get(head);
   if (headIdx === undefined) throw new Error("HEAD is missing from its own history");

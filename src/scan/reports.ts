@@ -2,6 +2,7 @@
 // as data, and the status rules themselves are the pure functions in core/.
 import { blobAt } from "../core/blob-at.js";
 import { markAncestors } from "../core/graph.js";
+import { ZERO } from "../core/pathindex.js";
 import { decideStatus, type RawState } from "../core/status.js";
 import type { CommitInfo, PageReport } from "../core/types.js";
 import { boundaryMerges, commitsForPaths, type RangeContext } from "../core/walk.js";
@@ -12,7 +13,6 @@ import type { Translation } from "./translations.js";
 
 /** Commit lists longer than this are cut (newest kept) so reports stay readable and bounded. */
 export const MAX_COMMITS_LISTED = 500;
-const ZERO = /^0+$/;
 const SHALLOW_CUT =
   "the history between raw_commit and HEAD is cut off in this shallow clone; commits behind are not counted: fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)";
 
