@@ -100,16 +100,13 @@ export async function scan(opts: ScanOptions): Promise<ScanOutput> {
 
   // git's line counts for every changed page at once; identical pairs are asked once.
   progress({ phase: "measure", done: 0, total: built.measure.length });
-  const unique = new Map<string, BlobPair>();
-  for (const { pair } of built.measure) unique.set(`${pair[0]}:${pair[1]}`, pair);
-  const pairs = [...unique.values()];
+  const { pairs, pairOf } = uniquePairs(built.measure.map((m) => m.pair));
   const counting = settleLater(diffBlobPairs(repo, repo.objectDir, repo.diffAlgorithm, pairs));
   await built.listCommits();
   const counts = await counting;
-  const countOf = new Map(pairs.map((p, i) => [`${p[0]}:${p[1]}`, counts[i] ?? null]));
-  for (const { report, pair } of built.measure) {
-    setLines(report, countOf.get(`${pair[0]}:${pair[1]}`) ?? null);
-  }
+  built.measure.forEach(({ report }, i) => {
+    setLines(report, counts[pairOf[i] as number] ?? null);
+  });
 
   const pages = [
     ...built.reports,
@@ -139,6 +136,23 @@ export async function scan(opts: ScanOptions): Promise<ScanOutput> {
       ],
     },
   };
+}
+
+/** Each distinct pair once (pages of several languages share one English change), and where
+ * each of `all` went. */
+function uniquePairs(all: readonly BlobPair[]): { pairs: BlobPair[]; pairOf: number[] } {
+  const pairs: BlobPair[] = [];
+  const seen = new Map<string, number>();
+  const pairOf = all.map((pair) => {
+    const key = `${pair[0]}:${pair[1]}`;
+    let i = seen.get(key);
+    if (i === undefined) {
+      i = pairs.push(pair) - 1;
+      seen.set(key, i);
+    }
+    return i;
+  });
+  return { pairs, pairOf };
 }
 
 /**
