@@ -1,4 +1,4 @@
-// Line counts for many pairs of blobs in one `git diff-tree --numstat`. git can only diff trees
+// Line counts for many pairs of blobs in a few `git diff-tree --numstat`. git can only diff trees
 // in bulk, so the pairs are put into two temporary trees (entry i of one against entry i of the
 // other) written to a scratch object folder, never into the repository. The counts are git's
 // own, which is what users compare against: git's diff is not always minimal, so another diff
@@ -8,6 +8,7 @@ import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { AppError } from "../errors.js";
+import { settleLater } from "../settle.js";
 import { isFullHash } from "./revision.js";
 import type { Repo } from "./run.js";
 import { NulSplitter, runGit } from "./run.js";
@@ -19,71 +20,124 @@ export type Numstat = { added: number; removed: number } | null;
 /** A blob before and after; null before means the file did not exist yet. */
 export type BlobPair = readonly [string | null, string];
 
-/** Two git processes share the diff work on a 2-core machine. */
-const PARTS = 2;
+/**
+ * Pairs per git process. Counting starts as soon as this many are known, while the scan is
+ * still working out the rest, and the processes share the machine's cores.
+ */
+const CHUNK = 2500;
 const NAME_WIDTH = 8;
 
 /**
- * git's line counts for each pair, in order. `algorithm` is diff.algorithm from the
- * repository's config: `git diff` honours it and `git diff-tree` does not, so it is passed on to
- * keep the counts equal to what users see. The scratch folder exists only while git counts, and
- * is removed even if the process exits meanwhile.
+ * git's line counts for pairs of blobs. `add` takes the pairs as the scan finds them; every
+ * CHUNK of them goes to a `git diff-tree --numstat` of its own right away, and `counts` sends
+ * the rest and gives every answer, in order. `algorithm` is diff.algorithm from the
+ * repository's config: `git diff` honours it and `git diff-tree` does not, so it is passed on
+ * to keep the counts equal to what users see. The scratch folder exists only while git counts,
+ * and is removed even if the process exits meanwhile.
  */
-export async function diffBlobPairs(
-  repo: Repo,
-  objectDir: string,
-  algorithm: string | null,
-  pairs: readonly BlobPair[],
-): Promise<Numstat[]> {
-  const out: Numstat[] = new Array(pairs.length).fill(null);
-  if (pairs.length === 0) return out;
-  for (const [before, after] of pairs) {
+export class LineCounter {
+  private readonly pairs: BlobPair[] = [];
+  /** Pages of several languages often share one English change: each pair is counted once. */
+  private readonly known = new Map<string, number>();
+  private readonly parts: Array<Promise<void>> = [];
+  private readonly out: Numstat[] = [];
+  private sent = 0;
+  private scratch: { dir: string; objects: string; repo: Repo; remove: () => void } | null = null;
+
+  constructor(
+    private readonly repo: Repo,
+    private readonly objectDir: string,
+    private readonly algorithm: string | null,
+    private readonly chunk = CHUNK,
+  ) {}
+
+  /** Queues a pair; returns its number in the answer of `counts`. */
+  add(pair: BlobPair): number {
+    const [before, after] = pair;
+    const key = `${before}:${after}`;
+    const known = this.known.get(key);
+    if (known !== undefined) return known;
     if ((before !== null && !isFullHash(before)) || !isFullHash(after)) {
       throw new AppError(2, "internal: unvalidated object name");
     }
+    const i = this.pairs.push(pair) - 1;
+    this.known.set(key, i);
+    this.out.push(null);
+    if (this.pairs.length - this.sent >= this.chunk) this.send();
+    return i;
   }
-  const scratch = mkdtempSync(path.join(tmpdir(), "translation-status-"));
-  const removeNow = () => rmSync(scratch, { recursive: true, force: true });
-  process.once("exit", removeNow);
-  try {
-    const objects = { dir: path.join(scratch, "objects"), repoObjects: objectDir };
+
+  /** Every pair's counts (null for a binary file), once git has answered them all. */
+  async counts(): Promise<Numstat[]> {
+    try {
+      if (this.sent < this.pairs.length) this.send();
+      await this.settled();
+      return this.out;
+    } finally {
+      await this.close();
+    }
+  }
+
+  /** Waits for the processes already started and removes the scratch folder; for a scan that
+   * fails before asking for the counts. */
+  async close(): Promise<void> {
+    await Promise.allSettled(this.parts);
+    const scratch = this.scratch;
+    if (!scratch) return;
+    this.scratch = null;
+    process.off("exit", scratch.remove);
+    await rm(scratch.dir, { recursive: true, force: true });
+  }
+
+  private async settled(): Promise<void> {
+    const results = await Promise.allSettled(this.parts);
+    const failed = results.find((r) => r.status === "rejected");
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+  }
+
+  private send(): void {
+    const scratch = this.scratchFolder();
+    const start = this.sent;
+    const end = this.pairs.length;
+    this.sent = end;
+    const trees = writeTrees(scratch.objects, this.pairs, start, end);
+    const algorithmArgs =
+      this.algorithm && ALGORITHMS.includes(this.algorithm)
+        ? [`--diff-algorithm=${this.algorithm}`]
+        : [];
+    const part = runGit(
+      scratch.repo,
+      [
+        "diff-tree",
+        "-r",
+        "-z",
+        "--numstat",
+        "--no-renames",
+        "--no-textconv",
+        "--no-ext-diff",
+        ...algorithmArgs,
+        trees.before,
+        trees.after,
+      ],
+      { scratchObjects: { dir: scratch.objects, repoObjects: this.objectDir } },
+    ).then((res) => readNumstat(res.stdout, start, end, this.out));
+    this.parts.push(settleLater(part));
+  }
+
+  private scratchFolder() {
+    if (this.scratch) return this.scratch;
+    const dir = mkdtempSync(path.join(tmpdir(), "translation-status-"));
+    const remove = () => rmSync(dir, { recursive: true, force: true });
+    process.once("exit", remove);
+    const objects = path.join(dir, "objects");
     // An empty work tree: the entries have made-up names, so the repository's .gitattributes
     // (which a pull request controls) must not be matched against them.
-    const scratchRepo: Repo = { gitDir: repo.gitDir, workTree: path.join(scratch, "work") };
-    mkdirSync(objects.dir);
-    mkdirSync(scratchRepo.workTree);
-    const algorithmArgs =
-      algorithm && ALGORITHMS.includes(algorithm) ? [`--diff-algorithm=${algorithm}`] : [];
-    const size = Math.ceil(pairs.length / PARTS);
-    const parts: Array<Promise<void>> = [];
-    for (let start = 0; start < pairs.length; start += size) {
-      const end = Math.min(start + size, pairs.length);
-      const trees = writeTrees(objects.dir, pairs, start, end);
-      parts.push(
-        runGit(
-          scratchRepo,
-          [
-            "diff-tree",
-            "-r",
-            "-z",
-            "--numstat",
-            "--no-renames",
-            "--no-textconv",
-            "--no-ext-diff",
-            ...algorithmArgs,
-            trees.before,
-            trees.after,
-          ],
-          { scratchObjects: objects },
-        ).then((res) => readNumstat(res.stdout, start, end, out)),
-      );
-    }
-    await Promise.all(parts);
-  } finally {
-    process.off("exit", removeNow);
-    await rm(scratch, { recursive: true, force: true });
+    const repo: Repo = { gitDir: this.repo.gitDir, workTree: path.join(dir, "work") };
+    mkdirSync(objects);
+    mkdirSync(repo.workTree);
+    this.scratch = { dir, objects, repo, remove };
+    return this.scratch;
   }
-  return out;
 }
 
 /** Two trees for pairs[start..end): entry i of one against entry i of the other. */

@@ -75,13 +75,16 @@ export interface ReportInput {
   shallow: boolean;
   /** Commits whose parents the shallow clone cut off. */
   shallowRoots: readonly string[];
+  /** Asks for the line counts between two blobs (git counts them meanwhile); returns the
+   * number of the answer. */
+  countLines: (pair: BlobPair) => number;
 }
 
 export interface Built {
   reports: PageReport[];
   details: PageDetail[];
-  /** Pages whose line counts git must give, with the blobs to compare. */
-  measure: Array<{ report: PageReport; pair: BlobPair }>;
+  /** Pages whose line counts git gives, with the number countLines returned. */
+  measure: Array<{ report: PageReport; count: number }>;
   /**
    * Fills in commitsBehind and the commit lists. Separate so the caller can let git count
    * lines meanwhile: statuses and blob pairs are known before any history walk.
@@ -229,7 +232,7 @@ export function buildReports(input: ReportInput): Built {
       } else if (headBlob !== null) {
         // Outdated or moved: git counts the lines from the version at raw_commit (the old path
         // for a moved page) to HEAD's. A deleted page has no line counts.
-        out.measure.push({ report, pair: [atRaw, headBlob] });
+        out.measure.push({ report, count: input.countLines([atRaw, headBlob]) });
       }
       // A moved page's history is that of its old and its new name, as one pathspec (what
       // `git rev-list raw..HEAD -- old new` walks); names it had only in between are left out, so

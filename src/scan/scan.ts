@@ -4,7 +4,7 @@ import type { RawState } from "../core/status.js";
 import { byLanguageAndPath, summarize } from "../core/status.js";
 import type { ScanResult } from "../core/types.js";
 import { AppError } from "../errors.js";
-import { type BlobPair, diffBlobPairs } from "../git/blob-diff.js";
+import { LineCounter } from "../git/blob-diff.js";
 import { lookupObjects } from "../git/objects.js";
 import { openRepo, readHead } from "../git/repo.js";
 import type { Repo } from "../git/run.js";
@@ -15,7 +15,14 @@ import { resolveFolders, type ScanFolders, sourceFolder } from "./folders.js";
 import { completeHistory, type HistoryModel, loadHeadHistory } from "./history-model.js";
 
 import { resolveRawCommits } from "./raw-commits.js";
-import { buildReports, emptyDetail, missingPages, type PageDetail, setLines } from "./reports.js";
+import {
+  type Built,
+  buildReports,
+  emptyDetail,
+  missingPages,
+  type PageDetail,
+  setLines,
+} from "./reports.js";
 import { matchSourceSpelling, readTranslations, type Translation } from "./translations.js";
 
 export type { PageDetail } from "./reports.js";
@@ -87,33 +94,37 @@ export async function scan(opts: ScanOptions): Promise<ScanOutput> {
   const history = await completeHistory(repo, await headHistory, okHashes);
   progress({ phase: "history", done: 1, total: 1 });
 
-  const built = buildReports({
-    pages: translations.pages,
-    rawOf,
-    outsideBlobs: await blobsOutsideHistory(repo, translations.pages, rawOf, history, folders),
-    english,
-    history,
-    folders,
-    shallow: repo.shallow,
-    shallowRoots: repo.shallowRoots,
-  });
-
-  // git's line counts for every changed page at once; identical pairs are asked once.
+  // git counts lines while the reports are built and the commits listed: every pair of blobs
+  // is sent as soon as a page's versions are known.
+  const counter = new LineCounter(repo, repo.objectDir, repo.diffAlgorithm);
+  let built: Built;
+  try {
+    built = buildReports({
+      pages: translations.pages,
+      rawOf,
+      outsideBlobs: await blobsOutsideHistory(repo, translations.pages, rawOf, history, folders),
+      english,
+      history,
+      folders,
+      shallow: repo.shallow,
+      shallowRoots: repo.shallowRoots,
+      countLines: (pair) => counter.add(pair),
+    });
+  } catch (err) {
+    await counter.close();
+    throw err;
+  }
   progress({ phase: "measure", done: 0, total: built.measure.length });
-  const { pairs, pairOf } = uniquePairs(built.measure.map((m) => m.pair));
-  const counting = settleLater(diffBlobPairs(repo, repo.objectDir, repo.diffAlgorithm, pairs));
+  const counting = settleLater(counter.counts());
   await built.listCommits();
-  const counts = await counting;
-  built.measure.forEach(({ report }, i) => {
-    setLines(report, counts[pairOf[i] as number] ?? null);
-  });
-
   const pages = [
     ...built.reports,
     ...missingPages(english, translations.pages, built.reports, folders),
   ];
   const order = pages.map((p, i) => [p, i] as const).sort((a, b) => byLanguageAndPath(a[0], b[0]));
   const sorted = order.map(([p]) => p);
+  const counts = await counting;
+  for (const { report, count } of built.measure) setLines(report, counts[count] ?? null);
   const languages = folders.langs.map((l) => l.lang);
   progress({ phase: "done", done: 1, total: 1 });
   return {
@@ -136,23 +147,6 @@ export async function scan(opts: ScanOptions): Promise<ScanOutput> {
       ],
     },
   };
-}
-
-/** Each distinct pair once (pages of several languages share one English change), and where
- * each of `all` went. */
-function uniquePairs(all: readonly BlobPair[]): { pairs: BlobPair[]; pairOf: number[] } {
-  const pairs: BlobPair[] = [];
-  const seen = new Map<string, number>();
-  const pairOf = all.map((pair) => {
-    const key = `${pair[0]}:${pair[1]}`;
-    let i = seen.get(key);
-    if (i === undefined) {
-      i = pairs.push(pair) - 1;
-      seen.set(key, i);
-    }
-    return i;
-  });
-  return { pairs, pairOf };
 }
 
 /**

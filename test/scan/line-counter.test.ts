@@ -1,0 +1,95 @@
+// The line counter sends pairs to git in chunks while the scan is still finding more; every
+// answer must land at its own pair's number, whatever chunk it went in.
+import { execFileSync } from "node:child_process";
+import { readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { type BlobPair, LineCounter } from "../../src/git/blob-diff.js";
+import { gitEnv } from "../../src/git/run.js";
+import { git, tempDir } from "../helpers/site.js";
+
+const base = tempDir();
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+const dir = path.join(base, "repo");
+git(base, ["init", "-q", dir]);
+const blob = (text: string | Buffer) =>
+  execFileSync("git", ["hash-object", "-w", "--stdin"], {
+    cwd: dir,
+    input: text,
+    env: gitEnv(),
+    encoding: "utf8",
+  }).trim();
+
+const texts = Array.from({ length: 7 }, (_, i) =>
+  Array.from({ length: i + 2 }, (_, line) => `line ${line} of version ${i}\n`).join(""),
+);
+const oids = texts.map(blob);
+const binary = blob(Buffer.from([0, 1, 2, 0, 3]));
+const binaryToo = blob(Buffer.from([0, 9, 9, 0]));
+const objects = path.join(dir, ".git", "objects");
+
+/** What a person would type: git diff --numstat between two blobs (or /dev/null's absence). */
+function numstat([before, after]: BlobPair) {
+  if (before === null)
+    return { added: Number(git(dir, ["cat-file", "-p", after]).split("\n").length), removed: 0 };
+  const line = git(dir, ["diff", "--numstat", before, after]);
+  // git lists nothing for two identical blobs.
+  if (line === "") return { added: 0, removed: 0 };
+  const [added, removed] = line.split("\t");
+  return added === "-" ? null : { added: Number(added), removed: Number(removed) };
+}
+
+function scratchFolders(tmp: string): string[] {
+  return readdirSync(tmp).filter((name) => name.startsWith("translation-status-"));
+}
+
+describe("LineCounter", () => {
+  it("gives git's counts for pairs sent in several chunks, duplicates counted once", async () => {
+    const pairs: BlobPair[] = [
+      [oids[0] as string, oids[1] as string],
+      [oids[1] as string, oids[4] as string],
+      [null, oids[2] as string],
+      [oids[3] as string, oids[3] as string],
+      [oids[0] as string, oids[1] as string],
+      [binary, binaryToo],
+      [oids[6] as string, oids[5] as string],
+    ];
+    const counter = new LineCounter(
+      { gitDir: path.join(dir, ".git"), workTree: dir },
+      objects,
+      null,
+      2,
+    );
+    const numbers = pairs.map((pair) => counter.add(pair));
+    expect(numbers).toEqual([0, 1, 2, 3, 0, 4, 5]);
+    const counts = await counter.counts();
+    expect(counts).toHaveLength(6);
+    pairs.forEach((pair, i) => {
+      expect({ i, counts: counts[numbers[i] as number] }).toEqual({ i, counts: numstat(pair) });
+    });
+  });
+
+  it("leaves no scratch folder behind, whether counted or closed early", async () => {
+    const repo = { gitDir: path.join(dir, ".git"), workTree: dir };
+    const tmp = tempDir("ts-counter-");
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const counted = new LineCounter(repo, objects, null, 1);
+      counted.add([oids[0] as string, oids[1] as string]);
+      expect(scratchFolders(tmp)).toHaveLength(1);
+      await counted.counts();
+      expect(scratchFolders(tmp)).toEqual([]);
+
+      const abandoned = new LineCounter(repo, objects, null, 1);
+      abandoned.add([oids[2] as string, oids[3] as string]);
+      await abandoned.close();
+      expect(scratchFolders(tmp)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
