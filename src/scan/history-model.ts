@@ -27,12 +27,18 @@ export async function loadHeadHistory(
   repo: Repo,
   head: string,
   folder: string,
+  logPart?: number,
 ): Promise<HeadHistory> {
   const table = emptyTable();
   // The path index is built while git's output streams in, not after the log has ended.
   const builder = new PathIndexBuilder();
-  await readHeadHistory(repo, table, head, folder, (commit, parents, changes) =>
-    builder.add(commit, parents, changes),
+  await readHeadHistory(
+    repo,
+    table,
+    head,
+    folder,
+    (commit, parents, changes) => builder.add(commit, parents, changes),
+    logPart,
   );
   const headIdx = table.index.get(head);
   if (headIdx === undefined) throw new Error("HEAD is missing from its own history");

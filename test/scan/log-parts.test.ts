@@ -1,0 +1,74 @@
+// The history log is read in two parts that run side by side (--max-count and --skip). Wherever
+// the split falls, the history must be exactly the one a single log gives.
+
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateRepo } from "../../bench/generate.js";
+import type { PathIndex } from "../../src/core/pathindex.js";
+import { openRepo, readHead } from "../../src/git/repo.js";
+import { type HeadHistory, loadHeadHistory } from "../../src/scan/history-model.js";
+import { tempDir } from "../helpers/site.js";
+
+let base: string;
+let dir: string;
+let whole: HeadHistory;
+const COMMITS = 300;
+
+beforeAll(async () => {
+  base = tempDir("ts-parts-");
+  dir = path.join(base, "repo");
+  await generateRepo(dir, {
+    pages: 60,
+    commits: COMMITS,
+    languages: { "zh-cn": 0.8 },
+    seed: 11,
+    renames: 4,
+    deletions: 3,
+    merges: 8,
+    syncEvery: 20,
+  });
+  whole = await load(1_000_000);
+}, 120_000);
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+async function load(logPart: number): Promise<HeadHistory> {
+  const repo = await openRepo(dir);
+  const head = await readHead(repo);
+  return loadHeadHistory(repo, head.hash, "content/en", logPart);
+}
+
+/** The index with every list in a fixed order: parts add their commits in whatever order the
+ * two logs arrive, and no reader depends on that order. */
+function comparable(index: PathIndex) {
+  const sorted = <T>(map: Map<string, T[]>, key: (t: T) => string) =>
+    [...map.entries()]
+      .map(([p, list]) => [p, list.map(key).sort()] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return {
+    touches: sorted(index.touches, (t) => JSON.stringify(t)),
+    mergeTouches: sorted(index.mergeTouches, (m) => String(m)),
+    mergeDiffs: [...index.mergeDiffs.entries()]
+      .map(([m, diff]) => [m, [...diff.entries()].sort()] as const)
+      .sort((a, b) => a[0] - b[0]),
+    merges: [...index.merges].sort((a, b) => a - b),
+    renames: index.renames.map((r) => JSON.stringify(r)).sort(),
+  };
+}
+
+describe("the history log in two parts", () => {
+  it("has every commit of the generated repository", () => {
+    expect(whole.table.hashes).toHaveLength(COMMITS);
+    expect(whole.index.merges.length).toBeGreaterThan(0);
+    expect(whole.index.renames.length).toBeGreaterThan(0);
+  });
+
+  for (const part of [1, 7, 150, COMMITS - 1, COMMITS, COMMITS + 1]) {
+    it(`gives the single log's history when split after ${part} commits`, async () => {
+      const split = await load(part);
+      expect(split.table).toEqual(whole.table);
+      expect(split.head).toBe(whole.head);
+      expect(comparable(split.index)).toEqual(comparable(whole.index));
+    });
+  }
+});
