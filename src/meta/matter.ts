@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import type grayMatter from "gray-matter";
 import type jsYaml from "js-yaml";
 import type * as smolToml from "smol-toml";
+import { parseSimpleYaml } from "./simple-yaml.js";
 import { pageText } from "./warning.js";
 
 // Loaded on first use: together they take longer to load than the rest of the scan's code,
@@ -98,13 +99,28 @@ function describe(error: unknown, format: FrontMatterFormat, firstLine: number):
   return `unreadable (${pageText(message.split("\n")[0] ?? "", 80)})`;
 }
 
+/** What gray-matter hands its YAML engine: the text after the opening delimiter and its
+ * language name, if any, up to the closing delimiter. */
+function yamlSource(block: string): string {
+  let text = block.slice(3);
+  const language = text.slice(0, text.search(/\r?\n/));
+  if (language.trim() !== "") text = text.slice(language.length);
+  const close = text.indexOf("\n---");
+  return close === -1 ? text : text.slice(0, close);
+}
+
 /**
- * Parses a front matter block (opening delimiter through closing delimiter) with gray-matter.
+ * Parses a front matter block (opening delimiter through closing delimiter): simple YAML
+ * directly (see simple-yaml.ts), anything else with gray-matter.
  * `firstLine` is the file line of the opening delimiter, for error positions.
  */
 export function parseBlock(block: string, format: FrontMatterFormat, firstLine = 1): ParsedBlock {
   if (commentStripCost(block) > MAX_COMMENT_STRIP_COST) {
     return { ok: false, reason: "too large to parse safely (too many blank lines in a row)" };
+  }
+  if (format === "yaml") {
+    const data = parseSimpleYaml(yamlSource(block));
+    if (data !== null) return { ok: true, data };
   }
   try {
     return { ok: true, data: libs().matter(block, matterOptions(format)).data };
