@@ -1,6 +1,7 @@
 // Metadata kept in front matter: MDN's `l10n.sourceCommit`, OpenTelemetry's and Helm's
 // `default_lang_commit`. Only the delimiters are found here; gray-matter does the parsing.
 
+import { isUtf8 } from "node:buffer";
 import type { PageMeta } from "../core/types.js";
 import { type FrontMatterFormat, parseBlock } from "./matter.js";
 import { pageText } from "./warning.js";
@@ -157,19 +158,25 @@ function locate(text: string): Located {
 }
 
 /**
- * Where the body starts, when the front matter (if any) is readable and holds none of the keys
- * this tool reads, so there is nothing in it to parse or warn about; otherwise null. Works on
- * a page read byte for byte as Latin-1, as the scan does.
+ * readFrontMatter for a page given byte for byte as Latin-1 (as the scan reads it), or null when
+ * the page needs the ordinary path: front matter that is unclosed, of a kind not read, with a
+ * non-ASCII byte on its opening line, or not valid UTF-8. Front matter that holds one of the
+ * keys is decoded on its own: it is the start of the decoded page, so it reads the same.
  */
-export function plainBodyStart(text: string): number | null {
-  const found = locate(text);
-  if (found.kind === "none") return 0;
+export function readFrontMatterLatin1(latin1: string): FrontMatter | null {
+  const found = locate(latin1);
+  if (found.kind === "none") return { meta: null, bodyStart: 0, warnings: [] };
   if (found.kind === "unclosed" || !READABLE[found.format].includes(found.language)) return null;
   // trim() would take a Latin-1 no-break space (a byte of some UTF-8 character, or a stray
   // invalid one) for white space: any such byte on the opening line takes the ordinary path.
-  if (NON_ASCII.test(text.slice(found.start + 3, found.openLineEnd))) return null;
-  const block = text.slice(found.start, found.bodyStart);
-  return METADATA_KEYS.some((key) => block.includes(key)) ? null : found.bodyStart;
+  if (NON_ASCII.test(latin1.slice(found.start + 3, found.openLineEnd))) return null;
+  const block = latin1.slice(found.start, found.bodyStart);
+  if (!METADATA_KEYS.some((key) => block.includes(key))) {
+    return { meta: null, bodyStart: found.bodyStart, warnings: [] };
+  }
+  const bytes = Buffer.from(latin1.slice(0, found.bodyStart), "latin1");
+  if (!isUtf8(bytes)) return null;
+  return { ...readFrontMatter(bytes.toString("utf8")), bodyStart: found.bodyStart };
 }
 
 /** Reads the front matter block at the top of a page, if there is one. Never throws. */

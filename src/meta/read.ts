@@ -1,9 +1,14 @@
 // Which English commit a translated page says it was translated from.
 
 import type { PageMeta } from "../core/types.js";
-import { NON_ASCII, plainBodyStart, readFrontMatter } from "./frontmatter.js";
+import {
+  type FrontMatter,
+  NON_ASCII,
+  readFrontMatter,
+  readFrontMatterLatin1,
+} from "./frontmatter.js";
 import { findShortcodes, type Shortcode } from "./shortcode.js";
-import { metaFromShortcodes } from "./status-shortcode.js";
+import { metaFromShortcodes, type StatusResult } from "./status-shortcode.js";
 
 export interface MetaResult {
   meta: PageMeta | null;
@@ -14,7 +19,11 @@ export interface MetaResult {
 export function readMeta(text: string): MetaResult {
   const frontMatter = readFrontMatter(text);
   // Hugo does not expand shortcodes inside front matter, so the scan starts at the body.
-  const fromShortcode = metaFromShortcodes(findShortcodes(text, frontMatter.bodyStart));
+  return combine(frontMatter, metaFromShortcodes(findShortcodes(text, frontMatter.bodyStart)));
+}
+
+/** The shortcode wins over front matter; a page with both is told so. */
+function combine(frontMatter: FrontMatter, fromShortcode: StatusResult): MetaResult {
   const warnings = [...frontMatter.warnings, ...fromShortcode.warnings];
   if (fromShortcode.meta && frontMatter.meta) {
     warnings.push(
@@ -28,15 +37,18 @@ export function readMeta(text: string): MetaResult {
  * readMeta for a page given byte for byte as a Latin-1 string, or null when the page needs the
  * ordinary path. Decoding every page as UTF-8 was a quarter of the scan's page reading; the
  * syntax this tool looks for is ASCII, which UTF-8 never uses inside a multi-byte character, so
- * it is found in the Latin-1 copy (a plain byte copy) and only shortcode values are decoded.
- * Front matter that holds metadata, or anything to warn about, and a byte order mark (three
- * characters here) take the ordinary path.
+ * it is found in the Latin-1 copy (a plain byte copy) and only shortcode values and front
+ * matter that holds metadata are decoded. Unusual front matter (see readFrontMatterLatin1) and
+ * a byte order mark (three characters here) take the ordinary path.
  */
 export function readMetaLatin1(latin1: string): MetaResult | null {
   if (latin1.startsWith(LATIN1_BOM)) return null;
-  const body = plainBodyStart(latin1);
-  if (body === null) return null;
-  return metaFromShortcodes(findShortcodes(latin1, body).map(asUtf8));
+  const frontMatter = readFrontMatterLatin1(latin1);
+  if (frontMatter === null) return null;
+  return combine(
+    frontMatter,
+    metaFromShortcodes(findShortcodes(latin1, frontMatter.bodyStart).map(asUtf8)),
+  );
 }
 
 const LATIN1_BOM = "\u00ef\u00bb\u00bf";

@@ -57,7 +57,32 @@ const PAGES: Array<[string, string, "latin1" | "ordinary"]> = [
   [
     "front matter holding the commit",
     `---\ntitle: "标题"\ndefault_lang_commit: ${SHA}\n---\n正文\n`,
-    "ordinary",
+    "latin1",
+  ],
+  [
+    "MDN's nested key, with a date and a title in Japanese",
+    `---\ntitle: 配列\nl10n:\n  sourceCommit: ${SHA}\nlast_translation_time: 2025-04-21\n---\n本文\n`,
+    "latin1",
+  ],
+  [
+    "front matter YAML that is not in the simple shape",
+    `---\ntitle: 标题\ntags:\n  - a\n  - b\ndefault_lang_commit: ${SHA} # from upstream\n---\n`,
+    "latin1",
+  ],
+  [
+    "front matter that is not valid YAML",
+    `---\ntitle: [标题\ndefault_lang_commit: ${SHA}\n---\n`,
+    "latin1",
+  ],
+  [
+    "metadata in front matter and in a shortcode",
+    `---\ndefault_lang_commit: ${"1".repeat(40)}\n---\n正文\n${shortcode(`raw_commit="${SHA}"`)}\n`,
+    "latin1",
+  ],
+  [
+    "TOML front matter holding the commit",
+    `+++\ntitle = "标题"\ndefault_lang_commit = "${SHA}"\n+++\n`,
+    "latin1",
   ],
   [
     "front matter never closed",
@@ -95,6 +120,16 @@ describe("readMetaLatin1 agrees with readMeta", () => {
     ]);
     expectSame(bytes, "latin1");
     expect(scanned(bytes).result.meta?.rawTitle).toContain("\ufffd");
+  });
+
+  it("front matter with metadata and a byte that is not UTF-8 takes the ordinary path", () => {
+    const bytes = Buffer.concat([
+      Buffer.from(`---\ntitle: a`),
+      Buffer.from([0xff]),
+      Buffer.from(`b\ndefault_lang_commit: ${SHA}\n---\n`),
+    ]);
+    expectSame(bytes, "ordinary");
+    expect(scanned(bytes).result.meta?.rawTitle).toBe("a\ufffdb");
   });
 
   it("a stray byte on the front matter's opening line is warned about on both paths", () => {
@@ -137,6 +172,10 @@ describe("readMetaLatin1 agrees with readMeta", () => {
       "😀",
       "---yaml",
       "+++",
+      `default_lang_commit: ${SHA}\n`,
+      `l10n:\n  sourceCommit: ${SHA}\n`,
+      "title: ",
+      "last_translation_time: 2025-04-21\n",
       // Bytes that are not UTF-8 on their own: a lone continuation byte, a cut sequence.
       Buffer.from([0xa0]),
       Buffer.from([0x85]),
@@ -148,8 +187,9 @@ describe("readMetaLatin1 agrees with readMeta", () => {
       state = (state * 1103515245 + 12345) % 2147483648;
       return state;
     };
-    for (let n = 0; n < 2000; n++) {
-      const parts: Buffer[] = [];
+    for (let n = 0; n < 4000; n++) {
+      // Half of the pages open with front matter, so its keys are met inside it too.
+      const parts: Buffer[] = n % 2 === 1 ? [Buffer.from("---\n")] : [];
       const length = 5 + (next() % 40);
       for (let i = 0; i < length; i++) {
         const piece = pieces[next() % pieces.length] as string | Buffer;
