@@ -3,7 +3,7 @@
 // that touched it, and merges whose diff against their first parent lists it. So the version
 // at a commit is the one left by the nearest such commit on its first-parent chain.
 import { type Graph, onFirstParentChain } from "./graph.js";
-import { type FileState, type PathIndex, ZERO } from "./pathindex.js";
+import { type FileState, isZero, type PathIndex, type Touch } from "./pathindex.js";
 
 /** The blob and mode of `path` at `commit`, or null when the file does not exist there. */
 export function fileAt(
@@ -15,22 +15,26 @@ export function fileAt(
   const depthOf = (c: number) => graph.depth[c] ?? 0;
   const limit = depthOf(commit);
   let best = -1;
-  let file: FileState | null = null;
+  // The nearest change, found without making an object per candidate: this runs for every page.
+  let touch: Touch | null = null;
+  let merge = -1;
   for (const t of index.touches.get(path) ?? []) {
     const d = depthOf(t.commit);
     if (d <= limit && d > best && onFirstParentChain(graph, t.commit, commit)) {
       best = d;
-      file = t.gone || ZERO.test(t.newBlob) ? null : { blob: t.newBlob, mode: t.newMode };
+      touch = t;
     }
   }
   for (const m of index.mergeTouches.get(path) ?? []) {
     const d = depthOf(m);
     if (d <= limit && d > best && onFirstParentChain(graph, m, commit)) {
       best = d;
-      file = index.mergeDiffs.get(m)?.get(path) ?? null;
+      merge = m;
     }
   }
-  return file;
+  if (merge !== -1) return index.mergeDiffs.get(merge)?.get(path) ?? null;
+  if (touch === null || touch.gone || isZero(touch.newBlob)) return null;
+  return { blob: touch.newBlob, mode: touch.newMode };
 }
 
 /** The blob of `path` at `commit`, or null when the file does not exist there. */

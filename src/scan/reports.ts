@@ -2,7 +2,7 @@
 // as data, and the status rules themselves are the pure functions in core/.
 import { blobAt } from "../core/blob-at.js";
 import { markAncestors } from "../core/graph.js";
-import { ZERO } from "../core/pathindex.js";
+import { isZero } from "../core/pathindex.js";
 import { decideStatus, type RawState } from "../core/status.js";
 import type { CommitInfo, PageReport } from "../core/types.js";
 import { boundaryMerges, commitsForPaths, type RangeContext } from "../core/walk.js";
@@ -310,8 +310,8 @@ function commitBlobs(
       const hash = history.table.hashes[t.commit] as string;
       if (map.has(hash)) continue;
       map.set(hash, {
-        before: ZERO.test(t.oldBlob) ? null : t.oldBlob,
-        after: ZERO.test(t.newBlob) ? null : t.newBlob,
+        before: isZero(t.oldBlob) ? null : t.oldBlob,
+        after: isZero(t.newBlob) ? null : t.newBlob,
       });
     }
   }
