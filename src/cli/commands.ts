@@ -37,10 +37,10 @@ export async function runScan(opts: CliOptions, color: boolean): Promise<ExitCod
 }
 
 /**
- * Writes pieces of output in 64 KiB blocks, waiting whenever the pipe is full. A reader that
- * stops early (`| head`) ends the output quietly: there is no one left to tell.
+ * Writes pieces of output in blocks of at least 64 KiB, waiting whenever the pipe is full. A
+ * reader that stops early (`| head`) ends the output quietly: there is no one left to tell.
  */
-export async function writeChunks(chunks: Iterable<string>): Promise<void> {
+export async function writeChunks(chunks: Iterable<string | Uint8Array>): Promise<void> {
   let closed = false;
   const onError = (err: NodeJS.ErrnoException) => {
     if (err.code !== "EPIPE") throw err;
@@ -49,15 +49,22 @@ export async function writeChunks(chunks: Iterable<string>): Promise<void> {
   };
   process.stdout.on("error", onError);
   try {
-    let block = "";
+    let block: Uint8Array[] = [];
+    let size = 0;
+    const flush = async () => {
+      const bytes = Buffer.concat(block, size);
+      block = [];
+      size = 0;
+      if (!process.stdout.write(bytes)) await once(process.stdout, "drain");
+    };
     for (const chunk of chunks) {
       if (closed) return;
-      block += chunk;
-      if (block.length < 65536) continue;
-      if (!process.stdout.write(block)) await once(process.stdout, "drain");
-      block = "";
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+      block.push(bytes);
+      size += bytes.length;
+      if (size >= 65536) await flush();
     }
-    if (block !== "" && !closed) process.stdout.write(block);
+    if (size > 0 && !closed) await flush();
   } finally {
     process.stdout.off("error", onError);
     if (!closed) process.stdout.on("error", () => {});

@@ -1,15 +1,15 @@
 // The JSON report: the versioned schema CI jobs parse (documented in the README). It is built
 // page by page, so a 10,000-page report never exists as one giant object graph being stringified.
 import type { ScanResult } from "../core/types.js";
-import { toJson } from "../sanitize/json.js";
+import { toJson, toJsonBytes } from "../sanitize/json.js";
 
 const BLOCK = 256;
 
-/** The report as pieces of text, in order; their concatenation is the whole JSON document. */
+/** The report as pieces of text or UTF-8, in order; together they are the whole JSON document. */
 export function* jsonChunks(
   result: ScanResult,
   extra: Record<string, unknown> = {},
-): Generator<string> {
+): Generator<string | Buffer> {
   const { schemaVersion, head, shallow, pages, summary, ...rest } = result;
   const top: Record<string, unknown> = {
     schemaVersion,
@@ -29,10 +29,11 @@ export function* jsonChunks(
       yield `  ${toJson(key)}: [\n`;
       // Items are stringified a block at a time (one call per item costs a third more), inside
       // an object so they come out at the report's own indentation, which is then cut away.
+      // They stay UTF-8 from there on: encoding them is the one pass over them that is needed.
       for (let j = 0; j < value.length; j += BLOCK) {
-        const wrapped = toJson({ [key]: value.slice(j, j + BLOCK) }, 2);
-        const items = wrapped.slice(wrapped.indexOf("[") + 2, wrapped.lastIndexOf("]") - 3);
-        yield `${items}${j + BLOCK < value.length ? "," : ""}\n`;
+        const wrapped = toJsonBytes({ [key]: value.slice(j, j + BLOCK) }, 2);
+        yield wrapped.subarray(wrapped.indexOf(0x5b) + 2, wrapped.lastIndexOf(0x5d) - 3);
+        yield j + BLOCK < value.length ? ",\n" : "\n";
       }
       yield `  ]${comma}\n`;
     } else {
@@ -43,7 +44,10 @@ export function* jsonChunks(
 }
 
 export function renderJson(result: ScanResult, extra: Record<string, unknown> = {}): string {
-  return [...jsonChunks(result, extra)].join("");
+  const pieces = [...jsonChunks(result, extra)].map((c) =>
+    typeof c === "string" ? Buffer.from(c) : c,
+  );
+  return Buffer.concat(pieces).toString("utf8");
 }
 
 function indent(text: string, by: string): string {
