@@ -1,5 +1,5 @@
 // Checks the folder options and finds the language folders, all inside the work tree.
-import { readdir } from "node:fs/promises";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "../errors.js";
 import { folderProblem, realFolderInside } from "../site/files.js";
@@ -43,14 +43,14 @@ export function sourceFolder(opts: { content: string; source: string }): {
   return { content, source, sourceRel: `${content}/${source}` };
 }
 
-export async function resolveFolders(
+export function resolveFolders(
   workTree: string,
   opts: { content: string; source: string; langs: readonly string[] },
-): Promise<ScanFolders> {
+): ScanFolders {
   const { content, source, sourceRel } = sourceFolder(opts);
-  const contentAbs = await realFolderInside(workTree, content);
+  const contentAbs = realFolderInside(workTree, content);
   if (!contentAbs) {
-    const why = await folderProblem(workTree, content);
+    const why = folderProblem(workTree, content);
     throw new AppError(2, why.startsWith("no such") ? `${why} (set it with --content)` : why);
   }
   // The English pages are read from HEAD, not from the disk (a sparse checkout may leave them
@@ -64,7 +64,7 @@ export async function resolveFolders(
       return name;
     });
   } else {
-    const entries = await readdir(contentAbs, { withFileTypes: true });
+    const entries = readdirSync(contentAbs, { withFileTypes: true });
     names = entries
       .filter(
         (e) => e.isDirectory() && !e.isSymbolicLink() && e.name !== source && SEGMENT.test(e.name),
@@ -84,9 +84,9 @@ export async function resolveFolders(
   for (const lang of [...new Set(names)]) {
     if (lang === source) throw new AppError(2, `--lang ${lang} is the source language`);
     const rel = `${content}/${lang}`;
-    const abs = await realFolderInside(workTree, rel);
+    const abs = realFolderInside(workTree, rel);
     if (!abs) {
-      const why = await folderProblem(workTree, rel);
+      const why = folderProblem(workTree, rel);
       throw new AppError(2, why.startsWith("no such") ? `no such language folder: ${rel}` : why);
     }
     langs.push({ lang, rel, abs: path.resolve(abs) });

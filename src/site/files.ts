@@ -1,8 +1,16 @@
 // Reading translation files from the work tree without ever leaving it: no symlink is followed,
 // nothing under `.git` or inside a nested repository is read, and oversized files are refused.
 import type { Dirent } from "node:fs";
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from "node:fs";
-import { lstat, realpath } from "node:fs/promises";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+} from "node:fs";
 import path from "node:path";
 
 export const PAGE_EXTENSIONS = [".md", ".markdown", ".mdx"];
@@ -25,6 +33,8 @@ function fill(fd: number, buf: Buffer): number {
 }
 
 export function isPageFile(name: string): boolean {
+  // Most names end in ".md" as written; the lowercase copy is for the rest.
+  if (name.endsWith(".md")) return true;
   const lower = name.toLowerCase();
   return PAGE_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
@@ -69,9 +79,8 @@ export async function findPages(root: string): Promise<{ files: FoundFile[]; ski
         continue;
       }
       if (entry.isDirectory()) pending.push(rel);
-      else if (entry.isFile() && isPageFile(entry.name)) {
-        files.push({ rel, abs: path.join(root, rel) });
-      }
+      // `root` is absolute and normalized and names never hold "/", "." or "..": no path.join.
+      else if (entry.isFile() && isPageFile(entry.name)) files.push({ rel, abs: `${root}/${rel}` });
     }
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
@@ -131,12 +140,12 @@ export function readPageBytes(abs: string, borrow = false): ReadResult {
 
 /** Why `rel` is not a folder `realFolderInside` accepts, for an error message ("no such folder"
  * would be untrue for a symbolic link, which is there but deliberately not followed). */
-export async function folderProblem(workTree: string, rel: string): Promise<string> {
+export function folderProblem(workTree: string, rel: string): string {
   let cur = workTree;
   const parts = rel.split("/");
   for (let i = 0; i < parts.length; i++) {
     cur = path.join(cur, parts[i] as string);
-    const info = await lstat(cur).catch(() => null);
+    const info = lstatOrNull(cur);
     const shown = parts.slice(0, i + 1).join("/");
     if (!info) return `no such folder: ${shown}`;
     if (info.isSymbolicLink()) return `${shown} is a symbolic link; not followed`;
@@ -145,18 +154,35 @@ export async function folderProblem(workTree: string, rel: string): Promise<stri
   return `${rel} is outside the repository`;
 }
 
-/** A folder inside the work tree, reached without symlinks; null when it is not one. */
-export async function realFolderInside(workTree: string, rel: string): Promise<string | null> {
+/**
+ * A folder inside the work tree, reached without symlinks; null when it is not one.
+ * Synchronous: a handful of calls, each a few microseconds, that the scan waits for anyway;
+ * through the thread pool they took milliseconds each while git processes were starting.
+ */
+export function realFolderInside(workTree: string, rel: string): string | null {
   const abs = path.join(workTree, rel);
   let cur = workTree;
   for (const part of rel.split("/")) {
     cur = path.join(cur, part);
-    const info = await lstat(cur).catch(() => null);
+    const info = lstatOrNull(cur);
     if (!info || info.isSymbolicLink() || !info.isDirectory()) return null;
   }
-  const real = await realpath(abs).catch(() => null);
+  let real: string | null;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    real = null;
+  }
   if (!real || (real !== workTree && !real.startsWith(`${workTree}${path.sep}`))) return null;
   return real;
+}
+
+function lstatOrNull(file: string) {
+  try {
+    return lstatSync(file);
+  } catch {
+    return null;
+  }
 }
 
 /** Decodes UTF-8; invalid bytes become U+FFFD and are reported, never silently accepted. */

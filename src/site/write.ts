@@ -20,7 +20,7 @@ export async function replaceFile(
   ) {
     return { error: "refusing to write outside the repository's content" };
   }
-  const dir = await realFolderInside(workTree, parts.slice(0, -1).join("/"));
+  const dir = realFolderInside(workTree, parts.slice(0, -1).join("/"));
   if (!dir)
     return { error: "refusing to write: the folder is a symbolic link or outside the repository" };
   const target = path.join(dir, parts[parts.length - 1] as string);
