@@ -119,6 +119,25 @@ function count(value: string | undefined, flag: string): number | null {
   return Number(value);
 }
 
+/** The options of `scan` that make sense, checked before any git process runs; the format. */
+export function checkScanOptions(opts: CliOptions): "table" | "json" {
+  const checkOnly = (
+    [
+      ["--fail-on", opts.failOn],
+      ["--max-behind", opts.maxBehind],
+      ["--max-lines", opts.maxLines],
+      ["--max-age", opts.maxAge],
+      ["--changed-since", opts.changedSince],
+    ] as const
+  ).find(([, value]) => value !== null);
+  if (checkOnly) throw new AppError(2, `${checkOnly[0]} is an option of check, not of scan`);
+  const format = opts.format ?? "table";
+  if (format !== "table" && format !== "json") {
+    throw new AppError(2, `scan prints table or json; --format ${format} belongs to check`);
+  }
+  return format;
+}
+
 export const HELP = `translation-status: which translated pages fell behind their English source
 
 Usage:

@@ -2,35 +2,24 @@
 
 import { once } from "node:events";
 import type { ExitCode } from "../errors.js";
-import { AppError } from "../errors.js";
 import { jsonChunks } from "../report/json.js";
 import { renderTable } from "../report/table.js";
 import { inertLine } from "../sanitize/github.js";
 import { scan } from "../scan/scan.js";
+import type { ScanStart } from "../scan/start.js";
 import { stampPages, today } from "../stamp/stamp-pages.js";
-import type { CliOptions } from "./args.js";
+import { type CliOptions, checkScanOptions } from "./args.js";
 
-export async function runScan(opts: CliOptions, color: boolean): Promise<ExitCode> {
-  const checkOnly = (
-    [
-      ["--fail-on", opts.failOn],
-      ["--max-behind", opts.maxBehind],
-      ["--max-lines", opts.maxLines],
-      ["--max-age", opts.maxAge],
-      ["--changed-since", opts.changedSince],
-    ] as const
-  ).find(([, value]) => value !== null);
-  if (checkOnly) throw new AppError(2, `${checkOnly[0]} is an option of check, not of scan`);
-  const format = opts.format ?? "table";
-  if (format !== "table" && format !== "json") {
-    throw new AppError(2, `scan prints table or json; --format ${format} belongs to check`);
-  }
-  const { result } = await scan({
-    repo: opts.repo,
-    source: opts.source,
-    content: opts.content,
-    langs: opts.langs,
-  });
+export async function runScan(
+  opts: CliOptions,
+  color: boolean,
+  start?: Promise<ScanStart>,
+): Promise<ExitCode> {
+  const format = checkScanOptions(opts);
+  const { result } = await scan(
+    { repo: opts.repo, source: opts.source, content: opts.content, langs: opts.langs },
+    start,
+  );
   if (format === "json") await writeChunks(jsonChunks(result));
   else await writeChunks([renderTable(result, color)]);
   return 0;

@@ -4,8 +4,9 @@
 import { readFileSync } from "node:fs";
 import { AppError, type ExitCode } from "../errors.js";
 import { inertLine } from "../sanitize/github.js";
-import { type CliOptions, HELP, parseCli } from "./args.js";
-import { runScan, runStamp } from "./commands.js";
+import { startScan } from "../scan/start.js";
+import { settleLater } from "../settle.js";
+import { type CliOptions, checkScanOptions, HELP, parseCli } from "./args.js";
 
 async function main(argv: readonly string[]): Promise<ExitCode> {
   const opts = parseCli(argv);
@@ -19,16 +20,29 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     case "dashboard":
       return runDashboard(opts);
     case "default":
-      return interactive() ? runDashboard(opts) : runScan(opts, colorWanted(opts));
+      return interactive() ? runDashboard(opts) : scanCommand(opts);
     case "scan":
-      return runScan(opts, colorWanted(opts));
-    case "stamp":
+      return scanCommand(opts);
+    case "stamp": {
+      const { runStamp } = await import("./commands.js");
       return runStamp(opts);
+    }
     case "check": {
       const { runCheck } = await import("./check.js");
       return runCheck(opts, colorWanted(opts));
     }
   }
+}
+
+/**
+ * The plain scan. git starts on the history before the rest of the tool is loaded: loading it
+ * takes longer than starting git, and one core would otherwise sit idle meanwhile.
+ */
+async function scanCommand(opts: CliOptions): Promise<ExitCode> {
+  checkScanOptions(opts);
+  const start = settleLater(startScan(opts));
+  const { runScan } = await import("./commands.js");
+  return runScan(opts, colorWanted(opts), start);
 }
 
 /** The dashboard only for a person at a terminal; CI and pipes get the plain report. */

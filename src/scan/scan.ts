@@ -6,13 +6,12 @@ import type { ScanResult } from "../core/types.js";
 import { AppError } from "../errors.js";
 import { LineCounter } from "../git/blob-diff.js";
 import { lookupObjects } from "../git/objects.js";
-import { openRepo, readHead } from "../git/repo.js";
 import type { Repo } from "../git/run.js";
 import { listTree } from "../git/tree.js";
 import { settleLater } from "../settle.js";
 import { isPageFile } from "../site/files.js";
-import { resolveFolders, type ScanFolders, sourceFolder } from "./folders.js";
-import { completeHistory, type HistoryModel, loadHeadHistory } from "./history-model.js";
+import { resolveFolders, type ScanFolders } from "./folders.js";
+import { completeHistory, type HistoryModel } from "./history-model.js";
 
 import { resolveRawCommits } from "./raw-commits.js";
 import {
@@ -23,6 +22,7 @@ import {
   type PageDetail,
   setLines,
 } from "./reports.js";
+import { type ScanStart, startScan } from "./start.js";
 import { matchSourceSpelling, readTranslations, type Translation } from "./translations.js";
 
 export type { PageDetail } from "./reports.js";
@@ -49,20 +49,21 @@ export interface ScanOutput {
   repo: Repo;
 }
 
-const PARTIAL_CLONE =
-  "this is a partial clone (git clone --filter): the scan reads English files from history and never downloads missing objects; use a full clone (in actions/checkout, leave `filter` unset)";
-
 const SHALLOW_WARNING =
   "this is a shallow clone: raw_commits outside it cannot be checked; fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)";
 
-export async function scan(opts: ScanOptions): Promise<ScanOutput> {
-  const repo = await openRepo(opts.repo);
-  if (repo.partial) throw new AppError(2, PARTIAL_CLONE);
-  const head = await readHead(repo);
-  // The history is the longest git job and needs nothing from the pages: start it first and
-  // read the pages while git works.
-  const headHistory = settleLater(loadHeadHistory(repo, head.hash, sourceFolder(opts).sourceRel));
-  const folders = await resolveFolders(repo.workTree, opts);
+/**
+ * Scans the repository. `start` is the scan's first step (see start.ts) when the caller has
+ * already begun it.
+ */
+export async function scan(
+  opts: ScanOptions,
+  start: Promise<ScanStart> = startScan(opts),
+): Promise<ScanOutput> {
+  // The history is the longest git job and needs nothing from the pages: it is started first
+  // and the pages are read while git works.
+  const { repo, head, headHistory } = await start;
+  const folders = resolveFolders(repo.workTree, opts);
   const progress = opts.onProgress ?? (() => {});
   const englishList = settleLater(listTree(repo, head.hash, folders.sourceRel));
 

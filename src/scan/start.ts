@@ -1,0 +1,30 @@
+// The first step of a scan, in a module of its own: it needs little of the tool's code, so the
+// entry point can set git to work on the history (the scan's longest job) before it has loaded
+// the rest.
+import { AppError } from "../errors.js";
+import { type Head, type OpenedRepo, openRepo, readHead } from "../git/repo.js";
+import { settleLater } from "../settle.js";
+import { sourceFolder } from "./folders.js";
+import { type HeadHistory, loadHeadHistory } from "./history-model.js";
+
+export interface ScanStart {
+  repo: OpenedRepo;
+  head: Head;
+  /** HEAD's history, still being read. */
+  headHistory: Promise<HeadHistory>;
+}
+
+const PARTIAL_CLONE =
+  "this is a partial clone (git clone --filter): the scan reads English files from history and never downloads missing objects; use a full clone (in actions/checkout, leave `filter` unset)";
+
+export async function startScan(opts: {
+  repo: string;
+  source: string;
+  content: string;
+}): Promise<ScanStart> {
+  const { sourceRel } = sourceFolder(opts);
+  const repo = await openRepo(opts.repo);
+  if (repo.partial) throw new AppError(2, PARTIAL_CLONE);
+  const head = await readHead(repo);
+  return { repo, head, headHistory: settleLater(loadHeadHistory(repo, head.hash, sourceRel)) };
+}
