@@ -25,12 +25,15 @@ export type BlobPair = readonly [string | null, string];
  * still working out the rest, and the processes share the machine's cores.
  */
 const CHUNK = 2500;
+/** At most this many of them at once: more would take the cores from the scan, which is
+ * still building the reports meanwhile (the reference scan was no faster with four). */
+const RUNNING = 2;
 const NAME_WIDTH = 8;
 
 /**
  * git's line counts for pairs of blobs. `add` takes the pairs as the scan finds them; every
- * CHUNK of them goes to a `git diff-tree --numstat` of its own right away, and `counts` sends
- * the rest and gives every answer, in order. `algorithm` is diff.algorithm from the
+ * CHUNK of them goes to a `git diff-tree --numstat` of its own as soon as one of RUNNING is
+ * free, and `counts` sends the rest and gives every answer, in order. `algorithm` is diff.algorithm from the
  * repository's config: `git diff` honours it and `git diff-tree` does not, so it is passed on
  * to keep the counts equal to what users see. The scratch folder exists only while git counts,
  * and is removed even if the process exits meanwhile.
@@ -105,22 +108,33 @@ export class LineCounter {
       this.algorithm && ALGORITHMS.includes(this.algorithm)
         ? [`--diff-algorithm=${this.algorithm}`]
         : [];
-    const part = runGit(
-      scratch.repo,
-      [
-        "diff-tree",
-        "-r",
-        "-z",
-        "--numstat",
-        "--no-renames",
-        "--no-textconv",
-        "--no-ext-diff",
-        ...algorithmArgs,
-        trees.before,
-        trees.after,
-      ],
-      { scratchObjects: { dir: scratch.objects, repoObjects: this.objectDir } },
-    ).then((res) => readNumstat(res.stdout, start, end, this.out));
+    const before = this.parts[this.parts.length - RUNNING];
+    const ready = before
+      ? before.then(
+          () => {},
+          () => {},
+        )
+      : Promise.resolve();
+    const part = ready
+      .then(() =>
+        runGit(
+          scratch.repo,
+          [
+            "diff-tree",
+            "-r",
+            "-z",
+            "--numstat",
+            "--no-renames",
+            "--no-textconv",
+            "--no-ext-diff",
+            ...algorithmArgs,
+            trees.before,
+            trees.after,
+          ],
+          { scratchObjects: { dir: scratch.objects, repoObjects: this.objectDir } },
+        ),
+      )
+      .then((res) => readNumstat(res.stdout, start, end, this.out));
     this.parts.push(settleLater(part));
   }
 
