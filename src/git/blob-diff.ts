@@ -26,7 +26,7 @@ export type BlobPair = readonly [string | null, string];
  */
 const CHUNK = 2500;
 /** At most this many of them at once: more would take the cores from the scan, which is
- * still building the reports meanwhile (the reference scan was no faster with four). */
+ * still building the reports meanwhile (the reference scan is no faster with four). */
 const RUNNING = 2;
 const NAME_WIDTH = 8;
 
@@ -108,33 +108,27 @@ export class LineCounter {
       this.algorithm && ALGORITHMS.includes(this.algorithm)
         ? [`--diff-algorithm=${this.algorithm}`]
         : [];
+    const count = () =>
+      runGit(
+        scratch.repo,
+        [
+          "diff-tree",
+          "-r",
+          "-z",
+          "--numstat",
+          "--no-renames",
+          "--no-textconv",
+          "--no-ext-diff",
+          ...algorithmArgs,
+          trees.before,
+          trees.after,
+        ],
+        { scratchObjects: { dir: scratch.objects, repoObjects: this.objectDir } },
+      ).then((res) => readNumstat(res.stdout, start, end, this.out));
+    // Started now when a place is free, not at the next turn of the event loop: the scan keeps
+    // the thread busy building reports until then.
     const before = this.parts[this.parts.length - RUNNING];
-    const ready = before
-      ? before.then(
-          () => {},
-          () => {},
-        )
-      : Promise.resolve();
-    const part = ready
-      .then(() =>
-        runGit(
-          scratch.repo,
-          [
-            "diff-tree",
-            "-r",
-            "-z",
-            "--numstat",
-            "--no-renames",
-            "--no-textconv",
-            "--no-ext-diff",
-            ...algorithmArgs,
-            trees.before,
-            trees.after,
-          ],
-          { scratchObjects: { dir: scratch.objects, repoObjects: this.objectDir } },
-        ),
-      )
-      .then((res) => readNumstat(res.stdout, start, end, this.out));
+    const part = before ? before.then(count, count) : count();
     this.parts.push(settleLater(part));
   }
 
