@@ -76,20 +76,22 @@ export function onFirstParentChain(g: Graph, a: number, x: number): boolean {
 }
 
 /**
- * Marks every ancestor of `from` (itself included) with `stamp` in `marks`. Reusing one array
- * with a new stamp per raw_commit avoids clearing or reallocating it for each one.
+ * Every ancestor of `from` (itself included), as a test on commit numbers: git's UNINTERESTING
+ * for the range from..HEAD. One bit per commit, so a scan can keep one per raw_commit.
  */
-export function markAncestors(g: Graph, from: number, marks: Int32Array, stamp: number): void {
-  if (marks[from] === stamp) return;
+export function ancestorsOf(g: Graph, from: number): (commit: number) => boolean {
+  const bits = new Uint32Array((g.parents.length + 31) >>> 5);
+  const has = (c: number) => ((bits[c >>> 5] ?? 0) & (1 << (c & 31))) !== 0;
   const stack = [from];
-  marks[from] = stamp;
+  bits[from >>> 5] = (bits[from >>> 5] ?? 0) | (1 << (from & 31));
   while (stack.length > 0) {
     const c = stack.pop() as number;
     for (const p of g.parents[c] ?? []) {
-      if (marks[p] !== stamp) {
-        marks[p] = stamp;
+      if (!has(p)) {
+        bits[p >>> 5] = (bits[p >>> 5] ?? 0) | (1 << (p & 31));
         stack.push(p);
       }
     }
   }
+  return has;
 }

@@ -1,12 +1,13 @@
 // Turning the gathered facts into page reports. No I/O happens here: every git answer arrives
 // as data, and the status rules themselves are the pure functions in core/.
 import { blobAt } from "../core/blob-at.js";
-import { markAncestors } from "../core/graph.js";
+import { ancestorsOf } from "../core/graph.js";
 import { isZero } from "../core/pathindex.js";
 import { decideStatus, type RawState } from "../core/status.js";
 import type { CommitInfo, PageReport } from "../core/types.js";
 import { boundaryMerges, commitsForPaths, type RangeContext } from "../core/walk.js";
 import type { BlobPair, Numstat } from "../git/blob-diff.js";
+import { NON_ASCII } from "../meta/frontmatter.js";
 import type { ScanFolders } from "./folders.js";
 import type { HistoryModel } from "./history-model.js";
 import type { Translation } from "./translations.js";
@@ -98,20 +99,16 @@ interface WalkItem {
   lineage: string[];
 }
 
-/** Marks raw_commit's ancestors with `stamp`; returns git's UNINTERESTING test for the range. */
-function markRange(history: HistoryModel, rawIdx: number, marks: Int32Array, stamp: number) {
-  markAncestors(history.graph, rawIdx, marks, stamp);
-  return (c: number) => marks[c] === stamp;
+interface Walk {
+  rawIdx: number;
+  /** raw_commit's ancestors (git's UNINTERESTING). */
+  excluded: (commit: number) => boolean;
+  cut: boolean;
+  items: WalkItem[];
 }
 
-function listCommits(
-  history: HistoryModel,
-  walk: { rawIdx: number; cut: boolean; items: WalkItem[] },
-  marks: Int32Array,
-  stamp: number,
-  infos: CommitInfo[],
-): void {
-  const excluded = markRange(history, walk.rawIdx, marks, stamp);
+function listCommits(history: HistoryModel, walk: Walk, infos: CommitInfo[]): void {
+  const { excluded } = walk;
   const ctx: RangeContext = {
     graph: history.graph,
     index: history.index,
@@ -140,7 +137,6 @@ function listCommits(
 export function buildReports(input: ReportInput): Built {
   const { history, folders } = input;
   const out: Built = { reports: [], details: [], measure: [], listCommits: async () => {} };
-  const marks = new Int32Array(history.table.hashes.length).fill(-1);
   const groups = new Map<string, Translation[]>();
   for (const t of input.pages) {
     const raw = input.rawOf.get(t) as RawState;
@@ -153,11 +149,10 @@ export function buildReports(input: ReportInput): Built {
     if (g) g.push(t);
     else groups.set(raw.hash, [t]);
   }
-  const walks: Array<{ rawIdx: number; cut: boolean; items: WalkItem[] }> = [];
-  let stamp = 0;
+  const walks: Walk[] = [];
   for (const [rawHash, group] of groups) {
     const rawIdx = history.table.index.get(rawHash) as number;
-    const excluded = markRange(history, rawIdx, marks, ++stamp);
+    const excluded = ancestorsOf(history.graph, rawIdx);
     const renames = history.index.renames
       .filter((r) => !excluded(r.commit) && history.fromHead[r.commit] === 1)
       .sort((a, b) => (history.graph.topo[a.commit] ?? 0) - (history.graph.topo[b.commit] ?? 0));
@@ -171,7 +166,7 @@ export function buildReports(input: ReportInput): Built {
       return c !== undefined && history.fromHead[c] === 1 && !excluded(c);
     });
     const items: WalkItem[] = [];
-    walks.push({ rawIdx, cut, items });
+    walks.push({ rawIdx, excluded, cut, items });
     for (const t of group) {
       const report = basicReport(t, { kind: "ok", hash: rawHash }, folders);
       const srcPath = `${folders.sourceRel}/${t.sourceRel}`;
@@ -224,7 +219,7 @@ export function buildReports(input: ReportInput): Built {
         rawHash,
         fromBlob: atRaw,
         toBlob: headBlob,
-        commitBlobs: new Map(),
+        commitBlobs: NO_BLOBS,
       };
       if (report.status === "up-to-date") {
         report.linesAdded = 0;
@@ -250,7 +245,7 @@ export function buildReports(input: ReportInput): Built {
   out.listCommits = async () => {
     const infos: CommitInfo[] = [];
     for (const walk of walks) {
-      listCommits(history, walk, marks, ++stamp, infos);
+      listCommits(history, walk, infos);
       // Lets git's output (the line counts running meanwhile) be read between groups.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -367,16 +362,14 @@ export function missingPages(
 ): PageReport[] {
   const out: PageReport[] = [];
   for (const { lang } of folders.langs) {
-    const have = new Set(
-      translations.filter((t) => t.lang === lang).map((t) => t.rel.normalize("NFC")),
-    );
+    const have = new Set(translations.filter((t) => t.lang === lang).map((t) => nfc(t.rel)));
     // A page that moved in English is reported once, as moved, not again as missing.
     const movedTargets = new Set(
       reports.filter((r) => r.lang === lang && r.movedFrom).map((r) => r.sourcePath),
     );
     for (const rel of english.keys()) {
       const sourcePath = `${folders.sourceRel}/${rel}`;
-      if (have.has(rel.normalize("NFC")) || movedTargets.has(sourcePath)) continue;
+      if (have.has(nfc(rel)) || movedTargets.has(sourcePath)) continue;
       out.push({
         ...basicReport(
           { lang, rel, sourceRel: rel, meta: null, warnings: [] },
@@ -390,6 +383,22 @@ export function missingPages(
   return out;
 }
 
+/** ASCII text is in NFC already; normalize() costs a call into ICU per name otherwise. */
+function nfc(text: string): string {
+  return NON_ASCII.test(text) ? text.normalize("NFC") : text;
+}
+
+/** No commits and no versions to show. */
+const NO_BLOBS: CommitBlobs = { get: () => undefined, values: () => [] };
+const EMPTY_DETAIL: PageDetail = Object.freeze({
+  rawHash: null,
+  fromBlob: null,
+  toBlob: null,
+  commitBlobs: NO_BLOBS,
+});
+
+/** The detail of a page without a usable raw_commit: one shared, read-only object, as readers
+ * replace details rather than change them, and most pages of a large site are missing ones. */
 export function emptyDetail(): PageDetail {
-  return { rawHash: null, fromBlob: null, toBlob: null, commitBlobs: new Map() };
+  return EMPTY_DETAIL;
 }
