@@ -8,7 +8,11 @@ import {
   readFrontMatterLatin1,
 } from "./frontmatter.js";
 import { findShortcodes, type Shortcode } from "./shortcode.js";
-import { metaFromShortcodes, type StatusResult } from "./status-shortcode.js";
+import {
+  isTranslationStatusName,
+  metaFromShortcodes,
+  type StatusResult,
+} from "./status-shortcode.js";
 
 export interface MetaResult {
   meta: PageMeta | null;
@@ -47,7 +51,12 @@ export function readMetaLatin1(latin1: string): MetaResult | null {
   if (frontMatter === null) return null;
   return combine(
     frontMatter,
-    metaFromShortcodes(findShortcodes(latin1, frontMatter.bodyStart).map(asUtf8)),
+    // Only translation-status shortcodes matter, and their names are ASCII in both forms.
+    metaFromShortcodes(
+      findShortcodes(latin1, frontMatter.bodyStart)
+        .filter((s) => isTranslationStatusName(s.name))
+        .map(asUtf8),
+    ),
   );
 }
 
