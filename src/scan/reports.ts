@@ -82,6 +82,7 @@ export interface ReportInput {
 }
 
 export interface Built {
+  /** One per page, in the order of the input's pages. */
   reports: PageReport[];
   details: PageDetail[];
   /** Pages whose line counts git gives, with the number countLines returned. */
@@ -136,19 +137,27 @@ function listCommits(history: HistoryModel, walk: Walk, infos: CommitInfo[]): vo
 
 export function buildReports(input: ReportInput): Built {
   const { history, folders } = input;
-  const out: Built = { reports: [], details: [], measure: [], listCommits: async () => {} };
-  const groups = new Map<string, Translation[]>();
-  for (const t of input.pages) {
+  const n = input.pages.length;
+  const out: Built = {
+    reports: new Array(n),
+    details: new Array(n),
+    measure: [],
+    listCommits: async () => {},
+  };
+  // Reports come out in the pages' own order (the caller's sort then has little to do); the
+  // work is done one raw_commit at a time, so each commit's ancestors are marked once.
+  const groups = new Map<string, number[]>();
+  input.pages.forEach((t, k) => {
     const raw = input.rawOf.get(t) as RawState;
     if (raw.kind !== "ok") {
-      out.reports.push(basicReport(t, raw, folders));
-      out.details.push(emptyDetail());
-      continue;
+      out.reports[k] = basicReport(t, raw, folders);
+      out.details[k] = emptyDetail();
+      return;
     }
     const g = groups.get(raw.hash);
-    if (g) g.push(t);
-    else groups.set(raw.hash, [t]);
-  }
+    if (g) g.push(k);
+    else groups.set(raw.hash, [k]);
+  });
   const walks: Walk[] = [];
   for (const [rawHash, group] of groups) {
     const rawIdx = history.table.index.get(rawHash) as number;
@@ -167,7 +176,8 @@ export function buildReports(input: ReportInput): Built {
     });
     const items: WalkItem[] = [];
     walks.push({ rawIdx, excluded, cut, items });
-    for (const t of group) {
+    for (const k of group) {
+      const t = input.pages[k] as Translation;
       const report = basicReport(t, { kind: "ok", hash: rawHash }, folders);
       const srcPath = `${folders.sourceRel}/${t.sourceRel}`;
       const atHead = input.english.get(t.sourceRel) ?? null;
@@ -238,8 +248,8 @@ export function buildReports(input: ReportInput): Built {
           ? [walkFrom, srcPath]
           : [srcPath];
       items.push({ report, detail, lineage: paths });
-      out.reports.push(report);
-      out.details.push(detail);
+      out.reports[k] = report;
+      out.details[k] = detail;
     }
   }
   out.listCommits = async () => {
@@ -354,22 +364,17 @@ function basicReport(t: Translation, raw: RawState, folders: ScanFolders): PageR
   };
 }
 
+/** A report for every English page that a language has no translation of. */
 export function missingPages(
   english: Map<string, string>,
   translations: readonly Translation[],
-  reports: readonly PageReport[],
   folders: ScanFolders,
 ): PageReport[] {
   const out: PageReport[] = [];
   for (const { lang } of folders.langs) {
     const have = new Set(translations.filter((t) => t.lang === lang).map((t) => nfc(t.rel)));
-    // A page that moved in English is reported once, as moved, not again as missing.
-    const movedTargets = new Set(
-      reports.filter((r) => r.lang === lang && r.movedFrom).map((r) => r.sourcePath),
-    );
     for (const rel of english.keys()) {
-      const sourcePath = `${folders.sourceRel}/${rel}`;
-      if (have.has(nfc(rel)) || movedTargets.has(sourcePath)) continue;
+      if (have.has(nfc(rel))) continue;
       out.push({
         ...basicReport(
           { lang, rel, sourceRel: rel, meta: null, warnings: [] },
@@ -381,6 +386,16 @@ export function missingPages(
     }
   }
   return out;
+}
+
+/** The missing pages, less those a translation already reports as moved there: a page that
+ * moved in English is reported once, as moved, not again as missing. */
+export function notMovedTo(missing: readonly PageReport[], reports: readonly PageReport[]) {
+  const movedTargets = new Set(
+    reports.flatMap((r) => (r.movedFrom ? [`${r.lang}\0${r.sourcePath}`] : [])),
+  );
+  if (movedTargets.size === 0) return missing;
+  return missing.filter((m) => !movedTargets.has(`${m.lang}\0${m.sourcePath}`));
 }
 
 /** ASCII text is in NFC already; normalize() costs a call into ICU per name otherwise. */

@@ -19,6 +19,7 @@ import {
   buildReports,
   emptyDetail,
   missingPages,
+  notMovedTo,
   type PageDetail,
   setLines,
 } from "./reports.js";
@@ -87,6 +88,8 @@ export async function scan(
     if (isPageFile(rel)) english.set(rel, e.oid);
   }
   matchSourceSpelling(translations.pages, english);
+  // Needs nothing from the history, which git is usually still reading.
+  const missing = missingPages(english, translations.pages, folders);
 
   progress({ phase: "history", done: 0, total: 1 });
   const okHashes = [
@@ -118,10 +121,7 @@ export async function scan(
   progress({ phase: "measure", done: 0, total: built.measure.length });
   const counting = settleLater(counter.counts());
   await built.listCommits();
-  const pages = [
-    ...built.reports,
-    ...missingPages(english, translations.pages, built.reports, folders),
-  ];
+  const pages = [...built.reports, ...notMovedTo(missing, built.reports)];
   const order = pages.map((p, i) => [p, i] as const).sort((a, b) => byLanguageAndPath(a[0], b[0]));
   const sorted = order.map(([p]) => p);
   const counts = await counting;
