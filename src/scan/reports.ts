@@ -66,6 +66,8 @@ export interface PageDetail {
 
 export interface ReportInput {
   pages: readonly Translation[];
+  /** pageReports(pages, rawOf, folders): the reports to complete, one per page. */
+  reports: PageReport[];
   rawOf: Map<Translation, RawState>;
   /** The source's blob at raw_commit for pages whose raw_commit is not in HEAD's history. */
   outsideBlobs: Map<Translation, string | null>;
@@ -139,7 +141,7 @@ export function buildReports(input: ReportInput): Built {
   const { history, folders } = input;
   const n = input.pages.length;
   const out: Built = {
-    reports: new Array(n),
+    reports: input.reports,
     details: new Array(n),
     measure: [],
     listCommits: async () => {},
@@ -150,7 +152,6 @@ export function buildReports(input: ReportInput): Built {
   input.pages.forEach((t, k) => {
     const raw = input.rawOf.get(t) as RawState;
     if (raw.kind !== "ok") {
-      out.reports[k] = basicReport(t, raw, folders);
       out.details[k] = emptyDetail();
       return;
     }
@@ -178,7 +179,7 @@ export function buildReports(input: ReportInput): Built {
     walks.push({ rawIdx, excluded, cut, items });
     for (const k of group) {
       const t = input.pages[k] as Translation;
-      const report = basicReport(t, { kind: "ok", hash: rawHash }, folders);
+      const report = input.reports[k] as PageReport;
       const srcPath = `${folders.sourceRel}/${t.sourceRel}`;
       const atHead = input.english.get(t.sourceRel) ?? null;
       const lineage = atHead === null ? followRenames(renames, srcPath) : [srcPath];
@@ -248,7 +249,6 @@ export function buildReports(input: ReportInput): Built {
           ? [walkFrom, srcPath]
           : [srcPath];
       items.push({ report, detail, lineage: paths });
-      out.reports[k] = report;
       out.details[k] = detail;
     }
   }
@@ -339,6 +339,18 @@ function commitInfo(history: HistoryModel, c: number, cache: CommitInfo[]): Comm
   };
   cache[c] = info;
   return info;
+}
+
+/**
+ * Each page's report as far as it goes without the history: what the page says, and its status
+ * when it names no usable commit. The scan makes them while git is still reading the history.
+ */
+export function pageReports(
+  pages: readonly Translation[],
+  rawOf: Map<Translation, RawState>,
+  folders: ScanFolders,
+): PageReport[] {
+  return pages.map((t) => basicReport(t, rawOf.get(t) as RawState, folders));
 }
 
 function basicReport(t: Translation, raw: RawState, folders: ScanFolders): PageReport {

@@ -21,6 +21,7 @@ import {
   missingPages,
   notMovedTo,
   type PageDetail,
+  pageReports,
   setLines,
 } from "./reports.js";
 import { type ScanStart, startScan } from "./start.js";
@@ -88,8 +89,9 @@ export async function scan(
     if (isPageFile(rel)) english.set(rel, e.oid);
   }
   matchSourceSpelling(translations.pages, english);
-  // Needs nothing from the history, which git is usually still reading.
+  // These need nothing from the history, which git is usually still reading.
   const missing = missingPages(english, translations.pages, folders);
+  const reports = pageReports(translations.pages, rawOf, folders);
 
   progress({ phase: "history", done: 0, total: 1 });
   const okHashes = [
@@ -105,6 +107,7 @@ export async function scan(
   try {
     built = buildReports({
       pages: translations.pages,
+      reports,
       rawOf,
       outsideBlobs: await blobsOutsideHistory(repo, translations.pages, rawOf, history, folders),
       english,
