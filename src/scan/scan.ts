@@ -12,7 +12,6 @@ import { settleLater } from "../settle.js";
 import { isPageFile } from "../site/files.js";
 import { resolveFolders, type ScanFolders } from "./folders.js";
 import { completeHistory, type HistoryModel } from "./history-model.js";
-
 import { resolveRawCommits } from "./raw-commits.js";
 import {
   type Built,
@@ -62,8 +61,8 @@ export async function scan(
   opts: ScanOptions,
   start: Promise<ScanStart> = startScan(opts),
 ): Promise<ScanOutput> {
-  // The history is the longest git job and needs nothing from the pages: it is started first
-  // and the pages are read while git works.
+  // git is already reading the history (the longest job, which needs nothing from the pages);
+  // the pages are read meanwhile.
   const { repo, head, headHistory } = await start;
   const folders = resolveFolders(repo.workTree, opts);
   const progress = opts.onProgress ?? (() => {});
@@ -100,8 +99,8 @@ export async function scan(
   const history = await completeHistory(repo, await headHistory, okHashes);
   progress({ phase: "history", done: 1, total: 1 });
 
-  // git counts lines while the reports are built and the commits listed: every pair of blobs
-  // is sent as soon as a page's versions are known.
+  // git counts lines while the reports are built and the commits listed: the pairs of blobs go
+  // to it in chunks as the pages' versions are found (see LineCounter).
   const counter = new LineCounter(repo, repo.objectDir, repo.diffAlgorithm);
   let built: Built;
   try {
