@@ -8,14 +8,15 @@ import { inertLine } from "../sanitize/github.js";
 import { scan } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import { stampPages, today } from "../stamp/stamp-pages.js";
-import { type CliOptions, checkScanOptions } from "./args.js";
+import type { CliOptions } from "./args.js";
 
+/** `format` is checkScanOptions' answer: the options were checked before git started. */
 export async function runScan(
   opts: CliOptions,
+  format: "table" | "json",
   color: boolean,
-  start?: Promise<ScanStart>,
+  start: Promise<ScanStart>,
 ): Promise<ExitCode> {
-  const format = checkScanOptions(opts);
   const { result } = await scan(
     { repo: opts.repo, source: opts.source, content: opts.content, langs: opts.langs },
     start,

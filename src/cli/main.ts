@@ -39,10 +39,10 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
  * takes longer than starting git, and one core would otherwise sit idle meanwhile.
  */
 async function scanCommand(opts: CliOptions): Promise<ExitCode> {
-  checkScanOptions(opts);
+  const format = checkScanOptions(opts);
   const start = settleLater(startScan(opts));
   const { runScan } = await import("./commands.js");
-  return runScan(opts, colorWanted(opts), start);
+  return runScan(opts, format, colorWanted(opts), start);
 }
 
 /** The dashboard only for a person at a terminal; CI and pipes get the plain report. */

@@ -33,10 +33,10 @@ const NAME_WIDTH = 8;
 /**
  * git's line counts for pairs of blobs. `add` takes the pairs as the scan finds them; every
  * CHUNK of them goes to a `git diff-tree --numstat` of its own as soon as one of RUNNING is
- * free, and `counts` sends the rest and gives every answer, in order. `algorithm` is diff.algorithm from the
- * repository's config: `git diff` honours it and `git diff-tree` does not, so it is passed on
- * to keep the counts equal to what users see. The scratch folder exists only while git counts,
- * and is removed even if the process exits meanwhile.
+ * free, and `counts` sends the rest and gives every answer, in order. `algorithm` is
+ * diff.algorithm from the repository's config: `git diff` honours it and `git diff-tree` does
+ * not, so it is passed on to keep the counts equal to what users see. The scratch folder
+ * exists only while git counts, and is removed even if the process exits meanwhile.
  */
 export class LineCounter {
   private readonly pairs: BlobPair[] = [];
@@ -74,7 +74,8 @@ export class LineCounter {
   async counts(): Promise<Numstat[]> {
     try {
       if (this.sent < this.pairs.length) this.send();
-      await this.settled();
+      const failed = (await Promise.allSettled(this.parts)).find((r) => r.status === "rejected");
+      if (failed) throw (failed as PromiseRejectedResult).reason;
       return this.out;
     } finally {
       await this.close();
@@ -90,12 +91,6 @@ export class LineCounter {
     this.scratch = null;
     process.off("exit", scratch.remove);
     await rm(scratch.dir, { recursive: true, force: true });
-  }
-
-  private async settled(): Promise<void> {
-    const results = await Promise.allSettled(this.parts);
-    const failed = results.find((r) => r.status === "rejected");
-    if (failed) throw (failed as PromiseRejectedResult).reason;
   }
 
   private send(): void {

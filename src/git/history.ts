@@ -126,13 +126,9 @@ export type ChangeSink = (commit: number, parents: number, changes: Change[]) =>
  */
 export const LOG_PART = 8192;
 
-/** One part's commits, numbered from `base` in the table being built. */
+/** One part of the log: its commits numbered from 0, and their parents as git gave them. */
 interface LogPart {
-  base: number;
-  hashes: string[];
-  dates: string[];
-  authors: string[];
-  subjects: string[];
+  table: CommitTable;
   parents: string[];
 }
 
@@ -159,15 +155,20 @@ export async function readHeadHistory(
   if (!Number.isInteger(partSize) || partSize < 1 || partSize > 2 ** 30) {
     throw new AppError(2, "internal: bad log part size");
   }
-  const first = readLogPart(repo, table.index, head, folder, sink, 0, [`--max-count=${partSize}`]);
-  const rest = readLogPart(repo, table.index, head, folder, sink, partSize, [`--skip=${partSize}`]);
+  const first = readLogPart(repo, head, folder, sink, 0, [`--max-count=${partSize}`]);
+  const rest = readLogPart(repo, head, folder, sink, partSize, [`--skip=${partSize}`]);
   const parts = await Promise.all([settleLater(first), settleLater(rest)]);
   // The second part starts where a full first part ends; anything else is not git's walk.
-  if (parts[1].hashes.length > 0 && parts[0].hashes.length !== partSize) {
+  if (parts[1].table.hashes.length > 0 && parts[0].table.hashes.length !== partSize) {
     throw new AppError(2, "unexpected output from git log");
   }
-  for (const part of parts) {
-    table.hashes.push(...part.hashes);
+  for (const { table: part } of parts) {
+    for (const hash of part.hashes) {
+      // The two parts never share a commit; one that did would break the numbering.
+      if (table.index.has(hash)) throw new AppError(2, "unexpected output from git log");
+      table.index.set(hash, table.hashes.length);
+      table.hashes.push(hash);
+    }
     table.dates.push(...part.dates);
     table.authors.push(...part.authors);
     table.subjects.push(...part.subjects);
@@ -175,16 +176,16 @@ export async function readHeadHistory(
   linkParents(table, 0, [...parts[0].parents, ...parts[1].parents]);
 }
 
+/** One part of the log; the sink gets commit numbers counted from `base`. */
 async function readLogPart(
   repo: Repo,
-  index: Map<string, number>,
   head: string,
   folder: string,
   sink: ChangeSink,
   base: number,
   range: readonly string[],
 ): Promise<LogPart> {
-  const part: LogPart = { base, hashes: [], dates: [], authors: [], subjects: [], parents: [] };
+  const part: LogPart = { table: emptyTable(), parents: [] };
   let fields: string[] = [];
   let current: { commit: number; parents: number; changes: Change[] } | null = null;
   const finish = () => {
@@ -197,21 +198,17 @@ async function readLogPart(
     if (fields.length > 0) {
       fields.push(record);
       if (fields.length < FIELDS) return;
-      const [hash = "", parents = "", date = "", author = "", subject = ""] = fields;
-      fields = [];
-      // A commit message cannot forge a record: every record must start with a real hash, and
-      // no commit comes twice.
-      if (!isFullHash(hash) || index.has(hash)) {
-        throw new AppError(2, "unexpected output from git log");
-      }
-      const commit = base + part.hashes.length;
-      index.set(hash, commit);
-      part.hashes.push(hash);
-      part.dates.push(date);
-      part.authors.push(author.slice(0, MAX_FIELD));
-      part.subjects.push(subject.slice(0, MAX_FIELD));
+      // A commit that comes twice in one log is not git's walk.
+      const local = addCommit(part.table, fields);
+      if (local !== part.parents.length) throw new AppError(2, "unexpected output from git log");
+      const parents = fields[1] ?? "";
       part.parents.push(parents);
-      current = { commit, parents: parents === "" ? 0 : parents.split(" ").length, changes: [] };
+      fields = [];
+      current = {
+        commit: base + local,
+        parents: parents === "" ? 0 : parents.split(" ").length,
+        changes: [],
+      };
       return;
     }
     // After a commit's header: its changes (the first one after a newline), or the next commit.

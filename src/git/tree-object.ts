@@ -11,8 +11,9 @@ const MODE = "100644 ";
 
 /**
  * Writes a tree of regular files (mode 100644) and returns its object name. `names` must be
- * ASCII, sorted as git sorts them (byte order, which fixed-width digits have), and `oids` full object
- * names of the repository's hash, whose hex length (40 for SHA-1, 64 for SHA-256) is `hexLength`.
+ * ASCII, sorted as git sorts them (byte order, which fixed-width digits have), and `oids` full
+ * object names of the repository's hash, whose hex length (40 for SHA-1, 64 for SHA-256) is
+ * `hexLength`.
  */
 export function writeBlobTree(
   objectsDir: string,

@@ -1,5 +1,5 @@
 // Metadata kept in front matter: MDN's `l10n.sourceCommit`, OpenTelemetry's and Helm's
-// `default_lang_commit`. Only the delimiters are found here; gray-matter does the parsing.
+// `default_lang_commit`. Only the delimiters are found here; matter.ts does the parsing.
 
 import { isUtf8 } from "node:buffer";
 import type { PageMeta } from "../core/types.js";
