@@ -30,6 +30,15 @@ const SINGLE_QUOTE = 39;
 const BACKTICK = 96;
 const EQUALS = 61;
 
+/** Whether a fence marker occurs in text[from..brace), where a fence before the brace would
+ * have to start. */
+function mayOpenBefore(brace: number, from: number, ...markers: NextIndex[]): boolean {
+  return markers.some((m) => {
+    const at = m.from(from);
+    return at !== -1 && at < brace;
+  });
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
 }
@@ -65,6 +74,9 @@ class Scanner {
     const lines = new LineCounter(text);
     const braces = new NextIndex(text, "{{");
     const newlines = new NextIndex(text, "\n");
+    // Every fence opens with three backticks or tildes.
+    const backticks = new NextIndex(text, "```");
+    const tildes = new NextIndex(text, "~~~");
     let pos = from;
     let atLineStart = from === 0 || text.charCodeAt(from - 1) === 10;
     while (pos < n) {
@@ -79,7 +91,9 @@ class Scanner {
       const brace = braces.from(pos);
       if (brace === -1) break;
       const newline = newlines.from(pos);
-      if (newline !== -1 && newline < brace) {
+      // Lines are walked one by one only to find fences; with none before the brace, the
+      // lines up to it can be passed over at once.
+      if (newline !== -1 && newline < brace && mayOpenBefore(brace, pos, backticks, tildes)) {
         pos = newline + 1;
         atLineStart = true;
         continue;

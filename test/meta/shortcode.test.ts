@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../../bench/prng.js";
 import { findShortcodes, type Shortcode } from "../../src/meta/shortcode.js";
 
 function summary(shortcodes: Shortcode[]) {
@@ -163,5 +164,47 @@ describe("findShortcodes", () => {
   it("checks for a fence when the start offset is a line start", () => {
     const text = "x\n```\n{{< a >}}\n```\n{{< b >}}";
     expect(summary(findShortcodes(text, 2))).toEqual([{ name: "b", params: {}, line: 5 }]);
+  });
+
+  it("passes over lines without fence markers as it would walk them", () => {
+    // The scanner walks line by line only while a fence marker lies before the next brace. A
+    // first line holding a marker that opens nothing keeps it walking every line: both ways
+    // must find the same shortcodes.
+    const walked = "x```\n";
+    const lines = [
+      "```",
+      "~~~",
+      "   ```",
+      "    ```",
+      "````",
+      "text ``` more",
+      "~~~~ info",
+      "``` a`b",
+      "plain text",
+      "",
+      '{{< a x="1" >}}',
+      '{{% b y="2" %}}',
+      '{{< c z="3',
+      '" >}}',
+      "{{</* gone */>}}",
+      "{{< /closing >}}",
+      '   {{< d w="4" >}} {{< e >}}',
+    ];
+    const random = mulberry32(5);
+    for (let doc = 0; doc < 3000; doc++) {
+      const count = 1 + Math.floor(random() * 12);
+      const text = Array.from(
+        { length: count },
+        () => lines[Math.floor(random() * lines.length)] as string,
+      ).join("\n");
+      const fast = findShortcodes(text);
+      const slow = findShortcodes(walked + text).map((s) => ({
+        ...s,
+        start: s.start - walked.length,
+        end: s.end - walked.length,
+        line: s.line - 1,
+      }));
+      expect(fast, text).toEqual(slow);
+    }
   });
 });
