@@ -2,8 +2,6 @@
 
 /** One file changed by a commit against one parent, as git's raw diff reports it. */
 export interface Change {
-  /** Status letter from git's raw diff: A, D, M, T, R. */
-  status: string;
   path: string;
   /** For renames: the path before. */
   from: string | null;

@@ -124,18 +124,12 @@ export type ChangeSink = (commit: number, parents: number, changes: Change[]) =>
  * exactly the single log's, and the two run on two cores at once. Skipping costs git a few
  * microseconds per commit, against the tens it spends diffing one.
  */
-export const LOG_PART = 8192;
-
-/** One part of the log: its commits numbered from 0, and their parents as git gave them. */
-interface LogPart {
-  table: CommitTable;
-  parents: string[];
-}
+const LOG_PART = 8192;
 
 /**
- * HEAD's whole history, into an empty table: every commit, with what it changed below `folder`
- * against its first parent, handed to `sink` as the log streams in. The log is read in two
- * parts (see LOG_PART) that are numbered as the single log would number them.
+ * HEAD's whole history as a table: every commit, with what it changed below `folder` against
+ * its first parent handed to `sink` as the log streams in. The log is read in two parts (see
+ * LOG_PART) that are numbered as the single log would number them.
  * `--full-history --sparse` keeps every commit in the walk and leaves parents unrewritten. A
  * merge's other parents are not diffed: every commit's version of a file follows from the
  * first-parent changes (see core/blob-at.ts), and diffing long-lived branches against their
@@ -143,40 +137,36 @@ interface LogPart {
  */
 export async function readHeadHistory(
   repo: Repo,
-  table: CommitTable,
   head: string,
   folder: string,
   sink: ChangeSink,
   partSize = LOG_PART,
-): Promise<void> {
+): Promise<CommitTable> {
   if (!isFullHash(head)) throw new AppError(2, "internal: unvalidated revision");
-  if (table.hashes.length !== 0) throw new AppError(2, "internal: the table must be empty");
   // git reads these counts as C ints.
   if (!Number.isInteger(partSize) || partSize < 1 || partSize > 2 ** 30) {
     throw new AppError(2, "internal: bad log part size");
   }
   const first = readLogPart(repo, head, folder, sink, 0, [`--max-count=${partSize}`]);
   const rest = readLogPart(repo, head, folder, sink, partSize, [`--skip=${partSize}`]);
-  const parts = await Promise.all([settleLater(first), settleLater(rest)]);
+  const [one, two] = await Promise.all([settleLater(first), settleLater(rest)]);
   // The second part starts where a full first part ends; anything else is not git's walk.
-  if (parts[1].table.hashes.length > 0 && parts[0].table.hashes.length !== partSize) {
+  if (two.length > 0 && one.length !== partSize) {
     throw new AppError(2, "unexpected output from git log");
   }
-  for (const { table: part } of parts) {
-    for (const hash of part.hashes) {
-      // The two parts never share a commit; one that did would break the numbering.
-      if (table.index.has(hash)) throw new AppError(2, "unexpected output from git log");
-      table.index.set(hash, table.hashes.length);
-      table.hashes.push(hash);
-    }
-    table.dates.push(...part.dates);
-    table.authors.push(...part.authors);
-    table.subjects.push(...part.subjects);
+  const table = emptyTable();
+  addCommits(table, [...one, ...two]);
+  // A commit that came twice would have kept its first number and shifted every later one.
+  if (table.hashes.length !== one.length + two.length) {
+    throw new AppError(2, "unexpected output from git log");
   }
-  linkParents(table, 0, [...parts[0].parents, ...parts[1].parents]);
+  return table;
 }
 
-/** One part of the log; the sink gets commit numbers counted from `base`. */
+/**
+ * One part of the log: its commits as LOG_FLAGS' fields, in order; the sink gets commit numbers
+ * counted from `base`.
+ */
 async function readLogPart(
   repo: Repo,
   head: string,
@@ -184,8 +174,8 @@ async function readLogPart(
   sink: ChangeSink,
   base: number,
   range: readonly string[],
-): Promise<LogPart> {
-  const part: LogPart = { table: emptyTable(), parents: [] };
+): Promise<string[][]> {
+  const commits: string[][] = [];
   let fields: string[] = [];
   let current: { commit: number; parents: number; changes: Change[] } | null = null;
   const finish = () => {
@@ -198,17 +188,14 @@ async function readLogPart(
     if (fields.length > 0) {
       fields.push(record);
       if (fields.length < FIELDS) return;
-      // A commit that comes twice in one log is not git's walk.
-      const local = addCommit(part.table, fields);
-      if (local !== part.parents.length) throw new AppError(2, "unexpected output from git log");
       const parents = fields[1] ?? "";
-      part.parents.push(parents);
-      fields = [];
       current = {
-        commit: base + local,
+        commit: base + commits.length,
         parents: parents === "" ? 0 : parents.split(" ").length,
         changes: [],
       };
+      commits.push(fields);
+      fields = [];
       return;
     }
     // After a commit's header: its changes (the first one after a newline), or the next commit.
@@ -228,7 +215,6 @@ async function readLogPart(
       "--root",
       "--diff-merges=first-parent",
       "--no-abbrev",
-      "--no-relative",
       "--no-textconv",
       "--no-ext-diff",
       "--full-history",
@@ -244,7 +230,7 @@ async function readLogPart(
     throw new AppError(2, "unexpected output from git log");
   }
   finish();
-  return part;
+  return commits;
 }
 
 /**
@@ -280,7 +266,6 @@ class RawEntries {
     const newEnd = header.indexOf(" ", oldEnd + 1);
     const first = this.first;
     this.onChange({
-      status: header.charAt(newEnd + 1),
       path: record,
       from: first,
       oldBlob: header.slice(15, oldEnd),

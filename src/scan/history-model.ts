@@ -1,7 +1,7 @@
 // Loads the history the scan needs, in a fixed number of git processes, and indexes it.
 import { buildGraph, type Graph } from "../core/graph.js";
 import { type PathIndex, PathIndexBuilder } from "../core/pathindex.js";
-import { type CommitTable, emptyTable, readCommits, readHeadHistory } from "../git/history.js";
+import { type CommitTable, readCommits, readHeadHistory } from "../git/history.js";
 import type { Repo } from "../git/run.js";
 
 export interface HistoryModel {
@@ -29,12 +29,10 @@ export async function loadHeadHistory(
   folder: string,
   logPart?: number,
 ): Promise<HeadHistory> {
-  const table = emptyTable();
   // The path index is built while git's output streams in, not after the log has ended.
   const builder = new PathIndexBuilder();
-  await readHeadHistory(
+  const table = await readHeadHistory(
     repo,
-    table,
     head,
     folder,
     (commit, parents, changes) => builder.add(commit, parents, changes),
@@ -46,8 +44,8 @@ export async function loadHeadHistory(
 }
 
 /**
- * Adds raw_commits that are not in HEAD's history (and their ancestors), then indexes it all.
- * Those commits can never be in raw..HEAD, so they are only needed for ancestry.
+ * Adds raw_commits that are not in HEAD's history (and their ancestors), and builds the commit
+ * graph. Those commits can never be in raw..HEAD, so they are only needed for ancestry.
  */
 export async function completeHistory(
   repo: Repo,
