@@ -19,6 +19,14 @@ export interface Shortcode {
   end: number;
   /** 1-based line of the opening "{{". */
   line: number;
+  /** Where each named value is written (inside its quotes), when asked for: what an edit of
+   * the page replaces. A repeated name keeps its last place. */
+  spans?: Map<string, ValueSpan>;
+}
+
+export interface ValueSpan {
+  start: number;
+  end: number;
 }
 
 const LT = 60;
@@ -64,7 +72,10 @@ class Scanner {
   /** Per delimiter ("<" or "%"): the earliest offset known to have no comment end after it. */
   private readonly unclosedComment = new Map<number, number>();
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly withSpans: boolean,
+  ) {
     this.n = text.length;
   }
 
@@ -135,16 +146,17 @@ class Scanner {
     const name = text.slice(nameStart, p);
     const params = new Map<string, string>();
     const repeated: string[] = [];
+    const spans = this.withSpans ? new Map<string, ValueSpan>() : null;
+    const found = (end: number): Attempt => ({
+      kind: "shortcode",
+      shortcode: { name, params, repeated, start, end, ...(spans ? { spans } : {}) },
+    });
     for (;;) {
       p = this.skipSpace(p);
       if (p >= this.n) return failed;
-      if (text.startsWith(close, p)) {
-        return { kind: "shortcode", shortcode: { name, params, repeated, start, end: p + 3 } };
-      }
+      if (text.startsWith(close, p)) return found(p + 3);
       const c = text.charCodeAt(p);
-      if (c === SLASH && text.startsWith(close, p + 1)) {
-        return { kind: "shortcode", shortcode: { name, params, repeated, start, end: p + 4 } };
-      }
+      if (c === SLASH && text.startsWith(close, p + 1)) return found(p + 4);
       if (isQuote(c)) {
         // A quoted positional parameter: nothing this reader needs.
         p = this.quotedEnd(p);
@@ -163,7 +175,8 @@ class Scanner {
       const valueStart = this.skipSpace(afterKey + 1);
       let value = "";
       p = valueStart;
-      if (isQuote(text.charCodeAt(valueStart))) {
+      const quoted = isQuote(text.charCodeAt(valueStart));
+      if (quoted) {
         p = this.quotedEnd(valueStart);
         if (p === -1) return failed;
         value = unquote(text.slice(valueStart, p));
@@ -173,6 +186,10 @@ class Scanner {
       }
       if (params.has(key) && !repeated.includes(key)) repeated.push(key);
       params.set(key, value);
+      spans?.set(
+        key,
+        quoted ? { start: valueStart + 1, end: p - 1 } : { start: valueStart, end: p },
+      );
     }
   }
 
@@ -234,7 +251,8 @@ function unquote(quoted: string): string {
 /**
  * Every live shortcode from offset `from` on, in page order. Shortcodes inside fenced code
  * blocks, Hugo comments ({{</* … *\/>}}) and closing tags ({{< /name >}}) are not returned.
+ * `withSpans` adds where each value is written.
  */
-export function findShortcodes(text: string, from = 0): Shortcode[] {
-  return new Scanner(text).scan(from);
+export function findShortcodes(text: string, from = 0, withSpans = false): Shortcode[] {
+  return new Scanner(text, withSpans).scan(from);
 }

@@ -38,64 +38,20 @@ export function stampText(text: string, commit: string, date: string): StampResu
 }
 
 function shortcodeEdits(text: string, commit: string, date: string): Edit[] | null {
-  const live = findShortcodes(text).filter(
+  // The page's own reader finds the shortcode and where its values are written, so the edit
+  // lands where readMeta reads, quotes with escapes and all.
+  const live = findShortcodes(text, 0, true).filter(
     (s) => isTranslationStatusName(s.name) && s.params.has("raw_commit"),
   );
-  const chosen = live[live.length - 1];
-  if (!chosen) return null;
-  const spans = attributeSpans(text, chosen.start, chosen.end);
-  const commitSpan = spans.get("raw_commit");
-  if (!commitSpan) return null;
+  const spans = live[live.length - 1]?.spans;
+  const commitSpan = spans?.get("raw_commit");
+  if (!spans || !commitSpan) return null;
   const edits: Edit[] = [{ ...commitSpan, value: commit }];
   for (const key of ["last_translation_time", "last_tranlation_time"]) {
     const span = spans.get(key);
     if (span) edits.push({ ...span, value: date });
   }
   return edits;
-}
-
-/**
- * The value spans of a shortcode's attributes (the last of a repeated name wins), read token by
- * token so that text inside another attribute's quoted value is never taken for an attribute.
- */
-function attributeSpans(
-  text: string,
-  start: number,
-  end: number,
-): Map<string, { start: number; end: number }> {
-  const spans = new Map<string, { start: number; end: number }>();
-  const space = (c: string | undefined) => c === " " || c === "\t" || c === "\n" || c === "\r";
-  let i = start + 3; // past "{{<" or "{{%"
-  while (i < end && space(text[i])) i++;
-  while (i < end && !space(text[i]) && !"/>%}".includes(text[i] as string)) i++; // the name
-  for (;;) {
-    while (i < end && space(text[i])) i++;
-    const keyStart = i;
-    while (i < end && /[A-Za-z0-9_-]/.test(text[i] as string)) i++;
-    if (i === keyStart) return spans; // "/>}}", ">}}" or something unexpected: done
-    const key = text.slice(keyStart, i);
-    while (i < end && space(text[i])) i++;
-    if (text[i] !== "=") continue;
-    i++;
-    while (i < end && space(text[i])) i++;
-    const quote = text[i];
-    if (quote === '"' || quote === "'" || quote === "`") {
-      const close = text.indexOf(quote, i + 1);
-      if (close < 0 || close >= end) return spans;
-      spans.set(key, { start: i + 1, end: close });
-      i = close + 1;
-    } else {
-      const from = i;
-      while (
-        i < end &&
-        !space(text[i]) &&
-        !">%}".includes(text[i] as string) &&
-        !(text[i] === "/" && text[i + 1] === ">")
-      )
-        i++;
-      spans.set(key, { start: from, end: i });
-    }
-  }
 }
 
 function frontMatterEdits(

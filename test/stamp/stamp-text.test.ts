@@ -20,6 +20,13 @@ describe("stampText", () => {
     });
   });
 
+  it("reads past escaped quotes and quoted positional values as the page reader does", () => {
+    const text = `{{< translation-status-zh-cn "note" raw_title="say \\"hi\\" raw_commit=\\"x\\"" last_translation_time='2025-01-01' raw_commit="${OLD}" >}}\n`;
+    expect(stampText(text, NEW, "2026-11-26")).toEqual({
+      text: text.replace(OLD, NEW).replace("2025-01-01", "2026-11-26"),
+    });
+  });
+
   it("updates the live shortcode, not one in a code fence or a Hugo comment", () => {
     const text = [
       "```",
