@@ -7,9 +7,15 @@ import { lookupObjects } from "../git/objects.js";
 import { openRepo, readHead } from "../git/repo.js";
 import { parseRawCommit } from "../git/revision.js";
 import { stampText } from "../meta/stamp.js";
-import { checkFolderName } from "../scan/folders.js";
+import { sourceFolder } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
-import { decodePage, isPageFile, readPageBytes } from "../site/files.js";
+import {
+  decodePage,
+  folderProblem,
+  isPageFile,
+  readPageBytes,
+  realFolderInside,
+} from "../site/files.js";
 import { replaceFile } from "../site/write.js";
 
 export interface StampOptions {
@@ -35,8 +41,7 @@ export async function stampPages(
 ): Promise<{ commit: string; outcomes: StampOutcome[] }> {
   const repo = await openRepo(opts.repo);
   const commit = await resolveCommit(repo, opts.commit);
-  const content = checkFolderName(opts.content, "--content");
-  const source = checkFolderName(opts.source, "--source");
+  const { content, source } = sourceFolder(opts);
   const rels = opts.pages.map((given) =>
     repoRelative(repo.workTree, opts.cwd ?? process.cwd(), given),
   );
@@ -111,6 +116,10 @@ async function stampOne(
   date: string,
   sourceMissing: boolean,
 ): Promise<string | null> {
+  // O_NOFOLLOW guards the file itself; its folders are checked first, so a symbolic link to a
+  // folder outside the repository is not read through.
+  const folder = path.posix.dirname(rel);
+  if (!realFolderInside(workTree, folder)) return folderProblem(workTree, folder);
   const read = readPageBytes(path.join(workTree, rel));
   if ("error" in read) return read.error;
   const { text, valid } = decodePage(read.bytes);

@@ -1,5 +1,14 @@
 // Stamping on a real repository: the page's bytes change only where meant, and nothing else.
-import { lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scan } from "../../src/scan/scan.js";
@@ -50,6 +59,26 @@ describe("stampPages", () => {
     expect(
       readdirSync(path.join(site.dir, "content/zh-cn/user")).filter((f) => f.endsWith(".tmp")),
     ).toEqual([]);
+  });
+
+  it("does not read a page through a symbolically linked folder", async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), "stamp-outside-"));
+    try {
+      const page = `{{< translation-status raw_commit="${site.labels.initial}" >}}\n`;
+      writeFileSync(path.join(outside, "p.md"), page);
+      symlinkSync(outside, path.join(site.dir, "content/zh-cn/user/elsewhere"));
+      const { outcomes } = await stampPages(opts(["content/zh-cn/user/elsewhere/p.md"]));
+      expect(outcomes).toEqual([
+        {
+          path: "content/zh-cn/user/elsewhere/p.md",
+          error: "content/zh-cn/user/elsewhere is a symbolic link; not followed",
+        },
+      ]);
+      expect(readFileSync(path.join(outside, "p.md"), "utf8")).toBe(page);
+    } finally {
+      rmSync(path.join(site.dir, "content/zh-cn/user/elsewhere"), { force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it("refuses symlinks, English pages, non-UTF-8 pages and paths outside the content", async () => {
