@@ -7,6 +7,7 @@ import { inertLine } from "../sanitize/github.js";
 import { startScan } from "../scan/start.js";
 import { settleLater } from "../settle.js";
 import { type CliOptions, checkScanOptions, HELP, parseCli } from "./args.js";
+import { inCi, leaveCi } from "./ci.js";
 
 async function main(argv: readonly string[]): Promise<ExitCode> {
   const opts = parseCli(argv);
@@ -50,20 +51,6 @@ function interactive(): boolean {
   return Boolean(process.stdout.isTTY && process.stdin.isTTY) && !inCi(process.env);
 }
 
-/**
- * CI as Ink itself decides it (the is-in-ci rule): CI set to anything but "0" or "false", or
- * CONTINUOUS_INTEGRATION or any CI_* variable. Ink stops redrawing there, so the dashboard must
- * agree with it.
- */
-function inCi(env: NodeJS.ProcessEnv): boolean {
-  if (env.CI === "0" || env.CI === "false") return false;
-  return (
-    "CI" in env ||
-    "CONTINUOUS_INTEGRATION" in env ||
-    Object.keys(env).some((k) => k.startsWith("CI_"))
-  );
-}
-
 function colorWanted(opts: CliOptions): boolean {
   if (opts.color !== null) return opts.color;
   if ("NO_COLOR" in process.env && process.env.NO_COLOR !== "") return false;
@@ -82,12 +69,7 @@ async function runDashboard(opts: CliOptions): Promise<ExitCode> {
   if (!colorWanted(opts)) process.env.FORCE_COLOR = "0";
   // Someone who asks for the dashboard at a terminal gets it even where CI is set: without this
   // Ink would sit in its no-redraw CI mode and the screen would never update.
-  if (inCi(process.env)) {
-    for (const key of Object.keys(process.env)) {
-      if (key === "CI" || key === "CONTINUOUS_INTEGRATION" || key.startsWith("CI_"))
-        delete process.env[key];
-    }
-  }
+  leaveCi(process.env);
   const { writeFirstFrame, leaveFirstFrame } = await import("../ui/first-frame.js");
   writeFirstFrame(process.stdout, opts.repo);
   let app: typeof import("../ui/run.js");
