@@ -79,9 +79,12 @@ export function parseCli(argv: readonly string[]): CliOptions {
 
 /** node:util's messages are long and several lines; one short line says the same. */
 function argumentProblem(err: Error & { code?: string }): string {
-  const option = /'(-[^' ]+)/.exec(err.message)?.[1] ?? "";
+  // node names the option as '--format <value>', '-h, --help' or '--foo'.
+  const option = /'(?:-\w, )?(--?[^' ,]+)/.exec(err.message)?.[1] ?? "";
   if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option}`;
   if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    // The same code covers a switch given a value (--color=yes) and an option without one.
+    if (err.message.includes("does not take an argument")) return `${option} takes no value`;
     return `${option} needs a value (write ${option}=VALUE when it starts with "-")`;
   }
   return err.message.split("\n")[0] ?? "invalid arguments";

@@ -1,7 +1,6 @@
 // The scan command: run the scan, print the chosen format.
 
-import { once } from "node:events";
-import type { ExitCode } from "../errors.js";
+import { AppError, type ExitCode } from "../errors.js";
 import { jsonChunks } from "../report/json.js";
 import { renderTable } from "../report/table.js";
 import { inertLine } from "../sanitize/github.js";
@@ -27,38 +26,37 @@ export async function runScan(
 }
 
 /**
- * Writes pieces of output in blocks of at least 64 KiB, waiting whenever the pipe is full. A
+ * Writes pieces of output in blocks of at least 64 KiB, each once the last has gone out. A
  * reader that stops early (`| head`) ends the output quietly: there is no one left to tell.
+ * Any other failure is one error line.
  */
 export async function writeChunks(chunks: Iterable<string | Uint8Array>): Promise<void> {
-  let closed = false;
-  const onError = (err: NodeJS.ErrnoException) => {
-    if (err.code !== "EPIPE") throw err;
-    closed = true;
-    process.stdout.emit("drain");
+  // A failed write is reported to its callback and also emitted as 'error', which would end the
+  // process uncaught: the callback is where it is handled.
+  if (process.stdout.listenerCount("error") === 0) process.stdout.on("error", () => {});
+  let block: Uint8Array[] = [];
+  let size = 0;
+  const flush = async (): Promise<boolean> => {
+    const err = await writeOut(Buffer.concat(block, size));
+    block = [];
+    size = 0;
+    if (err === null) return true;
+    if (err.code === "EPIPE") return false;
+    throw new AppError(2, `could not write the report${err.code ? ` (${err.code})` : ""}`);
   };
-  process.stdout.on("error", onError);
-  try {
-    let block: Uint8Array[] = [];
-    let size = 0;
-    const flush = async () => {
-      const bytes = Buffer.concat(block, size);
-      block = [];
-      size = 0;
-      if (!process.stdout.write(bytes)) await once(process.stdout, "drain");
-    };
-    for (const chunk of chunks) {
-      if (closed) return;
-      const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
-      block.push(bytes);
-      size += bytes.length;
-      if (size >= 65536) await flush();
-    }
-    if (size > 0 && !closed) await flush();
-  } finally {
-    process.stdout.off("error", onError);
-    if (!closed) process.stdout.on("error", () => {});
+  for (const chunk of chunks) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    block.push(bytes);
+    size += bytes.length;
+    if (size >= 65536 && !(await flush())) return;
   }
+  if (size > 0) await flush();
+}
+
+function writeOut(bytes: Buffer): Promise<NodeJS.ErrnoException | null> {
+  return new Promise((resolve) => {
+    process.stdout.write(bytes, (err) => resolve(err ?? null));
+  });
 }
 
 export async function runStamp(opts: CliOptions): Promise<ExitCode> {

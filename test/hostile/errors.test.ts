@@ -1,11 +1,12 @@
 // Usage and environment errors: exactly one line on stderr, prefixed, and exit code 2.
-import { mkdirSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../src/errors.js";
 import { runGit } from "../../src/git/run.js";
 import { visible } from "../../src/sanitize/terminal.js";
-import { english, runCli, TestRepo, tempDir, workflowCommandLines } from "./helpers.js";
+import { CLI, english, runCli, TestRepo, tempDir, workflowCommandLines } from "./helpers.js";
 
 let base: string;
 let repo: TestRepo;
@@ -30,6 +31,37 @@ describe("errors", () => {
     const dir = path.join(base, "plain");
     fails(["scan", "--repo", dir], `not a git work tree: ${dir}`);
     fails(["scan"], "not a git work tree: .", dir);
+  });
+
+  it("option mistakes name the option in one line", () => {
+    const help = " (see translation-status --help)";
+    fails(["--bogus"], `unknown option --bogus${help}`);
+    fails(
+      ["scan", "--format"],
+      `--format needs a value (write --format=VALUE when it starts with "-")${help}`,
+    );
+    fails(["--color=yes"], `--color takes no value${help}`);
+    fails(["--help=1"], `--help takes no value${help}`);
+  });
+
+  it.runIf(existsSync("/dev/full"))("a report that cannot be written is one line", () => {
+    const full = openSync("/dev/full", "w");
+    try {
+      const res = spawnSync(
+        process.execPath,
+        [CLI, "scan", "--repo", repo.dir, "--format", "json"],
+        {
+          stdio: ["ignore", full, "pipe"],
+          encoding: "utf8",
+        },
+      );
+      expect({ code: res.status, stderr: res.stderr }).toEqual({
+        code: 2,
+        stderr: "translation-status: could not write the report (ENOSPC)\n",
+      });
+    } finally {
+      closeSync(full);
+    }
   });
 
   it("no such --repo", () => {
