@@ -36,6 +36,13 @@ const opts: GenerateOptions = {
 const runs = Number(values.runs);
 
 async function main(): Promise<void> {
+  if (values.scaling && values.repo) {
+    // The scaling repositories are generated from the reference options: against another
+    // repository their ratios would mean nothing.
+    process.stderr.write("bench: --scaling compares generated repositories; leave out --repo\n");
+    process.exitCode = 2;
+    return;
+  }
   const repo = values.repo ?? (await referenceRepo(opts));
   log(`repository: ${repo}`);
   log(
@@ -54,12 +61,12 @@ async function main(): Promise<void> {
   const gitCpu = scans.every((s) => s.gitCpuMs !== null)
     ? median(scans.map((s) => s.gitCpuMs as number))
     : null;
-  const pages = scans[0]?.pages as number;
   const cli = path.join(root, "dist/src/cli/main.js");
   const firstFrame = median(await repeat(runs, () => timeFirstFrame(cli, repo)));
 
   // In-process: one scan, then the diff of the page with the most changed English lines.
   const out = await scan({ repo, source: "en", content: "content", langs: [] });
+  const pages = out.result.pages.length;
   const worst = biggestDiff(out.result.pages);
   const diffMs: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -115,7 +122,7 @@ async function scaling(fullMs: number, fullPages: number, fullRepo: string): Pro
   const manyRaws = await referenceRepo({ ...opts, syncEvery: 50 });
   const time = async (repo: string) => {
     const r = await repeat(runs, () => timeScan(repo));
-    return { ms: median(r.map((x) => x.ms)), pages: r[0]?.pages as number };
+    return { ms: median(r.map((x) => x.ms)), pages: await pagesOf(repo) };
   };
   const h = await time(half);
   const m = await time(manyRaws);
@@ -214,13 +221,11 @@ interface TimedScan {
   maxRssKb: number;
   nodeCpuMs: number;
   gitCpuMs: number | null;
-  pages: number;
 }
 
 /**
  * Times the CLI exactly as users run it, `scan --format json` into /dev/null, with a preloaded
- * module reporting its peak memory and CPU time on fd 3; the page count is read from a second,
- * untimed run.
+ * module reporting its peak memory and CPU time on fd 3.
  */
 async function timeScan(repo: string): Promise<TimedScan> {
   const cli = path.join(root, "dist/src/cli/main.js");
@@ -235,26 +240,31 @@ async function timeScan(repo: string): Promise<TimedScan> {
     "json",
   ];
   const devnull = openSync("/dev/null", "w");
-  const t = performance.now();
-  const report = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ["ignore", devnull, "inherit", "pipe"] });
-    let text = "";
-    child.stdio[3]?.on("data", (c: Buffer) => {
-      text += c.toString();
+  try {
+    const t = performance.now();
+    const report = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, args, {
+        stdio: ["ignore", devnull, "inherit", "pipe"],
+      });
+      let text = "";
+      child.stdio[3]?.on("data", (c: Buffer) => {
+        text += c.toString();
+      });
+      child.on("error", reject);
+      child.on("close", (code) =>
+        code === 0 ? resolve(text) : reject(new Error(`scan exited with ${code}`)),
+      );
     });
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolve(text) : reject(new Error(`scan exited with ${code}`)),
-    );
-  });
-  const ms = performance.now() - t;
-  closeSync(devnull);
-  const json = execFileSync(process.execPath, [cli, "scan", "--repo", repo, "--format", "json"], {
-    maxBuffer: 1024 * 1024 * 1024,
-  });
-  const pages = (JSON.parse(json.toString("utf8")) as { pages: unknown[] }).pages.length;
-  const usage = JSON.parse(report) as Omit<TimedScan, "ms" | "pages">;
-  return { ms, ...usage, pages };
+    const ms = performance.now() - t;
+    return { ms, ...(JSON.parse(report) as Omit<TimedScan, "ms">) };
+  } finally {
+    closeSync(devnull);
+  }
+}
+
+/** How many pages a scan of the repository reports (in this process, untimed). */
+async function pagesOf(repo: string): Promise<number> {
+  return (await scan({ repo, source: "en", content: "content", langs: [] })).result.pages.length;
 }
 
 /**
