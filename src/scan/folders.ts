@@ -53,8 +53,8 @@ export function resolveFolders(
     const why = folderProblem(workTree, content);
     throw new AppError(2, why.startsWith("no such") ? `${why} (set it with --content)` : why);
   }
-  // The English pages are read from HEAD, not from the disk (a sparse checkout may leave them
-  // out), so the scan checks the source folder against HEAD's tree.
+  // The source folder is not looked for here: the English pages are read from HEAD, not from
+  // the disk (a sparse checkout may leave them out), so the scan checks it against HEAD's tree.
   const skipped: string[] = [];
   let names: string[];
   if (opts.langs.length > 0) {
@@ -94,10 +94,12 @@ export function resolveFolders(
   // A site with no translation folder is almost always a wrong --content or --source; saying
   // "0 pages, all fine" would hide it.
   if (langs.length === 0) {
-    throw new AppError(
-      2,
-      `no translation folders beside ${sourceRel} (check --content and --source, or name one with --lang)`,
-    );
+    // ...unless the only candidates were symbolic links, which is then the thing to say.
+    const why =
+      skipped.length > 0
+        ? skipped.join("; ")
+        : "check --content and --source, or name one with --lang";
+    throw new AppError(2, `no translation folders beside ${sourceRel} (${why})`);
   }
   return { content, source, sourceRel, langs, skipped };
 }

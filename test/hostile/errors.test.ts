@@ -1,6 +1,6 @@
 // Usage and environment errors: exactly one line on stderr, prefixed, and exit code 2.
 import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../src/errors.js";
@@ -99,6 +99,18 @@ describe("errors", () => {
     fails(
       ["scan", "--repo", repo.dir, "--content", "docs"],
       "no such folder: docs (set it with --content)",
+    );
+  });
+
+  it("a site whose only translation folder is a symbolic link says so", () => {
+    const linked = TestRepo.init(path.join(base, "linked"));
+    linked.write("content/en/a.md", english("A"));
+    linked.write("elsewhere/a.md", "译文\n");
+    linked.commit("Add pages");
+    symlinkSync("../elsewhere", path.join(linked.dir, "content/zh-cn"));
+    fails(
+      ["scan", "--repo", linked.dir],
+      "no translation folders beside content/en (content/zh-cn: symbolic link not followed)",
     );
   });
 
