@@ -38,7 +38,7 @@ const NAME_WIDTH = 8;
  * not, so it is passed on to keep the counts equal to what users see. The scratch folder
  * exists only while git counts, and is removed even if the process exits meanwhile.
  */
-export class LineCounter {
+export class BlobLineCounter {
   private readonly pairs: BlobPair[] = [];
   /** Pages of several languages often share one English change: each pair is counted once. */
   private readonly known = new Map<string, number>();

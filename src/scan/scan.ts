@@ -4,7 +4,7 @@ import type { RawState } from "../core/status.js";
 import { byLanguageAndPath, summarize } from "../core/status.js";
 import type { ScanResult } from "../core/types.js";
 import { AppError } from "../errors.js";
-import { LineCounter } from "../git/blob-diff.js";
+import { BlobLineCounter } from "../git/blob-diff.js";
 import { lookupObjects } from "../git/objects.js";
 import type { Repo } from "../git/run.js";
 import { listTree } from "../git/tree.js";
@@ -100,8 +100,8 @@ export async function scan(
   progress({ phase: "history", done: 1, total: 1 });
 
   // git counts lines while the reports are built and the commits listed: the pairs of blobs go
-  // to it in chunks as the pages' versions are found (see LineCounter).
-  const counter = new LineCounter(repo, repo.objectDir, repo.diffAlgorithm);
+  // to it in chunks as the pages' versions are found (see BlobLineCounter).
+  const counter = new BlobLineCounter(repo, repo.objectDir, repo.diffAlgorithm);
   let built: Built;
   try {
     built = buildReports({

@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type BlobPair, LineCounter } from "../../src/git/blob-diff.js";
+import { BlobLineCounter, type BlobPair } from "../../src/git/blob-diff.js";
 import { gitEnv } from "../../src/git/run.js";
 import { git, tempDir } from "../helpers/site.js";
 
@@ -44,7 +44,7 @@ function scratchFolders(tmp: string): string[] {
   return readdirSync(tmp).filter((name) => name.startsWith("translation-status-"));
 }
 
-describe("LineCounter", () => {
+describe("BlobLineCounter", () => {
   it("gives git's counts for pairs sent in several chunks, duplicates counted once", async () => {
     const pairs: BlobPair[] = [
       [oids[0] as string, oids[1] as string],
@@ -55,7 +55,7 @@ describe("LineCounter", () => {
       [binary, binaryToo],
       [oids[6] as string, oids[5] as string],
     ];
-    const counter = new LineCounter(
+    const counter = new BlobLineCounter(
       { gitDir: path.join(dir, ".git"), workTree: dir },
       objects,
       null,
@@ -76,13 +76,13 @@ describe("LineCounter", () => {
     const saved = process.env.TMPDIR;
     process.env.TMPDIR = tmp;
     try {
-      const counted = new LineCounter(repo, objects, null, 1);
+      const counted = new BlobLineCounter(repo, objects, null, 1);
       counted.add([oids[0] as string, oids[1] as string]);
       expect(scratchFolders(tmp)).toHaveLength(1);
       await counted.counts();
       expect(scratchFolders(tmp)).toEqual([]);
 
-      const abandoned = new LineCounter(repo, objects, null, 1);
+      const abandoned = new BlobLineCounter(repo, objects, null, 1);
       abandoned.add([oids[2] as string, oids[3] as string]);
       await abandoned.close();
       expect(scratchFolders(tmp)).toEqual([]);
