@@ -22,7 +22,7 @@ function childrenCpuMs(): number | null {
     const stat = readFileSync("/proc/self/stat", "utf8");
     // The fields after the command name, which is in parentheses and may hold spaces.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // Fields 16 and 17 of the whole line; the name is field 2, so 13 and 14 here.
+    // Fields 16 and 17 of the whole line: the slice starts at field 3, so 13 and 14 here.
     return (Number(fields[13]) + Number(fields[14])) * 10;
   } catch {
     return null;

@@ -40,11 +40,10 @@ const EQUALS = 61;
 
 /** Whether a fence marker occurs in text[from..brace), where a fence before the brace would
  * have to start. */
-function mayOpenBefore(brace: number, from: number, ...markers: NextIndex[]): boolean {
-  return markers.some((m) => {
-    const at = m.from(from);
-    return at !== -1 && at < brace;
-  });
+function mayOpenBefore(brace: number, from: number, backticks: NextIndex, tildes: NextIndex) {
+  const b = backticks.from(from);
+  const t = tildes.from(from);
+  return (b !== -1 && b < brace) || (t !== -1 && t < brace);
 }
 
 function isSpace(c: number): boolean {

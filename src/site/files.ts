@@ -100,7 +100,7 @@ export type ReadResult = { bytes: Buffer } | { error: string };
  * valid only until the next read, and the file is not stat'ed: the scan looks at each page once
  * and only opens names its folder listing gave as regular files. A copy and a stat per page were
  * most of the scan's page-reading overhead. If a name is swapped meanwhile, a FIFO reads as an
- * empty page (no writer), a folder fails, and anything else is cut off at the size limit.
+ * empty page (no writer), a folder fails, and anything else is refused past the size limit.
  */
 export function readPageBytes(abs: string, borrow = false): ReadResult {
   let fd: number;
