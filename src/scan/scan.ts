@@ -10,7 +10,7 @@ import type { Repo } from "../git/run.js";
 import { listTree } from "../git/tree.js";
 import { settleLater } from "../settle.js";
 import { isPageFile } from "../site/files.js";
-import { resolveFolders, type ScanFolders } from "./folders.js";
+import type { ScanFolders } from "./folders.js";
 import { completeHistory, type HistoryModel } from "./history-model.js";
 import { resolveRawCommits } from "./raw-commits.js";
 import {
@@ -63,8 +63,7 @@ export async function scan(
 ): Promise<ScanOutput> {
   // git is already reading the history (the longest job, which needs nothing from the pages);
   // the pages are read meanwhile.
-  const { repo, head, headHistory } = await start;
-  const folders = resolveFolders(repo.workTree, opts);
+  const { repo, head, folders, headHistory } = await start;
   const progress = opts.onProgress ?? (() => {});
   const englishList = settleLater(listTree(repo, head.hash, folders.sourceRel));
 

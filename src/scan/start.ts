@@ -4,12 +4,14 @@
 import { AppError } from "../errors.js";
 import { type Head, type OpenedRepo, openRepo, readHead } from "../git/repo.js";
 import { settleLater } from "../settle.js";
-import { sourceFolder } from "./folders.js";
+import { resolveFolders, type ScanFolders } from "./folders.js";
 import { type HeadHistory, loadHeadHistory } from "./history-model.js";
 
 export interface ScanStart {
   repo: OpenedRepo;
   head: Head;
+  /** The folder options, checked against the work tree before git starts on the history. */
+  folders: ScanFolders;
   /** HEAD's history, still being read. */
   headHistory: Promise<HeadHistory>;
 }
@@ -21,10 +23,17 @@ export async function startScan(opts: {
   repo: string;
   source: string;
   content: string;
+  langs: readonly string[];
 }): Promise<ScanStart> {
-  const { sourceRel } = sourceFolder(opts);
   const repo = await openRepo(opts.repo);
   if (repo.partial) throw new AppError(2, PARTIAL_CLONE);
+  // Checked before the history log starts: a wrong --lang must not wait for a log nobody reads.
+  const folders = resolveFolders(repo.workTree, opts);
   const head = await readHead(repo);
-  return { repo, head, headHistory: settleLater(loadHeadHistory(repo, head.hash, sourceRel)) };
+  return {
+    repo,
+    head,
+    folders,
+    headHistory: settleLater(loadHeadHistory(repo, head.hash, folders.sourceRel)),
+  };
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../src/errors.js";
 import { runGit } from "../../src/git/run.js";
 import { visible } from "../../src/sanitize/terminal.js";
+import { startScan } from "../../src/scan/start.js";
 import { CLI, english, runCli, TestRepo, tempDir, workflowCommandLines } from "./helpers.js";
 
 let base: string;
@@ -89,6 +90,13 @@ describe("errors", () => {
       ["scan", "--repo", repo.dir, "--lang", "zh-cn/../../x"],
       'invalid --lang: "zh-cn/../../x" (use a relative folder like "content")',
     );
+  });
+
+  it("a wrong folder option is refused before git starts on the history", async () => {
+    // The history log is the scan's longest job: a typo must not wait for a log nobody reads.
+    await expect(
+      startScan({ repo: repo.dir, content: "content", source: "en", langs: ["fr"] }),
+    ).rejects.toThrow("no such language folder: content/fr");
   });
 
   it("an unknown --source and a missing --content folder", () => {
