@@ -129,18 +129,37 @@ export class BlobLineCounter {
 
   private scratchFolder() {
     if (this.scratch) return this.scratch;
-    const dir = mkdtempSync(path.join(tmpdir(), "translation-status-"));
+    let dir: string;
+    try {
+      dir = mkdtempSync(path.join(tmpdir(), "translation-status-"));
+    } catch (err) {
+      throw scratchError(err);
+    }
     const remove = () => rmSync(dir, { recursive: true, force: true });
     process.once("exit", remove);
     const objects = path.join(dir, "objects");
     // An empty work tree: the entries have made-up names, so the repository's .gitattributes
     // (which a pull request controls) must not be matched against them.
     const repo: Repo = { gitDir: this.repo.gitDir, workTree: path.join(dir, "work") };
-    mkdirSync(objects);
-    mkdirSync(repo.workTree);
+    try {
+      mkdirSync(objects);
+      mkdirSync(repo.workTree);
+    } catch (err) {
+      throw scratchError(err);
+    }
     this.scratch = { dir, objects, repo, remove };
     return this.scratch;
   }
+}
+
+/** A scratch folder that cannot be made (TMPDIR missing, full or read-only) is the environment's
+ * problem, told in one line. */
+function scratchError(err: unknown): AppError {
+  const code = (err as NodeJS.ErrnoException).code ?? "error";
+  return new AppError(
+    2,
+    `cannot make a scratch folder in ${tmpdir()} for git's line counts (${code})`,
+  );
 }
 
 /** Two trees for pairs[start..end): entry i of one against entry i of the other. */

@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { AppError } from "../../src/errors.js";
 import { BlobLineCounter, type BlobPair } from "../../src/git/blob-diff.js";
 import { gitEnv } from "../../src/git/run.js";
 import { git, tempDir } from "../helpers/site.js";
@@ -90,6 +91,30 @@ describe("BlobLineCounter", () => {
       if (saved === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = saved;
       rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it("says in one line when no scratch folder can be made", () => {
+    const repo = { gitDir: path.join(dir, ".git"), workTree: dir };
+    const saved = process.env.TMPDIR;
+    const missing = path.join(base, "no-such-tmp");
+    process.env.TMPDIR = missing;
+    try {
+      const counter = new BlobLineCounter(repo, objects, null, 1);
+      let thrown: unknown;
+      try {
+        counter.add([oids[0] as string, oids[1] as string]);
+      } catch (err) {
+        thrown = err;
+      }
+      expect(thrown).toBeInstanceOf(AppError);
+      expect((thrown as AppError).exitCode).toBe(2);
+      expect((thrown as AppError).message).toBe(
+        `cannot make a scratch folder in ${missing} for git's line counts (ENOENT)`,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
     }
   });
 });
