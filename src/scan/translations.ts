@@ -66,7 +66,10 @@ function readOne(lang: string, rel: string, abs: string): Translation {
  * 15,000-page site, tens of megabytes nobody reads again.
  */
 function detached(meta: PageMeta): PageMeta {
-  const own = (text: string | null) => (text === null ? null : Buffer.from(text).toString());
+  // Through UTF-16, which keeps every code unit: a YAML escape can make a lone surrogate, which a
+  // trip through UTF-8 would turn into U+FFFD.
+  const own = (text: string | null) =>
+    text === null ? null : Buffer.from(text, "utf16le").toString("utf16le");
   return {
     ...meta,
     rawCommit: own(meta.rawCommit) ?? "",

@@ -1,0 +1,31 @@
+// The scan's page reader keeps each metadata value as a string of its own; the copy must be the
+// value readMeta finds, code unit for code unit.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readMeta } from "../../src/meta/read.js";
+import { readTranslations } from "../../src/scan/translations.js";
+import { tempDir } from "../helpers/site.js";
+
+const base = tempDir();
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+describe("readTranslations", () => {
+  it("keeps metadata values exactly as readMeta reads them, lone surrogates included", async () => {
+    const folder = path.join(base, "zh-cn");
+    mkdirSync(folder);
+    const pages: Record<string, string> = {
+      "surrogate.md": '---\ndefault_lang_commit: "\\ud800abc"\ntitle: "\\udc00"\n---\nbody\n',
+      "shortcode.md":
+        '{{< translation-status-zh-cn raw_title="标题 \\"x\\"" raw_link="/a/" last_translation_time="2025-04-21" raw_commit="abc1234">}}\n',
+    };
+    for (const [name, text] of Object.entries(pages)) writeFileSync(path.join(folder, name), text);
+    const { pages: read } = await readTranslations([{ lang: "zh-cn", rel: "zh-cn", abs: folder }]);
+    expect(read.map((t) => t.rel)).toEqual(["shortcode.md", "surrogate.md"]);
+    for (const t of read) {
+      const expected = readMeta(pages[t.rel] as string).meta;
+      expect(t.meta).toEqual(expected);
+    }
+    expect(read[1]?.meta?.rawCommit).toBe("\ud800abc");
+  });
+});
