@@ -30,7 +30,7 @@ export async function runScan(
  * reader that stops early (`| head`) ends the output quietly: there is no one left to tell.
  * Any other failure is one error line.
  */
-export async function writeChunks(chunks: Iterable<string | Uint8Array>): Promise<void> {
+async function writeChunks(chunks: Iterable<string | Uint8Array>): Promise<void> {
   // A failed write is reported to its callback and also emitted as 'error', which would end the
   // process uncaught: the callback is where it is handled.
   if (process.stdout.listenerCount("error") === 0) process.stdout.on("error", () => {});

@@ -31,7 +31,7 @@ const LOG_FLAGS = [
   "--format=%H%x00%P%x00%aI%x00%an%x00%s",
 ];
 
-export function emptyTable(): CommitTable {
+function emptyTable(): CommitTable {
   return { hashes: [], index: new Map(), parents: [], dates: [], authors: [], subjects: [] };
 }
 

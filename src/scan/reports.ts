@@ -83,9 +83,9 @@ export interface ReportInput {
   countLines: (pair: BlobPair) => number;
 }
 
+/** What buildReports adds to the input's reports, which it completes in place. */
 export interface Built {
   /** One per page, in the order of the input's pages. */
-  reports: PageReport[];
   details: PageDetail[];
   /** Pages whose line counts git gives, with the number countLines returned. */
   measure: Array<{ report: PageReport; count: number }>;
@@ -141,7 +141,6 @@ export function buildReports(input: ReportInput): Built {
   const { history, folders } = input;
   const n = input.pages.length;
   const out: Built = {
-    reports: input.reports,
     details: new Array(n),
     measure: [],
     listCommits: async () => {},

@@ -1,5 +1,5 @@
-// The scan: gathers facts from the work tree and from git (a fixed number of git processes,
-// however many pages there are), then derives every page's status with pure functions.
+// The scan: gathers facts from the work tree and from git (a handful of git processes, never one
+// per page or per raw_commit), then derives every page's status with pure functions.
 import type { RawState } from "../core/status.js";
 import { byLanguageAndPath, summarize } from "../core/status.js";
 import type { ScanResult } from "../core/types.js";
@@ -27,7 +27,6 @@ import { type ScanStart, startScan } from "./start.js";
 import { matchSourceSpelling, readTranslations, type Translation } from "./translations.js";
 
 export type { PageDetail } from "./reports.js";
-export { MAX_COMMITS_LISTED } from "./reports.js";
 
 export interface ScanOptions {
   repo: string;
@@ -122,7 +121,7 @@ export async function scan(
   progress({ phase: "measure", done: 0, total: built.measure.length });
   const counting = settleLater(counter.counts());
   await built.listCommits();
-  const pages = [...built.reports, ...notMovedTo(missing, built.reports)];
+  const pages = [...reports, ...notMovedTo(missing, reports)];
   const order = pages.map((p, i) => [p, i] as const).sort((a, b) => byLanguageAndPath(a[0], b[0]));
   const sorted = order.map(([p]) => p);
   const counts = await counting;
