@@ -3,7 +3,7 @@
 // that touched it, and merges whose diff against their first parent lists it. So the version
 // at a commit is the one left by the nearest such commit on its first-parent chain.
 import { type Graph, onFirstParentChain } from "./graph.js";
-import { type FileState, isZero, type PathIndex, type Touch } from "./pathindex.js";
+import { type FileState, isZero, type PathIndex } from "./pathindex.js";
 
 /** The blob and mode of `path` at `commit`, or null when the file does not exist there. */
 export function fileAt(
@@ -16,11 +16,12 @@ export function fileAt(
   const limit = depthOf(commit);
   let best = -1;
   // The nearest change, found without making an object per candidate: this runs for every page.
-  let touch: Touch | null = null;
+  let touch = -1;
   let merge = -1;
-  for (const t of index.touches.get(path) ?? []) {
-    const d = depthOf(t.commit);
-    if (d <= limit && d > best && onFirstParentChain(graph, t.commit, commit)) {
+  for (const t of index.touchesOf(path)) {
+    const c = index.commitOf(t);
+    const d = depthOf(c);
+    if (d <= limit && d > best && onFirstParentChain(graph, c, commit)) {
       best = d;
       touch = t;
     }
@@ -33,8 +34,9 @@ export function fileAt(
     }
   }
   if (merge !== -1) return index.mergeDiffs.get(merge)?.get(path) ?? null;
-  if (touch === null || touch.gone || isZero(touch.newBlob)) return null;
-  return { blob: touch.newBlob, mode: touch.newMode };
+  if (touch === -1 || index.isGone(touch)) return null;
+  const blob = index.newBlob(touch);
+  return isZero(blob) ? null : { blob, mode: index.newMode(touch) };
 }
 
 /** The blob of `path` at `commit`, or null when the file does not exist there. */

@@ -46,9 +46,9 @@ export function commitsForPaths(ctx: RangeContext, paths: readonly string[]): nu
   const touched = new Set<number>();
   const events = new Set<number>();
   for (const path of paths) {
-    for (const t of index.touches.get(path) ?? []) {
-      touched.add(t.commit);
-      events.add(t.commit);
+    for (const t of index.touchesOf(path)) {
+      touched.add(index.commitOf(t));
+      events.add(index.commitOf(t));
     }
     for (const m of index.mergeTouches.get(path) ?? []) events.add(m);
   }
@@ -92,12 +92,12 @@ export function commitsForPaths(ctx: RangeContext, paths: readonly string[]): nu
  */
 function linearCommits(ctx: RangeContext, paths: readonly string[]): number[] {
   const shown: number[] = [];
-  // A commit touches one path at most twice (a rename away and a new file), in one run; only
-  // several paths need a set to list each commit once.
+  // A path's touches come in commit order, so a commit that touches it twice (a rename away and
+  // a new file) does so in one run; only several paths need a set to list each commit once.
   const seen = paths.length > 1 ? new Set<number>() : null;
   for (const path of paths) {
-    for (const t of ctx.index.touches.get(path) ?? []) {
-      const c = t.commit;
+    for (const t of ctx.index.touchesOf(path)) {
+      const c = ctx.index.commitOf(t);
       if (ctx.excluded(c) || !onFirstParentChain(ctx.graph, c, ctx.head)) continue;
       if (seen ? seen.has(c) : shown[shown.length - 1] === c) continue;
       seen?.add(c);

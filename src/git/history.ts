@@ -2,7 +2,6 @@
 // commit graph and what every commit changed below the English folder against its first parent.
 // The scan's cost therefore does not depend on how many pages there are or how many raw_commits
 // they name.
-import type { Change } from "../core/pathindex.js";
 import { AppError } from "../errors.js";
 import { settleLater } from "../settle.js";
 import { isFullHash } from "./revision.js";
@@ -113,10 +112,16 @@ function linkParents(table: CommitTable, first: number, parents: readonly string
 }
 
 /**
- * Receives what commit number `commit` changed against its first parent (against nothing for a
- * root commit); `parents` is how many parents it has.
+ * Receives HEAD's history as the log streams in: `commit` announces each commit by number with
+ * how many parents it has, then `change` gives each entry of what it changed against its first
+ * parent (against nothing for a root commit): git's raw-diff header ":<old mode> <new mode>
+ * <old blob> <new blob> <status>", whose modes have been checked to have their fixed width, the
+ * path, the path before it for a rename or copy, and the new mode as a number.
  */
-export type ChangeSink = (commit: number, parents: number, changes: Change[]) => void;
+export interface ChangeSink {
+  commit(commit: number, parents: number): void;
+  change(commit: number, header: string, path: string, from: string | null, newMode: number): void;
+}
 
 /**
  * Commits per part of the history log. git walks the history in one fixed order, so
@@ -177,31 +182,27 @@ async function readLogPart(
 ): Promise<string[][]> {
   const commits: string[][] = [];
   let fields: string[] = [];
-  let current: { commit: number; parents: number; changes: Change[] } | null = null;
-  const finish = () => {
-    if (current) sink(current.commit, current.parents, current.changes);
-    current = null;
-  };
-  const entries = new RawEntries((change) => current?.changes.push(change));
+  let current = -1;
+  const entries = new RawEntries((header, path, from, newMode) =>
+    sink.change(current, header, path, from, newMode),
+  );
   const splitter = new NulSplitter((record) => {
     if (entries.takes(record)) return;
     if (fields.length > 0) {
       fields.push(record);
       if (fields.length < FIELDS) return;
       const parents = fields[1] ?? "";
-      current = {
-        commit: base + commits.length,
-        parents: parents === "" ? 0 : parents.split(" ").length,
-        changes: [],
-      };
+      current = base + commits.length;
       commits.push(fields);
       fields = [];
+      sink.commit(current, parents === "" ? 0 : parents.split(" ").length);
       return;
     }
     // After a commit's header: its changes (the first one after a newline), or the next commit.
-    if (current && entries.starts(record.charCodeAt(0) === 10 ? record.slice(1) : record)) return;
+    if (current !== -1 && entries.starts(record.charCodeAt(0) === 10 ? record.slice(1) : record)) {
+      return;
+    }
     if (!isFullHash(record)) throw new AppError(2, "unexpected output from git log");
-    finish();
     fields = [record];
   });
   await runGit(
@@ -229,7 +230,6 @@ async function readLogPart(
   if (fields.length !== 0 || entries.pending()) {
     throw new AppError(2, "unexpected output from git log");
   }
-  finish();
   return commits;
 }
 
@@ -241,7 +241,14 @@ class RawEntries {
   private header: string | null = null;
   private first: string | null = null;
   private pathsLeft = 0;
-  constructor(private readonly onChange: (change: Change) => void) {}
+  constructor(
+    private readonly onEntry: (
+      header: string,
+      path: string,
+      from: string | null,
+      newMode: number,
+    ) => void,
+  ) {}
 
   starts(record: string): boolean {
     if (record.charCodeAt(0) !== 58) return false;
@@ -262,18 +269,10 @@ class RawEntries {
       this.first = record;
       return true;
     }
-    const oldEnd = header.indexOf(" ", 15);
-    const newEnd = header.indexOf(" ", oldEnd + 1);
     const first = this.first;
-    this.onChange({
-      path: record,
-      from: first,
-      oldBlob: header.slice(15, oldEnd),
-      newBlob: header.slice(oldEnd + 1, newEnd),
-      newMode: octal(header, 8, 14),
-    });
     this.header = null;
     this.first = null;
+    this.onEntry(header, record, first, octal(header, 8, 14));
     return true;
   }
 

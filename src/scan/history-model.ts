@@ -1,4 +1,4 @@
-// Loads the history the scan needs, in a fixed number of git processes, and indexes it.
+// Loads the history the scan needs, in a few git processes, and indexes it.
 import { buildGraph, type Graph } from "../core/graph.js";
 import { type PathIndex, PathIndexBuilder } from "../core/pathindex.js";
 import { type CommitTable, readCommits, readHeadHistory } from "../git/history.js";
@@ -31,16 +31,10 @@ export async function loadHeadHistory(
 ): Promise<HeadHistory> {
   // The path index is built while git's output streams in, not after the log has ended.
   const builder = new PathIndexBuilder();
-  const table = await readHeadHistory(
-    repo,
-    head,
-    folder,
-    (commit, parents, changes) => builder.add(commit, parents, changes),
-    logPart,
-  );
+  const table = await readHeadHistory(repo, head, folder, builder, logPart);
   const headIdx = table.index.get(head);
   if (headIdx === undefined) throw new Error("HEAD is missing from its own history");
-  return { table, head: headIdx, index: builder.index };
+  return { table, head: headIdx, index: builder.finish() };
 }
 
 /**

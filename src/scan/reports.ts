@@ -308,14 +308,18 @@ function commitBlobs(
 ): Map<string, BlobChange> {
   const map = new Map<string, BlobChange>();
   const wanted = new Set(commits);
+  const { index } = history;
   for (const p of lineage) {
-    for (const t of history.index.touches.get(p) ?? []) {
-      if (!wanted.has(t.commit)) continue;
-      const hash = history.table.hashes[t.commit] as string;
+    for (const t of index.touchesOf(p)) {
+      const c = index.commitOf(t);
+      if (!wanted.has(c)) continue;
+      const hash = history.table.hashes[c] as string;
       if (map.has(hash)) continue;
+      const before = index.oldBlob(t);
+      const after = index.newBlob(t);
       map.set(hash, {
-        before: isZero(t.oldBlob) ? null : t.oldBlob,
-        after: isZero(t.newBlob) ? null : t.newBlob,
+        before: isZero(before) ? null : before,
+        after: isZero(after) ? null : after,
       });
     }
   }

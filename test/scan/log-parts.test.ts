@@ -38,16 +38,24 @@ async function load(logPart: number): Promise<HeadHistory> {
   return loadHeadHistory(repo, head.hash, "content/en", logPart);
 }
 
-/** The index with every list in a fixed order: parts add their commits in whatever order the
- * two logs arrive, and no reader depends on that order. */
+/** The index as plain data, with the lists that merely follow the two logs' arrival in a fixed
+ * order: no reader depends on it. A path's touches must come in commit order, as they are. */
 function comparable(index: PathIndex) {
-  const sorted = <T>(map: Map<string, T[]>, key: (t: T) => string) =>
-    [...map.entries()]
-      .map(([p, list]) => [p, list.map(key).sort()] as const)
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const touches = [...index.paths()].sort().map((p) => [
+    p,
+    [...index.touchesOf(p)].map((t) => ({
+      commit: index.commitOf(t),
+      oldBlob: index.oldBlob(t),
+      newBlob: index.newBlob(t),
+      newMode: index.newMode(t),
+      gone: index.isGone(t),
+    })),
+  ]);
   return {
-    touches: sorted(index.touches, (t) => JSON.stringify(t)),
-    mergeTouches: sorted(index.mergeTouches, (m) => String(m)),
+    touches,
+    mergeTouches: [...index.mergeTouches.entries()]
+      .map(([p, list]) => [p, [...list].sort((a, b) => a - b)] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1)),
     mergeDiffs: [...index.mergeDiffs.entries()]
       .map(([m, diff]) => [m, [...diff.entries()].sort()] as const)
       .sort((a, b) => a[0] - b[0]),
@@ -69,6 +77,10 @@ describe("the history log in two parts", () => {
       expect(split.table).toEqual(whole.table);
       expect(split.head).toBe(whole.head);
       expect(comparable(split.index)).toEqual(comparable(whole.index));
+      for (const p of split.index.paths()) {
+        const commits = [...split.index.touchesOf(p)].map((t) => split.index.commitOf(t));
+        expect(commits).toEqual([...commits].sort((a, b) => a - b));
+      }
     });
   }
 });
