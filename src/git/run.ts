@@ -228,9 +228,17 @@ export class NulSplitter {
   constructor(private readonly onRecord: (record: string) => void) {}
 
   push(chunk: Buffer): void {
-    const text = this.pending + this.decoder.write(chunk);
-    let start = 0;
-    for (let end = text.indexOf("\0"); end >= 0; end = text.indexOf("\0", start)) {
+    const text = this.decoder.write(chunk);
+    let end = text.indexOf("\0");
+    if (end === -1) {
+      this.pending += text;
+      return;
+    }
+    // The record cut by the last chunk's end is joined on its own: prefixing the whole chunk
+    // with it would copy every chunk once more, and the copy is what the records point into.
+    this.onRecord(this.pending + text.slice(0, end));
+    let start = end + 1;
+    for (end = text.indexOf("\0", start); end >= 0; end = text.indexOf("\0", start)) {
       this.onRecord(text.slice(start, end));
       start = end + 1;
     }
