@@ -1,10 +1,10 @@
 // The scan command: run the scan, print the chosen format.
 
 import { AppError, type ExitCode } from "../errors.js";
-import { jsonChunks } from "../report/json.js";
+import { jsonChunksWhenReady } from "../report/json.js";
 import { renderTable } from "../report/table.js";
 import { inertLine } from "../sanitize/github.js";
-import { scan } from "../scan/scan.js";
+import { scan, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import { stampPages, today } from "../stamp/stamp-pages.js";
 import type { CliOptions } from "./args.js";
@@ -16,12 +16,25 @@ export async function runScan(
   color: boolean,
   start: Promise<ScanStart>,
 ): Promise<ExitCode> {
-  const { result } = await scan(
-    { repo: opts.repo, source: opts.source, content: opts.content, langs: opts.langs },
-    start,
-  );
-  if (format === "json") await writeChunks(jsonChunks(result));
-  else await writeChunks([renderTable(result, color)]);
+  const options = {
+    repo: opts.repo,
+    source: opts.source,
+    content: opts.content,
+    langs: opts.langs,
+  };
+  if (format === "table") {
+    const { result } = await scan(options, start);
+    await writeChunks([renderTable(result, color)]);
+    return 0;
+  }
+  // The JSON is made a stretch of pages at a time as git's line counts come in, instead of all
+  // after the last one; it is written only once whole, so a failure leaves no partial report.
+  const staged = await scanInStages(options, start);
+  const pieces: Array<string | Uint8Array> = [];
+  for await (const piece of jsonChunksWhenReady(staged.output.result, staged.linesUpTo)) {
+    pieces.push(piece);
+  }
+  await writeChunks(pieces);
   return 0;
 }
 

@@ -43,6 +43,8 @@ export class BlobLineCounter {
   /** Pages of several languages often share one English change: each pair is counted once. */
   private readonly known = new Map<string, number>();
   private readonly parts: Array<Promise<void>> = [];
+  /** The number of each part's first pair. */
+  private readonly partStarts: number[] = [];
   private readonly out: Numstat[] = [];
   private sent = 0;
   private scratch: { dir: string; objects: string; repo: Repo; remove: () => void } | null = null;
@@ -80,6 +82,21 @@ export class BlobLineCounter {
     } finally {
       await this.close();
     }
+  }
+
+  /**
+   * The answers so far, once every pair numbered below `n` has been counted: a report can be
+   * written a stretch at a time while git counts the rest. `counts` must have been asked for
+   * (it sends the last pairs). Entries from `n` on may still change.
+   */
+  async counted(n: number): Promise<readonly Numstat[]> {
+    if (n > this.sent) throw new Error("internal: line counts awaited before they were sent");
+    const waits: Array<Promise<void>> = [];
+    this.partStarts.forEach((start, i) => {
+      if (start < n) waits.push(this.parts[i] as Promise<void>);
+    });
+    await Promise.all(waits);
+    return this.out;
   }
 
   /** Waits for the processes already started and removes the scratch folder; for a scan that
@@ -125,6 +142,7 @@ export class BlobLineCounter {
     const before = this.parts[this.parts.length - RUNNING];
     const part = before ? before.then(count, count) : count();
     this.parts.push(settleLater(part));
+    this.partStarts.push(start);
   }
 
   private scratchFolder() {

@@ -5,11 +5,36 @@ import { toJson, toJsonBytes } from "../sanitize/json.js";
 
 const BLOCK = 256;
 
+/** A piece of the document, or a stop before pages[0..end) are written. */
+type Step = string | Buffer | { pagesUpTo: number };
+
 /** The report as pieces of text or UTF-8, in order; together they are the whole JSON document. */
 export function* jsonChunks(
   result: ScanResult,
   extra: Record<string, unknown> = {},
 ): Generator<string | Buffer> {
+  for (const step of steps(result, extra)) if (!isStop(step)) yield step;
+}
+
+/**
+ * jsonChunks for a report still being completed: before each stretch of pages is written,
+ * `ready(end)` must settle, once pages[0..end) are final (see StagedScan).
+ */
+export async function* jsonChunksWhenReady(
+  result: ScanResult,
+  ready: (end: number) => Promise<void>,
+): AsyncGenerator<string | Buffer> {
+  for (const step of steps(result, {})) {
+    if (isStop(step)) await ready(step.pagesUpTo);
+    else yield step;
+  }
+}
+
+function isStop(step: Step): step is { pagesUpTo: number } {
+  return typeof step === "object" && !Buffer.isBuffer(step);
+}
+
+function* steps(result: ScanResult, extra: Record<string, unknown>): Generator<Step> {
   const { schemaVersion, head, shallow, pages, summary, ...rest } = result;
   const top: Record<string, unknown> = {
     schemaVersion,
@@ -31,6 +56,7 @@ export function* jsonChunks(
       // an object so they come out at the report's own indentation, which is then cut away.
       // They stay UTF-8 from there on: encoding them is the one pass over them that is needed.
       for (let j = 0; j < value.length; j += BLOCK) {
+        if (value === pages) yield { pagesUpTo: j + BLOCK };
         const wrapped = toJsonBytes({ [key]: value.slice(j, j + BLOCK) }, 2);
         yield wrapped.subarray(wrapped.indexOf(0x5b) + 2, wrapped.lastIndexOf(0x5d) - 3);
         yield j + BLOCK < value.length ? ",\n" : "\n";
@@ -39,6 +65,7 @@ export function* jsonChunks(
     } else {
       yield `  ${toJson(key)}: ${indent(toJson(value, 2), "  ").trimStart()}${comma}\n`;
     }
+    if (value === pages) yield { pagesUpTo: pages.length };
   }
   yield "}\n";
 }

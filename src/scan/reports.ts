@@ -2,7 +2,7 @@
 // as data, and the status rules themselves are the pure functions in core/.
 import { blobAt } from "../core/blob-at.js";
 import { ancestorsOf } from "../core/graph.js";
-import { isZero } from "../core/pathindex.js";
+import { isZero, type Rename } from "../core/pathindex.js";
 import { decideStatus, type RawState } from "../core/status.js";
 import type { CommitInfo, PageReport } from "../core/types.js";
 import { boundaryMerges, commitsForPaths, type RangeContext } from "../core/walk.js";
@@ -78,6 +78,9 @@ export interface ReportInput {
   shallow: boolean;
   /** Commits whose parents the shallow clone cut off. */
   shallowRoots: readonly string[];
+  /** The order in which to take the pages (indexes into `pages`; all of them by default): the
+   * order the report is written in, so line counts are asked for, and answered, in it. */
+  order?: readonly number[];
   /** Asks for the line counts between two blobs (git counts them meanwhile); returns the
    * number of the answer. */
   countLines: (pair: BlobPair) => number;
@@ -102,12 +105,42 @@ interface WalkItem {
   lineage: string[];
 }
 
+/** What all pages naming one raw_commit share; made once per raw_commit. */
 interface Walk {
   rawIdx: number;
   /** raw_commit's ancestors (git's UNINTERESTING). */
   excluded: (commit: number) => boolean;
+  /** raw_commit is in HEAD's history. */
+  isAncestor: boolean;
+  /** English renames in raw..HEAD, oldest first. */
+  renames: Rename[];
   cut: boolean;
   items: WalkItem[];
+}
+
+function makeWalk(input: ReportInput, rawHash: string): Walk {
+  const { history } = input;
+  const rawIdx = history.table.index.get(rawHash) as number;
+  const excluded = ancestorsOf(history.graph, rawIdx);
+  const renames = history.index.renames
+    .filter((r) => !excluded(r.commit) && history.fromHead[r.commit] === 1)
+    .sort((a, b) => (history.graph.topo[a.commit] ?? 0) - (history.graph.topo[b.commit] ?? 0));
+  // A cut-off commit inside raw..HEAD means part of the range is not in this clone: git
+  // would show that commit as adding every file and could not see raw_commit below it. The
+  // count (and whether raw_commit is an ancestor) is then unknown, so none is given. Without
+  // one, the range is complete and the count exact even in a shallow clone.
+  const cut = input.shallowRoots.some((hash) => {
+    const c = history.table.index.get(hash);
+    return c !== undefined && history.fromHead[c] === 1 && !excluded(c);
+  });
+  return {
+    rawIdx,
+    excluded,
+    isAncestor: history.fromHead[rawIdx] === 1,
+    renames,
+    cut,
+    items: [],
+  };
 }
 
 function listCommits(history: HistoryModel, walk: Walk, infos: CommitInfo[]): void {
@@ -138,128 +171,131 @@ function listCommits(history: HistoryModel, walk: Walk, infos: CommitInfo[]): vo
 }
 
 export function buildReports(input: ReportInput): Built {
-  const { history, folders } = input;
+  const { history } = input;
   const n = input.pages.length;
   const out: Built = {
     details: new Array(n),
     measure: [],
     listCommits: async () => {},
   };
-  // Reports come out in the pages' own order (the caller's sort then has little to do); the
-  // work is done one raw_commit at a time, so each commit's ancestors are marked once.
-  const groups = new Map<string, number[]>();
-  input.pages.forEach((t, k) => {
+  // Pages are taken in `order`, so git is asked for line counts in the order the report is
+  // written; what pages naming one raw_commit share (its ancestors above all) is made once.
+  const walks = new Map<string, Walk>();
+  for (const k of input.order ?? input.pages.keys()) {
+    const t = input.pages[k] as Translation;
     const raw = input.rawOf.get(t) as RawState;
     if (raw.kind !== "ok") {
       out.details[k] = emptyDetail();
-      return;
+      continue;
     }
-    const g = groups.get(raw.hash);
-    if (g) g.push(k);
-    else groups.set(raw.hash, [k]);
-  });
-  const walks: Walk[] = [];
-  for (const [rawHash, group] of groups) {
-    const rawIdx = history.table.index.get(rawHash) as number;
-    const excluded = ancestorsOf(history.graph, rawIdx);
-    const renames = history.index.renames
-      .filter((r) => !excluded(r.commit) && history.fromHead[r.commit] === 1)
-      .sort((a, b) => (history.graph.topo[a.commit] ?? 0) - (history.graph.topo[b.commit] ?? 0));
-    const isAncestor = history.fromHead[rawIdx] === 1;
-    // A cut-off commit inside raw..HEAD means part of the range is not in this clone: git
-    // would show that commit as adding every file and could not see raw_commit below it. The
-    // count (and whether raw_commit is an ancestor) is then unknown, so none is given. Without
-    // one, the range is complete and the count exact even in a shallow clone.
-    const cut = input.shallowRoots.some((hash) => {
-      const c = history.table.index.get(hash);
-      return c !== undefined && history.fromHead[c] === 1 && !excluded(c);
-    });
-    const items: WalkItem[] = [];
-    walks.push({ rawIdx, excluded, cut, items });
-    for (const k of group) {
-      const t = input.pages[k] as Translation;
-      const report = input.reports[k] as PageReport;
-      const srcPath = `${folders.sourceRel}/${t.sourceRel}`;
-      const atHead = input.english.get(t.sourceRel) ?? null;
-      const lineage = atHead === null ? followRenames(renames, srcPath) : [srcPath];
-      const last = lineage[lineage.length - 1] as string;
-      const movedTo =
-        last !== srcPath && input.english.has(last.slice(folders.sourceRel.length + 1))
-          ? last
-          : null;
-      // Inside HEAD's history the path index knows every version; a raw_commit on another
-      // branch was looked up in git instead.
-      let atRaw = isAncestor
-        ? blobAt(history.graph, history.index, rawIdx, srcPath)
-        : (input.outsideBlobs.get(t) ?? null);
-      // A translation already moved to follow an English rename: its raw_commit still means
-      // the English page under its earlier name, so that is what it is compared with.
-      let walkFrom = srcPath;
-      if (atRaw === null && atHead !== null && isAncestor) {
-        const earlier = earlierName(renames, srcPath);
-        const before = earlier ? blobAt(history.graph, history.index, rawIdx, earlier) : null;
-        if (earlier && before !== null) {
-          atRaw = before;
-          walkFrom = earlier;
-          report.warnings.push(
-            `the English source was renamed from ${earlier} after raw_commit; compared with that version`,
-          );
-        }
-      }
-      report.status = decideStatus({
-        raw: { kind: "ok", hash: rawHash },
-        sourceAtHead: atHead,
-        sourceAtRaw: atRaw,
-        movedTo,
-      });
-      if (cut) report.warnings.push(SHALLOW_CUT);
-      else if (!isAncestor)
-        report.warnings.push("raw_commit is not an ancestor of HEAD (it is on another branch)");
-      if (atHead !== null && atRaw === null) {
-        report.warnings.push("the English source did not exist at raw_commit under this path");
-      }
-      if (movedTo) {
-        report.sourcePath = movedTo;
-        report.movedFrom = srcPath;
-      }
-      const headBlob = movedTo
-        ? (input.english.get(movedTo.slice(folders.sourceRel.length + 1)) ?? null)
-        : atHead;
-      const detail: PageDetail = {
-        rawHash,
-        fromBlob: atRaw,
-        toBlob: headBlob,
-        commitBlobs: NO_BLOBS,
-      };
-      if (report.status === "up-to-date") {
-        report.linesAdded = 0;
-        report.linesRemoved = 0;
-      } else if (headBlob !== null) {
-        // Outdated or moved: git counts the lines from the version at raw_commit (the old path
-        // for a moved page) to HEAD's. A deleted page has no line counts.
-        out.measure.push({ report, count: input.countLines([atRaw, headBlob]) });
-      }
-      // A moved page's history is that of its old and its new name, as one pathspec (what
-      // `git rev-list raw..HEAD -- old new` walks); names it had only in between are left out, so
-      // an unrelated page that later reuses one of them is not counted.
-      const paths = movedTo
-        ? [srcPath, movedTo]
-        : walkFrom !== srcPath
-          ? [walkFrom, srcPath]
-          : [srcPath];
-      items.push({ report, detail, lineage: paths });
-      out.details[k] = detail;
+    const rawHash = raw.hash;
+    let walk = walks.get(rawHash);
+    if (!walk) {
+      walk = makeWalk(input, rawHash);
+      walks.set(rawHash, walk);
     }
+    out.details[k] = completeReport(
+      input,
+      walk,
+      t,
+      input.reports[k] as PageReport,
+      rawHash,
+      out.measure,
+    );
   }
   out.listCommits = async () => {
     const infos: CommitInfo[] = [];
-    for (const walk of walks) {
+    for (const walk of walks.values()) {
       listCommits(history, walk, infos);
       // Lets git's output (the line counts running meanwhile) be read between groups.
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
   return out;
+}
+
+/**
+ * Completes one page's report as far as the history goes without listing commits: its status,
+ * warnings and versions; asks for its line counts when its English source changed.
+ */
+function completeReport(
+  input: ReportInput,
+  walk: Walk,
+  t: Translation,
+  report: PageReport,
+  rawHash: string,
+  measure: Built["measure"],
+): PageDetail {
+  const { history, folders } = input;
+  const { rawIdx, renames, isAncestor, cut } = walk;
+  const srcPath = `${folders.sourceRel}/${t.sourceRel}`;
+  const atHead = input.english.get(t.sourceRel) ?? null;
+  const lineage = atHead === null ? followRenames(renames, srcPath) : [srcPath];
+  const last = lineage[lineage.length - 1] as string;
+  const movedTo =
+    last !== srcPath && input.english.has(last.slice(folders.sourceRel.length + 1)) ? last : null;
+  // Inside HEAD's history the path index knows every version; a raw_commit on another
+  // branch was looked up in git instead.
+  let atRaw = isAncestor
+    ? blobAt(history.graph, history.index, rawIdx, srcPath)
+    : (input.outsideBlobs.get(t) ?? null);
+  // A translation already moved to follow an English rename: its raw_commit still means
+  // the English page under its earlier name, so that is what it is compared with.
+  let walkFrom = srcPath;
+  if (atRaw === null && atHead !== null && isAncestor) {
+    const earlier = earlierName(renames, srcPath);
+    const before = earlier ? blobAt(history.graph, history.index, rawIdx, earlier) : null;
+    if (earlier && before !== null) {
+      atRaw = before;
+      walkFrom = earlier;
+      report.warnings.push(
+        `the English source was renamed from ${earlier} after raw_commit; compared with that version`,
+      );
+    }
+  }
+  report.status = decideStatus({
+    raw: { kind: "ok", hash: rawHash },
+    sourceAtHead: atHead,
+    sourceAtRaw: atRaw,
+    movedTo,
+  });
+  if (cut) report.warnings.push(SHALLOW_CUT);
+  else if (!isAncestor)
+    report.warnings.push("raw_commit is not an ancestor of HEAD (it is on another branch)");
+  if (atHead !== null && atRaw === null) {
+    report.warnings.push("the English source did not exist at raw_commit under this path");
+  }
+  if (movedTo) {
+    report.sourcePath = movedTo;
+    report.movedFrom = srcPath;
+  }
+  const headBlob = movedTo
+    ? (input.english.get(movedTo.slice(folders.sourceRel.length + 1)) ?? null)
+    : atHead;
+  const detail: PageDetail = {
+    rawHash,
+    fromBlob: atRaw,
+    toBlob: headBlob,
+    commitBlobs: NO_BLOBS,
+  };
+  if (report.status === "up-to-date") {
+    report.linesAdded = 0;
+    report.linesRemoved = 0;
+  } else if (headBlob !== null) {
+    // Outdated or moved: git counts the lines from the version at raw_commit (the old path
+    // for a moved page) to HEAD's. A deleted page has no line counts.
+    measure.push({ report, count: input.countLines([atRaw, headBlob]) });
+  }
+  // A moved page's history is that of its old and its new name, as one pathspec (what
+  // `git rev-list raw..HEAD -- old new` walks); names it had only in between are left out, so
+  // an unrelated page that later reuses one of them is not counted.
+  const paths = movedTo
+    ? [srcPath, movedTo]
+    : walkFrom !== srcPath
+      ? [walkFrom, srcPath]
+      : [srcPath];
+  walk.items.push({ report, detail, lineage: paths });
+  return detail;
 }
 
 /** Sets a page's line counts from git's answer for its pair of blobs. */

@@ -2,7 +2,7 @@
 // per page or per raw_commit), then derives every page's status with pure functions.
 import type { RawState } from "../core/status.js";
 import { byLanguageAndPath, summarize } from "../core/status.js";
-import type { ScanResult } from "../core/types.js";
+import type { PageReport, ScanResult } from "../core/types.js";
 import { AppError } from "../errors.js";
 import { BlobLineCounter } from "../git/blob-diff.js";
 import { lookupObjects } from "../git/objects.js";
@@ -60,6 +60,28 @@ export async function scan(
   opts: ScanOptions,
   start: Promise<ScanStart> = startScan(opts),
 ): Promise<ScanOutput> {
+  const staged = await scanInStages(opts, start);
+  await staged.linesUpTo(staged.output.result.pages.length);
+  return staged.output;
+}
+
+/** A scan whose last answers, the line counts of changed pages, are still coming from git. */
+export interface StagedScan {
+  /** The whole scan, but the line counts that `linesUpTo` has not filled in yet are null. */
+  output: ScanOutput;
+  /**
+   * Fills in the line counts of result.pages[0..end) once git has counted them, so a report can
+   * be written a stretch at a time meanwhile. Calls take turns; the one that reaches the last
+   * page also waits for git to finish and settles any failure of the counting.
+   */
+  linesUpTo: (end: number) => Promise<void>;
+}
+
+/** The scan in two stages; see StagedScan. */
+export async function scanInStages(
+  opts: ScanOptions,
+  start: Promise<ScanStart> = startScan(opts),
+): Promise<StagedScan> {
   // git is already reading the history (the longest job, which needs nothing from the pages);
   // the pages are read meanwhile.
   const { repo, head, folders, headHistory } = await start;
@@ -89,6 +111,10 @@ export async function scan(
   // These need nothing from the history, which git is usually still reading.
   const missing = missingPages(english, translations.pages, folders);
   const reports = pageReports(translations.pages, rawOf, folders);
+  // Language and path never change from here on, so the report's order is known already.
+  const inReportOrder = [...reports.keys()].sort((a, b) =>
+    byLanguageAndPath(reports[a] as PageReport, reports[b] as PageReport),
+  );
 
   progress({ phase: "history", done: 0, total: 1 });
   const okHashes = [
@@ -98,7 +124,7 @@ export async function scan(
   progress({ phase: "history", done: 1, total: 1 });
 
   // git counts lines while the reports are built and the commits listed: the pairs of blobs go
-  // to it in chunks as the pages' versions are found (see BlobLineCounter).
+  // to it in chunks as the pages' versions are found (see BlobLineCounter), in report order.
   const counter = new BlobLineCounter(repo, repo.objectDir, repo.diffAlgorithm);
   let built: Built;
   try {
@@ -112,6 +138,7 @@ export async function scan(
       folders,
       shallow: repo.shallow,
       shallowRoots: repo.shallowRoots,
+      order: inReportOrder,
       countLines: (pair) => counter.add(pair),
     });
   } catch (err) {
@@ -124,29 +151,77 @@ export async function scan(
   const pages = [...reports, ...notMovedTo(missing, reports)];
   const order = pages.map((p, i) => [p, i] as const).sort((a, b) => byLanguageAndPath(a[0], b[0]));
   const sorted = order.map(([p]) => p);
-  const counts = await counting;
-  for (const { report, count } of built.measure) setLines(report, counts[count] ?? null);
   const languages = folders.langs.map((l) => l.lang);
-  progress({ phase: "done", done: 1, total: 1 });
   return {
-    repo,
-    details: order.map(([, i]) => built.details[i] ?? emptyDetail()),
-    result: {
-      schemaVersion: 1,
-      head: head.hash,
-      headDate: head.date,
-      shallow: repo.shallow,
-      source: folders.source,
-      content: folders.content,
-      languages,
-      pages: sorted,
-      summary: summarize(languages, sorted),
-      warnings: [
-        ...(repo.shallow ? [SHALLOW_WARNING] : []),
-        ...folders.skipped,
-        ...translations.skipped,
-      ],
+    output: {
+      repo,
+      details: order.map(([, i]) => built.details[i] ?? emptyDetail()),
+      result: {
+        schemaVersion: 1,
+        head: head.hash,
+        headDate: head.date,
+        shallow: repo.shallow,
+        source: folders.source,
+        content: folders.content,
+        languages,
+        pages: sorted,
+        summary: summarize(languages, sorted),
+        warnings: [
+          ...(repo.shallow ? [SHALLOW_WARNING] : []),
+          ...folders.skipped,
+          ...translations.skipped,
+        ],
+      },
     },
+    linesUpTo: lineFiller(sorted, built.measure, counter, counting, () =>
+      progress({ phase: "done", done: 1, total: 1 }),
+    ),
+  };
+}
+
+/**
+ * StagedScan.linesUpTo for `pages` (in report order). Pages asked for their counts in report
+ * order have increasing answer numbers, so each stretch waits only for the git processes that
+ * count it.
+ */
+function lineFiller(
+  pages: readonly PageReport[],
+  measure: Built["measure"],
+  counter: BlobLineCounter,
+  counting: Promise<unknown>,
+  onDone: () => void,
+): (end: number) => Promise<void> {
+  const answerOf = new Map(measure.map((m) => [m.report, m.count]));
+  // For each position, the highest answer number any page up to it needs, plus one.
+  const needed = new Int32Array(pages.length);
+  let most = 0;
+  pages.forEach((p, i) => {
+    most = Math.max(most, (answerOf.get(p) ?? -1) + 1);
+    needed[i] = most;
+  });
+  let filled = 0;
+  let finished = false;
+  let turn: Promise<void> = Promise.resolve();
+  const fill = async (end: number) => {
+    const upTo = Math.min(end, pages.length);
+    if (upTo > filled) {
+      const counts = await counter.counted(needed[upTo - 1] ?? 0);
+      for (let i = filled; i < upTo; i++) {
+        const page = pages[i] as PageReport;
+        const answer = answerOf.get(page);
+        if (answer !== undefined) setLines(page, counts[answer] ?? null);
+      }
+      filled = upTo;
+    }
+    if (!finished && filled === pages.length && end >= pages.length) {
+      finished = true;
+      await counting;
+      onDone();
+    }
+  };
+  return (end) => {
+    turn = turn.then(() => fill(end));
+    return turn;
   };
 }
 

@@ -71,6 +71,33 @@ describe("BlobLineCounter", () => {
     });
   });
 
+  it("answers the first pairs once the chunks holding them are counted", async () => {
+    const repo = { gitDir: path.join(dir, ".git"), workTree: dir };
+    const pairs: BlobPair[] = [0, 1, 2, 3, 4, 5].map((i) => [
+      oids[i] as string,
+      oids[i + 1] as string,
+    ]);
+    pairs.push([null, oids[0] as string]);
+    const counter = new BlobLineCounter(repo, objects, null, 2);
+    for (const pair of pairs) counter.add(pair);
+    // The seventh pair waits for `counts` to send it: asking for it first is a mistake.
+    await expect(counter.counted(7)).rejects.toThrow("awaited before they were sent");
+    const all = counter.counts();
+    const first = await counter.counted(3);
+    expect(first.slice(0, 3)).toEqual(pairs.slice(0, 3).map(numstat));
+    expect(await all).toEqual(pairs.map(numstat));
+  });
+
+  it("fails both ways of asking when git cannot read a blob", async () => {
+    const repo = { gitDir: path.join(dir, ".git"), workTree: dir };
+    const counter = new BlobLineCounter(repo, objects, null, 1);
+    counter.add([oids[0] as string, oids[1] as string]);
+    counter.add([oids[0] as string, "ab".repeat(20)]);
+    const all = counter.counts();
+    await expect(counter.counted(2)).rejects.toBeInstanceOf(AppError);
+    await expect(all).rejects.toBeInstanceOf(AppError);
+  });
+
   it("leaves no scratch folder behind, whether counted or closed early", async () => {
     const repo = { gitDir: path.join(dir, ".git"), workTree: dir };
     const tmp = tempDir("ts-counter-");

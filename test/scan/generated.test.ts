@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRepo } from "../../bench/generate.js";
 import { compareWithGit } from "../../bench/per-page.js";
 import type { PageReport } from "../../src/core/types.js";
-import { scan } from "../../src/scan/scan.js";
+import { jsonChunksWhenReady, renderJson } from "../../src/report/json.js";
+import { scan, scanInStages } from "../../src/scan/scan.js";
 import { tempDir } from "../helpers/site.js";
 
 let dir: string;
@@ -37,6 +38,23 @@ describe("generated repository", () => {
     for (const s of ["outdated", "up-to-date", "moved", "source-missing", "missing"]) {
       expect([s, statuses.has(s as PageReport["status"])]).toEqual([s, true]);
     }
+  });
+
+  it("writes the JSON a stretch at a time as git counts lines, the same as when all are in", async () => {
+    const opts = { repo: dir, source: "en", content: "content", langs: [] };
+    const staged = await scanInStages(opts);
+    const { pages: early } = staged.output.result;
+    // Line counts of changed pages are git's to give, and only linesUpTo fills them in.
+    const changed = early.filter((p) => p.status === "outdated");
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.filter((p) => p.linesAdded !== null)).toEqual([]);
+    const pieces: Buffer[] = [];
+    for await (const piece of jsonChunksWhenReady(staged.output.result, staged.linesUpTo)) {
+      pieces.push(Buffer.from(piece));
+    }
+    const whole = await scan(opts);
+    expect(Buffer.concat(pieces).toString("utf8")).toBe(renderJson(whole.result));
+    expect(changed.filter((p) => p.linesAdded === null)).toEqual([]);
   });
 
   it("matches per-page git rev-list and git diff --numstat for every page", () => {
