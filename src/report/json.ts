@@ -3,7 +3,10 @@
 import type { ScanResult } from "../core/types.js";
 import { toJson, toJsonBytes } from "../sanitize/json.js";
 
-const BLOCK = 256;
+/** Pages per JSON.stringify call: one call per page costs a third more, and a block whose text
+ * outgrows V8's ordinary objects (128 KiB; pages with CJK titles take two bytes a character)
+ * is allocated on pages of its own, which the system must map and zero each time. */
+const BLOCK = 64;
 
 /** A piece of the document, or a stop before pages[0..end) are written. */
 type Step = string | Buffer | { pagesUpTo: number };
