@@ -13,7 +13,7 @@ export interface Translation {
    * own spelling when the two differ only in Unicode normalization (see `matchSourceSpelling`). */
   sourceRel: string;
   meta: PageMeta | null;
-  warnings: string[];
+  warnings: readonly string[];
 }
 
 export interface TranslationSet {
@@ -31,15 +31,17 @@ export async function readTranslations(
 ): Promise<TranslationSet> {
   const pages: Translation[] = [];
   const skipped: string[] = [];
-  const jobs: Array<{ lang: string; rel: string; abs: string }> = [];
+  const jobs: Array<{ lang: string; rel: string; root: string }> = [];
   for (const folder of langFolders) {
     const found = await findPages(folder.abs);
     for (const s of found.skipped) skipped.push(`${folder.rel}/${s.rel}: ${s.why}`);
-    for (const f of found.files) jobs.push({ lang: folder.lang, rel: f.rel, abs: f.abs });
+    for (const f of found.files) jobs.push({ lang: folder.lang, rel: f.rel, root: folder.abs });
   }
   for (let i = 0; i < jobs.length; i++) {
     const job = jobs[i] as (typeof jobs)[number];
-    pages.push(readOne(job.lang, job.rel, job.abs));
+    // The folder is absolute and normalized, and names never hold "/", "." or "..": no
+    // path.join. Made only now, so the name is garbage by the next page.
+    pages.push(readOne(job.lang, job.rel, `${job.root}/${job.rel}`));
     if ((i + 1) % BATCH === 0) {
       onProgress?.(i + 1, jobs.length);
       await new Promise((resolve) => setImmediate(resolve));
@@ -49,6 +51,10 @@ export async function readTranslations(
   return { pages, skipped };
 }
 
+/** Shared by the pages without a warning (nearly all of them): an object fewer per page for the
+ * garbage collector to copy while the scan runs. */
+const NO_WARNINGS: readonly string[] = Object.freeze([]);
+
 function readOne(lang: string, rel: string, abs: string): Translation {
   // Borrowed: the bytes are only looked at here, before the next page is read.
   const read = readPageBytes(abs, true);
@@ -57,7 +63,13 @@ function readOne(lang: string, rel: string, abs: string): Translation {
   const { meta, warnings } =
     readMetaLatin1(read.bytes.toString("latin1")) ?? readMeta(decodePage(read.bytes).text);
   if (!valid) warnings.unshift("page is not valid UTF-8; invalid bytes were read as U+FFFD");
-  return { lang, rel, sourceRel: rel, meta: meta && detached(meta), warnings };
+  return {
+    lang,
+    rel,
+    sourceRel: rel,
+    meta: meta && detached(meta),
+    warnings: warnings.length === 0 ? NO_WARNINGS : warnings,
+  };
 }
 
 /**

@@ -40,9 +40,8 @@ export function isPageFile(name: string): boolean {
 }
 
 export interface FoundFile {
-  /** Path relative to the walked folder, with `/`. */
+  /** Path relative to the walked folder, with `/`: the file is `${root}/${rel}`. */
   rel: string;
-  abs: string;
 }
 
 export interface Skipped {
@@ -79,8 +78,7 @@ export async function findPages(root: string): Promise<{ files: FoundFile[]; ski
         continue;
       }
       if (entry.isDirectory()) pending.push(rel);
-      // `root` is absolute and normalized and names never hold "/", "." or "..": no path.join.
-      else if (entry.isFile() && isPageFile(entry.name)) files.push({ rel, abs: `${root}/${rel}` });
+      else if (entry.isFile() && isPageFile(entry.name)) files.push({ rel });
     }
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
