@@ -46,9 +46,9 @@ export interface PageReport {
   linesAdded: number | null;
   linesRemoved: number | null;
   /** English commits in raw_commit..HEAD that touch the source, newest first. */
-  commits: CommitInfo[];
+  commits: readonly CommitInfo[];
   movedFrom: string | null;
-  warnings: string[];
+  warnings: readonly string[];
   /** 1-based line of the metadata in the translation, null when there is none. */
   metaLine: number | null;
   rawTitle: string | null;

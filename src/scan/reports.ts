@@ -160,9 +160,7 @@ function listCommits(history: HistoryModel, walk: Walk, infos: CommitInfo[]): vo
     );
     report.commitsBehind = ordered.length;
     if (ordered.length > MAX_COMMITS_LISTED) {
-      report.warnings.push(
-        `commit list cut to the newest ${MAX_COMMITS_LISTED} of ${ordered.length}`,
-      );
+      warn(report, `commit list cut to the newest ${MAX_COMMITS_LISTED} of ${ordered.length}`);
     }
     const listed = ordered.slice(0, MAX_COMMITS_LISTED);
     report.commits = listed.map((c) => commitInfo(history, c, infos));
@@ -248,7 +246,8 @@ function completeReport(
     if (earlier && before !== null) {
       atRaw = before;
       walkFrom = earlier;
-      report.warnings.push(
+      warn(
+        report,
         `the English source was renamed from ${earlier} after raw_commit; compared with that version`,
       );
     }
@@ -259,11 +258,11 @@ function completeReport(
     sourceAtRaw: atRaw,
     movedTo,
   });
-  if (cut) report.warnings.push(SHALLOW_CUT);
+  if (cut) warn(report, SHALLOW_CUT);
   else if (!isAncestor)
-    report.warnings.push("raw_commit is not an ancestor of HEAD (it is on another branch)");
+    warn(report, "raw_commit is not an ancestor of HEAD (it is on another branch)");
   if (atHead !== null && atRaw === null) {
-    report.warnings.push("the English source did not exist at raw_commit under this path");
+    warn(report, "the English source did not exist at raw_commit under this path");
   }
   if (movedTo) {
     report.sourcePath = movedTo;
@@ -301,7 +300,7 @@ function completeReport(
 /** Sets a page's line counts from git's answer for its pair of blobs. */
 export function setLines(report: PageReport, counts: Numstat): void {
   if (counts === null) {
-    report.warnings.push("no line counts: the English source is a binary file");
+    warn(report, "no line counts: the English source is a binary file");
     return;
   }
   report.linesAdded = counts.added;
@@ -392,22 +391,32 @@ export function pageReports(
   return pages.map((t) => basicReport(t, rawOf.get(t) as RawState, folders));
 }
 
-function basicReport(t: Translation, raw: RawState, folders: ScanFolders): PageReport {
-  const warnings = [...t.warnings];
-  if (raw.kind === "malformed")
-    warnings.push("raw_commit is not a commit hash (expected 7 to 64 hex digits)");
-  if (raw.kind === "unresolved") warnings.push(raw.why);
+function basicReport(
+  t: Translation,
+  raw: RawState,
+  folders: ScanFolders,
+  status: PageReport["status"] = raw.kind === "none" ? "untracked" : "unknown-commit",
+): PageReport {
+  // Most reports never get a warning: they share one empty list (see warn).
+  const warnings =
+    raw.kind === "malformed"
+      ? [...t.warnings, "raw_commit is not a commit hash (expected 7 to 64 hex digits)"]
+      : raw.kind === "unresolved"
+        ? [...t.warnings, raw.why]
+        : t.warnings.length > 0
+          ? [...t.warnings]
+          : NONE;
   return {
     lang: t.lang,
     path: `${folders.content}/${t.lang}/${t.rel}`,
     sourcePath: `${folders.sourceRel}/${t.sourceRel}`,
-    status: raw.kind === "none" ? "untracked" : "unknown-commit",
+    status,
     rawCommit: t.meta?.rawCommit ?? null,
     lastTranslationTime: t.meta?.lastTranslationTime ?? null,
     commitsBehind: null,
     linesAdded: null,
     linesRemoved: null,
-    commits: [],
+    commits: NO_COMMITS,
     movedFrom: null,
     warnings,
     metaLine: t.meta?.line ?? null,
@@ -426,14 +435,8 @@ export function missingPages(
     const have = new Set(translations.filter((t) => t.lang === lang).map((t) => nfc(t.rel)));
     for (const rel of english.keys()) {
       if (have.has(nfc(rel))) continue;
-      out.push({
-        ...basicReport(
-          { lang, rel, sourceRel: rel, meta: null, warnings: [] },
-          { kind: "none" },
-          folders,
-        ),
-        status: "missing",
-      });
+      const page = { lang, rel, sourceRel: rel, meta: null, warnings: NONE };
+      out.push(basicReport(page, { kind: "none" }, folders, "missing"));
     }
   }
   return out;
@@ -452,6 +455,15 @@ export function notMovedTo(missing: readonly PageReport[], reports: readonly Pag
 /** ASCII text is in NFC already; normalize() costs a call into ICU per name otherwise. */
 function nfc(text: string): string {
   return NON_ASCII.test(text) ? text.normalize("NFC") : text;
+}
+
+/** Shared by every report without a warning or a listed commit (most of them): fewer objects
+ * for the garbage collector to copy while the scan runs. `warn` gives a report its own list. */
+const NONE: readonly string[] = Object.freeze([]);
+const NO_COMMITS: readonly CommitInfo[] = Object.freeze([]);
+
+function warn(report: PageReport, text: string): void {
+  report.warnings = [...report.warnings, text];
 }
 
 /** No commits and no versions to show. */
