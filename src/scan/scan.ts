@@ -205,7 +205,13 @@ function lineFiller(
   const fill = async (end: number) => {
     const upTo = Math.min(end, pages.length);
     if (upTo > filled) {
-      const counts = await counter.counted(needed[upTo - 1] ?? 0);
+      const counts = await counter.counted(needed[upTo - 1] ?? 0).catch(async (err: unknown) => {
+        // A failed count is reported once every git process has ended and the scratch folder
+        // is gone, and as the counting's own failure: that is the first one, which may have
+        // happened before the pairs asked for here were even sent.
+        await counting;
+        throw err;
+      });
       for (let i = filled; i < upTo; i++) {
         const page = pages[i] as PageReport;
         const answer = answerOf.get(page);

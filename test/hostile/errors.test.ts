@@ -83,6 +83,26 @@ describe("errors", () => {
     expect(res.stderr.split("\n")).toHaveLength(2);
   });
 
+  it("no scratch folder for line counts is one line, on a site with only a few to count", () => {
+    const small = TestRepo.init(path.join(base, "small"));
+    small.write("content/en/a.md", english("A"));
+    const raw = small.commit("English");
+    small.write("content/zh-cn/a.md", page(raw));
+    small.write("content/en/a.md", english("A", "More text.\n"));
+    small.commit("Translate; change the English");
+    const missing = path.join(base, "no-such-tmp");
+    for (const format of ["json", "table"]) {
+      const res = runCli(["scan", "--repo", small.dir, "--format", format], {
+        env: { TMPDIR: missing },
+      });
+      expect(res).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `translation-status: cannot make a scratch folder in ${missing} for git's line counts (ENOENT)\n`,
+      });
+    }
+  });
+
   it("no such --repo", () => {
     fails(
       ["scan", "--repo", path.join(base, "nope")],

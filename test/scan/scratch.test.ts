@@ -2,9 +2,11 @@
 // afterwards, whether the scan ends, fails, or the process exits while git counts.
 import { spawnSync } from "node:child_process";
 import { readdirSync, rmSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, type TempSite, tempDir } from "../helpers/site.js";
+import { english, page, TestRepo } from "../hostile/helpers.js";
 
 const SCAN = fileURLToPath(new URL("../../dist/src/scan/scan.js", import.meta.url));
 
@@ -46,6 +48,41 @@ describe("the scratch folder", () => {
         `await scan({ repo: ${repo}, source: "en", content: "content", langs: [], onProgress: ${exitWhileCounting} });`,
       ),
     ).toEqual([]);
+  });
+
+  it("is gone before a failed line count is reported", () => {
+    // The English version the page was translated from is missing from the object store, so
+    // git cannot count its lines; the scan's failure must come after the cleanup, not before.
+    const base = tempDir("ts-broken-");
+    const broken = TestRepo.init(path.join(base, "repo"));
+    broken.write("content/en/a.md", english("A"));
+    const raw = broken.commit("English");
+    broken.write("content/zh-cn/a.md", page(raw));
+    broken.write("content/en/a.md", english("A", "More text.\n"));
+    broken.commit("Translate; change the English");
+    const oid = broken.git(["rev-parse", `${raw}:content/en/a.md`]).trim();
+    rmSync(path.join(broken.dir, ".git", "objects", oid.slice(0, 2), oid.slice(2)));
+    const repo = JSON.stringify(broken.dir);
+    const atRejection = `await scan({ repo: ${repo}, source: "en", content: "content", langs: [] }).then(
+      () => process.stdout.write("no failure"),
+      () => process.stdout.write(JSON.stringify(readdirSync(process.env.TMPDIR))),
+    );`;
+    try {
+      const tmp = tempDir("ts-tmp-");
+      const res = spawnSync(
+        process.execPath,
+        [
+          "--input-type=module",
+          "-e",
+          `const { scan } = await import(${JSON.stringify(SCAN)});\nconst { readdirSync } = await import("node:fs");\n${atRejection}`,
+        ],
+        { env: { ...process.env, TMPDIR: tmp }, encoding: "utf8", timeout: 60_000 },
+      );
+      rmSync(tmp, { recursive: true, force: true });
+      expect({ stdout: res.stdout, stderr: res.stderr }).toEqual({ stdout: "[]", stderr: "" });
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 
   it("is removed when the scan fails", () => {
