@@ -7,7 +7,15 @@ import { AppError } from "../../src/errors.js";
 import { runGit } from "../../src/git/run.js";
 import { visible } from "../../src/sanitize/terminal.js";
 import { startScan } from "../../src/scan/start.js";
-import { CLI, english, page, runCli, TestRepo, tempDir, workflowCommandLines } from "./helpers.js";
+import {
+  CLI,
+  english,
+  outdatedRepo,
+  runCli,
+  TestRepo,
+  tempDir,
+  workflowCommandLines,
+} from "./helpers.js";
 
 let base: string;
 let repo: TestRepo;
@@ -66,16 +74,7 @@ describe("errors", () => {
   });
 
   it("a line count git cannot make is one line, with no partial report", () => {
-    const broken = TestRepo.init(path.join(base, "broken"));
-    broken.write("content/en/a.md", english("A"));
-    const raw = broken.commit("English");
-    broken.write("content/zh-cn/a.md", page(raw));
-    broken.write("content/en/a.md", english("A", "More text.\n"));
-    broken.commit("Translate; change the English");
-    // The English version the page was translated from is gone from the object store: the
-    // history still names it, but git cannot read it to count lines.
-    const oid = broken.git(["rev-parse", `${raw}:content/en/a.md`]).trim();
-    rmSync(path.join(broken.dir, ".git", "objects", oid.slice(0, 2), oid.slice(2)));
+    const broken = outdatedRepo(path.join(base, "broken"), true);
     const res = runCli(["scan", "--repo", broken.dir, "--format", "json"]);
     expect(res.code).toBe(2);
     expect(res.stdout).toBe("");
@@ -84,12 +83,7 @@ describe("errors", () => {
   });
 
   it("no scratch folder for line counts is one line, on a site with only a few to count", () => {
-    const small = TestRepo.init(path.join(base, "small"));
-    small.write("content/en/a.md", english("A"));
-    const raw = small.commit("English");
-    small.write("content/zh-cn/a.md", page(raw));
-    small.write("content/en/a.md", english("A", "More text.\n"));
-    small.commit("Translate; change the English");
+    const small = outdatedRepo(path.join(base, "small"));
     const missing = path.join(base, "no-such-tmp");
     for (const format of ["json", "table"]) {
       const res = runCli(["scan", "--repo", small.dir, "--format", format], {

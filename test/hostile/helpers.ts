@@ -123,6 +123,25 @@ export class TestRepo {
   }
 }
 
+/**
+ * A repository with one translation whose English source changed after its raw_commit, so its
+ * line counts are git's to make. With `brokenRaw`, the English version at raw_commit is then
+ * deleted from the object store: the history still names it, but git cannot read it.
+ */
+export function outdatedRepo(dir: string, brokenRaw = false): TestRepo {
+  const repo = TestRepo.init(dir);
+  repo.write("content/en/a.md", english("A"));
+  const raw = repo.commit("English");
+  repo.write("content/zh-cn/a.md", page(raw));
+  repo.write("content/en/a.md", english("A", "More text.\n"));
+  repo.commit("Translate; change the English");
+  if (brokenRaw) {
+    const oid = repo.git(["rev-parse", `${raw}:content/en/a.md`]).trim();
+    rmSync(path.join(dir, ".git", "objects", oid.slice(0, 2), oid.slice(2)));
+  }
+  return repo;
+}
+
 /** A translated page carrying the Mastodon shortcode. */
 export function page(rawCommit: string, body = "译文。\n", attrs = ""): string {
   return `---\ntitle: 页面\n---\n\n${body}\n{{< translation-status-zh-cn raw_title="Page" raw_commit="${rawCommit}"${attrs} >}}\n`;

@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, type TempSite, tempDir } from "../helpers/site.js";
-import { english, page, TestRepo } from "../hostile/helpers.js";
+import { outdatedRepo } from "../hostile/helpers.js";
 
 const SCAN = fileURLToPath(new URL("../../dist/src/scan/scan.js", import.meta.url));
 
@@ -54,14 +54,7 @@ describe("the scratch folder", () => {
     // The English version the page was translated from is missing from the object store, so
     // git cannot count its lines; the scan's failure must come after the cleanup, not before.
     const base = tempDir("ts-broken-");
-    const broken = TestRepo.init(path.join(base, "repo"));
-    broken.write("content/en/a.md", english("A"));
-    const raw = broken.commit("English");
-    broken.write("content/zh-cn/a.md", page(raw));
-    broken.write("content/en/a.md", english("A", "More text.\n"));
-    broken.commit("Translate; change the English");
-    const oid = broken.git(["rev-parse", `${raw}:content/en/a.md`]).trim();
-    rmSync(path.join(broken.dir, ".git", "objects", oid.slice(0, 2), oid.slice(2)));
+    const broken = outdatedRepo(path.join(base, "repo"), true);
     const repo = JSON.stringify(broken.dir);
     const atRejection = `await scan({ repo: ${repo}, source: "en", content: "content", langs: [] }).then(
       () => process.stdout.write("no failure"),
