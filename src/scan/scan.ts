@@ -91,7 +91,8 @@ export async function scanInStages(
   const translations = await readTranslations(folders.langs, (done, total) =>
     progress({ phase: "pages", done, total }),
   );
-  const rawOf = await resolveRawCommits(repo, repo.shallow, translations.pages);
+  // git checks the raw_commits while the English pages are matched with the translations.
+  const resolving = settleLater(resolveRawCommits(repo, repo.shallow, translations.pages));
   const english = new Map<string, string>();
   const englishEntries = await englishList;
   // The English side is read from HEAD, never from the disk, which a sparse checkout may leave
@@ -110,6 +111,7 @@ export async function scanInStages(
   matchSourceSpelling(translations.pages, english);
   // These need nothing from the history, which git is usually still reading.
   const missing = missingPages(english, translations.pages, folders);
+  const rawOf = await resolving;
   const reports = pageReports(translations.pages, rawOf, folders);
   // Language and path never change from here on, so the report's order is known already.
   const inReportOrder = [...reports.keys()].sort((a, b) =>
