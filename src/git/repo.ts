@@ -2,6 +2,7 @@
 import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../errors.js";
+import { settleLater } from "../settle.js";
 import { isFullHash } from "./revision.js";
 import { GitFailure, type Repo, runGit } from "./run.js";
 
@@ -18,6 +19,34 @@ export interface OpenedRepo extends Repo {
 }
 
 export async function openRepo(dir: string): Promise<OpenedRepo> {
+  const found = await findRepo(dir);
+  return withConfig(found, await readConfig(found));
+}
+
+/**
+ * openRepo, and HEAD read alongside the repository's settings (two git processes at once
+ * instead of one after the other, where the scan has nothing else to do yet). HEAD's failure
+ * (a repository without commits) is left for the caller to await, after its own checks.
+ */
+export async function openRepoAtHead(
+  dir: string,
+): Promise<{ repo: OpenedRepo; head: Promise<Head> }> {
+  const found = await findRepo(dir);
+  const head = settleLater(readHead(found));
+  return { repo: withConfig(found, await readConfig(found)), head };
+}
+
+type FoundRepo = Repo & { shallow: boolean; shallowRoots: string[]; objectDir: string };
+
+function withConfig(
+  found: FoundRepo,
+  config: { partial: boolean; diffAlgorithm: string | null },
+): OpenedRepo {
+  return { ...found, partial: config.partial, diffAlgorithm: config.diffAlgorithm };
+}
+
+/** The work tree and git folder, with what the scan needs to know about the clone. */
+async function findRepo(dir: string): Promise<FoundRepo> {
   const abs = path.resolve(dir);
   const info = await stat(abs).catch(() => null);
   if (!info?.isDirectory()) throw new AppError(2, `no such directory: ${dir}`);
@@ -47,15 +76,7 @@ export async function openRepo(dir: string): Promise<OpenedRepo> {
   if (!top || !gitDir || !objectDir) throw new AppError(2, `not a git work tree: ${dir}`);
   const repo: Repo = { workTree: await realpath(top), gitDir };
   const shallowRoots = shallow === "true" && shallowFile ? await readShallowRoots(shallowFile) : [];
-  const config = await readConfig(repo);
-  return {
-    ...repo,
-    shallow: shallow === "true",
-    shallowRoots,
-    partial: config.partial,
-    objectDir,
-    diffAlgorithm: config.diffAlgorithm,
-  };
+  return { ...repo, shallow: shallow === "true", shallowRoots, objectDir };
 }
 
 /** The `shallow` file git keeps: one cut-off commit per line. */

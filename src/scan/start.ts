@@ -2,7 +2,7 @@
 // entry point can set git to work on the history (the scan's longest job) before it has loaded
 // the rest.
 import { AppError } from "../errors.js";
-import { type Head, type OpenedRepo, openRepo, readHead } from "../git/repo.js";
+import { type Head, type OpenedRepo, openRepoAtHead } from "../git/repo.js";
 import { settleLater } from "../settle.js";
 import { resolveFolders, type ScanFolders } from "./folders.js";
 import { type HeadHistory, loadHeadHistory } from "./history-model.js";
@@ -25,11 +25,12 @@ export async function startScan(opts: {
   content: string;
   langs: readonly string[];
 }): Promise<ScanStart> {
-  const repo = await openRepo(opts.repo);
+  const opened = await openRepoAtHead(opts.repo);
+  const { repo } = opened;
   if (repo.partial) throw new AppError(2, PARTIAL_CLONE);
   // Checked before the history log starts: a wrong --lang must not wait for a log nobody reads.
   const folders = resolveFolders(repo.workTree, opts);
-  const head = await readHead(repo);
+  const head = await opened.head;
   return {
     repo,
     head,
