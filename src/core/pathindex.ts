@@ -45,15 +45,15 @@ const NO_TOUCHES = new Int32Array(0);
  * leaves the path gone. Merges are kept apart: their diffs against the first parent, by path.
  */
 export class PathIndex {
-  /** Non-merge commits' touches of each path, as touch numbers in commit-number order. */
-  private readonly byPath = new Map<string, Int32Array>();
-
   constructor(
     private readonly commits: Int32Array,
     private readonly modes: Int32Array,
     private readonly gones: Uint8Array,
     private readonly headers: readonly string[],
-    byPath: ReadonlyArray<readonly [string, Int32Array]>,
+    /** Path → its number; path n's touches are order[starts[n]..starts[n + 1]). */
+    private readonly ids: ReadonlyMap<string, number>,
+    private readonly order: Int32Array,
+    private readonly starts: Int32Array,
     /** Merges whose diff against their first parent includes the path. */
     readonly mergeTouches: Map<string, number[]>,
     /** For each merge: the paths that differ against its first parent, with the merge's own
@@ -63,18 +63,18 @@ export class PathIndex {
     /** Every merge, in commit-number order. */
     readonly merges: readonly number[],
     readonly renames: readonly Rename[],
-  ) {
-    for (const [path, ids] of byPath) this.byPath.set(path, ids);
-  }
+  ) {}
 
   /** The touches of `path`, in commit-number order (git's log order). */
   touchesOf(path: string): Int32Array {
-    return this.byPath.get(path) ?? NO_TOUCHES;
+    const id = this.ids.get(path);
+    if (id === undefined) return NO_TOUCHES;
+    return this.order.subarray(this.starts[id], this.starts[id + 1]);
   }
 
   /** Every path that ordinary commits touched. */
   paths(): IterableIterator<string> {
-    return this.byPath.keys();
+    return this.ids.keys();
   }
 
   commitOf(touch: number): number {
@@ -154,18 +154,14 @@ export class PathIndexBuilder {
   finish(): PathIndex {
     const n = this.count;
     // Two counting sorts: by commit, then (stably) by path, give each path's touches in commit
-    // order as one run of `order`.
+    // order as one run of `order`, and where each path's run starts.
     const byCommit = countingSort(n, this.maxCommit + 1, (t) => this.commits[t] as number, null);
-    const order = countingSort(n, this.names.length, (t) => this.pathIds[t] as number, byCommit);
-    const runs: Array<readonly [string, Int32Array]> = [];
-    let start = 0;
-    while (start < n) {
-      const id = this.pathIds[order[start] as number] as number;
-      let end = start + 1;
-      while (end < n && this.pathIds[order[end] as number] === id) end++;
-      runs.push([this.names[id] as string, order.subarray(start, end)]);
-      start = end;
-    }
+    const byPath = countingSort(
+      n,
+      this.names.length,
+      (t) => this.pathIds[t] as number,
+      byCommit.order,
+    );
     this.merges.sort((a, b) => a - b);
     this.renames.sort((a, b) => a.commit - b.commit);
     return new PathIndex(
@@ -173,7 +169,9 @@ export class PathIndexBuilder {
       this.modes.subarray(0, n),
       this.gones.subarray(0, n),
       this.headers,
-      runs,
+      this.ids,
+      byPath.order,
+      byPath.starts,
       this.mergeTouches,
       this.mergeDiffs,
       this.merges,
@@ -224,26 +222,30 @@ export class PathIndexBuilder {
   }
 }
 
-/** The numbers 0..n-1 (or `input`'s order of them), stably sorted by key(t) in 0..keys-1. */
+/**
+ * The numbers 0..n-1 (or `input`'s order of them), stably sorted by key(t) in 0..keys-1, and
+ * where each key's run starts in that order (`starts[keys]` is n).
+ */
 function countingSort(
   n: number,
   keys: number,
   key: (t: number) => number,
   input: Int32Array | null,
-): Int32Array {
-  const next = new Int32Array(keys + 1);
+): { order: Int32Array; starts: Int32Array } {
+  const starts = new Int32Array(keys + 1);
   for (let t = 0; t < n; t++) {
     const k = key(t) + 1;
-    next[k] = (next[k] ?? 0) + 1;
+    starts[k] = (starts[k] ?? 0) + 1;
   }
-  for (let k = 1; k <= keys; k++) next[k] = (next[k] ?? 0) + (next[k - 1] ?? 0);
-  const out = new Int32Array(n);
+  for (let k = 1; k <= keys; k++) starts[k] = (starts[k] ?? 0) + (starts[k - 1] ?? 0);
+  const next = starts.slice(0, keys);
+  const order = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const t = input ? (input[i] ?? 0) : i;
     const k = key(t);
     const at = next[k] ?? 0;
-    out[at] = t;
+    order[at] = t;
     next[k] = at + 1;
   }
-  return out;
+  return { order, starts };
 }

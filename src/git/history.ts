@@ -152,25 +152,35 @@ export async function readHeadHistory(
   if (!Number.isInteger(partSize) || partSize < 1 || partSize > 2 ** 30) {
     throw new AppError(2, "internal: bad log part size");
   }
-  const first = readLogPart(repo, head, folder, sink, 0, [`--max-count=${partSize}`]);
-  const rest = readLogPart(repo, head, folder, sink, partSize, [`--skip=${partSize}`]);
-  const [one, two] = await Promise.all([settleLater(first), settleLater(rest)]);
+  // Each part fills a table of its own as its log streams in, numbering its commits from where
+  // it starts, and both register their hashes in one index: only the parents are left to link
+  // when both have ended.
+  const one = emptyTable();
+  const two = emptyTable();
+  two.index = one.index;
+  const first = readLogPart(repo, head, folder, sink, 0, [`--max-count=${partSize}`], one);
+  const rest = readLogPart(repo, head, folder, sink, partSize, [`--skip=${partSize}`], two);
+  const [parentsOne, parentsTwo] = await Promise.all([settleLater(first), settleLater(rest)]);
   // The second part starts where a full first part ends; anything else is not git's walk.
-  if (two.length > 0 && one.length !== partSize) {
+  if (two.hashes.length > 0 && one.hashes.length !== partSize) {
     throw new AppError(2, "unexpected output from git log");
   }
-  const table = emptyTable();
-  addCommits(table, [...one, ...two]);
-  // A commit that came twice would have kept its first number and shifted every later one.
-  if (table.hashes.length !== one.length + two.length) {
-    throw new AppError(2, "unexpected output from git log");
-  }
+  const table: CommitTable = {
+    hashes: one.hashes.concat(two.hashes),
+    index: one.index,
+    parents: [],
+    dates: one.dates.concat(two.dates),
+    authors: one.authors.concat(two.authors),
+    subjects: one.subjects.concat(two.subjects),
+  };
+  linkParents(table, 0, parentsOne.concat(parentsTwo));
   return table;
 }
 
 /**
- * One part of the log: its commits as LOG_FLAGS' fields, in order; the sink gets commit numbers
- * counted from `base`.
+ * One part of the log: adds its commits to `part` (whose index may be shared with other parts)
+ * numbered from `base`, hands their changes to the sink, and returns each commit's parents as
+ * git wrote them, for linking once every part is in.
  */
 async function readLogPart(
   repo: Repo,
@@ -179,22 +189,36 @@ async function readLogPart(
   sink: ChangeSink,
   base: number,
   range: readonly string[],
-): Promise<string[][]> {
-  const commits: string[][] = [];
-  let fields: string[] = [];
+  part: CommitTable,
+): Promise<string[]> {
+  const parentLists: string[] = [];
+  // The fields of the commit being read: hash, parents, date, author, then the subject ends it.
+  let field = 0;
+  let hash = "";
+  let parents = "";
+  let date = "";
+  let author = "";
   let current = -1;
   const entries = new RawEntries((header, path, from, newMode) =>
     sink.change(current, header, path, from, newMode),
   );
   const splitter = new NulSplitter((record) => {
     if (entries.takes(record)) return;
-    if (fields.length > 0) {
-      fields.push(record);
-      if (fields.length < FIELDS) return;
-      const parents = fields[1] ?? "";
-      current = base + commits.length;
-      commits.push(fields);
-      fields = [];
+    if (field > 0) {
+      if (field === 1) parents = record;
+      else if (field === 2) date = record;
+      else if (field === 3) author = record;
+      if (++field < FIELDS) return;
+      field = 0;
+      // A commit that came twice (in both parts) would make two numbers for one hash.
+      if (part.index.has(hash)) throw new AppError(2, "unexpected output from git log");
+      current = base + part.hashes.length;
+      part.index.set(hash, current);
+      part.hashes.push(hash);
+      part.dates.push(date);
+      part.authors.push(author.slice(0, MAX_FIELD));
+      part.subjects.push(record.slice(0, MAX_FIELD));
+      parentLists.push(parents);
       sink.commit(current, parents === "" ? 0 : parents.split(" ").length);
       return;
     }
@@ -202,8 +226,10 @@ async function readLogPart(
     if (current !== -1 && entries.starts(record.charCodeAt(0) === 10 ? record.slice(1) : record)) {
       return;
     }
+    // A commit message cannot forge a record: every commit must start with a real hash.
     if (!isFullHash(record)) throw new AppError(2, "unexpected output from git log");
-    fields = [record];
+    hash = record;
+    field = 1;
   });
   await runGit(
     repo,
@@ -227,10 +253,10 @@ async function readLogPart(
     { input: `${head}\n`, onStdout: (chunk) => splitter.push(chunk), buffered: true },
   );
   splitter.end();
-  if (fields.length !== 0 || entries.pending()) {
+  if (field !== 0 || entries.pending()) {
     throw new AppError(2, "unexpected output from git log");
   }
-  return commits;
+  return parentLists;
 }
 
 /**
