@@ -18,19 +18,35 @@ export function buildGraph(parents: number[][]): Graph {
   const depth = new Int32Array(n);
   const tin = new Int32Array(n);
   const tout = new Int32Array(n);
-  const children: number[][] = Array.from({ length: n }, () => []);
+  // The first-parent tree's children, all in one array (those of c are
+  // kids[kidStart[c]..kidStart[c + 1]), in commit order): an array per commit would be 20,000
+  // objects for a large history, made while the scan waits for nothing else.
+  const kidStart = new Int32Array(n + 1);
+  for (let c = 0; c < n; c++) {
+    const first = parents[c]?.[0];
+    if (first !== undefined) kidStart[first + 1] = (kidStart[first + 1] ?? 0) + 1;
+  }
+  for (let c = 0; c < n; c++) kidStart[c + 1] = (kidStart[c + 1] ?? 0) + (kidStart[c] ?? 0);
+  const kids = new Int32Array(n);
+  const nextKid = kidStart.slice(0, n);
   const roots: number[] = [];
   for (let c = 0; c < n; c++) {
     const first = parents[c]?.[0];
-    if (first === undefined) roots.push(c);
-    else children[first]?.push(c);
+    if (first === undefined) {
+      roots.push(c);
+      continue;
+    }
+    const at = nextKid[first] ?? 0;
+    kids[at] = c;
+    nextKid[first] = at + 1;
   }
   // Topological order by iterative post-order over parents (no recursion: histories are deep).
   let next = 0;
   const state = new Uint8Array(n);
+  const stack: number[] = [];
   for (let start = 0; start < n; start++) {
     if (state[start]) continue;
-    const stack = [start];
+    stack.push(start);
     while (stack.length > 0) {
       const c = stack[stack.length - 1] as number;
       if (state[c] === 0) {
@@ -45,25 +61,31 @@ export function buildGraph(parents: number[][]): Graph {
       }
     }
   }
-  // Euler tour of the first-parent tree.
+  // Euler tour of the first-parent tree, with the stack as two arrays: the commit, and the
+  // position of its next child in `kids`.
   let clock = 0;
+  const onStack = new Int32Array(n);
+  const kidAt = new Int32Array(n);
   for (const root of roots) {
-    const stack: Array<[number, number]> = [[root, 0]];
+    let top = 0;
+    onStack[0] = root;
+    kidAt[0] = kidStart[root] ?? 0;
     depth[root] = 0;
     tin[root] = clock++;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1] as [number, number];
-      const [c, i] = top;
-      const kids = children[c] ?? [];
-      if (i < kids.length) {
-        top[1] = i + 1;
-        const kid = kids[i] as number;
+    while (top >= 0) {
+      const c = onStack[top] as number;
+      const k = kidAt[top] as number;
+      if (k < (kidStart[c + 1] ?? 0)) {
+        kidAt[top] = k + 1;
+        const kid = kids[k] as number;
         depth[kid] = (depth[c] ?? 0) + 1;
         tin[kid] = clock++;
-        stack.push([kid, 0]);
+        top++;
+        onStack[top] = kid;
+        kidAt[top] = kidStart[kid] ?? 0;
       } else {
         tout[c] = clock++;
-        stack.pop();
+        top--;
       }
     }
   }
