@@ -445,9 +445,8 @@ export function missingPages(
 /** The missing pages, less those a translation already reports as moved there: a page that
  * moved in English is reported once, as moved, not again as missing. */
 export function notMovedTo(missing: readonly PageReport[], reports: readonly PageReport[]) {
-  const movedTargets = new Set(
-    reports.flatMap((r) => (r.movedFrom ? [`${r.lang}\0${r.sourcePath}`] : [])),
-  );
+  const movedTargets = new Set<string>();
+  for (const r of reports) if (r.movedFrom) movedTargets.add(`${r.lang}\0${r.sourcePath}`);
   if (movedTargets.size === 0) return missing;
   return missing.filter((m) => !movedTargets.has(`${m.lang}\0${m.sourcePath}`));
 }

@@ -150,8 +150,7 @@ export async function scanInStages(
   progress({ phase: "measure", done: 0, total: built.measure.length });
   const counting = settleLater(counter.counts());
   await built.listCommits();
-  const pages = [...reports, ...notMovedTo(missing, reports)];
-  const order = pages.map((p, i) => [p, i] as const).sort((a, b) => byLanguageAndPath(a[0], b[0]));
+  const order = reportOrder(reports, inReportOrder, notMovedTo(missing, reports));
   const sorted = order.map(([p]) => p);
   const languages = folders.langs.map((l) => l.lang);
   return {
@@ -182,6 +181,36 @@ export async function scanInStages(
 }
 
 /**
+ * Every page of the report in order (by language, then path), each with its index in
+ * [...reports, ...missing], which the details follow. The translations' order is known
+ * already; the missing pages come in order too unless a folder list said otherwise, so the
+ * two are merged rather than sorted again.
+ */
+function reportOrder(
+  reports: readonly PageReport[],
+  inOrder: readonly number[],
+  missing: readonly PageReport[],
+): Array<readonly [PageReport, number]> {
+  const rest = missing.map((p, i) => [p, reports.length + i] as const);
+  if (rest.some((m, i) => i > 0 && byLanguageAndPath((rest[i - 1] as typeof m)[0], m[0]) > 0)) {
+    rest.sort((a, b) => byLanguageAndPath(a[0], b[0]));
+  }
+  const out: Array<readonly [PageReport, number]> = [];
+  let m = 0;
+  for (const i of inOrder) {
+    const page = reports[i] as PageReport;
+    // A missing page goes first only when it sorts strictly before: on a tie (which two real
+    // pages cannot make) the translation comes first, as a stable sort would put it.
+    while (m < rest.length && byLanguageAndPath((rest[m] as (typeof rest)[number])[0], page) < 0) {
+      out.push(rest[m++] as (typeof rest)[number]);
+    }
+    out.push([page, i]);
+  }
+  while (m < rest.length) out.push(rest[m++] as (typeof rest)[number]);
+  return out;
+}
+
+/**
  * StagedScan.linesUpTo for `pages` (in report order). Pages asked for their counts in report
  * order have increasing answer numbers, so each stretch waits only for the git processes that
  * count it.
@@ -193,7 +222,8 @@ function lineFiller(
   counting: Promise<unknown>,
   onDone: () => void,
 ): (end: number) => Promise<void> {
-  const answerOf = new Map(measure.map((m) => [m.report, m.count]));
+  const answerOf = new Map<PageReport, number>();
+  for (const m of measure) answerOf.set(m.report, m.count);
   // For each position, the highest answer number any page up to it needs, plus one.
   const needed = new Int32Array(pages.length);
   let most = 0;
