@@ -57,6 +57,19 @@ describe("generated repository", () => {
     expect(changed.filter((p) => p.linesAdded === null)).toEqual([]);
   });
 
+  it("lists pages by language and path whatever order --lang gives the languages in", async () => {
+    // Missing pages come per language in the order asked for, and are merged into the
+    // translations' order rather than sorted with them.
+    const reversed = await scan({
+      repo: dir,
+      source: "en",
+      content: "content",
+      langs: ["zh-cn", "ja"],
+    });
+    expect(reversed.result.pages.map((p) => p.path)).toEqual(pages.map((p) => p.path));
+    expect(reversed.result.pages.filter((p) => p.status === "missing").length).toBeGreaterThan(0);
+  });
+
   it("matches per-page git rev-list and git diff --numstat for every page", () => {
     const { checked, mismatches } = compareWithGit(dir, pages);
     expect(mismatches).toEqual([]);
