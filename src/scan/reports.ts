@@ -159,10 +159,13 @@ function listCommits(history: HistoryModel, walk: Walk, infos: CommitInfo[]): vo
       (a, b) => (history.graph.topo[b] ?? 0) - (history.graph.topo[a] ?? 0),
     );
     report.commitsBehind = ordered.length;
+    // An up-to-date page keeps the shared empty list and no commit versions.
+    if (ordered.length === 0) continue;
     if (ordered.length > MAX_COMMITS_LISTED) {
       warn(report, `commit list cut to the newest ${MAX_COMMITS_LISTED} of ${ordered.length}`);
     }
-    const listed = ordered.slice(0, MAX_COMMITS_LISTED);
+    const listed =
+      ordered.length > MAX_COMMITS_LISTED ? ordered.slice(0, MAX_COMMITS_LISTED) : ordered;
     report.commits = listed.map((c) => commitInfo(history, c, infos));
     detail.commitBlobs = new LazyCommitBlobs(history, listed, lineage);
   }
