@@ -116,7 +116,6 @@ export class PathIndexBuilder {
   private pathIds = new Int32Array(1024);
   private readonly headers: string[] = [];
   private readonly ids = new Map<string, number>();
-  private readonly names: string[] = [];
   private maxCommit = -1;
   private readonly mergeTouches = new Map<string, number[]>();
   private readonly mergeDiffs = new Map<number, Map<string, FileState | null>>();
@@ -156,12 +155,7 @@ export class PathIndexBuilder {
     // Two counting sorts: by commit, then (stably) by path, give each path's touches in commit
     // order as one run of `order`, and where each path's run starts.
     const byCommit = countingSort(n, this.maxCommit + 1, (t) => this.commits[t] as number, null);
-    const byPath = countingSort(
-      n,
-      this.names.length,
-      (t) => this.pathIds[t] as number,
-      byCommit.order,
-    );
+    const byPath = countingSort(n, this.ids.size, (t) => this.pathIds[t] as number, byCommit.order);
     this.merges.sort((a, b) => a - b);
     this.renames.sort((a, b) => a.commit - b.commit);
     return new PathIndex(
@@ -197,7 +191,7 @@ export class PathIndexBuilder {
     if (this.count === this.commits.length) this.grow();
     let id = this.ids.get(path);
     if (id === undefined) {
-      id = this.names.push(path) - 1;
+      id = this.ids.size;
       this.ids.set(path, id);
     }
     const t = this.count++;

@@ -53,6 +53,8 @@ export class BlobLineCounter {
   private readonly partStarts: number[] = [];
   private readonly out: Numstat[] = [];
   private sent = 0;
+  /** What `counts` answers, once asked. */
+  private all: Promise<Numstat[]> | null = null;
   private scratch: { dir: string; objects: string; repo: Repo; remove: () => void } | null = null;
 
   constructor(
@@ -79,8 +81,14 @@ export class BlobLineCounter {
     return i;
   }
 
-  /** Every pair's counts (null for a binary file), once git has answered them all. */
-  async counts(): Promise<Numstat[]> {
+  /** Every pair's counts (null for a binary file), once git has answered them all. Sends the
+   * pairs not sent yet; asking again gives the same answer. */
+  counts(): Promise<Numstat[]> {
+    this.all ??= settleLater(this.countAll());
+    return this.all;
+  }
+
+  private async countAll(): Promise<Numstat[]> {
     try {
       if (this.sent < this.pairs.length) this.send();
       const failed = (await Promise.allSettled(this.parts)).find((r) => r.status === "rejected");
@@ -94,15 +102,23 @@ export class BlobLineCounter {
   /**
    * The answers so far, once every pair numbered below `n` has been counted: a report can be
    * written a stretch at a time while git counts the rest. `counts` must have been asked for
-   * (it sends the last pairs). Entries from `n` on may still change.
+   * (it sends the last pairs). Entries from `n` on may still change. A failure is reported
+   * once every git process has ended and the scratch folder is gone, as the counting's own
+   * (its first, which may have come before the pairs asked for here were even sent).
    */
   async counted(n: number): Promise<readonly Numstat[]> {
-    if (n > this.sent) throw new Error("internal: line counts awaited before they were sent");
+    const all = this.all;
+    if (!all) throw new Error("internal: line counts awaited before they were sent");
     const waits: Array<Promise<void>> = [];
     this.partStarts.forEach((start, i) => {
       if (start < n) waits.push(this.parts[i] as Promise<void>);
     });
-    await Promise.all(waits);
+    // Pairs beyond those sent mean the last ones could not be sent: the counting says why.
+    if (n > this.sent) await all;
+    await Promise.all(waits).catch(async (err: unknown) => {
+      await all;
+      throw err;
+    });
     return this.out;
   }
 

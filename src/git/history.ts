@@ -88,8 +88,19 @@ function addCommit(
   // A commit message cannot forge a record: every record must start with a real hash.
   if (!isFullHash(hash)) throw new AppError(2, "unexpected output from git log");
   const known = table.index.get(hash);
-  if (known !== undefined) return known;
-  const c = table.hashes.length;
+  return known ?? pushCommit(table, hash, date, author, subject, table.hashes.length);
+}
+
+/** Adds a commit the table does not have yet, numbered `c` in the whole history (a log part's
+ * table holds only its own commits, numbered from where the part starts). */
+function pushCommit(
+  table: CommitTable,
+  hash: string,
+  date: string,
+  author: string,
+  subject: string,
+  c: number,
+): number {
   table.index.set(hash, c);
   table.hashes.push(hash);
   table.dates.push(date);
@@ -212,12 +223,7 @@ async function readLogPart(
       field = 0;
       // A commit that came twice (in both parts) would make two numbers for one hash.
       if (part.index.has(hash)) throw new AppError(2, "unexpected output from git log");
-      current = base + part.hashes.length;
-      part.index.set(hash, current);
-      part.hashes.push(hash);
-      part.dates.push(date);
-      part.authors.push(author.slice(0, MAX_FIELD));
-      part.subjects.push(record.slice(0, MAX_FIELD));
+      current = pushCommit(part, hash, date, author, record, base + part.hashes.length);
       parentLists.push(parents);
       sink.commit(current, parents === "" ? 0 : parents.split(" ").length);
       return;

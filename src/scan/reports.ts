@@ -10,7 +10,7 @@ import type { BlobPair, Numstat } from "../git/blob-diff.js";
 import { NON_ASCII } from "../meta/frontmatter.js";
 import type { ScanFolders } from "./folders.js";
 import type { HistoryModel } from "./history-model.js";
-import type { Translation } from "./translations.js";
+import { NO_WARNINGS, type Translation } from "./translations.js";
 
 /** Commit lists longer than this are cut (newest kept) so reports stay readable and bounded. */
 export const MAX_COMMITS_LISTED = 500;
@@ -400,15 +400,13 @@ function basicReport(
   folders: ScanFolders,
   status: PageReport["status"] = raw.kind === "none" ? "untracked" : "unknown-commit",
 ): PageReport {
-  // Most reports never get a warning: they share one empty list (see warn).
+  // Lists are read-only and `warn` replaces them, so a report can share the page's own.
   const warnings =
     raw.kind === "malformed"
       ? [...t.warnings, "raw_commit is not a commit hash (expected 7 to 64 hex digits)"]
       : raw.kind === "unresolved"
         ? [...t.warnings, raw.why]
-        : t.warnings.length > 0
-          ? [...t.warnings]
-          : NONE;
+        : t.warnings;
   return {
     lang: t.lang,
     path: `${folders.content}/${t.lang}/${t.rel}`,
@@ -438,7 +436,7 @@ export function missingPages(
     const have = new Set(translations.filter((t) => t.lang === lang).map((t) => nfc(t.rel)));
     for (const rel of english.keys()) {
       if (have.has(nfc(rel))) continue;
-      const page = { lang, rel, sourceRel: rel, meta: null, warnings: NONE };
+      const page = { lang, rel, sourceRel: rel, meta: null, warnings: NO_WARNINGS };
       out.push(basicReport(page, { kind: "none" }, folders, "missing"));
     }
   }
@@ -459,9 +457,8 @@ function nfc(text: string): string {
   return NON_ASCII.test(text) ? text.normalize("NFC") : text;
 }
 
-/** Shared by every report without a warning or a listed commit (most of them): fewer objects
- * for the garbage collector to copy while the scan runs. `warn` gives a report its own list. */
-const NONE: readonly string[] = Object.freeze([]);
+/** Shared by every report without a listed commit, as NO_WARNINGS is by those without a
+ * warning: fewer objects for the garbage collector to copy. `warn` gives a report its own list. */
 const NO_COMMITS: readonly CommitInfo[] = Object.freeze([]);
 
 function warn(report: PageReport, text: string): void {

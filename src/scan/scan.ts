@@ -148,7 +148,8 @@ export async function scanInStages(
     throw err;
   }
   progress({ phase: "measure", done: 0, total: built.measure.length });
-  const counting = settleLater(counter.counts());
+  // Sends the last pairs; the answers are read through linesUpTo.
+  void counter.counts();
   await built.listCommits();
   const order = reportOrder(reports, inReportOrder, notMovedTo(missing, reports));
   const sorted = order.map(([p]) => p);
@@ -174,7 +175,7 @@ export async function scanInStages(
         ],
       },
     },
-    linesUpTo: lineFiller(sorted, built.measure, counter, counting, () =>
+    linesUpTo: lineFiller(sorted, built.measure, counter, () =>
       progress({ phase: "done", done: 1, total: 1 }),
     ),
   };
@@ -190,25 +191,24 @@ function reportOrder(
   reports: readonly PageReport[],
   inOrder: readonly number[],
   missing: readonly PageReport[],
-): Array<readonly [PageReport, number]> {
-  const rest = missing.map((p, i) => [p, reports.length + i] as const);
-  if (rest.some((m, i) => i > 0 && byLanguageAndPath((rest[i - 1] as typeof m)[0], m[0]) > 0)) {
-    rest.sort((a, b) => byLanguageAndPath(a[0], b[0]));
-  }
-  const out: Array<readonly [PageReport, number]> = [];
+): Placed[] {
+  const rest: Placed[] = missing.map((p, i) => [p, reports.length + i]);
+  const byPage = (a: Placed, b: Placed) => byLanguageAndPath(a[0], b[0]);
+  if (rest.some((m, i) => i > 0 && byPage(rest[i - 1] as Placed, m) > 0)) rest.sort(byPage);
+  const out: Placed[] = [];
   let m = 0;
   for (const i of inOrder) {
-    const page = reports[i] as PageReport;
+    const placed: Placed = [reports[i] as PageReport, i];
     // A missing page goes first only when it sorts strictly before: on a tie (which two real
     // pages cannot make) the translation comes first, as a stable sort would put it.
-    while (m < rest.length && byLanguageAndPath((rest[m] as (typeof rest)[number])[0], page) < 0) {
-      out.push(rest[m++] as (typeof rest)[number]);
-    }
-    out.push([page, i]);
+    while (m < rest.length && byPage(rest[m] as Placed, placed) < 0) out.push(rest[m++] as Placed);
+    out.push(placed);
   }
-  while (m < rest.length) out.push(rest[m++] as (typeof rest)[number]);
-  return out;
+  return out.concat(rest.slice(m));
 }
+
+/** A page of the report, with its index in [...reports, ...missing]. */
+type Placed = readonly [PageReport, number];
 
 /**
  * StagedScan.linesUpTo for `pages` (in report order). Pages asked for their counts in report
@@ -219,7 +219,6 @@ function lineFiller(
   pages: readonly PageReport[],
   measure: Built["measure"],
   counter: BlobLineCounter,
-  counting: Promise<unknown>,
   onDone: () => void,
 ): (end: number) => Promise<void> {
   const answerOf = new Map<PageReport, number>();
@@ -237,13 +236,7 @@ function lineFiller(
   const fill = async (end: number) => {
     const upTo = Math.min(end, pages.length);
     if (upTo > filled) {
-      const counts = await counter.counted(needed[upTo - 1] ?? 0).catch(async (err: unknown) => {
-        // A failed count is reported once every git process has ended and the scratch folder
-        // is gone, and as the counting's own failure: that is the first one, which may have
-        // happened before the pairs asked for here were even sent.
-        await counting;
-        throw err;
-      });
+      const counts = await counter.counted(needed[upTo - 1] ?? 0);
       for (let i = filled; i < upTo; i++) {
         const page = pages[i] as PageReport;
         const answer = answerOf.get(page);
@@ -253,7 +246,7 @@ function lineFiller(
     }
     if (!finished && filled === pages.length && end >= pages.length) {
       finished = true;
-      await counting;
+      await counter.counts();
       onDone();
     }
   };

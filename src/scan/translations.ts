@@ -51,9 +51,9 @@ export async function readTranslations(
   return { pages, skipped };
 }
 
-/** Shared by the pages without a warning (nearly all of them): an object fewer per page for the
- * garbage collector to copy while the scan runs. */
-const NO_WARNINGS: readonly string[] = Object.freeze([]);
+/** Shared by the pages and reports without a warning (nearly all of them): an object fewer per
+ * page for the garbage collector to copy while the scan runs. */
+export const NO_WARNINGS: readonly string[] = Object.freeze([]);
 
 function readOne(lang: string, rel: string, abs: string): Translation {
   // Borrowed: the bytes are only looked at here, before the next page is read.
