@@ -23,6 +23,8 @@ export interface PageMeta {
   lastTranslationTime: string | null;
   /** 1-based line of the page where the metadata starts (for annotations). */
   line: number;
+  /** Why metadata the page plainly holds could not be read (its commit then counts as unknown). */
+  unreadable?: string;
 }
 
 export interface CommitInfo {

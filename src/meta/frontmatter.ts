@@ -3,6 +3,7 @@
 
 import { isUtf8 } from "node:buffer";
 import type { PageMeta } from "../core/types.js";
+import { confirmSpan, type KeySpot, keySpots, scalarText, valueAt } from "./key-spans.js";
 import { type FrontMatterFormat, parseBlock } from "./matter.js";
 import { pageText } from "./warning.js";
 
@@ -45,71 +46,129 @@ function countLines(text: string, from: number, to: number): number {
   return lines;
 }
 
-interface KeySpot {
-  line: number;
-  /** Text after the key's ":" or "=", up to a comment, comma or brace: how a value was written. */
-  written: string;
-}
-
-/** Where `key` is written as a key between `from` and `to`: best effort, first match wins. */
-function findKey(text: string, from: number, to: number, key: string): KeySpot | null {
-  for (let i = text.indexOf(key, from); i !== -1 && i < to; i = text.indexOf(key, i + 1)) {
-    if (!/[\s{,."']/.test(text.charAt(i - 1))) continue;
-    let k = i + key.length;
-    if (text[k] === '"' || text[k] === "'") k++;
-    while (text[k] === " " || text[k] === "\t") k++;
-    if (text[k] !== ":" && text[k] !== "=") continue;
-    const lineEnd = text.indexOf("\n", k);
-    const rest = text.slice(k + 1, lineEnd === -1 || lineEnd > to ? to : lineEnd);
-    const written = (rest.split(/[#,}\]]/)[0] ?? "").trim();
-    return { line: 1 + countLines(text, 0, i), written };
-  }
-  return null;
-}
-
 interface Value {
   text: string | null;
   /** The value is a table, list or other type that no page should use here. */
   odd: boolean;
 }
 
+/** The block's text and how to read it: what the scan parsed, and what writers check against. */
+interface Block {
+  text: string;
+  /** Offset of `text` in the page. */
+  offset: number;
+  format: FrontMatterFormat;
+  /** Where keys may be written: after the opening line, before the closing delimiter. */
+  keysFrom: number;
+  keysTo: number;
+}
+
+function parseData(block: Block) {
+  return (text: string): unknown => {
+    const parsed = parseBlock(text, block.format, 1);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    return parsed.data;
+  };
+}
+
+/**
+ * Where the value read at `path` is written, in page offsets. With one candidate whose text is
+ * the value read, that is it; otherwise (or when `confirm` is set, as for any write) the
+ * parser decides which candidate it read, and null means none or several.
+ */
+function spotOf(
+  page: string,
+  block: Block,
+  data: unknown,
+  path: readonly string[],
+  confirm: boolean,
+): KeySpot | null {
+  const key = path[path.length - 1] as string;
+  const spots = keySpots(page, block.keysFrom, block.keysTo, key);
+  const read = scalarText(valueAt(data, path));
+  const only = spots[0];
+  if (!confirm && spots.length === 1 && only) {
+    const written = page.slice(only.value.start, only.value.end);
+    if (read !== null && (written === read || written.trim() === read.trim())) return only;
+  }
+  const shifted = spots.map((s) => ({
+    ...s,
+    keyAt: s.keyAt - block.offset,
+    value: { start: s.value.start - block.offset, end: s.value.end - block.offset },
+  }));
+  const date = key !== "sourceCommit" && key !== "default_lang_commit";
+  const found = confirmSpan(block.text, shifted, path, parseData(block), data, {
+    date,
+    quoteBare: block.format === "toml",
+  });
+  if (!found) return null;
+  return spots[shifted.indexOf(found)] ?? null;
+}
+
 /** A front matter value as the page wrote it. TOML numbers and dates are read back from the text. */
-function asWritten(value: unknown, spot: KeySpot | null): Value {
+function asWritten(value: unknown, written: string | null): Value {
   if (value === undefined) return { text: null, odd: false };
   if (value === null) return { text: "", odd: false };
   if (typeof value === "string") return { text: value.trim(), odd: false };
   if (typeof value === "object" && !(value instanceof Date)) return { text: "", odd: true };
-  const written = spot?.written ?? "";
-  return { text: written === "" ? String(value) : written, odd: true };
+  const text = written?.trim() ?? "";
+  return { text: text === "" ? String(value) : text, odd: true };
 }
 
-function locateKey(text: string, start: number, end: number): (key: string) => KeySpot | null {
-  return (key) => findKey(text, start, end, key);
+/** Which keys hold the metadata in parsed front matter, or null when none does. */
+interface Keys {
+  commit: readonly string[];
+  /** The date key the page is read from, if any. */
+  time: readonly string[] | null;
+  /** Every date key present at the top level (a writer updates each). */
+  times: ReadonlyArray<readonly string[]>;
 }
 
-function metaFrom(data: Data, find: (key: string) => KeySpot | null, warnings: string[]) {
+const MDN_COMMIT = ["l10n", "sourceCommit"] as const;
+const DEFAULT_COMMIT = ["default_lang_commit"] as const;
+const TIME = ["last_translation_time"] as const;
+const MISSPELLED_TIME = ["last_tranlation_time"] as const;
+
+function keysOf(data: Data): Keys | null {
   const l10n = own(data, "l10n");
   const fromMdn = isData(l10n) ? own(l10n, "sourceCommit") : undefined;
-  const fromDefault = own(data, "default_lang_commit");
-  if (fromMdn === undefined && fromDefault === undefined) return null;
-  if (fromMdn !== undefined && fromDefault !== undefined) {
+  if (fromMdn === undefined && own(data, "default_lang_commit") === undefined) return null;
+  const times = [TIME, MISSPELLED_TIME].filter((k) => own(data, k[0]) !== undefined);
+  return {
+    commit: fromMdn !== undefined ? MDN_COMMIT : DEFAULT_COMMIT,
+    time: times[0] ?? null,
+    times,
+  };
+}
+
+function metaFrom(page: string, block: Block, data: Data, warnings: string[]) {
+  const keys = keysOf(data);
+  if (!keys) return null;
+  if (keys.commit === MDN_COMMIT && own(data, "default_lang_commit") !== undefined) {
     warnings.push(
       'front matter has both "l10n.sourceCommit" and "default_lang_commit"; using "l10n.sourceCommit"',
     );
   }
-  const key = fromMdn !== undefined ? "sourceCommit" : "default_lang_commit";
-  const spot = find(key);
-  const commit = asWritten(fromMdn !== undefined ? fromMdn : fromDefault, spot);
+  const key = keys.commit[keys.commit.length - 1] as string;
+  const commitValue = valueAt(data, keys.commit);
+  const simple = typeof commitValue === "string" || commitValue === null;
+  // The line is needed for every page; the parser is asked only when the text is ambiguous.
+  const spot = spotOf(page, block, data, keys.commit, false);
+  const written = (s: KeySpot | null) => (s ? page.slice(s.value.start, s.value.end) : null);
+  const commit = asWritten(commitValue, simple ? null : written(spot));
   if (commit.odd) warnings.push(`front matter "${key}" is not a string`);
 
-  let timeKey = "last_translation_time";
-  if (own(data, timeKey) === undefined && own(data, "last_tranlation_time") !== undefined) {
-    timeKey = "last_tranlation_time";
+  if (keys.time === MISSPELLED_TIME) {
     warnings.push(
       'metadata uses the misspelled key "last_tranlation_time"; Hugo templates read "last_translation_time"',
     );
   }
-  const time = asWritten(own(data, timeKey), find(timeKey));
+  const timeValue = keys.time ? valueAt(data, keys.time) : undefined;
+  const timeSpot =
+    keys.time && typeof timeValue !== "string" && timeValue !== null && timeValue !== undefined
+      ? spotOf(page, block, data, keys.time, false)
+      : null;
+  const time = asWritten(timeValue, written(timeSpot));
   const title = own(data, "title");
   const meta: PageMeta = {
     kind: "front-matter",
@@ -117,9 +176,67 @@ function metaFrom(data: Data, find: (key: string) => KeySpot | null, warnings: s
     rawTitle: typeof title === "string" ? title.trim() : null,
     rawLink: null,
     lastTranslationTime: time.odd && time.text === "" ? null : time.text,
-    line: spot?.line ?? 1,
+    line: spot ? 1 + countLines(page, 0, spot.keyAt) : 1,
   };
   return meta;
+}
+
+/** Where a writer edits front matter metadata: spans the parser confirmed, in page offsets. */
+export interface FrontMatterPlaces {
+  format: FrontMatterFormat;
+  commit: { path: readonly string[]; spot: KeySpot };
+  dates: Array<{ path: readonly string[]; spot: KeySpot }>;
+  /** The parsed front matter before any edit. */
+  data: unknown;
+}
+
+/**
+ * The confirmed places of the commit and every date key in the page's front matter; an error
+ * when the parser's values cannot each be tied to exactly one place in the text.
+ */
+export function frontMatterPlaces(page: string): FrontMatterPlaces | { error: string } {
+  const block = blockOf(page);
+  if (!block) return { error: "the page has no readable front matter" };
+  const parsed = parseBlock(block.text, block.format, 1);
+  if (!parsed.ok || !isData(parsed.data))
+    return { error: "the page's front matter is not readable" };
+  const keys = keysOf(parsed.data);
+  if (!keys) return { error: "the page's front matter records no English commit" };
+  const where = (path: readonly string[]) => {
+    const spot = spotOf(page, block, parsed.data, path, true);
+    return spot ? { path, spot } : null;
+  };
+  const commit = where(keys.commit);
+  if (!commit) {
+    return { error: `could not tell where the front matter writes "${keys.commit.join(".")}"` };
+  }
+  const dates = [];
+  for (const path of keys.times) {
+    const found = where(path);
+    if (!found) return { error: `could not tell where the front matter writes "${path[0]}"` };
+    dates.push(found);
+  }
+  return { format: block.format, commit, dates, data: parsed.data };
+}
+
+/** The parsed front matter of a page, or null: what a writer compares before and after. */
+export function frontMatterData(page: string): unknown {
+  const block = blockOf(page);
+  if (!block) return null;
+  const parsed = parseBlock(block.text, block.format, 1);
+  return parsed.ok ? parsed.data : null;
+}
+
+function blockOf(page: string): Block | null {
+  const found = locate(page);
+  if (found.kind !== "block" || !READABLE[found.format].includes(found.language)) return null;
+  return {
+    text: page.slice(found.start, found.bodyStart),
+    offset: found.start,
+    format: found.format,
+    keysFrom: found.openLineEnd,
+    keysTo: found.close,
+  };
 }
 
 /** Any character outside ASCII: in a Latin-1 copy of UTF-8 bytes, any byte of a multi-byte
@@ -184,11 +301,8 @@ export function readFrontMatter(text: string): FrontMatter {
   const found = locate(text);
   if (found.kind === "none") return { meta: null, bodyStart: 0, warnings: [] };
   if (found.kind === "unclosed") {
-    return {
-      meta: null,
-      bodyStart: 0,
-      warnings: [`front matter opened with "${found.delimiter}" on line 1 is never closed`],
-    };
+    const why = `front matter opened with "${found.delimiter}" on line 1 is never closed`;
+    return { meta: unreadable(text, 3, text.length), bodyStart: 0, warnings: [why] };
   }
   const { format, start, close, openLineEnd, bodyStart, language } = found;
   if (!READABLE[format].includes(language)) {
@@ -206,10 +320,39 @@ export function readFrontMatter(text: string): FrontMatter {
     return { meta: null, bodyStart, warnings: [] };
   const parsed = parseBlock(block, format, 1);
   if (!parsed.ok) {
-    return { meta: null, bodyStart, warnings: [`front matter is ${parsed.reason}; it is ignored`] };
+    const meta = unreadable(text, openLineEnd, close);
+    const why = `front matter is ${parsed.reason}${meta ? "" : "; it is ignored"}`;
+    return { meta, bodyStart, warnings: [why] };
   }
   if (!isData(parsed.data)) return { meta: null, bodyStart, warnings: [] };
   const warnings: string[] = [];
-  const meta = metaFrom(parsed.data, locateKey(text, openLineEnd, close), warnings);
+  const meta = metaFrom(
+    text,
+    { text: block, offset: start, format, keysFrom: openLineEnd, keysTo: close },
+    parsed.data,
+    warnings,
+  );
   return { meta, bodyStart, warnings };
+}
+
+/**
+ * Front matter that could not be read but plainly records an English commit: the page is
+ * tracked, and its commit unknown (never "untracked", which `check` lets pass by default).
+ */
+function unreadable(text: string, from: number, to: number): PageMeta | null {
+  const spot = [
+    ...keySpots(text, from, to, "sourceCommit"),
+    ...keySpots(text, from, to, "default_lang_commit"),
+  ].sort((a, b) => a.keyAt - b.keyAt)[0];
+  if (!spot) return null;
+  return {
+    kind: "front-matter",
+    rawCommit: text.slice(spot.value.start, spot.value.end).trim(),
+    rawTitle: null,
+    rawLink: null,
+    lastTranslationTime: null,
+    line: 1 + countLines(text, 0, spot.keyAt),
+    unreadable:
+      "the English commit in the front matter cannot be read until the front matter is fixed",
+  };
 }

@@ -31,14 +31,21 @@ function refuse(): never {
   throw new Error("executable front matter is refused");
 }
 
+// gray-matter cuts the block at "\n---", so with CRLF line endings the text it hands on ends in
+// the "\r" of the last line; TOML refuses a lone "\r". Every reader gets the same text for LF,
+// CRLF and a byte order mark.
+function withoutCutLineEnd(source: string): string {
+  return source.endsWith("\r") ? source.slice(0, -1) : source;
+}
+
 function parseYaml(source: string): object {
   // FAILSAFE: every scalar stays the string the page wrote; no numbers, dates or booleans.
   const { yaml } = libs();
-  return yaml.load(source, { schema: yaml.FAILSAFE_SCHEMA }) as object;
+  return yaml.load(withoutCutLineEnd(source), { schema: yaml.FAILSAFE_SCHEMA }) as object;
 }
 
 function parseTomlBlock(source: string): object {
-  return libs().toml.parse(source, { unsafeKeyBehaviour: "drop" });
+  return libs().toml.parse(withoutCutLineEnd(source), { unsafeKeyBehaviour: "drop" });
 }
 
 /** Options for every gray-matter call: never undefined, so gray-matter's global cache stays empty. */

@@ -9,6 +9,7 @@ import {
 } from "./frontmatter.js";
 import { findShortcodes, type Shortcode } from "./shortcode.js";
 import {
+  chosenShortcode,
   isTranslationStatusName,
   metaFromShortcodes,
   type StatusResult,
@@ -24,6 +25,12 @@ export function readMeta(text: string): MetaResult {
   const frontMatter = readFrontMatter(text);
   // Hugo does not expand shortcodes inside front matter, so the scan starts at the body.
   return combine(frontMatter, metaFromShortcodes(findShortcodes(text, frontMatter.bodyStart)));
+}
+
+/** The shortcode whose metadata readMeta reports, with where each of its values is written. */
+export function metaShortcode(text: string): Shortcode | null {
+  const { bodyStart } = readFrontMatter(text);
+  return chosenShortcode(findShortcodes(text, bodyStart, true));
 }
 
 /** The shortcode wins over front matter; a page with both is told so. */

@@ -24,6 +24,16 @@ export interface StatusResult {
   warnings: string[];
 }
 
+/** The shortcode a page's metadata is read from: the last translation-status one with a
+ * raw_commit. Reader and writers both choose through this. */
+export function chosenShortcode(shortcodes: readonly Shortcode[]): Shortcode | null {
+  for (let i = shortcodes.length - 1; i >= 0; i--) {
+    const s = shortcodes[i] as Shortcode;
+    if (isTranslationStatusName(s.name) && s.params.has("raw_commit")) return s;
+  }
+  return null;
+}
+
 /** The metadata of the last translation-status shortcode that has a raw_commit. */
 export function metaFromShortcodes(shortcodes: readonly Shortcode[]): StatusResult {
   const warnings: string[] = [];
@@ -38,7 +48,7 @@ export function metaFromShortcodes(shortcodes: readonly Shortcode[]): StatusResu
         : `ignored ${withoutCommit.length} translation-status shortcodes without raw_commit (first on line ${firstWithout.line})`,
     );
   }
-  const chosen = live[live.length - 1];
+  const chosen = chosenShortcode(live);
   if (!chosen) return { meta: null, warnings };
   if (live.length > 1) {
     warnings.push(

@@ -26,7 +26,9 @@ export async function resolveRawCommits(
   const rawOf = new Map<Translation, RawState>();
   for (const t of pages) {
     if (!t.meta) rawOf.set(t, { kind: "none" });
-    else {
+    else if (t.meta.unreadable !== undefined) {
+      rawOf.set(t, { kind: "unresolved", why: t.meta.unreadable });
+    } else {
       const parsed = parseRawCommit(t.meta.rawCommit);
       rawOf.set(
         t,

@@ -190,30 +190,39 @@ describe("readFrontMatter: refused and broken front matter", () => {
   it("reports malformed YAML on one line with its file line", () => {
     const text = "---\ntitle: a\ntitle: b\ndefault_lang_commit: x\n---\nbody";
     expect(readFrontMatter(text)).toEqual({
-      meta: null,
+      meta: {
+        kind: "front-matter",
+        rawCommit: "x",
+        rawTitle: null,
+        rawLink: null,
+        lastTranslationTime: null,
+        line: 4,
+        unreadable:
+          "the English commit in the front matter cannot be read until the front matter is fixed",
+      },
       bodyStart: text.indexOf("\nbody"),
-      warnings: ["front matter is not valid YAML (line 3: duplicated mapping key); it is ignored"],
+      warnings: ["front matter is not valid YAML (line 3: duplicated mapping key)"],
     });
   });
 
   it("reports malformed TOML on one line with its file line", () => {
     expect(
       readFrontMatter("+++\ntitle = 'a'\nx = \ndefault_lang_commit = 'y'\n+++\n").warnings,
-    ).toEqual(["front matter is not valid TOML (line 3: invalid value); it is ignored"]);
+    ).toEqual(["front matter is not valid TOML (line 3: invalid value)"]);
   });
 
   it("quotes at most a bounded piece of the page in an error", () => {
     const tag = "x".repeat(5000);
     const [warning] = readFrontMatter(`---\ndefault_lang_commit: x\na: !${tag} 1\n---\n`).warnings;
     expect(warning).toBe(
-      `front matter is not valid YAML (line 3: unknown tag !<!${"x".repeat(65)}…); it is ignored`,
+      `front matter is not valid YAML (line 3: unknown tag !<!${"x".repeat(65)}…)`,
     );
   });
 
   it("reports deeply nested front matter instead of crashing", () => {
     const text = `---\ndefault_lang_commit: x\na: ${"[".repeat(100_000)}\n---\n`;
     expect(readFrontMatter(text).warnings).toEqual([
-      "front matter is unreadable (Maximum call stack size exceeded); it is ignored",
+      "front matter is unreadable (Maximum call stack size exceeded)",
     ]);
   });
 
@@ -236,9 +245,16 @@ describe("readFrontMatter: refused and broken front matter", () => {
   it("refuses front matter that would make gray-matter's comment stripping quadratic", () => {
     const text = `---\ndefault_lang_commit: abc\n${"\n".repeat(200_000)}title: x\n---\n`;
     expect(readFrontMatter(text).warnings).toEqual([
-      "front matter is too large to parse safely (too many blank lines in a row); it is ignored",
+      "front matter is too large to parse safely (too many blank lines in a row)",
     ]);
   }, 5_000);
+
+  it("keeps a page whose broken front matter records a commit tracked, with its commit unknown", () => {
+    const crlfToml = "+++\r\ntitle = 'a'\r\nx = \r\ndefault_lang_commit = 'abc1234'\r\n+++\r\n";
+    expect(readFrontMatter(crlfToml).meta).toMatchObject({ rawCommit: "abc1234", line: 4 });
+    expect(readFrontMatter(crlfToml).meta?.unreadable).toMatch(/cannot be read/);
+    expect(readFrontMatter("---\ntitle: a\nbody\n").meta).toBeNull();
+  });
 
   it("still reads front matter with ordinary blank lines", () => {
     const text = `---\ntitle: x\n${"\n".repeat(100)}default_lang_commit: abc\n---\n`;

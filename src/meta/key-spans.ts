@@ -1,0 +1,207 @@
+// Where a front matter key's value is written, found so that the scan (for the metadata's line)
+// and every writer (stamp, the dashboard's mark) edit exactly what the parser read. Candidates
+// come from the text; a writer keeps only the one that the parser itself confirms (see
+// confirmSpan), so text that merely looks like the key (inside a block scalar, a multi-line
+// string or a comment) is never edited.
+
+import { isDeepStrictEqual } from "node:util";
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface KeySpot {
+  /** Offset where the key starts. */
+  keyAt: number;
+  /** The value as written: inside its quotes, or the bare token without a trailing comment. */
+  value: Span;
+  /** The value was written in quotes. */
+  quoted: boolean;
+  /** Nothing separates an empty value from its ":" or "=": a value written there needs a space. */
+  gap: boolean;
+}
+
+/** What to write over `spot`'s value so that it reads as `value`. */
+export function replacement(spot: KeySpot, value: string, quoteBare: boolean): string {
+  if (spot.quoted || !quoteBare) return spot.gap ? ` ${value}` : value;
+  return `${spot.gap ? " " : ""}"${value}"`;
+}
+
+const SPACE = 32;
+const TAB = 9;
+
+function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
+
+/** A key can start after nothing but indentation on its line, or inside a flow mapping, or as
+ * the last part of a dotted TOML key. */
+function startsKey(text: string, at: number, from: number): boolean {
+  let i = at - 1;
+  const before = text.charCodeAt(i);
+  if (before === 0x2e /* . */ || before === 0x7b /* { */ || before === 0x2c /* , */) return true;
+  while (i >= from && isBlank(text.charCodeAt(i))) i--;
+  const c = text.charCodeAt(i);
+  return i < from || c === 10 || c === 13 || c === 0x7b || c === 0x2c || c === 0x2e;
+}
+
+/** End of a quoted value on its own line, just before the closing quote; -1 when unclosed. */
+function closingQuote(text: string, open: number, lineEnd: number): number {
+  const quote = text.charCodeAt(open);
+  for (let i = open + 1; i < lineEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (quote === 0x22 && c === 0x5c /* \ */) {
+      i++;
+      continue;
+    }
+    if (c !== quote) continue;
+    // YAML writes a single quote inside single quotes as two.
+    if (quote === 0x27 && text.charCodeAt(i + 1) === 0x27) {
+      i++;
+      continue;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * Every place in text[from, to) where `key` is written as a key (bare or quoted, followed by
+ * ":" or "="), with the span of its value when that is a one-line scalar. A writer must still
+ * confirm the span with the parser: these are candidates, not answers.
+ */
+export function keySpots(text: string, from: number, to: number, key: string): KeySpot[] {
+  const spots: KeySpot[] = [];
+  for (let i = text.indexOf(key, from); i !== -1 && i < to; i = text.indexOf(key, i + 1)) {
+    let keyAt = i;
+    let k = i + key.length;
+    const q = text.charCodeAt(i - 1);
+    if ((q === 0x22 || q === 0x27) && text.charCodeAt(k) === q) {
+      keyAt = i - 1;
+      k++;
+    }
+    if (!startsKey(text, keyAt, from)) continue;
+    while (isBlank(text.charCodeAt(k))) k++;
+    const sep = text.charCodeAt(k);
+    if (sep !== 0x3a /* : */ && sep !== 0x3d /* = */) continue;
+    k++;
+    const nl = text.indexOf("\n", k);
+    let lineEnd = nl === -1 || nl > to ? to : nl;
+    if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    let v = k;
+    while (v < lineEnd && isBlank(text.charCodeAt(v))) v++;
+    const c = text.charCodeAt(v);
+    if (c === 0x22 || c === 0x27) {
+      const close = closingQuote(text, v, lineEnd);
+      if (close === -1) continue;
+      spots.push({ keyAt, value: { start: v + 1, end: close }, quoted: true, gap: false });
+      continue;
+    }
+    let end = v;
+    const inFlow = text.lastIndexOf("{", v) > text.lastIndexOf("\n", v);
+    while (end < lineEnd) {
+      const ch = text.charCodeAt(end);
+      if (ch === 0x23 /* # */ && (end === v || isBlank(text.charCodeAt(end - 1)))) break;
+      if (inFlow && (ch === 0x2c || ch === 0x7d || ch === 0x5d)) break;
+      end++;
+    }
+    while (end > v && isBlank(text.charCodeAt(end - 1))) end--;
+    spots.push({ keyAt, value: { start: v, end }, quoted: false, gap: end === k });
+  }
+  return spots;
+}
+
+export type Parse = (text: string) => unknown;
+
+/** The value at `path` inside parsed front matter data, or undefined. */
+export function valueAt(data: unknown, path: readonly string[]): unknown {
+  let cur = data;
+  for (const part of path) {
+    if (typeof cur !== "object" || cur === null || Array.isArray(cur)) return undefined;
+    if (!Object.hasOwn(cur, part)) return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
+/** A copy of `data` with the value at each path replaced by `mark` (paths that exist only). */
+function masked(data: unknown, paths: ReadonlyArray<readonly string[]>, mark: unknown): unknown {
+  const copy = (node: unknown, path: readonly string[], depth: number): unknown => {
+    if (depth === path.length) return mark;
+    if (typeof node !== "object" || node === null || Array.isArray(node)) return node;
+    const part = path[depth] as string;
+    if (!Object.hasOwn(node, part)) return node;
+    return { ...node, [part]: copy((node as Record<string, unknown>)[part], path, depth + 1) };
+  };
+  let out = data;
+  for (const path of paths) out = copy(out, path, 0);
+  return out;
+}
+
+/** How a parsed scalar reads as text: dates (TOML) by their ISO form, the rest as strings. */
+export function scalarText(value: unknown): string | null {
+  if (typeof value === "string") return value;
+  // smol-toml's dates print as written for local dates and times ("2025-04-21").
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return null;
+}
+
+/**
+ * Whether `after` is `before` with only the values at `paths` changed, each to what `want`
+ * gives for its path: the test every front matter edit must pass.
+ */
+export function onlyChanged(
+  before: unknown,
+  after: unknown,
+  paths: ReadonlyArray<readonly string[]>,
+  want: (path: readonly string[]) => string,
+): boolean {
+  for (const path of paths) {
+    if (scalarText(valueAt(after, path)) !== want(path)) return false;
+  }
+  const mark = Symbol("edited");
+  return isDeepStrictEqual(masked(before, paths, mark), masked(after, paths, mark));
+}
+
+/** A replacement value that occurs nowhere in `text`, valid wherever a hash or date is. */
+function sentinel(text: string, date: boolean): string {
+  for (let n = 0; ; n++) {
+    const s = date
+      ? `${String(9999 - n).padStart(4, "0")}-12-31`
+      : `c0ffee${n.toString(16).padStart(34, "0")}`;
+    if (!text.includes(s)) return s;
+  }
+}
+
+/**
+ * The one spot among `spots` whose value the parser reads at `path`: replacing it changes that
+ * value and nothing else. `block` is what `parse` reads; spots are offsets into it.
+ * `quoteBare` wraps a replacement of a bare value in quotes (TOML has no bare strings).
+ */
+export function confirmSpan(
+  block: string,
+  spots: readonly KeySpot[],
+  path: readonly string[],
+  parse: Parse,
+  data: unknown,
+  opts: { date: boolean; quoteBare: boolean },
+): KeySpot | null {
+  const s = sentinel(block, opts.date);
+  let confirmed: KeySpot | null = null;
+  for (const spot of spots) {
+    const value = replacement(spot, s, opts.quoteBare && !opts.date);
+    const edited = block.slice(0, spot.value.start) + value + block.slice(spot.value.end);
+    let after: unknown;
+    try {
+      after = parse(edited);
+    } catch {
+      continue;
+    }
+    if (after === null || !onlyChanged(data, after, [path], () => s)) continue;
+    if (confirmed) return null;
+    confirmed = spot;
+  }
+  return confirmed;
+}
