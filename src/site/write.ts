@@ -1,17 +1,47 @@
 // Writing a page back: atomically (a temporary file in the same folder, then rename), only if the
-// file still holds the bytes that were read, never through a symlink and never outside the repo.
+// file still holds the bytes that were read, never through a symlink and never outside the repo,
+// keeping the page's mode, owner and group.
+//
+// A save by someone else (an editor) is never knowingly overwritten: the page is compared with
+// what was read once before the temporary file is written and again right before the rename,
+// and after the rename the replaced file is looked at once more through a handle kept open on it.
+// A save that wrote into the old file in place after the last comparison is then put back and
+// the stamp reported as failed. What no check can see is a save that itself renames a new file
+// over the page in the microseconds between the last comparison and the rename: POSIX offers no
+// rename that fails when the target changed, and editors take no locks that a tool could share.
 import { randomBytes } from "node:crypto";
-import { lstat, open, readFile, rename, rm } from "node:fs/promises";
+import type { Stats } from "node:fs";
+import { constants } from "node:fs";
+import { type FileHandle, lstat, open, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { realFolderInside } from "./files.js";
 
 export type WriteResult = { ok: true } | { error: string };
+
+export interface WriteOptions {
+  /** Write a page whose permissions say read-only (its mode is kept). */
+  force?: boolean;
+}
+
+const CHANGED = "the page changed on disk since it was read; nothing written";
+
+/** Whether two stats describe the same unchanged file (same inode, size and change time). */
+function sameFile(a: Stats, b: Stats): boolean {
+  return (
+    a.ino === b.ino &&
+    a.dev === b.dev &&
+    a.size === b.size &&
+    a.mtimeMs === b.mtimeMs &&
+    a.ctimeMs === b.ctimeMs
+  );
+}
 
 export async function replaceFile(
   workTree: string,
   rel: string,
   expected: Buffer,
   next: Buffer,
+  opts: WriteOptions = {},
 ): Promise<WriteResult> {
   const parts = rel.split("/");
   if (
@@ -24,29 +54,125 @@ export async function replaceFile(
   if (!dir)
     return { error: "refusing to write: the folder is a symbolic link or outside the repository" };
   const target = path.join(dir, parts[parts.length - 1] as string);
-  const info = await lstat(target).catch(() => null);
-  if (!info?.isFile() || info.isSymbolicLink())
-    return { error: "refusing to write: not a regular file" };
-  const current = await readFile(target).catch(() => null);
-  if (current === null) return { error: "could not read the page back before writing" };
-  if (!current.equals(expected))
-    return { error: "the page changed on disk since it was read; nothing written" };
-  const temp = path.join(dir, `.${parts[parts.length - 1]}.${randomBytes(6).toString("hex")}.tmp`);
-  // Any failure (no permission, full disk) leaves the page as it was and removes the temporary
-  // file: the caller gets one line, and nothing is lost.
+  let original: FileHandle;
   try {
-    const handle = await open(temp, "wx", info.mode & 0o777);
+    original = await open(target, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return {
+      error:
+        code === "ELOOP"
+          ? "refusing to write: the page is a symbolic link"
+          : "could not read the page back before writing",
+    };
+  }
+  try {
+    const info = await original.stat();
+    if (!info.isFile()) return { error: "refusing to write: not a regular file" };
+    if ((info.mode & 0o222) === 0 && !opts.force) {
+      return { error: "the page is read-only; nothing written (use --force to stamp it anyway)" };
+    }
+    const current = await readWhole(original);
+    if (!current.equals(expected)) return { error: CHANGED };
+    return await swapIn(dir, target, original, info, expected, next);
+  } finally {
+    await original.close().catch(() => {});
+  }
+}
+
+async function swapIn(
+  dir: string,
+  target: string,
+  original: FileHandle,
+  info: Stats,
+  expected: Buffer,
+  next: Buffer,
+): Promise<WriteResult> {
+  // A short name of its own: a page name near the 255-byte limit leaves no room to extend it.
+  const temp = path.join(dir, `.ts-${randomBytes(6).toString("hex")}.tmp`);
+  let renamed = false;
+  try {
+    const handle = await open(temp, "wx", 0o600);
     try {
       await handle.writeFile(next);
+      const kept = await keepOwnership(handle, info);
+      if (kept !== null) return { error: kept };
+      await handle.chmod(info.mode & 0o7777);
       await handle.sync();
     } finally {
       await handle.close();
     }
+    // The last look before the rename: same file, same bytes.
+    const now = await lstat(target).catch(() => null);
+    if (!now || !sameFile(now, info)) return { error: CHANGED };
+    const bytes = await readFile(target).catch(() => null);
+    if (bytes === null || !bytes.equals(expected)) return { error: CHANGED };
     await rename(temp, target);
+    renamed = true;
   } catch (err) {
-    await rm(temp, { force: true }).catch(() => {});
     const code = (err as NodeJS.ErrnoException).code;
     return { error: `could not write the page${code ? ` (${code})` : ""}; it was left unchanged` };
+  } finally {
+    if (!renamed) await rm(temp, { force: true }).catch(() => {});
   }
-  return { ok: true };
+  return restoreLateSave(target, original, info, expected, next);
+}
+
+/**
+ * The temporary file gets the page's owner and group. As root both are copied; otherwise the
+ * owner is already ours and only the group can be set, to one we belong to. A page that would
+ * end up with another owner or group is not replaced.
+ */
+async function keepOwnership(handle: FileHandle, info: Stats): Promise<string | null> {
+  const mine = await handle.stat();
+  if (mine.uid === info.uid && mine.gid === info.gid) return null;
+  try {
+    await handle.chown(info.uid, info.gid);
+    return null;
+  } catch {
+    return `the page belongs to user ${info.uid}, group ${info.gid}, which a rewrite by this user cannot keep; nothing written`;
+  }
+}
+
+/** The whole file behind `handle`, from its start whatever was read before. */
+async function readWhole(handle: FileHandle): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let position = 0;
+  for (;;) {
+    const buf = Buffer.allocUnsafe(64 * 1024);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, position);
+    if (bytesRead === 0) return Buffer.concat(chunks);
+    chunks.push(buf.subarray(0, bytesRead));
+    position += bytesRead;
+  }
+}
+
+/** After the rename: a save written in place into the old file meanwhile is put back. */
+async function restoreLateSave(
+  target: string,
+  original: FileHandle,
+  info: Stats,
+  expected: Buffer,
+  next: Buffer,
+): Promise<WriteResult> {
+  // The old file's change time moves when the rename unlinks it; its bytes must not have.
+  const late = await readWhole(original).catch(() => null);
+  if (late?.equals(expected)) return { ok: true };
+  if (late === null) return { error: `${CHANGED} (and the late save could not be read back)` };
+  const tempBack = path.join(path.dirname(target), `.ts-${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    const handle = await open(tempBack, "wx", info.mode & 0o7777);
+    try {
+      await handle.writeFile(late);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    // Only over our own stamped version, never over a newer save.
+    const current = await readFile(target).catch(() => null);
+    if (current?.equals(next)) await rename(tempBack, target);
+  } finally {
+    await rm(tempBack, { force: true }).catch(() => {});
+  }
+  return { error: CHANGED };
 }

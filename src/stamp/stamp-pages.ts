@@ -6,6 +6,7 @@ import { AppError } from "../errors.js";
 import { lookupObjects } from "../git/objects.js";
 import { openRepo, readHead } from "../git/repo.js";
 import { parseRawCommit } from "../git/revision.js";
+import { listTree } from "../git/tree.js";
 import { stampText } from "../meta/stamp.js";
 import { sourceFolder } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
@@ -29,6 +30,8 @@ export interface StampOptions {
   /** YYYY-MM-DD recorded as the translation date. */
   date: string;
   cwd?: string;
+  /** Stamp pages whose permissions say read-only too (their mode is kept). */
+  force?: boolean;
 }
 
 export interface StampOutcome {
@@ -49,9 +52,15 @@ export async function stampPages(
   // record a state that does not exist: the translation must move first. One lookup for all.
   const problems = rels.map((rel) => pathProblem(rel, content, source));
   const lookable = rels.filter((_, i) => problems[i] === null);
+  const sourcePaths = await sourceSpellings(
+    repo,
+    commit,
+    `${content}/${source}`,
+    lookable.map((rel) => sourceFor(rel, content, source)),
+  );
   const found = await lookupObjects(
     repo,
-    lookable.map((rel) => `${commit}:${sourceFor(rel, content, source)}`),
+    lookable.map((rel) => `${commit}:${sourcePaths.get(sourceFor(rel, content, source))}`),
   );
   const sources = new Map(lookable.map((rel, i) => [rel, found[i]]));
   const outcomes: StampOutcome[] = [];
@@ -65,7 +74,7 @@ export async function stampPages(
     const sourceMissing = !src || "missing" in src || src.type !== "blob";
     outcomes.push({
       path: rel,
-      error: await stampOne(repo.workTree, rel, content, source, commit, opts.date, sourceMissing),
+      error: await stampOne(repo.workTree, rel, content, source, commit, opts, sourceMissing),
     });
   }
   return { commit, outcomes };
@@ -113,7 +122,7 @@ async function stampOne(
   content: string,
   source: string,
   commit: string,
-  date: string,
+  opts: { date: string; force?: boolean },
   sourceMissing: boolean,
 ): Promise<string | null> {
   // O_NOFOLLOW guards the file itself; its folders are checked first, so a symbolic link to a
@@ -124,14 +133,48 @@ async function stampOne(
   if ("error" in read) return read.error;
   const { text, valid } = decodePage(read.bytes);
   if (!valid) return "page is not valid UTF-8; it is never rewritten";
-  const stamped = stampText(text, commit, date);
+  const stamped = stampText(text, commit, opts.date);
   if ("error" in stamped) return stamped.error;
   if (sourceMissing) {
     return `the English source ${sourceFor(rel, content, source)} does not exist at ${commit.slice(0, 12)}: it was moved or deleted; move or remove the translation instead`;
   }
   if (stamped.text === text) return null;
-  const written = await replaceFile(workTree, rel, read.bytes, Buffer.from(stamped.text, "utf8"));
+  const written = await replaceFile(workTree, rel, read.bytes, Buffer.from(stamped.text, "utf8"), {
+    force: opts.force ?? false,
+  });
   return "error" in written ? written.error : null;
+}
+
+/**
+ * Each English path as git spells it at `commit`. The scan pairs a translation with an English
+ * file whose name differs only in Unicode normalization (NFD on disk, NFC in git); stamp must
+ * find the same file, so a name git does not hold is looked up in NFC among the folder's files.
+ */
+async function sourceSpellings(
+  repo: Parameters<typeof readHead>[0],
+  commit: string,
+  folder: string,
+  paths: readonly string[],
+): Promise<Map<string, string>> {
+  const spelled = new Map(paths.map((p) => [p, p]));
+  const found = await lookupObjects(
+    repo,
+    paths.map((p) => `${commit}:${p}`),
+  );
+  const absent = paths.filter((_, i) => {
+    const f = found[i];
+    return !f || "missing" in f;
+  });
+  if (absent.length === 0) return spelled;
+  const byNfc = new Map<string, string>();
+  for (const entry of await listTree(repo, commit, folder)) {
+    byNfc.set(entry.path.normalize("NFC"), entry.path);
+  }
+  for (const p of absent) {
+    const match = byNfc.get(p.normalize("NFC"));
+    if (match !== undefined) spelled.set(p, match);
+  }
+  return spelled;
 }
 
 async function resolveCommit(
