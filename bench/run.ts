@@ -11,6 +11,7 @@ import { createDetailLoader } from "../src/detail/loader.js";
 import { gitEnv } from "../src/git/run.js";
 import { scan } from "../src/scan/scan.js";
 import { type GenerateOptions, generateRepo } from "./generate.js";
+import { hostilePageScaling } from "./hostile-pages.js";
 import { perPageTimed } from "./per-page.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -108,6 +109,13 @@ async function main(): Promise<void> {
       `${(perPageMs / scanMs).toFixed(0)}× slower than the scan (target ≥ 50×)`,
     ],
   ];
+  for (const shape of hostilePageScaling()) {
+    rows.push([
+      `hostile page: ${shape.name}, 4 MiB`,
+      ms(shape.large),
+      `${(shape.large / shape.small).toFixed(1)}× the 1 MiB page (linear ≈ 4×)`,
+    ]);
+  }
   const width = Math.max(...rows.map((r) => r[0].length));
   for (const [name, value, note] of rows)
     log(`${name.padEnd(width)}  ${value.padStart(9)}  ${note}`);

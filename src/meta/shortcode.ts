@@ -145,6 +145,8 @@ class Scanner {
     const name = text.slice(nameStart, p);
     const params = new Map<string, string>();
     const repeated: string[] = [];
+    // A Set beside the list: a shortcode repeating thousands of names must stay linear.
+    const repeatedSeen = new Set<string>();
     const spans = this.withSpans ? new Map<string, ValueSpan>() : null;
     const found = (end: number): Attempt => ({
       kind: "shortcode",
@@ -183,7 +185,10 @@ class Scanner {
         p = this.bareEnd(valueStart, close);
         value = text.slice(valueStart, p);
       }
-      if (params.has(key) && !repeated.includes(key)) repeated.push(key);
+      if (params.has(key) && !repeatedSeen.has(key)) {
+        repeatedSeen.add(key);
+        repeated.push(key);
+      }
       params.set(key, value);
       spans?.set(
         key,
