@@ -67,8 +67,10 @@ describe("stamp edits only the metadata values the reader located", () => {
     ]);
   });
 
-  it("leaves body lines that look like metadata keys alone, and an indented closing rule", () => {
-    const text = `---\ndefault_lang_commit: "${raw}"\nlast_translation_time: 2025-01-01\nnotes: |\n  ---\n  last_translation_time: in a block\n---\nlast_translation_time: 2024-01-01\n\ndefault_lang_commit: ${raw}\n`;
+  it("leaves body lines that look like metadata keys alone, where front matter ends early", () => {
+    // The reader ends the front matter at the first line starting with "---"; the body after it
+    // holds a date-like line and a later "---" rule.
+    const text = `---\ndefault_lang_commit: "${raw}"\nlast_translation_time: 2025-01-01\n-----\nlast_translation_time: 2024-01-01 is body text\n---\n\ndefault_lang_commit: ${raw}\n`;
     const { res, after } = stampFile("content/zh-cn/c.md", text);
     expect(res.code).toBe(0);
     const at = text.indexOf(raw);
