@@ -1,5 +1,6 @@
 // Object look-ups in bulk through `git cat-file`: one process answers any number of questions,
 // which is what keeps the scan from starting a git per page.
+import { encodeBytes } from "../core/path-bytes.js";
 import { AppError } from "../errors.js";
 import type { Repo } from "./run.js";
 import { GitFailure, runGit } from "./run.js";
@@ -14,9 +15,13 @@ export type Lookup =
  * NUL-terminated on input, so a path may hold a newline; the answers are matched in order,
  * using the echoed name for the "missing" form instead of trusting line boundaries.
  */
+const NUL = Buffer.from([0]);
+
 export async function lookupObjects(repo: Repo, names: readonly string[]): Promise<Lookup[]> {
   if (names.length === 0) return [];
-  const input = Buffer.from(names.map((n) => `${n}\0`).join(""), "utf8");
+  // Paths go to git as the bytes they stand for (see core/path-bytes.ts).
+  const encoded = names.map(encodeBytes);
+  const input = Buffer.concat(encoded.flatMap((n) => [n, NUL]));
   const { stdout } = await runGit(repo, ["cat-file", "-z", "--batch-check"], { input }).catch(
     (err: unknown) => {
       // `cat-file -z` arrived in git 2.38; older gits reject the switch.
@@ -28,7 +33,7 @@ export async function lookupObjects(repo: Repo, names: readonly string[]): Promi
   );
   const out: Lookup[] = [];
   let pos = 0;
-  for (const name of names) {
+  for (let i = 0; i < names.length; i++) {
     const nl = stdout.indexOf(10, pos);
     const line = stdout.subarray(pos, nl < 0 ? stdout.length : nl).toString("utf8");
     const m = /^([0-9a-f]{40}|[0-9a-f]{64}) (\w+) (\d+)$/.exec(line);
@@ -38,7 +43,7 @@ export async function lookupObjects(repo: Repo, names: readonly string[]): Promi
       continue;
     }
     // "<name> missing" / "<name> ambiguous": the name is echoed as given, newlines and all.
-    const echoed = Buffer.from(name, "utf8");
+    const echoed = encoded[i] as Buffer;
     if (stdout.subarray(pos, pos + echoed.length).equals(echoed)) {
       const rest = stdout.indexOf(10, pos + echoed.length);
       if (rest < 0) throw new AppError(2, "unexpected output from git cat-file");

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { accessSync, constants, statSync } from "node:fs";
 import path from "node:path";
-import { StringDecoder } from "node:string_decoder";
+import { decodeBytes } from "../core/path-bytes.js";
 import { AppError } from "../errors.js";
 
 /** A repository, always named explicitly: git never discovers one on its own after `openRepo`. */
@@ -218,38 +218,48 @@ function firstLine(text: string): string {
 }
 
 /**
- * Splits NUL-terminated records across chunk boundaries. Decoding whole chunks and splitting
- * the text is several times faster than slicing buffers per record; UTF-8 never has a NUL
- * inside a multi-byte character, and StringDecoder keeps characters cut by a chunk boundary.
+ * Splits NUL-terminated records across chunk boundaries. Decoding the records of a chunk at once
+ * and splitting the text is several times faster than slicing buffers per record; NUL never
+ * occurs inside a multi-byte UTF-8 character, so the bytes up to a chunk's last NUL hold whole
+ * characters. Records are decoded byte for byte (see core/path-bytes.ts): a file name or a
+ * commit subject that is not valid UTF-8 keeps its bytes instead of turning into U+FFFD.
  */
 export class NulSplitter {
-  private readonly decoder = new StringDecoder("utf8");
-  private pending = "";
+  /** Bytes after the last NUL seen, waiting for the rest of their record. */
+  private pending: Buffer[] = [];
   constructor(private readonly onRecord: (record: string) => void) {}
 
   push(chunk: Buffer): void {
-    const text = this.decoder.write(chunk);
-    let end = text.indexOf("\0");
-    if (end === -1) {
-      this.pending += text;
+    const first = chunk.indexOf(0);
+    if (first === -1) {
+      if (chunk.length > 0) this.pending.push(Buffer.from(chunk));
       return;
     }
     // The record cut by the last chunk's end is joined on its own: prefixing the whole chunk
-    // with it would copy every chunk once more, and the copy is what the records point into.
-    this.onRecord(this.pending + text.slice(0, end));
-    let start = end + 1;
-    for (end = text.indexOf("\0", start); end >= 0; end = text.indexOf("\0", start)) {
-      this.onRecord(text.slice(start, end));
-      start = end + 1;
+    // with it would copy every chunk once more.
+    const head = chunk.subarray(0, first);
+    this.onRecord(
+      decodeBytes(this.pending.length === 0 ? head : Buffer.concat([...this.pending, head])),
+    );
+    this.pending = [];
+    const last = chunk.lastIndexOf(0);
+    if (last > first) {
+      const text = decodeBytes(chunk.subarray(first + 1, last));
+      let start = 0;
+      for (let end = text.indexOf("\0"); end >= 0; end = text.indexOf("\0", start)) {
+        this.onRecord(text.slice(start, end));
+        start = end + 1;
+      }
+      this.onRecord(text.slice(start));
     }
-    this.pending = text.slice(start);
+    if (last + 1 < chunk.length) this.pending.push(Buffer.from(chunk.subarray(last + 1)));
   }
 
   /** The text after the last NUL (git's -z output may omit the final terminator). */
   end(): void {
-    const rest = this.pending + this.decoder.end();
-    this.pending = "";
-    if (rest !== "") this.onRecord(rest);
+    const rest = this.pending;
+    this.pending = [];
+    if (rest.length > 0) this.onRecord(decodeBytes(Buffer.concat(rest)));
   }
 }
 

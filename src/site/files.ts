@@ -12,6 +12,7 @@ import {
   realpathSync,
 } from "node:fs";
 import path from "node:path";
+import { decodeBytes, fsPath } from "../core/path-bytes.js";
 
 export const PAGE_EXTENSIONS = [".md", ".markdown", ".mdx"];
 /** Pages larger than this are not read (a hostile 50 MB page must not stall the scan). */
@@ -56,11 +57,9 @@ export async function findPages(root: string): Promise<{ files: FoundFile[]; ski
   const pending: string[] = [""];
   while (pending.length > 0) {
     const relDir = pending.pop() as string;
-    let entries: Dirent[];
+    let entries: Array<{ name: string; entry: Dirent | Dirent<Buffer> }>;
     try {
-      // Synchronous: a few hundred small folders list faster this way than through the thread
-      // pool, and the scan has nothing else to do on this thread meanwhile.
-      entries = readdirSync(path.join(root, relDir), { withFileTypes: true });
+      entries = listFolder(path.join(root, relDir));
     } catch {
       skipped.push({ rel: relDir, why: "folder could not be read" });
       continue;
@@ -70,19 +69,37 @@ export async function findPages(root: string): Promise<{ files: FoundFile[]; ski
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const rel = relDir === "" ? entry.name : `${relDir}/${entry.name}`;
-      if (entry.name === ".git") continue;
+    for (const { name, entry } of entries) {
+      const rel = relDir === "" ? name : `${relDir}/${name}`;
+      if (name === ".git") continue;
       if (entry.isSymbolicLink()) {
         skipped.push({ rel, why: "symbolic link not followed" });
         continue;
       }
       if (entry.isDirectory()) pending.push(rel);
-      else if (entry.isFile() && isPageFile(entry.name)) files.push({ rel });
+      else if (entry.isFile() && isPageFile(name)) files.push({ rel });
     }
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { files, skipped };
+}
+
+/**
+ * A folder's entries with their names. Synchronous: a few hundred small folders list faster this
+ * way than through the thread pool, and the scan has nothing else to do meanwhile. A name that
+ * is not valid UTF-8 would come back with U+FFFD in it, naming no file: such a folder is listed
+ * again as bytes, and its names keep them (core/path-bytes.ts).
+ */
+function listFolder(abs: string): Array<{ name: string; entry: Dirent | Dirent<Buffer> }> {
+  const where = fsPath(abs);
+  const entries = readdirSync(where, { withFileTypes: true });
+  if (!entries.some((e) => e.name.includes("\uFFFD"))) {
+    return entries.map((entry) => ({ name: entry.name, entry }));
+  }
+  return readdirSync(where, { withFileTypes: true, encoding: "buffer" }).map((entry) => ({
+    name: decodeBytes(entry.name),
+    entry,
+  }));
 }
 
 export type ReadResult = { bytes: Buffer } | { error: string };
@@ -103,7 +120,7 @@ export type ReadResult = { bytes: Buffer } | { error: string };
 export function readPageBytes(abs: string, borrow = false): ReadResult {
   let fd: number;
   try {
-    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    fd = openSync(fsPath(abs), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { error: code === "ELOOP" ? "symbolic link not followed" : "file could not be read" };
@@ -167,7 +184,7 @@ export function realFolderInside(workTree: string, rel: string): string | null {
   }
   let real: string | null;
   try {
-    real = realpathSync(abs);
+    real = decodeBytes(realpathSync(fsPath(abs), { encoding: "buffer" }));
   } catch {
     real = null;
   }
@@ -177,7 +194,7 @@ export function realFolderInside(workTree: string, rel: string): string | null {
 
 function lstatOrNull(file: string) {
   try {
-    return lstatSync(file);
+    return lstatSync(fsPath(file));
   } catch {
     return null;
   }

@@ -14,6 +14,7 @@ import type { Stats } from "node:fs";
 import { constants } from "node:fs";
 import { type FileHandle, lstat, open, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { fsPath } from "../core/path-bytes.js";
 import { realFolderInside } from "./files.js";
 
 export type WriteResult = { ok: true } | { error: string };
@@ -53,7 +54,7 @@ export async function replaceFile(
   const dir = realFolderInside(workTree, parts.slice(0, -1).join("/"));
   if (!dir)
     return { error: "refusing to write: the folder is a symbolic link or outside the repository" };
-  const target = path.join(dir, parts[parts.length - 1] as string);
+  const target = fsPath(path.join(dir, parts[parts.length - 1] as string));
   let original: FileHandle;
   try {
     original = await open(target, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -82,7 +83,7 @@ export async function replaceFile(
 
 async function swapIn(
   dir: string,
-  target: string,
+  target: string | Buffer,
   original: FileHandle,
   info: Stats,
   expected: Buffer,
@@ -115,7 +116,7 @@ async function swapIn(
   } finally {
     if (!renamed) await rm(temp, { force: true }).catch(() => {});
   }
-  return restoreLateSave(target, original, info, expected, next);
+  return restoreLateSave(dir, target, original, info, expected, next);
 }
 
 /**
@@ -149,7 +150,8 @@ async function readWhole(handle: FileHandle): Promise<Buffer> {
 
 /** After the rename: a save written in place into the old file meanwhile is put back. */
 async function restoreLateSave(
-  target: string,
+  dir: string,
+  target: string | Buffer,
   original: FileHandle,
   info: Stats,
   expected: Buffer,
@@ -159,7 +161,7 @@ async function restoreLateSave(
   const late = await readWhole(original).catch(() => null);
   if (late?.equals(expected)) return { ok: true };
   if (late === null) return { error: `${CHANGED} (and the late save could not be read back)` };
-  const tempBack = path.join(path.dirname(target), `.ts-${randomBytes(6).toString("hex")}.tmp`);
+  const tempBack = path.join(dir, `.ts-${randomBytes(6).toString("hex")}.tmp`);
   try {
     const handle = await open(tempBack, "wx", info.mode & 0o7777);
     try {

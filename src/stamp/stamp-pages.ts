@@ -2,6 +2,7 @@
 // commit (HEAD by default), by rewriting only the commit and date inside each page's metadata.
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { fsPath, unescapeShownBytes } from "../core/path-bytes.js";
 import { AppError } from "../errors.js";
 import { lookupObjects } from "../git/objects.js";
 import { openRepo, readHead } from "../git/repo.js";
@@ -85,8 +86,18 @@ export async function stampPages(
  * a path relative to the current folder works too when the first reading names no file.
  */
 function repoRelative(workTree: string, cwd: string, given: string): string {
-  const fromRepo = path.resolve(workTree, given);
-  const abs = path.isAbsolute(given) || !existsSync(fromRepo) ? path.resolve(cwd, given) : fromRepo;
+  // A name that is not valid UTF-8 is printed with `\xFF` escapes; it is taken back as such
+  // when no file has the name as written.
+  const unescaped = unescapeShownBytes(given);
+  const exists = (p: string) => existsSync(fsPath(p));
+  const name =
+    unescaped !== given &&
+    !exists(path.resolve(workTree, given)) &&
+    !exists(path.resolve(cwd, given))
+      ? unescaped
+      : given;
+  const fromRepo = path.resolve(workTree, name);
+  const abs = path.isAbsolute(name) || !exists(fromRepo) ? path.resolve(cwd, name) : fromRepo;
   return path.relative(workTree, abs).split(path.sep).join("/");
 }
 
