@@ -2,7 +2,7 @@
 // commit (HEAD by default), by rewriting only the commit and date inside each page's metadata.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { fsPath, unescapeShownBytes } from "../core/path-bytes.js";
+import { decodeBytes, encodeBytes, fsPath, unescapeShownBytes } from "../core/path-bytes.js";
 import { AppError } from "../errors.js";
 import { lookupObjects } from "../git/objects.js";
 import { openRepo, readHead } from "../git/repo.js";
@@ -12,7 +12,6 @@ import { stampText } from "../meta/stamp.js";
 import { sourceFolder } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
 import {
-  decodePage,
   folderProblem,
   isPageFile,
   readPageBytes,
@@ -142,15 +141,16 @@ async function stampOne(
   if (!realFolderInside(workTree, folder)) return folderProblem(workTree, folder);
   const read = readPageBytes(path.join(workTree, rel));
   if ("error" in read) return read.error;
-  const { text, valid } = decodePage(read.bytes);
-  if (!valid) return "page is not valid UTF-8; it is never rewritten";
+  // Bytes that are not UTF-8 (a stray Latin-1 byte in the body) are kept as they are: the scan
+  // reads the metadata around them, so stamp edits it around them too (core/path-bytes.ts).
+  const text = decodeBytes(read.bytes);
   const stamped = stampText(text, commit, opts.date);
   if ("error" in stamped) return stamped.error;
   if (sourceMissing) {
     return `the English source ${sourceFor(rel, content, source)} does not exist at ${commit.slice(0, 12)}: it was moved or deleted; move or remove the translation instead`;
   }
   if (stamped.text === text) return null;
-  const written = await replaceFile(workTree, rel, read.bytes, Buffer.from(stamped.text, "utf8"), {
+  const written = await replaceFile(workTree, rel, read.bytes, encodeBytes(stamped.text), {
     force: opts.force ?? false,
   });
   return "error" in written ? written.error : null;

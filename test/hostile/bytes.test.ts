@@ -54,4 +54,29 @@ describe("a file name that is not valid UTF-8", () => {
     const after = readFileSync(bytesPath(repo.dir, "/content/zh-cn/", NAME), "utf8");
     expect(after).toBe(page(raw).replace(raw, head));
   });
+
+  it("stamps a page holding bytes that are not UTF-8, keeping every one of them", () => {
+    const rel = "content/zh-cn/ok.md";
+    const before = Buffer.concat([
+      Buffer.from("---\ntitle: caf"),
+      Buffer.from([0xe9]),
+      Buffer.from(`\n---\n\xff body `),
+      Buffer.from([0xc0, 0x0a]),
+      Buffer.from(`{{< translation-status raw_commit="${raw}" >}}\n`),
+    ]);
+    writeFileSync(path.join(repo.dir, rel), before);
+    const res = runCli(["stamp", "--repo", repo.dir, rel]);
+    expect(res.code).toBe(0);
+    const after = readFileSync(path.join(repo.dir, rel));
+    const at = before.indexOf(raw);
+    expect(
+      after.equals(
+        Buffer.concat([
+          before.subarray(0, at),
+          Buffer.from(head),
+          before.subarray(at + raw.length),
+        ]),
+      ),
+    ).toBe(true);
+  });
 });
