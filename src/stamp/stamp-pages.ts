@@ -11,12 +11,7 @@ import { listTree } from "../git/tree.js";
 import { stampText } from "../meta/stamp.js";
 import { sourceFolder } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
-import {
-  folderProblem,
-  isPageFile,
-  readPageBytes,
-  realFolderInside,
-} from "../site/files.js";
+import { folderProblem, isPageFile, readPageBytes, realFolderInside } from "../site/files.js";
 import { replaceFile } from "../site/write.js";
 
 export interface StampOptions {
