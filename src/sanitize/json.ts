@@ -2,7 +2,8 @@
 // controls and (since ES2019, "well-formed JSON.stringify") lone surrogates, but leaves DEL, C1,
 // bidi, invisible characters and U+2028/U+2029 raw. Those only ever occur inside string literals,
 // so rewriting them as \uXXXX keeps the document valid and JSON.parse returns the same value.
-import { isUnsafeCodePoint } from "./terminal.js";
+// Which characters are unsafe is terminal.ts's answer (and invisible.ts's), never decided here.
+import { isUnsafeCodePoint, UNSAFE_FROM_DEL_CLASS } from "./terminal.js";
 
 function unicodeEscape(ch: string): string {
   let out = "";
@@ -49,8 +50,10 @@ function sanitized(json: string): string {
 }
 
 /**
- * The UTF-8 forms of MAYBE_UNSAFE's code points, as a first byte sequence and the ranges the
- * next byte falls in; and `##[`. Finding one means "maybe": the string is then checked exactly.
+ * A first byte sequence and the ranges the next byte falls in, covering the UTF-8 form of every
+ * code point from U+007F up that isUnsafeCodePoint rejects; and `##[`. Finding one means "maybe":
+ * the string is then checked exactly. This is only a quick look for the exact rule, which it must
+ * never miss: test/sanitize/json-fast-path.test.ts checks every code point against it.
  */
 const UNSAFE_UTF8: ReadonlyArray<[Buffer, ReadonlyArray<readonly [number, number]>]> = [
   [Buffer.from([0x7f]), []], // DEL
@@ -61,8 +64,21 @@ const UNSAFE_UTF8: ReadonlyArray<[Buffer, ReadonlyArray<readonly [number, number
       [0xad, 0xad],
     ],
   ], // C1, soft hyphen
-  [Buffer.from([0xd8, 0x9c]), []], // U+061C
-  [Buffer.from([0xe1, 0xa0, 0x8e]), []], // U+180E
+  [Buffer.from([0xcd]), [[0x8f, 0x8f]]], // U+034F combining grapheme joiner
+  [
+    Buffer.from([0xd8]),
+    [
+      [0x80, 0x85],
+      [0x9c, 0x9c],
+    ],
+  ], // U+0600-0605 Arabic number signs, U+061C
+  [Buffer.from([0xdb]), [[0x9d, 0x9d]]], // U+06DD
+  [Buffer.from([0xdc]), [[0x8f, 0x8f]]], // U+070F
+  [Buffer.from([0xe0, 0xa2]), [[0x90, 0x91]]], // U+0890-0891
+  [Buffer.from([0xe0, 0xa3]), [[0xa2, 0xa2]]], // U+08E2
+  [Buffer.from([0xe1, 0x85]), [[0x9f, 0xa0]]], // U+115F-1160 Hangul fillers
+  [Buffer.from([0xe1, 0x9e]), [[0xb4, 0xb5]]], // U+17B4-17B5 Khmer inherent vowels
+  [Buffer.from([0xe1, 0xa0]), [[0x8b, 0x8f]]], // U+180B-180F Mongolian selectors, U+180E
   [
     Buffer.from([0xe2, 0x80]),
     [
@@ -71,9 +87,17 @@ const UNSAFE_UTF8: ReadonlyArray<[Buffer, ReadonlyArray<readonly [number, number
     ],
   ], // U+200B-200F, U+2028-202E
   [Buffer.from([0xe2, 0x81]), [[0xa0, 0xaf]]], // U+2060-206F
+  [Buffer.from([0xe2, 0xa0]), [[0x80, 0x80]]], // U+2800 braille blank
+  [Buffer.from([0xe3, 0x85]), [[0xa4, 0xa4]]], // U+3164 Hangul filler
+  [Buffer.from([0xef, 0xb8]), [[0x80, 0x8f]]], // U+FE00-FE0F variation selectors
   [Buffer.from([0xef, 0xbb, 0xbf]), []], // U+FEFF
-  [Buffer.from([0xef, 0xbf]), [[0xb9, 0xbb]]], // U+FFF9-FFFB
-  [Buffer.from([0xf3, 0xa0]), [[0x80, 0x81]]], // tag characters U+E0000-E007F
+  [Buffer.from([0xef, 0xbe]), [[0xa0, 0xa0]]], // U+FFA0 halfwidth Hangul filler
+  [Buffer.from([0xef, 0xbf]), [[0xb0, 0xbb]]], // U+FFF0-FFFB
+  [Buffer.from([0xf0, 0x91]), [[0x82, 0x83]]], // U+110BD, U+110CD Kaithi number signs
+  [Buffer.from([0xf0, 0x93]), [[0x90, 0x90]]], // U+13430-1343F Egyptian format controls
+  [Buffer.from([0xf0, 0x9b]), [[0xb2, 0xb2]]], // U+1BCA0-1BCA3 shorthand format controls
+  [Buffer.from([0xf0, 0x9d]), [[0x85, 0x85]]], // U+1D159, U+1D173-1D17A musical symbols
+  [Buffer.from([0xf3, 0xa0]), []], // U+E0000-E0FFF tags, variation selectors supplement
   [Buffer.from("##["), []],
 ];
 
@@ -91,8 +115,7 @@ export function mayBeUnsafe(bytes: Uint8Array): boolean {
 }
 
 /** Every code point at or above U+007F that isUnsafeCodePoint rejects (tag characters as pairs). */
-const MAYBE_UNSAFE =
-  /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/;
+const MAYBE_UNSAFE = new RegExp(`[${UNSAFE_FROM_DEL_CLASS}]`, "u");
 
 function escapeUnsafe(json: string): string {
   let out = "";

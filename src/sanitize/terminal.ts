@@ -6,23 +6,26 @@
 // A literal backslash is deliberately NOT escaped: that keeps `visible` idempotent (sinks may
 // sanitize text that was already sanitized) at the price that the text `\x1b` and a real ESC look
 // alike once escaped. Use `hasUnsafeChars` on the raw value when that difference matters.
+import { INVISIBLE_CLASS } from "./invisible.js";
+
+/**
+ * Every code point from U+007F up that must never reach a terminal raw, as the contents of a
+ * `[...]` for a regular expression with the `u` flag: DEL and C1 (8-bit CSI U+009B, OSC U+009D),
+ * the line and paragraph separators, lone surrogates (which is how a `u` expression sees half a
+ * pair), and every invisible character (invisible.ts: zero-width, bidi, fillers, tags, ...).
+ */
+export const UNSAFE_FROM_DEL_CLASS = String.raw`\u007f-\u009f\u2028\u2029\p{Cs}${INVISIBLE_CLASS}`;
+
+// C0 as well: ESC starts CSI/OSC/DCS/APC/SOS/PM; also BEL, BS, TAB, LF, CR, NUL.
+const UNSAFE_CLASS = String.raw`\u0000-\u001f${UNSAFE_FROM_DEL_CLASS}`;
+const UNSAFE = new RegExp(`[${UNSAFE_CLASS}]`, "u");
+const UNSAFE_ALL = new RegExp(`[${UNSAFE_CLASS}]`, "gu");
 
 /** True for code points that must never reach a terminal raw. */
 export function isUnsafeCodePoint(cp: number): boolean {
-  return (
-    cp <= 0x1f || // C0: ESC starts CSI/OSC/DCS/APC/SOS/PM; also BEL, BS, TAB, LF, CR, NUL
-    (cp >= 0x7f && cp <= 0x9f) || // DEL and C1, e.g. 8-bit CSI U+009B and OSC U+009D
-    cp === 0x00ad || // soft hyphen: invisible
-    cp === 0x061c || // Arabic letter mark: bidi
-    cp === 0x180e || // Mongolian vowel separator: invisible format character
-    (cp >= 0x200b && cp <= 0x200f) || // ZWSP, ZWNJ, ZWJ (invisible); LRM, RLM (bidi)
-    (cp >= 0x2028 && cp <= 0x202e) || // line/paragraph separator; LRE, RLE, PDF, LRO, RLO
-    (cp >= 0x2060 && cp <= 0x206f) || // word joiner, invisible operators, LRI..PDI, other formats
-    cp === 0xfeff || // zero-width no-break space / BOM
-    (cp >= 0xfff9 && cp <= 0xfffb) || // interlinear annotation controls: hide text
-    (cp >= 0xd800 && cp <= 0xdfff) || // met only as lone surrogates when iterating code points
-    (cp >= 0xe0000 && cp <= 0xe007f) // tag characters: invisible "ASCII smuggling"
-  );
+  if (cp < 0x7f) return cp >= 0 && cp <= 0x1f;
+  if (cp > 0x10ffff || !Number.isInteger(cp)) return false;
+  return UNSAFE.test(String.fromCodePoint(cp));
 }
 
 const NAMED: ReadonlyMap<number, string> = new Map([
@@ -40,27 +43,27 @@ function escapeCodePoint(cp: number): string {
   return `\\u{${hex}}`;
 }
 
+const escapeMatch = (ch: string) => escapeCodePoint(ch.codePointAt(0) ?? 0);
+
 /** `s` split into code points (a lone surrogate is its own item), each unsafe one escaped. */
 function* tokens(s: string): Generator<string> {
   // for..of walks code points: a valid surrogate pair stays together, a lone half comes alone.
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    yield isUnsafeCodePoint(cp) ? escapeCodePoint(cp) : ch;
+  if (!UNSAFE.test(s)) {
+    yield* s;
+    return;
   }
+  for (const ch of s) yield isUnsafeCodePoint(ch.codePointAt(0) ?? 0) ? escapeMatch(ch) : ch;
 }
 
 /** Whether `visible(s)` would change `s`. */
 export function hasUnsafeChars(s: string): boolean {
-  for (const ch of s) if (isUnsafeCodePoint(ch.codePointAt(0) ?? 0)) return true;
-  return false;
+  return UNSAFE.test(s);
 }
 
 /** `s` with every unsafe code point replaced by a printable ASCII escape. Idempotent. */
 export function visible(s: string): string {
-  if (!hasUnsafeChars(s)) return s;
-  let out = "";
-  for (const t of tokens(s)) out += t;
-  return out;
+  if (!UNSAFE.test(s)) return s;
+  return s.replace(UNSAFE_ALL, escapeMatch);
 }
 
 /**

@@ -1,6 +1,8 @@
 // Fitting sanitized text into terminal columns. Input is the output of visible(): no control or
-// invisible characters, so width is 2 for East Asian wide characters, 0 for combining marks, 1
-// otherwise. Ink truncates again as a safety net; doing it here keeps every row exactly one line.
+// invisible characters (sanitize/invisible.ts: default-ignorable code points such as U+3164,
+// U+115F, U+034F and U+1D173, and blank fillers, whose width terminals and Ink disagree on), so
+// width is 2 for East Asian wide characters, 0 for combining marks, 1 otherwise. Ink truncates
+// again as a safety net; doing it here keeps every row exactly one line.
 import { visible, visibleLine } from "../sanitize/terminal.js";
 
 const COMBINING = /^[\p{Mn}\p{Me}]$/u;
