@@ -19,6 +19,9 @@ export interface Shortcode {
   end: number;
   /** 1-based line of the opening "{{". */
   line: number;
+  /** 1-based line where the (last) raw_commit parameter is written, null without one: what an
+   * annotation points at when a shortcode spans several lines. */
+  commitLine: number | null;
   /** Where each named value is written (inside its quotes), when asked for: what an edit of
    * the page replaces. A repeated name keeps its last place. */
   spans?: Map<string, ValueSpan>;
@@ -61,7 +64,7 @@ function isBareChar(c: number): boolean {
 }
 
 type Attempt =
-  | { kind: "shortcode"; shortcode: Omit<Shortcode, "line"> }
+  | { kind: "shortcode"; shortcode: Omit<Shortcode, "line" | "commitLine">; commitAt: number }
   | { kind: "skip"; next: number };
 
 class Scanner {
@@ -110,7 +113,9 @@ class Scanner {
       }
       const attempt = this.attemptAt(brace);
       if (attempt.kind === "shortcode") {
-        found.push({ ...attempt.shortcode, line: lines.lineAt(brace) });
+        const line = lines.lineAt(brace);
+        const commitLine = attempt.commitAt === -1 ? null : lines.lineAt(attempt.commitAt);
+        found.push({ ...attempt.shortcode, line, commitLine });
         pos = attempt.shortcode.end;
       } else {
         pos = attempt.next;
@@ -148,9 +153,11 @@ class Scanner {
     // A Set beside the list: a shortcode repeating thousands of names must stay linear.
     const repeatedSeen = new Set<string>();
     const spans = this.withSpans ? new Map<string, ValueSpan>() : null;
+    let commitAt = -1;
     const found = (end: number): Attempt => ({
       kind: "shortcode",
       shortcode: { name, params, repeated, start, end, ...(spans ? { spans } : {}) },
+      commitAt,
     });
     for (;;) {
       p = this.skipSpace(p);
@@ -185,6 +192,7 @@ class Scanner {
         p = this.bareEnd(valueStart, close);
         value = text.slice(valueStart, p);
       }
+      if (key === "raw_commit") commitAt = keyStart;
       if (params.has(key) && !repeatedSeen.has(key)) {
         repeatedSeen.add(key);
         repeated.push(key);

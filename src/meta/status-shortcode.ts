@@ -81,7 +81,7 @@ export function metaFromShortcodes(shortcodes: readonly Shortcode[]): StatusResu
       rawTitle: param(chosen, "raw_title"),
       rawLink: param(chosen, "raw_link"),
       lastTranslationTime: time,
-      line: chosen.line,
+      line: chosen.commitLine ?? chosen.line,
     },
     warnings,
   };

@@ -105,6 +105,15 @@ describe("stamp edits only the metadata values the reader located", () => {
 });
 
 describe("stamp finds every page the scan reads", () => {
+  it("annotates the line that holds raw_commit in a shortcode written over several lines", () => {
+    const text = `# 标题\n\n{{< translation-status-zh-cn\n  raw_title="A"\n  raw_commit="${raw}"\n>}}\n`;
+    repo.write("content/zh-cn/a.md", text);
+    const res = runCli(["check", "--repo", repo.dir, "--lang", "zh-cn", "--format", "github"]);
+    expect(res.stdout).toMatch(/::error file=content\/zh-cn\/a\.md,line=5[,:]/);
+    const { after } = stampFile("content/zh-cn/a.md", text);
+    expect(after.toString()).toBe(text.replace(raw, head));
+  });
+
   it("stamps a translation whose file name is NFD while the English one is NFC", () => {
     const nfd = "café".normalize("NFD");
     const rel = `content/zh-cn/${nfd}.md`;

@@ -31,7 +31,7 @@ describe("readMeta on the Mastodon seed page", () => {
 });
 
 describe("readMeta: shortcode", () => {
-  it("reads every attribute in any order and across lines", () => {
+  it("reads every attribute in any order and across lines; the line is raw_commit's", () => {
     const text = `# Title\n\n{{% translation-status\n  raw_commit='${SHA}'\n  last_translation_time="2025-04-21"\n  raw_link="/a/"\n  raw_title="A"\n/%}}\n`;
     expect(readMeta(text)).toEqual({
       meta: {
@@ -40,7 +40,7 @@ describe("readMeta: shortcode", () => {
         rawTitle: "A",
         rawLink: "/a/",
         lastTranslationTime: "2025-04-21",
-        line: 3,
+        line: 4,
       },
       warnings: [],
     });

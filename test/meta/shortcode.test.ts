@@ -21,6 +21,7 @@ describe("findShortcodes", () => {
       start: 7,
       end: text.length - 1,
       line: 3,
+      commitLine: null,
     });
   });
 
