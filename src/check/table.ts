@@ -2,7 +2,7 @@
 // each language's summary line, and a verdict line. Every untrusted string goes through `text`:
 // `visible`, plus `##[` broken up, because the Actions runner acts on `##[command]` anywhere in a
 // log line and this report is often printed in a workflow step.
-import { pageLine, summaryLine } from "../report/table.js";
+import { pageLine, summaryLine, warningLines } from "../report/table.js";
 import { inertLine } from "../sanitize/github.js";
 import type { CheckReport } from "./evaluate.js";
 import { describeThresholds } from "./thresholds.js";
@@ -19,7 +19,7 @@ export function checkTableLines(report: CheckReport, color: boolean): string[] {
     const { ref, commit } = report.changedSince;
     lines.push(`only pages changed since ${text(ref)} (${commit.slice(0, 12)})`);
   }
-  for (const w of result.warnings) lines.push(`warning: ${text(w)}`);
+  lines.push(...warningLines(result.warnings, result.content, "warning: "));
   lines.push(`rule: ${describeThresholds(report.thresholds)}`);
   for (const lang of result.languages) {
     const failing = report.failing.filter((c) => c.page.lang === lang);
@@ -29,7 +29,7 @@ export function checkTableLines(report: CheckReport, color: boolean): string[] {
       lines.push(pageLine(page, color));
       const over = verdict.reasons.slice(1);
       if (over.length > 0) lines.push(`      over the limit: ${over.map(text).join("; ")}`);
-      for (const w of page.warnings) lines.push(`      warning: ${text(w)}`);
+      lines.push(...warningLines(page.warnings, result.content, "      warning: "));
     }
     const s = result.summary[lang];
     if (s) lines.push(summaryLine(s));

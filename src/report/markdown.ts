@@ -10,6 +10,7 @@ import { commitUrl, compareUrl, type GitHubRepo, historyUrl } from "../git/remot
 import { isFullHash, parseRawCommit } from "../git/revision.js";
 import { mdCode, mdLink, mdText } from "../sanitize/markdown.js";
 import { STATUS_SYMBOL } from "./table.js";
+import { groupWarnings, warningText } from "./warnings.js";
 
 export interface MarkdownOptions {
   /** Where the repository lives on GitHub, for links; null for no links. */
@@ -64,59 +65,121 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
   const shown = ORDER.filter((s) =>
     result.languages.some((l) => (result.summary[l]?.[s] ?? 0) > 0),
   );
-  const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
-  head.push(row(["Language", "Pages", "Failing", ...shown.map((s) => LABEL[s])]));
-  head.push(row(["---", ...Array.from({ length: shown.length + 2 }, () => "---:")]));
-  for (const lang of result.languages) {
-    const counts = result.summary[lang];
-    const fails = report.failing.filter((c) => c.page.lang === lang).length;
-    head.push(
-      row([
-        mdText(lang),
-        String(counts?.total ?? 0),
-        String(fails),
-        ...shown.map((s) => String(counts?.[s] ?? 0)),
-      ]),
-    );
-  }
-  head.push("");
-  if (result.warnings.length > 0) {
-    head.push(
-      `<details><summary>${plural(result.warnings.length, "warning", "warnings")}</summary>`,
-      "",
-    );
-    for (const w of result.warnings) head.push(`- ${mdText(w)}`);
-    head.push("", "</details>", "");
-  }
+  const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |\n`;
+  head.push(row(["Language", "Pages", "Failing", ...shown.map((s) => LABEL[s])]).trimEnd());
+  head.push(row(["---", ...Array.from({ length: shown.length + 2 }, () => "---:")]).trimEnd());
+  // The part above is small; only a hostile ref or rule could make it too big to fit at all.
+  const room = maxBytes - noteRoom(report, maxBytes);
+  let top = `${head.join("\n")}\n`;
+  if (bytes(top) > room) top = hardCut(top, room);
 
-  const note = (n: number) =>
-    `_${plural(n, "more failing page is", "more failing pages are")} not listed: this report is kept under ${Math.floor(maxBytes / 1024)} KiB. Run \`translation-status check\` for the full list._\n`;
-  const reserve = bytes(note(report.failing.length)) + 16;
+  // Everything below is made of whole pieces (a table row, a page with its <details>, a warning),
+  // each kept or left out whole, so a cut never ends inside a table row or an open <details>.
+  // What is left out is counted in a closing note, whose room is kept free from the start. The
+  // failing pages have the room first; then the table's rows, then the warnings.
+  const fits = budget(room - bytes(top));
 
-  let out = `${head.join("\n")}\n`;
+  // Each language's failing pages, worst first (a hostile site can have thousands of languages).
+  const failingIn = new Map<string, CheckedPage[]>();
+  for (const c of report.failing) {
+    const list = failingIn.get(c.page.lang);
+    if (list) list.push(c);
+    else failingIn.set(c.page.lang, [c]);
+  }
+  const pageParts: string[] = [];
   let listed = 0;
-  let full = false;
   for (const lang of result.languages) {
-    if (full) break;
-    const pages = report.failing.filter((c) => c.page.lang === lang);
+    const pages = failingIn.get(lang) ?? [];
     if (pages.length === 0) continue;
     const heading = `### ${mdText(lang)}: ${plural(pages.length, "page", "pages")} to update\n\n`;
-    if (bytes(out) + bytes(heading) + reserve > maxBytes) break;
-    out += heading;
+    const items: string[] = [];
     for (const checked of pages) {
       const item = pageItem(checked, report, opts);
-      if (bytes(out) + bytes(item) + reserve > maxBytes) {
-        full = true;
-        break;
-      }
-      out += item;
-      listed += 1;
+      if (!fits(items.length === 0 ? heading + item : item)) break;
+      items.push(item);
     }
-    out = `${out.trimEnd()}\n\n`;
+    if (items.length === 0) break;
+    listed += items.length;
+    pageParts.push(`${`${heading}${items.join("")}`.trimEnd()}\n\n`);
+    if (items.length < pages.length) break;
   }
-  if (listed < failed) out += note(failed - listed);
-  if (bytes(out) > maxBytes) out = hardCut(out, maxBytes);
+
+  const rows: string[] = [];
+  for (const lang of result.languages) {
+    const counts = result.summary[lang];
+    const fails = failingIn.get(lang)?.length ?? 0;
+    const line = row([
+      mdText(lang),
+      String(counts?.total ?? 0),
+      String(fails),
+      ...shown.map((s) => String(counts?.[s] ?? 0)),
+    ]);
+    if (!fits(line)) break;
+    rows.push(line);
+  }
+
+  // The warnings, those that say the same thing as one line; the <details> only with a line in it.
+  const warningLines: string[] = [];
+  let warningsListed = 0;
+  const open = `<details><summary>${plural(result.warnings.length, "warning", "warnings")}</summary>\n\n`;
+  for (const g of groupWarnings(result.warnings, result.content)) {
+    const line = `- ${warningText(g, mdText, mdCode)}\n`;
+    if (!fits(warningLines.length === 0 ? open + line + DETAILS_END : line)) break;
+    warningLines.push(line);
+    warningsListed += g.count;
+  }
+  const warnings = warningLines.length > 0 ? `${open}${warningLines.join("")}${DETAILS_END}` : "";
+
+  let out = `${top}${rows.join("")}\n${pageParts.join("")}${warnings}`;
+  const left: LeftOut = {
+    pages: failed - listed,
+    languages: result.languages.length - rows.length,
+    warnings: result.warnings.length - warningsListed,
+  };
+  if (left.pages + left.languages + left.warnings > 0) out += leftOutNote(left, maxBytes);
   return out;
+}
+
+const DETAILS_END = "\n</details>\n\n";
+
+interface LeftOut {
+  pages: number;
+  languages: number;
+  warnings: number;
+}
+
+/** Takes pieces while their bytes add up to at most `room`: whether this one fits. */
+function budget(room: number): (piece: string) => boolean {
+  let used = 0;
+  return (piece) => {
+    const size = bytes(piece);
+    if (used + size > room) return false;
+    used += size;
+    return true;
+  };
+}
+
+/** The note on what did not fit, e.g. "_2 more failing pages are not listed: ..._". */
+function leftOutNote(left: LeftOut, maxBytes: number): string {
+  const parts: string[] = [];
+  if (left.pages > 0) parts.push(plural(left.pages, "more failing page", "more failing pages"));
+  if (left.languages > 0)
+    parts.push(`the table rows of ${plural(left.languages, "language", "languages")}`);
+  if (left.warnings > 0) parts.push(plural(left.warnings, "warning", "warnings"));
+  const one = parts.length === 1 && (left.pages === 1 || left.warnings === 1);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0];
+  return `_${list} ${one ? "is" : "are"} not listed: this report is kept under ${Math.floor(maxBytes / 1024)} KiB. Run \`translation-status check\` for the full list._\n`;
+}
+
+/** Room for the note at its longest (everything left out) and the line break before it. */
+function noteRoom(report: CheckReport, maxBytes: number): number {
+  const { result } = report;
+  const all = {
+    pages: report.failing.length,
+    languages: result.languages.length,
+    warnings: result.warnings.length,
+  };
+  return Number.isFinite(maxBytes) ? bytes(leftOutNote(all, maxBytes)) + 2 : 0;
 }
 
 function pageItem(
@@ -156,7 +219,8 @@ function pageItem(
   const out = [line];
   const limits = verdict.reasons.slice(1);
   if (limits.length > 0) out.push(`  - Over the limit: ${limits.map(mdText).join("; ")}`);
-  for (const w of page.warnings) out.push(`  - Warning: ${mdText(w)}`);
+  for (const g of groupWarnings(page.warnings, result.content))
+    out.push(`  - Warning: ${warningText(g, mdText, mdCode)}`);
   if (page.commits.length > 0) {
     const max = opts.maxCommits ?? DEFAULT_MAX_COMMITS;
     const count = page.commitsBehind ?? page.commits.length;
@@ -178,7 +242,7 @@ function pageItem(
   return `${out.join("\n")}\n`;
 }
 
-/** Last resort when even the fixed part is too big: whole lines up to the limit, then a note. */
+/** Last resort when even the part above the table's rows is too big: whole lines, then a note. */
 function hardCut(text: string, maxBytes: number): string {
   const note = "\n_The report was cut here to stay under the size limit._\n";
   const budget = Math.max(0, maxBytes - bytes(note));

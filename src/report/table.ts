@@ -1,6 +1,7 @@
 // The plain report for people: one line per page, grouped by language, then a summary line.
 import type { PageReport, ScanResult, Status } from "../core/types.js";
 import { inertLine } from "../sanitize/github.js";
+import { groupWarnings, warningText } from "./warnings.js";
 
 // Untrusted text (paths, warnings quoting pages) goes to a terminal that is often a CI log, so
 // it is made visible and inert there too: GitHub's runner acts on `##[error]` anywhere in a line.
@@ -30,17 +31,27 @@ const COLOR: Record<Status, string> = {
 export function renderTable(result: ScanResult, color: boolean): string {
   const lines: string[] = [];
   lines.push(`HEAD ${result.head.slice(0, 12)}${result.shallow ? "  (shallow clone)" : ""}`);
-  for (const w of result.warnings) lines.push(`warning: ${text(w)}`);
+  lines.push(...warningLines(result.warnings, result.content, "warning: "));
   for (const lang of result.languages) {
     lines.push("", text(lang));
     for (const page of result.pages.filter((p) => p.lang === lang)) {
       lines.push(pageLine(page, color));
-      for (const w of page.warnings) lines.push(`      warning: ${text(w)}`);
+      lines.push(...warningLines(page.warnings, result.content, "      warning: "));
     }
     const s = result.summary[lang];
     if (s) lines.push(summaryLine(s));
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** Warnings, those that say the same thing as one line with a count; each line after `prefix`. */
+export function warningLines(
+  warnings: readonly string[],
+  content: string,
+  prefix: string,
+): string[] {
+  if (warnings.length === 0) return [];
+  return groupWarnings(warnings, content).map((g) => `${prefix}${warningText(g, text)}`);
 }
 
 /** One page: status (symbol and word, coloured when asked), commits behind, lines, path. */
