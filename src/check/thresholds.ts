@@ -7,6 +7,7 @@
 // "Over" is strictly greater than the limit. A number the scan could not measure (no resolvable
 // raw_commit, an English source that is gone or binary, no readable last_translation_time) counts
 // as over: the page cannot be shown to be within the limit.
+import { translationAge } from "../core/age.js";
 import { type PageReport, STATUSES, type Status } from "../core/types.js";
 import { AppError } from "../errors.js";
 
@@ -32,8 +33,6 @@ export const DEFAULT_FAIL_ON: readonly Status[] = [
   "source-missing",
   "unknown-commit",
 ];
-
-const DAY_MS = 86_400_000;
 
 /** Statuses named on the command line, checked against STATUSES (usage error otherwise). */
 export function parseFailOn(names: readonly string[] | null): Status[] {
@@ -80,37 +79,9 @@ export function linesChanged(page: PageReport): number | null {
   return page.linesAdded + page.linesRemoved;
 }
 
-// A date, optionally with a time and offset, as Hugo pages write last_translation_time.
-const DATE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** Milliseconds since the epoch for a last_translation_time, or null when it is not a date. */
-export function parseTranslationTime(value: string | null): number | null {
-  if (value === null) return null;
-  const v = value.trim();
-  const m = DATE.exec(v);
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s, zone] = m;
-  const month = Number(mo);
-  const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  if (h !== undefined && (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59)) return null;
-  // A date without a zone is read as UTC so the result does not depend on the machine.
-  let iso = `${y}-${mo}-${d}T${h ?? "00"}:${mi ?? "00"}:${s ?? "00"}`;
-  if (zone === undefined || zone === "Z") iso += "Z";
-  else iso += zone.includes(":") ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
-  const ms = Date.parse(iso);
-  if (!Number.isFinite(ms)) return null;
-  // Date.parse rolls 2025-02-31 over into March; refuse such dates.
-  if (new Date(Date.parse(`${y}-${mo}-${d}T00:00:00Z`)).getUTCDate() !== day) return null;
-  return ms;
-}
-
-/** Whole days from last_translation_time to `now` (negative for dates in the future), or null. */
+/** Whole days since the page's last_translation_time (see core/age.ts), or null. */
 export function ageInDays(page: PageReport, now: Date): number | null {
-  const at = parseTranslationTime(page.lastTranslationTime);
-  if (at === null) return null;
-  return Math.floor((now.getTime() - at) / DAY_MS);
+  return translationAge(page.lastTranslationTime, now.getTime());
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

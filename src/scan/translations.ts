@@ -1,6 +1,7 @@
 // Reads every translation of the chosen languages from the work tree and its metadata.
 
 import { isUtf8 } from "node:buffer";
+import { translationTimeProblem } from "../core/age.js";
 import type { PageMeta } from "../core/types.js";
 import { readMeta, readMetaLatin1 } from "../meta/read.js";
 import { decodePage, findPages, readPageBytes } from "../site/files.js";
@@ -28,6 +29,7 @@ const BATCH = 64;
 export async function readTranslations(
   langFolders: ReadonlyArray<{ lang: string; abs: string; rel: string }>,
   onProgress?: (done: number, total: number) => void,
+  now = Date.now(),
 ): Promise<TranslationSet> {
   const pages: Translation[] = [];
   const skipped: string[] = [];
@@ -41,7 +43,7 @@ export async function readTranslations(
     const job = jobs[i] as (typeof jobs)[number];
     // The folder is absolute and normalized, and names never hold "/", "." or "..": no
     // path.join. Made only now, so the name is garbage by the next page.
-    pages.push(readOne(job.lang, job.rel, `${job.root}/${job.rel}`));
+    pages.push(readOne(job.lang, job.rel, `${job.root}/${job.rel}`, now));
     if ((i + 1) % BATCH === 0) {
       onProgress?.(i + 1, jobs.length);
       await new Promise((resolve) => setImmediate(resolve));
@@ -55,7 +57,7 @@ export async function readTranslations(
  * page for the garbage collector to copy while the scan runs. */
 export const NO_WARNINGS: readonly string[] = Object.freeze([]);
 
-function readOne(lang: string, rel: string, abs: string): Translation {
+function readOne(lang: string, rel: string, abs: string, now: number): Translation {
   // Borrowed: the bytes are only looked at here, before the next page is read.
   const read = readPageBytes(abs, true);
   if ("error" in read) return { lang, rel, sourceRel: rel, meta: null, warnings: [read.error] };
@@ -63,6 +65,8 @@ function readOne(lang: string, rel: string, abs: string): Translation {
   const { meta, warnings } =
     readMetaLatin1(read.bytes.toString("latin1")) ?? readMeta(decodePage(read.bytes).text);
   if (!valid) warnings.unshift("page is not valid UTF-8; invalid bytes were read as U+FFFD");
+  const dateProblem = meta ? translationTimeProblem(meta.lastTranslationTime, now) : null;
+  if (dateProblem !== null) warnings.push(dateProblem);
   return {
     lang,
     rel,

@@ -1,7 +1,9 @@
 // The page list: one row per page, only the rows that fit on screen are rendered.
+
 import { Text } from "ink";
+import { translationAge } from "../core/age.js";
 import type { PageReport } from "../core/types.js";
-import { ageDays, formatAge, formatCount, formatLines } from "./format.js";
+import { formatAge, formatCount, formatLines } from "./format.js";
 import { FILTER_LABEL, type FilterKey, SORT_LABEL, type SortKey, shortPath } from "./rows.js";
 import { cell, safe, textWidth } from "./text.js";
 import { STATUS_COLOR, STATUS_SYMBOL, tint, useUi } from "./theme.js";
@@ -54,7 +56,7 @@ export function PageRow({
   const status =
     c.status > 2 ? `${STATUS_SYMBOL[page.status]} ${page.status}` : STATUS_SYMBOL[page.status];
   const path = cell(safe(shortPath(page, content)), c.path, "left", "start");
-  const rest = ` ${cell(formatCount(page.commitsBehind), c.behind, "right")} ${cell(formatLines(page.linesAdded, page.linesRemoved), c.lines, "right")} ${cell(formatAge(ageDays(page.lastTranslationTime, now)), c.age, "right")}`;
+  const rest = ` ${cell(formatCount(page.commitsBehind), c.behind, "right")} ${cell(formatLines(page.linesAdded, page.linesRemoved), c.lines, "right")} ${cell(formatAge(translationAge(page.lastTranslationTime, now)), c.age, "right")}`;
   return (
     <Text wrap="truncate-end" inverse={selected && ui.color}>
       {selected ? "› " : "  "}

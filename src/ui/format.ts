@@ -1,16 +1,6 @@
 // Small pure formatters for the dashboard: ages, counts, dates, percentages and progress bars.
 import { STATUSES, type Status } from "../core/types.js";
 
-const DAY = 86_400_000;
-
-/** Whole days since the translation date, or null when there is no usable date. */
-export function ageDays(lastTranslationTime: string | null, now: number): number | null {
-  if (!lastTranslationTime) return null;
-  const t = Date.parse(lastTranslationTime.trim());
-  if (Number.isNaN(t)) return null;
-  return Math.max(0, Math.floor((now - t) / DAY));
-}
-
 /** "34d", or years past 999 days: "3y". */
 export function formatAge(days: number | null): string {
   if (days === null) return "";

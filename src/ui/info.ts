@@ -1,7 +1,8 @@
 // The metadata block of an opened page, as labelled lines (plain data; texts are raw until rendered).
+import { translationAge } from "../core/age.js";
 import type { PageReport } from "../core/types.js";
 import type { PageLinks } from "../detail/types.js";
-import { ageDays, formatAge, formatLines, shortHash } from "./format.js";
+import { formatAge, formatLines, shortHash } from "./format.js";
 import { fitEnd, safe, textWidth } from "./text.js";
 
 export interface InfoLine {
@@ -59,7 +60,7 @@ export function pageInfo(
 
 function translated(page: PageReport, rawHash: string | null, now: number): string {
   const when = page.lastTranslationTime;
-  const age = formatAge(ageDays(when, now));
+  const age = formatAge(translationAge(when, now));
   const date = when ? ` on ${when}${age ? ` (${age} ago)` : ""}` : "";
   const meta = page.metaLine ? `; metadata on line ${page.metaLine}` : "";
   if (page.status === "missing") return "not yet";

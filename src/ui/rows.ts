@@ -1,6 +1,6 @@
 // Which pages the list shows, and in what order: filter by language, status and search, then sort.
+import { translationAge } from "../core/age.js";
 import { type PageReport, STATUSES, type Status } from "../core/types.js";
-import { ageDays } from "./format.js";
 
 export type SortKey = "work" | "behind" | "lines" | "age" | "path";
 export const SORT_KEYS: readonly SortKey[] = ["work", "behind", "lines", "age", "path"];
@@ -97,7 +97,13 @@ export function buildRows(pages: readonly PageReport[], q: RowQuery): number[] {
       page.linesAdded === null && page.linesRemoved === null
         ? -1
         : (page.linesAdded ?? 0) + (page.linesRemoved ?? 0);
-    keyed.push({ i, page, path, lines, age: ageDays(page.lastTranslationTime, q.now) ?? -1 });
+    keyed.push({
+      i,
+      page,
+      path,
+      lines,
+      age: translationAge(page.lastTranslationTime, q.now) ?? -1,
+    });
   });
   type K = (typeof keyed)[number];
   const behind = (k: K) => k.page.commitsBehind ?? -1;

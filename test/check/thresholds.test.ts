@@ -6,10 +6,10 @@ import {
   DEFAULT_FAIL_ON,
   makeThresholds,
   parseFailOn,
-  parseTranslationTime,
   type Thresholds,
   verdict,
 } from "../../src/check/thresholds.js";
+import { parseTranslationTime, translationTimeProblem } from "../../src/core/age.js";
 import { summarize } from "../../src/core/status.js";
 import type { PageReport, ScanResult } from "../../src/core/types.js";
 import { AppError } from "../../src/errors.js";
@@ -130,9 +130,19 @@ describe("dates", () => {
     }
   });
 
-  it("counts whole days, negative in the future", () => {
+  it("counts whole days; a date in the future or not a real date has no age and a warning", () => {
     expect(ageInDays(page({ lastTranslationTime: "2025-05-31T00:00:01Z" }), NOW)).toBe(0);
-    expect(ageInDays(page({ lastTranslationTime: "2025-07-01" }), NOW)).toBe(-30);
+    expect(ageInDays(page({ lastTranslationTime: "2025-07-01" }), NOW)).toBeNull();
+    expect(ageInDays(page({ lastTranslationTime: "2025-02-31" }), NOW)).toBeNull();
+    // Up to a day ahead is today: stamp writes the local date, which may be tomorrow in UTC.
+    expect(ageInDays(page({ lastTranslationTime: "2025-06-01" }), NOW)).toBe(0);
+    expect(translationTimeProblem("2025-07-01", NOW.getTime())).toBe(
+      'last_translation_time "2025-07-01" is in the future',
+    );
+    expect(translationTimeProblem("2025-02-31", NOW.getTime())).toBe(
+      'last_translation_time "2025-02-31" is not a real date (YYYY-MM-DD)',
+    );
+    expect(translationTimeProblem("2025-05-01", NOW.getTime())).toBeNull();
   });
 });
 

@@ -1,13 +1,15 @@
 // The data side of an opened page: diffs, word highlighting, metadata rows and text fitting.
+
 import { spawnSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { translationAge } from "../../src/core/age.js";
 import { blobText } from "../../src/detail/blobs.js";
 import { computeDiff, rowSegments, wordDiff } from "../../src/detail/diff.js";
 import { pageLinks } from "../../src/detail/links.js";
 import type { BlobText } from "../../src/detail/types.js";
-import { ageDays, barParts, formatAge, percent } from "../../src/ui/format.js";
+import { barParts, formatAge, percent } from "../../src/ui/format.js";
 import { infoRows, pageInfo } from "../../src/ui/info.js";
 import { cell, fitEnd, fitStart, slicePieces, textWidth } from "../../src/ui/text.js";
 import { tempDir } from "../helpers/site.js";
@@ -207,8 +209,8 @@ describe("page info", () => {
 
 describe("formatting", () => {
   it("formats ages, percentages and bars", () => {
-    expect(ageDays("2025-04-27", NOW)).toBe(35);
-    expect(ageDays("not a date", NOW)).toBeNull();
+    expect(translationAge("2025-04-27", NOW)).toBe(35);
+    expect(translationAge("not a date", NOW)).toBeNull();
     expect(formatAge(34)).toBe("34d");
     expect(formatAge(2000)).toBe("5y");
     expect(percent(1, 300)).toBe("<1%");

@@ -1,6 +1,6 @@
 // The real detail loader on the fixture repository: blobs read through git, diffs computed when
 // asked for, links only when origin is on GitHub, and pages marked as updated in the work tree.
-import { readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDetailLoader } from "../../src/detail/loader.js";
@@ -173,13 +173,14 @@ describe("markUpdated", () => {
     const i = index("content/zh-cn/user/signup.md");
     const file = path.join(site.dir, "content/zh-cn/user/signup.md");
     const bytes = readFileSync(file);
-    writeFileSync(file, Buffer.concat([bytes, Buffer.from([0xff, 0xfe])]));
+    chmodSync(file, 0o444);
     try {
       const outcome = await source.markUpdated(i);
-      expect(outcome).toMatchObject({ ok: false, error: expect.stringMatching(/UTF-8/) });
+      expect(outcome).toMatchObject({ ok: false, error: expect.stringMatching(/read-only/) });
       expect(source.rawHash(i)).toBe(out.details[i]?.rawHash);
+      expect(readFileSync(file)).toEqual(bytes);
     } finally {
-      writeFileSync(file, bytes);
+      chmodSync(file, 0o644);
     }
   });
 });
