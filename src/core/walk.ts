@@ -1,11 +1,18 @@
-// Which commits `git rev-list raw..HEAD -- <path>` would list, computed from the indexes.
+// Which commits of raw..HEAD git's history simplification keeps for a path, computed from the
+// indexes: what `git rev-list raw..HEAD -- <path>` lists, with the range decided by ancestry
+// alone (README.md, "How drift is measured", defines it exactly).
 //
 // git's default history simplification walks from HEAD; at a merge it follows only the first
 // parent that has the same content for the path (and is not excluded by raw_commit), otherwise
-// every parent, and shows a merge only when it differs from the parents that count. Along a
-// first-parent chain nothing can happen except at commits that changed the path, merges whose
-// first parent differs for it, and the merge where the chain crosses into raw_commit's history,
-// so the walk jumps between those events instead of visiting every commit.
+// every parent, and shows a merge only when it differs from the parents that count. Which
+// parents are excluded is read here from raw_commit's whole history. git reads it from what its
+// walk, newest commit date first, has marked so far, so a parent two or more commits below
+// raw_commit can still count for git at a merge it reaches first, and git then lists fewer
+// commits (test/hostile/commit-count.test.ts).
+//
+// Along a first-parent chain nothing can happen except at commits that changed the path, merges
+// whose first parent differs for it, and the merge where the chain crosses into raw_commit's
+// history, so the walk jumps between those events instead of visiting every commit.
 import { fileAt, sameFile } from "./blob-at.js";
 import { type Graph, onFirstParentChain } from "./graph.js";
 import type { PathIndex } from "./pathindex.js";
@@ -14,7 +21,7 @@ export interface RangeContext {
   graph: Graph;
   index: PathIndex;
   head: number;
-  /** True for commits reachable from raw_commit (git's UNINTERESTING). */
+  /** True for commits reachable from raw_commit: git's UNINTERESTING once its walk is done. */
   excluded: (commit: number) => boolean;
   /** raw_commit itself: git's BOTTOM, which still counts as relevant when simplifying merges. */
   bottom: number;
