@@ -3,7 +3,25 @@ import { parseArgs } from "node:util";
 import { AppError } from "../errors.js";
 
 export type Command = "scan" | "check" | "dashboard" | "stamp" | "default" | "help" | "version";
-export type Format = "table" | "json" | "github" | "markdown";
+
+/**
+ * The one place that says which --format each command takes; parsing, the error for a format a
+ * command does not take, the help text and the commands read it. The first is the default. The
+ * command without a name prints the plain report when it does not open the dashboard, so it takes
+ * scan's formats; the dashboard and stamp print no report.
+ */
+export const FORMATS = {
+  scan: ["table", "json"],
+  default: ["table", "json"],
+  check: ["table", "json", "github", "markdown"],
+  dashboard: [],
+  stamp: [],
+} as const satisfies Record<string, readonly string[]>;
+
+type FormatCommand = keyof typeof FORMATS;
+export type ScanFormat = (typeof FORMATS.scan)[number];
+export type CheckFormat = (typeof FORMATS.check)[number];
+export type Format = (typeof FORMATS)[FormatCommand][number];
 
 export interface CliOptions {
   command: Command;
@@ -24,7 +42,6 @@ export interface CliOptions {
 }
 
 const COMMANDS = new Set(["scan", "check", "dashboard", "stamp", "help"]);
-const FORMATS: readonly Format[] = ["table", "json", "github", "markdown"];
 
 export function parseCli(argv: readonly string[]): CliOptions {
   let parsed: ReturnType<typeof parse>;
@@ -51,8 +68,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (values.help) command = "help";
   if (values.version) command = "version";
   const format = values.format ?? null;
-  if (format !== null && !FORMATS.includes(format as Format)) {
-    throw new AppError(2, `unknown --format ${format} (use ${FORMATS.join(", ")})`);
+  // Help and version print nothing a format applies to, whatever else is on the line.
+  if (format !== null && command !== "help" && command !== "version") {
+    checkFormat((word as FormatCommand | undefined) ?? "default", format);
   }
   return {
     command,
@@ -123,7 +141,7 @@ function count(value: string | undefined, flag: string): number | null {
 }
 
 /** The options of `scan` that make sense, checked before any git process runs; the format. */
-export function checkScanOptions(opts: CliOptions): "table" | "json" {
+export function checkScanOptions(opts: CliOptions): ScanFormat {
   const checkOnly = (
     [
       ["--fail-on", opts.failOn],
@@ -134,18 +152,52 @@ export function checkScanOptions(opts: CliOptions): "table" | "json" {
     ] as const
   ).find(([, value]) => value !== null);
   if (checkOnly) throw new AppError(2, `${checkOnly[0]} is an option of check, not of scan`);
-  const format = opts.format ?? "table";
-  if (format !== "table" && format !== "json") {
-    throw new AppError(2, `scan prints table or json; --format ${format} belongs to check`);
-  }
-  return format;
+  return formatOf("scan", opts.format);
+}
+
+/** `format` when `command` takes it; otherwise a usage error that lists what the command takes. */
+function checkFormat(command: FormatCommand, format: string): void {
+  const accepted: readonly string[] = FORMATS[command];
+  if (accepted.includes(format)) return;
+  const name = command === "default" ? "the plain report" : command;
+  if (accepted.length === 0) throw new AppError(2, `${name} takes no --format`);
+  const elsewhere = (Object.keys(FORMATS) as FormatCommand[]).filter(
+    (c) => c !== "default" && (FORMATS[c] as readonly string[]).includes(format),
+  );
+  const where = elsewhere.length > 0 ? `; ${format} is a format of ${elsewhere.join(", ")}` : "";
+  throw new AppError(
+    2,
+    `${name} does not take --format ${format} (use ${either(accepted)}${where})`,
+  );
+}
+
+/** The format `command` prints: `format` (checked) or the command's default. */
+export function formatOf<C extends "scan" | "default" | "check">(
+  command: C,
+  format: string | null,
+): (typeof FORMATS)[C][number] {
+  const accepted = FORMATS[command] as readonly (typeof FORMATS)[C][number][];
+  if (format === null) return accepted[0] as (typeof FORMATS)[C][number];
+  checkFormat(command, format);
+  return format as (typeof FORMATS)[C][number];
+}
+
+/** "a", "a or b", "a, b or c". */
+function either(words: readonly string[]): string {
+  return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
+}
+
+/** The help's line about --format, made from FORMATS. */
+function formatHelp(): string {
+  const list = (c: FormatCommand) => FORMATS[c].join(" | ");
+  return `  --format FORMAT     ${list("scan")} (scan); ${list("check")} (check)`;
 }
 
 export const HELP = `translation-status: which translated pages fell behind their English source
 
 Usage:
   translation-status [options]            dashboard in a terminal, plain report otherwise
-  translation-status scan [options]       report every page (table or JSON)
+  translation-status scan [options]       report every page (${either(FORMATS.scan)})
   translation-status check [options]      like scan, exit 1 when a page breaks a threshold
   translation-status dashboard [options]  the interactive dashboard
   translation-status stamp PAGE... [--commit HASH]
@@ -156,7 +208,7 @@ Options:
   --content DIR       content folder inside the repository (default: content)
   --source LANG       source language folder (default: en)
   --lang LANG         a language to report; repeat for more (default: every folder)
-  --format FORMAT     table | json (scan); also github | markdown (check)
+${formatHelp()}
   --no-color          no colors (NO_COLOR is honored too)
 
 check options:

@@ -15,7 +15,7 @@ import { renderGithub } from "../report/github.js";
 import { renderMarkdown, SUMMARY_MAX_BYTES } from "../report/markdown.js";
 import { stopCommandsToken } from "../sanitize/github.js";
 import { scan } from "../scan/scan.js";
-import type { CliOptions } from "./args.js";
+import { type CliOptions, formatOf } from "./args.js";
 
 export interface CheckDeps {
   now: () => Date;
@@ -42,7 +42,7 @@ export async function runCheck(
   const d = { ...defaultDeps, ...deps };
   // Everything the user typed is checked before any git process runs.
   const thresholds = makeThresholds(opts);
-  const format = opts.format ?? "table";
+  const format = formatOf("check", opts.format);
   if (opts.changedSince !== null) checkRefSyntax(opts.changedSince);
 
   const opened = await openRepo(opts.repo);

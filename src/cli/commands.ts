@@ -7,12 +7,12 @@ import { inertLine } from "../sanitize/github.js";
 import { scan, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import { stampPages, today } from "../stamp/stamp-pages.js";
-import type { CliOptions } from "./args.js";
+import type { CliOptions, ScanFormat } from "./args.js";
 
 /** `format` is checkScanOptions' answer: the options were checked before git started. */
 export async function runScan(
   opts: CliOptions,
-  format: "table" | "json",
+  format: ScanFormat,
   color: boolean,
   start: Promise<ScanStart>,
 ): Promise<ExitCode> {

@@ -357,3 +357,65 @@ describe("invisible characters in paths, subjects and names", () => {
     });
   });
 });
+
+describe("--format: each command names exactly the formats it takes", () => {
+  // As the README documents them; the plain report without a command is scan's.
+  const ALL = ["table", "json", "github", "markdown"];
+  const TAKES: Record<string, string[]> = {
+    scan: ["table", "json"],
+    check: ALL,
+    "": ["table", "json"],
+    dashboard: [],
+    stamp: [],
+  };
+  let repo: TestRepo;
+
+  beforeAll(() => {
+    repo = TestRepo.init(path.join(base, "formats"));
+    repo.write("content/en/a.md", english("A"));
+    const raw = repo.commit("English");
+    repo.write("content/zh-cn/a.md", page(raw));
+    repo.commit("Translate");
+  });
+
+  const args = (command: string, format: string) => [
+    ...(command === "" ? [] : [command]),
+    ...(command === "stamp" ? ["content/zh-cn/a.md"] : []),
+    "--repo",
+    repo.dir,
+    "--format",
+    format,
+  ];
+
+  /** The formats a usage error offers: "(use a, b or c...)", or none for "takes no --format". */
+  function offered(stderr: string): string[] {
+    if (/ takes no --format\n$/.test(stderr)) return [];
+    const list = /\(use ([a-z, ]+?)(?:;|\))/.exec(stderr)?.[1];
+    if (list === undefined) throw new Error(`no list of formats in: ${stderr}`);
+    return list.split(/, | or /);
+  }
+
+  it.each(Object.keys(TAKES))("%j: an invalid --format lists what it takes", (command) => {
+    for (const wrong of ["xml", ...ALL.filter((f) => !TAKES[command]?.includes(f))]) {
+      const res = runCli(args(command, wrong));
+      expect(res.code).toBe(2);
+      expect(res.stdout).toBe("");
+      expect(res.stderr.split("\n")).toHaveLength(2); // one line
+      expect(offered(res.stderr)).toEqual(TAKES[command]);
+    }
+  });
+
+  it.each(Object.keys(TAKES))("%j: every format it lists is taken", (command) => {
+    const listed = offered(runCli(args(command, "xml")).stderr);
+    for (const format of listed) {
+      const res = runCli(args(command, format));
+      expect(res.stderr).toBe("");
+      expect(res.code).toBe(0);
+    }
+  });
+
+  it("the help names each command's formats", () => {
+    const help = runCli(["--help"]).stdout;
+    expect(help).toContain("table | json (scan); table | json | github | markdown (check)");
+  });
+});
