@@ -1,6 +1,8 @@
 // Whether a page can be marked as updated from the dashboard, as a pure check shared by the
 // loader (which refuses) and the UI (which explains). Nothing here touches git or the disk.
+
 import type { PageReport } from "../core/types.js";
+import { type Layout, translationPath } from "../layout/layout.js";
 
 /** Why a page cannot be marked as updated; null when it can. */
 export type MarkBlocker =
@@ -51,13 +53,9 @@ export const MARK_REFUSAL: Record<MarkBlocker, string> = {
 };
 
 /**
- * Where the translation of a moved page belongs: the English page's new path with the language
- * folder in place of the English one (null when the path is not under the content folder).
+ * Where the translation of a moved page belongs: the translation of the English page's new path
+ * (null when the layout has no place for it).
  */
-export function movedTranslationPath(page: PageReport, content: string): string | null {
-  const depth = content.split("/").length;
-  const parts = page.sourcePath.split("/");
-  if (!page.sourcePath.startsWith(`${content}/`) || parts.length <= depth + 1) return null;
-  parts[depth] = page.lang;
-  return parts.join("/");
+export function movedTranslationPath(page: PageReport, layout: Layout): string | null {
+  return translationPath(layout, page.lang, page.sourcePath);
 }

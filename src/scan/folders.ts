@@ -2,11 +2,14 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "../errors.js";
+import { contentLayout, type FolderPair } from "../layout/layout.js";
 import { folderProblem, realFolderInside } from "../site/files.js";
 
 export interface ScanFolders {
   content: string;
   source: string;
+  /** The folder pair scanned: the English folder and where each language's translations are. */
+  pair: FolderPair;
   /** `<content>/<source>`, repo-relative. */
   sourceRel: string;
   langs: Array<{ lang: string; rel: string; abs: string }>;
@@ -48,6 +51,7 @@ export function resolveFolders(
   opts: { content: string; source: string; langs: readonly string[] },
 ): ScanFolders {
   const { content, source, sourceRel } = sourceFolder(opts);
+  const [pair] = contentLayout(content, source).pairs as [FolderPair];
   const contentAbs = realFolderInside(workTree, content);
   if (!contentAbs) {
     const why = folderProblem(workTree, content);
@@ -83,7 +87,7 @@ export function resolveFolders(
   const langs: ScanFolders["langs"] = [];
   for (const lang of [...new Set(names)]) {
     if (lang === source) throw new AppError(2, `--lang ${lang} is the source language`);
-    const rel = `${content}/${lang}`;
+    const rel = pair.translation(lang);
     const abs = realFolderInside(workTree, rel);
     if (!abs) {
       const why = folderProblem(workTree, rel);
@@ -101,5 +105,5 @@ export function resolveFolders(
         : "check --content and --source, or name one with --lang";
     throw new AppError(2, `no translation folders beside ${sourceRel} (${why})`);
   }
-  return { content, source, sourceRel, langs, skipped };
+  return { content, source, pair, sourceRel, langs, skipped };
 }

@@ -409,8 +409,8 @@ function basicReport(
         : t.warnings;
   return {
     lang: t.lang,
-    path: `${folders.content}/${t.lang}/${t.rel}`,
-    sourcePath: `${folders.sourceRel}/${t.sourceRel}`,
+    path: `${folders.pair.translation(t.lang)}/${t.rel}`,
+    sourcePath: `${folders.pair.source}/${t.sourceRel}`,
     status,
     rawCommit: t.meta?.rawCommit ?? null,
     lastTranslationTime: t.meta?.lastTranslationTime ?? null,

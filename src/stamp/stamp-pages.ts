@@ -8,6 +8,13 @@ import { lookupObjects } from "../git/objects.js";
 import { openRepo, readHead } from "../git/repo.js";
 import { parseRawCommit } from "../git/revision.js";
 import { listTree } from "../git/tree.js";
+import {
+  contentLayout,
+  isSourcePath,
+  type Layout,
+  type TranslationPlace,
+  translationPlace,
+} from "../layout/layout.js";
 import { stampText } from "../meta/stamp.js";
 import { sourceFolder } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
@@ -40,37 +47,30 @@ export async function stampPages(
   const repo = await openRepo(opts.repo);
   const commit = await resolveCommit(repo, opts.commit);
   const { content, source } = sourceFolder(opts);
+  const layout = contentLayout(content, source);
   const rels = opts.pages.map((given) =>
     repoRelative(repo.workTree, opts.cwd ?? process.cwd(), given),
   );
   // Stamping a page whose English source is gone at that commit (moved or deleted) would
   // record a state that does not exist: the translation must move first. One lookup for all.
-  const problems = rels.map((rel) => pathProblem(rel, content, source));
-  const lookable = rels.filter((_, i) => problems[i] === null);
-  const sourcePaths = await sourceSpellings(
-    repo,
-    commit,
-    `${content}/${source}`,
-    lookable.map((rel) => sourceFor(rel, content, source)),
-  );
+  const places = rels.map((rel) => placeOf(rel, layout));
+  const wanted = places.flatMap((p) => ("error" in p ? [] : [p.sourcePath]));
+  const spelled = await sourceSpellings(repo, commit, layout, wanted);
   const found = await lookupObjects(
     repo,
-    lookable.map((rel) => `${commit}:${sourcePaths.get(sourceFor(rel, content, source))}`),
+    wanted.map((p) => `${commit}:${spelled.get(p)}`),
   );
-  const sources = new Map(lookable.map((rel, i) => [rel, found[i]]));
+  const sources = new Map(wanted.map((p, i) => [p, found[i]]));
   const outcomes: StampOutcome[] = [];
   for (const [i, rel] of rels.entries()) {
-    const problem = problems[i] ?? null;
-    if (problem !== null) {
-      outcomes.push({ path: rel, error: problem });
+    const place = places[i] as TranslationPlace | { error: string };
+    if ("error" in place) {
+      outcomes.push({ path: rel, error: place.error });
       continue;
     }
-    const src = sources.get(rel);
-    const sourceMissing = !src || "missing" in src || src.type !== "blob";
-    outcomes.push({
-      path: rel,
-      error: await stampOne(repo.workTree, rel, content, source, commit, opts, sourceMissing),
-    });
+    const src = sources.get(place.sourcePath);
+    const missing = !src || "missing" in src || src.type !== "blob" ? place.sourcePath : null;
+    outcomes.push({ path: rel, error: await stampOne(repo.workTree, rel, commit, opts, missing) });
   }
   return { commit, outcomes };
 }
@@ -95,40 +95,33 @@ function repoRelative(workTree: string, cwd: string, given: string): string {
   return path.relative(workTree, abs).split(path.sep).join("/");
 }
 
-/** Why `rel` cannot be a translated page, or null. Checked before any git lookup. */
-function pathProblem(rel: string, content: string, source: string): string | null {
+/** Which English page `rel` translates, or why it cannot be a translated page. Checked
+ * before any git lookup. */
+function placeOf(rel: string, layout: Layout): TranslationPlace | { error: string } {
+  const where = layout.pairs.map((p) => `${p.translation("<lang>")}/`).join(" or ");
   const parts = rel.split("/");
   if (
     rel.startsWith("..") ||
     path.isAbsolute(rel) ||
-    !rel.startsWith(`${content}/`) ||
-    parts.length < content.split("/").length + 2 ||
     parts.some((p) => p === ".." || p === "." || p === "")
   ) {
-    return `not a translated page under ${content}/<lang>/`;
+    return { error: `not a translated page under ${where}` };
   }
-  if (parts[content.split("/").length] === source) {
-    return "this is an English source page, not a translation";
+  if (isSourcePath(layout, rel)) {
+    return { error: "this is an English source page, not a translation" };
   }
-  if (!isPageFile(rel)) return "not a page (.md, .markdown or .mdx)";
-  return null;
-}
-
-/** content/<lang>/<rel> → content/<source>/<rel> (validated later; only used for a lookup). */
-function sourceFor(rel: string, content: string, source: string): string {
-  const depth = content.split("/").length;
-  const parts = rel.split("/");
-  return [...parts.slice(0, depth), source, ...parts.slice(depth + 1)].join("/");
+  const place = translationPlace(layout, rel, null);
+  if (place === null) return { error: `not a translated page under ${where}` };
+  if (!isPageFile(rel)) return { error: "not a page (.md, .markdown or .mdx)" };
+  return place;
 }
 
 async function stampOne(
   workTree: string,
   rel: string,
-  content: string,
-  source: string,
   commit: string,
   opts: { date: string; force?: boolean },
-  sourceMissing: boolean,
+  sourceMissing: string | null,
 ): Promise<string | null> {
   // O_NOFOLLOW guards the file itself; its folders are checked first, so a symbolic link to a
   // folder outside the repository is not read through.
@@ -141,8 +134,8 @@ async function stampOne(
   const text = decodeBytes(read.bytes);
   const stamped = stampText(text, commit, opts.date);
   if ("error" in stamped) return stamped.error;
-  if (sourceMissing) {
-    return `the English source ${sourceFor(rel, content, source)} does not exist at ${commit.slice(0, 12)}: it was moved or deleted; move or remove the translation instead`;
+  if (sourceMissing !== null) {
+    return `the English source ${sourceMissing} does not exist at ${commit.slice(0, 12)}: it was moved or deleted; move or remove the translation instead`;
   }
   if (stamped.text === text) return null;
   const written = await replaceFile(workTree, rel, read.bytes, encodeBytes(stamped.text), {
@@ -159,7 +152,7 @@ async function stampOne(
 async function sourceSpellings(
   repo: Parameters<typeof readHead>[0],
   commit: string,
-  folder: string,
+  layout: Layout,
   paths: readonly string[],
 ): Promise<Map<string, string>> {
   const spelled = new Map(paths.map((p) => [p, p]));
@@ -173,8 +166,10 @@ async function sourceSpellings(
   });
   if (absent.length === 0) return spelled;
   const byNfc = new Map<string, string>();
-  for (const entry of await listTree(repo, commit, folder)) {
-    byNfc.set(entry.path.normalize("NFC"), entry.path);
+  for (const pair of layout.pairs) {
+    for (const entry of await listTree(repo, commit, pair.source)) {
+      byNfc.set(entry.path.normalize("NFC"), entry.path);
+    }
   }
   for (const p of absent) {
     const match = byNfc.get(p.normalize("NFC"));

@@ -2,10 +2,12 @@
 // state (see state.ts) and turns keys into actions (see keys.ts); the views below only render.
 // Marking a page as updated is the one action that waits for the source: the outcome comes back
 // as an action, and the updated page goes up to the root, which holds the scan result.
+
 import { Box, type Key } from "ink";
 import { type RefObject, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { PageReport, ScanResult } from "../core/types.js";
 import type { DetailSource, DiffModel } from "../detail/types.js";
+import { layoutOfResult } from "../layout/layout.js";
 import { CommitList, DetailTitle, DiffTitle, DiffView, PageInfo } from "./DetailScreen.js";
 import { diffRowsHeight } from "./DiffView.js";
 import {
@@ -105,16 +107,17 @@ export function Browser({
   onPageUpdated,
   keys,
 }: BrowserProps) {
+  const siteLayout = useMemo(() => layoutOfResult(result), [result]);
   const ctx: StateContext = useMemo(
     () => ({
       pages: result.pages,
       languages: result.languages,
-      content: result.content,
+      layout: siteLayout,
       now,
       head: result.head,
       rawHash: (i: number) => source.rawHash(i),
     }),
-    [result, now, source],
+    [result, now, source, siteLayout],
   );
   // The state lives in a ref as well, so that keys arriving in one burst each see the state the
   // previous one left (React state would only catch up at the next render).
@@ -274,7 +277,7 @@ export function Browser({
   } else if (detail && page) {
     body = (
       <>
-        <DetailTitle page={page} content={result.content} width={width} />
+        <DetailTitle page={page} layout={ctx.layout} width={width} />
         <PageInfo rows={infoAll.slice(0, layout.info)} />
         <CommitList page={page} state={detail} height={layout.commits} width={width} />
         <DiffTitle
@@ -329,7 +332,7 @@ export function Browser({
           top={listTop}
           height={list.listHeight}
           width={width}
-          content={result.content}
+          layout={ctx.layout}
           now={now}
         />
         {state.list.searching ? (

@@ -1,8 +1,10 @@
 // An opened page: its metadata and warnings, the English commits since the translation, and the
 // English diff (whole, or one commit at a time).
+
 import { Text } from "ink";
 import type { CommitInfo, PageReport } from "../core/types.js";
 import type { DiffModel } from "../detail/types.js";
+import type { Layout } from "../layout/layout.js";
 import { DiffView, diffRowsHeight } from "./DiffView.js";
 import { formatDate, formatLines, shortHash } from "./format.js";
 import { type InfoRow, LABEL_WIDTH } from "./info.js";
@@ -15,11 +17,11 @@ import { follow } from "./viewport.js";
 
 export function DetailTitle({
   page,
-  content,
+  layout,
   width,
 }: {
   page: PageReport;
-  content: string;
+  layout: Layout;
   width: number;
 }) {
   const ui = useUi();
@@ -27,7 +29,7 @@ export function DetailTitle({
   const lang = safe(page.lang, 40);
   const left = `‹ ${lang} · `;
   const path = fitEnd(
-    safe(shortPath(page, content)),
+    safe(shortPath(page, layout)),
     Math.max(8, width - textWidth(left) - status.length - 2),
   );
   return (

@@ -3,6 +3,7 @@
 import { Text } from "ink";
 import { translationAge } from "../core/age.js";
 import type { PageReport } from "../core/types.js";
+import type { Layout } from "../layout/layout.js";
 import { formatAge, formatCount, formatLines } from "./format.js";
 import { FILTER_LABEL, type FilterKey, SORT_LABEL, type SortKey, shortPath } from "./rows.js";
 import { cell, safe, textWidth } from "./text.js";
@@ -40,13 +41,13 @@ export function ColumnHeader({ width }: { width: number }) {
 
 export function PageRow({
   page,
-  content,
+  layout,
   selected,
   width,
   now,
 }: {
   page: PageReport;
-  content: string;
+  layout: Layout;
   selected: boolean;
   width: number;
   now: number;
@@ -55,7 +56,7 @@ export function PageRow({
   const c = columns(width);
   const status =
     c.status > 2 ? `${STATUS_SYMBOL[page.status]} ${page.status}` : STATUS_SYMBOL[page.status];
-  const path = cell(safe(shortPath(page, content)), c.path, "left", "start");
+  const path = cell(safe(shortPath(page, layout)), c.path, "left", "start");
   const rest = ` ${cell(formatCount(page.commitsBehind), c.behind, "right")} ${cell(formatLines(page.linesAdded, page.linesRemoved), c.lines, "right")} ${cell(formatAge(translationAge(page.lastTranslationTime, now)), c.age, "right")}`;
   return (
     <Text wrap="truncate-end" inverse={selected && ui.color}>
@@ -73,12 +74,12 @@ export interface PageListProps {
   top: number;
   height: number;
   width: number;
-  content: string;
+  layout: Layout;
   now: number;
 }
 
 /** The visible window of the list, padded to `height` rows so the screen never jumps. */
-export function PageList({ pages, rows, cursor, top, height, width, content, now }: PageListProps) {
+export function PageList({ pages, rows, cursor, top, height, width, layout, now }: PageListProps) {
   const ui = useUi();
   if (rows.length === 0) {
     return (
@@ -103,7 +104,7 @@ export function PageList({ pages, rows, cursor, top, height, width, content, now
           <PageRow
             key={p}
             page={page}
-            content={content}
+            layout={layout}
             selected={top + i === cursor}
             width={width}
             now={now}

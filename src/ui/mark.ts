@@ -1,9 +1,11 @@
 // Marking a page as updated, the parts that are plain data: what the dashboard says before, during
 // and after (texts are raw until fitted, and fitted texts are sanitized), and the scan result with
 // the marked page in place of the old one.
+
 import { summarize } from "../core/status.js";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { type MarkBlocker, movedTranslationPath } from "../detail/mark.js";
+import type { Layout } from "../layout/layout.js";
 import { shortHash } from "./format.js";
 import { fitEnd, fitStart, safe, textWidth } from "./text.js";
 
@@ -44,7 +46,7 @@ export function blockedLine(
   blocker: MarkBlocker,
   page: PageReport,
   head: string,
-  content: string,
+  layout: Layout,
 ): StatusLine {
   const path = page.path;
   switch (blocker) {
@@ -72,7 +74,7 @@ export function blockedLine(
         ],
       };
     case "moved": {
-      const target = movedTranslationPath(page, content) ?? page.sourcePath;
+      const target = movedTranslationPath(page, layout) ?? page.sourcePath;
       return {
         tone: "info",
         variants: [

@@ -1,6 +1,8 @@
 // Which pages the list shows, and in what order: filter by language, status and search, then sort.
+
 import { translationAge } from "../core/age.js";
 import { type PageReport, STATUSES, type Status } from "../core/types.js";
+import { type Layout, pathInLanguage } from "../layout/layout.js";
 
 export type SortKey = "work" | "behind" | "lines" | "age" | "path";
 export const SORT_KEYS: readonly SortKey[] = ["work", "behind", "lines", "age", "path"];
@@ -56,8 +58,8 @@ const PRIORITY: Record<Status, number> = {
 
 export interface RowQuery {
   lang: string;
-  /** The content folder, to show paths relative to the language folder. */
-  content: string;
+  /** The site's layout, to show paths relative to the language folder. */
+  layout: Layout;
   sort: SortKey;
   reverse: boolean;
   filter: FilterKey;
@@ -66,9 +68,8 @@ export interface RowQuery {
 }
 
 /** A page's path inside its language folder (`user/signup.md`), or the whole path otherwise. */
-export function shortPath(page: PageReport, content: string): string {
-  const prefix = `${content}/${page.lang}/`;
-  return page.path.startsWith(prefix) ? page.path.slice(prefix.length) : page.path;
+export function shortPath(page: PageReport, layout: Layout): string {
+  return pathInLanguage(layout, page.lang, page.path);
 }
 
 export function matchesFilter(status: Status, filter: FilterKey): boolean {
@@ -91,7 +92,7 @@ export function buildRows(pages: readonly PageReport[], q: RowQuery): number[] {
     [];
   pages.forEach((page, i) => {
     if (page.lang !== q.lang || !matchesFilter(page.status, q.filter)) return;
-    const path = shortPath(page, q.content);
+    const path = shortPath(page, q.layout);
     if (!matchesSearch(path, q.search)) return;
     const lines =
       page.linesAdded === null && page.linesRemoved === null

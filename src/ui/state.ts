@@ -1,8 +1,10 @@
 // The dashboard's state and every change to it, as a pure reducer: what is listed and selected,
 // which page is open, how far the diff is scrolled, which overlay is up, and the steps of marking
 // a page as updated (ask, confirm, outcome).
+
 import type { PageReport } from "../core/types.js";
 import { markBlocker } from "../detail/mark.js";
+import type { Layout } from "../layout/layout.js";
 import {
   blockedLine,
   CANCELLED_LINE,
@@ -64,7 +66,7 @@ export interface AppState {
 export interface StateContext {
   pages: readonly PageReport[];
   languages: readonly string[];
-  content: string;
+  layout: Layout;
   now: number;
   /** The scan's HEAD: the English commit a marked page records. */
   head: string;
@@ -294,7 +296,7 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
       const busy = state.marking === null ? undefined : ctx.pages[state.marking];
       if (busy) return { ...state, message: stillMarkingLine(busy) };
       const blocked = markBlocker(page, ctx.rawHash(i), ctx.head);
-      if (blocked) return { ...state, message: blockedLine(blocked, page, ctx.head, ctx.content) };
+      if (blocked) return { ...state, message: blockedLine(blocked, page, ctx.head, ctx.layout) };
       return { ...state, confirm: i, message: null };
     }
     case "mark-confirm": {
@@ -364,7 +366,7 @@ function withRows(ctx: StateContext, list: ListState, keepSelection: boolean): L
   const before = list.rows[list.cursor];
   const rows = buildRows(ctx.pages, {
     lang: ctx.languages[list.lang] ?? "",
-    content: ctx.content,
+    layout: ctx.layout,
     sort: list.sort,
     reverse: list.reverse,
     filter: list.filter,

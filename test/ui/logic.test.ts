@@ -1,8 +1,10 @@
 // The dashboard's pure parts: ordering, filtering, searching, selection, scrolling, keys, and the
 // steps of marking a page as updated.
+
 import { describe, expect, it } from "vitest";
 import type { PageReport } from "../../src/core/types.js";
 import { markBlocker, movedTranslationPath } from "../../src/detail/mark.js";
+import { contentLayout } from "../../src/layout/layout.js";
 import { fitHints, LIST_HINTS } from "../../src/ui/Footer.js";
 import { type KeyContext, type KeyInfo, keyToCommand, splitInput } from "../../src/ui/keys.js";
 import { detailLayout, frameHeight, listLayout } from "../../src/ui/layout.js";
@@ -18,6 +20,7 @@ import {
 import { clampScroll, follow } from "../../src/ui/viewport.js";
 import { NOW, page, resultOf } from "./helpers.js";
 
+const SITE = contentLayout("content", "en");
 const HEAD = "f".repeat(40);
 
 const commit = (n: number) => ({
@@ -82,14 +85,14 @@ const rawHashOf = (list: readonly PageReport[]) => (i: number) => {
 const ctx: StateContext = {
   pages,
   languages: ["ja", "zh-cn"],
-  content: "content",
+  layout: SITE,
   now: NOW,
   head: HEAD,
   rawHash: rawHashOf(pages),
 };
 const q = (over: Partial<RowQuery> = {}): RowQuery => ({
   lang: "zh-cn",
-  content: "content",
+  layout: SITE,
   sort: "work",
   reverse: false,
   filter: "all",
@@ -97,7 +100,7 @@ const q = (over: Partial<RowQuery> = {}): RowQuery => ({
   now: NOW,
   ...over,
 });
-const paths = (rows: number[]) => rows.map((i) => shortPath(pages[i] as PageReport, "content"));
+const paths = (rows: number[]) => rows.map((i) => shortPath(pages[i] as PageReport, SITE));
 
 describe("rows", () => {
   it("puts the most work first: pages that need work by commits and lines, then untracked, missing, up-to-date", () => {
@@ -176,8 +179,7 @@ describe("state", () => {
   const run = (s: AppState, ...actions: Parameters<typeof reduce>[2][]) =>
     actions.reduce((st, a) => reduce(ctx, st, a), s);
   const start = initialState(ctx, "zh-cn");
-  const selected = (s: AppState) =>
-    shortPath(pages[selectedPage(s) as number] as PageReport, "content");
+  const selected = (s: AppState) => shortPath(pages[selectedPage(s) as number] as PageReport, SITE);
 
   it("starts on the given language at the page with the most work", () => {
     expect(selected(start)).toBe("b/big.md");
@@ -540,11 +542,11 @@ describe("marking a page as updated", () => {
     expect(markBlocker(p(6), null, HEAD)).toBe("source-missing");
     expect(markBlocker(p(7), null, HEAD)).toBeNull();
     expect(markBlocker({ ...p(7), rawCommit: null }, null, HEAD)).toBe("no-metadata");
-    expect(movedTranslationPath(p(3), "content")).toBe("content/zh-cn/d/moved-here.md");
+    expect(movedTranslationPath(p(3), SITE)).toBe("content/zh-cn/d/moved-here.md");
     expect(
       movedTranslationPath(
         { ...p(3), sourcePath: "site/content/en/x.md", path: "site/content/zh-cn/y.md" },
-        "site/content",
+        contentLayout("site/content", "en"),
       ),
     ).toBe("site/content/zh-cn/x.md");
   });

@@ -1,0 +1,109 @@
+// Where a site keeps its English pages and their translations: the one place that maps an
+// English path to a translation's path and back. Every other module asks here instead of
+// building `content/<lang>/<rel>` itself.
+//
+// A layout is a list of folder pairs: an English folder and, for each language, the folder that
+// holds its translations, with the same relative paths below both. Hugo's `content/en` and
+// `content/zh-cn` are one pair; a site whose translations sit elsewhere (Docusaurus's
+// `i18n/<lang>/...`, Hugo's per-language contentDir) is more pairs of the same kind.
+
+export interface FolderPair {
+  /** Repo-relative English folder, without a trailing `/`. */
+  source: string;
+  /** Repo-relative folder of a language's translations of `source`. */
+  translation: (lang: string) => string;
+}
+
+export interface Layout {
+  /** The source language's name, as folders and reports use it. */
+  sourceLang: string;
+  pairs: readonly FolderPair[];
+}
+
+/** Hugo's default: `<content>/<source>/<rel>` translated as `<content>/<lang>/<rel>`. */
+export function contentLayout(content: string, sourceLang: string): Layout {
+  return {
+    sourceLang,
+    pairs: [{ source: `${content}/${sourceLang}`, translation: (lang) => `${content}/${lang}` }],
+  };
+}
+
+/** The layout a scan result was made with. */
+export function layoutOfResult(result: { content: string; source: string }): Layout {
+  return contentLayout(result.content, result.source);
+}
+
+/** `rel` below `folder`, or null when `path` is not inside it. */
+function below(folder: string, path: string): string | null {
+  return path.startsWith(`${folder}/`) && path.length > folder.length + 1
+    ? path.slice(folder.length + 1)
+    : null;
+}
+
+/** Where the translation of the English page `sourcePath` into `lang` belongs, or null. */
+export function translationPath(layout: Layout, lang: string, sourcePath: string): string | null {
+  for (const pair of layout.pairs) {
+    const rel = below(pair.source, sourcePath);
+    if (rel !== null) return `${pair.translation(lang)}/${rel}`;
+  }
+  return null;
+}
+
+export interface TranslationPlace {
+  lang: string;
+  /** The English page it translates (which may not exist). */
+  sourcePath: string;
+  /** The path below the language's folder, as the dashboard shows it. */
+  rel: string;
+}
+
+/**
+ * What the file `path` is a translation of, in one of `langs` (or any language when `langs` is
+ * null: a language is then any single folder name that is not the source's); null when it is
+ * not in a translation folder. English pages are never translations.
+ */
+export function translationPlace(
+  layout: Layout,
+  path: string,
+  langs: readonly string[] | null,
+): TranslationPlace | null {
+  for (const pair of layout.pairs) {
+    if (below(pair.source, path) !== null) return null;
+  }
+  for (const pair of layout.pairs) {
+    const candidates = langs ?? guessLanguages(pair, path);
+    for (const lang of candidates) {
+      if (lang === layout.sourceLang) continue;
+      const rel = below(pair.translation(lang), path);
+      if (rel !== null) return { lang, sourcePath: `${pair.source}/${rel}`, rel };
+    }
+  }
+  return null;
+}
+
+/** The language names that could put `path` in this pair's translation folder. */
+function guessLanguages(pair: FolderPair, path: string): string[] {
+  // The language is the folder name where the pattern has it: find where a made-up language
+  // lands in the pattern, and read the same part of the path.
+  const marker = "\u0000lang\u0000";
+  const pattern = pair.translation(marker);
+  const at = pattern.indexOf(marker);
+  if (at === -1 || !path.startsWith(pattern.slice(0, at))) return [];
+  const rest = path.slice(at);
+  const end = rest.indexOf("/");
+  return end > 0 ? [rest.slice(0, end)] : [];
+}
+
+/** Whether `path` is one of the layout's English pages' paths (by folder). */
+export function isSourcePath(layout: Layout, path: string): boolean {
+  return layout.pairs.some((pair) => below(pair.source, path) !== null);
+}
+
+/** A translation's path below its language folder, or the whole path when it is not in one. */
+export function pathInLanguage(layout: Layout, lang: string, path: string): string {
+  for (const pair of layout.pairs) {
+    const rel = below(pair.translation(lang), path);
+    if (rel !== null) return rel;
+  }
+  return path;
+}
