@@ -39,6 +39,8 @@ export interface CliOptions {
   /** stamp: the pages to mark as translated from `commit` (HEAD when null). */
   pages: string[];
   commit: string | null;
+  /** stamp: also rewrite pages whose permissions say read-only. */
+  force: boolean;
 }
 
 const COMMANDS = new Set(["scan", "check", "dashboard", "stamp", "help"]);
@@ -63,6 +65,14 @@ export function parseCli(argv: readonly string[]): CliOptions {
   }
   if (word === "stamp" && positionals.length < 2 && !values.help) {
     throw new AppError(2, "stamp needs the translated pages to mark as updated");
+  }
+  for (const [flag, given] of [
+    ["--force", values.force],
+    ["--commit", values.commit],
+  ] as const) {
+    if (given !== undefined && word !== "stamp") {
+      throw new AppError(2, `${flag} is an option of stamp`);
+    }
   }
   let command: Command = (word as Command | undefined) ?? "default";
   if (values.help) command = "help";
@@ -92,6 +102,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     changedSince: values["changed-since"] ?? null,
     pages: word === "stamp" ? positionals.slice(1) : [],
     commit: values.commit ?? null,
+    force: values.force ?? false,
   };
 }
 
@@ -127,6 +138,7 @@ function parse(argv: readonly string[]) {
       "max-age": { type: "string" },
       "changed-since": { type: "string" },
       commit: { type: "string" },
+      force: { type: "boolean" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "V" },
     },
@@ -200,8 +212,9 @@ Usage:
   translation-status scan [options]       report every page (${either(FORMATS.scan)})
   translation-status check [options]      like scan, exit 1 when a page breaks a threshold
   translation-status dashboard [options]  the interactive dashboard
-  translation-status stamp PAGE... [--commit HASH]
-                                          mark translations as updated to HEAD (or HASH)
+  translation-status stamp PAGE... [--commit HASH] [--force]
+                                          mark translations as updated to HEAD (or HASH);
+                                          --force also rewrites read-only pages
 
 Options:
   --repo DIR          repository to read (default: .)

@@ -80,6 +80,7 @@ export async function runStamp(opts: CliOptions): Promise<ExitCode> {
     pages: opts.pages,
     commit: opts.commit,
     date: today(),
+    force: opts.force,
   });
   let failed = 0;
   for (const o of outcomes) {
