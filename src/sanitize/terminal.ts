@@ -37,6 +37,9 @@ const NAMED: ReadonlyMap<number, string> = new Map([
 function escapeCodePoint(cp: number): string {
   const named = NAMED.get(cp);
   if (named !== undefined) return named;
+  // A byte of a file name or commit text that was not UTF-8 (core/path-bytes.ts): shown as the
+  // byte, in capitals, which is also how stamp reads a PAGE back.
+  if (cp >= 0xdc80 && cp <= 0xdcff) return `\\x${(cp - 0xdc00).toString(16).toUpperCase()}`;
   const hex = cp.toString(16);
   if (cp <= 0xff) return `\\x${hex.padStart(2, "0")}`;
   if (cp <= 0xffff) return `\\u${hex.padStart(4, "0")}`;

@@ -67,6 +67,12 @@ describe("visible", () => {
     expect(visible("👨\u200d👩")).toBe("👨\\u200d👩");
   });
 
+  it("shows a byte that was not UTF-8 (a lone U+DC80..U+DCFF) as that byte", () => {
+    expect(visible("b\udcffad.md")).toBe("b\\xFFad.md");
+    expect(visible("x\udc80")).toBe("x\\x80");
+    expect(visible("\ud800")).toBe("\\ud800");
+  });
+
   it("keeps a literal backslash as is, which is what makes it idempotent", () => {
     expect(visible("\\x1b")).toBe("\\x1b");
     expect(hasUnsafeChars("\\x1b")).toBe(false);
