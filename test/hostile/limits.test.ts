@@ -135,10 +135,12 @@ describe("hostile sizes", () => {
   });
 
   it("200,000 blank lines in front matter are refused before gray-matter sees them", () => {
+    // The page plainly records a commit, so it stays tracked, with its commit unknown.
     expect(report("blank-lines")).toMatchObject({
-      status: "untracked",
+      status: "unknown-commit",
       warnings: [
-        "front matter is too large to parse safely (too many blank lines in a row); it is ignored",
+        "front matter is too large to parse safely (too many blank lines in a row)",
+        "the English commit in the front matter cannot be read until the front matter is fixed",
       ],
     });
   });
@@ -152,15 +154,19 @@ describe("hostile sizes", () => {
 
   it("deeply nested front matter and alias bombs end in a warning or an answer", () => {
     expect(report("nested-toml")).toMatchObject({
-      status: "untracked",
+      status: "unknown-commit",
       warnings: [
-        "front matter is not valid TOML (line 3: document contains excessively nested structures. aborting.); it is ignored",
+        "front matter is not valid TOML (line 3: document contains excessively nested structures. aborting.)",
+        "the English commit in the front matter cannot be read until the front matter is fixed",
       ],
     });
     // js-yaml recurses per level; the stack overflow is caught like any parse error.
     expect(report("nested-yaml")).toMatchObject({
-      status: "untracked",
-      warnings: ["front matter is unreadable (Maximum call stack size exceeded); it is ignored"],
+      status: "unknown-commit",
+      warnings: [
+        "front matter is unreadable (Maximum call stack size exceeded)",
+        "the English commit in the front matter cannot be read until the front matter is fixed",
+      ],
     });
     expect(report("yaml-aliases")).toMatchObject({
       status: "outdated",
