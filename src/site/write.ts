@@ -75,34 +75,30 @@ export async function replaceFile(
     }
     const current = await readWhole(original);
     if (!current.equals(expected)) return { error: CHANGED };
-    return await swapIn(dir, target, original, info, expected, next);
+    return await swapIn({ dir, target, original, info, expected, next });
   } finally {
     await original.close().catch(() => {});
   }
 }
 
-async function swapIn(
-  dir: string,
-  target: string | Buffer,
-  original: FileHandle,
-  info: Stats,
-  expected: Buffer,
-  next: Buffer,
-): Promise<WriteResult> {
-  // A short name of its own: a page name near the 255-byte limit leaves no room to extend it.
-  const temp = path.join(dir, `.ts-${randomBytes(6).toString("hex")}.tmp`);
+/** One replacement under way: the page, what was read, what replaces it. */
+interface Swap {
+  dir: string;
+  target: string | Buffer;
+  /** A handle on the page as it was read, kept open to look at it after the rename. */
+  original: FileHandle;
+  info: Stats;
+  expected: Buffer;
+  next: Buffer;
+}
+
+async function swapIn(swap: Swap): Promise<WriteResult> {
+  const { dir, target, info, expected, next } = swap;
+  const temp = tempName(dir);
   let renamed = false;
   try {
-    const handle = await open(temp, "wx", 0o600);
-    try {
-      await handle.writeFile(next);
-      const kept = await keepOwnership(handle, info);
-      if (kept !== null) return { error: kept };
-      await handle.chmod(info.mode & 0o7777);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    const kept = await writeTemp(temp, next, info);
+    if (kept !== null) return { error: kept };
     // The last look before the rename: same file, same bytes.
     const now = await lstat(target).catch(() => null);
     if (!now || !sameFile(now, info)) return { error: CHANGED };
@@ -116,7 +112,30 @@ async function swapIn(
   } finally {
     if (!renamed) await rm(temp, { force: true }).catch(() => {});
   }
-  return restoreLateSave(dir, target, original, info, expected, next);
+  return restoreLateSave(swap);
+}
+
+/** A short name of its own: a page name near the 255-byte limit leaves no room to extend it. */
+function tempName(dir: string): string {
+  return path.join(dir, `.ts-${randomBytes(6).toString("hex")}.tmp`);
+}
+
+/**
+ * Writes `bytes` to a new file at `temp` with the page's owner, group and mode, synced; returns
+ * why the owner or group cannot be kept, or null.
+ */
+async function writeTemp(temp: string, bytes: Buffer, info: Stats): Promise<string | null> {
+  const handle = await open(temp, "wx", 0o600);
+  try {
+    await handle.writeFile(bytes);
+    const kept = await keepOwnership(handle, info);
+    if (kept !== null) return kept;
+    await handle.chmod(info.mode & 0o7777);
+    await handle.sync();
+    return null;
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -149,27 +168,15 @@ async function readWhole(handle: FileHandle): Promise<Buffer> {
 }
 
 /** After the rename: a save written in place into the old file meanwhile is put back. */
-async function restoreLateSave(
-  dir: string,
-  target: string | Buffer,
-  original: FileHandle,
-  info: Stats,
-  expected: Buffer,
-  next: Buffer,
-): Promise<WriteResult> {
+async function restoreLateSave(swap: Swap): Promise<WriteResult> {
+  const { dir, target, original, info, expected, next } = swap;
   // The old file's change time moves when the rename unlinks it; its bytes must not have.
   const late = await readWhole(original).catch(() => null);
   if (late?.equals(expected)) return { ok: true };
   if (late === null) return { error: `${CHANGED} (and the late save could not be read back)` };
-  const tempBack = path.join(dir, `.ts-${randomBytes(6).toString("hex")}.tmp`);
+  const tempBack = tempName(dir);
   try {
-    const handle = await open(tempBack, "wx", info.mode & 0o7777);
-    try {
-      await handle.writeFile(late);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeTemp(tempBack, late, info);
     // Only over our own stamped version, never over a newer save.
     const current = await readFile(target).catch(() => null);
     if (current?.equals(next)) await rename(tempBack, target);

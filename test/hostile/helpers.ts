@@ -16,6 +16,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { INVISIBLE_CLASS } from "../../src/sanitize/invisible.js";
 import { scan } from "../../src/scan/scan.js";
 import { ROOT } from "../helpers/site.js";
 
@@ -254,9 +255,10 @@ export function snapshot(dir: string): Record<string, string> {
 }
 
 /** Characters that must never reach a terminal raw (C0 but LF, DEL, C1, bidi, invisibles). */
-export const UNSAFE_CHAR =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  /[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
+export const UNSAFE_CHAR = new RegExp(
+  String.raw`[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029${INVISIBLE_CLASS}]`,
+  "u",
+);
 
 /** Lines GitHub's runner would run as workflow commands (`::x::` after TrimStart, `##[` anywhere). */
 export function workflowCommandLines(text: string): string[] {

@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { mulberry32 } from "../../bench/prng.js";
 import { scan } from "../../src/scan/scan.js";
 import { cleanEnv, tempDir } from "../hostile/helpers.js";
 
@@ -32,18 +33,6 @@ interface Commit {
 interface History {
   commits: Commit[];
   head: number;
-}
-
-/** mulberry32: small, fast and the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function ancestors(commits: readonly Commit[], from: number): Set<number> {
@@ -70,7 +59,7 @@ const sameVersion = (a: Version, b: Version) =>
  * Commit n is made after commits 0..n-1, and its date says so.
  */
 function randomHistory(seed: number, size: number): History {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const commits: Commit[] = [
     {
@@ -450,7 +439,7 @@ async function countAll(seed: number, base: string): Promise<Count[]> {
   const hashes = writeHistory(dir, h);
   const plumbing = readPlumbing(dir);
   // One language per raw_commit, both pages translated from it.
-  const rnd = random(seed ^ 0x5eed);
+  const rnd = mulberry32(seed ^ 0x5eed);
   const raws = h.commits.map((_, i) => i);
   for (let i = raws.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));

@@ -2,7 +2,9 @@
 // (block scalars, multi-line strings, comments, nested tables, code fences, Hugo comments, body
 // text), with LF or CRLF and with or without a byte order mark, stamping changes exactly the
 // metadata's value bytes and nothing else.
+
 import { describe, expect, it } from "vitest";
+import { Rng } from "../../bench/prng.js";
 import { stampText } from "../../src/meta/stamp.js";
 
 const OLD = "6addd5cf525adec1859f48c52dafcfe1f96e558a";
@@ -11,35 +13,6 @@ const OLD_DATE = "2025-04-21";
 const NEW_DATE = "2026-12-06";
 const C = "\u0001C\u0001";
 const D = "\u0001D\u0001";
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    pick<T>(xs: readonly T[]): T {
-      return xs[Math.floor(next() * xs.length)] as T;
-    },
-    chance(p: number): boolean {
-      return next() < p;
-    },
-    shuffle<T>(xs: T[]): T[] {
-      for (let i = xs.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [xs[i], xs[j]] = [xs[j] as T, xs[i] as T];
-      }
-      return xs;
-    },
-  };
-}
-
-type Rng = ReturnType<typeof rng>;
 
 const YAML_DECOYS: ReadonlyArray<readonly string[]> = [
   ["notes: |", "  last_translation_time: keep this sentence", "  default_lang_commit: decoy"],
@@ -115,7 +88,7 @@ function shortcodeLines(r: Rng): string[] {
 }
 
 function randomPage(seed: number): { page: string; expected: string } {
-  const r = rng(seed);
+  const r = new Rng(seed);
   const kind = r.pick(["yaml", "toml", "shortcode"] as const);
   const head =
     kind === "yaml"
