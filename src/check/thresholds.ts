@@ -7,7 +7,9 @@
 // "Over" is strictly greater than the limit. A number the scan could not measure (no resolvable
 // raw_commit, an English source that is gone or binary, no readable last_translation_time) counts
 // as over: the page cannot be shown to be within the limit.
+
 import { translationAge } from "../core/age.js";
+import { STATUS_FACTS } from "../core/statuses.js";
 import { type PageReport, STATUSES, type Status } from "../core/types.js";
 import { AppError } from "../errors.js";
 
@@ -27,12 +29,9 @@ export interface Verdict {
   reasons: string[];
 }
 
-export const DEFAULT_FAIL_ON: readonly Status[] = [
-  "outdated",
-  "moved",
-  "source-missing",
-  "unknown-commit",
-];
+export const DEFAULT_FAIL_ON: readonly Status[] = STATUSES.filter(
+  (s) => STATUS_FACTS[s].failsByDefault,
+);
 
 /** Statuses named on the command line, checked against STATUSES (usage error otherwise). */
 export function parseFailOn(names: readonly string[] | null): Status[] {

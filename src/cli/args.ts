@@ -1,5 +1,6 @@
 // Command-line parsing into a plain value; bad input becomes a usage error (exit 2).
 import { parseArgs } from "node:util";
+import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
 import { AppError } from "../errors.js";
 
 export type Command = "scan" | "check" | "dashboard" | "stamp" | "default" | "help" | "version";
@@ -226,7 +227,7 @@ ${formatHelp()}
 
 check options:
   --fail-on LIST      statuses that can fail the run
-                      (default: outdated,moved,source-missing,unknown-commit)
+                      (default: ${DEFAULT_FAIL_ON.join(",")})
   --max-behind N      fail only pages more than N commits behind
   --max-lines N       fail only pages with more than N changed English lines
   --max-age DAYS      fail only pages translated more than DAYS ago

@@ -3,13 +3,13 @@
 // GitHub when the repository is known and the English commits folded into <details>. Page paths,
 // titles, subjects, authors, refs and warnings come from strangers: every one of them goes through
 // mdText / mdCode / mdLink, so none can break a table, open HTML, make a link or mention someone.
+
 import type { CheckedPage, CheckReport } from "../check/evaluate.js";
 import { ageInDays, describeThresholds, linesChanged } from "../check/thresholds.js";
-import type { Status } from "../core/types.js";
+import { REPORT_ORDER, STATUS_FACTS } from "../core/statuses.js";
 import { commitUrl, compareUrl, type GitHubRepo, historyUrl } from "../git/remote.js";
 import { isFullHash, parseRawCommit } from "../git/revision.js";
 import { mdCode, mdLink, mdText } from "../sanitize/markdown.js";
-import { STATUS_SYMBOL } from "./table.js";
 import { groupWarnings, warningText } from "./warnings.js";
 
 export interface MarkdownOptions {
@@ -24,19 +24,6 @@ export interface MarkdownOptions {
 /** GitHub refuses job summaries over 1 MiB; stay a little below. */
 export const SUMMARY_MAX_BYTES = 1024 * 1024 - 4096;
 const DEFAULT_MAX_COMMITS = 20;
-
-const LABEL: Record<Status, string> = {
-  "up-to-date": "Up to date",
-  outdated: "Outdated",
-  moved: "Moved",
-  "source-missing": "Source missing",
-  "unknown-commit": "Unknown commit",
-  untracked: "Untracked",
-  missing: "Missing",
-};
-
-// The plain report's order: up to date first, then the ways a page can be behind.
-const ORDER = Object.keys(STATUS_SYMBOL) as Status[];
 
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -62,11 +49,13 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
   facts.push(`rule: ${mdText(describeThresholds(report.thresholds))}`);
   head.push(`${facts.join(" · ")}`, "");
 
-  const shown = ORDER.filter((s) =>
+  const shown = REPORT_ORDER.filter((s) =>
     result.languages.some((l) => (result.summary[l]?.[s] ?? 0) > 0),
   );
   const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |\n`;
-  head.push(row(["Language", "Pages", "Failing", ...shown.map((s) => LABEL[s])]).trimEnd());
+  head.push(
+    row(["Language", "Pages", "Failing", ...shown.map((s) => STATUS_FACTS[s].label)]).trimEnd(),
+  );
   head.push(row(["---", ...Array.from({ length: shown.length + 2 }, () => "---:")]).trimEnd());
   // The part above is small; only a hostile ref or rule could make it too big to fit at all.
   const room = maxBytes - noteRoom(report, maxBytes);
@@ -189,7 +178,7 @@ function pageItem(
 ): string {
   const { result } = report;
   const gh = opts.github;
-  const parts = [LABEL[page.status].toLowerCase()];
+  const parts = [STATUS_FACTS[page.status].label.toLowerCase()];
   if (page.commitsBehind !== null)
     parts.push(`${plural(page.commitsBehind, "commit", "commits")} behind`);
   const lines = linesChanged(page);

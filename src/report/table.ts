@@ -1,4 +1,5 @@
 // The plain report for people: one line per page, grouped by language, then a summary line.
+import { REPORT_ORDER, STATUS_FACTS, STATUS_SYMBOL } from "../core/statuses.js";
 import type { PageReport, ScanResult, Status } from "../core/types.js";
 import { inertLine } from "../sanitize/github.js";
 import { groupWarnings, warningText } from "./warnings.js";
@@ -6,27 +7,6 @@ import { groupWarnings, warningText } from "./warnings.js";
 // Untrusted text (paths, warnings quoting pages) goes to a terminal that is often a CI log, so
 // it is made visible and inert there too: GitHub's runner acts on `##[error]` anywhere in a line.
 const text = inertLine;
-
-/** Symbols make the status readable without color. */
-export const STATUS_SYMBOL: Record<Status, string> = {
-  "up-to-date": "✓",
-  outdated: "!",
-  moved: "→",
-  "source-missing": "✗",
-  "unknown-commit": "?",
-  untracked: "·",
-  missing: "+",
-};
-
-const COLOR: Record<Status, string> = {
-  "up-to-date": "32",
-  outdated: "33",
-  moved: "35",
-  "source-missing": "31",
-  "unknown-commit": "31",
-  untracked: "90",
-  missing: "36",
-};
 
 export function renderTable(result: ScanResult, color: boolean): string {
   const lines: string[] = [];
@@ -57,15 +37,13 @@ export function warningLines(
 /** One page: status (symbol and word, coloured when asked), commits behind, lines, path. */
 export function pageLine(page: PageReport, color: boolean): string {
   const status = `${STATUS_SYMBOL[page.status]} ${page.status}`.padEnd(16);
-  const painted = color ? `\x1b[${COLOR[page.status]}m${status}\x1b[0m` : status;
+  const painted = color ? `\x1b[${STATUS_FACTS[page.status].ansi}m${status}\x1b[0m` : status;
   return `  ${painted} ${numbers(page)}  ${pathText(page)}`;
 }
 
 /** A language's totals, e.g. "11 pages: 2 up-to-date, 3 outdated". */
 export function summaryLine(row: Record<Status | "total", number>): string {
-  const parts = (Object.keys(STATUS_SYMBOL) as Status[])
-    .filter((k) => row[k] > 0)
-    .map((k) => `${row[k]} ${k}`);
+  const parts = REPORT_ORDER.filter((k) => row[k] > 0).map((k) => `${row[k]} ${k}`);
   return `  ${row.total} pages: ${parts.join(", ") || "none"}`;
 }
 

@@ -1,19 +1,11 @@
 // Full-screen overlays: every key (`?`) and the scan's warnings (`w`); both scroll when long.
+
 import { Text } from "ink";
+import { STATUS_FACTS } from "../core/statuses.js";
 import { STATUSES } from "../core/types.js";
 import { KEY_HELP } from "./keys.js";
 import { cell, fitEnd, safe } from "./text.js";
 import { STATUS_SYMBOL, tint, useUi } from "./theme.js";
-
-const STATUS_MEANING: Record<(typeof STATUSES)[number], string> = {
-  outdated: "the English page changed since the translation",
-  moved: "the English page was renamed or moved since",
-  "source-missing": "the English page was deleted since",
-  "unknown-commit": "raw_commit is not a commit of this repository",
-  untracked: "the translation records no raw_commit",
-  missing: "not translated yet",
-  "up-to-date": "the English page is as it was when translated",
-};
 
 export interface OverlayLine {
   text: string;
@@ -32,7 +24,7 @@ export function helpLines(width: number): OverlayLine[] {
   lines.push({ text: "Statuses", title: true });
   for (const s of STATUSES) {
     lines.push({
-      text: fitEnd(`  ${STATUS_SYMBOL[s]} ${cell(s, 15)} ${STATUS_MEANING[s]}`, width),
+      text: fitEnd(`  ${STATUS_SYMBOL[s]} ${cell(s, 15)} ${STATUS_FACTS[s].meaning}`, width),
     });
   }
   return lines;

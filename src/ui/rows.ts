@@ -1,6 +1,7 @@
 // Which pages the list shows, and in what order: filter by language, status and search, then sort.
 
 import { translationAge } from "../core/age.js";
+import { STATUS_FACTS } from "../core/statuses.js";
 import { type PageReport, STATUSES, type Status } from "../core/types.js";
 import { type Layout, pathInLanguage } from "../layout/layout.js";
 
@@ -16,45 +17,19 @@ export const SORT_LABEL: Record<SortKey, string> = {
 
 export type FilterKey = "all" | "needs-work" | Status;
 export const FILTER_KEYS: readonly FilterKey[] = ["all", "needs-work", ...STATUSES];
-export const FILTER_LABEL: Record<FilterKey, string> = {
+export const FILTER_LABEL: Readonly<Record<FilterKey, string>> = {
   all: "all",
   "needs-work": "needs work",
-  outdated: "outdated",
-  moved: "moved",
-  "source-missing": "source-missing",
-  "unknown-commit": "unknown-commit",
-  untracked: "untracked",
-  missing: "missing",
-  "up-to-date": "up-to-date",
+  ...(Object.fromEntries(STATUSES.map((s) => [s, STATUS_FACTS[s].filterLabel])) as Record<
+    Status,
+    string
+  >),
 };
 
 /** Pages whose translation has to be revisited: the English changed, moved, or went away. */
-export const NEEDS_WORK: ReadonlySet<Status> = new Set([
-  "outdated",
-  "moved",
-  "source-missing",
-  "unknown-commit",
-]);
-
-/** Order of "most work first": needs-work pages, then untracked, missing, up-to-date. */
-const TIER: Record<Status, number> = {
-  outdated: 0,
-  moved: 0,
-  "source-missing": 0,
-  "unknown-commit": 0,
-  untracked: 1,
-  missing: 2,
-  "up-to-date": 3,
-};
-const PRIORITY: Record<Status, number> = {
-  outdated: 0,
-  moved: 1,
-  "source-missing": 2,
-  "unknown-commit": 3,
-  untracked: 4,
-  missing: 5,
-  "up-to-date": 6,
-};
+export const NEEDS_WORK: ReadonlySet<Status> = new Set(
+  STATUSES.filter((s) => STATUS_FACTS[s].needsWork),
+);
 
 export interface RowQuery {
   lang: string;
@@ -111,10 +86,10 @@ export function buildRows(pages: readonly PageReport[], q: RowQuery): number[] {
   const byPath = (a: K, b: K) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.i - b.i);
   const cmp: Record<SortKey, (a: K, b: K) => number> = {
     work: (a, b) =>
-      TIER[a.page.status] - TIER[b.page.status] ||
+      STATUS_FACTS[a.page.status].tier - STATUS_FACTS[b.page.status].tier ||
       behind(b) - behind(a) ||
       b.lines - a.lines ||
-      PRIORITY[a.page.status] - PRIORITY[b.page.status] ||
+      STATUSES.indexOf(a.page.status) - STATUSES.indexOf(b.page.status) ||
       byPath(a, b),
     behind: (a, b) => behind(b) - behind(a) || b.lines - a.lines || byPath(a, b),
     lines: (a, b) => b.lines - a.lines || behind(b) - behind(a) || byPath(a, b),

@@ -1,19 +1,13 @@
 // How statuses look: a colour for terminals that have one, and a symbol that reads without it.
 import { createContext, useContext } from "react";
+import { STATUS_FACTS, STATUS_SYMBOL } from "../core/statuses.js";
 import type { Status } from "../core/types.js";
-import { STATUS_SYMBOL } from "../report/table.js";
 
 export { STATUS_SYMBOL };
 
-export const STATUS_COLOR: Record<Status, string> = {
-  "up-to-date": "green",
-  outdated: "yellow",
-  moved: "magenta",
-  "source-missing": "red",
-  "unknown-commit": "red",
-  untracked: "gray",
-  missing: "cyan",
-};
+export const STATUS_COLOR: Readonly<Record<Status, string>> = Object.fromEntries(
+  Object.entries(STATUS_FACTS).map(([status, facts]) => [status, facts.color]),
+) as Record<Status, string>;
 
 export interface UiOptions {
   /** Colours and other styling; off for NO_COLOR, --no-color and tests. */
