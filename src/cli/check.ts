@@ -3,14 +3,14 @@
 import { appendFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { type ChangedSince, type CheckReport, evaluate, onlyChanged } from "../check/evaluate.js";
-import { renderCheckJson } from "../check/json.js";
-import { renderCheckTable } from "../check/table.js";
 import { makeThresholds } from "../check/thresholds.js";
 import { AppError, type ExitCode } from "../errors.js";
 import { changedPaths, checkRefSyntax, resolveCommit } from "../git/diff-names.js";
 import { readGitHubRemote } from "../git/remote.js";
 import { openRepo } from "../git/repo.js";
 import type { Repo } from "../git/run.js";
+import { renderCheckJson } from "../report/check-json.js";
+import { renderCheckTable } from "../report/check-table.js";
 import { renderGithub } from "../report/github.js";
 import { renderMarkdown, SUMMARY_MAX_BYTES } from "../report/markdown.js";
 import { stopCommandsToken } from "../sanitize/github.js";

@@ -5,10 +5,10 @@
 // escaped by `workflowCommand`. GitHub shows at most 10 annotations of a type per step, so only the
 // 10 worst failing pages get an `::error`, followed by one `::notice` counting the rest.
 import type { CheckedPage, CheckReport } from "../check/evaluate.js";
-import { checkTableLines } from "../check/table.js";
 import { linesChanged } from "../check/thresholds.js";
 import type { PageReport } from "../core/types.js";
 import { withStoppedCommands, workflowCommand } from "../sanitize/github.js";
+import { checkTableLines } from "./check-table.js";
 
 export interface GithubOptions {
   /** The stop-commands token: fresh and random per run (stopCommandsToken()). */

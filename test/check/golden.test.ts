@@ -3,10 +3,10 @@
 // After an intended change: UPDATE_GOLDEN=1 npx vitest run test/check, then review the diff.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CheckReport, evaluate } from "../../src/check/evaluate.js";
-import { renderCheckJson } from "../../src/check/json.js";
-import { renderCheckTable } from "../../src/check/table.js";
 import { makeThresholds } from "../../src/check/thresholds.js";
 import type { ScanResult } from "../../src/core/types.js";
+import { renderCheckJson } from "../../src/report/check-json.js";
+import { renderCheckTable } from "../../src/report/check-table.js";
 import { renderGithub } from "../../src/report/github.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { scan } from "../../src/scan/scan.js";

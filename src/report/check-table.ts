@@ -2,10 +2,11 @@
 // each language's summary line, and a verdict line. Every untrusted string goes through `text`:
 // `visible`, plus `##[` broken up, because the Actions runner acts on `##[command]` anywhere in a
 // log line and this report is often printed in a workflow step.
-import { pageLine, summaryLine, warningLines } from "../report/table.js";
+
+import type { CheckReport } from "../check/evaluate.js";
+import { describeThresholds } from "../check/thresholds.js";
 import { inertLine } from "../sanitize/github.js";
-import type { CheckReport } from "./evaluate.js";
-import { describeThresholds } from "./thresholds.js";
+import { pageLine, summaryLine, warningLines } from "./table.js";
 
 const text = inertLine;
 

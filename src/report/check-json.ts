@@ -1,7 +1,8 @@
 // `check --format json`: the scan's schema (schemaVersion 1) with a verdict on every page and the
 // thresholds, the failed count and the --changed-since ref at the top level.
-import { renderJson } from "../report/json.js";
-import type { CheckReport } from "./evaluate.js";
+
+import type { CheckReport } from "../check/evaluate.js";
+import { renderJson } from "./json.js";
 
 export function renderCheckJson(report: CheckReport): string {
   const pages = report.pages.map(({ page, verdict }) => ({ ...page, verdict }));
