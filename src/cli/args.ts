@@ -2,6 +2,8 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
 import { AppError } from "../errors.js";
+import { CONFIG_NAME, DEFAULTS } from "../options/defaults.js";
+import type { GivenOptions } from "../options/resolve.js";
 
 export type Command = "scan" | "check" | "dashboard" | "stamp" | "default" | "help" | "version";
 
@@ -42,11 +44,24 @@ export interface CliOptions {
   commit: string | null;
   /** stamp: also rewrite pages whose permissions say read-only. */
   force: boolean;
+  /** The config file whose values are in these options, null without one. */
+  configFile: string | null;
 }
+
+/** The command line as given: the shared options stay null where it says nothing, so that the
+ * config file and then the defaults can fill them (see loadOptions). */
+export type ParsedCli = Omit<
+  CliOptions,
+  "source" | "content" | "langs" | "failOn" | "maxBehind" | "maxLines" | "maxAge" | "configFile"
+> & {
+  given: GivenOptions;
+  /** --config FILE, null when not given. */
+  config: string | null;
+};
 
 const COMMANDS = new Set(["scan", "check", "dashboard", "stamp", "help"]);
 
-export function parseCli(argv: readonly string[]): CliOptions {
+export function parseCli(argv: readonly string[]): ParsedCli {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -86,25 +101,31 @@ export function parseCli(argv: readonly string[]): CliOptions {
   return {
     command,
     repo: values.repo ?? ".",
-    source: values.source ?? "en",
-    content: values.content ?? "content",
-    langs: values.lang ?? [],
     format: format as Format | null,
     color: values["no-color"] ? false : values.color ? true : null,
-    failOn: values["fail-on"]
-      ? values["fail-on"]
-          .split(",")
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : null,
-    maxBehind: count(values["max-behind"], "--max-behind"),
-    maxLines: count(values["max-lines"], "--max-lines"),
-    maxAge: count(values["max-age"], "--max-age"),
+    given: {
+      source: values.source ?? null,
+      content: values.content ?? null,
+      // Repeated, or a comma list as the Action's `languages` input gives it.
+      languages: values.lang ? list(values.lang.join(",")) : null,
+      failOn: values["fail-on"] ? list(values["fail-on"]) : null,
+      maxBehind: count(values["max-behind"], "--max-behind"),
+      maxLines: count(values["max-lines"], "--max-lines"),
+      maxAge: count(values["max-age"], "--max-age"),
+    },
     changedSince: values["changed-since"] ?? null,
     pages: word === "stamp" ? positionals.slice(1) : [],
     commit: values.commit ?? null,
     force: values.force ?? false,
+    config: values.config ?? null,
   };
+}
+
+function list(value: string): string[] {
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** node:util's messages are long and several lines; one short line says the same. */
@@ -140,6 +161,7 @@ function parse(argv: readonly string[]) {
       "changed-since": { type: "string" },
       commit: { type: "string" },
       force: { type: "boolean" },
+      config: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "V" },
     },
@@ -219,9 +241,10 @@ Usage:
 
 Options:
   --repo DIR          repository to read (default: .)
-  --content DIR       content folder inside the repository (default: content)
-  --source LANG       source language folder (default: en)
-  --lang LANG         a language to report; repeat for more (default: every folder)
+  --config FILE       options from FILE (default: ${CONFIG_NAME} at the repository's top)
+  --content DIR       content folder inside the repository (default: ${DEFAULTS.content})
+  --source LANG       source language folder (default: ${DEFAULTS.source})
+  --lang LANG         a language to report; repeat, or a comma list (default: every folder)
 ${formatHelp()}
   --no-color          no colors (NO_COLOR is honored too)
 

@@ -13,7 +13,7 @@ import { renderCheckJson } from "../report/check-json.js";
 import { renderCheckTable } from "../report/check-table.js";
 import { renderGithub } from "../report/github.js";
 import { renderMarkdown, SUMMARY_MAX_BYTES } from "../report/markdown.js";
-import { stopCommandsToken } from "../sanitize/github.js";
+import { inertLine, stopCommandsToken } from "../sanitize/github.js";
 import { scan } from "../scan/scan.js";
 import { type CliOptions, formatOf } from "./args.js";
 
@@ -44,6 +44,10 @@ export async function runCheck(
   const thresholds = makeThresholds(opts);
   const format = formatOf("check", opts.format);
   if (opts.changedSince !== null) checkRefSyntax(opts.changedSince);
+  // A config file in the repository can change what fails: the log says which one was used.
+  if (opts.configFile !== null) {
+    process.stderr.write(`translation-status: options from ${inertLine(opts.configFile)}\n`);
+  }
 
   const opened = await openRepo(opts.repo);
   if (opened.shallow) throw new AppError(2, SHALLOW_MESSAGE);

@@ -8,15 +8,22 @@ import { startScan } from "../scan/start.js";
 import { settleLater } from "../settle.js";
 import { type CliOptions, checkScanOptions, HELP, parseCli } from "./args.js";
 import { inCi, leaveCi } from "./ci.js";
+import { loadOptions } from "./load-options.js";
 
 async function main(argv: readonly string[]): Promise<ExitCode> {
-  const opts = parseCli(argv);
+  const parsed = parseCli(argv);
+  if (parsed.command === "help") {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (parsed.command === "version") {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const opts = await loadOptions(parsed);
   switch (opts.command) {
     case "help":
-      process.stdout.write(HELP);
-      return 0;
     case "version":
-      process.stdout.write(`${version()}\n`);
       return 0;
     case "dashboard":
       return runDashboard(opts);

@@ -1,0 +1,34 @@
+// The options every command shares, with their defaults: one home, read by the help text, the
+// config file's schema and the resolution of flags over config over defaults. Only src/cli/
+// knows flag names.
+import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
+import type { Status } from "../core/types.js";
+
+export interface SiteOptions {
+  /** The content folder inside the repository. */
+  content: string;
+  /** The source language's folder. */
+  source: string;
+  /** Languages to report; empty means every folder beside the source. */
+  languages: string[];
+}
+
+export interface CheckOptions {
+  failOn: Status[];
+  maxBehind: number | null;
+  maxLines: number | null;
+  maxAge: number | null;
+}
+
+export const DEFAULTS: Readonly<SiteOptions & CheckOptions> = {
+  content: "content",
+  source: "en",
+  languages: [],
+  failOn: [...DEFAULT_FAIL_ON],
+  maxBehind: null,
+  maxLines: null,
+  maxAge: null,
+};
+
+/** The config file a repository may keep at its top, beside `.git`. */
+export const CONFIG_NAME = "translation-status.config.json";

@@ -1,0 +1,34 @@
+// Options as a command uses them: each value from the command line when given there, else from
+// the config file, else the default.
+
+import { type CheckOptions, DEFAULTS, type SiteOptions } from "./defaults.js";
+import type { Config } from "./schema.js";
+
+/** What the command line gave; null (or absent) where it said nothing. */
+export interface GivenOptions {
+  content: string | null;
+  source: string | null;
+  languages: string[] | null;
+  failOn: string[] | null;
+  maxBehind: number | null;
+  maxLines: number | null;
+  maxAge: number | null;
+}
+
+export interface ResolvedOptions extends SiteOptions, Omit<CheckOptions, "failOn"> {
+  /** As given (validated by check); null for the default. */
+  failOn: string[] | null;
+}
+
+export function resolveOptions(given: GivenOptions, config: Config | null): ResolvedOptions {
+  const c = config ?? {};
+  return {
+    content: given.content ?? c.content ?? DEFAULTS.content,
+    source: given.source ?? c.source ?? DEFAULTS.source,
+    languages: given.languages ?? c.languages ?? [...DEFAULTS.languages],
+    failOn: given.failOn ?? c.failOn ?? null,
+    maxBehind: given.maxBehind ?? c.maxBehind ?? DEFAULTS.maxBehind,
+    maxLines: given.maxLines ?? c.maxLines ?? DEFAULTS.maxLines,
+    maxAge: given.maxAge ?? c.maxAge ?? DEFAULTS.maxAge,
+  };
+}

@@ -1,0 +1,53 @@
+// The config file's schema (zod): what `translation-status.config.json` may say, checked before
+// anything in it is used. The file comes from the repository, so in CI it may come from a
+// stranger's pull request: it is data, never code, and an unknown key is an error rather than
+// something silently ignored. `npm run build` writes the JSON Schema made from this one for
+// editors (`"$schema"`).
+import { z } from "zod";
+import { STATUSES } from "../core/types.js";
+import { DEFAULTS } from "./defaults.js";
+
+// Plain folder names: segments of letters, digits, ".", "_" and "-"; no "..", no leading "-".
+const FOLDER = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/;
+const LANG = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+const folder = (what: string) =>
+  z
+    .string()
+    .regex(FOLDER, `${what} must be a relative folder like "content"`)
+    .refine((v) => !v.split("/").includes(".."), `${what} must stay inside the repository`);
+const count = z.number().int().min(0).max(999_999_999);
+
+export const ConfigSchema = z
+  .object({
+    $schema: z.string().max(1000).optional(),
+    content: folder("content")
+      .optional()
+      .describe(`The content folder inside the repository (default "${DEFAULTS.content}").`),
+    source: z
+      .string()
+      .regex(LANG, 'source must be a folder name like "en"')
+      .optional()
+      .describe(`The source language's folder (default "${DEFAULTS.source}").`),
+    languages: z
+      .array(z.string().regex(LANG, 'each language must be a folder name like "zh-cn"'))
+      .max(1000)
+      .optional()
+      .describe("Languages to report (default: every folder beside the source)."),
+    failOn: z
+      .array(z.enum(STATUSES))
+      .optional()
+      .describe(`Statuses that can fail check (default ${DEFAULTS.failOn.join(", ")}).`),
+    maxBehind: count.optional().describe("check: fail only pages more than N commits behind."),
+    maxLines: count
+      .optional()
+      .describe("check: fail only pages with more than N changed English lines."),
+    maxAge: count.optional().describe("check: fail only pages translated more than N days ago."),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** The JSON Schema of the config file, for editors. */
+export function configJsonSchema(): unknown {
+  return z.toJSONSchema(ConfigSchema, { io: "input" });
+}
