@@ -1,6 +1,7 @@
 // Hostile page shapes timed at two sizes: reading a page's metadata must grow linearly with the
 // page, so four times the page should take about four times as long (not sixteen).
 import { readMeta } from "../src/meta/read.js";
+import { stampText } from "../src/meta/stamp.js";
 
 interface Shape {
   name: string;
@@ -18,11 +19,28 @@ const SHAPES: readonly Shape[] = [
       return `{{< x ${attrs} ${attrs} >}}\n{{< translation-status raw_commit="abc1234" >}}\n`;
     },
   },
+  {
+    // Look-alikes of the commit key, each a place a writer would have to ask the parser about.
+    name: "front matter repeating the commit key",
+    page: (bytes) => {
+      const n = Math.floor(bytes / 24);
+      return `---\nnotes: |\n${"  default_lang_commit: a\n".repeat(n)}default_lang_commit: abc1234\n---\n`;
+    },
+  },
+  {
+    name: "one line repeating the commit key",
+    page: (bytes) => {
+      const n = Math.floor(bytes / 23);
+      return `---\nx: "a${",default_lang_commit: y".repeat(n)}"\ndefault_lang_commit: abc1234\n---\n`;
+    },
+  },
 ];
 
+/** Reading the page, and stamping it as a writer would. */
 function time(text: string): number {
   const t = performance.now();
   readMeta(text);
+  stampText(text, "0".repeat(40), "2026-01-01");
   return performance.now() - t;
 }
 

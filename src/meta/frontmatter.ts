@@ -3,7 +3,14 @@
 
 import { isUtf8 } from "node:buffer";
 import type { PageMeta } from "../core/types.js";
-import { confirmSpan, type KeySpot, keySpots, scalarText, valueAt } from "./key-spans.js";
+import {
+  confirmSpan,
+  type KeySpot,
+  keySpots,
+  MAX_SPOTS,
+  scalarText,
+  valueAt,
+} from "./key-spans.js";
 import { type FrontMatterFormat, parseBlock } from "./matter.js";
 import { pageText } from "./warning.js";
 
@@ -84,13 +91,19 @@ function spotOf(
   confirm: boolean,
 ): KeySpot | null {
   const key = path[path.length - 1] as string;
-  const spots = keySpots(page, block.keysFrom, block.keysTo, key);
   const read = scalarText(valueAt(data, path));
-  const only = spots[0];
-  if (!confirm && spots.length === 1 && only) {
-    const written = page.slice(only.value.start, only.value.end);
-    if (read !== null && (written === read || written.trim() === read.trim())) return only;
+  const reads = (s: KeySpot) => {
+    const written = page.slice(s.value.start, s.value.end);
+    return read !== null && (written === read || written.trim() === read.trim());
+  };
+  const spots = keySpots(page, block.keysFrom, block.keysTo, key, confirm ? MAX_SPOTS : Infinity);
+  if (!confirm) {
+    const matching = spots.filter(reads);
+    if (matching.length === 1) return matching[0] as KeySpot;
+    if (spots.length > MAX_SPOTS) return matching[0] ?? spots[0] ?? null;
   }
+  // Too many look-alikes to ask the parser about each: a writer refuses.
+  if (spots.length > MAX_SPOTS) return null;
   const shifted = spots.map((s) => ({
     ...s,
     keyAt: s.keyAt - block.offset,

@@ -29,6 +29,8 @@ export function replacement(spot: KeySpot, value: string, quoteBare: boolean): s
 }
 
 const SPACE = 32;
+/** Candidates looked at on one line (see keySpots). */
+const MAX_ON_LINE = 8;
 const TAB = 9;
 
 function isBlank(c: number): boolean {
@@ -71,9 +73,32 @@ function closingQuote(text: string, open: number, lineEnd: number): number {
  * ":" or "="), with the span of its value when that is a one-line scalar. A writer must still
  * confirm the span with the parser: these are candidates, not answers.
  */
-export function keySpots(text: string, from: number, to: number, key: string): KeySpot[] {
+export function keySpots(
+  text: string,
+  from: number,
+  to: number,
+  key: string,
+  limit = MAX_SPOTS,
+): KeySpot[] {
   const spots: KeySpot[] = [];
+  // The line of the last candidate, so a long line is walked once, not once per candidate.
+  let lineEnd = -1;
+  let lineStart = -1;
+  let onLine = 0;
   for (let i = text.indexOf(key, from); i !== -1 && i < to; i = text.indexOf(key, i + 1)) {
+    // Past the limit the caller gives up (see MAX_SPOTS); one more says there were more.
+    if (spots.length > limit) break;
+    if (i > lineEnd) {
+      lineStart = text.lastIndexOf("\n", i) + 1;
+      const nl = text.indexOf("\n", i);
+      lineEnd = nl === -1 || nl > to ? to : nl;
+      onLine = 0;
+    }
+    // No real page writes one key many times on a line; the rest of such a line is passed over.
+    if (++onLine > MAX_ON_LINE) {
+      i = lineEnd;
+      continue;
+    }
     let keyAt = i;
     let k = i + key.length;
     const q = text.charCodeAt(i - 1);
@@ -86,21 +111,19 @@ export function keySpots(text: string, from: number, to: number, key: string): K
     const sep = text.charCodeAt(k);
     if (sep !== 0x3a /* : */ && sep !== 0x3d /* = */) continue;
     k++;
-    const nl = text.indexOf("\n", k);
-    let lineEnd = nl === -1 || nl > to ? to : nl;
-    if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const valueEnd = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
     let v = k;
-    while (v < lineEnd && isBlank(text.charCodeAt(v))) v++;
+    while (v < valueEnd && isBlank(text.charCodeAt(v))) v++;
     const c = text.charCodeAt(v);
     if (c === 0x22 || c === 0x27) {
-      const close = closingQuote(text, v, lineEnd);
+      const close = closingQuote(text, v, valueEnd);
       if (close === -1) continue;
       spots.push({ keyAt, value: { start: v + 1, end: close }, quoted: true, gap: false });
       continue;
     }
     let end = v;
-    const inFlow = text.lastIndexOf("{", v) > text.lastIndexOf("\n", v);
-    while (end < lineEnd) {
+    const inFlow = text.slice(lineStart, v).includes("{");
+    while (end < valueEnd) {
       const ch = text.charCodeAt(end);
       if (ch === 0x23 /* # */ && (end === v || isBlank(text.charCodeAt(end - 1)))) break;
       if (inFlow && (ch === 0x2c || ch === 0x7d || ch === 0x5d)) break;
@@ -111,6 +134,14 @@ export function keySpots(text: string, from: number, to: number, key: string): K
   }
   return spots;
 }
+
+/**
+ * How many places that look like one key are looked at. Real front matter writes a key once or
+ * twice; a page that writes it thousands of times (in a block scalar, say) would otherwise cost
+ * a parse per place, which is quadratic. Past this, writers refuse and the scan's metaLine takes
+ * the one place whose text is the value read, if there is exactly one.
+ */
+export const MAX_SPOTS = 32;
 
 export type Parse = (text: string) => unknown;
 

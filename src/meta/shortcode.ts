@@ -5,6 +5,7 @@
 
 import { fencedBlockEnd } from "./fences.js";
 import { LineCounter, NextIndex } from "./offsets.js";
+import { isTranslationStatusName } from "./status-shortcode.js";
 
 export interface Shortcode {
   /** The name as written, e.g. "translation-status-zh-cn". */
@@ -152,7 +153,9 @@ class Scanner {
     const repeated: string[] = [];
     // A Set beside the list: a shortcode repeating thousands of names must stay linear.
     const repeatedSeen = new Set<string>();
-    const spans = this.withSpans ? new Map<string, ValueSpan>() : null;
+    // Only the metadata's own shortcode is ever edited: no other needs its places kept.
+    const spans =
+      this.withSpans && isTranslationStatusName(name) ? new Map<string, ValueSpan>() : null;
     let commitAt = -1;
     const found = (end: number): Attempt => ({
       kind: "shortcode",

@@ -7,6 +7,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ScanResult } from "../../src/core/types.js";
 import { readMeta } from "../../src/meta/read.js";
+import { stampText } from "../../src/meta/stamp.js";
 import { today } from "../../src/stamp/stamp-pages.js";
 import { english, page, runCli, TestRepo, tempDir } from "./helpers.js";
 
@@ -219,6 +220,17 @@ describe("answers: metadata that cannot be read is unknown, never untracked", ()
 });
 
 describe("time: pages are read in linear time", () => {
+  it("reads and stamps front matter that writes look-alikes of the key thousands of times", () => {
+    const many = `---\nnotes: |\n${"  default_lang_commit: a\n".repeat(100_000)}default_lang_commit: ${"a".repeat(40)}\n---\n`;
+    expect(readMeta(many).meta?.line).toBe(100_003);
+    // Too many look-alikes to ask the parser about each: the writer refuses instead of guessing.
+    expect(stampText(many, "b".repeat(40), "2026-01-01")).toEqual({
+      error: expect.stringMatching(/could not tell where/),
+    });
+    const oneLine = `---\nx: "a${",default_lang_commit: y".repeat(100_000)}"\ndefault_lang_commit: ${"a".repeat(40)}\n---\n`;
+    expect(readMeta(oneLine).meta?.line).toBe(3);
+  }, 10_000);
+
   it("reads a shortcode that repeats thousands of attribute names quickly", () => {
     const attrs = Array.from({ length: 100_000 }, (_, i) => `k${i}=1`).join(" ");
     const text = `{{< x ${attrs} ${attrs} >}}\n{{< translation-status raw_commit="${"a".repeat(40)}" >}}\n`;
