@@ -1,5 +1,6 @@
 // Where the repository lives on GitHub, for compare and history links. The URL comes from the
 // repository's own config, so it is parsed strictly and only an owner/name pair is kept.
+import { encodeBytes, hasEscapedBytes } from "../core/path-bytes.js";
 import type { Repo } from "./run.js";
 import { runGit } from "./run.js";
 
@@ -43,8 +44,20 @@ export function compareUrl(gh: GitHubRepo, from: string, to: string): string {
 }
 
 export function historyUrl(gh: GitHubRepo, ref: string, path: string): string {
-  const encoded = path.split("/").map(encodeURIComponent).join("/");
+  const encoded = path.split("/").map(encodeSegment).join("/");
   return `https://github.com/${gh.owner}/${gh.name}/commits/${ref}/${encoded}`;
+}
+
+/** A path segment for a URL. A name holding bytes that are not UTF-8 (core/path-bytes.ts) is
+ * encoded byte for byte: encodeURIComponent throws on the lone surrogates that stand for them. */
+function encodeSegment(segment: string): string {
+  if (!hasEscapedBytes(segment)) return encodeURIComponent(segment);
+  let out = "";
+  for (const byte of encodeBytes(segment)) {
+    const c = String.fromCharCode(byte);
+    out += /[A-Za-z0-9\-._~]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
 }
 
 export function commitUrl(gh: GitHubRepo, hash: string): string {

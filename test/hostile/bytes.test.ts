@@ -79,4 +79,15 @@ describe("a file name that is not valid UTF-8", () => {
       ),
     ).toBe(true);
   });
+
+  it("links to its history on GitHub with the byte percent-encoded", () => {
+    const res = runCli(
+      ["check", "--repo", repo.dir, "--format", "markdown", "--fail-on", "outdated,up-to-date"],
+      {
+        env: { GITHUB_REPOSITORY: "example/docs" },
+      },
+    );
+    expect(res.stderr).toBe("");
+    expect(res.stdout).toContain("content/en/b%FFad.md");
+  });
 });
