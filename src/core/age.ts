@@ -10,6 +10,12 @@ const DATE =
 /** Milliseconds since the epoch for a last_translation_time, or null when it is not a real date. */
 export function parseTranslationTime(value: string | null): number | null {
   if (value === null) return null;
+  // Nearly every page writes a plain YYYY-MM-DD: read it without a regular expression or a
+  // string to parse, since the scan asks for every page.
+  if (value.length === 10) {
+    const day = plainDate(value);
+    if (day !== undefined) return day;
+  }
   const v = value.trim();
   const m = DATE.exec(v);
   if (!m) return null;
@@ -27,6 +33,37 @@ export function parseTranslationTime(value: string | null): number | null {
   // Date.parse rolls 2025-02-31 over into March; refuse such dates.
   if (new Date(Date.parse(`${y}-${mo}-${d}T00:00:00Z`)).getUTCDate() !== day) return null;
   return ms;
+}
+
+/** A YYYY-MM-DD date at UTC midnight, null when it does not exist, undefined when `v` is not
+ * written that way. */
+function plainDate(v: string): number | null | undefined {
+  const digit = (i: number) => {
+    const c = v.charCodeAt(i) - 48;
+    return c >= 0 && c <= 9 ? c : -1;
+  };
+  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return undefined;
+  const ds = [0, 1, 2, 3, 5, 6, 8, 9].map(digit);
+  if (ds.some((d) => d < 0)) return undefined;
+  const [y1, y2, y3, y4, m1, m2, d1, d2] = ds as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  // Date.UTC reads years before 100 as 19xx: those take the general path.
+  if (year < 100) return undefined;
+  if (month < 1 || month > 12 || day < 1) return null;
+  const ms = Date.UTC(year, month - 1, day);
+  // Date.UTC rolls 2025-02-31 over into March; such a date does not exist.
+  return new Date(ms).getUTCDate() !== day ? null : ms;
 }
 
 /**

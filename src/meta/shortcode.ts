@@ -65,8 +65,8 @@ function isBareChar(c: number): boolean {
 }
 
 type Attempt =
-  | { kind: "shortcode"; shortcode: Omit<Shortcode, "line" | "commitLine">; commitAt: number }
-  | { kind: "skip"; next: number };
+  /** The shortcode's lines are filled in by the scan, which counts lines as it goes. */
+  { kind: "shortcode"; shortcode: Shortcode; commitAt: number } | { kind: "skip"; next: number };
 
 class Scanner {
   private readonly n: number;
@@ -114,9 +114,10 @@ class Scanner {
       }
       const attempt = this.attemptAt(brace);
       if (attempt.kind === "shortcode") {
-        const line = lines.lineAt(brace);
-        const commitLine = attempt.commitAt === -1 ? null : lines.lineAt(attempt.commitAt);
-        found.push({ ...attempt.shortcode, line, commitLine });
+        const shortcode = attempt.shortcode;
+        shortcode.line = lines.lineAt(brace);
+        if (attempt.commitAt !== -1) shortcode.commitLine = lines.lineAt(attempt.commitAt);
+        found.push(shortcode);
         pos = attempt.shortcode.end;
       } else {
         pos = attempt.next;
@@ -151,15 +152,25 @@ class Scanner {
     const name = text.slice(nameStart, p);
     const params = new Map<string, string>();
     const repeated: string[] = [];
-    // A Set beside the list: a shortcode repeating thousands of names must stay linear.
-    const repeatedSeen = new Set<string>();
+    // A Set beside the list, made at the first repeat: a shortcode repeating thousands of
+    // names must stay linear, and the others should not pay for it.
+    let repeatedSeen: Set<string> | null = null;
     // Only the metadata's own shortcode is ever edited: no other needs its places kept.
     const spans =
       this.withSpans && isTranslationStatusName(name) ? new Map<string, ValueSpan>() : null;
     let commitAt = -1;
     const found = (end: number): Attempt => ({
       kind: "shortcode",
-      shortcode: { name, params, repeated, start, end, ...(spans ? { spans } : {}) },
+      shortcode: {
+        name,
+        params,
+        repeated,
+        start,
+        end,
+        line: 0,
+        commitLine: null,
+        ...(spans ? { spans } : {}),
+      },
       commitAt,
     });
     for (;;) {
@@ -196,9 +207,12 @@ class Scanner {
         value = text.slice(valueStart, p);
       }
       if (key === "raw_commit") commitAt = keyStart;
-      if (params.has(key) && !repeatedSeen.has(key)) {
-        repeatedSeen.add(key);
-        repeated.push(key);
+      if (params.has(key)) {
+        repeatedSeen ??= new Set();
+        if (!repeatedSeen.has(key)) {
+          repeatedSeen.add(key);
+          repeated.push(key);
+        }
       }
       params.set(key, value);
       spans?.set(
