@@ -143,7 +143,7 @@ export interface ChangeSink {
 const LOG_PART = 8192;
 
 /**
- * HEAD's whole history as a table: every commit, with what it changed below `folder` against
+ * HEAD's whole history as a table: every commit, with what it changed below `folders` against
  * its first parent handed to `sink` as the log streams in. The log is read in two parts (see
  * LOG_PART) that are numbered as the single log would number them.
  * `--full-history --sparse` keeps every commit in the walk and leaves parents unrewritten. A
@@ -154,7 +154,7 @@ const LOG_PART = 8192;
 export async function readHeadHistory(
   repo: Repo,
   head: string,
-  folder: string,
+  folders: readonly string[],
   sink: ChangeSink,
   partSize = LOG_PART,
 ): Promise<CommitTable> {
@@ -169,8 +169,8 @@ export async function readHeadHistory(
   const one = emptyTable();
   const two = emptyTable();
   two.index = one.index;
-  const first = readLogPart(repo, head, folder, sink, 0, [`--max-count=${partSize}`], one);
-  const rest = readLogPart(repo, head, folder, sink, partSize, [`--skip=${partSize}`], two);
+  const first = readLogPart(repo, head, folders, sink, 0, [`--max-count=${partSize}`], one);
+  const rest = readLogPart(repo, head, folders, sink, partSize, [`--skip=${partSize}`], two);
   const [parentsOne, parentsTwo] = await Promise.all([settleLater(first), settleLater(rest)]);
   // The second part starts where a full first part ends; anything else is not git's walk.
   if (two.hashes.length > 0 && one.hashes.length !== partSize) {
@@ -196,7 +196,7 @@ export async function readHeadHistory(
 async function readLogPart(
   repo: Repo,
   head: string,
-  folder: string,
+  folders: readonly string[],
   sink: ChangeSink,
   base: number,
   range: readonly string[],
@@ -254,7 +254,7 @@ async function readLogPart(
       "--sparse",
       "--stdin",
       "--",
-      `${folder}/`,
+      ...folders.map((f) => `${f}/`),
     ],
     { input: `${head}\n`, onStdout: (chunk) => splitter.push(chunk), buffered: true },
   );

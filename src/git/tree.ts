@@ -1,4 +1,4 @@
-// Files of a commit's tree below one folder, read with one `git ls-tree`.
+// Files of a commit's tree below some folders, read with one `git ls-tree`.
 import type { Repo } from "./run.js";
 import { NulSplitter, runGit } from "./run.js";
 
@@ -9,7 +9,12 @@ export interface TreeEntry {
   path: string;
 }
 
-export async function listTree(repo: Repo, commit: string, folder: string): Promise<TreeEntry[]> {
+export async function listTree(
+  repo: Repo,
+  commit: string,
+  folders: string | readonly string[],
+): Promise<TreeEntry[]> {
+  const specs = (typeof folders === "string" ? [folders] : folders).map((f) => `${f}/`);
   const entries: TreeEntry[] = [];
   const splitter = new NulSplitter((record) => {
     const line = record;
@@ -18,7 +23,7 @@ export async function listTree(repo: Repo, commit: string, folder: string): Prom
     if (tab < 0 || !mode || !type || !oid) return;
     entries.push({ mode, type, oid, path: line.slice(tab + 1) });
   });
-  await runGit(repo, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", `${folder}/`], {
+  await runGit(repo, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", ...specs], {
     onStdout: (chunk) => splitter.push(chunk),
   });
   splitter.end();

@@ -2,17 +2,30 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "../errors.js";
-import { contentLayout, type FolderPair } from "../layout/layout.js";
+import { contentLayout, type FolderPair, type Layout } from "../layout/layout.js";
 import { folderProblem, realFolderInside } from "../site/files.js";
+
+/** A folder of one language's translations, and the English folder it translates. */
+export interface LangFolder {
+  lang: string;
+  /** Repo-relative. */
+  rel: string;
+  abs: string;
+  pair: FolderPair;
+}
 
 export interface ScanFolders {
   content: string;
   source: string;
-  /** The folder pair scanned: the English folder and where each language's translations are. */
-  pair: FolderPair;
+  layout: Layout;
+  /** The English folders, repo-relative: where the history and HEAD's English pages are read. */
+  sourceFolders: string[];
   /** `<content>/<source>`, repo-relative. */
   sourceRel: string;
-  langs: Array<{ lang: string; rel: string; abs: string }>;
+  /** Every translation folder: for each language, one per folder pair of the layout. */
+  langs: LangFolder[];
+  /** The languages, in the order they are reported. */
+  languages: string[];
   /** Warnings for folders that look like languages but were not read (symbolic links). */
   skipped: string[];
 }
@@ -51,7 +64,7 @@ export function resolveFolders(
   opts: { content: string; source: string; langs: readonly string[] },
 ): ScanFolders {
   const { content, source, sourceRel } = sourceFolder(opts);
-  const [pair] = contentLayout(content, source).pairs as [FolderPair];
+  const layout = contentLayout(content, source);
   const contentAbs = realFolderInside(workTree, content);
   if (!contentAbs) {
     const why = folderProblem(workTree, content);
@@ -84,16 +97,19 @@ export function resolveFolders(
     }
     skipped.sort();
   }
-  const langs: ScanFolders["langs"] = [];
-  for (const lang of [...new Set(names)]) {
+  const langs: LangFolder[] = [];
+  const languages = [...new Set(names)];
+  for (const lang of languages) {
     if (lang === source) throw new AppError(2, `--lang ${lang} is the source language`);
-    const rel = pair.translation(lang);
-    const abs = realFolderInside(workTree, rel);
-    if (!abs) {
-      const why = folderProblem(workTree, rel);
-      throw new AppError(2, why.startsWith("no such") ? `no such language folder: ${rel}` : why);
+    for (const pair of layout.pairs) {
+      const rel = pair.translation(lang);
+      const abs = realFolderInside(workTree, rel);
+      if (!abs) {
+        const why = folderProblem(workTree, rel);
+        throw new AppError(2, why.startsWith("no such") ? `no such language folder: ${rel}` : why);
+      }
+      langs.push({ lang, rel, abs: path.resolve(abs), pair });
     }
-    langs.push({ lang, rel, abs: path.resolve(abs) });
   }
   // A site with no translation folder is almost always a wrong --content or --source; saying
   // "0 pages, all fine" would hide it.
@@ -105,5 +121,6 @@ export function resolveFolders(
         : "check --content and --source, or name one with --lang";
     throw new AppError(2, `no translation folders beside ${sourceRel} (${why})`);
   }
-  return { content, source, pair, sourceRel, langs, skipped };
+  const sourceFolders = layout.pairs.map((p) => p.source);
+  return { content, source, layout, sourceFolders, sourceRel, langs, languages, skipped };
 }

@@ -20,18 +20,18 @@ export interface HeadHistory {
 }
 
 /**
- * HEAD's history and what every commit in it changed below `folder`. It needs nothing from
+ * HEAD's history and what every commit in it changed below `folders` (the English ones). It needs nothing from
  * the pages, so the scan starts it first and reads the pages while git works.
  */
 export async function loadHeadHistory(
   repo: Repo,
   head: string,
-  folder: string,
+  folders: readonly string[],
   logPart?: number,
 ): Promise<HeadHistory> {
   // The path index is built while git's output streams in, not after the log has ended.
   const builder = new PathIndexBuilder();
-  const table = await readHeadHistory(repo, head, folder, builder, logPart);
+  const table = await readHeadHistory(repo, head, folders, builder, logPart);
   const headIdx = table.index.get(head);
   if (headIdx === undefined) throw new Error("HEAD is missing from its own history");
   return { table, head: headIdx, index: builder.finish() };

@@ -66,15 +66,14 @@ export interface PageDetail {
 
 export interface ReportInput {
   pages: readonly Translation[];
-  /** pageReports(pages, rawOf, folders): the reports to complete, one per page. */
+  /** pageReports(pages, rawOf): the reports to complete, one per page. */
   reports: PageReport[];
   rawOf: Map<Translation, RawState>;
   /** The source's blob at raw_commit for pages whose raw_commit is not in HEAD's history. */
   outsideBlobs: Map<Translation, string | null>;
-  /** English pages at HEAD: path relative to the source folder → blob. */
+  /** English pages at HEAD: repo-relative path → blob. */
   english: Map<string, string>;
   history: HistoryModel;
-  folders: ScanFolders;
   shallow: boolean;
   /** Commits whose parents the shallow clone cut off. */
   shallowRoots: readonly string[];
@@ -227,14 +226,13 @@ function completeReport(
   rawHash: string,
   measure: Built["measure"],
 ): PageDetail {
-  const { history, folders } = input;
+  const { history } = input;
   const { rawIdx, renames, isAncestor, cut } = walk;
-  const srcPath = `${folders.sourceRel}/${t.sourceRel}`;
-  const atHead = input.english.get(t.sourceRel) ?? null;
+  const srcPath = `${t.source}/${t.sourceRel}`;
+  const atHead = input.english.get(srcPath) ?? null;
   const lineage = atHead === null ? followRenames(renames, srcPath) : [srcPath];
   const last = lineage[lineage.length - 1] as string;
-  const movedTo =
-    last !== srcPath && input.english.has(last.slice(folders.sourceRel.length + 1)) ? last : null;
+  const movedTo = last !== srcPath && input.english.has(last) ? last : null;
   // Inside HEAD's history the path index knows every version; a raw_commit on another
   // branch was looked up in git instead.
   let atRaw = isAncestor
@@ -271,9 +269,7 @@ function completeReport(
     report.sourcePath = movedTo;
     report.movedFrom = srcPath;
   }
-  const headBlob = movedTo
-    ? (input.english.get(movedTo.slice(folders.sourceRel.length + 1)) ?? null)
-    : atHead;
+  const headBlob = movedTo ? (input.english.get(movedTo) ?? null) : atHead;
   const detail: PageDetail = {
     rawHash,
     fromBlob: atRaw,
@@ -389,15 +385,13 @@ function commitInfo(history: HistoryModel, c: number, cache: CommitInfo[]): Comm
 export function pageReports(
   pages: readonly Translation[],
   rawOf: Map<Translation, RawState>,
-  folders: ScanFolders,
 ): PageReport[] {
-  return pages.map((t) => basicReport(t, rawOf.get(t) as RawState, folders));
+  return pages.map((t) => basicReport(t, rawOf.get(t) as RawState));
 }
 
 function basicReport(
   t: Translation,
   raw: RawState,
-  folders: ScanFolders,
   status: PageReport["status"] = raw.kind === "none" ? "untracked" : "unknown-commit",
 ): PageReport {
   // Lists are read-only and `warn` replaces them, so a report can share the page's own.
@@ -409,8 +403,8 @@ function basicReport(
         : t.warnings;
   return {
     lang: t.lang,
-    path: `${folders.pair.translation(t.lang)}/${t.rel}`,
-    sourcePath: `${folders.pair.source}/${t.sourceRel}`,
+    path: `${t.base}/${t.rel}`,
+    sourcePath: `${t.source}/${t.sourceRel}`,
     status,
     rawCommit: t.meta?.rawCommit ?? null,
     lastTranslationTime: t.meta?.lastTranslationTime ?? null,
@@ -432,12 +426,15 @@ export function missingPages(
   folders: ScanFolders,
 ): PageReport[] {
   const out: PageReport[] = [];
-  for (const { lang } of folders.langs) {
-    const have = new Set(translations.filter((t) => t.lang === lang).map((t) => nfc(t.rel)));
-    for (const rel of english.keys()) {
+  for (const { lang, rel: base, pair } of folders.langs) {
+    const source = pair.source;
+    const have = new Set(translations.filter((t) => t.base === base).map((t) => nfc(t.rel)));
+    for (const path of english.keys()) {
+      if (!path.startsWith(`${source}/`)) continue;
+      const rel = path.slice(source.length + 1);
       if (have.has(nfc(rel))) continue;
-      const page = { lang, rel, sourceRel: rel, meta: null, warnings: NO_WARNINGS };
-      out.push(basicReport(page, { kind: "none" }, folders, "missing"));
+      const page = { lang, base, source, rel, sourceRel: rel, meta: null, warnings: NO_WARNINGS };
+      out.push(basicReport(page, { kind: "none" }, "missing"));
     }
   }
   return out;

@@ -10,7 +10,6 @@ import type { Repo } from "../git/run.js";
 import { listTree } from "../git/tree.js";
 import { settleLater } from "../settle.js";
 import { isPageFile } from "../site/files.js";
-import type { ScanFolders } from "./folders.js";
 import { completeHistory, type HistoryModel } from "./history-model.js";
 import { resolveRawCommits } from "./raw-commits.js";
 import {
@@ -86,7 +85,7 @@ export async function scanInStages(
   // the pages are read meanwhile.
   const { repo, head, folders, headHistory } = await start;
   const progress = opts.onProgress ?? (() => {});
-  const englishList = settleLater(listTree(repo, head.hash, folders.sourceRel));
+  const englishList = settleLater(listTree(repo, head.hash, folders.sourceFolders));
 
   const translations = await readTranslations(folders.langs, (done, total) =>
     progress({ phase: "pages", done, total }),
@@ -105,14 +104,13 @@ export async function scanInStages(
   }
   for (const e of englishEntries) {
     if (e.type !== "blob" || e.mode === "120000") continue;
-    const rel = e.path.slice(folders.sourceRel.length + 1);
-    if (isPageFile(rel)) english.set(rel, e.oid);
+    if (isPageFile(e.path)) english.set(e.path, e.oid);
   }
   matchSourceSpelling(translations.pages, english);
   // These need nothing from the history, which git is usually still reading.
   const missing = missingPages(english, translations.pages, folders);
   const rawOf = await resolving;
-  const reports = pageReports(translations.pages, rawOf, folders);
+  const reports = pageReports(translations.pages, rawOf);
   // Language and path never change from here on, so the report's order is known already.
   const inReportOrder = [...reports.keys()].sort((a, b) =>
     byLanguageAndPath(reports[a] as PageReport, reports[b] as PageReport),
@@ -134,10 +132,9 @@ export async function scanInStages(
       pages: translations.pages,
       reports,
       rawOf,
-      outsideBlobs: await blobsOutsideHistory(repo, translations.pages, rawOf, history, folders),
+      outsideBlobs: await blobsOutsideHistory(repo, translations.pages, rawOf, history),
       english,
       history,
-      folders,
       shallow: repo.shallow,
       shallowRoots: repo.shallowRoots,
       order: inReportOrder,
@@ -153,7 +150,7 @@ export async function scanInStages(
   await built.listCommits();
   const order = reportOrder(reports, inReportOrder, notMovedTo(missing, reports));
   const sorted = order.map(([p]) => p);
-  const languages = folders.langs.map((l) => l.lang);
+  const languages = folders.languages;
   return {
     output: {
       repo,
@@ -265,7 +262,6 @@ async function blobsOutsideHistory(
   pages: readonly Translation[],
   rawOf: Map<Translation, RawState>,
   history: HistoryModel,
-  folders: ScanFolders,
 ): Promise<Map<Translation, string | null>> {
   const outside: Array<[Translation, string]> = [];
   for (const t of pages) {
@@ -273,7 +269,7 @@ async function blobsOutsideHistory(
     if (raw?.kind !== "ok") continue;
     const idx = history.table.index.get(raw.hash);
     if (idx !== undefined && history.fromHead[idx] === 1) continue;
-    outside.push([t, `${raw.hash}:${folders.sourceRel}/${t.sourceRel}`]);
+    outside.push([t, `${raw.hash}:${t.source}/${t.sourceRel}`]);
   }
   const found = await lookupObjects(
     repo,

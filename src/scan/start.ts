@@ -35,6 +35,6 @@ export async function startScan(opts: {
     repo,
     head,
     folders,
-    headHistory: settleLater(loadHeadHistory(repo, head.hash, folders.sourceRel)),
+    headHistory: settleLater(loadHeadHistory(repo, head.hash, folders.sourceFolders)),
   };
 }

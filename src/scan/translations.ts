@@ -5,9 +5,14 @@ import { translationTimeProblem } from "../core/age.js";
 import type { PageMeta } from "../core/types.js";
 import { readMeta, readMetaLatin1 } from "../meta/read.js";
 import { decodePage, findPages, readPageBytes } from "../site/files.js";
+import type { LangFolder } from "./folders.js";
 
 export interface Translation {
   lang: string;
+  /** The translation folder, repo-relative (shared by its pages): the page is `${base}/${rel}`. */
+  base: string;
+  /** The English folder it translates (shared by its pages): the source is `${source}/${sourceRel}`. */
+  source: string;
   /** Path relative to the language folder, with `/`. */
   rel: string;
   /** Path of the English source relative to the source folder: `rel`, or the English file's
@@ -27,23 +32,23 @@ export interface TranslationSet {
 const BATCH = 64;
 
 export async function readTranslations(
-  langFolders: ReadonlyArray<{ lang: string; abs: string; rel: string }>,
+  langFolders: readonly LangFolder[],
   onProgress?: (done: number, total: number) => void,
   now = Date.now(),
 ): Promise<TranslationSet> {
   const pages: Translation[] = [];
   const skipped: string[] = [];
-  const jobs: Array<{ lang: string; rel: string; root: string }> = [];
+  const jobs: Array<{ folder: LangFolder; rel: string }> = [];
   for (const folder of langFolders) {
     const found = await findPages(folder.abs);
     for (const s of found.skipped) skipped.push(`${folder.rel}/${s.rel}: ${s.why}`);
-    for (const f of found.files) jobs.push({ lang: folder.lang, rel: f.rel, root: folder.abs });
+    for (const f of found.files) jobs.push({ folder, rel: f.rel });
   }
   for (let i = 0; i < jobs.length; i++) {
     const job = jobs[i] as (typeof jobs)[number];
     // The folder is absolute and normalized, and names never hold "/", "." or "..": no
     // path.join. Made only now, so the name is garbage by the next page.
-    pages.push(readOne(job.lang, job.rel, `${job.root}/${job.rel}`, now));
+    pages.push(readOne(job.folder, job.rel, `${job.folder.abs}/${job.rel}`, now));
     if ((i + 1) % BATCH === 0) {
       onProgress?.(i + 1, jobs.length);
       await new Promise((resolve) => setImmediate(resolve));
@@ -57,10 +62,14 @@ export async function readTranslations(
  * page for the garbage collector to copy while the scan runs. */
 export const NO_WARNINGS: readonly string[] = Object.freeze([]);
 
-function readOne(lang: string, rel: string, abs: string, now: number): Translation {
+function readOne(folder: LangFolder, rel: string, abs: string, now: number): Translation {
+  const { lang, rel: base } = folder;
+  const source = folder.pair.source;
   // Borrowed: the bytes are only looked at here, before the next page is read.
   const read = readPageBytes(abs, true);
-  if ("error" in read) return { lang, rel, sourceRel: rel, meta: null, warnings: [read.error] };
+  if ("error" in read) {
+    return { lang, base, source, rel, sourceRel: rel, meta: null, warnings: [read.error] };
+  }
   const valid = isUtf8(read.bytes);
   const { meta, warnings } =
     readMetaLatin1(read.bytes.toString("latin1")) ?? readMeta(decodePage(read.bytes).text);
@@ -69,6 +78,8 @@ function readOne(lang: string, rel: string, abs: string, now: number): Translati
   if (dateProblem !== null) warnings.push(dateProblem);
   return {
     lang,
+    base,
+    source,
     rel,
     sourceRel: rel,
     meta: meta && detached(meta),
@@ -106,9 +117,9 @@ export function matchSourceSpelling(
 ): void {
   let byNfc: Map<string, string> | null = null;
   for (const t of pages) {
-    if (english.has(t.rel)) continue;
+    if (english.has(`${t.source}/${t.rel}`)) continue;
     byNfc ??= new Map([...english.keys()].map((k) => [k.normalize("NFC"), k]));
-    const match = byNfc.get(t.rel.normalize("NFC"));
-    if (match !== undefined) t.sourceRel = match;
+    const match = byNfc.get(`${t.source}/${t.rel}`.normalize("NFC"));
+    if (match !== undefined) t.sourceRel = match.slice(t.source.length + 1);
   }
 }

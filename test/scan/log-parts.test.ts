@@ -35,7 +35,7 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 async function load(logPart: number): Promise<HeadHistory> {
   const repo = await openRepo(dir);
   const head = await readHead(repo);
-  return loadHeadHistory(repo, head.hash, "content/en", logPart);
+  return loadHeadHistory(repo, head.hash, ["content/en"], logPart);
 }
 
 /** The index as plain data, with the lists that merely follow the two logs' arrival in a fixed

@@ -1,8 +1,10 @@
 // The scan's page reader keeps each metadata value as a string of its own; the copy must be the
 // value readMeta finds, code unit for code unit.
+
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { contentLayout, type FolderPair } from "../../src/layout/layout.js";
 import { readMeta } from "../../src/meta/read.js";
 import { readTranslations } from "../../src/scan/translations.js";
 import { tempDir } from "../helpers/site.js";
@@ -20,7 +22,14 @@ describe("readTranslations", () => {
         '{{< translation-status-zh-cn raw_title="标题 \\"x\\"" raw_link="/a/" last_translation_time="2025-04-21" raw_commit="abc1234">}}\n',
     };
     for (const [name, text] of Object.entries(pages)) writeFileSync(path.join(folder, name), text);
-    const { pages: read } = await readTranslations([{ lang: "zh-cn", rel: "zh-cn", abs: folder }]);
+    const { pages: read } = await readTranslations([
+      {
+        lang: "zh-cn",
+        rel: "zh-cn",
+        abs: folder,
+        pair: contentLayout(".", "en").pairs[0] as FolderPair,
+      },
+    ]);
     expect(read.map((t) => t.rel)).toEqual(["shortcode.md", "surrogate.md"]);
     for (const t of read) {
       const expected = readMeta(pages[t.rel] as string).meta;
