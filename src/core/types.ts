@@ -1,5 +1,7 @@
 // Plain data shared by the scan, the reports and the dashboard. Nothing here touches git or the disk.
 
+import type { LayoutDescription } from "../layout/layout.js";
+
 export const STATUSES = [
   "outdated",
   "moved",
@@ -69,4 +71,6 @@ export interface ScanResult {
   pages: PageReport[];
   summary: Summary;
   warnings: string[];
+  /** Where the English pages and their translations are, when not `<content>/<lang>/`. */
+  layout?: LayoutDescription;
 }

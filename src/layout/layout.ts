@@ -10,27 +10,63 @@
 export interface FolderPair {
   /** Repo-relative English folder, without a trailing `/`. */
   source: string;
+  /** The translations' folder with `{lang}` where the language goes: `content/{lang}`. */
+  pattern: string;
   /** Repo-relative folder of a language's translations of `source`. */
   translation: (lang: string) => string;
 }
 
+export type LayoutKind = "content" | "docusaurus";
+
 export interface Layout {
+  kind: LayoutKind;
   /** The source language's name, as folders and reports use it. */
   sourceLang: string;
+  /** The folder whose subfolders are the languages. */
+  languagesIn: string;
   pairs: readonly FolderPair[];
+}
+
+/** What a scan result says of its layout, when it is not `<content>/<lang>/`: JSON data. */
+export interface LayoutDescription {
+  kind: LayoutKind;
+  pairs: Array<{ source: string; translation: string }>;
+}
+
+export function folderPair(source: string, pattern: string): FolderPair {
+  return { source, pattern, translation: (lang) => pattern.replaceAll("{lang}", lang) };
 }
 
 /** Hugo's default: `<content>/<source>/<rel>` translated as `<content>/<lang>/<rel>`. */
 export function contentLayout(content: string, sourceLang: string): Layout {
   return {
+    kind: "content",
     sourceLang,
-    pairs: [{ source: `${content}/${sourceLang}`, translation: (lang) => `${content}/${lang}` }],
+    languagesIn: content,
+    pairs: [folderPair(`${content}/${sourceLang}`, `${content}/{lang}`)],
+  };
+}
+
+export function describeLayout(layout: Layout): LayoutDescription {
+  return {
+    kind: layout.kind,
+    pairs: layout.pairs.map((p) => ({ source: p.source, translation: p.pattern })),
   };
 }
 
 /** The layout a scan result was made with. */
-export function layoutOfResult(result: { content: string; source: string }): Layout {
-  return contentLayout(result.content, result.source);
+export function layoutOfResult(result: {
+  content: string;
+  source: string;
+  layout?: LayoutDescription;
+}): Layout {
+  if (!result.layout) return contentLayout(result.content, result.source);
+  return {
+    kind: result.layout.kind,
+    sourceLang: result.source,
+    languagesIn: "",
+    pairs: result.layout.pairs.map((p) => folderPair(p.source, p.translation)),
+  };
 }
 
 /** `rel` below `folder`, or null when `path` is not inside it. */
@@ -83,12 +119,9 @@ export function translationPlace(
 
 /** The language names that could put `path` in this pair's translation folder. */
 function guessLanguages(pair: FolderPair, path: string): string[] {
-  // The language is the folder name where the pattern has it: find where a made-up language
-  // lands in the pattern, and read the same part of the path.
-  const marker = "\u0000lang\u0000";
-  const pattern = pair.translation(marker);
-  const at = pattern.indexOf(marker);
-  if (at === -1 || !path.startsWith(pattern.slice(0, at))) return [];
+  // The language is the folder name where the pattern has it.
+  const at = pair.pattern.indexOf("{lang}");
+  if (at === -1 || !path.startsWith(pair.pattern.slice(0, at))) return [];
   const rest = path.slice(at);
   const end = rest.indexOf("/");
   return end > 0 ? [rest.slice(0, end)] : [];
@@ -99,11 +132,16 @@ export function isSourcePath(layout: Layout, path: string): boolean {
   return layout.pairs.some((pair) => below(pair.source, path) !== null);
 }
 
-/** A translation's path below its language folder, or the whole path when it is not in one. */
+/**
+ * A translation's path as the dashboard lists it: below its language folder where the layout
+ * has one folder per language, else as the English page's path (`docs/intro.md` and
+ * `versioned_docs/version-1.0/intro.md` must not both read `intro.md`); the whole path when it
+ * is in no translation folder.
+ */
 export function pathInLanguage(layout: Layout, lang: string, path: string): string {
   for (const pair of layout.pairs) {
     const rel = below(pair.translation(lang), path);
-    if (rel !== null) return rel;
+    if (rel !== null) return layout.pairs.length === 1 ? rel : `${pair.source}/${rel}`;
   }
   return path;
 }

@@ -122,7 +122,8 @@ export function keySpots(
       continue;
     }
     let end = v;
-    const inFlow = text.slice(lineStart, v).includes("{");
+    let inFlow = false;
+    for (let b = lineStart; b < v && !inFlow; b++) inFlow = text.charCodeAt(b) === 0x7b;
     while (end < valueEnd) {
       const ch = text.charCodeAt(end);
       if (ch === 0x23 /* # */ && (end === v || isBlank(text.charCodeAt(end - 1)))) break;

@@ -2,7 +2,8 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "../errors.js";
-import { contentLayout, type FolderPair, type Layout } from "../layout/layout.js";
+import { detectLayout } from "../layout/detect.js";
+import type { FolderPair, Layout } from "../layout/layout.js";
 import { folderProblem, realFolderInside } from "../site/files.js";
 
 /** A folder of one language's translations, and the English folder it translates. */
@@ -10,7 +11,8 @@ export interface LangFolder {
   lang: string;
   /** Repo-relative. */
   rel: string;
-  abs: string;
+  /** Null when the folder does not exist: every English page of the pair is then missing. */
+  abs: string | null;
   pair: FolderPair;
 }
 
@@ -64,12 +66,12 @@ export function resolveFolders(
   opts: { content: string; source: string; langs: readonly string[] },
 ): ScanFolders {
   const { content, source, sourceRel } = sourceFolder(opts);
-  const layout = contentLayout(content, source);
-  const contentAbs = realFolderInside(workTree, content);
-  if (!contentAbs) {
+  const layout = detectLayout(workTree, { content, source });
+  if (!layout) {
     const why = folderProblem(workTree, content);
     throw new AppError(2, why.startsWith("no such") ? `${why} (set it with --content)` : why);
   }
+  const languagesAbs = realFolderInside(workTree, layout.languagesIn) as string;
   // The source folder is not looked for here: the English pages are read from HEAD, not from
   // the disk (a sparse checkout may leave them out), so the scan checks it against HEAD's tree.
   const skipped: string[] = [];
@@ -81,7 +83,7 @@ export function resolveFolders(
       return name;
     });
   } else {
-    const entries = readdirSync(contentAbs, { withFileTypes: true });
+    const entries = readdirSync(languagesAbs, { withFileTypes: true });
     names = entries
       .filter(
         (e) => e.isDirectory() && !e.isSymbolicLink() && e.name !== source && SEGMENT.test(e.name),
@@ -92,7 +94,7 @@ export function resolveFolders(
     // not read, and said so, rather than silently left out of the report.
     for (const e of entries) {
       if (e.isSymbolicLink() && e.name !== source && SEGMENT.test(e.name)) {
-        skipped.push(`${content}/${e.name}: symbolic link not followed`);
+        skipped.push(`${layout.languagesIn}/${e.name}: symbolic link not followed`);
       }
     }
     skipped.sort();
@@ -101,15 +103,20 @@ export function resolveFolders(
   const languages = [...new Set(names)];
   for (const lang of languages) {
     if (lang === source) throw new AppError(2, `--lang ${lang} is the source language`);
-    for (const pair of layout.pairs) {
+    const found = layout.pairs.map((pair) => {
       const rel = pair.translation(lang);
       const abs = realFolderInside(workTree, rel);
-      if (!abs) {
-        const why = folderProblem(workTree, rel);
-        throw new AppError(2, why.startsWith("no such") ? `no such language folder: ${rel}` : why);
-      }
-      langs.push({ lang, rel, abs: path.resolve(abs), pair });
+      return { lang, rel, abs: abs === null ? null : path.resolve(abs), pair };
+    });
+    // A language with none of its folders is a wrong --lang (or a link); one that lacks some
+    // (a locale with no blog translated yet) has every page of those missing.
+    if (found.every((f) => f.abs === null)) {
+      const rel =
+        layout.kind === "content" ? (found[0]?.rel ?? lang) : `${layout.languagesIn}/${lang}`;
+      const why = folderProblem(workTree, rel);
+      throw new AppError(2, why.startsWith("no such") ? `no such language folder: ${rel}` : why);
     }
+    langs.push(...found);
   }
   // A site with no translation folder is almost always a wrong --content or --source; saying
   // "0 pages, all fine" would hide it.
@@ -119,7 +126,8 @@ export function resolveFolders(
       skipped.length > 0
         ? skipped.join("; ")
         : "check --content and --source, or name one with --lang";
-    throw new AppError(2, `no translation folders beside ${sourceRel} (${why})`);
+    const where = layout.kind === "content" ? `beside ${sourceRel}` : `in ${layout.languagesIn}`;
+    throw new AppError(2, `no translation folders ${where} (${why})`);
   }
   const sourceFolders = layout.pairs.map((p) => p.source);
   return { content, source, layout, sourceFolders, sourceRel, langs, languages, skipped };

@@ -1,5 +1,6 @@
 // The scan: gathers facts from the work tree and from git (a handful of git processes, never one
 // per page or per raw_commit), then derives every page's status with pure functions.
+
 import type { RawState } from "../core/status.js";
 import { byLanguageAndPath, summarize } from "../core/status.js";
 import type { PageReport, ScanResult } from "../core/types.js";
@@ -8,6 +9,7 @@ import { BlobLineCounter } from "../git/blob-diff.js";
 import { lookupObjects } from "../git/objects.js";
 import type { Repo } from "../git/run.js";
 import { listTree } from "../git/tree.js";
+import { describeLayout } from "../layout/layout.js";
 import { settleLater } from "../settle.js";
 import { isPageFile } from "../site/files.js";
 import { completeHistory, type HistoryModel } from "./history-model.js";
@@ -99,7 +101,7 @@ export async function scanInStages(
   if (englishEntries.length === 0) {
     throw new AppError(
       2,
-      `no such source language folder in HEAD: ${folders.sourceRel} (set it with --source)`,
+      `no such source language folder in HEAD: ${folders.sourceFolders.join(", ")} (set it with --source)`,
     );
   }
   for (const e of englishEntries) {
@@ -161,7 +163,8 @@ export async function scanInStages(
         headDate: head.date,
         shallow: repo.shallow,
         source: folders.source,
-        content: folders.content,
+        // A layout without one content folder (Docusaurus) says where its folders are instead.
+        content: folders.layout.kind === "content" ? folders.content : "",
         languages,
         pages: sorted,
         summary: summarize(languages, sorted),
@@ -170,6 +173,7 @@ export async function scanInStages(
           ...folders.skipped,
           ...translations.skipped,
         ],
+        ...(folders.layout.kind === "content" ? {} : { layout: describeLayout(folders.layout) }),
       },
     },
     linesUpTo: lineFiller(sorted, built.measure, counter, () =>

@@ -40,6 +40,7 @@ export async function readTranslations(
   const skipped: string[] = [];
   const jobs: Array<{ folder: LangFolder; rel: string }> = [];
   for (const folder of langFolders) {
+    if (folder.abs === null) continue;
     const found = await findPages(folder.abs);
     for (const s of found.skipped) skipped.push(`${folder.rel}/${s.rel}: ${s.why}`);
     for (const f of found.files) jobs.push({ folder, rel: f.rel });
@@ -48,7 +49,7 @@ export async function readTranslations(
     const job = jobs[i] as (typeof jobs)[number];
     // The folder is absolute and normalized, and names never hold "/", "." or "..": no
     // path.join. Made only now, so the name is garbage by the next page.
-    pages.push(readOne(job.folder, job.rel, `${job.folder.abs}/${job.rel}`, now));
+    pages.push(readOne(job.folder, job.rel, `${job.folder.abs as string}/${job.rel}`, now));
     if ((i + 1) % BATCH === 0) {
       onProgress?.(i + 1, jobs.length);
       await new Promise((resolve) => setImmediate(resolve));

@@ -8,6 +8,7 @@ import { lookupObjects } from "../git/objects.js";
 import { openRepo, readHead } from "../git/repo.js";
 import { parseRawCommit } from "../git/revision.js";
 import { listTree } from "../git/tree.js";
+import { detectLayout } from "../layout/detect.js";
 import {
   contentLayout,
   isSourcePath,
@@ -47,7 +48,7 @@ export async function stampPages(
   const repo = await openRepo(opts.repo);
   const commit = await resolveCommit(repo, opts.commit);
   const { content, source } = sourceFolder(opts);
-  const layout = contentLayout(content, source);
+  const layout = detectLayout(repo.workTree, { content, source }) ?? contentLayout(content, source);
   const rels = opts.pages.map((given) =>
     repoRelative(repo.workTree, opts.cwd ?? process.cwd(), given),
   );

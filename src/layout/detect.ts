@@ -1,0 +1,68 @@
+// Which layout a site uses, found from its folders with no setup and without running anything:
+// `docusaurus.config.js` is code and is never read, let alone run.
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { realFolderInside } from "../site/files.js";
+import { contentLayout, type FolderPair, folderPair, type Layout } from "./layout.js";
+
+const DOCS_PLUGIN = "docusaurus-plugin-content-docs";
+const BLOG_PLUGIN = "docusaurus-plugin-content-blog";
+const CONFIGS = ["js", "ts", "mjs", "cjs", "mts", "cts"].map((ext) => `docusaurus.config.${ext}`);
+const NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+
+/**
+ * The site's layout: `<content>/<lang>/` when the content folder exists (Hugo's default),
+ * else Docusaurus's `i18n/<lang>/...` when the site looks like one, else null.
+ */
+export function detectLayout(
+  workTree: string,
+  opts: { content: string; source: string },
+): Layout | null {
+  if (realFolderInside(workTree, opts.content)) return contentLayout(opts.content, opts.source);
+  return docusaurusLayout(workTree, opts.source);
+}
+
+function folders(workTree: string, rel: string): string[] {
+  const abs = realFolderInside(workTree, rel);
+  if (!abs) return [];
+  return readdirSync(abs, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.isSymbolicLink() && NAME.test(e.name))
+    .map((e) => e.name)
+    .sort();
+}
+
+/**
+ * Docusaurus: English docs in `docs/`, versions in `versioned_docs/version-X/`, the blog in
+ * `blog/`, more docs plugins in `<id>/` (and `<id>_versioned_docs/`); each locale's translations
+ * in `i18n/<locale>/docusaurus-plugin-content-docs/current/`, `.../version-X/`,
+ * `docusaurus-plugin-content-blog/` and `docusaurus-plugin-content-docs-<id>/...`. A plugin's
+ * path set to something else in the config is not known without running the config.
+ */
+export function docusaurusLayout(workTree: string, sourceLang: string): Layout | null {
+  const locales = folders(workTree, "i18n");
+  const plugins = new Set(locales.flatMap((l) => folders(workTree, `i18n/${l}`)));
+  const hasConfig = CONFIGS.some((f) => existsSync(path.join(workTree, f)));
+  if (
+    locales.length === 0 ||
+    (!hasConfig && ![...plugins].some((p) => p.startsWith("docusaurus-plugin-content-")))
+  ) {
+    return null;
+  }
+  const top = new Set(folders(workTree, "."));
+  const pairs: FolderPair[] = [];
+  const docs = (source: string, plugin: string, versions: string) => {
+    if (top.has(source)) pairs.push(folderPair(source, `i18n/{lang}/${plugin}/current`));
+    for (const v of folders(workTree, versions).filter((n) => n.startsWith("version-"))) {
+      pairs.push(folderPair(`${versions}/${v}`, `i18n/{lang}/${plugin}/${v}`));
+    }
+  };
+  docs("docs", DOCS_PLUGIN, "versioned_docs");
+  if (top.has("blog")) pairs.push(folderPair("blog", `i18n/{lang}/${BLOG_PLUGIN}`));
+  for (const plugin of [...plugins].sort()) {
+    if (!plugin.startsWith(`${DOCS_PLUGIN}-`)) continue;
+    const id = plugin.slice(DOCS_PLUGIN.length + 1);
+    docs(id, plugin, `${id}_versioned_docs`);
+  }
+  if (pairs.length === 0) return null;
+  return { kind: "docusaurus", sourceLang, languagesIn: "i18n", pairs };
+}

@@ -1,0 +1,158 @@
+// A Docusaurus site found with no setup: docs, a version, the blog and a second docs plugin,
+// each with its i18n folder; statuses and numbers as plain git gives them. The site's config is
+// code and is never run.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { PageReport, ScanResult } from "../../src/core/types.js";
+import { docusaurusLayout } from "../../src/layout/detect.js";
+import { pathInLanguage, translationPath, translationPlace } from "../../src/layout/layout.js";
+import { english, runCli, TestRepo, tempDir } from "../hostile/helpers.js";
+
+let repo: TestRepo;
+let raw: string;
+let head: string;
+let result: ScanResult;
+
+const DOCS = "i18n/{lang}/docusaurus-plugin-content-docs";
+const fm = (commit: string) => `---\ntitle: 译文\ndefault_lang_commit: ${commit}\n---\n\n译文。\n`;
+
+beforeAll(() => {
+  repo = TestRepo.init(path.join(tempDir(), "site"));
+  repo.write(
+    "docusaurus.config.js",
+    'require("node:fs").writeFileSync("CANARY", "ran");\nmodule.exports = { i18n: { defaultLocale: "en", locales: ["en", "zh", "ja"] } };\n',
+  );
+  repo.write("docs/intro.md", english("Intro"));
+  repo.write("docs/guide/setup.mdx", english("Setup"));
+  repo.write("docs/_category_.json", "{}\n");
+  repo.write("versioned_docs/version-1.0/intro.md", english("Intro 1.0"));
+  repo.write("blog/2024-01-01-hello.md", english("Hello"));
+  repo.write("community/team.md", english("Team"));
+  raw = repo.commit("English");
+  for (const [file, text] of Object.entries({
+    "current/intro.md": fm(raw),
+    "current/guide/setup.mdx": fm(raw),
+    "version-1.0/intro.md": fm(raw),
+  })) {
+    repo.write(`${DOCS.replace("{lang}", "zh")}/${file}`, text);
+  }
+  repo.write("i18n/zh/docusaurus-plugin-content-blog/2024-01-01-hello.md", fm(raw));
+  repo.write("i18n/zh/docusaurus-plugin-content-docs-community/current/team.md", fm(raw));
+  repo.write("i18n/zh/code.json", "{}\n");
+  repo.write("i18n/ja/docusaurus-plugin-content-docs/current/intro.md", fm(raw));
+  repo.commit("Translate");
+  repo.write("docs/intro.md", english("Intro", "More.\nAnd more.\n"));
+  repo.write("community/team.md", english("Team", "New member.\n"));
+  repo.write("docs/new.md", english("New"));
+  head = repo.commit("Edit English");
+  const res = runCli(["scan", "--repo", repo.dir, "--format", "json"]);
+  expect(res.stderr).toBe("");
+  result = JSON.parse(res.stdout) as ScanResult;
+});
+
+const find = (p: string) => result.pages.find((r) => r.path === p) as PageReport;
+
+describe("a Docusaurus site with no config for this tool", () => {
+  it("finds every folder pair and never runs the site's config", () => {
+    expect(existsSync(path.join(repo.dir, "CANARY"))).toBe(false);
+    expect(result.languages).toEqual(["ja", "zh"]);
+    expect(result.layout?.kind).toBe("docusaurus");
+    expect(result.layout?.pairs).toEqual([
+      { source: "docs", translation: `${DOCS}/current` },
+      { source: "versioned_docs/version-1.0", translation: `${DOCS}/version-1.0` },
+      { source: "blog", translation: "i18n/{lang}/docusaurus-plugin-content-blog" },
+      { source: "community", translation: `${DOCS}-community/current` },
+    ]);
+  });
+
+  it("gives each translation its English source and its status", () => {
+    const zh = result.pages.filter((p) => p.lang === "zh");
+    expect(zh.map((p) => [p.path, p.sourcePath, p.status])).toEqual([
+      [
+        "i18n/zh/docusaurus-plugin-content-blog/2024-01-01-hello.md",
+        "blog/2024-01-01-hello.md",
+        "up-to-date",
+      ],
+      [
+        "i18n/zh/docusaurus-plugin-content-docs-community/current/team.md",
+        "community/team.md",
+        "outdated",
+      ],
+      [
+        "i18n/zh/docusaurus-plugin-content-docs/current/guide/setup.mdx",
+        "docs/guide/setup.mdx",
+        "up-to-date",
+      ],
+      ["i18n/zh/docusaurus-plugin-content-docs/current/intro.md", "docs/intro.md", "outdated"],
+      ["i18n/zh/docusaurus-plugin-content-docs/current/new.md", "docs/new.md", "missing"],
+      [
+        "i18n/zh/docusaurus-plugin-content-docs/version-1.0/intro.md",
+        "versioned_docs/version-1.0/intro.md",
+        "up-to-date",
+      ],
+    ]);
+    // A locale with only some folders translated has the rest missing, not an error.
+    const ja = result.pages.filter((p) => p.lang === "ja");
+    expect(
+      ja
+        .filter((p) => p.status === "missing")
+        .map((p) => p.sourcePath)
+        .sort(),
+    ).toEqual([
+      "blog/2024-01-01-hello.md",
+      "community/team.md",
+      "docs/guide/setup.mdx",
+      "docs/new.md",
+      "versioned_docs/version-1.0/intro.md",
+    ]);
+  });
+
+  it("counts commits and lines as plain git does", () => {
+    for (const p of result.pages.filter((r) => r.status === "outdated")) {
+      const count = Number(
+        repo.git(["rev-list", "--count", `${raw}..HEAD`, "--", p.sourcePath]).trim(),
+      );
+      const [added, removed] = repo
+        .git(["diff", "--numstat", raw, "HEAD", "--", p.sourcePath])
+        .trim()
+        .split("\t")
+        .map(Number);
+      expect([p.path, p.commitsBehind, p.linesAdded, p.linesRemoved]).toEqual([
+        p.path,
+        count,
+        added,
+        removed,
+      ]);
+    }
+  });
+
+  it("stamps a translation in an i18n folder, and the dashboard's paths map back", () => {
+    const page = "i18n/zh/docusaurus-plugin-content-docs-community/current/team.md";
+    const res = runCli(["stamp", "--repo", repo.dir, page]);
+    expect(res.stderr).toBe("");
+    expect(readFileSync(path.join(repo.dir, page), "utf8")).toBe(fm(head));
+    const again = JSON.parse(
+      runCli(["scan", "--repo", repo.dir, "--format", "json"]).stdout,
+    ) as ScanResult;
+    expect(again.pages.find((p) => p.path === page)?.status).toBe("up-to-date");
+  });
+
+  it("maps paths both ways", () => {
+    const layout = docusaurusLayout(repo.dir, "en");
+    expect(layout).not.toBeNull();
+    if (!layout) return;
+    expect(translationPath(layout, "zh", "versioned_docs/version-1.0/a/b.md")).toBe(
+      "i18n/zh/docusaurus-plugin-content-docs/version-1.0/a/b.md",
+    );
+    expect(translationPlace(layout, "i18n/ja/docusaurus-plugin-content-blog/x.md", null)).toEqual({
+      lang: "ja",
+      sourcePath: "blog/x.md",
+      rel: "x.md",
+    });
+    expect(translationPlace(layout, "docs/intro.md", null)).toBeNull();
+    expect(
+      pathInLanguage(layout, "zh", "i18n/zh/docusaurus-plugin-content-docs/version-1.0/intro.md"),
+    ).toBe("versioned_docs/version-1.0/intro.md");
+  });
+});
