@@ -1,5 +1,6 @@
 // The check command: scan, apply the thresholds, print the chosen format, exit 1 when a page fails.
 // Clock, token, environment and output are parameters so tests can pin them.
+
 import { appendFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { type ChangedSince, type CheckReport, evaluate, onlyChanged } from "../check/evaluate.js";
@@ -9,6 +10,7 @@ import { changedPaths, checkRefSyntax, resolveCommit } from "../git/diff-names.j
 import { readGitHubRemote } from "../git/remote.js";
 import { openRepo } from "../git/repo.js";
 import type { Repo } from "../git/run.js";
+import { layoutFolders, layoutOfResult } from "../layout/layout.js";
 import { renderCheckJson } from "../report/check-json.js";
 import { renderCheckTable } from "../report/check-table.js";
 import { renderGithub } from "../report/github.js";
@@ -16,19 +18,22 @@ import { renderMarkdown, SUMMARY_MAX_BYTES } from "../report/markdown.js";
 import { inertLine, stopCommandsToken } from "../sanitize/github.js";
 import { scan } from "../scan/scan.js";
 import { type CliOptions, formatOf } from "./args.js";
+import { writeChunks } from "./output.js";
 
 export interface CheckDeps {
   now: () => Date;
   token: () => string;
   env: NodeJS.ProcessEnv;
-  write: (text: string) => void;
+  write: (text: string) => void | Promise<void>;
 }
 
 const defaultDeps: CheckDeps = {
   now: () => new Date(),
   token: stopCommandsToken,
   env: process.env,
-  write: (text) => process.stdout.write(text),
+  // A reader that stops early (`| head`) ends the output quietly, and the exit code stays the
+  // verdict's: a clean run piped into `head` must not fail a pipefail step.
+  write: (text) => writeChunks([text]),
 };
 
 export const SHALLOW_MESSAGE =
@@ -63,23 +68,24 @@ export async function runCheck(
   let changedSince: ChangedSince | null = null;
   if (opts.changedSince !== null) {
     const commit = await resolveCommit(repo, opts.changedSince);
-    result = onlyChanged(full, await changedPaths(repo, commit, full.head, full.content));
+    const folders = layoutFolders(layoutOfResult(full));
+    result = onlyChanged(full, await changedPaths(repo, commit, full.head, folders));
     changedSince = { ref: opts.changedSince, commit };
   }
   const report = evaluate(result, thresholds, d.now(), changedSince);
 
   switch (format) {
     case "table":
-      d.write(renderCheckTable(report, color));
+      await d.write(renderCheckTable(report, color));
       break;
     case "json":
-      d.write(renderCheckJson(report));
+      await d.write(renderCheckJson(report));
       break;
     case "markdown":
-      d.write(renderMarkdown(report, { github: await readGitHubRemote(repo, d.env) }));
+      await d.write(renderMarkdown(report, { github: await readGitHubRemote(repo, d.env) }));
       break;
     case "github": {
-      d.write(
+      await d.write(
         renderGithub(report, { token: d.token(), pathPrefix: await workspacePrefix(repo, d.env) }),
       );
       await appendSummary(report, repo, d.env);

@@ -8,6 +8,7 @@ import { scan, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import { stampPages, today } from "../stamp/stamp-pages.js";
 import type { CliOptions, ScanFormat } from "./args.js";
+import { writeChunks } from "./output.js";
 
 /** `format` is checkScanOptions' answer: the options were checked before git started. */
 export async function runScan(
@@ -36,40 +37,6 @@ export async function runScan(
   }
   await writeChunks(pieces);
   return 0;
-}
-
-/**
- * Writes pieces of output in blocks of at least 64 KiB, each once the last has gone out. A
- * reader that stops early (`| head`) ends the output quietly: there is no one left to tell.
- * Any other failure is one error line.
- */
-async function writeChunks(chunks: Iterable<string | Uint8Array>): Promise<void> {
-  // A failed write is reported to its callback and also emitted as 'error', which would end the
-  // process uncaught: the callback is where it is handled.
-  if (process.stdout.listenerCount("error") === 0) process.stdout.on("error", () => {});
-  let block: Uint8Array[] = [];
-  let size = 0;
-  const flush = async (): Promise<boolean> => {
-    const err = await writeOut(Buffer.concat(block, size));
-    block = [];
-    size = 0;
-    if (err === null) return true;
-    if (err.code === "EPIPE") return false;
-    throw new AppError(2, `could not write the report${err.code ? ` (${err.code})` : ""}`);
-  };
-  for (const chunk of chunks) {
-    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
-    block.push(bytes);
-    size += bytes.length;
-    if (size >= 65536 && !(await flush())) return;
-  }
-  if (size > 0) await flush();
-}
-
-function writeOut(bytes: Buffer): Promise<NodeJS.ErrnoException | null> {
-  return new Promise((resolve) => {
-    process.stdout.write(bytes, (err) => resolve(err ?? null));
-  });
 }
 
 export async function runStamp(opts: CliOptions): Promise<ExitCode> {

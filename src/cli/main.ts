@@ -11,6 +11,15 @@ import { inCi, leaveCi } from "./ci.js";
 import { loadOptions } from "./load-options.js";
 
 async function main(argv: readonly string[]): Promise<ExitCode> {
+  // A reader that goes away (`| head`, `| true`) is not a failure of this tool: the command ends
+  // as if its output had been read, with its own exit code. Anything else is one line.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") return;
+    process.stderr.write(
+      `translation-status: could not write the output (${err.code ?? "error"})\n`,
+    );
+    process.exitCode = 2;
+  });
   const parsed = parseCli(argv);
   if (parsed.command === "help") {
     process.stdout.write(HELP);

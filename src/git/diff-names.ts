@@ -56,8 +56,9 @@ export async function changedPaths(
   repo: Repo,
   from: string,
   to: string,
-  folder: string,
+  folders: string | readonly string[],
 ): Promise<Set<string>> {
+  const specs = (typeof folders === "string" ? [folders] : folders).map((f) => `${f}/`);
   if (!isFullHash(from) || !isFullHash(to))
     throw new Error("changedPaths needs full commit hashes");
   const base = await runGit(repo, ["merge-base", from, to], { okCodes: [1] });
@@ -93,7 +94,7 @@ export async function changedPaths(
       baseHash,
       to,
       "--",
-      `${folder}/`,
+      ...specs,
     ],
     { onStdout: (chunk) => split.push(chunk) },
   );

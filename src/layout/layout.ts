@@ -54,6 +54,19 @@ export function describeLayout(layout: Layout): LayoutDescription {
   };
 }
 
+/** Every folder the layout reads: the English ones and the part of each translation folder
+ * above its language (`content`, `i18n`), for git to look below. */
+export function layoutFolders(layout: Layout): string[] {
+  const out = new Set<string>();
+  for (const pair of layout.pairs) {
+    out.add(pair.source);
+    const at = pair.pattern.indexOf("{lang}");
+    const above = at === -1 ? pair.pattern : pair.pattern.slice(0, at).replace(/\/+$/, "");
+    if (above !== "") out.add(above);
+  }
+  return [...out];
+}
+
 /** The layout a scan result was made with. */
 export function layoutOfResult(result: {
   content: string;

@@ -12,6 +12,7 @@ import { english, runCli, TestRepo, tempDir } from "../hostile/helpers.js";
 let repo: TestRepo;
 let raw: string;
 let head: string;
+let translated: string;
 let result: ScanResult;
 
 const DOCS = "i18n/{lang}/docusaurus-plugin-content-docs";
@@ -41,7 +42,7 @@ beforeAll(() => {
   repo.write("i18n/zh/docusaurus-plugin-content-docs-community/current/team.md", fm(raw));
   repo.write("i18n/zh/code.json", "{}\n");
   repo.write("i18n/ja/docusaurus-plugin-content-docs/current/intro.md", fm(raw));
-  repo.commit("Translate");
+  translated = repo.commit("Translate");
   repo.write("docs/intro.md", english("Intro", "More.\nAnd more.\n"));
   repo.write("community/team.md", english("Team", "New member.\n"));
   repo.write("docs/new.md", english("New"));
@@ -125,6 +126,28 @@ describe("a Docusaurus site with no config for this tool", () => {
         removed,
       ]);
     }
+  });
+
+  it("check --changed-since sees the English changes in every folder pair", () => {
+    const res = runCli([
+      "check",
+      "--repo",
+      repo.dir,
+      "--lang",
+      "zh",
+      "--changed-since",
+      translated,
+      "--format",
+      "json",
+    ]);
+    expect(res.stderr).toBe("");
+    const out = JSON.parse(res.stdout) as ScanResult;
+    // Only the English pages edited since the translation landed.
+    expect(out.pages.map((p) => p.sourcePath).sort()).toEqual([
+      "community/team.md",
+      "docs/intro.md",
+      "docs/new.md",
+    ]);
   });
 
   it("stamps a translation in an i18n folder, and the dashboard's paths map back", () => {
