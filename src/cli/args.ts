@@ -32,6 +32,8 @@ export interface CliOptions {
   source: string;
   content: string;
   langs: string[];
+  /** Globs of files that are not pages. */
+  exclude: string[];
   format: Format | null;
   color: boolean | null;
   failOn: string[] | null;
@@ -52,7 +54,15 @@ export interface CliOptions {
  * config file and then the defaults can fill them (see loadOptions). */
 export type ParsedCli = Omit<
   CliOptions,
-  "source" | "content" | "langs" | "failOn" | "maxBehind" | "maxLines" | "maxAge" | "configFile"
+  | "source"
+  | "content"
+  | "langs"
+  | "exclude"
+  | "failOn"
+  | "maxBehind"
+  | "maxLines"
+  | "maxAge"
+  | "configFile"
 > & {
   given: GivenOptions;
   /** --config FILE, null when not given. */
@@ -108,6 +118,7 @@ export function parseCli(argv: readonly string[]): ParsedCli {
       content: values.content ?? null,
       // Repeated, or a comma list as the Action's `languages` input gives it.
       languages: values.lang ? list(values.lang.join(",")) : null,
+      exclude: values.exclude ?? null,
       failOn: values["fail-on"] ? list(values["fail-on"]) : null,
       maxBehind: count(values["max-behind"], "--max-behind"),
       maxLines: count(values["max-lines"], "--max-lines"),
@@ -151,6 +162,7 @@ function parse(argv: readonly string[]) {
       source: { type: "string" },
       content: { type: "string" },
       lang: { type: "string", multiple: true },
+      exclude: { type: "string", multiple: true },
       format: { type: "string" },
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
@@ -245,6 +257,7 @@ Options:
   --content DIR       content folder inside the repository (default: ${DEFAULTS.content})
   --source LANG       source language folder (default: ${DEFAULTS.source})
   --lang LANG         a language to report; repeat, or a comma list (default: every folder)
+  --exclude GLOB      files that are not pages, below each language's folder; repeat
 ${formatHelp()}
   --no-color          no colors (NO_COLOR is honored too)
 

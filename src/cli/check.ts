@@ -61,6 +61,7 @@ export async function runCheck(
     source: opts.source,
     content: opts.content,
     langs: opts.langs,
+    exclude: opts.exclude,
   });
   if (full.shallow) throw new AppError(2, SHALLOW_MESSAGE);
 

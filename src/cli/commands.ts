@@ -1,6 +1,6 @@
 // The scan command: run the scan, print the chosen format.
 
-import { AppError, type ExitCode } from "../errors.js";
+import type { ExitCode } from "../errors.js";
 import { jsonChunksWhenReady } from "../report/json.js";
 import { renderTable } from "../report/table.js";
 import { inertLine } from "../sanitize/github.js";
@@ -22,6 +22,7 @@ export async function runScan(
     source: opts.source,
     content: opts.content,
     langs: opts.langs,
+    exclude: opts.exclude,
   };
   if (format === "table") {
     const { result } = await scan(options, start);

@@ -14,6 +14,7 @@ export async function loadOptions(parsed: ParsedCli, cwd = process.cwd()): Promi
     source: o.source,
     content: o.content,
     langs: o.languages,
+    exclude: o.exclude,
     failOn: o.failOn,
     maxBehind: o.maxBehind,
     maxLines: o.maxLines,

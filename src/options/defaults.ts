@@ -11,6 +11,9 @@ export interface SiteOptions {
   source: string;
   /** Languages to report; empty means every folder beside the source. */
   languages: string[];
+  /** Globs of files that are not pages (templates, drafts), matched below each language's
+   * folder, such as `_TEMPLATE.md` or `drafts/**`. */
+  exclude: string[];
 }
 
 export interface CheckOptions {
@@ -24,6 +27,7 @@ export const DEFAULTS: Readonly<SiteOptions & CheckOptions> = {
   content: "content",
   source: "en",
   languages: [],
+  exclude: [],
   failOn: [...DEFAULT_FAIL_ON],
   maxBehind: null,
   maxLines: null,

@@ -9,6 +9,7 @@ export interface GivenOptions {
   content: string | null;
   source: string | null;
   languages: string[] | null;
+  exclude: string[] | null;
   failOn: string[] | null;
   maxBehind: number | null;
   maxLines: number | null;
@@ -26,6 +27,7 @@ export function resolveOptions(given: GivenOptions, config: Config | null): Reso
     content: given.content ?? c.content ?? DEFAULTS.content,
     source: given.source ?? c.source ?? DEFAULTS.source,
     languages: given.languages ?? c.languages ?? [...DEFAULTS.languages],
+    exclude: given.exclude ?? c.exclude ?? [...DEFAULTS.exclude],
     failOn: given.failOn ?? c.failOn ?? null,
     maxBehind: given.maxBehind ?? c.maxBehind ?? DEFAULTS.maxBehind,
     maxLines: given.maxLines ?? c.maxLines ?? DEFAULTS.maxLines,

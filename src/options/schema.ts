@@ -33,6 +33,11 @@ export const ConfigSchema = z
       .max(1000)
       .optional()
       .describe("Languages to report (default: every folder beside the source)."),
+    exclude: z
+      .array(z.string().min(1).max(500))
+      .max(200)
+      .optional()
+      .describe("Globs of files that are not pages, matched below each language's folder."),
     failOn: z
       .array(z.enum(STATUSES))
       .optional()

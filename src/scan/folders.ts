@@ -1,6 +1,8 @@
 // Checks the folder options and finds the language folders, all inside the work tree.
+
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import picomatch from "picomatch";
 import { AppError } from "../errors.js";
 import { detectLayout } from "../layout/detect.js";
 import type { FolderPair, Layout } from "../layout/layout.js";
@@ -28,6 +30,8 @@ export interface ScanFolders {
   langs: LangFolder[];
   /** The languages, in the order they are reported. */
   languages: string[];
+  /** Whether a file, by its path below its folder, is not a page (--exclude). */
+  excluded: (rel: string) => boolean;
   /** Warnings for folders that look like languages but were not read (symbolic links). */
   skipped: string[];
 }
@@ -61,9 +65,16 @@ export function sourceFolder(opts: { content: string; source: string }): {
   return { content, source, sourceRel: `${content}/${source}` };
 }
 
+/** The --exclude globs as one test; with none, a test that costs nothing. */
+function excludeMatcher(globs: readonly string[]): (rel: string) => boolean {
+  if (globs.length === 0) return () => false;
+  // dot: a glob names `_TEMPLATE.md` or `.drafts/**` as written.
+  return picomatch([...globs], { dot: true });
+}
+
 export function resolveFolders(
   workTree: string,
-  opts: { content: string; source: string; langs: readonly string[] },
+  opts: { content: string; source: string; langs: readonly string[]; exclude?: readonly string[] },
 ): ScanFolders {
   const { content, source, sourceRel } = sourceFolder(opts);
   const layout = detectLayout(workTree, { content, source });
@@ -130,5 +141,6 @@ export function resolveFolders(
     throw new AppError(2, `no translation folders ${where} (${why})`);
   }
   const sourceFolders = layout.pairs.map((p) => p.source);
-  return { content, source, layout, sourceFolders, sourceRel, langs, languages, skipped };
+  const excluded = excludeMatcher(opts.exclude ?? []);
+  return { content, source, layout, sourceFolders, sourceRel, langs, languages, excluded, skipped };
 }

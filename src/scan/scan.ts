@@ -34,6 +34,8 @@ export interface ScanOptions {
   source: string;
   content: string;
   langs: readonly string[];
+  /** Globs of files that are not pages (see SiteOptions.exclude). */
+  exclude?: readonly string[];
   onProgress?: (progress: Progress) => void;
 }
 
@@ -89,7 +91,7 @@ export async function scanInStages(
   const progress = opts.onProgress ?? (() => {});
   const englishList = settleLater(listTree(repo, head.hash, folders.sourceFolders));
 
-  const translations = await readTranslations(folders.langs, (done, total) =>
+  const translations = await readTranslations(folders.langs, folders.excluded, (done, total) =>
     progress({ phase: "pages", done, total }),
   );
   // git checks the raw_commits while the English pages are matched with the translations.
@@ -105,8 +107,9 @@ export async function scanInStages(
     );
   }
   for (const e of englishEntries) {
-    if (e.type !== "blob" || e.mode === "120000") continue;
-    if (isPageFile(e.path)) english.set(e.path, e.oid);
+    if (e.type !== "blob" || e.mode === "120000" || !isPageFile(e.path)) continue;
+    const source = folders.sourceFolders.find((f) => e.path.startsWith(`${f}/`)) ?? "";
+    if (!folders.excluded(e.path.slice(source.length + 1))) english.set(e.path, e.oid);
   }
   matchSourceSpelling(translations.pages, english);
   // These need nothing from the history, which git is usually still reading.

@@ -24,6 +24,7 @@ export async function startScan(opts: {
   source: string;
   content: string;
   langs: readonly string[];
+  exclude?: readonly string[];
 }): Promise<ScanStart> {
   const opened = await openRepoAtHead(opts.repo);
   const { repo } = opened;

@@ -33,6 +33,7 @@ const BATCH = 64;
 
 export async function readTranslations(
   langFolders: readonly LangFolder[],
+  excluded: (rel: string) => boolean = () => false,
   onProgress?: (done: number, total: number) => void,
   now = Date.now(),
 ): Promise<TranslationSet> {
@@ -43,7 +44,7 @@ export async function readTranslations(
     if (folder.abs === null) continue;
     const found = await findPages(folder.abs);
     for (const s of found.skipped) skipped.push(`${folder.rel}/${s.rel}: ${s.why}`);
-    for (const f of found.files) jobs.push({ folder, rel: f.rel });
+    for (const f of found.files) if (!excluded(f.rel)) jobs.push({ folder, rel: f.rel });
   }
   for (let i = 0; i < jobs.length; i++) {
     const job = jobs[i] as (typeof jobs)[number];

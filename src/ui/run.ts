@@ -27,6 +27,7 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
       source: opts.source,
       content: opts.content,
       langs: opts.langs,
+      exclude: opts.exclude,
       ...(onProgress ? { onProgress } : {}),
     });
     const source = await createDetailLoader(out.repo, out.result, out.details);

@@ -93,6 +93,19 @@ describe("translation-status.config.json", () => {
     expect(scanJson(["--config", pinned]).languages).toEqual(["ja"]);
   });
 
+  it("leaves out files that are not pages (--exclude, or exclude in the file), on both sides", () => {
+    repo.write("site/content/en/_TEMPLATE.md", english("Template"));
+    repo.commit("A template");
+    repo.write("site/content/zh-cn/_TEMPLATE.md", "模板\n");
+    config({ content: "site/content", languages: ["zh-cn"] });
+    const paths = (args: string[] = []) => scanJson(args).pages.map((p) => p.path);
+    expect(paths()).toContain("site/content/zh-cn/_TEMPLATE.md");
+    expect(paths(["--exclude", "_TEMPLATE.md"])).toEqual(["site/content/zh-cn/a.md"]);
+    config({ content: "site/content", languages: ["ja"], exclude: ["**/_*.md"] });
+    // ja has no template: without exclude it would be reported missing.
+    expect(paths()).toEqual(["site/content/ja/a.md"]);
+  });
+
   it("ships a JSON Schema for editors that knows every key", () => {
     const schema = JSON.parse(
       readFileSync(path.join(ROOT, "dist/translation-status.schema.json"), "utf8"),
@@ -101,6 +114,7 @@ describe("translation-status.config.json", () => {
       [
         "$schema",
         "content",
+        "exclude",
         "failOn",
         "languages",
         "maxAge",
