@@ -68,6 +68,31 @@ function closingQuote(text: string, open: number, lineEnd: number): number {
   return -1;
 }
 
+/** End of a YAML block scalar whose indicator is on the line of the key at `keyAt`: the last
+ * of the following lines indented deeper than the key, without its line ending. */
+function blockScalarEnd(
+  text: string,
+  lineStart: number,
+  keyAt: number,
+  lineEnd: number,
+  to: number,
+): number {
+  const keyIndent = keyAt - lineStart;
+  let end = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+  let pos = lineEnd + 1;
+  while (pos < to) {
+    const nl = text.indexOf("\n", pos);
+    const le = nl === -1 || nl > to ? to : nl;
+    let indent = 0;
+    while (text.charCodeAt(pos + indent) === SPACE) indent++;
+    const blank = pos + indent >= le || text.charCodeAt(pos + indent) === 13;
+    if (!blank && indent <= keyIndent) break;
+    if (!blank) end = text.charCodeAt(le - 1) === 13 ? le - 1 : le;
+    pos = le + 1;
+  }
+  return end;
+}
+
 /**
  * Every place in text[from, to) where `key` is written as a key (bare or quoted, followed by
  * ":" or "="), with the span of its value when that is a one-line scalar. A writer must still
@@ -119,6 +144,13 @@ export function keySpots(
       const close = closingQuote(text, v, valueEnd);
       if (close === -1) continue;
       spots.push({ keyAt, value: { start: v + 1, end: close }, quoted: true, gap: false });
+      continue;
+    }
+    // A block scalar (`|`, `>-`, ...): its value is the indented lines below it. Looked at for
+    // the first candidates only, so a page of nested blocks cannot make this quadratic.
+    if ((c === 0x7c || c === 0x3e) && spots.length < MAX_SPOTS) {
+      const end = blockScalarEnd(text, lineStart, keyAt, lineEnd, to);
+      spots.push({ keyAt, value: { start: v, end }, quoted: false, gap: false });
       continue;
     }
     let end = v;

@@ -61,4 +61,60 @@ describe("stampText", () => {
       text: text.replace('"2020-01-01"', '"2026-11-26"').replace(OLD, NEW),
     });
   });
+
+  it.each([
+    [
+      "an empty quoted value",
+      "---\ndefault_lang_commit: ''\n---\n",
+      "---\ndefault_lang_commit: 'N'\n---\n",
+    ],
+    ["a null value", "---\ndefault_lang_commit:\n---\n", "---\ndefault_lang_commit: N\n---\n"],
+    [
+      "a YAML flow mapping",
+      "---\nl10n: {sourceCommit: abc1234}\n---\n",
+      "---\nl10n: {sourceCommit: N}\n---\n",
+    ],
+    [
+      "a TOML inline table",
+      '+++\nl10n = { sourceCommit = "abc1234" }\n+++\n',
+      '+++\nl10n = { sourceCommit = "N" }\n+++\n',
+    ],
+    [
+      "a TOML table",
+      '+++\n[l10n]\nsourceCommit = "abc1234"\n+++\n',
+      '+++\n[l10n]\nsourceCommit = "N"\n+++\n',
+    ],
+    [
+      "a TOML dotted key",
+      '+++\nl10n.sourceCommit = "abc1234"\n+++\n',
+      '+++\nl10n.sourceCommit = "N"\n+++\n',
+    ],
+    [
+      "a TOML number",
+      "+++\ndefault_lang_commit = 1234567\n+++\n",
+      '+++\ndefault_lang_commit = "N"\n+++\n',
+    ],
+    [
+      "a quoted TOML key",
+      '+++\n"default_lang_commit" = "abc1234"\n+++\n',
+      '+++\n"default_lang_commit" = "N"\n+++\n',
+    ],
+    [
+      "a YAML block scalar",
+      "---\ndefault_lang_commit: |\n  abc1234\ntitle: x\n---\n",
+      "---\ndefault_lang_commit: N\ntitle: x\n---\n",
+    ],
+    [
+      "a YAML alias",
+      "---\nx: &a abc1234\ndefault_lang_commit: *a\n---\n",
+      "---\nx: &a abc1234\ndefault_lang_commit: N\n---\n",
+    ],
+    [
+      "comments after values",
+      "---\ndefault_lang_commit: abc1234 # c\n---\n",
+      "---\ndefault_lang_commit: N # c\n---\n",
+    ],
+  ])("writes the commit where the parser reads it: %s", (_, text, expected) => {
+    expect(stampText(text, NEW, "2026-11-26")).toEqual({ text: expected.replaceAll("N", NEW) });
+  });
 });
