@@ -13,12 +13,9 @@ import { loadOptions } from "./load-options.js";
 async function main(argv: readonly string[]): Promise<ExitCode> {
   // A reader that goes away (`| head`, `| true`) is not a failure of this tool: the command ends
   // as if its output had been read, with its own exit code. Anything else is one line.
+  // (Report writers say so themselves; this catches the rest once the command is done.)
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-    if (err.code === "EPIPE") return;
-    process.stderr.write(
-      `translation-status: could not write the output (${err.code ?? "error"})\n`,
-    );
-    process.exitCode = 2;
+    if (err.code !== "EPIPE") outputFailure ??= err.code ?? "error";
   });
   const parsed = parseCli(argv);
   if (parsed.command === "help") {
@@ -107,9 +104,20 @@ function version(): string {
   return pkg.version;
 }
 
+/** A write to stdout that failed for another reason than a reader going away. */
+let outputFailure: string | null = null;
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // Writes finish after the command returns; a failure among them is one line, exit 2.
+    // (The failed write's 'error' event may come after this callback, which has the error too.)
+    process.stdout.write("", (err?: NodeJS.ErrnoException | null) => {
+      const failure = outputFailure ?? (err && err.code !== "EPIPE" ? (err.code ?? "error") : null);
+      if (failure === null) return;
+      process.stderr.write(`translation-status: could not write the output (${failure})\n`);
+      process.exitCode = 2;
+    });
   },
   (err: unknown) => {
     if (err instanceof AppError) {

@@ -53,6 +53,28 @@ describe("errors", () => {
     fails(["--help=1"], `--help takes no value${help}`);
   });
 
+  it.runIf(existsSync("/dev/full"))("any output that cannot be written is one line, exit 2", () => {
+    const full = openSync("/dev/full", "w");
+    try {
+      for (const args of [["--help"], ["check", "--repo", repo.dir, "--format", "markdown"]]) {
+        const res = spawnSync(process.execPath, [CLI, ...args], {
+          stdio: ["ignore", full, "pipe"],
+          encoding: "utf8",
+        });
+        expect([args[0], res.status, res.stderr.trim().split("\n").length]).toEqual([
+          args[0],
+          2,
+          1,
+        ]);
+        expect(res.stderr).toMatch(
+          /^translation-status: could not write the (output|report) \(ENOSPC\)\n$/,
+        );
+      }
+    } finally {
+      closeSync(full);
+    }
+  });
+
   it.runIf(existsSync("/dev/full"))("a report that cannot be written is one line", () => {
     const full = openSync("/dev/full", "w");
     try {
