@@ -323,3 +323,23 @@ function octal(text: string, start: number, end: number): number {
   }
   return n;
 }
+
+/**
+ * Every commit a branch, remote branch or tag reaches that `head` does not: what tells a
+ * raw_commit on another branch from one on none. One `git rev-list`.
+ */
+export async function commitsOnOtherRefs(repo: Repo, head: string): Promise<Set<string>> {
+  if (!isFullHash(head)) throw new AppError(2, "internal: unvalidated revision");
+  const { stdout } = await runGit(repo, [
+    "rev-list",
+    "--branches",
+    "--remotes",
+    "--tags",
+    "--not",
+    head,
+    "--",
+  ]);
+  const out = new Set<string>();
+  for (const line of stdout.toString("latin1").split("\n")) if (isFullHash(line)) out.add(line);
+  return out;
+}

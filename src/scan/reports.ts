@@ -74,6 +74,9 @@ export interface ReportInput {
   /** English pages at HEAD: repo-relative path → blob. */
   english: Map<string, string>;
   history: HistoryModel;
+  /** Whether a branch, remote branch or tag contains the commit (asked only for raw_commits
+   * off HEAD's history). */
+  onSomeRef: (hash: string) => boolean;
   shallow: boolean;
   /** Commits whose parents the shallow clone cut off. */
   shallowRoots: readonly string[];
@@ -260,8 +263,14 @@ function completeReport(
     movedTo,
   });
   if (cut) warn(report, SHALLOW_CUT);
-  else if (!isAncestor)
-    warn(report, "raw_commit is not an ancestor of HEAD (it is on another branch)");
+  else if (!isAncestor) {
+    warn(
+      report,
+      input.onSomeRef(rawHash)
+        ? "raw_commit is not an ancestor of HEAD (it is on another branch)"
+        : "raw_commit is not an ancestor of HEAD and on no branch or tag (from a fork, or a rebased or squashed branch)",
+    );
+  }
   if (atHead !== null && atRaw === null) {
     warn(report, "the English source did not exist at raw_commit under this path");
   }

@@ -6,6 +6,7 @@ import { byLanguageAndPath, summarize } from "../core/status.js";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { AppError } from "../errors.js";
 import { BlobLineCounter } from "../git/blob-diff.js";
+import { commitsOnOtherRefs } from "../git/history.js";
 import { lookupObjects } from "../git/objects.js";
 import type { Repo } from "../git/run.js";
 import { listTree } from "../git/tree.js";
@@ -126,6 +127,9 @@ export async function scanInStages(
     ...new Set([...rawOf.values()].flatMap((r) => (r.kind === "ok" ? [r.hash] : []))),
   ];
   const history = await completeHistory(repo, await headHistory, okHashes);
+  // Only for raw_commits off HEAD's history (rare): which of them some other ref contains.
+  const offHead = okHashes.filter((h) => history.fromHead[history.table.index.get(h) ?? -1] !== 1);
+  const onOtherRefs = offHead.length > 0 ? await commitsOnOtherRefs(repo, head.hash) : null;
   progress({ phase: "history", done: 1, total: 1 });
 
   // git counts lines while the reports are built and the commits listed: the pairs of blobs go
@@ -140,6 +144,7 @@ export async function scanInStages(
       outsideBlobs: await blobsOutsideHistory(repo, translations.pages, rawOf, history),
       english,
       history,
+      onSomeRef: (hash) => onOtherRefs?.has(hash) ?? false,
       shallow: repo.shallow,
       shallowRoots: repo.shallowRoots,
       order: inReportOrder,

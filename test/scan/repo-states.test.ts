@@ -63,6 +63,15 @@ describe("repository states", () => {
     expect(page?.warnings).toContain(
       "raw_commit is not an ancestor of HEAD (it is on another branch)",
     );
+    // Once no branch or tag holds it (the branch was deleted, or it came from a fork), it says so.
+    git(dir, ["branch", "-q", "-D", "side"]);
+    const again = (await run(dir)).result.pages.find(
+      (p) => p.path === "content/zh-cn/user/contacts.md",
+    );
+    expect(again?.status).toBe("outdated");
+    expect(again?.warnings).toContain(
+      "raw_commit is not an ancestor of HEAD and on no branch or tag (from a fork, or a rebased or squashed branch)",
+    );
   });
 
   it("reads a detached HEAD and an abbreviated raw_commit", async () => {
