@@ -3,6 +3,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { realFolderInside } from "../site/files.js";
+import { hugoLayout } from "./hugo.js";
 import { contentLayout, type FolderPair, folderPair, type Layout } from "./layout.js";
 
 const DOCS_PLUGIN = "docusaurus-plugin-content-docs";
@@ -11,13 +12,16 @@ const CONFIGS = ["js", "ts", "mjs", "cjs", "mts", "cts"].map((ext) => `docusauru
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 
 /**
- * The site's layout: `<content>/<lang>/` when the content folder exists (Hugo's default),
- * else Docusaurus's `i18n/<lang>/...` when the site looks like one, else null.
+ * The site's layout: what Hugo's config declares when it gives languages their own content
+ * folders; else `<content>/<lang>/` when the content folder exists (Hugo's default); else
+ * Docusaurus's `i18n/<lang>/...` when the site looks like one; else null.
  */
 export function detectLayout(
   workTree: string,
   opts: { content: string; source: string },
 ): Layout | null {
+  const hugo = hugoLayout(workTree, opts.source);
+  if (hugo) return hugo;
   if (realFolderInside(workTree, opts.content)) return contentLayout(opts.content, opts.source);
   return docusaurusLayout(workTree, opts.source);
 }

@@ -12,11 +12,13 @@ export interface FolderPair {
   source: string;
   /** The translations' folder with `{lang}` where the language goes: `content/{lang}`. */
   pattern: string;
+  /** Folders named language by language (Hugo's per-language contentDir), over `pattern`. */
+  dirs?: Readonly<Record<string, string>>;
   /** Repo-relative folder of a language's translations of `source`. */
   translation: (lang: string) => string;
 }
 
-export type LayoutKind = "content" | "docusaurus";
+export type LayoutKind = "content" | "docusaurus" | "hugo";
 
 export interface Layout {
   kind: LayoutKind;
@@ -24,17 +26,30 @@ export interface Layout {
   sourceLang: string;
   /** The folder whose subfolders are the languages. */
   languagesIn: string;
+  /** The languages the site declares (Hugo's config), when they are not its folders' names. */
+  languages?: readonly string[];
   pairs: readonly FolderPair[];
 }
 
 /** What a scan result says of its layout, when it is not `<content>/<lang>/`: JSON data. */
 export interface LayoutDescription {
   kind: LayoutKind;
-  pairs: Array<{ source: string; translation: string }>;
+  pairs: Array<{ source: string; translation: string; languages?: Record<string, string> }>;
 }
 
-export function folderPair(source: string, pattern: string): FolderPair {
-  return { source, pattern, translation: (lang) => pattern.replaceAll("{lang}", lang) };
+export function folderPair(
+  source: string,
+  pattern: string,
+  dirs?: Readonly<Record<string, string>>,
+): FolderPair {
+  const byPattern = (lang: string) => pattern.replaceAll("{lang}", lang);
+  if (!dirs) return { source, pattern, translation: byPattern };
+  return {
+    source,
+    pattern,
+    dirs,
+    translation: (lang) => (Object.hasOwn(dirs, lang) ? (dirs[lang] as string) : byPattern(lang)),
+  };
 }
 
 /** Hugo's default: `<content>/<source>/<rel>` translated as `<content>/<lang>/<rel>`. */
@@ -50,7 +65,11 @@ export function contentLayout(content: string, sourceLang: string): Layout {
 export function describeLayout(layout: Layout): LayoutDescription {
   return {
     kind: layout.kind,
-    pairs: layout.pairs.map((p) => ({ source: p.source, translation: p.pattern })),
+    pairs: layout.pairs.map((p) => ({
+      source: p.source,
+      translation: p.pattern,
+      ...(p.dirs ? { languages: { ...p.dirs } } : {}),
+    })),
   };
 }
 
@@ -78,7 +97,7 @@ export function layoutOfResult(result: {
     kind: result.layout.kind,
     sourceLang: result.source,
     languagesIn: "",
-    pairs: result.layout.pairs.map((p) => folderPair(p.source, p.translation)),
+    pairs: result.layout.pairs.map((p) => folderPair(p.source, p.translation, p.languages)),
   };
 }
 
@@ -132,6 +151,11 @@ export function translationPlace(
 
 /** The language names that could put `path` in this pair's translation folder. */
 function guessLanguages(pair: FolderPair, path: string): string[] {
+  if (pair.dirs) {
+    return Object.entries(pair.dirs)
+      .filter(([, dir]) => path.startsWith(`${dir}/`))
+      .map(([lang]) => lang);
+  }
   // The language is the folder name where the pattern has it.
   const at = pair.pattern.indexOf("{lang}");
   if (at === -1 || !path.startsWith(pair.pattern.slice(0, at))) return [];

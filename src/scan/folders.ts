@@ -82,7 +82,7 @@ export function resolveFolders(
     const why = folderProblem(workTree, content);
     throw new AppError(2, why.startsWith("no such") ? `${why} (set it with --content)` : why);
   }
-  const languagesAbs = realFolderInside(workTree, layout.languagesIn) as string;
+  const languagesAbs = layout.languages ? null : realFolderInside(workTree, layout.languagesIn);
   // The source folder is not looked for here: the English pages are read from HEAD, not from
   // the disk (a sparse checkout may leave them out), so the scan checks it against HEAD's tree.
   const skipped: string[] = [];
@@ -93,8 +93,10 @@ export function resolveFolders(
       if (name.includes("/")) throw new AppError(2, `invalid --lang: ${JSON.stringify(l)}`);
       return name;
     });
+  } else if (layout.languages) {
+    names = [...layout.languages];
   } else {
-    const entries = readdirSync(languagesAbs, { withFileTypes: true });
+    const entries = readdirSync(languagesAbs as string, { withFileTypes: true });
     names = entries
       .filter(
         (e) => e.isDirectory() && !e.isSymbolicLink() && e.name !== source && SEGMENT.test(e.name),
@@ -113,7 +115,9 @@ export function resolveFolders(
   const langs: LangFolder[] = [];
   const languages = [...new Set(names)];
   for (const lang of languages) {
-    if (lang === source) throw new AppError(2, `--lang ${lang} is the source language`);
+    if (lang === layout.sourceLang) {
+      throw new AppError(2, `--lang ${lang} is the source language`);
+    }
     const found = layout.pairs.map((pair) => {
       const rel = pair.translation(lang);
       const abs = realFolderInside(workTree, rel);
@@ -142,5 +146,17 @@ export function resolveFolders(
   }
   const sourceFolders = layout.pairs.map((p) => p.source);
   const excluded = excludeMatcher(opts.exclude ?? []);
-  return { content, source, layout, sourceFolders, sourceRel, langs, languages, excluded, skipped };
+  // What the site says wins over the defaults: Hugo's config may name the content folder and
+  // the source language itself.
+  return {
+    content: layout.kind === "content" ? layout.languagesIn : content,
+    source: layout.sourceLang,
+    layout,
+    sourceFolders,
+    sourceRel: sourceFolders[0] ?? sourceRel,
+    langs,
+    languages,
+    excluded,
+    skipped,
+  };
 }

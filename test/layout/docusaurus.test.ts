@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { PageReport, ScanResult } from "../../src/core/types.js";
+import type { ScanResult } from "../../src/core/types.js";
 import { docusaurusLayout } from "../../src/layout/detect.js";
 import { pathInLanguage, translationPath, translationPlace } from "../../src/layout/layout.js";
 import { english, runCli, TestRepo, tempDir } from "../hostile/helpers.js";
@@ -51,8 +51,6 @@ beforeAll(() => {
   expect(res.stderr).toBe("");
   result = JSON.parse(res.stdout) as ScanResult;
 });
-
-const find = (p: string) => result.pages.find((r) => r.path === p) as PageReport;
 
 describe("a Docusaurus site with no config for this tool", () => {
   it("finds every folder pair and never runs the site's config", () => {
