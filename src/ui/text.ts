@@ -1,35 +1,15 @@
 // Fitting sanitized text into terminal columns. Input is the output of visible(): no control or
 // invisible characters (sanitize/invisible.ts: default-ignorable code points such as U+3164,
-// U+115F, U+034F and U+1D173, and blank fillers, whose width terminals and Ink disagree on), so
-// width is 2 for East Asian wide characters, 0 for combining marks, 1 otherwise. Ink truncates
+// U+115F, U+034F and U+1D173, and blank fillers, whose width terminals and Ink disagree on).
+// Widths are string-width's, the library Ink lays rows out with, so a row measured here is the
+// row Ink draws: wide East Asian characters and emoji take 2, combining marks 0. Ink truncates
 // again as a safety net; doing it here keeps every row exactly one line.
+import stringWidth from "string-width";
 import { visible, visibleLine } from "../sanitize/terminal.js";
 
-const COMBINING = /^[\p{Mn}\p{Me}]$/u;
-
 export function charWidth(ch: string): number {
-  const cp = ch.codePointAt(0) ?? 0;
-  if (cp < 0x300) return 1;
-  if (COMBINING.test(ch)) return 0;
-  if (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  ) {
-    return 2;
-  }
-  return 1;
+  // Latin text is one column a character; everything else is measured as Ink measures it.
+  return (ch.codePointAt(0) ?? 0) < 0x300 ? 1 : stringWidth(ch);
 }
 
 export function textWidth(s: string): number {

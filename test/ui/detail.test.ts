@@ -3,12 +3,14 @@
 import { spawnSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { translationAge } from "../../src/core/age.js";
 import { blobText } from "../../src/detail/blobs.js";
 import { computeDiff, rowSegments, wordDiff } from "../../src/detail/diff.js";
 import { pageLinks } from "../../src/detail/links.js";
 import type { BlobText } from "../../src/detail/types.js";
+import { visible } from "../../src/sanitize/terminal.js";
 import { barParts, formatAge, percent } from "../../src/ui/format.js";
 import { infoRows, pageInfo } from "../../src/ui/info.js";
 import { cell, fitEnd, fitStart, slicePieces, textWidth } from "../../src/ui/text.js";
@@ -227,6 +229,20 @@ describe("formatting", () => {
     const parts = barParts(counts, 20);
     expect(parts.reduce((s, p) => s + p.width, 0)).toBe(20);
     expect(parts[0]).toEqual({ status: "outdated", width: 1 });
+  });
+
+  it("measures every character as Ink does (string-width), emoji included", () => {
+    // Emoji and symbols outside the old hand-written table: 🚀 ✅ ⌚ took one column there.
+    for (const s of ["🚀 launch", "✅ done", "⌚", "ｱ", "한국어", "e\u0301", "Ω≈ç√"]) {
+      expect([s, textWidth(s)]).toEqual([s, stringWidth(s)]);
+    }
+    let differ = 0;
+    for (let cp = 0x300; cp < 0x30000; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (textWidth(visible(ch)) !== stringWidth(visible(ch))) differ++;
+    }
+    expect(differ).toBe(0);
   });
 
   it("fits text to columns, counting wide characters twice", () => {
