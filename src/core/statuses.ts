@@ -1,7 +1,7 @@
 // Everything there is to say about each status, in one table: the plain report, the dashboard,
 // Markdown, GitHub output, the help screen and `check`'s defaults all read it, so a status is
 // added or changed here and nowhere else.
-import type { Status } from "./types.js";
+import { STATUSES, type Status } from "./types.js";
 
 export interface StatusFacts {
   /** Reads without colour: the table, the dashboard and the legend use it. */
@@ -107,12 +107,7 @@ export const STATUS_FACTS: Readonly<Record<Status, StatusFacts>> = {
 /** The plain report's and Markdown's order: up to date first, then the ways a page is behind. */
 export const REPORT_ORDER: readonly Status[] = [
   "up-to-date",
-  "outdated",
-  "moved",
-  "source-missing",
-  "unknown-commit",
-  "untracked",
-  "missing",
+  ...STATUSES.filter((s) => s !== "up-to-date"),
 ];
 
 /** Each status's symbol, for the places that only need that. */
