@@ -277,6 +277,14 @@ function completeReport(
   if (movedTo) {
     report.sourcePath = movedTo;
     report.movedFrom = srcPath;
+    // The translation may have been moved already, by copying: then this one is left over.
+    const other = translationOf(input, t.lang, movedTo);
+    if (other !== null) {
+      warn(
+        report,
+        `${other} already translates the English page's new path; this file is a leftover to delete`,
+      );
+    }
   }
   const headBlob = movedTo ? (input.english.get(movedTo) ?? null) : atHead;
   const detail: PageDetail = {
@@ -385,6 +393,21 @@ function commitInfo(history: HistoryModel, c: number, cache: CommitInfo[]): Comm
   };
   cache[c] = info;
   return info;
+}
+
+const translationsBySource = new WeakMap<readonly Translation[], Map<string, string>>();
+
+/** The path of the page that translates the English `sourcePath` into `lang`, or null. Made
+ * once per scan, and only when a page has moved. */
+function translationOf(input: ReportInput, lang: string, sourcePath: string): string | null {
+  let index = translationsBySource.get(input.pages);
+  if (!index) {
+    index = new Map();
+    for (const p of input.pages)
+      index.set(`${p.lang}\0${p.source}/${p.sourceRel}`, `${p.base}/${p.rel}`);
+    translationsBySource.set(input.pages, index);
+  }
+  return index.get(`${lang}\0${sourcePath}`) ?? null;
 }
 
 /**
