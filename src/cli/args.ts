@@ -28,6 +28,8 @@ export type Format = (typeof FORMATS)[FormatCommand][number];
 
 export interface CliOptions {
   command: Command;
+  /** help: the command whose help was asked for (`check --help`, `help check`), or null. */
+  helpTopic: string | null;
   repo: string;
   source: string;
   content: string;
@@ -84,9 +86,18 @@ export function parseCli(argv: readonly string[]): ParsedCli {
   const { values, positionals } = parsed;
   const word = positionals[0];
   if (word !== undefined && !COMMANDS.has(word)) {
-    throw new AppError(2, `unknown command: ${word} (commands: scan, check, dashboard, stamp)`);
+    const near = nearest(word, [...COMMANDS]);
+    throw new AppError(
+      2,
+      `unknown command: ${word}${near ? ` (did you mean ${near}?)` : ""} (commands: scan, check, dashboard, stamp)`,
+    );
   }
-  if (word !== "stamp" && positionals.length > 1) {
+  // `help check` asks for one command's help.
+  const helpTopic = word === "help" ? positionals[1] : values.help ? word : undefined;
+  if (word === "help" && helpTopic !== undefined && !HELP_COMMANDS.includes(helpTopic)) {
+    throw new AppError(2, `no help for ${helpTopic} (commands: ${HELP_COMMANDS.join(", ")})`);
+  }
+  if (word !== "stamp" && word !== "help" && positionals.length > 1) {
     throw new AppError(2, `unexpected argument: ${positionals[1]}`);
   }
   if (word === "stamp" && positionals.length < 2 && !values.help) {
@@ -110,6 +121,7 @@ export function parseCli(argv: readonly string[]): ParsedCli {
   }
   return {
     command,
+    helpTopic: helpTopic ?? null,
     repo: values.repo ?? ".",
     format: format as Format | null,
     color: values["no-color"] ? false : values.color ? true : null,
@@ -143,7 +155,10 @@ function list(value: string): string[] {
 function argumentProblem(err: Error & { code?: string }): string {
   // node names the option as '--format <value>', '-h, --help' or '--foo'.
   const option = /'(?:-\w, )?(--?[^' ,]+)/.exec(err.message)?.[1] ?? "";
-  if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option}`;
+  if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const near = option.startsWith("--") ? nearest(option.slice(2), OPTION_NAMES) : null;
+    return `unknown option ${option}${near ? ` (did you mean --${near}?)` : ""}`;
+  }
   if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
     // The same code covers a switch given a value (--color=yes) and an option without one.
     if (err.message.includes("does not take an argument")) return `${option} takes no value`;
@@ -152,31 +167,62 @@ function argumentProblem(err: Error & { code?: string }): string {
   return err.message.split("\n")[0] ?? "invalid arguments";
 }
 
+/** The closest of `names` to a mistyped `word`, when it is a likely typo (two edits at most). */
+function nearest(word: string, names: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const name of names) {
+    const d = editDistance(word.slice(0, 40), name);
+    if (d < bestDistance) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
+const OPTIONS = {
+  repo: { type: "string" },
+  source: { type: "string" },
+  content: { type: "string" },
+  lang: { type: "string", multiple: true },
+  exclude: { type: "string", multiple: true },
+  format: { type: "string" },
+  color: { type: "boolean" },
+  "no-color": { type: "boolean" },
+  "fail-on": { type: "string" },
+  "max-behind": { type: "string" },
+  "max-lines": { type: "string" },
+  "max-age": { type: "string" },
+  "changed-since": { type: "string" },
+  commit: { type: "string" },
+  force: { type: "boolean" },
+  config: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "V" },
+} as const;
+
+const OPTION_NAMES = Object.keys(OPTIONS);
+
 function parse(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
     allowPositionals: true,
     strict: true,
-    options: {
-      repo: { type: "string" },
-      source: { type: "string" },
-      content: { type: "string" },
-      lang: { type: "string", multiple: true },
-      exclude: { type: "string", multiple: true },
-      format: { type: "string" },
-      color: { type: "boolean" },
-      "no-color": { type: "boolean" },
-      "fail-on": { type: "string" },
-      "max-behind": { type: "string" },
-      "max-lines": { type: "string" },
-      "max-age": { type: "string" },
-      "changed-since": { type: "string" },
-      commit: { type: "string" },
-      force: { type: "boolean" },
-      config: { type: "string" },
-      help: { type: "boolean", short: "h" },
-      version: { type: "boolean", short: "V" },
-    },
+    options: OPTIONS,
   });
 }
 
@@ -240,6 +286,27 @@ function formatHelp(): string {
   return `  --format FORMAT     ${list("scan")} (scan); ${list("check")} (check)`;
 }
 
+const SHARED_OPTIONS = `Options:
+  --repo DIR          repository to read (default: .)
+  --config FILE       options from FILE (default: ${CONFIG_NAME} at the repository's top)
+  --content DIR       content folder inside the repository (default: ${DEFAULTS.content})
+  --source LANG       source language folder (default: ${DEFAULTS.source})
+  --lang LANG         a language to report; repeat, or a comma list (default: every folder)
+  --exclude GLOB      files that are not pages, below each language's folder; repeat
+${formatHelp()}
+  --no-color          no colors (NO_COLOR is honored too)`;
+
+const CHECK_OPTIONS = `check options:
+  --fail-on LIST      statuses that can fail the run
+                      (default: ${DEFAULT_FAIL_ON.join(",")})
+  --max-behind N      fail only pages more than N commits behind
+  --max-lines N       fail only pages with more than N changed English lines
+  --max-age DAYS      fail only pages translated more than DAYS ago
+  --changed-since REF only pages whose English source or translation changed since REF`;
+
+const EXIT_CODES =
+  "Exit codes: 0 clean, 1 drift over a threshold (check), 2 usage or environment error.";
+
 export const HELP = `translation-status: which translated pages fell behind their English source
 
 Usage:
@@ -250,27 +317,58 @@ Usage:
   translation-status stamp PAGE... [--commit HASH] [--force]
                                           mark translations as updated to HEAD (or HASH);
                                           --force also rewrites read-only pages
+  translation-status help COMMAND         one command's options and examples
 
-Options:
-  --repo DIR          repository to read (default: .)
-  --config FILE       options from FILE (default: ${CONFIG_NAME} at the repository's top)
-  --content DIR       content folder inside the repository (default: ${DEFAULTS.content})
-  --source LANG       source language folder (default: ${DEFAULTS.source})
-  --lang LANG         a language to report; repeat, or a comma list (default: every folder)
-  --exclude GLOB      files that are not pages, below each language's folder; repeat
-${formatHelp()}
-  --no-color          no colors (NO_COLOR is honored too)
+${SHARED_OPTIONS}
 
-check options:
-  --fail-on LIST      statuses that can fail the run
-                      (default: ${DEFAULT_FAIL_ON.join(",")})
-  --max-behind N      fail only pages more than N commits behind
-  --max-lines N       fail only pages with more than N changed English lines
-  --max-age DAYS      fail only pages translated more than DAYS ago
-  --changed-since REF only pages whose English source or translation changed since REF
+${CHECK_OPTIONS}
 
   -h, --help          this help
   -V, --version       the version
 
-Exit codes: 0 clean, 1 drift over a threshold (check), 2 usage or environment error.
+${EXIT_CODES}
 `;
+
+/** Each command's own help: `translation-status check --help`, `translation-status help check`. */
+const COMMAND_HELP: Record<string, string> = {
+  scan: `translation-status scan [options]: every translated page, its status and how far behind it is
+
+${SHARED_OPTIONS}
+
+Examples:
+  translation-status scan
+  translation-status scan --lang zh-cn --format json > status.json
+`,
+  check: `translation-status check [options]: like scan; exit 1 when a page breaks a threshold
+
+${SHARED_OPTIONS}
+
+${CHECK_OPTIONS}
+
+Examples:
+  translation-status check --max-behind 5 --format github
+  translation-status check --changed-since origin/main --format markdown > report.md || test $? -eq 1
+
+${EXIT_CODES}
+`,
+  dashboard: `translation-status dashboard [options]: the interactive dashboard (in a terminal); ? inside lists its keys
+
+${SHARED_OPTIONS.replace(/\n {2}--format[^\n]*(\n {20}[^\n]*)*/, "")}
+`,
+  stamp: `translation-status stamp PAGE... [--commit HASH] [--force]: mark translations as updated
+
+Writes HEAD's hash (or HASH) and today's date into each page's metadata, changing nothing else.
+PAGE is a path as the reports print it. --force also rewrites read-only pages.
+
+Examples:
+  translation-status stamp content/zh-cn/user/run-your-own.md
+  translation-status stamp --commit 6addd5cf525a content/ja/*.md
+`,
+};
+
+export const HELP_COMMANDS = Object.keys(COMMAND_HELP);
+
+/** The help for `topic` (a command), or the whole help. */
+export function helpText(topic: string | null): string {
+  return (topic !== null && COMMAND_HELP[topic]) || HELP;
+}

@@ -6,7 +6,7 @@ import { AppError, type ExitCode } from "../errors.js";
 import { inertLine } from "../sanitize/github.js";
 import { startScan } from "../scan/start.js";
 import { settleLater } from "../settle.js";
-import { type CliOptions, checkScanOptions, HELP, parseCli } from "./args.js";
+import { type CliOptions, checkScanOptions, helpText, parseCli } from "./args.js";
 import { inCi, leaveCi } from "./ci.js";
 import { loadOptions } from "./load-options.js";
 
@@ -19,7 +19,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
   });
   const parsed = parseCli(argv);
   if (parsed.command === "help") {
-    process.stdout.write(HELP);
+    process.stdout.write(helpText(parsed.helpTopic));
     return 0;
   }
   if (parsed.command === "version") {

@@ -1,0 +1,42 @@
+// Help for each command, and suggestions for a mistyped command or option.
+import { describe, expect, it } from "vitest";
+import { runCli } from "../hostile/helpers.js";
+
+describe("help", () => {
+  it.each([[["check", "--help"]], [["help", "check"]]])(
+    "%j shows check's options and examples",
+    (args) => {
+      const res = runCli(args);
+      expect(res.code).toBe(0);
+      expect(res.stdout).toMatch(/^translation-status check \[options\]/);
+      expect(res.stdout).toContain("--max-behind N");
+      expect(res.stdout).toContain("Examples:");
+    },
+  );
+
+  it("shows each command's own help, and the whole help otherwise", () => {
+    for (const command of ["scan", "dashboard", "stamp"]) {
+      expect(runCli(["help", command]).stdout).toMatch(
+        new RegExp(`^translation-status ${command}`),
+      );
+    }
+    expect(runCli(["help", "scan"]).stdout).not.toContain("--max-behind");
+    expect(runCli(["--help"]).stdout).toContain("translation-status help COMMAND");
+    expect(runCli(["help", "nope"])).toMatchObject({ code: 2, stdout: "" });
+  });
+});
+
+describe("a mistyped command or option", () => {
+  it.each([
+    [["chek"], "unknown command: chek (did you mean check?)"],
+    [["scna"], "unknown command: scna (did you mean scan?)"],
+    [["scan", "--max-behnd", "3"], "unknown option --max-behnd (did you mean --max-behind?)"],
+    [["scan", "--langs", "ja"], "unknown option --langs (did you mean --lang?)"],
+    [["scan", "--nonsense-flag"], "unknown option --nonsense-flag (see"],
+  ])("%j is one line with a suggestion when one is close", (args, message) => {
+    const res = runCli(args);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain(message);
+    expect(res.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
