@@ -68,6 +68,8 @@ function colorWanted(opts: CliOptions): boolean {
   if (opts.color !== null) return opts.color;
   if ("NO_COLOR" in process.env && process.env.NO_COLOR !== "") return false;
   if (process.env.FORCE_COLOR === "0") return false;
+  // FORCE_COLOR asks for colour where it would not be on, e.g. into a pager or a CI log.
+  if (process.env.FORCE_COLOR !== undefined) return true;
   return Boolean(process.stdout.isTTY);
 }
 

@@ -1,6 +1,8 @@
 // Help for each command, and suggestions for a mistyped command or option.
+
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../hostile/helpers.js";
+import { outdatedRepo, runCli, tempDir } from "../hostile/helpers.js";
 
 describe("help", () => {
   it.each([[["check", "--help"]], [["help", "check"]]])(
@@ -38,5 +40,17 @@ describe("a mistyped command or option", () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toContain(message);
     expect(res.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("colour", () => {
+  it("is on into a pipe when FORCE_COLOR asks, and off when FORCE_COLOR=0 or NO_COLOR says so", () => {
+    const repo = outdatedRepo(path.join(tempDir(), "repo"));
+    const esc = "\u001b[";
+    const scan = (env: NodeJS.ProcessEnv) => runCli(["scan", "--repo", repo.dir], { env }).stdout;
+    expect(scan({ NO_COLOR: "" })).not.toContain(esc);
+    expect(scan({ NO_COLOR: "", FORCE_COLOR: "1" })).toContain(esc);
+    expect(scan({ NO_COLOR: "", FORCE_COLOR: "0" })).not.toContain(esc);
+    expect(scan({ NO_COLOR: "1", FORCE_COLOR: "1" })).not.toContain(esc);
   });
 });
