@@ -4,6 +4,7 @@
 // block scalar or a string that merely looks like a metadata key, not a copy in a code fence.
 import { frontMatterData, frontMatterPlaces } from "./frontmatter.js";
 import { onlyChanged, replacement, type Span } from "./key-spans.js";
+import { TIME_KEYS } from "./keys.js";
 import { metaShortcode, readMeta } from "./read.js";
 
 export type StampResult = { text: string } | { error: string };
@@ -11,8 +12,6 @@ export type StampResult = { text: string } | { error: string };
 interface Edit extends Span {
   value: string;
 }
-
-const TIME_KEYS = ["last_translation_time", "last_tranlation_time"];
 
 /** `commit` must be a validated full hash and `date` a YYYY-MM-DD string. */
 export function stampText(text: string, commit: string, date: string): StampResult {
@@ -49,7 +48,8 @@ export function stampText(text: string, commit: string, date: string): StampResu
 type Planned = { edits: Edit[]; verify: (out: string) => boolean } | { error: string };
 
 function shortcodeEdits(text: string, commit: string, date: string): Planned {
-  const spans = metaShortcode(text)?.spans;
+  const chosen = metaShortcode(text);
+  const spans = chosen?.spans;
   const commitSpan = spans?.get("raw_commit");
   if (!spans || !commitSpan) return { error: "could not find where the page records raw_commit" };
   const edits: Edit[] = [{ ...commitSpan, value: commit }];
@@ -59,12 +59,17 @@ function shortcodeEdits(text: string, commit: string, date: string): Planned {
   }
   // Everything outside the shortcode's own value spans is untouched by construction; its other
   // parameters must read the same.
-  const before = metaShortcode(text)?.params;
+  const before = chosen?.params;
   const verify = (out: string) => {
     const after = metaShortcode(out)?.params;
     if (!before || !after || before.size !== after.size) return false;
     for (const [key, value] of before) {
-      const want = key === "raw_commit" ? commit : TIME_KEYS.includes(key) ? date : value;
+      const want =
+        key === "raw_commit"
+          ? commit
+          : (TIME_KEYS as readonly string[]).includes(key)
+            ? date
+            : value;
       if (after.get(key) !== want) return false;
     }
     return true;

@@ -33,7 +33,7 @@ const BATCH = 64;
 
 export async function readTranslations(
   langFolders: readonly LangFolder[],
-  excluded: (rel: string) => boolean = () => false,
+  excluded: ((rel: string) => boolean) | null = null,
   onProgress?: (done: number, total: number) => void,
   now = Date.now(),
 ): Promise<TranslationSet> {
@@ -44,7 +44,7 @@ export async function readTranslations(
     if (folder.abs === null) continue;
     const found = await findPages(folder.abs);
     for (const s of found.skipped) skipped.push(`${folder.rel}/${s.rel}: ${s.why}`);
-    for (const f of found.files) if (!excluded(f.rel)) jobs.push({ folder, rel: f.rel });
+    for (const f of found.files) if (!excluded?.(f.rel)) jobs.push({ folder, rel: f.rel });
   }
   for (let i = 0; i < jobs.length; i++) {
     const job = jobs[i] as (typeof jobs)[number];
@@ -120,8 +120,15 @@ export function matchSourceSpelling(
   let byNfc: Map<string, string> | null = null;
   for (const t of pages) {
     if (english.has(`${t.source}/${t.rel}`)) continue;
-    byNfc ??= new Map([...english.keys()].map((k) => [k.normalize("NFC"), k]));
+    byNfc ??= nfcIndex(english.keys());
     const match = byNfc.get(`${t.source}/${t.rel}`.normalize("NFC"));
     if (match !== undefined) t.sourceRel = match.slice(t.source.length + 1);
   }
+}
+
+/** Paths by their NFC form: how a name spelled in NFD finds git's spelling of it. */
+export function nfcIndex(paths: Iterable<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of paths) out.set(p.normalize("NFC"), p);
+  return out;
 }

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { decodeBytes, encodeBytes, fsPath, unescapeShownBytes } from "../core/path-bytes.js";
 import { AppError } from "../errors.js";
-import { lookupObjects } from "../git/objects.js";
+import { type Lookup, lookupObjects } from "../git/objects.js";
 import { openRepo, readHead } from "../git/repo.js";
 import { parseRawCommit } from "../git/revision.js";
 import { listTree } from "../git/tree.js";
@@ -19,6 +19,7 @@ import {
 import { stampText } from "../meta/stamp.js";
 import { sourceFolder } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
+import { nfcIndex } from "../scan/translations.js";
 import { folderProblem, isPageFile, readPageBytes, realFolderInside } from "../site/files.js";
 import { replaceFile } from "../site/write.js";
 
@@ -56,12 +57,7 @@ export async function stampPages(
   // record a state that does not exist: the translation must move first. One lookup for all.
   const places = rels.map((rel) => placeOf(rel, layout));
   const wanted = places.flatMap((p) => ("error" in p ? [] : [p.sourcePath]));
-  const spelled = await sourceSpellings(repo, commit, layout, wanted);
-  const found = await lookupObjects(
-    repo,
-    wanted.map((p) => `${commit}:${spelled.get(p)}`),
-  );
-  const sources = new Map(wanted.map((p, i) => [p, found[i]]));
+  const sources = await sourcesAt(repo, commit, layout, wanted);
   const outcomes: StampOutcome[] = [];
   for (const [i, rel] of rels.entries()) {
     const place = places[i] as TranslationPlace | { error: string };
@@ -146,37 +142,45 @@ async function stampOne(
 }
 
 /**
- * Each English path as git spells it at `commit`. The scan pairs a translation with an English
- * file whose name differs only in Unicode normalization (NFD on disk, NFC in git); stamp must
- * find the same file, so a name git does not hold is looked up in NFC among the folder's files.
+ * The English source of each path at `commit`, as git spells it. The scan pairs a translation
+ * with an English file whose name differs only in Unicode normalization (NFD on disk, NFC in
+ * git); stamp must find the same file, so a name git does not hold is looked for in NFC among
+ * the English folders' files. One lookup, and a listing and a second lookup only for such names.
  */
-async function sourceSpellings(
+async function sourcesAt(
   repo: Parameters<typeof readHead>[0],
   commit: string,
   layout: Layout,
   paths: readonly string[],
-): Promise<Map<string, string>> {
-  const spelled = new Map(paths.map((p) => [p, p]));
+): Promise<Map<string, Lookup | undefined>> {
   const found = await lookupObjects(
     repo,
     paths.map((p) => `${commit}:${p}`),
   );
-  const absent = paths.filter((_, i) => {
-    const f = found[i];
+  const sources = new Map(paths.map((p, i) => [p, found[i]]));
+  const absent = paths.filter((p) => {
+    const f = sources.get(p);
     return !f || "missing" in f;
   });
-  if (absent.length === 0) return spelled;
-  const byNfc = new Map<string, string>();
-  for (const pair of layout.pairs) {
-    for (const entry of await listTree(repo, commit, pair.source)) {
-      byNfc.set(entry.path.normalize("NFC"), entry.path);
-    }
-  }
-  for (const p of absent) {
+  if (absent.length === 0) return sources;
+  const tree = await listTree(
+    repo,
+    commit,
+    layout.pairs.map((pair) => pair.source),
+  );
+  const byNfc = nfcIndex(tree.map((e) => e.path));
+  const respelled = absent.flatMap((p) => {
     const match = byNfc.get(p.normalize("NFC"));
-    if (match !== undefined) spelled.set(p, match);
-  }
-  return spelled;
+    return match === undefined || match === p ? [] : [[p, match] as const];
+  });
+  const again = await lookupObjects(
+    repo,
+    respelled.map(([, match]) => `${commit}:${match}`),
+  );
+  respelled.forEach(([p], i) => {
+    sources.set(p, again[i]);
+  });
+  return sources;
 }
 
 async function resolveCommit(
