@@ -11,6 +11,7 @@ import {
   scalarText,
   valueAt,
 } from "./key-spans.js";
+import { MISSPELLED_TIME_KEY, TIME_KEY, TIME_KEYS } from "./keys.js";
 import { type FrontMatterFormat, parseBlock } from "./matter.js";
 import { pageText } from "./warning.js";
 
@@ -26,12 +27,7 @@ const READABLE: Record<FrontMatterFormat, readonly string[]> = {
   toml: ["", "toml"],
 };
 
-const METADATA_KEYS = [
-  "sourceCommit",
-  "default_lang_commit",
-  "last_translation_time",
-  "last_tranlation_time",
-];
+const METADATA_KEYS = ["sourceCommit", "default_lang_commit", ...TIME_KEYS];
 
 const EXECUTABLE = new Set(["js", "javascript", "coffee", "coffeescript", "cson"]);
 
@@ -139,8 +135,8 @@ interface Keys {
 
 const MDN_COMMIT = ["l10n", "sourceCommit"] as const;
 const DEFAULT_COMMIT = ["default_lang_commit"] as const;
-const TIME = ["last_translation_time"] as const;
-const MISSPELLED_TIME = ["last_tranlation_time"] as const;
+const TIME = [TIME_KEY] as const;
+const MISSPELLED_TIME = [MISSPELLED_TIME_KEY] as const;
 
 function keysOf(data: Data): Keys | null {
   const l10n = own(data, "l10n");
@@ -173,7 +169,7 @@ function metaFrom(page: string, block: Block, data: Data, warnings: string[]) {
 
   if (keys.time === MISSPELLED_TIME) {
     warnings.push(
-      'metadata uses the misspelled key "last_tranlation_time"; Hugo templates read "last_translation_time"',
+      `metadata uses the misspelled key "${MISSPELLED_TIME_KEY}"; Hugo templates read "${TIME_KEY}"`,
     );
   }
   const timeValue = keys.time ? valueAt(data, keys.time) : undefined;
@@ -243,6 +239,11 @@ export function frontMatterData(page: string): unknown {
 function blockOf(page: string): Block | null {
   const found = locate(page);
   if (found.kind !== "block" || !READABLE[found.format].includes(found.language)) return null;
+  return blockAt(page, found);
+}
+
+/** The block `locate` found, with where its keys may be written. */
+function blockAt(page: string, found: Extract<Located, { kind: "block" }>): Block {
   return {
     text: page.slice(found.start, found.bodyStart),
     offset: found.start,
@@ -317,7 +318,7 @@ export function readFrontMatter(text: string): FrontMatter {
     const why = `front matter opened with "${found.delimiter}" on line 1 is never closed`;
     return { meta: unreadable(text, 3, text.length), bodyStart: 0, warnings: [why] };
   }
-  const { format, start, close, openLineEnd, bodyStart, language } = found;
+  const { format, close, openLineEnd, bodyStart, language } = found;
   if (!READABLE[format].includes(language)) {
     const why = EXECUTABLE.has(language) ? "executable front matter is refused" : "not supported";
     return {
@@ -326,12 +327,12 @@ export function readFrontMatter(text: string): FrontMatter {
       warnings: [`front matter marked "${pageText(language, 40)}" is not read: ${why}`],
     };
   }
-  const block = text.slice(start, bodyStart);
+  const block = blockAt(text, found);
   // Most front matter holds only titles and menus: without one of the keys this tool reads
   // there is nothing to find, and skipping the parse makes a 10,000-page scan much faster.
-  if (!METADATA_KEYS.some((key) => block.includes(key)))
+  if (!METADATA_KEYS.some((key) => block.text.includes(key)))
     return { meta: null, bodyStart, warnings: [] };
-  const parsed = parseBlock(block, format, 1);
+  const parsed = parseBlock(block.text, format, 1);
   if (!parsed.ok) {
     const meta = unreadable(text, openLineEnd, close);
     const why = `front matter is ${parsed.reason}${meta ? "" : "; it is ignored"}`;
@@ -339,12 +340,7 @@ export function readFrontMatter(text: string): FrontMatter {
   }
   if (!isData(parsed.data)) return { meta: null, bodyStart, warnings: [] };
   const warnings: string[] = [];
-  const meta = metaFrom(
-    text,
-    { text: block, offset: start, format, keysFrom: openLineEnd, keysTo: close },
-    parsed.data,
-    warnings,
-  );
+  const meta = metaFrom(text, block, parsed.data, warnings);
   return { meta, bodyStart, warnings };
 }
 

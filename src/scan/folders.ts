@@ -19,19 +19,19 @@ export interface LangFolder {
 }
 
 export interface ScanFolders {
+  /** The content folder of a `<content>/<lang>/` layout; "" for a layout without one. */
   content: string;
   source: string;
   layout: Layout;
   /** The English folders, repo-relative: where the history and HEAD's English pages are read. */
   sourceFolders: string[];
-  /** `<content>/<source>`, repo-relative. */
-  sourceRel: string;
   /** Every translation folder: for each language, one per folder pair of the layout. */
   langs: LangFolder[];
   /** The languages, in the order they are reported. */
   languages: string[];
-  /** Whether a file, by its path below its folder, is not a page (--exclude). */
-  excluded: (rel: string) => boolean;
+  /** Whether a file, by its path below its folder, is not a page (--exclude); null without
+   * globs, so that the common case costs nothing per page. */
+  excluded: ((rel: string) => boolean) | null;
   /** Warnings for folders that look like languages but were not read (symbolic links). */
   skipped: string[];
 }
@@ -65,9 +65,9 @@ export function sourceFolder(opts: { content: string; source: string }): {
   return { content, source, sourceRel: `${content}/${source}` };
 }
 
-/** The --exclude globs as one test; with none, a test that costs nothing. */
-function excludeMatcher(globs: readonly string[]): (rel: string) => boolean {
-  if (globs.length === 0) return () => false;
+/** The --exclude globs as one test; null without any. */
+function excludeMatcher(globs: readonly string[]): ((rel: string) => boolean) | null {
+  if (globs.length === 0) return null;
   // dot: a glob names `_TEMPLATE.md` or `.drafts/**` as written.
   return picomatch([...globs], { dot: true });
 }
@@ -149,11 +149,10 @@ export function resolveFolders(
   // What the site says wins over the defaults: Hugo's config may name the content folder and
   // the source language itself.
   return {
-    content: layout.kind === "content" ? layout.languagesIn : content,
+    content: layout.kind === "content" ? layout.languagesIn : "",
     source: layout.sourceLang,
     layout,
     sourceFolders,
-    sourceRel: sourceFolders[0] ?? sourceRel,
     langs,
     languages,
     excluded,

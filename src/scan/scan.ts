@@ -109,8 +109,11 @@ export async function scanInStages(
   }
   for (const e of englishEntries) {
     if (e.type !== "blob" || e.mode === "120000" || !isPageFile(e.path)) continue;
-    const source = folders.sourceFolders.find((f) => e.path.startsWith(`${f}/`)) ?? "";
-    if (!folders.excluded(e.path.slice(source.length + 1))) english.set(e.path, e.oid);
+    if (folders.excluded) {
+      const source = folders.sourceFolders.find((f) => e.path.startsWith(`${f}/`)) ?? "";
+      if (folders.excluded(e.path.slice(source.length + 1))) continue;
+    }
+    english.set(e.path, e.oid);
   }
   matchSourceSpelling(translations.pages, english);
   // These need nothing from the history, which git is usually still reading.
@@ -171,8 +174,7 @@ export async function scanInStages(
         headDate: head.date,
         shallow: repo.shallow,
         source: folders.source,
-        // A layout without one content folder (Docusaurus) says where its folders are instead.
-        content: folders.layout.kind === "content" ? folders.content : "",
+        content: folders.content,
         languages,
         pages: sorted,
         summary: summarize(languages, sorted),
