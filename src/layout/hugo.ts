@@ -27,10 +27,13 @@ function isData(v: unknown): v is Data {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function parse(file: string): Data | null {
+function readText(file: string): string | null {
   const read = readPageBytes(file);
   if ("error" in read || read.bytes.length > MAX_BYTES) return null;
-  const text = read.bytes.toString("utf8");
+  return read.bytes.toString("utf8");
+}
+
+function parse(file: string, text: string): Data | null {
   try {
     let data: unknown;
     if (file.endsWith(".toml")) {
@@ -47,17 +50,32 @@ function parse(file: string): Data | null {
   }
 }
 
-/** The site config's data, `config/_default/languages.*` merged in under `languages`. */
+/**
+ * The site config's data, `config/_default/languages.*` merged in under `languages`; null when
+ * there is none or it names no `contentDir`. Only such a config matters here, so for most Hugo
+ * sites no parser is loaded before git can start on the history.
+ */
 function siteConfig(workTree: string): Data | null {
   for (const dir of ["", DEFAULT_DIR]) {
     for (const name of FILES) {
-      const data = parse(path.join(workTree, dir, name));
+      const file = path.join(workTree, dir, name);
+      const text = readText(file);
+      if (text === null) continue;
+      const languagesFile =
+        dir === DEFAULT_DIR
+          ? ["toml", "yaml", "yml", "json"]
+              .map((ext) => path.join(workTree, dir, `languages.${ext}`))
+              .map((f) => ({ f, text: readText(f) }))
+              .find((l) => l.text !== null)
+          : undefined;
+      if (!text.includes("contentDir") && !languagesFile?.text?.includes("contentDir")) {
+        return null;
+      }
+      const data = parse(file, text);
       if (!data) continue;
-      if (dir === DEFAULT_DIR && !isData(data.languages)) {
-        for (const ext of ["toml", "yaml", "yml", "json"]) {
-          const languages = parse(path.join(workTree, dir, `languages.${ext}`));
-          if (languages) return { ...data, languages };
-        }
+      if (languagesFile && !isData(data.languages)) {
+        const languages = parse(languagesFile.f, languagesFile.text as string);
+        if (languages) return { ...data, languages };
       }
       return data;
     }
