@@ -2,11 +2,11 @@
 // named per language (translation-status-zh-cn), recording the English commit it follows.
 
 import type { PageMeta } from "../core/types.js";
+import { MISSPELLED_TIME_KEY, TIME_KEY, TIME_KEYS } from "./keys.js";
 import type { Shortcode } from "./shortcode.js";
 
 const NAME = "translation-status";
-const MISSPELLED_TIME = "last_tranlation_time";
-const KNOWN = ["raw_commit", "raw_title", "raw_link", "last_translation_time", MISSPELLED_TIME];
+const KNOWN = ["raw_commit", "raw_title", "raw_link", ...TIME_KEYS];
 
 /** "translation-status", or that name with a language suffix of letters, digits, "-" or "_". */
 export function isTranslationStatusName(name: string): boolean {
@@ -60,17 +60,17 @@ export function metaFromShortcodes(shortcodes: readonly Shortcode[]): StatusResu
       warnings.push(`attribute "${key}" is given more than once; using the last value`);
     }
   }
-  let time = param(chosen, "last_translation_time");
-  const misspelled = param(chosen, MISSPELLED_TIME);
+  let time = param(chosen, TIME_KEY);
+  const misspelled = param(chosen, MISSPELLED_TIME_KEY);
   if (misspelled !== null) {
     if (time === null) {
       time = misspelled;
       warnings.push(
-        `metadata uses the misspelled attribute "${MISSPELLED_TIME}"; Hugo templates read "last_translation_time"`,
+        `metadata uses the misspelled attribute "${MISSPELLED_TIME_KEY}"; Hugo templates read "${TIME_KEY}"`,
       );
     } else {
       warnings.push(
-        `shortcode has both "last_translation_time" and the misspelled "${MISSPELLED_TIME}"; using "last_translation_time"`,
+        `shortcode has both "${TIME_KEY}" and the misspelled "${MISSPELLED_TIME_KEY}"; using "${TIME_KEY}"`,
       );
     }
   }
