@@ -2,6 +2,8 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
 import { AppError } from "../errors.js";
+import { LAYOUT_CHOICES, type LayoutChoice } from "../layout/layout.js";
+import type { PathPattern } from "../layout/pattern.js";
 import { CONFIG_NAME, DEFAULTS } from "../options/defaults.js";
 import type { GivenOptions } from "../options/resolve.js";
 
@@ -36,6 +38,10 @@ export interface CliOptions {
   langs: string[];
   /** Globs of files that are not pages. */
   exclude: string[];
+  layout: LayoutChoice;
+  paths: PathPattern[];
+  extensions: string[];
+  defaultLanguage: string | null;
   format: Format | null;
   color: boolean | null;
   failOn: string[] | null;
@@ -60,6 +66,10 @@ export type ParsedCli = Omit<
   | "content"
   | "langs"
   | "exclude"
+  | "layout"
+  | "paths"
+  | "extensions"
+  | "defaultLanguage"
   | "failOn"
   | "maxBehind"
   | "maxLines"
@@ -131,6 +141,10 @@ export function parseCli(argv: readonly string[]): ParsedCli {
       // Repeated, or a comma list as the Action's `languages` input gives it.
       languages: values.lang ? list(values.lang.join(",")) : null,
       exclude: values.exclude ?? null,
+      layout: layoutChoice(values.layout),
+      paths: values.paths ? values.paths.map(pathPair) : null,
+      extensions: values.extensions ? list(values.extensions.join(",")) : null,
+      defaultLanguage: values["default-lang"] ?? null,
       failOn: values["fail-on"] ? list(values["fail-on"]) : null,
       maxBehind: count(values["max-behind"], "--max-behind"),
       maxLines: count(values["max-lines"], "--max-lines"),
@@ -142,6 +156,27 @@ export function parseCli(argv: readonly string[]): ParsedCli {
     force: values.force ?? false,
     config: values.config ?? null,
   };
+}
+
+function layoutChoice(value: string | undefined): LayoutChoice | null {
+  if (value === undefined) return null;
+  const choice = LAYOUT_CHOICES.find((c) => c === value);
+  if (!choice) {
+    throw new AppError(2, `--layout takes ${either(LAYOUT_CHOICES)}, got ${JSON.stringify(value)}`);
+  }
+  return choice;
+}
+
+/** `--paths SOURCE:TRANSLATION`, as one pair of the config's `paths` (checked with them). */
+function pathPair(value: string): PathPattern {
+  const parts = value.split(":");
+  if (parts.length !== 2) {
+    throw new AppError(
+      2,
+      `--paths needs SOURCE:TRANSLATION like docs/{path}:docs/{lang}/{path}, got ${JSON.stringify(value.slice(0, 200))}`,
+    );
+  }
+  return { source: parts[0] as string, translation: parts[1] as string };
 }
 
 function list(value: string): string[] {
@@ -200,6 +235,10 @@ const OPTIONS = {
   content: { type: "string" },
   lang: { type: "string", multiple: true },
   exclude: { type: "string", multiple: true },
+  layout: { type: "string" },
+  paths: { type: "string", multiple: true },
+  extensions: { type: "string", multiple: true },
+  "default-lang": { type: "string" },
   format: { type: "string" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
@@ -293,6 +332,10 @@ const SHARED_OPTIONS = `Options:
   --source LANG       source language folder (default: ${DEFAULTS.source})
   --lang LANG         a language to report; repeat, or a comma list (default: every folder)
   --exclude GLOB      files that are not pages, below each language's folder; repeat
+  --layout KIND       ${either(LAYOUT_CHOICES)} (default: ${DEFAULTS.layout}, found from the site)
+  --paths SRC:TRANS   the layout as patterns, like docs/{path}:docs/{lang}/{path}; repeat
+  --extensions LIST   what page files end with (default: ${DEFAULTS.extensions.join(",")})
+  --default-lang LANG the language the dashboard opens on (default: the first)
 ${formatHelp()}
   --no-color          no colors (NO_COLOR is honored too)`;
 

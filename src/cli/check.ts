@@ -18,6 +18,7 @@ import { renderMarkdown, SUMMARY_MAX_BYTES } from "../report/markdown.js";
 import { inertLine, stopCommandsToken } from "../sanitize/github.js";
 import { scan } from "../scan/scan.js";
 import { type CliOptions, formatOf } from "./args.js";
+import { scanScope } from "./load-options.js";
 import { writeChunks } from "./output.js";
 
 export interface CheckDeps {
@@ -56,13 +57,7 @@ export async function runCheck(
 
   const opened = await openRepo(opts.repo);
   if (opened.shallow) throw new AppError(2, SHALLOW_MESSAGE);
-  const { result: full, repo } = await scan({
-    repo: opts.repo,
-    source: opts.source,
-    content: opts.content,
-    langs: opts.langs,
-    exclude: opts.exclude,
-  });
+  const { result: full, repo } = await scan(scanScope(opts));
   if (full.shallow) throw new AppError(2, SHALLOW_MESSAGE);
 
   let result = full;

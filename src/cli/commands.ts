@@ -8,6 +8,7 @@ import { scan, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import { stampPages, today } from "../stamp/stamp-pages.js";
 import type { CliOptions, ScanFormat } from "./args.js";
+import { scanScope } from "./load-options.js";
 import { writeChunks } from "./output.js";
 
 /** `format` is checkScanOptions' answer: the options were checked before git started. */
@@ -17,13 +18,7 @@ export async function runScan(
   color: boolean,
   start: Promise<ScanStart>,
 ): Promise<ExitCode> {
-  const options = {
-    repo: opts.repo,
-    source: opts.source,
-    content: opts.content,
-    langs: opts.langs,
-    exclude: opts.exclude,
-  };
+  const options = scanScope(opts);
   if (format === "table") {
     const { result } = await scan(options, start);
     await writeChunks([renderTable(result, color)]);
@@ -42,9 +37,7 @@ export async function runScan(
 
 export async function runStamp(opts: CliOptions): Promise<ExitCode> {
   const { commit, outcomes } = await stampPages({
-    repo: opts.repo,
-    content: opts.content,
-    source: opts.source,
+    ...scanScope(opts),
     pages: opts.pages,
     commit: opts.commit,
     date: today(),

@@ -1,7 +1,22 @@
 // The command line, the config file and the defaults made into the options a command runs with.
 import { findConfig, readConfig } from "../options/config.js";
 import { resolveOptions } from "../options/resolve.js";
+import type { SiteScope } from "../scan/folders.js";
 import type { CliOptions, ParsedCli } from "./args.js";
+
+/** The options that say what a scan covers. */
+export function scanScope(opts: CliOptions): SiteScope & { repo: string } {
+  return {
+    repo: opts.repo,
+    source: opts.source,
+    content: opts.content,
+    langs: opts.langs,
+    exclude: opts.exclude,
+    layout: opts.layout,
+    paths: opts.paths,
+    extensions: opts.extensions,
+  };
+}
 
 export async function loadOptions(parsed: ParsedCli, cwd = process.cwd()): Promise<CliOptions> {
   const { given, config: configFlag, ...rest } = parsed;
@@ -15,6 +30,10 @@ export async function loadOptions(parsed: ParsedCli, cwd = process.cwd()): Promi
     content: o.content,
     langs: o.languages,
     exclude: o.exclude,
+    layout: o.layout,
+    paths: o.paths,
+    extensions: o.extensions,
+    defaultLanguage: o.defaultLanguage,
     failOn: o.failOn,
     maxBehind: o.maxBehind,
     maxLines: o.maxLines,

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { readGitHubRemote } from "../git/remote.js";
 import type { Repo } from "../git/run.js";
+import { layoutOfResult } from "../layout/layout.js";
 import type { PageDetail } from "../scan/scan.js";
 import { stampPages, today } from "../stamp/stamp-pages.js";
 import { gitBlobReader, type ReadTexts } from "./blobs.js";
@@ -36,6 +37,8 @@ export interface DetailSourceOptions {
 export interface DetailLoaderOptions {
   /** The translation date a marked page records (YYYY-MM-DD); today's by default. */
   date?: () => string;
+  /** What page files end with, as the scan was told (its default otherwise). */
+  extensions?: readonly string[];
 }
 
 /**
@@ -59,6 +62,8 @@ export async function createDetailLoader(
         repo: repo.workTree,
         content: result.content,
         source: result.source,
+        knownLayout: layoutOfResult(result),
+        ...(options.extensions ? { extensions: options.extensions } : {}),
         pages: [path.join(repo.workTree, ...page.path.split("/"))],
         commit,
         date,

@@ -2,14 +2,64 @@
 // `docusaurus.config.js` is code and is never read, let alone run.
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { AppError } from "../errors.js";
 import { realFolderInside } from "../site/files.js";
 import { hugoLayout } from "./hugo.js";
-import { contentLayout, type FolderPair, folderPair, type Layout } from "./layout.js";
+import {
+  contentLayout,
+  type FolderPair,
+  folderPair,
+  type Layout,
+  type LayoutChoice,
+} from "./layout.js";
+import { type PathPattern, patternLayout } from "./pattern.js";
 
 const DOCS_PLUGIN = "docusaurus-plugin-content-docs";
 const BLOG_PLUGIN = "docusaurus-plugin-content-blog";
 const CONFIGS = ["js", "ts", "mjs", "cjs", "mts", "cts"].map((ext) => `docusaurus.config.${ext}`);
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+
+export interface LayoutOptions {
+  content: string;
+  source: string;
+  layout: LayoutChoice;
+  paths: readonly PathPattern[];
+  languages: readonly string[];
+}
+
+/**
+ * The layout the options ask for: the patterns when there are some, a named kind when it is
+ * there, else what detectLayout finds. Null when nothing is found; a named kind that is not
+ * there, or patterns that are not patterns, is a usage error.
+ */
+export function chooseLayout(workTree: string, opts: LayoutOptions): Layout | null {
+  const usage = (why: string) => new AppError(2, why);
+  if (opts.paths.length > 0 || opts.layout === "pattern") {
+    if (opts.layout !== "auto" && opts.layout !== "pattern") {
+      throw usage(`layout "${opts.layout}" does not take paths; use "pattern" or leave it out`);
+    }
+    const layout = patternLayout(opts.paths, opts.source, opts.languages);
+    if ("error" in layout) throw usage(layout.error);
+    return layout;
+  }
+  switch (opts.layout) {
+    case "auto":
+      return detectLayout(workTree, opts);
+    case "content":
+      return contentLayout(opts.content, opts.source);
+    case "hugo": {
+      const hugo = hugoLayout(workTree, opts.source);
+      if (hugo) return hugo;
+      // A Hugo site that leaves its languages to the defaults is the content layout.
+      return contentLayout(opts.content, opts.source);
+    }
+    case "docusaurus": {
+      const found = docusaurusLayout(workTree, opts.source);
+      if (!found) throw usage("layout docusaurus: no i18n/<locale>/ folders with translations");
+      return found;
+    }
+  }
+}
 
 /**
  * The site's layout: what Hugo's config declares when it gives languages their own content

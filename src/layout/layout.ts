@@ -18,7 +18,12 @@ export interface FolderPair {
   translation: (lang: string) => string;
 }
 
-export type LayoutKind = "content" | "docusaurus" | "hugo";
+export type LayoutKind = "content" | "docusaurus" | "hugo" | "pattern";
+
+/** How the layout is chosen: found from the site (auto), one kind named, or the site's own
+ * patterns. */
+export const LAYOUT_CHOICES = ["auto", "content", "hugo", "docusaurus", "pattern"] as const;
+export type LayoutChoice = (typeof LAYOUT_CHOICES)[number];
 
 export interface Layout {
   kind: LayoutKind;
@@ -90,6 +95,7 @@ export function layoutFolders(layout: Layout): string[] {
 export function layoutOfResult(result: {
   content: string;
   source: string;
+  languages?: readonly string[];
   layout?: LayoutDescription;
 }): Layout {
   if (!result.layout) return contentLayout(result.content, result.source);
@@ -97,6 +103,9 @@ export function layoutOfResult(result: {
     kind: result.layout.kind,
     sourceLang: result.source,
     languagesIn: "",
+    // Where one folder holds another's (VitePress's `docs/zh/` in `docs/`), the languages tell
+    // which subfolders are translations.
+    ...(result.languages ? { languages: [...result.languages] } : {}),
     pairs: result.layout.pairs.map((p) => folderPair(p.source, p.translation, p.languages)),
   };
 }
@@ -108,13 +117,38 @@ function below(folder: string, path: string): string | null {
     : null;
 }
 
+/**
+ * The layout's folder that holds `path` most closely, and what it is: an English folder (`lang`
+ * null) or a language's translation folder. The deepest folder wins, so a folder of one pair
+ * inside another's (VitePress's `docs/zh/` inside the English `docs/`, a Hugo mount's
+ * `content/ja/docs/specs/` inside `content/ja/`) has its own pages. Languages are `langs`, else
+ * those the layout declares, else any single folder name where the pattern has `{lang}`.
+ */
+function ownerOf(
+  layout: Layout,
+  path: string,
+  langs: readonly string[] | null,
+): { pair: FolderPair; lang: string | null; folder: string } | null {
+  let best: { pair: FolderPair; lang: string | null; folder: string } | null = null;
+  const consider = (pair: FolderPair, lang: string | null, folder: string) => {
+    if (below(folder, path) !== null && (best === null || folder.length > best.folder.length)) {
+      best = { pair, lang, folder };
+    }
+  };
+  for (const pair of layout.pairs) {
+    consider(pair, null, pair.source);
+    for (const lang of langs ?? layout.languages ?? guessLanguages(pair, path)) {
+      if (lang !== layout.sourceLang) consider(pair, lang, pair.translation(lang));
+    }
+  }
+  return best;
+}
+
 /** Where the translation of the English page `sourcePath` into `lang` belongs, or null. */
 export function translationPath(layout: Layout, lang: string, sourcePath: string): string | null {
-  for (const pair of layout.pairs) {
-    const rel = below(pair.source, sourcePath);
-    if (rel !== null) return `${pair.translation(lang)}/${rel}`;
-  }
-  return null;
+  const owner = ownerOf(layout, sourcePath, []);
+  if (owner === null) return null;
+  return `${owner.pair.translation(lang)}/${sourcePath.slice(owner.folder.length + 1)}`;
 }
 
 export interface TranslationPlace {
@@ -127,26 +161,25 @@ export interface TranslationPlace {
 
 /**
  * What the file `path` is a translation of, in one of `langs` (or any language when `langs` is
- * null: a language is then any single folder name that is not the source's); null when it is
- * not in a translation folder. English pages are never translations.
+ * null: see ownerOf); null when it is not in a translation folder. English pages are never
+ * translations.
  */
 export function translationPlace(
   layout: Layout,
   path: string,
   langs: readonly string[] | null,
 ): TranslationPlace | null {
-  for (const pair of layout.pairs) {
-    if (below(pair.source, path) !== null) return null;
-  }
-  for (const pair of layout.pairs) {
-    const candidates = langs ?? guessLanguages(pair, path);
-    for (const lang of candidates) {
-      if (lang === layout.sourceLang) continue;
-      const rel = below(pair.translation(lang), path);
-      if (rel !== null) return { lang, sourcePath: `${pair.source}/${rel}`, rel };
-    }
-  }
-  return null;
+  // An English folder inside a translation folder (or the other way round) takes its own pages,
+  // whichever languages were asked for: so the owner is found among all of them, then checked.
+  const owner = ownerOf(
+    layout,
+    path,
+    langs === null ? null : [...langs, ...(layout.languages ?? [])],
+  );
+  if (owner === null || owner.lang === null) return null;
+  if (langs !== null && !langs.includes(owner.lang)) return null;
+  const rel = path.slice(owner.folder.length + 1);
+  return { lang: owner.lang, sourcePath: `${owner.pair.source}/${rel}`, rel };
 }
 
 /** The language names that could put `path` in this pair's translation folder. */
@@ -166,19 +199,47 @@ function guessLanguages(pair: FolderPair, path: string): string[] {
 
 /** Whether `path` is one of the layout's English pages' paths (by folder). */
 export function isSourcePath(layout: Layout, path: string): boolean {
-  return layout.pairs.some((pair) => below(pair.source, path) !== null);
+  const owner = ownerOf(layout, path, null);
+  return owner !== null && owner.lang === null;
 }
 
 /**
- * A translation's path as the dashboard lists it: below its language folder where the layout
- * has one folder per language, else as the English page's path (`docs/intro.md` and
- * `versioned_docs/version-1.0/intro.md` must not both read `intro.md`); the whole path when it
- * is in no translation folder.
+ * The layout's folders that lie inside `folder`, relative to it: a walk of `folder` leaves them
+ * to their own pairs. Empty for nearly every site, whose folders are side by side.
+ */
+export function foldersInside(
+  layout: Layout,
+  languages: readonly string[],
+  folder: string,
+): string[] {
+  const all = new Set<string>();
+  for (const pair of layout.pairs) {
+    all.add(pair.source);
+    for (const lang of languages) if (lang !== layout.sourceLang) all.add(pair.translation(lang));
+  }
+  return [...all].flatMap((f) => {
+    const rel = below(folder, f);
+    return rel === null ? [] : [rel];
+  });
+}
+
+/**
+ * A translation's path as the dashboard lists it: below its language's outermost folder where
+ * the language has one (`content/ja/`, with a mount's folder inside it), else as the English
+ * page's path (`docs/intro.md` and `versioned_docs/version-1.0/intro.md` must not both read
+ * `intro.md`); the whole path when it is in no translation folder.
  */
 export function pathInLanguage(layout: Layout, lang: string, path: string): string {
-  for (const pair of layout.pairs) {
-    const rel = below(pair.translation(lang), path);
-    if (rel !== null) return layout.pairs.length === 1 ? rel : `${pair.source}/${rel}`;
+  const folders = layout.pairs.map((pair) => ({ pair, folder: pair.translation(lang) }));
+  const outermost = folders.filter(
+    (f) => !folders.some((o) => o.folder !== f.folder && below(o.folder, f.folder) !== null),
+  );
+  const owner = ownerOf(layout, path, [lang]);
+  if (owner === null || owner.lang === null) return path;
+  if (outermost.length === 1) {
+    const top = outermost[0] as (typeof outermost)[number];
+    const rel = below(top.folder, path);
+    if (rel !== null) return rel;
   }
-  return path;
+  return `${owner.pair.source}/${path.slice(owner.folder.length + 1)}`;
 }

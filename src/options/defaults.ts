@@ -3,6 +3,9 @@
 // knows flag names.
 import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
 import type { Status } from "../core/types.js";
+import type { LayoutChoice } from "../layout/layout.js";
+import type { PathPattern } from "../layout/pattern.js";
+import { PAGE_EXTENSIONS } from "../site/files.js";
 
 export interface SiteOptions {
   /** The content folder inside the repository. */
@@ -14,6 +17,14 @@ export interface SiteOptions {
   /** Globs of files that are not pages (templates, drafts), matched below each language's
    * folder, such as `_TEMPLATE.md` or `drafts/**`. */
   exclude: string[];
+  /** How the layout is found (see layout/detect.ts). */
+  layout: LayoutChoice;
+  /** The site's own layout as patterns; empty to detect it. */
+  paths: PathPattern[];
+  /** What page files' names end with, without the dot. */
+  extensions: string[];
+  /** The language the dashboard opens on; null for the first. */
+  defaultLanguage: string | null;
 }
 
 export interface CheckOptions {
@@ -28,6 +39,10 @@ export const DEFAULTS: Readonly<SiteOptions & CheckOptions> = {
   source: "en",
   languages: [],
   exclude: [],
+  layout: "auto",
+  paths: [],
+  extensions: [...PAGE_EXTENSIONS],
+  defaultLanguage: null,
   failOn: [...DEFAULT_FAIL_ON],
   maxBehind: null,
   maxLines: null,

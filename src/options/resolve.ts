@@ -1,6 +1,8 @@
 // Options as a command uses them: each value from the command line when given there, else from
 // the config file, else the default.
 
+import type { LayoutChoice } from "../layout/layout.js";
+import type { PathPattern } from "../layout/pattern.js";
 import { type CheckOptions, DEFAULTS, type SiteOptions } from "./defaults.js";
 import type { Config } from "./schema.js";
 
@@ -10,6 +12,10 @@ export interface GivenOptions {
   source: string | null;
   languages: string[] | null;
   exclude: string[] | null;
+  layout: LayoutChoice | null;
+  paths: PathPattern[] | null;
+  extensions: string[] | null;
+  defaultLanguage: string | null;
   failOn: string[] | null;
   maxBehind: number | null;
   maxLines: number | null;
@@ -28,6 +34,10 @@ export function resolveOptions(given: GivenOptions, config: Config | null): Reso
     source: given.source ?? c.source ?? DEFAULTS.source,
     languages: given.languages ?? c.languages ?? [...DEFAULTS.languages],
     exclude: given.exclude ?? c.exclude ?? [...DEFAULTS.exclude],
+    layout: given.layout ?? c.layout ?? DEFAULTS.layout,
+    paths: given.paths ?? c.paths ?? [...DEFAULTS.paths],
+    extensions: given.extensions ?? c.extensions ?? [...DEFAULTS.extensions],
+    defaultLanguage: given.defaultLanguage ?? c.defaultLanguage ?? DEFAULTS.defaultLanguage,
     failOn: given.failOn ?? c.failOn ?? null,
     maxBehind: given.maxBehind ?? c.maxBehind ?? DEFAULTS.maxBehind,
     maxLines: given.maxLines ?? c.maxLines ?? DEFAULTS.maxLines,

@@ -5,6 +5,7 @@
 // editors (`"$schema"`).
 import { z } from "zod";
 import { STATUSES } from "../core/types.js";
+import { LAYOUT_CHOICES } from "../layout/layout.js";
 import { DEFAULTS } from "./defaults.js";
 
 // Plain folder names: segments of letters, digits, ".", "_" and "-"; no "..", no leading "-".
@@ -38,6 +39,41 @@ export const ConfigSchema = z
       .max(200)
       .optional()
       .describe("Globs of files that are not pages, matched below each language's folder."),
+    layout: z
+      .enum(LAYOUT_CHOICES)
+      .optional()
+      .describe(
+        'How the English pages and their translations are laid out (default "auto": found from Hugo\'s config or the folders; "pattern" with paths).',
+      ),
+    paths: z
+      .array(
+        z
+          .object({
+            source: z.string().max(500).describe('Where English pages are: "docs/{path}".'),
+            translation: z
+              .string()
+              .max(500)
+              .describe('Where their translations are: "docs/{lang}/{path}".'),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("The site's layout as pairs of patterns, for sites no detection knows."),
+    extensions: z
+      .array(
+        z.string().regex(/^[A-Za-z0-9]{1,16}$/, 'an extension is letters or digits, like "mdx"'),
+      )
+      .min(1)
+      .max(20)
+      .optional()
+      .describe(`What page files' names end with (default ${DEFAULTS.extensions.join(", ")}).`),
+    defaultLanguage: z
+      .string()
+      .regex(LANG, 'defaultLanguage must be a folder name like "zh-cn"')
+      .optional()
+      .describe("The language the dashboard opens on (default: the first)."),
     failOn: z
       .array(z.enum(STATUSES))
       .optional()

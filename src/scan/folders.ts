@@ -4,9 +4,29 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
 import { AppError } from "../errors.js";
-import { detectLayout } from "../layout/detect.js";
-import type { FolderPair, Layout } from "../layout/layout.js";
-import { folderProblem, realFolderInside } from "../site/files.js";
+import { chooseLayout } from "../layout/detect.js";
+import {
+  type FolderPair,
+  foldersInside,
+  type Layout,
+  type LayoutChoice,
+} from "../layout/layout.js";
+import type { PathPattern } from "../layout/pattern.js";
+import { DEFAULTS } from "../options/defaults.js";
+import { folderProblem, pageFileTest, realFolderInside } from "../site/files.js";
+
+/** What a scan covers: the site's layout and languages, and which files are pages. Options
+ * left out take their defaults (options/defaults.ts). */
+export interface SiteScope {
+  source: string;
+  content: string;
+  langs: readonly string[];
+  /** Globs of files that are not pages (see SiteOptions.exclude). */
+  exclude?: readonly string[];
+  layout?: LayoutChoice;
+  paths?: readonly PathPattern[];
+  extensions?: readonly string[];
+}
 
 /** A folder of one language's translations, and the English folder it translates. */
 export interface LangFolder {
@@ -16,6 +36,9 @@ export interface LangFolder {
   /** Null when the folder does not exist: every English page of the pair is then missing. */
   abs: string | null;
   pair: FolderPair;
+  /** Folders below this one that other folder pairs own, relative to it; null when none (as
+   * on nearly every site). */
+  inside: ReadonlySet<string> | null;
 }
 
 export interface ScanFolders {
@@ -32,6 +55,11 @@ export interface ScanFolders {
   /** Whether a file, by its path below its folder, is not a page (--exclude); null without
    * globs, so that the common case costs nothing per page. */
   excluded: ((rel: string) => boolean) | null;
+  /** Whether a file name is a page's. */
+  isPage: (name: string) => boolean;
+  /** Whether an English path belongs to another folder pair inside its English folder (a
+   * translation folder there, as VitePress keeps them); null when no folder nests in another. */
+  notEnglish: ((path: string) => boolean) | null;
   /** Warnings for folders that look like languages but were not read (symbolic links). */
   skipped: string[];
 }
@@ -72,16 +100,9 @@ function excludeMatcher(globs: readonly string[]): ((rel: string) => boolean) | 
   return picomatch([...globs], { dot: true });
 }
 
-export function resolveFolders(
-  workTree: string,
-  opts: { content: string; source: string; langs: readonly string[]; exclude?: readonly string[] },
-): ScanFolders {
-  const { content, source, sourceRel } = sourceFolder(opts);
-  const layout = detectLayout(workTree, { content, source });
-  if (!layout) {
-    const why = folderProblem(workTree, content);
-    throw new AppError(2, why.startsWith("no such") ? `${why} (set it with --content)` : why);
-  }
+export function resolveFolders(workTree: string, opts: SiteScope): ScanFolders {
+  const { source, sourceRel } = sourceFolder(opts);
+  const layout = siteLayout(workTree, opts);
   const languagesAbs = layout.languages ? null : realFolderInside(workTree, layout.languagesIn);
   // The source folder is not looked for here: the English pages are read from HEAD, not from
   // the disk (a sparse checkout may leave them out), so the scan checks it against HEAD's tree.
@@ -96,7 +117,11 @@ export function resolveFolders(
   } else if (layout.languages) {
     names = [...layout.languages];
   } else {
-    const entries = readdirSync(languagesAbs as string, { withFileTypes: true });
+    if (languagesAbs === null) {
+      const why = folderProblem(workTree, layout.languagesIn);
+      throw new AppError(2, why.startsWith("no such") ? `${why} (set it with --content)` : why);
+    }
+    const entries = readdirSync(languagesAbs, { withFileTypes: true });
     names = entries
       .filter(
         (e) => e.isDirectory() && !e.isSymbolicLink() && e.name !== source && SEGMENT.test(e.name),
@@ -114,6 +139,9 @@ export function resolveFolders(
   }
   const langs: LangFolder[] = [];
   const languages = [...new Set(names)];
+  // Every language the site has, not only those asked for: another language's folder inside
+  // this one's (or inside the English folder) is still not this one's.
+  const allLanguages = [...new Set([...(layout.languages ?? []), ...languages])];
   for (const lang of languages) {
     if (lang === layout.sourceLang) {
       throw new AppError(2, `--lang ${lang} is the source language`);
@@ -121,7 +149,14 @@ export function resolveFolders(
     const found = layout.pairs.map((pair) => {
       const rel = pair.translation(lang);
       const abs = realFolderInside(workTree, rel);
-      return { lang, rel, abs: abs === null ? null : path.resolve(abs), pair };
+      const within = foldersInside(layout, allLanguages, rel);
+      return {
+        lang,
+        rel,
+        abs: abs === null ? null : path.resolve(abs),
+        pair,
+        inside: within.length === 0 ? null : new Set(within),
+      };
     });
     // A language with none of its folders is a wrong --lang (or a link); one that lacks some
     // (a locale with no blog translated yet) has every page of those missing.
@@ -146,6 +181,9 @@ export function resolveFolders(
   }
   const sourceFolders = layout.pairs.map((p) => p.source);
   const excluded = excludeMatcher(opts.exclude ?? []);
+  const nested = sourceFolders.flatMap((f) =>
+    foldersInside(layout, allLanguages, f).map((inner) => `${f}/${inner}/`),
+  );
   // What the site says wins over the defaults: Hugo's config may name the content folder and
   // the source language itself.
   return {
@@ -156,6 +194,25 @@ export function resolveFolders(
     langs,
     languages,
     excluded,
+    isPage: pageFileTest(opts.extensions ?? DEFAULTS.extensions),
+    notEnglish: nested.length === 0 ? null : (p) => nested.some((n) => p.startsWith(n)),
     skipped,
   };
+}
+
+/** The layout the options ask for, or why there is none. */
+export function siteLayout(workTree: string, opts: SiteScope): Layout {
+  const { content, source } = sourceFolder(opts);
+  const layout = chooseLayout(workTree, {
+    content,
+    source,
+    layout: opts.layout ?? DEFAULTS.layout,
+    paths: opts.paths ?? DEFAULTS.paths,
+    languages: opts.langs,
+  });
+  if (!layout) {
+    const why = folderProblem(workTree, content);
+    throw new AppError(2, why.startsWith("no such") ? `${why} (set it with --content)` : why);
+  }
+  return layout;
 }

@@ -460,9 +460,12 @@ export function missingPages(
   const out: PageReport[] = [];
   for (const { lang, rel: base, pair } of folders.langs) {
     const source = pair.source;
+    // An English folder inside this one (a Hugo mount's) has its own pages.
+    const deeper = folders.sourceFolders.filter((f) => f.startsWith(`${source}/`));
     const have = new Set(translations.filter((t) => t.base === base).map((t) => nfc(t.rel)));
     for (const path of english.keys()) {
       if (!path.startsWith(`${source}/`)) continue;
+      if (deeper.length > 0 && deeper.some((f) => path.startsWith(`${f}/`))) continue;
       const rel = path.slice(source.length + 1);
       if (have.has(nfc(rel))) continue;
       const page = { lang, base, source, rel, sourceRel: rel, meta: null, warnings: NO_WARNINGS };

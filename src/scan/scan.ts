@@ -12,7 +12,7 @@ import type { Repo } from "../git/run.js";
 import { listTree } from "../git/tree.js";
 import { describeLayout } from "../layout/layout.js";
 import { settleLater } from "../settle.js";
-import { isPageFile } from "../site/files.js";
+import type { SiteScope } from "./folders.js";
 import { completeHistory, type HistoryModel } from "./history-model.js";
 import { resolveRawCommits } from "./raw-commits.js";
 import {
@@ -30,13 +30,8 @@ import { matchSourceSpelling, readTranslations, type Translation } from "./trans
 
 export type { PageDetail } from "./reports.js";
 
-export interface ScanOptions {
+export interface ScanOptions extends SiteScope {
   repo: string;
-  source: string;
-  content: string;
-  langs: readonly string[];
-  /** Globs of files that are not pages (see SiteOptions.exclude). */
-  exclude?: readonly string[];
   onProgress?: (progress: Progress) => void;
 }
 
@@ -92,8 +87,12 @@ export async function scanInStages(
   const progress = opts.onProgress ?? (() => {});
   const englishList = settleLater(listTree(repo, head.hash, folders.sourceFolders));
 
-  const translations = await readTranslations(folders.langs, folders.excluded, (done, total) =>
-    progress({ phase: "pages", done, total }),
+  const translations = await readTranslations(
+    folders.langs,
+    folders.excluded,
+    (done, total) => progress({ phase: "pages", done, total }),
+    Date.now(),
+    folders.isPage,
   );
   // git checks the raw_commits while the English pages are matched with the translations.
   const resolving = settleLater(resolveRawCommits(repo, repo.shallow, translations.pages));
@@ -108,9 +107,10 @@ export async function scanInStages(
     );
   }
   for (const e of englishEntries) {
-    if (e.type !== "blob" || e.mode === "120000" || !isPageFile(e.path)) continue;
+    if (e.type !== "blob" || e.mode === "120000" || !folders.isPage(e.path)) continue;
+    if (folders.notEnglish?.(e.path)) continue;
     if (folders.excluded) {
-      const source = folders.sourceFolders.find((f) => e.path.startsWith(`${f}/`)) ?? "";
+      const source = ownFolder(folders.sourceFolders, e.path);
       if (folders.excluded(e.path.slice(source.length + 1))) continue;
     }
     english.set(e.path, e.oid);
@@ -190,6 +190,15 @@ export async function scanInStages(
       progress({ phase: "done", done: 1, total: 1 }),
     ),
   };
+}
+
+/** The deepest of `folders` that holds `path`. */
+function ownFolder(folders: readonly string[], path: string): string {
+  let best = "";
+  for (const f of folders) {
+    if (f.length > best.length && path.startsWith(`${f}/`)) best = f;
+  }
+  return best;
 }
 
 /**

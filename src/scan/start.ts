@@ -4,7 +4,7 @@
 import { AppError } from "../errors.js";
 import { type Head, type OpenedRepo, openRepoAtHead } from "../git/repo.js";
 import { settleLater } from "../settle.js";
-import { resolveFolders, type ScanFolders } from "./folders.js";
+import { resolveFolders, type ScanFolders, type SiteScope } from "./folders.js";
 import { type HeadHistory, loadHeadHistory } from "./history-model.js";
 
 export interface ScanStart {
@@ -19,13 +19,7 @@ export interface ScanStart {
 const PARTIAL_CLONE =
   "this is a partial clone (git clone --filter): the scan reads English files from history and never downloads missing objects; use a full clone (in actions/checkout, leave `filter` unset)";
 
-export async function startScan(opts: {
-  repo: string;
-  source: string;
-  content: string;
-  langs: readonly string[];
-  exclude?: readonly string[];
-}): Promise<ScanStart> {
+export async function startScan(opts: SiteScope & { repo: string }): Promise<ScanStart> {
   const opened = await openRepoAtHead(opts.repo);
   const { repo } = opened;
   if (repo.partial) throw new AppError(2, PARTIAL_CLONE);

@@ -4,7 +4,7 @@ import { isUtf8 } from "node:buffer";
 import { translationTimeProblem } from "../core/age.js";
 import type { PageMeta } from "../core/types.js";
 import { readMeta, readMetaLatin1 } from "../meta/read.js";
-import { decodePage, findPages, readPageBytes } from "../site/files.js";
+import { decodePage, findPages, isPageFile, readPageBytes } from "../site/files.js";
 import type { LangFolder } from "./folders.js";
 
 export interface Translation {
@@ -36,13 +36,14 @@ export async function readTranslations(
   excluded: ((rel: string) => boolean) | null = null,
   onProgress?: (done: number, total: number) => void,
   now = Date.now(),
+  isPage: (name: string) => boolean = isPageFile,
 ): Promise<TranslationSet> {
   const pages: Translation[] = [];
   const skipped: string[] = [];
   const jobs: Array<{ folder: LangFolder; rel: string }> = [];
   for (const folder of langFolders) {
     if (folder.abs === null) continue;
-    const found = await findPages(folder.abs);
+    const found = await findPages(folder.abs, isPage, folder.inside);
     for (const s of found.skipped) skipped.push(`${folder.rel}/${s.rel}: ${s.why}`);
     for (const f of found.files) if (!excluded?.(f.rel)) jobs.push({ folder, rel: f.rel });
   }

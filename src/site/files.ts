@@ -14,7 +14,9 @@ import {
 import path from "node:path";
 import { decodeBytes, fsPath } from "../core/path-bytes.js";
 
-export const PAGE_EXTENSIONS = [".md", ".markdown", ".mdx"];
+/** What a page's file name ends with, unless the site says otherwise. */
+export const PAGE_EXTENSIONS: readonly string[] = ["md", "markdown", "mdx"];
+const DEFAULT_ENDINGS = PAGE_EXTENSIONS.map((e) => `.${e}`);
 /** Pages larger than this are not read (a hostile 50 MB page must not stall the scan). */
 export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 const TOO_LARGE = `page is larger than ${MAX_PAGE_BYTES / 1024 / 1024} MiB; not read`;
@@ -37,7 +39,20 @@ export function isPageFile(name: string): boolean {
   // Most names end in ".md" as written; the lowercase copy is for the rest.
   if (name.endsWith(".md")) return true;
   const lower = name.toLowerCase();
-  return PAGE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+  return DEFAULT_ENDINGS.some((ext) => lower.endsWith(ext));
+}
+
+/** The test for page files with these extensions (without the dot, any case). */
+export function pageFileTest(extensions: readonly string[]): (name: string) => boolean {
+  const same =
+    extensions.length === PAGE_EXTENSIONS.length &&
+    extensions.every((e) => PAGE_EXTENSIONS.includes(e.toLowerCase()));
+  if (same) return isPageFile;
+  const ends = extensions.map((e) => `.${e.toLowerCase()}`);
+  return (name) => {
+    const lower = name.toLowerCase();
+    return ends.some((ext) => lower.endsWith(ext));
+  };
 }
 
 export interface FoundFile {
@@ -50,8 +65,15 @@ export interface Skipped {
   why: string;
 }
 
-/** Page files below `root` (which must itself be a real folder inside `workTree`). */
-export async function findPages(root: string): Promise<{ files: FoundFile[]; skipped: Skipped[] }> {
+/**
+ * Page files below `root` (which must itself be a real folder inside `workTree`), leaving out
+ * the folders `inside` names (relative to root: another folder pair's own folders).
+ */
+export async function findPages(
+  root: string,
+  isPage: (name: string) => boolean = isPageFile,
+  inside: ReadonlySet<string> | null = null,
+): Promise<{ files: FoundFile[]; skipped: Skipped[] }> {
   const files: FoundFile[] = [];
   const skipped: Skipped[] = [];
   const pending: string[] = [""];
@@ -76,8 +98,9 @@ export async function findPages(root: string): Promise<{ files: FoundFile[]; ski
         skipped.push({ rel, why: "symbolic link not followed" });
         continue;
       }
-      if (entry.isDirectory()) pending.push(rel);
-      else if (entry.isFile() && isPageFile(name)) files.push({ rel });
+      if (entry.isDirectory()) {
+        if (!inside?.has(rel)) pending.push(rel);
+      } else if (entry.isFile() && isPage(name)) files.push({ rel });
     }
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));

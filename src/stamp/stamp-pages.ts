@@ -8,25 +8,27 @@ import { type Lookup, lookupObjects } from "../git/objects.js";
 import { openRepo, readHead } from "../git/repo.js";
 import { parseRawCommit } from "../git/revision.js";
 import { listTree } from "../git/tree.js";
-import { detectLayout } from "../layout/detect.js";
 import {
-  contentLayout,
   isSourcePath,
   type Layout,
   type TranslationPlace,
   translationPlace,
 } from "../layout/layout.js";
 import { stampText } from "../meta/stamp.js";
-import { sourceFolder } from "../scan/folders.js";
+import { DEFAULTS } from "../options/defaults.js";
+import { type SiteScope, siteLayout } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
 import { nfcIndex } from "../scan/translations.js";
-import { folderProblem, isPageFile, readPageBytes, realFolderInside } from "../site/files.js";
+import { folderProblem, pageFileTest, readPageBytes, realFolderInside } from "../site/files.js";
 import { replaceFile } from "../site/write.js";
 
-export interface StampOptions {
+export interface StampOptions extends Omit<SiteScope, "langs" | "exclude"> {
   repo: string;
-  content: string;
-  source: string;
+  /** The site's languages, where its layout needs them to tell its folders apart. */
+  langs?: readonly string[];
+  /** The site's layout when the caller has it already (the dashboard, from its scan); else it
+   * is found as the scan finds it. */
+  knownLayout?: Layout;
   /** Page paths, relative to the current folder or absolute. */
   pages: readonly string[];
   /** English commit to record; HEAD when null. */
@@ -48,14 +50,15 @@ export async function stampPages(
 ): Promise<{ commit: string; outcomes: StampOutcome[] }> {
   const repo = await openRepo(opts.repo);
   const commit = await resolveCommit(repo, opts.commit);
-  const { content, source } = sourceFolder(opts);
-  const layout = detectLayout(repo.workTree, { content, source }) ?? contentLayout(content, source);
+  const layout =
+    opts.knownLayout ?? siteLayout(repo.workTree, { ...opts, langs: opts.langs ?? [] });
+  const isPage = pageFileTest(opts.extensions ?? DEFAULTS.extensions);
   const rels = opts.pages.map((given) =>
     repoRelative(repo.workTree, opts.cwd ?? process.cwd(), given),
   );
   // Stamping a page whose English source is gone at that commit (moved or deleted) would
   // record a state that does not exist: the translation must move first. One lookup for all.
-  const places = rels.map((rel) => placeOf(rel, layout));
+  const places = rels.map((rel) => placeOf(rel, layout, isPage));
   const wanted = places.flatMap((p) => ("error" in p ? [] : [p.sourcePath]));
   const sources = await sourcesAt(repo, commit, layout, wanted);
   const outcomes: StampOutcome[] = [];
@@ -94,7 +97,11 @@ function repoRelative(workTree: string, cwd: string, given: string): string {
 
 /** Which English page `rel` translates, or why it cannot be a translated page. Checked
  * before any git lookup. */
-function placeOf(rel: string, layout: Layout): TranslationPlace | { error: string } {
+function placeOf(
+  rel: string,
+  layout: Layout,
+  isPage: (name: string) => boolean,
+): TranslationPlace | { error: string } {
   const where = layout.pairs.map((p) => `${p.translation("<lang>")}/`).join(" or ");
   const parts = rel.split("/");
   if (
@@ -109,7 +116,7 @@ function placeOf(rel: string, layout: Layout): TranslationPlace | { error: strin
   }
   const place = translationPlace(layout, rel, null);
   if (place === null) return { error: `not a translated page under ${where}` };
-  if (!isPageFile(rel)) return { error: "not a page (.md, .markdown or .mdx)" };
+  if (!isPage(rel)) return { error: "not a page file (see --extensions)" };
   return place;
 }
 

@@ -1,13 +1,16 @@
 // Starts the dashboard in the terminal: the only module that renders Ink for real. main.ts loads
 // it lazily, after deciding on colour (FORCE_COLOR=0 is set before Ink is first imported).
+
 import path from "node:path";
 import { render } from "ink";
 import { createElement } from "react";
 import type { CliOptions } from "../cli/args.js";
+import { scanScope } from "../cli/load-options.js";
 import { createDetailLoader } from "../detail/loader.js";
 import type { ExitCode } from "../errors.js";
 import { scan } from "../scan/scan.js";
 import { Dashboard, type LoadedData } from "./App.js";
+import { openingLanguage } from "./state.js";
 import { supportsHyperlinks } from "./terminal.js";
 
 const ENTER_ALT_SCREEN = "\x1b[?1049h\x1b[H";
@@ -22,15 +25,10 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
   const load = async (
     onProgress: Parameters<typeof scan>[0]["onProgress"],
   ): Promise<LoadedData> => {
-    const out = await scan({
-      repo: opts.repo,
-      source: opts.source,
-      content: opts.content,
-      langs: opts.langs,
-      exclude: opts.exclude,
-      ...(onProgress ? { onProgress } : {}),
+    const out = await scan({ ...scanScope(opts), ...(onProgress ? { onProgress } : {}) });
+    const source = await createDetailLoader(out.repo, out.result, out.details, {
+      extensions: opts.extensions,
     });
-    const source = await createDetailLoader(out.repo, out.result, out.details);
     return { result: out.result, source, repoName: path.basename(out.repo.workTree) };
   };
 
@@ -53,7 +51,7 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
         load,
         repoName: path.basename(path.resolve(opts.repo)),
         ui,
-        ...(opts.langs[0] ? { initialLang: opts.langs[0] } : {}),
+        ...openingLanguage(opts),
         redrawOnResize: true,
       }),
       // Ink's incremental mode misplaces frames that end in a newline (as ours do, by one row);

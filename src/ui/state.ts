@@ -127,6 +127,16 @@ const KEEPS_MESSAGE: ReadonlySet<Action["type"]> = new Set([
 /** Horizontal scroll step of the diff, in columns. */
 export const HSCROLL_STEP = 8;
 
+/** The language the dashboard opens on: the default one set, else the first asked for; one the
+ * scan does not have falls back to the first (see initialState). */
+export function openingLanguage(opts: {
+  defaultLanguage: string | null;
+  langs: readonly string[];
+}): { initialLang?: string } {
+  const lang = opts.defaultLanguage ?? opts.langs[0];
+  return lang ? { initialLang: lang } : {};
+}
+
 export function initialState(ctx: StateContext, lang?: string): AppState {
   const idx = Math.max(0, lang ? ctx.languages.indexOf(lang) : 0);
   const list: ListState = {

@@ -28,6 +28,7 @@ describe("readTranslations", () => {
         rel: "zh-cn",
         abs: folder,
         pair: contentLayout(".", "en").pairs[0] as FolderPair,
+        inside: null,
       },
     ]);
     expect(read.map((t) => t.rel)).toEqual(["shortcode.md", "surrogate.md"]);

@@ -13,6 +13,7 @@ import { buildRows, matchesSearch, type RowQuery, shortPath } from "../../src/ui
 import {
   type AppState,
   initialState,
+  openingLanguage,
   reduce,
   type StateContext,
   selectedPage,
@@ -184,6 +185,18 @@ describe("state", () => {
   it("starts on the given language at the page with the most work", () => {
     expect(selected(start)).toBe("b/big.md");
     expect(initialState(ctx).list.lang).toBe(0);
+  });
+
+  it("opens on the default language when one is set, else on the first asked for", () => {
+    expect(openingLanguage({ defaultLanguage: "zh-cn", langs: ["ja", "zh-cn"] })).toEqual({
+      initialLang: "zh-cn",
+    });
+    expect(openingLanguage({ defaultLanguage: null, langs: ["ja"] })).toEqual({
+      initialLang: "ja",
+    });
+    expect(openingLanguage({ defaultLanguage: null, langs: [] })).toEqual({});
+    // One the scan does not have falls back to the first.
+    expect(initialState(ctx, "xx").list.lang).toBe(0);
   });
 
   it("moves within bounds and scrolls the window with the cursor", () => {

@@ -1,0 +1,72 @@
+// A layout written out by the site: `"source": "docs/{path}", "translation": "docs/{lang}/{path}"`,
+// for the sites no detection knows (VitePress, MkDocs' folder-per-language i18n). The patterns
+// come from a config file, which may come from a stranger's pull request: they are checked as
+// data here and become folder pairs like any detected layout's.
+import { type FolderPair, folderPair, type Layout } from "./layout.js";
+
+export interface PathPattern {
+  source: string;
+  translation: string;
+}
+
+const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+const PATH = "{path}";
+const LANG = "{lang}";
+
+/** The folder a pattern names before its `/{path}`, or why it is not one. */
+function folderOf(pattern: string, what: string, lang: boolean): string | { error: string } {
+  const bad = (why: string) => ({ error: `${what} ${JSON.stringify(pattern)}: ${why}` });
+  if (!pattern.endsWith(`/${PATH}`)) return bad(`must end with "/${PATH}"`);
+  const folder = pattern.slice(0, -PATH.length - 1);
+  const parts = folder.split("/");
+  const langs = parts.filter((p) => p === LANG).length;
+  if (lang && langs !== 1) return bad(`must name "${LANG}" once, as a whole folder name`);
+  if (!lang && langs !== 0) return bad(`must not name "${LANG}"`);
+  if (!parts.every((p) => p === LANG || (SEGMENT.test(p) && p !== "." && p !== ".."))) {
+    return bad("must be folder names inside the repository");
+  }
+  return folder;
+}
+
+/** The patterns as a layout, or the first problem with them. */
+export function patternLayout(
+  patterns: readonly PathPattern[],
+  sourceLang: string,
+  languages: readonly string[],
+): Layout | { error: string } {
+  if (patterns.length === 0) return { error: "paths: give at least one pair of patterns" };
+  const pairs: FolderPair[] = [];
+  for (const p of patterns) {
+    const source = folderOf(p.source, "paths: source", false);
+    if (typeof source !== "string") return source;
+    const translation = folderOf(p.translation, "paths: translation", true);
+    if (typeof translation !== "string") return translation;
+    if (translation.replace(LANG, sourceLang) === source) {
+      return {
+        error: `paths: ${JSON.stringify(p.translation)} with "${sourceLang}" is the source`,
+      };
+    }
+    pairs.push(folderPair(source, translation));
+  }
+  const first = (pairs[0] as FolderPair).pattern;
+  const languagesIn = first.slice(0, first.indexOf(LANG)).replace(/\/+$/, "");
+  // Translations inside the English folder (`docs/zh/` in `docs/`), or at the top of the
+  // repository, cannot be told from other folders by their names: the site must say which
+  // folders are languages.
+  const nested = pairs.some((pair) => {
+    const above = pair.pattern.slice(0, pair.pattern.indexOf(LANG));
+    return above === "" || pairs.some((o) => above.startsWith(`${o.source}/`));
+  });
+  if (nested && languages.length === 0) {
+    return {
+      error: `paths: the language folders sit among other folders; list the site's languages ("languages": ["zh", ...])`,
+    };
+  }
+  return {
+    kind: "pattern",
+    sourceLang,
+    languagesIn,
+    ...(languages.length > 0 ? { languages: [...languages] } : {}),
+    pairs,
+  };
+}

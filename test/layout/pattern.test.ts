@@ -1,0 +1,198 @@
+// A layout the site writes out as patterns: VitePress keeps its translations inside the English
+// folder (`docs/zh/` in `docs/`), which no detection can tell from an English subfolder; an
+// MkDocs-style site keeps them in a folder of their own. Statuses and numbers as plain git
+// gives them, the English folder never read as translations, stamp and the dashboard's paths.
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ScanResult } from "../../src/core/types.js";
+import {
+  foldersInside,
+  pathInLanguage,
+  translationPath,
+  translationPlace,
+} from "../../src/layout/layout.js";
+import { patternLayout } from "../../src/layout/pattern.js";
+import { english, runCli, TestRepo, tempDir } from "../hostile/helpers.js";
+
+const fm = (commit: string) => `---\ntitle: 译文\ndefault_lang_commit: ${commit}\n---\n\n译文。\n`;
+const CONFIG = {
+  paths: [{ source: "docs/{path}", translation: "docs/{lang}/{path}" }],
+  languages: ["zh", "ja"],
+};
+
+describe("patterns, checked as data", () => {
+  it.each([
+    [{ source: "docs", translation: "docs/{lang}/{path}" }, 'must end with "/{path}"'],
+    [{ source: "docs/{lang}/{path}", translation: "x/{lang}/{path}" }, 'must not name "{lang}"'],
+    [{ source: "docs/{path}", translation: "docs/{lang}-x/{path}" }, "whole folder name"],
+    [{ source: "docs/{path}", translation: "docs/{lang}/{lang}/{path}" }, "once"],
+    [{ source: "docs/../x/{path}", translation: "t/{lang}/{path}" }, "inside the repository"],
+    [{ source: "-docs/{path}", translation: "t/{lang}/{path}" }, "inside the repository"],
+    [{ source: "docs/en/{path}", translation: "docs/{lang}/{path}" }, "is the source"],
+  ])("refuses %j", (pattern, why) => {
+    const layout = patternLayout([pattern], "en", ["zh"]);
+    expect("error" in layout && layout.error).toContain(why);
+  });
+
+  it("needs the languages when their folders sit among others", () => {
+    expect(patternLayout(CONFIG.paths, "en", [])).toEqual({
+      error: expect.stringContaining("list the site's languages"),
+    });
+    expect(
+      patternLayout([{ source: "docs/{path}", translation: "{lang}/docs/{path}" }], "en", []),
+    ).toEqual({ error: expect.stringContaining("list the site's languages") });
+  });
+
+  it("maps both ways, the deepest folder owning a path", () => {
+    const layout = patternLayout(CONFIG.paths, "en", CONFIG.languages);
+    if ("error" in layout) throw new Error(layout.error);
+    expect(translationPath(layout, "zh", "docs/guide/a.md")).toBe("docs/zh/guide/a.md");
+    expect(translationPlace(layout, "docs/zh/guide/a.md", null)).toEqual({
+      lang: "zh",
+      sourcePath: "docs/guide/a.md",
+      rel: "guide/a.md",
+    });
+    // An English subfolder is not a language, and another language is not asked for.
+    expect(translationPlace(layout, "docs/guide/a.md", null)).toBeNull();
+    expect(translationPlace(layout, "docs/ja/a.md", ["zh"])).toBeNull();
+    expect(foldersInside(layout, CONFIG.languages, "docs").sort()).toEqual(["ja", "zh"]);
+    expect(pathInLanguage(layout, "zh", "docs/zh/guide/a.md")).toBe("guide/a.md");
+  });
+});
+
+describe("a VitePress site: translations inside the English folder", () => {
+  let repo: TestRepo;
+  let raw: string;
+  let result: ScanResult;
+
+  beforeAll(() => {
+    repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write("translation-status.config.json", JSON.stringify(CONFIG));
+    repo.write("docs/index.md", english("Home"));
+    repo.write("docs/guide/setup.md", english("Setup"));
+    repo.write("docs/guide/deploy.md", english("Deploy"));
+    raw = repo.commit("English");
+    repo.write("docs/zh/index.md", fm(raw));
+    repo.write("docs/zh/guide/setup.md", fm(raw));
+    repo.write("docs/ja/index.md", fm(raw));
+    repo.commit("Translate");
+    repo.write("docs/guide/setup.md", english("Setup", "More.\nAnd more.\n"));
+    repo.commit("Edit English");
+    repo.write("docs/guide/setup.md", english("Setup", "More.\nAnd still more.\n"));
+    repo.commit("Edit English again");
+    const res = runCli(["scan", "--repo", repo.dir, "--format", "json"]);
+    expect(res.stderr).toBe("");
+    result = JSON.parse(res.stdout) as ScanResult;
+  });
+
+  it("reads the languages' folders as translations and the rest as English", () => {
+    expect(result.languages).toEqual(["zh", "ja"]);
+    expect(result.layout).toEqual({
+      kind: "pattern",
+      pairs: [{ source: "docs", translation: "docs/{lang}" }],
+    });
+    expect(result.pages.map((p) => [p.path, p.sourcePath, p.status])).toEqual([
+      ["docs/ja/guide/deploy.md", "docs/guide/deploy.md", "missing"],
+      ["docs/ja/guide/setup.md", "docs/guide/setup.md", "missing"],
+      ["docs/ja/index.md", "docs/index.md", "up-to-date"],
+      ["docs/zh/guide/deploy.md", "docs/guide/deploy.md", "missing"],
+      ["docs/zh/guide/setup.md", "docs/guide/setup.md", "outdated"],
+      ["docs/zh/index.md", "docs/index.md", "up-to-date"],
+    ]);
+  });
+
+  it("counts commits and lines as plain git does", () => {
+    const page = result.pages.find((p) => p.status === "outdated");
+    const count = Number(
+      repo.git(["rev-list", "--count", `${raw}..HEAD`, "--", "docs/guide/setup.md"]).trim(),
+    );
+    const numstat = repo
+      .git(["diff", "--numstat", raw, "HEAD", "--", "docs/guide/setup.md"])
+      .trim()
+      .split("\t")
+      .slice(0, 2)
+      .map(Number);
+    expect([page?.commitsBehind, page?.linesAdded, page?.linesRemoved]).toEqual([
+      count,
+      ...numstat,
+    ]);
+    expect(count).toBe(2);
+  });
+
+  it("flags give the same layout as the config file", () => {
+    const empty = path.join(tempDir(), "empty.json");
+    writeFileSync(empty, "{}");
+    const flags = runCli([
+      "scan",
+      "--repo",
+      repo.dir,
+      "--config",
+      empty,
+      "--paths",
+      "docs/{path}:docs/{lang}/{path}",
+      "--lang",
+      "zh,ja",
+      "--format",
+      "json",
+    ]);
+    expect(flags.stderr).toBe("");
+    expect(JSON.parse(flags.stdout)).toEqual(result);
+  });
+
+  it("stamps a translation, and refuses an English page", () => {
+    const page = "docs/zh/guide/setup.md";
+    expect(runCli(["stamp", "--repo", repo.dir, page]).stderr).toBe("");
+    const head = repo.git(["rev-parse", "HEAD"]).trim();
+    expect(readFileSync(path.join(repo.dir, page), "utf8")).toBe(fm(head));
+    const english = runCli(["stamp", "--repo", repo.dir, "docs/guide/deploy.md"]);
+    expect(english.code).toBe(2);
+    expect(english.stderr).toContain("English source page");
+  });
+});
+
+describe("a site with the translations in a folder of their own", () => {
+  it("finds the languages there with no list, and takes other extensions when told", () => {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write("src/a.md", english("A"));
+    repo.write("src/b.html", "<h1>B</h1>\n");
+    const raw = repo.commit("English");
+    repo.write("translations/fr/a.md", fm(raw));
+    repo.write("translations/de/b.html", fm(raw));
+    repo.commit("Translate");
+    writeFileSync(
+      path.join(repo.dir, "translation-status.config.json"),
+      JSON.stringify({
+        paths: [{ source: "src/{path}", translation: "translations/{lang}/{path}" }],
+      }),
+    );
+    const scan = (extra: string[] = []) => {
+      const res = runCli(["scan", "--repo", repo.dir, "--format", "json", ...extra]);
+      expect(res.stderr).toBe("");
+      return (JSON.parse(res.stdout) as ScanResult).pages.map((p) => [p.path, p.status]);
+    };
+    expect(scan()).toEqual([
+      ["translations/de/a.md", "missing"],
+      ["translations/fr/a.md", "up-to-date"],
+    ]);
+    expect(scan(["--extensions", "md,html"])).toEqual([
+      ["translations/de/a.md", "missing"],
+      ["translations/de/b.html", "up-to-date"],
+      ["translations/fr/a.md", "up-to-date"],
+      ["translations/fr/b.html", "missing"],
+    ]);
+  });
+
+  it("says what is wrong with a layout that is not there, in one line", () => {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write("src/a.md", english("A"));
+    repo.commit("English");
+    const res = runCli(["scan", "--repo", repo.dir, "--paths", "src/{path}:i18n/{lang}/{path}"]);
+    expect(res.code).toBe(2);
+    expect(res.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^translation-status: no such folder: i18n/),
+    ]);
+    const bad = runCli(["scan", "--repo", repo.dir, "--layout", "jekyll"]);
+    expect(bad.stderr).toMatch(/--layout takes auto, content, hugo, docusaurus or pattern/);
+  });
+});
