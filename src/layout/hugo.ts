@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type jsYaml from "js-yaml";
 import type * as smolToml from "smol-toml";
-import { readPageBytes } from "../site/files.js";
+import { readPageBytes, realFolderInside } from "../site/files.js";
 import { contentLayout, folderPair, type Layout } from "./layout.js";
 
 const require = createRequire(import.meta.url);
@@ -50,37 +50,42 @@ function parse(file: string, text: string): Data | null {
   }
 }
 
-/**
- * The site config's data, `config/_default/languages.*` merged in under `languages`; null when
- * there is none or it names no `contentDir`. Only such a config matters here, so for most Hugo
- * sites no parser is loaded before git can start on the history.
- */
-function siteConfig(workTree: string): Data | null {
-  for (const dir of ["", DEFAULT_DIR]) {
-    for (const name of FILES) {
-      const file = path.join(workTree, dir, name);
-      const text = readText(file);
-      if (text === null) continue;
-      const languagesFile =
-        dir === DEFAULT_DIR
-          ? ["toml", "yaml", "yml", "json"]
-              .map((ext) => path.join(workTree, dir, `languages.${ext}`))
-              .map((f) => ({ f, text: readText(f) }))
-              .find((l) => l.text !== null)
-          : undefined;
-      if (!text.includes("contentDir") && !languagesFile?.text?.includes("contentDir")) {
-        return null;
-      }
-      const data = parse(file, text);
-      if (!data) continue;
-      if (languagesFile && !isData(data.languages)) {
-        const languages = parse(languagesFile.f, languagesFile.text as string);
-        if (languages) return { ...data, languages };
-      }
-      return data;
-    }
+/** A config file's text, and the path it was read from (its extension says how to parse it). */
+interface ConfigText {
+  file: string;
+  text: string;
+}
+
+function firstOf(workTree: string, dir: string, names: readonly string[]): ConfigText | null {
+  for (const name of names) {
+    const file = path.join(workTree, dir, name);
+    const text = readText(file);
+    if (text !== null) return { file, text };
   }
   return null;
+}
+
+const SPLIT = (key: string) => ["toml", "yaml", "yml", "json"].map((ext) => `${key}.${ext}`);
+
+/**
+ * The site config's data, `config/_default/languages.*` and `module.*` merged in under their
+ * keys; null when there is none or it names no `contentDir` and no mounts. Only such a config
+ * matters here, so for most Hugo sites no parser is loaded before git can start on the history.
+ */
+function siteConfig(workTree: string): Data | null {
+  const main = firstOf(workTree, "", FILES) ?? firstOf(workTree, DEFAULT_DIR, FILES);
+  if (main === null) return null;
+  const split = main.file.startsWith(path.join(workTree, DEFAULT_DIR));
+  const languages = split ? firstOf(workTree, DEFAULT_DIR, SPLIT("languages")) : null;
+  const module = split ? firstOf(workTree, DEFAULT_DIR, SPLIT("module")) : null;
+  const texts = [main, languages, module].filter((t): t is ConfigText => t !== null);
+  if (!texts.some((t) => t.text.includes("contentDir") || t.text.includes("mounts"))) return null;
+  const data = parse(main.file, main.text);
+  if (!data) return null;
+  const out: Data = { ...data };
+  if (languages && !isData(data.languages)) out.languages = parse(languages.file, languages.text);
+  if (module && !isData(data.module)) out.module = parse(module.file, module.text);
+  return out;
 }
 
 function folder(value: unknown): string | null {
@@ -90,16 +95,23 @@ function folder(value: unknown): string | null {
 }
 
 /**
- * The layout Hugo's config declares, when its languages have their own content folders; null
- * when there is no config or it leaves the languages to Hugo's defaults.
+ * The layout Hugo's config declares, when its languages have their own content folders (by
+ * `contentDir` or by module mounts); null when there is no config or it leaves the languages to
+ * Hugo's defaults.
  */
 export function hugoLayout(workTree: string, fallbackSource: string): Layout | null {
   const config = siteConfig(workTree);
-  if (!config || !isData(config.languages)) return null;
+  if (!config) return null;
   const defaultLang =
     typeof config.defaultContentLanguage === "string" && LANG.test(config.defaultContentLanguage)
       ? config.defaultContentLanguage
       : fallbackSource;
+  const declared = isData(config.languages)
+    ? Object.keys(config.languages).filter((l) => LANG.test(l) && l !== defaultLang)
+    : [];
+  const mounts = contentMounts(workTree, config, defaultLang);
+  if (mounts.length > 0) return mountsLayout(mounts, defaultLang, declared);
+  if (!isData(config.languages)) return null;
   const dirs: Record<string, string> = {};
   let sourceDir = folder(config.contentDir);
   for (const [lang, settings] of Object.entries(config.languages)) {
@@ -110,22 +122,112 @@ export function hugoLayout(workTree: string, fallbackSource: string): Layout | n
     else dirs[lang] = dir;
   }
   if (Object.keys(dirs).length === 0 || sourceDir === null) return null;
-  const languages = Object.keys(dirs).sort();
-  // The usual case, `content/<lang>` for every language: the content layout, with the languages
-  // the config declares (a folder it does not declare is no language of the site).
-  const base = path.posix.dirname(sourceDir);
-  if (
-    base !== "." &&
-    sourceDir === `${base}/${defaultLang}` &&
-    languages.every((l) => dirs[l] === `${base}/${l}`)
-  ) {
-    return { ...contentLayout(base, defaultLang), languages };
+  return foldersLayout([{ source: sourceDir, dirs }], defaultLang, Object.keys(dirs));
+}
+
+/** A content mount: a folder of the repository that Hugo shows at `at` below the content root
+ * ("" for the root itself), for one language. */
+interface Mount {
+  source: string;
+  at: string;
+  lang: string;
+}
+
+/**
+ * The module's content mounts (`module.mounts` with a `content` target) of folders in the work
+ * tree. A mount names its language by `lang` or by `sites.matrix.languages`; one that names
+ * none is the default language's, as Hugo gives files without a language. A file mounted on
+ * its own, or a folder the site makes at build time (not in the work tree), is not followed.
+ */
+function contentMounts(workTree: string, config: Data, defaultLang: string): Mount[] {
+  const module = isData(config.module) ? config.module : null;
+  const list = module && Array.isArray(module.mounts) ? module.mounts : [];
+  const out: Mount[] = [];
+  for (const m of list.slice(0, 1000)) {
+    if (!isData(m)) continue;
+    const source = folder(m.source);
+    const target = folder(m.target);
+    if (source === null || target === null) continue;
+    if (target !== "content" && !target.startsWith("content/")) continue;
+    if (!realFolderInside(workTree, source)) continue;
+    const at = target === "content" ? "" : target.slice("content/".length);
+    for (const lang of mountLanguages(m, defaultLang)) out.push({ source, at, lang });
+  }
+  return out;
+}
+
+function mountLanguages(mount: Data, defaultLang: string): string[] {
+  if (typeof mount.lang === "string") return LANG.test(mount.lang) ? [mount.lang] : [];
+  const sites = isData(mount.sites) ? mount.sites : null;
+  const matrix = sites && isData(sites.matrix) ? sites.matrix : null;
+  if (matrix && Array.isArray(matrix.languages)) {
+    return matrix.languages.filter((l): l is string => typeof l === "string" && LANG.test(l));
+  }
+  return [defaultLang];
+}
+
+/** Whether the virtual path `at` is `outer` or below it. */
+function within(outer: string, at: string): boolean {
+  return outer === "" || at === outer || at.startsWith(`${outer}/`);
+}
+
+/**
+ * Folder pairs from the mounts: each English mount with, for each language, the folder that
+ * language mounts at the same place (its deepest mount around it, and the path below). A
+ * language's mount of an English folder is a fallback (English pages shown in its place when
+ * untranslated), not a translation.
+ */
+function mountsLayout(mounts: Mount[], defaultLang: string, declared: string[]): Layout | null {
+  const english = mounts.filter((m) => m.lang === defaultLang);
+  const isEnglish = (source: string) =>
+    english.some((e) => source === e.source || source.startsWith(`${e.source}/`));
+  const translated = mounts.filter((m) => m.lang !== defaultLang && !isEnglish(m.source));
+  const candidates = [...new Set([...declared, ...translated.map((m) => m.lang)])];
+  const pairs = english.map((e) => {
+    const dirs: Record<string, string> = {};
+    for (const lang of candidates) {
+      const around = translated
+        .filter((m) => m.lang === lang && within(m.at, e.at))
+        .sort((a, b) => b.at.length - a.at.length)[0];
+      if (!around) continue;
+      const rest = e.at.slice(around.at.length).replace(/^\//, "");
+      dirs[lang] = rest === "" ? around.source : `${around.source}/${rest}`;
+    }
+    return { source: e.source, dirs };
+  });
+  // A language with no folder of its own anywhere has nothing translated to report.
+  const languages = candidates.filter((l) => pairs.some((p) => Object.hasOwn(p.dirs, l)));
+  if (languages.length === 0) return null;
+  return foldersLayout(pairs, defaultLang, languages);
+}
+
+/**
+ * The layout of these folders: Hugo's default `content/<lang>` when that is what they are (the
+ * languages the config declares, as a folder it does not declare is no language of the site);
+ * else a pair per English folder, each language's folder named.
+ */
+function foldersLayout(
+  pairs: ReadonlyArray<{ source: string; dirs: Record<string, string> }>,
+  defaultLang: string,
+  languageList: readonly string[],
+): Layout {
+  const languages = [...new Set(languageList)].sort();
+  const only = pairs.length === 1 ? pairs[0] : undefined;
+  if (only) {
+    const base = path.posix.dirname(only.source);
+    if (
+      base !== "." &&
+      only.source === `${base}/${defaultLang}` &&
+      languages.every((l) => only.dirs[l] === `${base}/${l}`)
+    ) {
+      return { ...contentLayout(base, defaultLang), languages };
+    }
   }
   return {
     kind: "hugo",
     sourceLang: defaultLang,
     languagesIn: "",
     languages,
-    pairs: [folderPair(sourceDir, "", dirs)],
+    pairs: pairs.map((p) => folderPair(p.source, "", p.dirs)),
   };
 }

@@ -84,6 +84,7 @@ export function layoutFolders(layout: Layout): string[] {
   const out = new Set<string>();
   for (const pair of layout.pairs) {
     out.add(pair.source);
+    for (const dir of Object.values(pair.dirs ?? {})) out.add(dir);
     const at = pair.pattern.indexOf("{lang}");
     const above = at === -1 ? pair.pattern : pair.pattern.slice(0, at).replace(/\/+$/, "");
     if (above !== "") out.add(above);

@@ -148,7 +148,8 @@ export function resolveFolders(workTree: string, opts: SiteScope): ScanFolders {
     }
     const found = layout.pairs.map((pair) => {
       const rel = pair.translation(lang);
-      const abs = realFolderInside(workTree, rel);
+      // A language may have no folder for a pair at all (a Hugo mount it does not make).
+      const abs = rel === "" ? null : realFolderInside(workTree, rel);
       const within = foldersInside(layout, allLanguages, rel);
       return {
         lang,

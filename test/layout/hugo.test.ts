@@ -83,3 +83,139 @@ describe("Hugo's config", () => {
     expect(scanJson(repo.dir).languages).toEqual(["ja", "ko"]);
   });
 });
+
+describe("Hugo's module mounts", () => {
+  const MOUNTS_TOML = `defaultContentLanguage = "en"
+[languages.en]
+weight = 1
+[languages.ja]
+weight = 2
+[languages.ko]
+weight = 3
+[module]
+[[module.mounts]]
+source = "content/en"
+target = "content"
+[[module.mounts]]
+source = "content/ja"
+target = "content"
+lang = "ja"
+[[module.mounts]]
+source = "api-docs/reference"
+target = "content/docs/api"
+[[module.mounts]]
+source = "content/en/blog"
+target = "content/blog"
+lang = "ja"
+[[module.mounts]]
+source = "README.md"
+target = "content/about.md"
+[[module.mounts]]
+source = "tmp/generated"
+target = "content/generated"
+`;
+
+  function mounted(config: Record<string, string>) {
+    const { repo, raw } = site(
+      {
+        ...config,
+        "README.md": "# Readme\n",
+        "content/en/a.md": english("A"),
+        "content/en/guide/index.md": english("Bundle"),
+        "content/en/blog/post.md": english("Post"),
+        "api-docs/reference/ref.md": english("Ref"),
+        "api-docs/reference/x/y.md": english("Y"),
+      },
+      (r) => ({
+        "content/ja/a.md": page(r),
+        "content/ja/guide/index.md": page(r),
+        "content/ja/docs/api/ref.md": page(r),
+      }),
+    );
+    repo.write("api-docs/reference/ref.md", english("Ref", "More.\nAnd more.\n"));
+    repo.commit("Edit the API reference");
+    return { repo, raw };
+  }
+
+  it("finds English pages mounted from another folder, with that folder's history", () => {
+    const { repo, raw } = mounted({ "hugo.toml": MOUNTS_TOML });
+    const out = scanJson(repo.dir);
+    // ko is declared but mounts nothing: it has no folder to report. The blog mounted for ja
+    // is English shown in its place, not a translation; a mounted file and a folder made at
+    // build time are not followed.
+    expect(out.languages).toEqual(["ja"]);
+    expect(out.layout).toEqual({
+      kind: "hugo",
+      pairs: [
+        { source: "content/en", translation: "", languages: { ja: "content/ja" } },
+        {
+          source: "api-docs/reference",
+          translation: "",
+          languages: { ja: "content/ja/docs/api" },
+        },
+      ],
+    });
+    expect(out.pages.map((p) => [p.path, p.sourcePath, p.status])).toEqual([
+      ["content/ja/a.md", "content/en/a.md", "up-to-date"],
+      ["content/ja/blog/post.md", "content/en/blog/post.md", "missing"],
+      ["content/ja/docs/api/ref.md", "api-docs/reference/ref.md", "outdated"],
+      ["content/ja/docs/api/x/y.md", "api-docs/reference/x/y.md", "missing"],
+      ["content/ja/guide/index.md", "content/en/guide/index.md", "up-to-date"],
+    ]);
+    const ref = out.pages.find((p) => p.sourcePath === "api-docs/reference/ref.md");
+    const count = Number(
+      repo.git(["rev-list", "--count", `${raw}..HEAD`, "--", "api-docs/reference/ref.md"]).trim(),
+    );
+    const numstat = repo
+      .git(["diff", "--numstat", raw, "HEAD", "--", "api-docs/reference/ref.md"])
+      .split("\t")
+      .slice(0, 2)
+      .map(Number);
+    expect([ref?.commitsBehind, ref?.linesAdded, ref?.linesRemoved]).toEqual([count, ...numstat]);
+    expect(count).toBe(1);
+    // stamp finds the same English page for the mounted translation.
+    expect(runCli(["stamp", "--repo", repo.dir, "content/ja/docs/api/ref.md"]).stderr).toBe("");
+    const again = scanJson(repo.dir).pages.find((p) => p.path === "content/ja/docs/api/ref.md");
+    expect(again?.status).toBe("up-to-date");
+  });
+
+  it("reads the mounts from config/_default/module.yaml, languages by sites matrix", () => {
+    const { repo } = mounted({
+      "config/_default/hugo.yaml": "defaultContentLanguage: en\n",
+      "config/_default/module.yaml": `mounts:
+  - source: content/en
+    target: content
+  - source: api-docs/reference
+    target: content/docs/api
+  - source: content/ja
+    target: content
+    sites:
+      matrix: { languages: [ja] }
+  - source: content/en/blog
+    target: content/blog
+    sites:
+      matrix: { languages: [ja] }
+`,
+    });
+    const out = scanJson(repo.dir);
+    expect(out.languages).toEqual(["ja"]);
+    expect(out.pages.filter((p) => p.status === "outdated").map((p) => p.path)).toEqual([
+      "content/ja/docs/api/ref.md",
+    ]);
+  });
+
+  it("keeps the plain content/<lang> layout when the mounts are only that", () => {
+    const { repo } = site(
+      {
+        "hugo.yaml":
+          "module:\n  mounts:\n    - source: content/en\n      target: content\n    - source: content/fr\n      target: content\n      lang: fr\n",
+        "content/en/a.md": english("A"),
+      },
+      (raw) => ({ "content/fr/a.md": page(raw) }),
+    );
+    const out = scanJson(repo.dir);
+    expect(out.layout).toBeUndefined();
+    expect(out.content).toBe("content");
+    expect(out.pages.map((p) => [p.path, p.status])).toEqual([["content/fr/a.md", "up-to-date"]]);
+  });
+});
