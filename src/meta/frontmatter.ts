@@ -228,6 +228,24 @@ export function frontMatterPlaces(page: string): FrontMatterPlaces | { error: st
   return { format: block.format, commit, dates, data: parsed.data };
 }
 
+/** Where a writer adds keys to a page's front matter: the start of its closing delimiter's
+ * line, with the block's format and line ending; null when the page has none; an error when
+ * it has one no writer should touch. */
+export function frontMatterEnd(
+  page: string,
+): { format: FrontMatterFormat; at: number; eol: string; data: unknown } | null | { error: string } {
+  const found = locate(page);
+  if (found.kind === "none") return null;
+  if (found.kind === "unclosed") return { error: "the page's front matter is never closed" };
+  if (!READABLE[found.format].includes(found.language)) {
+    return { error: "the page's front matter is of a kind this tool does not write" };
+  }
+  const parsed = parseBlock(page.slice(found.start, found.bodyStart), found.format, 1);
+  if (!parsed.ok) return { error: `the page's front matter is ${parsed.reason}` };
+  const eol = page.charAt(found.close - 1) === "\r" ? "\r\n" : "\n";
+  return { format: found.format, at: found.close + 1, eol, data: parsed.data };
+}
+
 /** The parsed front matter of a page, or null: what a writer compares before and after. */
 export function frontMatterData(page: string): unknown {
   const block = blockOf(page);

@@ -1,0 +1,195 @@
+// Bringing an untracked page under tracking: metadata written into a page that has none, in the
+// site's own style (learned from a page that has some, or named in the config). Only bytes are
+// added, never changed, and the page must read back with exactly the metadata meant.
+import { frontMatterEnd } from "./frontmatter.js";
+import { TIME_KEY } from "./keys.js";
+import { metaShortcode, readMeta } from "./read.js";
+import type { StampResult } from "./stamp.js";
+
+/** How a site records metadata, as the config names it; "auto" learns it from the site. */
+export const METADATA_CHOICES = [
+  "auto",
+  "shortcode",
+  "default_lang_commit",
+  "l10n.sourceCommit",
+] as const;
+export type MetadataChoice = (typeof METADATA_CHOICES)[number];
+
+export type MetaStyle =
+  | {
+      kind: "shortcode";
+      /** The shortcode's name; `{lang}` stands for the page's language. */
+      name: string;
+      /** Its parameters in the site's order. */
+      params: readonly ShortcodeParam[];
+      /** Where the site puts it: the end of the page (Mastodon) or the top of the body. */
+      place: "end" | "start";
+    }
+  | { kind: "front-matter"; key: "default_lang_commit" | "l10n.sourceCommit"; withDate: boolean };
+
+const SHORTCODE_PARAMS = ["raw_title", "raw_link", TIME_KEY, "raw_commit"] as const;
+type ShortcodeParam = (typeof SHORTCODE_PARAMS)[number];
+const SHORTCODE_NAME = "translation-status-{lang}";
+
+/** The style a config names; null for "auto". */
+export function styleOfChoice(choice: MetadataChoice): MetaStyle | null {
+  switch (choice) {
+    case "auto":
+      return null;
+    case "shortcode":
+      return { kind: "shortcode", name: SHORTCODE_NAME, params: SHORTCODE_PARAMS, place: "end" };
+    default:
+      return { kind: "front-matter", key: choice, withDate: false };
+  }
+}
+
+/** The style of a page that records metadata (in language `lang`); null when it records none. */
+export function styleOfPage(text: string, lang: string): MetaStyle | null {
+  const { meta } = readMeta(text);
+  if (!meta || meta.unreadable !== undefined) return null;
+  if (meta.kind === "front-matter") {
+    const data = frontMatterEnd(text);
+    const mdn =
+      data !== null &&
+      !("error" in data) &&
+      typeof data.data === "object" &&
+      data.data !== null &&
+      Object.hasOwn(data.data, "l10n");
+    return {
+      kind: "front-matter",
+      key: mdn ? "l10n.sourceCommit" : "default_lang_commit",
+      withDate: meta.lastTranslationTime !== null,
+    };
+  }
+  const shortcode = metaShortcode(text);
+  if (!shortcode) return null;
+  const suffix = `-${lang}`;
+  const name = shortcode.name.endsWith(suffix)
+    ? `${shortcode.name.slice(0, -suffix.length)}-{lang}`
+    : shortcode.name;
+  const params = [...shortcode.params.keys()].filter((k): k is ShortcodeParam =>
+    (SHORTCODE_PARAMS as readonly string[]).includes(k),
+  );
+  const place = text.slice(shortcode.end).trim() === "" ? "end" : "start";
+  return { kind: "shortcode", name, params, place };
+}
+
+export interface InitValues {
+  /** A validated full hash. */
+  commit: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** The English page's title, for a shortcode's raw_title. */
+  title: string;
+  /** The English page's link on the site, for a shortcode's raw_link. */
+  link: string;
+  lang: string;
+}
+
+/** `text` with metadata added in `style`, or why it cannot be. */
+export function initText(text: string, style: MetaStyle, values: InitValues): StampResult {
+  const before = readMeta(text).meta;
+  if (before) {
+    return { error: "the page already records metadata; use stamp without --init to update it" };
+  }
+  const added =
+    style.kind === "shortcode"
+      ? withShortcode(text, style, values)
+      : withFrontMatter(text, style, values);
+  if ("error" in added) return added;
+  const meta = readMeta(added.text).meta;
+  const writes = (param: ShortcodeParam) =>
+    style.kind === "shortcode"
+      ? style.params.includes(param)
+      : param === TIME_KEY && style.withDate;
+  const same = (param: ShortcodeParam, read: string | null | undefined, meant: string) =>
+    !writes(param) || read === meant;
+  if (
+    meta?.rawCommit !== values.commit ||
+    meta.kind !== style.kind ||
+    !same(TIME_KEY, meta.lastTranslationTime, values.date) ||
+    (style.kind === "shortcode" &&
+      (!same("raw_title", meta.rawTitle, oneLine(values.title)) ||
+        !same("raw_link", meta.rawLink, oneLine(values.link))))
+  ) {
+    return { error: "the metadata would not read back correctly; the page was left unchanged" };
+  }
+  return added;
+}
+
+function oneLine(value: string): string {
+  return value.replace(/[\r\n\t]+/g, " ").trim();
+}
+
+/** A value as a shortcode's quoted parameter: one line, quotes and backslashes escaped. */
+function quoted(value: string): string {
+  return `"${oneLine(value).replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+function withShortcode(
+  text: string,
+  style: Extract<MetaStyle, { kind: "shortcode" }>,
+  values: InitValues,
+): StampResult {
+  const value: Record<ShortcodeParam, string> = {
+    raw_title: values.title,
+    raw_link: values.link,
+    [TIME_KEY]: values.date,
+    raw_commit: values.commit,
+  };
+  const params: readonly ShortcodeParam[] = style.params.includes("raw_commit")
+    ? style.params
+    : [...style.params, "raw_commit"];
+  const name = style.name.replace("{lang}", values.lang);
+  const shortcode = `{{< ${name} ${params.map((p) => `${p}=${quoted(value[p])}`).join(" ")}>}}`;
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  if (style.place === "end") {
+    const lead = text === "" ? "" : text.endsWith("\n") ? eol : `${eol}${eol}`;
+    return { text: `${text}${lead}${shortcode}${eol}` };
+  }
+  const end = frontMatterEnd(text);
+  if (end !== null && "error" in end) return end;
+  const bodyStart = end === null ? 0 : text.indexOf("\n", end.at) + 1 || text.length;
+  const head = text.slice(0, bodyStart);
+  const sep = bodyStart > 0 && !head.endsWith("\n") ? eol : "";
+  return { text: `${head}${sep}${shortcode}${eol}${text.slice(bodyStart)}` };
+}
+
+function withFrontMatter(
+  text: string,
+  style: Extract<MetaStyle, { kind: "front-matter" }>,
+  values: InitValues,
+): StampResult {
+  const end = frontMatterEnd(text);
+  if (end !== null && "error" in end) return end;
+  const format = end?.format ?? "yaml";
+  const eol = end?.eol ?? (text.includes("\r\n") ? "\r\n" : "\n");
+  const lines: string[] = [];
+  if (format === "yaml") {
+    if (style.key === "l10n.sourceCommit") lines.push("l10n:", `  sourceCommit: ${values.commit}`);
+    else lines.push(`default_lang_commit: ${values.commit}`);
+    if (style.withDate) lines.push(`${TIME_KEY}: "${values.date}"`);
+  } else {
+    if (style.withDate) lines.push(`${TIME_KEY} = "${values.date}"`);
+    // A TOML table runs to the next one, so it goes last.
+    if (style.key === "l10n.sourceCommit")
+      lines.push("[l10n]", `sourceCommit = "${values.commit}"`);
+    else lines.push(`default_lang_commit = "${values.commit}"`);
+  }
+  if (end !== null) {
+    const data = end.data;
+    const key = style.key === "l10n.sourceCommit" ? "l10n" : "default_lang_commit";
+    if (typeof data === "object" && data !== null && Object.hasOwn(data, key)) {
+      return { error: `the page's front matter has "${key}" already; fix it by hand` };
+    }
+    const topLevel = style.key === "default_lang_commit" || style.withDate;
+    if (format === "toml" && topLevel && /^\s*\[/m.test(text.slice(0, end.at))) {
+      // A key after a [table] header would land inside that table.
+      return { error: "the page's TOML front matter ends in a table; add the key by hand" };
+    }
+    const add = lines.map((l) => `${l}${eol}`).join("");
+    return { text: text.slice(0, end.at) + add + text.slice(end.at) };
+  }
+  const block = ["---", ...lines, "---"].map((l) => `${l}${eol}`).join("");
+  return { text: `${block}${text === "" ? "" : eol}${text}` };
+}
