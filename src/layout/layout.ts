@@ -18,7 +18,7 @@ export interface FolderPair {
   translation: (lang: string) => string;
 }
 
-export type LayoutKind = "content" | "docusaurus" | "hugo";
+export type LayoutKind = "content" | "docusaurus" | "hugo" | "mdn";
 
 export interface Layout {
   kind: LayoutKind;
@@ -59,6 +59,22 @@ export function contentLayout(content: string, sourceLang: string): Layout {
     sourceLang,
     languagesIn: content,
     pairs: [folderPair(`${content}/${sourceLang}`, `${content}/{lang}`)],
+  };
+}
+
+/**
+ * MDN: the English pages in one repository (`files/en-us/<slug>/index.md`), each locale's in
+ * another (`files/<locale>/<slug>/index.md`). Paths are the same in both repositories, so this
+ * is `<content>/<lang>/` with the source folder read from the other repository's history.
+ */
+export const MDN_CONTENT = "files";
+export const MDN_SOURCE = "en-us";
+
+export function mdnLayout(locales: readonly string[]): Layout {
+  return {
+    ...contentLayout(MDN_CONTENT, MDN_SOURCE),
+    kind: "mdn",
+    languages: [...locales],
   };
 }
 

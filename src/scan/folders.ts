@@ -19,7 +19,7 @@ export interface LangFolder {
 }
 
 export interface ScanFolders {
-  /** The content folder of a `<content>/<lang>/` layout; "" for a layout without one. */
+  /** The content folder of a `<content>/<lang>/` layout (MDN's `files`); "" for a layout without one. */
   content: string;
   source: string;
   layout: Layout;
@@ -74,10 +74,21 @@ function excludeMatcher(globs: readonly string[]): ((rel: string) => boolean) | 
 
 export function resolveFolders(
   workTree: string,
-  opts: { content: string; source: string; langs: readonly string[]; exclude?: readonly string[] },
+  opts: {
+    content: string;
+    source: string;
+    langs: readonly string[];
+    exclude?: readonly string[];
+    /** The English pages' repository's work tree, when it is not `workTree`'s (MDN). */
+    sourceWorkTree?: string | null;
+  },
 ): ScanFolders {
   const { content, source, sourceRel } = sourceFolder(opts);
-  const layout = detectLayout(workTree, { content, source });
+  const layout = detectLayout(workTree, {
+    content,
+    source,
+    sourceWorkTree: opts.sourceWorkTree ?? null,
+  });
   if (!layout) {
     const why = folderProblem(workTree, content);
     throw new AppError(2, why.startsWith("no such") ? `${why} (set it with --content)` : why);
@@ -149,7 +160,7 @@ export function resolveFolders(
   // What the site says wins over the defaults: Hugo's config may name the content folder and
   // the source language itself.
   return {
-    content: layout.kind === "content" ? layout.languagesIn : "",
+    content: layout.kind === "content" || layout.kind === "mdn" ? layout.languagesIn : "",
     source: layout.sourceLang,
     layout,
     sourceFolders,
