@@ -36,6 +36,8 @@ export interface CliOptions {
   langs: string[];
   /** Globs of files that are not pages. */
   exclude: string[];
+  /** The repository holding the English pages, when not `repo` (MDN); null for `repo`. */
+  sourceRepo: string | null;
   format: Format | null;
   color: boolean | null;
   failOn: string[] | null;
@@ -60,6 +62,7 @@ export type ParsedCli = Omit<
   | "content"
   | "langs"
   | "exclude"
+  | "sourceRepo"
   | "failOn"
   | "maxBehind"
   | "maxLines"
@@ -131,6 +134,7 @@ export function parseCli(argv: readonly string[]): ParsedCli {
       // Repeated, or a comma list as the Action's `languages` input gives it.
       languages: values.lang ? list(values.lang.join(",")) : null,
       exclude: values.exclude ?? null,
+      sourceRepo: folderValue(values["source-repo"], "--source-repo"),
       failOn: values["fail-on"] ? list(values["fail-on"]) : null,
       maxBehind: count(values["max-behind"], "--max-behind"),
       maxLines: count(values["max-lines"], "--max-lines"),
@@ -200,6 +204,7 @@ const OPTIONS = {
   content: { type: "string" },
   lang: { type: "string", multiple: true },
   exclude: { type: "string", multiple: true },
+  "source-repo": { type: "string" },
   format: { type: "string" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
@@ -224,6 +229,13 @@ function parse(argv: readonly string[]) {
     strict: true,
     options: OPTIONS,
   });
+}
+
+/** A folder given on the command line: any path, but not an empty one. */
+function folderValue(value: string | undefined, flag: string): string | null {
+  if (value === undefined) return null;
+  if (value === "") throw new AppError(2, `${flag} needs a folder`);
+  return value;
 }
 
 function count(value: string | undefined, flag: string): number | null {
@@ -293,6 +305,7 @@ const SHARED_OPTIONS = `Options:
   --source LANG       source language folder (default: ${DEFAULTS.source})
   --lang LANG         a language to report; repeat, or a comma list (default: every folder)
   --exclude GLOB      files that are not pages, below each language's folder; repeat
+  --source-repo DIR   the git repository holding the English pages, when not --repo (MDN)
 ${formatHelp()}
   --no-color          no colors (NO_COLOR is honored too)`;
 
@@ -358,7 +371,8 @@ ${SHARED_OPTIONS.replace(/\n {2}--format[^\n]*(\n {20}[^\n]*)*/, "")}
   stamp: `translation-status stamp PAGE... [--commit HASH] [--force]: mark translations as updated
 
 Writes HEAD's hash (or HASH) and today's date into each page's metadata, changing nothing else.
-PAGE is a path as the reports print it. --force also rewrites read-only pages.
+PAGE is a path as the reports print it. --force also rewrites read-only pages. With
+--source-repo DIR (or sourceRepo in the config), HEAD and HASH are that repository's.
 
 Examples:
   translation-status stamp content/zh-cn/user/run-your-own.md

@@ -1,5 +1,6 @@
 // The command line, the config file and the defaults made into the options a command runs with.
-import { findConfig, readConfig } from "../options/config.js";
+import path from "node:path";
+import { findConfig, readConfig, workTreeTop } from "../options/config.js";
 import { resolveOptions } from "../options/resolve.js";
 import type { CliOptions, ParsedCli } from "./args.js";
 
@@ -7,7 +8,20 @@ export async function loadOptions(parsed: ParsedCli, cwd = process.cwd()): Promi
   const { given, config: configFlag, ...rest } = parsed;
   const file = findConfig(parsed.repo, configFlag, cwd);
   const shown = file === null ? null : (configFlag ?? file);
-  const config = file === null ? null : await readConfig(file, shown ?? file);
+  const read = file === null ? null : await readConfig(file, shown ?? file);
+  // The config's sourceRepo is relative to the repository's top, wherever the file itself is
+  // (a workflow may pin the base branch's copy with --config); the flag's, like --repo's, to
+  // the current folder.
+  const config =
+    read?.sourceRepo === undefined
+      ? read
+      : {
+          ...read,
+          sourceRepo: path.resolve(
+            workTreeTop(parsed.repo, cwd) ?? path.resolve(cwd, parsed.repo),
+            read.sourceRepo,
+          ),
+        };
   const o = resolveOptions(given, config);
   return {
     ...rest,
@@ -15,6 +29,7 @@ export async function loadOptions(parsed: ParsedCli, cwd = process.cwd()): Promi
     content: o.content,
     langs: o.languages,
     exclude: o.exclude,
+    sourceRepo: o.sourceRepo,
     failOn: o.failOn,
     maxBehind: o.maxBehind,
     maxLines: o.maxLines,

@@ -14,6 +14,9 @@ export interface SiteOptions {
   /** Globs of files that are not pages (templates, drafts), matched below each language's
    * folder, such as `_TEMPLATE.md` or `drafts/**`. */
   exclude: string[];
+  /** The repository holding the English pages, when it is not this one (MDN's two
+   * repositories); null for this one. */
+  sourceRepo: string | null;
 }
 
 export interface CheckOptions {
@@ -28,6 +31,7 @@ export const DEFAULTS: Readonly<SiteOptions & CheckOptions> = {
   source: "en",
   languages: [],
   exclude: [],
+  sourceRepo: null,
   failOn: [...DEFAULT_FAIL_ON],
   maxBehind: null,
   maxLines: null,

@@ -10,6 +10,7 @@ export interface GivenOptions {
   source: string | null;
   languages: string[] | null;
   exclude: string[] | null;
+  sourceRepo: string | null;
   failOn: string[] | null;
   maxBehind: number | null;
   maxLines: number | null;
@@ -28,6 +29,7 @@ export function resolveOptions(given: GivenOptions, config: Config | null): Reso
     source: given.source ?? c.source ?? DEFAULTS.source,
     languages: given.languages ?? c.languages ?? [...DEFAULTS.languages],
     exclude: given.exclude ?? c.exclude ?? [...DEFAULTS.exclude],
+    sourceRepo: given.sourceRepo ?? c.sourceRepo ?? DEFAULTS.sourceRepo,
     failOn: given.failOn ?? c.failOn ?? null,
     maxBehind: given.maxBehind ?? c.maxBehind ?? DEFAULTS.maxBehind,
     maxLines: given.maxLines ?? c.maxLines ?? DEFAULTS.maxLines,

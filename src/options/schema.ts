@@ -5,6 +5,7 @@
 // editors (`"$schema"`).
 import { z } from "zod";
 import { STATUSES } from "../core/types.js";
+import { hasUnsafeChars } from "../sanitize/terminal.js";
 import { DEFAULTS } from "./defaults.js";
 
 // Plain folder names: segments of letters, digits, ".", "_" and "-"; no "..", no leading "-".
@@ -38,6 +39,16 @@ export const ConfigSchema = z
       .max(200)
       .optional()
       .describe("Globs of files that are not pages, matched below each language's folder."),
+    sourceRepo: z
+      .string()
+      .min(1)
+      .max(1000)
+      // Only ever a folder to run git in; still, nothing that could garble the one error line.
+      .refine((v) => !hasUnsafeChars(v), "sourceRepo must be a folder without control characters")
+      .optional()
+      .describe(
+        "The git repository holding the English pages, when it is not this one (MDN); relative to this repository's top.",
+      ),
     failOn: z
       .array(z.enum(STATUSES))
       .optional()

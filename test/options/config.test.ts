@@ -121,6 +121,7 @@ describe("translation-status.config.json", () => {
         "maxBehind",
         "maxLines",
         "source",
+        "sourceRepo",
       ].sort(),
     );
     expect(schema.additionalProperties).toBe(false);
