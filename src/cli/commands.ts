@@ -19,6 +19,7 @@ export async function runScan(
 ): Promise<ExitCode> {
   const options = {
     repo: opts.repo,
+    sourceRepo: opts.sourceRepo,
     source: opts.source,
     content: opts.content,
     langs: opts.langs,
@@ -43,6 +44,7 @@ export async function runScan(
 export async function runStamp(opts: CliOptions): Promise<ExitCode> {
   const { commit, outcomes } = await stampPages({
     repo: opts.repo,
+    sourceRepo: opts.sourceRepo,
     content: opts.content,
     source: opts.source,
     pages: opts.pages,

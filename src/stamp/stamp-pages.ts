@@ -19,12 +19,17 @@ import {
 import { stampText } from "../meta/stamp.js";
 import { sourceFolder } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
+import { openSourceRepo } from "../scan/source-repo.js";
 import { nfcIndex } from "../scan/translations.js";
 import { folderProblem, isPageFile, readPageBytes, realFolderInside } from "../site/files.js";
 import { replaceFile } from "../site/write.js";
 
 export interface StampOptions {
+  /** The repository whose work tree holds the pages to stamp. */
   repo: string;
+  /** The repository holding the English pages, when not `repo` (MDN): the commit to record and
+   * the English sources are looked up there. */
+  sourceRepo?: string | null;
   content: string;
   source: string;
   /** Page paths, relative to the current folder or absolute. */
@@ -46,10 +51,23 @@ export interface StampOutcome {
 export async function stampPages(
   opts: StampOptions,
 ): Promise<{ commit: string; outcomes: StampOutcome[] }> {
-  const repo = await openRepo(opts.repo);
-  const commit = await resolveCommit(repo, opts.commit);
+  const [repo, other] = await Promise.all([
+    openRepo(opts.repo),
+    opts.sourceRepo ? openSourceRepo(opts.sourceRepo) : null,
+  ]);
+  // The commit recorded is the English repository's, and so are the sources checked at it.
+  const english = other?.repo ?? repo;
+  const commit =
+    opts.commit === null && other
+      ? (await other.head).hash
+      : await resolveCommit(english, opts.commit);
   const { content, source } = sourceFolder(opts);
-  const layout = detectLayout(repo.workTree, { content, source }) ?? contentLayout(content, source);
+  const layout =
+    detectLayout(repo.workTree, {
+      content,
+      source,
+      sourceWorkTree: other ? english.workTree : null,
+    }) ?? contentLayout(content, source);
   const rels = opts.pages.map((given) =>
     repoRelative(repo.workTree, opts.cwd ?? process.cwd(), given),
   );
@@ -57,7 +75,7 @@ export async function stampPages(
   // record a state that does not exist: the translation must move first. One lookup for all.
   const places = rels.map((rel) => placeOf(rel, layout));
   const wanted = places.flatMap((p) => ("error" in p ? [] : [p.sourcePath]));
-  const sources = await sourcesAt(repo, commit, layout, wanted);
+  const sources = await sourcesAt(english, commit, layout, wanted);
   const outcomes: StampOutcome[] = [];
   for (const [i, rel] of rels.entries()) {
     const place = places[i] as TranslationPlace | { error: string };

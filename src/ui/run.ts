@@ -24,13 +24,14 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
   ): Promise<LoadedData> => {
     const out = await scan({
       repo: opts.repo,
+      sourceRepo: opts.sourceRepo,
       source: opts.source,
       content: opts.content,
       langs: opts.langs,
       exclude: opts.exclude,
       ...(onProgress ? { onProgress } : {}),
     });
-    const source = await createDetailLoader(out.repo, out.result, out.details);
+    const source = await createDetailLoader(out, out.result, out.details);
     return { result: out.result, source, repoName: path.basename(out.repo.workTree) };
   };
 
