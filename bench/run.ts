@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const worst = biggestDiff(out.result.pages);
   const diffMs: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const fresh = await createDetailLoader(out.repo, out.result, out.details);
+    const fresh = await createDetailLoader(out, out.result, out.details);
     const t = performance.now();
     await fresh.wholeDiff(worst);
     diffMs.push(performance.now() - t);

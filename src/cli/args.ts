@@ -42,6 +42,8 @@ export interface CliOptions {
   paths: PathPattern[];
   extensions: string[];
   defaultLanguage: string | null;
+  /** The repository holding the English pages, when not `repo` (MDN); null for `repo`. */
+  sourceRepo: string | null;
   format: Format | null;
   color: boolean | null;
   failOn: string[] | null;
@@ -70,6 +72,7 @@ export type ParsedCli = Omit<
   | "paths"
   | "extensions"
   | "defaultLanguage"
+  | "sourceRepo"
   | "failOn"
   | "maxBehind"
   | "maxLines"
@@ -145,6 +148,7 @@ export function parseCli(argv: readonly string[]): ParsedCli {
       paths: values.paths ? values.paths.map(pathPair) : null,
       extensions: values.extensions ? list(values.extensions.join(",")) : null,
       defaultLanguage: values["default-lang"] ?? null,
+      sourceRepo: folderValue(values["source-repo"], "--source-repo"),
       failOn: values["fail-on"] ? list(values["fail-on"]) : null,
       maxBehind: count(values["max-behind"], "--max-behind"),
       maxLines: count(values["max-lines"], "--max-lines"),
@@ -239,6 +243,7 @@ const OPTIONS = {
   paths: { type: "string", multiple: true },
   extensions: { type: "string", multiple: true },
   "default-lang": { type: "string" },
+  "source-repo": { type: "string" },
   format: { type: "string" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
@@ -263,6 +268,13 @@ function parse(argv: readonly string[]) {
     strict: true,
     options: OPTIONS,
   });
+}
+
+/** A folder given on the command line: any path, but not an empty one. */
+function folderValue(value: string | undefined, flag: string): string | null {
+  if (value === undefined) return null;
+  if (value === "") throw new AppError(2, `${flag} needs a folder`);
+  return value;
 }
 
 function count(value: string | undefined, flag: string): number | null {
@@ -336,6 +348,7 @@ const SHARED_OPTIONS = `Options:
   --paths SRC:TRANS   the layout as patterns, like docs/{path}:docs/{lang}/{path}; repeat
   --extensions LIST   what page files end with (default: ${DEFAULTS.extensions.join(",")})
   --default-lang LANG the language the dashboard opens on (default: the first)
+  --source-repo DIR   the git repository holding the English pages, when not --repo (MDN)
 ${formatHelp()}
   --no-color          no colors (NO_COLOR is honored too)`;
 
@@ -401,7 +414,8 @@ ${SHARED_OPTIONS.replace(/\n {2}--format[^\n]*(\n {20}[^\n]*)*/, "")}
   stamp: `translation-status stamp PAGE... [--commit HASH] [--force]: mark translations as updated
 
 Writes HEAD's hash (or HASH) and today's date into each page's metadata, changing nothing else.
-PAGE is a path as the reports print it. --force also rewrites read-only pages.
+PAGE is a path as the reports print it. --force also rewrites read-only pages. With
+--source-repo DIR (or sourceRepo in the config), HEAD and HASH are that repository's.
 
 Examples:
   translation-status stamp content/zh-cn/user/run-your-own.md

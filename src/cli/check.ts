@@ -7,10 +7,10 @@ import { type ChangedSince, type CheckReport, evaluate, onlyChanged } from "../c
 import { makeThresholds } from "../check/thresholds.js";
 import { AppError, type ExitCode } from "../errors.js";
 import { changedPaths, checkRefSyntax, resolveCommit } from "../git/diff-names.js";
-import { readGitHubRemote } from "../git/remote.js";
-import { openRepo } from "../git/repo.js";
+import { type GitHubRepo, readGitHubRemote } from "../git/remote.js";
+import { openRepo, readHead } from "../git/repo.js";
 import type { Repo } from "../git/run.js";
-import { layoutFolders, layoutOfResult } from "../layout/layout.js";
+import { isSourcePath, layoutFolders, layoutOfResult } from "../layout/layout.js";
 import { renderCheckJson } from "../report/check-json.js";
 import { renderCheckTable } from "../report/check-table.js";
 import { renderGithub } from "../report/github.js";
@@ -40,6 +40,9 @@ const defaultDeps: CheckDeps = {
 export const SHALLOW_MESSAGE =
   "this is a shallow clone, so commits behind cannot be counted; fetch the full history: `fetch-depth: 0` in actions/checkout, or `git fetch --unshallow`";
 
+const SHALLOW_TRANSLATIONS =
+  "the translations' repository is a shallow clone, so --changed-since cannot find where this branch left the ref; fetch the full history: `fetch-depth: 0` in actions/checkout, or `git fetch --unshallow`";
+
 export async function runCheck(
   opts: CliOptions,
   color: boolean,
@@ -55,19 +58,35 @@ export async function runCheck(
     process.stderr.write(`translation-status: options from ${inertLine(opts.configFile)}\n`);
   }
 
+  // With two repositories the history that is counted is the source's (its shallowness shows in
+  // the scan's result); the translations' own history is read only for --changed-since.
   const opened = await openRepo(opts.repo);
-  if (opened.shallow) throw new AppError(2, SHALLOW_MESSAGE);
-  const { result: full, repo } = await scan(scanScope(opts));
+  const twoRepos = opts.sourceRepo !== null;
+  if (opened.shallow) {
+    if (!twoRepos) throw new AppError(2, SHALLOW_MESSAGE);
+    if (opts.changedSince !== null) throw new AppError(2, SHALLOW_TRANSLATIONS);
+  }
+  const { result: full, repo, sourceRepo } = await scan(scanScope(opts));
   if (full.shallow) throw new AppError(2, SHALLOW_MESSAGE);
 
   let result = full;
   let changedSince: ChangedSince | null = null;
   if (opts.changedSince !== null) {
+    // A pull request changes one repository. With two, it is the translations' (MDN's
+    // translated-content): the ref is one of its commits, the diff is of its own HEAD, and the
+    // pages kept are those whose translation changed. English changes are made in the source
+    // repository, by other pull requests; a path there that looks English is not a page here.
     const commit = await resolveCommit(repo, opts.changedSince);
-    const folders = layoutFolders(layoutOfResult(full));
-    result = onlyChanged(full, await changedPaths(repo, commit, full.head, folders));
+    const layout = layoutOfResult(full);
+    const to = twoRepos ? (await readHead(repo)).hash : full.head;
+    let changed = await changedPaths(repo, commit, to, layoutFolders(layout));
+    if (twoRepos) changed = new Set([...changed].filter((p) => !isSourcePath(layout, p)));
+    result = onlyChanged(full, changed);
     changedSince = { ref: opts.changedSince, commit };
   }
+  // Links go to English commits and files: the source repository's. With two repositories, one
+  // without an origin must not borrow GITHUB_REPOSITORY, which names the translations'.
+  const github = () => readGitHubRemote(sourceRepo, twoRepos ? {} : d.env);
   const report = evaluate(result, thresholds, d.now(), changedSince);
 
   switch (format) {
@@ -78,13 +97,13 @@ export async function runCheck(
       await d.write(renderCheckJson(report));
       break;
     case "markdown":
-      await d.write(renderMarkdown(report, { github: await readGitHubRemote(repo, d.env) }));
+      await d.write(renderMarkdown(report, { github: await github() }));
       break;
     case "github": {
       await d.write(
         renderGithub(report, { token: d.token(), pathPrefix: await workspacePrefix(repo, d.env) }),
       );
-      await appendSummary(report, repo, d.env);
+      await appendSummary(report, github, d.env);
       break;
     }
   }
@@ -106,13 +125,13 @@ async function workspacePrefix(repo: Repo, env: NodeJS.ProcessEnv): Promise<stri
 /** In GitHub Actions, the Markdown report goes to the job summary as well (under 1 MiB). */
 async function appendSummary(
   report: CheckReport,
-  repo: Repo,
+  github: () => Promise<GitHubRepo | null>,
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
   const file = env.GITHUB_STEP_SUMMARY;
   if (!file) return;
   const text = renderMarkdown(report, {
-    github: await readGitHubRemote(repo, env),
+    github: await github(),
     maxBytes: SUMMARY_MAX_BYTES,
   });
   try {

@@ -1,5 +1,6 @@
 // The command line, the config file and the defaults made into the options a command runs with.
-import { findConfig, readConfig } from "../options/config.js";
+import path from "node:path";
+import { findConfig, readConfig, workTreeTop } from "../options/config.js";
 import { resolveOptions } from "../options/resolve.js";
 import type { SiteScope } from "../scan/folders.js";
 import type { CliOptions, ParsedCli } from "./args.js";
@@ -15,6 +16,7 @@ export function scanScope(opts: CliOptions): SiteScope & { repo: string } {
     layout: opts.layout,
     paths: opts.paths,
     extensions: opts.extensions,
+    sourceRepo: opts.sourceRepo,
   };
 }
 
@@ -22,7 +24,20 @@ export async function loadOptions(parsed: ParsedCli, cwd = process.cwd()): Promi
   const { given, config: configFlag, ...rest } = parsed;
   const file = findConfig(parsed.repo, configFlag, cwd);
   const shown = file === null ? null : (configFlag ?? file);
-  const config = file === null ? null : await readConfig(file, shown ?? file);
+  const read = file === null ? null : await readConfig(file, shown ?? file);
+  // The config's sourceRepo is relative to the repository's top, wherever the file itself is
+  // (a workflow may pin the base branch's copy with --config); the flag's, like --repo's, to
+  // the current folder.
+  const config =
+    read?.sourceRepo === undefined
+      ? read
+      : {
+          ...read,
+          sourceRepo: path.resolve(
+            workTreeTop(parsed.repo, cwd) ?? path.resolve(cwd, parsed.repo),
+            read.sourceRepo,
+          ),
+        };
   const o = resolveOptions(given, config);
   return {
     ...rest,
@@ -34,6 +49,7 @@ export async function loadOptions(parsed: ParsedCli, cwd = process.cwd()): Promi
     paths: o.paths,
     extensions: o.extensions,
     defaultLanguage: o.defaultLanguage,
+    sourceRepo: o.sourceRepo,
     failOn: o.failOn,
     maxBehind: o.maxBehind,
     maxLines: o.maxLines,

@@ -73,4 +73,7 @@ export interface ScanResult {
   warnings: string[];
   /** Where the English pages and their translations are, when not `<content>/<lang>/`. */
   layout?: LayoutDescription;
+  /** The work tree of the repository the English pages, `head` and every commit come from,
+   * when it is not the translations' own (MDN's two repositories). */
+  sourceRepo?: string;
 }

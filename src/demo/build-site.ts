@@ -15,10 +15,12 @@ export function loadSpec(file: string): SiteSpec {
   return JSON.parse(readFileSync(file, "utf8")) as SiteSpec;
 }
 
-export function buildSite(spec: SiteSpec, dir: string): Labels {
+/** `known`: labels of a repository built before, which this one's files may name too (MDN's
+ * translations name commits of the English repository). */
+export function buildSite(spec: SiteSpec, dir: string, known: Labels = {}): Labels {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const labels: Labels = {};
+  const labels: Labels = { ...known };
   const start = Date.parse(spec.start);
   let tick = 0;
   const git: Git = (args, mayFail = false) => {

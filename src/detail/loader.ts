@@ -42,24 +42,30 @@ export interface DetailLoaderOptions {
 }
 
 /**
- * Diffs of the English source backed by the repository, with GitHub links when origin is on
- * GitHub; marking a page rewrites its metadata in the work tree as `translation-status stamp` does.
+ * Diffs of the English source backed by the source repository, with GitHub links when its origin
+ * is on GitHub; marking a page rewrites its metadata in the translations' work tree as
+ * `translation-status stamp` does. `repo` and `sourceRepo` are the scan's (the same with one
+ * repository).
  */
 export async function createDetailLoader(
-  repo: Repo,
+  { repo, sourceRepo }: { repo: Repo; sourceRepo: Repo },
   result: ScanResult,
   details: readonly PageDetail[],
   options: DetailLoaderOptions = {},
 ): Promise<DetailSource> {
-  const gh = await readGitHubRemote(repo).catch(() => null);
+  const twoRepos = sourceRepo !== repo;
+  // The links are to English commits and files. With two repositories, a missing origin must not
+  // fall back to GITHUB_REPOSITORY, which names the translations' repository.
+  const gh = await readGitHubRemote(sourceRepo, twoRepos ? {} : process.env).catch(() => null);
   return createDetailSource({
     result,
     details,
-    read: gitBlobReader(repo),
+    read: gitBlobReader(sourceRepo),
     links: (page, detail) => pageLinks(gh, result.head, page, detail),
     write: async (page, commit, date) => {
       const { outcomes } = await stampPages({
         repo: repo.workTree,
+        sourceRepo: twoRepos ? sourceRepo.workTree : null,
         content: result.content,
         source: result.source,
         knownLayout: layoutOfResult(result),

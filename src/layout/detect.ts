@@ -11,6 +11,9 @@ import {
   folderPair,
   type Layout,
   type LayoutChoice,
+  MDN_CONTENT,
+  MDN_SOURCE,
+  mdnLayout,
 } from "./layout.js";
 import { type PathPattern, patternLayout } from "./pattern.js";
 
@@ -18,6 +21,8 @@ const DOCS_PLUGIN = "docusaurus-plugin-content-docs";
 const BLOG_PLUGIN = "docusaurus-plugin-content-blog";
 const CONFIGS = ["js", "ts", "mjs", "cjs", "mts", "cts"].map((ext) => `docusaurus.config.${ext}`);
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+/** MDN's locale folders: lowercase, `ja`, `zh-cn`, `pt-br`; not `jsondata` or `sidebars`. */
+const MDN_LOCALE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/;
 
 export interface LayoutOptions {
   content: string;
@@ -25,6 +30,8 @@ export interface LayoutOptions {
   layout: LayoutChoice;
   paths: readonly PathPattern[];
   languages: readonly string[];
+  /** The English pages' repository's work tree, when it is not `workTree`'s (MDN). */
+  sourceWorkTree?: string | null;
 }
 
 /**
@@ -62,18 +69,33 @@ export function chooseLayout(workTree: string, opts: LayoutOptions): Layout | nu
 }
 
 /**
- * The site's layout: what Hugo's config declares when it gives languages their own content
- * folders; else `<content>/<lang>/` when the content folder exists (Hugo's default); else
- * Docusaurus's `i18n/<lang>/...` when the site looks like one; else null.
+ * The site's layout: MDN's when the English pages are in another repository
+ * (`sourceWorkTree`) that has `files/en-us`, and this one has locale folders in `files/`; else
+ * what Hugo's config declares when it gives languages their own content folders; else
+ * `<content>/<lang>/` when the content folder exists (Hugo's default); else Docusaurus's
+ * `i18n/<lang>/...` when the site looks like one; else null.
  */
 export function detectLayout(
   workTree: string,
-  opts: { content: string; source: string },
+  opts: { content: string; source: string; sourceWorkTree?: string | null },
 ): Layout | null {
+  if (opts.sourceWorkTree) {
+    const mdn = detectMdn(workTree, opts.sourceWorkTree);
+    if (mdn) return mdn;
+  }
   const hugo = hugoLayout(workTree, opts.source);
   if (hugo) return hugo;
   if (realFolderInside(workTree, opts.content)) return contentLayout(opts.content, opts.source);
   return docusaurusLayout(workTree, opts.source);
+}
+
+/** MDN's pair of repositories: `files/en-us` in the English one, `files/<locale>` here. */
+function detectMdn(workTree: string, sourceWorkTree: string): Layout | null {
+  if (!realFolderInside(sourceWorkTree, `${MDN_CONTENT}/${MDN_SOURCE}`)) return null;
+  const locales = folders(workTree, MDN_CONTENT).filter(
+    (name) => name !== MDN_SOURCE && MDN_LOCALE.test(name),
+  );
+  return locales.length > 0 ? mdnLayout(locales) : null;
 }
 
 function folders(workTree: string, rel: string): string[] {

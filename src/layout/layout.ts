@@ -18,7 +18,7 @@ export interface FolderPair {
   translation: (lang: string) => string;
 }
 
-export type LayoutKind = "content" | "docusaurus" | "hugo" | "pattern";
+export type LayoutKind = "content" | "docusaurus" | "hugo" | "pattern" | "mdn";
 
 /** How the layout is chosen: found from the site (auto), one kind named, or the site's own
  * patterns. */
@@ -64,6 +64,22 @@ export function contentLayout(content: string, sourceLang: string): Layout {
     sourceLang,
     languagesIn: content,
     pairs: [folderPair(`${content}/${sourceLang}`, `${content}/{lang}`)],
+  };
+}
+
+/**
+ * MDN: the English pages in one repository (`files/en-us/<slug>/index.md`), each locale's in
+ * another (`files/<locale>/<slug>/index.md`). Paths are the same in both repositories, so this
+ * is `<content>/<lang>/` with the source folder read from the other repository's history.
+ */
+export const MDN_CONTENT = "files";
+export const MDN_SOURCE = "en-us";
+
+export function mdnLayout(locales: readonly string[]): Layout {
+  return {
+    ...contentLayout(MDN_CONTENT, MDN_SOURCE),
+    kind: "mdn",
+    languages: [...locales],
   };
 }
 

@@ -233,7 +233,10 @@ export function frontMatterPlaces(page: string): FrontMatterPlaces | { error: st
  * it has one no writer should touch. */
 export function frontMatterEnd(
   page: string,
-): { format: FrontMatterFormat; at: number; eol: string; data: unknown } | null | { error: string } {
+):
+  | { format: FrontMatterFormat; at: number; eol: string; data: unknown }
+  | null
+  | { error: string } {
   const found = locate(page);
   if (found.kind === "none") return null;
   if (found.kind === "unclosed") return { error: "the page's front matter is never closed" };

@@ -17,12 +17,17 @@ const MAX_CONFIG_BYTES = 64 * 1024;
  */
 export function findConfig(repoDir: string, given: string | null, cwd: string): string | null {
   if (given !== null) return path.resolve(cwd, given);
+  const top = workTreeTop(repoDir, cwd);
+  if (top === null) return null;
+  const file = path.join(top, CONFIG_NAME);
+  return existsSync(file) ? file : null;
+}
+
+/** The nearest folder up from `repoDir` (relative to `cwd`) that holds `.git`, or null. */
+export function workTreeTop(repoDir: string, cwd: string): string | null {
   let dir = path.resolve(cwd, repoDir);
   for (;;) {
-    if (existsSync(path.join(dir, ".git"))) {
-      const file = path.join(dir, CONFIG_NAME);
-      return existsSync(file) ? file : null;
-    }
+    if (existsSync(path.join(dir, ".git"))) return dir;
     const up = path.dirname(dir);
     if (up === dir) return null;
     dir = up;

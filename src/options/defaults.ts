@@ -25,6 +25,9 @@ export interface SiteOptions {
   extensions: string[];
   /** The language the dashboard opens on; null for the first. */
   defaultLanguage: string | null;
+  /** The repository holding the English pages, when it is not this one (MDN's two
+   * repositories); null for this one. */
+  sourceRepo: string | null;
 }
 
 export interface CheckOptions {
@@ -43,6 +46,7 @@ export const DEFAULTS: Readonly<SiteOptions & CheckOptions> = {
   paths: [],
   extensions: [...PAGE_EXTENSIONS],
   defaultLanguage: null,
+  sourceRepo: null,
   failOn: [...DEFAULT_FAIL_ON],
   maxBehind: null,
   maxLines: null,

@@ -16,6 +16,7 @@ export interface GivenOptions {
   paths: PathPattern[] | null;
   extensions: string[] | null;
   defaultLanguage: string | null;
+  sourceRepo: string | null;
   failOn: string[] | null;
   maxBehind: number | null;
   maxLines: number | null;
@@ -38,6 +39,7 @@ export function resolveOptions(given: GivenOptions, config: Config | null): Reso
     paths: given.paths ?? c.paths ?? [...DEFAULTS.paths],
     extensions: given.extensions ?? c.extensions ?? [...DEFAULTS.extensions],
     defaultLanguage: given.defaultLanguage ?? c.defaultLanguage ?? DEFAULTS.defaultLanguage,
+    sourceRepo: given.sourceRepo ?? c.sourceRepo ?? DEFAULTS.sourceRepo,
     failOn: given.failOn ?? c.failOn ?? null,
     maxBehind: given.maxBehind ?? c.maxBehind ?? DEFAULTS.maxBehind,
     maxLines: given.maxLines ?? c.maxLines ?? DEFAULTS.maxLines,

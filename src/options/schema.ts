@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { STATUSES } from "../core/types.js";
 import { LAYOUT_CHOICES } from "../layout/layout.js";
+import { hasUnsafeChars } from "../sanitize/terminal.js";
 import { DEFAULTS } from "./defaults.js";
 
 // Plain folder names: segments of letters, digits, ".", "_" and "-"; no "..", no leading "-".
@@ -74,6 +75,16 @@ export const ConfigSchema = z
       .regex(LANG, 'defaultLanguage must be a folder name like "zh-cn"')
       .optional()
       .describe("The language the dashboard opens on (default: the first)."),
+    sourceRepo: z
+      .string()
+      .min(1)
+      .max(1000)
+      // Only ever a folder to run git in; still, nothing that could garble the one error line.
+      .refine((v) => !hasUnsafeChars(v), "sourceRepo must be a folder without control characters")
+      .optional()
+      .describe(
+        "The git repository holding the English pages, when it is not this one (MDN); relative to this repository's top.",
+      ),
     failOn: z
       .array(z.enum(STATUSES))
       .optional()

@@ -6,7 +6,7 @@
 import type { CheckReport } from "../check/evaluate.js";
 import { describeThresholds } from "../check/thresholds.js";
 import { inertLine } from "../sanitize/github.js";
-import { pageLine, summaryLine, warningLines } from "./table.js";
+import { headLine, pageLine, summaryLine, warningLines } from "./table.js";
 
 const text = inertLine;
 
@@ -15,7 +15,7 @@ export function checkTableLines(report: CheckReport, color: boolean): string[] {
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const { result } = report;
   const lines: string[] = [];
-  lines.push(`HEAD ${result.head.slice(0, 12)}${result.shallow ? "  (shallow clone)" : ""}`);
+  lines.push(headLine(result));
   if (report.changedSince) {
     const { ref, commit } = report.changedSince;
     lines.push(`only pages changed since ${text(ref)} (${commit.slice(0, 12)})`);

@@ -4,6 +4,7 @@
 // titles, subjects, authors, refs and warnings come from strangers: every one of them goes through
 // mdText / mdCode / mdLink, so none can break a table, open HTML, make a link or mention someone.
 
+import { basename } from "node:path";
 import type { CheckedPage, CheckReport } from "../check/evaluate.js";
 import { ageInDays, describeThresholds, linesChanged } from "../check/thresholds.js";
 import { REPORT_ORDER, STATUS_FACTS } from "../core/statuses.js";
@@ -41,7 +42,10 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
       : `**FAIL**: ${failed} of ${plural(total, "page needs", "pages need")} an update.`,
   );
   head.push("");
-  const facts = [`HEAD ${mdCode(result.head.slice(0, 12))}`];
+  // With two repositories, which one HEAD is; by folder name only, as the summary is public.
+  const facts = [
+    `HEAD ${mdCode(result.head.slice(0, 12))}${result.sourceRepo ? ` of the English repository ${mdCode(basename(result.sourceRepo))}` : ""}`,
+  ];
   if (report.changedSince) {
     const { ref, commit } = report.changedSince;
     facts.push(`only pages changed since ${mdCode(ref)} (${mdCode(commit.slice(0, 12))})`);

@@ -8,9 +8,16 @@ import { groupWarnings, warningText } from "./warnings.js";
 // it is made visible and inert there too: GitHub's runner acts on `##[error]` anywhere in a line.
 const text = inertLine;
 
+/** The commit the pages were compared with, and whose it is when the English pages are in
+ * another repository. */
+export function headLine(result: ScanResult): string {
+  const of = result.sourceRepo ? ` of the English repository ${text(result.sourceRepo)}` : "";
+  return `HEAD ${result.head.slice(0, 12)}${of}${result.shallow ? "  (shallow clone)" : ""}`;
+}
+
 export function renderTable(result: ScanResult, color: boolean): string {
   const lines: string[] = [];
-  lines.push(`HEAD ${result.head.slice(0, 12)}${result.shallow ? "  (shallow clone)" : ""}`);
+  lines.push(headLine(result));
   lines.push(...warningLines(result.warnings, result.content, "warning: "));
   for (const lang of result.languages) {
     lines.push("", text(lang));

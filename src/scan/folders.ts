@@ -26,6 +26,8 @@ export interface SiteScope {
   layout?: LayoutChoice;
   paths?: readonly PathPattern[];
   extensions?: readonly string[];
+  /** The repository holding the English pages, when it is not this one (MDN). */
+  sourceRepo?: string | null;
 }
 
 /** A folder of one language's translations, and the English folder it translates. */
@@ -42,7 +44,7 @@ export interface LangFolder {
 }
 
 export interface ScanFolders {
-  /** The content folder of a `<content>/<lang>/` layout; "" for a layout without one. */
+  /** The content folder of a `<content>/<lang>/` layout (MDN's `files`); "" for a layout without one. */
   content: string;
   source: string;
   layout: Layout;
@@ -100,7 +102,10 @@ function excludeMatcher(globs: readonly string[]): ((rel: string) => boolean) | 
   return picomatch([...globs], { dot: true });
 }
 
-export function resolveFolders(workTree: string, opts: SiteScope): ScanFolders {
+export function resolveFolders(
+  workTree: string,
+  opts: SiteScope & { sourceWorkTree?: string | null },
+): ScanFolders {
   const { source, sourceRel } = sourceFolder(opts);
   const layout = siteLayout(workTree, opts);
   const languagesAbs = layout.languages ? null : realFolderInside(workTree, layout.languagesIn);
@@ -188,7 +193,7 @@ export function resolveFolders(workTree: string, opts: SiteScope): ScanFolders {
   // What the site says wins over the defaults: Hugo's config may name the content folder and
   // the source language itself.
   return {
-    content: layout.kind === "content" ? layout.languagesIn : "",
+    content: layout.kind === "content" || layout.kind === "mdn" ? layout.languagesIn : "",
     source: layout.sourceLang,
     layout,
     sourceFolders,
@@ -202,7 +207,10 @@ export function resolveFolders(workTree: string, opts: SiteScope): ScanFolders {
 }
 
 /** The layout the options ask for, or why there is none. */
-export function siteLayout(workTree: string, opts: SiteScope): Layout {
+export function siteLayout(
+  workTree: string,
+  opts: SiteScope & { sourceWorkTree?: string | null },
+): Layout {
   const { content, source } = sourceFolder(opts);
   const layout = chooseLayout(workTree, {
     content,
@@ -210,6 +218,7 @@ export function siteLayout(workTree: string, opts: SiteScope): Layout {
     layout: opts.layout ?? DEFAULTS.layout,
     paths: opts.paths ?? DEFAULTS.paths,
     languages: opts.langs,
+    sourceWorkTree: opts.sourceWorkTree ?? null,
   });
   if (!layout) {
     const why = folderProblem(workTree, content);

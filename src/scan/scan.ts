@@ -45,7 +45,10 @@ export interface ScanOutput {
   result: ScanResult;
   /** Same order as result.pages. */
   details: PageDetail[];
+  /** Where the translations are (and are written). */
   repo: Repo;
+  /** Where the English history and blobs are: `repo` itself unless the options named another. */
+  sourceRepo: Repo;
 }
 
 const SHALLOW_WARNING =
@@ -83,9 +86,12 @@ export async function scanInStages(
 ): Promise<StagedScan> {
   // git is already reading the history (the longest job, which needs nothing from the pages);
   // the pages are read meanwhile.
-  const { repo, head, folders, headHistory } = await start;
+  // Every English fact (HEAD, its tree, raw_commits, history, blobs) comes from `sourceRepo`;
+  // only the translations come from `repo`, as files in its work tree.
+  const { repo, sourceRepo, head, folders, headHistory } = await start;
+  const twoRepos = sourceRepo !== repo;
   const progress = opts.onProgress ?? (() => {});
-  const englishList = settleLater(listTree(repo, head.hash, folders.sourceFolders));
+  const englishList = settleLater(listTree(sourceRepo, head.hash, folders.sourceFolders));
 
   const translations = await readTranslations(
     folders.langs,
@@ -95,7 +101,9 @@ export async function scanInStages(
     folders.isPage,
   );
   // git checks the raw_commits while the English pages are matched with the translations.
-  const resolving = settleLater(resolveRawCommits(repo, repo.shallow, translations.pages));
+  const resolving = settleLater(
+    resolveRawCommits(sourceRepo, sourceRepo.shallow, translations.pages),
+  );
   const english = new Map<string, string>();
   const englishEntries = await englishList;
   // The English side is read from HEAD, never from the disk, which a sparse checkout may leave
@@ -103,7 +111,7 @@ export async function scanInStages(
   if (englishEntries.length === 0) {
     throw new AppError(
       2,
-      `no such source language folder in HEAD: ${folders.sourceFolders.join(", ")} (set it with --source)`,
+      `no such source language folder in ${twoRepos ? "the source repository's " : ""}HEAD: ${folders.sourceFolders.join(", ")} (set it with --source)`,
     );
   }
   for (const e of englishEntries) {
@@ -129,27 +137,27 @@ export async function scanInStages(
   const okHashes = [
     ...new Set([...rawOf.values()].flatMap((r) => (r.kind === "ok" ? [r.hash] : []))),
   ];
-  const history = await completeHistory(repo, await headHistory, okHashes);
+  const history = await completeHistory(sourceRepo, await headHistory, okHashes);
   // Only for raw_commits off HEAD's history (rare): which of them some other ref contains.
   const offHead = okHashes.filter((h) => history.fromHead[history.table.index.get(h) ?? -1] !== 1);
-  const onOtherRefs = offHead.length > 0 ? await commitsOnOtherRefs(repo, head.hash) : null;
+  const onOtherRefs = offHead.length > 0 ? await commitsOnOtherRefs(sourceRepo, head.hash) : null;
   progress({ phase: "history", done: 1, total: 1 });
 
   // git counts lines while the reports are built and the commits listed: the pairs of blobs go
   // to it in chunks as the pages' versions are found (see BlobLineCounter), in report order.
-  const counter = new BlobLineCounter(repo, repo.objectDir, repo.diffAlgorithm);
+  const counter = new BlobLineCounter(sourceRepo, sourceRepo.objectDir, sourceRepo.diffAlgorithm);
   let built: Built;
   try {
     built = buildReports({
       pages: translations.pages,
       reports,
       rawOf,
-      outsideBlobs: await blobsOutsideHistory(repo, translations.pages, rawOf, history),
+      outsideBlobs: await blobsOutsideHistory(sourceRepo, translations.pages, rawOf, history),
       english,
       history,
       onSomeRef: (hash) => onOtherRefs?.has(hash) ?? false,
-      shallow: repo.shallow,
-      shallowRoots: repo.shallowRoots,
+      shallow: sourceRepo.shallow,
+      shallowRoots: sourceRepo.shallowRoots,
       order: inReportOrder,
       countLines: (pair) => counter.add(pair),
     });
@@ -167,23 +175,26 @@ export async function scanInStages(
   return {
     output: {
       repo,
+      sourceRepo,
       details: order.map(([, i]) => built.details[i] ?? emptyDetail()),
       result: {
         schemaVersion: 1,
         head: head.hash,
         headDate: head.date,
-        shallow: repo.shallow,
+        shallow: sourceRepo.shallow,
         source: folders.source,
         content: folders.content,
         languages,
         pages: sorted,
         summary: summarize(languages, sorted),
         warnings: [
-          ...(repo.shallow ? [SHALLOW_WARNING] : []),
+          ...(sourceRepo.shallow ? [SHALLOW_WARNING] : []),
           ...folders.skipped,
           ...translations.skipped,
         ],
         ...(folders.layout.kind === "content" ? {} : { layout: describeLayout(folders.layout) }),
+        // Only with two repositories, so that a one-repository report is unchanged.
+        ...(twoRepos ? { sourceRepo: sourceRepo.workTree } : {}),
       },
     },
     linesUpTo: lineFiller(sorted, built.measure, counter, () =>

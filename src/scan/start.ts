@@ -2,13 +2,21 @@
 // entry point can set git to work on the history (the scan's longest job) before it has loaded
 // the rest.
 import { AppError } from "../errors.js";
-import { type Head, type OpenedRepo, openRepoAtHead } from "../git/repo.js";
+import { type Head, type OpenedRepo, openRepo, openRepoAtHead } from "../git/repo.js";
 import { settleLater } from "../settle.js";
 import { resolveFolders, type ScanFolders, type SiteScope } from "./folders.js";
 import { type HeadHistory, loadHeadHistory } from "./history-model.js";
+import { openSourceRepo } from "./source-repo.js";
 
 export interface ScanStart {
+  /** The repository whose work tree holds the translations. */
   repo: OpenedRepo;
+  /**
+   * The repository whose history holds the English pages: `repo` itself (the same object)
+   * unless the options name another one (MDN's two repositories).
+   */
+  sourceRepo: OpenedRepo;
+  /** The source repository's HEAD: what the translations are compared with. */
   head: Head;
   /** The folder options, checked against the work tree before git starts on the history. */
   folders: ScanFolders;
@@ -20,16 +28,25 @@ const PARTIAL_CLONE =
   "this is a partial clone (git clone --filter): the scan reads English files from history and never downloads missing objects; use a full clone (in actions/checkout, leave `filter` unset)";
 
 export async function startScan(opts: SiteScope & { repo: string }): Promise<ScanStart> {
-  const opened = await openRepoAtHead(opts.repo);
-  const { repo } = opened;
-  if (repo.partial) throw new AppError(2, PARTIAL_CLONE);
+  // Both repositories are opened at once; the source's HEAD is read alongside.
+  const [opened, translations] = await Promise.all([
+    opts.sourceRepo ? openSourceRepo(opts.sourceRepo) : openRepoAtHead(opts.repo),
+    opts.sourceRepo ? openRepo(opts.repo) : null,
+  ]);
+  const sourceRepo = opened.repo;
+  const repo = translations ?? sourceRepo;
+  if (sourceRepo.partial) throw new AppError(2, PARTIAL_CLONE);
   // Checked before the history log starts: a wrong --lang must not wait for a log nobody reads.
-  const folders = resolveFolders(repo.workTree, opts);
+  const folders = resolveFolders(repo.workTree, {
+    ...opts,
+    sourceWorkTree: translations ? sourceRepo.workTree : null,
+  });
   const head = await opened.head;
   return {
     repo,
+    sourceRepo,
     head,
     folders,
-    headHistory: settleLater(loadHeadHistory(repo, head.hash, folders.sourceFolders)),
+    headHistory: settleLater(loadHeadHistory(sourceRepo, head.hash, folders.sourceFolders)),
   };
 }

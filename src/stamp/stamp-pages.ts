@@ -18,6 +18,7 @@ import { stampText } from "../meta/stamp.js";
 import { DEFAULTS } from "../options/defaults.js";
 import { type SiteScope, siteLayout } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
+import { openSourceRepo } from "../scan/source-repo.js";
 import { nfcIndex } from "../scan/translations.js";
 import { folderProblem, pageFileTest, readPageBytes, realFolderInside } from "../site/files.js";
 import { replaceFile } from "../site/write.js";
@@ -48,10 +49,23 @@ export interface StampOutcome {
 export async function stampPages(
   opts: StampOptions,
 ): Promise<{ commit: string; outcomes: StampOutcome[] }> {
-  const repo = await openRepo(opts.repo);
-  const commit = await resolveCommit(repo, opts.commit);
+  const [repo, other] = await Promise.all([
+    openRepo(opts.repo),
+    opts.sourceRepo ? openSourceRepo(opts.sourceRepo) : null,
+  ]);
+  // The commit recorded is the English repository's, and so are the sources checked at it.
+  const english = other?.repo ?? repo;
+  const commit =
+    opts.commit === null && other
+      ? (await other.head).hash
+      : await resolveCommit(english, opts.commit);
   const layout =
-    opts.knownLayout ?? siteLayout(repo.workTree, { ...opts, langs: opts.langs ?? [] });
+    opts.knownLayout ??
+    siteLayout(repo.workTree, {
+      ...opts,
+      langs: opts.langs ?? [],
+      sourceWorkTree: other ? english.workTree : null,
+    });
   const isPage = pageFileTest(opts.extensions ?? DEFAULTS.extensions);
   const rels = opts.pages.map((given) =>
     repoRelative(repo.workTree, opts.cwd ?? process.cwd(), given),
@@ -60,7 +74,7 @@ export async function stampPages(
   // record a state that does not exist: the translation must move first. One lookup for all.
   const places = rels.map((rel) => placeOf(rel, layout, isPage));
   const wanted = places.flatMap((p) => ("error" in p ? [] : [p.sourcePath]));
-  const sources = await sourcesAt(repo, commit, layout, wanted);
+  const sources = await sourcesAt(english, commit, layout, wanted);
   const outcomes: StampOutcome[] = [];
   for (const [i, rel] of rels.entries()) {
     const place = places[i] as TranslationPlace | { error: string };

@@ -26,7 +26,7 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
     onProgress: Parameters<typeof scan>[0]["onProgress"],
   ): Promise<LoadedData> => {
     const out = await scan({ ...scanScope(opts), ...(onProgress ? { onProgress } : {}) });
-    const source = await createDetailLoader(out.repo, out.result, out.details, {
+    const source = await createDetailLoader(out, out.result, out.details, {
       extensions: opts.extensions,
     });
     return { result: out.result, source, repoName: path.basename(out.repo.workTree) };

@@ -35,3 +35,32 @@ export function git(dir: string, args: string[]): string {
     maxBuffer: 256 * 1024 * 1024,
   }).trim();
 }
+
+export interface TempMdnPair {
+  /** The English repository (fixtures/mdn-content.json). */
+  content: string;
+  /** The translations' repository beside it (fixtures/mdn-translated-content.json), whose
+   * config names `../mdn-content`. */
+  translations: string;
+  labels: Labels;
+  cleanup: () => void;
+}
+
+/** MDN's two repositories, side by side as their config expects. */
+export function buildMdnPair(): TempMdnPair {
+  const base = tempDir();
+  const content = path.join(base, "mdn-content");
+  const translations = path.join(base, "translated-content");
+  const english = buildSite(loadSpec(path.join(ROOT, "fixtures", "mdn-content.json")), content);
+  const labels = buildSite(
+    loadSpec(path.join(ROOT, "fixtures", "mdn-translated-content.json")),
+    translations,
+    english,
+  );
+  return {
+    content,
+    translations,
+    labels,
+    cleanup: () => rmSync(base, { recursive: true, force: true }),
+  };
+}

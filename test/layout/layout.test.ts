@@ -1,12 +1,18 @@
 // The layout owns the mapping between English paths and translation paths: a table per layout.
+
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { detectLayout } from "../../src/layout/detect.js";
 import {
   contentLayout,
   isSourcePath,
+  mdnLayout,
   pathInLanguage,
   translationPath,
   translationPlace,
 } from "../../src/layout/layout.js";
+import { tempDir } from "../helpers/site.js";
 
 describe("the content/<lang>/ layout (Hugo's default)", () => {
   const layout = contentLayout("content", "en");
@@ -52,5 +58,47 @@ describe("the content/<lang>/ layout (Hugo's default)", () => {
     expect(isSourcePath(layout, "content/zh-cn/x.md")).toBe(false);
     expect(pathInLanguage(layout, "zh-cn", "content/zh-cn/user/x.md")).toBe("user/x.md");
     expect(pathInLanguage(layout, "zh-cn", "elsewhere/x.md")).toBe("elsewhere/x.md");
+  });
+});
+
+describe("MDN's layout: files/en-us in the English repository, files/<locale> in the other", () => {
+  const layout = mdnLayout(["ja", "pt-br", "zh-cn"]);
+
+  it.each([
+    ["ja", "files/en-us/web/html/index.md", "files/ja/web/html/index.md"],
+    ["pt-br", "files/en-us/glossary/index.md", "files/pt-br/glossary/index.md"],
+    ["zh-cn", "files/jsondata/L10n-Common.json", null],
+  ])("translates %#: %s %s -> %s", (lang, source, translation) => {
+    expect(translationPath(layout, lang, source)).toBe(translation);
+  });
+
+  it("places a translation, and never an English page", () => {
+    expect(translationPlace(layout, "files/zh-cn/web/css/index.md", null)).toEqual({
+      lang: "zh-cn",
+      sourcePath: "files/en-us/web/css/index.md",
+      rel: "web/css/index.md",
+    });
+    expect(translationPlace(layout, "files/en-us/web/css/index.md", null)).toBeNull();
+    expect(pathInLanguage(layout, "ja", "files/ja/web/css/index.md")).toBe("web/css/index.md");
+  });
+
+  it("is found only when the other repository has files/en-us and this one has locales", () => {
+    const tmp = tempDir();
+    const english = path.join(tmp, "content");
+    const translations = path.join(tmp, "translated-content");
+    for (const dir of ["files/ja", "files/zh-cn", "files/jsondata", "files/README.d"]) {
+      mkdirSync(path.join(translations, dir), { recursive: true });
+    }
+    const opts = { content: "content", source: "en" };
+    mkdirSync(path.join(english, "files"), { recursive: true });
+    expect(detectLayout(translations, { ...opts, sourceWorkTree: english })).toBeNull();
+    mkdirSync(path.join(english, "files/en-us"));
+    expect(detectLayout(translations, { ...opts, sourceWorkTree: english })).toMatchObject({
+      kind: "mdn",
+      sourceLang: "en-us",
+      languages: ["ja", "zh-cn"],
+    });
+    // Without the other repository it is not MDN's layout.
+    expect(detectLayout(translations, opts)).toBeNull();
   });
 });

@@ -129,6 +129,7 @@ describe("translation-status.config.json", () => {
         "maxBehind",
         "maxLines",
         "source",
+        "sourceRepo",
       ].sort(),
     );
     expect(schema.additionalProperties).toBe(false);

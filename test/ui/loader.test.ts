@@ -19,7 +19,7 @@ afterAll(() => site?.cleanup());
 
 describe("createDetailLoader", () => {
   it("diffs the English source from raw_commit to HEAD, and per commit", async () => {
-    const source = await createDetailLoader(out.repo, out.result, out.details);
+    const source = await createDetailLoader(out, out.result, out.details);
     const i = index("content/zh-cn/user/moderation.md");
     const whole = await source.wholeDiff(i);
     expect(whole).toMatchObject({ added: 4, removed: 0, notice: null });
@@ -47,7 +47,7 @@ describe("createDetailLoader", () => {
   });
 
   it("shows a deleted English page as removed lines, and explains pages without a base", async () => {
-    const source = await createDetailLoader(out.repo, out.result, out.details);
+    const source = await createDetailLoader(out, out.result, out.details);
     const gone = await source.wholeDiff(index("content/zh-cn/dev/old-api.md"));
     expect(gone.notice).toMatch(/deleted/);
     expect(gone.rows.some((r) => r.kind === "del" && r.text === "This API is deprecated.")).toBe(
@@ -67,7 +67,7 @@ describe("createDetailLoader", () => {
   it("links to GitHub when origin is there", async () => {
     git(site.dir, ["remote", "add", "origin", "https://github.com/example/docs.git"]);
     try {
-      const source = await createDetailLoader(out.repo, out.result, out.details);
+      const source = await createDetailLoader(out, out.result, out.details);
       const i = index("content/zh-cn/user/moderation.md");
       const head = out.result.head.slice(0, 12);
       expect(source.links(i)).toEqual({
@@ -95,7 +95,7 @@ describe("markUpdated", () => {
     expect(before).toMatchObject({ status: "outdated", commitsBehind: 1 });
     const file = path.join(own.dir, PAGE);
     const bytes = readFileSync(file, "utf8");
-    const source = await createDetailLoader(first.repo, first.result, first.details, {
+    const source = await createDetailLoader(first, first.result, first.details, {
       date: () => DATE,
     });
     const whole = await source.wholeDiff(i);
@@ -154,7 +154,7 @@ describe("markUpdated", () => {
   });
 
   it("refuses pages it must not stamp, without touching the disk", async () => {
-    const source = await createDetailLoader(out.repo, out.result, out.details);
+    const source = await createDetailLoader(out, out.result, out.details);
     const moved = await source.markUpdated(index("content/zh-cn/admin/optional/elasticsearch.md"));
     expect(moved).toMatchObject({ ok: false, error: expect.stringMatching(/moved/) });
     expect(await source.markUpdated(index("content/zh-cn/user/filters.md"))).toMatchObject({
@@ -169,7 +169,7 @@ describe("markUpdated", () => {
   });
 
   it("reports a page that cannot be written, and leaves it as it was", async () => {
-    const source = await createDetailLoader(out.repo, out.result, out.details);
+    const source = await createDetailLoader(out, out.result, out.details);
     const i = index("content/zh-cn/user/signup.md");
     const file = path.join(site.dir, "content/zh-cn/user/signup.md");
     const bytes = readFileSync(file);

@@ -1,0 +1,31 @@
+// The repository holding the English pages when it is not the translations' own (MDN keeps them
+// in mdn/content, the translations in mdn/translated-content). Its folder may come from a config
+// file in a pull request, so it is only ever a folder to run git in, and it must be the top of a
+// git work tree: a folder inside some other repository is refused rather than taken for it.
+import { realpath } from "node:fs/promises";
+import { AppError } from "../errors.js";
+import { type Head, type OpenedRepo, openRepoAtHead } from "../git/repo.js";
+import { settleLater } from "../settle.js";
+
+/** The source repository and its HEAD (still being read); every failure is one line. */
+export async function openSourceRepo(
+  dir: string,
+): Promise<{ repo: OpenedRepo; head: Promise<Head> }> {
+  const fail = (why: string) => new AppError(2, `source repository: ${why}`);
+  let opened: Awaited<ReturnType<typeof openRepoAtHead>>;
+  try {
+    opened = await openRepoAtHead(dir);
+  } catch (err) {
+    throw err instanceof AppError ? fail(err.message) : err;
+  }
+  const given = await realpath(dir).catch(() => null);
+  if (given !== opened.repo.workTree) {
+    throw fail(`not the top of a git work tree: ${dir} (it is inside ${opened.repo.workTree})`);
+  }
+  const head = settleLater(
+    opened.head.catch((err: unknown) => {
+      throw err instanceof AppError ? fail(err.message) : err;
+    }),
+  );
+  return { repo: opened.repo, head };
+}
