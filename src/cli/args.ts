@@ -4,6 +4,7 @@ import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
 import { AppError } from "../errors.js";
 import { LAYOUT_CHOICES, type LayoutChoice } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
+import { METADATA_CHOICES, type MetadataChoice } from "../meta/init.js";
 import { CONFIG_NAME, DEFAULTS } from "../options/defaults.js";
 import type { GivenOptions } from "../options/resolve.js";
 
@@ -42,6 +43,9 @@ export interface CliOptions {
   paths: PathPattern[];
   extensions: string[];
   defaultLanguage: string | null;
+  metadata: MetadataChoice;
+  /** stamp: bring pages without metadata under tracking. */
+  init: boolean;
   /** The repository holding the English pages, when not `repo` (MDN); null for `repo`. */
   sourceRepo: string | null;
   format: Format | null;
@@ -72,6 +76,7 @@ export type ParsedCli = Omit<
   | "paths"
   | "extensions"
   | "defaultLanguage"
+  | "metadata"
   | "sourceRepo"
   | "failOn"
   | "maxBehind"
@@ -118,6 +123,7 @@ export function parseCli(argv: readonly string[]): ParsedCli {
   }
   for (const [flag, given] of [
     ["--force", values.force],
+    ["--init", values.init],
     ["--commit", values.commit],
   ] as const) {
     if (given !== undefined && word !== "stamp") {
@@ -144,10 +150,11 @@ export function parseCli(argv: readonly string[]): ParsedCli {
       // Repeated, or a comma list as the Action's `languages` input gives it.
       languages: values.lang ? list(values.lang.join(",")) : null,
       exclude: values.exclude ?? null,
-      layout: layoutChoice(values.layout),
+      layout: choice(values.layout, "--layout", LAYOUT_CHOICES),
       paths: values.paths ? values.paths.map(pathPair) : null,
       extensions: values.extensions ? list(values.extensions.join(",")) : null,
       defaultLanguage: values["default-lang"] ?? null,
+      metadata: choice(values.metadata, "--metadata", METADATA_CHOICES),
       sourceRepo: folderValue(values["source-repo"], "--source-repo"),
       failOn: values["fail-on"] ? list(values["fail-on"]) : null,
       maxBehind: count(values["max-behind"], "--max-behind"),
@@ -158,17 +165,23 @@ export function parseCli(argv: readonly string[]): ParsedCli {
     pages: word === "stamp" ? positionals.slice(1) : [],
     commit: values.commit ?? null,
     force: values.force ?? false,
+    init: values.init ?? false,
     config: values.config ?? null,
   };
 }
 
-function layoutChoice(value: string | undefined): LayoutChoice | null {
+/** `value` when it is one of `choices`; a usage error naming them otherwise. */
+function choice<T extends string>(
+  value: string | undefined,
+  flag: string,
+  choices: readonly T[],
+): T | null {
   if (value === undefined) return null;
-  const choice = LAYOUT_CHOICES.find((c) => c === value);
-  if (!choice) {
-    throw new AppError(2, `--layout takes ${either(LAYOUT_CHOICES)}, got ${JSON.stringify(value)}`);
+  const found = choices.find((c) => c === value);
+  if (!found) {
+    throw new AppError(2, `${flag} takes ${either(choices)}, got ${JSON.stringify(value)}`);
   }
-  return choice;
+  return found;
 }
 
 /** `--paths SOURCE:TRANSLATION`, as one pair of the config's `paths` (checked with them). */
@@ -243,6 +256,8 @@ const OPTIONS = {
   paths: { type: "string", multiple: true },
   extensions: { type: "string", multiple: true },
   "default-lang": { type: "string" },
+  metadata: { type: "string" },
+  init: { type: "boolean" },
   "source-repo": { type: "string" },
   format: { type: "string" },
   color: { type: "boolean" },
@@ -370,9 +385,10 @@ Usage:
   translation-status scan [options]       report every page (${either(FORMATS.scan)})
   translation-status check [options]      like scan, exit 1 when a page breaks a threshold
   translation-status dashboard [options]  the interactive dashboard
-  translation-status stamp PAGE... [--commit HASH] [--force]
+  translation-status stamp PAGE... [--commit HASH] [--force] [--init]
                                           mark translations as updated to HEAD (or HASH);
-                                          --force also rewrites read-only pages
+                                          --force also rewrites read-only pages; --init
+                                          adds metadata to pages that have none
   translation-status help COMMAND         one command's options and examples
 
 ${SHARED_OPTIONS}
@@ -411,15 +427,21 @@ ${EXIT_CODES}
 
 ${SHARED_OPTIONS.replace(/\n {2}--format[^\n]*(\n {20}[^\n]*)*/, "")}
 `,
-  stamp: `translation-status stamp PAGE... [--commit HASH] [--force]: mark translations as updated
+  stamp: `translation-status stamp PAGE... [--commit HASH] [--force] [--init]: mark translations as updated
 
 Writes HEAD's hash (or HASH) and today's date into each page's metadata, changing nothing else.
 PAGE is a path as the reports print it. --force also rewrites read-only pages. With
 --source-repo DIR (or sourceRepo in the config), HEAD and HASH are that repository's.
 
+--init brings pages that record no metadata under tracking: it adds metadata at the page's
+estimate (the last commit that changed the translation) or at HASH, in the site's own style
+(as its other translations record it), or as --metadata says:
+  --metadata KIND     ${either(METADATA_CHOICES)} (default: ${DEFAULTS.metadata})
+
 Examples:
   translation-status stamp content/zh-cn/user/run-your-own.md
   translation-status stamp --commit 6addd5cf525a content/ja/*.md
+  translation-status stamp --init content/ja/new-page.md
 `,
 };
 

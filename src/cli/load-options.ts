@@ -49,6 +49,7 @@ export async function loadOptions(parsed: ParsedCli, cwd = process.cwd()): Promi
     paths: o.paths,
     extensions: o.extensions,
     defaultLanguage: o.defaultLanguage,
+    metadata: o.metadata,
     sourceRepo: o.sourceRepo,
     failOn: o.failOn,
     maxBehind: o.maxBehind,

@@ -74,6 +74,26 @@ export function styleOfPage(text: string, lang: string): MetaStyle | null {
   return { kind: "shortcode", name, params, place };
 }
 
+/** The English page's title: its front matter's `title`, else its first heading, else `name`. */
+export function pageTitle(text: string, name: string): string {
+  const data = frontMatterEnd(text);
+  if (data !== null && !("error" in data) && typeof data.data === "object" && data.data !== null) {
+    const title = (data.data as Record<string, unknown>).title;
+    if (typeof title === "string" && title.trim() !== "") return oneLine(title);
+  }
+  const heading = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(text);
+  return heading?.[1] ? oneLine(heading[1]) : name;
+}
+
+/** The link Hugo gives the page at `rel` below its language's folder: `/user/run-your-own/`
+ * for `user/run-your-own.md`, the folder for a section's `_index.md` or a bundle's `index.md`. */
+export function pageLink(rel: string): string {
+  const parts = rel.split("/");
+  const file = (parts.pop() as string).replace(/\.[^.]*$/, "");
+  if (file !== "_index" && file !== "index") parts.push(file);
+  return parts.length === 0 ? "/" : `/${parts.join("/")}/`;
+}
+
 export interface InitValues {
   /** A validated full hash. */
   commit: string;
@@ -121,9 +141,16 @@ function oneLine(value: string): string {
   return value.replace(/[\r\n\t]+/g, " ").trim();
 }
 
-/** A value as a shortcode's quoted parameter: one line, quotes and backslashes escaped. */
+/**
+ * A value as a shortcode's quoted parameter, on one line. Hugo reads a backquoted value as it
+ * is, so one with a double quote or backslash is backquoted; one with all three gets its double
+ * quotes escaped, and must then read back as meant (initText checks).
+ */
 function quoted(value: string): string {
-  return `"${oneLine(value).replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  const line = oneLine(value);
+  if (!/["\\]/.test(line)) return `"${line}"`;
+  if (!line.includes("`")) return `\`${line}\``;
+  return `"${line.replaceAll('"', '\\"')}"`;
 }
 
 function withShortcode(
@@ -144,7 +171,9 @@ function withShortcode(
   const shortcode = `{{< ${name} ${params.map((p) => `${p}=${quoted(value[p])}`).join(" ")}>}}`;
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   if (style.place === "end") {
-    const lead = text === "" ? "" : text.endsWith("\n") ? eol : `${eol}${eol}`;
+    // One blank line before it, as Mastodon's pages have.
+    const lead =
+      text === "" || /\n[ \t]*\r?\n$/.test(text) ? "" : text.endsWith("\n") ? eol : `${eol}${eol}`;
     return { text: `${text}${lead}${shortcode}${eol}` };
   }
   const end = frontMatterEnd(text);

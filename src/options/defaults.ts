@@ -5,6 +5,7 @@ import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
 import type { Status } from "../core/types.js";
 import type { LayoutChoice } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
+import type { MetadataChoice } from "../meta/init.js";
 import { PAGE_EXTENSIONS } from "../site/files.js";
 
 export interface SiteOptions {
@@ -25,6 +26,8 @@ export interface SiteOptions {
   extensions: string[];
   /** The language the dashboard opens on; null for the first. */
   defaultLanguage: string | null;
+  /** How `stamp --init` writes metadata; "auto" learns it from the site's pages. */
+  metadata: MetadataChoice;
   /** The repository holding the English pages, when it is not this one (MDN's two
    * repositories); null for this one. */
   sourceRepo: string | null;
@@ -46,6 +49,7 @@ export const DEFAULTS: Readonly<SiteOptions & CheckOptions> = {
   paths: [],
   extensions: [...PAGE_EXTENSIONS],
   defaultLanguage: null,
+  metadata: "auto",
   sourceRepo: null,
   failOn: [...DEFAULT_FAIL_ON],
   maxBehind: null,

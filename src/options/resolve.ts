@@ -3,6 +3,7 @@
 
 import type { LayoutChoice } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
+import type { MetadataChoice } from "../meta/init.js";
 import { type CheckOptions, DEFAULTS, type SiteOptions } from "./defaults.js";
 import type { Config } from "./schema.js";
 
@@ -16,6 +17,7 @@ export interface GivenOptions {
   paths: PathPattern[] | null;
   extensions: string[] | null;
   defaultLanguage: string | null;
+  metadata: MetadataChoice | null;
   sourceRepo: string | null;
   failOn: string[] | null;
   maxBehind: number | null;
@@ -39,6 +41,7 @@ export function resolveOptions(given: GivenOptions, config: Config | null): Reso
     paths: given.paths ?? c.paths ?? [...DEFAULTS.paths],
     extensions: given.extensions ?? c.extensions ?? [...DEFAULTS.extensions],
     defaultLanguage: given.defaultLanguage ?? c.defaultLanguage ?? DEFAULTS.defaultLanguage,
+    metadata: given.metadata ?? c.metadata ?? DEFAULTS.metadata,
     sourceRepo: given.sourceRepo ?? c.sourceRepo ?? DEFAULTS.sourceRepo,
     failOn: given.failOn ?? c.failOn ?? null,
     maxBehind: given.maxBehind ?? c.maxBehind ?? DEFAULTS.maxBehind,

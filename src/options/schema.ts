@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { STATUSES } from "../core/types.js";
 import { LAYOUT_CHOICES } from "../layout/layout.js";
+import { METADATA_CHOICES } from "../meta/init.js";
 import { hasUnsafeChars } from "../sanitize/terminal.js";
 import { DEFAULTS } from "./defaults.js";
 
@@ -70,6 +71,12 @@ export const ConfigSchema = z
       .max(20)
       .optional()
       .describe(`What page files' names end with (default ${DEFAULTS.extensions.join(", ")}).`),
+    metadata: z
+      .enum(METADATA_CHOICES)
+      .optional()
+      .describe(
+        'How stamp --init records metadata in a page that has none (default "auto": as the site\'s other translations do).',
+      ),
     defaultLanguage: z
       .string()
       .regex(LANG, 'defaultLanguage must be a folder name like "zh-cn"')

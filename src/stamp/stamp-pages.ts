@@ -3,6 +3,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { decodeBytes, encodeBytes, fsPath, unescapeShownBytes } from "../core/path-bytes.js";
+import { gitBlobReader } from "../detail/blobs.js";
+import type { BlobText } from "../detail/types.js";
 import { AppError } from "../errors.js";
 import { type Lookup, lookupObjects } from "../git/objects.js";
 import { openRepo, readHead } from "../git/repo.js";
@@ -14,7 +16,15 @@ import {
   type TranslationPlace,
   translationPlace,
 } from "../layout/layout.js";
-import { stampText } from "../meta/stamp.js";
+import {
+  initText,
+  type MetadataChoice,
+  type MetaStyle,
+  pageLink,
+  pageTitle,
+  styleOfChoice,
+} from "../meta/init.js";
+import { type StampResult, stampText } from "../meta/stamp.js";
 import { DEFAULTS } from "../options/defaults.js";
 import { type SiteScope, siteLayout } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
@@ -22,6 +32,7 @@ import { openSourceRepo } from "../scan/source-repo.js";
 import { nfcIndex } from "../scan/translations.js";
 import { folderProblem, pageFileTest, readPageBytes, realFolderInside } from "../site/files.js";
 import { replaceFile } from "../site/write.js";
+import { siteStyle } from "./site-style.js";
 
 export interface StampOptions extends Omit<SiteScope, "langs" | "exclude"> {
   repo: string;
@@ -39,10 +50,22 @@ export interface StampOptions extends Omit<SiteScope, "langs" | "exclude"> {
   cwd?: string;
   /** Stamp pages whose permissions say read-only too (their mode is kept). */
   force?: boolean;
+  /** Bring pages that record no metadata under tracking (stamp --init). */
+  init?: InitOptions | null;
+}
+
+export interface InitOptions {
+  /** The style to write in; "auto" learns it from the site's other translations. */
+  metadata: MetadataChoice;
+  /** Each page's estimated English commit (repo-relative path -> full hash), used when no
+   * commit is given. */
+  estimates?: ReadonlyMap<string, string>;
 }
 
 export interface StampOutcome {
   path: string;
+  /** The English commit recorded, when the page was stamped. */
+  commit: string | null;
   error: string | null;
 }
 
@@ -72,21 +95,79 @@ export async function stampPages(
   );
   // Stamping a page whose English source is gone at that commit (moved or deleted) would
   // record a state that does not exist: the translation must move first. One lookup for all.
+  const init = opts.init ?? null;
+  // A page brought under tracking follows its estimate unless a commit was given.
+  const commitOf = (rel: string) =>
+    init && opts.commit === null ? (init.estimates?.get(rel) ?? null) : commit;
   const places = rels.map((rel) => placeOf(rel, layout, isPage));
-  const wanted = places.flatMap((p) => ("error" in p ? [] : [p.sourcePath]));
-  const sources = await sourcesAt(english, commit, layout, wanted);
+  const wanted = rels.flatMap((rel, i) => {
+    const place = places[i] as TranslationPlace | { error: string };
+    const at = commitOf(rel);
+    return "error" in place || at === null ? [] : [{ commit: at, path: place.sourcePath }];
+  });
+  const sources = await sourcesAt(english, layout, wanted);
+  const titles = init ? await englishTexts(english, sources) : null;
+  const styles = new Map<string, Promise<MetaStyle | null>>();
+  const styleFor = (lang: string, choice: MetadataChoice) => {
+    let style = styles.get(lang);
+    if (!style) {
+      const chosen = styleOfChoice(choice);
+      style = chosen ? Promise.resolve(chosen) : siteStyle(repo.workTree, layout, lang, isPage);
+      styles.set(lang, style);
+    }
+    return style;
+  };
   const outcomes: StampOutcome[] = [];
   for (const [i, rel] of rels.entries()) {
     const place = places[i] as TranslationPlace | { error: string };
+    const at = commitOf(rel);
+    const failed = (error: string) => outcomes.push({ path: rel, commit: null, error });
     if ("error" in place) {
-      outcomes.push({ path: rel, error: place.error });
+      failed(place.error);
       continue;
     }
-    const src = sources.get(place.sourcePath);
-    const missing = !src || "missing" in src || src.type !== "blob" ? place.sourcePath : null;
-    outcomes.push({ path: rel, error: await stampOne(repo.workTree, rel, commit, opts, missing) });
+    if (at === null) {
+      failed("no estimate for this page (git has no commit of it); give --commit");
+      continue;
+    }
+    const src = sources.get(sourceKey(at, place.sourcePath));
+    const found = src && !("missing" in src) && src.type === "blob" ? src : null;
+    const missing = found ? null : place.sourcePath;
+    let edit: (text: string) => StampResult = (text) => stampText(text, at, opts.date);
+    if (init) {
+      const style = await styleFor(place.lang, init.metadata);
+      if (!style) {
+        failed(
+          'no page of this site records metadata yet: set "metadata" in the config (shortcode, default_lang_commit or l10n.sourceCommit)',
+        );
+        continue;
+      }
+      const name = path.posix.basename(place.sourcePath);
+      const source = found ? titles?.get(found.oid) : undefined;
+      const values = {
+        commit: at,
+        date: opts.date,
+        title: source?.kind === "text" ? pageTitle(source.text, name) : name,
+        link: pageLink(place.rel),
+        lang: place.lang,
+      };
+      edit = (text) => initText(text, style, values);
+    }
+    const error = await stampOne(repo.workTree, rel, at, edit, opts, missing);
+    outcomes.push({ path: rel, commit: error === null ? at : null, error });
   }
   return { commit, outcomes };
+}
+
+/** The English pages' texts, by blob, for their titles (one git process, or two). */
+async function englishTexts(
+  repo: Parameters<typeof readHead>[0],
+  sources: ReadonlyMap<string, Lookup | undefined>,
+): Promise<Map<string, BlobText>> {
+  const oids = [...sources.values()].flatMap((l) =>
+    l && !("missing" in l) && l.type === "blob" ? [l.oid] : [],
+  );
+  return gitBlobReader(repo)(oids);
 }
 
 /**
@@ -138,7 +219,8 @@ async function stampOne(
   workTree: string,
   rel: string,
   commit: string,
-  opts: { date: string; force?: boolean },
+  edit: (text: string) => StampResult,
+  opts: { force?: boolean },
   sourceMissing: string | null,
 ): Promise<string | null> {
   // O_NOFOLLOW guards the file itself; its folders are checked first, so a symbolic link to a
@@ -150,7 +232,7 @@ async function stampOne(
   // Bytes that are not UTF-8 (a stray Latin-1 byte in the body) are kept as they are: the scan
   // reads the metadata around them, so stamp edits it around them too (core/path-bytes.ts).
   const text = decodeBytes(read.bytes);
-  const stamped = stampText(text, commit, opts.date);
+  const stamped = edit(text);
   if ("error" in stamped) return stamped.error;
   if (sourceMissing !== null) {
     return `the English source ${sourceMissing} does not exist at ${commit.slice(0, 12)}: it was moved or deleted; move or remove the translation instead`;
@@ -162,44 +244,54 @@ async function stampOne(
   return "error" in written ? written.error : null;
 }
 
+function sourceKey(commit: string, path: string): string {
+  return `${commit}:${path}`;
+}
+
 /**
- * The English source of each path at `commit`, as git spells it. The scan pairs a translation
- * with an English file whose name differs only in Unicode normalization (NFD on disk, NFC in
- * git); stamp must find the same file, so a name git does not hold is looked for in NFC among
- * the English folders' files. One lookup, and a listing and a second lookup only for such names.
+ * The English source of each path at its commit, as git spells it, keyed by sourceKey. The scan
+ * pairs a translation with an English file whose name differs only in Unicode normalization
+ * (NFD on disk, NFC in git); stamp must find the same file, so a name git does not hold is
+ * looked for in NFC among the English folders' files. One lookup, and a listing per commit and
+ * a second lookup only for such names.
  */
 async function sourcesAt(
   repo: Parameters<typeof readHead>[0],
-  commit: string,
   layout: Layout,
-  paths: readonly string[],
+  wanted: ReadonlyArray<{ commit: string; path: string }>,
 ): Promise<Map<string, Lookup | undefined>> {
   const found = await lookupObjects(
     repo,
-    paths.map((p) => `${commit}:${p}`),
+    wanted.map((w) => sourceKey(w.commit, w.path)),
   );
-  const sources = new Map(paths.map((p, i) => [p, found[i]]));
-  const absent = paths.filter((p) => {
-    const f = sources.get(p);
+  const sources = new Map(wanted.map((w, i) => [sourceKey(w.commit, w.path), found[i]]));
+  const absent = wanted.filter((w) => {
+    const f = sources.get(sourceKey(w.commit, w.path));
     return !f || "missing" in f;
   });
   if (absent.length === 0) return sources;
-  const tree = await listTree(
-    repo,
-    commit,
-    layout.pairs.map((pair) => pair.source),
-  );
-  const byNfc = nfcIndex(tree.map((e) => e.path));
-  const respelled = absent.flatMap((p) => {
-    const match = byNfc.get(p.normalize("NFC"));
-    return match === undefined || match === p ? [] : [[p, match] as const];
-  });
+  const respelled: Array<{ key: string; name: string }> = [];
+  for (const commit of new Set(absent.map((w) => w.commit))) {
+    const tree = await listTree(
+      repo,
+      commit,
+      layout.pairs.map((pair) => pair.source),
+    );
+    const byNfc = nfcIndex(tree.map((e) => e.path));
+    for (const w of absent) {
+      if (w.commit !== commit) continue;
+      const match = byNfc.get(w.path.normalize("NFC"));
+      if (match !== undefined && match !== w.path) {
+        respelled.push({ key: sourceKey(commit, w.path), name: sourceKey(commit, match) });
+      }
+    }
+  }
   const again = await lookupObjects(
     repo,
-    respelled.map(([, match]) => `${commit}:${match}`),
+    respelled.map((r) => r.name),
   );
-  respelled.forEach(([p], i) => {
-    sources.set(p, again[i]);
+  respelled.forEach((r, i) => {
+    sources.set(r.key, again[i]);
   });
   return sources;
 }

@@ -1,0 +1,159 @@
+// Metadata added to a page that has none, in the site's style: only bytes added, the rest of
+// the page byte for byte as it was, and the result reading back as meant.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  initText,
+  type MetaStyle,
+  pageLink,
+  pageTitle,
+  styleOfChoice,
+  styleOfPage,
+} from "../../src/meta/init.js";
+import { readMeta } from "../../src/meta/read.js";
+
+const COMMIT = "6addd5cf525adec1859f48c52dafcfe1f96e558a";
+const VALUES = {
+  commit: COMMIT,
+  date: "2026-12-06",
+  title: "Running your own server",
+  link: "/user/run-your-own/",
+  lang: "zh-cn",
+};
+const SEED = readFileSync(
+  path.join(import.meta.dirname, "../../../shared/seeds/run-your-own.zh-cn.md"),
+  "utf8",
+);
+
+function added(text: string, style: MetaStyle): string {
+  const out = initText(text, style, VALUES);
+  if ("error" in out) throw new Error(out.error);
+  return out.text;
+}
+
+describe("the site's style", () => {
+  it("learns Mastodon's shortcode: its name per language, parameters and place", () => {
+    const style = styleOfPage(SEED, "zh-cn");
+    expect(style).toEqual({
+      kind: "shortcode",
+      name: "translation-status-{lang}",
+      params: ["raw_title", "raw_link", "last_translation_time", "raw_commit"],
+      place: "end",
+    });
+    // Written into the same page without its shortcode, it gives the page back.
+    const line = SEED.lastIndexOf("{{<");
+    const bare = SEED.slice(0, line);
+    expect(added(bare, style as MetaStyle)).toBe(
+      `${bare}{{< translation-status-zh-cn raw_title="Running your own server" raw_link="/user/run-your-own/" last_translation_time="2026-12-06" raw_commit="${COMMIT}">}}\n`,
+    );
+    // With the seed's own date, byte for byte the real page.
+    expect(initText(bare, style as MetaStyle, { ...VALUES, date: "2025-04-21" })).toEqual({
+      text: SEED,
+    });
+  });
+
+  it("learns front matter keys", () => {
+    expect(styleOfPage(`---\ntitle: x\ndefault_lang_commit: ${COMMIT}\n---\n`, "ja")).toEqual({
+      kind: "front-matter",
+      key: "default_lang_commit",
+      withDate: false,
+    });
+    expect(styleOfPage(`---\nl10n:\n  sourceCommit: ${COMMIT}\n---\n`, "ja")).toEqual({
+      kind: "front-matter",
+      key: "l10n.sourceCommit",
+      withDate: false,
+    });
+    expect(styleOfPage("---\ntitle: x\n---\nNo metadata.\n", "ja")).toBeNull();
+  });
+});
+
+describe("adding metadata", () => {
+  const otel = styleOfChoice("default_lang_commit") as MetaStyle;
+  const mdn = styleOfChoice("l10n.sourceCommit") as MetaStyle;
+
+  it.each([
+    [
+      "YAML front matter",
+      otel,
+      "---\ntitle: 标题\n---\n\n正文。\n",
+      `---\ntitle: 标题\ndefault_lang_commit: ${COMMIT}\n---\n\n正文。\n`,
+    ],
+    [
+      "CRLF front matter",
+      otel,
+      "---\r\ntitle: x\r\n---\r\nBody\r\n",
+      `---\r\ntitle: x\r\ndefault_lang_commit: ${COMMIT}\r\n---\r\nBody\r\n`,
+    ],
+    [
+      "TOML front matter",
+      otel,
+      '+++\ntitle = "x"\n+++\nBody\n',
+      `+++\ntitle = "x"\ndefault_lang_commit = "${COMMIT}"\n+++\nBody\n`,
+    ],
+    [
+      "MDN's key",
+      mdn,
+      "---\ntitle: x\nslug: Web/HTML\n---\nBody\n",
+      `---\ntitle: x\nslug: Web/HTML\nl10n:\n  sourceCommit: ${COMMIT}\n---\nBody\n`,
+    ],
+    ["no front matter", otel, "# 标题\n", `---\ndefault_lang_commit: ${COMMIT}\n---\n\n# 标题\n`],
+    [
+      "a shortcode at the top of the body",
+      { kind: "shortcode", name: "translation-status", params: ["raw_commit"], place: "start" },
+      "---\ntitle: x\n---\nBody\n",
+      `---\ntitle: x\n---\n{{< translation-status raw_commit="${COMMIT}">}}\nBody\n`,
+    ],
+    [
+      "a page that does not end with a newline",
+      styleOfChoice("shortcode") as MetaStyle,
+      "Body",
+      `Body\n\n{{< translation-status-zh-cn raw_title="Running your own server" raw_link="/user/run-your-own/" last_translation_time="2026-12-06" raw_commit="${COMMIT}">}}\n`,
+    ],
+  ])("%s", (_, style, page, expected) => {
+    const out = added(page, style);
+    expect(out).toBe(expected);
+    expect(readMeta(out).meta?.rawCommit).toBe(COMMIT);
+  });
+
+  it("escapes a title so it stays one quoted value", () => {
+    const style = styleOfChoice("shortcode") as MetaStyle;
+    const out = initText("Body\n", style, { ...VALUES, title: 'A "quoted"\nback\\slash' });
+    if ("error" in out) throw new Error(out.error);
+    expect(readMeta(out.text).meta?.rawTitle).toBe('A "quoted" back\\slash');
+  });
+
+  it("refuses a page that records metadata already, or front matter it cannot write", () => {
+    expect(initText(`---\ndefault_lang_commit: ${COMMIT}\n---\n`, otel, VALUES)).toEqual({
+      error: expect.stringContaining("already records metadata"),
+    });
+    expect(initText("---\ntitle: [unclosed\n---\n", otel, VALUES)).toEqual({
+      error: expect.stringContaining("front matter"),
+    });
+    expect(initText('+++\ntitle = "x"\n[params]\na = 1\n+++\n', otel, VALUES)).toEqual({
+      error: expect.stringContaining("table"),
+    });
+    expect(initText("---\nl10n:\n  other: 1\n---\n", mdn, VALUES)).toEqual({
+      error: expect.stringContaining('"l10n" already'),
+    });
+  });
+});
+
+describe("the English page's title and link", () => {
+  it.each([
+    ["---\ntitle: Running your own server\n---\n# Other\n", "Running your own server"],
+    ["# A heading #\n\nText\n", "A heading"],
+    ["Just text\n", "page.md"],
+  ])("title of %j", (text, title) => {
+    expect(pageTitle(text, "page.md")).toBe(title);
+  });
+
+  it.each([
+    ["user/run-your-own.md", "/user/run-your-own/"],
+    ["_index.md", "/"],
+    ["admin/_index.md", "/admin/"],
+    ["guide/index.md", "/guide/"],
+  ])("link of %s", (rel, link) => {
+    expect(pageLink(rel)).toBe(link);
+  });
+});
