@@ -1,8 +1,9 @@
 // Command-line parsing into a plain value; bad input becomes a usage error (exit 2).
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
 import { AppError } from "../errors.js";
-import { CONFIG_NAME, DEFAULTS } from "../options/defaults.js";
+import { CONFIG_NAME, DEFAULTS, IGNORE_REVS_NAME } from "../options/defaults.js";
 import type { GivenOptions } from "../options/resolve.js";
 
 export type Command = "scan" | "check" | "dashboard" | "stamp" | "default" | "help" | "version";
@@ -36,12 +37,17 @@ export interface CliOptions {
   langs: string[];
   /** Globs of files that are not pages. */
   exclude: string[];
+  /** The ignore-revs file: absolute from the command line, repository-relative from the config
+   * file, null for the default (see readIgnoreRevs). */
+  ignoreRevsFile: string | null;
   format: Format | null;
   color: boolean | null;
   failOn: string[] | null;
   maxBehind: number | null;
   maxLines: number | null;
   maxAge: number | null;
+  /** check: judge untracked pages by their estimated numbers. */
+  useEstimates: boolean;
   changedSince: string | null;
   /** stamp: the pages to mark as translated from `commit` (HEAD when null). */
   pages: string[];
@@ -60,10 +66,12 @@ export type ParsedCli = Omit<
   | "content"
   | "langs"
   | "exclude"
+  | "ignoreRevsFile"
   | "failOn"
   | "maxBehind"
   | "maxLines"
   | "maxAge"
+  | "useEstimates"
   | "configFile"
 > & {
   given: GivenOptions;
@@ -73,7 +81,7 @@ export type ParsedCli = Omit<
 
 const COMMANDS = new Set(["scan", "check", "dashboard", "stamp", "help"]);
 
-export function parseCli(argv: readonly string[]): ParsedCli {
+export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCli {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -131,10 +139,16 @@ export function parseCli(argv: readonly string[]): ParsedCli {
       // Repeated, or a comma list as the Action's `languages` input gives it.
       languages: values.lang ? list(values.lang.join(",")) : null,
       exclude: values.exclude ?? null,
+      // Relative to where the tool was started, as --config is.
+      ignoreRevsFile:
+        values["ignore-revs-file"] === undefined
+          ? null
+          : path.resolve(cwd, values["ignore-revs-file"]),
       failOn: values["fail-on"] ? list(values["fail-on"]) : null,
       maxBehind: count(values["max-behind"], "--max-behind"),
       maxLines: count(values["max-lines"], "--max-lines"),
       maxAge: count(values["max-age"], "--max-age"),
+      useEstimates: values["use-estimates"] ? true : null,
     },
     changedSince: values["changed-since"] ?? null,
     pages: word === "stamp" ? positionals.slice(1) : [],
@@ -208,6 +222,8 @@ const OPTIONS = {
   "max-lines": { type: "string" },
   "max-age": { type: "string" },
   "changed-since": { type: "string" },
+  "use-estimates": { type: "boolean" },
+  "ignore-revs-file": { type: "string" },
   commit: { type: "string" },
   force: { type: "boolean" },
   config: { type: "string" },
@@ -242,6 +258,7 @@ export function checkScanOptions(opts: CliOptions): ScanFormat {
       ["--max-lines", opts.maxLines],
       ["--max-age", opts.maxAge],
       ["--changed-since", opts.changedSince],
+      ["--use-estimates", opts.useEstimates ? true : null],
     ] as const
   ).find(([, value]) => value !== null);
   if (checkOnly) throw new AppError(2, `${checkOnly[0]} is an option of check, not of scan`);
@@ -293,6 +310,9 @@ const SHARED_OPTIONS = `Options:
   --source LANG       source language folder (default: ${DEFAULTS.source})
   --lang LANG         a language to report; repeat, or a comma list (default: every folder)
   --exclude GLOB      files that are not pages, below each language's folder; repeat
+  --ignore-revs-file FILE
+                      commits that estimates for pages without metadata skip, one full
+                      hash a line (default: ${IGNORE_REVS_NAME} if the repository has it)
 ${formatHelp()}
   --no-color          no colors (NO_COLOR is honored too)`;
 
@@ -302,7 +322,9 @@ const CHECK_OPTIONS = `check options:
   --max-behind N      fail only pages more than N commits behind
   --max-lines N       fail only pages with more than N changed English lines
   --max-age DAYS      fail only pages translated more than DAYS ago
-  --changed-since REF only pages whose English source or translation changed since REF`;
+  --changed-since REF only pages whose English source or translation changed since REF
+  --use-estimates     judge untracked pages by their estimated numbers (--max-behind,
+                      --max-lines) and let them fail (untracked joins the default --fail-on)`;
 
 const EXIT_CODES =
   "Exit codes: 0 clean, 1 drift over a threshold (check), 2 usage or environment error.";

@@ -15,10 +15,12 @@ export async function loadOptions(parsed: ParsedCli, cwd = process.cwd()): Promi
     content: o.content,
     langs: o.languages,
     exclude: o.exclude,
+    ignoreRevsFile: o.ignoreRevsFile,
     failOn: o.failOn,
     maxBehind: o.maxBehind,
     maxLines: o.maxLines,
     maxAge: o.maxAge,
+    useEstimates: o.useEstimates,
     configFile: shown,
   };
 }

@@ -14,6 +14,9 @@ export interface SiteOptions {
   /** Globs of files that are not pages (templates, drafts), matched below each language's
    * folder, such as `_TEMPLATE.md` or `drafts/**`. */
   exclude: string[];
+  /** The ignore-revs file (commits estimates skip); null for the default, IGNORE_REVS_NAME at
+   * the repository's top when it exists. */
+  ignoreRevsFile: string | null;
 }
 
 export interface CheckOptions {
@@ -21,6 +24,8 @@ export interface CheckOptions {
   maxBehind: number | null;
   maxLines: number | null;
   maxAge: number | null;
+  /** Judge untracked pages by their estimated numbers against maxBehind and maxLines. */
+  useEstimates: boolean;
 }
 
 export const DEFAULTS: Readonly<SiteOptions & CheckOptions> = {
@@ -28,11 +33,16 @@ export const DEFAULTS: Readonly<SiteOptions & CheckOptions> = {
   source: "en",
   languages: [],
   exclude: [],
+  ignoreRevsFile: null,
   failOn: [...DEFAULT_FAIL_ON],
   maxBehind: null,
   maxLines: null,
   maxAge: null,
+  useEstimates: false,
 };
 
 /** The config file a repository may keep at its top, beside `.git`. */
 export const CONFIG_NAME = "translation-status.config.json";
+
+/** The ignore-revs file read when none is named, if the repository has it at its top. */
+export const IGNORE_REVS_NAME = ".translation-status-ignore-revs";

@@ -5,7 +5,7 @@
 // editors (`"$schema"`).
 import { z } from "zod";
 import { STATUSES } from "../core/types.js";
-import { DEFAULTS } from "./defaults.js";
+import { DEFAULTS, IGNORE_REVS_NAME } from "./defaults.js";
 
 // Plain folder names: segments of letters, digits, ".", "_" and "-"; no "..", no leading "-".
 const FOLDER = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/;
@@ -15,6 +15,17 @@ const folder = (what: string) =>
     .string()
     .regex(FOLDER, `${what} must be a relative folder like "content"`)
     .refine((v) => !v.split("/").includes(".."), `${what} must stay inside the repository`);
+// A file inside the repository: plain segments (a leading "." allowed), never "." or "..".
+const FILE = /^[A-Za-z0-9._][A-Za-z0-9._-]*(?:\/[A-Za-z0-9._][A-Za-z0-9._-]*)*$/;
+const file = (what: string) =>
+  z
+    .string()
+    .max(500)
+    .regex(FILE, `${what} must be a file path relative to the repository's top`)
+    .refine(
+      (v) => !v.split("/").some((s) => s === "." || s === ".."),
+      `${what} must stay inside the repository`,
+    );
 const count = z.number().int().min(0).max(999_999_999);
 
 export const ConfigSchema = z
@@ -38,6 +49,11 @@ export const ConfigSchema = z
       .max(200)
       .optional()
       .describe("Globs of files that are not pages, matched below each language's folder."),
+    ignoreRevsFile: file("ignoreRevsFile")
+      .optional()
+      .describe(
+        `Commits that estimates skip, one full hash a line, relative to the repository's top (default "${IGNORE_REVS_NAME}" when it exists).`,
+      ),
     failOn: z
       .array(z.enum(STATUSES))
       .optional()
@@ -47,6 +63,12 @@ export const ConfigSchema = z
       .optional()
       .describe("check: fail only pages with more than N changed English lines."),
     maxAge: count.optional().describe("check: fail only pages translated more than N days ago."),
+    useEstimates: z
+      .boolean()
+      .optional()
+      .describe(
+        "check: judge untracked pages by their estimated numbers against maxBehind and maxLines.",
+      ),
   })
   .strict();
 

@@ -116,11 +116,13 @@ describe("translation-status.config.json", () => {
         "content",
         "exclude",
         "failOn",
+        "ignoreRevsFile",
         "languages",
         "maxAge",
         "maxBehind",
         "maxLines",
         "source",
+        "useEstimates",
       ].sort(),
     );
     expect(schema.additionalProperties).toBe(false);
