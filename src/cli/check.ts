@@ -62,6 +62,7 @@ export async function runCheck(
     content: opts.content,
     langs: opts.langs,
     exclude: opts.exclude,
+    ignoreRevsFile: opts.ignoreRevsFile,
   });
   if (full.shallow) throw new AppError(2, SHALLOW_MESSAGE);
 

@@ -23,6 +23,7 @@ export async function runScan(
     content: opts.content,
     langs: opts.langs,
     exclude: opts.exclude,
+    ignoreRevsFile: opts.ignoreRevsFile,
   };
   if (format === "table") {
     const { result } = await scan(options, start);

@@ -13,6 +13,7 @@ import { listTree } from "../git/tree.js";
 import { describeLayout } from "../layout/layout.js";
 import { settleLater } from "../settle.js";
 import { isPageFile } from "../site/files.js";
+import { estimateCommits, loadTranslationHistory, pagesWithoutMetadata } from "./estimates.js";
 import { completeHistory, type HistoryModel } from "./history-model.js";
 import { resolveRawCommits } from "./raw-commits.js";
 import {
@@ -37,6 +38,8 @@ export interface ScanOptions {
   langs: readonly string[];
   /** Globs of files that are not pages (see SiteOptions.exclude). */
   exclude?: readonly string[];
+  /** The ignore-revs file (see readIgnoreRevs); null or absent for the default. */
+  ignoreRevsFile?: string | null;
   onProgress?: (progress: Progress) => void;
 }
 
@@ -88,13 +91,18 @@ export async function scanInStages(
 ): Promise<StagedScan> {
   // git is already reading the history (the longest job, which needs nothing from the pages);
   // the pages are read meanwhile.
-  const { repo, head, folders, headHistory } = await start;
+  const { repo, head, folders, headHistory, ignoreRevs } = await start;
   const progress = opts.onProgress ?? (() => {});
   const englishList = settleLater(listTree(repo, head.hash, folders.sourceFolders));
 
   const translations = await readTranslations(folders.langs, folders.excluded, (done, total) =>
     progress({ phase: "pages", done, total }),
   );
+  // Pages without metadata need one more history log, of their folders, for their estimates;
+  // it runs beside the English one, and not at all when every page has metadata.
+  const untracked = pagesWithoutMetadata(translations.pages);
+  const translationHistory =
+    untracked.length > 0 ? settleLater(loadTranslationHistory(repo, head.hash, untracked)) : null;
   // git checks the raw_commits while the English pages are matched with the translations.
   const resolving = settleLater(resolveRawCommits(repo, repo.shallow, translations.pages));
   const english = new Map<string, string>();
@@ -133,6 +141,9 @@ export async function scanInStages(
   // Only for raw_commits off HEAD's history (rare): which of them some other ref contains.
   const offHead = okHashes.filter((h) => history.fromHead[history.table.index.get(h) ?? -1] !== 1);
   const onOtherRefs = offHead.length > 0 ? await commitsOnOtherRefs(repo, head.hash) : null;
+  const estimates = translationHistory
+    ? estimateCommits(history, await translationHistory, untracked, ignoreRevs)
+    : undefined;
   progress({ phase: "history", done: 1, total: 1 });
 
   // git counts lines while the reports are built and the commits listed: the pairs of blobs go
@@ -152,6 +163,7 @@ export async function scanInStages(
       shallowRoots: repo.shallowRoots,
       order: inReportOrder,
       countLines: (pair) => counter.add(pair),
+      ...(estimates ? { estimates } : {}),
     });
   } catch (err) {
     await counter.close();

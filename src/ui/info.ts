@@ -1,5 +1,6 @@
 // The metadata block of an opened page, as labelled lines (plain data; texts are raw until rendered).
 import { translationAge } from "../core/age.js";
+import { translatesNothing } from "../core/status.js";
 import type { PageReport } from "../core/types.js";
 import type { PageLinks } from "../detail/types.js";
 import { formatAge, formatLines, shortHash } from "./format.js";
@@ -29,6 +30,9 @@ export function pageInfo(
   if (page.movedFrom) {
     lines.push({ label: "English", text: `moved from ${page.movedFrom}` });
     lines.push({ label: "", text: `        to ${page.sourcePath}` });
+  } else if (translatesNothing(page)) {
+    // Nothing says this path ever held an English page: it is not named as one that was deleted.
+    lines.push({ label: "English", text: `none: no English page ${page.sourcePath} exists` });
   } else if (page.status === "source-missing") {
     lines.push({ label: "English", text: `${page.sourcePath} (deleted since the translation)` });
   } else {

@@ -28,6 +28,7 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
       content: opts.content,
       langs: opts.langs,
       exclude: opts.exclude,
+      ignoreRevsFile: opts.ignoreRevsFile,
       ...(onProgress ? { onProgress } : {}),
     });
     const source = await createDetailLoader(out.repo, out.result, out.details);
