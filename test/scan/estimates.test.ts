@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PageReport } from "../../src/core/types.js";
 import { scan } from "../../src/scan/scan.js";
 import { buildFixture, git, type TempSite, tempDir } from "../helpers/site.js";
+import { english, TestRepo } from "../hostile/helpers.js";
 
 let site: TempSite;
 let withIgnored: PageReport[];
@@ -188,5 +189,55 @@ describe("estimates for pages without metadata", () => {
     const tracked = find(withIgnored, "content/zh-cn/tracked.md");
     expect(tracked).toMatchObject({ status: "outdated", commitsBehind: 1, linesAdded: 2 });
     expect("estimate" in tracked).toBe(false);
+  });
+});
+
+describe("estimates on a Docusaurus site, whose translations never carry metadata", () => {
+  let repo: TestRepo;
+  let translated: string;
+  let pages: PageReport[];
+
+  beforeAll(async () => {
+    repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write("docs/intro.md", english("Intro"));
+    repo.write("versioned_docs/version-1.0/intro.md", english("Intro 1.0"));
+    repo.write("blog/2024-01-01-hello.md", english("Hello"));
+    repo.commit("English");
+    repo.write("i18n/zh/docusaurus-plugin-content-docs/current/intro.md", "介绍。\n");
+    repo.write("i18n/zh/docusaurus-plugin-content-docs/version-1.0/intro.md", "介绍 1.0。\n");
+    translated = repo.commit("Translate the docs");
+    repo.write("docs/intro.md", english("Intro", "More.\nAnd more.\n"));
+    repo.commit("Intro: say more");
+    repo.write("i18n/zh/docusaurus-plugin-content-blog/2024-01-01-hello.md", "你好。\n");
+    repo.commit("Translate the blog");
+    pages = (await scan({ repo: repo.dir, source: "en", content: "content", langs: [] })).result
+      .pages;
+  });
+
+  it("estimates every translation folder's pages, as plain git does", () => {
+    const docs = pages.find((p) => p.path.endsWith("current/intro.md"));
+    expect(docs).toMatchObject({
+      status: "untracked",
+      sourcePath: "docs/intro.md",
+      estimate: { rawCommit: translated, commitsBehind: 1, linesAdded: 2, linesRemoved: 1 },
+    });
+    const untracked = pages.filter((p) => p.status === "untracked");
+    expect(untracked).toHaveLength(3);
+    for (const p of untracked) {
+      const expected = repo.git(["log", "-1", "--format=%H", "--", p.path]).trim();
+      const count = repo.git(["rev-list", "--count", `${expected}..HEAD`, "--", p.sourcePath]);
+      const numstat = repo.git(["diff", "--numstat", expected, "HEAD", "--", p.sourcePath]);
+      const [added = "0", removed = "0"] = numstat.split("\t");
+      expect([p.path, p.estimate]).toEqual([
+        p.path,
+        {
+          rawCommit: expected,
+          basis: "last change of the translation",
+          commitsBehind: Number(count),
+          linesAdded: Number(added || 0),
+          linesRemoved: Number(removed || 0),
+        },
+      ]);
+    }
   });
 });
