@@ -46,6 +46,14 @@ export function pageInfo(
       label: "Behind",
       text: `${n} English commit${n === 1 ? "" : "s"}${diff ? `, ${diff} lines` : ""}`,
     });
+  } else if (page.estimate && page.estimate.commitsBehind !== null) {
+    const est = page.estimate;
+    const diff = formatLines(est.linesAdded, est.linesRemoved);
+    const n = est.commitsBehind;
+    lines.push({
+      label: "Behind",
+      text: `~${n} English commit${n === 1 ? "" : "s"}${diff ? `, ~${diff} lines` : ""} (estimated)`,
+    });
   }
   if (page.rawTitle) lines.push({ label: "Title", text: page.rawTitle });
   if (links.compare) lines.push({ label: "Compare", text: links.compare, tone: "link" });
@@ -68,6 +76,9 @@ function translated(page: PageReport, rawHash: string | null, now: number): stri
   const date = when ? ` on ${when}${age ? ` (${age} ago)` : ""}` : "";
   const meta = page.metaLine ? `; metadata on line ${page.metaLine}` : "";
   if (page.status === "missing") return "not yet";
+  if (page.rawCommit === null && page.estimate) {
+    return `no raw_commit recorded; estimated from English ${shortHash(page.estimate.rawCommit)}, the ${page.estimate.basis}`;
+  }
   if (page.rawCommit === null) return `no raw_commit recorded${date}`;
   if (rawHash === null)
     return `raw_commit ${page.rawCommit} (not found in this repository)${date}${meta}`;

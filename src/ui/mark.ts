@@ -56,15 +56,6 @@ export function blockedLine(
         variants: [`Not marked: ${path} is not translated yet`, "Not marked: not translated yet"],
       };
     case "no-metadata":
-      return {
-        tone: "info",
-        variants: [
-          `Not marked: ${path} records no raw_commit; add the translation metadata by hand first`,
-          "Not marked: the page records no raw_commit; add the metadata by hand first",
-          "Not marked: the page records no raw_commit",
-        ],
-      };
-    case "source-missing":
       if (translatesNothing(page)) {
         return {
           tone: "info",
@@ -74,6 +65,15 @@ export function blockedLine(
           ],
         };
       }
+      return {
+        tone: "info",
+        variants: [
+          `Not marked: ${path} records no raw_commit; add the translation metadata by hand first`,
+          "Not marked: the page records no raw_commit; add the metadata by hand first",
+          "Not marked: the page records no raw_commit",
+        ],
+      };
+    case "source-missing":
       return {
         tone: "info",
         variants: [

@@ -4,7 +4,7 @@ import path from "node:path";
 import { render } from "ink";
 import { createElement } from "react";
 import type { CliOptions } from "../cli/args.js";
-import { createDetailLoader } from "../detail/loader.js";
+import { createDetailLoader, withEstimatedCommits } from "../detail/loader.js";
 import type { ExitCode } from "../errors.js";
 import { scan } from "../scan/scan.js";
 import { Dashboard, type LoadedData } from "./App.js";
@@ -31,8 +31,9 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
       ignoreRevsFile: opts.ignoreRevsFile,
       ...(onProgress ? { onProgress } : {}),
     });
-    const source = await createDetailLoader(out.repo, out.result, out.details);
-    return { result: out.result, source, repoName: path.basename(out.repo.workTree) };
+    const result = withEstimatedCommits(out.result, out.details);
+    const source = await createDetailLoader(out.repo, result, out.details);
+    return { result, source, repoName: path.basename(out.repo.workTree) };
   };
 
   // The dashboard gets a screen of its own; whatever happens, the user's screen comes back.

@@ -190,8 +190,9 @@ describe("list", () => {
   it("filters by status with f/F and the digits", async () => {
     const r = await open(data, "zh-cn");
     let f = await press(r, "f", (x) => x.includes("filter: needs work"));
-    expect(listRows(f)).toHaveLength(6);
-    expect(f).toContain("1/6 of 11");
+    // user/notes.md translates no English page: source-missing, so it needs work (issue 14).
+    expect(listRows(f)).toHaveLength(7);
+    expect(f).toContain("1/7 of 11");
     f = await press(r, "2", (x) => x.includes("filter: outdated"));
     expect(listRows(f).every((l) => l.includes("! outdated"))).toBe(true);
     expect(listRows(f)).toHaveLength(3);
