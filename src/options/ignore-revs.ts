@@ -22,7 +22,8 @@ export function parseIgnoreRevs(text: string, shown: string): Set<string> {
   const out = new Set<string>();
   const lines = text.split("\n");
   for (const [i, line] of lines.entries()) {
-    const hash = line.replace(/#.*$/, "").trim().toLowerCase();
+    // Everything from "#" on is a comment; trim() also takes a CRLF file's "\r".
+    const hash = (line.split("#", 1)[0] ?? "").trim().toLowerCase();
     if (hash === "") continue;
     if (!isFullHash(hash)) {
       throw new AppError(
