@@ -271,6 +271,13 @@ describe("estimates under the rule", () => {
     expect(makeThresholds({ ...limits, failOn: ["outdated"], useEstimates: true }).failOn).toEqual([
       "outdated",
     ]);
+    // An estimate has no age: --max-age counts an untracked page as over.
+    expect(
+      verdict(untracked, { ...est, maxBehind: null, maxLines: null, maxAge: 30 }, NOW).reasons,
+    ).toEqual([
+      "status untracked",
+      "age unknown, no readable last_translation_time (limit 30 days)",
+    ]);
     // Only untracked pages are judged by an estimate.
     const outdated = { ...untracked, status: "outdated" as const };
     expect(verdict(outdated, est, NOW).reasons).toContain("commits behind unknown (limit 3)");
