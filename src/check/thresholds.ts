@@ -7,6 +7,10 @@
 // "Over" is strictly greater than the limit. A number the scan could not measure (no resolvable
 // raw_commit, an English source that is gone or binary, no readable last_translation_time) counts
 // as over: the page cannot be shown to be within the limit.
+//
+// An untracked page has no numbers of its own. With useEstimates, maxBehind and maxLines are
+// applied to its estimate's numbers instead (an untracked page without an estimate stays
+// unmeasured); without it, untracked pages are judged by status alone.
 
 import { translationAge } from "../core/age.js";
 import { STATUS_FACTS } from "../core/statuses.js";
@@ -21,6 +25,9 @@ export interface Thresholds {
   maxLines: number | null;
   /** Whole days since last_translation_time. */
   maxAge: number | null;
+  /** Judge untracked pages by their estimates. Present only when asked for, so reports of runs
+   * without it are as they were. */
+  useEstimates?: true;
 }
 
 export interface Verdict {
@@ -59,12 +66,21 @@ export function makeThresholds(opts: {
   maxBehind: number | null;
   maxLines: number | null;
   maxAge: number | null;
+  useEstimates?: boolean;
 }): Thresholds {
+  const failOn = parseFailOn(opts.failOn);
+  if (!opts.useEstimates) {
+    return { failOn, maxBehind: opts.maxBehind, maxLines: opts.maxLines, maxAge: opts.maxAge };
+  }
+  // Asking for estimates to be judged asks for untracked pages to be able to fail, unless the
+  // statuses were named.
+  if (opts.failOn === null && !failOn.includes("untracked")) failOn.push("untracked");
   return {
-    failOn: parseFailOn(opts.failOn),
+    failOn,
     maxBehind: opts.maxBehind,
     maxLines: opts.maxLines,
     maxAge: opts.maxAge,
+    useEstimates: true,
   };
 }
 
@@ -73,7 +89,10 @@ export function hasNumericThreshold(t: Thresholds): boolean {
 }
 
 /** Lines added plus removed, or null when not measured. */
-export function linesChanged(page: PageReport): number | null {
+export function linesChanged(page: {
+  linesAdded: number | null;
+  linesRemoved: number | null;
+}): number | null {
   if (page.linesAdded === null || page.linesRemoved === null) return null;
   return page.linesAdded + page.linesRemoved;
 }
@@ -89,17 +108,21 @@ export function verdict(page: PageReport, t: Thresholds, now: Date): Verdict {
   if (!t.failOn.includes(page.status)) return { fails: false, reasons: [] };
   if (!hasNumericThreshold(t)) return { fails: true, reasons: [`status ${page.status}`] };
   const over: string[] = [];
+  const estimate = t.useEstimates && page.status === "untracked" ? page.estimate : undefined;
+  const measured = estimate ?? page;
+  // An estimate's numbers are said to be estimated wherever they are given as a reason.
+  const est = estimate ? ", estimated" : "";
   if (t.maxBehind !== null) {
-    const n = page.commitsBehind;
+    const n = measured.commitsBehind;
     if (n === null) over.push(`commits behind unknown (limit ${t.maxBehind})`);
     else if (n > t.maxBehind)
-      over.push(`${plural(n, "commit", "commits")} behind (limit ${t.maxBehind})`);
+      over.push(`${plural(n, "commit", "commits")} behind${est} (limit ${t.maxBehind})`);
   }
   if (t.maxLines !== null) {
-    const n = linesChanged(page);
+    const n = linesChanged(measured);
     if (n === null) over.push(`lines changed unknown (limit ${t.maxLines})`);
     else if (n > t.maxLines)
-      over.push(`${plural(n, "line", "lines")} changed (limit ${t.maxLines})`);
+      over.push(`${plural(n, "line", "lines")} changed${est} (limit ${t.maxLines})`);
   }
   if (t.maxAge !== null) {
     const n = ageInDays(page, now);
@@ -119,6 +142,7 @@ export function describeThresholds(t: Thresholds): string {
     limits.push(`more than ${plural(t.maxBehind, "commit", "commits")} behind`);
   if (t.maxLines !== null) limits.push(`more than ${plural(t.maxLines, "line", "lines")} changed`);
   if (t.maxAge !== null) limits.push(`translated more than ${plural(t.maxAge, "day", "days")} ago`);
+  const estimates = t.useEstimates ? " (estimated for untracked pages)" : "";
   // "outdated, moved or unknown-commit": any one of them, as the rule means.
   const statuses =
     t.failOn.length > 1
@@ -126,5 +150,5 @@ export function describeThresholds(t: Thresholds): string {
       : (t.failOn[0] ?? "");
   return limits.length === 0
     ? `a page fails when its status is ${statuses}`
-    : `a page fails when its status is ${statuses} and it is ${limits.join(" or ")}`;
+    : `a page fails when its status is ${statuses} and it is ${limits.join(" or ")}${estimates}`;
 }

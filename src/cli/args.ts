@@ -1,11 +1,12 @@
 // Command-line parsing into a plain value; bad input becomes a usage error (exit 2).
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
 import { AppError } from "../errors.js";
 import { LAYOUT_CHOICES, type LayoutChoice } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
 import { METADATA_CHOICES, type MetadataChoice } from "../meta/init.js";
-import { CONFIG_NAME, DEFAULTS } from "../options/defaults.js";
+import { CONFIG_NAME, DEFAULTS, IGNORE_REVS_NAME } from "../options/defaults.js";
 import type { GivenOptions } from "../options/resolve.js";
 
 export type Command = "scan" | "check" | "dashboard" | "stamp" | "default" | "help" | "version";
@@ -48,12 +49,17 @@ export interface CliOptions {
   init: boolean;
   /** The repository holding the English pages, when not `repo` (MDN); null for `repo`. */
   sourceRepo: string | null;
+  /** The ignore-revs file: absolute from the command line, repository-relative from the config
+   * file, null for the default (see readIgnoreRevs). */
+  ignoreRevsFile: string | null;
   format: Format | null;
   color: boolean | null;
   failOn: string[] | null;
   maxBehind: number | null;
   maxLines: number | null;
   maxAge: number | null;
+  /** check: judge untracked pages by their estimated numbers. */
+  useEstimates: boolean;
   changedSince: string | null;
   /** stamp: the pages to mark as translated from `commit` (HEAD when null). */
   pages: string[];
@@ -78,10 +84,12 @@ export type ParsedCli = Omit<
   | "defaultLanguage"
   | "metadata"
   | "sourceRepo"
+  | "ignoreRevsFile"
   | "failOn"
   | "maxBehind"
   | "maxLines"
   | "maxAge"
+  | "useEstimates"
   | "configFile"
 > & {
   given: GivenOptions;
@@ -91,7 +99,7 @@ export type ParsedCli = Omit<
 
 const COMMANDS = new Set(["scan", "check", "dashboard", "stamp", "help"]);
 
-export function parseCli(argv: readonly string[]): ParsedCli {
+export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCli {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -156,10 +164,16 @@ export function parseCli(argv: readonly string[]): ParsedCli {
       defaultLanguage: values["default-lang"] ?? null,
       metadata: choice(values.metadata, "--metadata", METADATA_CHOICES),
       sourceRepo: folderValue(values["source-repo"], "--source-repo"),
+      // Relative to where the tool was started, as --config is.
+      ignoreRevsFile:
+        values["ignore-revs-file"] === undefined
+          ? null
+          : path.resolve(cwd, values["ignore-revs-file"]),
       failOn: values["fail-on"] ? list(values["fail-on"]) : null,
       maxBehind: count(values["max-behind"], "--max-behind"),
       maxLines: count(values["max-lines"], "--max-lines"),
       maxAge: count(values["max-age"], "--max-age"),
+      useEstimates: values["use-estimates"] ? true : null,
     },
     changedSince: values["changed-since"] ?? null,
     pages: word === "stamp" ? positionals.slice(1) : [],
@@ -267,6 +281,8 @@ const OPTIONS = {
   "max-lines": { type: "string" },
   "max-age": { type: "string" },
   "changed-since": { type: "string" },
+  "use-estimates": { type: "boolean" },
+  "ignore-revs-file": { type: "string" },
   commit: { type: "string" },
   force: { type: "boolean" },
   config: { type: "string" },
@@ -308,6 +324,7 @@ export function checkScanOptions(opts: CliOptions): ScanFormat {
       ["--max-lines", opts.maxLines],
       ["--max-age", opts.maxAge],
       ["--changed-since", opts.changedSince],
+      ["--use-estimates", opts.useEstimates ? true : null],
     ] as const
   ).find(([, value]) => value !== null);
   if (checkOnly) throw new AppError(2, `${checkOnly[0]} is an option of check, not of scan`);
@@ -364,6 +381,9 @@ const SHARED_OPTIONS = `Options:
   --extensions LIST   what page files end with (default: ${DEFAULTS.extensions.join(",")})
   --default-lang LANG the language the dashboard opens on (default: the first)
   --source-repo DIR   the git repository holding the English pages, when not --repo (MDN)
+  --ignore-revs-file FILE
+                      commits that estimates for pages without metadata skip, one full
+                      hash a line (default: ${IGNORE_REVS_NAME} if the repository has it)
 ${formatHelp()}
   --no-color          no colors (NO_COLOR is honored too)`;
 
@@ -373,7 +393,9 @@ const CHECK_OPTIONS = `check options:
   --max-behind N      fail only pages more than N commits behind
   --max-lines N       fail only pages with more than N changed English lines
   --max-age DAYS      fail only pages translated more than DAYS ago
-  --changed-since REF only pages whose English source or translation changed since REF`;
+  --changed-since REF only pages whose English source or translation changed since REF
+  --use-estimates     judge untracked pages by their estimated numbers (--max-behind,
+                      --max-lines) and let them fail (untracked joins the default --fail-on)`;
 
 const EXIT_CODES =
   "Exit codes: 0 clean, 1 drift over a threshold (check), 2 usage or environment error.";

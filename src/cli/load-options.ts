@@ -17,6 +17,7 @@ export function scanScope(opts: CliOptions): SiteScope & { repo: string } {
     paths: opts.paths,
     extensions: opts.extensions,
     sourceRepo: opts.sourceRepo,
+    ignoreRevsFile: opts.ignoreRevsFile,
   };
 }
 
@@ -51,10 +52,12 @@ export async function loadOptions(parsed: ParsedCli, cwd = process.cwd()): Promi
     defaultLanguage: o.defaultLanguage,
     metadata: o.metadata,
     sourceRepo: o.sourceRepo,
+    ignoreRevsFile: o.ignoreRevsFile,
     failOn: o.failOn,
     maxBehind: o.maxBehind,
     maxLines: o.maxLines,
     maxAge: o.maxAge,
+    useEstimates: o.useEstimates,
     configFile: shown,
   };
 }

@@ -12,17 +12,32 @@ export interface PageFacts {
   raw: RawState;
   /** Blob of the English source at HEAD under the page's own path, null when absent. */
   sourceAtHead: string | null;
-  /** Blob of the English source at raw_commit, null when absent. */
+  /** Blob of the English source at raw_commit (at the estimate, for a page without metadata),
+   * null when absent. */
   sourceAtRaw: string | null;
-  /** Where the source lives at HEAD after following renames, null when it was not renamed. */
+  /** Where the source lives at HEAD after following renames (since the estimate, for a page
+   * without metadata), null when it was not renamed. */
   movedTo: string | null;
 }
 
 export function decideStatus(f: PageFacts): Status {
-  if (f.raw.kind === "none") return "untracked";
+  // A page without metadata has no baseline, but one whose English page is nowhere at HEAD
+  // translates nothing: that is said, rather than hidden among pages merely lacking metadata.
+  if (f.raw.kind === "none") {
+    return f.sourceAtHead === null && f.movedTo === null ? "source-missing" : "untracked";
+  }
   if (f.raw.kind !== "ok") return "unknown-commit";
   if (f.sourceAtHead === null) return f.movedTo !== null ? "moved" : "source-missing";
   return f.sourceAtHead === f.sourceAtRaw ? "up-to-date" : "outdated";
+}
+
+/**
+ * A `source-missing` page without metadata: no English page has its path at HEAD, and nothing
+ * says one ever had (a translation of a page that never existed in English, or of one deleted
+ * before anyone can tell). Outputs must not name its English path as a page that was deleted.
+ */
+export function translatesNothing(page: Pick<PageReport, "status" | "rawCommit">): boolean {
+  return page.status === "source-missing" && page.rawCommit === null;
 }
 
 export function summarize(languages: readonly string[], pages: readonly PageReport[]): Summary {

@@ -37,6 +37,22 @@ export interface CommitInfo {
   subject: string;
 }
 
+/** Why an estimate names its commit: the only basis there is, as Kubernetes' lsync uses it. */
+export const ESTIMATE_BASIS = "last change of the translation";
+
+/**
+ * For a translation without metadata: the English commit it probably follows (the last commit
+ * that changed the translation, skipping ignored ones), and the English source's drift since
+ * then, measured exactly as for a raw_commit. A guess at the baseline, never a fact about it.
+ */
+export interface Estimate {
+  rawCommit: string;
+  basis: typeof ESTIMATE_BASIS;
+  commitsBehind: number | null;
+  linesAdded: number | null;
+  linesRemoved: number | null;
+}
+
 export interface PageReport {
   lang: string;
   /** Repo-relative path of the translation (the would-be path for `missing`). */
@@ -56,6 +72,9 @@ export interface PageReport {
   /** 1-based line of the metadata in the translation, null when there is none. */
   metaLine: number | null;
   rawTitle: string | null;
+  /** Only on `untracked` pages with a commit that changed them (absent otherwise, so reports of
+   * pages with metadata are as they were). */
+  estimate?: Estimate;
 }
 
 export type Summary = Record<string, Record<Status | "total", number>>;

@@ -1,4 +1,5 @@
 // GitHub links for a page: the compare view raw_commit...HEAD and the English source's history.
+import { translatesNothing } from "../core/status.js";
 import type { PageReport } from "../core/types.js";
 import { compareUrl, type GitHubRepo, historyUrl } from "../git/remote.js";
 import type { PageDetail } from "../scan/scan.js";
@@ -16,7 +17,8 @@ export function pageLinks(
   const raw = detail?.rawHash ?? null;
   return {
     compare: raw && raw !== head ? compareUrl(gh, short(raw), short(head)) : null,
-    history: historyUrl(gh, short(head), page.sourcePath),
+    // No history link to a path nothing says held an English page.
+    history: translatesNothing(page) ? null : historyUrl(gh, short(head), page.sourcePath),
   };
 }
 

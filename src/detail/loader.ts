@@ -2,6 +2,7 @@
 // computed when the page is opened (never up front), then cached; and the one place it writes,
 // when a translator marks a page as updated.
 import path from "node:path";
+import { translatesNothing } from "../core/status.js";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { readGitHubRemote } from "../git/remote.js";
 import type { Repo } from "../git/run.js";
@@ -121,11 +122,16 @@ export function createDetailSource(opts: DetailSourceOptions): DetailSource {
         const detail = details[i];
         if (!page || !detail) return notice("No such page.");
         if (detail.rawHash === null) return notice(noBaseReason(page));
+        const base = page.estimate ? "the estimated commit" : "raw_commit";
         if (detail.fromBlob !== null && detail.fromBlob === detail.toBlob) {
-          return notice("No change: the English page at HEAD is the same as at raw_commit.");
+          return notice(`No change: the English page at HEAD is the same as at ${base}.`);
         }
         if (detail.rawHash === head) {
-          return notice("No change: the translation records HEAD as its English commit.");
+          return notice(
+            page.estimate
+              ? "No change: the translation was last changed at HEAD (the estimated commit)."
+              : "No change: the translation records HEAD as its English commit.",
+          );
         }
         return diffOf(detail.fromBlob, detail.toBlob);
       });
@@ -183,6 +189,23 @@ export function createDetailSource(opts: DetailSourceOptions): DetailSource {
   };
 }
 
+/**
+ * The scan's result as the dashboard lists it: a page without metadata lists the English commits
+ * since its estimate (which the JSON leaves out, as the estimate is only a guess); the UI marks
+ * them as estimated wherever the page has an `estimate`.
+ */
+export function withEstimatedCommits(
+  result: ScanResult,
+  details: readonly PageDetail[],
+): ScanResult {
+  if (!details.some((d) => d.estimatedCommits !== undefined)) return result;
+  const pages = result.pages.map((page, i) => {
+    const commits = details[i]?.estimatedCommits;
+    return page.estimate && commits ? { ...page, commits } : page;
+  });
+  return { ...result, pages };
+}
+
 /** The page as a new scan would report it once it records `head` as its English commit. */
 function markedPage(page: PageReport, head: string, date: string): PageReport {
   return {
@@ -208,6 +231,11 @@ function noBaseReason(page: PageReport): string {
       return "The translation does not record the English commit it was made from (no raw_commit), so there is nothing to compare.";
     case "unknown-commit":
       return "The translation's raw_commit is not a commit in this repository, so there is nothing to compare.";
+    case "source-missing":
+      if (translatesNothing(page)) {
+        return "No English page has this translation's path, so there is nothing to compare.";
+      }
+      return "There is no English commit to compare with.";
     default:
       return "There is no English commit to compare with.";
   }

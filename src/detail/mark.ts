@@ -32,7 +32,8 @@ export function markBlocker(
     case "untracked":
       return "no-metadata";
     case "source-missing":
-      return "source-missing";
+      // Without metadata nothing says the English page was ever there, let alone deleted.
+      return page.rawCommit === null ? "no-metadata" : "source-missing";
     case "moved":
       return "moved";
     default:

@@ -189,6 +189,25 @@ export async function readHeadHistory(
 }
 
 /**
+ * What every commit of HEAD's history changed below `folders` (the translation folders, for
+ * estimates), handed to `sink` as readHeadHistory hands the English changes, with the same flags.
+ * With `--full-history --sparse` the walk, and so the order of the commits, does not depend on the
+ * paths: the n-th commit of this log is the n-th of readHeadHistory's, so the numbers match. The
+ * hashes are returned, in order, for the caller to check that (both logs run at once).
+ */
+export async function readChangesBelow(
+  repo: Repo,
+  head: string,
+  folders: readonly string[],
+  sink: ChangeSink,
+): Promise<string[]> {
+  if (!isFullHash(head)) throw new AppError(2, "internal: unvalidated revision");
+  const seen = emptyTable();
+  await readLogPart(repo, head, folders, sink, 0, [], seen);
+  return seen.hashes;
+}
+
+/**
  * One part of the log: adds its commits to `part` (whose index may be shared with other parts)
  * numbered from `base`, hands their changes to the sink, and returns each commit's parents as
  * git wrote them, for linking once every part is in.

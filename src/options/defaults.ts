@@ -31,6 +31,9 @@ export interface SiteOptions {
   /** The repository holding the English pages, when it is not this one (MDN's two
    * repositories); null for this one. */
   sourceRepo: string | null;
+  /** The ignore-revs file (commits estimates skip); null for the default, IGNORE_REVS_NAME at
+   * the repository's top when it exists. */
+  ignoreRevsFile: string | null;
 }
 
 export interface CheckOptions {
@@ -38,6 +41,8 @@ export interface CheckOptions {
   maxBehind: number | null;
   maxLines: number | null;
   maxAge: number | null;
+  /** Judge untracked pages by their estimated numbers against maxBehind and maxLines. */
+  useEstimates: boolean;
 }
 
 export const DEFAULTS: Readonly<SiteOptions & CheckOptions> = {
@@ -51,11 +56,16 @@ export const DEFAULTS: Readonly<SiteOptions & CheckOptions> = {
   defaultLanguage: null,
   metadata: "auto",
   sourceRepo: null,
+  ignoreRevsFile: null,
   failOn: [...DEFAULT_FAIL_ON],
   maxBehind: null,
   maxLines: null,
   maxAge: null,
+  useEstimates: false,
 };
 
 /** The config file a repository may keep at its top, beside `.git`. */
 export const CONFIG_NAME = "translation-status.config.json";
+
+/** The ignore-revs file read when none is named, if the repository has it at its top. */
+export const IGNORE_REVS_NAME = ".translation-status-ignore-revs";

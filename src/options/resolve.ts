@@ -19,10 +19,14 @@ export interface GivenOptions {
   defaultLanguage: string | null;
   metadata: MetadataChoice | null;
   sourceRepo: string | null;
+  /** Absolute (resolved against the directory the tool was started in). */
+  ignoreRevsFile: string | null;
   failOn: string[] | null;
   maxBehind: number | null;
   maxLines: number | null;
   maxAge: number | null;
+  /** Only true when the flag was given. */
+  useEstimates: boolean | null;
 }
 
 export interface ResolvedOptions extends SiteOptions, Omit<CheckOptions, "failOn"> {
@@ -43,9 +47,13 @@ export function resolveOptions(given: GivenOptions, config: Config | null): Reso
     defaultLanguage: given.defaultLanguage ?? c.defaultLanguage ?? DEFAULTS.defaultLanguage,
     metadata: given.metadata ?? c.metadata ?? DEFAULTS.metadata,
     sourceRepo: given.sourceRepo ?? c.sourceRepo ?? DEFAULTS.sourceRepo,
+    // The flag's path is absolute, the config's relative to the repository's top (see
+    // readIgnoreRevs).
+    ignoreRevsFile: given.ignoreRevsFile ?? c.ignoreRevsFile ?? DEFAULTS.ignoreRevsFile,
     failOn: given.failOn ?? c.failOn ?? null,
     maxBehind: given.maxBehind ?? c.maxBehind ?? DEFAULTS.maxBehind,
     maxLines: given.maxLines ?? c.maxLines ?? DEFAULTS.maxLines,
     maxAge: given.maxAge ?? c.maxAge ?? DEFAULTS.maxAge,
+    useEstimates: given.useEstimates ?? c.useEstimates ?? DEFAULTS.useEstimates,
   };
 }

@@ -8,7 +8,7 @@ import { STATUSES } from "../core/types.js";
 import { LAYOUT_CHOICES } from "../layout/layout.js";
 import { METADATA_CHOICES } from "../meta/init.js";
 import { hasUnsafeChars } from "../sanitize/terminal.js";
-import { DEFAULTS } from "./defaults.js";
+import { DEFAULTS, IGNORE_REVS_NAME } from "./defaults.js";
 
 // Plain folder names: segments of letters, digits, ".", "_" and "-"; no "..", no leading "-".
 const FOLDER = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/;
@@ -18,6 +18,17 @@ const folder = (what: string) =>
     .string()
     .regex(FOLDER, `${what} must be a relative folder like "content"`)
     .refine((v) => !v.split("/").includes(".."), `${what} must stay inside the repository`);
+// A file inside the repository: plain segments (a leading "." allowed), never "." or "..".
+const FILE = /^[A-Za-z0-9._][A-Za-z0-9._-]*(?:\/[A-Za-z0-9._][A-Za-z0-9._-]*)*$/;
+const file = (what: string) =>
+  z
+    .string()
+    .max(500)
+    .regex(FILE, `${what} must be a file path relative to the repository's top`)
+    .refine(
+      (v) => !v.split("/").some((s) => s === "." || s === ".."),
+      `${what} must stay inside the repository`,
+    );
 const count = z.number().int().min(0).max(999_999_999);
 
 export const ConfigSchema = z
@@ -92,6 +103,11 @@ export const ConfigSchema = z
       .describe(
         "The git repository holding the English pages, when it is not this one (MDN); relative to this repository's top.",
       ),
+    ignoreRevsFile: file("ignoreRevsFile")
+      .optional()
+      .describe(
+        `Commits that estimates skip, one full hash a line, relative to the repository's top (default "${IGNORE_REVS_NAME}" when it exists).`,
+      ),
     failOn: z
       .array(z.enum(STATUSES))
       .optional()
@@ -101,6 +117,12 @@ export const ConfigSchema = z
       .optional()
       .describe("check: fail only pages with more than N changed English lines."),
     maxAge: count.optional().describe("check: fail only pages translated more than N days ago."),
+    useEstimates: z
+      .boolean()
+      .optional()
+      .describe(
+        "check: judge untracked pages by their estimated numbers against maxBehind and maxLines.",
+      ),
   })
   .strict();
 

@@ -6,6 +6,7 @@
 // 10 worst failing pages get an `::error`, followed by one `::notice` counting the rest.
 import type { CheckedPage, CheckReport } from "../check/evaluate.js";
 import { linesChanged } from "../check/thresholds.js";
+import { translatesNothing } from "../core/status.js";
 import type { PageReport } from "../core/types.js";
 import { withStoppedCommands, workflowCommand } from "../sanitize/github.js";
 import { checkTableLines } from "./check-table.js";
@@ -70,14 +71,33 @@ export function describePage(page: PageReport): string {
     case "moved":
       return `The English source moved from ${page.movedFrom ?? "?"} to ${page.sourcePath}${numbers}.`;
     case "source-missing":
+      if (translatesNothing(page)) {
+        return `No English page ${page.sourcePath} exists for this translation, which has no metadata.`;
+      }
       return `The English source ${page.sourcePath} was deleted${numbers}.`;
     case "unknown-commit":
       return `raw_commit ${JSON.stringify(page.rawCommit ?? "")} is not a commit of this repository; English source: ${page.sourcePath}.`;
     case "untracked":
-      return `The page has no translation metadata; English source: ${page.sourcePath}.`;
+      return `The page has no translation metadata; English source: ${page.sourcePath}.${estimateSentence(page)}`;
     case "missing":
       return `There is no translation of ${page.sourcePath}.`;
     default:
       return `The translation is ${page.status}${numbers}; English source: ${page.sourcePath}.`;
   }
+}
+
+/** An untracked page's estimate, said to be one. */
+function estimateSentence(page: PageReport): string {
+  const est = page.estimate;
+  if (!est) return "";
+  const facts: string[] = [];
+  if (est.commitsBehind !== null) {
+    facts.push(
+      `~${est.commitsBehind} English ${est.commitsBehind === 1 ? "commit" : "commits"} behind`,
+    );
+  }
+  const lines = linesChanged(est);
+  if (lines !== null) facts.push(`~${lines} ${lines === 1 ? "line" : "lines"} changed`);
+  const numbers = facts.length > 0 ? `: ${facts.join(", ")}` : "";
+  return ` Estimated from ${est.rawCommit.slice(0, 12)}, the ${est.basis}${numbers}.`;
 }

@@ -7,7 +7,9 @@
 import { basename } from "node:path";
 import type { CheckedPage, CheckReport } from "../check/evaluate.js";
 import { ageInDays, describeThresholds, linesChanged } from "../check/thresholds.js";
+import { translatesNothing } from "../core/status.js";
 import { REPORT_ORDER, STATUS_FACTS } from "../core/statuses.js";
+import type { Estimate } from "../core/types.js";
 import { commitUrl, compareUrl, type GitHubRepo, historyUrl } from "../git/remote.js";
 import { isFullHash, parseRawCommit } from "../git/revision.js";
 import { mdCode, mdLink, mdText } from "../sanitize/markdown.js";
@@ -192,12 +194,16 @@ function pageItem(
     );
   const age = ageInDays(page, report.now);
   if (age !== null && age >= 0) parts.push(`translated ${plural(age, "day", "days")} ago`);
+  const est = page.estimate;
+  if (est) parts.push(estimateText(est));
   let line = `- [ ] ${mdCode(page.path)}: ${parts.join(", ")}`;
   const english = page.movedFrom
     ? `English moved from ${mdCode(page.movedFrom)} to ${mdCode(page.sourcePath)}`
-    : page.status === "source-missing"
-      ? `English source ${mdCode(page.sourcePath)} was deleted`
-      : `English source ${mdCode(page.sourcePath)}`;
+    : translatesNothing(page)
+      ? `No English page ${mdCode(page.sourcePath)} exists`
+      : page.status === "source-missing"
+        ? `English source ${mdCode(page.sourcePath)} was deleted`
+        : `English source ${mdCode(page.sourcePath)}`;
   line += `. ${english}`;
   if (gh) {
     const links: string[] = [];
@@ -206,8 +212,12 @@ function pageItem(
         ? null
         : parseRawCommit(page.rawCommit);
     if (raw) links.push(mdLink("compare", compareUrl(gh, raw, result.head)));
-    links.push(mdLink("English history", historyUrl(gh, result.head, page.sourcePath)));
-    line += ` · ${links.join(" · ")}`;
+    else if (est)
+      links.push(mdLink("compare (estimated)", compareUrl(gh, est.rawCommit, result.head)));
+    if (!translatesNothing(page)) {
+      links.push(mdLink("English history", historyUrl(gh, result.head, page.sourcePath)));
+    }
+    if (links.length > 0) line += ` · ${links.join(" · ")}`;
   }
   const out = [line];
   const limits = verdict.reasons.slice(1);
@@ -233,6 +243,20 @@ function pageItem(
     out.push("", "  </details>", "");
   }
   return `${out.join("\n")}\n`;
+}
+
+/** An untracked page's estimate, never written as if the page had recorded it. */
+function estimateText(est: Estimate): string {
+  const facts: string[] = [];
+  if (est.commitsBehind !== null)
+    facts.push(`~${plural(est.commitsBehind, "commit", "commits")} behind`);
+  const lines = linesChanged(est);
+  if (lines !== null)
+    facts.push(
+      `~${plural(lines, "line", "lines")} changed (+${est.linesAdded} -${est.linesRemoved})`,
+    );
+  const numbers = facts.length > 0 ? `${facts.join(", ")} ` : "";
+  return `${numbers}(estimated from ${mdCode(est.rawCommit.slice(0, 12))}, the ${est.basis})`;
 }
 
 /** Last resort when even the part above the table's rows is too big: whole lines, then a note. */

@@ -54,13 +54,18 @@ export function summaryLine(row: Record<Status | "total", number>): string {
   return `  ${row.total} pages: ${parts.join(", ") || "none"}`;
 }
 
+/** Commits behind and lines changed; an estimate's with "~" before them, and the baseline
+ * named after the path (see pathText), so they never read as measured from metadata. */
 function numbers(page: PageReport): string {
-  const behind = page.commitsBehind === null ? "" : `${page.commitsBehind} behind`;
-  const diff = page.linesAdded === null ? "" : `+${page.linesAdded} -${page.linesRemoved ?? 0}`;
+  const n = page.estimate ?? page;
+  const about = page.estimate ? "~" : "";
+  const behind = n.commitsBehind === null ? "" : `${about}${n.commitsBehind} behind`;
+  const diff = n.linesAdded === null ? "" : `${about}+${n.linesAdded} -${n.linesRemoved ?? 0}`;
   return `${behind.padStart(10)} ${diff.padEnd(11)}`;
 }
 
 function pathText(page: PageReport): string {
-  if (page.movedFrom) return `${text(page.path)}  (English moved to ${text(page.sourcePath)})`;
-  return text(page.path);
+  const moved = page.movedFrom ? `  (English moved to ${text(page.sourcePath)})` : "";
+  const estimate = page.estimate ? `  (est. from ${page.estimate.rawCommit.slice(0, 12)})` : "";
+  return `${text(page.path)}${moved}${estimate}`;
 }

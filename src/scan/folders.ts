@@ -28,6 +28,8 @@ export interface SiteScope {
   extensions?: readonly string[];
   /** The repository holding the English pages, when it is not this one (MDN). */
   sourceRepo?: string | null;
+  /** The ignore-revs file (see readIgnoreRevs); null or absent for the default. */
+  ignoreRevsFile?: string | null;
 }
 
 /** A folder of one language's translations, and the English folder it translates. */

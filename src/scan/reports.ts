@@ -4,7 +4,7 @@ import { blobAt } from "../core/blob-at.js";
 import { ancestorsOf } from "../core/graph.js";
 import { isZero, type Rename } from "../core/pathindex.js";
 import { decideStatus, type RawState } from "../core/status.js";
-import type { CommitInfo, PageReport } from "../core/types.js";
+import { type CommitInfo, ESTIMATE_BASIS, type PageReport } from "../core/types.js";
 import { boundaryMerges, commitsForPaths, type RangeContext } from "../core/walk.js";
 import type { BlobPair, Numstat } from "../git/blob-diff.js";
 import { NON_ASCII } from "../meta/frontmatter.js";
@@ -62,6 +62,9 @@ export interface PageDetail {
   fromBlob: string | null;
   toBlob: string | null;
   commitBlobs: CommitBlobs;
+  /** For a page without metadata, the English commits since its estimated baseline (whose
+   * hash is then `rawHash`): the dashboard shows them, marked as estimated. */
+  estimatedCommits?: readonly CommitInfo[];
 }
 
 export interface ReportInput {
@@ -86,6 +89,9 @@ export interface ReportInput {
   /** Asks for the line counts between two blobs (git counts them meanwhile); returns the
    * number of the answer. */
   countLines: (pair: BlobPair) => number;
+  /** The estimated baseline (a full hash in HEAD's history) of pages without metadata that have
+   * one (see estimates.ts). */
+  estimates?: ReadonlyMap<Translation, string>;
 }
 
 /** What buildReports adds to the input's reports, which it completes in place. */
@@ -184,27 +190,28 @@ export function buildReports(input: ReportInput): Built {
   // Pages are taken in `order`, so git is asked for line counts in the order the report is
   // written; what pages naming one raw_commit share (its ancestors above all) is made once.
   const walks = new Map<string, Walk>();
-  for (const k of input.order ?? input.pages.keys()) {
-    const t = input.pages[k] as Translation;
-    const raw = input.rawOf.get(t) as RawState;
-    if (raw.kind !== "ok") {
-      out.details[k] = emptyDetail();
-      continue;
-    }
-    const rawHash = raw.hash;
+  const walkOf = (rawHash: string) => {
     let walk = walks.get(rawHash);
     if (!walk) {
       walk = makeWalk(input, rawHash);
       walks.set(rawHash, walk);
     }
-    out.details[k] = completeReport(
-      input,
-      walk,
-      t,
-      input.reports[k] as PageReport,
-      rawHash,
-      out.measure,
-    );
+    return walk;
+  };
+  const estimated: Estimated[] = [];
+  for (const k of input.order ?? input.pages.keys()) {
+    const t = input.pages[k] as Translation;
+    const raw = input.rawOf.get(t) as RawState;
+    const report = input.reports[k] as PageReport;
+    if (raw.kind === "none") {
+      out.details[k] = completeUntracked(input, walkOf, t, report, out.measure, estimated);
+      continue;
+    }
+    if (raw.kind !== "ok") {
+      out.details[k] = emptyDetail();
+      continue;
+    }
+    out.details[k] = completeReport(input, walkOf(raw.hash), t, report, raw.hash, out.measure);
   }
   out.listCommits = async () => {
     const infos: CommitInfo[] = [];
@@ -213,8 +220,79 @@ export function buildReports(input: ReportInput): Built {
       // Lets git's output (the line counts running meanwhile) be read between groups.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    for (const e of estimated) foldEstimate(e);
   };
   return out;
+}
+
+/** A page without metadata measured from its estimate, through a report of its own (`trial`)
+ * that the scan fills in as it fills in any other. */
+interface Estimated {
+  report: PageReport;
+  trial: PageReport;
+  detail: PageDetail;
+}
+
+/**
+ * A page without metadata: `source-missing` when its English page is nowhere at HEAD, else
+ * `untracked`, with its estimate measured as a raw_commit would be. The measuring is done on a
+ * trial report, so nothing the estimate implies (a status, counts stated as fact) reaches the
+ * page except as its `estimate`.
+ */
+function completeUntracked(
+  input: ReportInput,
+  walkOf: (rawHash: string) => Walk,
+  t: Translation,
+  report: PageReport,
+  measure: Built["measure"],
+  estimated: Estimated[],
+): PageDetail {
+  const atHead = input.english.get(`${t.source}/${t.sourceRel}`) ?? null;
+  const estimate = input.estimates?.get(t);
+  if (estimate === undefined) {
+    report.status = decideStatus({
+      raw: { kind: "none" },
+      sourceAtHead: atHead,
+      sourceAtRaw: null,
+      movedTo: null,
+    });
+    return emptyDetail();
+  }
+  const trial: PageReport = { ...report, warnings: NO_WARNINGS };
+  const detail = completeReport(input, walkOf(estimate), t, trial, estimate, measure, report);
+  // The English page is gone, unless it was renamed since the estimate: then the page follows it.
+  const movedTo = trial.movedFrom === null ? null : trial.sourcePath;
+  report.status = decideStatus({
+    raw: { kind: "none" },
+    sourceAtHead: atHead,
+    sourceAtRaw: detail.fromBlob,
+    movedTo,
+  });
+  if (report.status !== "untracked") return emptyDetail();
+  if (movedTo !== null) {
+    report.sourcePath = movedTo;
+    report.movedFrom = trial.movedFrom;
+  }
+  report.estimate = {
+    rawCommit: estimate,
+    basis: ESTIMATE_BASIS,
+    commitsBehind: null,
+    // Known already for an unchanged source; git's counts arrive through setLines otherwise.
+    linesAdded: trial.linesAdded,
+    linesRemoved: trial.linesRemoved,
+  };
+  estimated.push({ report, trial, detail });
+  return detail;
+}
+
+/** Moves what the commit walk found for an estimate into the page, once it has run. */
+function foldEstimate({ report, trial, detail }: Estimated): void {
+  if (report.estimate) report.estimate.commitsBehind = trial.commitsBehind;
+  detail.estimatedCommits = trial.commits;
+  // The trial's warnings speak of raw_commit; for this page that is the estimated commit.
+  for (const w of trial.warnings) {
+    warn(report, `estimate: ${w.replaceAll("raw_commit", "the estimated commit")}`);
+  }
 }
 
 /**
@@ -228,6 +306,8 @@ function completeReport(
   report: PageReport,
   rawHash: string,
   measure: Built["measure"],
+  /** The report whose line counts git's answer fills in (see setLines); `report` by default. */
+  measured: PageReport = report,
 ): PageDetail {
   const { history } = input;
   const { rawIdx, renames, isAncestor, cut } = walk;
@@ -299,7 +379,7 @@ function completeReport(
   } else if (headBlob !== null) {
     // Outdated or moved: git counts the lines from the version at raw_commit (the old path
     // for a moved page) to HEAD's. A deleted page has no line counts.
-    measure.push({ report, count: input.countLines([atRaw, headBlob]) });
+    measure.push({ report: measured, count: input.countLines([atRaw, headBlob]) });
   }
   // A moved page's history is that of its old and its new name, as one pathspec (what
   // `git rev-list raw..HEAD -- old new` walks); names it had only in between are left out, so
@@ -313,14 +393,19 @@ function completeReport(
   return detail;
 }
 
-/** Sets a page's line counts from git's answer for its pair of blobs. */
+/** Sets a page's line counts from git's answer for its pair of blobs: its estimate's, for a
+ * page without metadata. */
 export function setLines(report: PageReport, counts: Numstat): void {
+  const target = report.estimate ?? report;
   if (counts === null) {
-    warn(report, "no line counts: the English source is a binary file");
+    warn(
+      report,
+      `no${report.estimate ? " estimated" : ""} line counts: the English source is a binary file`,
+    );
     return;
   }
-  report.linesAdded = counts.added;
-  report.linesRemoved = counts.removed;
+  target.linesAdded = counts.added;
+  target.linesRemoved = counts.removed;
 }
 
 /** The path's successors under the given renames (oldest first). */

@@ -12,6 +12,7 @@ import type { Repo } from "../git/run.js";
 import { listTree } from "../git/tree.js";
 import { describeLayout } from "../layout/layout.js";
 import { settleLater } from "../settle.js";
+import { estimateCommits, loadTranslationHistory, pagesWithoutMetadata } from "./estimates.js";
 import type { SiteScope } from "./folders.js";
 import { completeHistory, type HistoryModel } from "./history-model.js";
 import { resolveRawCommits } from "./raw-commits.js";
@@ -88,7 +89,7 @@ export async function scanInStages(
   // the pages are read meanwhile.
   // Every English fact (HEAD, its tree, raw_commits, history, blobs) comes from `sourceRepo`;
   // only the translations come from `repo`, as files in its work tree.
-  const { repo, sourceRepo, head, folders, headHistory } = await start;
+  const { repo, sourceRepo, head, folders, headHistory, ignoreRevs } = await start;
   const twoRepos = sourceRepo !== repo;
   const progress = opts.onProgress ?? (() => {});
   const englishList = settleLater(listTree(sourceRepo, head.hash, folders.sourceFolders));
@@ -100,6 +101,15 @@ export async function scanInStages(
     Date.now(),
     folders.isPage,
   );
+  // Pages without metadata need one more history log, of their folders, for their estimates;
+  // it runs beside the English one, and not at all when every page has metadata.
+  const untracked = pagesWithoutMetadata(translations.pages);
+  // With two repositories the translations' commits are not the English history's: no page
+  // can be estimated from them.
+  const translationHistory =
+    untracked.length > 0 && !twoRepos
+      ? settleLater(loadTranslationHistory(repo, head.hash, untracked))
+      : null;
   // git checks the raw_commits while the English pages are matched with the translations.
   const resolving = settleLater(
     resolveRawCommits(sourceRepo, sourceRepo.shallow, translations.pages),
@@ -141,6 +151,9 @@ export async function scanInStages(
   // Only for raw_commits off HEAD's history (rare): which of them some other ref contains.
   const offHead = okHashes.filter((h) => history.fromHead[history.table.index.get(h) ?? -1] !== 1);
   const onOtherRefs = offHead.length > 0 ? await commitsOnOtherRefs(sourceRepo, head.hash) : null;
+  const estimates = translationHistory
+    ? estimateCommits(history, await translationHistory, untracked, ignoreRevs)
+    : undefined;
   progress({ phase: "history", done: 1, total: 1 });
 
   // git counts lines while the reports are built and the commits listed: the pairs of blobs go
@@ -160,6 +173,7 @@ export async function scanInStages(
       shallowRoots: sourceRepo.shallowRoots,
       order: inReportOrder,
       countLines: (pair) => counter.add(pair),
+      ...(estimates ? { estimates } : {}),
     });
   } catch (err) {
     await counter.close();

@@ -3,6 +3,7 @@
 // the rest.
 import { AppError } from "../errors.js";
 import { type Head, type OpenedRepo, openRepo, openRepoAtHead } from "../git/repo.js";
+import { readIgnoreRevs } from "../options/ignore-revs.js";
 import { settleLater } from "../settle.js";
 import { resolveFolders, type ScanFolders, type SiteScope } from "./folders.js";
 import { type HeadHistory, loadHeadHistory } from "./history-model.js";
@@ -22,6 +23,8 @@ export interface ScanStart {
   folders: ScanFolders;
   /** HEAD's history, still being read. */
   headHistory: Promise<HeadHistory>;
+  /** Commits that estimates skip (the ignore-revs file), checked before git starts. */
+  ignoreRevs: ReadonlySet<string>;
 }
 
 const PARTIAL_CLONE =
@@ -41,6 +44,8 @@ export async function startScan(opts: SiteScope & { repo: string }): Promise<Sca
     ...opts,
     sourceWorkTree: translations ? sourceRepo.workTree : null,
   });
+  // Read whether or not a page will need it, so that a bad file is an error on every run.
+  const ignoreRevs = readIgnoreRevs(repo.workTree, opts.ignoreRevsFile ?? null);
   const head = await opened.head;
   return {
     repo,
@@ -48,5 +53,6 @@ export async function startScan(opts: SiteScope & { repo: string }): Promise<Sca
     head,
     folders,
     headHistory: settleLater(loadHeadHistory(sourceRepo, head.hash, folders.sourceFolders)),
+    ignoreRevs,
   };
 }

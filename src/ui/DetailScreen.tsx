@@ -80,14 +80,19 @@ export interface CommitListProps {
 export function CommitList({ page, state, height, width }: CommitListProps) {
   const ui = useUi();
   const commits = page.commits;
-  const behind = page.commitsBehind ?? commits.length;
+  const est = page.estimate;
+  const behind = page.commitsBehind ?? est?.commitsBehind ?? commits.length;
+  // An untracked page lists the commits since its estimated baseline, and says so.
+  const since = est ? "since the estimate (estimated)" : "since the translation";
   if (commits.length === 0) {
     return (
       <>
         <Text wrap="truncate-end" bold={ui.color}>
-          {page.rawCommit === null || page.commitsBehind === null
-            ? "English commits: none to list (no known raw_commit)"
-            : "No English commits since the translation."}
+          {est && est.commitsBehind !== null
+            ? `No English commits ${since}.`
+            : page.rawCommit === null || page.commitsBehind === null
+              ? "English commits: none to list (no known raw_commit)"
+              : "No English commits since the translation."}
         </Text>
         {Array.from({ length: Math.max(0, height - 1) }, (_, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: blank filler rows
@@ -100,7 +105,7 @@ export function CommitList({ page, state, height, width }: CommitListProps) {
   const top = follow(Math.max(0, current), 0, height, commits.length);
   const shown = commits.slice(top, top + height);
   const more = commits.length - (top + shown.length);
-  const title = `English commits since the translation: ${behind}${behind > commits.length ? ` (newest ${commits.length} listed)` : ""}${top > 0 ? `  ↑${top}` : ""}${more > 0 ? `  ↓${more} more` : ""}`;
+  const title = `English commits ${since}: ${behind}${behind > commits.length ? ` (newest ${commits.length} listed)` : ""}${top > 0 ? `  ↑${top}` : ""}${more > 0 ? `  ↓${more} more` : ""}`;
   return (
     <>
       <Text wrap="truncate-end" bold={ui.color}>
@@ -157,7 +162,7 @@ export function DiffTitle({ page, state, rawHash, head, model, height, width }: 
   const what =
     state.mode === "commit" && commit
       ? `Commit ${state.commit + 1} of ${n}  ${shortHash(safe(commit.hash, 64))}`
-      : `English diff  ${rawHash ? shortHash(rawHash) : "?"} → ${shortHash(head)} (HEAD)`;
+      : `English diff  ${rawHash ? shortHash(rawHash) : "?"} → ${shortHash(head)} (HEAD)${page.estimate ? "  estimated" : ""}`;
   const counts =
     model && model.rows.length > 0 ? `  ${formatLines(model.added, model.removed)}` : "";
   const rowsH = diffRowsHeight(model, height);

@@ -5,7 +5,14 @@ import { translationAge } from "../core/age.js";
 import type { PageReport } from "../core/types.js";
 import type { Layout } from "../layout/layout.js";
 import { formatAge, formatCount, formatLines } from "./format.js";
-import { FILTER_LABEL, type FilterKey, SORT_LABEL, type SortKey, shortPath } from "./rows.js";
+import {
+  drift,
+  FILTER_LABEL,
+  type FilterKey,
+  SORT_LABEL,
+  type SortKey,
+  shortPath,
+} from "./rows.js";
 import { cell, safe, textWidth } from "./text.js";
 import { STATUS_COLOR, STATUS_SYMBOL, tint, useUi } from "./theme.js";
 
@@ -57,7 +64,10 @@ export function PageRow({
   const status =
     c.status > 2 ? `${STATUS_SYMBOL[page.status]} ${page.status}` : STATUS_SYMBOL[page.status];
   const path = cell(safe(shortPath(page, layout)), c.path, "left", "start");
-  const rest = ` ${cell(formatCount(page.commitsBehind), c.behind, "right")} ${cell(formatLines(page.linesAdded, page.linesRemoved), c.lines, "right")} ${cell(formatAge(translationAge(page.lastTranslationTime, now)), c.age, "right")}`;
+  // An estimate's numbers carry "~": never read as measured from the page's metadata.
+  const n = drift(page);
+  const about = (text: string) => (page.estimate && text !== "" ? `~${text}` : text);
+  const rest = ` ${cell(about(formatCount(n.commitsBehind)), c.behind, "right")} ${cell(about(formatLines(n.linesAdded, n.linesRemoved)), c.lines, "right")} ${cell(formatAge(translationAge(page.lastTranslationTime, now)), c.age, "right")}`;
   return (
     <Text wrap="truncate-end" inverse={selected && ui.color}>
       {selected ? "› " : "  "}

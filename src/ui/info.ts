@@ -1,5 +1,6 @@
 // The metadata block of an opened page, as labelled lines (plain data; texts are raw until rendered).
 import { translationAge } from "../core/age.js";
+import { translatesNothing } from "../core/status.js";
 import type { PageReport } from "../core/types.js";
 import type { PageLinks } from "../detail/types.js";
 import { formatAge, formatLines, shortHash } from "./format.js";
@@ -29,6 +30,9 @@ export function pageInfo(
   if (page.movedFrom) {
     lines.push({ label: "English", text: `moved from ${page.movedFrom}` });
     lines.push({ label: "", text: `        to ${page.sourcePath}` });
+  } else if (translatesNothing(page)) {
+    // Nothing says this path ever held an English page: it is not named as one that was deleted.
+    lines.push({ label: "English", text: `none: no English page ${page.sourcePath} exists` });
   } else if (page.status === "source-missing") {
     lines.push({ label: "English", text: `${page.sourcePath} (deleted since the translation)` });
   } else {
@@ -41,6 +45,14 @@ export function pageInfo(
     lines.push({
       label: "Behind",
       text: `${n} English commit${n === 1 ? "" : "s"}${diff ? `, ${diff} lines` : ""}`,
+    });
+  } else if (page.estimate && page.estimate.commitsBehind !== null) {
+    const est = page.estimate;
+    const diff = formatLines(est.linesAdded, est.linesRemoved);
+    const n = est.commitsBehind;
+    lines.push({
+      label: "Behind",
+      text: `~${n} English commit${n === 1 ? "" : "s"}${diff ? `, ~${diff} lines` : ""} (estimated)`,
     });
   }
   if (page.rawTitle) lines.push({ label: "Title", text: page.rawTitle });
@@ -64,6 +76,9 @@ function translated(page: PageReport, rawHash: string | null, now: number): stri
   const date = when ? ` on ${when}${age ? ` (${age} ago)` : ""}` : "";
   const meta = page.metaLine ? `; metadata on line ${page.metaLine}` : "";
   if (page.status === "missing") return "not yet";
+  if (page.rawCommit === null && page.estimate) {
+    return `no raw_commit recorded; estimated from English ${shortHash(page.estimate.rawCommit)}, the ${page.estimate.basis}`;
+  }
   if (page.rawCommit === null) return `no raw_commit recorded${date}`;
   if (rawHash === null)
     return `raw_commit ${page.rawCommit} (not found in this repository)${date}${meta}`;

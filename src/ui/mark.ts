@@ -2,7 +2,7 @@
 // and after (texts are raw until fitted, and fitted texts are sanitized), and the scan result with
 // the marked page in place of the old one.
 
-import { summarize } from "../core/status.js";
+import { summarize, translatesNothing } from "../core/status.js";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { type MarkBlocker, movedTranslationPath } from "../detail/mark.js";
 import type { Layout } from "../layout/layout.js";
@@ -56,6 +56,15 @@ export function blockedLine(
         variants: [`Not marked: ${path} is not translated yet`, "Not marked: not translated yet"],
       };
     case "no-metadata":
+      if (translatesNothing(page)) {
+        return {
+          tone: "info",
+          variants: [
+            `Not marked: no English page ${page.sourcePath} exists; remove or move the translation instead`,
+            "Not marked: there is no English page to translate",
+          ],
+        };
+      }
       return {
         tone: "info",
         variants: [

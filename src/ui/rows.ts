@@ -61,6 +61,19 @@ export function matchesSearch(path: string, search: string): boolean {
   return terms.every((t) => p.includes(t));
 }
 
+/**
+ * The numbers a page is sorted and shown by: its own, or for a page without metadata its
+ * estimate's, so that untracked pages are listed by how far they probably are behind (always
+ * shown marked as estimated).
+ */
+export function drift(page: PageReport): {
+  commitsBehind: number | null;
+  linesAdded: number | null;
+  linesRemoved: number | null;
+} {
+  return page.estimate ?? page;
+}
+
 /** Indices into `pages` of the rows to show, in display order. */
 export function buildRows(pages: readonly PageReport[], q: RowQuery): number[] {
   const keyed: Array<{ i: number; page: PageReport; path: string; lines: number; age: number }> =
@@ -69,10 +82,11 @@ export function buildRows(pages: readonly PageReport[], q: RowQuery): number[] {
     if (page.lang !== q.lang || !matchesFilter(page.status, q.filter)) return;
     const path = shortPath(page, q.layout);
     if (!matchesSearch(path, q.search)) return;
+    const n = drift(page);
     const lines =
-      page.linesAdded === null && page.linesRemoved === null
+      n.linesAdded === null && n.linesRemoved === null
         ? -1
-        : (page.linesAdded ?? 0) + (page.linesRemoved ?? 0);
+        : (n.linesAdded ?? 0) + (n.linesRemoved ?? 0);
     keyed.push({
       i,
       page,
@@ -82,7 +96,7 @@ export function buildRows(pages: readonly PageReport[], q: RowQuery): number[] {
     });
   });
   type K = (typeof keyed)[number];
-  const behind = (k: K) => k.page.commitsBehind ?? -1;
+  const behind = (k: K) => drift(k.page).commitsBehind ?? -1;
   const byPath = (a: K, b: K) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.i - b.i);
   const cmp: Record<SortKey, (a: K, b: K) => number> = {
     work: (a, b) =>

@@ -6,7 +6,7 @@ import { render } from "ink";
 import { createElement } from "react";
 import type { CliOptions } from "../cli/args.js";
 import { scanScope } from "../cli/load-options.js";
-import { createDetailLoader } from "../detail/loader.js";
+import { createDetailLoader, withEstimatedCommits } from "../detail/loader.js";
 import type { ExitCode } from "../errors.js";
 import { scan } from "../scan/scan.js";
 import { Dashboard, type LoadedData } from "./App.js";
@@ -26,10 +26,11 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
     onProgress: Parameters<typeof scan>[0]["onProgress"],
   ): Promise<LoadedData> => {
     const out = await scan({ ...scanScope(opts), ...(onProgress ? { onProgress } : {}) });
-    const source = await createDetailLoader(out, out.result, out.details, {
+    const result = withEstimatedCommits(out.result, out.details);
+    const source = await createDetailLoader(out, result, out.details, {
       extensions: opts.extensions,
     });
-    return { result: out.result, source, repoName: path.basename(out.repo.workTree) };
+    return { result, source, repoName: path.basename(out.repo.workTree) };
   };
 
   // The dashboard gets a screen of its own; whatever happens, the user's screen comes back.

@@ -225,3 +225,61 @@ describe("evaluate", () => {
     expect(r.summary["zh-cn"]?.total).toBe(2);
   });
 });
+
+describe("estimates under the rule", () => {
+  const untracked = page({
+    status: "untracked",
+    rawCommit: null,
+    lastTranslationTime: null,
+    commitsBehind: null,
+    linesAdded: null,
+    linesRemoved: null,
+    estimate: {
+      rawCommit: "e".repeat(40),
+      basis: "last change of the translation",
+      commitsBehind: 4,
+      linesAdded: 3,
+      linesRemoved: 1,
+    },
+  });
+  const limits = { failOn: null, maxBehind: 3, maxLines: 10, maxAge: null };
+
+  it("judge an untracked page by status alone unless asked", () => {
+    const plain = makeThresholds(limits);
+    expect(plain.failOn).not.toContain("untracked");
+    expect(verdict(untracked, plain, NOW)).toEqual({ fails: false, reasons: [] });
+    const named = makeThresholds({ ...limits, failOn: ["untracked"] });
+    expect(verdict(untracked, named, NOW).reasons).toEqual([
+      "status untracked",
+      "commits behind unknown (limit 3)",
+      "lines changed unknown (limit 10)",
+    ]);
+  });
+
+  it("apply --max-behind and --max-lines to the estimate with useEstimates", () => {
+    const est = makeThresholds({ ...limits, useEstimates: true });
+    expect(est.failOn).toEqual([...DEFAULT_FAIL_ON, "untracked"]);
+    expect(verdict(untracked, est, NOW)).toEqual({
+      fails: true,
+      reasons: ["status untracked", "4 commits behind, estimated (limit 3)"],
+    });
+    expect(verdict(untracked, { ...est, maxBehind: 4 }, NOW)).toEqual({
+      fails: false,
+      reasons: [],
+    });
+    // Statuses named on the command line are taken as given.
+    expect(makeThresholds({ ...limits, failOn: ["outdated"], useEstimates: true }).failOn).toEqual([
+      "outdated",
+    ]);
+    // An estimate has no age: --max-age counts an untracked page as over.
+    expect(
+      verdict(untracked, { ...est, maxBehind: null, maxLines: null, maxAge: 30 }, NOW).reasons,
+    ).toEqual([
+      "status untracked",
+      "age unknown, no readable last_translation_time (limit 30 days)",
+    ]);
+    // Only untracked pages are judged by an estimate.
+    const outdated = { ...untracked, status: "outdated" as const };
+    expect(verdict(outdated, est, NOW).reasons).toContain("commits behind unknown (limit 3)");
+  });
+});

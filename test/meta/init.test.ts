@@ -100,7 +100,12 @@ describe("adding metadata", () => {
     ["no front matter", otel, "# 标题\n", `---\ndefault_lang_commit: ${COMMIT}\n---\n\n# 标题\n`],
     [
       "a shortcode at the top of the body",
-      { kind: "shortcode", name: "translation-status", params: ["raw_commit"], place: "start" },
+      {
+        kind: "shortcode",
+        name: "translation-status",
+        params: ["raw_commit"],
+        place: "start",
+      } as MetaStyle,
       "---\ntitle: x\n---\nBody\n",
       `---\ntitle: x\n---\n{{< translation-status raw_commit="${COMMIT}">}}\nBody\n`,
     ],

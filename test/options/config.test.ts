@@ -124,12 +124,14 @@ describe("translation-status.config.json", () => {
         "layout",
         "paths",
         "failOn",
+        "ignoreRevsFile",
         "languages",
         "maxAge",
         "maxBehind",
         "maxLines",
         "source",
         "sourceRepo",
+        "useEstimates",
       ].sort(),
     );
     expect(schema.additionalProperties).toBe(false);

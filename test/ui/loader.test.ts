@@ -54,7 +54,7 @@ describe("createDetailLoader", () => {
       true,
     );
     expect((await source.wholeDiff(index("content/zh-cn/user/notes.md"))).notice).toMatch(
-      /no raw_commit/,
+      /No English page has this translation's path/,
     );
     expect((await source.wholeDiff(index("content/zh-cn/admin/backups.md"))).notice).toMatch(
       /not a commit/,

@@ -74,7 +74,12 @@ const pages: PageReport[] = [
   }),
   page({ path: "content/zh-cn/c/new.md", status: "missing" }),
   page({ path: "content/zh-cn/c/bare.md", status: "untracked" }),
-  page({ path: "content/zh-cn/c/gone.md", status: "source-missing", commitsBehind: 2 }),
+  page({
+    path: "content/zh-cn/c/gone.md",
+    status: "source-missing",
+    commitsBehind: 2,
+    rawCommit: "f".repeat(40),
+  }),
   page({ path: "content/zh-cn/c/bad.md", status: "unknown-commit", rawCommit: "zzz" }),
   page({ path: "content/ja/a/up.md", status: "up-to-date", lang: "ja" }),
 ];
@@ -553,6 +558,8 @@ describe("marking a page as updated", () => {
     expect(markBlocker(p(4), null, HEAD)).toBe("missing");
     expect(markBlocker(p(5), null, HEAD)).toBe("no-metadata");
     expect(markBlocker(p(6), null, HEAD)).toBe("source-missing");
+    // Without metadata, nothing says its English page ever existed (issue 14).
+    expect(markBlocker({ ...p(6), rawCommit: null }, null, HEAD)).toBe("no-metadata");
     expect(markBlocker(p(7), null, HEAD)).toBeNull();
     expect(markBlocker({ ...p(7), rawCommit: null }, null, HEAD)).toBe("no-metadata");
     expect(movedTranslationPath(p(3), SITE)).toBe("content/zh-cn/d/moved-here.md");

@@ -1,0 +1,82 @@
+// Estimated baselines for translations without metadata, as Kubernetes' lsync makes them: the
+// last commit that changed the translation (`git log -1 -- <translation>`), skipping the commits
+// of the ignore-revs file. The English drift since that commit is then measured by the scan's
+// own machinery, exactly as for a raw_commit (see buildReports).
+//
+// What each commit changed in the translation folders comes from one more history log, read only
+// when some page has no metadata; the choice of commit is pure.
+import { type PathIndex, PathIndexBuilder } from "../core/pathindex.js";
+import { commitsForPaths, type RangeContext } from "../core/walk.js";
+import { AppError } from "../errors.js";
+import { readChangesBelow } from "../git/history.js";
+import type { Repo } from "../git/run.js";
+import type { HistoryModel } from "./history-model.js";
+import type { Translation } from "./translations.js";
+
+/** What HEAD's history changed in the translation folders of the pages without metadata. */
+export interface TranslationHistory {
+  /** The commits of the log, in its order: HEAD's history's, which numbers `index`'s commits. */
+  hashes: readonly string[];
+  index: PathIndex;
+}
+
+/** The pages whose estimates are wanted: those without metadata. */
+export function pagesWithoutMetadata(pages: readonly Translation[]): Translation[] {
+  return pages.filter((t) => t.meta === null);
+}
+
+/** One git log over the folders that hold the given pages; started only when there are some. */
+export async function loadTranslationHistory(
+  repo: Repo,
+  head: string,
+  pages: readonly Translation[],
+): Promise<TranslationHistory> {
+  const folders = [...new Set(pages.map((t) => t.base))].sort();
+  const builder = new PathIndexBuilder();
+  const hashes = await readChangesBelow(repo, head, folders, builder);
+  return { hashes, index: builder.finish() };
+}
+
+/**
+ * Each page's estimated baseline: the first commit `git log -- <translation>` shows that is not
+ * ignored. That log lists what git's history simplification keeps for the path, newest commit
+ * date first; the scan's commit numbers are the order of git's log of the whole history, which
+ * is the same order (without clock skew). A page that no kept commit changed (never committed,
+ * or only by ignored commits) has no estimate.
+ */
+export function estimateCommits(
+  history: HistoryModel,
+  translated: TranslationHistory,
+  pages: readonly Translation[],
+  ignored: ReadonlySet<string>,
+): Map<Translation, string> {
+  const { table } = history;
+  // Both logs walk HEAD's history in git's one order; anything else is not the same history.
+  const headCount = translated.hashes.length;
+  if (translated.hashes.some((h, i) => table.hashes[i] !== h) || history.fromHead[headCount]) {
+    throw new AppError(2, "unexpected output from git log: the history changed during the scan");
+  }
+  const skip = new Set<number>();
+  for (const hash of ignored) {
+    const c = table.index.get(hash);
+    if (c !== undefined) skip.add(c);
+  }
+  // No raw_commit bounds this walk: the whole of HEAD's history, as `git log -- <path>` walks it.
+  const ctx: RangeContext = {
+    graph: history.graph,
+    index: translated.index,
+    head: history.head,
+    excluded: () => false,
+    bottom: -1,
+    boundary: [],
+  };
+  const out = new Map<Translation, string>();
+  for (const t of pages) {
+    let best = -1;
+    for (const c of commitsForPaths(ctx, [`${t.base}/${t.rel}`])) {
+      if (!skip.has(c) && (best === -1 || c < best)) best = c;
+    }
+    if (best !== -1) out.set(t, table.hashes[best] as string);
+  }
+  return out;
+}
