@@ -316,19 +316,22 @@ function count(value: string | undefined, flag: string): number | null {
 }
 
 /** The options of `scan` that make sense, checked before any git process runs; the format. */
-export function checkScanOptions(opts: CliOptions): ScanFormat {
+export function checkScanOptions(parsed: ParsedCli): ScanFormat {
+  // Only what the command line says: a config file's check options are for check, and scan
+  // leaves them alone.
+  const given = parsed.given;
   const checkOnly = (
     [
-      ["--fail-on", opts.failOn],
-      ["--max-behind", opts.maxBehind],
-      ["--max-lines", opts.maxLines],
-      ["--max-age", opts.maxAge],
-      ["--changed-since", opts.changedSince],
-      ["--use-estimates", opts.useEstimates ? true : null],
+      ["--fail-on", given.failOn],
+      ["--max-behind", given.maxBehind],
+      ["--max-lines", given.maxLines],
+      ["--max-age", given.maxAge],
+      ["--changed-since", parsed.changedSince],
+      ["--use-estimates", given.useEstimates],
     ] as const
   ).find(([, value]) => value !== null);
   if (checkOnly) throw new AppError(2, `${checkOnly[0]} is an option of check, not of scan`);
-  return formatOf("scan", opts.format);
+  return formatOf("scan", parsed.format);
 }
 
 /** `format` when `command` takes it; otherwise a usage error that lists what the command takes. */

@@ -35,18 +35,35 @@ export async function runScan(
   return 0;
 }
 
+/**
+ * Each untracked page's estimated English commit, from a scan: what `stamp --init` records when
+ * no --commit is given. Without --commit only.
+ */
+async function estimatesOf(opts: CliOptions): Promise<Map<string, string> | undefined> {
+  if (opts.commit !== null) return undefined;
+  const { result } = await scan(scanScope(opts));
+  const out = new Map<string, string>();
+  for (const page of result.pages) {
+    if (page.estimate) out.set(page.path, page.estimate.rawCommit);
+  }
+  return out;
+}
+
 export async function runStamp(opts: CliOptions): Promise<ExitCode> {
-  const { commit, outcomes } = await stampPages({
+  const { outcomes } = await stampPages({
     ...scanScope(opts),
     pages: opts.pages,
     commit: opts.commit,
     date: today(),
     force: opts.force,
+    init: opts.init ? { metadata: opts.metadata, estimates: await estimatesOf(opts) } : null,
   });
   let failed = 0;
   for (const o of outcomes) {
     if (o.error === null)
-      process.stdout.write(`stamped ${inertLine(o.path)} at ${commit.slice(0, 12)}\n`);
+      process.stdout.write(
+        `${opts.init ? "tracking" : "stamped"} ${inertLine(o.path)} at ${o.commit?.slice(0, 12)}\n`,
+      );
     else {
       failed += 1;
       process.stderr.write(`translation-status: ${inertLine(o.path)}: ${inertLine(o.error)}\n`);

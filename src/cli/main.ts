@@ -6,7 +6,7 @@ import { AppError, type ExitCode } from "../errors.js";
 import { inertLine } from "../sanitize/github.js";
 import { startScan } from "../scan/start.js";
 import { settleLater } from "../settle.js";
-import { type CliOptions, checkScanOptions, helpText, parseCli } from "./args.js";
+import { type CliOptions, checkScanOptions, helpText, type ParsedCli, parseCli } from "./args.js";
 import { inCi, leaveCi } from "./ci.js";
 import { loadOptions } from "./load-options.js";
 
@@ -34,9 +34,9 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     case "dashboard":
       return runDashboard(opts);
     case "default":
-      return interactive() ? runDashboard(opts) : scanCommand(opts);
+      return interactive() ? runDashboard(opts) : scanCommand(opts, parsed);
     case "scan":
-      return scanCommand(opts);
+      return scanCommand(opts, parsed);
     case "stamp": {
       const { runStamp } = await import("./commands.js");
       return runStamp(opts);
@@ -52,8 +52,8 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
  * The plain scan. git starts on the history before the rest of the tool is loaded: loading it
  * takes longer than starting git, and one core would otherwise sit idle meanwhile.
  */
-async function scanCommand(opts: CliOptions): Promise<ExitCode> {
-  const format = checkScanOptions(opts);
+async function scanCommand(opts: CliOptions, parsed: ParsedCli): Promise<ExitCode> {
+  const format = checkScanOptions(parsed);
   const start = settleLater(startScan(opts));
   const { runScan } = await import("./commands.js");
   return runScan(opts, format, colorWanted(opts), start);

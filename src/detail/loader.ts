@@ -7,6 +7,8 @@ import type { PageReport, ScanResult } from "../core/types.js";
 import { readGitHubRemote } from "../git/remote.js";
 import type { Repo } from "../git/run.js";
 import { layoutOfResult } from "../layout/layout.js";
+import type { MetadataChoice } from "../meta/init.js";
+import { DEFAULTS } from "../options/defaults.js";
 import type { PageDetail } from "../scan/scan.js";
 import { stampPages, today } from "../stamp/stamp-pages.js";
 import { gitBlobReader, type ReadTexts } from "./blobs.js";
@@ -40,6 +42,8 @@ export interface DetailLoaderOptions {
   date?: () => string;
   /** What page files end with, as the scan was told (its default otherwise). */
   extensions?: readonly string[];
+  /** How metadata is added to an untracked page marked as updated (stamp --init's style). */
+  metadata?: MetadataChoice;
 }
 
 /**
@@ -70,6 +74,8 @@ export async function createDetailLoader(
         content: result.content,
         source: result.source,
         knownLayout: layoutOfResult(result),
+        init:
+          page.status === "untracked" ? { metadata: options.metadata ?? DEFAULTS.metadata } : null,
         ...(options.extensions ? { extensions: options.extensions } : {}),
         pages: [path.join(repo.workTree, ...page.path.split("/"))],
         commit,
@@ -208,8 +214,10 @@ export function withEstimatedCommits(
 
 /** The page as a new scan would report it once it records `head` as its English commit. */
 function markedPage(page: PageReport, head: string, date: string): PageReport {
+  // A page brought under tracking has metadata now, not an estimate.
+  const { estimate: _estimate, ...rest } = page;
   return {
-    ...page,
+    ...rest,
     status: "up-to-date",
     rawCommit: head,
     // The date is written only where the page records one.

@@ -19,7 +19,8 @@ export type MarkBlocker =
 
 /**
  * Pages that record a raw_commit can be marked (outdated, unknown-commit, and up-to-date ones
- * whose raw_commit is not HEAD itself); `rawHash` is what raw_commit resolved to.
+ * whose raw_commit is not HEAD itself), and untracked ones, whose metadata marking adds;
+ * `rawHash` is what raw_commit resolved to.
  */
 export function markBlocker(
   page: PageReport,
@@ -30,7 +31,9 @@ export function markBlocker(
     case "missing":
       return "missing";
     case "untracked":
-      return "no-metadata";
+      // Marking brings it under tracking: metadata is added in the site's style (stamp --init);
+      // not where the English page moved since the estimate, as for a moved page.
+      return page.movedFrom ? "moved" : null;
     case "source-missing":
       // Without metadata nothing says the English page was ever there, let alone deleted.
       return page.rawCommit === null ? "no-metadata" : "source-missing";

@@ -94,6 +94,9 @@ export function pageLink(rel: string): string {
   return parts.length === 0 ? "/" : `/${parts.join("/")}/`;
 }
 
+export const ALREADY_TRACKED =
+  "the page already records metadata; use stamp without --init to update it";
+
 export interface InitValues {
   /** A validated full hash. */
   commit: string;
@@ -108,10 +111,7 @@ export interface InitValues {
 
 /** `text` with metadata added in `style`, or why it cannot be. */
 export function initText(text: string, style: MetaStyle, values: InitValues): StampResult {
-  const before = readMeta(text).meta;
-  if (before) {
-    return { error: "the page already records metadata; use stamp without --init to update it" };
-  }
+  if (readMeta(text).meta) return { error: ALREADY_TRACKED };
   const added =
     style.kind === "shortcode"
       ? withShortcode(text, style, values)

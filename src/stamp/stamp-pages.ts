@@ -17,6 +17,7 @@ import {
   translationPlace,
 } from "../layout/layout.js";
 import {
+  ALREADY_TRACKED,
   initText,
   type MetadataChoice,
   type MetaStyle,
@@ -24,6 +25,7 @@ import {
   pageTitle,
   styleOfChoice,
 } from "../meta/init.js";
+import { readMeta } from "../meta/read.js";
 import { type StampResult, stampText } from "../meta/stamp.js";
 import { DEFAULTS } from "../options/defaults.js";
 import { type SiteScope, siteLayout } from "../scan/folders.js";
@@ -127,7 +129,12 @@ export async function stampPages(
       continue;
     }
     if (at === null) {
-      failed("no estimate for this page (git has no commit of it); give --commit");
+      // Said only once the page is read: one that records metadata needs no estimate.
+      const noEstimate = (text: string): StampResult =>
+        readMeta(text).meta
+          ? { error: ALREADY_TRACKED }
+          : { error: "no estimate for this page (git has no commit of it); give --commit" };
+      failed((await stampOne(repo.workTree, rel, "", noEstimate, opts, null)) ?? "");
       continue;
     }
     const src = sources.get(sourceKey(at, place.sourcePath));

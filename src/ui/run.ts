@@ -29,6 +29,7 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
     const result = withEstimatedCommits(out.result, out.details);
     const source = await createDetailLoader(out, result, out.details, {
       extensions: opts.extensions,
+      metadata: opts.metadata,
     });
     return { result, source, repoName: path.basename(out.repo.workTree) };
   };

@@ -54,6 +54,14 @@ describe("translation-status.config.json", () => {
     expect(runCli(["check", "--repo", repo.dir, "--max-behind", "0"]).code).toBe(1);
   });
 
+  it("lets scan run when the file holds check's options, which scan leaves alone", () => {
+    config({ content: "site/content", maxBehind: 5, useEstimates: true, failOn: ["outdated"] });
+    expect(runCli(["scan", "--repo", repo.dir]).code).toBe(0);
+    // On the command line they are still a mistake.
+    const flag = runCli(["scan", "--repo", repo.dir, "--max-behind", "5"]);
+    expect(flag.stderr).toMatch(/--max-behind is an option of check, not of scan/);
+  });
+
   it.each([
     [{ content: 5 }, /translation-status\.config\.json: "content": /],
     [{ content: "../outside" }, /"content": content must be a relative folder/],
@@ -129,6 +137,7 @@ describe("translation-status.config.json", () => {
         "maxAge",
         "maxBehind",
         "maxLines",
+        "metadata",
         "source",
         "sourceRepo",
         "useEstimates",

@@ -36,7 +36,7 @@ describe("stampPages", () => {
     const rel = "content/zh-cn/user/run-your-own.md";
     const before = readFileSync(path.join(site.dir, rel), "utf8");
     const { commit, outcomes } = await stampPages(opts([rel]));
-    expect(outcomes).toEqual([{ path: rel, error: null }]);
+    expect(outcomes).toEqual([{ path: rel, commit, error: null }]);
     const head = git(site.dir, ["rev-parse", "HEAD"]);
     expect(commit).toBe(head);
     const after = readFileSync(path.join(site.dir, rel), "utf8");
@@ -71,6 +71,7 @@ describe("stampPages", () => {
       expect(outcomes).toEqual([
         {
           path: "content/zh-cn/user/elsewhere/p.md",
+          commit: null,
           error: "content/zh-cn/user/elsewhere is a symbolic link; not followed",
         },
       ]);
@@ -94,13 +95,18 @@ describe("stampPages", () => {
       ]),
     );
     expect(outcomes).toEqual([
-      { path: "content/zh-cn/user/link.md", error: "symbolic link not followed" },
+      { path: "content/zh-cn/user/link.md", commit: null, error: "symbolic link not followed" },
       {
         path: "content/en/user/signup.md",
+        commit: null,
         error: "this is an English source page, not a translation",
       },
-      { path: "../outside.md", error: "not a translated page under content/<lang>/" },
-      { path: "content/zh-cn/_index.md", error: "the page has no translation metadata to update" },
+      { path: "../outside.md", commit: null, error: "not a translated page under content/<lang>/" },
+      {
+        path: "content/zh-cn/_index.md",
+        commit: null,
+        error: "the page has no translation metadata to update",
+      },
     ]);
     expect(readFileSync(path.join(site.dir, ".git/config"))).toEqual(config);
     expect(lstatSync(target).isSymbolicLink()).toBe(true);
@@ -119,10 +125,12 @@ describe("stampPages", () => {
     expect(outcomes).toEqual([
       {
         path: moved,
+        commit: null,
         error: `the English source content/en/admin/optional/elasticsearch.md does not exist at ${head}: it was moved or deleted; move or remove the translation instead`,
       },
       {
         path: deleted,
+        commit: null,
         error: `the English source content/en/dev/old-api.md does not exist at ${head}: it was moved or deleted; move or remove the translation instead`,
       },
     ]);
