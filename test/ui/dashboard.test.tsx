@@ -634,10 +634,10 @@ describe("marking a page as updated", () => {
     f = await press(r, "y", (x) => x.includes("u mark updated")); // y alone does nothing
     expect(calls).toEqual([]);
     expect(selectedRow(f)).toMatch(/→ moved/);
-    // Pages without metadata are explained too.
+    // A page without metadata can be brought under tracking: it is asked, and n writes nothing.
     await press(r, "6", (x) => x.includes("filter: untracked"));
-    f = await press(r, "u", (x) => x.includes("Not marked"), "the explanation");
-    expect(f).toContain("records no raw_commit");
+    f = await press(r, "u", (x) => x.includes("y/n"), "the question");
+    f = await press(r, "n", (x) => x.includes("cancelled"), "the cancellation");
     expect(calls).toEqual([]);
   });
 });

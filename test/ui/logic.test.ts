@@ -487,7 +487,6 @@ describe("marking a page as updated", () => {
         /^Not marked: the English page moved to content\/en\/d\/moved-here\.md; move the translation to content\/zh-cn\/d\/moved-here\.md too/,
       ],
       ["content/zh-cn/c/new.md", /not translated yet/],
-      ["content/zh-cn/c/bare.md", /records no raw_commit/],
       ["content/zh-cn/c/gone.md", /English page content\/en\/c\/gone\.md was deleted/],
       ["content/zh-cn/a/up.md", /already records HEAD ffffffff/],
     ];
@@ -500,7 +499,9 @@ describe("marking a page as updated", () => {
     expect(said(run(ctx, at("content/zh-cn/b/moved.md"), { type: "mark" }), 80)).toBe(
       "Not marked: moved in English; move it to content/zh-cn/d/moved-here.md too",
     );
-    // An unknown commit recorded in metadata can be replaced; an up-to-date page not at HEAD too.
+    // An unknown commit recorded in metadata can be replaced; an up-to-date page not at HEAD too;
+    // an untracked page gets its metadata.
+    expect(run(ctx, at("content/zh-cn/c/bare.md"), { type: "mark" }).confirm).toBe(5);
     expect(run(ctx, at("content/zh-cn/c/bad.md"), { type: "mark" }).confirm).toBe(7);
     const older = pages.map((p, i) => (i === 0 ? { ...p, rawCommit: "1".repeat(40) } : p));
     const c2 = { ...ctx, pages: older, rawHash: rawHashOf(older) };
@@ -556,7 +557,9 @@ describe("marking a page as updated", () => {
     expect(markBlocker(p(0), HEAD, HEAD)).toBe("at-head");
     expect(markBlocker(p(3), "1".repeat(40), HEAD)).toBe("moved");
     expect(markBlocker(p(4), null, HEAD)).toBe("missing");
-    expect(markBlocker(p(5), null, HEAD)).toBe("no-metadata");
+    // Untracked: marking adds metadata, unless the English page moved since the estimate.
+    expect(markBlocker(p(5), null, HEAD)).toBeNull();
+    expect(markBlocker({ ...p(5), movedFrom: "content/en/c/old.md" }, null, HEAD)).toBe("moved");
     expect(markBlocker(p(6), null, HEAD)).toBe("source-missing");
     // Without metadata, nothing says its English page ever existed (issue 14).
     expect(markBlocker({ ...p(6), rawCommit: null }, null, HEAD)).toBe("no-metadata");
