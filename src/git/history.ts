@@ -169,8 +169,9 @@ export async function readHeadHistory(
   const one = emptyTable();
   const two = emptyTable();
   two.index = one.index;
-  const first = readLogPart(repo, head, folders, sink, 0, [`--max-count=${partSize}`], one);
-  const rest = readLogPart(repo, head, folders, sink, partSize, [`--skip=${partSize}`], two);
+  const below = folders.map((f) => `${f}/`);
+  const first = readLogPart(repo, head, below, sink, 0, [`--max-count=${partSize}`], one);
+  const rest = readLogPart(repo, head, below, sink, partSize, [`--skip=${partSize}`], two);
   const [parentsOne, parentsTwo] = await Promise.all([settleLater(first), settleLater(rest)]);
   // The second part starts where a full first part ends; anything else is not git's walk.
   if (two.hashes.length > 0 && one.hashes.length !== partSize) {
@@ -189,21 +190,22 @@ export async function readHeadHistory(
 }
 
 /**
- * What every commit of HEAD's history changed below `folders` (the translation folders, for
- * estimates), handed to `sink` as readHeadHistory hands the English changes, with the same flags.
+ * What every commit of HEAD's history changed in `paths` (files, or folders ending in `/`: the
+ * translations without metadata, for estimates), handed to `sink` as readHeadHistory hands the
+ * English changes, with the same flags.
  * With `--full-history --sparse` the walk, and so the order of the commits, does not depend on the
  * paths: the n-th commit of this log is the n-th of readHeadHistory's, so the numbers match. The
  * hashes are returned, in order, for the caller to check that (both logs run at once).
  */
-export async function readChangesBelow(
+export async function readChangesIn(
   repo: Repo,
   head: string,
-  folders: readonly string[],
+  paths: readonly string[],
   sink: ChangeSink,
 ): Promise<string[]> {
   if (!isFullHash(head)) throw new AppError(2, "internal: unvalidated revision");
   const seen = emptyTable();
-  await readLogPart(repo, head, folders, sink, 0, [], seen);
+  await readLogPart(repo, head, paths, sink, 0, [], seen);
   return seen.hashes;
 }
 
@@ -215,7 +217,7 @@ export async function readChangesBelow(
 async function readLogPart(
   repo: Repo,
   head: string,
-  folders: readonly string[],
+  pathspecs: readonly string[],
   sink: ChangeSink,
   base: number,
   range: readonly string[],
@@ -273,7 +275,7 @@ async function readLogPart(
       "--sparse",
       "--stdin",
       "--",
-      ...folders.map((f) => `${f}/`),
+      ...pathspecs,
     ],
     { input: `${head}\n`, onStdout: (chunk) => splitter.push(chunk), buffered: true },
   );

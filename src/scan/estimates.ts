@@ -5,10 +5,12 @@
 //
 // What each commit changed in the translation folders comes from one more history log, read only
 // when some page has no metadata; the choice of commit is pure.
+
+import { hasEscapedBytes } from "../core/path-bytes.js";
 import { type PathIndex, PathIndexBuilder } from "../core/pathindex.js";
 import { commitsForPaths, type RangeContext } from "../core/walk.js";
 import { AppError } from "../errors.js";
-import { readChangesBelow } from "../git/history.js";
+import { readChangesIn } from "../git/history.js";
 import type { Repo } from "../git/run.js";
 import type { HistoryModel } from "./history-model.js";
 import type { Translation } from "./translations.js";
@@ -25,15 +27,27 @@ export function pagesWithoutMetadata(pages: readonly Translation[]): Translation
   return pages.filter((t) => t.meta === null);
 }
 
-/** One git log over the folders that hold the given pages; started only when there are some. */
+/** Pages named one by one to git at most; more are read by their folders. */
+const MAX_NAMED = 100;
+
+/**
+ * One git log over the given pages (by name, which lets git skip every other file: a site with
+ * a few pages without metadata pays little for them), or over their folders when they are many
+ * or a name is not valid UTF-8; started only when there are some.
+ */
 export async function loadTranslationHistory(
   repo: Repo,
   head: string,
   pages: readonly Translation[],
+  maxNamed = MAX_NAMED,
 ): Promise<TranslationHistory> {
-  const folders = [...new Set(pages.map((t) => t.base))].sort();
+  const names = pages.map((t) => `${t.base}/${t.rel}`);
+  const paths =
+    names.length <= maxNamed && !names.some(hasEscapedBytes)
+      ? names
+      : [...new Set(pages.map((t) => `${t.base}/`))].sort();
   const builder = new PathIndexBuilder();
-  const hashes = await readChangesBelow(repo, head, folders, builder);
+  const hashes = await readChangesIn(repo, head, paths, builder);
   return { hashes, index: builder.finish() };
 }
 

@@ -241,3 +241,28 @@ describe("estimates on a Docusaurus site, whose translations never carry metadat
     }
   });
 });
+
+describe("the translations' history", () => {
+  it("reads the same for the pages by name as by their folders", async () => {
+    const { openRepo } = await import("../../src/git/repo.js");
+    const { readTranslations } = await import("../../src/scan/translations.js");
+    const { resolveFolders } = await import("../../src/scan/folders.js");
+    const { loadTranslationHistory, pagesWithoutMetadata } = await import(
+      "../../src/scan/estimates.js"
+    );
+    const repo = await openRepo(site.dir);
+    const head = git(site.dir, ["rev-parse", "HEAD"]);
+    const folders = resolveFolders(site.dir, options(site.dir));
+    const pages = pagesWithoutMetadata((await readTranslations(folders.langs)).pages);
+    const byName = await loadTranslationHistory(repo, head, pages);
+    const byFolder = await loadTranslationHistory(repo, head, pages, 0);
+    expect(byName.hashes).toEqual(byFolder.hashes);
+    for (const t of pages) {
+      const p = `${t.base}/${t.rel}`;
+      const commits = (h: typeof byName) =>
+        [...h.index.touchesOf(p)].map((touch) => h.index.commitOf(touch));
+      expect(commits(byName), p).toEqual(commits(byFolder));
+    }
+    expect(pages.length).toBeGreaterThan(3);
+  });
+});
