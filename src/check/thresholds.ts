@@ -102,9 +102,27 @@ export function ageInDays(page: PageReport, now: Date): number | null {
   return translationAge(page.lastTranslationTime, now.getTime());
 }
 
+/**
+ * The page's age for --max-age: from its last_translation_time, else from the author date of
+ * its raw_commit (`rawDate`; front matter sites record no translation date), said so.
+ */
+function ageFor(
+  page: PageReport,
+  now: Date,
+  rawDate: string | undefined,
+): { days: number | null; byCommit: boolean } {
+  const own = ageInDays(page, now);
+  if (own !== null || page.lastTranslationTime !== null || rawDate === undefined) {
+    return { days: own, byCommit: false };
+  }
+  const at = Date.parse(rawDate);
+  if (Number.isNaN(at)) return { days: null, byCommit: false };
+  return { days: Math.max(0, Math.floor((now.getTime() - at) / 86_400_000)), byCommit: true };
+}
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export function verdict(page: PageReport, t: Thresholds, now: Date): Verdict {
+export function verdict(page: PageReport, t: Thresholds, now: Date, rawDate?: string): Verdict {
   if (!t.failOn.includes(page.status)) return { fails: false, reasons: [] };
   if (!hasNumericThreshold(t)) return { fails: true, reasons: [`status ${page.status}`] };
   const over: string[] = [];
@@ -125,11 +143,12 @@ export function verdict(page: PageReport, t: Thresholds, now: Date): Verdict {
       over.push(`${plural(n, "line", "lines")} changed${est} (limit ${t.maxLines})`);
   }
   if (t.maxAge !== null) {
-    const n = ageInDays(page, now);
+    const { days: n, byCommit } = ageFor(page, now, rawDate);
+    const by = byCommit ? ", by raw_commit's date" : "";
     if (n === null)
       over.push(`age unknown, no readable last_translation_time (limit ${t.maxAge} days)`);
     else if (n > t.maxAge)
-      over.push(`translated ${plural(n, "day", "days")} ago (limit ${t.maxAge})`);
+      over.push(`translated ${plural(n, "day", "days")} ago${by} (limit ${t.maxAge})`);
   }
   if (over.length === 0) return { fails: false, reasons: [] };
   return { fails: true, reasons: [`status ${page.status}`, ...over] };

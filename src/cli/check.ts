@@ -5,7 +5,9 @@ import { appendFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { type ChangedSince, type CheckReport, evaluate, onlyChanged } from "../check/evaluate.js";
 import { makeThresholds } from "../check/thresholds.js";
+import type { PageReport, ScanResult } from "../core/types.js";
 import { AppError, type ExitCode } from "../errors.js";
+import { commitDates } from "../git/commit-dates.js";
 import { changedPaths, checkRefSyntax, resolveCommit } from "../git/diff-names.js";
 import { type GitHubRepo, readGitHubRemote } from "../git/remote.js";
 import { openRepo, readHead } from "../git/repo.js";
@@ -16,7 +18,7 @@ import { renderCheckTable } from "../report/check-table.js";
 import { renderGithub } from "../report/github.js";
 import { renderMarkdown, SUMMARY_MAX_BYTES } from "../report/markdown.js";
 import { inertLine, stopCommandsToken } from "../sanitize/github.js";
-import { scan } from "../scan/scan.js";
+import { type PageDetail, scan } from "../scan/scan.js";
 import { type CliOptions, formatOf } from "./args.js";
 import { scanScope } from "./load-options.js";
 import { writeChunks } from "./output.js";
@@ -66,7 +68,7 @@ export async function runCheck(
     if (!twoRepos) throw new AppError(2, SHALLOW_MESSAGE);
     if (opts.changedSince !== null) throw new AppError(2, SHALLOW_TRANSLATIONS);
   }
-  const { result: full, repo, sourceRepo } = await scan(scanScope(opts));
+  const { result: full, repo, sourceRepo, details } = await scan(scanScope(opts));
   if (full.shallow) throw new AppError(2, SHALLOW_MESSAGE);
 
   let result = full;
@@ -87,7 +89,9 @@ export async function runCheck(
   // Links go to English commits and files: the source repository's. With two repositories, one
   // without an origin must not borrow GITHUB_REPOSITORY, which names the translations'.
   const github = () => readGitHubRemote(sourceRepo, twoRepos ? {} : d.env);
-  const report = evaluate(result, thresholds, d.now(), changedSince);
+  const rawDates =
+    thresholds.maxAge === null ? new Map() : await rawCommitDates(sourceRepo, full, details);
+  const report = evaluate(result, thresholds, d.now(), changedSince, rawDates);
 
   switch (format) {
     case "table":
@@ -108,6 +112,34 @@ export async function runCheck(
     }
   }
   return report.failing.length > 0 ? 1 : 0;
+}
+
+/**
+ * The author dates of the raw_commits of pages that record no translation date (one git
+ * process): --max-age measures their age from it.
+ */
+async function rawCommitDates(
+  repo: Repo,
+  result: ScanResult,
+  details: readonly PageDetail[],
+): Promise<Map<PageReport, string>> {
+  const wanted: Array<[PageReport, string]> = [];
+  result.pages.forEach((page, i) => {
+    const hash = details[i]?.rawHash;
+    if (page.lastTranslationTime === null && page.rawCommit !== null && hash) {
+      wanted.push([page, hash]);
+    }
+  });
+  const dates = await commitDates(
+    repo,
+    wanted.map(([, h]) => h),
+  );
+  const out = new Map<PageReport, string>();
+  for (const [page, hash] of wanted) {
+    const date = dates.get(hash);
+    if (date !== undefined) out.set(page, date);
+  }
+  return out;
 }
 
 /** The repository's folder relative to GITHUB_WORKSPACE ("" when it is the workspace or outside). */

@@ -17,6 +17,24 @@ afterAll(() => site?.cleanup());
 
 const check = (...args: string[]) => runCli(["check", "--repo", site.dir, ...args]);
 
+describe("check --max-age on pages without a translation date", () => {
+  it("measures their age from raw_commit's author date, and says so", () => {
+    const res = check("--fail-on", "outdated", "--max-age", "30", "--format", "json");
+    const out = JSON.parse(res.stdout) as {
+      pages: Array<{ lastTranslationTime: string | null; verdict: { reasons: string[] } }>;
+    };
+    const undated = out.pages.filter(
+      (p) => p.lastTranslationTime === null && p.verdict.reasons.length > 0,
+    );
+    expect(undated.length).toBeGreaterThan(0);
+    for (const p of undated) {
+      expect(p.verdict.reasons.join("; ")).toMatch(
+        /translated \d+ days ago, by raw_commit's date \(limit 30\)/,
+      );
+    }
+  });
+});
+
 describe("check exit codes", () => {
   // On the fixture: outdated pages are 1-2 commits and 2-5 lines behind; zh-cn has a moved, a
   // source-missing, an unknown-commit, 2 untracked and 1 missing page; every dated translation is
@@ -28,8 +46,9 @@ describe("check exit codes", () => {
     [["--fail-on", "outdated", "--max-lines", "5"], 0],
     [["--fail-on", "outdated", "--max-lines", "4"], 1],
     [["--fail-on", "outdated,moved", "--max-behind", "50", "--max-lines", "500"], 0],
-    // A page without last_translation_time counts as over --max-age.
-    [["--fail-on", "outdated", "--max-age", "100000"], 1],
+    // A page without last_translation_time is as old as its raw_commit's author date (2025).
+    [["--fail-on", "outdated", "--max-age", "100000"], 0],
+    [["--fail-on", "outdated", "--lang", "ja", "--max-age", "30"], 1],
     [["--fail-on", "outdated", "--lang", "zh-cn", "--max-age", "100000"], 0],
     [["--fail-on", "outdated", "--lang", "zh-cn", "--max-age", "0"], 1],
     // The page with an unknown raw_commit has no numbers, so any numeric threshold catches it.

@@ -181,6 +181,7 @@ describe("the extra history log", () => {
     expect(runCli(["scan", "--repo", site.dir], { env: untracked.env }).code).toBe(0);
     const logs = historyLogs(untracked.calls());
     expect(logs).toHaveLength(3);
-    expect(logs.filter((c) => c.endsWith("-- content/zh-cn/"))).toHaveLength(1);
+    // The pages without metadata, named to git (few of them), or their folder.
+    expect(logs.filter((c) => c.includes(" -- content/zh-cn/"))).toHaveLength(1);
   });
 });
