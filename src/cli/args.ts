@@ -45,6 +45,8 @@ export interface CliOptions {
   extensions: string[];
   defaultLanguage: string | null;
   metadata: MetadataChoice;
+  /** stamp: the branch pins must be on. */
+  pinBranch: string | null;
   /** stamp: bring pages without metadata under tracking. */
   init: boolean;
   /** The repository holding the English pages, when not `repo` (MDN); null for `repo`. */
@@ -83,6 +85,7 @@ export type ParsedCli = Omit<
   | "extensions"
   | "defaultLanguage"
   | "metadata"
+  | "pinBranch"
   | "sourceRepo"
   | "ignoreRevsFile"
   | "failOn"
@@ -132,6 +135,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   for (const [flag, given] of [
     ["--force", values.force],
     ["--init", values.init],
+    ["--pin-branch", values["pin-branch"]],
     ["--commit", values.commit],
   ] as const) {
     if (given !== undefined && word !== "stamp") {
@@ -163,6 +167,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
       extensions: values.extensions ? list(values.extensions.join(",")) : null,
       defaultLanguage: values["default-lang"] ?? null,
       metadata: choice(values.metadata, "--metadata", METADATA_CHOICES),
+      pinBranch: values["pin-branch"] ?? null,
       sourceRepo: folderValue(values["source-repo"], "--source-repo"),
       // Relative to where the tool was started, as --config is.
       ignoreRevsFile:
@@ -271,6 +276,7 @@ const OPTIONS = {
   extensions: { type: "string", multiple: true },
   "default-lang": { type: "string" },
   metadata: { type: "string" },
+  "pin-branch": { type: "string" },
   init: { type: "boolean" },
   "source-repo": { type: "string" },
   format: { type: "string" },
@@ -455,7 +461,10 @@ ${SHARED_OPTIONS.replace(/\n {2}--format[^\n]*(\n {20}[^\n]*)*/, "")}
   stamp: `translation-status stamp PAGE... [--commit HASH] [--force] [--init]: mark translations as updated
 
 Writes HEAD's hash (or HASH) and today's date into each page's metadata, changing nothing else.
-PAGE is a path as the reports print it. --force also rewrites read-only pages. With
+PAGE is a path as the reports print it, or a folder (every page below it that records
+metadata). --commit takes a hash or a branch or tag (--commit main). --force also rewrites
+read-only pages. A pin that the remote's default branch does not contain is warned about;
+--pin-branch BRANCH (or pinBranch in the config) refuses a pin that BRANCH does not contain. With
 --source-repo DIR (or sourceRepo in the config), HEAD and HASH are that repository's.
 
 --init brings pages that record no metadata under tracking: it adds metadata at the page's

@@ -50,14 +50,16 @@ async function estimatesOf(opts: CliOptions): Promise<Map<string, string> | unde
 }
 
 export async function runStamp(opts: CliOptions): Promise<ExitCode> {
-  const { outcomes } = await stampPages({
+  const { outcomes, warnings } = await stampPages({
     ...scanScope(opts),
     pages: opts.pages,
     commit: opts.commit,
     date: today(),
     force: opts.force,
     init: opts.init ? { metadata: opts.metadata, estimates: await estimatesOf(opts) } : null,
+    pinBranch: opts.pinBranch,
   });
+  for (const w of warnings) process.stderr.write(`translation-status: warning: ${inertLine(w)}\n`);
   let failed = 0;
   for (const o of outcomes) {
     if (o.error === null)

@@ -51,6 +51,7 @@ export async function loadOptions(parsed: ParsedCli, cwd = process.cwd()): Promi
     extensions: o.extensions,
     defaultLanguage: o.defaultLanguage,
     metadata: o.metadata,
+    pinBranch: o.pinBranch,
     sourceRepo: o.sourceRepo,
     ignoreRevsFile: o.ignoreRevsFile,
     failOn: o.failOn,

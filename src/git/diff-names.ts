@@ -8,29 +8,27 @@ import { isFullHash } from "./revision.js";
 import { NulSplitter, type Repo, runGit } from "./run.js";
 
 /** A usage error for anything that could be read as an option, a range, a path or a second word. */
-export function checkRefSyntax(ref: string): string {
+export function checkRefSyntax(ref: string, flag = "--changed-since"): string {
   const shown = JSON.stringify(ref);
-  if (ref === "") throw new AppError(2, "--changed-since needs a ref (a branch, tag or commit)");
-  if (ref.length > 256) throw new AppError(2, "--changed-since: the ref is too long");
-  if (ref.startsWith("-"))
-    throw new AppError(2, `--changed-since: a ref cannot start with "-": ${shown}`);
+  if (ref === "") throw new AppError(2, `${flag} needs a ref (a branch, tag or commit)`);
+  if (ref.length > 256) throw new AppError(2, `${flag}: the ref is too long`);
+  if (ref.startsWith("-")) throw new AppError(2, `${flag}: a ref cannot start with "-": ${shown}`);
   // Spaces and line breaks of any kind, C0, DEL, C1, bidi and invisible characters.
   if (/\s/u.test(ref) || hasUnsafeChars(ref)) {
-    throw new AppError(
-      2,
-      `--changed-since: a ref cannot contain spaces or control characters: ${shown}`,
-    );
+    throw new AppError(2, `${flag}: a ref cannot contain spaces or control characters: ${shown}`);
   }
-  if (ref.includes(".."))
-    throw new AppError(2, `--changed-since takes one ref, not a range: ${shown}`);
-  if (ref.includes(":"))
-    throw new AppError(2, `--changed-since: a ref cannot contain ":": ${shown}`);
+  if (ref.includes("..")) throw new AppError(2, `${flag} takes one ref, not a range: ${shown}`);
+  if (ref.includes(":")) throw new AppError(2, `${flag}: a ref cannot contain ":": ${shown}`);
   return ref;
 }
 
 /** The full hash of the commit `ref` names (a usage error when it names none). */
-export async function resolveCommit(repo: Repo, ref: string): Promise<string> {
-  checkRefSyntax(ref);
+export async function resolveCommit(
+  repo: Repo,
+  ref: string,
+  flag = "--changed-since",
+): Promise<string> {
+  checkRefSyntax(ref, flag);
   const candidate = isFullHash(ref.toLowerCase()) ? ref.toLowerCase() : ref;
   const res = await runGit(
     repo,
@@ -39,10 +37,7 @@ export async function resolveCommit(repo: Repo, ref: string): Promise<string> {
   );
   const hash = res.stdout.toString("utf8").trim();
   if (res.code !== 0 || !isFullHash(hash)) {
-    throw new AppError(
-      2,
-      `--changed-since: ${JSON.stringify(ref)} is not a commit in this repository`,
-    );
+    throw new AppError(2, `${flag}: ${JSON.stringify(ref)} is not a commit in this repository`);
   }
   return hash;
 }

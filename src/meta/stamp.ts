@@ -9,6 +9,9 @@ import { metaShortcode, readMeta } from "./read.js";
 
 export type StampResult = { text: string } | { error: string };
 
+/** Why a page without metadata is not stamped (stamp --init adds it). */
+export const NO_METADATA = "the page has no translation metadata to update";
+
 interface Edit extends Span {
   value: string;
 }
@@ -16,7 +19,7 @@ interface Edit extends Span {
 /** `commit` must be a validated full hash and `date` a YYYY-MM-DD string. */
 export function stampText(text: string, commit: string, date: string): StampResult {
   const { meta } = readMeta(text);
-  if (!meta) return { error: "the page has no translation metadata to update" };
+  if (!meta) return { error: NO_METADATA };
   if (meta.unreadable !== undefined) return { error: meta.unreadable };
   const planned =
     meta.kind === "shortcode"

@@ -28,6 +28,9 @@ export interface SiteOptions {
   defaultLanguage: string | null;
   /** How `stamp --init` writes metadata; "auto" learns it from the site's pages. */
   metadata: MetadataChoice;
+  /** The branch `stamp` pins must be on; null to warn when the remote's default branch does
+   * not contain the pin. */
+  pinBranch: string | null;
   /** The repository holding the English pages, when it is not this one (MDN's two
    * repositories); null for this one. */
   sourceRepo: string | null;
@@ -55,6 +58,7 @@ export const DEFAULTS: Readonly<SiteOptions & CheckOptions> = {
   extensions: [...PAGE_EXTENSIONS],
   defaultLanguage: null,
   metadata: "auto",
+  pinBranch: null,
   sourceRepo: null,
   ignoreRevsFile: null,
   failOn: [...DEFAULT_FAIL_ON],

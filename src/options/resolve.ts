@@ -18,6 +18,7 @@ export interface GivenOptions {
   extensions: string[] | null;
   defaultLanguage: string | null;
   metadata: MetadataChoice | null;
+  pinBranch: string | null;
   sourceRepo: string | null;
   /** Absolute (resolved against the directory the tool was started in). */
   ignoreRevsFile: string | null;
@@ -46,6 +47,7 @@ export function resolveOptions(given: GivenOptions, config: Config | null): Reso
     extensions: given.extensions ?? c.extensions ?? [...DEFAULTS.extensions],
     defaultLanguage: given.defaultLanguage ?? c.defaultLanguage ?? DEFAULTS.defaultLanguage,
     metadata: given.metadata ?? c.metadata ?? DEFAULTS.metadata,
+    pinBranch: given.pinBranch ?? c.pinBranch ?? DEFAULTS.pinBranch,
     sourceRepo: given.sourceRepo ?? c.sourceRepo ?? DEFAULTS.sourceRepo,
     // The flag's path is absolute, the config's relative to the repository's top (see
     // readIgnoreRevs).

@@ -88,6 +88,15 @@ export const ConfigSchema = z
       .describe(
         'How stamp --init records metadata in a page that has none (default "auto": as the site\'s other translations do).',
       ),
+    pinBranch: z
+      .string()
+      .min(1)
+      .max(256)
+      .regex(/^[A-Za-z0-9_][A-Za-z0-9._/-]*$/, 'pinBranch must be a branch name like "main"')
+      .optional()
+      .describe(
+        "The branch stamp's pins must be on (refused otherwise); default: warn when the remote's default branch does not contain the pin.",
+      ),
     defaultLanguage: z
       .string()
       .regex(LANG, 'defaultLanguage must be a folder name like "zh-cn"')

@@ -1,11 +1,13 @@
 // `translation-status stamp`: records that translations were brought up to date with an English
 // commit (HEAD by default), by rewriting only the commit and date inside each page's metadata.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { decodeBytes, encodeBytes, fsPath, unescapeShownBytes } from "../core/path-bytes.js";
 import { gitBlobReader } from "../detail/blobs.js";
 import type { BlobText } from "../detail/types.js";
 import { AppError } from "../errors.js";
+import { branchTip, isAncestor, remoteDefaultBranch } from "../git/branches.js";
+import { resolveCommit as resolveRef } from "../git/diff-names.js";
 import { type Lookup, lookupObjects } from "../git/objects.js";
 import { openRepo, readHead } from "../git/repo.js";
 import { parseRawCommit } from "../git/revision.js";
@@ -26,13 +28,19 @@ import {
   styleOfChoice,
 } from "../meta/init.js";
 import { readMeta } from "../meta/read.js";
-import { type StampResult, stampText } from "../meta/stamp.js";
+import { NO_METADATA, type StampResult, stampText } from "../meta/stamp.js";
 import { DEFAULTS } from "../options/defaults.js";
 import { type SiteScope, siteLayout } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
 import { openSourceRepo } from "../scan/source-repo.js";
 import { nfcIndex } from "../scan/translations.js";
-import { folderProblem, pageFileTest, readPageBytes, realFolderInside } from "../site/files.js";
+import {
+  findPages,
+  folderProblem,
+  pageFileTest,
+  readPageBytes,
+  realFolderInside,
+} from "../site/files.js";
 import { replaceFile } from "../site/write.js";
 import { siteStyle } from "./site-style.js";
 
@@ -54,6 +62,9 @@ export interface StampOptions extends Omit<SiteScope, "langs" | "exclude"> {
   force?: boolean;
   /** Bring pages that record no metadata under tracking (stamp --init). */
   init?: InitOptions | null;
+  /** The branch pins must be on (refused otherwise); null to warn when the remote's default
+   * branch, if known, does not contain the commit. */
+  pinBranch?: string | null;
 }
 
 export interface InitOptions {
@@ -73,7 +84,7 @@ export interface StampOutcome {
 
 export async function stampPages(
   opts: StampOptions,
-): Promise<{ commit: string; outcomes: StampOutcome[] }> {
+): Promise<{ commit: string; outcomes: StampOutcome[]; warnings: string[] }> {
   const [repo, other] = await Promise.all([
     openRepo(opts.repo),
     opts.sourceRepo ? openSourceRepo(opts.sourceRepo) : null,
@@ -84,6 +95,9 @@ export async function stampPages(
     opts.commit === null && other
       ? (await other.head).hash
       : await resolveCommit(english, opts.commit);
+  // Estimates are commits of the translations' own history; a commit given or HEAD is checked.
+  const warnings =
+    opts.init && opts.commit === null ? [] : await pinProblems(english, commit, opts.pinBranch);
   const layout =
     opts.knownLayout ??
     siteLayout(repo.workTree, {
@@ -92,9 +106,8 @@ export async function stampPages(
       sourceWorkTree: other ? english.workTree : null,
     });
   const isPage = pageFileTest(opts.extensions ?? DEFAULTS.extensions);
-  const rels = opts.pages.map((given) =>
-    repoRelative(repo.workTree, opts.cwd ?? process.cwd(), given),
-  );
+  const given = opts.pages.map((p) => repoRelative(repo.workTree, opts.cwd ?? process.cwd(), p));
+  const { rels, fromFolders } = await withFolderPages(repo.workTree, given, isPage);
   // Stamping a page whose English source is gone at that commit (moved or deleted) would
   // record a state that does not exist: the translation must move first. One lookup for all.
   const init = opts.init ?? null;
@@ -120,6 +133,7 @@ export async function stampPages(
     return style;
   };
   const outcomes: StampOutcome[] = [];
+  let untracked = 0;
   for (const [i, rel] of rels.entries()) {
     const place = places[i] as TranslationPlace | { error: string };
     const at = commitOf(rel);
@@ -161,9 +175,76 @@ export async function stampPages(
       edit = (text) => initText(text, style, values);
     }
     const error = await stampOne(repo.workTree, rel, at, edit, opts, missing);
+    // A page without metadata found in a folder is left for --init, not counted as a failure.
+    if (error === NO_METADATA && !init && fromFolders.has(rel)) {
+      untracked++;
+      continue;
+    }
     outcomes.push({ path: rel, commit: error === null ? at : null, error });
   }
-  return { commit, outcomes };
+  if (untracked > 0) {
+    warnings.push(
+      untracked === 1
+        ? "1 page in the folders given records no metadata and was left alone (stamp --init adds it)"
+        : `${untracked} pages in the folders given record no metadata and were left alone (stamp --init adds it)`,
+    );
+  }
+  return { commit, outcomes, warnings };
+}
+
+/**
+ * The pages named, with each folder among them replaced by the page files below it (in path
+ * order); which came from a folder.
+ */
+async function withFolderPages(
+  workTree: string,
+  given: readonly string[],
+  isPage: (name: string) => boolean,
+): Promise<{ rels: string[]; fromFolders: Set<string> }> {
+  const rels: string[] = [];
+  const fromFolders = new Set<string>();
+  for (const rel of given) {
+    const clean = rel.replace(/\/+$/, "");
+    const abs = clean === "" || clean.startsWith("..") ? null : realFolderInside(workTree, clean);
+    if (!abs || !statSync(abs).isDirectory()) {
+      rels.push(rel);
+      continue;
+    }
+    for (const f of (await findPages(abs, isPage)).files) {
+      const page = `${clean}/${f.rel}`;
+      rels.push(page);
+      fromFolders.add(page);
+    }
+  }
+  return { rels, fromFolders };
+}
+
+/**
+ * Whether `commit` is on the branch pins belong on: a usage error when a branch was named and
+ * does not contain it; a warning when the remote's default branch (if the clone knows it) does
+ * not.
+ */
+async function pinProblems(
+  repo: Parameters<typeof readHead>[0],
+  commit: string,
+  pinBranch: string | null | undefined,
+): Promise<string[]> {
+  const short = commit.slice(0, 12);
+  if (pinBranch) {
+    const tip = await branchTip(repo, pinBranch, "--pin-branch");
+    if (await isAncestor(repo, commit, tip)) return [];
+    throw new AppError(
+      2,
+      `${short} is not on ${pinBranch}, which pins must be on: give --commit ${pinBranch} (or a commit of it)`,
+    );
+  }
+  const remote = await remoteDefaultBranch(repo);
+  if (!remote) return [];
+  if (await isAncestor(repo, commit, await branchTip(repo, remote, "--pin-branch"))) return [];
+  const name = remote.replace(/^refs\/remotes\//, "");
+  return [
+    `${short} is not on ${name}, the remote's default branch: reviewers may ask for a pin on it (--commit ${name})`,
+  ];
 }
 
 /** The English pages' texts, by blob, for their titles (one git process, or two). */
@@ -309,11 +390,8 @@ async function resolveCommit(
 ): Promise<string> {
   if (given === null) return (await readHead(repo)).hash;
   const hex = parseRawCommit(given);
-  if (!hex)
-    throw new AppError(
-      2,
-      `--commit needs a commit hash, got ${JSON.stringify(given.slice(0, 80))}`,
-    );
+  // A branch or tag (`--commit main`), checked as --changed-since's ref is.
+  if (!hex) return resolveRef(repo, given, "--commit");
   const [found] = await lookupObjects(repo, [hex]);
   const commit = commitFromLookup(hex, found, "--commit");
   if ("why" in commit) throw new AppError(2, commit.why);

@@ -131,6 +131,7 @@ describe("translation-status.config.json", () => {
         "extensions",
         "layout",
         "paths",
+        "pinBranch",
         "failOn",
         "ignoreRevsFile",
         "languages",
