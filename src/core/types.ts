@@ -27,6 +27,8 @@ export interface PageMeta {
   line: number;
   /** Why metadata the page plainly holds could not be read (its commit then counts as unknown). */
   unreadable?: string;
+  /** OpenTelemetry's `drifted_from_default`, as written, when the front matter has it. */
+  drifted?: string;
 }
 
 export interface CommitInfo {

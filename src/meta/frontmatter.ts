@@ -11,7 +11,7 @@ import {
   scalarText,
   valueAt,
 } from "./key-spans.js";
-import { MISSPELLED_TIME_KEY, TIME_KEY, TIME_KEYS } from "./keys.js";
+import { DRIFT_KEY, MISSPELLED_TIME_KEY, TIME_KEY, TIME_KEYS } from "./keys.js";
 import { type FrontMatterFormat, parseBlock } from "./matter.js";
 import { pageText } from "./warning.js";
 
@@ -187,12 +187,16 @@ function metaFrom(page: string, block: Block, data: Data, warnings: string[]) {
     lastTranslationTime: time.odd && time.text === "" ? null : time.text,
     line: spot ? 1 + countLines(page, 0, spot.keyAt) : 1,
   };
+  const drifted = own(data, DRIFT_KEY);
+  if (typeof drifted === "string" || typeof drifted === "boolean") meta.drifted = String(drifted);
   return meta;
 }
 
 /** Where a writer edits front matter metadata: spans the parser confirmed, in page offsets. */
 export interface FrontMatterPlaces {
   format: FrontMatterFormat;
+  /** Where keys are written: after the opening line, before the closing delimiter. */
+  keys: { from: number; to: number };
   commit: { path: readonly string[]; spot: KeySpot };
   dates: Array<{ path: readonly string[]; spot: KeySpot }>;
   /** The parsed front matter before any edit. */
@@ -225,7 +229,13 @@ export function frontMatterPlaces(page: string): FrontMatterPlaces | { error: st
     if (!found) return { error: `could not tell where the front matter writes "${path[0]}"` };
     dates.push(found);
   }
-  return { format: block.format, commit, dates, data: parsed.data };
+  return {
+    format: block.format,
+    keys: { from: block.keysFrom, to: block.keysTo },
+    commit,
+    dates,
+    data: parsed.data,
+  };
 }
 
 /** Where a writer adds keys to a page's front matter: the start of its closing delimiter's

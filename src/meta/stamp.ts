@@ -2,9 +2,10 @@
 // the page records one). The reader locates the values (meta/read.ts, meta/frontmatter.ts) and
 // this edits exactly those spans, so nothing else in the page can change: not a line inside a
 // block scalar or a string that merely looks like a metadata key, not a copy in a code fence.
-import { frontMatterData, frontMatterPlaces } from "./frontmatter.js";
-import { onlyChanged, replacement, type Span } from "./key-spans.js";
-import { TIME_KEYS } from "./keys.js";
+import { isDeepStrictEqual } from "node:util";
+import { type FrontMatterPlaces, frontMatterData, frontMatterPlaces } from "./frontmatter.js";
+import { keySpots, onlyChanged, replacement, type Span } from "./key-spans.js";
+import { DRIFT_KEY, TIME_KEYS } from "./keys.js";
 import { metaShortcode, readMeta } from "./read.js";
 
 export type StampResult = { text: string } | { error: string };
@@ -37,7 +38,7 @@ export function stampText(text: string, commit: string, date: string): StampResu
   const sameRest =
     check !== null &&
     check.kind === meta.kind &&
-    check.line === meta.line &&
+    check.line === meta.line - (planned.linesRemovedAbove ?? 0) &&
     check.rawTitle === meta.rawTitle &&
     check.rawLink === meta.rawLink;
   if (check?.rawCommit !== commit || !sameRest || !dateOk || !planned.verify(out)) {
@@ -48,7 +49,14 @@ export function stampText(text: string, commit: string, date: string): StampResu
   return { text: out };
 }
 
-type Planned = { edits: Edit[]; verify: (out: string) => boolean } | { error: string };
+type Planned =
+  | {
+      edits: Edit[];
+      verify: (out: string) => boolean;
+      /** Lines removed above the metadata's own line (which moves up by as many). */
+      linesRemovedAbove?: number;
+    }
+  | { error: string };
 
 function shortcodeEdits(text: string, commit: string, date: string): Planned {
   const chosen = metaShortcode(text);
@@ -84,18 +92,76 @@ function frontMatterEdits(text: string, commit: string, date: string): Planned {
   const places = frontMatterPlaces(text);
   if ("error" in places) return places;
   const quoteBare = places.format === "toml";
-  const edits: Edit[] = [
-    { ...places.commit.spot.value, value: replacement(places.commit.spot, commit, quoteBare) },
-  ];
+  const pin = places.commit.spot.value;
+  const edits: Edit[] = [{ ...pin, value: replacement(places.commit.spot, commit, quoteBare) }];
+  // OpenTelemetry marks a pin reconciled by hand with `# patched`; a new pin supersedes it.
+  const lineEnd = lineEndAt(text, pin.end);
+  if (PATCHED.test(text.slice(pin.end, lineEnd)))
+    edits.push({ start: pin.end, end: lineEnd, value: "" });
   for (const d of places.dates)
     edits.push({ ...d.spot.value, value: replacement(d.spot, date, false) });
+  // ...and its record of the page's drift goes, as its own scripts remove it once in sync.
+  const drift = driftLine(text, places);
+  if (drift && "error" in drift) return drift;
+  if (drift) edits.push({ ...drift, value: "" });
   const paths = [places.commit.path, ...places.dates.map((d) => d.path)];
+  const before = drift ? withoutKey(places.data, DRIFT_KEY) : places.data;
   const verify = (out: string) => {
     const after = frontMatterData(out);
     return (
       after !== null &&
-      onlyChanged(places.data, after, paths, (p) => (p === places.commit.path ? commit : date))
+      !(drift && hasKey(after, DRIFT_KEY)) &&
+      onlyChanged(before, after, paths, (p) => (p === places.commit.path ? commit : date))
     );
   };
-  return { edits, verify };
+  const above = drift && drift.start < pin.start ? 1 : 0;
+  return { edits, verify, linesRemovedAbove: above };
+}
+
+/** A comment that says the pin was reconciled by hand, after the value on its line. */
+const PATCHED = /^[ \t]*#[ \t]*patched\b[^\n]*$/i;
+
+function lineEndAt(text: string, from: number): number {
+  const nl = text.indexOf("\n", from);
+  const end = nl === -1 ? text.length : nl;
+  return text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+}
+
+function hasKey(data: unknown, key: string): boolean {
+  return typeof data === "object" && data !== null && Object.hasOwn(data, key);
+}
+
+/** `data` without `key`, of the same prototype (TOML's parser makes objects without one, and a
+ * deep comparison tells the two apart). */
+function withoutKey(data: unknown, key: string): unknown {
+  if (!hasKey(data, key)) return data;
+  const rest = Object.create(Object.getPrototypeOf(data)) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(data as Record<string, unknown>)) if (k !== key) rest[k] = v;
+  return rest;
+}
+
+/**
+ * The whole line of the front matter's top-level drift key, when it has one; an error when the
+ * key is written so that removing one line would not remove exactly it.
+ */
+function driftLine(
+  text: string,
+  places: FrontMatterPlaces,
+): { start: number; end: number } | { error: string } | null {
+  if (!hasKey(places.data, DRIFT_KEY)) return null;
+  const spots = keySpots(text, places.keys.from, places.keys.to, DRIFT_KEY).filter((s) => {
+    const lineStart = text.lastIndexOf("\n", s.keyAt - 1) + 1;
+    return lineStart === s.keyAt;
+  });
+  const refuse = { error: `could not tell which line writes "${DRIFT_KEY}"; remove it by hand` };
+  if (spots.length !== 1) return refuse;
+  const spot = spots[0] as (typeof spots)[number];
+  const nl = text.indexOf("\n", spot.keyAt);
+  const end = nl === -1 ? places.keys.to : nl + 1;
+  const rest = text.slice(0, spot.keyAt) + text.slice(end);
+  const after = frontMatterData(rest);
+  if (after === null || !isDeepStrictEqual(after, withoutKey(places.data, DRIFT_KEY))) {
+    return refuse;
+  }
+  return { start: spot.keyAt, end };
 }

@@ -3,6 +3,7 @@
 import { blobAt } from "../core/blob-at.js";
 import { ancestorsOf } from "../core/graph.js";
 import { isZero, type Rename } from "../core/pathindex.js";
+import { driftFlagProblem } from "../core/drift-flag.js";
 import { decideStatus, type RawState } from "../core/status.js";
 import { type CommitInfo, ESTIMATE_BASIS, type PageReport } from "../core/types.js";
 import { boundaryMerges, commitsForPaths, type RangeContext } from "../core/walk.js";
@@ -342,6 +343,9 @@ function completeReport(
     sourceAtRaw: atRaw,
     movedTo,
   });
+  const flag = t.meta?.drifted;
+  const flagProblem = flag === undefined ? null : driftFlagProblem(flag, report.status);
+  if (flagProblem !== null) warn(report, flagProblem);
   if (cut) warn(report, SHALLOW_CUT);
   else if (!isAncestor) {
     warn(

@@ -118,3 +118,30 @@ describe("stampText", () => {
     expect(stampText(text, NEW, "2026-11-26")).toEqual({ text: expected.replaceAll("N", NEW) });
   });
 });
+
+describe("stampText on OpenTelemetry's front matter", () => {
+  it("drops the drift record and a `# patched` marker, as OpenTelemetry's scripts do", () => {
+    const text = `---\ntitle: 标题\ndefault_lang_commit: ${OLD} # patched\ndrifted_from_default: true\nweight: 3\n---\n\n正文 drifted_from_default: true\n`;
+    expect(stampText(text, NEW, "2026-11-26")).toEqual({
+      text: `---\ntitle: 标题\ndefault_lang_commit: ${NEW}\nweight: 3\n---\n\n正文 drifted_from_default: true\n`,
+    });
+  });
+
+  it("removes a drift record above the pin, in CRLF and TOML pages too", () => {
+    const crlf = `---\r\ndrifted_from_default: file not found\r\ndefault_lang_commit: ${OLD}\r\n---\r\n`;
+    expect(stampText(crlf, NEW, "2026-11-26")).toEqual({
+      text: `---\r\ndefault_lang_commit: ${NEW}\r\n---\r\n`,
+    });
+    const toml = `+++\ntitle = "x"\ndefault_lang_commit = "${OLD}"\ndrifted_from_default = true\n+++\n`;
+    expect(stampText(toml, NEW, "2026-11-26")).toEqual({
+      text: `+++\ntitle = "x"\ndefault_lang_commit = "${NEW}"\n+++\n`,
+    });
+  });
+
+  it("leaves a page alone when the drift record spans lines it cannot remove as one", () => {
+    const text = `---\ndefault_lang_commit: ${OLD}\ndrifted_from_default: >-\n  true\n---\n`;
+    expect(stampText(text, NEW, "2026-11-26")).toEqual({
+      error: expect.stringContaining('"drifted_from_default"; remove it by hand'),
+    });
+  });
+});
