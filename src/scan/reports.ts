@@ -1,9 +1,9 @@
 // Turning the gathered facts into page reports. No I/O happens here: every git answer arrives
 // as data, and the status rules themselves are the pure functions in core/.
 import { blobAt } from "../core/blob-at.js";
+import { driftFlagProblem } from "../core/drift-flag.js";
 import { ancestorsOf } from "../core/graph.js";
 import { isZero, type Rename } from "../core/pathindex.js";
-import { driftFlagProblem } from "../core/drift-flag.js";
 import { decideStatus, type RawState } from "../core/status.js";
 import { type CommitInfo, ESTIMATE_BASIS, type PageReport } from "../core/types.js";
 import { boundaryMerges, commitsForPaths, type RangeContext } from "../core/walk.js";
