@@ -4,8 +4,8 @@
 // whatever other folders sit beside them.
 import { createRequire } from "node:module";
 import path from "node:path";
-import type jsYaml from "js-yaml";
 import type * as smolToml from "smol-toml";
+import type * as yamlLib from "yaml";
 import { readPageBytes, realFolderInside } from "../site/files.js";
 import { contentLayout, folderPair, type Layout } from "./layout.js";
 
@@ -41,8 +41,8 @@ function parse(file: string, text: string): Data | null {
     } else if (file.endsWith(".json")) {
       data = JSON.parse(text);
     } else {
-      const yaml = require("js-yaml") as typeof jsYaml;
-      data = yaml.load(text, { schema: yaml.FAILSAFE_SCHEMA });
+      const yaml = require("yaml") as typeof yamlLib;
+      data = yaml.parse(text, { schema: "failsafe", maxAliasCount: 100 });
     }
     return isData(data) ? data : null;
   } catch {

@@ -307,7 +307,7 @@ function locate(text: string): Located {
   const delimiter = text.slice(start, start + 3);
   const format: FrontMatterFormat | null =
     delimiter === "---" ? "yaml" : delimiter === "+++" ? "toml" : null;
-  // gray-matter and Hugo both ignore a longer run such as "----" (a Markdown rule).
+  // Hugo ignores a longer run such as "----" (a Markdown rule), as other front matter readers do.
   if (format === null || text.charAt(start + 3) === delimiter.charAt(0)) return { kind: "none" };
   const close = text.indexOf(`\n${delimiter}`, start + 3);
   if (close === -1) return { kind: "unclosed", delimiter };

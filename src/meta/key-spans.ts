@@ -226,7 +226,33 @@ export function onlyChanged(
     if (scalarText(valueAt(after, path)) !== want(path)) return false;
   }
   const mark = Symbol("edited");
-  return isDeepStrictEqual(masked(before, paths, mark), masked(after, paths, mark));
+  return sameData(masked(before, paths, mark), masked(after, paths, mark));
+}
+
+/**
+ * Whether two parsed front matters hold the same data. The simple reader makes objects without
+ * a prototype and the YAML parser ordinary ones, and an edit can move a block from one to the
+ * other: prototypes are not compared. Data too deep to compare counts as different.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  try {
+    return isDeepStrictEqual(plain(a), plain(b));
+  } catch {
+    return false;
+  }
+}
+
+function plain(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map(plain);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    Object.defineProperty(out, key, {
+      value: plain((value as Record<string, unknown>)[key]),
+      enumerable: true,
+    });
+  }
+  return out;
 }
 
 /** A replacement value that occurs nowhere in `text`, valid wherever a hash or date is. */

@@ -1,27 +1,27 @@
 // Front matter in the shape nearly every docs site writes: `key: value` lines, and one level of
-// nesting such as MDN's `l10n:` / `  sourceCommit: …`. Loading js-yaml and gray-matter and
-// running them on every page cost more than the rest of reading a page; this reads that shape
-// directly, and gives up (null) on anything else, which then goes to js-yaml as before. What it
-// accepts, it reads exactly as js-yaml's FAILSAFE schema does: test/meta/simple-yaml.test.ts
+// nesting such as MDN's `l10n:` / `  sourceCommit: …`. Loading a YAML parser and running it on
+// every page cost more than the rest of reading a page; this reads that shape directly, and
+// gives up (null) on anything else, which then goes to the parser (meta/matter.ts). What it
+// accepts, it reads exactly as the parser's failsafe schema does: test/meta/simple-yaml.test.ts
 // holds the two to the same answers on generated documents.
 
 type Data = Record<string, unknown>;
 
-/** A key js-yaml reads as this same plain string. */
+/** A key the parser reads as this same plain string. */
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-/** Characters js-yaml refuses anywhere (its "non-printable" set) or treats as line ends in
+/** Characters YAML refuses anywhere (its non-printable set) or treats as line ends in
  * some contexts, plus tabs and byte order marks, whose rules are not worth following here. */
 const AVOID =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\x00-\x08\x0B-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF\u2028\u2029\t]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 /** A plain scalar may not start with one of YAML's indicators (some may, in some contexts;
- * those are left to js-yaml). */
+ * those are left to the parser). */
 const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
 /**
  * The mapping in `source` (the text between the front matter delimiters), or null when the
- * text is not in the simple shape. Scalars stay the strings written, as in FAILSAFE; an empty
- * value is null.
+ * text is not in the simple shape. Scalars stay the strings written, as in the failsafe schema;
+ * an empty value is the empty string.
  */
 export function parseSimpleYaml(source: string): Data | null {
   if (AVOID.test(source)) return null;
@@ -39,7 +39,9 @@ export function parseSimpleYaml(source: string): Data | null {
     if (entry === null) return null;
     if (indent === 0) {
       if (Object.hasOwn(data, entry.key)) return null;
-      data[entry.key] = entry.value;
+      // An empty value is the empty string, as the failsafe schema reads it, until indented
+      // lines make it a mapping.
+      data[entry.key] = entry.value ?? "";
       open = entry.value === null ? entry.key : null;
       nested = null;
       continue;
@@ -52,9 +54,8 @@ export function parseSimpleYaml(source: string): Data | null {
     }
     // One level only, at one indentation.
     if (indent !== nested.indent || Object.hasOwn(nested.data, entry.key)) return null;
-    nested.data[entry.key] = entry.value;
+    nested.data[entry.key] = entry.value ?? "";
   }
-  // A nested key left empty could still have had deeper lines; with none, it is null, as here.
   return data;
 }
 
@@ -88,7 +89,7 @@ function scalar(written: string): string | null {
   const quote = written.charAt(0);
   if (quote === '"' || quote === "'") {
     // One quoted string and nothing after it; no escapes (a backslash in double quotes, a
-    // doubled quote in single quotes), which js-yaml would rewrite.
+    // doubled quote in single quotes), which the parser would rewrite.
     const end = written.indexOf(quote, 1);
     if (end !== written.length - 1) return null;
     const inner = written.slice(1, end);

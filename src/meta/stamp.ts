@@ -2,9 +2,8 @@
 // the page records one). The reader locates the values (meta/read.ts, meta/frontmatter.ts) and
 // this edits exactly those spans, so nothing else in the page can change: not a line inside a
 // block scalar or a string that merely looks like a metadata key, not a copy in a code fence.
-import { isDeepStrictEqual } from "node:util";
 import { type FrontMatterPlaces, frontMatterData, frontMatterPlaces } from "./frontmatter.js";
-import { keySpots, onlyChanged, replacement, type Span } from "./key-spans.js";
+import { keySpots, onlyChanged, replacement, type Span, sameData } from "./key-spans.js";
 import { DRIFT_KEY, TIME_KEYS } from "./keys.js";
 import { metaShortcode, readMeta } from "./read.js";
 
@@ -160,7 +159,7 @@ function driftLine(
   const end = nl === -1 ? places.keys.to : nl + 1;
   const rest = text.slice(0, spot.keyAt) + text.slice(end);
   const after = frontMatterData(rest);
-  if (after === null || !isDeepStrictEqual(after, withoutKey(places.data, DRIFT_KEY))) {
+  if (after === null || !sameData(after, withoutKey(places.data, DRIFT_KEY))) {
     return refuse;
   }
   return { start: spot.keyAt, end };

@@ -3,8 +3,8 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import jsYaml from "js-yaml";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { ROOT } from "../helpers/site.js";
 import { cleanEnv, english, page, TestRepo, tempDir } from "../hostile/helpers.js";
 
@@ -13,8 +13,8 @@ interface Step {
   run?: string;
 }
 
-const action = jsYaml.load(readFileSync(path.join(ROOT, "action.yml"), "utf8"), {
-  schema: jsYaml.FAILSAFE_SCHEMA,
+const action = parseYaml(readFileSync(path.join(ROOT, "action.yml"), "utf8"), {
+  schema: "failsafe",
 }) as { inputs: Record<string, { default?: string }>; runs: { steps: Step[] } };
 const script = action.runs.steps.find((s) => s.id === "check")?.run ?? "";
 

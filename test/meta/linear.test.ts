@@ -112,7 +112,6 @@ describe("linear-time guards", () => {
           line: MB + 4,
         },
         warnings: [
-          "front matter is too large to parse safely (too many blank lines in a row)",
           "page has metadata in both front matter (line 2) and a shortcode (line 1000004); using the shortcode",
         ],
       });
