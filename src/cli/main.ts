@@ -85,15 +85,20 @@ async function runDashboard(opts: CliOptions): Promise<ExitCode> {
   // Someone who asks for the dashboard at a terminal gets it even where CI is set: without this
   // Ink would sit in its no-redraw CI mode and the screen would never update.
   leaveCi(process.env);
-  const { writeFirstFrame, leaveFirstFrame } = await import("../ui/first-frame.js");
+  const { writeFirstFrame, leaveFirstFrame, guardFirstFrame } = await import(
+    "../ui/first-frame.js"
+  );
   writeFirstFrame(process.stdout, opts.repo);
+  const release = guardFirstFrame(process.stdout);
   let app: typeof import("../ui/run.js");
   try {
     app = await import("../ui/run.js");
   } catch (err) {
+    release();
     leaveFirstFrame(process.stdout);
     throw err;
   }
+  release();
   return app.runDashboardApp(opts);
 }
 

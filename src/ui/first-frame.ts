@@ -21,3 +21,23 @@ export function writeFirstFrame(out: NodeJS.WriteStream, repo: string): void {
 export function leaveFirstFrame(out: NodeJS.WriteStream): void {
   out.write(LEAVE);
 }
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/**
+ * Until the dashboard takes over (which takes a few hundred milliseconds of loading), Ctrl-C and
+ * the other ending signals give the user's screen back first, then end the process as the
+ * signal would have. Returns the call that hands the signals on to the dashboard.
+ */
+export function guardFirstFrame(out: NodeJS.WriteStream): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    release();
+    leaveFirstFrame(out);
+    process.kill(process.pid, signal);
+  };
+  const release = () => {
+    for (const s of SIGNALS) process.off(s, onSignal);
+  };
+  for (const s of SIGNALS) process.once(s, onSignal);
+  return release;
+}

@@ -61,14 +61,16 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
       { exitOnCtrlC: false },
     );
     // On a hang-up or kill, close as q does, so that the screen is restored before the end.
+    // Ctrl-C is a signal too until the list takes the keyboard (raw mode), as while the
+    // repository is still being read: Node's default would end the process on the
+    // alternate screen.
     const stop = () => instance.unmount();
-    process.once("SIGTERM", stop);
-    process.once("SIGHUP", stop);
+    const signals = ["SIGTERM", "SIGHUP", "SIGINT"] as const;
+    for (const s of signals) process.once(s, stop);
     try {
       await instance.waitUntilExit();
     } finally {
-      process.off("SIGTERM", stop);
-      process.off("SIGHUP", stop);
+      for (const s of signals) process.off(s, stop);
     }
   } finally {
     restore();

@@ -195,4 +195,39 @@ describe.skipIf(!hasTmux)(title, () => {
       );
     }
   }, 20_000);
+
+  it("gives the screen back on Ctrl-C while the repository is still being read", async () => {
+    // A real git that starts slowly, so the first screen stays up long enough to interrupt.
+    const bin = path.join(site.dir, "..", "slow-bin");
+    mkdirSync(bin, { recursive: true });
+    const realGit = spawnSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).stdout.trim();
+    writeFileSync(path.join(bin, "git"), `#!/bin/sh\nsleep 2\nexec '${realGit}' "$@"\n`, {
+      mode: 0o755,
+    });
+    const command = `PATH=${JSON.stringify(bin)}:"$PATH" node ${JSON.stringify(CLI)} --repo ${JSON.stringify(site.dir)}; echo EXITED:$?`;
+    // The shell around the tool keeps running on Ctrl-C (a handler, which the tool does not
+    // inherit), so the screen can be read after the tool has gone.
+    const pane = "interrupt";
+    tmux(
+      "new-session",
+      "-d",
+      "-s",
+      pane,
+      "-x",
+      "100",
+      "-y",
+      "30",
+      "sh",
+      "-c",
+      `trap true INT; ${command}; sleep 60`,
+    );
+    const shown = (what: string) => tmux("display-message", "-p", "-t", pane, what).trim();
+    const text = () => tmux("capture-pane", "-p", "-t", pane);
+    await waitForScreen(() => shown("#{alternate_on}") === "1", "the dashboard to take the screen");
+    tmux("send-keys", "-t", pane, "C-c");
+    await waitForScreen(() => text().includes("EXITED:"), "the process to exit");
+    expect(text()).not.toContain("sort: most work");
+    expect(text()).toContain("EXITED:130");
+    expect(shown("#{alternate_on} #{cursor_flag}")).toBe("0 1");
+  }, 20_000);
 });
