@@ -322,10 +322,11 @@ function completeReport(
   let atRaw = isAncestor
     ? blobAt(history.graph, history.index, rawIdx, srcPath)
     : (input.outsideBlobs.get(t) ?? null);
-  // A translation already moved to follow an English rename: its raw_commit still means
-  // the English page under its earlier name, so that is what it is compared with.
+  // A translation already moved to follow an English rename (or part of a chain of them: the
+  // English `a` -> `b` -> `c`, the translation at `b`): its raw_commit still means the English
+  // page under its name then, so that is what it is compared with.
   let walkFrom = srcPath;
-  if (atRaw === null && atHead !== null && isAncestor) {
+  if (atRaw === null && isAncestor) {
     const earlier = earlierName(renames, srcPath);
     const before = earlier ? blobAt(history.graph, history.index, rawIdx, earlier) : null;
     if (earlier && before !== null) {
@@ -357,6 +358,12 @@ function completeReport(
   }
   if (atHead !== null && atRaw === null) {
     warn(report, "the English source did not exist at raw_commit under this path");
+  } else if (movedTo && atRaw === null) {
+    // Counting from nothing would give the whole page as new: no numbers rather than a guess.
+    warn(
+      report,
+      "what the English page was called at raw_commit is not known: no line counts",
+    );
   }
   if (movedTo) {
     report.sourcePath = movedTo;
@@ -380,19 +387,20 @@ function completeReport(
   if (report.status === "up-to-date") {
     report.linesAdded = 0;
     report.linesRemoved = 0;
-  } else if (headBlob !== null) {
+  } else if (headBlob !== null && !(movedTo && atRaw === null)) {
     // Outdated or moved: git counts the lines from the version at raw_commit (the old path
     // for a moved page) to HEAD's. A deleted page has no line counts.
     measure.push({ report: measured, count: input.countLines([atRaw, headBlob]) });
   }
-  // A moved page's history is that of its old and its new name, as one pathspec (what
-  // `git rev-list raw..HEAD -- old new` walks); names it had only in between are left out, so
-  // an unrelated page that later reuses one of them is not counted.
-  const paths = movedTo
-    ? [srcPath, movedTo]
-    : walkFrom !== srcPath
-      ? [walkFrom, srcPath]
-      : [srcPath];
+  // A moved page's history is that of its names from raw_commit on, as one pathspec (what
+  // `git rev-list raw..HEAD -- a b c` walks along a chain of renames). A moved page whose name
+  // at raw_commit is known only as the translation's path keeps that and its new name.
+  const paths =
+    walkFrom !== srcPath
+      ? chainFrom(renames, walkFrom, movedTo ?? srcPath)
+      : movedTo
+        ? [srcPath, movedTo]
+        : [srcPath];
   walk.items.push({ report, detail, lineage: paths });
   return detail;
 }
@@ -426,6 +434,18 @@ function followRenames(
     }
   }
   return chain;
+}
+
+/** The names from `first` along the renames (oldest first) up to `last`: `a`, `b`, `c` for
+ * `a` -> `b` -> `c`; just the two ends when the renames do not lead from one to the other. */
+function chainFrom(
+  renames: ReadonlyArray<{ from: string; to: string }>,
+  first: string,
+  last: string,
+): string[] {
+  const chain = followRenames(renames, first);
+  const end = chain.indexOf(last);
+  return end === -1 ? [first, last] : chain.slice(0, end + 1);
 }
 
 /** The name `path` had before the given renames (oldest first), or null if it was not renamed. */
