@@ -64,6 +64,18 @@ export const DEFAULTS: Readonly<SiteOptions & CheckOptions> = {
   useEstimates: false,
 };
 
+/** The workflow commands `check --format github` can annotate failing pages with. */
+export const ANNOTATION_LEVELS = ["error", "warning", "notice"] as const;
+export type AnnotationLevel = (typeof ANNOTATION_LEVELS)[number];
+
+/** Defaults of the options that shape one output rather than the site. */
+export const OUTPUT_DEFAULTS = {
+  /** A GitHub pull request comment holds at most 65,536 characters. */
+  maxSize: 65_536,
+  /** Failing pages block a pull request where they are errors, as a failing check should. */
+  annotationLevel: "error" as AnnotationLevel,
+};
+
 /** The config file a repository may keep at its top, beside `.git`. */
 export const CONFIG_NAME = "translation-status.config.json";
 
