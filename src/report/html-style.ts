@@ -27,6 +27,7 @@ const BASE = `
 @media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#8d96a0;--line:#30363d;
 --panel:#161b22;--add:#12261e;--add-word:#1f6f3b;--del:#25171c;--del-word:#8e1519;--link:#4493f8;--focus:#4493f8}}
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 body{margin:0;padding:1rem 1.5rem 3rem;background:var(--bg);color:var(--fg);
 font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif}
 a{color:var(--link)}
