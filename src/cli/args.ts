@@ -6,15 +6,9 @@ import { AppError } from "../errors.js";
 import { LAYOUT_CHOICES, type LayoutChoice } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
 import { METADATA_CHOICES, type MetadataChoice } from "../meta/init.js";
-import {
-  ANNOTATION_LEVELS,
-  type AnnotationLevel,
-  CONFIG_NAME,
-  DEFAULTS,
-  IGNORE_REVS_NAME,
-  OUTPUT_DEFAULTS,
-} from "../options/defaults.js";
+import { CONFIG_NAME, DEFAULTS, IGNORE_REVS_NAME, OUTPUT_DEFAULTS } from "../options/defaults.js";
 import type { GivenOptions } from "../options/resolve.js";
+import { ANNOTATION_LEVELS, type AnnotationLevel } from "../sanitize/github.js";
 
 export type Command =
   | "scan"

@@ -117,7 +117,11 @@ export async function runCheck(
     }
     case "github": {
       await d.write(
-        renderGithub(report, { token: d.token(), pathPrefix: await workspacePrefix(repo, d.env) }),
+        renderGithub(report, {
+          token: d.token(),
+          pathPrefix: await workspacePrefix(repo, d.env),
+          level: opts.annotationLevel ?? OUTPUT_DEFAULTS.annotationLevel,
+        }),
       );
       await appendSummary(report, github, d.env);
       break;

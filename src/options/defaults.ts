@@ -6,6 +6,7 @@ import type { Status } from "../core/types.js";
 import type { LayoutChoice } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
 import type { MetadataChoice } from "../meta/init.js";
+import type { AnnotationLevel } from "../sanitize/github.js";
 import { PAGE_EXTENSIONS } from "../site/files.js";
 
 export interface SiteOptions {
@@ -63,10 +64,6 @@ export const DEFAULTS: Readonly<SiteOptions & CheckOptions> = {
   maxAge: null,
   useEstimates: false,
 };
-
-/** The workflow commands `check --format github` can annotate failing pages with. */
-export const ANNOTATION_LEVELS = ["error", "warning", "notice"] as const;
-export type AnnotationLevel = (typeof ANNOTATION_LEVELS)[number];
 
 /** Defaults of the options that shape one output rather than the site. */
 export const OUTPUT_DEFAULTS = {
