@@ -78,12 +78,6 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
   let top = `${head.join("\n")}\n`;
   if (bytes(top) > room) top = hardCut(top, room);
 
-  // Everything below is made of whole pieces (a table row, a page with its <details>, a warning),
-  // each kept or left out whole, so a cut never ends inside a table row or an open <details>.
-  // What is left out is counted in a closing note, whose room is kept free from the start. The
-  // table's rows have the room first, up to half of it (a hostile site can have thousands of
-  // languages, and the worst pages must still be named); then the failing pages, then the
-  // warnings.
   // Each language's failing pages, worst first (a hostile site can have thousands of languages).
   const failingIn = new Map<string, CheckedPage[]>();
   for (const c of report.failing) {
@@ -91,6 +85,13 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
     if (list) list.push(c);
     else failingIn.set(c.page.lang, [c]);
   }
+
+  // Everything below is made of whole pieces (a table row, a page with its <details>, a warning),
+  // each kept or left out whole, so a cut never ends inside a table row or an open <details>.
+  // What is left out is counted in a closing note, whose room is kept free from the start. The
+  // table's rows have the room first, up to half of it (a hostile site can have thousands of
+  // languages, and the worst pages must still be named); then the failing pages, then the
+  // warnings.
   const fits = budget(room - bytes(top));
   const tableFits = budget(Math.floor((room - bytes(top)) / 2));
   const rows: string[] = [];
