@@ -6,10 +6,19 @@ import { AppError } from "../errors.js";
 import { LAYOUT_CHOICES, type LayoutChoice } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
 import { METADATA_CHOICES, type MetadataChoice } from "../meta/init.js";
-import { CONFIG_NAME, DEFAULTS, IGNORE_REVS_NAME } from "../options/defaults.js";
+import { CONFIG_NAME, DEFAULTS, IGNORE_REVS_NAME, OUTPUT_DEFAULTS } from "../options/defaults.js";
 import type { GivenOptions } from "../options/resolve.js";
+import { ANNOTATION_LEVELS, type AnnotationLevel } from "../sanitize/github.js";
 
-export type Command = "scan" | "check" | "dashboard" | "stamp" | "default" | "help" | "version";
+export type Command =
+  | "scan"
+  | "check"
+  | "report"
+  | "dashboard"
+  | "stamp"
+  | "default"
+  | "help"
+  | "version";
 
 /**
  * The one place that says which --format each command takes; parsing, the error for a format a
@@ -21,6 +30,7 @@ export const FORMATS = {
   scan: ["table", "json"],
   default: ["table", "json"],
   check: ["table", "json", "github", "markdown"],
+  report: ["html", "hugo-data"],
   dashboard: [],
   stamp: [],
 } as const satisfies Record<string, readonly string[]>;
@@ -28,6 +38,7 @@ export const FORMATS = {
 type FormatCommand = keyof typeof FORMATS;
 export type ScanFormat = (typeof FORMATS.scan)[number];
 export type CheckFormat = (typeof FORMATS.check)[number];
+export type ReportFormat = (typeof FORMATS.report)[number];
 export type Format = (typeof FORMATS)[FormatCommand][number];
 
 export interface CliOptions {
@@ -63,6 +74,13 @@ export interface CliOptions {
   /** check: judge untracked pages by their estimated numbers. */
   useEstimates: boolean;
   changedSince: string | null;
+  /** report: the file to write instead of stdout (relative to where the tool was started). */
+  output: string | null;
+  /** check --format markdown: the most characters the report may take (measured as UTF-8
+   * bytes, never fewer); null for the default. */
+  maxSize: number | null;
+  /** check --format github: the annotation command failing pages get; null for the default. */
+  annotationLevel: AnnotationLevel | null;
   /** stamp: the pages to mark as translated from `commit` (HEAD when null). */
   pages: string[];
   commit: string | null;
@@ -100,7 +118,7 @@ export type ParsedCli = Omit<
   config: string | null;
 };
 
-const COMMANDS = new Set(["scan", "check", "dashboard", "stamp", "help"]);
+const COMMANDS = new Set(["scan", "check", "report", "dashboard", "stamp", "help"]);
 
 export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCli {
   let parsed: ReturnType<typeof parse>;
@@ -118,7 +136,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     const near = nearest(word, [...COMMANDS]);
     throw new AppError(
       2,
-      `unknown command: ${word}${near ? ` (did you mean ${near}?)` : ""} (commands: scan, check, dashboard, stamp)`,
+      `unknown command: ${word}${near ? ` (did you mean ${near}?)` : ""} (commands: scan, check, report, dashboard, stamp)`,
     );
   }
   // `help check` asks for one command's help.
@@ -132,14 +150,17 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   if (word === "stamp" && positionals.length < 2 && !values.help) {
     throw new AppError(2, "stamp needs the translated pages to mark as updated");
   }
-  for (const [flag, given] of [
-    ["--force", values.force],
-    ["--init", values.init],
-    ["--pin-branch", values["pin-branch"]],
-    ["--commit", values.commit],
+  for (const [flag, given, owner] of [
+    ["--force", values.force, "stamp"],
+    ["--init", values.init, "stamp"],
+    ["--pin-branch", values["pin-branch"], "stamp"],
+    ["--commit", values.commit, "stamp"],
+    ["--output", values.output, "report"],
+    ["--max-size", values["max-size"], "check"],
+    ["--annotation-level", values["annotation-level"], "check"],
   ] as const) {
-    if (given !== undefined && word !== "stamp") {
-      throw new AppError(2, `${flag} is an option of stamp`);
+    if (given !== undefined && word !== owner) {
+      throw new AppError(2, `${flag} is an option of ${owner}`);
     }
   }
   let command: Command = (word as Command | undefined) ?? "default";
@@ -181,6 +202,9 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
       useEstimates: values["use-estimates"] ? true : null,
     },
     changedSince: values["changed-since"] ?? null,
+    output: folderValue(values.output, "--output", "a file"),
+    maxSize: count(values["max-size"], "--max-size"),
+    annotationLevel: choice(values["annotation-level"], "--annotation-level", ANNOTATION_LEVELS),
     pages: word === "stamp" ? positionals.slice(1) : [],
     commit: values.commit ?? null,
     force: values.force ?? false,
@@ -287,6 +311,9 @@ const OPTIONS = {
   "max-lines": { type: "string" },
   "max-age": { type: "string" },
   "changed-since": { type: "string" },
+  output: { type: "string" },
+  "max-size": { type: "string" },
+  "annotation-level": { type: "string" },
   "use-estimates": { type: "boolean" },
   "ignore-revs-file": { type: "string" },
   commit: { type: "string" },
@@ -307,10 +334,10 @@ function parse(argv: readonly string[]) {
   });
 }
 
-/** A folder given on the command line: any path, but not an empty one. */
-function folderValue(value: string | undefined, flag: string): string | null {
+/** A folder (or file) given on the command line: any path, but not an empty one. */
+function folderValue(value: string | undefined, flag: string, what = "a folder"): string | null {
   if (value === undefined) return null;
-  if (value === "") throw new AppError(2, `${flag} needs a folder`);
+  if (value === "") throw new AppError(2, `${flag} needs ${what}`);
   return value;
 }
 
@@ -323,6 +350,17 @@ function count(value: string | undefined, flag: string): number | null {
 
 /** The options of `scan` that make sense, checked before any git process runs; the format. */
 export function checkScanOptions(parsed: ParsedCli): ScanFormat {
+  refuseCheckOptions(parsed, "scan");
+  return formatOf("scan", parsed.format);
+}
+
+/** The options of `report` that make sense (as for scan); the format. */
+export function checkReportOptions(parsed: ParsedCli): ReportFormat {
+  refuseCheckOptions(parsed, "report");
+  return formatOf("report", parsed.format);
+}
+
+function refuseCheckOptions(parsed: ParsedCli, command: string): void {
   // Only what the command line says: a config file's check options are for check, and scan
   // leaves them alone.
   const given = parsed.given;
@@ -336,8 +374,7 @@ export function checkScanOptions(parsed: ParsedCli): ScanFormat {
       ["--use-estimates", given.useEstimates],
     ] as const
   ).find(([, value]) => value !== null);
-  if (checkOnly) throw new AppError(2, `${checkOnly[0]} is an option of check, not of scan`);
-  return formatOf("scan", parsed.format);
+  if (checkOnly) throw new AppError(2, `${checkOnly[0]} is an option of check, not of ${command}`);
 }
 
 /** `format` when `command` takes it; otherwise a usage error that lists what the command takes. */
@@ -357,7 +394,7 @@ function checkFormat(command: FormatCommand, format: string): void {
 }
 
 /** The format `command` prints: `format` (checked) or the command's default. */
-export function formatOf<C extends "scan" | "default" | "check">(
+export function formatOf<C extends "scan" | "default" | "check" | "report">(
   command: C,
   format: string | null,
 ): (typeof FORMATS)[C][number] {
@@ -375,7 +412,8 @@ function either(words: readonly string[]): string {
 /** The help's line about --format, made from FORMATS. */
 function formatHelp(): string {
   const list = (c: FormatCommand) => FORMATS[c].join(" | ");
-  return `  --format FORMAT     ${list("scan")} (scan); ${list("check")} (check)`;
+  return `  --format FORMAT     ${list("scan")} (scan); ${list("check")} (check);
+                      ${list("report")} (report)`;
 }
 
 const SHARED_OPTIONS = `Options:
@@ -404,7 +442,15 @@ const CHECK_OPTIONS = `check options:
   --max-age DAYS      fail only pages translated more than DAYS ago
   --changed-since REF only pages whose English source or translation changed since REF
   --use-estimates     judge untracked pages by their estimated numbers (--max-behind,
-                      --max-lines) and let them fail (untracked joins the default --fail-on)`;
+                      --max-lines) and let them fail (untracked joins the default --fail-on)
+  --max-size N        --format markdown: at most N characters (default: ${OUTPUT_DEFAULTS.maxSize},
+                      a GitHub pull request comment); the worst pages are kept, the rest counted
+  --annotation-level LEVEL
+                      --format github: ${either(ANNOTATION_LEVELS)} annotations on failing
+                      pages (default: ${OUTPUT_DEFAULTS.annotationLevel})`;
+
+const REPORT_OPTIONS = `report options:
+  --output FILE       write the report to FILE instead of standard output`;
 
 const EXIT_CODES =
   "Exit codes: 0 clean, 1 drift over a threshold (check), 2 usage or environment error.";
@@ -415,6 +461,7 @@ Usage:
   translation-status [options]            dashboard in a terminal, plain report otherwise
   translation-status scan [options]       report every page (${either(FORMATS.scan)})
   translation-status check [options]      like scan, exit 1 when a page breaks a threshold
+  translation-status report [options]     publish it: ${either(FORMATS.report)}
   translation-status dashboard [options]  the interactive dashboard
   translation-status stamp PAGE... [--commit HASH] [--force] [--init]
                                           mark translations as updated to HEAD (or HASH);
@@ -425,6 +472,8 @@ Usage:
 ${SHARED_OPTIONS}
 
 ${CHECK_OPTIONS}
+
+${REPORT_OPTIONS}
 
   -h, --help          this help
   -V, --version       the version
@@ -453,6 +502,22 @@ Examples:
   translation-status check --changed-since origin/main --format markdown > report.md || test $? -eq 1
 
 ${EXIT_CODES}
+`,
+  report: `translation-status report [options]: the status to publish
+
+html: one self-contained page (no request to any other host; works from a file and from
+GitHub Pages): per language a bar and a sortable, filterable table of pages, most work first,
+each with its English commits and diff. hugo-data: one JSON object keyed by translation path
+(status, commits behind, lines, raw commit, HEAD, compare link, estimate) for the site's own
+templates, e.g. Hugo's data/ folder.
+
+${SHARED_OPTIONS}
+
+${REPORT_OPTIONS}
+
+Examples:
+  translation-status report --output public/translation-status.html
+  translation-status report --format hugo-data --output data/translation_status.json
 `,
   dashboard: `translation-status dashboard [options]: the interactive dashboard (in a terminal); ? inside lists its keys
 

@@ -13,6 +13,7 @@ import { type GitHubRepo, readGitHubRemote } from "../git/remote.js";
 import { openRepo, readHead } from "../git/repo.js";
 import type { Repo } from "../git/run.js";
 import { isSourcePath, layoutFolders, layoutOfResult } from "../layout/layout.js";
+import { OUTPUT_DEFAULTS } from "../options/defaults.js";
 import { renderCheckJson } from "../report/check-json.js";
 import { renderCheckTable } from "../report/check-table.js";
 import { renderGithub } from "../report/github.js";
@@ -54,6 +55,13 @@ export async function runCheck(
   // Everything the user typed is checked before any git process runs.
   const thresholds = makeThresholds(opts);
   const format = formatOf("check", opts.format);
+  // Each shapes one format; given with another, it would silently do nothing.
+  if (opts.maxSize !== null && format !== "markdown") {
+    throw new AppError(2, "--max-size applies to --format markdown");
+  }
+  if (opts.annotationLevel !== null && format !== "github") {
+    throw new AppError(2, "--annotation-level applies to --format github");
+  }
   if (opts.changedSince !== null) checkRefSyntax(opts.changedSince);
   // A config file in the repository can change what fails: the log says which one was used.
   if (opts.configFile !== null) {
@@ -100,12 +108,24 @@ export async function runCheck(
     case "json":
       await d.write(renderCheckJson(report));
       break;
-    case "markdown":
-      await d.write(renderMarkdown(report, { github: await github() }));
+    case "markdown": {
+      const max = opts.maxSize ?? OUTPUT_DEFAULTS.maxSize;
+      await d.write(
+        renderMarkdown(report, {
+          github: await github(),
+          maxBytes: max,
+          limitNote: `this report is kept under ${max.toLocaleString("en-US")} characters (--max-size). The job summary or the report's artifact has the full list.`,
+        }),
+      );
       break;
+    }
     case "github": {
       await d.write(
-        renderGithub(report, { token: d.token(), pathPrefix: await workspacePrefix(repo, d.env) }),
+        renderGithub(report, {
+          token: d.token(),
+          pathPrefix: await workspacePrefix(repo, d.env),
+          level: opts.annotationLevel ?? OUTPUT_DEFAULTS.annotationLevel,
+        }),
       );
       await appendSummary(report, github, d.env);
       break;

@@ -6,7 +6,14 @@ import { AppError, type ExitCode } from "../errors.js";
 import { inertLine } from "../sanitize/github.js";
 import { startScan } from "../scan/start.js";
 import { settleLater } from "../settle.js";
-import { type CliOptions, checkScanOptions, helpText, type ParsedCli, parseCli } from "./args.js";
+import {
+  type CliOptions,
+  checkReportOptions,
+  checkScanOptions,
+  helpText,
+  type ParsedCli,
+  parseCli,
+} from "./args.js";
 import { inCi, leaveCi } from "./ci.js";
 import { loadOptions } from "./load-options.js";
 
@@ -44,6 +51,11 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     case "check": {
       const { runCheck } = await import("./check.js");
       return runCheck(opts, colorWanted(opts));
+    }
+    case "report": {
+      const format = checkReportOptions(parsed);
+      const { runReport } = await import("./report.js");
+      return runReport(opts, format);
     }
   }
 }

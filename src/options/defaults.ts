@@ -6,6 +6,7 @@ import type { Status } from "../core/types.js";
 import type { LayoutChoice } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
 import type { MetadataChoice } from "../meta/init.js";
+import type { AnnotationLevel } from "../sanitize/github.js";
 import { PAGE_EXTENSIONS } from "../site/files.js";
 
 export interface SiteOptions {
@@ -66,6 +67,14 @@ export const DEFAULTS: Readonly<SiteOptions & CheckOptions> = {
   maxLines: null,
   maxAge: null,
   useEstimates: false,
+};
+
+/** Defaults of the options that shape one output rather than the site. */
+export const OUTPUT_DEFAULTS = {
+  /** A GitHub pull request comment holds at most 65,536 characters. */
+  maxSize: 65_536,
+  /** Failing pages block a pull request where they are errors, as a failing check should. */
+  annotationLevel: "error" as AnnotationLevel,
 };
 
 /** The config file a repository may keep at its top, beside `.git`. */

@@ -3,12 +3,13 @@
 // the runner executes nothing in it. The annotations are our own workflow commands and must come
 // after the stopped region (the runner ignores commands inside it); their untrusted parts are
 // escaped by `workflowCommand`. GitHub shows at most 10 annotations of a type per step, so only the
-// 10 worst failing pages get an `::error`, followed by one `::notice` counting the rest.
+// 10 worst failing pages get an `::error` (or the --annotation-level asked for), followed by one
+// `::notice` counting the rest.
 import type { CheckedPage, CheckReport } from "../check/evaluate.js";
 import { linesChanged } from "../check/thresholds.js";
 import { translatesNothing } from "../core/status.js";
 import type { PageReport } from "../core/types.js";
-import { withStoppedCommands, workflowCommand } from "../sanitize/github.js";
+import { type AnnotationLevel, withStoppedCommands, workflowCommand } from "../sanitize/github.js";
 import { checkTableLines } from "./check-table.js";
 
 export interface GithubOptions {
@@ -18,6 +19,9 @@ export interface GithubOptions {
   pathPrefix?: string;
   /** Error annotations before the rest are summarized in one notice (GitHub shows 10). */
   maxAnnotations?: number;
+  /** The annotation failing pages get: error by default; a warning does not block a pull
+   * request whose contributor never touched the translation. */
+  level?: AnnotationLevel;
 }
 
 export const MAX_ANNOTATIONS = 10;
@@ -27,7 +31,7 @@ export function renderGithub(report: CheckReport, opts: GithubOptions): string {
   const max = opts.maxAnnotations ?? MAX_ANNOTATIONS;
   const lines: string[] = [];
   for (const checked of report.failing.slice(0, max))
-    lines.push(annotation(checked, opts.pathPrefix ?? ""));
+    lines.push(annotation(checked, opts.pathPrefix ?? "", opts.level ?? "error"));
   const rest = report.failing.length - max;
   if (rest > 0) {
     lines.push(
@@ -42,10 +46,14 @@ export function renderGithub(report: CheckReport, opts: GithubOptions): string {
   return out;
 }
 
-function annotation({ page, verdict }: CheckedPage, prefix: string): string {
+function annotation(
+  { page, verdict }: CheckedPage,
+  prefix: string,
+  level: AnnotationLevel,
+): string {
   const title = `${page.lang} translation ${page.status}`;
   return workflowCommand(
-    "error",
+    level,
     { file: `${prefix}${page.path}`, line: page.metaLine ?? undefined, title },
     verdict.reasons.length > 1
       ? `${describePage(page)} Over the limit: ${verdict.reasons.slice(1).join("; ")}.`

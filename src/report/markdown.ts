@@ -22,6 +22,9 @@ export interface MarkdownOptions {
   maxBytes?: number;
   /** English commits listed per page before "and N more". */
   maxCommits?: number;
+  /** What the closing note on pages left out says after the colon: the size it keeps to and
+   * where the rest is. By default the job summary's ("... kept under N KiB. Run ..."). */
+  limitNote?: string;
 }
 
 /** GitHub refuses job summaries over 1 MiB; stay a little below. */
@@ -55,24 +58,25 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
   facts.push(`rule: ${mdText(describeThresholds(report.thresholds))}`);
   head.push(`${facts.join(" · ")}`, "");
 
-  const shown = REPORT_ORDER.filter((s) =>
-    result.languages.some((l) => (result.summary[l]?.[s] ?? 0) > 0),
-  );
+  // In a pull request's run (--changed-since), a language with no failing page has nothing to
+  // report: its changed English pages are untranslated there, or its translations pass.
+  const failingLangs = new Set(report.failing.map((c) => c.page.lang));
+  const tabled = report.changedSince
+    ? result.languages.filter((l) => failingLangs.has(l))
+    : result.languages;
+  const shown = REPORT_ORDER.filter((s) => tabled.some((l) => (result.summary[l]?.[s] ?? 0) > 0));
   const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |\n`;
-  head.push(
-    row(["Language", "Pages", "Failing", ...shown.map((s) => STATUS_FACTS[s].label)]).trimEnd(),
-  );
-  head.push(row(["---", ...Array.from({ length: shown.length + 2 }, () => "---:")]).trimEnd());
+  if (tabled.length > 0) {
+    head.push(
+      row(["Language", "Pages", "Failing", ...shown.map((s) => STATUS_FACTS[s].label)]).trimEnd(),
+    );
+    head.push(row(["---", ...Array.from({ length: shown.length + 2 }, () => "---:")]).trimEnd());
+  }
   // The part above is small; only a hostile ref or rule could make it too big to fit at all.
-  const room = maxBytes - noteRoom(report, maxBytes);
+  const note = opts.limitNote ?? defaultLimitNote(maxBytes);
+  const room = maxBytes - noteRoom(report, tabled.length, note, maxBytes);
   let top = `${head.join("\n")}\n`;
   if (bytes(top) > room) top = hardCut(top, room);
-
-  // Everything below is made of whole pieces (a table row, a page with its <details>, a warning),
-  // each kept or left out whole, so a cut never ends inside a table row or an open <details>.
-  // What is left out is counted in a closing note, whose room is kept free from the start. The
-  // failing pages have the room first; then the table's rows, then the warnings.
-  const fits = budget(room - bytes(top));
 
   // Each language's failing pages, worst first (a hostile site can have thousands of languages).
   const failingIn = new Map<string, CheckedPage[]>();
@@ -81,6 +85,29 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
     if (list) list.push(c);
     else failingIn.set(c.page.lang, [c]);
   }
+
+  // Everything below is made of whole pieces (a table row, a page with its <details>, a warning),
+  // each kept or left out whole, so a cut never ends inside a table row or an open <details>.
+  // What is left out is counted in a closing note, whose room is kept free from the start. The
+  // table's rows have the room first, up to half of it (a hostile site can have thousands of
+  // languages, and the worst pages must still be named); then the failing pages, then the
+  // warnings.
+  const fits = budget(room - bytes(top));
+  const tableFits = budget(Math.floor((room - bytes(top)) / 2));
+  const rows: string[] = [];
+  for (const lang of tabled) {
+    const counts = result.summary[lang];
+    const fails = failingIn.get(lang)?.length ?? 0;
+    const line = row([
+      mdText(lang),
+      String(counts?.total ?? 0),
+      String(fails),
+      ...shown.map((s) => String(counts?.[s] ?? 0)),
+    ]);
+    if (!tableFits(line) || !fits(line)) break;
+    rows.push(line);
+  }
+
   const pageParts: string[] = [];
   let listed = 0;
   for (const lang of result.languages) {
@@ -99,20 +126,6 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
     if (items.length < pages.length) break;
   }
 
-  const rows: string[] = [];
-  for (const lang of result.languages) {
-    const counts = result.summary[lang];
-    const fails = failingIn.get(lang)?.length ?? 0;
-    const line = row([
-      mdText(lang),
-      String(counts?.total ?? 0),
-      String(fails),
-      ...shown.map((s) => String(counts?.[s] ?? 0)),
-    ]);
-    if (!fits(line)) break;
-    rows.push(line);
-  }
-
   // The warnings, those that say the same thing as one line; the <details> only with a line in it.
   const warningLines: string[] = [];
   let warningsListed = 0;
@@ -128,10 +141,10 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
   let out = `${top}${rows.join("")}\n${pageParts.join("")}${warnings}`;
   const left: LeftOut = {
     pages: failed - listed,
-    languages: result.languages.length - rows.length,
+    languages: tabled.length - rows.length,
     warnings: result.warnings.length - warningsListed,
   };
-  if (left.pages + left.languages + left.warnings > 0) out += leftOutNote(left, maxBytes);
+  if (left.pages + left.languages + left.warnings > 0) out += leftOutNote(left, note);
   return out;
 }
 
@@ -154,8 +167,13 @@ function budget(room: number): (piece: string) => boolean {
   };
 }
 
+/** The job summary's: its size, and the command that lists everything. */
+function defaultLimitNote(maxBytes: number): string {
+  return `this report is kept under ${Math.floor(maxBytes / 1024)} KiB. Run \`translation-status check\` for the full list.`;
+}
+
 /** The note on what did not fit, e.g. "_2 more failing pages are not listed: ..._". */
-function leftOutNote(left: LeftOut, maxBytes: number): string {
+function leftOutNote(left: LeftOut, note: string): string {
   const parts: string[] = [];
   if (left.pages > 0) parts.push(plural(left.pages, "more failing page", "more failing pages"));
   if (left.languages > 0)
@@ -163,18 +181,17 @@ function leftOutNote(left: LeftOut, maxBytes: number): string {
   if (left.warnings > 0) parts.push(plural(left.warnings, "warning", "warnings"));
   const one = parts.length === 1 && (left.pages === 1 || left.warnings === 1);
   const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0];
-  return `_${list} ${one ? "is" : "are"} not listed: this report is kept under ${Math.floor(maxBytes / 1024)} KiB. Run \`translation-status check\` for the full list._\n`;
+  return `_${list} ${one ? "is" : "are"} not listed: ${note}_\n`;
 }
 
 /** Room for the note at its longest (everything left out) and the line break before it. */
-function noteRoom(report: CheckReport, maxBytes: number): number {
-  const { result } = report;
+function noteRoom(report: CheckReport, languages: number, note: string, maxBytes: number): number {
   const all = {
     pages: report.failing.length,
-    languages: result.languages.length,
-    warnings: result.warnings.length,
+    languages,
+    warnings: report.result.warnings.length,
   };
-  return Number.isFinite(maxBytes) ? bytes(leftOutNote(all, maxBytes)) + 2 : 0;
+  return Number.isFinite(maxBytes) ? bytes(leftOutNote(all, note)) + 2 : 0;
 }
 
 function pageItem(

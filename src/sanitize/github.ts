@@ -42,8 +42,10 @@ export function escapeProperty(s: string): string {
   return percent(visible(s), true);
 }
 
-export type AnnotationLevel = "error" | "warning" | "notice";
-const LEVELS: ReadonlySet<string> = new Set(["error", "warning", "notice"]);
+/** The workflow commands that make an annotation. */
+export const ANNOTATION_LEVELS = ["error", "warning", "notice"] as const;
+export type AnnotationLevel = (typeof ANNOTATION_LEVELS)[number];
+const LEVELS: ReadonlySet<string> = new Set(ANNOTATION_LEVELS);
 
 /**
  * One `::level k=v,...::message` line (no trailing newline). `undefined` and `""` properties are

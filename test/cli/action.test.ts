@@ -61,4 +61,22 @@ describe("the Action's check step", () => {
     expect(wrong.code).toBe(2);
     expect(wrong.output).toBe("exit-code=2\n");
   });
+
+  it("annotates failing pages as errors, or at the annotation-level given", () => {
+    const annotations = (stdout: string) =>
+      stdout.split("\n").filter((l) => /^::(error|warning|notice) file=/.test(l));
+    const plain = runAction(repo.dir, {});
+    expect(plain.code).toBe(1);
+    expect(annotations(plain.stdout)).toEqual([
+      expect.stringMatching(/^::error file=site\/content\/zh-cn\/a\.md,/),
+    ]);
+    const warned = runAction(repo.dir, { "annotation-level": "warning" });
+    // Still a failing check: the level changes how GitHub shows the page, not the verdict.
+    expect(warned.code).toBe(1);
+    expect(annotations(warned.stdout)).toEqual([
+      expect.stringMatching(/^::warning file=site\/content\/zh-cn\/a\.md,/),
+    ]);
+    const bad = runAction(repo.dir, { "annotation-level": "fatal" });
+    expect(bad.code).toBe(2);
+  });
 });

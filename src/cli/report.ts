@@ -1,0 +1,77 @@
+// The report command: scan, then print (or write to --output) the status to publish: the HTML
+// status page or the data file a site's templates read. The clock and the environment are
+// parameters so tests can pin them.
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { NO_LINKS, pageLinks } from "../detail/links.js";
+import { withEstimatedCommits } from "../detail/loader.js";
+import { pageDiffs } from "../detail/page-diffs.js";
+import { AppError, type ExitCode } from "../errors.js";
+import { readGitHubRemote } from "../git/remote.js";
+import { pageOrder, renderHtml } from "../report/html.js";
+import { renderHugoData } from "../report/hugo-data.js";
+import { scan } from "../scan/scan.js";
+import type { CliOptions, ReportFormat } from "./args.js";
+import { scanScope } from "./load-options.js";
+import { writeChunks } from "./output.js";
+
+export interface ReportDeps {
+  now: () => Date;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+const defaultDeps: ReportDeps = { now: () => new Date(), env: process.env, cwd: process.cwd() };
+
+export async function runReport(
+  opts: CliOptions,
+  format: ReportFormat,
+  deps: Partial<ReportDeps> = {},
+): Promise<ExitCode> {
+  const d = { ...defaultDeps, ...deps };
+  const scanned = await scan(scanScope(opts));
+  const twoRepos = scanned.sourceRepo !== scanned.repo;
+  // Links go to English commits and files: the source repository's. With two repositories, one
+  // without an origin must not borrow GITHUB_REPOSITORY, which names the translations'.
+  const github = await readGitHubRemote(scanned.sourceRepo, twoRepos ? {} : d.env);
+  const { result, details } = scanned;
+  const links = (i: number) => {
+    const page = result.pages[i];
+    return page ? pageLinks(github, result.head, page, details[i]) : NO_LINKS;
+  };
+  let text: string;
+  if (format === "hugo-data") {
+    text = renderHugoData(result, links);
+  } else {
+    const now = d.now();
+    const listed = withEstimatedCommits(result, details);
+    // The worst pages of every language get their diffs first, taken in turn.
+    const order = roundRobin([...pageOrder(listed, now).values()]);
+    const diffs = await pageDiffs({ ...scanned, result: listed }, order);
+    text = renderHtml({ result: listed, links, diffs, github, now });
+  }
+  if (opts.output === null) {
+    await writeChunks([text]);
+    return 0;
+  }
+  const file = path.resolve(d.cwd, opts.output);
+  try {
+    await writeFile(file, text, "utf8");
+  } catch (err) {
+    throw new AppError(2, `cannot write ${opts.output}: ${(err as Error).message}`);
+  }
+  return 0;
+}
+
+/** The first of each list, then the second of each, and so on. */
+function roundRobin(lists: readonly (readonly number[])[]): number[] {
+  const out: number[] = [];
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let k = 0; k < longest; k++) {
+    for (const list of lists) {
+      const i = list[k];
+      if (i !== undefined) out.push(i);
+    }
+  }
+  return out;
+}

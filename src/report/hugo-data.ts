@@ -1,0 +1,61 @@
+// `report --format hugo-data`: one JSON object keyed by translation path (repository-relative),
+// for a site's own templates to read (Hugo's data/ folder, or any generator's JSON import), so
+// each translated page can say how far behind its English source it is. An untracked page's
+// numbers are its estimate's, and say so (`estimate: true`): never given as recorded facts.
+import type { ScanResult } from "../core/types.js";
+import type { PageLinks } from "../detail/types.js";
+import { layoutOfResult, pathInLanguage } from "../layout/layout.js";
+import { toJson } from "../sanitize/json.js";
+
+export interface HugoDataPage {
+  lang: string;
+  /** The page's path inside its language's folder, as Hugo's .File.Path reads it there. */
+  page: string;
+  source: string;
+  status: string;
+  commitsBehind: number | null;
+  linesAdded: number | null;
+  linesRemoved: number | null;
+  /** The English commit the page records, or its estimate's. */
+  rawCommit: string | null;
+  head: string;
+  /** GitHub's compare view rawCommit...head, null off GitHub or without a commit. */
+  compare: string | null;
+  history: string | null;
+  estimate: boolean;
+}
+
+export function hugoData(
+  result: ScanResult,
+  links: (index: number) => PageLinks,
+): Record<string, HugoDataPage> {
+  const layout = layoutOfResult(result);
+  const entries = result.pages.map((page, i): [string, HugoDataPage] => {
+    const n = page.estimate ?? page;
+    const link = links(i);
+    return [
+      page.path,
+      {
+        lang: page.lang,
+        page: pathInLanguage(layout, page.lang, page.path),
+        source: page.sourcePath,
+        status: page.status,
+        commitsBehind: n.commitsBehind,
+        linesAdded: n.linesAdded,
+        linesRemoved: n.linesRemoved,
+        rawCommit: page.estimate?.rawCommit ?? page.rawCommit,
+        head: result.head,
+        compare: link.compare,
+        history: link.history,
+        estimate: page.estimate !== undefined,
+      },
+    ];
+  });
+  // Sorted by path, so the file changes only where a page did.
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(entries);
+}
+
+export function renderHugoData(result: ScanResult, links: (index: number) => PageLinks): string {
+  return `${toJson(hugoData(result, links), 2)}\n`;
+}
