@@ -2,6 +2,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
+import { parseStatuses, type Selection } from "../core/select.js";
+import type { Status } from "../core/types.js";
 import { AppError } from "../errors.js";
 import { LAYOUT_CHOICES, type LayoutChoice } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
@@ -81,6 +83,8 @@ export interface CliOptions {
   maxSize: number | null;
   /** check --format github: the annotation command failing pages get; null for the default. */
   annotationLevel: AnnotationLevel | null;
+  /** scan and check: which pages are listed (PATH..., --status). */
+  selection: Selection;
   /** stamp: the pages to mark as translated from `commit` (HEAD when null). */
   pages: string[];
   commit: string | null;
@@ -144,7 +148,8 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   if (word === "help" && helpTopic !== undefined && !HELP_COMMANDS.includes(helpTopic)) {
     throw new AppError(2, `no help for ${helpTopic} (commands: ${HELP_COMMANDS.join(", ")})`);
   }
-  if (word !== "stamp" && word !== "help" && positionals.length > 1) {
+  const takesPaths = word === "stamp" || word === "scan" || word === "check";
+  if (!takesPaths && word !== "help" && positionals.length > 1) {
     throw new AppError(2, `unexpected argument: ${positionals[1]}`);
   }
   if (word === "stamp" && positionals.length < 2 && !values.help) {
@@ -162,6 +167,9 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     if (given !== undefined && word !== owner) {
       throw new AppError(2, `${flag} is an option of ${owner}`);
     }
+  }
+  if (values.status !== undefined && word !== "scan" && word !== "check") {
+    throw new AppError(2, "--status is an option of scan and check");
   }
   let command: Command = (word as Command | undefined) ?? "default";
   if (values.help) command = "help";
@@ -206,6 +214,10 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     maxSize: count(values["max-size"], "--max-size"),
     annotationLevel: choice(values["annotation-level"], "--annotation-level", ANNOTATION_LEVELS),
     pages: word === "stamp" ? positionals.slice(1) : [],
+    selection: {
+      paths: word === "scan" || word === "check" ? positionals.slice(1).map(checkPagePath) : [],
+      statuses: values.status ? statusList(values.status) : null,
+    },
     commit: values.commit ?? null,
     force: values.force ?? false,
     init: values.init ?? false,
@@ -237,6 +249,25 @@ function pathPair(value: string): PathPattern {
     );
   }
   return { source: parts[0] as string, translation: parts[1] as string };
+}
+
+function statusList(value: string): Status[] {
+  const parsed = parseStatuses(list(value));
+  if (typeof parsed === "string") throw new AppError(2, parsed);
+  return parsed;
+}
+
+/** A PATH of scan or check: repo-relative, as the reports print it (a page or a folder). */
+function checkPagePath(value: string): string {
+  const cleaned = value.replace(/^\.\//, "").replace(/\/+$/, "");
+  const parts = cleaned.split("/");
+  if (cleaned === "" || cleaned.startsWith("-") || parts.some((p) => p === "" || p === "..")) {
+    throw new AppError(
+      2,
+      `invalid path ${JSON.stringify(value.slice(0, 200))} (use a page or folder as the reports print it, like content/zh-cn/docs)`,
+    );
+  }
+  return cleaned;
 }
 
 function list(value: string): string[] {
@@ -301,6 +332,7 @@ const OPTIONS = {
   "default-lang": { type: "string" },
   metadata: { type: "string" },
   "pin-branch": { type: "string" },
+  status: { type: "string" },
   init: { type: "boolean" },
   "source-repo": { type: "string" },
   format: { type: "string" },
@@ -422,6 +454,7 @@ const SHARED_OPTIONS = `Options:
   --content DIR       content folder inside the repository (default: ${DEFAULTS.content})
   --source LANG       source language folder (default: ${DEFAULTS.source})
   --lang LANG         a language to report; repeat, or a comma list (default: every folder)
+  --status LIST       scan and check: list only pages of these statuses (comma list)
   --exclude GLOB      files that are not pages, below each language's folder; repeat
   --layout KIND       ${either(LAYOUT_CHOICES)} (default: ${DEFAULTS.layout}, found from the site)
   --paths SRC:TRANS   the layout as patterns, like docs/{path}:docs/{lang}/{path}; repeat
@@ -459,8 +492,11 @@ export const HELP = `translation-status: which translated pages fell behind thei
 
 Usage:
   translation-status [options]            dashboard in a terminal, plain report otherwise
-  translation-status scan [options]       report every page (${either(FORMATS.scan)})
-  translation-status check [options]      like scan, exit 1 when a page breaks a threshold
+  translation-status scan [PATH...] [options]
+                                          report every page, or those under PATH
+                                          (${either(FORMATS.scan)})
+  translation-status check [PATH...] [options]
+                                          like scan, exit 1 when a page breaks a threshold
   translation-status report [options]     publish it: ${either(FORMATS.report)}
   translation-status dashboard [options]  the interactive dashboard
   translation-status stamp PAGE... [--commit HASH] [--force] [--init]
@@ -483,7 +519,7 @@ ${EXIT_CODES}
 
 /** Each command's own help: `translation-status check --help`, `translation-status help check`. */
 const COMMAND_HELP: Record<string, string> = {
-  scan: `translation-status scan [options]: every translated page, its status and how far behind it is
+  scan: `translation-status scan [PATH...] [options]: every translated page (or those under PATH), its status and how far behind it is
 
 ${SHARED_OPTIONS}
 
@@ -491,7 +527,7 @@ Examples:
   translation-status scan
   translation-status scan --lang zh-cn --format json > status.json
 `,
-  check: `translation-status check [options]: like scan; exit 1 when a page breaks a threshold
+  check: `translation-status check [PATH...] [options]: like scan; exit 1 when a page breaks a threshold
 
 ${SHARED_OPTIONS}
 

@@ -1,5 +1,6 @@
 // The scan command: run the scan, print the chosen format.
 
+import { selectPages, selectsAll } from "../core/select.js";
 import type { ExitCode } from "../errors.js";
 import { jsonChunksWhenReady } from "../report/json.js";
 import { renderTable } from "../report/table.js";
@@ -21,7 +22,19 @@ export async function runScan(
   const options = scanScope(opts);
   if (format === "table") {
     const { result } = await scan(options, start);
-    await writeChunks([renderTable(result, color)]);
+    await writeChunks([renderTable(selectPages(result, opts.selection), color)]);
+    return 0;
+  }
+  if (!selectsAll(opts.selection)) {
+    // Narrowed, the report is made once every count is in (the streaming below follows the
+    // whole scan's order).
+    const { result } = await scan(options, start);
+    const pieces: Array<string | Uint8Array> = [];
+    const selected = selectPages(result, opts.selection);
+    for await (const piece of jsonChunksWhenReady(selected, () => Promise.resolve())) {
+      pieces.push(piece);
+    }
+    await writeChunks(pieces);
     return 0;
   }
   // The JSON is made a stretch of pages at a time as git's line counts come in, instead of all

@@ -360,10 +360,7 @@ function completeReport(
     warn(report, "the English source did not exist at raw_commit under this path");
   } else if (movedTo && atRaw === null) {
     // Counting from nothing would give the whole page as new: no numbers rather than a guess.
-    warn(
-      report,
-      "what the English page was called at raw_commit is not known: no line counts",
-    );
+    warn(report, "what the English page was called at raw_commit is not known: no line counts");
   }
   if (movedTo) {
     report.sourcePath = movedTo;

@@ -10,7 +10,7 @@ describe("help", () => {
     (args) => {
       const res = runCli(args);
       expect(res.code).toBe(0);
-      expect(res.stdout).toMatch(/^translation-status check \[options\]/);
+      expect(res.stdout).toMatch(/^translation-status check \[PATH...\] \[options\]/);
       expect(res.stdout).toContain("--max-behind N");
       expect(res.stdout).toContain("Examples:");
     },
