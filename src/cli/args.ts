@@ -83,6 +83,8 @@ export interface CliOptions {
   maxSize: number | null;
   /** check --format github: the annotation command failing pages get; null for the default. */
   annotationLevel: AnnotationLevel | null;
+  /** scan and check: show the English diff of each listed page that changed. */
+  diff: boolean;
   /** scan and check: which pages are listed (PATH..., --status). */
   selection: Selection;
   /** stamp: the pages to mark as translated from `commit` (HEAD when null). */
@@ -168,8 +170,16 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
       throw new AppError(2, `${flag} is an option of ${owner}`);
     }
   }
-  if (values.status !== undefined && word !== "scan" && word !== "check") {
-    throw new AppError(2, "--status is an option of scan and check");
+  for (const [flag, given] of [
+    ["--status", values.status],
+    ["--diff", values.diff],
+  ] as const) {
+    if (given !== undefined && word !== "scan" && word !== "check") {
+      throw new AppError(2, `${flag} is an option of scan and check`);
+    }
+  }
+  if (values.diff && values.format !== undefined && values.format !== "table") {
+    throw new AppError(2, "--diff shows the diffs after the table: use it with --format table");
   }
   let command: Command = (word as Command | undefined) ?? "default";
   if (values.help) command = "help";
@@ -214,6 +224,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     maxSize: count(values["max-size"], "--max-size"),
     annotationLevel: choice(values["annotation-level"], "--annotation-level", ANNOTATION_LEVELS),
     pages: word === "stamp" ? positionals.slice(1) : [],
+    diff: values.diff ?? false,
     selection: {
       paths: word === "scan" || word === "check" ? positionals.slice(1).map(checkPagePath) : [],
       statuses: values.status ? statusList(values.status) : null,
@@ -333,6 +344,7 @@ const OPTIONS = {
   metadata: { type: "string" },
   "pin-branch": { type: "string" },
   status: { type: "string" },
+  diff: { type: "boolean" },
   init: { type: "boolean" },
   "source-repo": { type: "string" },
   format: { type: "string" },
@@ -455,6 +467,7 @@ const SHARED_OPTIONS = `Options:
   --source LANG       source language folder (default: ${DEFAULTS.source})
   --lang LANG         a language to report; repeat, or a comma list (default: every folder)
   --status LIST       scan and check: list only pages of these statuses (comma list)
+  --diff              scan and check: the English diff of each listed page since its baseline
   --exclude GLOB      files that are not pages, below each language's folder; repeat
   --layout KIND       ${either(LAYOUT_CHOICES)} (default: ${DEFAULTS.layout}, found from the site)
   --paths SRC:TRANS   the layout as patterns, like docs/{path}:docs/{lang}/{path}; repeat

@@ -22,6 +22,7 @@ import { renderMarkdown, SUMMARY_MAX_BYTES } from "../report/markdown.js";
 import { inertLine, stopCommandsToken } from "../sanitize/github.js";
 import { type PageDetail, scan } from "../scan/scan.js";
 import { type CliOptions, formatOf } from "./args.js";
+import { pageDiffs } from "./diffs.js";
 import { scanScope } from "./load-options.js";
 import { writeChunks } from "./output.js";
 
@@ -107,6 +108,9 @@ export async function runCheck(
   switch (format) {
     case "table":
       await d.write(renderCheckTable(report, color));
+      if (opts.diff) {
+        await d.write(await pageDiffs(sourceRepo, full, details, report.result, color));
+      }
       break;
     case "json":
       await d.write(renderCheckJson(report));

@@ -9,6 +9,7 @@ import { scan, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import { stampPages, today } from "../stamp/stamp-pages.js";
 import type { CliOptions, ScanFormat } from "./args.js";
+import { pageDiffs } from "./diffs.js";
 import { scanScope } from "./load-options.js";
 import { writeChunks } from "./output.js";
 
@@ -21,8 +22,12 @@ export async function runScan(
 ): Promise<ExitCode> {
   const options = scanScope(opts);
   if (format === "table") {
-    const { result } = await scan(options, start);
-    await writeChunks([renderTable(selectPages(result, opts.selection), color)]);
+    const out = await scan(options, start);
+    const listed = selectPages(out.result, opts.selection);
+    const diffs = opts.diff
+      ? await pageDiffs(out.sourceRepo, out.result, out.details, listed, color)
+      : "";
+    await writeChunks([renderTable(listed, color), diffs]);
     return 0;
   }
   if (!selectsAll(opts.selection)) {
