@@ -472,7 +472,8 @@ const SHARED_OPTIONS = `Options:
   --layout KIND       ${either(LAYOUT_CHOICES)} (default: ${DEFAULTS.layout}, found from the site)
   --paths SRC:TRANS   the layout as patterns, like docs/{path}:docs/{lang}/{path}; repeat
   --extensions LIST   what page files end with (default: ${DEFAULTS.extensions.join(",")})
-  --default-lang LANG the language the dashboard opens on (default: the first)
+  --default-lang LANG the language the dashboard opens on (default: the first --lang,
+                      else the one with the most pages that need work)
   --source-repo DIR   the git repository holding the English pages, when not --repo (MDN)
   --ignore-revs-file FILE
                       commits that estimates for pages without metadata skip, one full

@@ -101,7 +101,9 @@ export const ConfigSchema = z
       .string()
       .regex(LANG, 'defaultLanguage must be a folder name like "zh-cn"')
       .optional()
-      .describe("The language the dashboard opens on (default: the first)."),
+      .describe(
+        "The language the dashboard opens on (default: the first of languages, else the one with the most pages that need work).",
+      ),
     sourceRepo: z
       .string()
       .min(1)

@@ -2,6 +2,7 @@
 // which page is open, how far the diff is scrolled, which overlay is up, and the steps of marking
 // a page as updated (ask, confirm, outcome).
 
+import { STATUS_FACTS } from "../core/statuses.js";
 import type { PageReport } from "../core/types.js";
 import { markBlocker } from "../detail/mark.js";
 import type { Layout } from "../layout/layout.js";
@@ -128,7 +129,7 @@ const KEEPS_MESSAGE: ReadonlySet<Action["type"]> = new Set([
 export const HSCROLL_STEP = 8;
 
 /** The language the dashboard opens on: the default one set, else the first asked for; one the
- * scan does not have falls back to the first (see initialState). */
+ * scan does not have falls back to the one with the most work (see initialState). */
 export function openingLanguage(opts: {
   defaultLanguage: string | null;
   langs: readonly string[];
@@ -137,8 +138,26 @@ export function openingLanguage(opts: {
   return lang ? { initialLang: lang } : {};
 }
 
+/**
+ * The language with the most pages that need work (the first of those tied): where a dashboard
+ * opened with no language named starts, rather than on the alphabetically first one, which on
+ * Mastodon's documentation has no metadata at all.
+ */
+export function mostWorkLanguage(ctx: Pick<StateContext, "pages" | "languages">): number {
+  const work = new Map<string, number>();
+  for (const p of ctx.pages) {
+    if (STATUS_FACTS[p.status].needsWork) work.set(p.lang, (work.get(p.lang) ?? 0) + 1);
+  }
+  let best = 0;
+  ctx.languages.forEach((l, i) => {
+    if ((work.get(l) ?? 0) > (work.get(ctx.languages[best] as string) ?? 0)) best = i;
+  });
+  return best;
+}
+
 export function initialState(ctx: StateContext, lang?: string): AppState {
-  const idx = Math.max(0, lang ? ctx.languages.indexOf(lang) : 0);
+  const asked = lang ? ctx.languages.indexOf(lang) : -1;
+  const idx = asked >= 0 ? asked : mostWorkLanguage(ctx);
   const list: ListState = {
     lang: idx,
     sort: "work",

@@ -72,15 +72,19 @@ function frame(r: Rendered): string {
   return r.lastFrame() ?? "";
 }
 
-/** Renders the dashboard and waits for the list; the test stdout is 100 columns, 24 rows. */
-async function open(loaded: LoadedData = data, initialLang?: string): Promise<Rendered> {
+/**
+ * Renders the dashboard and waits for the list; the test stdout is 100 columns, 24 rows. It opens
+ * on ja unless told otherwise, as when `--lang ja` is given (with no language named it would open
+ * on zh-cn, which has the most work: see the first-frame test).
+ */
+async function open(loaded: LoadedData = data, initialLang = "ja"): Promise<Rendered> {
   const r = render(
     <Dashboard
       load={async () => loaded}
       repoName="site"
       ui={{ color: false, hyperlinks: false }}
       now={NOW}
-      {...(initialLang ? { initialLang } : {})}
+      initialLang={initialLang}
     />,
   );
   await waitFor(() => frame(r).includes("sort: "), "the page list");
@@ -701,9 +705,10 @@ describe("lifecycle", () => {
     progress({ phase: "pages", done: 10, total: 10 });
     await waitFor(() => stdout.last.includes("Reading the translated pages…  10/10"), "progress");
     finish(data);
-    await waitFor(() => stdout.last.includes("sort: most work"), "the list");
+    // With no language named, it opens on the one with the most pages that need work.
+    await waitFor(() => stdout.last.includes("zh-cn · sort: most work"), "the list");
     stdin.send(KEY.enter);
-    await waitFor(() => stdout.last.includes("‹ ja"), "the detail view");
+    await waitFor(() => stdout.last.includes("‹ zh-cn"), "the detail view");
     stdin.send("q");
     await expect(instance.waitUntilExit()).resolves.toBeUndefined();
   });
@@ -726,6 +731,7 @@ describe("lifecycle", () => {
         repoName="site"
         ui={{ color: true, hyperlinks: true }}
         now={NOW}
+        initialLang="ja"
       />,
     );
     await waitFor(() => frame(r).includes("sort: "), "the page list");

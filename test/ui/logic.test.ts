@@ -13,6 +13,7 @@ import { buildRows, matchesSearch, type RowQuery, shortPath } from "../../src/ui
 import {
   type AppState,
   initialState,
+  mostWorkLanguage,
   openingLanguage,
   reduce,
   type StateContext,
@@ -189,7 +190,8 @@ describe("state", () => {
 
   it("starts on the given language at the page with the most work", () => {
     expect(selected(start)).toBe("b/big.md");
-    expect(initialState(ctx).list.lang).toBe(0);
+    // With no language asked for, the one with the most pages that need work.
+    expect(initialState(ctx).list.lang).toBe(mostWorkLanguage(ctx));
   });
 
   it("opens on the default language when one is set, else on the first asked for", () => {
@@ -200,8 +202,20 @@ describe("state", () => {
       initialLang: "ja",
     });
     expect(openingLanguage({ defaultLanguage: null, langs: [] })).toEqual({});
-    // One the scan does not have falls back to the first.
-    expect(initialState(ctx, "xx").list.lang).toBe(0);
+    // One the scan does not have falls back to the one with the most work.
+    expect(initialState(ctx, "xx").list.lang).toBe(mostWorkLanguage(ctx));
+    const pagesOf = (lang: string, status: PageReport["status"], n: number) =>
+      Array.from({ length: n }, () => ({ ...(pages[0] as PageReport), lang, status }));
+    const tally = {
+      languages: ["ja", "pl", "zh-cn"],
+      pages: [
+        ...pagesOf("ja", "untracked", 5),
+        ...pagesOf("pl", "outdated", 1),
+        ...pagesOf("zh-cn", "outdated", 3),
+      ],
+    };
+    expect(mostWorkLanguage(tally)).toBe(2);
+    expect(mostWorkLanguage({ ...tally, pages: [] })).toBe(0);
   });
 
   it("moves within bounds and scrolls the window with the cursor", () => {
