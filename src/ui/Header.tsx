@@ -118,7 +118,10 @@ function LanguageLine({
   );
 }
 
-/** One line per language; with more languages than lines, a window around the current one. */
+/**
+ * One line per language; with more languages than lines, a window around the current one and
+ * a last line that says how many are above and below it, so none is hidden without a word.
+ */
 export function LanguageSummary({
   result,
   current,
@@ -130,9 +133,14 @@ export function LanguageSummary({
   lines: number;
   width: number;
 }) {
+  const ui = useUi();
   const langs = result.languages;
-  const start = Math.max(0, Math.min(current - Math.floor(lines / 2), langs.length - lines));
-  const shown = langs.slice(start, start + lines);
+  const marked = langs.length > lines && lines >= 2;
+  const room = marked ? lines - 1 : lines;
+  const start = Math.max(0, Math.min(current - Math.floor(room / 2), langs.length - room));
+  const shown = langs.slice(start, start + room);
+  const above = start;
+  const below = Math.max(0, langs.length - start - shown.length);
   const langWidth = Math.min(16, Math.max(5, ...langs.map((l) => textWidth(safe(l, 40)))));
   const empty = { total: 0 } as Counts;
   for (const s of STATUSES) empty[s] = 0;
@@ -158,8 +166,15 @@ export function LanguageSummary({
           style={style}
         />
       ))}
+      {marked ? <Text dimColor={ui.color}>{fitEnd(moreLine(above, below), width)}</Text> : null}
     </>
   );
+}
+
+/** "  ↑ 2 more · ↓ 9 more languages (Tab, Shift+Tab)". */
+export function moreLine(above: number, below: number): string {
+  const parts = [above > 0 ? `↑ ${above} more` : "", below > 0 ? `↓ ${below} more` : ""];
+  return `  ${parts.filter(Boolean).join(" · ")} languages (Tab, Shift+Tab)`;
 }
 
 export function legendText(result: ScanResult): string {

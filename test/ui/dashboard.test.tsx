@@ -764,3 +764,24 @@ describe("pages without metadata", () => {
     }
   });
 });
+
+describe("a site with more languages than the header has lines", () => {
+  it("shows a window around the current language and says how many are left out", async () => {
+    const langs = Array.from({ length: 15 }, (_, i) => `l${String(i).padStart(2, "0")}`);
+    const base = data.result;
+    const template = base.pages.find((p) => p.lang === "ja") as ScanResult["pages"][number];
+    const pages = langs.map((lang) => ({ ...template, lang, path: `content/${lang}/x.md` }));
+    const result: ScanResult = {
+      ...base,
+      languages: langs,
+      pages,
+      summary: Object.fromEntries(
+        langs.map((l) => [l, { ...(base.summary.ja as ScanResult["summary"][string]) }]),
+      ),
+    };
+    const r = await open({ ...data, result }, "l00");
+    const shown = frame(r);
+    expect(shown).toMatch(/↓ \d+ more languages \(Tab, Shift\+Tab\)/);
+    expect(shown).not.toContain("l14");
+  });
+});
