@@ -8,7 +8,14 @@ import { AppError } from "../errors.js";
 import { LAYOUT_CHOICES, type LayoutChoice } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
 import { METADATA_CHOICES, type MetadataChoice } from "../meta/init.js";
-import { CONFIG_NAME, DEFAULTS, IGNORE_REVS_NAME, OUTPUT_DEFAULTS } from "../options/defaults.js";
+import {
+  type CheckOptions,
+  CONFIG_NAME,
+  DEFAULTS,
+  IGNORE_REVS_NAME,
+  OUTPUT_DEFAULTS,
+  type SiteOptions,
+} from "../options/defaults.js";
 import type { GivenOptions } from "../options/resolve.js";
 import { ANNOTATION_LEVELS, type AnnotationLevel } from "../sanitize/github.js";
 
@@ -43,38 +50,22 @@ export type CheckFormat = (typeof FORMATS.check)[number];
 export type ReportFormat = (typeof FORMATS.report)[number];
 export type Format = (typeof FORMATS)[FormatCommand][number];
 
-export interface CliOptions {
+/**
+ * The options a command runs with: the site's and check's (options/defaults.ts, their one home;
+ * `languages` is `langs` here), then what only the command line says.
+ */
+export interface CliOptions extends Omit<SiteOptions, "languages">, Omit<CheckOptions, "failOn"> {
   command: Command;
   /** help: the command whose help was asked for (`check --help`, `help check`), or null. */
   helpTopic: string | null;
   repo: string;
-  source: string;
-  content: string;
   langs: string[];
-  /** Globs of files that are not pages. */
-  exclude: string[];
-  layout: LayoutChoice;
-  paths: PathPattern[];
-  extensions: string[];
-  defaultLanguage: string | null;
-  metadata: MetadataChoice;
-  /** stamp: the branch pins must be on. */
-  pinBranch: string | null;
+  /** As given (validated by check); null for the default. */
+  failOn: string[] | null;
   /** stamp: bring pages without metadata under tracking. */
   init: boolean;
-  /** The repository holding the English pages, when not `repo` (MDN); null for `repo`. */
-  sourceRepo: string | null;
-  /** The ignore-revs file: absolute from the command line, repository-relative from the config
-   * file, null for the default (see readIgnoreRevs). */
-  ignoreRevsFile: string | null;
   format: Format | null;
   color: boolean | null;
-  failOn: string[] | null;
-  maxBehind: number | null;
-  maxLines: number | null;
-  maxAge: number | null;
-  /** check: judge untracked pages by their estimated numbers. */
-  useEstimates: boolean;
   changedSince: string | null;
   /** report: the file to write instead of stdout (relative to where the tool was started). */
   output: string | null;
@@ -100,24 +91,7 @@ export interface CliOptions {
  * config file and then the defaults can fill them (see loadOptions). */
 export type ParsedCli = Omit<
   CliOptions,
-  | "source"
-  | "content"
-  | "langs"
-  | "exclude"
-  | "layout"
-  | "paths"
-  | "extensions"
-  | "defaultLanguage"
-  | "metadata"
-  | "pinBranch"
-  | "sourceRepo"
-  | "ignoreRevsFile"
-  | "failOn"
-  | "maxBehind"
-  | "maxLines"
-  | "maxAge"
-  | "useEstimates"
-  | "configFile"
+  keyof SiteOptions | keyof CheckOptions | "langs" | "configFile"
 > & {
   given: GivenOptions;
   /** --config FILE, null when not given. */
