@@ -5,9 +5,9 @@ import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
 import { parseStatuses, type Selection } from "../core/select.js";
 import type { Status } from "../core/types.js";
 import { AppError } from "../errors.js";
-import { LAYOUT_CHOICES, type LayoutChoice } from "../layout/layout.js";
+import { LAYOUT_CHOICES } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
-import { METADATA_CHOICES, type MetadataChoice } from "../meta/init.js";
+import { METADATA_CHOICES } from "../meta/init.js";
 import {
   type CheckOptions,
   CONFIG_NAME,
