@@ -1,7 +1,6 @@
 // Which branch pins belong on, and whether a commit is on it: OpenTelemetry's pages must pin
 // commits of the default branch, so a stamp made on a feature branch is caught before review.
 import { AppError } from "../errors.js";
-import { checkRefSyntax } from "./diff-names.js";
 import { isFullHash } from "./revision.js";
 import { type Repo, runGit } from "./run.js";
 
@@ -13,21 +12,6 @@ export async function remoteDefaultBranch(repo: Repo): Promise<string | null> {
   });
   const ref = res.stdout.toString("utf8").trim();
   return res.code === 0 && /^refs\/remotes\/origin\/[^\s]+$/.test(ref) ? ref : null;
-}
-
-/** The commit a branch points at; a usage error naming `flag` when it names none. */
-export async function branchTip(repo: Repo, branch: string, flag: string): Promise<string> {
-  checkRefSyntax(branch, flag);
-  const res = await runGit(
-    repo,
-    ["rev-parse", "--verify", "--quiet", "--end-of-options", `${branch}^{commit}`],
-    { okCodes: [1, 128] },
-  );
-  const hash = res.stdout.toString("utf8").trim();
-  if (res.code !== 0 || !isFullHash(hash)) {
-    throw new AppError(2, `${flag}: ${JSON.stringify(branch)} is not a branch here`);
-  }
-  return hash;
 }
 
 /** Whether `commit` is `tip` or one of its ancestors; both must be full hashes. */

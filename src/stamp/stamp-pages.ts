@@ -6,7 +6,7 @@ import { decodeBytes, encodeBytes, fsPath, unescapeShownBytes } from "../core/pa
 import { gitBlobReader } from "../detail/blobs.js";
 import type { BlobText } from "../detail/types.js";
 import { AppError } from "../errors.js";
-import { branchTip, isAncestor, remoteDefaultBranch } from "../git/branches.js";
+import { isAncestor, remoteDefaultBranch } from "../git/branches.js";
 import { resolveCommit as resolveRef } from "../git/diff-names.js";
 import { type Lookup, lookupObjects } from "../git/objects.js";
 import { openRepo, readHead } from "../git/repo.js";
@@ -231,7 +231,7 @@ async function pinProblems(
 ): Promise<string[]> {
   const short = commit.slice(0, 12);
   if (pinBranch) {
-    const tip = await branchTip(repo, pinBranch, "--pin-branch");
+    const tip = await resolveRef(repo, pinBranch, "--pin-branch");
     if (await isAncestor(repo, commit, tip)) return [];
     throw new AppError(
       2,
@@ -240,7 +240,7 @@ async function pinProblems(
   }
   const remote = await remoteDefaultBranch(repo);
   if (!remote) return [];
-  if (await isAncestor(repo, commit, await branchTip(repo, remote, "--pin-branch"))) return [];
+  if (await isAncestor(repo, commit, await resolveRef(repo, remote, "--pin-branch"))) return [];
   const name = remote.replace(/^refs\/remotes\//, "");
   return [
     `${short} is not on ${name}, the remote's default branch: reviewers may ask for a pin on it (--commit ${name})`,
