@@ -40,6 +40,11 @@ function tmux(...args: string[]): string {
   return res.stdout;
 }
 
+/** A 100x30 tmux session named `name` running `script` in sh. */
+function startSession(name: string, script: string): void {
+  tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "30", "sh", "-c", script);
+}
+
 function screen(): string {
   return tmux("capture-pane", "-p", "-t", target);
 }
@@ -89,19 +94,7 @@ describe.skipIf(!hasTmux)(title, () => {
 
   it("opens, finds the most outdated zh-cn page, shows its English diff, marks it updated, and quits cleanly", async () => {
     const command = `node ${JSON.stringify(CLI)} --repo ${JSON.stringify(site.dir)}; echo EXITED:$?`;
-    tmux(
-      "new-session",
-      "-d",
-      "-s",
-      target,
-      "-x",
-      "100",
-      "-y",
-      "30",
-      "sh",
-      "-c",
-      `${command}; sleep 60`,
-    );
+    startSession(target, `${command}; sleep 60`);
 
     // The dashboard takes the screen: the list, in the language with the most work (zh-cn), the
     // page with the most work on top, selected.
@@ -205,19 +198,7 @@ describe.skipIf(!hasTmux)(title, () => {
     // The shell around the tool keeps running on Ctrl-C (a handler, which the tool does not
     // inherit), so the screen can be read after the tool has gone.
     const pane = "interrupt";
-    tmux(
-      "new-session",
-      "-d",
-      "-s",
-      pane,
-      "-x",
-      "100",
-      "-y",
-      "30",
-      "sh",
-      "-c",
-      `trap true INT; ${command}; sleep 60`,
-    );
+    startSession(pane, `trap true INT; ${command}; sleep 60`);
     const shown = (what: string) => tmux("display-message", "-p", "-t", pane, what).trim();
     const text = () => tmux("capture-pane", "-p", "-t", pane);
     await waitForScreen(() => shown("#{alternate_on}") === "1", "the dashboard to take the screen");
