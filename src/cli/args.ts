@@ -64,6 +64,12 @@ export interface CliOptions extends Omit<SiteOptions, "languages">, Omit<CheckOp
   failOn: string[] | null;
   /** stamp: bring pages without metadata under tracking. */
   init: boolean;
+  /** stamp: the translation date to record (YYYY-MM-DD); null for today. */
+  date: string | null;
+  /** stamp: print the diffs, write nothing. */
+  dryRun: boolean;
+  /** stamp: advance every page whose English did not change since its raw_commit. */
+  unchanged: boolean;
   format: Format | null;
   color: boolean | null;
   changedSince: string | null;
@@ -128,12 +134,15 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   if (!takesPaths && word !== "help" && positionals.length > 1) {
     throw new AppError(2, `unexpected argument: ${positionals[1]}`);
   }
-  if (word === "stamp" && positionals.length < 2 && !values.help) {
+  if (word === "stamp" && positionals.length < 2 && !values.help && !values.unchanged) {
     throw new AppError(2, "stamp needs the translated pages to mark as updated");
   }
   for (const [flag, given, owner] of [
     ["--force", values.force, "stamp"],
     ["--init", values.init, "stamp"],
+    ["--date", values.date, "stamp"],
+    ["--dry-run", values["dry-run"], "stamp"],
+    ["--unchanged", values.unchanged, "stamp"],
     ["--pin-branch", values["pin-branch"], "stamp"],
     ["--commit", values.commit, "stamp"],
     ["--output", values.output, "report"],
@@ -206,6 +215,9 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     commit: values.commit ?? null,
     force: values.force ?? false,
     init: values.init ?? false,
+    date: values.date === undefined ? null : stampDate(values.date),
+    dryRun: values["dry-run"] ?? false,
+    unchanged: values.unchanged ?? false,
     config: values.config ?? null,
   };
 }
@@ -234,6 +246,19 @@ function pathPair(value: string): PathPattern {
     );
   }
   return { source: parts[0] as string, translation: parts[1] as string };
+}
+
+/** `--date`: a real calendar day, written YYYY-MM-DD. */
+function stampDate(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!day || day.toISOString().slice(0, 10) !== value) {
+    throw new AppError(
+      2,
+      `--date needs a day as YYYY-MM-DD, got ${JSON.stringify(value.slice(0, 40))}`,
+    );
+  }
+  return value;
 }
 
 function statusList(value: string): Status[] {
@@ -318,6 +343,9 @@ const OPTIONS = {
   metadata: { type: "string" },
   "pin-branch": { type: "string" },
   status: { type: "string" },
+  date: { type: "string" },
+  "dry-run": { type: "boolean" },
+  unchanged: { type: "boolean" },
   diff: { type: "boolean" },
   init: { type: "boolean" },
   "source-repo": { type: "string" },
@@ -487,7 +515,7 @@ Usage:
                                           like scan, exit 1 when a page breaks a threshold
   translation-status report [options]     publish it: ${either(FORMATS.report)}
   translation-status dashboard [options]  the interactive dashboard
-  translation-status stamp PAGE... [--commit HASH] [--force] [--init]
+  translation-status stamp PAGE... [--commit HASH] [--force] [--init] [--dry-run]
                                           mark translations as updated to HEAD (or HASH);
                                           --force also rewrites read-only pages; --init
                                           adds metadata to pages that have none
@@ -555,6 +583,9 @@ metadata). --commit takes a hash or a branch or tag (--commit main). --force als
 read-only pages. A pin that the remote's default branch does not contain is warned about;
 --pin-branch BRANCH (or pinBranch in the config) refuses a pin that BRANCH does not contain. With
 --source-repo DIR (or sourceRepo in the config), HEAD and HASH are that repository's.
+--date YYYY-MM-DD records that day instead of today; --dry-run prints what would change, as a
+diff, and writes nothing. --unchanged (with --lang, or PAGE folders) advances every page whose
+English page is the same at HEAD as at its raw_commit: the hash-only bump.
 
 --init brings pages that record no metadata under tracking: it adds metadata at the page's
 estimate (the last commit that changed the translation) or at HASH, in the site's own style
@@ -565,6 +596,7 @@ Examples:
   translation-status stamp content/zh-cn/user/run-your-own.md
   translation-status stamp --commit 6addd5cf525a content/ja/*.md
   translation-status stamp --init content/ja/new-page.md
+  translation-status stamp --unchanged --lang zh-cn --dry-run
 `,
 };
 

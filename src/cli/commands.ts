@@ -67,24 +67,48 @@ async function estimatesOf(opts: CliOptions): Promise<Map<string, string> | unde
   return out;
 }
 
+/**
+ * The pages `stamp --unchanged` advances: those that record a raw_commit older than HEAD while
+ * their English page is the same at both (up to date, only the hash lags), under the paths
+ * given if any, from one scan.
+ */
+async function unchangedPages(opts: CliOptions): Promise<string[]> {
+  const { result, details } = await scan(scanScope(opts));
+  const under = opts.pages.map((p) => p.replace(/^\.\//, "").replace(/\/+$/, ""));
+  return result.pages.flatMap((page, i) => {
+    const raw = details[i]?.rawHash ?? null;
+    if (page.status !== "up-to-date" || raw === null || raw === result.head) return [];
+    if (under.length > 0 && !under.some((u) => page.path === u || page.path.startsWith(`${u}/`))) {
+      return [];
+    }
+    return [page.path];
+  });
+}
+
 export async function runStamp(opts: CliOptions): Promise<ExitCode> {
+  const pages = opts.unchanged ? await unchangedPages(opts) : opts.pages;
   const { outcomes, warnings } = await stampPages({
     ...scanScope(opts),
-    pages: opts.pages,
+    pages,
     commit: opts.commit,
-    date: today(),
+    date: opts.date ?? today(),
     force: opts.force,
     init: opts.init ? { metadata: opts.metadata, estimates: await estimatesOf(opts) } : null,
     pinBranch: opts.pinBranch,
+    dryRun: opts.dryRun,
   });
   for (const w of warnings) process.stderr.write(`translation-status: warning: ${inertLine(w)}\n`);
+  if (opts.unchanged && pages.length === 0) {
+    process.stdout.write("no page lags behind an unchanged English page\n");
+  }
   let failed = 0;
+  const verb = opts.dryRun ? "would stamp" : opts.init ? "tracking" : "stamped";
   for (const o of outcomes) {
-    if (o.error === null)
-      process.stdout.write(
-        `${opts.init ? "tracking" : "stamped"} ${inertLine(o.path)} at ${o.commit?.slice(0, 12)}\n`,
-      );
-    else {
+    if (o.error === null) {
+      process.stdout.write(`${verb} ${inertLine(o.path)} at ${o.commit?.slice(0, 12)}\n`);
+      // The diff is the page's own text: each line made inert, as in any log.
+      if (o.diff) process.stdout.write(`${o.diff.split("\n").map(inertLine).join("\n")}\n`);
+    } else {
       failed += 1;
       process.stderr.write(`translation-status: ${inertLine(o.path)}: ${inertLine(o.error)}\n`);
     }

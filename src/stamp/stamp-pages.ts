@@ -2,6 +2,7 @@
 // commit (HEAD by default), by rewriting only the commit and date inside each page's metadata.
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
+import { createTwoFilesPatch } from "diff";
 import { decodeBytes, encodeBytes, fsPath, unescapeShownBytes } from "../core/path-bytes.js";
 import { gitBlobReader } from "../detail/blobs.js";
 import type { BlobText } from "../detail/types.js";
@@ -65,6 +66,8 @@ export interface StampOptions extends Omit<SiteScope, "langs" | "exclude"> {
   /** The branch pins must be on (refused otherwise); null to warn when the remote's default
    * branch, if known, does not contain the commit. */
   pinBranch?: string | null;
+  /** Write nothing: each outcome carries the unified diff the stamp would make. */
+  dryRun?: boolean;
 }
 
 export interface InitOptions {
@@ -80,6 +83,8 @@ export interface StampOutcome {
   /** The English commit recorded, when the page was stamped. */
   commit: string | null;
   error: string | null;
+  /** With dryRun: what would change, as a unified diff ("" when nothing would). */
+  diff?: string;
 }
 
 export async function stampPages(
@@ -148,7 +153,7 @@ export async function stampPages(
         readMeta(text).meta
           ? { error: ALREADY_TRACKED }
           : { error: "no estimate for this page (git has no commit of it); give --commit" };
-      failed((await stampOne(repo.workTree, rel, "", noEstimate, opts, null)) ?? "");
+      failed((await stampOne(repo.workTree, rel, "", noEstimate, opts, null)).error ?? "");
       continue;
     }
     const src = sources.get(sourceKey(at, place.sourcePath));
@@ -174,13 +179,18 @@ export async function stampPages(
       };
       edit = (text) => initText(text, style, values);
     }
-    const error = await stampOne(repo.workTree, rel, at, edit, opts, missing);
+    const { error, diff } = await stampOne(repo.workTree, rel, at, edit, opts, missing);
     // A page without metadata found in a folder is left for --init, not counted as a failure.
     if (error === NO_METADATA && !init && fromFolders.has(rel)) {
       untracked++;
       continue;
     }
-    outcomes.push({ path: rel, commit: error === null ? at : null, error });
+    outcomes.push({
+      path: rel,
+      commit: error === null ? at : null,
+      error,
+      ...(diff !== undefined ? { diff } : {}),
+    });
   }
   if (untracked > 0) {
     warnings.push(
@@ -308,28 +318,40 @@ async function stampOne(
   rel: string,
   commit: string,
   edit: (text: string) => StampResult,
-  opts: { force?: boolean },
+  opts: { force?: boolean; dryRun?: boolean },
   sourceMissing: string | null,
-): Promise<string | null> {
+): Promise<{ error: string | null; diff?: string }> {
   // O_NOFOLLOW guards the file itself; its folders are checked first, so a symbolic link to a
   // folder outside the repository is not read through.
   const folder = path.posix.dirname(rel);
-  if (!realFolderInside(workTree, folder)) return folderProblem(workTree, folder);
+  if (!realFolderInside(workTree, folder)) return { error: folderProblem(workTree, folder) };
   const read = readPageBytes(path.join(workTree, rel));
-  if ("error" in read) return read.error;
+  if ("error" in read) return { error: read.error };
   // Bytes that are not UTF-8 (a stray Latin-1 byte in the body) are kept as they are: the scan
   // reads the metadata around them, so stamp edits it around them too (core/path-bytes.ts).
   const text = decodeBytes(read.bytes);
   const stamped = edit(text);
-  if ("error" in stamped) return stamped.error;
+  if ("error" in stamped) return { error: stamped.error };
   if (sourceMissing !== null) {
-    return `the English source ${sourceMissing} does not exist at ${commit.slice(0, 12)}: it was moved or deleted; move or remove the translation instead`;
+    return {
+      error: `the English source ${sourceMissing} does not exist at ${commit.slice(0, 12)}: it was moved or deleted; move or remove the translation instead`,
+    };
   }
-  if (stamped.text === text) return null;
+  if (opts.dryRun) return { error: null, diff: pageDiff(rel, text, stamped.text) };
+  if (stamped.text === text) return { error: null };
   const written = await replaceFile(workTree, rel, read.bytes, encodeBytes(stamped.text), {
     force: opts.force ?? false,
   });
-  return "error" in written ? written.error : null;
+  return { error: "error" in written ? written.error : null };
+}
+
+/** What a stamp would change in a page, as `git diff` shows it; "" when nothing. */
+function pageDiff(rel: string, before: string, after: string): string {
+  if (before === after) return "";
+  return createTwoFilesPatch(`a/${rel}`, `b/${rel}`, before, after, "", "", { context: 1 })
+    .split("\n")
+    .slice(1)
+    .join("\n");
 }
 
 function sourceKey(commit: string, path: string): string {
