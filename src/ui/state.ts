@@ -60,6 +60,9 @@ export interface AppState {
   confirm: number | null;
   /** The page being marked (written by the source); one at a time. */
   marking: number | null;
+  /** The page just marked, until the list is rebuilt around it: the cursor then stays where it
+   * is, on the next page to do, rather than follow the page to the bottom of "most work". */
+  marked?: number | null;
   /** A transient line for the bottom row; the next key clears it. */
   message: StatusLine | null;
 }
@@ -350,16 +353,18 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
         action.type === "mark-done" && d && d.page === action.page
           ? { ...d, mode: "whole" as const, commit: 0, scroll: 0, hscroll: 0 }
           : d;
-      return { ...state, marking: null, message, detail };
+      const marked = action.type === "mark-done" ? action.page : null;
+      return { ...state, marking: null, message, detail, marked };
     }
     case "dismiss":
       return state;
     case "refresh": {
       const before = selectedPage(state);
       const rows = withRows(ctx, list, true);
-      // A page that no longer passes the filter leaves the list: the cursor stays where it was,
-      // on the page that took its place.
-      const gone = before !== null && !rows.rows.includes(before);
+      // A page that no longer passes the filter leaves the list, and a page just marked as
+      // updated moves down it: the cursor stays where it was, on the page that took its place.
+      const gone =
+        before !== null && (!rows.rows.includes(before) || before === (state.marked ?? null));
       const fixed = gone
         ? { ...rows, cursor: Math.min(list.cursor, Math.max(0, rows.rows.length - 1)) }
         : rows;
@@ -368,7 +373,7 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
         d && d.mode === "commit" && d.commit >= commitCount(ctx, d)
           ? { ...d, mode: "whole" as const, commit: 0, scroll: 0, hscroll: 0 }
           : d;
-      return { ...state, list: fixed, detail };
+      return { ...state, list: fixed, detail, marked: null };
     }
   }
 }

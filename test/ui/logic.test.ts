@@ -476,6 +476,24 @@ describe("marking a page as updated", () => {
     expect(run(ctx, s, { type: "overlay", which: "help" }).message).toBe(s.message);
   });
 
+  it("stays on the next page to do after marking one, as the marked page moves down", () => {
+    const s0 = run(ctx, start, { type: "mark" }, { type: "mark-confirm" });
+    const before = s0.list.cursor;
+    const marked = s0.marking as number;
+    const done = run(ctx, s0, { type: "mark-done", page: marked, commit: HEAD });
+    // The scan's answer for the marked page: up to date, so "most work" puts it lower down.
+    const pages2 = pages.map((p, i) =>
+      i === marked ? { ...p, status: "up-to-date" as const, commitsBehind: 0 } : p,
+    );
+    const ctx2 = { ...ctx, pages: pages2 };
+    const after = run(ctx2, done, { type: "refresh" });
+    expect(after.list.cursor).toBe(before);
+    expect(selectedPage(after)).not.toBe(marked);
+    // Without a page just marked, a refresh keeps the selection on its page.
+    const moved = run(ctx2, { ...done, marked: null }, { type: "refresh" });
+    expect(selectedPage(moved)).toBe(marked);
+  });
+
   it("cancels on anything but y, changing nothing", () => {
     const asked = run(ctx, start, { type: "mark" });
     const s = run(ctx, asked, { type: "mark-cancel" });
