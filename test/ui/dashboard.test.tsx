@@ -565,12 +565,13 @@ describe("marking a page as updated", () => {
     expect(calls).toEqual([
       { path: "content/zh-cn/user/moderation.md", commit: head(), date: MARK_DATE },
     ]);
-    // The page is now up to date and last in "most work" order, still selected; counts follow.
-    expect(selectedRow(f)).toMatch(/^› ✓ up-to-date\s+user\/moderation\.md\s+0\s+\+0 -0\s+0d$/);
-    expect(f).toContain("11/11");
+    // The page is now up to date and last in "most work" order; the cursor stays on the next
+    // page to do, which took its place; counts follow.
+    expect(selectedRow(f)).toMatch(/^› → moved\s+admin\/optional\/elasticsearch\.md/);
     expect(f).toMatch(/› zh-cn ▕.*▏\s+11 {2}! 2 18%.*✓ 3 27%/);
-    expect(listRows(f)[0]).toMatch(/^ {2}→ moved\s+admin\/optional\/elasticsearch\.md/);
-    // Opened, it has nothing left to show.
+    // Opened (G goes to the last page), it has nothing left to show.
+    f = await press(r, "G", (x) => x.includes("11/11"), "the last page");
+    expect(selectedRow(f)).toMatch(/^› ✓ up-to-date\s+user\/moderation\.md\s+0\s+\+0 -0\s+0d$/);
     f = await press(r, KEY.enter, (x) => x.includes("No change"), "the marked page");
     expect(f).toContain("‹ zh-cn · user/moderation.md  ✓ up-to-date");
     expect(f).toContain(`Translated  from English ${head().slice(0, 8)} on ${MARK_DATE} (0d ago)`);
@@ -592,7 +593,8 @@ describe("marking a page as updated", () => {
     expect(calls).toHaveLength(1);
     f = await press(r, KEY.esc, (x) => x.includes("sort: most work"));
     expect(f).toMatch(/› zh-cn ▕.*▏\s+11 {2}! 2 18%/);
-    expect(selectedRow(f)).toMatch(/✓ up-to-date\s+user\/moderation\.md/);
+    // Back in the list, the cursor is on the next page to do.
+    expect(selectedRow(f)).toMatch(/→ moved\s+admin\/optional\/elasticsearch\.md/);
   });
 
   it("cancels on any key but y, changing nothing", async () => {
