@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
 import { AppError } from "../errors.js";
+import { CHANGE_KINDS, type ChangeKind, parseKinds } from "../kinds/kinds.js";
 import { LAYOUT_CHOICES, type LayoutChoice } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
 import { METADATA_CHOICES, type MetadataChoice } from "../meta/init.js";
@@ -68,6 +69,10 @@ export interface CliOptions {
   force: boolean;
   /** The config file whose values are in these options, null without one. */
   configFile: string | null;
+  /** Classify each changed page's English change (and each listed commit's) by kind. */
+  kinds?: boolean;
+  /** check: change kinds that do not fail a page (implies kinds). */
+  ignore?: ChangeKind[];
 }
 
 /** The command line as given: the shared options stay null where it says nothing, so that the
@@ -138,6 +143,12 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
       throw new AppError(2, `${flag} is an option of stamp`);
     }
   }
+  if (values.ignore !== undefined && word !== "check") {
+    throw new AppError(2, "--ignore is an option of check");
+  }
+  if (values.kinds !== undefined && (word === "stamp" || word === "help")) {
+    throw new AppError(2, "--kinds is an option of scan, check and the dashboard");
+  }
   let command: Command = (word as Command | undefined) ?? "default";
   if (values.help) command = "help";
   if (values.version) command = "version";
@@ -181,6 +192,8 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     force: values.force ?? false,
     init: values.init ?? false,
     config: values.config ?? null,
+    ...(values.kinds || values.ignore !== undefined ? { kinds: true } : {}),
+    ...(values.ignore !== undefined ? { ignore: parseKinds(list(values.ignore), "--ignore") } : {}),
   };
 }
 
@@ -282,6 +295,8 @@ const OPTIONS = {
   "max-age": { type: "string" },
   "changed-since": { type: "string" },
   "use-estimates": { type: "boolean" },
+  kinds: { type: "boolean" },
+  ignore: { type: "string" },
   "ignore-revs-file": { type: "string" },
   commit: { type: "string" },
   force: { type: "boolean" },
@@ -388,6 +403,7 @@ const SHARED_OPTIONS = `Options:
                       commits that estimates for pages without metadata skip, one full
                       hash a line (default: ${IGNORE_REVS_NAME} if the repository has it)
 ${formatHelp()}
+  --kinds             say what kind each English change was: ${CHANGE_KINDS.join(", ")}
   --no-color          no colors (NO_COLOR is honored too)`;
 
 const CHECK_OPTIONS = `check options:
@@ -398,7 +414,9 @@ const CHECK_OPTIONS = `check options:
   --max-age DAYS      fail only pages translated more than DAYS ago
   --changed-since REF only pages whose English source or translation changed since REF
   --use-estimates     judge untracked pages by their estimated numbers (--max-behind,
-                      --max-lines) and let them fail (untracked joins the default --fail-on)`;
+                      --max-lines) and let them fail (untracked joins the default --fail-on)
+  --ignore KINDS      pages whose English change since raw_commit is of one of these kinds
+                      do not fail (a comma list of change kinds; implies --kinds)`;
 
 const EXIT_CODES =
   "Exit codes: 0 clean, 1 drift over a threshold (check), 2 usage or environment error.";

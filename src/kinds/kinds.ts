@@ -39,3 +39,15 @@ export function parseKinds(names: readonly string[], flag: string): ChangeKind[]
   }
   return out;
 }
+
+/** A kind as reports write it: `front-matter (weight, title)`; `?` when it could not be told
+ * (a binary or over-large file). Keys are untrusted page text: callers escape the result. */
+export function kindText(c: {
+  changeKind?: ChangeKind | null;
+  changedKeys?: readonly string[];
+}): string {
+  if (c.changeKind === undefined) return "";
+  if (c.changeKind === null) return "?";
+  const keys = c.changedKeys && c.changedKeys.length > 0 ? ` (${c.changedKeys.join(", ")})` : "";
+  return `${c.changeKind}${keys}`;
+}

@@ -4,6 +4,7 @@
 import type { RawState } from "../core/status.js";
 import { byLanguageAndPath, summarize } from "../core/status.js";
 import type { PageReport, ScanResult } from "../core/types.js";
+import { gitBlobReader } from "../detail/blobs.js";
 import { AppError } from "../errors.js";
 import { BlobLineCounter } from "../git/blob-diff.js";
 import { commitsOnOtherRefs } from "../git/history.js";
@@ -15,6 +16,7 @@ import { settleLater } from "../settle.js";
 import { estimateCommits, loadTranslationHistory, pagesWithoutMetadata } from "./estimates.js";
 import type { SiteScope } from "./folders.js";
 import { completeHistory, type HistoryModel } from "./history-model.js";
+import { addChangeKinds, kindSummary } from "./kinds.js";
 import { resolveRawCommits } from "./raw-commits.js";
 import {
   type Built,
@@ -33,6 +35,8 @@ export type { PageDetail } from "./reports.js";
 
 export interface ScanOptions extends SiteScope {
   repo: string;
+  /** Classify each changed page's English change, and each listed commit's (see kinds/). */
+  kinds?: boolean;
   onProgress?: (progress: Progress) => void;
 }
 
@@ -185,12 +189,21 @@ export async function scanInStages(
   await built.listCommits();
   const order = reportOrder(reports, inReportOrder, notMovedTo(missing, reports));
   const sorted = order.map(([p]) => p);
+  const details = order.map(([, i]) => built.details[i] ?? emptyDetail());
   const languages = folders.languages;
+  if (opts.kinds) {
+    try {
+      await addChangeKinds(sorted, details, gitBlobReader(sourceRepo));
+    } catch (err) {
+      await counter.close();
+      throw err;
+    }
+  }
   return {
     output: {
       repo,
       sourceRepo,
-      details: order.map(([, i]) => built.details[i] ?? emptyDetail()),
+      details,
       result: {
         schemaVersion: 1,
         head: head.hash,
@@ -206,6 +219,8 @@ export async function scanInStages(
           ...folders.skipped,
           ...translations.skipped,
         ],
+        // Only with --kinds, so that reports without it are unchanged.
+        ...(opts.kinds ? { kinds: kindSummary(languages, sorted) } : {}),
         ...(folders.layout.kind === "content" ? {} : { layout: describeLayout(folders.layout) }),
         // Only with two repositories, so that a one-repository report is unchanged.
         ...(twoRepos ? { sourceRepo: sourceRepo.workTree } : {}),
