@@ -40,6 +40,16 @@ export function parseKinds(names: readonly string[], flag: string): ChangeKind[]
   return out;
 }
 
+/** Five characters at most, for the dashboard's list column. */
+export const KIND_SHORT: Readonly<Record<ChangeKind, string>> = {
+  whitespace: "space",
+  "front-matter": "meta",
+  links: "links",
+  code: "code",
+  typo: "typo",
+  prose: "prose",
+};
+
 /** A kind as reports write it: `front-matter (weight, title)`; `?` when it could not be told
  * (a binary or over-large file). Keys are untrusted page text: callers escape the result. */
 export function kindText(c: {
