@@ -14,7 +14,7 @@ import { listTree } from "../git/tree.js";
 import { describeLayout } from "../layout/layout.js";
 import { settleLater } from "../settle.js";
 import { estimateCommits, loadTranslationHistory, pagesWithoutMetadata } from "./estimates.js";
-import type { SiteScope } from "./folders.js";
+import type { ScanFolders, SiteScope } from "./folders.js";
 import { completeHistory, type HistoryModel } from "./history-model.js";
 import { addChangeKinds, kindSummary } from "./kinds.js";
 import { resolveRawCommits } from "./raw-commits.js";
@@ -29,6 +29,7 @@ import {
   setLines,
 } from "./reports.js";
 import { type ScanStart, startScan } from "./start.js";
+import { addStructureWarnings, type StructureItem } from "./structure.js";
 import { matchSourceSpelling, readTranslations, type Translation } from "./translations.js";
 
 export type { PageDetail } from "./reports.js";
@@ -193,7 +194,9 @@ export async function scanInStages(
   const languages = folders.languages;
   if (opts.kinds) {
     try {
-      await addChangeKinds(sorted, details, gitBlobReader(sourceRepo));
+      const read = gitBlobReader(sourceRepo);
+      await addChangeKinds(sorted, details, read);
+      await addStructureWarnings(structureItems(order, translations.pages, details, folders), read);
     } catch (err) {
       await counter.close();
       throw err;
@@ -230,6 +233,25 @@ export async function scanInStages(
       progress({ phase: "done", done: 1, total: 1 }),
     ),
   };
+}
+
+/** The up-to-date translations, with their English blob at HEAD and their file. */
+function structureItems(
+  order: readonly Placed[],
+  pages: readonly Translation[],
+  details: readonly PageDetail[],
+  folders: ScanFolders,
+): StructureItem[] {
+  const abs = new Map(folders.langs.map((f) => [f.rel, f.abs]));
+  const out: StructureItem[] = [];
+  order.forEach(([report, i], k) => {
+    const t = pages[i];
+    const englishBlob = details[k]?.toBlob;
+    const folder = t ? abs.get(t.base) : null;
+    if (report.status !== "up-to-date" || !t || !englishBlob || !folder) return;
+    out.push({ report, englishBlob, translationFile: `${folder}/${t.rel}` });
+  });
+  return out;
 }
 
 /** The deepest of `folders` that holds `path`. */

@@ -115,3 +115,31 @@ describe("scan with kinds", () => {
     expect(runCli(["scan", "--repo", repo.dir, "--ignore", "typo"]).code).toBe(2);
   });
 });
+
+describe("the structure warning", () => {
+  it("warns on a partially updated translation stamped at HEAD, not on a faithful one", async () => {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    const english = "# Setup\n\nIntro.\n\n## Install\n\nRun it.\n\n## Configuring X\n\nSet it.\n";
+    repo.write("content/en/setup.md", english);
+    const head = repo.commit("English");
+    const faithful = "# 设置\n\n介绍。\n\n## 安装\n\n运行。\n\n## 配置 X\n\n设置。\n";
+    repo.write("content/zh-cn/setup.md", page(head, faithful));
+    repo.write("content/ja/setup.md", page(head, "# セットアップ\n\n## インストール\n\n実行。\n"));
+    repo.commit("Translate");
+    const { result } = await scan({
+      repo: repo.dir,
+      source: "en",
+      content: "content",
+      langs: [],
+      kinds: true,
+    });
+    const ja = result.pages.find((p) => p.path === "content/ja/setup.md");
+    expect(ja?.status).toBe("up-to-date");
+    expect(ja?.warnings).toEqual([
+      "structure differs from the English: English has 1 more `##` section: Configuring X",
+    ]);
+    const zh = result.pages.find((p) => p.path === "content/zh-cn/setup.md");
+    expect(zh?.status).toBe("up-to-date");
+    expect(zh?.warnings).toEqual([]);
+  });
+});
