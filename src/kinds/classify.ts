@@ -1,10 +1,12 @@
 // The kind of one change to an English page: pure, over the two texts. Each check is cheaper
-// than the next, and the parser runs only when the words themselves changed.
+// than the next, and the parser runs only when the words themselves changed, and then only on
+// the blocks that changed.
 import { changedKeys } from "./front-matter-keys.js";
 import type { Classified } from "./kinds.js";
 import { Level, masked, sameWords, words } from "./masks.js";
 import { PageText } from "./page-text.js";
 import { typoOnly } from "./sentences.js";
+import { changedWindows } from "./window.js";
 
 type Version = string | PageText | null;
 
@@ -21,23 +23,21 @@ export function classifyChange(beforeVersion: Version, afterVersion: Version): C
   if (before.text === after.text || sameWords(before.words, after.words)) {
     return { kind: "whitespace" };
   }
-  const a = before.parsed;
-  const b = after.parsed;
+  // Only the blocks that changed are parsed (see window.ts).
+  const window = changedWindows(before.text, after.text);
+  const wb = new PageText(window.before);
+  const wa = new PageText(window.after);
+  const a = wb.parsed;
+  const b = wa.parsed;
   // Too long or too deep to parse: a change, and more than whitespace.
   if (!a || !b) return { kind: "prose" };
   const sameUpTo = (level: (typeof Level)[keyof typeof Level]) =>
-    sameWords(
-      words(masked(before.text, a.masks, level)),
-      words(masked(after.text, b.masks, level)),
-    );
+    sameWords(words(masked(wb.text, a.masks, level)), words(masked(wa.text, b.masks, level)));
   if (sameUpTo(Level.FRONT_MATTER)) {
     return { kind: "front-matter", changedKeys: changedKeys(a.frontMatter, b.frontMatter) };
   }
   if (sameUpTo(Level.LINKS)) return { kind: "links" };
   if (sameUpTo(Level.CODE)) return { kind: "code" };
-  const typo = typoOnly(
-    masked(before.text, a.masks, Level.ATOM),
-    masked(after.text, b.masks, Level.ATOM),
-  );
+  const typo = typoOnly(masked(wb.text, a.masks, Level.ATOM), masked(wa.text, b.masks, Level.ATOM));
   return { kind: typo ? "typo" : "prose" };
 }
