@@ -41,6 +41,9 @@ export interface CommitInfo {
   changeKind?: ChangeKind | null;
   /** With a `front-matter` changeKind: the top-level keys it changed. */
   changedKeys?: readonly string[];
+  /** With --kinds: the commit changed this translation too (a mechanical edit across
+   * languages, such as a link migration). Absent otherwise. */
+  withTranslation?: true;
 }
 
 /** The kind of the English change since raw_commit, on reports made with --kinds. */

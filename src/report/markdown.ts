@@ -248,7 +248,7 @@ function pageItem(
     for (const c of page.commits.slice(0, max)) {
       const short = c.hash.slice(0, 12);
       const hash = gh && isFullHash(c.hash) ? mdLink(short, commitUrl(gh, c.hash)) : mdCode(short);
-      const kind = kindText(c);
+      const kind = `${kindText(c)}${c.withTranslation ? ", with the translation" : ""}`;
       out.push(
         `  - ${hash} ${mdText(c.date.slice(0, 10))} ${mdText(c.subject)} (${mdText(c.author)})${kind ? ` · ${mdText(kind)}` : ""}`,
       );

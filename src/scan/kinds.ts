@@ -145,6 +145,30 @@ function setKind(target: ChangeKindFields, c: Classified | null): void {
   if (c?.changedKeys) target.changedKeys = c.changedKeys;
 }
 
+/**
+ * Marks each listed commit that changed the page's translation as well as its English source:
+ * a mechanical edit across languages, which the translator has seen already. `files` holds the
+ * paths each listed commit changed (see git/commit-files.ts).
+ */
+export function markCommitsWithTranslation(
+  pages: readonly PageReport[],
+  files: ReadonlyMap<string, ReadonlySet<string>>,
+): void {
+  for (const page of pages) {
+    if (!page.commits.some((c) => files.get(c.hash)?.has(page.path))) continue;
+    page.commits = page.commits.map((c) =>
+      files.get(c.hash)?.has(page.path) ? { ...c, withTranslation: true } : c,
+    );
+  }
+}
+
+/** The listed commits of every page, once each. */
+export function listedCommits(pages: readonly PageReport[]): string[] {
+  const out = new Set<string>();
+  for (const p of pages) for (const c of p.commits) out.add(c.hash);
+  return [...out];
+}
+
 /** Per language, how many pages changed by each kind (an untracked page's estimate counts). */
 export function kindSummary(
   languages: readonly string[],

@@ -7,6 +7,7 @@ import type { PageReport, ScanResult } from "../core/types.js";
 import { gitBlobReader } from "../detail/blobs.js";
 import { AppError } from "../errors.js";
 import { BlobLineCounter } from "../git/blob-diff.js";
+import { filesChangedBy } from "../git/commit-files.js";
 import { commitsOnOtherRefs } from "../git/history.js";
 import { lookupObjects } from "../git/objects.js";
 import type { Repo } from "../git/run.js";
@@ -16,7 +17,7 @@ import { settleLater } from "../settle.js";
 import { estimateCommits, loadTranslationHistory, pagesWithoutMetadata } from "./estimates.js";
 import type { ScanFolders, SiteScope } from "./folders.js";
 import { completeHistory, type HistoryModel } from "./history-model.js";
-import { addChangeKinds, kindSummary } from "./kinds.js";
+import { addChangeKinds, kindSummary, listedCommits, markCommitsWithTranslation } from "./kinds.js";
 import { resolveRawCommits } from "./raw-commits.js";
 import {
   type Built,
@@ -196,6 +197,10 @@ export async function scanInStages(
     try {
       const read = gitBlobReader(sourceRepo);
       await addChangeKinds(sorted, details, read);
+      // With two repositories a translation is never in an English commit.
+      if (!twoRepos) {
+        markCommitsWithTranslation(sorted, await filesChangedBy(sourceRepo, listedCommits(sorted)));
+      }
       await addStructureWarnings(structureItems(order, translations.pages, details, folders), read);
     } catch (err) {
       await counter.close();

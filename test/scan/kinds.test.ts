@@ -143,3 +143,30 @@ describe("the structure warning", () => {
     expect(zh?.warnings).toEqual([]);
   });
 });
+
+describe("commits that changed the translation too", () => {
+  it("are marked in the commit list", async () => {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write("content/en/a.md", "# A\n\nSee [x](http://old.example/).\n");
+    const raw = repo.commit("English");
+    repo.write("content/zh-cn/a.md", page(raw, "见 [x](http://old.example/)。\n"));
+    repo.commit("Translate");
+    repo.write("content/en/a.md", "# A\n\nSee [x](https://new.example/).\n");
+    repo.write("content/zh-cn/a.md", page(raw, "见 [x](https://new.example/)。\n"));
+    repo.commit("Migrate links in every language");
+    repo.write("content/en/a.md", "# A\n\nSee [x](https://new.example/). More.\n");
+    repo.commit("More English");
+    const { result } = await scan({
+      repo: repo.dir,
+      source: "en",
+      content: "content",
+      langs: [],
+      kinds: true,
+    });
+    const a = result.pages.find((p) => p.path === "content/zh-cn/a.md");
+    expect(a?.commits.map((c) => [c.subject, c.changeKind, c.withTranslation])).toEqual([
+      ["More English", "prose", undefined],
+      ["Migrate links in every language", "links", true],
+    ]);
+  });
+});
