@@ -33,6 +33,18 @@ describe("changedWindows", () => {
     expect(w).toEqual({ before: "First paragraph.", after: "First words." });
   });
 
+  it("leaves out the unchanged blocks between two changes", () => {
+    const after = PAGE.replace("First paragraph.", "First words.").replace(
+      "Last paragraph.",
+      "Last words.",
+    );
+    expect(changedWindows(PAGE, after)).toEqual({
+      before: "First paragraph.\n\nLast paragraph.",
+      after: "First words.\n\nLast words.",
+    });
+    expect(classifyChange(PAGE, after).kind).toBe("typo");
+  });
+
   it("widens to the whole fence when the change is inside one, across its blank lines", () => {
     const w = changedWindows(PAGE, PAGE.replace("b: 2", "b: 3"));
     expect(w.before).toBe("```yaml\na: 1\n\nb: 2\n```");
