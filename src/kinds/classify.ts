@@ -5,10 +5,14 @@ import { changedKeys } from "./front-matter-keys.js";
 import type { Classified } from "./kinds.js";
 import { Level, masked, sameWords, words } from "./masks.js";
 import { PageText } from "./page-text.js";
+import { MAX_PARSED_CHARS } from "./parse.js";
 import { typoOnly } from "./sentences.js";
 import { changedWindows } from "./window.js";
 
 type Version = string | PageText | null;
+
+/** Pages longer than this are not cut into windows: 8 times the parser's cap. */
+const MAX_WINDOWED_CHARS = 8 * MAX_PARSED_CHARS;
 
 const asPage = (v: string | PageText) => (typeof v === "string" ? new PageText(v) : v);
 
@@ -23,7 +27,11 @@ export function classifyChange(beforeVersion: Version, afterVersion: Version): C
   if (before.text === after.text || sameWords(before.words, after.words)) {
     return { kind: "whitespace" };
   }
-  // Only the blocks that changed are parsed (see window.ts).
+  // Only the blocks that changed are parsed (see window.ts); a page many times longer than any
+  // parsed one is not looked into at all.
+  if (before.text.length > MAX_WINDOWED_CHARS || after.text.length > MAX_WINDOWED_CHARS) {
+    return { kind: "prose" };
+  }
   const window = changedWindows(before.text, after.text);
   const wb = new PageText(window.before);
   const wa = new PageText(window.after);

@@ -55,6 +55,8 @@ const flush = (line: string | undefined) =>
 /** Line edits a diff may find before the windows fall back to one, from the first change to
  * the last: bounded work (the diff is O(lines × edits)). */
 const MAX_LINE_EDITS = 400;
+/** Changed lines (both sides) a diff is tried on at most; beyond, one window. */
+const MAX_DIFFED_LINES = 20_000;
 
 interface Segment {
   equal: boolean;
@@ -137,7 +139,10 @@ function lineSegments(a: readonly string[], b: readonly string[]): Segment[] {
     } else out.push({ equal, a: at.a, b: at.b, aLen, bLen });
   };
   push(true, prefix, prefix);
-  const changes = diffArrays(midA, midB, { maxEditLength: MAX_LINE_EDITS });
+  const changes =
+    midA.length + midB.length <= MAX_DIFFED_LINES
+      ? diffArrays(midA, midB, { maxEditLength: MAX_LINE_EDITS })
+      : undefined;
   if (!changes) push(false, midA.length, midB.length);
   else {
     for (const c of changes) {

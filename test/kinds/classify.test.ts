@@ -134,6 +134,17 @@ describe("classifyChange on hostile pages", () => {
     expect(classifyChange(big, `${big} more`).kind).toBe("prose");
   });
 
+  it("stays fast on a long page of short lines, changed everywhere", () => {
+    const lines = Array.from({ length: 100_000 }, (_, i) => `l${i}`);
+    const t = performance.now();
+    const kind = classifyChange(
+      lines.join("\n"),
+      lines.map((l, i) => (i % 2 ? l : `${l}x`)).join("\n"),
+    );
+    expect(kind.kind).toBe("prose");
+    expect(performance.now() - t).toBeLessThan(4000);
+  });
+
   it("stays fast on crafted nesting and brackets under the cap", () => {
     // Each 40-60 KiB: micromark is linear but slow on dense syntax (see parse.ts).
     const cases = [
