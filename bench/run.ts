@@ -25,6 +25,8 @@ const { values } = parseArgs({
     sample: { type: "string", default: "200" },
     repo: { type: "string" },
     scaling: { type: "boolean", default: false },
+    /** Times `scan --kinds`: what classifying every changed page's English change costs. */
+    kinds: { type: "boolean", default: false },
   },
 });
 
@@ -251,6 +253,7 @@ async function timeScan(repo: string): Promise<TimedScan> {
     repo,
     "--format",
     "json",
+    ...(values.kinds ? ["--kinds"] : []),
   ];
   const devnull = openSync("/dev/null", "w");
   try {

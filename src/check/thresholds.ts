@@ -11,11 +11,15 @@
 // An untracked page has no numbers of its own. With useEstimates, maxBehind and maxLines are
 // applied to its estimate's numbers instead (an untracked page without an estimate stays
 // unmeasured); without it, untracked pages are judged by status alone.
+//
+// With `ignore` (change kinds, --ignore), a page whose English change since raw_commit (its
+// estimate's, for an untracked page) is of one of those kinds does not fail, whatever else.
 
 import { translationAge } from "../core/age.js";
 import { STATUS_FACTS } from "../core/statuses.js";
 import { type PageReport, STATUSES, type Status } from "../core/types.js";
 import { AppError } from "../errors.js";
+import type { ChangeKind } from "../kinds/kinds.js";
 
 export interface Thresholds {
   failOn: Status[];
@@ -28,12 +32,16 @@ export interface Thresholds {
   /** Judge untracked pages by their estimates. Present only when asked for, so reports of runs
    * without it are as they were. */
   useEstimates?: true;
+  /** Change kinds that do not fail a page. Present only when asked for. */
+  ignore?: ChangeKind[];
 }
 
 export interface Verdict {
   fails: boolean;
   /** Why the page fails (empty when it does not). */
   reasons: string[];
+  /** The ignored change kind that kept the page from failing. */
+  ignored?: ChangeKind;
 }
 
 export const DEFAULT_FAIL_ON: readonly Status[] = STATUSES.filter(
@@ -67,10 +75,18 @@ export function makeThresholds(opts: {
   maxLines: number | null;
   maxAge: number | null;
   useEstimates?: boolean;
+  ignore?: ChangeKind[];
 }): Thresholds {
   const failOn = parseFailOn(opts.failOn);
+  const ignore = opts.ignore && opts.ignore.length > 0 ? { ignore: opts.ignore } : {};
   if (!opts.useEstimates) {
-    return { failOn, maxBehind: opts.maxBehind, maxLines: opts.maxLines, maxAge: opts.maxAge };
+    return {
+      failOn,
+      maxBehind: opts.maxBehind,
+      maxLines: opts.maxLines,
+      maxAge: opts.maxAge,
+      ...ignore,
+    };
   }
   // Asking for estimates to be judged asks for untracked pages to be able to fail, unless the
   // statuses were named.
@@ -81,6 +97,7 @@ export function makeThresholds(opts: {
     maxLines: opts.maxLines,
     maxAge: opts.maxAge,
     useEstimates: true,
+    ...ignore,
   };
 }
 
@@ -124,6 +141,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 export function verdict(page: PageReport, t: Thresholds, now: Date, rawDate?: string): Verdict {
   if (!t.failOn.includes(page.status)) return { fails: false, reasons: [] };
+  const kind = (page.estimate ?? page).changeKind;
+  if (kind && t.ignore?.includes(kind)) return { fails: false, reasons: [], ignored: kind };
   if (!hasNumericThreshold(t)) return { fails: true, reasons: [`status ${page.status}`] };
   const over: string[] = [];
   const estimate = t.useEstimates && page.status === "untracked" ? page.estimate : undefined;
@@ -162,12 +181,19 @@ export function describeThresholds(t: Thresholds): string {
   if (t.maxLines !== null) limits.push(`more than ${plural(t.maxLines, "line", "lines")} changed`);
   if (t.maxAge !== null) limits.push(`translated more than ${plural(t.maxAge, "day", "days")} ago`);
   const estimates = t.useEstimates ? " (estimated for untracked pages)" : "";
+  const ignoring = t.ignore ? `, unless its English change is ${orList(t.ignore)}` : "";
   // "outdated, moved or unknown-commit": any one of them, as the rule means.
   const statuses =
     t.failOn.length > 1
       ? `${t.failOn.slice(0, -1).join(", ")} or ${t.failOn[t.failOn.length - 1]}`
       : (t.failOn[0] ?? "");
   return limits.length === 0
-    ? `a page fails when its status is ${statuses}`
-    : `a page fails when its status is ${statuses} and it is ${limits.join(" or ")}${estimates}`;
+    ? `a page fails when its status is ${statuses}${ignoring}`
+    : `a page fails when its status is ${statuses} and it is ${limits.join(" or ")}${estimates}${ignoring}`;
+}
+
+function orList(words: readonly string[]): string {
+  return words.length > 1
+    ? `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`
+    : (words[0] ?? "");
 }

@@ -5,6 +5,7 @@ import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
 import { parseStatuses, type Selection } from "../core/select.js";
 import type { Status } from "../core/types.js";
 import { AppError } from "../errors.js";
+import { CHANGE_KINDS, type ChangeKind, parseKinds } from "../kinds/kinds.js";
 import { LAYOUT_CHOICES } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
 import { METADATA_CHOICES } from "../meta/init.js";
@@ -91,6 +92,10 @@ export interface CliOptions extends Omit<SiteOptions, "languages">, Omit<CheckOp
   force: boolean;
   /** The config file whose values are in these options, null without one. */
   configFile: string | null;
+  /** Classify each changed page's English change (and each listed commit's) by kind. */
+  kinds?: boolean;
+  /** check: change kinds that do not fail a page (implies kinds). */
+  ignore?: ChangeKind[];
 }
 
 /** The command line as given: the shared options stay null where it says nothing, so that the
@@ -164,6 +169,12 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   if (values.diff && values.format !== undefined && values.format !== "table") {
     throw new AppError(2, "--diff shows the diffs after the table: use it with --format table");
   }
+  if (values.ignore !== undefined && word !== "check") {
+    throw new AppError(2, "--ignore is an option of check");
+  }
+  if (values.kinds !== undefined && (word === "stamp" || word === "help")) {
+    throw new AppError(2, "--kinds is an option of scan, check and the dashboard");
+  }
   let command: Command = (word as Command | undefined) ?? "default";
   if (values.help) command = "help";
   if (values.version) command = "version";
@@ -219,6 +230,8 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     dryRun: values["dry-run"] ?? false,
     unchanged: values.unchanged ?? false,
     config: values.config ?? null,
+    ...(values.kinds || values.ignore !== undefined ? { kinds: true } : {}),
+    ...(values.ignore !== undefined ? { ignore: parseKinds(list(values.ignore), "--ignore") } : {}),
   };
 }
 
@@ -361,6 +374,8 @@ const OPTIONS = {
   "max-size": { type: "string" },
   "annotation-level": { type: "string" },
   "use-estimates": { type: "boolean" },
+  kinds: { type: "boolean" },
+  ignore: { type: "string" },
   "ignore-revs-file": { type: "string" },
   commit: { type: "string" },
   force: { type: "boolean" },
@@ -481,6 +496,7 @@ const SHARED_OPTIONS = `Options:
                       commits that estimates for pages without metadata skip, one full
                       hash a line (default: ${IGNORE_REVS_NAME} if the repository has it)
 ${formatHelp()}
+  --kinds             say what kind each English change was: ${CHANGE_KINDS.join(", ")}
   --no-color          no colors (NO_COLOR is honored too)`;
 
 const CHECK_OPTIONS = `check options:
@@ -496,7 +512,9 @@ const CHECK_OPTIONS = `check options:
                       a GitHub pull request comment); the worst pages are kept, the rest counted
   --annotation-level LEVEL
                       --format github: ${either(ANNOTATION_LEVELS)} annotations on failing
-                      pages (default: ${OUTPUT_DEFAULTS.annotationLevel})`;
+                      pages (default: ${OUTPUT_DEFAULTS.annotationLevel})
+  --ignore KINDS      pages whose English change since raw_commit is of one of these kinds
+                      do not fail (a comma list of change kinds; implies --kinds)`;
 
 const REPORT_OPTIONS = `report options:
   --output FILE       write the report to FILE instead of standard output`;

@@ -6,8 +6,9 @@ import type { SiteScope } from "../scan/folders.js";
 import type { CliOptions, ParsedCli } from "./args.js";
 
 /** The options that say what a scan covers. */
-export function scanScope(opts: CliOptions): SiteScope & { repo: string } {
+export function scanScope(opts: CliOptions): SiteScope & { repo: string; kinds?: boolean } {
   return {
+    ...(opts.kinds ? { kinds: true } : {}),
     repo: opts.repo,
     source: opts.source,
     content: opts.content,

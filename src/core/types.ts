@@ -1,5 +1,6 @@
 // Plain data shared by the scan, the reports and the dashboard. Nothing here touches git or the disk.
 
+import type { ChangeKind } from "../kinds/kinds.js";
 import type { LayoutDescription } from "../layout/layout.js";
 
 export const STATUSES = [
@@ -37,6 +38,20 @@ export interface CommitInfo {
   date: string;
   author: string;
   subject: string;
+  /** With --kinds: what this commit's change to the page's English source was (null when it
+   * cannot be told: a binary or over-large file). Absent without --kinds. */
+  changeKind?: ChangeKind | null;
+  /** With a `front-matter` changeKind: the top-level keys it changed. */
+  changedKeys?: readonly string[];
+  /** With --kinds: the commit changed this translation too (a mechanical edit across
+   * languages, such as a link migration). Absent otherwise. */
+  withTranslation?: true;
+}
+
+/** The kind of the English change since raw_commit, on reports made with --kinds. */
+export interface ChangeKindFields {
+  changeKind?: ChangeKind | null;
+  changedKeys?: readonly string[];
 }
 
 /** Why an estimate names its commit: the only basis there is, as Kubernetes' lsync uses it. */
@@ -47,7 +62,7 @@ export const ESTIMATE_BASIS = "last change of the translation";
  * that changed the translation, skipping ignored ones), and the English source's drift since
  * then, measured exactly as for a raw_commit. A guess at the baseline, never a fact about it.
  */
-export interface Estimate {
+export interface Estimate extends ChangeKindFields {
   rawCommit: string;
   basis: typeof ESTIMATE_BASIS;
   commitsBehind: number | null;
@@ -55,7 +70,7 @@ export interface Estimate {
   linesRemoved: number | null;
 }
 
-export interface PageReport {
+export interface PageReport extends ChangeKindFields {
   lang: string;
   /** Repo-relative path of the translation (the would-be path for `missing`). */
   path: string;
@@ -94,6 +109,9 @@ export interface ScanResult {
   warnings: string[];
   /** Where the English pages and their translations are, when not `<content>/<lang>/`. */
   layout?: LayoutDescription;
+  /** With --kinds: per language, how many pages' English changed by each kind (an estimate's
+   * kind counts for an untracked page). */
+  kinds?: Record<string, Partial<Record<ChangeKind, number>>>;
   /** The work tree of the repository the English pages, `head` and every commit come from,
    * when it is not the translations' own (MDN's two repositories). */
   sourceRepo?: string;

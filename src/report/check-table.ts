@@ -6,7 +6,7 @@
 import type { CheckReport } from "../check/evaluate.js";
 import { describeThresholds } from "../check/thresholds.js";
 import { inertLine } from "../sanitize/github.js";
-import { headLine, pageLine, summaryLine, warningLines } from "./table.js";
+import { headLine, kindsLine, pageLine, summaryLine, warningLines } from "./table.js";
 
 const text = inertLine;
 
@@ -26,14 +26,25 @@ export function checkTableLines(report: CheckReport, color: boolean): string[] {
     const failing = report.failing.filter((c) => c.page.lang === lang);
     lines.push("", text(lang));
     if (failing.length === 0) lines.push("  no page fails");
+    const kinds = result.kinds !== undefined;
     for (const { page, verdict } of failing) {
-      lines.push(pageLine(page, color));
+      lines.push(pageLine(page, color, kinds));
       const over = verdict.reasons.slice(1);
       if (over.length > 0) lines.push(`      over the limit: ${over.map(text).join("; ")}`);
       lines.push(...warningLines(page.warnings, result.content, "      warning: "));
     }
+    // Pages that --ignore kept from failing are listed too, with the kind that did it.
+    for (const { page, verdict } of report.pages) {
+      if (page.lang !== lang || !verdict.ignored) continue;
+      lines.push(
+        pageLine(page, color, kinds),
+        `      passes: its English change is ${verdict.ignored}`,
+      );
+    }
     const s = result.summary[lang];
     if (s) lines.push(summaryLine(s));
+    const k = result.kinds?.[lang];
+    if (k) lines.push(kindsLine(k));
   }
   const total = result.pages.length;
   const failed = report.failing.length;

@@ -12,6 +12,7 @@ import { REPORT_ORDER, STATUS_FACTS } from "../core/statuses.js";
 import type { Estimate } from "../core/types.js";
 import { commitUrl, compareUrl, type GitHubRepo, historyUrl } from "../git/remote.js";
 import { isFullHash, parseRawCommit } from "../git/revision.js";
+import { kindText } from "../kinds/kinds.js";
 import { mdCode, mdLink, mdText } from "../sanitize/markdown.js";
 import { groupWarnings, warningText } from "./warnings.js";
 
@@ -126,6 +127,17 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
     if (items.length < pages.length) break;
   }
 
+  // Pages --ignore kept from failing: listed, with their kind, so nothing passes unseen.
+  const ignored = report.pages.filter((c) => c.verdict.ignored);
+  const ignoredHeading = `### ${plural(ignored.length, "page passes", "pages pass")} by its English change's kind\n\n`;
+  const ignoredItems: string[] = [];
+  for (const { page, verdict } of ignored) {
+    const item = `- ${mdCode(page.path)}: ${mdText(kindText(page.estimate ?? page) || (verdict.ignored ?? ""))}\n`;
+    if (!fits(ignoredItems.length === 0 ? ignoredHeading + item : item)) break;
+    ignoredItems.push(item);
+  }
+  if (ignoredItems.length > 0) pageParts.push(`${ignoredHeading}${ignoredItems.join("")}\n`);
+
   // The warnings, those that say the same thing as one line; the <details> only with a line in it.
   const warningLines: string[] = [];
   let warningsListed = 0;
@@ -213,6 +225,8 @@ function pageItem(
   if (age !== null && age >= 0) parts.push(`translated ${plural(age, "day", "days")} ago`);
   const est = page.estimate;
   if (est) parts.push(estimateText(est));
+  const kind = kindText(est ?? page);
+  if (kind !== "") parts.push(`${est ? "estimated " : ""}English change: ${mdText(kind)}`);
   let line = `- [ ] ${mdCode(page.path)}: ${parts.join(", ")}`;
   const english = page.movedFrom
     ? `English moved from ${mdCode(page.movedFrom)} to ${mdCode(page.sourcePath)}`
@@ -251,8 +265,9 @@ function pageItem(
     for (const c of page.commits.slice(0, max)) {
       const short = c.hash.slice(0, 12);
       const hash = gh && isFullHash(c.hash) ? mdLink(short, commitUrl(gh, c.hash)) : mdCode(short);
+      const kind = `${kindText(c)}${c.withTranslation ? ", with the translation" : ""}`;
       out.push(
-        `  - ${hash} ${mdText(c.date.slice(0, 10))} ${mdText(c.subject)} (${mdText(c.author)})`,
+        `  - ${hash} ${mdText(c.date.slice(0, 10))} ${mdText(c.subject)} (${mdText(c.author)})${kind ? ` · ${mdText(kind)}` : ""}`,
       );
     }
     const rest = count - Math.min(max, page.commits.length);

@@ -1,6 +1,7 @@
 // The plain report for people: one line per page, grouped by language, then a summary line.
 import { REPORT_ORDER, STATUS_FACTS, STATUS_SYMBOL } from "../core/statuses.js";
 import type { PageReport, ScanResult, Status } from "../core/types.js";
+import { CHANGE_KINDS, type ChangeKind, kindText } from "../kinds/kinds.js";
 import { inertLine } from "../sanitize/github.js";
 import { groupWarnings, warningText } from "./warnings.js";
 
@@ -21,12 +22,15 @@ export function renderTable(result: ScanResult, color: boolean): string {
   lines.push(...warningLines(result.warnings, result.content, "warning: "));
   for (const lang of result.languages) {
     lines.push("", text(lang));
+    const kinds = result.kinds !== undefined;
     for (const page of result.pages.filter((p) => p.lang === lang)) {
-      lines.push(pageLine(page, color));
+      lines.push(pageLine(page, color, kinds));
       lines.push(...warningLines(page.warnings, result.content, "      warning: "));
     }
     const s = result.summary[lang];
     if (s) lines.push(summaryLine(s));
+    const k = result.kinds?.[lang];
+    if (k) lines.push(kindsLine(k));
   }
   return `${lines.join("\n")}\n`;
 }
@@ -41,11 +45,26 @@ export function warningLines(
   return groupWarnings(warnings, content).map((g) => `${prefix}${warningText(g, text)}`);
 }
 
-/** One page: status (symbol and word, coloured when asked), commits behind, lines, path. */
-export function pageLine(page: PageReport, color: boolean): string {
+/** One page: status (symbol and word, coloured when asked), commits behind, lines, with
+ * `kinds` the kind of its English change (an estimate's with "~"), path. */
+export function pageLine(page: PageReport, color: boolean, kinds = false): string {
   const status = `${STATUS_SYMBOL[page.status]} ${page.status}`.padEnd(16);
   const painted = color ? `\x1b[${STATUS_FACTS[page.status].ansi}m${status}\x1b[0m` : status;
-  return `  ${painted} ${numbers(page)}  ${pathText(page)}`;
+  const kind = kinds ? `${kindColumn(page)} ` : "";
+  return `  ${painted} ${numbers(page)}  ${kind}${pathText(page)}`;
+}
+
+/** The kind without its keys, which would push the paths out of line: the JSON has them. */
+function kindColumn(page: PageReport): string {
+  const n = page.estimate ?? page;
+  const about = page.estimate && n.changeKind !== undefined ? "~" : "";
+  return `${about}${kindText({ changeKind: n.changeKind })}`.padEnd(13);
+}
+
+/** A language's pages by the kind of their English change, e.g. "changes: 3 prose, 1 typo". */
+export function kindsLine(row: Partial<Record<ChangeKind, number>>): string {
+  const parts = CHANGE_KINDS.filter((k) => (row[k] ?? 0) > 0).map((k) => `${row[k]} ${k}`);
+  return `  changes: ${parts.join(", ") || "none"}`;
 }
 
 /** A language's totals, e.g. "11 pages: 2 up-to-date, 3 outdated". */

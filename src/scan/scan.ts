@@ -4,8 +4,10 @@
 import type { RawState } from "../core/status.js";
 import { byLanguageAndPath, summarize } from "../core/status.js";
 import type { PageReport, ScanResult } from "../core/types.js";
+import { gitBlobReader } from "../detail/blobs.js";
 import { AppError } from "../errors.js";
 import { BlobLineCounter } from "../git/blob-diff.js";
+import { filesChangedBy } from "../git/commit-files.js";
 import { commitsOnOtherRefs } from "../git/history.js";
 import { lookupObjects } from "../git/objects.js";
 import type { Repo } from "../git/run.js";
@@ -13,8 +15,9 @@ import { listTree } from "../git/tree.js";
 import { describeLayout } from "../layout/layout.js";
 import { settleLater } from "../settle.js";
 import { estimateCommits, loadTranslationHistory, pagesWithoutMetadata } from "./estimates.js";
-import type { SiteScope } from "./folders.js";
+import type { ScanFolders, SiteScope } from "./folders.js";
 import { completeHistory, type HistoryModel } from "./history-model.js";
+import { addChangeKinds, kindSummary, listedCommits, markCommitsWithTranslation } from "./kinds.js";
 import { resolveRawCommits } from "./raw-commits.js";
 import {
   type Built,
@@ -27,12 +30,15 @@ import {
   setLines,
 } from "./reports.js";
 import { type ScanStart, startScan } from "./start.js";
+import { addStructureWarnings, type StructureItem } from "./structure.js";
 import { matchSourceSpelling, readTranslations, type Translation } from "./translations.js";
 
 export type { PageDetail } from "./reports.js";
 
 export interface ScanOptions extends SiteScope {
   repo: string;
+  /** Classify each changed page's English change, and each listed commit's (see kinds/). */
+  kinds?: boolean;
   onProgress?: (progress: Progress) => void;
 }
 
@@ -185,12 +191,27 @@ export async function scanInStages(
   await built.listCommits();
   const order = reportOrder(reports, inReportOrder, notMovedTo(missing, reports));
   const sorted = order.map(([p]) => p);
+  const details = order.map(([, i]) => built.details[i] ?? emptyDetail());
   const languages = folders.languages;
+  if (opts.kinds) {
+    try {
+      const read = gitBlobReader(sourceRepo);
+      await addChangeKinds(sorted, details, read);
+      // With two repositories a translation is never in an English commit.
+      if (!twoRepos) {
+        markCommitsWithTranslation(sorted, await filesChangedBy(sourceRepo, listedCommits(sorted)));
+      }
+      await addStructureWarnings(structureItems(order, translations.pages, details, folders), read);
+    } catch (err) {
+      await counter.close();
+      throw err;
+    }
+  }
   return {
     output: {
       repo,
       sourceRepo,
-      details: order.map(([, i]) => built.details[i] ?? emptyDetail()),
+      details,
       result: {
         schemaVersion: 1,
         head: head.hash,
@@ -206,6 +227,8 @@ export async function scanInStages(
           ...folders.skipped,
           ...translations.skipped,
         ],
+        // Only with --kinds, so that reports without it are unchanged.
+        ...(opts.kinds ? { kinds: kindSummary(languages, sorted) } : {}),
         ...(folders.layout.kind === "content" ? {} : { layout: describeLayout(folders.layout) }),
         // Only with two repositories, so that a one-repository report is unchanged.
         ...(twoRepos ? { sourceRepo: sourceRepo.workTree } : {}),
@@ -215,6 +238,25 @@ export async function scanInStages(
       progress({ phase: "done", done: 1, total: 1 }),
     ),
   };
+}
+
+/** The up-to-date translations, with their English blob at HEAD and their file. */
+function structureItems(
+  order: readonly Placed[],
+  pages: readonly Translation[],
+  details: readonly PageDetail[],
+  folders: ScanFolders,
+): StructureItem[] {
+  const abs = new Map(folders.langs.map((f) => [f.rel, f.abs]));
+  const out: StructureItem[] = [];
+  order.forEach(([report, i], k) => {
+    const t = pages[i];
+    const englishBlob = details[k]?.toBlob;
+    const folder = t ? abs.get(t.base) : null;
+    if (report.status !== "up-to-date" || !t || !englishBlob || !folder) return;
+    out.push({ report, englishBlob, translationFile: `${folder}/${t.rel}` });
+  });
+  return out;
 }
 
 /** The deepest of `folders` that holds `path`. */

@@ -318,13 +318,14 @@ export function Browser({
           sort={state.list.sort}
           reverse={state.list.reverse}
           filter={state.list.filter}
+          kind={state.list.kind}
           search={state.list.search}
           shown={state.list.rows.length}
           total={total}
           cursor={state.list.cursor}
           width={width}
         />
-        <ColumnHeader width={width} />
+        <ColumnHeader width={width} kinds={result.kinds !== undefined} />
         <PageList
           pages={result.pages}
           rows={state.list.rows}
@@ -334,6 +335,7 @@ export function Browser({
           width={width}
           layout={ctx.layout}
           now={now}
+          kinds={result.kinds !== undefined}
         />
         {state.list.searching ? (
           <SearchPrompt query={state.list.search} width={width} />

@@ -4,6 +4,7 @@
 import { Text } from "ink";
 import type { CommitInfo, PageReport } from "../core/types.js";
 import type { DiffModel } from "../detail/types.js";
+import { kindText } from "../kinds/kinds.js";
 import type { Layout } from "../layout/layout.js";
 import { DiffView, diffRowsHeight } from "./DiffView.js";
 import { formatDate, formatLines, shortHash } from "./format.js";
@@ -134,12 +135,18 @@ function CommitRow({
   const ui = useUi();
   const author = safe(commit.author, 200);
   const authorWidth = Math.min(24, Math.max(6, textWidth(author)));
-  const subjectWidth = Math.max(8, width - 2 - 8 - 1 - 10 - 1 - 1 - authorWidth - 1);
+  // With --kinds, the kind of the commit's change to this page, after its subject.
+  const kind = kindText({ changeKind: commit.changeKind });
+  const kindWidth = kind === "" ? 0 : 13;
+  const subjectWidth = Math.max(8, width - 2 - 8 - 1 - 10 - 1 - 1 - authorWidth - 1 - kindWidth);
   return (
     <Text wrap="truncate-end" inverse={current && ui.color}>
       {current ? "› " : "  "}
       <Text color={tint(ui, "yellow")}>{shortHash(safe(commit.hash, 64))}</Text>{" "}
       {cell(formatDate(safe(commit.date, 64)), 10)} {cell(safe(commit.subject), subjectWidth)}{" "}
+      {kindWidth > 0 ? (
+        <Text bold={ui.color && commit.changeKind === "prose"}>{cell(kind, kindWidth - 1)} </Text>
+      ) : null}
       <Text dimColor={ui.color}>{cell(author, authorWidth)}</Text>
     </Text>
   );

@@ -3,12 +3,15 @@
 import { Text } from "ink";
 import { translationAge } from "../core/age.js";
 import type { PageReport } from "../core/types.js";
+import { KIND_SHORT } from "../kinds/kinds.js";
 import type { Layout } from "../layout/layout.js";
 import { formatAge, formatCount, formatLines } from "./format.js";
 import {
   drift,
   FILTER_LABEL,
   type FilterKey,
+  type KindFilter,
+  pageKind,
   SORT_LABEL,
   type SortKey,
   shortPath,
@@ -18,6 +21,8 @@ import { STATUS_COLOR, STATUS_SYMBOL, tint, useUi } from "./theme.js";
 
 export interface Columns {
   status: number;
+  /** The kind of the English change: 0 without --kinds. */
+  kind: number;
   path: number;
   behind: number;
   lines: number;
@@ -25,20 +30,22 @@ export interface Columns {
 }
 
 /** Column widths for a terminal `width` wide; the status name is dropped when space is short. */
-export function columns(width: number): Columns {
+export function columns(width: number, kinds = false): Columns {
   const status = width >= 72 ? 16 : 2;
+  const kind = kinds ? 6 : 0;
   const behind = 6;
   const lines = 11;
   const age = 5;
-  // marker (2) + one space between each of the five columns
-  const path = Math.max(8, width - 2 - status - behind - lines - age - 4);
-  return { status, path, behind, lines, age };
+  // marker (2) + one space between each of the five columns (and after the kind's)
+  const path = Math.max(8, width - 2 - status - behind - lines - age - 4 - (kind ? kind + 1 : 0));
+  return { status, kind, path, behind, lines, age };
 }
 
-export function ColumnHeader({ width }: { width: number }) {
+export function ColumnHeader({ width, kinds = false }: { width: number; kinds?: boolean }) {
   const ui = useUi();
-  const c = columns(width);
-  const text = `  ${cell(c.status > 2 ? "STATUS" : "", c.status)} ${cell("PATH", c.path)} ${cell("BEHIND", c.behind, "right")} ${cell("+/- LINES", c.lines, "right")} ${cell("AGE", c.age, "right")}`;
+  const c = columns(width, kinds);
+  const kind = c.kind ? `${cell("KIND", c.kind)} ` : "";
+  const text = `  ${cell(c.status > 2 ? "STATUS" : "", c.status)} ${kind}${cell("PATH", c.path)} ${cell("BEHIND", c.behind, "right")} ${cell("+/- LINES", c.lines, "right")} ${cell("AGE", c.age, "right")}`;
   return (
     <Text wrap="truncate-end" bold={ui.color} dimColor={ui.color}>
       {text}
@@ -52,15 +59,17 @@ export function PageRow({
   selected,
   width,
   now,
+  kinds = false,
 }: {
   page: PageReport;
   layout: Layout;
   selected: boolean;
   width: number;
   now: number;
+  kinds?: boolean;
 }) {
   const ui = useUi();
-  const c = columns(width);
+  const c = columns(width, kinds);
   const status =
     c.status > 2 ? `${STATUS_SYMBOL[page.status]} ${page.status}` : STATUS_SYMBOL[page.status];
   const path = cell(safe(shortPath(page, layout)), c.path, "left", "start");
@@ -71,10 +80,24 @@ export function PageRow({
   return (
     <Text wrap="truncate-end" inverse={selected && ui.color}>
       {selected ? "› " : "  "}
-      <Text color={tint(ui, STATUS_COLOR[page.status])}>{cell(status, c.status)}</Text> {path}
+      <Text color={tint(ui, STATUS_COLOR[page.status])}>{cell(status, c.status)}</Text>{" "}
+      {c.kind ? (
+        <Text
+          bold={ui.color && pageKind(page) === "prose"}
+        >{`${cell(kindLabel(page), c.kind)} `}</Text>
+      ) : null}
+      {path}
       {rest}
     </Text>
   );
+}
+
+/** The short kind, "~" before an estimate's, "?" when it could not be told. */
+function kindLabel(page: PageReport): string {
+  const kind = pageKind(page);
+  if (kind === undefined) return "";
+  const about = page.estimate ? "~" : "";
+  return `${about}${kind === null ? "?" : KIND_SHORT[kind]}`;
 }
 
 export interface PageListProps {
@@ -86,10 +109,21 @@ export interface PageListProps {
   width: number;
   layout: Layout;
   now: number;
+  kinds?: boolean;
 }
 
 /** The visible window of the list, padded to `height` rows so the screen never jumps. */
-export function PageList({ pages, rows, cursor, top, height, width, layout, now }: PageListProps) {
+export function PageList({
+  pages,
+  rows,
+  cursor,
+  top,
+  height,
+  width,
+  layout,
+  now,
+  kinds = false,
+}: PageListProps) {
   const ui = useUi();
   if (rows.length === 0) {
     return (
@@ -118,6 +152,7 @@ export function PageList({ pages, rows, cursor, top, height, width, layout, now 
             selected={top + i === cursor}
             width={width}
             now={now}
+            kinds={kinds}
           />
         );
       })}
@@ -134,6 +169,7 @@ export interface ControlsProps {
   sort: SortKey;
   reverse: boolean;
   filter: FilterKey;
+  kind?: KindFilter;
   search: string;
   shown: number;
   total: number;
@@ -147,6 +183,7 @@ export function ListControls({
   sort,
   reverse,
   filter,
+  kind = "any",
   search,
   shown,
   total,
@@ -159,6 +196,7 @@ export function ListControls({
   const parts = [
     `sort: ${SORT_LABEL[sort]}${reverse ? " (reversed)" : ""}`,
     `filter: ${FILTER_LABEL[filter]}`,
+    ...(kind !== "any" ? [`change: ${kind}`] : []),
     ...(search ? [`search: ${safe(search, 60)}`] : []),
   ];
   const left = `${safe(lang, 40)} · ${parts.join(" · ")}`;

@@ -142,6 +142,7 @@ function listKey(input: string, key: KeyInfo, ctx: KeyContext): Command | null {
   if (input === "r") return { type: "reverse" };
   if (input === "f") return { type: "filter", dir: 1 };
   if (input === "F") return { type: "filter", dir: -1 };
+  if (input === "t") return { type: "kind-filter" };
   if (/^[0-8]$/.test(input)) return { type: "filter", key: FILTER_KEYS[Number(input)] ?? "all" };
   if (input === "/") return { type: "search-start" };
   if (input === "u") return { type: "mark" };
@@ -193,6 +194,7 @@ export const KEY_HELP: ReadonlyArray<{ title: string; keys: readonly KeyHelp[] }
       { keys: "Tab  Shift+Tab", what: "next / previous language" },
       { keys: "s  r", what: "sort (most work, behind, lines, oldest, path) / reverse" },
       { keys: "f F  0-8", what: "filter: cycle / pick (0 all, 1 needs work, 2-8 a status)" },
+      { keys: "t", what: "with --kinds: only pages whose English change is prose, typo, ..." },
       { keys: "/", what: "search paths as you type (⏎ keeps, Esc cancels, ^u clears)" },
       { keys: "u", what: "mark the page as updated: it records HEAD (asks y/n)" },
       { keys: "Esc", what: "clear the search" },

@@ -3,6 +3,7 @@
 import { translationAge } from "../core/age.js";
 import { STATUS_FACTS } from "../core/statuses.js";
 import { type PageReport, STATUSES, type Status } from "../core/types.js";
+import { CHANGE_KINDS, type ChangeKind } from "../kinds/kinds.js";
 import { type Layout, pathInLanguage } from "../layout/layout.js";
 
 export type SortKey = "work" | "behind" | "lines" | "age" | "path";
@@ -31,6 +32,27 @@ export const NEEDS_WORK: ReadonlySet<Status> = new Set(
   STATUSES.filter((s) => STATUS_FACTS[s].needsWork),
 );
 
+/** Pages by the kind of their English change (with --kinds): any, or one kind. */
+export type KindFilter = "any" | ChangeKind;
+export const KIND_FILTERS: readonly KindFilter[] = ["any", ...CHANGE_KINDS];
+
+/** The kind of a page's English change (its estimate's when untracked); undefined without
+ * --kinds, null when it could not be told. */
+export function pageKind(page: PageReport): ChangeKind | null | undefined {
+  return (page.estimate ?? page).changeKind;
+}
+
+/**
+ * How much translating a kind asks for, for the "most work" order: prose first, whitespace
+ * last. A kind that could not be told counts as prose (it may well be); no kind at all (no
+ * --kinds, or a page whose English did not change) leaves the order to the other keys.
+ */
+function kindRank(page: PageReport): number {
+  const kind = pageKind(page);
+  if (kind === undefined) return -1;
+  return kind === null ? CHANGE_KINDS.length : CHANGE_KINDS.indexOf(kind);
+}
+
 export interface RowQuery {
   lang: string;
   /** The site's layout, to show paths relative to the language folder. */
@@ -38,6 +60,8 @@ export interface RowQuery {
   sort: SortKey;
   reverse: boolean;
   filter: FilterKey;
+  /** Absent: every kind. */
+  kind?: KindFilter;
   search: string;
   now: number;
 }
@@ -80,6 +104,7 @@ export function buildRows(pages: readonly PageReport[], q: RowQuery): number[] {
     [];
   pages.forEach((page, i) => {
     if (page.lang !== q.lang || !matchesFilter(page.status, q.filter)) return;
+    if (q.kind && q.kind !== "any" && pageKind(page) !== q.kind) return;
     const path = shortPath(page, q.layout);
     if (!matchesSearch(path, q.search)) return;
     const n = drift(page);
@@ -101,6 +126,7 @@ export function buildRows(pages: readonly PageReport[], q: RowQuery): number[] {
   const cmp: Record<SortKey, (a: K, b: K) => number> = {
     work: (a, b) =>
       STATUS_FACTS[a.page.status].tier - STATUS_FACTS[b.page.status].tier ||
+      kindRank(b.page) - kindRank(a.page) ||
       behind(b) - behind(a) ||
       b.lines - a.lines ||
       STATUSES.indexOf(a.page.status) - STATUSES.indexOf(b.page.status) ||

@@ -15,7 +15,16 @@ import {
   type StatusLine,
   stillMarkingLine,
 } from "./mark.js";
-import { buildRows, FILTER_KEYS, type FilterKey, SORT_KEYS, type SortKey } from "./rows.js";
+import {
+  buildRows,
+  FILTER_KEYS,
+  type FilterKey,
+  KIND_FILTERS,
+  type KindFilter,
+  pageKind,
+  SORT_KEYS,
+  type SortKey,
+} from "./rows.js";
 import { clamp, clampScroll, follow } from "./viewport.js";
 
 export interface ListState {
@@ -24,6 +33,8 @@ export interface ListState {
   sort: SortKey;
   reverse: boolean;
   filter: FilterKey;
+  /** By the kind of the English change (with --kinds); "any" otherwise. */
+  kind: KindFilter;
   search: string;
   /** True while the search prompt takes the keys. */
   searching: boolean;
@@ -84,6 +95,7 @@ export type Action =
   | { type: "sort"; key?: SortKey }
   | { type: "reverse" }
   | { type: "filter"; key?: FilterKey; dir?: 1 | -1 }
+  | { type: "kind-filter" }
   | { type: "lang"; dir: 1 | -1 }
   | { type: "search-start" }
   | { type: "search-type"; text: string }
@@ -166,6 +178,7 @@ export function initialState(ctx: StateContext, lang?: string): AppState {
     sort: "work",
     reverse: false,
     filter: "all",
+    kind: "any",
     search: "",
     searching: false,
     searchBefore: "",
@@ -225,6 +238,13 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
         FILTER_KEYS[(FILTER_KEYS.indexOf(list.filter) + (action.dir ?? 1) + n) % n] ??
         "all";
       return { ...state, list: withRows(ctx, { ...list, filter: next }, false) };
+    }
+    case "kind-filter": {
+      // Without --kinds no page has a kind: a filter would hide every page.
+      if (!ctx.pages.some((p) => pageKind(p) !== undefined)) return state;
+      const next =
+        KIND_FILTERS[(KIND_FILTERS.indexOf(list.kind) + 1) % KIND_FILTERS.length] ?? "any";
+      return { ...state, list: withRows(ctx, { ...list, kind: next }, false) };
     }
     case "lang": {
       const n = ctx.languages.length;
@@ -404,6 +424,7 @@ function withRows(ctx: StateContext, list: ListState, keepSelection: boolean): L
     sort: list.sort,
     reverse: list.reverse,
     filter: list.filter,
+    kind: list.kind,
     search: list.search,
     now: ctx.now,
   });

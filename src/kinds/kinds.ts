@@ -1,0 +1,63 @@
+// The kinds of change an English edit can be, from least to most work for a translator. The
+// order is the classifier's: a change is the first kind that fits, and each kind allows what
+// the kinds before it allow (a front matter edit plus a new link target is `links`).
+import { AppError } from "../errors.js";
+
+export const CHANGE_KINDS = [
+  "whitespace",
+  "front-matter",
+  "links",
+  "code",
+  "typo",
+  "prose",
+] as const;
+
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** What a change to an English page was. */
+export interface Classified {
+  kind: ChangeKind;
+  /** For `front-matter`: the top-level keys whose values changed, in page order. */
+  changedKeys?: readonly string[];
+}
+
+/** The kinds named on the command line (`--ignore typo,links`), checked: a usage error names
+ * the kinds there are. */
+export function parseKinds(names: readonly string[], flag: string): ChangeKind[] {
+  const out: ChangeKind[] = [];
+  for (const raw of names) {
+    const name = raw.trim();
+    if (name === "") continue;
+    const kind = CHANGE_KINDS.find((k) => k === name);
+    if (!kind) {
+      throw new AppError(
+        2,
+        `unknown change kind in ${flag}: ${JSON.stringify(name.slice(0, 100))} (use ${CHANGE_KINDS.join(", ")})`,
+      );
+    }
+    if (!out.includes(kind)) out.push(kind);
+  }
+  return out;
+}
+
+/** Five characters at most, for the dashboard's list column. */
+export const KIND_SHORT: Readonly<Record<ChangeKind, string>> = {
+  whitespace: "space",
+  "front-matter": "meta",
+  links: "links",
+  code: "code",
+  typo: "typo",
+  prose: "prose",
+};
+
+/** A kind as reports write it: `front-matter (weight, title)`; `?` when it could not be told
+ * (a binary or over-large file). Keys are untrusted page text: callers escape the result. */
+export function kindText(c: {
+  changeKind?: ChangeKind | null;
+  changedKeys?: readonly string[];
+}): string {
+  if (c.changeKind === undefined) return "";
+  if (c.changeKind === null) return "?";
+  const keys = c.changedKeys && c.changedKeys.length > 0 ? ` (${c.changedKeys.join(", ")})` : "";
+  return `${c.changeKind}${keys}`;
+}

@@ -1,0 +1,127 @@
+// What each kind of change may touch, as spans of the page's text found by the parser: a change
+// is of a kind when the texts are equal, word for word, once the spans of that kind and of the
+// kinds before it are masked. Spans are replaced by a marker, not removed, so a link or code
+// block that is added or removed still shows as a change of the words around it.
+import type { Nodes, Root } from "mdast";
+
+/** The masking levels, in the kinds' order; ATOM is the typo rule's own (see sentences.ts). */
+export const Level = { FRONT_MATTER: 1, LINKS: 2, CODE: 3, ATOM: 4 } as const;
+type LevelValue = (typeof Level)[keyof typeof Level];
+
+export interface Mask {
+  start: number;
+  end: number;
+  level: LevelValue;
+  with: string;
+}
+
+/** A link target, a code block, inline code: markers no page text holds (a NUL). */
+export const LINK_MARK = "\u0000L";
+export const CODE_MARK = "\u0000C";
+const INLINE_CODE_MARK = "\u0000c";
+export const FRONT_MATTER_MARK = "\u0000F";
+const DEFINITION_MARK = "\u0000D";
+/** Joins a link text's words into one token, so the typo rule sees a changed text as one. */
+const GLUE = "\u0001";
+
+/** Hugo's link shortcodes: `[text]({{< relref "page" >}})` is a link target micromark cannot
+ * see, since a destination holds no spaces. */
+const LINK_SHORTCODES = new Set(["ref", "relref"]);
+/** How far a shortcode's closing delimiter is looked for: bounded work per opening. */
+const SHORTCODE_WINDOW = 512;
+
+export function masksOf(text: string, tree: Root): Mask[] {
+  const masks: Mask[] = [];
+  // A stack, not recursion: a crafted page can nest block quotes thousands deep.
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    switch (node.type) {
+      case "yaml":
+      case "toml" as Nodes["type"]:
+        masks.push({ start, end, level: Level.FRONT_MATTER, with: FRONT_MATTER_MARK });
+        continue;
+      case "code":
+        masks.push({ start, end, level: Level.CODE, with: CODE_MARK });
+        continue;
+      case "inlineCode":
+        masks.push({ start, end, level: Level.CODE, with: INLINE_CODE_MARK });
+        continue;
+      case "definition":
+        masks.push({
+          start,
+          end,
+          level: Level.LINKS,
+          with: `${DEFINITION_MARK}${node.label ?? ""}`,
+        });
+        continue;
+      case "image":
+        masks.push({ start, end, level: Level.LINKS, with: `![${node.alt ?? ""}](${LINK_MARK})` });
+        continue;
+      case "link": {
+        if (text.charCodeAt(start) !== 0x5b /* [ */) {
+          // An autolink (<https://...>, www.example.com): its text is its target.
+          masks.push({ start, end, level: Level.LINKS, with: LINK_MARK });
+          continue;
+        }
+        const last = node.children[node.children.length - 1];
+        const textEnd = last?.position?.end.offset ?? start + 1;
+        masks.push({ start: textEnd, end, level: Level.LINKS, with: `](${LINK_MARK})` });
+        const words = text
+          .slice(start + 1, textEnd)
+          .split(/\s+/)
+          .filter(Boolean);
+        masks.push({ start, end, level: Level.ATOM, with: `[${words.join(GLUE)}](${LINK_MARK})` });
+        break;
+      }
+    }
+    if ("children" in node) for (const child of node.children) stack.push(child);
+  }
+  linkShortcodes(text, masks);
+  return masks;
+}
+
+/** Masks Hugo's ref and relref shortcodes, which stand for link targets. */
+function linkShortcodes(text: string, masks: Mask[]): void {
+  for (let i = text.indexOf("{{"); i >= 0; i = text.indexOf("{{", i + 2)) {
+    const open = text[i + 2];
+    if (open !== "<" && open !== "%") continue;
+    let j = i + 3;
+    while (text[j] === " " || text[j] === "\t") j++;
+    let k = j;
+    while (k < text.length && k - j < 16 && /[a-z]/i.test(text[k] as string)) k++;
+    if (!LINK_SHORTCODES.has(text.slice(j, k))) continue;
+    const close = text.slice(k, k + SHORTCODE_WINDOW).indexOf(`${open === "<" ? ">" : "%"}}}`);
+    if (close < 0) continue;
+    masks.push({ start: i, end: k + close + 3, level: Level.LINKS, with: LINK_MARK });
+  }
+}
+
+/** The text with the masks up to `level` applied; a mask inside another is left to it. */
+export function masked(text: string, masks: readonly Mask[], level: LevelValue): string {
+  const chosen = masks
+    .filter((m) => m.level <= level)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const m of chosen) {
+    if (m.start < at) continue;
+    parts.push(text.slice(at, m.start), m.with);
+    at = m.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+
+/** The words of a text, split at whitespace. */
+export function words(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
+}
+
+export function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -1,0 +1,72 @@
+// The typo rule: a change is a typo fix when every sentence is still there, in order, and each
+// changed sentence lost or gained at most a few words. Sentences are cut from the text with its
+// noise masked (see masks.ts), at blank lines, at the start of a block (heading, list item,
+// table row, quote, a masked code block) and after a word that ends one.
+import { diffArrays } from "diff";
+import { CODE_MARK, FRONT_MATTER_MARK, LINK_MARK } from "./masks.js";
+
+/** Words a typo fix may change in one sentence (a replaced word counts once). */
+export const MAX_TYPO_WORDS = 3;
+
+const BLOCK_START = /^(?:#{1,6}|[-*+>|]|\d{1,9}[.)])$/;
+/** A sentence's last word: its end mark, then closing quotes, brackets or emphasis. The test is
+ * of the word's last few characters only, so a crafted long word costs nothing more. */
+const SENTENCE_END = /[.!?。！？]["'”’)\]*_]*$/;
+
+/** The text's sentences, each as its words. */
+export function sentences(text: string): string[][] {
+  const out: string[][] = [];
+  let current: string[] = [];
+  const cut = () => {
+    if (current.length > 0) out.push(current);
+    current = [];
+  };
+  for (const line of text.split("\n")) {
+    const lineWords = line.split(/\s+/).filter(Boolean);
+    if (lineWords.length === 0) {
+      cut();
+      continue;
+    }
+    const first = lineWords[0] as string;
+    // A masked code block or front matter is a block of its own too.
+    if (
+      BLOCK_START.test(first) ||
+      first.startsWith(CODE_MARK) ||
+      first.startsWith(FRONT_MATTER_MARK)
+    )
+      cut();
+    for (const w of lineWords) {
+      current.push(w);
+      if (SENTENCE_END.test(w.slice(-8))) cut();
+    }
+  }
+  cut();
+  return out;
+}
+
+/** Whether `after` is `before` with typo fixes only (both masked up to the typo level). */
+export function typoOnly(before: string, after: string): boolean {
+  const a = sentences(before);
+  const b = sentences(after);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as string[];
+    const y = b[i] as string[];
+    if (x.length === y.length && x.every((w, j) => w === y[j])) continue;
+    // Bounded: a sentence with more edits than a typo fix makes is given up on at once.
+    const changes = diffArrays(x, y, { maxEditLength: 2 * MAX_TYPO_WORDS });
+    if (!changes) return false;
+    let removed = 0;
+    let added = 0;
+    for (const c of changes) {
+      if (!c.added && !c.removed) continue;
+      // A link's text, a heading's level: never a typo.
+      if (c.value.some((w) => w.includes(LINK_MARK) || /^#+$/.test(w))) return false;
+      if (c.added) added += c.count;
+      else removed += c.count;
+    }
+    const edits = Math.max(added, removed);
+    if (edits > MAX_TYPO_WORDS || 2 * edits > Math.max(x.length, y.length)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,192 @@
+// Change kinds for the reports (--kinds): the shell around the pure classifier in kinds/. The
+// English versions are read in batches (two git processes per batch, never one per page), only
+// for pages whose English changed: outdated and moved pages, and untracked ones with an estimate.
+import type { ChangeKindFields, CommitInfo, PageReport, Status } from "../core/types.js";
+import type { ReadTexts } from "../detail/blobs.js";
+import { classifyChange } from "../kinds/classify.js";
+import { CHANGE_KINDS, type ChangeKind, type Classified } from "../kinds/kinds.js";
+import { PageText } from "../kinds/page-text.js";
+import type { PageDetail } from "./reports.js";
+
+/** Distinct blobs read per batch: enough to keep git's start-up out of the cost, few enough
+ * that the texts held at once stay small (a batch of 4 KiB pages is 8 MiB). */
+const BATCH = 2000;
+
+const CHANGED: ReadonlySet<Status> = new Set(["outdated", "moved"]);
+
+/** A page whose English change is classified: where its kind goes, and its commits. */
+interface Job {
+  target: ChangeKindFields;
+  detail: PageDetail;
+  commits: readonly CommitInfo[];
+  setCommits: (commits: CommitInfo[]) => void;
+}
+
+type Pair = readonly [string | null, string | null];
+
+/**
+ * Sets `changeKind` (and `changedKeys`) on each changed page, or its estimate, and on each of
+ * its listed commits, which become the page's own copies (a commit's kind is its change to this
+ * page). `details` follow `pages`.
+ */
+export async function addChangeKinds(
+  pages: readonly PageReport[],
+  details: readonly PageDetail[],
+  readTexts: ReadTexts,
+): Promise<void> {
+  const jobs: Job[] = [];
+  pages.forEach((report, i) => {
+    const detail = details[i] as PageDetail;
+    if (CHANGED.has(report.status)) {
+      jobs.push({
+        target: report,
+        detail,
+        commits: report.commits,
+        setCommits: (c) => {
+          report.commits = c;
+        },
+      });
+    } else if (report.status === "untracked" && report.estimate) {
+      jobs.push({
+        target: report.estimate,
+        detail,
+        commits: detail.estimatedCommits ?? [],
+        setCommits: (c) => {
+          detail.estimatedCommits = c;
+        },
+      });
+    }
+  });
+  const classified = new Map<string, Classified | null>();
+  let batch: Job[] = [];
+  let oids = new Set<string>();
+  const flush = async () => {
+    await classifyBatch(batch, oids, classified, readTexts);
+    batch = [];
+    oids = new Set();
+  };
+  for (const job of jobs) {
+    for (const pair of pairsOf(job)) {
+      if (classified.has(key(pair))) continue;
+      for (const oid of pair) if (oid !== null) oids.add(oid);
+    }
+    batch.push(job);
+    if (oids.size >= BATCH) await flush();
+  }
+  if (batch.length > 0) await flush();
+}
+
+function key(pair: Pair): string {
+  return `${pair[0]}:${pair[1]}`;
+}
+
+function* pairsOf(job: Job): Generator<Pair> {
+  yield [job.detail.fromBlob, job.detail.toBlob];
+  for (const c of job.commits) {
+    const change = job.detail.commitBlobs.get(c.hash);
+    if (change) yield [change.before, change.after];
+  }
+}
+
+async function classifyBatch(
+  jobs: readonly Job[],
+  oids: ReadonlySet<string>,
+  classified: Map<string, Classified | null>,
+  readTexts: ReadTexts,
+): Promise<void> {
+  const texts = await readTexts([...oids]);
+  // One PageText per version: a version that is one commit's "after" and the next one's
+  // "before" is parsed once.
+  const versions = new Map<string, PageText | null>();
+  const version = (oid: string) => {
+    let v = versions.get(oid);
+    if (v === undefined) {
+      const t = texts.get(oid);
+      v = t?.kind === "text" ? new PageText(t.text) : null;
+      versions.set(oid, v);
+    }
+    return v;
+  };
+  const kindOf = (pair: Pair): Classified | null => {
+    const k = key(pair);
+    let c = classified.get(k);
+    if (c === undefined) {
+      const [before, after] = pair;
+      const a = before === null ? null : version(before);
+      const b = after === null ? null : version(after);
+      // An unreadable, binary or over-large side cannot be told; a missing side is a page
+      // added or removed.
+      c =
+        (before !== null && a === null) ||
+        (after !== null && b === null) ||
+        (before === null && after === null)
+          ? null
+          : classifyChange(a, b);
+      classified.set(k, c);
+    }
+    return c;
+  };
+  for (const job of jobs) {
+    setKind(job.target, kindOf([job.detail.fromBlob, job.detail.toBlob]));
+    if (job.commits.length === 0) continue;
+    job.setCommits(
+      job.commits.map((commit) => {
+        const change = job.detail.commitBlobs.get(commit.hash);
+        const copy: CommitInfo = { ...commit };
+        setKind(copy, change ? kindOf([change.before, change.after]) : null);
+        return copy;
+      }),
+    );
+  }
+}
+
+function setKind(target: ChangeKindFields, c: Classified | null): void {
+  target.changeKind = c?.kind ?? null;
+  if (c?.changedKeys) target.changedKeys = c.changedKeys;
+}
+
+/**
+ * Marks each listed commit that changed the page's translation as well as its English source:
+ * a mechanical edit across languages, which the translator has seen already. `files` holds the
+ * paths each listed commit changed (see git/commit-files.ts).
+ */
+export function markCommitsWithTranslation(
+  pages: readonly PageReport[],
+  files: ReadonlyMap<string, ReadonlySet<string>>,
+): void {
+  for (const page of pages) {
+    if (!page.commits.some((c) => files.get(c.hash)?.has(page.path))) continue;
+    page.commits = page.commits.map((c) =>
+      files.get(c.hash)?.has(page.path) ? { ...c, withTranslation: true } : c,
+    );
+  }
+}
+
+/** The listed commits of every page, once each. */
+export function listedCommits(pages: readonly PageReport[]): string[] {
+  const out = new Set<string>();
+  for (const p of pages) for (const c of p.commits) out.add(c.hash);
+  return [...out];
+}
+
+/** Per language, how many pages changed by each kind (an untracked page's estimate counts). */
+export function kindSummary(
+  languages: readonly string[],
+  pages: readonly PageReport[],
+): Record<string, Partial<Record<ChangeKind, number>>> {
+  const counts = new Map<string, Map<ChangeKind, number>>();
+  for (const lang of languages) counts.set(lang, new Map());
+  for (const p of pages) {
+    const kind = (p.estimate ?? p).changeKind;
+    const row = counts.get(p.lang);
+    if (kind && row) row.set(kind, (row.get(kind) ?? 0) + 1);
+  }
+  // In the kinds' order, most work last, whatever order the pages came in.
+  const out: Record<string, Partial<Record<ChangeKind, number>>> = {};
+  for (const [lang, row] of counts) {
+    out[lang] = Object.fromEntries(
+      CHANGE_KINDS.flatMap((k) => (row.has(k) ? [[k, row.get(k)]] : [])),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { classifyChange } from "../../src/kinds/classify.js";
+import { MAX_PARSED_CHARS } from "../../src/kinds/parse.js";
+
+// One English page, edited each way the issue names. Each case is [name, before, after, kind].
+const PAGE = `---
+title: Running your own server
+weight: 10
+aliases:
+  - /admin/run/
+---
+
+# Running your own server
+
+Mastodon is free software. You can run it on your own server, as many people do.
+See [the requirements](/admin/prerequisites/) before you start.
+
+\`\`\`yaml
+port: 3000
+\`\`\`
+
+Set \`LOCAL_DOMAIN\` to your domain. Then start the server.
+
+- Install the packages.
+- Create the database.
+`;
+
+const edit = (from: string, to: string) => {
+  if (!PAGE.includes(from)) throw new Error(`not in the page: ${from}`);
+  return PAGE.replace(from, to);
+};
+
+const CASES: Array<[string, string, string]> = [
+  // whitespace: the words are the same, in the same order
+  ["a paragraph re-wrapped", edit("own server, as many", "own\nserver, as many"), "whitespace"],
+  ["trailing spaces and a blank line", `${PAGE.replace("do.\n", "do.   \n")}\n\n`, "whitespace"],
+  // front-matter
+  ["a weight changed", edit("weight: 10", "weight: 20"), "front-matter"],
+  [
+    "a key added and a list item changed",
+    edit("  - /admin/run/", "  - /admin/running/\ndescription: How"),
+    "front-matter",
+  ],
+  // links: targets only
+  ["a link target changed", edit("(/admin/prerequisites/)", "(/admin/requirements/)"), "links"],
+  [
+    "a link target and the front matter changed",
+    edit("(/admin/prerequisites/)", "(/admin/requirements/)").replace("weight: 10", "weight: 5"),
+    "links",
+  ],
+  // code: inside fences or inline code
+  ["code in a fence changed", edit("port: 3000", "port: 4000\nhost: x"), "code"],
+  ["inline code changed", edit("`LOCAL_DOMAIN`", "`WEB_DOMAIN`"), "code"],
+  // typo: a few words inside existing sentences
+  ["a misspelling fixed", edit("Mastodon is free", "Mastodon is fre"), "typo"],
+  ["a word added to a sentence", edit("start the server.", "start the web server."), "typo"],
+  [
+    "a rewrap plus one changed word",
+    edit("You can run it on your own server,", "You can\nrun it on your\nown machine,"),
+    "typo",
+  ],
+  // prose: everything else
+  [
+    "a sentence added",
+    edit("Then start the server.", "Then start the server. It listens on port 3000."),
+    "prose",
+  ],
+  ["a link whose text changed", edit("[the requirements]", "[the prerequisites]"), "prose"],
+  ["a heading reworded", edit("# Running your own server", "# Hosting a server"), "prose"],
+  ["a heading's level changed", edit("# Running", "## Running"), "prose"],
+  [
+    "a list item added",
+    edit("- Create the database.", "- Create the database.\n- Migrate."),
+    "prose",
+  ],
+  [
+    "a sentence rewritten",
+    edit("Mastodon is free software.", "Anyone may host this open program."),
+    "prose",
+  ],
+];
+
+describe("classifyChange", () => {
+  it.each(CASES)("%s", (_name, after, kind) => {
+    expect(classifyChange(PAGE, after).kind).toBe(kind);
+  });
+
+  it("names the front matter keys that changed", () => {
+    const after = edit("weight: 10", "weight: 20").replace("  - /admin/run/", "  - /x/");
+    expect(classifyChange(PAGE, after)).toEqual({
+      kind: "front-matter",
+      changedKeys: ["weight", "aliases"],
+    });
+  });
+
+  it("names TOML keys, a table as one key, and a removed key", () => {
+    const before = '+++\ntitle = "A"\ndraft = true\n[params]\nx = 1\n+++\n\nText.\n';
+    const after = '+++\ntitle = "A"\n[params]\nx = 2\n+++\n\nText.\n';
+    expect(classifyChange(before, after)).toEqual({
+      kind: "front-matter",
+      changedKeys: ["params", "draft"],
+    });
+  });
+
+  it("calls a page created or deleted prose", () => {
+    expect(classifyChange(null, PAGE).kind).toBe("prose");
+    expect(classifyChange(PAGE, null).kind).toBe("prose");
+  });
+
+  it("reads a Hugo relref shortcode as a link target", () => {
+    const before = 'See [the API]({{< relref "api/v1" >}}) for details.\n';
+    const after = 'See [the API]({{< relref "api/v2" >}}) for details.\n';
+    expect(classifyChange(before, after).kind).toBe("links");
+  });
+
+  it("reads an image's target as a link, its alt text as prose", () => {
+    const before = "Look: ![a diagram](/img/a.png)\n";
+    expect(classifyChange(before, "Look: ![a diagram](/img/b.png)\n").kind).toBe("links");
+    expect(classifyChange(before, "Look: ![the big diagram](/img/a.png)\n").kind).not.toMatch(
+      /^(whitespace|front-matter|links|code)$/,
+    );
+  });
+
+  it("calls a table row added prose", () => {
+    const before = "| a | b |\n| - | - |\n| 1 | 2 |\n";
+    expect(classifyChange(before, `${before}| 3 | 4 |\n`).kind).toBe("prose");
+  });
+});
+
+describe("classifyChange on hostile pages", () => {
+  it("does not parse pages over the cap, and still tells whitespace", () => {
+    const big = "word ".repeat(MAX_PARSED_CHARS / 4);
+    expect(classifyChange(big, `${big}\n`).kind).toBe("whitespace");
+    expect(classifyChange(big, `${big} more`).kind).toBe("prose");
+  });
+
+  it("stays fast on a long page of short lines, changed everywhere", () => {
+    const lines = Array.from({ length: 100_000 }, (_, i) => `l${i}`);
+    const t = performance.now();
+    const kind = classifyChange(
+      lines.join("\n"),
+      lines.map((l, i) => (i % 2 ? l : `${l}x`)).join("\n"),
+    );
+    expect(kind.kind).toBe("prose");
+    expect(performance.now() - t).toBeLessThan(4000);
+  });
+
+  it("stays fast on crafted nesting and brackets under the cap", () => {
+    // Each 40-60 KiB: micromark is linear but slow on dense syntax (see parse.ts).
+    const cases = [
+      "[".repeat(40_000),
+      `${"> ".repeat(20_000)}x`,
+      "{{< relref ".repeat(5_000),
+      "a. ".repeat(20_000),
+      `${"* ".repeat(20_000)}x`,
+      "[a](b) ".repeat(6_000),
+    ];
+    for (const text of cases) {
+      const t = performance.now();
+      classifyChange(text, `${text}y`);
+      expect(performance.now() - t).toBeLessThan(4000);
+    }
+  });
+});
