@@ -182,7 +182,8 @@ function metaFrom(page: string, block: Block, data: Data, warnings: string[]) {
   const meta: PageMeta = {
     kind: "front-matter",
     rawCommit: commit.text ?? "",
-    rawTitle: typeof title === "string" ? title.trim() : null,
+    // `title:` with nothing after it is no title (the YAML parser reads it as "").
+    rawTitle: typeof title === "string" && title.trim() !== "" ? title.trim() : null,
     rawLink: null,
     lastTranslationTime: time.odd && time.text === "" ? null : time.text,
     line: spot ? 1 + countLines(page, 0, spot.keyAt) : 1,

@@ -289,3 +289,12 @@ describe("the YAML and TOML parsers", () => {
     });
   });
 });
+
+describe("an empty title", () => {
+  it("is no title, however it is written", () => {
+    for (const title of ["title:", 'title: ""', "title: '  '"]) {
+      const text = `---\n${title}\ndefault_lang_commit: abc\nx: [1]\n---\n`;
+      expect(readFrontMatter(text).meta?.rawTitle, title).toBeNull();
+    }
+  });
+});
