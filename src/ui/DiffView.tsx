@@ -2,7 +2,7 @@
 import { Text } from "ink";
 import { rowSegments } from "../detail/diff.js";
 import type { DiffModel, DiffRow } from "../detail/types.js";
-import { safeCode, slicePieces } from "./text.js";
+import { safeCode, slicePieces, textWidth } from "./text.js";
 import { tint, type UiOptions, useUi } from "./theme.js";
 
 interface Piece {
@@ -11,6 +11,8 @@ interface Piece {
 }
 
 const gutters = new WeakMap<DiffModel, number>();
+/** Ends a diff line cut at the right edge. */
+export const CUT_MARK = "…";
 
 /** Width of the line-number gutter for this diff (computed once per diff). */
 export function gutterWidth(model: DiffModel): number {
@@ -78,12 +80,12 @@ function DiffLine({
   const no = row.kind === "del" ? row.oldNo : row.newNo;
   const mark = row.kind === "del" ? "-" : row.kind === "add" ? "+" : " ";
   const color = row.kind === "del" ? "red" : row.kind === "add" ? "green" : undefined;
-  const textWidth = Math.max(1, width - gutter - 3);
-  const pieces = slicePieces(
-    rowPieces(model, index, ui, hscroll + textWidth * 2 + 16),
-    hscroll,
-    textWidth,
-  );
+  const room = Math.max(1, width - gutter - 3);
+  const all = rowPieces(model, index, ui, hscroll + room * 2 + 16);
+  // A line that goes on past the right edge ends in a marker, so a change out of sight is not
+  // taken for the end of the line (h and l scroll sideways).
+  const cut = all.reduce((n, p) => n + textWidth(p.text), 0) > hscroll + room;
+  const pieces = slicePieces(all, hscroll, cut ? Math.max(1, room - 1) : room);
   return (
     <Text wrap="truncate-end">
       <Text dimColor={ui.color}>{String(no).padStart(gutter)} </Text>
@@ -95,6 +97,7 @@ function DiffLine({
             {p.text}
           </Text>
         ))}
+        {cut ? <Text dimColor={ui.color}>{CUT_MARK}</Text> : null}
       </Text>
     </Text>
   );
