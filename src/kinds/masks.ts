@@ -3,6 +3,7 @@
 // kinds before it are masked. Spans are replaced by a marker, not removed, so a link or code
 // block that is added or removed still shows as a change of the words around it.
 import type { Nodes, Root } from "mdast";
+import { findShortcodes } from "../meta/shortcode.js";
 
 /** The masking levels, in the kinds' order; ATOM is the typo rule's own (see sentences.ts). */
 export const Level = { FRONT_MATTER: 1, LINKS: 2, CODE: 3, ATOM: 4 } as const;
@@ -27,8 +28,6 @@ const GLUE = "\u0001";
 /** Hugo's link shortcodes: `[text]({{< relref "page" >}})` is a link target micromark cannot
  * see, since a destination holds no spaces. */
 const LINK_SHORTCODES = new Set(["ref", "relref"]);
-/** How far a shortcode's closing delimiter is looked for: bounded work per opening. */
-const SHORTCODE_WINDOW = 512;
 
 export function masksOf(text: string, tree: Root): Mask[] {
   const masks: Mask[] = [];
@@ -83,19 +82,13 @@ export function masksOf(text: string, tree: Root): Mask[] {
   return masks;
 }
 
-/** Masks Hugo's ref and relref shortcodes, which stand for link targets. */
+/** Masks Hugo's ref and relref shortcodes, which stand for link targets (found by the scan's
+ * own shortcode reader, which is linear on any page and skips code fences and comments). */
 function linkShortcodes(text: string, masks: Mask[]): void {
-  for (let i = text.indexOf("{{"); i >= 0; i = text.indexOf("{{", i + 2)) {
-    const open = text[i + 2];
-    if (open !== "<" && open !== "%") continue;
-    let j = i + 3;
-    while (text[j] === " " || text[j] === "\t") j++;
-    let k = j;
-    while (k < text.length && k - j < 16 && /[a-z]/i.test(text[k] as string)) k++;
-    if (!LINK_SHORTCODES.has(text.slice(j, k))) continue;
-    const close = text.slice(k, k + SHORTCODE_WINDOW).indexOf(`${open === "<" ? ">" : "%"}}}`);
-    if (close < 0) continue;
-    masks.push({ start: i, end: k + close + 3, level: Level.LINKS, with: LINK_MARK });
+  for (const s of findShortcodes(text)) {
+    if (LINK_SHORTCODES.has(s.name)) {
+      masks.push({ start: s.start, end: s.end, level: Level.LINKS, with: LINK_MARK });
+    }
   }
 }
 

@@ -3,6 +3,8 @@
 // a page stamped up to date after a partial update. Pure: over the two texts.
 import { diffArrays } from "diff";
 import type { Nodes } from "mdast";
+import { findShortcodes } from "../meta/shortcode.js";
+import { isTranslationStatusName } from "../meta/status-shortcode.js";
 import { parseMarkdown } from "./parse.js";
 
 export interface Structure {
@@ -77,21 +79,11 @@ function plainText(node: Nodes): string {
   return text.length > MAX_HEADING_CHARS ? `${text.slice(0, MAX_HEADING_CHARS - 1)}…` : text;
 }
 
-/** `{{< name ...` and `{{% name ...`: a linear scan, names of letters, digits, `-` and `_`. */
+/** The page's shortcodes by name, as the scan reads them (its own metadata left out). */
 function shortcodeNames(text: string): string[] {
-  const names: string[] = [];
-  for (let i = text.indexOf("{{"); i >= 0; i = text.indexOf("{{", i + 2)) {
-    const open = text[i + 2];
-    if (open !== "<" && open !== "%") continue;
-    let j = i + 3;
-    while (text[j] === " " || text[j] === "\t") j++;
-    let k = j;
-    while (k < text.length && k - j < 64 && /[\w-]/.test(text[k] as string)) k++;
-    const name = text.slice(j, k);
-    if (name === "" || name.startsWith("translation-status")) continue;
-    names.push(name);
-  }
-  return names;
+  return findShortcodes(text)
+    .map((s) => s.name)
+    .filter((name) => !isTranslationStatusName(name));
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
