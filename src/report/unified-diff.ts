@@ -1,15 +1,13 @@
 // `scan --diff` / `check --diff`: the English change since each listed page's baseline as a
 // unified diff, for readers without the dashboard (people in a terminal, agents in CI). Every
 // line of it comes from the repository, so it is made visible and inert before any terminal.
-import { structuredPatch } from "diff";
 import type { PageReport } from "../core/types.js";
+import { computeDiff, DEFAULT_LIMITS } from "../detail/diff.js";
 import type { BlobText } from "../detail/types.js";
 import { inertLine } from "../sanitize/github.js";
 
 /** Lines of one page's diff shown at most; the rest is counted. */
 export const MAX_DIFF_LINES = 400;
-/** Edits the diff may search through before it gives up (a huge or hostile page). */
-const MAX_EDIT_LENGTH = 5_000;
 
 export interface PageDiffInput {
   page: PageReport;
@@ -31,47 +29,22 @@ export function renderDiffs(items: readonly PageDiffInput[], color: boolean): st
   return out.length === 0 ? "" : `${out.join("\n")}\n`;
 }
 
-/** One page's diff as plain lines (JSON's `diff` field joins them). */
+/**
+ * One page's diff as plain lines: the dashboard's diff model (detail/diff.ts: its bounded work
+ * on huge or hostile pages, its notices) written out as a unified diff.
+ */
 export function diffLines(item: PageDiffInput): string[] {
   const { page, before, after } = item;
-  if (before?.kind !== "text" || after?.kind !== "text") {
-    return [`(no diff: ${why(before)}, ${why(after)})`];
-  }
-  const patch = structuredPatch(
-    item.fromPath,
-    page.sourcePath,
-    before.text,
-    after.text,
-    item.from.slice(0, 12),
-    "HEAD",
-    { context: 3, maxEditLength: MAX_EDIT_LENGTH },
-  );
-  if (!patch) return ["(no diff: the change is too large to show; see the compare link)"];
+  if (before === null || after === null) return ["(no diff: an English version is not readable)"];
+  const model = computeDiff(before, after, { ...DEFAULT_LIMITS, maxRows: MAX_DIFF_LINES });
   const lines = [`--- ${item.fromPath}  ${item.from.slice(0, 12)}`, `+++ ${page.sourcePath}  HEAD`];
-  for (const h of patch.hunks) {
-    lines.push(`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines);
+  for (const row of model.rows) {
+    if (row.kind === "hunk") lines.push(row.text);
+    else if (row.kind === "note") lines.push(`(${row.text})`);
+    else lines.push(`${row.kind === "del" ? "-" : row.kind === "add" ? "+" : " "}${row.text}`);
   }
-  if (lines.length > MAX_DIFF_LINES) {
-    const left = lines.length - MAX_DIFF_LINES;
-    return [...lines.slice(0, MAX_DIFF_LINES), `(${left} more lines not shown)`];
-  }
+  if (model.notice) lines.push(`(${model.notice})`);
   return lines;
-}
-
-function why(blob: BlobText | null): string {
-  if (blob === null) return "no English version";
-  switch (blob.kind) {
-    case "text":
-      return "text";
-    case "absent":
-      return "no English version";
-    case "binary":
-      return "a binary file";
-    case "too-large":
-      return `a file of ${blob.size} bytes`;
-    default:
-      return "not readable";
-  }
 }
 
 function pageDiff(item: PageDiffInput, color: boolean): string[] {
