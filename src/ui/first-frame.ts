@@ -22,7 +22,8 @@ export function leaveFirstFrame(out: NodeJS.WriteStream): void {
   out.write(LEAVE);
 }
 
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+/** The signals that end the dashboard: the screen is given back before the process ends. */
+export const ENDING_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
 /**
  * Until the dashboard takes over (which takes a few hundred milliseconds of loading), Ctrl-C and
@@ -36,8 +37,8 @@ export function guardFirstFrame(out: NodeJS.WriteStream): () => void {
     process.kill(process.pid, signal);
   };
   const release = () => {
-    for (const s of SIGNALS) process.off(s, onSignal);
+    for (const s of ENDING_SIGNALS) process.off(s, onSignal);
   };
-  for (const s of SIGNALS) process.once(s, onSignal);
+  for (const s of ENDING_SIGNALS) process.once(s, onSignal);
   return release;
 }

@@ -10,6 +10,7 @@ import { createDetailLoader, withEstimatedCommits } from "../detail/loader.js";
 import type { ExitCode } from "../errors.js";
 import { scan } from "../scan/scan.js";
 import { Dashboard, type LoadedData } from "./App.js";
+import { ENDING_SIGNALS } from "./first-frame.js";
 import { openingLanguage } from "./state.js";
 import { supportsHyperlinks } from "./terminal.js";
 
@@ -65,12 +66,11 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
     // repository is still being read: Node's default would end the process on the
     // alternate screen.
     const stop = () => instance.unmount();
-    const signals = ["SIGTERM", "SIGHUP", "SIGINT"] as const;
-    for (const s of signals) process.once(s, stop);
+    for (const s of ENDING_SIGNALS) process.once(s, stop);
     try {
       await instance.waitUntilExit();
     } finally {
-      for (const s of signals) process.off(s, stop);
+      for (const s of ENDING_SIGNALS) process.off(s, stop);
     }
   } finally {
     restore();
