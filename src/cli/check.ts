@@ -8,7 +8,6 @@ import { makeThresholds } from "../check/thresholds.js";
 import { selectPages } from "../core/select.js";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { AppError, type ExitCode } from "../errors.js";
-import { commitDates } from "../git/commit-dates.js";
 import { changedPaths, checkRefSyntax, resolveCommit } from "../git/diff-names.js";
 import { type GitHubRepo, readGitHubRemote } from "../git/remote.js";
 import { openRepo, readHead } from "../git/repo.js";
@@ -101,8 +100,7 @@ export async function runCheck(
   // Links go to English commits and files: the source repository's. With two repositories, one
   // without an origin must not borrow GITHUB_REPOSITORY, which names the translations'.
   const github = () => readGitHubRemote(sourceRepo, twoRepos ? {} : d.env);
-  const rawDates =
-    thresholds.maxAge === null ? new Map() : await rawCommitDates(sourceRepo, full, details);
+  const rawDates = thresholds.maxAge === null ? new Map() : rawCommitDates(full, details);
   const report = evaluate(result, thresholds, d.now(), changedSince, rawDates);
 
   switch (format) {
@@ -141,31 +139,19 @@ export async function runCheck(
   return report.failing.length > 0 ? 1 : 0;
 }
 
-/**
- * The author dates of the raw_commits of pages that record no translation date (one git
- * process): --max-age measures their age from it.
- */
-async function rawCommitDates(
-  repo: Repo,
+/** The author dates of the raw_commits of pages that record no translation date, as the scan's
+ * history has them: --max-age measures their age from it. */
+function rawCommitDates(
   result: ScanResult,
   details: readonly PageDetail[],
-): Promise<Map<PageReport, string>> {
-  const wanted: Array<[PageReport, string]> = [];
+): Map<PageReport, string> {
+  const out = new Map<PageReport, string>();
   result.pages.forEach((page, i) => {
-    const hash = details[i]?.rawHash;
-    if (page.lastTranslationTime === null && page.rawCommit !== null && hash) {
-      wanted.push([page, hash]);
+    const date = details[i]?.rawDate;
+    if (page.lastTranslationTime === null && page.rawCommit !== null && date !== undefined) {
+      out.set(page, date);
     }
   });
-  const dates = await commitDates(
-    repo,
-    wanted.map(([, h]) => h),
-  );
-  const out = new Map<PageReport, string>();
-  for (const [page, hash] of wanted) {
-    const date = dates.get(hash);
-    if (date !== undefined) out.set(page, date);
-  }
   return out;
 }
 

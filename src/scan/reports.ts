@@ -59,6 +59,9 @@ class LazyCommitBlobs implements CommitBlobs {
 /** What the dashboard needs to show a page's English diff later, without scanning again. */
 export interface PageDetail {
   rawHash: string | null;
+  /** raw_commit's author date, as the history recorded it (for --max-age on pages that
+   * record no translation date); absent when the history does not have it. */
+  rawDate?: string;
   /** English blob at raw_commit and at HEAD (null when absent). */
   fromBlob: string | null;
   toBlob: string | null;
@@ -375,8 +378,10 @@ function completeReport(
     }
   }
   const headBlob = movedTo ? (input.english.get(movedTo) ?? null) : atHead;
+  const rawDate = history.table.dates[history.table.index.get(rawHash) ?? -1];
   const detail: PageDetail = {
     rawHash,
+    ...(rawDate === undefined ? {} : { rawDate }),
     fromBlob: atRaw,
     toBlob: headBlob,
     commitBlobs: NO_BLOBS,
