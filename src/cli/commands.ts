@@ -74,14 +74,11 @@ async function estimatesOf(opts: CliOptions): Promise<Map<string, string> | unde
  */
 async function unchangedPages(opts: CliOptions): Promise<string[]> {
   const { result, details } = await scan(scanScope(opts));
-  const under = opts.pages.map((p) => p.replace(/^\.\//, "").replace(/\/+$/, ""));
-  return result.pages.flatMap((page, i) => {
-    const raw = details[i]?.rawHash ?? null;
-    if (page.status !== "up-to-date" || raw === null || raw === result.head) return [];
-    if (under.length > 0 && !under.some((u) => page.path === u || page.path.startsWith(`${u}/`))) {
-      return [];
-    }
-    return [page.path];
+  const rawOf = new Map(result.pages.map((p, i) => [p, details[i]?.rawHash ?? null]));
+  const lagging = selectPages(result, { paths: opts.pages, statuses: ["up-to-date"] });
+  return lagging.pages.flatMap((page) => {
+    const raw = rawOf.get(page) ?? null;
+    return raw === null || raw === result.head ? [] : [page.path];
   });
 }
 
