@@ -18,10 +18,10 @@ import {
   SearchPrompt,
   StatusFooter,
 } from "./Footer.js";
-import { LanguageSummary, Legend, legendText, TitleLine } from "./Header.js";
+import { ListHeader, listLayoutOf } from "./Header.js";
 import { infoRows, pageInfo } from "./info.js";
 import { type KeyInfo, keyToCommand, splitInput } from "./keys.js";
-import { detailLayout, frameHeight, listLayout } from "./layout.js";
+import { detailLayout, frameHeight } from "./layout.js";
 import { helpLines, Overlay, warningLines } from "./Overlays.js";
 import { ColumnHeader, ListControls, PageList } from "./PageList.js";
 import {
@@ -33,7 +33,6 @@ import {
   type StateContext,
 } from "./state.js";
 import type { TerminalSize } from "./terminal.js";
-import { textWidth } from "./text.js";
 import { follow } from "./viewport.js";
 
 export interface BrowserProps {
@@ -145,8 +144,7 @@ export function Browser({
 
   const width = size.columns;
   const frame = frameHeight(size.rows);
-  const legendFits = textWidth(legendText(result)) <= width;
-  const list = listLayout(size.rows, result.languages.length, legendFits);
+  const list = listLayoutOf(result, size);
   const listTop = follow(
     state.list.cursor,
     state.list.top,
@@ -305,14 +303,13 @@ export function Browser({
     const total = result.summary[lang]?.total ?? 0;
     body = (
       <>
-        <TitleLine repoName={repoName} result={result} width={width} />
-        <LanguageSummary
+        <ListHeader
+          repoName={repoName}
           result={result}
           current={state.list.lang}
-          lines={list.langLines}
+          layout={list}
           width={width}
         />
-        {list.legend ? <Legend result={result} /> : null}
         <ListControls
           lang={lang}
           sort={state.list.sort}

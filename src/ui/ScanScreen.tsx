@@ -1,7 +1,13 @@
-// The first frame, shown at once: a spinner and how far the scan has got.
+// The first frame, shown at once: a spinner and how far the scan has got; then, as soon as every
+// page's status is known, the list screen's header with its figures above the spinner, while git
+// still counts lines. The list then takes the screen below the same header.
 import { Text } from "ink";
-import { useEffect, useState } from "react";
 import type { Progress } from "../scan/scan.js";
+import type { Figures } from "./App.js";
+import { ListHeader, listLayoutOf } from "./Header.js";
+import { frameHeight } from "./layout.js";
+import { openingIndex } from "./state.js";
+import type { TerminalSize } from "./terminal.js";
 import { fitEnd, safe } from "./text.js";
 import { tint, useUi } from "./theme.js";
 
@@ -26,31 +32,55 @@ export function progressText(progress: Progress | null): string {
 export function ScanScreen({
   repoName,
   progress,
-  width,
-  height,
+  frame,
+  figures,
+  size,
+  initialLang,
 }: {
   repoName: string;
   progress: Progress | null;
-  width: number;
-  height: number;
+  /** The spinner's frame: the caller ticks it. */
+  frame: number;
+  figures: Figures | null;
+  size: TerminalSize;
+  initialLang?: string;
 }) {
   const ui = useUi();
-  const [frame, setFrame] = useState(0);
-  useEffect(() => {
-    const timer = setInterval(() => setFrame((f) => (f + 1) % FRAMES.length), 80);
-    return () => clearInterval(timer);
-  }, []);
+  const width = size.columns;
+  const height = frameHeight(size.rows);
+  let header: React.ReactNode;
+  let rows = 2;
+  if (figures) {
+    const { result } = figures;
+    const layout = listLayoutOf(result, size);
+    header = (
+      <ListHeader
+        repoName={figures.repoName}
+        result={result}
+        current={openingIndex(result, initialLang)}
+        layout={layout}
+        width={width}
+      />
+    );
+    rows = 1 + layout.langLines + (layout.legend ? 1 : 0);
+  } else {
+    header = (
+      <>
+        <Text bold={ui.color} wrap="truncate-end">
+          {fitEnd(`translation-status · ${safe(repoName, 80)}`, width)}
+        </Text>
+        <Text> </Text>
+      </>
+    );
+  }
   return (
     <>
-      <Text bold={ui.color} wrap="truncate-end">
-        {fitEnd(`translation-status · ${safe(repoName, 80)}`, width)}
-      </Text>
-      <Text> </Text>
+      {header}
       <Text wrap="truncate-end">
-        <Text color={tint(ui, "cyan")}>{FRAMES[frame]}</Text>{" "}
+        <Text color={tint(ui, "cyan")}>{FRAMES[frame % FRAMES.length]}</Text>{" "}
         {fitEnd(progressText(progress), width - 2)}
       </Text>
-      {Array.from({ length: Math.max(0, height - 4) }, (_, i) => (
+      {Array.from({ length: Math.max(0, height - rows - 2) }, (_, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: blank filler rows
         <Text key={i}> </Text>
       ))}

@@ -1,15 +1,14 @@
-// Starts the dashboard in the terminal: the only module that renders Ink for real. main.ts loads
-// it lazily, after deciding on colour (FORCE_COLOR=0 is set before Ink is first imported).
+// Starts the dashboard in the terminal: the only module that renders Ink for real. The build
+// bundles it with Ink and React in production mode (scripts/bundle-dashboard.ts); main.ts loads
+// it lazily, after deciding on colour (FORCE_COLOR=0 is set before Ink is first imported) and
+// after setting the scan going. It gets the data through `load` and never calls git itself.
 
 import path from "node:path";
 import { render } from "ink";
 import { createElement } from "react";
 import type { CliOptions } from "../cli/args.js";
-import { scanScope } from "../cli/load-options.js";
-import { createDetailLoader, withEstimatedCommits } from "../detail/loader.js";
 import type { ExitCode } from "../errors.js";
-import { scan } from "../scan/scan.js";
-import { Dashboard, type LoadedData } from "./App.js";
+import { Dashboard, type LoadDashboard } from "./App.js";
 import { ENDING_SIGNALS } from "./first-frame.js";
 import { openingLanguage } from "./state.js";
 import { supportsHyperlinks } from "./terminal.js";
@@ -18,22 +17,10 @@ const ENTER_ALT_SCREEN = "\x1b[?1049h\x1b[H";
 const LEAVE_ALT_SCREEN = "\x1b[?1049l";
 const SHOW_CURSOR = "\x1b[?25h";
 
-export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
+export async function runDashboardApp(opts: CliOptions, load: LoadDashboard): Promise<ExitCode> {
   const stdout = process.stdout;
   const color = opts.color ?? (process.env.FORCE_COLOR !== "0" && stdout.hasColors?.() === true);
   const ui = { color, hyperlinks: supportsHyperlinks(process.env, color, Boolean(stdout.isTTY)) };
-
-  const load = async (
-    onProgress: Parameters<typeof scan>[0]["onProgress"],
-  ): Promise<LoadedData> => {
-    const out = await scan({ ...scanScope(opts), ...(onProgress ? { onProgress } : {}) });
-    const result = withEstimatedCommits(out.result, out.details);
-    const source = await createDetailLoader(out, result, out.details, {
-      extensions: opts.extensions,
-      metadata: opts.metadata,
-    });
-    return { result, source, repoName: path.basename(out.repo.workTree) };
-  };
 
   // The dashboard gets a screen of its own; whatever happens, the user's screen comes back.
   let restored = false;

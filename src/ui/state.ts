@@ -170,11 +170,18 @@ export function mostWorkLanguage(ctx: Pick<StateContext, "pages" | "languages">)
   return best;
 }
 
-export function initialState(ctx: StateContext, lang?: string): AppState {
+/** The language the list opens on: `lang` if the scan has it, else the one with the most work. */
+export function openingIndex(
+  ctx: Pick<StateContext, "pages" | "languages">,
+  lang: string | undefined,
+): number {
   const asked = lang ? ctx.languages.indexOf(lang) : -1;
-  const idx = asked >= 0 ? asked : mostWorkLanguage(ctx);
+  return asked >= 0 ? asked : mostWorkLanguage(ctx);
+}
+
+export function initialState(ctx: StateContext, lang?: string): AppState {
   const list: ListState = {
-    lang: idx,
+    lang: openingIndex(ctx, lang),
     sort: "work",
     reverse: false,
     filter: "all",

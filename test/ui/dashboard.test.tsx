@@ -16,7 +16,7 @@ import type { ScanResult } from "../../src/core/types.js";
 import { withEstimatedCommits } from "../../src/detail/loader.js";
 import { isUnsafeCodePoint } from "../../src/sanitize/terminal.js";
 import { type PageDetail, type ScanOutput, scan } from "../../src/scan/scan.js";
-import { Dashboard, type LoadedData } from "../../src/ui/App.js";
+import { Dashboard, type LoadEvents, type LoadedData } from "../../src/ui/App.js";
 import { buildFixture, type TempSite } from "../helpers/site.js";
 import {
   blobsOf,
@@ -693,8 +693,8 @@ describe("lifecycle", () => {
   it("draws the first frame before the scan ends, shows its progress, and q leaves", async () => {
     let progress: (p: { phase: "pages"; done: number; total: number }) => void = () => {};
     let finish: (d: LoadedData) => void = () => {};
-    const load = (onProgress: typeof progress) => {
-      progress = onProgress;
+    const load = (on: LoadEvents) => {
+      progress = on.progress;
       return new Promise<LoadedData>((resolve) => {
         finish = resolve;
       });
