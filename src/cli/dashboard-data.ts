@@ -2,7 +2,6 @@
 // (loading it takes a few hundred milliseconds that git uses), so what the scan reports
 // meanwhile is kept until the UI listens. The UI gets data and a loader, and never calls git.
 import path from "node:path";
-import { createDetailLoader, withEstimatedCommits } from "../detail/loader.js";
 import { type Progress, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import { settleLater } from "../settle.js";
@@ -31,7 +30,12 @@ export function startDashboardData(opts: CliOptions, start: Promise<ScanStart>):
       // counted by git, and the header's figures do not need them.
       heard.figures = { result: out.result, repoName };
       heard.on?.figures(heard.figures);
-      await staged.linesUpTo(out.result.pages.length);
+      // What opens a page (diffs, marking it updated) is loaded while git counts, not before
+      // the figures.
+      const [{ createDetailLoader, withEstimatedCommits }] = await Promise.all([
+        import("../detail/loader.js"),
+        staged.linesUpTo(out.result.pages.length),
+      ]);
       const result = withEstimatedCommits(out.result, out.details);
       const source = await createDetailLoader(out, result, out.details, {
         extensions: opts.extensions,
