@@ -47,10 +47,11 @@ export interface DashboardProps {
 
 /**
  * While the scan runs, the screen is drawn again this often (the spinner's next frame and the
- * latest progress together) and no more: every redraw takes the main thread from the scan, and a
- * scan may report progress thousands of times a second.
+ * latest progress together) and no more: every redraw takes the main thread from the scan (a few
+ * milliseconds each, more on a busy machine), and a scan may report progress thousands of times
+ * a second.
  */
-const TICK_MS = 100;
+const TICK_MS = 200;
 
 interface Tick {
   frame: number;

@@ -1,11 +1,10 @@
 // The first frame, shown at once: a spinner and how far the scan has got; then, as soon as every
 // page's status is known, the list screen's header with its figures above the spinner, while git
 // still counts lines. The list then takes the screen below the same header.
-import { Text } from "ink";
+import { Box, Text } from "ink";
 import type { Progress } from "../scan/scan.js";
 import type { Figures } from "./App.js";
 import { ListHeader, listLayoutOf } from "./Header.js";
-import { frameHeight } from "./layout.js";
 import { openingIndex } from "./state.js";
 import type { TerminalSize } from "./terminal.js";
 import { fitEnd, safe } from "./text.js";
@@ -47,9 +46,7 @@ export function ScanScreen({
 }) {
   const ui = useUi();
   const width = size.columns;
-  const height = frameHeight(size.rows);
   let header: React.ReactNode;
-  let rows = 2;
   if (figures) {
     const { result } = figures;
     const layout = listLayoutOf(result, size);
@@ -62,7 +59,6 @@ export function ScanScreen({
         width={width}
       />
     );
-    rows = 1 + layout.langLines + (layout.legend ? 1 : 0);
   } else {
     header = (
       <>
@@ -80,10 +76,7 @@ export function ScanScreen({
         <Text color={tint(ui, "cyan")}>{FRAMES[frame % FRAMES.length]}</Text>{" "}
         {fitEnd(progressText(progress), width - 2)}
       </Text>
-      {Array.from({ length: Math.max(0, height - rows - 2) }, (_, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: blank filler rows
-        <Text key={i}> </Text>
-      ))}
+      <Box flexGrow={1} />
       <Text dimColor={ui.color}>q quit</Text>
     </>
   );
