@@ -37,10 +37,7 @@ export interface GivenOptions {
   show: ShowChoice[] | null;
 }
 
-export interface ResolvedOptions
-  extends SiteOptions,
-    Omit<CheckOptions, "failOn">,
-    OutputOptions {
+export interface ResolvedOptions extends SiteOptions, Omit<CheckOptions, "failOn">, OutputOptions {
   /** As given (validated by check); null for the default. */
   failOn: string[] | null;
 }

@@ -10,6 +10,7 @@ import type { DetailSource, DiffModel } from "../detail/types.js";
 import { layoutOfResult } from "../layout/layout.js";
 import { CommitList, DetailTitle, DiffTitle, DiffView, PageInfo } from "./DetailScreen.js";
 import { diffRowsHeight } from "./DiffView.js";
+import { diffLayout, sameRowLine } from "./diff-lines.js";
 import {
   ConfirmPrompt,
   DETAIL_HINTS,
@@ -34,6 +35,7 @@ import {
 } from "./state.js";
 import type { TerminalSize } from "./terminal.js";
 import { textWidth } from "./text.js";
+import { useUi } from "./theme.js";
 import { follow } from "./viewport.js";
 
 export interface BrowserProps {
@@ -170,6 +172,9 @@ export function Browser({
   );
   const model = diff?.model ?? null;
   const diffRows = diffRowsHeight(model, layout.diffHeight);
+  const ui = useUi();
+  const wrap = detail?.wrap ?? true;
+  const lines = diffLayout(model, width, wrap, ui.color);
 
   const overlayLines = useMemo(() => {
     if (state.overlay === "help") return helpLines(width);
@@ -195,7 +200,12 @@ export function Browser({
       state: current.current,
       listHeight: list.listHeight,
       diffHeight: diffRows,
-      diffTotal: model?.rows.length ?? 0,
+      diffTotal: lines.total,
+      rewrapScroll: sameRowLine(
+        lines,
+        diffLayout(model, width, !wrap, ui.color),
+        current.current.detail?.scroll ?? 0,
+      ),
       hasWarnings: result.warnings.length > 0,
       overlayHeight: frame - 1,
       overlayTotal: overlayLines.length,
@@ -286,6 +296,7 @@ export function Browser({
           rawHash={source.rawHash(detail.page)}
           head={result.head}
           model={model}
+          lines={lines}
           height={layout.diffHeight}
           width={width}
         />
@@ -294,6 +305,7 @@ export function Browser({
           error={diff?.error ?? null}
           scroll={detail.scroll}
           hscroll={detail.hscroll}
+          wrap={detail.wrap}
           height={layout.diffHeight}
           width={width}
         />

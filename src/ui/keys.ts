@@ -68,6 +68,8 @@ export interface KeyContext {
   /** Rows of the diff on screen, and rows in the loaded diff. */
   diffHeight: number;
   diffTotal: number;
+  /** The first screen line of the diff once wrapping is toggled, keeping the top row there. */
+  rewrapScroll?: number;
   hasWarnings: boolean;
   /** Rows of the overlay's scrolling part on screen, and rows it has. */
   overlayHeight: number;
@@ -164,8 +166,11 @@ function detailKey(input: string, key: KeyInfo, ctx: KeyContext): Command | null
   if (key.ctrl && input === "u") return scroll(-half);
   if (key.home || input === "g") return { type: "scroll-to", to: "start", total, height };
   if (key.end || input === "G") return { type: "scroll-to", to: "end", total, height };
-  if (key.rightArrow || input === "l") return { type: "hscroll", by: HSCROLL_STEP };
-  if (key.leftArrow || input === "h") return { type: "hscroll", by: -HSCROLL_STEP };
+  // Wrapped lines have nothing beyond the right edge to scroll to.
+  const sideways = !ctx.state.detail?.wrap;
+  if (sideways && (key.rightArrow || input === "l")) return { type: "hscroll", by: HSCROLL_STEP };
+  if (sideways && (key.leftArrow || input === "h")) return { type: "hscroll", by: -HSCROLL_STEP };
+  if (input === "W") return { type: "wrap", scroll: ctx.rewrapScroll ?? 0 };
   if (input === "c") return { type: "mode" };
   if (input === "]" || input === "n") return { type: "commit", dir: 1 };
   if (input === "[" || input === "p") return { type: "commit", dir: -1 };
@@ -207,7 +212,8 @@ export const KEY_HELP: ReadonlyArray<{ title: string; keys: readonly KeyHelp[] }
       { keys: "PgUp PgDn  b space", what: "page up / down" },
       { keys: "^u ^d", what: "half a page up / down" },
       { keys: "g G  Home End", what: "top / bottom of the diff" },
-      { keys: "← →  h l", what: "scroll sideways" },
+      { keys: "W", what: "wrap long lines (the default) ⇄ cut them at the edge" },
+      { keys: "← →  h l", what: "scroll sideways (lines not wrapped)" },
       { keys: "c", what: "whole diff ⇄ one commit at a time" },
       { keys: "] [  n p", what: "next (older) / previous (newer) commit" },
       { keys: "i", what: "hide / show the page's metadata" },

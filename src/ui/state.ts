@@ -58,6 +58,8 @@ export interface DetailState {
   hscroll: number;
   /** Whether the page's metadata block is shown above the diff. */
   info: boolean;
+  /** Long diff lines wrap (the default); otherwise they are cut and scroll sideways. */
+  wrap: boolean;
 }
 
 export type Overlay = "help" | "warnings" | null;
@@ -112,6 +114,8 @@ export type Action =
   | { type: "mode" }
   | { type: "commit"; dir: 1 | -1 }
   | { type: "info" }
+  /** Wrapping on or off; `scroll` is the line that keeps the same row at the top. */
+  | { type: "wrap"; scroll: number }
   | { type: "overlay"; which: "help" | "warnings" }
   | { type: "overlay-scroll"; by: number; total: number; height: number }
   | { type: "close-overlay" }
@@ -328,6 +332,15 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
       const d = state.detail;
       return d ? { ...state, detail: { ...d, info: !d.info } } : state;
     }
+    case "wrap": {
+      const d = state.detail;
+      return d
+        ? {
+            ...state,
+            detail: { ...d, wrap: !d.wrap, scroll: Math.max(0, action.scroll), hscroll: 0 },
+          }
+        : state;
+    }
     case "overlay":
       return {
         ...state,
@@ -399,7 +412,15 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
 }
 
 function openDetail(page: number, previous: DetailState | null): DetailState {
-  return { page, mode: "whole", commit: 0, scroll: 0, hscroll: 0, info: previous?.info ?? true };
+  return {
+    page,
+    mode: "whole",
+    commit: 0,
+    scroll: 0,
+    hscroll: 0,
+    info: previous?.info ?? true,
+    wrap: previous?.wrap ?? true,
+  };
 }
 
 function commitCount(ctx: StateContext, d: DetailState): number {

@@ -31,7 +31,10 @@ describe("missing pages in the table", () => {
   });
 
   it("lists them with --show missing, --status missing, or the config's show", () => {
-    for (const args of [["--show", "missing"], ["--status", "missing"]]) {
+    for (const args of [
+      ["--show", "missing"],
+      ["--status", "missing"],
+    ]) {
       const res = cli("scan", ...args);
       expect(res.stdout, args.join(" ")).toMatch(/\+ missing +content\/ja\/b\.md/);
       expect(res.stdout, args.join(" ")).not.toContain("--show missing lists them");
