@@ -98,6 +98,9 @@ export interface CliOptions
   force: boolean;
   /** The config file whose values are in these options, null without one. */
   configFile: string | null;
+  /** The dashboard: open on the view remembered from the last run, and remember this one
+   * (false with --no-state). */
+  state: boolean;
   /** Classify each changed page's English change (and each listed commit's) by kind. */
   kinds?: boolean;
   /** check: change kinds that do not fail a page (implies kinds). */
@@ -176,6 +179,9 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   if (values.diff && values.format !== undefined && values.format !== "table") {
     throw new AppError(2, "--diff shows the diffs after the table: use it with --format table");
   }
+  if (values["no-state"] && word !== undefined && word !== "dashboard") {
+    throw new AppError(2, "--no-state is an option of the dashboard");
+  }
   if (values.ignore !== undefined && word !== "check") {
     throw new AppError(2, "--ignore is an option of check");
   }
@@ -196,6 +202,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     repo: values.repo ?? ".",
     format: format as Format | null,
     color: values["no-color"] ? false : values.color ? true : null,
+    state: !values["no-state"],
     given: {
       source: values.source ?? null,
       content: values.content ?? null,
@@ -384,6 +391,7 @@ const OPTIONS = {
   format: { type: "string" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
+  "no-state": { type: "boolean" },
   "fail-on": { type: "string" },
   "max-behind": { type: "string" },
   "max-lines": { type: "string" },
@@ -518,7 +526,8 @@ const SHARED_OPTIONS = `Options:
                       hash a line (default: ${IGNORE_REVS_NAME} if the repository has it)
 ${formatHelp()}
   --kinds             say what kind each English change was: ${CHANGE_KINDS.join(", ")}
-  --no-color          no colors (NO_COLOR is honored too)`;
+  --no-color          no colors (NO_COLOR is honored too)
+  --no-state          dashboard: open as if for the first time, and remember nothing`;
 
 const CHECK_OPTIONS = `check options:
   --fail-on LIST      statuses that can fail the run

@@ -148,6 +148,7 @@ function listKey(input: string, key: KeyInfo, ctx: KeyContext): Command | null {
   if (/^[0-8]$/.test(input)) return { type: "filter", key: FILTER_KEYS[Number(input)] ?? "all" };
   if (input === "/") return { type: "search-start" };
   if (input === "u") return { type: "mark" };
+  if (input === "e") return { type: "edit" };
   if (key.escape && ctx.state.list.search) return { type: "search-clear" };
   return null;
 }
@@ -175,6 +176,8 @@ function detailKey(input: string, key: KeyInfo, ctx: KeyContext): Command | null
   if (input === "]" || input === "n") return { type: "commit", dir: 1 };
   if (input === "[" || input === "p") return { type: "commit", dir: -1 };
   if (input === "i") return { type: "info" };
+  if (input === "U") return { type: "cover" };
+  if (input === "e") return { type: "edit" };
   if (input === "J") return { type: "open-next", dir: 1, height: ctx.listHeight };
   if (input === "K") return { type: "open-next", dir: -1, height: ctx.listHeight };
   if (input === "u") return { type: "mark" };
@@ -202,6 +205,7 @@ export const KEY_HELP: ReadonlyArray<{ title: string; keys: readonly KeyHelp[] }
       { keys: "t", what: "with --kinds: only pages whose English change is prose, typo, ..." },
       { keys: "/", what: "search paths as you type (⏎ keeps, Esc cancels, ^u clears)" },
       { keys: "u", what: "mark the page as updated: it records HEAD (asks y/n)" },
+      { keys: "e", what: "edit the page in $VISUAL or $EDITOR, then read it again" },
       { keys: "Esc", what: "clear the search" },
     ],
   },
@@ -219,6 +223,11 @@ export const KEY_HELP: ReadonlyArray<{ title: string; keys: readonly KeyHelp[] }
       { keys: "i", what: "hide / show the page's metadata" },
       { keys: "J K", what: "open the next / previous page of the list" },
       { keys: "u", what: "mark this page as updated: it records HEAD (asks y/n)" },
+      { keys: "e", what: "edit this page in $VISUAL or $EDITOR, then read it again" },
+      {
+        keys: "U",
+        what: "on a commit (c, ] [): translated up to it, newer changes still to do (asks y/n)",
+      },
       { keys: "Esc  Backspace", what: "back to the list" },
     ],
   },

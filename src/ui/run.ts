@@ -6,11 +6,15 @@ import { render } from "ink";
 import { createElement } from "react";
 import type { CliOptions } from "../cli/args.js";
 import { scanScope } from "../cli/load-options.js";
+import type { PageReport } from "../core/types.js";
 import { createDetailLoader, withEstimatedCommits } from "../detail/loader.js";
 import type { ExitCode } from "../errors.js";
+import { workTreeTop } from "../options/config.js";
 import { scan } from "../scan/scan.js";
 import { Dashboard, type LoadedData } from "./App.js";
+import { runEditor } from "./editor.js";
 import { ENDING_SIGNALS } from "./first-frame.js";
+import { type RememberedView, readView, stateFile, writeView } from "./remembered.js";
 import { openingLanguage } from "./state.js";
 import { supportsHyperlinks } from "./terminal.js";
 
@@ -23,10 +27,18 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
   const color = opts.color ?? (process.env.FORCE_COLOR !== "0" && stdout.hasColors?.() === true);
   const ui = { color, hyperlinks: supportsHyperlinks(process.env, color, Boolean(stdout.isTTY)) };
 
+  // The view of the last run in this repository, unless --no-state (then none is written either).
+  const top = workTreeTop(opts.repo, process.cwd()) ?? path.resolve(opts.repo);
+  const saved = opts.state ? stateFile(process.env, top) : null;
+  const initialView = saved ? readView(saved) : null;
+  const viewRef: { current: RememberedView | null } = { current: null };
+  let workTree: string | null = null;
+
   const load = async (
     onProgress: Parameters<typeof scan>[0]["onProgress"],
   ): Promise<LoadedData> => {
     const out = await scan({ ...scanScope(opts), ...(onProgress ? { onProgress } : {}) });
+    workTree = out.repo.workTree;
     const result = withEstimatedCommits(out.result, out.details);
     const source = await createDetailLoader(out, result, out.details, {
       extensions: opts.extensions,
@@ -48,6 +60,23 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
   };
   process.once("exit", restore);
   stdout.write(ENTER_ALT_SCREEN);
+  // The editor gets the terminal as the user's shell would give it: the normal screen, cooked
+  // mode, the cursor shown; the dashboard takes it back afterwards and draws itself anew.
+  const stdin = process.stdin;
+  const edit = async (page: PageReport): Promise<string | null> => {
+    if (workTree === null) return "the repository is still being read";
+    const file = path.join(workTree, ...page.path.split("/"));
+    return runEditor(file, process.env, {
+      release: () => {
+        if (stdin.isTTY) stdin.setRawMode(false);
+        stdout.write(`${LEAVE_ALT_SCREEN}${SHOW_CURSOR}`);
+      },
+      reclaim: () => {
+        stdout.write(ENTER_ALT_SCREEN);
+        if (stdin.isTTY) stdin.setRawMode(true);
+      },
+    });
+  };
   try {
     const instance = render(
       createElement(Dashboard, {
@@ -56,6 +85,9 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
         ui,
         ...openingLanguage(opts),
         redrawOnResize: true,
+        edit,
+        initialView,
+        viewRef,
       }),
       // Ink's incremental mode misplaces frames that end in a newline (as ours do, by one row);
       // whole-frame redraws inside synchronized-output brackets do not flicker.
@@ -76,5 +108,6 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
     restore();
     process.off("exit", restore);
   }
+  if (saved && viewRef.current) writeView(saved, viewRef.current);
   return 0;
 }

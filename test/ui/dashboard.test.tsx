@@ -454,7 +454,10 @@ describe("help", () => {
     expect(f).toMatch(/Tab {2}Shift\+Tab\s+next \/ previous language/);
     expect(f).toMatch(/\/\s+search paths as you type/);
     expect(f).toMatch(/u\s+mark the page as updated: it records HEAD \(asks y\/n\)/);
+    expect(f).toMatch(/e\s+edit the page in \$VISUAL or \$EDITOR, then read it again/);
     f = await press(r, "G", (x) => x.includes("Statuses"));
+    expect(f).toMatch(/W\s+wrap long lines \(the default\) ⇄ cut them at the edge/);
+    expect(f).toMatch(/U\s+on a commit \(c, ] \[\): translated up to it/);
     expect(f).toMatch(/\+ missing\s+not translated yet/);
     expect(f).toMatch(/] \[ {2}n p\s+next \(older\) \/ previous \(newer\) commit/);
     await press(r, KEY.esc, (x) => x.includes("sort: most work"));
@@ -470,7 +473,7 @@ describe("terminal size", () => {
     let f = await waitFor(() => (fits(frame(r), 80, 24) ? frame(r) : null), "the 80x24 layout");
     expect(listRows(f)[0]).toMatch(/^› ! outdated\s+user\/moderation\.md\s+2\s+\+4 -0\s+41d$/);
     expect(f).toContain("↑↓ move  ⏎ open  Tab language");
-    expect(f).toContain("u mark updated  ? help  q quit");
+    expect(f).toContain("u mark updated  e edit  ? help  q quit");
     resize(r, 60, 20);
     f = await waitFor(() => (fits(frame(r), 60, 20) ? frame(r) : null), "the 60x20 layout");
     expect(f).not.toContain("STATUS"); // the status name gives way; the symbol stays
@@ -483,6 +486,10 @@ describe("terminal size", () => {
     f = await waitFor(() => (fits(frame(r), 80, 24) ? frame(r) : null), "the 80x24 detail view");
     expect(f).toContain("+ They can also limit accounts.");
     expect(f).toContain("English commits since the translation: 2");
+    // The footer stays one line with the keys that change the page.
+    expect(f.split("\n").at(-1)).toBe(
+      "↑↓ scroll  c by commit  W wrap  u mark  U up to commit  e edit  Esc back  ? help",
+    );
   });
 });
 
