@@ -211,11 +211,12 @@ export function Browser({
       listHeight: list.listHeight,
       diffHeight: diffRows,
       diffTotal: lines.total,
-      rewrapScroll: sameRowLine(
-        lines,
-        diffLayout(model, width, !wrap, ui.color),
-        current.current.detail?.scroll ?? 0,
-      ),
+      rewrapScroll: () =>
+        sameRowLine(
+          lines,
+          diffLayout(model, width, !wrap, ui.color),
+          current.current.detail?.scroll ?? 0,
+        ),
       hasWarnings: result.warnings.length > 0,
       overlayHeight: frame - 1,
       overlayTotal: overlayLines.length,

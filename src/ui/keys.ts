@@ -68,8 +68,9 @@ export interface KeyContext {
   /** Rows of the diff on screen, and rows in the loaded diff. */
   diffHeight: number;
   diffTotal: number;
-  /** The first screen line of the diff once wrapping is toggled, keeping the top row there. */
-  rewrapScroll?: number;
+  /** The first screen line of the diff once wrapping is toggled, keeping the top row there
+   * (asked only on W: laying out a long diff the other way is work). */
+  rewrapScroll?: () => number;
   hasWarnings: boolean;
   /** Rows of the overlay's scrolling part on screen, and rows it has. */
   overlayHeight: number;
@@ -171,7 +172,7 @@ function detailKey(input: string, key: KeyInfo, ctx: KeyContext): Command | null
   const sideways = !ctx.state.detail?.wrap;
   if (sideways && (key.rightArrow || input === "l")) return { type: "hscroll", by: HSCROLL_STEP };
   if (sideways && (key.leftArrow || input === "h")) return { type: "hscroll", by: -HSCROLL_STEP };
-  if (input === "W") return { type: "wrap", scroll: ctx.rewrapScroll ?? 0 };
+  if (input === "W") return { type: "wrap", scroll: ctx.rewrapScroll?.() ?? 0 };
   if (input === "c") return { type: "mode" };
   if (input === "]" || input === "n") return { type: "commit", dir: 1 };
   if (input === "[" || input === "p") return { type: "commit", dir: -1 };

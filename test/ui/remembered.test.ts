@@ -4,6 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseCli } from "../../src/cli/args.js";
 import { editorArgs, editorCommand } from "../../src/ui/editor.js";
 import {
   parseView,
@@ -51,6 +52,15 @@ describe("the remembered view", () => {
     expect(readView(file)).toEqual({ ...VIEW, page: null });
     expect(readdirSync(path.dirname(file))).toEqual(["x.json"]);
     expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it("is read and written unless --no-state, an option of the dashboard only", () => {
+    expect(parseCli([]).state).toBe(true);
+    expect(parseCli(["--no-state"]).state).toBe(false);
+    expect(parseCli(["dashboard", "--no-state"]).state).toBe(false);
+    expect(() => parseCli(["scan", "--no-state"])).toThrow(
+      /--no-state is an option of the dashboard/,
+    );
   });
 
   it("ignores a file that is not one it wrote", () => {
