@@ -18,6 +18,7 @@ import { addChangeKinds, listedCommits, markCommitsWithTranslation } from "./kin
 import { blobsOutsideHistory } from "./outside-blobs.js";
 import { resolveRawCommits } from "./raw-commits.js";
 import { buildReports, type PageDetail, pageReports, setLines } from "./reports.js";
+import { addStructureWarnings } from "./structure.js";
 import { matchSourceSpelling, readTranslation } from "./translations.js";
 
 /** The page at `path` (as the report names it) as a new scan would report it; null when it is
@@ -92,12 +93,21 @@ export function pageRescanner(ctx: RescanContext): RescanPage {
     const report = reports[0] as PageReport;
     const detail = built.details[0] as PageDetail;
     if (ctx.kinds) {
-      await addChangeKinds([report], [detail], gitBlobReader(sourceRepo));
+      const read = gitBlobReader(sourceRepo);
+      await addChangeKinds([report], [detail], read);
       if (!twoRepos) {
         markCommitsWithTranslation(
           [report],
           await filesChangedBy(sourceRepo, listedCommits([report])),
         );
+      }
+      if (report.status === "up-to-date" && detail.toBlob) {
+        const item = {
+          report,
+          englishBlob: detail.toBlob,
+          translationFile: `${folder.abs}/${rel}`,
+        };
+        await addStructureWarnings([item], read);
       }
     }
     return { report, detail };

@@ -113,3 +113,21 @@ describe("reading an edited page again", () => {
     expect(await source.rescan(i)).toEqual({ ok: false, error: "the page is no longer there" });
   });
 });
+
+describe("a page read again unchanged", () => {
+  it("is reported exactly as the scan reported it, for every page of the site", async () => {
+    for (const kinds of [false, true]) {
+      const fresh = await scan({ repo: site.dir, ...options, kinds });
+      const rescan = fresh.rescan;
+      if (!rescan) throw new Error("the scan offers no rescan");
+      let compared = 0;
+      for (const page of fresh.result.pages) {
+        if (page.status === "missing") continue;
+        const again = await rescan(page.path);
+        expect(again?.report, `${page.path} kinds=${kinds}`).toEqual(page);
+        compared++;
+      }
+      expect(compared).toBeGreaterThan(10);
+    }
+  });
+});
