@@ -124,6 +124,20 @@ export function rowLines(model: DiffModel, index: number, room: number, color: b
   return { lines, cut: row.text.length > limit };
 }
 
+/** Printable ASCII: one column a character, shown as it is. */
+const PLAIN = /^[\x20-\x7e]*$/;
+
+/**
+ * Whether rowLines would give the row one line, told without its word diff (the layout of a long
+ * diff would otherwise diff the words of every changed line up front): a plain line that fits,
+ * whose changed words are only coloured, or that has none to mark.
+ */
+function fitsOneLine(row: DiffRow, room: number, color: boolean): boolean {
+  if (row.kind === "hunk" || row.kind === "note") return true;
+  if (row.text.length > room || !PLAIN.test(row.text)) return false;
+  return color || row.kind === "context" || row.pair === null;
+}
+
 /** Which screen line each row of the diff starts on, for one width and one wrap setting. */
 export interface DiffLayout {
   wrap: boolean;
@@ -160,7 +174,9 @@ export function diffLayout(
   let line = 0;
   for (let i = 0; i < n; i++) {
     starts[i] = line;
-    line += rowLines(model, i, room, color).lines.length;
+    line += fitsOneLine(model.rows[i] as DiffRow, room, color)
+      ? 1
+      : rowLines(model, i, room, color).lines.length;
   }
   starts[n] = line;
   const layout = { wrap: true, starts, total: line };
