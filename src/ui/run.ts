@@ -63,17 +63,28 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
   // The editor gets the terminal as the user's shell would give it: the normal screen, cooked
   // mode, the cursor shown; the dashboard takes it back afterwards and draws itself anew.
   const stdin = process.stdin;
+  // Ctrl-C and Ctrl-\ typed in the editor are the editor's (as git lets its editor have them):
+  // the signals, which reach this process too, arrive once the editor has ended, and are let go.
+  let editorSignals = false;
   const edit = async (page: PageReport): Promise<string | null> => {
     if (workTree === null) return "the repository is still being read";
     const file = path.join(workTree, ...page.path.split("/"));
     return runEditor(file, process.env, {
       release: () => {
+        editorSignals = true;
         if (stdin.isTTY) stdin.setRawMode(false);
         stdout.write(`${LEAVE_ALT_SCREEN}${SHOW_CURSOR}`);
       },
       reclaim: () => {
         stdout.write(ENTER_ALT_SCREEN);
         if (stdin.isTTY) stdin.setRawMode(true);
+        // A signal that came while the editor ran is already waiting: the event loop's next
+        // turn hands it over (its poll phase) before its check phase runs these.
+        setImmediate(() =>
+          setImmediate(() => {
+            editorSignals = false;
+          }),
+        );
       },
     });
   };
@@ -97,12 +108,15 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
     // Ctrl-C is a signal too until the list takes the keyboard (raw mode), as while the
     // repository is still being read: Node's default would end the process on the
     // alternate screen.
-    const stop = () => instance.unmount();
-    for (const s of ENDING_SIGNALS) process.once(s, stop);
+    const stop = (signal: NodeJS.Signals) => {
+      if (editorSignals && (signal === "SIGINT" || signal === "SIGQUIT")) return;
+      instance.unmount();
+    };
+    for (const s of [...ENDING_SIGNALS, "SIGQUIT"] as const) process.on(s, stop);
     try {
       await instance.waitUntilExit();
     } finally {
-      for (const s of ENDING_SIGNALS) process.off(s, stop);
+      for (const s of [...ENDING_SIGNALS, "SIGQUIT"] as const) process.off(s, stop);
     }
   } finally {
     restore();

@@ -107,14 +107,15 @@ describe.skipIf(!hasTmux)(title, () => {
 
   it("opens, finds the most outdated zh-cn page, shows its English diff, marks it updated, and quits cleanly", async () => {
     // An editor that records its arguments and waits to be told to end, so the test can look at
-    // the terminal while it runs.
+    // the terminal while it runs. It also sends the dashboard the SIGINT a Ctrl-C typed in the
+    // editor would: the editor's to handle, so the dashboard must still be there afterwards.
     const bin = path.join(site.dir, "..", "editor-bin");
     mkdirSync(bin, { recursive: true });
     const argv = path.join(bin, "argv");
     const go = path.join(bin, "go");
     writeFileSync(
       path.join(bin, "vi"),
-      `#!/bin/sh\nprintf '%s\\n' "$@" > '${argv}'\nwhile [ ! -e '${go}' ]; do sleep 0.05; done\n`,
+      `#!/bin/sh\nprintf '%s\\n' "$@" > '${argv}'\nkill -INT $PPID\nwhile [ ! -e '${go}' ]; do sleep 0.05; done\n`,
       { mode: 0o755 },
     );
     const command = `VISUAL= EDITOR=${JSON.stringify(path.join(bin, "vi"))} node ${JSON.stringify(CLI)} --repo ${JSON.stringify(site.dir)}; echo EXITED:$?`;
