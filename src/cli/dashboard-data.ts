@@ -5,18 +5,20 @@ import path from "node:path";
 import { type Progress, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import { settleLater } from "../settle.js";
-import type { Figures, LoadDashboard, LoadEvents, LoadedData } from "../ui/App.js";
+import type { Figures, LoadEvents, LoadedData } from "../ui/App.js";
+import type { DashboardFeed } from "../ui/run.js";
 import type { CliOptions } from "./args.js";
 import { scanScope } from "./load-options.js";
 
 /** Starts the dashboard's scan now; the UI, once loaded, listens through the returned loader. */
-export function startDashboardData(opts: CliOptions, start: Promise<ScanStart>): LoadDashboard {
+export function startDashboardData(opts: CliOptions, start: Promise<ScanStart>): DashboardFeed {
   // What was heard so far, and who listens (nobody until the UI has loaded).
-  const heard: { progress: Progress | null; figures: Figures | null; on: LoadEvents | null } = {
-    progress: null,
-    figures: null,
-    on: null,
-  };
+  const heard: {
+    progress: Progress | null;
+    figures: Figures | null;
+    on: LoadEvents | null;
+    workTree: string | null;
+  } = { progress: null, figures: null, on: null, workTree: null };
   const data = settleLater(
     (async (): Promise<LoadedData> => {
       const onProgress = (p: Progress) => {
@@ -25,6 +27,7 @@ export function startDashboardData(opts: CliOptions, start: Promise<ScanStart>):
       };
       const staged = await scanInStages({ ...scanScope(opts), onProgress }, start);
       const out = staged.output;
+      heard.workTree = out.repo.workTree;
       const repoName = path.basename(out.repo.workTree);
       // Every page's status is final here; only the changed pages' line counts are still being
       // counted by git, and the header's figures do not need them.
@@ -44,10 +47,13 @@ export function startDashboardData(opts: CliOptions, start: Promise<ScanStart>):
       return { result, source, repoName };
     })(),
   );
-  return (on) => {
-    heard.on = on;
-    if (heard.progress) on.progress(heard.progress);
-    if (heard.figures) on.figures(heard.figures);
-    return data;
+  return {
+    load: (on) => {
+      heard.on = on;
+      if (heard.progress) on.progress(heard.progress);
+      if (heard.figures) on.figures(heard.figures);
+      return data;
+    },
+    workTree: () => heard.workTree,
   };
 }

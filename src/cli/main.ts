@@ -6,7 +6,7 @@ import { AppError, type ExitCode } from "../errors.js";
 import { inertLine } from "../sanitize/github.js";
 import { startScan } from "../scan/start.js";
 import { settleLater } from "../settle.js";
-import type { LoadDashboard } from "../ui/App.js";
+import type { DashboardFeed } from "../ui/run.js";
 import {
   type CliOptions,
   checkReportOptions,
@@ -108,11 +108,11 @@ async function runDashboard(opts: CliOptions): Promise<ExitCode> {
   );
   writeFirstFrame(process.stdout, opts.repo);
   const release = guardFirstFrame(process.stdout);
-  let load: LoadDashboard;
+  let feed: DashboardFeed;
   let app: typeof import("../ui/run.js");
   try {
     const { startDashboardData } = await import("./dashboard-data.js");
-    load = startDashboardData(opts, start);
+    feed = startDashboardData(opts, start);
     app = await import("../ui/run.js");
   } catch (err) {
     release();
@@ -120,7 +120,7 @@ async function runDashboard(opts: CliOptions): Promise<ExitCode> {
     throw err;
   }
   release();
-  return app.runDashboardApp(opts, load);
+  return app.runDashboardApp(opts, feed);
 }
 
 function version(): string {

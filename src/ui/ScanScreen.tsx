@@ -5,6 +5,7 @@ import { Box, Text } from "ink";
 import type { Progress } from "../scan/scan.js";
 import type { Figures } from "./App.js";
 import { ListHeader, listLayoutOf } from "./Header.js";
+import type { RememberedView } from "./remembered.js";
 import { openingIndex } from "./state.js";
 import type { TerminalSize } from "./terminal.js";
 import { fitEnd, safe } from "./text.js";
@@ -35,6 +36,7 @@ export function ScanScreen({
   figures,
   size,
   initialLang,
+  initialView,
 }: {
   repoName: string;
   progress: Progress | null;
@@ -43,6 +45,8 @@ export function ScanScreen({
   figures: Figures | null;
   size: TerminalSize;
   initialLang?: string;
+  /** The list will open on its language when no other is named, so the figures do too. */
+  initialView?: RememberedView | null;
 }) {
   const ui = useUi();
   const width = size.columns;
@@ -54,7 +58,7 @@ export function ScanScreen({
       <ListHeader
         repoName={figures.repoName}
         result={result}
-        current={openingIndex(result, initialLang)}
+        current={openingIndex(result, initialLang, initialView)}
         layout={layout}
         width={width}
       />

@@ -19,7 +19,7 @@ afterAll(() => site?.cleanup());
 describe("the dashboard's data", () => {
   it("tells the figures before the data, and replays both to a listener that comes late", async () => {
     const opts = await loadOptions(parseCli(["dashboard", "--repo", site.dir]));
-    const load = startDashboardData(opts, startScan(opts));
+    const { load, workTree } = startDashboardData(opts, startScan(opts));
     const heard: string[] = [];
     let figures: Figures | null = null;
     const data = await load({
@@ -40,6 +40,8 @@ describe("the dashboard's data", () => {
       plain.result.pages.map((p) => [p.path, p.linesAdded]),
     );
     expect(data.repoName).toBe("site");
+    // Where a page opened in the editor is, as git names the work tree.
+    expect(workTree()).toBe(plain.repo.workTree);
     const at = (what: string) => heard.indexOf(what);
     expect(at("figures")).toBeGreaterThan(at("history"));
     expect(at("figures")).toBeLessThan(at("done"));
@@ -55,7 +57,7 @@ describe("the dashboard's data", () => {
   it("holds the scan's failure for the UI to show, as no unhandled rejection", async () => {
     const opts = await loadOptions(parseCli(["dashboard", "--repo", site.dir, "--lang", "xx"]));
     const start = startScan(opts);
-    const load = startDashboardData(opts, start);
+    const { load } = startDashboardData(opts, start);
     // Nothing listens while the scan fails.
     await expect(start).rejects.toThrow("xx");
     await new Promise((r) => setImmediate(r));
