@@ -1,6 +1,7 @@
 // The scan: gathers facts from the work tree and from git (a handful of git processes, never one
 // per page or per raw_commit), then derives every page's status with pure functions.
 
+import { lineCountsFile, readLineCounts, writeLineCounts } from "../cache/line-counts.js";
 import type { RawState } from "../core/status.js";
 import { byLanguageAndPath, summarize } from "../core/status.js";
 import type { PageReport, ScanResult } from "../core/types.js";
@@ -14,6 +15,7 @@ import type { Repo } from "../git/run.js";
 import { listTree } from "../git/tree.js";
 import { describeLayout } from "../layout/layout.js";
 import { settleLater } from "../settle.js";
+import { flushScanCache } from "./cached-log.js";
 import { estimateCommits, loadTranslationHistory, pagesWithoutMetadata } from "./estimates.js";
 import type { ScanFolders, SiteScope } from "./folders.js";
 import { completeHistory, type HistoryModel } from "./history-model.js";
@@ -95,7 +97,7 @@ export async function scanInStages(
   // the pages are read meanwhile.
   // Every English fact (HEAD, its tree, raw_commits, history, blobs) comes from `sourceRepo`;
   // only the translations come from `repo`, as files in its work tree.
-  const { repo, sourceRepo, head, folders, headHistory, ignoreRevs } = await start;
+  const { repo, sourceRepo, head, folders, headHistory, ignoreRevs, cache } = await start;
   const twoRepos = sourceRepo !== repo;
   const progress = opts.onProgress ?? (() => {});
   const englishList = settleLater(listTree(sourceRepo, head.hash, folders.sourceFolders));
@@ -114,7 +116,7 @@ export async function scanInStages(
   // can be estimated from them.
   const translationHistory =
     untracked.length > 0 && !twoRepos
-      ? settleLater(loadTranslationHistory(repo, head.hash, untracked))
+      ? settleLater(loadTranslationHistory(repo, head.hash, untracked, undefined, cache))
       : null;
   // git checks the raw_commits while the English pages are matched with the translations.
   const resolving = settleLater(
@@ -164,7 +166,15 @@ export async function scanInStages(
 
   // git counts lines while the reports are built and the commits listed: the pairs of blobs go
   // to it in chunks as the pages' versions are found (see BlobLineCounter), in report order.
-  const counter = new BlobLineCounter(sourceRepo, sourceRepo.objectDir, sourceRepo.diffAlgorithm);
+  const linesFile = cache ? lineCountsFile([...cache.identity, sourceRepo.diffAlgorithm]) : null;
+  const knownLines = cache && linesFile ? readLineCounts(cache.store, linesFile) : new Map();
+  const counter = new BlobLineCounter(
+    sourceRepo,
+    sourceRepo.objectDir,
+    sourceRepo.diffAlgorithm,
+    undefined,
+    knownLines,
+  );
   let built: Built;
   try {
     built = buildReports({
@@ -234,9 +244,17 @@ export async function scanInStages(
         ...(twoRepos ? { sourceRepo: sourceRepo.workTree } : {}),
       },
     },
-    linesUpTo: lineFiller(sorted, built.measure, counter, () =>
-      progress({ phase: "done", done: 1, total: 1 }),
-    ),
+    linesUpTo: lineFiller(sorted, built.measure, counter, () => {
+      progress({ phase: "done", done: 1, total: 1 });
+      // The scan is whole: what it learnt is kept for the next run.
+      if (cache && linesFile) {
+        const { store } = cache;
+        cache.pending.push(() =>
+          writeLineCounts(store, linesFile, counter.countsByPair(), knownLines),
+        );
+      }
+      flushScanCache(cache);
+    }),
   };
 }
 
