@@ -10,6 +10,7 @@ import type { PageReport } from "../src/core/types.js";
 import { createDetailLoader } from "../src/detail/loader.js";
 import { gitEnv } from "../src/git/run.js";
 import { scan } from "../src/scan/scan.js";
+import { cacheRows } from "./cache-rows.js";
 import { type GenerateOptions, generateRepo } from "./generate.js";
 import { hostilePageScaling } from "./hostile-pages.js";
 import { perPageTimed } from "./per-page.js";
@@ -27,6 +28,8 @@ const { values } = parseArgs({
     scaling: { type: "boolean", default: false },
     /** Times `scan --kinds`: what classifying every changed page's English change costs. */
     kinds: { type: "boolean", default: false },
+    /** Only the cache's rows and the repacked clone's (bench/cache-rows.ts). */
+    "cache-only": { type: "boolean", default: false },
   },
 });
 
@@ -52,9 +55,13 @@ async function main(): Promise<void> {
     `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${execFileSync("git", ["--version"]).toString().trim()}`,
   );
 
+  if (values["cache-only"]) {
+    printRows(await cacheRows(repo, { runs, timeScan, floor: floorOf, log }));
+    return;
+  }
   // The floor and the scan take turns, after one untimed run of each: the speed of a virtual
   // machine drifts over minutes, and the ratio must compare like with like.
-  const floorRun = () => timeCommand("git", ["log", "--name-only", "--format=%H", "HEAD"], repo);
+  const floorRun = () => floorOf(repo);
   await floorRun();
   await timeScan(repo);
   const turns = await repeat(runs, async () => ({
@@ -118,9 +125,15 @@ async function main(): Promise<void> {
       `${(shape.large / shape.small).toFixed(1)}× the 1 MiB page (linear ≈ 4×)`,
     ]);
   }
-  const width = Math.max(...rows.map((r) => r[0].length));
-  for (const [name, value, note] of rows)
-    log(`${name.padEnd(width)}  ${value.padStart(9)}  ${note}`);
+  rows.push(
+    ...(await cacheRows(repo, {
+      runs,
+      timeScan,
+      floor: floorOf,
+      log,
+    })),
+  );
+  printRows(rows);
   if (values.scaling) await scaling(scanMs, pages, repo);
   writeFileSync(
     path.join(root, "bench/.cache/last-run.json"),
@@ -207,6 +220,17 @@ function biggestDiff(pages: readonly PageReport[]): number {
   return best;
 }
 
+function printRows(rows: ReadonlyArray<readonly [string, string, string]>): void {
+  const width = Math.max(...rows.map((r) => r[0].length));
+  for (const [name, value, note] of rows)
+    log(`${name.padEnd(width)}  ${value.padStart(9)}  ${note}`);
+}
+
+/** The floor: one plain `git log --name-only` of HEAD's history. */
+function floorOf(repo: string): Promise<number> {
+  return timeCommand("git", ["log", "--name-only", "--format=%H", "HEAD"], repo);
+}
+
 function timeCommand(cmd: string, args: string[], cwd: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const t = performance.now();
@@ -242,7 +266,10 @@ interface TimedScan {
  * Times the CLI exactly as users run it, `scan --format json` into /dev/null, with a preloaded
  * module reporting its peak memory and CPU time on fd 3.
  */
-async function timeScan(repo: string): Promise<TimedScan> {
+async function timeScan(
+  repo: string,
+  extra: readonly string[] = ["--no-cache"],
+): Promise<TimedScan> {
   const cli = path.join(root, "dist/src/cli/main.js");
   const args = [
     "--import",
@@ -254,6 +281,7 @@ async function timeScan(repo: string): Promise<TimedScan> {
     "--format",
     "json",
     ...(values.kinds ? ["--kinds"] : []),
+    ...extra,
   ];
   const devnull = openSync("/dev/null", "w");
   try {

@@ -314,32 +314,32 @@ export class LogRecorder implements ChangeSink {
 export function replayCapture(log: LogCapture, sink: ChangeSink): CommitTable {
   const table = emptyTable();
   const n = log.hashes.length;
-  if (log.starts.length !== n + 1 || log.starts[n] !== log.headers.length) {
+  const { starts, headers, paths, froms } = log;
+  if (starts.length !== n + 1 || starts[n] !== headers.length) {
     throw new AppError(2, "unexpected log in the cache");
   }
   for (let c = 0; c < n; c++) {
     const parents = log.parents[c] ?? "";
-    if (parents !== "" && !parents.split(" ").every(isFullHash)) {
-      throw new AppError(2, "unexpected log in the cache");
-    }
-    if (table.index.has(log.hashes[c] ?? "")) throw new AppError(2, "unexpected log in the cache");
-    addCommit(table, [
-      log.hashes[c] ?? "",
-      "",
-      log.dates[c] ?? "",
-      log.authors[c] ?? "",
-      log.subjects[c] ?? "",
-    ]);
-    sink.commit(c, parents === "" ? 0 : parents.split(" ").length);
-    const end = log.starts[c + 1] as number;
-    for (let i = log.starts[c] as number; i < end; i++) {
-      const header = log.headers[i] as string;
-      const path = log.paths[i] as string;
-      const from = log.froms[i] as string;
-      const entries = new RawEntries(() => {});
+    const ids = parents === "" ? [] : parents.split(" ");
+    if (!ids.every(isFullHash)) throw new AppError(2, "unexpected log in the cache");
+    const hash = log.hashes[c] ?? "";
+    if (table.index.has(hash)) throw new AppError(2, "unexpected log in the cache");
+    addCommit(table, [hash, "", log.dates[c] ?? "", log.authors[c] ?? "", log.subjects[c] ?? ""]);
+    sink.commit(c, ids.length);
+    const end = starts[c + 1] as number;
+    for (let i = starts[c] as number; i < end; i++) {
+      const header = headers[i] as string;
+      const path = paths[i] as string;
+      const from = froms[i] as string;
+      // As RawEntries reads git's: ":<mode> <mode> <old> <new> <status>", two paths for R or C.
       const status = header.charCodeAt(header.lastIndexOf(" ") + 1);
-      const renamed = status === 82 || status === 67;
-      if (!entries.starts(header) || path === "" || renamed !== (from !== "")) {
+      if (
+        header.charCodeAt(0) !== 58 ||
+        header.charCodeAt(7) !== 32 ||
+        header.charCodeAt(14) !== 32 ||
+        path === "" ||
+        (status === 82 || status === 67) !== (from !== "")
+      ) {
         throw new AppError(2, "unexpected log in the cache");
       }
       sink.change(c, header, path, from === "" ? null : from, octal(header, 8, 14));
