@@ -1,6 +1,12 @@
 // The scan: gathers facts from the work tree and from git (a handful of git processes, never one
 // per page or per raw_commit), then derives every page's status with pure functions.
 
+import {
+  estimatesFile,
+  type PageEstimates,
+  readEstimates,
+  writeEstimates,
+} from "../cache/estimates-file.js";
 import { lineCountsFile, readLineCounts, writeLineCounts } from "../cache/line-counts.js";
 import type { RawState } from "../core/status.js";
 import { byLanguageAndPath, summarize } from "../core/status.js";
@@ -114,8 +120,14 @@ export async function scanInStages(
   const untracked = pagesWithoutMetadata(translations.pages);
   // With two repositories the translations' commits are not the English history's: no page
   // can be estimated from them.
+  const estimating = untracked.length > 0 && !twoRepos;
+  const estimatesName = cache && estimating ? estimatesFile(cache.identity) : null;
+  const knownEstimates =
+    cache && estimatesName
+      ? readEstimates(cache.store, estimatesName, head.hash, ignoreRevs, untracked.map(pagePath))
+      : null;
   const translationHistory =
-    untracked.length > 0 && !twoRepos
+    estimating && !knownEstimates
       ? settleLater(loadTranslationHistory(repo, head.hash, untracked, undefined, cache))
       : null;
   // git checks the raw_commits while the English pages are matched with the translations.
@@ -159,9 +171,17 @@ export async function scanInStages(
   // Only for raw_commits off HEAD's history (rare): which of them some other ref contains.
   const offHead = okHashes.filter((h) => history.fromHead[history.table.index.get(h) ?? -1] !== 1);
   const onOtherRefs = offHead.length > 0 ? await commitsOnOtherRefs(sourceRepo, head.hash) : null;
-  const estimates = translationHistory
-    ? estimateCommits(history, await translationHistory, untracked, ignoreRevs)
-    : undefined;
+  const estimates = knownEstimates
+    ? fromPaths(untracked, knownEstimates)
+    : translationHistory
+      ? estimateCommits(history, await translationHistory, untracked, ignoreRevs)
+      : undefined;
+  if (cache && estimatesName && translationHistory && estimates) {
+    const byPath = new Map(untracked.map((t) => [pagePath(t), estimates.get(t) ?? null]));
+    cache.pending.push(() =>
+      writeEstimates(cache.store, estimatesName, head.hash, ignoreRevs, byPath),
+    );
+  }
   progress({ phase: "history", done: 1, total: 1 });
 
   // git counts lines while the reports are built and the commits listed: the pairs of blobs go
@@ -256,6 +276,19 @@ export async function scanInStages(
       flushScanCache(cache);
     }),
   };
+}
+
+/** A translation's path in the repository, as estimates know it. */
+const pagePath = (t: Translation) => `${t.base}/${t.rel}`;
+
+/** Estimates by page from estimates by path (see cache/estimates-file.ts). */
+function fromPaths(pages: readonly Translation[], byPath: PageEstimates): Map<Translation, string> {
+  const out = new Map<Translation, string>();
+  for (const t of pages) {
+    const e = byPath.get(pagePath(t));
+    if (e) out.set(t, e);
+  }
+  return out;
 }
 
 /** The up-to-date translations, with their English blob at HEAD and their file. */

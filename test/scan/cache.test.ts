@@ -9,6 +9,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   truncateSync,
   writeFileSync,
 } from "node:fs";
@@ -85,7 +86,8 @@ describe("the cache", () => {
     const first = sameWithCache();
     expect(first.stderr).toBe("");
     expect(cacheFiles("history")).toHaveLength(1);
-    expect(cacheFiles("estimates")).toHaveLength(1);
+    expect(cacheFiles("estimates")).toHaveLength(2);
+    expect(cacheFiles("estimates-by-page")).toHaveLength(1);
     expect(cacheFiles("lines")).toHaveLength(1);
     expect(sameWithCache().stderr).toBe("");
     sameWithCache(["--kinds"]);
@@ -185,6 +187,16 @@ describe("the cache", () => {
     const [history] = cacheFiles("history");
     forge(history as string, (b) => b.replace(/:100644 100644 /, ":100644 1006 "));
     expect(sameWithCache().stderr).toContain("damaged cache file");
+  });
+
+  it("follows the ignore-revs file, which changes the estimates", () => {
+    const index = gitIn(site.dir, ["log", "-1", "--format=%H", "--", `${ZH}/_index.md`]);
+    const before = sameWithCache().stdout;
+    const ignore = path.join(site.dir, ".translation-status-ignore-revs");
+    writeFileSync(ignore, `${index.trim()}\n`);
+    expect(sameWithCache().stdout).not.toBe(before);
+    rmSync(ignore);
+    expect(sameWithCache().stdout).toBe(before);
   });
 
   it("keeps two option sets apart", () => {
