@@ -8,6 +8,7 @@ import { type CacheChoice, CacheStore, cacheFileName } from "../cache/store.js";
 import type { ChangeSink, CommitTable, LogCapture } from "../git/history.js";
 import { LogRecorder, readLogCapture, replayCapture, revList } from "../git/history.js";
 import type { OpenedRepo } from "../git/repo.js";
+import type { Repo } from "../git/run.js";
 
 /** The cache as one scan uses it. */
 export interface ScanCache {
@@ -57,7 +58,7 @@ const NO_SINK: ChangeSink = { commit() {}, change() {} };
  */
 export async function readCachedLog<S extends ChangeSink>(
   cache: ScanCache,
-  repo: OpenedRepo,
+  repo: Repo,
   head: string,
   kind: string,
   pathspecs: readonly string[],
@@ -101,7 +102,7 @@ export async function readCachedLog<S extends ChangeSink>(
  * cannot say (the cached HEAD was removed by a garbage collection) or the two do not fit. */
 async function sinceCached(
   cache: ScanCache,
-  repo: OpenedRepo,
+  repo: Repo,
   head: string,
   cachedHead: string,
   pathspecs: readonly string[],

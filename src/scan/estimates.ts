@@ -11,7 +11,7 @@ import { type PathIndex, PathIndexBuilder } from "../core/pathindex.js";
 import { commitsForPaths, type RangeContext } from "../core/walk.js";
 import { AppError } from "../errors.js";
 import { readChangesIn, readLogCapture } from "../git/history.js";
-import type { OpenedRepo } from "../git/repo.js";
+import type { Repo } from "../git/run.js";
 import { readCachedLog, type ScanCache } from "./cached-log.js";
 import type { HistoryModel } from "./history-model.js";
 import type { Translation } from "./translations.js";
@@ -37,7 +37,7 @@ const MAX_NAMED = 100;
  * or a name is not valid UTF-8; started only when there are some.
  */
 export async function loadTranslationHistory(
-  repo: OpenedRepo,
+  repo: Repo,
   head: string,
   pages: readonly Translation[],
   maxNamed = MAX_NAMED,
