@@ -1,7 +1,7 @@
 // `npm run bench`: builds (or reuses) the reference repository and measures the scan against the
 // per-page approach and against the floor of one plain `git log --name-only`.
 import { execFileSync, spawn } from "node:child_process";
-import { closeSync, existsSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +10,7 @@ import type { PageReport } from "../src/core/types.js";
 import { createDetailLoader } from "../src/detail/loader.js";
 import { gitEnv } from "../src/git/run.js";
 import { scan } from "../src/scan/scan.js";
+import { cacheRows } from "./cache-rows.js";
 import { dashboardRows, SMALL_SITE } from "./dashboard-rows.js";
 import { type GenerateOptions, generateRepo } from "./generate.js";
 import { hostilePageScaling } from "./hostile-pages.js";
@@ -29,6 +30,8 @@ const { values } = parseArgs({
     scaling: { type: "boolean", default: false },
     /** Times `scan --kinds`: what classifying every changed page's English change costs. */
     kinds: { type: "boolean", default: false },
+    /** Only the cache's rows and the repacked clone's (bench/cache-rows.ts). */
+    "cache-only": { type: "boolean", default: false },
   },
 });
 
@@ -41,6 +44,11 @@ const opts: GenerateOptions = {
 const runs = Number(values.runs);
 
 async function main(): Promise<void> {
+  // Every run the bench starts gets a cache of its own, empty at first: the user's cache stays
+  // out of the measures, and the bench leaves nothing in it.
+  const cacheHome = mkdtempSync(path.join(os.tmpdir(), "ts-bench-cache-"));
+  process.env.XDG_CACHE_HOME = cacheHome;
+  process.on("exit", () => rmSync(cacheHome, { recursive: true, force: true }));
   if (values.scaling && values.repo) {
     // The scaling repositories are generated from the reference options: against another
     // repository their ratios would mean nothing.
@@ -54,9 +62,13 @@ async function main(): Promise<void> {
     `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${execFileSync("git", ["--version"]).toString().trim()}`,
   );
 
+  if (values["cache-only"]) {
+    printRows(await cacheRows(repo, { runs, timeScan, floor: floorOf, log }));
+    return;
+  }
   // The floor and the scan take turns, after one untimed run of each: the speed of a virtual
   // machine drifts over minutes, and the ratio must compare like with like.
-  const floorRun = () => timeCommand("git", ["log", "--name-only", "--format=%H", "HEAD"], repo);
+  const floorRun = () => floorOf(repo);
   await floorRun();
   await timeScan(repo);
   const turns = await repeat(runs, async () => ({
@@ -120,9 +132,8 @@ async function main(): Promise<void> {
       `${(shape.large / shape.small).toFixed(1)}× the 1 MiB page (linear ≈ 4×)`,
     ]);
   }
-  const width = Math.max(...rows.map((r) => r[0].length));
-  for (const [name, value, note] of rows)
-    log(`${name.padEnd(width)}  ${value.padStart(9)}  ${note}`);
+  rows.push(...(await cacheRows(repo, { runs, timeScan, floor: floorOf, log })));
+  printRows(rows);
   if (values.scaling) await scaling(scanMs, pages, repo);
   writeFileSync(
     path.join(root, "bench/.cache/last-run.json"),
@@ -209,6 +220,17 @@ function biggestDiff(pages: readonly PageReport[]): number {
   return best;
 }
 
+function printRows(rows: ReadonlyArray<readonly [string, string, string]>): void {
+  const width = Math.max(...rows.map((r) => r[0].length));
+  for (const [name, value, note] of rows)
+    log(`${name.padEnd(width)}  ${value.padStart(9)}  ${note}`);
+}
+
+/** The floor: one plain `git log --name-only` of HEAD's history. */
+function floorOf(repo: string): Promise<number> {
+  return timeCommand("git", ["log", "--name-only", "--format=%H", "HEAD"], repo);
+}
+
 /**
  * The scan's CPU time, Node's and git's. On n cores the wall time cannot be below 1/n of it,
  * which is the first thing to compare with the floor.
@@ -235,7 +257,10 @@ interface TimedScan {
  * Times the CLI exactly as users run it, `scan --format json` into /dev/null, with a preloaded
  * module reporting its peak memory and CPU time on fd 3.
  */
-async function timeScan(repo: string): Promise<TimedScan> {
+async function timeScan(
+  repo: string,
+  extra: readonly string[] = ["--no-cache"],
+): Promise<TimedScan> {
   const cli = path.join(root, "dist/src/cli/main.js");
   const args = [
     "--import",
@@ -247,6 +272,7 @@ async function timeScan(repo: string): Promise<TimedScan> {
     "--format",
     "json",
     ...(values.kinds ? ["--kinds"] : []),
+    ...extra,
   ];
   const devnull = openSync("/dev/null", "w");
   try {

@@ -10,6 +10,7 @@ import { LAYOUT_CHOICES } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
 import { METADATA_CHOICES } from "../meta/init.js";
 import {
+  CACHE_DEFAULTS,
   type CheckOptions,
   CONFIG_NAME,
   DEFAULTS,
@@ -105,6 +106,11 @@ export interface CliOptions
   kinds?: boolean;
   /** check: change kinds that do not fail a page (implies kinds). */
   ignore?: ChangeKind[];
+  /** --cache-dir, absolute; null for the default folder. Never from the config file, which a
+   * pull request may write: where this user's files go is this user's choice. */
+  cacheDir: string | null;
+  /** --no-cache. */
+  noCache: boolean;
 }
 
 /** The command line as given: the shared options stay null where it says nothing, so that the
@@ -245,6 +251,11 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     dryRun: values["dry-run"] ?? false,
     unchanged: values.unchanged ?? false,
     config: values.config ?? null,
+    cacheDir:
+      values["cache-dir"] === undefined
+        ? null
+        : path.resolve(cwd, folderValue(values["cache-dir"], "--cache-dir") as string),
+    noCache: values["no-cache"] ?? false,
     ...(values.kinds || values.ignore !== undefined ? { kinds: true } : {}),
     ...(values.ignore !== undefined ? { ignore: parseKinds(list(values.ignore), "--ignore") } : {}),
   };
@@ -404,6 +415,8 @@ const OPTIONS = {
   kinds: { type: "boolean" },
   ignore: { type: "string" },
   "ignore-revs-file": { type: "string" },
+  "cache-dir": { type: "string" },
+  "no-cache": { type: "boolean" },
   commit: { type: "string" },
   force: { type: "boolean" },
   config: { type: "string" },
@@ -526,6 +539,9 @@ const SHARED_OPTIONS = `Options:
                       hash a line (default: ${IGNORE_REVS_NAME} if the repository has it)
 ${formatHelp()}
   --kinds             say what kind each English change was: ${CHANGE_KINDS.join(", ")}
+  --cache-dir DIR     keep what git said between runs in DIR (default:
+                      $XDG_CACHE_HOME/${CACHE_DEFAULTS.folder}, else ~/.cache/${CACHE_DEFAULTS.folder})
+  --no-cache          read everything from git, and keep nothing
   --no-color          no colors (NO_COLOR is honored too)
   --no-state          dashboard: open as if for the first time, and remember nothing`;
 

@@ -1,13 +1,27 @@
 // The command line, the config file and the defaults made into the options a command runs with.
 import path from "node:path";
+import type { CacheChoice } from "../cache/store.js";
 import { findConfig, readConfig, workTreeTop } from "../options/config.js";
 import { resolveOptions } from "../options/resolve.js";
+import { inertLine } from "../sanitize/github.js";
 import type { SiteScope } from "../scan/folders.js";
 import type { CliOptions, ParsedCli } from "./args.js";
 
-/** The options that say what a scan covers. */
-export function scanScope(opts: CliOptions): SiteScope & { repo: string; kinds?: boolean } {
+/** The cache as the command line chose it; warnings go to stderr, one line each. */
+export function cacheChoice(opts: Pick<CliOptions, "cacheDir" | "noCache">): CacheChoice {
   return {
+    dir: opts.cacheDir,
+    enabled: !opts.noCache,
+    warn: (message) => process.stderr.write(`translation-status: warning: ${inertLine(message)}\n`),
+  };
+}
+
+/** The options that say what a scan covers, and the cache it may use. */
+export function scanScope(
+  opts: CliOptions,
+): SiteScope & { repo: string; kinds?: boolean; cache: CacheChoice } {
+  return {
+    cache: cacheChoice(opts),
     ...(opts.kinds ? { kinds: true } : {}),
     repo: opts.repo,
     source: opts.source,

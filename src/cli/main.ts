@@ -16,7 +16,7 @@ import {
   parseCli,
 } from "./args.js";
 import { inCi, leaveCi } from "./ci.js";
-import { loadOptions } from "./load-options.js";
+import { cacheChoice, loadOptions } from "./load-options.js";
 
 async function main(argv: readonly string[]): Promise<ExitCode> {
   // A reader that goes away (`| head`, `| true`) is not a failure of this tool: the command ends
@@ -67,7 +67,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
  */
 async function scanCommand(opts: CliOptions, parsed: ParsedCli): Promise<ExitCode> {
   const format = checkScanOptions(parsed);
-  const start = settleLater(startScan(opts));
+  const start = settleLater(startScan({ ...opts, cache: cacheChoice(opts) }));
   const { runScan } = await import("./commands.js");
   return runScan(opts, format, colorWanted(opts), start);
 }

@@ -46,12 +46,15 @@ const NAME_WIDTH = 8;
  */
 export class BlobLineCounter {
   private readonly pairs: BlobPair[] = [];
+  /** The pairs not sent to git yet, by number: those `known` does not answer. */
+  private queue: number[] = [];
   /** Pages of several languages often share one English change: each pair is counted once. */
-  private readonly known = new Map<string, number>();
+  private readonly numbers = new Map<string, number>();
   private readonly parts: Array<Promise<void>> = [];
   /** The number of each part's first pair. */
   private readonly partStarts: number[] = [];
   private readonly out: Numstat[] = [];
+  /** Every pair numbered below this is answered by `known` or sent to git. */
   private sent = 0;
   /** What `counts` answers, once asked. */
   private all: Promise<Numstat[]> | null = null;
@@ -62,22 +65,27 @@ export class BlobLineCounter {
     private readonly objectDir: string,
     private readonly algorithm: string | null,
     private readonly chunk = CHUNK,
+    /** Counts from an earlier run (see cache/line-counts.ts), by the key `add` makes. */
+    private readonly known: ReadonlyMap<string, Numstat> = new Map(),
   ) {}
 
   /** Queues a pair; returns its number in the answer of `counts`. */
   add(pair: BlobPair): number {
     const [before, after] = pair;
     const key = `${before}:${after}`;
-    const known = this.known.get(key);
-    if (known !== undefined) return known;
+    const numbered = this.numbers.get(key);
+    if (numbered !== undefined) return numbered;
     if ((before !== null && !isFullHash(before)) || !isFullHash(after)) {
       throw new AppError(2, "internal: unvalidated object name");
     }
     const i = this.pairs.push(pair) - 1;
-    this.known.set(key, i);
-    this.out.push(null);
-    const chunk = this.sent === 0 ? Math.min(FIRST_CHUNK, this.chunk) : this.chunk;
-    if (this.pairs.length - this.sent >= chunk) this.send();
+    this.numbers.set(key, i);
+    const known = this.known.get(key);
+    this.out.push(known ?? null);
+    if (known !== undefined) return i;
+    this.queue.push(i);
+    const chunk = this.parts.length === 0 ? Math.min(FIRST_CHUNK, this.chunk) : this.chunk;
+    if (this.queue.length >= chunk) this.send();
     return i;
   }
 
@@ -90,13 +98,22 @@ export class BlobLineCounter {
 
   private async countAll(): Promise<Numstat[]> {
     try {
-      if (this.sent < this.pairs.length) this.send();
+      if (this.queue.length > 0) this.send();
+      this.sent = this.pairs.length;
       const failed = (await Promise.allSettled(this.parts)).find((r) => r.status === "rejected");
       if (failed) throw (failed as PromiseRejectedResult).reason;
       return this.out;
     } finally {
       await this.close();
     }
+  }
+
+  /** Every pair of this run with its count, by the key `add` makes: for the cache, once
+   * `counts` has answered. */
+  countsByPair(): Map<string, Numstat> {
+    const out = new Map<string, Numstat>();
+    for (const [key, i] of this.numbers) out.set(key, this.out[i] ?? null);
+    return out;
   }
 
   /**
@@ -135,10 +152,10 @@ export class BlobLineCounter {
 
   private send(): void {
     const scratch = this.scratchFolder();
-    const start = this.sent;
-    const end = this.pairs.length;
-    this.sent = end;
-    const trees = writeTrees(scratch.objects, this.pairs, start, end);
+    const batch = this.queue;
+    this.queue = [];
+    this.sent = this.pairs.length;
+    const trees = writeTrees(scratch.objects, this.pairs, batch);
     const algorithmArgs =
       this.algorithm && ALGORITHMS.includes(this.algorithm)
         ? [`--diff-algorithm=${this.algorithm}`]
@@ -159,13 +176,13 @@ export class BlobLineCounter {
           trees.after,
         ],
         { scratchObjects: { dir: scratch.objects, repoObjects: this.objectDir } },
-      ).then((res) => readNumstat(res.stdout, start, end, this.out));
+      ).then((res) => readNumstat(res.stdout, batch, this.out));
     // Started now when a place is free, not at the next turn of the event loop: the scan keeps
     // the thread busy building reports until then.
     const before = this.parts[this.parts.length - RUNNING];
     const part = before ? before.then(count, count) : count();
     this.parts.push(settleLater(part));
-    this.partStarts.push(start);
+    this.partStarts.push(batch[0] as number);
   }
 
   private scratchFolder() {
@@ -203,19 +220,19 @@ function scratchError(err: unknown): AppError {
   );
 }
 
-/** Two trees for pairs[start..end): entry i of one against entry i of the other. */
+/** Two trees for the pairs numbered in `batch` (in increasing order): entry i of one against
+ * entry i of the other. */
 function writeTrees(
   objectsDir: string,
   pairs: readonly BlobPair[],
-  start: number,
-  end: number,
+  batch: readonly number[],
 ): { before: string; after: string } {
-  const hexLength = (pairs[start] as BlobPair)[1].length;
+  const hexLength = (pairs[batch[0] as number] as BlobPair)[1].length;
   const beforeNames: string[] = [];
   const beforeOids: string[] = [];
   const afterNames: string[] = [];
   const afterOids: string[] = [];
-  for (let i = start; i < end; i++) {
+  for (const i of batch) {
     const [b, a] = pairs[i] as BlobPair;
     const entry = String(i).padStart(NAME_WIDTH, "0");
     if (b !== null) {
@@ -237,17 +254,18 @@ const ALGORITHMS = ["myers", "minimal", "patience", "histogram"];
  * "added<TAB>removed<TAB>name" records; names are our own digits, so the split is unambiguous.
  * Entries git does not list are unchanged.
  */
-function readNumstat(output: Buffer, start: number, end: number, out: Numstat[]): void {
+function readNumstat(output: Buffer, batch: readonly number[], out: Numstat[]): void {
+  const asked = new Set(batch);
   const listed = new Set<number>();
   const splitter = new NulSplitter((record) => {
     const [a = "", r = "", entry = ""] = record.split("\t");
     const i = Number(entry);
-    if (!Number.isInteger(i) || i < start || i >= end)
+    if (!asked.has(i) || listed.has(i))
       throw new AppError(2, "unexpected output from git diff-tree");
     listed.add(i);
     out[i] = a === "-" ? null : { added: Number(a), removed: Number(r) };
   });
   splitter.push(output);
   splitter.end();
-  for (let i = start; i < end; i++) if (!listed.has(i)) out[i] = { added: 0, removed: 0 };
+  for (const i of batch) if (!listed.has(i)) out[i] = { added: 0, removed: 0 };
 }

@@ -210,13 +210,168 @@ export async function readChangesIn(
 }
 
 /**
+ * A log as read, kept so that a later run can be given it without asking git (see cache/):
+ * every commit in the log's order, with its parents as git wrote them, what the UI shows, and
+ * its changes (those of commit c are entries starts[c]..starts[c + 1]).
+ */
+export interface LogCapture {
+  hashes: string[];
+  parents: string[];
+  dates: string[];
+  authors: string[];
+  subjects: string[];
+  starts: Int32Array;
+  headers: string[];
+  paths: string[];
+  /** The path before a rename or copy; "" for none (a path is never empty). */
+  froms: string[];
+}
+
+/**
+ * The log of `head`'s commits (those `exclude` does not reach, when given) below `pathspecs`,
+ * handed to the recorder's sink as readHeadHistory hands it, with its commit table. One
+ * process: the commits a run reads this way are either few (those since a cached HEAD) or the
+ * estimates' log.
+ */
+export async function readLogCapture(
+  repo: Repo,
+  head: string,
+  exclude: string | null,
+  pathspecs: readonly string[],
+  recorder: LogRecorder,
+): Promise<{ table: CommitTable; log: LogCapture }> {
+  for (const rev of exclude === null ? [head] : [head, exclude]) {
+    if (!isFullHash(rev)) throw new AppError(2, "internal: unvalidated revision");
+  }
+  const table = emptyTable();
+  const input = exclude === null ? head : `${head}\n^${exclude}`;
+  const parents = await readLogPart(repo, input, pathspecs, recorder, 0, [], table);
+  const log = recorder.capture(table, parents);
+  linkParents(table, 0, parents);
+  return { table, log };
+}
+
+/** Passes a log on to `inner` and keeps its changes, for LogRecorder.capture. */
+export class LogRecorder implements ChangeSink {
+  private readonly commits: number[] = [];
+  private readonly headers: string[] = [];
+  private readonly paths: string[] = [];
+  private readonly froms: string[] = [];
+  constructor(private readonly inner: ChangeSink) {}
+
+  commit(commit: number, parents: number): void {
+    this.inner.commit(commit, parents);
+  }
+
+  change(commit: number, header: string, path: string, from: string | null, newMode: number) {
+    this.inner.change(commit, header, path, from, newMode);
+    this.commits.push(commit);
+    this.headers.push(header);
+    this.paths.push(path);
+    this.froms.push(from ?? "");
+  }
+
+  /** The log, given the table its commits were read into (the two parts of the head log arrive
+   * interleaved, so the changes are put in commit order here). `parents` as git wrote them. */
+  capture(table: CommitTable, parents?: readonly string[]): LogCapture {
+    const n = table.hashes.length;
+    const starts = new Int32Array(n + 1);
+    for (const c of this.commits) starts[c + 1] = (starts[c + 1] ?? 0) + 1;
+    for (let c = 0; c < n; c++) starts[c + 1] = (starts[c + 1] ?? 0) + (starts[c] ?? 0);
+    const next = starts.slice(0, n);
+    const m = this.commits.length;
+    const headers = new Array<string>(m);
+    const paths = new Array<string>(m);
+    const froms = new Array<string>(m);
+    this.commits.forEach((c, i) => {
+      const at = next[c] as number;
+      next[c] = at + 1;
+      headers[at] = this.headers[i] as string;
+      paths[at] = this.paths[i] as string;
+      froms[at] = this.froms[i] as string;
+    });
+    return {
+      hashes: table.hashes,
+      // Without git's own lists, the table's: every parent is in it outside a shallow clone.
+      parents: parents
+        ? [...parents]
+        : table.parents.map((ps) => ps.map((p) => table.hashes[p]).join(" ")),
+      dates: table.dates,
+      authors: table.authors,
+      subjects: table.subjects,
+      starts,
+      headers,
+      paths,
+      froms,
+    };
+  }
+}
+
+/**
+ * A captured log given to `sink` as if git were printing it, with the commit table it makes.
+ * The capture may come from a file (see cache/): every entry is checked as git's own output is.
+ */
+export function replayCapture(log: LogCapture, sink: ChangeSink): CommitTable {
+  const table = emptyTable();
+  const n = log.hashes.length;
+  const { starts, headers, paths, froms } = log;
+  if (starts.length !== n + 1 || starts[n] !== headers.length) {
+    throw new AppError(2, "unexpected log in the cache");
+  }
+  for (let c = 0; c < n; c++) {
+    const parents = log.parents[c] ?? "";
+    const ids = parents === "" ? [] : parents.split(" ");
+    if (!ids.every(isFullHash)) throw new AppError(2, "unexpected log in the cache");
+    const hash = log.hashes[c] ?? "";
+    if (table.index.has(hash)) throw new AppError(2, "unexpected log in the cache");
+    addCommit(table, [hash, "", log.dates[c] ?? "", log.authors[c] ?? "", log.subjects[c] ?? ""]);
+    sink.commit(c, ids.length);
+    const end = starts[c + 1] as number;
+    for (let i = starts[c] as number; i < end; i++) {
+      const header = headers[i] as string;
+      const path = paths[i] as string;
+      const from = froms[i] as string;
+      // As RawEntries reads git's: ":<mode> <mode> <old> <new> <status>", two paths for R or C.
+      const status = header.charCodeAt(header.lastIndexOf(" ") + 1);
+      if (
+        header.charCodeAt(0) !== 58 ||
+        header.charCodeAt(7) !== 32 ||
+        header.charCodeAt(14) !== 32 ||
+        path === "" ||
+        (status === 82 || status === 67) !== (from !== "")
+      ) {
+        throw new AppError(2, "unexpected log in the cache");
+      }
+      sink.change(c, header, path, from === "" ? null : from, octal(header, 8, 14));
+    }
+  }
+  linkParents(table, 0, log.parents);
+  return table;
+}
+
+/** Every commit `head` reaches, in the order of git's log (which a path does not change with
+ * --full-history --sparse): one `git rev-list`, which diffs nothing. */
+export async function revList(repo: Repo, head: string): Promise<string[]> {
+  if (!isFullHash(head)) throw new AppError(2, "internal: unvalidated revision");
+  const { stdout } = await runGit(repo, ["rev-list", "--stdin", "--"], {
+    input: `${head}\n`,
+    buffered: true,
+  });
+  const out = stdout.toString("latin1").split("\n");
+  if (out.pop() !== "" || !out.every(isFullHash)) {
+    throw new AppError(2, "unexpected output from git rev-list");
+  }
+  return out;
+}
+
+/**
  * One part of the log: adds its commits to `part` (whose index may be shared with other parts)
  * numbered from `base`, hands their changes to the sink, and returns each commit's parents as
  * git wrote them, for linking once every part is in.
  */
 async function readLogPart(
   repo: Repo,
-  head: string,
+  input: string,
   pathspecs: readonly string[],
   sink: ChangeSink,
   base: number,
@@ -277,7 +432,7 @@ async function readLogPart(
       "--",
       ...pathspecs,
     ],
-    { input: `${head}\n`, onStdout: (chunk) => splitter.push(chunk), buffered: true },
+    { input: `${input}\n`, onStdout: (chunk) => splitter.push(chunk), buffered: true },
   );
   splitter.end();
   if (field !== 0 || entries.pending()) {

@@ -16,6 +16,9 @@ export interface OpenedRepo extends Repo {
   objectDir: string;
   /** diff.algorithm from the config, lowercased; null when unset. */
   diffAlgorithm: string | null;
+  /** diff.renameLimit from the config as written; null when unset. It changes which renames
+   * the history log finds, so a cached log is kept apart by it. */
+  renameLimit: string | null;
 }
 
 export async function openRepo(dir: string): Promise<OpenedRepo> {
@@ -38,11 +41,8 @@ export async function openRepoAtHead(
 
 type FoundRepo = Repo & { shallow: boolean; shallowRoots: string[]; objectDir: string };
 
-function withConfig(
-  found: FoundRepo,
-  config: { partial: boolean; diffAlgorithm: string | null },
-): OpenedRepo {
-  return { ...found, partial: config.partial, diffAlgorithm: config.diffAlgorithm };
+function withConfig(found: FoundRepo, config: RepoConfig): OpenedRepo {
+  return { ...found, ...config };
 }
 
 /** The work tree and git folder, with what the scan needs to know about the clone. */
@@ -91,18 +91,20 @@ async function readShallowRoots(file: string): Promise<string[]> {
  * so git would answer "missing" for a blob that exists upstream, and the scan would take that as
  * a file that did not exist.
  */
-async function readConfig(repo: Repo): Promise<{ partial: boolean; diffAlgorithm: string | null }> {
+type RepoConfig = Pick<OpenedRepo, "partial" | "diffAlgorithm" | "renameLimit">;
+
+async function readConfig(repo: Repo): Promise<RepoConfig> {
   const res = await runGit(
     repo,
     [
       "config",
       "-z",
       "--get-regexp",
-      "^(extensions\\.partialclone|remote\\..*\\.promisor|diff\\.algorithm)$",
+      "^(extensions\\.partialclone|remote\\..*\\.promisor|diff\\.algorithm|diff\\.renamelimit)$",
     ],
     { okCodes: [1] },
   );
-  const found = { partial: false, diffAlgorithm: null as string | null };
+  const found: RepoConfig = { partial: false, diffAlgorithm: null, renameLimit: null };
   if (res.code !== 0) return found;
   for (const record of res.stdout.toString("utf8").split("\0")) {
     const nl = record.indexOf("\n");
@@ -120,6 +122,7 @@ async function readConfig(repo: Repo): Promise<{ partial: boolean; diffAlgorithm
     }
     // The last one wins, as in git.
     if (key === "diff.algorithm") found.diffAlgorithm = value;
+    if (key === "diff.renamelimit") found.renameLimit = value;
   }
   return found;
 }

@@ -93,3 +93,12 @@ export const CONFIG_NAME = "translation-status.config.json";
 
 /** The ignore-revs file read when none is named, if the repository has it at its top. */
 export const IGNORE_REVS_NAME = ".translation-status-ignore-revs";
+
+/**
+ * The cache (see cache/): its folder's name under the user's cache folder, and the most it may
+ * hold. A history of 20,000 commits takes about 15 MB; the least recently used files go first.
+ */
+export const CACHE_DEFAULTS = {
+  folder: "translation-status",
+  maxBytes: 256 * 1024 * 1024,
+} as const;

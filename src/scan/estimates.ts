@@ -10,8 +10,9 @@ import { hasEscapedBytes } from "../core/path-bytes.js";
 import { type PathIndex, PathIndexBuilder } from "../core/pathindex.js";
 import { commitsForPaths, type RangeContext } from "../core/walk.js";
 import { AppError } from "../errors.js";
-import { readChangesIn } from "../git/history.js";
+import { readChangesIn, readLogCapture } from "../git/history.js";
 import type { Repo } from "../git/run.js";
+import { readCachedLog, type ScanCache } from "./cached-log.js";
 import type { HistoryModel } from "./history-model.js";
 import type { Translation } from "./translations.js";
 
@@ -40,12 +41,25 @@ export async function loadTranslationHistory(
   head: string,
   pages: readonly Translation[],
   maxNamed = MAX_NAMED,
+  cache: ScanCache | null = null,
 ): Promise<TranslationHistory> {
   const names = pages.map((t) => `${t.base}/${t.rel}`);
   const paths =
     names.length <= maxNamed && !names.some(hasEscapedBytes)
       ? names
       : [...new Set(pages.map((t) => `${t.base}/`))].sort();
+  if (cache) {
+    const { table, sink } = await readCachedLog(
+      cache,
+      repo,
+      head,
+      "estimates",
+      paths,
+      () => new PathIndexBuilder(),
+      (recorder) => readLogCapture(repo, head, null, paths, recorder),
+    );
+    return { hashes: table.hashes, index: sink.finish() };
+  }
   const builder = new PathIndexBuilder();
   const hashes = await readChangesIn(repo, head, paths, builder);
   return { hashes, index: builder.finish() };

@@ -2,7 +2,9 @@
 import { buildGraph, type Graph } from "../core/graph.js";
 import { type PathIndex, PathIndexBuilder } from "../core/pathindex.js";
 import { type CommitTable, readCommits, readHeadHistory } from "../git/history.js";
+import type { OpenedRepo } from "../git/repo.js";
 import type { Repo } from "../git/run.js";
+import { readCachedLog, type ScanCache } from "./cached-log.js";
 
 export interface HistoryModel {
   table: CommitTable;
@@ -21,20 +23,33 @@ export interface HeadHistory {
 
 /**
  * HEAD's history and what every commit in it changed below `folders` (the English ones). It needs nothing from
- * the pages, so the scan starts it first and reads the pages while git works.
+ * the pages, so the scan starts it first and reads the pages while git works. With a cache, the
+ * log comes from it when it can (see cached-log.ts).
  */
 export async function loadHeadHistory(
-  repo: Repo,
+  repo: OpenedRepo,
   head: string,
   folders: readonly string[],
   logPart?: number,
+  cache: ScanCache | null = null,
 ): Promise<HeadHistory> {
   // The path index is built while git's output streams in, not after the log has ended.
-  const builder = new PathIndexBuilder();
-  const table = await readHeadHistory(repo, head, folders, builder, logPart);
+  const { table, sink } = cache
+    ? await readCachedLog(cache, repo, head, "history", folders, newBuilder, async (recorder) => {
+        const table = await readHeadHistory(repo, head, folders, recorder, logPart);
+        return { table, log: recorder.capture(table) };
+      })
+    : await fromGit(repo, head, folders, logPart);
   const headIdx = table.index.get(head);
   if (headIdx === undefined) throw new Error("HEAD is missing from its own history");
-  return { table, head: headIdx, index: builder.finish() };
+  return { table, head: headIdx, index: sink.finish() };
+}
+
+const newBuilder = () => new PathIndexBuilder();
+
+async function fromGit(repo: Repo, head: string, folders: readonly string[], logPart?: number) {
+  const sink = newBuilder();
+  return { table: await readHeadHistory(repo, head, folders, sink, logPart), sink };
 }
 
 /**

@@ -1,6 +1,13 @@
 // The scan: gathers facts from the work tree and from git (a handful of git processes, never one
 // per page or per raw_commit), then derives every page's status with pure functions.
 
+import {
+  estimatesFile,
+  type PageEstimates,
+  readEstimates,
+  writeEstimates,
+} from "../cache/estimates-file.js";
+import { lineCountsFile, readLineCounts, writeLineCounts } from "../cache/line-counts.js";
 import { byLanguageAndPath, summarize } from "../core/status.js";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { gitBlobReader } from "../detail/blobs.js";
@@ -12,6 +19,7 @@ import type { Repo } from "../git/run.js";
 import { listTree } from "../git/tree.js";
 import { describeLayout } from "../layout/layout.js";
 import { settleLater } from "../settle.js";
+import { flushScanCache } from "./cached-log.js";
 import { estimateCommits, loadTranslationHistory, pagesWithoutMetadata } from "./estimates.js";
 import type { ScanFolders, SiteScope } from "./folders.js";
 import { completeHistory } from "./history-model.js";
@@ -96,7 +104,7 @@ export async function scanInStages(
   // the pages are read meanwhile.
   // Every English fact (HEAD, its tree, raw_commits, history, blobs) comes from `sourceRepo`;
   // only the translations come from `repo`, as files in its work tree.
-  const { repo, sourceRepo, head, folders, headHistory, ignoreRevs } = await start;
+  const { repo, sourceRepo, head, folders, headHistory, ignoreRevs, cache } = await start;
   const twoRepos = sourceRepo !== repo;
   const progress = opts.onProgress ?? (() => {});
   const englishList = settleLater(listTree(sourceRepo, head.hash, folders.sourceFolders));
@@ -113,9 +121,15 @@ export async function scanInStages(
   const untracked = pagesWithoutMetadata(translations.pages);
   // With two repositories the translations' commits are not the English history's: no page
   // can be estimated from them.
+  const estimating = untracked.length > 0 && !twoRepos;
+  const estimatesName = cache && estimating ? estimatesFile(cache.identity) : null;
+  const knownEstimates =
+    cache && estimatesName
+      ? readEstimates(cache.store, estimatesName, head.hash, ignoreRevs, untracked.map(pagePath))
+      : null;
   const translationHistory =
-    untracked.length > 0 && !twoRepos
-      ? settleLater(loadTranslationHistory(repo, head.hash, untracked))
+    estimating && !knownEstimates
+      ? settleLater(loadTranslationHistory(repo, head.hash, untracked, undefined, cache))
       : null;
   // git checks the raw_commits while the English pages are matched with the translations.
   const resolving = settleLater(
@@ -158,14 +172,30 @@ export async function scanInStages(
   // Only for raw_commits off HEAD's history (rare): which of them some other ref contains.
   const offHead = okHashes.filter((h) => history.fromHead[history.table.index.get(h) ?? -1] !== 1);
   const onOtherRefs = offHead.length > 0 ? await commitsOnOtherRefs(sourceRepo, head.hash) : null;
-  const estimates = translationHistory
-    ? estimateCommits(history, await translationHistory, untracked, ignoreRevs)
-    : undefined;
+  const estimates = knownEstimates
+    ? fromPaths(untracked, knownEstimates)
+    : translationHistory
+      ? estimateCommits(history, await translationHistory, untracked, ignoreRevs)
+      : undefined;
+  if (cache && estimatesName && translationHistory && estimates) {
+    const byPath = new Map(untracked.map((t) => [pagePath(t), estimates.get(t) ?? null]));
+    cache.pending.push(() =>
+      writeEstimates(cache.store, estimatesName, head.hash, ignoreRevs, byPath),
+    );
+  }
   progress({ phase: "history", done: 1, total: 1 });
 
   // git counts lines while the reports are built and the commits listed: the pairs of blobs go
   // to it in chunks as the pages' versions are found (see BlobLineCounter), in report order.
-  const counter = new BlobLineCounter(sourceRepo, sourceRepo.objectDir, sourceRepo.diffAlgorithm);
+  const linesFile = cache ? lineCountsFile([...cache.identity, sourceRepo.diffAlgorithm]) : null;
+  const knownLines = cache && linesFile ? readLineCounts(cache.store, linesFile) : new Map();
+  const counter = new BlobLineCounter(
+    sourceRepo,
+    sourceRepo.objectDir,
+    sourceRepo.diffAlgorithm,
+    undefined,
+    knownLines,
+  );
   let built: Built;
   try {
     built = buildReports({
@@ -251,10 +281,31 @@ export async function scanInStages(
         ...(twoRepos ? { sourceRepo: sourceRepo.workTree } : {}),
       },
     },
-    linesUpTo: lineFiller(sorted, built.measure, counter, () =>
-      progress({ phase: "done", done: 1, total: 1 }),
-    ),
+    linesUpTo: lineFiller(sorted, built.measure, counter, () => {
+      progress({ phase: "done", done: 1, total: 1 });
+      // The scan is whole: what it learnt is kept for the next run.
+      if (cache && linesFile) {
+        const { store } = cache;
+        cache.pending.push(() =>
+          writeLineCounts(store, linesFile, counter.countsByPair(), knownLines),
+        );
+      }
+      flushScanCache(cache);
+    }),
   };
+}
+
+/** A translation's path in the repository, as estimates know it. */
+const pagePath = (t: Translation) => `${t.base}/${t.rel}`;
+
+/** Estimates by page from estimates by path (see cache/estimates-file.ts). */
+function fromPaths(pages: readonly Translation[], byPath: PageEstimates): Map<Translation, string> {
+  const out = new Map<Translation, string>();
+  for (const t of pages) {
+    const e = byPath.get(pagePath(t));
+    if (e) out.set(t, e);
+  }
+  return out;
 }
 
 /** The up-to-date translations, with their English blob at HEAD and their file. */

@@ -1,10 +1,13 @@
 // The first step of a scan, in a module of its own: it needs little of the tool's code, so the
 // entry point can set git to work on the history (the scan's longest job) before it has loaded
 // the rest.
+
+import type { CacheChoice } from "../cache/store.js";
 import { AppError } from "../errors.js";
 import { type Head, type OpenedRepo, openRepo, openRepoAtHead } from "../git/repo.js";
 import { readIgnoreRevs } from "../options/ignore-revs.js";
 import { settleLater } from "../settle.js";
+import { openScanCache, type ScanCache } from "./cached-log.js";
 import { resolveFolders, type ScanFolders, type SiteScope } from "./folders.js";
 import { type HeadHistory, loadHeadHistory } from "./history-model.js";
 import { openSourceRepo } from "./source-repo.js";
@@ -25,12 +28,16 @@ export interface ScanStart {
   headHistory: Promise<HeadHistory>;
   /** Commits that estimates skip (the ignore-revs file), checked before git starts. */
   ignoreRevs: ReadonlySet<string>;
+  /** The cache, when there is one (see cached-log.ts). */
+  cache: ScanCache | null;
 }
 
 const PARTIAL_CLONE =
   "this is a partial clone (git clone --filter): the scan reads English files from history and never downloads missing objects; use a full clone (in actions/checkout, leave `filter` unset)";
 
-export async function startScan(opts: SiteScope & { repo: string }): Promise<ScanStart> {
+export async function startScan(
+  opts: SiteScope & { repo: string; cache?: CacheChoice },
+): Promise<ScanStart> {
   // Both repositories are opened at once; the source's HEAD is read alongside.
   const [opened, translations] = await Promise.all([
     opts.sourceRepo ? openSourceRepo(opts.sourceRepo) : openRepoAtHead(opts.repo),
@@ -47,12 +54,16 @@ export async function startScan(opts: SiteScope & { repo: string }): Promise<Sca
   // Read whether or not a page will need it, so that a bad file is an error on every run.
   const ignoreRevs = readIgnoreRevs(repo.workTree, opts.ignoreRevsFile ?? null);
   const head = await opened.head;
+  const cache = openScanCache(opts.cache, sourceRepo, head.hash);
   return {
     repo,
     sourceRepo,
     head,
     folders,
-    headHistory: settleLater(loadHeadHistory(sourceRepo, head.hash, folders.sourceFolders)),
+    headHistory: settleLater(
+      loadHeadHistory(sourceRepo, head.hash, folders.sourceFolders, undefined, cache),
+    ),
     ignoreRevs,
+    cache,
   };
 }

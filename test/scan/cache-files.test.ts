@@ -1,0 +1,67 @@
+// The cache's log files as data: what comes back is what went in, and a body of another shape
+// is refused rather than half read.
+import { describe, expect, it } from "vitest";
+import { decodeLog, encodeLog, mergeLogs } from "../../src/cache/log-file.js";
+import type { LogCapture } from "../../src/git/history.js";
+
+const h = (n: number) => n.toString(16).padStart(40, "0");
+
+/** A log of `hashes` (newest first), each commit the parent of the one before it. */
+function log(hashes: string[], subject = (i: number) => `commit ${i}`): LogCapture {
+  const n = hashes.length;
+  return {
+    hashes,
+    parents: hashes.map((_, i) => (i + 1 < n ? (hashes[i + 1] as string) : "")),
+    dates: hashes.map(() => "2025-01-01T00:00:00+00:00"),
+    authors: hashes.map(() => "A"),
+    subjects: hashes.map((_, i) => subject(i)),
+    starts: Int32Array.from({ length: n + 1 }, (_, i) => i),
+    headers: hashes.map((x) => `:000000 100644 ${h(0)} ${x} A`),
+    paths: hashes.map((_, i) => `content/en/p${i}.md`),
+    froms: hashes.map(() => ""),
+  };
+}
+
+describe("cache log files", () => {
+  it("come back as they went in, bytes that are not UTF-8 included", () => {
+    const original = log([h(3), h(2), h(1)], (i) => `subject ${i} \udcff é`);
+    const body = encodeLog({ identity: "id", head: h(3), log: original });
+    expect(body).not.toBeNull();
+    const back = decodeLog(body as Buffer);
+    expect(back?.identity).toBe("id");
+    expect(back?.head).toBe(h(3));
+    expect({ ...back?.log, starts: [...(back?.log.starts ?? [])] }).toEqual({
+      ...original,
+      starts: [...original.starts],
+    });
+  });
+
+  it("are not written when a text would not come back the same", () => {
+    const cut = log([h(1)], () => "cut in half \ud83d");
+    expect(encodeLog({ identity: "id", head: h(1), log: cut })).toBeNull();
+  });
+
+  it("refuse a body of another shape", () => {
+    const body = encodeLog({ identity: "id", head: h(2), log: log([h(2), h(1)]) }) as Buffer;
+    const text = body.toString("utf8");
+    expect(decodeLog(Buffer.from(text.slice(0, -10)))).toBeNull();
+    expect(decodeLog(Buffer.from(text.replace("\u00002\u0000", "\u00003\u0000")))).toBeNull();
+    expect(decodeLog(Buffer.from(""))).toBeNull();
+  });
+
+  it("merge in git's order, and say when a commit is in neither log", () => {
+    const cached = log([h(2), h(1)]);
+    const fresh = log([h(4), h(3)]);
+    const merged = mergeLogs([h(4), h(2), h(3), h(1)], fresh, cached);
+    expect(merged?.hashes).toEqual([h(4), h(2), h(3), h(1)]);
+    expect(merged?.paths).toEqual([
+      "content/en/p0.md",
+      "content/en/p0.md",
+      "content/en/p1.md",
+      "content/en/p1.md",
+    ]);
+    expect(mergeLogs([h(4), h(3), h(9)], fresh, cached)).toBeNull();
+    // A fresh commit HEAD does not reach is not git's walk.
+    expect(mergeLogs([h(4), h(2), h(1)], fresh, cached)).toBeNull();
+  });
+});

@@ -1,0 +1,239 @@
+// The cache never changes an answer: the CLI's JSON with a cache is byte for byte the JSON
+// without one, through edits, new commits, a rebase, a branch switch and damaged cache files;
+// and a cache folder others could write to is refused.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildFixture, type TempSite, tempDir } from "../helpers/site.js";
+import { CLI, cleanEnv, gitIn } from "../hostile/helpers.js";
+
+let site: TempSite;
+let cacheDir: string;
+beforeAll(() => {
+  site = buildFixture();
+  cacheDir = path.join(tempDir(), "cache");
+});
+afterAll(() => site?.cleanup());
+
+const ZH = "content/zh-cn";
+
+function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
+  const res = spawnSync(process.execPath, [CLI, ...args, "--repo", site.dir], {
+    env: cleanEnv(env),
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+/** The scan with and without the cache: the same bytes, whatever the cache held. */
+function sameWithCache(extra: readonly string[] = []): { stderr: string; stdout: string } {
+  const plain = cli(["scan", "--format", "json", "--no-cache", ...extra]);
+  expect(plain.code).toBe(0);
+  const cached = cli(["scan", "--format", "json", "--cache-dir", cacheDir, ...extra]);
+  expect(cached.code).toBe(0);
+  expect(cached.stdout).toBe(plain.stdout);
+  return cached;
+}
+
+/** Commits with dates of their own (an hour apart from `hour`), so git's order is by date. */
+function commit(message: string, files: Record<string, string>, hour: number): string {
+  for (const [rel, text] of Object.entries(files)) {
+    const abs = path.join(site.dir, rel);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, text);
+  }
+  const date = `${Date.UTC(2025, 6, 1) / 1000 + hour * 3600} +0000`;
+  const env = { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+  gitIn(site.dir, ["add", "-A"], { env });
+  gitIn(site.dir, ["commit", "-q", "--allow-empty", "-m", message], { env });
+  return gitIn(site.dir, ["rev-parse", "HEAD"]).trim();
+}
+
+function cacheFiles(kind: string): string[] {
+  return readdirSync(cacheDir)
+    .filter((f) => f.startsWith(`${kind}-`))
+    .map((f) => path.join(cacheDir, f));
+}
+
+/** Rewrites a cache file's body with a checksum that matches, as only this tool should. */
+function forge(file: string, edit: (body: string) => string): void {
+  const bytes = readFileSync(file);
+  const first = bytes.indexOf(10);
+  const second = bytes.indexOf(10, first + 1);
+  const [magic, version, kind] = bytes.toString("latin1", 0, first).split(" ");
+  const body = Buffer.from(edit(bytes.subarray(second + 1).toString("utf8")), "utf8");
+  const sum = createHash("sha256").update(body).digest("hex");
+  writeFileSync(
+    file,
+    Buffer.concat([Buffer.from(`${magic} ${version} ${kind} ${body.length}\n${sum}\n`), body]),
+  );
+}
+
+describe("the cache", () => {
+  it("gives the same JSON on a first run, a hit, and with estimates and kinds", () => {
+    const first = sameWithCache();
+    expect(first.stderr).toBe("");
+    expect(cacheFiles("history")).toHaveLength(1);
+    expect(cacheFiles("estimates")).toHaveLength(2);
+    expect(cacheFiles("estimates-by-page")).toHaveLength(1);
+    expect(cacheFiles("lines")).toHaveLength(1);
+    expect(sameWithCache().stderr).toBe("");
+    sameWithCache(["--kinds"]);
+  });
+
+  it("is read on a hit, and the commits before a moved HEAD come from it", () => {
+    const [history] = cacheFiles("history");
+    const before = readFileSync(history as string);
+    // A subject changed in the cache (with a checksum that matches) shows where the answer
+    // came from; the real cache is put back afterwards.
+    forge(history as string, (b) => b.replace("Signup: reword", "Signup: FROM THE CACHE"));
+    const hit = cli(["scan", "--format", "json", "--cache-dir", cacheDir]);
+    expect(hit.stdout).toContain("Signup: FROM THE CACHE");
+    commit("Signup: one more line", { "content/en/user/signup.md": "Signup.\n\nMore.\n" }, 1);
+    const moved = cli(["scan", "--format", "json", "--cache-dir", cacheDir]);
+    expect(moved.stdout).toContain("Signup: FROM THE CACHE");
+    expect(moved.stdout).toContain("Signup: one more line");
+    writeFileSync(history as string, before);
+    gitIn(site.dir, ["reset", "-q", "--hard", "HEAD~1"]);
+  });
+
+  it("follows edits of the work tree", () => {
+    const file = path.join(site.dir, ZH, "user/signup.md");
+    const text = readFileSync(file, "utf8");
+    writeFileSync(file, text.replace("注册", "注册（新）"));
+    sameWithCache();
+    writeFileSync(path.join(site.dir, ZH, "user/new-page.md"), "---\ntitle: 新\n---\n\n新。\n");
+    sameWithCache();
+    gitIn(site.dir, ["checkout", "-q", "--", "."]);
+    gitIn(site.dir, ["clean", "-q", "-fd"]);
+    sameWithCache();
+  });
+
+  it("follows new commits: edits, a rename, a merge of older commits, pages without metadata", () => {
+    commit("Contacts: more", { "content/en/user/contacts.md": "Contacts.\n\nMore.\n" }, 10);
+    sameWithCache();
+    gitIn(site.dir, ["mv", "content/en/user/moderation.md", "content/en/user/moderating.md"]);
+    commit("Rename moderation", {}, 11);
+    commit("Notes: Chinese", { [`${ZH}/user/notes.md`]: "笔记。\n" }, 12);
+    sameWithCache();
+    // A branch whose commits are older than HEAD's, merged: git's order interleaves them.
+    const tip = gitIn(site.dir, ["rev-parse", "HEAD"]).trim();
+    gitIn(site.dir, ["checkout", "-q", "-b", "old-side", "HEAD~5"]);
+    commit("Backups: weekly", { "content/en/admin/backups.md": "Weekly.\n" }, -400);
+    commit("Signup: side edit", { "content/en/user/signup.md": "Side.\n" }, -399);
+    gitIn(site.dir, ["checkout", "-q", "main"]);
+    expect(gitIn(site.dir, ["rev-parse", "HEAD"]).trim()).toBe(tip);
+    const date = `${Date.UTC(2025, 6, 1) / 1000 + 13 * 3600} +0000`;
+    gitIn(site.dir, ["merge", "-q", "--no-ff", "-m", "Merge old-side", "old-side"], {
+      env: { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    });
+    sameWithCache();
+    for (let i = 0; i < 10; i++) {
+      commit(`Contacts ${i}`, { "content/en/user/contacts.md": `Contacts ${i}.\n` }, 20 + i);
+    }
+    sameWithCache();
+  });
+
+  it("follows a rebase and a branch switch", () => {
+    // Rewrite the last three commits: the cached HEAD is no longer an ancestor.
+    gitIn(site.dir, ["reset", "-q", "--hard", "HEAD~3"]);
+    commit("Contacts: rewritten", { "content/en/user/contacts.md": "Rewritten.\n" }, 40);
+    sameWithCache();
+    gitIn(site.dir, ["checkout", "-q", "-b", "older", "HEAD~8"]);
+    sameWithCache();
+    gitIn(site.dir, ["checkout", "-q", "main"]);
+    sameWithCache();
+    // The cached HEAD, dropped and gone from the repository, cannot be read: the cache does
+    // without it.
+    gitIn(site.dir, ["reset", "-q", "--hard", "HEAD~1"]);
+    gitIn(site.dir, ["reflog", "expire", "--expire=now", "--all"]);
+    gitIn(site.dir, ["gc", "-q", "--prune=now"]);
+    commit("Signup: after gc", { "content/en/user/signup.md": "After gc.\n" }, 41);
+    sameWithCache();
+  });
+
+  it("ignores a damaged or truncated cache file with a warning, then makes it again", () => {
+    for (const damage of [
+      (f: string) => writeFileSync(f, Buffer.concat([readFileSync(f), Buffer.from("x")])),
+      (f: string) => truncateSync(f, Math.floor(readFileSync(f).length / 2)),
+      (f: string) => {
+        const bytes = readFileSync(f);
+        bytes[bytes.length - 3] = (bytes[bytes.length - 3] as number) ^ 1;
+        writeFileSync(f, bytes);
+      },
+      (f: string) => writeFileSync(f, ""),
+    ]) {
+      for (const kind of ["history", "estimates", "lines"]) {
+        for (const f of cacheFiles(kind)) damage(f);
+      }
+      const warned = sameWithCache();
+      expect(warned.stderr).toMatch(/warning: ignoring a damaged cache file .*history-/);
+      expect(warned.stderr).toMatch(/lines-/);
+      expect(sameWithCache().stderr).toBe("");
+    }
+    // A body of the wrong shape, with a checksum that matches, is not trusted either.
+    const [history] = cacheFiles("history");
+    forge(history as string, (b) => b.replace(/:100644 100644 /, ":100644 1006 "));
+    expect(sameWithCache().stderr).toContain("damaged cache file");
+  });
+
+  it("follows the ignore-revs file, which changes the estimates", () => {
+    const index = gitIn(site.dir, ["log", "-1", "--format=%H", "--", `${ZH}/_index.md`]);
+    const before = sameWithCache().stdout;
+    const ignore = path.join(site.dir, ".translation-status-ignore-revs");
+    writeFileSync(ignore, `${index.trim()}\n`);
+    expect(sameWithCache().stdout).not.toBe(before);
+    rmSync(ignore);
+    expect(sameWithCache().stdout).toBe(before);
+  });
+
+  it("keeps two option sets apart", () => {
+    sameWithCache(["--lang", "ja"]);
+    sameWithCache(["--source", "zh-cn", "--lang", "ja"]);
+    sameWithCache();
+  });
+
+  it("writes to $XDG_CACHE_HOME by default, and nothing with --no-cache", () => {
+    const home = tempDir();
+    const res = cli(["scan", "--format", "json"], { XDG_CACHE_HOME: home });
+    expect(res.code).toBe(0);
+    expect(readdirSync(path.join(home, "translation-status")).length).toBeGreaterThan(0);
+    const none = tempDir();
+    cli(["scan", "--format", "json", "--no-cache"], { XDG_CACHE_HOME: none });
+    expect(readdirSync(none)).toEqual([]);
+  });
+
+  it("refuses a cache folder others may write to", () => {
+    const shared = path.join(tempDir(), "shared");
+    mkdirSync(shared);
+    for (const mode of [0o777, 0o775, 0o1777]) {
+      chmodSync(shared, mode);
+      const res = cli(["scan", "--format", "json", "--cache-dir", shared]);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toContain("refusing the cache folder");
+      expect(res.stderr).toContain("others may write to it");
+      expect(readdirSync(shared)).toEqual([]);
+    }
+  });
+
+  it.skipIf(process.getuid?.() !== 0)("refuses a cache folder of another user", () => {
+    const theirs = path.join(tempDir(), "theirs");
+    mkdirSync(theirs, { mode: 0o755 });
+    chownSync(theirs, 65534, 65534);
+    const res = cli(["scan", "--format", "json", "--cache-dir", theirs]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("it belongs to another user");
+  });
+});
