@@ -61,3 +61,21 @@ export function kindText(c: {
   const keys = c.changedKeys && c.changedKeys.length > 0 ? ` (${c.changedKeys.join(", ")})` : "";
   return `${c.changeKind}${keys}`;
 }
+
+/** A listed commit's kind as reports write it, and whether it changed the translation too:
+ * `links, with the translation`. */
+export function commitKindText(c: {
+  changeKind?: ChangeKind | null;
+  changedKeys?: readonly string[];
+  withTranslation?: true;
+}): string {
+  return `${kindText(c)}${c.withTranslation ? ", with the translation" : ""}`;
+}
+
+/** Pages counted by the kind of their English change, in the kinds' order: `3 prose, 1 typo`
+ * ("" when none). */
+export function kindCounts(row: Readonly<Partial<Record<ChangeKind, number>>>): string {
+  return CHANGE_KINDS.filter((k) => (row[k] ?? 0) > 0)
+    .map((k) => `${row[k]} ${k}`)
+    .join(", ");
+}

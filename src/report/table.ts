@@ -1,7 +1,7 @@
 // The plain report for people: one line per page, grouped by language, then a summary line.
 import { REPORT_ORDER, STATUS_FACTS, STATUS_SYMBOL } from "../core/statuses.js";
 import type { PageReport, ScanResult, Status } from "../core/types.js";
-import { CHANGE_KINDS, type ChangeKind, kindText } from "../kinds/kinds.js";
+import { type ChangeKind, kindCounts, kindText } from "../kinds/kinds.js";
 import { inertLine } from "../sanitize/github.js";
 import { groupWarnings, warningText } from "./warnings.js";
 
@@ -63,8 +63,7 @@ function kindColumn(page: PageReport): string {
 
 /** A language's pages by the kind of their English change, e.g. "changes: 3 prose, 1 typo". */
 export function kindsLine(row: Partial<Record<ChangeKind, number>>): string {
-  const parts = CHANGE_KINDS.filter((k) => (row[k] ?? 0) > 0).map((k) => `${row[k]} ${k}`);
-  return `  changes: ${parts.join(", ") || "none"}`;
+  return `  changes: ${kindCounts(row) || "none"}`;
 }
 
 /** A language's totals, e.g. "11 pages: 2 up-to-date, 3 outdated". */

@@ -148,24 +148,37 @@ function setKind(target: ChangeKindFields, c: Classified | null): void {
 /**
  * Marks each listed commit that changed the page's translation as well as its English source:
  * a mechanical edit across languages, which the translator has seen already. `files` holds the
- * paths each listed commit changed (see git/commit-files.ts).
+ * paths each listed commit changed (see git/commit-files.ts). An untracked page's commits are
+ * those since its estimate, in its detail. `details` follow `pages`.
  */
 export function markCommitsWithTranslation(
   pages: readonly PageReport[],
+  details: readonly PageDetail[],
   files: ReadonlyMap<string, ReadonlySet<string>>,
 ): void {
-  for (const page of pages) {
-    if (!page.commits.some((c) => files.get(c.hash)?.has(page.path))) continue;
-    page.commits = page.commits.map((c) =>
-      files.get(c.hash)?.has(page.path) ? { ...c, withTranslation: true } : c,
-    );
-  }
+  const marked = (path: string, commits: readonly CommitInfo[]): CommitInfo[] | null =>
+    commits.some((c) => files.get(c.hash)?.has(path))
+      ? commits.map((c) =>
+          files.get(c.hash)?.has(path) ? { ...c, withTranslation: true as const } : c,
+        )
+      : null;
+  pages.forEach((page, i) => {
+    const own = marked(page.path, page.commits);
+    if (own) page.commits = own;
+    const detail = details[i];
+    const estimated = detail?.estimatedCommits && marked(page.path, detail.estimatedCommits);
+    if (detail && estimated) detail.estimatedCommits = estimated;
+  });
 }
 
-/** The listed commits of every page, once each. */
-export function listedCommits(pages: readonly PageReport[]): string[] {
+/** The listed commits of every page (an untracked page's since its estimate), once each. */
+export function listedCommits(
+  pages: readonly PageReport[],
+  details: readonly PageDetail[],
+): string[] {
   const out = new Set<string>();
   for (const p of pages) for (const c of p.commits) out.add(c.hash);
+  for (const d of details) for (const c of d.estimatedCommits ?? []) out.add(c.hash);
   return [...out];
 }
 

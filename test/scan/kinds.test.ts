@@ -170,3 +170,82 @@ describe("commits that changed the translation too", () => {
     ]);
   });
 });
+
+describe("commits that changed both sides, in every report", () => {
+  /** An untracked page (no metadata) whose English and translation a link migration edited
+   * together, and a tracked page given a typo fix. */
+  function site() {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write("content/en/a.md", "# A\n\nSee [x](http://old.example/).\n");
+    repo.write("content/en/b.md", "# B\n\nThe text is hear.\n");
+    const raw = repo.commit("English");
+    repo.write("content/zh-cn/a.md", "# 甲\n\n见 [x](http://old.example/)。\n");
+    repo.write("content/zh-cn/b.md", page(raw, "# 乙\n\n文字。\n"));
+    const translated = repo.commit("Translate");
+    repo.write("content/en/a.md", "# A\n\nSee [x](https://new.example/).\n");
+    repo.write("content/zh-cn/a.md", "# 甲\n\n见 [x](https://new.example/)。\n");
+    const migration = repo.commit("Migrate links in every language");
+    repo.write("content/en/b.md", "# B\n\nThe text is here.\n");
+    repo.commit("Fix a typo");
+    return { repo, translated, migration };
+  }
+
+  it("skips it in the estimate, and marks it in the estimate's commits", async () => {
+    const { repo, translated, migration } = site();
+    const out = await scan({
+      repo: repo.dir,
+      source: "en",
+      content: "content",
+      langs: [],
+      kinds: true,
+    });
+    const i = out.result.pages.findIndex((p) => p.path === "content/zh-cn/a.md");
+    expect(out.result.pages[i]?.estimate).toMatchObject({
+      rawCommit: translated,
+      commitsBehind: 1,
+      changeKind: "links",
+    });
+    expect(
+      out.details[i]?.estimatedCommits?.map((c) => [c.hash, c.changeKind, c.withTranslation]),
+    ).toEqual([[migration, "links", true]]);
+  });
+
+  it("shows kinds, the count per kind and the mark in the status page", () => {
+    const { repo } = site();
+    const plain = runCli(["report", "--repo", repo.dir]);
+    expect(plain.stdout).not.toContain("data-kind");
+    expect(plain.stdout).not.toContain('<th scope="col">English change</th>');
+    const res = runCli(["report", "--repo", repo.dir, "--kinds"]);
+    expect(res.code).toBe(0);
+    const html = res.stdout;
+    expect(html).toContain('<p class="kinds">English changes: 1 links, 1 typo</p>');
+    expect(html).toContain('<select id="lang-0-kind" data-filter="kind"><option value="any">any');
+    expect(html).toContain('<th scope="col">English change</th>');
+    const rowOf = (p: string) => html.slice(html.indexOf(`data-path="${p}"`)).split("</tbody>")[0];
+    expect(rowOf("b.md")).toContain('data-kind="typo"');
+    expect(rowOf("b.md")).toContain("<td>typo</td>");
+    expect(rowOf("a.md")).toContain('data-kind="links"');
+    expect(rowOf("a.md")).toContain('<span class="est">~links</span>');
+    expect(rowOf("a.md")).toMatch(
+      /Migrate links in every language .*· links, with the translation/,
+    );
+    expect(rowOf("b.md")).toMatch(/Fix a typo .*· typo<\/li>/);
+  });
+
+  it("counts the kinds per language in the Markdown table", () => {
+    const { repo } = site();
+    const res = runCli([
+      "check",
+      "--repo",
+      repo.dir,
+      "--kinds",
+      "--use-estimates",
+      "--format",
+      "markdown",
+    ]);
+    expect(res.stdout).toMatch(/\| Language \| Pages \| Failing \|.* \| English changes \|\n/);
+    expect(res.stdout).toMatch(/\| zh-cn \| 2 \| \d \|.* \| 1 links, 1 typo \|\n/);
+    const plain = runCli(["check", "--repo", repo.dir, "--format", "markdown"]);
+    expect(plain.stdout).not.toContain("English changes");
+  });
+});
