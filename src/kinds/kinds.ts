@@ -19,6 +19,9 @@ export interface Classified {
   kind: ChangeKind;
   /** For `front-matter`: the top-level keys whose values changed, in page order. */
   changedKeys?: readonly string[];
+  /** When asked for: what the change did to the page's structure (sections, code blocks,
+   * lists, tables, images, shortcodes), absent when nothing. */
+  structureChanges?: readonly string[];
 }
 
 /** The kinds named on the command line (`--ignore typo,links`), checked: a usage error names
@@ -60,6 +63,13 @@ export function kindText(c: {
   if (c.changeKind === null) return "?";
   const keys = c.changedKeys && c.changedKeys.length > 0 ? ` (${c.changedKeys.join(", ")})` : "";
   return `${c.changeKind}${keys}`;
+}
+
+/** What the English change did to a page's structure, as one line ("" when nothing):
+ * `added 1 \`##\` section: Limits; a list: 3 → 4 items`. Headings are untrusted page text:
+ * callers escape the result. */
+export function structureChangesText(c: { structureChanges?: readonly string[] }): string {
+  return c.structureChanges?.join("; ") ?? "";
 }
 
 /** A listed commit's kind as reports write it, and whether it changed the translation too:

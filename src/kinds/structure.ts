@@ -2,9 +2,10 @@
 // code blocks, lists, tables, images and shortcodes, whatever its words. Comparing them catches
 // a page stamped up to date after a partial update. Pure: over the two texts.
 import { diffArrays } from "diff";
-import type { Nodes } from "mdast";
+import type { Nodes, Root } from "mdast";
 import { findShortcodes } from "../meta/shortcode.js";
 import { isTranslationStatusName } from "../meta/status-shortcode.js";
+import { LINK_SHORTCODES } from "./masks.js";
 import { parseMarkdown } from "./parse.js";
 
 export interface Structure {
@@ -27,10 +28,43 @@ const MAX_NAMED = 4;
 const MAX_HEADINGS = 3;
 const MAX_HEADING_CHARS = 60;
 
+/**
+ * Whether a line of the text could be a table's delimiter row (`| --- | :-: |`), which only
+ * GFM's parser reads: a line of nothing but pipes, dashes, colons, spaces and the marks that
+ * open a block quote or list item, with a pipe and a dash. Without one there is no table, and
+ * the cheaper CommonMark parse gives the same structure. Linear: one pass over the text.
+ */
+export function mayHoldTable(text: string): boolean {
+  let pipe = false;
+  let dash = false;
+  let other = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i === text.length ? 10 : text.charCodeAt(i);
+    if (c === 10) {
+      if (pipe && dash && !other) return true;
+      pipe = false;
+      dash = false;
+      other = false;
+    } else if (c === 0x7c) pipe = true;
+    else if (c === 0x2d) dash = true;
+    else if (!other && !TABLE_ROW_CHARS.has(c)) other = true;
+  }
+  return false;
+}
+
+/** Space, tab, CR, `:`, `>`, `*`, `+`, `.`, `)` and digits: what else a delimiter row's line
+ * may hold. */
+const TABLE_ROW_CHARS = new Set([..." \t\r:>*+.)0123456789"].map((ch) => ch.charCodeAt(0)));
+
 /** The page's structure, or null when it is too long or deep to parse. */
 export function structureOf(text: string): Structure | null {
-  const tree = parseMarkdown(text, true);
-  if (!tree) return null;
+  const tree = parseMarkdown(text, mayHoldTable(text));
+  return tree && structureOfTree(tree, text);
+}
+
+/** The structure of a parsed page; `tree` is `text`'s, parsed with GFM if it may hold a
+ * table (see mayHoldTable). */
+export function structureOfTree(tree: Root, text: string): Structure {
   const out: Structure = {
     headings: [],
     code: [],
@@ -75,128 +109,183 @@ function plainText(node: Nodes): string {
     if ("children" in n)
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
   }
-  const text = parts.join("").replace(/\s+/g, " ").trim();
+  const text = withoutHeadingId(parts.join("").replace(/\s+/g, " ").trim());
   return text.length > MAX_HEADING_CHARS ? `${text.slice(0, MAX_HEADING_CHARS - 1)}…` : text;
 }
 
-/** The page's shortcodes by name, as the scan reads them (its own metadata left out). */
+/** A heading's text without the id Hugo reads from its end (`Limits {#limits}`): the name
+ * a reader knows it by. */
+function withoutHeadingId(text: string): string {
+  const open = text.lastIndexOf("{#");
+  if (open <= 0 || !text.endsWith("}") || text.indexOf("}", open) !== text.length - 1) return text;
+  return text.slice(0, open).trimEnd();
+}
+
+/** The page's shortcodes by name, as the scan reads them: its own metadata and the link
+ * shortcodes left out (link targets are no structure; translations localize them). */
 function shortcodeNames(text: string): string[] {
   return findShortcodes(text)
     .map((s) => s.name)
-    .filter((name) => !isTranslationStatusName(name));
+    .filter((name) => !isTranslationStatusName(name) && !LINK_SHORTCODES.has(name));
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const hashes = (depth: number) => "#".repeat(depth);
+const lang = (l: string) => `\`${l || "no language"}\``;
+const named = (texts: readonly string[]) =>
+  texts.slice(0, MAX_HEADINGS).join(", ") + (texts.length > MAX_HEADINGS ? ", …" : "");
+/** `2 \`##\` sections`, or with `more` before the noun: `2 more \`##\` sections`. */
+const sections = (n: number, depth: number, more = "") =>
+  plural(n, `${more}\`${hashes(depth)}\` section`, `${more}\`${hashes(depth)}\` sections`);
+
+/** How the differences between two structures, `a` and `b`, are said. */
+interface Wording {
+  /** `a` has `a - b` more of a thing than `b`, or fewer. */
+  count(a: number, b: number, one: string, many: string): string;
+  /** Sections of this level `a` has and `b` lacks (named), and the other way. */
+  sectionsOnlyInA(depth: number, texts: readonly string[]): string;
+  sectionsOnlyInB(depth: number, texts: readonly string[]): string;
+  /** The i-th (from 0) code block's language, table's size, list's items, in each. */
+  codeLanguage(i: number, a: string, b: string): string;
+  table(i: number, a: readonly [number, number], b: readonly [number, number]): string;
+  list(i: number, a: number, b: number): string;
+  shortcode(name: string, a: number, b: number): string;
+  more(n: number): string;
+  /** Whether headings match by their text as well as their level: not across languages. */
+  headingsByText: boolean;
+}
+
+/** An English page (`a`) against its translation (`b`). */
+const AGAINST_TRANSLATION: Wording = {
+  count: (a, b, one, many) =>
+    a > b
+      ? `English has ${plural(a - b, `more ${one}`, `more ${many}`)} (${a}, translation ${b})`
+      : `translation has ${plural(b - a, `more ${one}`, `more ${many}`)} (${b}, English ${a})`,
+  sectionsOnlyInA: (depth, texts) =>
+    `English has ${sections(texts.length, depth, "more ")}: ${named(texts)}`,
+  sectionsOnlyInB: (depth, texts) => `translation has ${sections(texts.length, depth, "more ")}`,
+  codeLanguage: (i, a, b) => `code block ${i + 1}: English ${lang(a)}, translation ${lang(b)}`,
+  table: (i, [rows, cols], [r, c]) =>
+    `table ${i + 1}: English ${rows} rows × ${cols} columns, translation ${r} × ${c}`,
+  list: (i, a, b) => `list ${i + 1}: English ${a} items, translation ${b}`,
+  shortcode: (name, a, b) => `shortcode \`${name}\`: English ${a}, translation ${b}`,
+  more: (n) => plural(n, "more difference", "more differences"),
+  headingsByText: false,
+};
+
+/**
+ * An English page now (`a`) against itself before (`b`): what the English changed. The two
+ * are the changed blocks only (see window.ts), so nothing is counted or numbered in the page.
+ */
+const ENGLISH_CHANGES: Wording = {
+  count: (a, b, one, many) =>
+    a > b ? `${plural(a - b, one, many)} added` : `${plural(b - a, one, many)} removed`,
+  sectionsOnlyInA: (depth, texts) => `added ${sections(texts.length, depth)}: ${named(texts)}`,
+  sectionsOnlyInB: (depth, texts) => `removed ${sections(texts.length, depth)}: ${named(texts)}`,
+  codeLanguage: (_i, a, b) => `a code block's language: ${lang(b)} → ${lang(a)}`,
+  table: (_i, [rows, cols], [r, c]) => `a table: ${r} × ${c} → ${rows} rows × ${cols} columns`,
+  list: (_i, a, b) => `a list: ${b} → ${plural(a, "item", "items")}`,
+  shortcode: (name, a, b) =>
+    a > b
+      ? `shortcode \`${name}\` added${a - b > 1 ? ` ${a - b} times` : ""}`
+      : `shortcode \`${name}\` removed${b - a > 1 ? ` ${b - a} times` : ""}`,
+  more: (n) => plural(n, "more change", "more changes"),
+  headingsByText: true,
+};
 
 /** What the translation lacks or has more of than the English, as short phrases (empty when
  * they agree). */
 export function structureDifferences(english: Structure, translation: Structure): string[] {
+  return differences(english, translation, AGAINST_TRANSLATION);
+}
+
+/** What the English changed in its structure from `before` to `after` (both the changed
+ * blocks of a page, see window.ts), as short phrases; empty when nothing structural changed. */
+export function structureChanges(before: Structure, after: Structure): string[] {
+  return differences(after, before, ENGLISH_CHANGES);
+}
+
+function differences(a: Structure, b: Structure, say: Wording): string[] {
   const out: string[] = [];
-  out.push(...headingDifferences(english, translation));
-  if (english.code.length !== translation.code.length) {
-    out.push(
-      countPhrase(english.code.length, translation.code.length, "code block", "code blocks"),
-    );
+  out.push(...headingDifferences(a, b, say));
+  if (a.code.length !== b.code.length) {
+    out.push(say.count(a.code.length, b.code.length, "code block", "code blocks"));
   } else {
-    english.code.forEach((lang, i) => {
-      const other = translation.code[i] ?? "";
-      if (lang !== other) {
-        out.push(
-          `code block ${i + 1}: English \`${lang || "no language"}\`, translation \`${other || "no language"}\``,
-        );
-      }
+    a.code.forEach((l, i) => {
+      const other = b.code[i] ?? "";
+      if (l !== other) out.push(say.codeLanguage(i, l, other));
     });
   }
-  if (english.tables.length !== translation.tables.length) {
-    out.push(countPhrase(english.tables.length, translation.tables.length, "table", "tables"));
+  if (a.tables.length !== b.tables.length) {
+    out.push(say.count(a.tables.length, b.tables.length, "table", "tables"));
   } else {
-    english.tables.forEach(([rows, cols], i) => {
-      const [r, c] = translation.tables[i] ?? [0, 0];
-      if (rows !== r || cols !== c) {
-        out.push(`table ${i + 1}: English ${rows} rows × ${cols} columns, translation ${r} × ${c}`);
-      }
+    a.tables.forEach(([rows, cols], i) => {
+      const [r, c] = b.tables[i] ?? [0, 0];
+      if (rows !== r || cols !== c) out.push(say.table(i, [rows, cols], [r, c]));
     });
   }
-  if (english.lists.length !== translation.lists.length) {
-    out.push(countPhrase(english.lists.length, translation.lists.length, "list", "lists"));
+  if (a.lists.length !== b.lists.length) {
+    out.push(say.count(a.lists.length, b.lists.length, "list", "lists"));
   } else {
-    english.lists.forEach((items, i) => {
-      const other = translation.lists[i] ?? 0;
-      if (items !== other) out.push(`list ${i + 1}: English ${items} items, translation ${other}`);
+    a.lists.forEach((items, i) => {
+      const other = b.lists[i] ?? 0;
+      if (items !== other) out.push(say.list(i, items, other));
     });
   }
-  if (english.images !== translation.images) {
-    out.push(countPhrase(english.images, translation.images, "image", "images"));
-  }
-  out.push(...shortcodeDifferences(english.shortcodes, translation.shortcodes));
+  if (a.images !== b.images) out.push(say.count(a.images, b.images, "image", "images"));
+  out.push(...shortcodeDifferences(a.shortcodes, b.shortcodes, say));
   if (out.length <= MAX_NAMED) return out;
-  return [...out.slice(0, MAX_NAMED), `${out.length - MAX_NAMED} more differences`];
+  return [...out.slice(0, MAX_NAMED), say.more(out.length - MAX_NAMED)];
 }
 
-function countPhrase(english: number, translation: number, one: string, many: string): string {
-  return english > translation
-    ? `English has ${plural(english - translation, `more ${one}`, `more ${many}`)} (${english}, translation ${translation})`
-    : `translation has ${plural(translation - english, `more ${one}`, `more ${many}`)} (${translation}, English ${english})`;
-}
-
-/** Headings the English has and the translation lacks (or the other way), by level, aligned
- * on the sequence of levels so the missing ones can be named. */
-function headingDifferences(english: Structure, translation: Structure): string[] {
-  const a = english.headings.map((h) => h.depth);
-  const b = translation.headings.map((h) => h.depth);
-  if (a.length === b.length && a.every((d, i) => d === b[i])) return [];
+/** Headings `a` has and `b` lacks (or the other way), by level, aligned on the sequence of
+ * levels so the missing ones can be named. */
+function headingDifferences(a: Structure, b: Structure, say: Wording): string[] {
+  const key = (h: { depth: number; text: string }) =>
+    say.headingsByText ? `${h.depth} ${h.text}` : String(h.depth);
+  const da = a.headings.map(key);
+  const db = b.headings.map(key);
+  if (da.length === db.length && da.every((d, i) => d === db[i])) return [];
   // Bounded: heading lists are short, and a page with wildly different headings is given up
   // on with counts alone.
   const changes =
-    a.length + b.length <= 2000 ? diffArrays(a, b, { maxEditLength: 200 }) : undefined;
-  if (!changes) return [countPhrase(a.length, b.length, "heading", "headings")];
-  const missing = new Map<number, string[]>();
-  const extra = new Map<number, number>();
-  let at = 0;
+    da.length + db.length <= 2000 ? diffArrays(da, db, { maxEditLength: 200 }) : undefined;
+  if (!changes) return [say.count(da.length, db.length, "heading", "headings")];
+  const onlyA = new Map<number, string[]>();
+  const onlyB = new Map<number, string[]>();
+  let atA = 0;
+  let atB = 0;
+  const add = (m: Map<number, string[]>, h: { depth: number; text: string }) =>
+    m.set(h.depth, [...(m.get(h.depth) ?? []), h.text]);
   for (const c of changes) {
     if (c.removed) {
-      for (let i = 0; i < c.count; i++) {
-        const h = english.headings[at + i] as { depth: number; text: string };
-        missing.set(h.depth, [...(missing.get(h.depth) ?? []), h.text]);
-      }
+      for (let i = 0; i < c.count; i++) add(onlyA, a.headings[atA + i] as Structure["headings"][0]);
     } else if (c.added) {
-      for (const d of c.value) extra.set(d, (extra.get(d) ?? 0) + 1);
+      for (let i = 0; i < c.count; i++) add(onlyB, b.headings[atB + i] as Structure["headings"][0]);
     }
-    if (!c.added) at += c.count;
+    if (!c.added) atA += c.count;
+    if (!c.removed) atB += c.count;
   }
-  const out: string[] = [];
-  for (const [depth, texts] of [...missing].sort((x, y) => x[0] - y[0])) {
-    const named =
-      texts.slice(0, MAX_HEADINGS).join(", ") + (texts.length > MAX_HEADINGS ? ", …" : "");
-    out.push(
-      `English has ${plural(texts.length, `more \`${hashes(depth)}\` section`, `more \`${hashes(depth)}\` sections`)}: ${named}`,
-    );
-  }
-  for (const [depth, n] of [...extra].sort((x, y) => x[0] - y[0])) {
-    out.push(
-      `translation has ${plural(n, `more \`${hashes(depth)}\` section`, `more \`${hashes(depth)}\` sections`)}`,
-    );
-  }
-  return out;
+  const byDepth = (m: Map<number, string[]>) => [...m].sort((x, y) => x[0] - y[0]);
+  return [
+    ...byDepth(onlyA).map(([depth, texts]) => say.sectionsOnlyInA(depth, texts)),
+    ...byDepth(onlyB).map(([depth, texts]) => say.sectionsOnlyInB(depth, texts)),
+  ];
 }
 
-function shortcodeDifferences(
-  english: readonly string[],
-  translation: readonly string[],
-): string[] {
+function shortcodeDifferences(a: readonly string[], b: readonly string[], say: Wording): string[] {
   const count = (names: readonly string[]) => {
     const m = new Map<string, number>();
     for (const n of names) m.set(n, (m.get(n) ?? 0) + 1);
     return m;
   };
-  const a = count(english);
-  const b = count(translation);
+  const ca = count(a);
+  const cb = count(b);
   const out: string[] = [];
-  for (const name of new Set([...a.keys(), ...b.keys()])) {
-    const x = a.get(name) ?? 0;
-    const y = b.get(name) ?? 0;
-    if (x !== y) out.push(`shortcode \`${name.slice(0, 64)}\`: English ${x}, translation ${y}`);
+  for (const name of new Set([...ca.keys(), ...cb.keys()])) {
+    const x = ca.get(name) ?? 0;
+    const y = cb.get(name) ?? 0;
+    if (x !== y) out.push(say.shortcode(name.slice(0, 64), x, y));
   }
   return out;
 }

@@ -6,7 +6,14 @@
 import type { CheckReport } from "../check/evaluate.js";
 import { describeThresholds } from "../check/thresholds.js";
 import { inertLine } from "../sanitize/github.js";
-import { headLine, kindsLine, pageLine, summaryLine, warningLines } from "./table.js";
+import {
+  headLine,
+  kindsLine,
+  pageLine,
+  structureLines,
+  summaryLine,
+  warningLines,
+} from "./table.js";
 
 const text = inertLine;
 
@@ -29,6 +36,7 @@ export function checkTableLines(report: CheckReport, color: boolean): string[] {
     const kinds = result.kinds !== undefined;
     for (const { page, verdict } of failing) {
       lines.push(pageLine(page, color, kinds));
+      lines.push(...structureLines(page));
       const over = verdict.reasons.slice(1);
       if (over.length > 0) lines.push(`      over the limit: ${over.map(text).join("; ")}`);
       lines.push(...warningLines(page.warnings, result.content, "      warning: "));

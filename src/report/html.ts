@@ -14,7 +14,7 @@ import type { PageReport, ScanResult } from "../core/types.js";
 import { STATUSES } from "../core/types.js";
 import type { DiffModel, PageLinks } from "../detail/types.js";
 import type { GitHubRepo } from "../git/remote.js";
-import { kindCounts, kindText } from "../kinds/kinds.js";
+import { kindCounts, kindText, structureChangesText } from "../kinds/kinds.js";
 import { layoutOfResult } from "../layout/layout.js";
 import { htmlText, htmlUrl } from "../sanitize/html.js";
 import {
@@ -240,6 +240,9 @@ function pageNotes(page: PageReport, content: string): string {
     notes.push(
       `<span class="title">Estimated from <code>${htmlText(page.estimate.rawCommit.slice(0, 12))}</code>, the ${htmlText(page.estimate.basis)}</span>`,
     );
+  const structure = structureChangesText(page.estimate ?? page);
+  if (structure !== "")
+    notes.push(`<span class="title">English structure: ${htmlText(structure)}</span>`);
   for (const g of groupWarnings(page.warnings, content)) {
     notes.push(`<span class="title">Warning: ${warningText(g, htmlText)}</span>`);
   }

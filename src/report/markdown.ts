@@ -12,7 +12,7 @@ import { REPORT_ORDER, STATUS_FACTS } from "../core/statuses.js";
 import type { Estimate } from "../core/types.js";
 import { commitUrl, compareUrl, type GitHubRepo, historyUrl } from "../git/remote.js";
 import { isFullHash, parseRawCommit } from "../git/revision.js";
-import { commitKindText, kindCounts, kindText } from "../kinds/kinds.js";
+import { commitKindText, kindCounts, kindText, structureChangesText } from "../kinds/kinds.js";
 import { mdCode, mdLink, mdText } from "../sanitize/markdown.js";
 import { groupWarnings, warningText } from "./warnings.js";
 
@@ -268,6 +268,8 @@ function pageItem(
   const out = [line];
   const limits = verdict.reasons.slice(1);
   if (limits.length > 0) out.push(`  - Over the limit: ${limits.map(mdText).join("; ")}`);
+  const structure = structureChangesText(est ?? page);
+  if (structure !== "") out.push(`  - English structure: ${mdText(structure)}`);
   for (const g of groupWarnings(page.warnings, result.content))
     out.push(`  - Warning: ${warningText(g, mdText, mdCode)}`);
   if (page.commits.length > 0) {

@@ -1,7 +1,7 @@
 // The plain report for people: one line per page, grouped by language, then a summary line.
 import { REPORT_ORDER, STATUS_FACTS, STATUS_SYMBOL } from "../core/statuses.js";
 import type { PageReport, ScanResult, Status } from "../core/types.js";
-import { type ChangeKind, kindCounts, kindText } from "../kinds/kinds.js";
+import { type ChangeKind, kindCounts, kindText, structureChangesText } from "../kinds/kinds.js";
 import { inertLine } from "../sanitize/github.js";
 import { groupWarnings, warningText } from "./warnings.js";
 
@@ -25,6 +25,7 @@ export function renderTable(result: ScanResult, color: boolean): string {
     const kinds = result.kinds !== undefined;
     for (const page of result.pages.filter((p) => p.lang === lang)) {
       lines.push(pageLine(page, color, kinds));
+      lines.push(...structureLines(page));
       lines.push(...warningLines(page.warnings, result.content, "      warning: "));
     }
     const s = result.summary[lang];
@@ -33,6 +34,12 @@ export function renderTable(result: ScanResult, color: boolean): string {
     if (k) lines.push(kindsLine(k));
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** With --kinds, what the English change did to the page's structure: where to look. */
+export function structureLines(page: PageReport): string[] {
+  const changes = structureChangesText(page.estimate ?? page);
+  return changes === "" ? [] : [`      English structure: ${text(changes)}`];
 }
 
 /** Warnings, those that say the same thing as one line with a count; each line after `prefix`. */

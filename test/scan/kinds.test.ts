@@ -249,3 +249,38 @@ describe("commits that changed both sides, in every report", () => {
     expect(plain.stdout).not.toContain("English changes");
   });
 });
+
+describe("the structural changes of an outdated page", () => {
+  it("are named in the JSON, the table and Markdown", () => {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    const v1 = "# Setup\n\nIntro.\n\n## Install\n\nRun it.\n";
+    repo.write("content/en/setup.md", v1);
+    const raw = repo.commit("English");
+    repo.write("content/zh-cn/setup.md", page(raw, "# 设置\n\n介绍。\n\n## 安装\n\n运行。\n"));
+    repo.commit("Translate");
+    repo.write(
+      "content/en/setup.md",
+      `${v1}\n## Configuring X {#config}\n\n\`\`\`yaml\nx: 1\n\`\`\`\n`,
+    );
+    repo.commit("Say how to configure it");
+    const json = JSON.parse(
+      runCli(["scan", "--repo", repo.dir, "--kinds", "--format", "json"]).stdout,
+    ) as ScanResult;
+    expect(json.pages[0]?.structureChanges).toEqual([
+      "added 1 `##` section: Configuring X",
+      "1 code block added",
+    ]);
+    const line = "English structure: added 1 `##` section: Configuring X; 1 code block added";
+    expect(runCli(["scan", "--repo", repo.dir, "--kinds"]).stdout).toContain(
+      `content/zh-cn/setup.md\n      ${line}\n`,
+    );
+    // Markdown escapes the backticks and hashes, which come from the page.
+    const md = runCli(["check", "--repo", repo.dir, "--kinds", "--format", "markdown"]).stdout;
+    expect(md).toMatch(
+      /\n {2}- English structure: added 1 .*section: Configuring X; 1 code block added\n/,
+    );
+    expect(runCli(["scan", "--repo", repo.dir, "--format", "json"]).stdout).not.toContain(
+      "structureChanges",
+    );
+  });
+});
