@@ -40,7 +40,7 @@ export const FORMATS = {
   scan: ["table", "json"],
   default: ["table", "json"],
   check: ["table", "json", "github", "markdown"],
-  report: ["html", "hugo-data"],
+  report: ["html", "hugo-data", "json-per-page"],
   dashboard: [],
   stamp: [],
 } as const satisfies Record<string, readonly string[]>;
@@ -545,7 +545,8 @@ const CHECK_OPTIONS = `check options:
                       do not fail (a comma list of change kinds; implies --kinds)`;
 
 const REPORT_OPTIONS = `report options:
-  --output FILE       write the report to FILE instead of standard output`;
+  --output FILE       write the report to FILE instead of standard output (json-per-page:
+                      the folder to write one file per translation into)`;
 
 const EXIT_CODES =
   "Exit codes: 0 clean, 1 drift over a threshold (check), 2 usage or environment error.";
@@ -607,7 +608,9 @@ html: one self-contained page (no request to any other host; works from a file a
 GitHub Pages): per language a bar and a sortable, filterable table of pages, most work first,
 each with its English commits and diff. hugo-data: one JSON object keyed by translation path
 (status, commits behind, lines, raw commit, HEAD, compare link, estimate) for the site's own
-templates, e.g. Hugo's data/ folder.
+templates, e.g. Hugo's data/ folder. json-per-page: the same record for each translation in
+a file of its own, <--output>/<translation path>.json, for generators that import one page's
+data beside the page (Docusaurus, VitePress).
 
 ${SHARED_OPTIONS}
 
@@ -616,6 +619,7 @@ ${REPORT_OPTIONS}
 Examples:
   translation-status report --output public/translation-status.html
   translation-status report --format hugo-data --output data/translation_status.json
+  translation-status report --format json-per-page --output static/translation-status
 `,
   dashboard: `translation-status dashboard [options]: the interactive dashboard (in a terminal); ? inside lists its keys
 
