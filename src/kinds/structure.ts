@@ -1,7 +1,6 @@
 // Structure that survives translation: a translated page keeps the English page's headings,
 // code blocks, lists, tables, images and shortcodes, whatever its words. Comparing them catches
 // a page stamped up to date after a partial update. Pure: over the two texts.
-import { diffArrays } from "diff";
 import type { Nodes, Root } from "mdast";
 import { findShortcodes } from "../meta/shortcode.js";
 import { isTranslationStatusName } from "../meta/status-shortcode.js";
@@ -9,8 +8,9 @@ import { LINK_SHORTCODES } from "./masks.js";
 import { parseMarkdown } from "./parse.js";
 
 export interface Structure {
-  /** Each heading: its level and its text (for naming a missing English section). */
-  headings: Array<{ depth: number; text: string }>;
+  /** Each heading: its level, its text (for naming a missing English section), and its
+   * anchor: the id it gives itself (`{#id}`, null when none) and the one Hugo would make. */
+  headings: Heading[];
   /** Each fenced or indented code block's language ("" when none). */
   code: string[];
   /** Items of each list, in document order (nested lists included). */
@@ -20,6 +20,13 @@ export interface Structure {
   images: number;
   /** Hugo shortcode names, in order (closing tags and the translation-status one left out). */
   shortcodes: string[];
+}
+
+interface Heading {
+  depth: number;
+  text: string;
+  id: string | null;
+  slug: string;
 }
 
 /** Differences named at most in one warning. */
@@ -78,10 +85,10 @@ export function structureOfTree(tree: Root, text: string): Structure {
   for (let node = stack.pop(); node; node = stack.pop()) {
     switch (node.type) {
       case "heading":
-        out.headings.push({ depth: node.depth, text: plainText(node) });
+        out.headings.push({ depth: node.depth, ...headingText(node) });
         break;
       case "code":
-        out.code.push((node.lang ?? "").toLowerCase());
+        out.code.push(codeLanguage(node.lang));
         continue;
       case "list":
         out.lists.push(node.children.length);
@@ -101,7 +108,7 @@ export function structureOfTree(tree: Root, text: string): Structure {
   return out;
 }
 
-function plainText(node: Nodes): string {
+function headingText(node: Nodes): Omit<Heading, "depth"> {
   const parts: string[] = [];
   const stack: Nodes[] = [node];
   for (let n = stack.pop(); n; n = stack.pop()) {
@@ -109,24 +116,80 @@ function plainText(node: Nodes): string {
     if ("children" in n)
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
   }
-  const text = withoutHeadingId(parts.join("").replace(/\s+/g, " ").trim());
-  return text.length > MAX_HEADING_CHARS ? `${text.slice(0, MAX_HEADING_CHARS - 1)}…` : text;
+  const [text, id] = withoutHeadingId(parts.join("").replace(/\s+/g, " ").trim());
+  return {
+    text: text.length > MAX_HEADING_CHARS ? `${text.slice(0, MAX_HEADING_CHARS - 1)}…` : text,
+    id,
+    slug: slug(text),
+  };
+}
+
+/** The anchor Hugo makes of a heading's text by default (GitHub's style). */
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}_\- ]/gu, "")
+    .replaceAll(" ", "-");
+}
+
+/** Names of one highlighting language (`javascript` and `js`), and of none (`text`): a
+ * translation that writes the other name has the same code block. */
+const LANGUAGE_ALIASES: Readonly<Record<string, string>> = {
+  javascript: "js",
+  typescript: "ts",
+  shell: "sh",
+  bash: "sh",
+  zsh: "sh",
+  yml: "yaml",
+  py: "python",
+  golang: "go",
+  rb: "ruby",
+  md: "markdown",
+  text: "",
+  txt: "",
+  plaintext: "",
+  plain: "",
+};
+
+function codeLanguage(lang: string | null | undefined): string {
+  const name = (lang ?? "").toLowerCase();
+  return LANGUAGE_ALIASES[name] ?? name;
 }
 
 /** A heading's text without the id Hugo reads from its end (`Limits {#limits}`): the name
  * a reader knows it by. */
-function withoutHeadingId(text: string): string {
+function withoutHeadingId(text: string): [string, string | null] {
   const open = text.lastIndexOf("{#");
-  if (open <= 0 || !text.endsWith("}") || text.indexOf("}", open) !== text.length - 1) return text;
-  return text.slice(0, open).trimEnd();
+  if (open <= 0 || !text.endsWith("}") || text.indexOf("}", open) !== text.length - 1) {
+    return [text, null];
+  }
+  return [text.slice(0, open).trimEnd(), text.slice(open + 2, -1).trim()];
 }
 
 /** The page's shortcodes by name, as the scan reads them: its own metadata and the link
  * shortcodes left out (link targets are no structure; translations localize them). */
 function shortcodeNames(text: string): string[] {
-  return findShortcodes(text)
-    .map((s) => s.name)
-    .filter((name) => !isTranslationStatusName(name) && !LINK_SHORTCODES.has(name));
+  const out: string[] = [];
+  // Hugo's `comment` shortcode hides what it holds: nothing inside it is structure.
+  let hiddenUntil = -1;
+  for (const s of findShortcodes(text)) {
+    if (s.start < hiddenUntil) continue;
+    if (s.name === "comment") {
+      hiddenUntil = commentEnd(text, s.end);
+      continue;
+    }
+    if (!isTranslationStatusName(s.name) && !LINK_SHORTCODES.has(s.name)) out.push(s.name);
+  }
+  return out;
+}
+
+/** Where the `comment` shortcode opened before `from` closes (`{{% /comment %}}`); the end of
+ * the text when it never does. */
+function commentEnd(text: string, from: number): number {
+  const close = /\{\{[<%][ \t]*\/comment[ \t]*[>%]\}\}/g;
+  close.lastIndex = from;
+  const m = close.exec(text);
+  return m ? m.index + m[0].length : text.length;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -163,7 +226,8 @@ const AGAINST_TRANSLATION: Wording = {
       : `translation has ${plural(b - a, `more ${one}`, `more ${many}`)} (${b}, English ${a})`,
   sectionsOnlyInA: (depth, texts) =>
     `English has ${sections(texts.length, depth, "more ")}: ${named(texts)}`,
-  sectionsOnlyInB: (depth, texts) => `translation has ${sections(texts.length, depth, "more ")}`,
+  sectionsOnlyInB: (depth, texts) =>
+    `translation has ${sections(texts.length, depth, "more ")}: ${named(texts)}`,
   codeLanguage: (i, a, b) => `code block ${i + 1}: English ${lang(a)}, translation ${lang(b)}`,
   table: (i, [rows, cols], [r, c]) =>
     `table ${i + 1}: English ${rows} rows × ${cols} columns, translation ${r} × ${c}`,
@@ -241,36 +305,78 @@ function differences(a: Structure, b: Structure, say: Wording): string[] {
 /** Headings `a` has and `b` lacks (or the other way), by level, aligned on the sequence of
  * levels so the missing ones can be named. */
 function headingDifferences(a: Structure, b: Structure, say: Wording): string[] {
-  const key = (h: { depth: number; text: string }) =>
-    say.headingsByText ? `${h.depth} ${h.text}` : String(h.depth);
-  const da = a.headings.map(key);
-  const db = b.headings.map(key);
-  if (da.length === db.length && da.every((d, i) => d === db[i])) return [];
-  // Bounded: heading lists are short, and a page with wildly different headings is given up
-  // on with counts alone.
-  const changes =
-    da.length + db.length <= 2000 ? diffArrays(da, db, { maxEditLength: 200 }) : undefined;
-  if (!changes) return [say.count(da.length, db.length, "heading", "headings")];
-  const onlyA = new Map<number, string[]>();
-  const onlyB = new Map<number, string[]>();
-  let atA = 0;
-  let atB = 0;
-  const add = (m: Map<number, string[]>, h: { depth: number; text: string }) =>
-    m.set(h.depth, [...(m.get(h.depth) ?? []), h.text]);
-  for (const c of changes) {
-    if (c.removed) {
-      for (let i = 0; i < c.count; i++) add(onlyA, a.headings[atA + i] as Structure["headings"][0]);
-    } else if (c.added) {
-      for (let i = 0; i < c.count; i++) add(onlyB, b.headings[atB + i] as Structure["headings"][0]);
-    }
-    if (!c.added) atA += c.count;
-    if (!c.removed) atB += c.count;
+  const key = (h: Heading) => (say.headingsByText ? `${h.depth} ${h.text}` : String(h.depth));
+  const ka = a.headings.map(key);
+  const kb = b.headings.map(key);
+  if (ka.length === kb.length && ka.every((k, i) => k === kb[i])) return [];
+  // Bounded: a page with wildly many headings is given up on with counts alone.
+  if (ka.length * kb.length > MAX_ALIGNED) {
+    return [say.count(ka.length, kb.length, "heading", "headings")];
   }
-  const byDepth = (m: Map<number, string[]>) => [...m].sort((x, y) => x[0] - y[0]);
+  const [onlyInA, onlyInB] = align(a.headings, b.headings, ka, kb);
+  const byDepth = (list: readonly Heading[]) => {
+    const m = new Map<number, string[]>();
+    for (const h of list) m.set(h.depth, [...(m.get(h.depth) ?? []), h.text]);
+    return [...m].sort((x, y) => x[0] - y[0]);
+  };
   return [
-    ...byDepth(onlyA).map(([depth, texts]) => say.sectionsOnlyInA(depth, texts)),
-    ...byDepth(onlyB).map(([depth, texts]) => say.sectionsOnlyInB(depth, texts)),
+    ...byDepth(onlyInA).map(([depth, texts]) => say.sectionsOnlyInA(depth, texts)),
+    ...byDepth(onlyInB).map(([depth, texts]) => say.sectionsOnlyInB(depth, texts)),
   ];
+}
+
+/** Heading pairs compared at most when aligning two pages' headings. */
+const MAX_ALIGNED = 1_000_000;
+
+/**
+ * The headings of `a` and of `b` left unmatched by the alignment that matches the most of them
+ * by key (their level), and among those, the most by anchor: which of two `##` the translation
+ * lacks is ambiguous by level alone, and a translation that keeps the English anchors
+ * (`## 简介 {#introduction}`) tells.
+ */
+function align(
+  a: readonly Heading[],
+  b: readonly Heading[],
+  ka: readonly string[],
+  kb: readonly string[],
+): [Heading[], Heading[]] {
+  const n = a.length;
+  const m = b.length;
+  // A match by key outweighs every anchor bonus together.
+  const MATCH = m + n + 1;
+  const anchored = (x: Heading, y: Heading) => y.id !== null && y.id === (x.id ?? x.slug);
+  // score[i * (m + 1) + j]: the best alignment of a[i..] with b[j..].
+  const score = new Float64Array((n + 1) * (m + 1));
+  const at = (i: number, j: number) => score[i * (m + 1) + j] as number;
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      let best = Math.max(at(i + 1, j), at(i, j + 1));
+      if (ka[i] === kb[j]) {
+        const bonus = anchored(a[i] as Heading, b[j] as Heading) ? 1 : 0;
+        best = Math.max(best, MATCH + bonus + at(i + 1, j + 1));
+      }
+      score[i * (m + 1) + j] = best;
+    }
+  }
+  const onlyA: Heading[] = [];
+  const onlyB: Heading[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    const x = a[i] as Heading;
+    const y = b[j] as Heading;
+    if (ka[i] === kb[j] && at(i, j) === MATCH + (anchored(x, y) ? 1 : 0) + at(i + 1, j + 1)) {
+      i++;
+      j++;
+    } else if (at(i, j) === at(i + 1, j)) {
+      onlyA.push(x);
+      i++;
+    } else {
+      onlyB.push(y);
+      j++;
+    }
+  }
+  return [onlyA.concat(a.slice(i)), onlyB.concat(b.slice(j))];
 }
 
 function shortcodeDifferences(a: readonly string[], b: readonly string[], say: Wording): string[] {

@@ -145,12 +145,31 @@ describe("what the English change did to the structure", () => {
     const plain = "# A\n\n- x\n- y\n\n```js\nx | y\n```\n";
     expect(mayHoldTable(plain)).toBe(false);
     expect(structureOf(plain)).toEqual({
-      headings: [{ depth: 1, text: "A" }],
+      headings: [{ depth: 1, text: "A", id: null, slug: "a" }],
       code: ["js"],
       lists: [2],
       tables: [],
       images: 0,
       shortcodes: [],
     });
+  });
+
+  it("takes two names of one code language as one, and ignores what a comment shortcode hides", () => {
+    const english =
+      "```javascript\nx\n```\n\n```text\ny\n```\n\n{{% comment %}}\n{{% param X %}}\n{{% /comment %}}\n{{< note >}}n{{< /note >}}\n";
+    const translation = "```js\nx\n```\n\n```\ny\n```\n\n{{< note >}}注{{< /note >}}\n";
+    expect(structureWarning(english, translation)).toBeNull();
+    expect(structureWarning(english, translation.replace("```js", "```yaml"))).toBe(
+      "structure differs from the English: code block 1: English `js`, translation `yaml`",
+    );
+  });
+
+  it("names the sections a translation lacks by the English anchors it keeps", () => {
+    const english = "## Intro\n\n## Setup\n\n## Usage\n";
+    // Which `##` is missing cannot be told by level; the ids say it is the middle one.
+    const translation = "## 介绍 {#intro}\n\n## 用法 {#usage}\n";
+    expect(structureWarning(english, translation)).toBe(
+      "structure differs from the English: English has 1 more `##` section: Setup",
+    );
   });
 });
