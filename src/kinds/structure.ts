@@ -396,12 +396,16 @@ function shortcodeDifferences(a: readonly string[], b: readonly string[], say: W
   return out;
 }
 
-/** The `structure` warning for a translation and its English, or null when they agree (or a
- * page is too long to parse). */
-export function structureWarning(englishText: string, translationText: string): string | null {
-  const english = structureOf(englishText);
+/** The `structure` warning for a translation and its English (as text, or its structure when
+ * known already), or null when they agree (or a page is too long to parse). */
+export function structureWarning(
+  englishPage: string | Structure | null,
+  translationText: string,
+): string | null {
+  const english = typeof englishPage === "string" ? structureOf(englishPage) : englishPage;
+  if (!english) return null;
   const translation = structureOf(translationText);
-  if (!english || !translation) return null;
+  if (!translation) return null;
   const diffs = structureDifferences(english, translation);
   return diffs.length === 0 ? null : `structure differs from the English: ${diffs.join("; ")}`;
 }
