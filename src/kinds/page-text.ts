@@ -47,7 +47,8 @@ export class PageText {
   /** The structure (see structure.ts); null when the page is too long or deep to parse. */
   get structure(): Structure | null {
     if (this.structureOfPage === undefined) {
-      if (this.wantsStructure && this.parsedPage === undefined) void this.parsed;
+      // A text the parser gave up on is not tried again.
+      if (this.wantsStructure && this.parsed === null) this.structureOfPage = null;
       this.structureOfPage ??= structureOf(this.text);
     }
     return this.structureOfPage;

@@ -121,7 +121,7 @@ describe("a commit that changed the translation too", () => {
     repo.write("content/en/a.md", "# A\n\nSee [x](https://new.example/).\n");
     repo.write("content/zh-cn/a.md", translated(raw, "见 [x](https://new.example/)。\n"));
     repo.commit("Migrate links in every language");
-    repo.write("content/en/a.md", "# A\n\nSee [x](https://new.example/). More.\n");
+    repo.write("content/en/a.md", "# A\n\nSee [x](https://new.example/).\n\n## Limits\n\nMore.\n");
     repo.commit("More English");
     const out = await scan({
       repo: repo.dir,
@@ -150,5 +150,7 @@ describe("a commit that changed the translation too", () => {
     expect(frame()).toContain("⇄ changed the translation too");
     expect(frame()).toMatch(/Migrate links in every language +links ⇄ /);
     expect(frame()).toMatch(/More English +prose {2}/);
+    // What the English change did to the structure, among the page's facts.
+    expect(frame()).toMatch(/Structure +added 1 `##` section: Limits/);
   });
 });
