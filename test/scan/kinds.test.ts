@@ -283,4 +283,21 @@ describe("the structural changes of an outdated page", () => {
       "structureChanges",
     );
   });
+
+  it("make a hostile heading visible and inert in the table", () => {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write("content/en/a.md", "# A\n\nText.\n");
+    const raw = repo.commit("English");
+    repo.write("content/zh-cn/a.md", page(raw, "# 甲\n\n文字。\n"));
+    repo.commit("Translate");
+    repo.write("content/en/a.md", "# A\n\nText.\n\n## \u001b[31mRed\u202e ::error::x\n\nMore.\n");
+    repo.commit("A hostile heading");
+    const out = runCli(["scan", "--repo", repo.dir, "--kinds"]).stdout;
+    const line = out.split("\n").find((l) => l.includes("English structure:")) ?? "";
+    expect(line).toContain("added 1 `##` section: ");
+    expect(line).not.toMatch(/[\u001b\u202e]/);
+    // Shown, not acted on: the escape as text, and no workflow command at the line's start.
+    expect(line).toContain("\\x1b[31mRed");
+    expect(line.startsWith("      English structure: ")).toBe(true);
+  });
 });
