@@ -15,6 +15,9 @@ import {
   DEFAULTS,
   IGNORE_REVS_NAME,
   OUTPUT_DEFAULTS,
+  type OutputOptions,
+  SHOW_CHOICES,
+  type ShowChoice,
   type SiteOptions,
 } from "../options/defaults.js";
 import type { GivenOptions } from "../options/resolve.js";
@@ -55,7 +58,10 @@ export type Format = (typeof FORMATS)[FormatCommand][number];
  * The options a command runs with: the site's and check's (options/defaults.ts, their one home;
  * `languages` is `langs` here), then what only the command line says.
  */
-export interface CliOptions extends Omit<SiteOptions, "languages">, Omit<CheckOptions, "failOn"> {
+export interface CliOptions
+  extends Omit<SiteOptions, "languages">,
+    Omit<CheckOptions, "failOn">,
+    OutputOptions {
   command: Command;
   /** help: the command whose help was asked for (`check --help`, `help check`), or null. */
   helpTopic: string | null;
@@ -94,6 +100,9 @@ export interface CliOptions extends Omit<SiteOptions, "languages">, Omit<CheckOp
   force: boolean;
   /** The config file whose values are in these options, null without one. */
   configFile: string | null;
+  /** The dashboard: open on the view remembered from the last run, and remember this one
+   * (false with --no-state). */
+  state: boolean;
   /** Classify each changed page's English change (and each listed commit's) by kind. */
   kinds?: boolean;
   /** check: change kinds that do not fail a page (implies kinds). */
@@ -104,7 +113,7 @@ export interface CliOptions extends Omit<SiteOptions, "languages">, Omit<CheckOp
  * config file and then the defaults can fill them (see loadOptions). */
 export type ParsedCli = Omit<
   CliOptions,
-  keyof SiteOptions | keyof CheckOptions | "langs" | "configFile"
+  keyof SiteOptions | keyof CheckOptions | keyof OutputOptions | "langs" | "configFile"
 > & {
   given: GivenOptions;
   /** --config FILE, null when not given. */
@@ -164,6 +173,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   for (const [flag, given] of [
     ["--status", values.status],
     ["--diff", values.diff],
+    ["--show", values.show],
   ] as const) {
     if (given !== undefined && word !== "scan" && word !== "check") {
       throw new AppError(2, `${flag} is an option of scan and check`);
@@ -178,6 +188,9 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   if (values.also !== undefined && values.commit !== undefined) {
     // The kinds are of the change up to HEAD, so only HEAD may be recorded.
     throw new AppError(2, "--also stamps at HEAD: it cannot go with --commit");
+  }
+  if (values["no-state"] && word !== undefined && word !== "dashboard") {
+    throw new AppError(2, "--no-state is an option of the dashboard");
   }
   if (values.ignore !== undefined && word !== "check") {
     throw new AppError(2, "--ignore is an option of check");
@@ -199,6 +212,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     repo: values.repo ?? ".",
     format: format as Format | null,
     color: values["no-color"] ? false : values.color ? true : null,
+    state: !values["no-state"],
     given: {
       source: values.source ?? null,
       content: values.content ?? null,
@@ -222,6 +236,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
       maxLines: count(values["max-lines"], "--max-lines"),
       maxAge: count(values["max-age"], "--max-age"),
       useEstimates: values["use-estimates"] ? true : null,
+      show: values.show === undefined ? null : showList(values.show),
     },
     changedSince: values["changed-since"] ?? null,
     output: folderValue(values.output, "--output", "a file"),
@@ -283,6 +298,16 @@ function stampDate(value: string): string {
     );
   }
   return value;
+}
+
+/** `--show LIST`: rows to list instead of counting them. */
+function showList(value: string): ShowChoice[] {
+  const out: ShowChoice[] = [];
+  for (const name of list(value)) {
+    const found = choice(name, "--show", SHOW_CHOICES) as ShowChoice;
+    if (!out.includes(found)) out.push(found);
+  }
+  return out;
 }
 
 function statusList(value: string): Status[] {
@@ -367,6 +392,7 @@ const OPTIONS = {
   metadata: { type: "string" },
   "pin-branch": { type: "string" },
   status: { type: "string" },
+  show: { type: "string" },
   date: { type: "string" },
   "dry-run": { type: "boolean" },
   unchanged: { type: "boolean" },
@@ -377,6 +403,7 @@ const OPTIONS = {
   format: { type: "string" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
+  "no-state": { type: "boolean" },
   "fail-on": { type: "string" },
   "max-behind": { type: "string" },
   "max-lines": { type: "string" },
@@ -513,6 +540,8 @@ const SHARED_OPTIONS = `Options:
   --lang LANG         a language to report; repeat, or a comma list (default: every folder)
   --status LIST       scan and check: list only pages of these statuses (comma list)
   --diff              scan and check: the English diff of each listed page since its baseline
+  --show missing      scan and check (table, markdown): list missing pages one by one
+                      instead of counting them (--status missing lists them too)
   --exclude GLOB      files that are not pages, below each language's folder; repeat
   --layout KIND       ${either(LAYOUT_CHOICES)} (default: ${DEFAULTS.layout}, found from the site)
   --paths SRC:TRANS   the layout as patterns, like docs/{path}:docs/{lang}/{path}; repeat
@@ -525,7 +554,8 @@ const SHARED_OPTIONS = `Options:
                       hash a line (default: ${IGNORE_REVS_NAME} if the repository has it)
 ${formatHelp()}
   --kinds             say what kind each English change was: ${CHANGE_KINDS.join(", ")}
-  --no-color          no colors (NO_COLOR is honored too)`;
+  --no-color          no colors (NO_COLOR is honored too)
+  --no-state          dashboard: open as if for the first time, and remember nothing`;
 
 const CHECK_OPTIONS = `check options:
   --fail-on LIST      statuses that can fail the run
