@@ -78,6 +78,8 @@ export interface CliOptions
   dryRun: boolean;
   /** stamp: advance every page whose English did not change since its raw_commit. */
   unchanged: boolean;
+  /** stamp --unchanged: also advance pages whose English changed only by these kinds. */
+  also: ChangeKind[];
   format: Format | null;
   color: boolean | null;
   changedSince: string | null;
@@ -163,6 +165,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     ["--date", values.date, "stamp"],
     ["--dry-run", values["dry-run"], "stamp"],
     ["--unchanged", values.unchanged, "stamp"],
+    ["--also", values.also, "stamp"],
     ["--pin-branch", values["pin-branch"], "stamp"],
     ["--commit", values.commit, "stamp"],
     ["--output", values.output, "report"],
@@ -184,6 +187,13 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   }
   if (values.diff && values.format !== undefined && values.format !== "table") {
     throw new AppError(2, "--diff shows the diffs after the table: use it with --format table");
+  }
+  if (values.also !== undefined && !values.unchanged) {
+    throw new AppError(2, "--also goes with stamp --unchanged");
+  }
+  if (values.also !== undefined && values.commit !== undefined) {
+    // The kinds are of the change up to HEAD, so only HEAD may be recorded.
+    throw new AppError(2, "--also stamps at HEAD: it cannot go with --commit");
   }
   if (values["no-state"] && word !== undefined && word !== "dashboard") {
     throw new AppError(2, "--no-state is an option of the dashboard");
@@ -250,6 +260,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     date: values.date === undefined ? null : stampDate(values.date),
     dryRun: values["dry-run"] ?? false,
     unchanged: values.unchanged ?? false,
+    also: values.also === undefined ? [] : alsoKinds(values.also),
     config: values.config ?? null,
     cacheDir:
       values["cache-dir"] === undefined
@@ -396,6 +407,7 @@ const OPTIONS = {
   date: { type: "string" },
   "dry-run": { type: "boolean" },
   unchanged: { type: "boolean" },
+  also: { type: "string" },
   diff: { type: "boolean" },
   init: { type: "boolean" },
   "source-repo": { type: "string" },
@@ -433,6 +445,22 @@ function parse(argv: readonly string[]) {
     strict: true,
     options: OPTIONS,
   });
+}
+
+/** The kinds `stamp --unchanged --also` advances pages over: only those that leave a
+ * translation true word for word, so a stamp cannot hide work. */
+const ALSO_KINDS: readonly ChangeKind[] = ["whitespace"];
+
+function alsoKinds(value: string): ChangeKind[] {
+  const kinds = parseKinds(list(value), "--also");
+  const other = kinds.find((k) => !ALSO_KINDS.includes(k));
+  if (other !== undefined) {
+    throw new AppError(
+      2,
+      `--also takes ${either(ALSO_KINDS)}: a ${other} change may need the translation updated`,
+    );
+  }
+  return kinds;
 }
 
 /** A folder (or file) given on the command line: any path, but not an empty one. */
@@ -653,7 +681,9 @@ read-only pages. A pin that the remote's default branch does not contain is warn
 --source-repo DIR (or sourceRepo in the config), HEAD and HASH are that repository's.
 --date YYYY-MM-DD records that day instead of today; --dry-run prints what would change, as a
 diff, and writes nothing. --unchanged (with --lang, or PAGE folders) advances every page whose
-English page is the same at HEAD as at its raw_commit: the hash-only bump.
+English page is the same at HEAD as at its raw_commit: the hash-only bump. --also whitespace
+advances too the pages whose English changed only in whitespace or line wrapping since then
+(the same words in the same order; see --kinds).
 
 --init brings pages that record no metadata under tracking: it adds metadata at the page's
 estimate (the last commit that changed the translation) or at HASH, in the site's own style
@@ -665,6 +695,7 @@ Examples:
   translation-status stamp --commit 6addd5cf525a content/ja/*.md
   translation-status stamp --init content/ja/new-page.md
   translation-status stamp --unchanged --lang zh-cn --dry-run
+  translation-status stamp --unchanged --also whitespace content/zh-cn
 `,
 };
 

@@ -1,6 +1,7 @@
 // The scan command: run the scan, print the chosen format.
 
 import { selectPages, selectsAll } from "../core/select.js";
+import type { Status } from "../core/types.js";
 import type { ExitCode } from "../errors.js";
 import { jsonChunksWhenReady } from "../report/json.js";
 import { listingOf, renderTable } from "../report/table.js";
@@ -70,15 +71,23 @@ async function estimatesOf(opts: CliOptions): Promise<Map<string, string> | unde
 /**
  * The pages `stamp --unchanged` advances: those that record a raw_commit older than HEAD while
  * their English page is the same at both (up to date, only the hash lags), under the paths
- * given if any, from one scan.
+ * given if any, from one scan. With `--also whitespace`, outdated pages whose English changed
+ * only by those kinds too (the scan then classifies the changes).
  */
 async function unchangedPages(opts: CliOptions): Promise<string[]> {
-  const { result, details } = await scan(scanScope(opts));
+  const also = new Set(opts.also);
+  const { result, details } = await scan({
+    ...scanScope(opts),
+    ...(also.size > 0 ? { kinds: true } : {}),
+  });
   const rawOf = new Map(result.pages.map((p, i) => [p, details[i]?.rawHash ?? null]));
-  const lagging = selectPages(result, { paths: opts.pages, statuses: ["up-to-date"] });
+  const statuses: Status[] = also.size > 0 ? ["up-to-date", "outdated"] : ["up-to-date"];
+  const lagging = selectPages(result, { paths: opts.pages, statuses });
   return lagging.pages.flatMap((page) => {
     const raw = rawOf.get(page) ?? null;
-    return raw === null || raw === result.head ? [] : [page.path];
+    if (raw === null || raw === result.head) return [];
+    if (page.status === "outdated" && !(page.changeKind && also.has(page.changeKind))) return [];
+    return [page.path];
   });
 }
 

@@ -91,6 +91,14 @@ export class PathIndex {
     return this.modes[touch] as number;
   }
 
+  /** The touch changed the file where it was (git's status M or T): not an addition, a
+   * deletion, a rename or a copy. */
+  editedInPlace(touch: number): boolean {
+    const header = this.headers[touch] as string;
+    const status = header.charCodeAt(header.lastIndexOf(" ") + 1);
+    return status === 77 || status === 84; // M, T
+  }
+
   /** Blob before the touch (all zeros when the file was added). */
   oldBlob(touch: number): string {
     return headerBlob(this.headers[touch] as string, "old");

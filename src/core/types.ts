@@ -52,6 +52,9 @@ export interface CommitInfo {
 export interface ChangeKindFields {
   changeKind?: ChangeKind | null;
   changedKeys?: readonly string[];
+  /** What the English change did to the page's structure: sections, code blocks, lists,
+   * tables, images and shortcodes added, removed or changed. Absent when nothing. */
+  structureChanges?: readonly string[];
 }
 
 /** Why an estimate names its commit: the only basis there is, as Kubernetes' lsync uses it. */

@@ -7,6 +7,7 @@ import { Level, masked, sameWords, words } from "./masks.js";
 import { PageText } from "./page-text.js";
 import { MAX_PARSED_CHARS } from "./parse.js";
 import { typoOnly } from "./sentences.js";
+import { structureChanges } from "./structure.js";
 import { changedWindows } from "./window.js";
 
 type Version = string | PageText | null;
@@ -18,9 +19,14 @@ const asPage = (v: string | PageText) => (typeof v === "string" ? new PageText(v
 
 /**
  * The first kind that fits the change from `before` to `after` (null: the page did not exist
- * on that side, which is new or removed prose).
+ * on that side, which is new or removed prose). With `structure`, also what the change did to
+ * the page's structure (see structure.ts), read from the same parse.
  */
-export function classifyChange(beforeVersion: Version, afterVersion: Version): Classified {
+export function classifyChange(
+  beforeVersion: Version,
+  afterVersion: Version,
+  structure = false,
+): Classified {
   if (beforeVersion === null || afterVersion === null) return { kind: "prose" };
   const before = asPage(beforeVersion);
   const after = asPage(afterVersion);
@@ -33,8 +39,18 @@ export function classifyChange(beforeVersion: Version, afterVersion: Version): C
     return { kind: "prose" };
   }
   const window = changedWindows(before.text, after.text);
-  const wb = new PageText(window.before);
-  const wa = new PageText(window.after);
+  const wb = new PageText(window.before, structure);
+  const wa = new PageText(window.after, structure);
+  const kind = classifyWindows(wb, wa);
+  if (!structure) return kind;
+  const sb = wb.structure;
+  const sa = wa.structure;
+  const changes = sb && sa ? structureChanges(sb, sa) : [];
+  return changes.length > 0 ? { ...kind, structureChanges: changes } : kind;
+}
+
+/** The kind of a change, from the changed blocks of its two sides. */
+function classifyWindows(wb: PageText, wa: PageText): Classified {
   const a = wb.parsed;
   const b = wa.parsed;
   // Too long or too deep to parse: a change, and more than whitespace.

@@ -19,6 +19,9 @@ export interface Classified {
   kind: ChangeKind;
   /** For `front-matter`: the top-level keys whose values changed, in page order. */
   changedKeys?: readonly string[];
+  /** When asked for: what the change did to the page's structure (sections, code blocks,
+   * lists, tables, images, shortcodes), absent when nothing. */
+  structureChanges?: readonly string[];
 }
 
 /** The kinds named on the command line (`--ignore typo,links`), checked: a usage error names
@@ -60,4 +63,29 @@ export function kindText(c: {
   if (c.changeKind === null) return "?";
   const keys = c.changedKeys && c.changedKeys.length > 0 ? ` (${c.changedKeys.join(", ")})` : "";
   return `${c.changeKind}${keys}`;
+}
+
+/** What the English change did to a page's structure, as one line ("" when nothing):
+ * `added 1 \`##\` section: Limits; a list: 3 → 4 items`. Headings are untrusted page text:
+ * callers escape the result. */
+export function structureChangesText(c: { structureChanges?: readonly string[] }): string {
+  return c.structureChanges?.join("; ") ?? "";
+}
+
+/** A listed commit's kind as reports write it, and whether it changed the translation too:
+ * `links, with the translation`. */
+export function commitKindText(c: {
+  changeKind?: ChangeKind | null;
+  changedKeys?: readonly string[];
+  withTranslation?: true;
+}): string {
+  return `${kindText(c)}${c.withTranslation ? ", with the translation" : ""}`;
+}
+
+/** Pages counted by the kind of their English change, in the kinds' order: `3 prose, 1 typo`
+ * ("" when none). */
+export function kindCounts(row: Readonly<Partial<Record<ChangeKind, number>>>): string {
+  return CHANGE_KINDS.filter((k) => (row[k] ?? 0) > 0)
+    .map((k) => `${row[k]} ${k}`)
+    .join(", ");
 }

@@ -27,7 +27,7 @@ const GLUE = "\u0001";
 
 /** Hugo's link shortcodes: `[text]({{< relref "page" >}})` is a link target micromark cannot
  * see, since a destination holds no spaces. */
-const LINK_SHORTCODES = new Set(["ref", "relref"]);
+export const LINK_SHORTCODES: ReadonlySet<string> = new Set(["ref", "relref"]);
 
 export function masksOf(text: string, tree: Root): Mask[] {
   const masks: Mask[] = [];

@@ -4,6 +4,7 @@
 import { frontMatterEntries } from "./front-matter-keys.js";
 import { type Mask, masksOf, words } from "./masks.js";
 import { parseMarkdown } from "./parse.js";
+import { mayHoldTable, type Structure, structureOf, structureOfTree } from "./structure.js";
 
 export interface Parsed {
   masks: Mask[];
@@ -13,8 +14,14 @@ export interface Parsed {
 export class PageText {
   private wordList: string[] | null = null;
   private parsedPage: Parsed | null | undefined;
+  private structureOfPage: Structure | null | undefined;
 
-  constructor(readonly text: string) {}
+  /** `structure`: its structure will be asked for too, so it is read from the same parse
+   * when it can be (see structure). */
+  constructor(
+    readonly text: string,
+    private readonly wantsStructure = false,
+  ) {}
 
   get words(): string[] {
     this.wordList ??= words(this.text);
@@ -29,7 +36,21 @@ export class PageText {
         masks: masksOf(this.text, tree),
         frontMatter: frontMatterEntries(tree),
       };
+      // The parse above knows no tables; a text that cannot hold one needs no other.
+      if (tree && this.wantsStructure && !mayHoldTable(this.text)) {
+        this.structureOfPage = structureOfTree(tree, this.text);
+      }
     }
     return this.parsedPage;
+  }
+
+  /** The structure (see structure.ts); null when the page is too long or deep to parse. */
+  get structure(): Structure | null {
+    if (this.structureOfPage === undefined) {
+      // A text the parser gave up on is not tried again.
+      if (this.wantsStructure && this.parsed === null) this.structureOfPage = null;
+      this.structureOfPage ??= structureOf(this.text);
+    }
+    return this.structureOfPage;
   }
 }

@@ -14,6 +14,7 @@ import {
   type Listing,
   listedLanguages,
   pageLine,
+  structureLines,
   summaryLine,
   warningLines,
 } from "./table.js";
@@ -45,6 +46,7 @@ export function checkTableLines(
     for (const { page, verdict } of failing) {
       if (folded > 0 && page.status === "missing") continue;
       lines.push(pageLine(page, color, kinds));
+      lines.push(...structureLines(page));
       const over = verdict.reasons.slice(1);
       if (over.length > 0) lines.push(`      over the limit: ${over.map(text).join("; ")}`);
       lines.push(...warningLines(page.warnings, result.content, "      warning: "));

@@ -7,6 +7,7 @@ import { rowSegments } from "../detail/diff.js";
 import type { DiffModel, DiffRow } from "../detail/types.js";
 import { commitUrl, type GitHubRepo } from "../git/remote.js";
 import { isFullHash } from "../git/revision.js";
+import { commitKindText } from "../kinds/kinds.js";
 import { htmlText, htmlUrl } from "../sanitize/html.js";
 
 /** Commits listed per page before "and N more" (as the Markdown report). */
@@ -60,7 +61,8 @@ function commitLine(c: CommitInfo, github: GitHubRepo | null): string {
     github && isFullHash(c.hash)
       ? `<a href="${htmlUrl(commitUrl(github, c.hash))}"><code>${short}</code></a>`
       : `<code>${short}</code>`;
-  return `${hash} <span class="muted">${htmlText(c.date.slice(0, 10))}</span> ${htmlText(c.subject)} <span class="muted">(${htmlText(c.author)})</span>`;
+  const kind = commitKindText(c);
+  return `${hash} <span class="muted">${htmlText(c.date.slice(0, 10))}</span> ${htmlText(c.subject)} <span class="muted">(${htmlText(c.author)})</span>${kind ? ` · ${htmlText(kind)}` : ""}`;
 }
 
 function diffBlock(diff: DiffModel): string {

@@ -14,6 +14,8 @@ export const SCRIPT = `"use strict";
     var controls = section.querySelector(".controls");
     if (!table || !controls) return;
     var select = controls.querySelector("select");
+    // With --kinds only: the kind of each page's English change.
+    var kindSelect = controls.querySelector("select[data-filter=kind]");
     var search = controls.querySelector("input");
     var shown = section.querySelector(".shown");
     var bodies = Array.prototype.slice.call(table.tBodies);
@@ -35,6 +37,7 @@ export const SCRIPT = `"use strict";
       var status = select.value;
       if (status === "needs-work" && body.dataset.needsWork !== "1") return false;
       if (status !== "all" && status !== "needs-work" && body.dataset.status !== status) return false;
+      if (kindSelect && kindSelect.value !== "any" && body.dataset.kind !== kindSelect.value) return false;
       var terms = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
       var path = body.dataset.path.toLowerCase();
       return terms.every(function (t) { return path.indexOf(t) !== -1; });
@@ -69,6 +72,7 @@ export const SCRIPT = `"use strict";
       });
     });
     select.addEventListener("change", filter);
+    if (kindSelect) kindSelect.addEventListener("change", filter);
     search.addEventListener("input", filter);
     // The page comes sorted (most work first); only the count is missing.
     filter();

@@ -14,9 +14,17 @@ import type { PageReport, ScanResult } from "../core/types.js";
 import { STATUSES } from "../core/types.js";
 import type { DiffModel, PageLinks } from "../detail/types.js";
 import type { GitHubRepo } from "../git/remote.js";
+import { kindCounts, kindText, structureChangesText } from "../kinds/kinds.js";
 import { layoutOfResult } from "../layout/layout.js";
 import { htmlText, htmlUrl } from "../sanitize/html.js";
-import { buildRows, FILTER_KEYS, FILTER_LABEL, NEEDS_WORK, shortPath } from "../ui/rows.js";
+import {
+  buildRows,
+  FILTER_KEYS,
+  FILTER_LABEL,
+  KIND_FILTERS,
+  NEEDS_WORK,
+  shortPath,
+} from "../ui/rows.js";
 import { pageDetails } from "./html-diff.js";
 import { SCRIPT } from "./html-script.js";
 import { stylesheet } from "./html-style.js";
@@ -147,6 +155,15 @@ function languageSection(report: HtmlReport, lang: string, i: number, rows: numb
     (k) => `<option value="${k}">${htmlText(FILTER_LABEL[k])}</option>`,
   );
   const layout = layoutOfResult(result);
+  // With --kinds: a column, a filter and a count of the pages by the kind of their English change.
+  const kinds = result.kinds?.[lang];
+  const kindCount = kinds
+    ? `<p class="kinds">English changes: ${kindCounts(kinds) || "none"}</p>\n`
+    : "";
+  const kindFilter = kinds
+    ? `<label for="lang-${i}-kind">English change<select id="lang-${i}-kind" data-filter="kind">${KIND_FILTERS.map((k) => `<option value="${k}">${k}</option>`).join("")}</select></label>\n`
+    : "";
+  const kindHead = kinds ? `<th scope="col">English change</th>` : "";
   const bodies = rows.map((index, rank) =>
     pageBody(report, index, rank, shortPath(result.pages[index] as PageReport, layout)),
   );
@@ -154,14 +171,14 @@ function languageSection(report: HtmlReport, lang: string, i: number, rows: numb
 <h2 id="lang-${i}-h">${name}</h2>
 ${bar}
 <ul class="counts" aria-hidden="true">${legend.join("")}</ul>
-<div class="controls" hidden>
+${kindCount}<div class="controls" hidden>
 <label for="lang-${i}-status">Status<select id="lang-${i}-status">${filterOptions.join("")}</select></label>
-<label for="lang-${i}-search">Path contains<input id="lang-${i}-search" type="search" autocomplete="off"></label>
+${kindFilter}<label for="lang-${i}-search">Path contains<input id="lang-${i}-search" type="search" autocomplete="off"></label>
 <p class="shown" aria-live="polite"></p>
 </div>
 <table class="pages">
 <caption>${name}: ${plural(counts.total, "page", "pages")}, most work first</caption>
-<thead><tr><th scope="col" data-sort="rank">Status</th><th scope="col" data-sort="path">Page</th><th scope="col" class="num" data-sort="behind">Behind</th><th scope="col" class="num" data-sort="lines">Lines changed</th><th scope="col" class="num" data-sort="age">Age</th><th scope="col">Links</th></tr></thead>
+<thead><tr><th scope="col" data-sort="rank">Status</th><th scope="col" data-sort="path">Page</th><th scope="col" class="num" data-sort="behind">Behind</th><th scope="col" class="num" data-sort="lines">Lines changed</th><th scope="col" class="num" data-sort="age">Age</th>${kindHead}<th scope="col">Links</th></tr></thead>
 ${bodies.join("\n")}
 </table>
 </section>`;
@@ -183,6 +200,9 @@ function pageBody(report: HtmlReport, index: number, rank: number, path: string)
     `data-lines="${lines ?? -1}"`,
     `data-age="${age ?? -1}"`,
   ];
+  const kinds = report.result.kinds !== undefined;
+  // "" for a page whose English did not change: only "any" shows it.
+  if (kinds) data.push(`data-kind="${n.changeKind ?? ""}"`);
   const est = (text: string) =>
     page.estimate ? `<span class="est">~${text}</span><span class="vh"> (estimated)</span>` : text;
   const behind = n.commitsBehind === null ? "" : est(String(n.commitsBehind));
@@ -194,10 +214,13 @@ function pageBody(report: HtmlReport, index: number, rank: number, path: string)
     `<td class="num">${behind}</td>`,
     `<td class="num">${diff}</td>`,
     `<td class="num">${ageText}</td>`,
+    ...(kinds ? [`<td>${n.changeKind === undefined ? "" : est(htmlText(kindText(n)))}</td>`] : []),
     `<td>${linkList(report.links(index), page)}</td>`,
   ];
   const details = pageDetails(page, report.diffs.get(index) ?? null, report.github);
-  const more = details ? `\n<tr class="more"><td colspan="6">${details}</td></tr>` : "";
+  const more = details
+    ? `\n<tr class="more"><td colspan="${cells.length}">${details}</td></tr>`
+    : "";
   return `<tbody class="page" ${data.join(" ")}>\n<tr>${cells.join("")}</tr>${more}\n</tbody>`;
 }
 
@@ -217,6 +240,9 @@ function pageNotes(page: PageReport, content: string): string {
     notes.push(
       `<span class="title">Estimated from <code>${htmlText(page.estimate.rawCommit.slice(0, 12))}</code>, the ${htmlText(page.estimate.basis)}</span>`,
     );
+  const structure = structureChangesText(page.estimate ?? page);
+  if (structure !== "")
+    notes.push(`<span class="title">English structure: ${htmlText(structure)}</span>`);
   for (const g of groupWarnings(page.warnings, content)) {
     notes.push(`<span class="title">Warning: ${warningText(g, htmlText)}</span>`);
   }

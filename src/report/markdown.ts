@@ -12,7 +12,7 @@ import { REPORT_ORDER, STATUS_FACTS } from "../core/statuses.js";
 import type { Estimate } from "../core/types.js";
 import { commitUrl, compareUrl, type GitHubRepo, historyUrl } from "../git/remote.js";
 import { isFullHash, parseRawCommit } from "../git/revision.js";
-import { kindText } from "../kinds/kinds.js";
+import { commitKindText, kindCounts, kindText, structureChangesText } from "../kinds/kinds.js";
 import { mdCode, mdLink, mdText } from "../sanitize/markdown.js";
 import { FULL_LISTING, type Listing, listedLanguages } from "./table.js";
 import { groupWarnings, warningText } from "./warnings.js";
@@ -70,12 +70,26 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
     ? result.languages.filter((l) => failingLangs.has(l))
     : listedLanguages(result, listing);
   const shown = REPORT_ORDER.filter((s) => tabled.some((l) => (result.summary[l]?.[s] ?? 0) > 0));
+  // With --kinds, each language's changed pages counted by the kind of their English change.
+  const kinds = result.kinds;
   const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |\n`;
   if (tabled.length > 0) {
     head.push(
-      row(["Language", "Pages", "Failing", ...shown.map((s) => STATUS_FACTS[s].label)]).trimEnd(),
+      row([
+        "Language",
+        "Pages",
+        "Failing",
+        ...shown.map((s) => STATUS_FACTS[s].label),
+        ...(kinds ? ["English changes"] : []),
+      ]).trimEnd(),
     );
-    head.push(row(["---", ...Array.from({ length: shown.length + 2 }, () => "---:")]).trimEnd());
+    head.push(
+      row([
+        "---",
+        ...Array.from({ length: shown.length + 2 }, () => "---:"),
+        ...(kinds ? ["---"] : []),
+      ]).trimEnd(),
+    );
   }
   // The part above is small; only a hostile ref or rule could make it too big to fit at all.
   const note = opts.limitNote ?? defaultLimitNote(maxBytes);
@@ -108,6 +122,7 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
       String(counts?.total ?? 0),
       String(fails),
       ...shown.map((s) => String(counts?.[s] ?? 0)),
+      ...(kinds ? [kindCounts(kinds[lang] ?? {}) || "none"] : []),
     ]);
     if (!tableFits(line) || !fits(line)) break;
     rows.push(line);
@@ -268,6 +283,8 @@ function pageItem(
   const out = [line];
   const limits = verdict.reasons.slice(1);
   if (limits.length > 0) out.push(`  - Over the limit: ${limits.map(mdText).join("; ")}`);
+  const structure = structureChangesText(est ?? page);
+  if (structure !== "") out.push(`  - English structure: ${mdText(structure)}`);
   for (const g of groupWarnings(page.warnings, result.content))
     out.push(`  - Warning: ${warningText(g, mdText, mdCode)}`);
   if (page.commits.length > 0) {
@@ -280,7 +297,7 @@ function pageItem(
     for (const c of page.commits.slice(0, max)) {
       const short = c.hash.slice(0, 12);
       const hash = gh && isFullHash(c.hash) ? mdLink(short, commitUrl(gh, c.hash)) : mdCode(short);
-      const kind = `${kindText(c)}${c.withTranslation ? ", with the translation" : ""}`;
+      const kind = commitKindText(c);
       out.push(
         `  - ${hash} ${mdText(c.date.slice(0, 10))} ${mdText(c.subject)} (${mdText(c.author)})${kind ? ` · ${mdText(kind)}` : ""}`,
       );

@@ -2,7 +2,7 @@
 import { type Selection, selectsAll } from "../core/select.js";
 import { REPORT_ORDER, STATUS_FACTS, STATUS_SYMBOL } from "../core/statuses.js";
 import type { PageReport, ScanResult, Status } from "../core/types.js";
-import { CHANGE_KINDS, type ChangeKind, kindText } from "../kinds/kinds.js";
+import { type ChangeKind, kindCounts, kindText, structureChangesText } from "../kinds/kinds.js";
 import type { ShowChoice } from "../options/defaults.js";
 import { inertLine } from "../sanitize/github.js";
 import { groupWarnings, warningText } from "./warnings.js";
@@ -66,6 +66,7 @@ export function renderTable(
         continue;
       }
       lines.push(pageLine(page, color, kinds));
+      lines.push(...structureLines(page));
       lines.push(...warningLines(page.warnings, result.content, "      warning: "));
     }
     if (folded > 0) lines.push(foldedMissingLine(folded));
@@ -75,6 +76,12 @@ export function renderTable(
     if (k) lines.push(kindsLine(k));
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** With --kinds, what the English change did to the page's structure: where to look. */
+export function structureLines(page: PageReport): string[] {
+  const changes = structureChangesText(page.estimate ?? page);
+  return changes === "" ? [] : [`      English structure: ${text(changes)}`];
 }
 
 /** Warnings, those that say the same thing as one line with a count; each line after `prefix`. */
@@ -105,8 +112,7 @@ function kindColumn(page: PageReport): string {
 
 /** A language's pages by the kind of their English change, e.g. "changes: 3 prose, 1 typo". */
 export function kindsLine(row: Partial<Record<ChangeKind, number>>): string {
-  const parts = CHANGE_KINDS.filter((k) => (row[k] ?? 0) > 0).map((k) => `${row[k]} ${k}`);
-  return `  changes: ${parts.join(", ") || "none"}`;
+  return `  changes: ${kindCounts(row) || "none"}`;
 }
 
 /** A language's totals, e.g. "11 pages: 2 up-to-date, 3 outdated". */

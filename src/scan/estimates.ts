@@ -67,7 +67,9 @@ export async function loadTranslationHistory(
 
 /**
  * Each page's estimated baseline: the first commit `git log -- <translation>` shows that is not
- * ignored. That log lists what git's history simplification keeps for the path, newest commit
+ * ignored and did not edit the English source as well (a mechanical edit across languages,
+ * such as a link migration, says nothing of what the translation follows); when every other
+ * commit is ignored, that last edit of both is taken after all. That log lists what git's history simplification keeps for the path, newest commit
  * date first; the scan's commit numbers are the order of git's log of the whole history, which
  * is the same order (without clock skew). A page that no kept commit changed (never committed,
  * or only by ignored commits) has no estimate.
@@ -100,11 +102,26 @@ export function estimateCommits(
   };
   const out = new Map<Translation, string>();
   for (const t of pages) {
+    const own = `${t.base}/${t.rel}`;
+    const english = editsInPlace(history.index, `${t.source}/${t.sourceRel}`);
+    const both = english.size === 0 ? english : editsInPlace(translated.index, own);
     let best = -1;
-    for (const c of commitsForPaths(ctx, [`${t.base}/${t.rel}`])) {
-      if (!skip.has(c) && (best === -1 || c < best)) best = c;
+    let bestOfBoth = -1;
+    for (const c of commitsForPaths(ctx, [own])) {
+      if (skip.has(c)) continue;
+      if (english.has(c) && both.has(c)) {
+        if (bestOfBoth === -1 || c < bestOfBoth) bestOfBoth = c;
+      } else if (best === -1 || c < best) best = c;
     }
-    if (best !== -1) out.set(t, table.hashes[best] as string);
+    const chosen = best === -1 ? bestOfBoth : best;
+    if (chosen !== -1) out.set(t, table.hashes[chosen] as string);
   }
+  return out;
+}
+
+/** The ordinary commits that changed the file at `path` in place (see PathIndex.editedInPlace). */
+function editsInPlace(index: PathIndex, path: string): Set<number> {
+  const out = new Set<number>();
+  for (const t of index.touchesOf(path)) if (index.editedInPlace(t)) out.add(index.commitOf(t));
   return out;
 }

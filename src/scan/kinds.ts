@@ -57,7 +57,7 @@ export async function addChangeKinds(
       });
     }
   });
-  const classified = new Map<string, Classified | null>();
+  const classified: Classifications = { kinds: new Map(), withStructure: new Set() };
   let batch: Job[] = [];
   let oids = new Set<string>();
   const flush = async () => {
@@ -66,8 +66,9 @@ export async function addChangeKinds(
     oids = new Set();
   };
   for (const job of jobs) {
-    for (const pair of pairsOf(job)) {
-      if (classified.has(key(pair))) continue;
+    for (const [pair, net] of pairsOf(job)) {
+      const k = key(pair);
+      if (net ? classified.withStructure.has(k) : classified.kinds.has(k)) continue;
       for (const oid of pair) if (oid !== null) oids.add(oid);
     }
     batch.push(job);
@@ -80,18 +81,26 @@ function key(pair: Pair): string {
   return `${pair[0]}:${pair[1]}`;
 }
 
-function* pairsOf(job: Job): Generator<Pair> {
-  yield [job.detail.fromBlob, job.detail.toBlob];
+/** The versions a job compares: its net change first (true), then each commit's. */
+function* pairsOf(job: Job): Generator<[Pair, boolean]> {
+  yield [[job.detail.fromBlob, job.detail.toBlob], true];
   for (const c of job.commits) {
     const change = job.detail.commitBlobs.get(c.hash);
-    if (change) yield [change.before, change.after];
+    if (change) yield [[change.before, change.after], false];
   }
+}
+
+/** Each pair of versions classified so far, and those whose structural changes are known
+ * too (a page's net change). */
+interface Classifications {
+  kinds: Map<string, Classified | null>;
+  withStructure: Set<string>;
 }
 
 async function classifyBatch(
   jobs: readonly Job[],
   oids: ReadonlySet<string>,
-  classified: Map<string, Classified | null>,
+  { kinds: classified, withStructure }: Classifications,
   readTexts: ReadTexts,
 ): Promise<void> {
   const texts = await readTexts([...oids]);
@@ -107,10 +116,11 @@ async function classifyBatch(
     }
     return v;
   };
-  const kindOf = (pair: Pair): Classified | null => {
+  // A page's net change is asked for its structural changes too; a commit's is not.
+  const kindOf = (pair: Pair, structure = false): Classified | null => {
     const k = key(pair);
     let c = classified.get(k);
-    if (c === undefined) {
+    if (c === undefined || (structure && c !== null && !withStructure.has(k))) {
       const [before, after] = pair;
       const a = before === null ? null : version(before);
       const b = after === null ? null : version(after);
@@ -121,13 +131,16 @@ async function classifyBatch(
         (after !== null && b === null) ||
         (before === null && after === null)
           ? null
-          : classifyChange(a, b);
+          : classifyChange(a, b, structure);
       classified.set(k, c);
+      if (structure) withStructure.add(k);
     }
     return c;
   };
   for (const job of jobs) {
-    setKind(job.target, kindOf([job.detail.fromBlob, job.detail.toBlob]));
+    const net = kindOf([job.detail.fromBlob, job.detail.toBlob], true);
+    setKind(job.target, net);
+    if (net?.structureChanges) job.target.structureChanges = net.structureChanges;
     if (job.commits.length === 0) continue;
     job.setCommits(
       job.commits.map((commit) => {
@@ -148,24 +161,37 @@ function setKind(target: ChangeKindFields, c: Classified | null): void {
 /**
  * Marks each listed commit that changed the page's translation as well as its English source:
  * a mechanical edit across languages, which the translator has seen already. `files` holds the
- * paths each listed commit changed (see git/commit-files.ts).
+ * paths each listed commit changed (see git/commit-files.ts). An untracked page's commits are
+ * those since its estimate, in its detail. `details` follow `pages`.
  */
 export function markCommitsWithTranslation(
   pages: readonly PageReport[],
+  details: readonly PageDetail[],
   files: ReadonlyMap<string, ReadonlySet<string>>,
 ): void {
-  for (const page of pages) {
-    if (!page.commits.some((c) => files.get(c.hash)?.has(page.path))) continue;
-    page.commits = page.commits.map((c) =>
-      files.get(c.hash)?.has(page.path) ? { ...c, withTranslation: true } : c,
-    );
-  }
+  const marked = (path: string, commits: readonly CommitInfo[]): CommitInfo[] | null =>
+    commits.some((c) => files.get(c.hash)?.has(path))
+      ? commits.map((c) =>
+          files.get(c.hash)?.has(path) ? { ...c, withTranslation: true as const } : c,
+        )
+      : null;
+  pages.forEach((page, i) => {
+    const own = marked(page.path, page.commits);
+    if (own) page.commits = own;
+    const detail = details[i];
+    const estimated = detail?.estimatedCommits && marked(page.path, detail.estimatedCommits);
+    if (detail && estimated) detail.estimatedCommits = estimated;
+  });
 }
 
-/** The listed commits of every page, once each. */
-export function listedCommits(pages: readonly PageReport[]): string[] {
+/** The listed commits of every page (an untracked page's since its estimate), once each. */
+export function listedCommits(
+  pages: readonly PageReport[],
+  details: readonly PageDetail[],
+): string[] {
   const out = new Set<string>();
   for (const p of pages) for (const c of p.commits) out.add(c.hash);
+  for (const d of details) for (const c of d.estimatedCommits ?? []) out.add(c.hash);
   return [...out];
 }
 

@@ -101,7 +101,8 @@ export function pageRescanner(ctx: RescanContext): RescanPage {
       if (!twoRepos) {
         markCommitsWithTranslation(
           [report],
-          await filesChangedBy(sourceRepo, listedCommits([report])),
+          [detail],
+          await filesChangedBy(sourceRepo, listedCommits([report], [detail])),
         );
       }
       if (report.status === "up-to-date" && detail.toBlob) {

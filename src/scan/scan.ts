@@ -236,7 +236,8 @@ export async function scanInStages(
       await addChangeKinds(sorted, details, read);
       // With two repositories a translation is never in an English commit.
       if (!twoRepos) {
-        markCommitsWithTranslation(sorted, await filesChangedBy(sourceRepo, listedCommits(sorted)));
+        const files = await filesChangedBy(sourceRepo, listedCommits(sorted, details));
+        markCommitsWithTranslation(sorted, details, files);
       }
       await addStructureWarnings(structureItems(order, translations.pages, details, folders), read);
     } catch (err) {

@@ -107,7 +107,9 @@ export function CommitList({ page, state, height, width }: CommitListProps) {
   const top = follow(Math.max(0, current), 0, height, commits.length);
   const shown = commits.slice(top, top + height);
   const more = commits.length - (top + shown.length);
-  const title = `English commits ${since}: ${behind}${behind > commits.length ? ` (newest ${commits.length} listed)` : ""}${top > 0 ? `  ↑${top}` : ""}${more > 0 ? `  ↓${more} more` : ""}`;
+  // With --kinds, commits that changed the translation too are marked, and the mark explained.
+  const both = commits.some((c) => c.withTranslation) ? `  ${WITH_TRANSLATION}` : "";
+  const title = `English commits ${since}: ${behind}${behind > commits.length ? ` (newest ${commits.length} listed)` : ""}${top > 0 ? `  ↑${top}` : ""}${more > 0 ? `  ↓${more} more` : ""}${both}`;
   return (
     <>
       <Text wrap="truncate-end" bold={ui.color}>
@@ -124,6 +126,10 @@ export function CommitList({ page, state, height, width }: CommitListProps) {
   );
 }
 
+/** The mark of a commit that changed the translation as well, and what it means. */
+const BOTH_MARK = "⇄";
+const WITH_TRANSLATION = `${BOTH_MARK} changed the translation too`;
+
 function CommitRow({
   commit,
   current,
@@ -137,7 +143,7 @@ function CommitRow({
   const author = safe(commit.author, 200);
   const authorWidth = Math.min(24, Math.max(6, textWidth(author)));
   // With --kinds, the kind of the commit's change to this page, after its subject.
-  const kind = kindText({ changeKind: commit.changeKind });
+  const kind = `${kindText({ changeKind: commit.changeKind })}${commit.withTranslation ? ` ${BOTH_MARK}` : ""}`;
   const kindWidth = kind === "" ? 0 : 13;
   const subjectWidth = Math.max(8, width - 2 - 8 - 1 - 10 - 1 - 1 - authorWidth - 1 - kindWidth);
   return (

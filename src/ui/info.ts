@@ -3,6 +3,7 @@ import { translationAge } from "../core/age.js";
 import { translatesNothing } from "../core/status.js";
 import type { PageReport } from "../core/types.js";
 import type { PageLinks } from "../detail/types.js";
+import { structureChangesText } from "../kinds/kinds.js";
 import { formatAge, formatLines, shortHash } from "./format.js";
 import { fitEnd, safe, textWidth } from "./text.js";
 
@@ -56,6 +57,9 @@ export function pageInfo(
     });
   }
   if (page.rawTitle) lines.push({ label: "Title", text: page.rawTitle });
+  // With --kinds: what the English change did to the page's structure, where to look first.
+  const structure = structureChangesText(page.estimate ?? page);
+  if (structure !== "") lines.push({ label: "Structure", text: structure });
   if (links.compare) lines.push({ label: "Compare", text: links.compare, tone: "link" });
   if (links.history) lines.push({ label: "History", text: links.history, tone: "link" });
   const shown = page.warnings.slice(0, MAX_WARNINGS_SHOWN);

@@ -129,6 +129,32 @@ describe("the status page in Chromium", () => {
     await page.context().close();
   });
 
+  it("with --kinds, filters by the kind of the English change", async () => {
+    const kindsPage = path.join(base, "kinds.html");
+    expect(runCli(["report", "--repo", site.dir, "--kinds", "--output", kindsPage]).code).toBe(0);
+    const scanned = JSON.parse(
+      runCli(["scan", "--repo", site.dir, "--kinds", "--lang", "zh-cn", "--format", "json"]).stdout,
+    ) as {
+      pages: Array<{ path: string; changeKind?: string; estimate?: { changeKind?: string } }>;
+    };
+    const ofKind = (kind: string) =>
+      scanned.pages
+        .filter((p) => (p.estimate ?? p).changeKind === kind)
+        .map((p) => p.path.replace("content/zh-cn/", ""))
+        .sort();
+    const { page, errors } = await open(kindsPage);
+    expect(ofKind("prose").length).toBeGreaterThan(0);
+    await page.locator("#lang-1-kind").selectOption("prose");
+    expect((await visiblePaths(page)).sort()).toEqual(ofKind("prose"));
+    await page.locator("#lang-1-status").selectOption("up-to-date");
+    expect(await visiblePaths(page)).toEqual([]);
+    await page.locator("#lang-1-status").selectOption("all");
+    await page.locator("#lang-1-kind").selectOption("any");
+    expect(await visiblePaths(page)).toHaveLength(11);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("opens a page's detail: its English commits and the diff", async () => {
     const { page } = await open(statusPage);
     const body = page.locator('#lang-1 tbody[data-path="user/moderation.md"]');

@@ -47,10 +47,17 @@ const find = (pages: PageReport[], p: string) => {
   return found;
 };
 
-/** `git log --format=%H -- <path>` less the ignored commits: the first is lsync's estimate. */
+/** `git log --format=%H -- <path>` less the ignored commits and those that edited the English
+ * source in place as well (unless nothing else is left): the first is the estimate. */
 function plainEstimate(page: PageReport, ignored: readonly string[]): string | undefined {
   const log = git(site.dir, ["log", "--format=%H", "--", page.path]).split("\n").filter(Boolean);
-  return log.find((h) => !ignored.includes(h));
+  const kept = log.filter((h) => !ignored.includes(h));
+  const editedBoth = (h: string) => {
+    const changes = git(site.dir, ["diff-tree", "--no-commit-id", "-r", "--name-status", h]);
+    const edited = (p: string) => changes.split("\n").includes(`M\t${p}`);
+    return edited(page.path) && edited(page.sourcePath);
+  };
+  return kept.find((h) => !editedBoth(h)) ?? kept[0];
 }
 
 /** What plain git says of the English source since `estimate`: along the rename for a page
@@ -136,11 +143,14 @@ describe("estimates for pages without metadata", () => {
     }
   });
 
-  it("lets a listed mass commit not make estimates too fresh", () => {
+  it("skips a commit that edited the English page and its translation together", () => {
+    // The link migration edited concepts.md in English and Chinese: listed or not, it is not
+    // the commit the translation follows.
     expect(find(withoutIgnored, "content/zh-cn/concepts.md").estimate).toMatchObject({
-      rawCommit: site.labels.mass,
-      commitsBehind: 1,
+      rawCommit: site.labels.translate,
+      commitsBehind: 3,
     });
+    // It edited tasks.md only in Chinese: only the ignore-revs file keeps it from counting.
     expect(find(withoutIgnored, "content/zh-cn/tasks.md").estimate?.rawCommit).toBe(
       site.labels.mass,
     );
@@ -150,6 +160,26 @@ describe("estimates for pages without metadata", () => {
       linesAdded: 2,
       linesRemoved: 0,
     });
+  });
+
+  it("takes a commit that edited both sides when no other is left", async () => {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write("content/en/a.md", english("A"));
+    repo.write("content/zh-cn/a.md", "甲。\n");
+    const added = repo.commit("English and Chinese together");
+    repo.write("content/en/a.md", english("A", "Text, with a [link](https://new.example/).\n"));
+    repo.write("content/zh-cn/a.md", "甲，[链接](https://new.example/)。\n");
+    const both = repo.commit("Edit both");
+    repo.write("content/en/a.md", english("A", "New text.\n"));
+    repo.commit("English only");
+    const ignore = path.join(repo.dir, ".translation-status-ignore-revs");
+    const estimate = async () =>
+      (await scan(options(repo.dir))).result.pages.find((p) => p.path === "content/zh-cn/a.md")
+        ?.estimate?.rawCommit;
+    // Adding both is no mechanical edit: it is the estimate, not the edit of both after it.
+    expect(await estimate()).toBe(added);
+    writeFileSync(ignore, `${added}\n`);
+    expect(await estimate()).toBe(both);
   });
 
   it("follows an English rename made after the estimate", () => {

@@ -170,3 +170,134 @@ describe("commits that changed the translation too", () => {
     ]);
   });
 });
+
+describe("commits that changed both sides, in every report", () => {
+  /** An untracked page (no metadata) whose English and translation a link migration edited
+   * together, and a tracked page given a typo fix. */
+  function site() {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write("content/en/a.md", "# A\n\nSee [x](http://old.example/).\n");
+    repo.write("content/en/b.md", "# B\n\nThe text is hear.\n");
+    const raw = repo.commit("English");
+    repo.write("content/zh-cn/a.md", "# 甲\n\n见 [x](http://old.example/)。\n");
+    repo.write("content/zh-cn/b.md", page(raw, "# 乙\n\n文字。\n"));
+    const translated = repo.commit("Translate");
+    repo.write("content/en/a.md", "# A\n\nSee [x](https://new.example/).\n");
+    repo.write("content/zh-cn/a.md", "# 甲\n\n见 [x](https://new.example/)。\n");
+    const migration = repo.commit("Migrate links in every language");
+    repo.write("content/en/b.md", "# B\n\nThe text is here.\n");
+    repo.commit("Fix a typo");
+    return { repo, translated, migration };
+  }
+
+  it("skips it in the estimate, and marks it in the estimate's commits", async () => {
+    const { repo, translated, migration } = site();
+    const out = await scan({
+      repo: repo.dir,
+      source: "en",
+      content: "content",
+      langs: [],
+      kinds: true,
+    });
+    const i = out.result.pages.findIndex((p) => p.path === "content/zh-cn/a.md");
+    expect(out.result.pages[i]?.estimate).toMatchObject({
+      rawCommit: translated,
+      commitsBehind: 1,
+      changeKind: "links",
+    });
+    expect(
+      out.details[i]?.estimatedCommits?.map((c) => [c.hash, c.changeKind, c.withTranslation]),
+    ).toEqual([[migration, "links", true]]);
+  });
+
+  it("shows kinds, the count per kind and the mark in the status page", () => {
+    const { repo } = site();
+    const plain = runCli(["report", "--repo", repo.dir]);
+    expect(plain.stdout).not.toContain("data-kind");
+    expect(plain.stdout).not.toContain('<th scope="col">English change</th>');
+    const res = runCli(["report", "--repo", repo.dir, "--kinds"]);
+    expect(res.code).toBe(0);
+    const html = res.stdout;
+    expect(html).toContain('<p class="kinds">English changes: 1 links, 1 typo</p>');
+    expect(html).toContain('<select id="lang-0-kind" data-filter="kind"><option value="any">any');
+    expect(html).toContain('<th scope="col">English change</th>');
+    const rowOf = (p: string) => html.slice(html.indexOf(`data-path="${p}"`)).split("</tbody>")[0];
+    expect(rowOf("b.md")).toContain('data-kind="typo"');
+    expect(rowOf("b.md")).toContain("<td>typo</td>");
+    expect(rowOf("a.md")).toContain('data-kind="links"');
+    expect(rowOf("a.md")).toContain('<span class="est">~links</span>');
+    expect(rowOf("a.md")).toMatch(
+      /Migrate links in every language .*· links, with the translation/,
+    );
+    expect(rowOf("b.md")).toMatch(/Fix a typo .*· typo<\/li>/);
+  });
+
+  it("counts the kinds per language in the Markdown table", () => {
+    const { repo } = site();
+    const res = runCli([
+      "check",
+      "--repo",
+      repo.dir,
+      "--kinds",
+      "--use-estimates",
+      "--format",
+      "markdown",
+    ]);
+    expect(res.stdout).toMatch(/\| Language \| Pages \| Failing \|.* \| English changes \|\n/);
+    expect(res.stdout).toMatch(/\| zh-cn \| 2 \| \d \|.* \| 1 links, 1 typo \|\n/);
+    const plain = runCli(["check", "--repo", repo.dir, "--format", "markdown"]);
+    expect(plain.stdout).not.toContain("English changes");
+  });
+});
+
+describe("the structural changes of an outdated page", () => {
+  it("are named in the JSON, the table and Markdown", () => {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    const v1 = "# Setup\n\nIntro.\n\n## Install\n\nRun it.\n";
+    repo.write("content/en/setup.md", v1);
+    const raw = repo.commit("English");
+    repo.write("content/zh-cn/setup.md", page(raw, "# 设置\n\n介绍。\n\n## 安装\n\n运行。\n"));
+    repo.commit("Translate");
+    repo.write(
+      "content/en/setup.md",
+      `${v1}\n## Configuring X {#config}\n\n\`\`\`yaml\nx: 1\n\`\`\`\n`,
+    );
+    repo.commit("Say how to configure it");
+    const json = JSON.parse(
+      runCli(["scan", "--repo", repo.dir, "--kinds", "--format", "json"]).stdout,
+    ) as ScanResult;
+    expect(json.pages[0]?.structureChanges).toEqual([
+      "added 1 `##` section: Configuring X",
+      "1 code block added",
+    ]);
+    const line = "English structure: added 1 `##` section: Configuring X; 1 code block added";
+    expect(runCli(["scan", "--repo", repo.dir, "--kinds"]).stdout).toContain(
+      `content/zh-cn/setup.md\n      ${line}\n`,
+    );
+    // Markdown escapes the backticks and hashes, which come from the page.
+    const md = runCli(["check", "--repo", repo.dir, "--kinds", "--format", "markdown"]).stdout;
+    expect(md).toMatch(
+      /\n {2}- English structure: added 1 .*section: Configuring X; 1 code block added\n/,
+    );
+    expect(runCli(["scan", "--repo", repo.dir, "--format", "json"]).stdout).not.toContain(
+      "structureChanges",
+    );
+  });
+
+  it("make a hostile heading visible and inert in the table", () => {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write("content/en/a.md", "# A\n\nText.\n");
+    const raw = repo.commit("English");
+    repo.write("content/zh-cn/a.md", page(raw, "# 甲\n\n文字。\n"));
+    repo.commit("Translate");
+    repo.write("content/en/a.md", "# A\n\nText.\n\n## \u001b[31mRed\u202e ::error::x\n\nMore.\n");
+    repo.commit("A hostile heading");
+    const out = runCli(["scan", "--repo", repo.dir, "--kinds"]).stdout;
+    const line = out.split("\n").find((l) => l.includes("English structure:")) ?? "";
+    expect(line).toContain("added 1 `##` section: ");
+    expect(line.includes("\u001b") || line.includes("\u202e")).toBe(false);
+    // Shown, not acted on: the escape as text, and no workflow command at the line's start.
+    expect(line).toContain("\\x1b[31mRed");
+    expect(line.startsWith("      English structure: ")).toBe(true);
+  });
+});

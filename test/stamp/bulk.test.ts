@@ -55,4 +55,67 @@ describe("stamp in bulk", () => {
     expect(bad.stderr).toMatch(/--date needs a day as YYYY-MM-DD/);
     expect(runCli(["scan", "--repo", repo.dir, "--dry-run"]).code).toBe(2);
   });
+
+  it("--also whitespace advances a page whose English was only re-wrapped, not one with new words", () => {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    const text = "# Rewrap\n\nOne sentence that is long enough to wrap. And another one.\n";
+    repo.write("content/en/wrapped.md", text);
+    repo.write("content/en/edited.md", text);
+    repo.write("content/en/same.md", text);
+    const raw = repo.commit("English");
+    for (const p of ["wrapped", "edited", "same"]) repo.write(`content/zh-cn/${p}.md`, page(raw));
+    repo.commit("Translate");
+    repo.write("content/en/wrapped.md", text.replace("wrap. And", "wrap.\nAnd"));
+    repo.write("content/en/edited.md", text.replace("And another", "And one more"));
+    const head = repo.commit("Re-wrap one page, edit another");
+
+    const plain = runCli([
+      "stamp",
+      "--repo",
+      repo.dir,
+      "--unchanged",
+      "--lang",
+      "zh-cn",
+      "--dry-run",
+    ]);
+    expect(plain.stdout).toContain("would stamp content/zh-cn/same.md");
+    expect(plain.stdout).not.toContain("wrapped.md");
+
+    const res = runCli(["stamp", "--repo", repo.dir, "--unchanged", "--also", "whitespace"]);
+    expect(res.stderr).toBe("");
+    expect(res.stdout).toBe(
+      `stamped content/zh-cn/same.md at ${head.slice(0, 12)}\nstamped content/zh-cn/wrapped.md at ${head.slice(0, 12)}\n`,
+    );
+    expect(pin(repo.dir, "content/zh-cn/wrapped.md")).toBe(head);
+    expect(pin(repo.dir, "content/zh-cn/edited.md")).toBe(raw);
+  });
+
+  it("--also takes only whitespace, only with --unchanged, never with --commit", () => {
+    const { repo, raw } = site();
+    const typo = runCli(["stamp", "--repo", repo.dir, "--unchanged", "--also", "typo"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("--also takes whitespace");
+    const alone = runCli([
+      "stamp",
+      "--repo",
+      repo.dir,
+      "--also",
+      "whitespace",
+      "content/zh-cn/a.md",
+    ]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain("--also goes with stamp --unchanged");
+    const pinned = runCli([
+      "stamp",
+      "--repo",
+      repo.dir,
+      "--unchanged",
+      "--also",
+      "whitespace",
+      "--commit",
+      raw,
+    ]);
+    expect(pinned.code).toBe(2);
+    expect(runCli(["scan", "--repo", repo.dir, "--also", "whitespace"]).code).toBe(2);
+  });
 });

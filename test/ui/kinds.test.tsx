@@ -1,5 +1,7 @@
 // The dashboard with --kinds: the kind column, "most work" putting prose first, the `t` filter,
 // and the kind of each English commit in an opened page.
+
+import path from "node:path";
 import { cleanup, render } from "ink-testing-library";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PageReport } from "../../src/core/types.js";
@@ -8,6 +10,7 @@ import { type ScanOutput, scan } from "../../src/scan/scan.js";
 import { Dashboard, type LoadedData } from "../../src/ui/App.js";
 import { buildRows } from "../../src/ui/rows.js";
 import { buildFixture, type TempSite } from "../helpers/site.js";
+import { TestRepo, tempDir, page as translated } from "../hostile/helpers.js";
 import { blobsOf, memorySource, NOW, page, waitFor } from "./helpers.js";
 
 const SITE = contentLayout("content", "en");
@@ -103,5 +106,51 @@ describe("the dashboard with kinds", () => {
     await waitFor(() => (frame().includes("English commits") ? true : null), "the page");
     expect(frame()).toMatch(/Prerequisites: list the build tools +code /);
     expect(frame()).toMatch(/Prerequisites: restart after installing +prose /);
+  });
+});
+
+describe("a commit that changed the translation too", () => {
+  afterEach(() => cleanup());
+
+  it("is marked in the opened page's commit list, and the mark explained", async () => {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write("content/en/a.md", "# A\n\nSee [x](http://old.example/).\n");
+    const raw = repo.commit("English");
+    repo.write("content/zh-cn/a.md", translated(raw, "见 [x](http://old.example/)。\n"));
+    repo.commit("Translate");
+    repo.write("content/en/a.md", "# A\n\nSee [x](https://new.example/).\n");
+    repo.write("content/zh-cn/a.md", translated(raw, "见 [x](https://new.example/)。\n"));
+    repo.commit("Migrate links in every language");
+    repo.write("content/en/a.md", "# A\n\nSee [x](https://new.example/).\n\n## Limits\n\nMore.\n");
+    repo.commit("More English");
+    const out = await scan({
+      repo: repo.dir,
+      source: "en",
+      content: "content",
+      langs: [],
+      kinds: true,
+    });
+    const loaded: LoadedData = {
+      result: out.result,
+      source: memorySource(out.result, out.details, blobsOf(repo.dir, out.details)),
+      repoName: "site",
+    };
+    const r = render(
+      <Dashboard
+        load={async () => loaded}
+        repoName="site"
+        ui={{ color: false, hyperlinks: false }}
+        now={NOW}
+      />,
+    );
+    const frame = () => r.lastFrame() ?? "";
+    await waitFor(() => frame().includes("sort: "), "the page list");
+    r.stdin.write("\r");
+    await waitFor(() => (frame().includes("English commits") ? true : null), "the page");
+    expect(frame()).toContain("⇄ changed the translation too");
+    expect(frame()).toMatch(/Migrate links in every language +links ⇄ /);
+    expect(frame()).toMatch(/More English +prose {2}/);
+    // What the English change did to the structure, among the page's facts.
+    expect(frame()).toMatch(/Structure +added 1 `##` section: Limits/);
   });
 });
