@@ -8,6 +8,7 @@ import { startScan } from "../scan/start.js";
 import { settleLater } from "../settle.js";
 import {
   type CliOptions,
+  checkLintOptions,
   checkReportOptions,
   checkScanOptions,
   helpText,
@@ -51,6 +52,11 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     case "check": {
       const { runCheck } = await import("./check.js");
       return runCheck(opts, colorWanted(opts));
+    }
+    case "lint": {
+      const format = checkLintOptions(parsed);
+      const { runLint } = await import("./commands.js");
+      return runLint(opts, format);
     }
     case "report": {
       const format = checkReportOptions(parsed);

@@ -13,6 +13,7 @@ import { lookupObjects } from "../git/objects.js";
 import type { Repo } from "../git/run.js";
 import { listTree } from "../git/tree.js";
 import { describeLayout } from "../layout/layout.js";
+import type { Finding } from "../lint/finding.js";
 import { settleLater } from "../settle.js";
 import { estimateCommits, loadTranslationHistory, pagesWithoutMetadata } from "./estimates.js";
 import type { ScanFolders, SiteScope } from "./folders.js";
@@ -23,6 +24,7 @@ import {
   type Built,
   buildReports,
   emptyDetail,
+  type Findings,
   missingPages,
   notMovedTo,
   type PageDetail,
@@ -56,6 +58,9 @@ export interface ScanOutput {
   repo: Repo;
   /** Where the English history and blobs are: `repo` itself unless the options named another. */
   sourceRepo: Repo;
+  /** Same order as result.pages: each page's findings of the rules (lint/), whose messages are
+   * among its warnings. */
+  findings: Finding[][];
 }
 
 const SHALLOW_WARNING =
@@ -143,7 +148,8 @@ export async function scanInStages(
   // These need nothing from the history, which git is usually still reading.
   const missing = missingPages(english, translations.pages, folders);
   const rawOf = await resolving;
-  const reports = pageReports(translations.pages, rawOf);
+  const findings: Findings = new Map();
+  const reports = pageReports(translations.pages, rawOf, findings);
   // Language and path never change from here on, so the report's order is known already.
   const inReportOrder = [...reports.keys()].sort((a, b) =>
     byLanguageAndPath(reports[a] as PageReport, reports[b] as PageReport),
@@ -179,6 +185,7 @@ export async function scanInStages(
       shallowRoots: sourceRepo.shallowRoots,
       order: inReportOrder,
       countLines: (pair) => counter.add(pair),
+      findings,
       ...(estimates ? { estimates } : {}),
     });
   } catch (err) {
@@ -212,6 +219,7 @@ export async function scanInStages(
       repo,
       sourceRepo,
       details,
+      findings: sorted.map((p) => findings.get(p) ?? []),
       result: {
         schemaVersion: 1,
         head: head.hash,
