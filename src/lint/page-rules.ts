@@ -57,17 +57,16 @@ export function pageFindings(parts: PageParts, lang: string, now: number): Findi
   const chosen = chosenShortcode(live);
   const at = (offset: number | undefined, fallback: number): Position =>
     offset === undefined ? { line: fallback, column: 1 } : positionAt(text, offset);
-  if (chosen && live.length > 1) {
-    for (const s of live) {
-      if (s === chosen) continue;
-      out.push(
-        finding(
-          "duplicate-metadata",
-          at(s.spans ? s.start : undefined, s.line),
-          `found ${live.length} translation-status shortcodes; using the last one, on line ${chosen.line}`,
-        ),
-      );
-    }
+  const first = live[0];
+  if (chosen && first && live.length > 1) {
+    // One finding however many there are: a page of 10,000 is one thing wrong, not 9,999.
+    out.push(
+      finding(
+        "duplicate-metadata",
+        at(first.spans ? first.start : undefined, first.line),
+        `found ${live.length} translation-status shortcodes; using the last one, on line ${chosen.line}`,
+      ),
+    );
   }
   if (chosen && parts.frontMatterLine !== null) {
     const line = parts.frontMatterLine;
