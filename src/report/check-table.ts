@@ -6,7 +6,14 @@
 import type { CheckReport } from "../check/evaluate.js";
 import { describeThresholds } from "../check/thresholds.js";
 import { inertLine } from "../sanitize/github.js";
-import { headLine, kindsLine, pageLine, summaryLine, warningLines } from "./table.js";
+import {
+  headLine,
+  kindsLine,
+  pageLine,
+  sharedWarnings,
+  summaryLine,
+  warningLines,
+} from "./table.js";
 
 const text = inertLine;
 
@@ -27,12 +34,14 @@ export function checkTableLines(report: CheckReport, color: boolean): string[] {
     lines.push("", text(lang));
     if (failing.length === 0) lines.push("  no page fails");
     const kinds = result.kinds !== undefined;
+    const shared = sharedWarnings(failing.map((c) => c.page));
     for (const { page, verdict } of failing) {
       lines.push(pageLine(page, color, kinds));
       const over = verdict.reasons.slice(1);
       if (over.length > 0) lines.push(`      over the limit: ${over.map(text).join("; ")}`);
-      lines.push(...warningLines(page.warnings, result.content, "      warning: "));
+      lines.push(...warningLines(shared.own(page), result.content, "      warning: "));
     }
+    lines.push(...shared.lines("  warning: "));
     // Pages that --ignore kept from failing are listed too, with the kind that did it.
     for (const { page, verdict } of report.pages) {
       if (page.lang !== lang || !verdict.ignored) continue;

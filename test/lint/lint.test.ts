@@ -196,6 +196,16 @@ describe("lint", () => {
     );
   });
 
+  it("says a warning many pages share once in the scan's table, with a count", () => {
+    const res = runCli(["scan", "--repo", repo.dir]);
+    const misspelt =
+      'metadata uses the misspelled key "last_tranlation_time"; Hugo templates read "last_translation_time"';
+    expect(res.stdout.split(misspelt)).toHaveLength(2);
+    expect(res.stdout).toContain(
+      `  warning: ${misspelt} (8 ×), first: content/zh-cn/toml-bom.md\n`,
+    );
+  });
+
   it("refuses options that do not apply (exit 2)", () => {
     expect(runCli(["lint", "--repo", repo.dir, "--dry-run"]).code).toBe(2);
     expect(runCli(["lint", "--repo", repo.dir, "--format", "markdown"]).code).toBe(2);
