@@ -1,6 +1,7 @@
 // raw_title and raw_link against the English page they name, as it was at raw_commit. Pure: the
 // English text comes from one batched read (see lint.ts). Only a shortcode records them.
 
+import type { HugoUrls } from "../layout/hugo.js";
 import { frontMatterEnd } from "../meta/frontmatter.js";
 import { pageLink } from "../meta/init.js";
 import type { Shortcode } from "../meta/shortcode.js";
@@ -18,16 +19,21 @@ function englishData(text: string): Record<string, unknown> | null {
 }
 
 /**
- * The URL Hugo gives the English page at `rel` (below its language's folder) with its default
- * settings: the path without `.md`, `_index` or `index`, in lower case; a front matter `url`
- * as written, a `slug` in place of the file's name. Null when it cannot be known here (a name
- * Hugo would change in other ways than case).
+ * The URL Hugo gives the English page at `rel` (below its language's folder): the path without
+ * `.md`, `_index` or `index`, in lower case unless the config says otherwise; a front matter
+ * `url` as written, a `slug` in place of the file's name. Null when it cannot be known here (a
+ * name Hugo would change in other ways than case).
  */
-export function hugoUrl(rel: string, data: Record<string, unknown> | null): string | null {
+export function hugoUrl(
+  rel: string,
+  data: Record<string, unknown> | null,
+  urls: HugoUrls,
+): string | null {
   const url = data?.url;
   if (typeof url === "string" && url.trim() !== "") return url.trim();
-  const lower = rel.toLowerCase();
-  if (!/^[a-z0-9._/-]+$/.test(lower)) return null;
+  const lower = urls.lower ? rel.toLowerCase() : rel;
+  // Hugo changes other characters (spaces, punctuation) in ways not followed here.
+  if (!/^[A-Za-z0-9._/-]+$/.test(lower)) return null;
   const link = pageLink(lower);
   const slug = data?.slug;
   if (typeof slug !== "string" || slug.trim() === "") return link;
@@ -35,7 +41,7 @@ export function hugoUrl(rel: string, data: Record<string, unknown> | null): stri
   // A section's slug does not rename the section.
   if (/^_?index\./.test(file)) return link;
   const parts = link.split("/").filter(Boolean);
-  parts[parts.length - 1] = slug.trim().toLowerCase();
+  parts[parts.length - 1] = urls.lower ? slug.trim().toLowerCase() : slug.trim();
   return `/${parts.join("/")}/`;
 }
 
@@ -48,8 +54,9 @@ function sameLink(a: string, b: string): boolean {
 export interface EnglishPage {
   /** The English page's text at raw_commit. */
   text: string;
-  /** Its path below the English folder; null when its URL cannot be known (not Hugo). */
-  rel: string | null;
+  /** Its path below the English folder, and how Hugo makes URLs; null when its URL cannot be
+   * known (not Hugo, or URLs the config shapes otherwise). */
+  url: { rel: string; urls: HugoUrls } | null;
 }
 
 /** raw_title and raw_link of the page's shortcode `s` (read with spans) against `english`. */
@@ -77,7 +84,9 @@ export function englishFindings(page: string, s: Shortcode, english: EnglishPage
     typeof title === "string" && title.trim() !== "" ? title.trim() : null,
     (a, b) => a === b,
   );
-  if (english.rel !== null) check("raw_link", hugoUrl(english.rel, data), sameLink);
+  if (english.url !== null) {
+    check("raw_link", hugoUrl(english.url.rel, data, english.url.urls), sameLink);
+  }
   return out;
 }
 

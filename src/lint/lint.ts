@@ -6,6 +6,7 @@ import { decodeBytes, encodeBytes } from "../core/path-bytes.js";
 import { selectPages } from "../core/select.js";
 import type { PageReport } from "../core/types.js";
 import { gitBlobReader } from "../detail/blobs.js";
+import { hugoUrls } from "../layout/hugo.js";
 import { frontMatterPlaces } from "../meta/frontmatter.js";
 import { chosenShortcode } from "../meta/status-shortcode.js";
 import { type ScanOptions, scan } from "../scan/scan.js";
@@ -61,7 +62,10 @@ export async function lint(opts: LintOptions): Promise<PageLint[]> {
     return blob && result.pages[index]?.rawCommit !== null ? [blob] : [];
   });
   const english = await gitBlobReader(out.sourceRepo)([...new Set(oids)]);
-  const hugo = result.layout === undefined || result.layout.kind === "hugo";
+  const urls =
+    result.layout === undefined || result.layout.kind === "hugo"
+      ? hugoUrls(out.repo.workTree)
+      : null;
   const sourcePrefix = `${result.content}/${result.source}/`;
   const lints: PageLint[] = [];
   for (const { page, index } of items) {
@@ -72,13 +76,16 @@ export async function lint(opts: LintOptions): Promise<PageLint[]> {
     const rawHash = detail?.rawHash ?? null;
     const englishBlob = detail?.fromBlob ? english.get(detail.fromBlob) : undefined;
     const atRaw = page.movedFrom ?? page.sourcePath;
-    const rel = hugo && atRaw.startsWith(sourcePrefix) ? atRaw.slice(sourcePrefix.length) : null;
+    const url =
+      urls && atRaw.startsWith(sourcePrefix)
+        ? { rel: atRaw.slice(sourcePrefix.length), urls }
+        : null;
     const check = (t: string): Finding[] => {
       const parts = pageParts(t);
       const found = pageFindings(parts, page.lang, now);
       const chosen = chosenShortcode(parts.shortcodes);
       if (parts.meta?.kind === "shortcode" && chosen && englishBlob?.kind === "text") {
-        found.push(...englishFindings(t, chosen, { text: englishBlob.text, rel }));
+        found.push(...englishFindings(t, chosen, { text: englishBlob.text, url }));
       }
       return found;
     };

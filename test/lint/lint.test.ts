@@ -83,6 +83,8 @@ beforeAll(() => {
   for (const name of names) repo.write(`content/en/${name}.md`, english(`English ${name}`));
   for (const rule of Object.keys(BROKEN)) repo.write(`content/en/${rule}.md`, english("English"));
   repo.write("content/en/clean.md", english("English"));
+  // Hugo's config says how URLs are made (here as by default): raw_link is checked.
+  repo.write("hugo.toml", 'title = "Docs"\n');
   repo.write("content/en/not-ancestor.md", english("English"));
   raw = repo.commit("English pages");
   short = raw.slice(0, 10);
