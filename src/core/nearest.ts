@@ -4,8 +4,12 @@
 export function nearest(word: string, names: readonly string[], most = 2): string | null {
   let best: string | null = null;
   let bestDistance = most + 1;
+  const w = word.slice(0, 40);
   for (const name of names) {
-    const d = editDistance(word.slice(0, 40), name);
+    // The lengths' difference is a floor of the distance: most names are passed over on it
+    // (every front matter key of every page is compared with the metadata keys).
+    if (Math.abs(w.length - name.length) >= bestDistance) continue;
+    const d = editDistance(w, name);
     if (d < bestDistance) {
       best = name;
       bestDistance = d;

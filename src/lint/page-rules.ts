@@ -10,7 +10,7 @@ import { keySpots } from "../meta/key-spans.js";
 import { DRIFT_KEY, MISSPELLED_TIME_KEY, TIME_KEY } from "../meta/keys.js";
 import { readMeta } from "../meta/read.js";
 import { findShortcodes, type Shortcode } from "../meta/shortcode.js";
-import { chosenShortcode, isTranslationStatusName } from "../meta/status-shortcode.js";
+import { isTranslationStatusName } from "../meta/status-shortcode.js";
 import { pageText } from "../meta/warning.js";
 import { type Finding, finding, type Position, positionAt } from "./finding.js";
 
@@ -26,8 +26,8 @@ export interface PageParts {
   meta: PageMeta | null;
   /** Where the body starts (after front matter). */
   bodyStart: number;
-  /** The page's live shortcodes; with spans, findings point at the very attribute and carry
-   * their repairs. */
+  /** The page's live translation-status shortcodes; with spans, findings point at the very
+   * attribute and carry their repairs. */
   shortcodes: readonly Shortcode[];
   /** The line of metadata in front matter, when the page has a shortcode's too. */
   frontMatterLine: number | null;
@@ -52,9 +52,10 @@ export function pageParts(text: string): PageParts {
 export function pageFindings(parts: PageParts, lang: string, now: number): Finding[] {
   const out: Finding[] = [];
   const { text, meta } = parts;
-  const named = parts.shortcodes.filter((s) => isTranslationStatusName(s.name));
-  const live = named.filter((s) => s.params.has("raw_commit"));
-  const chosen = chosenShortcode(live);
+  // The parts hold translation-status shortcodes only; the last live one is the metadata's
+  // (chosenShortcode's choice, without asking each name again: the scan comes here per page).
+  const live = parts.shortcodes.filter((s) => s.params.has("raw_commit"));
+  const chosen = live[live.length - 1] ?? null;
   const at = (offset: number | undefined, fallback: number): Position =>
     offset === undefined ? { line: fallback, column: 1 } : positionAt(text, offset);
   const first = live[0];
