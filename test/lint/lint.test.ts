@@ -1,7 +1,7 @@
 // lint and lint --fix on a real repository: every rule on a page that breaks it, the scan's
 // warnings carrying the same findings, and every repair byte for byte on LF, CRLF, byte order
 // mark and no-final-newline pages, in a shortcode and in YAML and TOML front matter.
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, scanRepo, TestRepo, tempDir } from "../hostile/helpers.js";
@@ -241,6 +241,17 @@ describe("lint --fix", () => {
     const again = lintJson(...repairs.map((r) => r.rel));
     expect(again.code).toBe(0);
     expect(again.json.findings).toEqual([]);
+  });
+
+  it("never writes through a symbolic link", () => {
+    const outside = path.join(base, "outside.md");
+    const text = shortcodePage("lf", "sc-lf").before;
+    writeFileSync(outside, text);
+    symlinkSync(outside, path.join(repo.dir, "content/zh-cn/linked.md"));
+    const res = runCli(["lint", "--repo", repo.dir, "--fix", "content/zh-cn/linked.md"]);
+    expect(res.code).toBe(0);
+    expect(readFileSync(outside, "utf8")).toBe(text);
+    rmSync(path.join(repo.dir, "content/zh-cn/linked.md"));
   });
 
   it("leaves what it cannot repair and says so (exit 1 for an error left)", () => {
