@@ -1,6 +1,10 @@
 // The rules as pure functions: what each flags, what it leaves alone, and the repairs they offer.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { PageMeta } from "../../src/core/types.js";
+import { hugoUrls } from "../../src/layout/hugo.js";
 import { dateBeforeCommit } from "../../src/lint/commit-rules.js";
 import { englishFindings, hugoUrl } from "../../src/lint/english-rules.js";
 import { applyFixes } from "../../src/lint/fix.js";
@@ -86,6 +90,25 @@ describe("date before raw_commit", () => {
     expect(dateBeforeCommit(meta("2024-12-31"), "2025-01-02T01:00:00+00:00")?.rule).toBe(
       "date-before-commit",
     );
+  });
+});
+
+describe("Hugo's URL settings", () => {
+  it("reads disablePathToLower, and knows no URL with permalinks, uglyURLs or no config", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "ts-hugo-urls-"));
+    try {
+      expect(hugoUrls(dir)).toBeNull();
+      writeFileSync(path.join(dir, "config.toml"), 'title = "x"\ndisablePathToLower = true\n');
+      expect(hugoUrls(dir)).toEqual({ lower: false });
+      writeFileSync(path.join(dir, "config.toml"), 'title = "x"\n');
+      expect(hugoUrls(dir)).toEqual({ lower: true });
+      writeFileSync(path.join(dir, "config.toml"), '[permalinks]\nposts = "/:year/:title/"\n');
+      expect(hugoUrls(dir)).toBeNull();
+      writeFileSync(path.join(dir, "config.toml"), "uglyurls = true\n");
+      expect(hugoUrls(dir)).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
