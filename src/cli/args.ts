@@ -149,7 +149,6 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     throw new AppError(2, "stamp needs the translated pages to mark as updated");
   }
   for (const [flag, given, owner] of [
-    ["--force", values.force, "stamp"],
     ["--init", values.init, "stamp"],
     ["--date", values.date, "stamp"],
     ["--fix", values.fix, "lint"],
@@ -163,6 +162,9 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     if (given !== undefined && word !== owner) {
       throw new AppError(2, `${flag} is an option of ${owner}`);
     }
+  }
+  if (values.force !== undefined && word !== "stamp" && !(word === "lint" && values.fix)) {
+    throw new AppError(2, "--force is an option of stamp and lint --fix");
   }
   if (values["dry-run"] !== undefined && word !== "stamp" && !(word === "lint" && values.fix)) {
     throw new AppError(2, "--dry-run is an option of stamp and lint --fix");
@@ -625,7 +627,8 @@ raw-commit-invalid, raw-commit-not-ancestor, source-missing-at-commit, date-inva
 date-future, date-before-commit, raw-link, raw-title, lang-suffix, duplicate-metadata,
 hidden-metadata. --fix renames misspelled attributes, writes abbreviated hashes in full and
 refreshes raw_link and raw_title from git, changing only those bytes; --dry-run prints the
-diff instead of writing. PAGE is a page or folder as the reports print it.
+diff instead of writing; --force also rewrites read-only pages. PAGE is a page or folder as
+the reports print it.
 
 ${SHARED_OPTIONS}
 
