@@ -5,7 +5,6 @@ import { type Finding, levelOf } from "../lint/finding.js";
 import type { PageLint } from "../lint/lint.js";
 import { inertLine, workflowCommand } from "../sanitize/github.js";
 import { toJson } from "../sanitize/json.js";
-import { visible } from "../sanitize/terminal.js";
 
 /** The findings a run leaves: all of them, less those repaired. */
 export function remaining(p: PageLint): Finding[] {
@@ -38,7 +37,7 @@ export function renderLintTable(
   opts: { fix: boolean; dryRun: boolean },
 ): string {
   const lines: string[] = [];
-  const shown = (s: string) => inertLine(visible(s));
+  const shown = inertLine;
   for (const p of pages) {
     if (p.diff) lines.push(...p.diff.split("\n").map(inertLine));
     for (const f of p.fixed) {

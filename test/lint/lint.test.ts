@@ -208,6 +208,20 @@ describe("lint", () => {
     );
   });
 
+  it("shows a hostile attribute name inert, in every format", () => {
+    const rel = "content/zh-cn/hostile.md";
+    repo.write(rel, page(raw, 'x\x1b]0;owned\x07\u202ey="1" last_translation_time="2025-02-01"'));
+    try {
+      for (const format of ["table", "json", "github"]) {
+        const res = runCli(["lint", "--repo", repo.dir, "--format", format, rel]);
+        expect(res.stdout).toContain("unknown-attribute");
+        expect(res.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202e]/);
+      }
+    } finally {
+      rmSync(path.join(repo.dir, rel));
+    }
+  });
+
   it("refuses options that do not apply (exit 2)", () => {
     expect(runCli(["lint", "--repo", repo.dir, "--dry-run"]).code).toBe(2);
     expect(runCli(["lint", "--repo", repo.dir, "--format", "markdown"]).code).toBe(2);
