@@ -16,6 +16,9 @@ import {
   DEFAULTS,
   IGNORE_REVS_NAME,
   OUTPUT_DEFAULTS,
+  type OutputOptions,
+  SHOW_CHOICES,
+  type ShowChoice,
   type SiteOptions,
 } from "../options/defaults.js";
 import type { GivenOptions } from "../options/resolve.js";
@@ -42,7 +45,7 @@ export const FORMATS = {
   scan: ["table", "json"],
   default: ["table", "json"],
   check: ["table", "json", "github", "markdown"],
-  report: ["html", "hugo-data"],
+  report: ["html", "hugo-data", "json-per-page"],
   dashboard: [],
   stamp: [],
   lint: ["table", "json", "github"],
@@ -59,7 +62,10 @@ export type Format = (typeof FORMATS)[FormatCommand][number];
  * The options a command runs with: the site's and check's (options/defaults.ts, their one home;
  * `languages` is `langs` here), then what only the command line says.
  */
-export interface CliOptions extends Omit<SiteOptions, "languages">, Omit<CheckOptions, "failOn"> {
+export interface CliOptions
+  extends Omit<SiteOptions, "languages">,
+    Omit<CheckOptions, "failOn">,
+    OutputOptions {
   command: Command;
   /** help: the command whose help was asked for (`check --help`, `help check`), or null. */
   helpTopic: string | null;
@@ -98,6 +104,9 @@ export interface CliOptions extends Omit<SiteOptions, "languages">, Omit<CheckOp
   force: boolean;
   /** The config file whose values are in these options, null without one. */
   configFile: string | null;
+  /** The dashboard: open on the view remembered from the last run, and remember this one
+   * (false with --no-state). */
+  state: boolean;
   /** Classify each changed page's English change (and each listed commit's) by kind. */
   kinds?: boolean;
   /** check: change kinds that do not fail a page (implies kinds). */
@@ -108,7 +117,7 @@ export interface CliOptions extends Omit<SiteOptions, "languages">, Omit<CheckOp
  * config file and then the defaults can fill them (see loadOptions). */
 export type ParsedCli = Omit<
   CliOptions,
-  keyof SiteOptions | keyof CheckOptions | "langs" | "configFile"
+  keyof SiteOptions | keyof CheckOptions | keyof OutputOptions | "langs" | "configFile"
 > & {
   given: GivenOptions;
   /** --config FILE, null when not given. */
@@ -172,6 +181,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   for (const [flag, given] of [
     ["--status", values.status],
     ["--diff", values.diff],
+    ["--show", values.show],
   ] as const) {
     if (given !== undefined && word !== "scan" && word !== "check") {
       throw new AppError(2, `${flag} is an option of scan and check`);
@@ -179,6 +189,9 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   }
   if (values.diff && values.format !== undefined && values.format !== "table") {
     throw new AppError(2, "--diff shows the diffs after the table: use it with --format table");
+  }
+  if (values["no-state"] && word !== undefined && word !== "dashboard") {
+    throw new AppError(2, "--no-state is an option of the dashboard");
   }
   if (values.ignore !== undefined && word !== "check") {
     throw new AppError(2, "--ignore is an option of check");
@@ -200,6 +213,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     repo: values.repo ?? ".",
     format: format as Format | null,
     color: values["no-color"] ? false : values.color ? true : null,
+    state: !values["no-state"],
     given: {
       source: values.source ?? null,
       content: values.content ?? null,
@@ -223,6 +237,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
       maxLines: count(values["max-lines"], "--max-lines"),
       maxAge: count(values["max-age"], "--max-age"),
       useEstimates: values["use-estimates"] ? true : null,
+      show: values.show === undefined ? null : showList(values.show),
     },
     changedSince: values["changed-since"] ?? null,
     output: folderValue(values.output, "--output", "a file"),
@@ -291,6 +306,16 @@ function stampDate(value: string): string {
   return value;
 }
 
+/** `--show LIST`: rows to list instead of counting them. */
+function showList(value: string): ShowChoice[] {
+  const out: ShowChoice[] = [];
+  for (const name of list(value)) {
+    const found = choice(name, "--show", SHOW_CHOICES) as ShowChoice;
+    if (!out.includes(found)) out.push(found);
+  }
+  return out;
+}
+
 function statusList(value: string): Status[] {
   const parsed = parseStatuses(list(value));
   if (typeof parsed === "string") throw new AppError(2, parsed);
@@ -346,6 +371,7 @@ const OPTIONS = {
   metadata: { type: "string" },
   "pin-branch": { type: "string" },
   status: { type: "string" },
+  show: { type: "string" },
   date: { type: "string" },
   "dry-run": { type: "boolean" },
   fix: { type: "boolean" },
@@ -356,6 +382,7 @@ const OPTIONS = {
   format: { type: "string" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
+  "no-state": { type: "boolean" },
   "fail-on": { type: "string" },
   "max-behind": { type: "string" },
   "max-lines": { type: "string" },
@@ -482,6 +509,8 @@ const SHARED_OPTIONS = `Options:
   --lang LANG         a language to report; repeat, or a comma list (default: every folder)
   --status LIST       scan and check: list only pages of these statuses (comma list)
   --diff              scan and check: the English diff of each listed page since its baseline
+  --show missing      scan and check (table, markdown): list missing pages one by one
+                      instead of counting them (--status missing lists them too)
   --exclude GLOB      files that are not pages, below each language's folder; repeat
   --layout KIND       ${either(LAYOUT_CHOICES)} (default: ${DEFAULTS.layout}, found from the site)
   --paths SRC:TRANS   the layout as patterns, like docs/{path}:docs/{lang}/{path}; repeat
@@ -494,7 +523,8 @@ const SHARED_OPTIONS = `Options:
                       hash a line (default: ${IGNORE_REVS_NAME} if the repository has it)
 ${formatHelp()}
   --kinds             say what kind each English change was: ${CHANGE_KINDS.join(", ")}
-  --no-color          no colors (NO_COLOR is honored too)`;
+  --no-color          no colors (NO_COLOR is honored too)
+  --no-state          dashboard: open as if for the first time, and remember nothing`;
 
 const CHECK_OPTIONS = `check options:
   --fail-on LIST      statuses that can fail the run
@@ -514,7 +544,8 @@ const CHECK_OPTIONS = `check options:
                       do not fail (a comma list of change kinds; implies --kinds)`;
 
 const REPORT_OPTIONS = `report options:
-  --output FILE       write the report to FILE instead of standard output`;
+  --output FILE       write the report to FILE instead of standard output (json-per-page:
+                      the folder to write one file per translation into)`;
 
 const EXIT_CODES =
   "Exit codes: 0 clean, 1 drift over a threshold (check) or an error found (lint), 2 usage or environment error.";
@@ -580,7 +611,9 @@ html: one self-contained page (no request to any other host; works from a file a
 GitHub Pages): per language a bar and a sortable, filterable table of pages, most work first,
 each with its English commits and diff. hugo-data: one JSON object keyed by translation path
 (status, commits behind, lines, raw commit, HEAD, compare link, estimate) for the site's own
-templates, e.g. Hugo's data/ folder.
+templates, e.g. Hugo's data/ folder. json-per-page: the same record for each translation in
+a file of its own, <--output>/<translation path>.json, for generators that import one page's
+data beside the page (Docusaurus, VitePress).
 
 ${SHARED_OPTIONS}
 
@@ -589,6 +622,7 @@ ${REPORT_OPTIONS}
 Examples:
   translation-status report --output public/translation-status.html
   translation-status report --format hugo-data --output data/translation_status.json
+  translation-status report --format json-per-page --output static/translation-status
 `,
   dashboard: `translation-status dashboard [options]: the interactive dashboard (in a terminal); ? inside lists its keys
 

@@ -18,6 +18,7 @@ import { renderCheckJson } from "../report/check-json.js";
 import { renderCheckTable } from "../report/check-table.js";
 import { renderGithub } from "../report/github.js";
 import { renderMarkdown, SUMMARY_MAX_BYTES } from "../report/markdown.js";
+import { type Listing, listingOf } from "../report/table.js";
 import { inertLine, stopCommandsToken } from "../sanitize/github.js";
 import { type PageDetail, scan } from "../scan/scan.js";
 import { type CliOptions, formatOf } from "./args.js";
@@ -102,10 +103,11 @@ export async function runCheck(
   const github = () => readGitHubRemote(sourceRepo, twoRepos ? {} : d.env);
   const rawDates = thresholds.maxAge === null ? new Map() : rawCommitDates(full, details);
   const report = evaluate(result, thresholds, d.now(), changedSince, rawDates);
+  const listing = listingOf(opts.show, opts.selection);
 
   switch (format) {
     case "table":
-      await d.write(renderCheckTable(report, color));
+      await d.write(renderCheckTable(report, color, listing));
       if (opts.diff) {
         await d.write(await pageDiffs(sourceRepo, full, details, report.result, color));
       }
@@ -119,6 +121,7 @@ export async function runCheck(
         renderMarkdown(report, {
           github: await github(),
           maxBytes: max,
+          listing,
           limitNote: `this report is kept under ${max.toLocaleString("en-US")} characters (--max-size). The job summary or the report's artifact has the full list.`,
         }),
       );
@@ -132,7 +135,7 @@ export async function runCheck(
           level: opts.annotationLevel ?? OUTPUT_DEFAULTS.annotationLevel,
         }),
       );
-      await appendSummary(report, github, d.env);
+      await appendSummary(report, github, d.env, listing);
       break;
     }
   }
@@ -172,12 +175,14 @@ async function appendSummary(
   report: CheckReport,
   github: () => Promise<GitHubRepo | null>,
   env: NodeJS.ProcessEnv,
+  listing: Listing,
 ): Promise<void> {
   const file = env.GITHUB_STEP_SUMMARY;
   if (!file) return;
   const text = renderMarkdown(report, {
     github: await github(),
     maxBytes: SUMMARY_MAX_BYTES,
+    listing,
   });
   try {
     await appendFile(file, text, "utf8");

@@ -5,7 +5,7 @@ import type { ExitCode } from "../errors.js";
 import { lint } from "../lint/lint.js";
 import { jsonChunksWhenReady } from "../report/json.js";
 import { lintExit, renderLintGithub, renderLintJson, renderLintTable } from "../report/lint.js";
-import { renderTable } from "../report/table.js";
+import { listingOf, renderTable } from "../report/table.js";
 import { inertLine } from "../sanitize/github.js";
 import { scan, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
@@ -29,7 +29,7 @@ export async function runScan(
     const diffs = opts.diff
       ? await pageDiffs(out.sourceRepo, out.result, out.details, listed, color)
       : "";
-    await writeChunks([renderTable(listed, color), diffs]);
+    await writeChunks([renderTable(listed, color, listingOf(opts.show, opts.selection)), diffs]);
     return 0;
   }
   if (!selectsAll(opts.selection)) {

@@ -60,6 +60,7 @@ export async function loadOptions(parsed: ParsedCli, cwd = process.cwd()): Promi
     maxLines: o.maxLines,
     maxAge: o.maxAge,
     useEstimates: o.useEstimates,
+    show: o.show,
     configFile: shown,
   };
 }

@@ -1,7 +1,6 @@
 // The report command: scan, then print (or write to --output) the status to publish: the HTML
 // status page or the data file a site's templates read. The clock and the environment are
 // parameters so tests can pin them.
-import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { NO_LINKS, pageLinks } from "../detail/links.js";
 import { withEstimatedCommits } from "../detail/loader.js";
@@ -9,11 +8,12 @@ import { pageDiffs } from "../detail/page-diffs.js";
 import { AppError, type ExitCode } from "../errors.js";
 import { readGitHubRemote } from "../git/remote.js";
 import { pageOrder, renderHtml } from "../report/html.js";
-import { renderHugoData } from "../report/hugo-data.js";
+import { renderHugoData, renderJsonPerPage } from "../report/hugo-data.js";
 import { scan } from "../scan/scan.js";
 import type { CliOptions, ReportFormat } from "./args.js";
 import { scanScope } from "./load-options.js";
 import { writeChunks } from "./output.js";
+import { writeOutputFile, writeOutputTree } from "./output-files.js";
 
 export interface ReportDeps {
   now: () => Date;
@@ -29,6 +29,12 @@ export async function runReport(
   deps: Partial<ReportDeps> = {},
 ): Promise<ExitCode> {
   const d = { ...defaultDeps, ...deps };
+  if (format === "json-per-page" && opts.output === null) {
+    throw new AppError(
+      2,
+      "report --format json-per-page writes a folder: give it with --output DIR",
+    );
+  }
   const scanned = await scan(scanScope(opts));
   const twoRepos = scanned.sourceRepo !== scanned.repo;
   // Links go to English commits and files: the source repository's. With two repositories, one
@@ -39,6 +45,13 @@ export async function runReport(
     const page = result.pages[i];
     return page ? pageLinks(github, result.head, page, details[i]) : NO_LINKS;
   };
+  if (format === "json-per-page") {
+    await writeOutputTree(
+      path.resolve(d.cwd, opts.output as string),
+      renderJsonPerPage(result, links),
+    );
+    return 0;
+  }
   let text: string;
   if (format === "hugo-data") {
     text = renderHugoData(result, links);
@@ -54,12 +67,7 @@ export async function runReport(
     await writeChunks([text]);
     return 0;
   }
-  const file = path.resolve(d.cwd, opts.output);
-  try {
-    await writeFile(file, text, "utf8");
-  } catch (err) {
-    throw new AppError(2, `cannot write ${opts.output}: ${(err as Error).message}`);
-  }
+  await writeOutputFile(path.resolve(d.cwd, opts.output), text, opts.output);
   return 0;
 }
 

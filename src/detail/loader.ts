@@ -5,10 +5,12 @@ import path from "node:path";
 import { translatesNothing } from "../core/status.js";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { readGitHubRemote } from "../git/remote.js";
+import { isFullHash } from "../git/revision.js";
 import type { Repo } from "../git/run.js";
 import { layoutOfResult } from "../layout/layout.js";
 import type { MetadataChoice } from "../meta/init.js";
 import { DEFAULTS } from "../options/defaults.js";
+import type { RescanPage } from "../scan/rescan.js";
 import type { PageDetail } from "../scan/scan.js";
 import { stampPages, today } from "../stamp/stamp-pages.js";
 import { gitBlobReader, type ReadTexts } from "./blobs.js";
@@ -35,6 +37,9 @@ export interface DetailSourceOptions {
   write?: WritePage;
   /** The translation date a marked page records (YYYY-MM-DD); today's by default. */
   date?: () => string;
+  /** The page as a new scan would report it, read again from the disk; null when it is gone.
+   * Without it, pages cannot be read again, nor marked up to a commit other than HEAD. */
+  rescan?: (page: PageReport) => Promise<{ report: PageReport; detail: PageDetail } | null>;
 }
 
 export interface DetailLoaderOptions {
@@ -53,7 +58,7 @@ export interface DetailLoaderOptions {
  * repository).
  */
 export async function createDetailLoader(
-  { repo, sourceRepo }: { repo: Repo; sourceRepo: Repo },
+  { repo, sourceRepo, rescan }: { repo: Repo; sourceRepo: Repo; rescan?: RescanPage },
   result: ScanResult,
   details: readonly PageDetail[],
   options: DetailLoaderOptions = {},
@@ -85,6 +90,7 @@ export async function createDetailLoader(
       return outcomes[0]?.error ?? null;
     },
     ...(options.date ? { date: options.date } : {}),
+    ...(rescan ? { rescan: (page: PageReport) => rescan(page.path) } : {}),
   });
 }
 
@@ -120,6 +126,22 @@ export function createDetailSource(opts: DetailSourceOptions): DetailSource {
     const side = (oid: string | null): BlobText =>
       oid === null ? { kind: "absent" } : (texts.get(oid) ?? { kind: "unreadable" });
     return computeDiff(side(before), side(after), limits);
+  };
+  /** The page read and measured again, in place of what was known of it. */
+  const readAgain = async (i: number, page: PageReport): Promise<MarkOutcome> => {
+    if (!opts.rescan) return { ok: false, error: "this dashboard cannot read pages again" };
+    let again: Awaited<ReturnType<NonNullable<DetailSourceOptions["rescan"]>>>;
+    try {
+      again = await opts.rescan(page);
+    } catch (err) {
+      return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+    if (!again) return { ok: false, error: "the page is no longer there" };
+    const updated = withListedEstimate(again.report, again.detail);
+    pages[i] = updated;
+    details[i] = again.detail;
+    forget(i);
+    return { ok: true, page: updated };
   };
   return {
     wholeDiff(i) {
@@ -163,24 +185,38 @@ export function createDetailSource(opts: DetailSourceOptions): DetailSource {
     rawHash(i) {
       return details[i]?.rawHash ?? null;
     },
-    async markUpdated(i): Promise<MarkOutcome> {
+    async markUpdated(i, commit): Promise<MarkOutcome> {
       const page = pages[i];
       const detail = details[i];
       if (!page) return { ok: false, error: "no such page" };
       const blocked = markBlocker(page, detail?.rawHash ?? null, head);
       if (blocked) return { ok: false, error: MARK_REFUSAL[blocked] };
+      // Only a commit the page lists: one of raw..HEAD by ancestry, so the page's drift can only
+      // shrink; never a name from anywhere else.
+      const target = commit ?? head;
+      if (
+        commit !== undefined &&
+        (!isFullHash(commit) || !page.commits.some((c) => c.hash === commit))
+      ) {
+        return { ok: false, error: "the commit is not one of the page's English commits" };
+      }
       if (!opts.write) return { ok: false, error: "this dashboard cannot change pages" };
+      if (target !== head && !opts.rescan) {
+        return { ok: false, error: "this dashboard can only mark pages up to HEAD" };
+      }
       if (marking.has(i)) return { ok: false, error: "the page is being marked already" };
       marking.add(i);
       try {
         const date = (opts.date ?? today)();
         let error: string | null;
         try {
-          error = await opts.write(page, head, date);
+          error = await opts.write(page, target, date);
         } catch (err) {
           error = err instanceof Error ? err.message : String(err);
         }
         if (error !== null) return { ok: false, error };
+        // Up to an older commit, what remains is measured as the scan measures it.
+        if (target !== head) return await readAgain(i, page);
         const updated = markedPage(page, head, date);
         pages[i] = updated;
         // The English page at HEAD is now the base: nothing left to compare, no commits to list.
@@ -191,6 +227,12 @@ export function createDetailSource(opts: DetailSourceOptions): DetailSource {
       } finally {
         marking.delete(i);
       }
+    },
+    async rescan(i): Promise<MarkOutcome> {
+      const page = pages[i];
+      if (!page) return { ok: false, error: "no such page" };
+      if (marking.has(i)) return { ok: false, error: "the page is being marked" };
+      return readAgain(i, page);
     },
   };
 }
@@ -205,11 +247,14 @@ export function withEstimatedCommits(
   details: readonly PageDetail[],
 ): ScanResult {
   if (!details.some((d) => d.estimatedCommits !== undefined)) return result;
-  const pages = result.pages.map((page, i) => {
-    const commits = details[i]?.estimatedCommits;
-    return page.estimate && commits ? { ...page, commits } : page;
-  });
+  const pages = result.pages.map((page, i) => withListedEstimate(page, details[i]));
   return { ...result, pages };
+}
+
+/** One page as withEstimatedCommits lists it. */
+function withListedEstimate(page: PageReport, detail: PageDetail | undefined): PageReport {
+  const commits = detail?.estimatedCommits;
+  return page.estimate && commits ? { ...page, commits } : page;
 }
 
 /** The page as a new scan would report it once it records `head` as its English commit. */

@@ -62,8 +62,11 @@ export interface DetailSource {
   rawHash(page: number): string | null;
   /**
    * Records in the translation that it was brought up to date with the scan's HEAD (raw_commit,
-   * and the translation date where the page has one). Afterwards the other methods answer for
-   * the updated page.
+   * and the translation date where the page has one), or with `commit`, one of the page's
+   * listed English commits, when the translation covers the changes up to that one only.
+   * Afterwards the other methods answer for the updated page.
    */
-  markUpdated(page: number): Promise<MarkOutcome>;
+  markUpdated(page: number, commit?: string): Promise<MarkOutcome>;
+  /** Reads the page again (after it was edited) and measures it as the scan would. */
+  rescan(page: number): Promise<MarkOutcome>;
 }

@@ -49,7 +49,17 @@ export interface CheckOptions {
   useEstimates: boolean;
 }
 
-export const DEFAULTS: Readonly<SiteOptions & CheckOptions> = {
+/** Rows that the table and Markdown reports fold into a count unless asked for: a language with
+ * a handful of translations would otherwise list hundreds of untranslated pages. */
+export const SHOW_CHOICES = ["missing"] as const;
+export type ShowChoice = (typeof SHOW_CHOICES)[number];
+
+export interface OutputOptions {
+  /** Folded rows to list one by one in the table and Markdown reports (the JSON has them all). */
+  show: ShowChoice[];
+}
+
+export const DEFAULTS: Readonly<SiteOptions & CheckOptions & OutputOptions> = {
   content: "content",
   source: "en",
   languages: [],
@@ -67,6 +77,7 @@ export const DEFAULTS: Readonly<SiteOptions & CheckOptions> = {
   maxLines: null,
   maxAge: null,
   useEstimates: false,
+  show: [],
 };
 
 /** Defaults of the options that shape one output rather than the site. */

@@ -4,7 +4,13 @@
 import type { LayoutChoice } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
 import type { MetadataChoice } from "../meta/init.js";
-import { type CheckOptions, DEFAULTS, type SiteOptions } from "./defaults.js";
+import {
+  type CheckOptions,
+  DEFAULTS,
+  type OutputOptions,
+  type ShowChoice,
+  type SiteOptions,
+} from "./defaults.js";
 import type { Config } from "./schema.js";
 
 /** What the command line gave; null (or absent) where it said nothing. */
@@ -28,9 +34,10 @@ export interface GivenOptions {
   maxAge: number | null;
   /** Only true when the flag was given. */
   useEstimates: boolean | null;
+  show: ShowChoice[] | null;
 }
 
-export interface ResolvedOptions extends SiteOptions, Omit<CheckOptions, "failOn"> {
+export interface ResolvedOptions extends SiteOptions, Omit<CheckOptions, "failOn">, OutputOptions {
   /** As given (validated by check); null for the default. */
   failOn: string[] | null;
 }
@@ -57,5 +64,6 @@ export function resolveOptions(given: GivenOptions, config: Config | null): Reso
     maxLines: given.maxLines ?? c.maxLines ?? DEFAULTS.maxLines,
     maxAge: given.maxAge ?? c.maxAge ?? DEFAULTS.maxAge,
     useEstimates: given.useEstimates ?? c.useEstimates ?? DEFAULTS.useEstimates,
+    show: given.show ?? c.show ?? [...DEFAULTS.show],
   };
 }

@@ -8,7 +8,7 @@ import { STATUSES } from "../core/types.js";
 import { LAYOUT_CHOICES } from "../layout/layout.js";
 import { METADATA_CHOICES } from "../meta/init.js";
 import { hasUnsafeChars } from "../sanitize/terminal.js";
-import { DEFAULTS, IGNORE_REVS_NAME } from "./defaults.js";
+import { DEFAULTS, IGNORE_REVS_NAME, SHOW_CHOICES } from "./defaults.js";
 
 // Plain folder names: segments of letters, digits, ".", "_" and "-"; no "..", no leading "-".
 const FOLDER = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/;
@@ -133,6 +133,12 @@ export const ConfigSchema = z
       .optional()
       .describe(
         "check: judge untracked pages by their estimated numbers against maxBehind and maxLines.",
+      ),
+    show: z
+      .array(z.enum(SHOW_CHOICES))
+      .optional()
+      .describe(
+        "Rows the table and Markdown reports list one by one instead of folding them into a count (default none: missing pages are counted).",
       ),
   })
   .strict();

@@ -7,8 +7,12 @@ import type { CheckReport } from "../check/evaluate.js";
 import { describeThresholds } from "../check/thresholds.js";
 import { inertLine } from "../sanitize/github.js";
 import {
+  FULL_LISTING,
+  foldedMissingLine,
   headLine,
   kindsLine,
+  type Listing,
+  listedLanguages,
   pageLine,
   sharedWarnings,
   summaryLine,
@@ -18,7 +22,11 @@ import {
 const text = inertLine;
 
 /** The report as lines without line breaks inside them (for the GitHub log as well). */
-export function checkTableLines(report: CheckReport, color: boolean): string[] {
+export function checkTableLines(
+  report: CheckReport,
+  color: boolean,
+  listing: Listing = FULL_LISTING,
+): string[] {
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const { result } = report;
   const lines: string[] = [];
@@ -29,19 +37,22 @@ export function checkTableLines(report: CheckReport, color: boolean): string[] {
   }
   lines.push(...warningLines(result.warnings, result.content, "warning: "));
   lines.push(`rule: ${describeThresholds(report.thresholds)}`);
-  for (const lang of result.languages) {
+  for (const lang of listedLanguages(result, listing)) {
     const failing = report.failing.filter((c) => c.page.lang === lang);
     lines.push("", text(lang));
     if (failing.length === 0) lines.push("  no page fails");
     const kinds = result.kinds !== undefined;
     const shared = sharedWarnings(failing.map((c) => c.page));
+    const folded = listing.missing ? 0 : failing.filter((c) => c.page.status === "missing").length;
     for (const { page, verdict } of failing) {
+      if (folded > 0 && page.status === "missing") continue;
       lines.push(pageLine(page, color, kinds));
       const over = verdict.reasons.slice(1);
       if (over.length > 0) lines.push(`      over the limit: ${over.map(text).join("; ")}`);
       lines.push(...warningLines(shared.own(page), result.content, "      warning: "));
     }
     lines.push(...shared.lines("  warning: "));
+    if (folded > 0) lines.push(foldedMissingLine(folded));
     // Pages that --ignore kept from failing are listed too, with the kind that did it.
     for (const { page, verdict } of report.pages) {
       if (page.lang !== lang || !verdict.ignored) continue;
@@ -69,6 +80,10 @@ export function checkTableLines(report: CheckReport, color: boolean): string[] {
   return lines;
 }
 
-export function renderCheckTable(report: CheckReport, color: boolean): string {
-  return `${checkTableLines(report, color).join("\n")}\n`;
+export function renderCheckTable(
+  report: CheckReport,
+  color: boolean,
+  listing: Listing = FULL_LISTING,
+): string {
+  return `${checkTableLines(report, color, listing).join("\n")}\n`;
 }

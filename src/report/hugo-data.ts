@@ -25,10 +25,12 @@ export interface HugoDataPage {
   estimate: boolean;
 }
 
-export function hugoData(
+/** Each page's record by its translation path, sorted by path so that the files change only
+ * where a page did. */
+export function publishedPages(
   result: ScanResult,
   links: (index: number) => PageLinks,
-): Record<string, HugoDataPage> {
+): [string, HugoDataPage][] {
   const layout = layoutOfResult(result);
   const entries = result.pages.map((page, i): [string, HugoDataPage] => {
     const n = page.estimate ?? page;
@@ -51,11 +53,29 @@ export function hugoData(
       },
     ];
   });
-  // Sorted by path, so the file changes only where a page did.
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(entries);
+  return entries;
+}
+
+export function hugoData(
+  result: ScanResult,
+  links: (index: number) => PageLinks,
+): Record<string, HugoDataPage> {
+  return Object.fromEntries(publishedPages(result, links));
 }
 
 export function renderHugoData(result: ScanResult, links: (index: number) => PageLinks): string {
   return `${toJson(hugoData(result, links), 2)}\n`;
+}
+
+/** `--format json-per-page`: one file per translation, `<its path>.json`, holding its record
+ * (and the path itself), for generators that import one page's data beside the page. */
+export function renderJsonPerPage(
+  result: ScanResult,
+  links: (index: number) => PageLinks,
+): [file: string, text: string][] {
+  return publishedPages(result, links).map(([page, record]) => [
+    `${page}.json`,
+    `${toJson({ path: page, ...record }, 2)}\n`,
+  ]);
 }

@@ -14,6 +14,7 @@ import { commitUrl, compareUrl, type GitHubRepo, historyUrl } from "../git/remot
 import { isFullHash, parseRawCommit } from "../git/revision.js";
 import { kindText } from "../kinds/kinds.js";
 import { mdCode, mdLink, mdText } from "../sanitize/markdown.js";
+import { FULL_LISTING, type Listing, listedLanguages } from "./table.js";
 import { groupWarnings, warningText } from "./warnings.js";
 
 export interface MarkdownOptions {
@@ -26,6 +27,8 @@ export interface MarkdownOptions {
   /** What the closing note on pages left out says after the colon: the size it keeps to and
    * where the rest is. By default the job summary's ("... kept under N KiB. Run ..."). */
   limitNote?: string;
+  /** Whether missing pages are listed or counted (see table.ts); all are listed by default. */
+  listing?: Listing;
 }
 
 /** GitHub refuses job summaries over 1 MiB; stay a little below. */
@@ -62,9 +65,10 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
   // In a pull request's run (--changed-since), a language with no failing page has nothing to
   // report: its changed English pages are untranslated there, or its translations pass.
   const failingLangs = new Set(report.failing.map((c) => c.page.lang));
+  const listing = opts.listing ?? FULL_LISTING;
   const tabled = report.changedSince
     ? result.languages.filter((l) => failingLangs.has(l))
-    : result.languages;
+    : listedLanguages(result, listing);
   const shown = REPORT_ORDER.filter((s) => tabled.some((l) => (result.summary[l]?.[s] ?? 0) > 0));
   const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |\n`;
   if (tabled.length > 0) {
@@ -112,19 +116,30 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
   const pageParts: string[] = [];
   let listed = 0;
   for (const lang of result.languages) {
-    const pages = failingIn.get(lang) ?? [];
-    if (pages.length === 0) continue;
-    const heading = `### ${mdText(lang)}: ${plural(pages.length, "page", "pages")} to update\n\n`;
+    const failing = failingIn.get(lang) ?? [];
+    if (failing.length === 0) continue;
+    const heading = `### ${mdText(lang)}: ${plural(failing.length, "page", "pages")} to update\n\n`;
+    // Untranslated pages are one line of their own unless asked for one by one.
+    const pages = listing.missing ? failing : failing.filter((c) => c.page.status !== "missing");
+    const folded = failing.length - pages.length;
     const items: string[] = [];
     for (const checked of pages) {
       const item = pageItem(checked, report, opts);
       if (!fits(items.length === 0 ? heading + item : item)) break;
       items.push(item);
     }
+    let shown = items.length;
+    if (shown === pages.length && folded > 0) {
+      const item = `- ${plural(folded, "page is", "pages are")} not translated yet (missing; ${mdCode("--show missing")} lists them)\n`;
+      if (fits(items.length === 0 ? heading + item : item)) {
+        items.push(item);
+        shown += folded;
+      }
+    }
     if (items.length === 0) break;
-    listed += items.length;
+    listed += shown;
     pageParts.push(`${`${heading}${items.join("")}`.trimEnd()}\n\n`);
-    if (items.length < pages.length) break;
+    if (shown < failing.length) break;
   }
 
   // Pages --ignore kept from failing: listed, with their kind, so nothing passes unseen.

@@ -1,7 +1,9 @@
 // The plain report for people: one line per page, grouped by language, then a summary line.
+import { type Selection, selectsAll } from "../core/select.js";
 import { REPORT_ORDER, STATUS_FACTS, STATUS_SYMBOL } from "../core/statuses.js";
 import type { PageReport, ScanResult, Status } from "../core/types.js";
 import { CHANGE_KINDS, type ChangeKind, kindText } from "../kinds/kinds.js";
+import type { ShowChoice } from "../options/defaults.js";
 import { inertLine } from "../sanitize/github.js";
 import { groupWarnings, warningText } from "./warnings.js";
 
@@ -16,20 +18,60 @@ export function headLine(result: ScanResult): string {
   return `HEAD ${result.head.slice(0, 12)}${of}${result.shallow ? "  (shallow clone)" : ""}`;
 }
 
-export function renderTable(result: ScanResult, color: boolean): string {
+/** How the table and Markdown reports list pages (the JSON always lists every one). */
+export interface Listing {
+  /** Missing pages one by one; otherwise one line counts them per language. */
+  missing: boolean;
+  /** Only some pages were selected (PATH, --status): a language with none is left out rather
+   * than shown as "0 pages". */
+  narrowed: boolean;
+}
+
+export const FULL_LISTING: Listing = { missing: true, narrowed: false };
+
+/** The listing `--show` and the selection ask for: `--status missing` lists them too. */
+export function listingOf(show: readonly ShowChoice[], selection: Selection): Listing {
+  return {
+    missing: show.includes("missing") || (selection.statuses?.includes("missing") ?? false),
+    narrowed: !selectsAll(selection),
+  };
+}
+
+/** The languages a report shows: those with a selected page when narrowed. */
+export function listedLanguages(result: ScanResult, listing: Listing): string[] {
+  if (!listing.narrowed) return result.languages;
+  return result.languages.filter((l) => (result.summary[l]?.total ?? 0) > 0);
+}
+
+/** The line that stands for a language's missing pages when they are not listed. */
+export function foldedMissingLine(count: number): string {
+  return `  ${STATUS_SYMBOL.missing} ${count} missing: not translated yet (--show missing lists them)`;
+}
+
+export function renderTable(
+  result: ScanResult,
+  color: boolean,
+  listing: Listing = FULL_LISTING,
+): string {
   const lines: string[] = [];
   lines.push(headLine(result));
   lines.push(...warningLines(result.warnings, result.content, "warning: "));
-  for (const lang of result.languages) {
+  for (const lang of listedLanguages(result, listing)) {
     lines.push("", text(lang));
     const kinds = result.kinds !== undefined;
+    let folded = 0;
     const pages = result.pages.filter((p) => p.lang === lang);
     const shared = sharedWarnings(pages);
     for (const page of pages) {
+      if (page.status === "missing" && !listing.missing) {
+        folded++;
+        continue;
+      }
       lines.push(pageLine(page, color, kinds));
       lines.push(...warningLines(shared.own(page), result.content, "      warning: "));
     }
     lines.push(...shared.lines("  warning: "));
+    if (folded > 0) lines.push(foldedMissingLine(folded));
     const s = result.summary[lang];
     if (s) lines.push(summaryLine(s));
     const k = result.kinds?.[lang];

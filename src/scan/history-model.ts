@@ -55,3 +55,21 @@ export async function completeHistory(
   const graph = buildGraph(table.parents);
   return { table, graph, index: base.index, head: base.head, fromHead };
 }
+
+/**
+ * The model with commits outside it added (a raw_commit a page names only after the scan), as
+ * completeHistory adds them: only for ancestry, never in raw..HEAD. The model itself is kept.
+ */
+export async function withCommits(
+  repo: Repo,
+  model: HistoryModel,
+  hashes: readonly string[],
+): Promise<HistoryModel> {
+  const { table } = model;
+  const outside = hashes.filter((h) => !table.index.has(h));
+  if (outside.length === 0) return model;
+  await readCommits(repo, table, outside, [table.hashes[model.head] as string]);
+  const fromHead = new Uint8Array(table.hashes.length);
+  fromHead.set(model.fromHead);
+  return { ...model, graph: buildGraph(table.parents), fromHead };
+}

@@ -1,7 +1,6 @@
 // The scan: gathers facts from the work tree and from git (a handful of git processes, never one
 // per page or per raw_commit), then derives every page's status with pure functions.
 
-import type { RawState } from "../core/status.js";
 import { byLanguageAndPath, summarize } from "../core/status.js";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { gitBlobReader } from "../detail/blobs.js";
@@ -9,7 +8,6 @@ import { AppError } from "../errors.js";
 import { BlobLineCounter } from "../git/blob-diff.js";
 import { filesChangedBy } from "../git/commit-files.js";
 import { commitsOnOtherRefs } from "../git/history.js";
-import { lookupObjects } from "../git/objects.js";
 import type { Repo } from "../git/run.js";
 import { listTree } from "../git/tree.js";
 import { describeLayout } from "../layout/layout.js";
@@ -17,8 +15,9 @@ import type { Finding } from "../lint/finding.js";
 import { settleLater } from "../settle.js";
 import { estimateCommits, loadTranslationHistory, pagesWithoutMetadata } from "./estimates.js";
 import type { ScanFolders, SiteScope } from "./folders.js";
-import { completeHistory, type HistoryModel } from "./history-model.js";
+import { completeHistory } from "./history-model.js";
 import { addChangeKinds, kindSummary, listedCommits, markCommitsWithTranslation } from "./kinds.js";
+import { blobsOutsideHistory } from "./outside-blobs.js";
 import { resolveRawCommits } from "./raw-commits.js";
 import {
   type Built,
@@ -31,6 +30,7 @@ import {
   pageReports,
   setLines,
 } from "./reports.js";
+import { pageRescanner, type RescanPage } from "./rescan.js";
 import { type ScanStart, startScan } from "./start.js";
 import { addStructureWarnings, type StructureItem } from "./structure.js";
 import { matchSourceSpelling, readTranslations, type Translation } from "./translations.js";
@@ -61,6 +61,8 @@ export interface ScanOutput {
   /** Same order as result.pages: each page's findings of the rules (lint/), whose messages are
    * among its warnings. */
   findings: Finding[][];
+  /** One page scanned again against this scan's history (see rescan.ts). */
+  rescan?: RescanPage;
 }
 
 const SHALLOW_WARNING =
@@ -220,6 +222,16 @@ export async function scanInStages(
       sourceRepo,
       details,
       findings: sorted.map((p) => findings.get(p) ?? []),
+      rescan: pageRescanner({
+        repo,
+        sourceRepo,
+        head: head.hash,
+        folders,
+        history,
+        english,
+        ignoreRevs,
+        kinds: opts.kinds === true,
+      }),
       result: {
         schemaVersion: 1,
         head: head.hash,
@@ -349,34 +361,4 @@ function lineFiller(
     turn = turn.then(() => fill(end));
     return turn;
   };
-}
-
-/**
- * The English source at raw_commit for pages whose raw_commit is on another branch: the path
- * index only knows HEAD's history, so git is asked (one process for all of them).
- */
-async function blobsOutsideHistory(
-  repo: Repo,
-  pages: readonly Translation[],
-  rawOf: Map<Translation, RawState>,
-  history: HistoryModel,
-): Promise<Map<Translation, string | null>> {
-  const outside: Array<[Translation, string]> = [];
-  for (const t of pages) {
-    const raw = rawOf.get(t);
-    if (raw?.kind !== "ok") continue;
-    const idx = history.table.index.get(raw.hash);
-    if (idx !== undefined && history.fromHead[idx] === 1) continue;
-    outside.push([t, `${raw.hash}:${t.source}/${t.sourceRel}`]);
-  }
-  const found = await lookupObjects(
-    repo,
-    outside.map(([, name]) => name),
-  );
-  const out = new Map<Translation, string | null>();
-  outside.forEach(([t], i) => {
-    const l = found[i];
-    out.set(t, l && "oid" in l && l.type === "blob" ? l.oid : null);
-  });
-  return out;
 }

@@ -70,6 +70,11 @@ const NON_ASCII_BYTE = /[\u0080-\u00ff]/;
  * page for the garbage collector to copy while the scan runs. */
 export const NO_WARNINGS: readonly string[] = Object.freeze([]);
 
+/** One translation read again, as the scan read it (the dashboard, after the page changed). */
+export function readTranslation(folder: LangFolder, rel: string, now = Date.now()): Translation {
+  return readOne(folder, rel, `${folder.abs as string}/${rel}`, now);
+}
+
 function readOne(folder: LangFolder, rel: string, abs: string, now: number): Translation {
   const { lang, rel: base } = folder;
   const source = folder.pair.source;

@@ -1,13 +1,14 @@
 // The dashboard's root: shows the scan's progress from the first frame, then the browser. Holds
 // the scan result, so that a page marked as updated replaces the old one everywhere at once.
 import { Box, useApp, useInput } from "ink";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import type { PageReport, ScanResult } from "../core/types.js";
 import type { DetailSource } from "../detail/types.js";
 import type { Progress } from "../scan/scan.js";
 import { Browser, type KeyHandler } from "./Browser.js";
 import { frameHeight } from "./layout.js";
 import { withPage } from "./mark.js";
+import type { RememberedView } from "./remembered.js";
 import { ScanScreen } from "./ScanScreen.js";
 import { useTerminalSize } from "./terminal.js";
 import { UiContext, type UiOptions } from "./theme.js";
@@ -30,6 +31,12 @@ export interface DashboardProps {
   initialLang?: string;
   /** Clear the screen on resize (real terminals); tests leave it off. */
   redrawOnResize?: boolean;
+  /** Opens a page in the user's editor (see editor.ts); without it, `e` says it cannot. */
+  edit?: (page: PageReport) => Promise<string | null>;
+  /** The view remembered from the last run in this repository (see remembered.ts). */
+  initialView?: RememberedView | null;
+  /** Kept up to date with the view while the dashboard runs, to be remembered. */
+  viewRef?: RefObject<RememberedView | null>;
 }
 
 /** Progress updates are shown at most this often (a scan may report thousands per second). */
@@ -42,6 +49,9 @@ export function Dashboard({
   now,
   initialLang,
   redrawOnResize = false,
+  edit,
+  initialView,
+  viewRef,
 }: DashboardProps) {
   const { exit } = useApp();
   const size = useTerminalSize(redrawOnResize);
@@ -94,6 +104,9 @@ export function Dashboard({
           onQuit={() => exit()}
           onPageUpdated={onPageUpdated}
           keys={keys}
+          {...(edit ? { edit } : {})}
+          {...(initialView ? { initialView } : {})}
+          {...(viewRef ? { viewRef } : {})}
         />
       ) : (
         <Box

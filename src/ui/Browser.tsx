@@ -10,6 +10,7 @@ import type { DetailSource, DiffModel } from "../detail/types.js";
 import { layoutOfResult } from "../layout/layout.js";
 import { CommitList, DetailTitle, DiffTitle, DiffView, PageInfo } from "./DetailScreen.js";
 import { diffRowsHeight } from "./DiffView.js";
+import { diffLayout, sameRowLine } from "./diff-lines.js";
 import {
   ConfirmPrompt,
   DETAIL_HINTS,
@@ -24,6 +25,7 @@ import { type KeyInfo, keyToCommand, splitInput } from "./keys.js";
 import { detailLayout, frameHeight, listLayout } from "./layout.js";
 import { helpLines, Overlay, warningLines } from "./Overlays.js";
 import { ColumnHeader, ListControls, PageList } from "./PageList.js";
+import type { RememberedView } from "./remembered.js";
 import {
   type Action,
   type AppState,
@@ -34,6 +36,7 @@ import {
 } from "./state.js";
 import type { TerminalSize } from "./terminal.js";
 import { textWidth } from "./text.js";
+import { useUi } from "./theme.js";
 import { follow } from "./viewport.js";
 
 export interface BrowserProps {
@@ -48,6 +51,12 @@ export interface BrowserProps {
   onPageUpdated?: (index: number, page: PageReport) => void;
   /** Where the browser puts its key handler; the root forwards every key to it. */
   keys: RefObject<KeyHandler | null>;
+  /** Opens the page in the user's editor and resolves when it ends (to why not, or null). */
+  edit?: (page: PageReport) => Promise<string | null>;
+  /** Where the dashboard opens: the view remembered from the last run. */
+  initialView?: RememberedView | null;
+  /** Kept up to date with the view, to be remembered for the next run. */
+  viewRef?: RefObject<RememberedView | null>;
 }
 
 export type KeyHandler = (input: string, key: Key) => void;
@@ -106,6 +115,9 @@ export function Browser({
   onQuit,
   onPageUpdated,
   keys,
+  edit,
+  initialView,
+  viewRef,
 }: BrowserProps) {
   const siteLayout = useMemo(() => layoutOfResult(result), [result]);
   const ctx: StateContext = useMemo(
@@ -121,7 +133,7 @@ export function Browser({
   );
   // The state lives in a ref as well, so that keys arriving in one burst each see the state the
   // previous one left (React state would only catch up at the next render).
-  const [state, setState] = useState<AppState>(() => initialState(ctx, initialLang));
+  const [state, setState] = useState<AppState>(() => initialState(ctx, initialLang, initialView));
   const current = useRef(state);
   // When the pages change (one was marked as updated), the rows are listed anew before this
   // render is shown, so that rows and pages always agree on screen.
@@ -170,6 +182,9 @@ export function Browser({
   );
   const model = diff?.model ?? null;
   const diffRows = diffRowsHeight(model, layout.diffHeight);
+  const ui = useUi();
+  const wrap = detail?.wrap ?? true;
+  const lines = diffLayout(model, width, wrap, ui.color);
 
   const overlayLines = useMemo(() => {
     if (state.overlay === "help") return helpLines(width);
@@ -195,7 +210,13 @@ export function Browser({
       state: current.current,
       listHeight: list.listHeight,
       diffHeight: diffRows,
-      diffTotal: model?.rows.length ?? 0,
+      diffTotal: lines.total,
+      rewrapScroll: () =>
+        sameRowLine(
+          lines,
+          diffLayout(model, width, !wrap, ui.color),
+          current.current.detail?.scroll ?? 0,
+        ),
       hasWarnings: result.warnings.length > 0,
       overlayHeight: frame - 1,
       overlayTotal: overlayLines.length,
@@ -210,8 +231,12 @@ export function Browser({
       return;
     }
     const asked = cmd.type === "mark-confirm" ? current.current.confirm : null;
+    const upTo = current.current.confirmAt ?? undefined;
+    const editingBefore = current.current.editing ?? null;
     dispatch(cmd);
-    if (asked !== null && current.current.marking === asked) mark(asked);
+    if (asked !== null && current.current.marking === asked) mark(asked, upTo);
+    const editing = current.current.editing ?? null;
+    if (cmd.type === "edit" && editing !== null && editing !== editingBefore) editPage(editing);
   };
   const dispatch = (action: Action) => {
     const next = reduce(latestCtx.current, current.current, action);
@@ -219,9 +244,10 @@ export function Browser({
     current.current = next;
     setState(next);
   };
-  /** Asks the source to mark the page; its outcome comes back as an action. */
-  const mark = (page: number) => {
-    source.markUpdated(page).then(
+  /** Asks the source to mark the page (up to `commit`, else HEAD); its outcome comes back as an
+   * action. */
+  const mark = (page: number, commit?: string) => {
+    source.markUpdated(page, commit).then(
       (outcome) => {
         if (!mounted.current) return;
         if (outcome.ok) {
@@ -240,9 +266,45 @@ export function Browser({
         }),
     );
   };
+  /** Opens the page in the editor, then has the source read it again; the outcome comes back
+   * as an action. */
+  const editPage = (i: number) => {
+    const report = result.pages[i];
+    const done = (error: string | null, updated?: PageReport) =>
+      mounted.current &&
+      dispatch({ type: "edit-done", page: i, error, ...(updated ? { report: updated } : {}) });
+    if (!edit || !report) {
+      done("this dashboard cannot open an editor");
+      return;
+    }
+    edit(report)
+      .then(async (error) => {
+        // Read again even when the editor failed: it may have saved first.
+        const outcome = await source.rescan(i);
+        if (!mounted.current) return;
+        if (outcome.ok) onPageUpdated?.(i, outcome.page);
+        done(
+          error ?? (outcome.ok ? null : `could not read it again: ${outcome.error}`),
+          outcome.ok ? outcome.page : undefined,
+        );
+      })
+      .catch((err: unknown) => done(err instanceof Error ? err.message : String(err)));
+  };
   // Set synchronously with each commit, so the handler always knows the latest layout.
   useLayoutEffect(() => {
     keys.current = handleKey;
+    if (viewRef) {
+      const l = state.list;
+      const selected = l.rows[l.cursor];
+      viewRef.current = {
+        lang: result.languages[l.lang] ?? "",
+        sort: l.sort,
+        reverse: l.reverse,
+        filter: l.filter,
+        kind: l.kind,
+        page: selected === undefined ? null : (result.pages[selected]?.path ?? null),
+      };
+    }
   });
   useLayoutEffect(
     () => () => {
@@ -254,7 +316,12 @@ export function Browser({
   // The bottom row, when it says something other than the keys: the y/n question, or the outcome.
   const asking = state.confirm === null ? undefined : result.pages[state.confirm];
   const bottom = asking ? (
-    <ConfirmPrompt path={asking.path} head={result.head} width={width} />
+    <ConfirmPrompt
+      path={asking.path}
+      commit={state.confirmAt ?? result.head}
+      upTo={(state.confirmAt ?? null) !== null}
+      width={width}
+    />
   ) : state.message ? (
     <StatusFooter line={state.message} width={width} />
   ) : null;
@@ -286,6 +353,7 @@ export function Browser({
           rawHash={source.rawHash(detail.page)}
           head={result.head}
           model={model}
+          lines={lines}
           height={layout.diffHeight}
           width={width}
         />
@@ -294,6 +362,7 @@ export function Browser({
           error={diff?.error ?? null}
           scroll={detail.scroll}
           hscroll={detail.hscroll}
+          wrap={detail.wrap}
           height={layout.diffHeight}
           width={width}
         />

@@ -6,7 +6,8 @@ import type { CommitInfo, PageReport } from "../core/types.js";
 import type { DiffModel } from "../detail/types.js";
 import { kindText } from "../kinds/kinds.js";
 import type { Layout } from "../layout/layout.js";
-import { DiffView, diffRowsHeight } from "./DiffView.js";
+import { DiffView, diffRowsHeight, shownRows } from "./DiffView.js";
+import type { DiffLayout } from "./diff-lines.js";
 import { formatDate, formatLines, shortHash } from "./format.js";
 import { type InfoRow, LABEL_WIDTH } from "./info.js";
 import { shortPath } from "./rows.js";
@@ -158,11 +159,22 @@ export interface DiffTitleProps {
   rawHash: string | null;
   head: string;
   model: DiffModel | null;
+  /** The diff's screen lines (see diffLayout). */
+  lines: DiffLayout;
   height: number;
   width: number;
 }
 
-export function DiffTitle({ page, state, rawHash, head, model, height, width }: DiffTitleProps) {
+export function DiffTitle({
+  page,
+  state,
+  rawHash,
+  head,
+  model,
+  lines,
+  height,
+  width,
+}: DiffTitleProps) {
   const ui = useUi();
   const n = page.commits.length;
   const commit = page.commits[state.commit];
@@ -174,10 +186,11 @@ export function DiffTitle({ page, state, rawHash, head, model, height, width }: 
     model && model.rows.length > 0 ? `  ${formatLines(model.added, model.removed)}` : "";
   const rowsH = diffRowsHeight(model, height);
   const total = model?.rows.length ?? 0;
+  const shown = shownRows(lines, state.scroll, rowsH);
   const where =
     total === 0
       ? ""
-      : `  lines ${state.scroll + 1}-${Math.min(total, state.scroll + rowsH)} of ${total}${state.hscroll > 0 ? `  →${state.hscroll}` : ""}`;
+      : `  lines ${shown.first}-${shown.last} of ${total}${state.wrap ? "" : `  unwrapped${state.hscroll > 0 ? ` →${state.hscroll}` : ""}`}`;
   const left = `${what}${counts}${where}`;
   const hints =
     state.mode === "commit"

@@ -1,68 +1,83 @@
-// The English diff: only the rows in the window are built and rendered, whatever the diff's length.
+// The English diff: only the screen lines in the window are built and rendered, whatever the
+// diff's length. Each line shows its old and new line numbers; long lines wrap (or, with
+// wrapping off, are cut at the right edge with a mark and scroll sideways).
 import { Text } from "ink";
-import { rowSegments } from "../detail/diff.js";
 import type { DiffModel, DiffRow } from "../detail/types.js";
+import {
+  type DiffLayout,
+  diffLayout,
+  type Gutter,
+  gutterOf,
+  gutterText,
+  type Piece,
+  rowAt,
+  rowLines,
+  rowPieces,
+  textRoom,
+} from "./diff-lines.js";
 import { safeCode, slicePieces, textWidth } from "./text.js";
-import { tint, type UiOptions, useUi } from "./theme.js";
+import { tint, useUi } from "./theme.js";
 
-interface Piece {
-  text: string;
-  changed: boolean;
-}
-
-const gutters = new WeakMap<DiffModel, number>();
 /** Ends a diff line cut at the right edge. */
 export const CUT_MARK = "…";
 
-/** Width of the line-number gutter for this diff (computed once per diff). */
-export function gutterWidth(model: DiffModel): number {
-  const known = gutters.get(model);
-  if (known !== undefined) return known;
-  let max = 0;
-  for (const r of model.rows) {
-    if (r.kind === "context" || r.kind === "add") max = Math.max(max, r.newNo);
-    if (r.kind === "del") max = Math.max(max, r.oldNo);
-  }
-  const width = Math.max(3, String(max).length);
-  gutters.set(model, width);
-  return width;
+const MARK: Record<"context" | "add" | "del", string> = { context: " ", add: "+", del: "-" };
+const COLOR: Record<"context" | "add" | "del", string | undefined> = {
+  context: undefined,
+  add: "green",
+  del: "red",
+};
+
+function Pieces({ pieces }: { pieces: readonly Piece[] }) {
+  const ui = useUi();
+  return (
+    <>
+      {pieces.map((p, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one line, in order
+        <Text key={i} inverse={p.changed && ui.color} bold={p.changed && ui.color}>
+          {p.text}
+        </Text>
+      ))}
+    </>
+  );
 }
 
-/** The pieces of a row's text; without colour, changed words are marked like `git diff --word-diff`. */
-export function rowPieces(model: DiffModel, index: number, ui: UiOptions, limit: number): Piece[] {
-  const row = model.rows[index] as DiffRow;
-  const segs = rowSegments(model, index);
-  if (!segs) return [{ text: safeCode(row.text.slice(0, limit)), changed: false }];
-  const [open, close] = row.kind === "del" ? ["[-", "-]"] : ["{+", "+}"];
-  let budget = limit;
-  const out: Piece[] = [];
-  for (const s of segs) {
-    if (budget <= 0) break;
-    const text = safeCode(s.text.slice(0, budget));
-    budget -= s.text.length;
-    out.push({
-      text: s.changed && !ui.color ? `${open}${text}${close}` : text,
-      changed: s.changed,
-    });
-  }
-  return out;
-}
-
-function DiffLine({
-  model,
-  index,
-  width,
-  hscroll,
+/** One screen line of a changed or context row: its numbers on the row's first line only. */
+function CodeLine({
+  row,
   gutter,
+  first,
+  pieces,
+  cut,
 }: {
-  model: DiffModel;
-  index: number;
-  width: number;
-  hscroll: number;
-  gutter: number;
+  row: Extract<DiffRow, { kind: "context" | "add" | "del" }>;
+  gutter: Gutter;
+  first: boolean;
+  pieces: readonly Piece[];
+  cut: boolean;
 }) {
   const ui = useUi();
-  const row = model.rows[index] as DiffRow;
+  const color = COLOR[row.kind];
+  const numbers = first ? gutterText(row, gutter) : " ".repeat(gutter.old + gutter.new + 2);
+  return (
+    <Text wrap="truncate-end">
+      <Text dimColor={ui.color}>{numbers}</Text>
+      <Text color={color && tint(ui, color)}>
+        {MARK[row.kind]} <Pieces pieces={pieces} />
+        {cut ? <Text dimColor={ui.color}>{CUT_MARK}</Text> : null}
+      </Text>
+    </Text>
+  );
+}
+
+function OtherLine({
+  row,
+  width,
+}: {
+  row: Extract<DiffRow, { kind: "hunk" | "note" }>;
+  width: number;
+}) {
+  const ui = useUi();
   if (row.kind === "hunk") {
     return (
       <Text wrap="truncate-end" color={tint(ui, "cyan")}>
@@ -70,50 +85,42 @@ function DiffLine({
       </Text>
     );
   }
-  if (row.kind === "note") {
-    return (
-      <Text wrap="truncate-end" dimColor={ui.color}>
-        {safeCode(row.text.slice(0, width * 2))}
-      </Text>
-    );
-  }
-  const no = row.kind === "del" ? row.oldNo : row.newNo;
-  const mark = row.kind === "del" ? "-" : row.kind === "add" ? "+" : " ";
-  const color = row.kind === "del" ? "red" : row.kind === "add" ? "green" : undefined;
-  const room = Math.max(1, width - gutter - 3);
-  const all = rowPieces(model, index, ui, hscroll + room * 2 + 16);
+  return (
+    <Text wrap="truncate-end" dimColor={ui.color}>
+      {safeCode(row.text.slice(0, width * 2))}
+    </Text>
+  );
+}
+
+/** Row `index` cut at the right edge after `hscroll` columns, marked when it goes on. */
+function cutLine(
+  model: DiffModel,
+  index: number,
+  room: number,
+  hscroll: number,
+  color: boolean,
+): { pieces: Piece[]; cut: boolean } {
+  const all = rowPieces(model, index, color, hscroll + room * 2 + 16);
   // A line that goes on past the right edge ends in a marker, so a change out of sight is not
   // taken for the end of the line (h and l scroll sideways).
   const cut = all.reduce((n, p) => n + textWidth(p.text), 0) > hscroll + room;
-  const pieces = slicePieces(all, hscroll, cut ? Math.max(1, room - 1) : room);
-  return (
-    <Text wrap="truncate-end">
-      <Text dimColor={ui.color}>{String(no).padStart(gutter)} </Text>
-      <Text color={color && tint(ui, color)}>
-        {mark}{" "}
-        {pieces.map((p, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one line, in order
-          <Text key={i} inverse={p.changed && ui.color} bold={p.changed && ui.color}>
-            {p.text}
-          </Text>
-        ))}
-        {cut ? <Text dimColor={ui.color}>{CUT_MARK}</Text> : null}
-      </Text>
-    </Text>
-  );
+  return { pieces: slicePieces(all, hscroll, cut ? Math.max(1, room - 1) : room), cut };
 }
 
 export interface DiffViewProps {
   model: DiffModel | null;
   error: string | null;
+  /** The first screen line shown (see diffLayout). */
   scroll: number;
   hscroll: number;
+  /** Long lines wrap onto the next screen lines; otherwise they are cut at the right edge. */
+  wrap: boolean;
   height: number;
   width: number;
 }
 
-/** The diff pane, exactly `height` rows: a notice line when there is one, then the window of rows. */
-export function DiffView({ model, error, scroll, hscroll, height, width }: DiffViewProps) {
+/** The diff pane, exactly `height` rows: a notice line when there is one, then the window of lines. */
+export function DiffView({ model, error, scroll, hscroll, wrap, height, width }: DiffViewProps) {
   const ui = useUi();
   const lines: React.ReactNode[] = [];
   if (error) {
@@ -136,19 +143,36 @@ export function DiffView({ model, error, scroll, hscroll, height, width }: DiffV
         </Text>,
       );
     }
-    const gutter = gutterWidth(model);
-    const rowsHeight = height - lines.length;
-    for (let i = scroll; i < Math.min(model.rows.length, scroll + rowsHeight); i++) {
-      lines.push(
-        <DiffLine
-          key={`r${i}`}
-          model={model}
-          index={i}
-          width={width}
-          hscroll={hscroll}
-          gutter={gutter}
-        />,
-      );
+    const layout = diffLayout(model, width, wrap, ui.color);
+    const gutter = gutterOf(model);
+    const room = textRoom(model, width);
+    let { row, part } = rowAt(layout, scroll);
+    while (lines.length < height && row < model.rows.length) {
+      const r = model.rows[row] as DiffRow;
+      if (r.kind === "hunk" || r.kind === "note") {
+        lines.push(<OtherLine key={`r${row}`} row={r} width={width} />);
+      } else if (layout.wrap) {
+        const { lines: parts, cut } = rowLines(model, row, room, ui.color);
+        for (let k = part; k < parts.length && lines.length < height; k++) {
+          lines.push(
+            <CodeLine
+              key={`r${row}.${k}`}
+              row={r}
+              gutter={gutter}
+              first={k === 0}
+              pieces={parts[k] as Piece[]}
+              cut={cut && k === parts.length - 1}
+            />,
+          );
+        }
+      } else {
+        const { pieces, cut } = cutLine(model, row, room, hscroll, ui.color);
+        lines.push(
+          <CodeLine key={`r${row}`} row={r} gutter={gutter} first pieces={pieces} cut={cut} />,
+        );
+      }
+      row++;
+      part = 0;
     }
   }
   while (lines.length < height) lines.push(<Text key={`blank-${lines.length}`}> </Text>);
@@ -158,4 +182,16 @@ export function DiffView({ model, error, scroll, hscroll, height, width }: DiffV
 /** Rows of the pane left for diff lines once the notice (if any) is shown. */
 export function diffRowsHeight(model: DiffModel | null, height: number): number {
   return Math.max(1, height - (model?.notice ? 1 : 0));
+}
+
+/** The diff's rows (1-based, first and last) on screen from line `scroll`, for the title. */
+export function shownRows(
+  layout: DiffLayout,
+  scroll: number,
+  height: number,
+): { first: number; last: number } {
+  if (layout.total === 0) return { first: 0, last: 0 };
+  const first = rowAt(layout, scroll).row + 1;
+  const last = rowAt(layout, Math.min(layout.total, scroll + height) - 1).row + 1;
+  return { first, last };
 }

@@ -7,13 +7,14 @@ import { tint, useUi } from "./theme.js";
 
 /** The list's hints, roomiest first: the first that fits the width is shown. */
 export const LIST_HINTS: readonly string[] = [
-  "↑↓ move  ⏎ open  Tab language  s sort  f filter  / search  u mark updated  ? help  q quit",
-  "↑↓ move  ⏎ open  Tab language  / search  u mark updated  ? help  q quit",
+  "↑↓ move  ⏎ open  Tab language  s sort  f filter  / search  u mark updated  e edit  ? help  q quit",
+  "↑↓ move  ⏎ open  Tab language  / search  u mark updated  e edit  ? help  q quit",
   "↑↓ move  ⏎ open  Tab language  u mark updated  ? help  q quit",
 ];
 export const DETAIL_HINTS: readonly string[] = [
-  "↑↓ scroll  c whole/commit  ] [ step  i info  J K page  u mark updated  Esc back  ? help  q quit",
-  "↑↓ scroll  c whole/commit  ] [ step  u mark updated  Esc back  ? help  q quit",
+  "↑↓ scroll  c whole/commit  ] [ step  i info  W wrap  J K page  u mark updated  U up to commit  e edit  Esc back  ? help  q quit",
+  "↑↓ scroll  c by commit  ] [ step  W wrap  u mark updated  U up to commit  e edit  Esc back  ? help",
+  "↑↓ scroll  c by commit  W wrap  u mark  U up to commit  e edit  Esc back  ? help",
   "↑↓ scroll  c whole/commit  u mark updated  Esc back  ? help  q quit",
 ];
 
@@ -50,17 +51,21 @@ export function StatusFooter({ line, width }: { line: StatusLine; width: number 
 /** The y/n question before a page is marked as updated. */
 export function ConfirmPrompt({
   path,
-  head,
+  commit,
+  upTo,
   width,
 }: {
   path: string;
-  head: string;
+  /** The commit the page is to record. */
+  commit: string;
+  /** The commit is older than HEAD: the page covers the changes up to it. */
+  upTo: boolean;
   width: number;
 }) {
   const ui = useUi();
   return (
     <Text wrap="truncate-end" bold={ui.color} color={tint(ui, "yellow")}>
-      {confirmPrompt(path, head, width)}
+      {confirmPrompt(path, commit, width, upTo)}
     </Text>
   );
 }

@@ -68,6 +68,9 @@ export interface KeyContext {
   /** Rows of the diff on screen, and rows in the loaded diff. */
   diffHeight: number;
   diffTotal: number;
+  /** The first screen line of the diff once wrapping is toggled, keeping the top row there
+   * (asked only on W: laying out a long diff the other way is work). */
+  rewrapScroll?: () => number;
   hasWarnings: boolean;
   /** Rows of the overlay's scrolling part on screen, and rows it has. */
   overlayHeight: number;
@@ -146,6 +149,7 @@ function listKey(input: string, key: KeyInfo, ctx: KeyContext): Command | null {
   if (/^[0-8]$/.test(input)) return { type: "filter", key: FILTER_KEYS[Number(input)] ?? "all" };
   if (input === "/") return { type: "search-start" };
   if (input === "u") return { type: "mark" };
+  if (input === "e") return { type: "edit" };
   if (key.escape && ctx.state.list.search) return { type: "search-clear" };
   return null;
 }
@@ -164,12 +168,17 @@ function detailKey(input: string, key: KeyInfo, ctx: KeyContext): Command | null
   if (key.ctrl && input === "u") return scroll(-half);
   if (key.home || input === "g") return { type: "scroll-to", to: "start", total, height };
   if (key.end || input === "G") return { type: "scroll-to", to: "end", total, height };
-  if (key.rightArrow || input === "l") return { type: "hscroll", by: HSCROLL_STEP };
-  if (key.leftArrow || input === "h") return { type: "hscroll", by: -HSCROLL_STEP };
+  // Wrapped lines have nothing beyond the right edge to scroll to.
+  const sideways = !ctx.state.detail?.wrap;
+  if (sideways && (key.rightArrow || input === "l")) return { type: "hscroll", by: HSCROLL_STEP };
+  if (sideways && (key.leftArrow || input === "h")) return { type: "hscroll", by: -HSCROLL_STEP };
+  if (input === "W") return { type: "wrap", scroll: ctx.rewrapScroll?.() ?? 0 };
   if (input === "c") return { type: "mode" };
   if (input === "]" || input === "n") return { type: "commit", dir: 1 };
   if (input === "[" || input === "p") return { type: "commit", dir: -1 };
   if (input === "i") return { type: "info" };
+  if (input === "U") return { type: "cover" };
+  if (input === "e") return { type: "edit" };
   if (input === "J") return { type: "open-next", dir: 1, height: ctx.listHeight };
   if (input === "K") return { type: "open-next", dir: -1, height: ctx.listHeight };
   if (input === "u") return { type: "mark" };
@@ -197,6 +206,7 @@ export const KEY_HELP: ReadonlyArray<{ title: string; keys: readonly KeyHelp[] }
       { keys: "t", what: "with --kinds: only pages whose English change is prose, typo, ..." },
       { keys: "/", what: "search paths as you type (⏎ keeps, Esc cancels, ^u clears)" },
       { keys: "u", what: "mark the page as updated: it records HEAD (asks y/n)" },
+      { keys: "e", what: "edit the page in $VISUAL or $EDITOR, then read it again" },
       { keys: "Esc", what: "clear the search" },
     ],
   },
@@ -207,12 +217,18 @@ export const KEY_HELP: ReadonlyArray<{ title: string; keys: readonly KeyHelp[] }
       { keys: "PgUp PgDn  b space", what: "page up / down" },
       { keys: "^u ^d", what: "half a page up / down" },
       { keys: "g G  Home End", what: "top / bottom of the diff" },
-      { keys: "← →  h l", what: "scroll sideways" },
+      { keys: "W", what: "wrap long lines (the default) ⇄ cut them at the edge" },
+      { keys: "← →  h l", what: "scroll sideways (lines not wrapped)" },
       { keys: "c", what: "whole diff ⇄ one commit at a time" },
       { keys: "] [  n p", what: "next (older) / previous (newer) commit" },
       { keys: "i", what: "hide / show the page's metadata" },
       { keys: "J K", what: "open the next / previous page of the list" },
       { keys: "u", what: "mark this page as updated: it records HEAD (asks y/n)" },
+      { keys: "e", what: "edit this page in $VISUAL or $EDITOR, then read it again" },
+      {
+        keys: "U",
+        what: "on a commit (c, ] [): translated up to it, newer changes still to do (asks y/n)",
+      },
       { keys: "Esc  Backspace", what: "back to the list" },
     ],
   },

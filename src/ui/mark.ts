@@ -23,15 +23,24 @@ export function fitVariants(variants: readonly string[], width: number): string 
   return found ?? fitEnd(safeOnes[safeOnes.length - 1] ?? "", width);
 }
 
-/** The y/n question, cutting the path from the start if nothing else fits. */
-export function confirmPrompt(path: string, head: string, width: number): string {
+/**
+ * The y/n question, cutting the path from the start if nothing else fits. `upTo` when the page
+ * is to record an older commit than HEAD: the changes after it remain to translate.
+ */
+export function confirmPrompt(path: string, commit: string, width: number, upTo = false): string {
   const p = safe(path);
-  const short = shortHash(head);
-  const suffixes = [
-    ` as translated from English ${short}? y/n`,
-    ` as translated from ${short}? y/n`,
-    " as updated? y/n",
-  ];
+  const short = shortHash(commit);
+  const suffixes = upTo
+    ? [
+        ` as translated up to English ${short} (newer changes still to do)? y/n`,
+        ` as translated up to ${short}? y/n`,
+        ` up to ${short}? y/n`,
+      ]
+    : [
+        ` as translated from English ${short}? y/n`,
+        ` as translated from ${short}? y/n`,
+        " as updated? y/n",
+      ];
   for (const suffix of suffixes) {
     const text = `Mark ${p}${suffix}`;
     if (textWidth(text) <= width) return text;
@@ -130,6 +139,38 @@ export function failedLine(page: PageReport, error: string): StatusLine {
     variants: [`Could not mark ${page.path}: ${error}`, `Not marked: ${error}`],
   };
 }
+
+export function editingLine(page: PageReport): StatusLine {
+  return { tone: "info", variants: [`Editing ${page.path}…`, "Editing…"] };
+}
+
+/** After the editor: the page as read again (the list shows it too), or what went wrong. */
+export function editedLine(page: PageReport, error: string | null): StatusLine {
+  if (error !== null) {
+    return { tone: "error", variants: [`${page.path}: ${error}`, error] };
+  }
+  const behind = page.commitsBehind === null ? "" : `, ${page.commitsBehind} behind`;
+  return {
+    tone: "ok",
+    variants: [
+      `Read ${page.path} again: ${page.status}${behind}`,
+      `Read again: ${page.status}${behind}`,
+    ],
+  };
+}
+
+export const NOTHING_TO_EDIT_LINE: StatusLine = {
+  tone: "info",
+  variants: ["Not translated yet: there is no page to edit", "Nothing to edit"],
+};
+
+export const PICK_A_COMMIT_LINE: StatusLine = {
+  tone: "info",
+  variants: [
+    "U marks the page as translated up to one commit: pick it first with c, then ] and [",
+    "Pick a commit first: c, then ] [",
+  ],
+};
 
 export const CANCELLED_LINE: StatusLine = {
   tone: "info",

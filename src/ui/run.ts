@@ -6,11 +6,15 @@ import { render } from "ink";
 import { createElement } from "react";
 import type { CliOptions } from "../cli/args.js";
 import { scanScope } from "../cli/load-options.js";
+import type { PageReport } from "../core/types.js";
 import { createDetailLoader, withEstimatedCommits } from "../detail/loader.js";
 import type { ExitCode } from "../errors.js";
+import { workTreeTop } from "../options/config.js";
 import { scan } from "../scan/scan.js";
 import { Dashboard, type LoadedData } from "./App.js";
+import { runEditor } from "./editor.js";
 import { ENDING_SIGNALS } from "./first-frame.js";
+import { type RememberedView, readView, stateFile, writeView } from "./remembered.js";
 import { openingLanguage } from "./state.js";
 import { supportsHyperlinks } from "./terminal.js";
 
@@ -23,10 +27,18 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
   const color = opts.color ?? (process.env.FORCE_COLOR !== "0" && stdout.hasColors?.() === true);
   const ui = { color, hyperlinks: supportsHyperlinks(process.env, color, Boolean(stdout.isTTY)) };
 
+  // The view of the last run in this repository, unless --no-state (then none is written either).
+  const top = workTreeTop(opts.repo, process.cwd()) ?? path.resolve(opts.repo);
+  const saved = opts.state ? stateFile(process.env, top) : null;
+  const initialView = saved ? readView(saved) : null;
+  const viewRef: { current: RememberedView | null } = { current: null };
+  let workTree: string | null = null;
+
   const load = async (
     onProgress: Parameters<typeof scan>[0]["onProgress"],
   ): Promise<LoadedData> => {
     const out = await scan({ ...scanScope(opts), ...(onProgress ? { onProgress } : {}) });
+    workTree = out.repo.workTree;
     const result = withEstimatedCommits(out.result, out.details);
     const source = await createDetailLoader(out, result, out.details, {
       extensions: opts.extensions,
@@ -48,6 +60,34 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
   };
   process.once("exit", restore);
   stdout.write(ENTER_ALT_SCREEN);
+  // The editor gets the terminal as the user's shell would give it: the normal screen, cooked
+  // mode, the cursor shown; the dashboard takes it back afterwards and draws itself anew.
+  const stdin = process.stdin;
+  // Ctrl-C and Ctrl-\ typed in the editor are the editor's (as git lets its editor have them):
+  // the signals, which reach this process too, arrive once the editor has ended, and are let go.
+  let editorSignals = false;
+  const edit = async (page: PageReport): Promise<string | null> => {
+    if (workTree === null) return "the repository is still being read";
+    const file = path.join(workTree, ...page.path.split("/"));
+    return runEditor(file, process.env, {
+      release: () => {
+        editorSignals = true;
+        if (stdin.isTTY) stdin.setRawMode(false);
+        stdout.write(`${LEAVE_ALT_SCREEN}${SHOW_CURSOR}`);
+      },
+      reclaim: () => {
+        stdout.write(ENTER_ALT_SCREEN);
+        if (stdin.isTTY) stdin.setRawMode(true);
+        // A signal that came while the editor ran is already waiting: the event loop's next
+        // turn hands it over (its poll phase) before its check phase runs these.
+        setImmediate(() =>
+          setImmediate(() => {
+            editorSignals = false;
+          }),
+        );
+      },
+    });
+  };
   try {
     const instance = render(
       createElement(Dashboard, {
@@ -56,6 +96,9 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
         ui,
         ...openingLanguage(opts),
         redrawOnResize: true,
+        edit,
+        initialView,
+        viewRef,
       }),
       // Ink's incremental mode misplaces frames that end in a newline (as ours do, by one row);
       // whole-frame redraws inside synchronized-output brackets do not flicker.
@@ -65,16 +108,20 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
     // Ctrl-C is a signal too until the list takes the keyboard (raw mode), as while the
     // repository is still being read: Node's default would end the process on the
     // alternate screen.
-    const stop = () => instance.unmount();
-    for (const s of ENDING_SIGNALS) process.once(s, stop);
+    const stop = (signal: NodeJS.Signals) => {
+      if (editorSignals && (signal === "SIGINT" || signal === "SIGQUIT")) return;
+      instance.unmount();
+    };
+    for (const s of [...ENDING_SIGNALS, "SIGQUIT"] as const) process.on(s, stop);
     try {
       await instance.waitUntilExit();
     } finally {
-      for (const s of ENDING_SIGNALS) process.off(s, stop);
+      for (const s of [...ENDING_SIGNALS, "SIGQUIT"] as const) process.off(s, stop);
     }
   } finally {
     restore();
     process.off("exit", restore);
   }
+  if (saved && viewRef.current) writeView(saved, viewRef.current);
   return 0;
 }

@@ -9,12 +9,17 @@ import type { Layout } from "../layout/layout.js";
 import {
   blockedLine,
   CANCELLED_LINE,
+  editedLine,
+  editingLine,
   failedLine,
   markedLine,
   markingLine,
+  NOTHING_TO_EDIT_LINE,
+  PICK_A_COMMIT_LINE,
   type StatusLine,
   stillMarkingLine,
 } from "./mark.js";
+import type { RememberedView } from "./remembered.js";
 import {
   buildRows,
   FILTER_KEYS,
@@ -58,6 +63,8 @@ export interface DetailState {
   hscroll: number;
   /** Whether the page's metadata block is shown above the diff. */
   info: boolean;
+  /** Long diff lines wrap (the default); otherwise they are cut and scroll sideways. */
+  wrap: boolean;
 }
 
 export type Overlay = "help" | "warnings" | null;
@@ -69,6 +76,9 @@ export interface AppState {
   overlayScroll: number;
   /** The page waiting for y/n before it is marked as updated. */
   confirm: number | null;
+  /** The English commit it is to be marked as covering the changes up to (`U` on a commit);
+   * null or absent for HEAD. */
+  confirmAt?: string | null;
   /** The page being marked (written by the source); one at a time. */
   marking: number | null;
   /** The page just marked, until the list is rebuilt around it: the cursor then stays where it
@@ -76,6 +86,8 @@ export interface AppState {
   marked?: number | null;
   /** A transient line for the bottom row; the next key clears it. */
   message: StatusLine | null;
+  /** The page open in the editor (`e`), until it has been read again. */
+  editing?: number | null;
 }
 
 export interface StateContext {
@@ -112,16 +124,24 @@ export type Action =
   | { type: "mode" }
   | { type: "commit"; dir: 1 | -1 }
   | { type: "info" }
+  /** Wrapping on or off; `scroll` is the line that keeps the same row at the top. */
+  | { type: "wrap"; scroll: number }
   | { type: "overlay"; which: "help" | "warnings" }
   | { type: "overlay-scroll"; by: number; total: number; height: number }
   | { type: "close-overlay" }
   /** `u`: ask to mark the selected (or open) page as updated, or say why it cannot be. */
   | { type: "mark" }
+  /** `U` on a commit: ask to mark the open page as translated up to that commit. */
+  | { type: "cover" }
   | { type: "mark-confirm" }
   | { type: "mark-cancel" }
   /** The source marked the page; `commit` is what it now records. */
   | { type: "mark-done"; page: number; commit: string }
   | { type: "mark-failed"; page: number; error: string }
+  /** `e`: open the selected (or open) page in the editor. */
+  | { type: "edit" }
+  /** The editor ended and the page was read again (`error` says why not). */
+  | { type: "edit-done"; page: number; error: string | null; report?: PageReport }
   /** The pages changed (a page was marked): list them anew, keeping the selection. */
   | { type: "refresh" }
   /** A key with nothing to do: it only clears the transient line. */
@@ -138,6 +158,7 @@ const KEEPS_MESSAGE: ReadonlySet<Action["type"]> = new Set([
   "refresh",
   "mark-done",
   "mark-failed",
+  "edit-done",
 ]);
 
 /** Horizontal scroll step of the diff, in columns. */
@@ -170,15 +191,25 @@ export function mostWorkLanguage(ctx: Pick<StateContext, "pages" | "languages">)
   return best;
 }
 
-export function initialState(ctx: StateContext, lang?: string): AppState {
+/**
+ * The state the dashboard opens in: on `lang` when named, else on the remembered view's language
+ * (with its order, filters and page), else on the language with the most work.
+ */
+export function initialState(
+  ctx: StateContext,
+  lang?: string,
+  view?: RememberedView | null,
+): AppState {
   const asked = lang ? ctx.languages.indexOf(lang) : -1;
-  const idx = asked >= 0 ? asked : mostWorkLanguage(ctx);
+  const known = view ? ctx.languages.indexOf(view.lang) : -1;
+  const idx = asked >= 0 ? asked : known >= 0 ? known : mostWorkLanguage(ctx);
+  const kinds = ctx.pages.some((p) => pageKind(p) !== undefined);
   const list: ListState = {
     lang: idx,
-    sort: "work",
-    reverse: false,
-    filter: "all",
-    kind: "any",
+    sort: view?.sort ?? "work",
+    reverse: view?.reverse ?? false,
+    filter: view?.filter ?? "all",
+    kind: kinds ? (view?.kind ?? "any") : "any",
     search: "",
     searching: false,
     searchBefore: "",
@@ -186,8 +217,11 @@ export function initialState(ctx: StateContext, lang?: string): AppState {
     cursor: 0,
     top: 0,
   };
+  const listed = withRows(ctx, list, false);
+  // The remembered page, where it is still listed.
+  const at = view?.page ? listed.rows.findIndex((i) => ctx.pages[i]?.path === view.page) : -1;
   return {
-    list: withRows(ctx, list, false),
+    list: at >= 0 ? { ...listed, cursor: at } : listed,
     detail: null,
     overlay: null,
     overlayScroll: 0,
@@ -328,6 +362,15 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
       const d = state.detail;
       return d ? { ...state, detail: { ...d, info: !d.info } } : state;
     }
+    case "wrap": {
+      const d = state.detail;
+      return d
+        ? {
+            ...state,
+            detail: { ...d, wrap: !d.wrap, scroll: Math.max(0, action.scroll), hscroll: 0 },
+          }
+        : state;
+    }
     case "overlay":
       return {
         ...state,
@@ -349,15 +392,35 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
       if (busy) return { ...state, message: stillMarkingLine(busy) };
       const blocked = markBlocker(page, ctx.rawHash(i), ctx.head);
       if (blocked) return { ...state, message: blockedLine(blocked, page, ctx.head, ctx.layout) };
-      return { ...state, confirm: i, message: null };
+      return { ...state, confirm: i, confirmAt: null, message: null };
+    }
+    case "cover": {
+      const d = state.detail;
+      const page = d ? ctx.pages[d.page] : undefined;
+      if (!d || !page) return state;
+      const commit = d.mode === "commit" ? page.commits[d.commit] : undefined;
+      if (!commit) return { ...state, message: PICK_A_COMMIT_LINE };
+      const busy = state.marking === null ? undefined : ctx.pages[state.marking];
+      if (busy) return { ...state, message: stillMarkingLine(busy) };
+      const blocked = markBlocker(page, ctx.rawHash(d.page), ctx.head);
+      if (blocked) return { ...state, message: blockedLine(blocked, page, ctx.head, ctx.layout) };
+      return { ...state, confirm: d.page, confirmAt: commit.hash, message: null };
     }
     case "mark-confirm": {
       const page = state.confirm === null ? undefined : ctx.pages[state.confirm];
       if (state.confirm === null || !page) return state;
-      return { ...state, confirm: null, marking: state.confirm, message: markingLine(page) };
+      return {
+        ...state,
+        confirm: null,
+        confirmAt: null,
+        marking: state.confirm,
+        message: markingLine(page),
+      };
     }
     case "mark-cancel":
-      return state.confirm === null ? state : { ...state, confirm: null, message: CANCELLED_LINE };
+      return state.confirm === null
+        ? state
+        : { ...state, confirm: null, confirmAt: null, message: CANCELLED_LINE };
     case "mark-done":
     case "mark-failed": {
       if (state.marking !== action.page) return state;
@@ -375,6 +438,26 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
           : d;
       const marked = action.type === "mark-done" ? action.page : null;
       return { ...state, marking: null, message, detail, marked };
+    }
+    case "edit": {
+      const i = targetPage(state);
+      const page = i === null ? undefined : ctx.pages[i];
+      if (i === null || !page) return state;
+      if (page.status === "missing") return { ...state, message: NOTHING_TO_EDIT_LINE };
+      if ((state.editing ?? null) !== null || state.marking !== null) return state;
+      return { ...state, editing: i, message: editingLine(page) };
+    }
+    case "edit-done": {
+      if ((state.editing ?? null) !== action.page) return state;
+      const page = action.report ?? ctx.pages[action.page];
+      const message = page ? editedLine(page, action.error) : null;
+      const d = state.detail;
+      // The page's commits may have changed: the open page starts again on its whole diff.
+      const detail =
+        d && d.page === action.page
+          ? { ...d, mode: "whole" as const, commit: 0, scroll: 0, hscroll: 0 }
+          : d;
+      return { ...state, editing: null, message, detail };
     }
     case "dismiss":
       return state;
@@ -399,7 +482,15 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
 }
 
 function openDetail(page: number, previous: DetailState | null): DetailState {
-  return { page, mode: "whole", commit: 0, scroll: 0, hscroll: 0, info: previous?.info ?? true };
+  return {
+    page,
+    mode: "whole",
+    commit: 0,
+    scroll: 0,
+    hscroll: 0,
+    info: previous?.info ?? true,
+    wrap: previous?.wrap ?? true,
+  };
 }
 
 function commitCount(ctx: StateContext, d: DetailState): number {

@@ -1,6 +1,14 @@
 // The report command's command line: its formats, --output, and the options it refuses before
 // any git process runs (exit 2, one line), with the built CLI on the fixture site.
-import { readFileSync, rmSync } from "node:fs";
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../check/helpers.js";
@@ -37,10 +45,83 @@ describe("translation-status report", () => {
     expect(JSON.parse(res.stdout)["content/zh-cn/user/moderation.md"].status).toBe("outdated");
   });
 
+  it("writes one file per translation with json-per-page, each the hugo-data record", () => {
+    const dir = path.join(out, "per-page");
+    const res = runCli([
+      "report",
+      "--repo",
+      site.dir,
+      "--format",
+      "json-per-page",
+      "--output",
+      dir,
+    ]);
+    expect(res).toMatchObject({ code: 0, stdout: "", stderr: "" });
+    const all = JSON.parse(runCli(["report", "--repo", site.dir, "--format", "hugo-data"]).stdout);
+    const files = listFiles(dir);
+    expect(files).toEqual(
+      Object.keys(all)
+        .map((p) => `${p}.json`)
+        .sort(),
+    );
+    for (const [page, record] of Object.entries(all)) {
+      const one = JSON.parse(readFileSync(path.join(dir, `${page}.json`), "utf8"));
+      expect(one).toEqual({ path: page, ...(record as object) });
+    }
+    const none = runCli(["report", "--repo", site.dir, "--format", "json-per-page"]);
+    expect(none).toMatchObject({
+      code: 2,
+      stderr:
+        "translation-status: report --format json-per-page writes a folder: give it with --output DIR\n",
+    });
+  });
+
+  it("replaces a symbolic link at --output instead of writing through it", () => {
+    const dir = tempDir("ts-report-link-");
+    const victim = path.join(dir, "victim.txt");
+    writeFileSync(victim, "keep me\n");
+    const file = path.join(dir, "data", "translation_status.json");
+    mkdirSync(path.dirname(file));
+    symlinkSync(victim, file);
+    const res = runCli(["report", "--repo", site.dir, "--format", "hugo-data", "--output", file]);
+    expect(res.code).toBe(0);
+    expect(readFileSync(victim, "utf8")).toBe("keep me\n");
+    expect(lstatSync(file).isFile()).toBe(true);
+    expect(
+      JSON.parse(readFileSync(file, "utf8"))["content/zh-cn/user/moderation.md"],
+    ).toBeDefined();
+    // No temporary file is left beside it.
+    expect(readdirSync(path.dirname(file))).toEqual(["translation_status.json"]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("refuses a json-per-page folder whose way passes through a symbolic link", () => {
+    const dir = tempDir("ts-report-tree-");
+    const elsewhere = path.join(dir, "elsewhere");
+    mkdirSync(elsewhere);
+    mkdirSync(path.join(dir, "out"));
+    symlinkSync(elsewhere, path.join(dir, "out", "content"));
+    const res = runCli([
+      "report",
+      "--repo",
+      site.dir,
+      "--format",
+      "json-per-page",
+      "--output",
+      path.join(dir, "out"),
+    ]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(
+      /^translation-status: refusing to write content\/\S+: a folder on its way is a symbolic link\n$/,
+    );
+    expect(readdirSync(elsewhere)).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it.each([
     [
       ["--format", "json"],
-      "report does not take --format json (use html or hugo-data; json is a format of scan, check, lint)",
+      "report does not take --format json (use html, hugo-data or json-per-page; json is a format of scan, check, lint)",
     ],
     [["--fail-on", "outdated"], "--fail-on is an option of check, not of report"],
     [["--max-size", "10"], "--max-size is an option of check"],
@@ -72,9 +153,37 @@ describe("translation-status report", () => {
     );
   });
 
-  it("says in one line when the file cannot be written", () => {
-    const res = runCli(["report", "--repo", site.dir, "--output", path.join(out, "no", "x.html")]);
+  it("makes a missing folder, and says in one line when the file cannot be written", () => {
+    const made = runCli([
+      "report",
+      "--repo",
+      site.dir,
+      "--output",
+      path.join(out, "new", "x.html"),
+    ]);
+    expect(made.code).toBe(0);
+    expect(readFileSync(path.join(out, "new", "x.html"), "utf8")).toMatch(/^<!doctype html>/);
+    writeFileSync(path.join(out, "file"), "");
+    const res = runCli([
+      "report",
+      "--repo",
+      site.dir,
+      "--output",
+      path.join(out, "file", "x.html"),
+    ]);
     expect(res.code).toBe(2);
-    expect(res.stderr).toMatch(/^translation-status: cannot write .*x\.html: ENOENT[^\n]*\n$/);
+    expect(res.stderr).toMatch(
+      /^translation-status: cannot write .*x\.html: a file stands where a folder on its way would be \(EEXIST\)\n$/,
+    );
   });
 });
+
+function listFiles(dir: string, prefix = ""): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listFiles(dir, rel));
+    else out.push(rel);
+  }
+  return out.sort();
+}

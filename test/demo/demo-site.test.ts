@@ -1,6 +1,6 @@
 // npm start's demo site is built once: a page marked updated there survives the next start,
 // and a changed fixture rebuilds it.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ensureDemo } from "../../src/demo/demo-site.js";
@@ -13,6 +13,9 @@ describe("the demo site", () => {
     mkdirSync(path.join(root, "fixtures"));
     const fixture = path.join(root, "fixtures", "site.json");
     copyFileSync(path.join(ROOT, "fixtures", "site.json"), fixture);
+    cpSync(path.join(ROOT, "fixtures", "hugo-site"), path.join(root, "fixtures", "hugo-site"), {
+      recursive: true,
+    });
     expect(ensureDemo(root)).toBe("built");
     const page = path.join(root, ".demo", "content", "zh-cn", "user", "signup.md");
     const edited = `${readFileSync(page, "utf8")}marked\n`;

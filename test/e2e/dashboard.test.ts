@@ -2,7 +2,16 @@
 // dashboard on the fixture repository, finds the zh-cn page that needs the most work, reads its
 // English diff, marks the page as updated, and quits; the terminal must come back as it was.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, git, ROOT, type TempSite } from "../helpers/site.js";
@@ -10,6 +19,8 @@ import { buildFixture, git, ROOT, type TempSite } from "../helpers/site.js";
 const CLI = path.join(ROOT, "dist/src/cli/main.js");
 const hasTmux = spawnSync("tmux", ["-V"], { encoding: "utf8" }).status === 0;
 const socket = `ts-e2e-${process.pid}-${Date.now()}`;
+/** The dashboard remembers its view here, never in the user's own state folder. */
+const stateHome = mkdtempSync(path.join(tmpdir(), "ts-e2e-state-"));
 const target = "dash";
 
 /** The environment of the tmux server (and so of the CLI): not in CI, a colour terminal. */
@@ -28,6 +39,7 @@ function tmuxEnv(): NodeJS.ProcessEnv {
     env[k] = v;
   }
   env.TERM = "xterm-256color";
+  env.XDG_STATE_HOME = stateHome;
   return env;
 }
 
@@ -90,10 +102,23 @@ describe.skipIf(!hasTmux)(title, () => {
     spawnSync("tmux", ["-L", socket, "kill-server"], { env: tmuxEnv() });
     if (where.endsWith(socket)) rmSync(where, { force: true });
     site?.cleanup();
+    rmSync(stateHome, { recursive: true, force: true });
   });
 
   it("opens, finds the most outdated zh-cn page, shows its English diff, marks it updated, and quits cleanly", async () => {
-    const command = `node ${JSON.stringify(CLI)} --repo ${JSON.stringify(site.dir)}; echo EXITED:$?`;
+    // An editor that records its arguments and waits to be told to end, so the test can look at
+    // the terminal while it runs. It also sends the dashboard the SIGINT a Ctrl-C typed in the
+    // editor would: the editor's to handle, so the dashboard must still be there afterwards.
+    const bin = path.join(site.dir, "..", "editor-bin");
+    mkdirSync(bin, { recursive: true });
+    const argv = path.join(bin, "argv");
+    const go = path.join(bin, "go");
+    writeFileSync(
+      path.join(bin, "vi"),
+      `#!/bin/sh\nprintf '%s\\n' "$@" > '${argv}'\nkill -INT $PPID\nwhile [ ! -e '${go}' ]; do sleep 0.05; done\n`,
+      { mode: 0o755 },
+    );
+    const command = `VISUAL= EDITOR=${JSON.stringify(path.join(bin, "vi"))} node ${JSON.stringify(CLI)} --repo ${JSON.stringify(site.dir)}; echo EXITED:$?`;
     startSession(target, `${command}; sleep 60`);
 
     // The dashboard takes the screen: the list, in the language with the most work (zh-cn), the
@@ -168,6 +193,26 @@ describe.skipIf(!hasTmux)(title, () => {
     expect(readFileSync(page, "utf8")).toContain(`raw_commit="${head}"`);
     expect(git(site.dir, ["status", "--porcelain"])).toBe("M content/zh-cn/user/moderation.md");
 
+    // e: the editor gets the user's screen (no alternate screen, cursor shown) and the page's
+    // path as one argument after --; when it ends, the dashboard is back.
+    keys("e");
+    await waitForScreen(
+      () => tmux("display-message", "-p", "-t", target, "#{alternate_on}").trim() === "0",
+      "the editor to take the screen",
+    );
+    await waitForScreen(() => existsSync(argv), "the editor to start");
+    expect(readFileSync(argv, "utf8")).toBe(
+      `--\n${path.join(site.dir, "content/zh-cn/admin/optional/elasticsearch.md")}\n`,
+    );
+    expect(tmux("display-message", "-p", "-t", target, "#{cursor_flag}").trim()).toBe("1");
+    writeFileSync(go, "");
+    s = await waitForScreen(
+      (x) => x.includes("Read content/zh-cn/admin/optional/elasticsearch.md again: moved"),
+      "the dashboard after the editor",
+    );
+    expect(tmux("display-message", "-p", "-t", target, "#{alternate_on}").trim()).toBe("1");
+    expect(s).toContain("zh-cn · sort: most work");
+
     // Quit: the process ends and the user's screen comes back, cursor visible.
     keys("q");
     s = await waitForScreen((x) => x.includes("EXITED:"), "the process to exit");
@@ -176,6 +221,8 @@ describe.skipIf(!hasTmux)(title, () => {
     expect(
       tmux("display-message", "-p", "-t", target, "#{alternate_on} #{cursor_flag}").trim(),
     ).toBe("0 1");
+    // The view is remembered outside the repository, for the next run.
+    expect(readdirSync(path.join(stateHome, "translation-status"))).toHaveLength(1);
 
     if (process.env.UPDATE_DOCS === "1") {
       mkdirSync(path.join(ROOT, "docs"), { recursive: true });

@@ -132,6 +132,7 @@ describe("translation-status.config.json", () => {
         "layout",
         "paths",
         "pinBranch",
+        "show",
         "failOn",
         "ignoreRevsFile",
         "languages",

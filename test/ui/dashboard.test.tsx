@@ -307,8 +307,10 @@ describe("detail", () => {
     expect(f).toContain("‹ zh-cn · admin/optional/elasticsearch.md  → moved");
     expect(f).toContain("English     moved from content/en/admin/optional/elasticsearch.md");
     expect(f).toContain("                    to content/en/admin/elasticsearch.md");
-    expect(f).toMatch(/7 - Set ES_ENABLED=true\./);
-    expect(f).toMatch(/7 \+ Set ES_ENABLED=true\{\+ and ES_HOST\+\}\./);
+    // Old and new line numbers in two columns, each blank on the side the line is not on.
+    expect(f).toMatch(/^ {2}7 {5}- Set ES_ENABLED=true\./m);
+    expect(f).toMatch(/^ {6}7 \+ Set ES_ENABLED=true\{\+ and ES_HOST\+\}\./m);
+    expect(f).toMatch(/^ {2}6 {3}6 *$/m);
     const c = await press(
       r,
       "c]",
@@ -381,7 +383,7 @@ describe("diff scrolling", () => {
     const height = Number(/lines 1-(\d+) of/.exec(f)?.[1]);
     expect(f.split("\n")).toHaveLength(23);
     f = await press(r, "j", (x) => x.includes("lines 2-"));
-    expect(f).toMatch(/^ {3}1 - \[-old-\] line 1$/m); // changed words marked without colour
+    expect(f).toMatch(/^ {3}1 {6}- \[-old-\] line 1$/m); // changed words marked without colour
     f = await press(r, KEY.pageDown, (x) => x.includes(`lines ${2 + height}-`));
     f = await press(r, "k", (x) => x.includes(`lines ${1 + height}-`));
     f = await press(
@@ -392,9 +394,12 @@ describe("diff scrolling", () => {
     expect(f).toContain("+ {+new+} line 3000");
     f = await press(r, "g", (x) => x.includes("lines 1-"));
     expect(f).toContain("@@ -1,3000 +1,3000 @@");
+    // Wrapped lines (the default) have nothing to scroll sideways to; W cuts them instead.
+    await press(r, "lW", (x) => x.includes("lines 1-") && x.includes("unwrapped"));
     f = await press(r, "l", (x) => x.includes("→8"));
-    expect(f).toMatch(/^ {3}1 - line 1$/m); // "[-old-] line 1" scrolled 8 columns to the left
+    expect(f).toMatch(/^ {3}1 {6}- line 1$/m); // "[-old-] line 1" scrolled 8 columns to the left
     await press(r, "h", (x) => !x.includes("→8"));
+    await press(r, "W", (x) => !x.includes("unwrapped"));
   });
 });
 
@@ -449,7 +454,10 @@ describe("help", () => {
     expect(f).toMatch(/Tab {2}Shift\+Tab\s+next \/ previous language/);
     expect(f).toMatch(/\/\s+search paths as you type/);
     expect(f).toMatch(/u\s+mark the page as updated: it records HEAD \(asks y\/n\)/);
+    expect(f).toMatch(/e\s+edit the page in \$VISUAL or \$EDITOR, then read it again/);
     f = await press(r, "G", (x) => x.includes("Statuses"));
+    expect(f).toMatch(/W\s+wrap long lines \(the default\) ⇄ cut them at the edge/);
+    expect(f).toMatch(/U\s+on a commit \(c, ] \[\): translated up to it/);
     expect(f).toMatch(/\+ missing\s+not translated yet/);
     expect(f).toMatch(/] \[ {2}n p\s+next \(older\) \/ previous \(newer\) commit/);
     await press(r, KEY.esc, (x) => x.includes("sort: most work"));
@@ -465,7 +473,7 @@ describe("terminal size", () => {
     let f = await waitFor(() => (fits(frame(r), 80, 24) ? frame(r) : null), "the 80x24 layout");
     expect(listRows(f)[0]).toMatch(/^› ! outdated\s+user\/moderation\.md\s+2\s+\+4 -0\s+41d$/);
     expect(f).toContain("↑↓ move  ⏎ open  Tab language");
-    expect(f).toContain("u mark updated  ? help  q quit");
+    expect(f).toContain("u mark updated  e edit  ? help  q quit");
     resize(r, 60, 20);
     f = await waitFor(() => (fits(frame(r), 60, 20) ? frame(r) : null), "the 60x20 layout");
     expect(f).not.toContain("STATUS"); // the status name gives way; the symbol stays
@@ -478,6 +486,10 @@ describe("terminal size", () => {
     f = await waitFor(() => (fits(frame(r), 80, 24) ? frame(r) : null), "the 80x24 detail view");
     expect(f).toContain("+ They can also limit accounts.");
     expect(f).toContain("English commits since the translation: 2");
+    // The footer stays one line with the keys that change the page.
+    expect(f.split("\n").at(-1)).toBe(
+      "↑↓ scroll  c by commit  W wrap  u mark  U up to commit  e edit  Esc back  ? help",
+    );
   });
 });
 

@@ -1,9 +1,13 @@
-// A diff line longer than the pane ends in a marker, so a change out of sight is not taken for
-// the end of the line; scrolled to its end, the marker goes.
+// The diff pane: old and new line numbers in two columns; long lines wrap by default, each
+// screen line counted when scrolling; cut instead (W), a line longer than the pane ends in a
+// marker, so a change out of sight is not taken for the end of the line.
 import { cleanup, render } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
 import { computeDiff } from "../../src/detail/diff.js";
-import { CUT_MARK, DiffView } from "../../src/ui/DiffView.js";
+import { CUT_MARK, DiffView, shownRows } from "../../src/ui/DiffView.js";
+import { diffLayout, gutterOf, rowAt, sameRowLine, wrapPieces } from "../../src/ui/diff-lines.js";
+import { textWidth } from "../../src/ui/text.js";
+import { clampScroll } from "../../src/ui/viewport.js";
 
 afterEach(() => cleanup());
 
@@ -13,14 +17,22 @@ const model = computeDiff(
   { kind: "text", text: `short\n${long} more\n` },
 );
 
-const lines = (hscroll: number) =>
+const lines = (hscroll: number, wrap = false, scroll = 0, height = 6) =>
   (
     render(
-      <DiffView model={model} error={null} scroll={0} hscroll={hscroll} height={6} width={40} />,
+      <DiffView
+        model={model}
+        error={null}
+        scroll={scroll}
+        hscroll={hscroll}
+        wrap={wrap}
+        height={height}
+        width={40}
+      />,
     ).lastFrame() ?? ""
   ).split("\n");
 
-describe("the diff pane", () => {
+describe("the diff pane, lines cut", () => {
   it("marks lines cut at the right edge, and only those", () => {
     const shown = lines(0);
     const cut = shown.filter((l) => l.trimEnd().endsWith(CUT_MARK));
@@ -36,5 +48,75 @@ describe("the diff pane", () => {
 
   it("drops the mark once the line's end is in sight", () => {
     expect(lines(200).some((l) => l.trimEnd().endsWith(CUT_MARK))).toBe(false);
+  });
+});
+
+describe("line numbers", () => {
+  it("shows the old number and the new in two columns, each blank where the line is not", () => {
+    const shown = lines(0);
+    expect(shown[1]).toMatch(/^ {2}1 {3}1 {3}short$/);
+    expect(shown[2]).toMatch(/^ {2}2 {5}- word/);
+    expect(shown[3]).toMatch(/^ {6}2 \+ word/);
+  });
+
+  it("sizes each column to its largest number", () => {
+    const text = (n: number) => Array.from({ length: n }, (_, i) => `l${i}`).join("\n");
+    const m = computeDiff({ kind: "text", text: text(12) }, { kind: "text", text: text(12345) });
+    expect(gutterOf(m)).toEqual({ old: 3, new: 5 });
+  });
+});
+
+describe("wrapping", () => {
+  it("wraps a long line onto as many lines as it needs, numbered once, with no cut mark", () => {
+    const shown = lines(0, true, 0, 16);
+    expect(shown.some((l) => l.trimEnd().endsWith(CUT_MARK))).toBe(false);
+    for (const l of shown) expect(textWidth(l)).toBeLessThanOrEqual(40);
+    const added = shown.findIndex((l) => /^ {6}2 \+ word/.test(l));
+    expect(added).toBeGreaterThan(0);
+    // The continuation lines have blank number columns and the row's mark.
+    expect(shown[added + 1]).toMatch(/^ {8}\+ /);
+    // Every word of the added line is on screen, the changed one marked without colour.
+    const words = shown
+      .slice(added)
+      .map((l) => l.slice(10))
+      .join(" ");
+    expect(words.match(/word/g)).toHaveLength(30);
+    expect(words).toContain("end{+ more+}");
+  });
+
+  it("counts screen lines, so scrolling reaches the end and the title names the rows shown", () => {
+    const layout = diffLayout(model, 40, true, false);
+    // Hunk, context, and two rows of 161 and 166 columns at 30 columns a line.
+    expect(layout.total).toBe(1 + 1 + 6 + 6);
+    const end = clampScroll(layout.total, layout.total, 5);
+    expect(end).toBe(layout.total - 5);
+    expect(rowAt(layout, end)).toEqual({ row: 3, part: 1 });
+    expect(shownRows(layout, end, 5)).toEqual({ first: 4, last: 4 });
+    const shown = lines(0, true, end, 5);
+    expect(shown[4]).toMatch(/^ {8}\+ end\{\+ more\+\}$/);
+    // Without wrapping, one line a row: toggling keeps the same row at the top.
+    const cut = diffLayout(model, 40, false, false);
+    expect(cut.total).toBe(4);
+    expect(sameRowLine(layout, cut, end)).toBe(3);
+    expect(sameRowLine(cut, layout, 3)).toBe(8);
+  });
+
+  it("never splits a wide character across lines", () => {
+    const out = wrapPieces([{ text: "ab漢字cd", changed: false }], 3);
+    expect(out.map((l) => l.map((p) => p.text).join(""))).toEqual(["ab", "漢", "字c", "d"]);
+    const styled = wrapPieces(
+      [
+        { text: "abc", changed: false },
+        { text: "de", changed: true },
+      ],
+      4,
+    );
+    expect(styled).toEqual([
+      [
+        { text: "abc", changed: false },
+        { text: "d", changed: true },
+      ],
+      [{ text: "e", changed: true }],
+    ]);
   });
 });

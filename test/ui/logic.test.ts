@@ -380,7 +380,15 @@ describe("keys", () => {
     expect(key("c", {}, open)).toEqual({ type: "mode" });
     expect(key("]", {}, open)).toEqual({ type: "commit", dir: 1 });
     expect(key("p", {}, open)).toEqual({ type: "commit", dir: -1 });
-    expect(key("l", {}, open)).toEqual({ type: "hscroll", by: 8 });
+    // Lines wrap when a page opens: nothing to scroll sideways to until W cuts them.
+    expect(open.detail?.wrap).toBe(true);
+    expect(key("l", {}, open)).toBeNull();
+    expect(key("W", {}, open)).toEqual({ type: "wrap", scroll: 0 });
+    const cut = reduce(ctx, open, { type: "wrap", scroll: 0 });
+    expect(cut.detail?.wrap).toBe(false);
+    expect(key("l", {}, cut)).toEqual({ type: "hscroll", by: 8 });
+    expect(key("U", {}, open)).toEqual({ type: "cover" });
+    expect(key("e", {}, open)).toEqual({ type: "edit" });
     expect(key("J", {}, open)).toEqual({ type: "open-next", dir: 1, height: 10 });
     expect(key("", { escape: true }, open)).toEqual({ type: "back" });
     expect(key("q", {}, open)).toEqual({ type: "quit" });

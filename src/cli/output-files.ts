@@ -1,0 +1,98 @@
+// Writing `report --output`: a file, or for json-per-page a tree of files. Each file is written
+// under a temporary name beside it and renamed into place, so a reader (a site build, a web
+// server) never sees half a file, and a symbolic link at the target is replaced, not written
+// through: the output folder may sit in a checkout of a stranger's pull request, where such a
+// link could point anywhere.
+import { randomBytes } from "node:crypto";
+import { lstat, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { AppError } from "../errors.js";
+import { visible } from "../sanitize/terminal.js";
+
+/** Writes one file atomically, creating its folder when missing. `shown` names it in errors. */
+export async function writeOutputFile(file: string, text: string, shown = file): Promise<void> {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.ts-${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    // "wx" creates the file or fails: never follows a link planted at the temporary name.
+    await writeFile(tmp, text, { encoding: "utf8", flag: "wx", mode: 0o644 });
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => {});
+    throw new AppError(2, `cannot write ${visible(shown)}: ${reason(err)}`);
+  }
+}
+
+/**
+ * Writes files below `root` (relative paths with `/`). A path that would leave `root`, or pass
+ * through a symbolic link inside it, is refused before anything is written: the names come from
+ * the repository's file names.
+ */
+export async function writeOutputTree(
+  root: string,
+  files: readonly (readonly [rel: string, text: string])[],
+): Promise<void> {
+  for (const [rel] of files) {
+    const parts = rel.split("/");
+    if (parts.some((p) => p === "" || p === "." || p === "..")) {
+      throw new AppError(2, `refusing to write ${visible(rel)}: not a plain relative path`);
+    }
+  }
+  try {
+    await mkdir(root, { recursive: true });
+  } catch (err) {
+    throw new AppError(2, `cannot write into ${visible(root)}: ${reason(err)}`);
+  }
+  const checked = new Set<string>();
+  for (const [rel, text] of files) {
+    const parts = rel.split("/");
+    let dir = root;
+    for (const part of parts.slice(0, -1)) {
+      dir = path.join(dir, part);
+      if (checked.has(dir)) continue;
+      await ensureRealFolder(dir, rel);
+      checked.add(dir);
+    }
+    await writeOutputFile(path.join(root, ...parts), text, rel);
+  }
+}
+
+async function ensureRealFolder(dir: string, rel: string): Promise<void> {
+  try {
+    const info = await lstat(dir);
+    if (info.isDirectory()) return;
+    throw new AppError(
+      2,
+      `refusing to write ${visible(rel)}: ${info.isSymbolicLink() ? "a folder on its way is a symbolic link" : "a file stands where its folder would be"}`,
+    );
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") {
+      throw new AppError(2, `cannot write ${visible(rel)}: ${reason(err)}`);
+    }
+  }
+  try {
+    await mkdir(dir);
+  } catch (err) {
+    // Made meanwhile by someone else is fine only if it is a real folder now.
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") return ensureRealFolder(dir, rel);
+    throw new AppError(2, `cannot write ${visible(rel)}: ${reason(err)}`);
+  }
+}
+
+const REASONS: Record<string, string> = {
+  EEXIST: "a file stands where a folder on its way would be",
+  ENOTDIR: "a file stands where a folder on its way would be",
+  EISDIR: "it is a folder",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "the file system is read-only",
+  ENOSPC: "no space left on the device",
+};
+
+function reason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  const words = e.code ? REASONS[e.code] : undefined;
+  return words ? `${words} (${e.code})` : (e.code ?? e.message);
+}

@@ -1,0 +1,108 @@
+// What the dashboard remembers between runs, per repository: the language, the order, the
+// filters and the page under the cursor. It lives outside the repository, in the user's state
+// folder ($XDG_STATE_HOME/translation-status, else ~/.local/state/translation-status), one small
+// JSON file per repository named by a hash of the repository's real path. It is read as data and
+// checked field by field; a file that is not what this module writes is ignored.
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import {
+  FILTER_KEYS,
+  type FilterKey,
+  KIND_FILTERS,
+  type KindFilter,
+  SORT_KEYS,
+  type SortKey,
+} from "./rows.js";
+
+export interface RememberedView {
+  lang: string;
+  sort: SortKey;
+  reverse: boolean;
+  filter: FilterKey;
+  kind: KindFilter;
+  /** The page under the cursor (its path as the reports print it), null when none. */
+  page: string | null;
+}
+
+/** Larger files are not this module's. */
+const MAX_BYTES = 64 * 1024;
+const MAX_TEXT = 4096;
+
+/** The folder for state files, null when the environment names none (no HOME). */
+export function stateFolder(env: NodeJS.ProcessEnv): string | null {
+  // The XDG spec ignores a relative value.
+  const xdg = env.XDG_STATE_HOME;
+  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, "translation-status");
+  const home = env.HOME;
+  if (home && path.isAbsolute(home))
+    return path.join(home, ".local", "state", "translation-status");
+  return null;
+}
+
+/** The state file of the repository whose work tree is `workTree`; null without a folder. */
+export function stateFile(env: NodeJS.ProcessEnv, workTree: string): string | null {
+  const folder = stateFolder(env);
+  if (!folder) return null;
+  let real = workTree;
+  try {
+    real = realpathSync(workTree);
+  } catch {
+    // The path as given still names one repository.
+  }
+  const key = createHash("sha256").update(real).digest("hex").slice(0, 32);
+  return path.join(folder, `${key}.json`);
+}
+
+/** The view a state file's text describes; null for anything else. */
+export function parseView(text: string): RememberedView | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return null;
+  const d = data as Record<string, unknown>;
+  const oneOf = <T extends string>(v: unknown, choices: readonly T[]): T | null =>
+    typeof v === "string" && (choices as readonly string[]).includes(v) ? (v as T) : null;
+  const text_ = (v: unknown): string | null =>
+    typeof v === "string" && v.length > 0 && v.length <= MAX_TEXT ? v : null;
+  const lang = text_(d.lang);
+  const sort = oneOf(d.sort, SORT_KEYS);
+  const filter = oneOf(d.filter, FILTER_KEYS);
+  const kind = oneOf(d.kind, KIND_FILTERS);
+  if (d.version !== 1 || !lang || !sort || !filter || !kind || typeof d.reverse !== "boolean") {
+    return null;
+  }
+  const page = d.page === null ? null : text_(d.page);
+  if (page === null && d.page !== null) return null;
+  return { lang, sort, reverse: d.reverse, filter, kind, page };
+}
+
+/** The remembered view, or null when there is none or the file is not one. */
+export function readView(file: string): RememberedView | null {
+  try {
+    const bytes = readFileSync(file);
+    return bytes.length > MAX_BYTES ? null : parseView(bytes.toString("utf8"));
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the view atomically (a new file renamed over the old); false when it could not. */
+export function writeView(file: string, view: RememberedView): boolean {
+  const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    writeFileSync(temp, `${JSON.stringify({ version: 1, ...view })}\n`, {
+      mode: 0o600,
+      flag: "wx",
+    });
+    renameSync(temp, file);
+    return true;
+  } catch {
+    rmSync(temp, { force: true });
+    return false;
+  }
+}
