@@ -10,9 +10,11 @@ import type { PageReport } from "../src/core/types.js";
 import { createDetailLoader } from "../src/detail/loader.js";
 import { gitEnv } from "../src/git/run.js";
 import { scan } from "../src/scan/scan.js";
+import { dashboardRows, SMALL_SITE } from "./dashboard-rows.js";
 import { type GenerateOptions, generateRepo } from "./generate.js";
 import { hostilePageScaling } from "./hostile-pages.js";
-import { perPageTimed } from "./per-page.js";
+import { median, ms, repeat, timeCommand, timeDashboard } from "./measure.js";
+import { perPageExtrapolated } from "./per-page.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -70,7 +72,9 @@ async function main(): Promise<void> {
     ? median(scans.map((s) => s.gitCpuMs as number))
     : null;
   const cli = path.join(root, "dist/src/cli/main.js");
-  const firstFrame = median(await repeat(runs, () => timeFirstFrame(cli, repo)));
+  const firstFrame = median(
+    await repeat(runs, () => timeDashboard(cli, repo, (t) => t.includes("translation-status"))),
+  );
 
   // In-process: one scan, then the diff of the page with the most changed English lines.
   const out = await scan({ repo, source: "en", content: "content", langs: [] });
@@ -85,12 +89,8 @@ async function main(): Promise<void> {
   }
 
   // The obvious approach, on a sample, extrapolated to every page that has a commit range.
-  const ranged = out.result.pages.filter((p) => p.commitsBehind !== null && p.rawCommit);
-  const step = Math.max(1, Math.floor(ranged.length / Number(values.sample)));
-  const sample = ranged.filter((_, i) => i % step === 0).slice(0, Number(values.sample));
-  const t0 = performance.now();
-  for (const page of sample) await perPageTimed(repo, page);
-  const perPageMs = ((performance.now() - t0) / sample.length) * ranged.length;
+  const perPage = await perPageExtrapolated(repo, out.result.pages, Number(values.sample));
+  const perPageMs = perPage.ms;
 
   const rows: Array<[string, string, string]> = [
     ["pages reported (translations + missing)", String(pages), ""],
@@ -106,11 +106,13 @@ async function main(): Promise<void> {
       `${out.result.pages[worst]?.linesAdded ?? 0}+/${out.result.pages[worst]?.linesRemoved ?? 0}- lines; target < 100 ms`,
     ],
     [
-      `per-page approach (${sample.length} sampled, extrapolated to ${ranged.length})`,
+      `per-page approach (${perPage.sampled} sampled, extrapolated to ${perPage.ranged})`,
       ms(perPageMs),
       `${(perPageMs / scanMs).toFixed(0)}× slower than the scan (target ≥ 50×)`,
     ],
   ];
+  const small = await referenceRepo(SMALL_SITE);
+  rows.push(...(await dashboardRows(cli, { reference: repo, small }, runs, Number(values.sample))));
   for (const shape of hostilePageScaling()) {
     rows.push([
       `hostile page: ${shape.name}, 4 MiB`,
@@ -207,15 +209,6 @@ function biggestDiff(pages: readonly PageReport[]): number {
   return best;
 }
 
-function timeCommand(cmd: string, args: string[], cwd: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const t = performance.now();
-    const child = spawn(cmd, args, { cwd, env: gitEnv(), stdio: ["ignore", "ignore", "inherit"] });
-    child.on("error", reject);
-    child.on("close", () => resolve(performance.now() - t));
-  });
-}
-
 /**
  * The scan's CPU time, Node's and git's. On n cores the wall time cannot be below 1/n of it,
  * which is the first thing to compare with the floor.
@@ -283,55 +276,6 @@ async function pagesOf(repo: string): Promise<number> {
   return (await scan({ repo, source: "en", content: "content", langs: [] })).result.pages.length;
 }
 
-/**
- * Starts the dashboard in a real pseudo-terminal (util-linux `script`) and times the arrival of
- * its first frame, as a translator would see it; then ends it.
- */
-function timeFirstFrame(cli: string, repo: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} dashboard --repo ${JSON.stringify(repo)}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      TERM: "xterm-256color",
-      COLUMNS: "100",
-      LINES: "30",
-    };
-    delete env.CI;
-    const t = performance.now();
-    const child = spawn("script", ["-qfec", command, "/dev/null"], {
-      env,
-      detached: true,
-      stdio: ["pipe", "pipe", "ignore"],
-    });
-    let seen = "";
-    let done = false;
-    child.stdout.on("data", (c: Buffer) => {
-      seen += c.toString("utf8");
-      if (!done && seen.includes("translation-status")) {
-        done = true;
-        resolve(performance.now() - t);
-        process.kill(-(child.pid as number), "SIGTERM");
-      }
-    });
-    child.on("error", reject);
-    child.on("close", () => {
-      if (!done) reject(new Error("the dashboard showed no frame"));
-    });
-  });
-}
-
-async function repeat<T>(n: number, f: () => Promise<T>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < n; i++) out.push(await f());
-  return out;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
-}
-
-const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 await main();

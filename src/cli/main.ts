@@ -6,6 +6,7 @@ import { AppError, type ExitCode } from "../errors.js";
 import { inertLine } from "../sanitize/github.js";
 import { startScan } from "../scan/start.js";
 import { settleLater } from "../settle.js";
+import type { DashboardFeed } from "../ui/run.js";
 import {
   type CliOptions,
   checkLintOptions,
@@ -91,6 +92,10 @@ function colorWanted(opts: CliOptions): boolean {
   return Boolean(process.stdout.isTTY);
 }
 
+/**
+ * The dashboard. The scan starts first and the UI loads while git reads the history; the UI is
+ * one production-mode file (see scripts/bundle-dashboard.ts), and is given the data, not git.
+ */
 async function runDashboard(opts: CliOptions): Promise<ExitCode> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     throw new AppError(
@@ -103,13 +108,17 @@ async function runDashboard(opts: CliOptions): Promise<ExitCode> {
   // Someone who asks for the dashboard at a terminal gets it even where CI is set: without this
   // Ink would sit in its no-redraw CI mode and the screen would never update.
   leaveCi(process.env);
+  const start = settleLater(startScan(opts));
   const { writeFirstFrame, leaveFirstFrame, guardFirstFrame } = await import(
     "../ui/first-frame.js"
   );
   writeFirstFrame(process.stdout, opts.repo);
   const release = guardFirstFrame(process.stdout);
+  let feed: DashboardFeed;
   let app: typeof import("../ui/run.js");
   try {
+    const { startDashboardData } = await import("./dashboard-data.js");
+    feed = startDashboardData(opts, start);
     app = await import("../ui/run.js");
   } catch (err) {
     release();
@@ -117,7 +126,7 @@ async function runDashboard(opts: CliOptions): Promise<ExitCode> {
     throw err;
   }
   release();
-  return app.runDashboardApp(opts);
+  return app.runDashboardApp(opts, feed);
 }
 
 function version(): string {

@@ -14,11 +14,9 @@ import type { Repo } from "../git/run.js";
 import { estimateCommits, loadTranslationHistory } from "./estimates.js";
 import type { LangFolder, ScanFolders } from "./folders.js";
 import { type HistoryModel, withCommits } from "./history-model.js";
-import { addChangeKinds, listedCommits, markCommitsWithTranslation } from "./kinds.js";
 import { blobsOutsideHistory } from "./outside-blobs.js";
 import { resolveRawCommits } from "./raw-commits.js";
 import { buildReports, type Findings, type PageDetail, pageReports, setLines } from "./reports.js";
-import { addStructureWarnings } from "./structure.js";
 import { matchSourceSpelling, readTranslation } from "./translations.js";
 
 /** The page at `path` (as the report names it) as a new scan would report it; null when it is
@@ -96,6 +94,11 @@ export function pageRescanner(ctx: RescanContext): RescanPage {
     const report = reports[0] as PageReport;
     const detail = built.details[0] as PageDetail;
     if (ctx.kinds) {
+      // Loaded for --kinds alone, as in the scan.
+      const { addChangeKinds, listedCommits, markCommitsWithTranslation } = await import(
+        "./kinds.js"
+      );
+      const { addStructureWarnings } = await import("./structure.js");
       const read = gitBlobReader(sourceRepo);
       await addChangeKinds([report], [detail], read);
       if (!twoRepos) {

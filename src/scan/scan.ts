@@ -16,7 +16,6 @@ import { settleLater } from "../settle.js";
 import { estimateCommits, loadTranslationHistory, pagesWithoutMetadata } from "./estimates.js";
 import type { ScanFolders, SiteScope } from "./folders.js";
 import { completeHistory } from "./history-model.js";
-import { addChangeKinds, kindSummary, listedCommits, markCommitsWithTranslation } from "./kinds.js";
 import { blobsOutsideHistory } from "./outside-blobs.js";
 import { resolveRawCommits } from "./raw-commits.js";
 import {
@@ -32,7 +31,7 @@ import {
 } from "./reports.js";
 import { pageRescanner, type RescanPage } from "./rescan.js";
 import { type ScanStart, startScan } from "./start.js";
-import { addStructureWarnings, type StructureItem } from "./structure.js";
+import type { StructureItem } from "./structure.js";
 import { matchSourceSpelling, readTranslations, type Translation } from "./translations.js";
 
 export type { PageDetail } from "./reports.js";
@@ -202,8 +201,14 @@ export async function scanInStages(
   const sorted = order.map(([p]) => p);
   const details = order.map(([, i]) => built.details[i] ?? emptyDetail());
   const languages = folders.languages;
+  // Only --kinds parses Markdown: its modules (a hundred files of micromark and mdast) are
+  // loaded for it alone, not at every start.
+  let kinds: typeof import("./kinds.js") | null = null;
   if (opts.kinds) {
     try {
+      kinds = await import("./kinds.js");
+      const { addChangeKinds, listedCommits, markCommitsWithTranslation } = kinds;
+      const { addStructureWarnings } = await import("./structure.js");
       const read = gitBlobReader(sourceRepo);
       await addChangeKinds(sorted, details, read);
       // With two repositories a translation is never in an English commit.
@@ -248,7 +253,7 @@ export async function scanInStages(
           ...translations.skipped,
         ],
         // Only with --kinds, so that reports without it are unchanged.
-        ...(opts.kinds ? { kinds: kindSummary(languages, sorted) } : {}),
+        ...(kinds ? { kinds: kinds.kindSummary(languages, sorted) } : {}),
         ...(folders.layout.kind === "content" ? {} : { layout: describeLayout(folders.layout) }),
         // Only with two repositories, so that a one-repository report is unchanged.
         ...(twoRepos ? { sourceRepo: sourceRepo.workTree } : {}),

@@ -20,9 +20,22 @@ export interface LoadedData {
   repoName: string;
 }
 
+/** The header's figures: the scan's result once every page's status is final. */
+export type Figures = Pick<LoadedData, "result" | "repoName">;
+
+/** What the dashboard hears while its data loads; either may have happened before it listens. */
+export interface LoadEvents {
+  progress: (p: Progress) => void;
+  /** Every status is known; the line counts of changed pages may still be coming. */
+  figures: (f: Figures) => void;
+}
+
+/** Gathers the data (the scan, which may have started already), telling how far it has got. */
+export type LoadDashboard = (on: LoadEvents) => Promise<LoadedData>;
+
 export interface DashboardProps {
-  /** Runs the scan, reporting progress; the dashboard renders before this settles. */
-  load: (onProgress: (p: Progress) => void) => Promise<LoadedData>;
+  /** The dashboard renders before this settles. */
+  load: LoadDashboard;
   /** Shown while scanning, before the work tree is known. */
   repoName: string;
   ui: UiOptions;
@@ -39,8 +52,18 @@ export interface DashboardProps {
   viewRef?: RefObject<RememberedView | null>;
 }
 
-/** Progress updates are shown at most this often (a scan may report thousands per second). */
-const PROGRESS_INTERVAL_MS = 60;
+/**
+ * While the scan runs, the screen is drawn again this often (the spinner's next frame and the
+ * latest progress together) and no more: every redraw takes the main thread from the scan (a few
+ * milliseconds each, more on a busy machine), and a scan may report progress thousands of times
+ * a second.
+ */
+const TICK_MS = 200;
+
+interface Tick {
+  frame: number;
+  progress: Progress | null;
+}
 
 export function Dashboard({
   load,
@@ -55,20 +78,20 @@ export function Dashboard({
 }: DashboardProps) {
   const { exit } = useApp();
   const size = useTerminalSize(redrawOnResize);
-  const [progress, setProgress] = useState<Progress | null>(null);
   const [data, setData] = useState<LoadedData | null>(null);
+  const [figures, setFigures] = useState<Figures | null>(null);
   const [startedAt] = useState(() => now ?? Date.now());
-  const lastShown = useRef(0);
+  const progress = useRef<Progress | null>(null);
+  const [tick, setTick] = useState<Tick>({ frame: 0, progress: null });
 
   useEffect(() => {
     let live = true;
-    const onProgress = (p: Progress) => {
-      const t = Date.now();
-      if (!live || (t - lastShown.current < PROGRESS_INTERVAL_MS && p.done !== p.total)) return;
-      lastShown.current = t;
-      setProgress({ ...p });
-    };
-    load(onProgress).then(
+    load({
+      progress: (p) => {
+        progress.current = p;
+      },
+      figures: (f) => live && setFigures(f),
+    }).then(
       (d) => live && setData(d),
       (err: unknown) => live && exit(err instanceof Error ? err : new Error(String(err))),
     );
@@ -76,6 +99,15 @@ export function Dashboard({
       live = false;
     };
   }, [load, exit]);
+
+  useEffect(() => {
+    if (data) return;
+    const timer = setInterval(
+      () => setTick((t) => ({ frame: t.frame + 1, progress: progress.current })),
+      TICK_MS,
+    );
+    return () => clearInterval(timer);
+  }, [data]);
 
   // One subscription to the keyboard for the whole session: while scanning, q and Ctrl+C leave;
   // afterwards keys go to the browser's handler, which it sets as it renders. No key typed at
@@ -117,9 +149,12 @@ export function Dashboard({
         >
           <ScanScreen
             repoName={repoName}
-            progress={progress}
-            width={size.columns}
-            height={frameHeight(size.rows)}
+            progress={tick.progress}
+            frame={tick.frame}
+            figures={figures}
+            size={size}
+            {...(initialLang ? { initialLang } : {})}
+            {...(initialView ? { initialView } : {})}
           />
         </Box>
       )}

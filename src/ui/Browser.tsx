@@ -19,10 +19,10 @@ import {
   SearchPrompt,
   StatusFooter,
 } from "./Footer.js";
-import { LanguageSummary, Legend, legendText, TitleLine } from "./Header.js";
+import { ListHeader, listLayoutOf } from "./Header.js";
 import { infoRows, pageInfo } from "./info.js";
 import { type KeyInfo, keyToCommand, splitInput } from "./keys.js";
-import { detailLayout, frameHeight, listLayout } from "./layout.js";
+import { detailLayout, frameHeight } from "./layout.js";
 import { helpLines, Overlay, warningLines } from "./Overlays.js";
 import { ColumnHeader, ListControls, PageList } from "./PageList.js";
 import type { RememberedView } from "./remembered.js";
@@ -35,7 +35,6 @@ import {
   type StateContext,
 } from "./state.js";
 import type { TerminalSize } from "./terminal.js";
-import { textWidth } from "./text.js";
 import { useUi } from "./theme.js";
 import { follow } from "./viewport.js";
 
@@ -157,8 +156,7 @@ export function Browser({
 
   const width = size.columns;
   const frame = frameHeight(size.rows);
-  const legendFits = textWidth(legendText(result)) <= width;
-  const list = listLayout(size.rows, result.languages.length, legendFits);
+  const list = listLayoutOf(result, size);
   const listTop = follow(
     state.list.cursor,
     state.list.top,
@@ -374,14 +372,13 @@ export function Browser({
     const total = result.summary[lang]?.total ?? 0;
     body = (
       <>
-        <TitleLine repoName={repoName} result={result} width={width} />
-        <LanguageSummary
+        <ListHeader
+          repoName={repoName}
           result={result}
           current={state.list.lang}
-          lines={list.langLines}
+          layout={list}
           width={width}
         />
-        {list.legend ? <Legend result={result} /> : null}
         <ListControls
           lang={lang}
           sort={state.list.sort}

@@ -2,6 +2,8 @@
 import { Text } from "ink";
 import { type ScanResult, STATUSES, type Status } from "../core/types.js";
 import { barParts, formatDate, percent, shortHash } from "./format.js";
+import { type ListLayout, listLayout } from "./layout.js";
+import type { TerminalSize } from "./terminal.js";
 import { fitEnd, padEnd, safe, textWidth } from "./text.js";
 import { STATUS_COLOR, STATUS_SYMBOL, tint, useUi } from "./theme.js";
 
@@ -198,5 +200,37 @@ export function Legend({ result }: { result: ScanResult }) {
         </Text>
       ))}
     </Text>
+  );
+}
+
+/** How the list screen's rows are shared out for this result at this size. */
+export function listLayoutOf(result: ScanResult, size: TerminalSize): ListLayout {
+  const legendFits = textWidth(legendText(result)) <= size.columns;
+  return listLayout(size.rows, result.languages.length, legendFits);
+}
+
+/**
+ * The list screen's top: title, the languages' figures and the legend. Drawn alike while git
+ * still counts lines and once the list is below it, so the figures stay where they appeared.
+ */
+export function ListHeader({
+  repoName,
+  result,
+  current,
+  layout,
+  width,
+}: {
+  repoName: string;
+  result: ScanResult;
+  current: number;
+  layout: ListLayout;
+  width: number;
+}) {
+  return (
+    <>
+      <TitleLine repoName={repoName} result={result} width={width} />
+      <LanguageSummary result={result} current={current} lines={layout.langLines} width={width} />
+      {layout.legend ? <Legend result={result} /> : null}
+    </>
   );
 }

@@ -1,17 +1,16 @@
-// Starts the dashboard in the terminal: the only module that renders Ink for real. main.ts loads
-// it lazily, after deciding on colour (FORCE_COLOR=0 is set before Ink is first imported).
+// Starts the dashboard in the terminal: the only module that renders Ink for real. The build
+// bundles it with Ink and React in production mode (scripts/bundle-dashboard.ts); main.ts loads
+// it lazily, after deciding on colour (FORCE_COLOR=0 is set before Ink is first imported) and
+// after setting the scan going. It gets the data through `load` and never calls git itself.
 
 import path from "node:path";
 import { render } from "ink";
 import { createElement } from "react";
 import type { CliOptions } from "../cli/args.js";
-import { scanScope } from "../cli/load-options.js";
 import type { PageReport } from "../core/types.js";
-import { createDetailLoader, withEstimatedCommits } from "../detail/loader.js";
 import type { ExitCode } from "../errors.js";
 import { workTreeTop } from "../options/config.js";
-import { scan } from "../scan/scan.js";
-import { Dashboard, type LoadedData } from "./App.js";
+import { Dashboard, type LoadDashboard } from "./App.js";
 import { runEditor } from "./editor.js";
 import { ENDING_SIGNALS } from "./first-frame.js";
 import { type RememberedView, readView, stateFile, writeView } from "./remembered.js";
@@ -22,7 +21,14 @@ const ENTER_ALT_SCREEN = "\x1b[?1049h\x1b[H";
 const LEAVE_ALT_SCREEN = "\x1b[?1049l";
 const SHOW_CURSOR = "\x1b[?25h";
 
-export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
+/** What the shell hands the dashboard: the data's loader, and where the pages are edited. */
+export interface DashboardFeed {
+  load: LoadDashboard;
+  /** The translations' work tree, once the scan has opened the repository. */
+  workTree: () => string | null;
+}
+
+export async function runDashboardApp(opts: CliOptions, feed: DashboardFeed): Promise<ExitCode> {
   const stdout = process.stdout;
   const color = opts.color ?? (process.env.FORCE_COLOR !== "0" && stdout.hasColors?.() === true);
   const ui = { color, hyperlinks: supportsHyperlinks(process.env, color, Boolean(stdout.isTTY)) };
@@ -32,20 +38,7 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
   const saved = opts.state ? stateFile(process.env, top) : null;
   const initialView = saved ? readView(saved) : null;
   const viewRef: { current: RememberedView | null } = { current: null };
-  let workTree: string | null = null;
-
-  const load = async (
-    onProgress: Parameters<typeof scan>[0]["onProgress"],
-  ): Promise<LoadedData> => {
-    const out = await scan({ ...scanScope(opts), ...(onProgress ? { onProgress } : {}) });
-    workTree = out.repo.workTree;
-    const result = withEstimatedCommits(out.result, out.details);
-    const source = await createDetailLoader(out, result, out.details, {
-      extensions: opts.extensions,
-      metadata: opts.metadata,
-    });
-    return { result, source, repoName: path.basename(out.repo.workTree) };
-  };
+  const { load, workTree: openedWorkTree } = feed;
 
   // The dashboard gets a screen of its own; whatever happens, the user's screen comes back.
   let restored = false;
@@ -67,6 +60,7 @@ export async function runDashboardApp(opts: CliOptions): Promise<ExitCode> {
   // the signals, which reach this process too, arrive once the editor has ended, and are let go.
   let editorSignals = false;
   const edit = async (page: PageReport): Promise<string | null> => {
+    const workTree = openedWorkTree();
     if (workTree === null) return "the repository is still being read";
     const file = path.join(workTree, ...page.path.split("/"));
     return runEditor(file, process.env, {

@@ -192,6 +192,20 @@ export function mostWorkLanguage(ctx: Pick<StateContext, "pages" | "languages">)
 }
 
 /**
+ * The language the list opens on: `lang` when the scan has it, else the remembered view's, else
+ * the one with the most work.
+ */
+export function openingIndex(
+  ctx: Pick<StateContext, "pages" | "languages">,
+  lang: string | undefined,
+  view?: RememberedView | null,
+): number {
+  const asked = lang ? ctx.languages.indexOf(lang) : -1;
+  const known = view ? ctx.languages.indexOf(view.lang) : -1;
+  return asked >= 0 ? asked : known >= 0 ? known : mostWorkLanguage(ctx);
+}
+
+/**
  * The state the dashboard opens in: on `lang` when named, else on the remembered view's language
  * (with its order, filters and page), else on the language with the most work.
  */
@@ -200,12 +214,9 @@ export function initialState(
   lang?: string,
   view?: RememberedView | null,
 ): AppState {
-  const asked = lang ? ctx.languages.indexOf(lang) : -1;
-  const known = view ? ctx.languages.indexOf(view.lang) : -1;
-  const idx = asked >= 0 ? asked : known >= 0 ? known : mostWorkLanguage(ctx);
   const kinds = ctx.pages.some((p) => pageKind(p) !== undefined);
   const list: ListState = {
-    lang: idx,
+    lang: openingIndex(ctx, lang, view),
     sort: view?.sort ?? "work",
     reverse: view?.reverse ?? false,
     filter: view?.filter ?? "all",

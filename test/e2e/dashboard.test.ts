@@ -57,8 +57,8 @@ function startSession(name: string, script: string): void {
   tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "30", "sh", "-c", script);
 }
 
-function screen(): string {
-  return tmux("capture-pane", "-p", "-t", target);
+function screen(pane = target): string {
+  return tmux("capture-pane", "-p", "-t", pane);
 }
 
 /** Polls the pane until `check` holds; fails after `ms` with what the screen showed. */
@@ -66,11 +66,12 @@ async function waitForScreen(
   check: (s: string) => boolean,
   what: string,
   ms = 8000,
+  pane = target,
 ): Promise<string> {
   const until = Date.now() + ms;
   let last = "";
   while (Date.now() < until) {
-    last = screen();
+    last = screen(pane);
     if (check(last)) return last;
     await new Promise((r) => setTimeout(r, 40));
   }
@@ -232,6 +233,60 @@ describe.skipIf(!hasTmux)(title, () => {
         `The dashboard on the fixture site at 100x30, as the end-to-end test sees it.\n\nList (zh-cn, most work first):\n\n${trim(listView)}\nDetail (Enter on the first page):\n\n${trim(detailView)}`,
       );
     }
+  }, 20_000);
+
+  it("starts git before it loads the UI, and loads the UI as the build's one bundle", async () => {
+    // The CLI as built, watched from inside: each process it starts and each module it loads
+    // is written to a log, in order, by a module preloaded with --import (git runs for real).
+    const dir = path.join(site.dir, "..", "watch");
+    mkdirSync(dir, { recursive: true });
+    const log = path.join(dir, "events.log");
+    writeFileSync(
+      path.join(dir, "hooks.mjs"),
+      `import { appendFileSync } from "node:fs";
+export async function resolve(specifier, context, next) {
+  const found = await next(specifier, context);
+  appendFileSync(${JSON.stringify(log)}, "load " + found.url + "\\n");
+  return found;
+}
+`,
+    );
+    writeFileSync(
+      path.join(dir, "watch.mjs"),
+      `import childProcess from "node:child_process";
+import { appendFileSync } from "node:fs";
+import { register, syncBuiltinESMExports } from "node:module";
+const spawn = childProcess.spawn;
+childProcess.spawn = function (command, ...rest) {
+  appendFileSync(${JSON.stringify(log)}, "spawn " + command + "\\n");
+  return spawn.call(this, command, ...rest);
+};
+syncBuiltinESMExports();
+register("./hooks.mjs", import.meta.url);
+`,
+    );
+    const watch = path.join(dir, "watch.mjs");
+    const pane = "startup";
+    startSession(
+      pane,
+      `node --import ${JSON.stringify(watch)} ${JSON.stringify(CLI)} --repo ${JSON.stringify(site.dir)}; echo EXITED:$?; sleep 60`,
+    );
+    await waitForScreen((s) => s.includes("zh-cn · sort: most work"), "the list", 8000, pane);
+    tmux("send-keys", "-t", pane, "q");
+    await waitForScreen((s) => s.includes("EXITED:0"), "the process to exit", 8000, pane);
+
+    const events = readFileSync(log, "utf8").trim().split("\n");
+    const firstGit = events.findIndex((e) => /^spawn \S*\/git$/.test(e));
+    const ui = events.findIndex((e) => e.endsWith("/dist/src/ui/run.js"));
+    expect(firstGit).toBeGreaterThanOrEqual(0);
+    expect(ui, "git is started before the UI is loaded").toBeGreaterThan(firstGit);
+    const uiLibraries = events.filter((e) =>
+      /\/node_modules\/(ink|react|react-reconciler|scheduler|es-toolkit)\//.test(e),
+    );
+    expect(
+      uiLibraries,
+      "the UI is loaded as the bundle `npm run build` makes, not from Ink's files",
+    ).toEqual([]);
   }, 20_000);
 
   it("gives the screen back on Ctrl-C while the repository is still being read", async () => {

@@ -16,7 +16,7 @@ import type { ScanResult } from "../../src/core/types.js";
 import { withEstimatedCommits } from "../../src/detail/loader.js";
 import { isUnsafeCodePoint } from "../../src/sanitize/terminal.js";
 import { type PageDetail, type ScanOutput, scan } from "../../src/scan/scan.js";
-import { Dashboard, type LoadedData } from "../../src/ui/App.js";
+import { Dashboard, type LoadEvents, type LoadedData } from "../../src/ui/App.js";
 import { buildFixture, type TempSite } from "../helpers/site.js";
 import {
   blobsOf,
@@ -705,8 +705,8 @@ describe("lifecycle", () => {
   it("draws the first frame before the scan ends, shows its progress, and q leaves", async () => {
     let progress: (p: { phase: "pages"; done: number; total: number }) => void = () => {};
     let finish: (d: LoadedData) => void = () => {};
-    const load = (onProgress: typeof progress) => {
-      progress = onProgress;
+    const load = (on: LoadEvents) => {
+      progress = on.progress;
       return new Promise<LoadedData>((resolve) => {
         finish = resolve;
       });
@@ -723,6 +723,47 @@ describe("lifecycle", () => {
     await waitFor(() => stdout.last.includes("zh-cn · sort: most work"), "the list");
     stdin.send(KEY.enter);
     await waitFor(() => stdout.last.includes("‹ zh-cn"), "the detail view");
+    stdin.send("q");
+    await expect(instance.waitUntilExit()).resolves.toBeUndefined();
+  });
+
+  it("shows the languages' figures once every status is known, and the list below them later", async () => {
+    const heard: { on?: LoadEvents } = {};
+    let finish: (d: LoadedData) => void = () => {};
+    const load = (events: LoadEvents) => {
+      heard.on = events;
+      // What the scan said before the UI listened is replayed, as the shell's loader does.
+      events.progress({ phase: "measure", done: 0, total: 6 });
+      return new Promise<LoadedData>((resolve) => {
+        finish = resolve;
+      });
+    };
+    const { instance, stdout, stdin } = renderExiting(
+      <Dashboard load={load} repoName="docs" ui={{ color: false, hyperlinks: false }} now={NOW} />,
+    );
+    await waitFor(() => stdout.last.includes("Measuring what changed…  0/6"), "progress");
+    expect(stdout.last).not.toContain("zh-cn");
+    heard.on?.figures({ result: data.result, repoName: "site" });
+    const early = await waitFor(
+      () => stdout.last.includes("› zh-cn") && stdout.last,
+      "the figures",
+    );
+    const rows = (s: string) => s.split("\n");
+    const header = rows(early).slice(0, 3);
+    expect(header[0]).toMatch(/^site {2}HEAD [0-9a-f]{8} /);
+    expect(header[1]).toMatch(/^ {2}ja\s+▕.*▏\s+9 {2}! 2 22%/);
+    expect(header[2]).toMatch(/^› zh-cn ▕.*▏\s+11 {2}! 3 27%/);
+    // The counts are final; the list is not drawn until the line counts are in.
+    expect(early).toContain("Measuring what changed");
+    expect(early).not.toContain("sort: most work");
+    expect(rows(early).at(-1)).toBe("q quit");
+    finish(data);
+    const list = await waitFor(
+      () => stdout.last.includes("zh-cn · sort: most work") && stdout.last,
+      "the list",
+    );
+    // The figures stay where they appeared, the list takes the rows below them.
+    expect(rows(list).slice(0, 3)).toEqual(header);
     stdin.send("q");
     await expect(instance.waitUntilExit()).resolves.toBeUndefined();
   });

@@ -1,0 +1,59 @@
+// What the dashboard shows, gathered by the shell: the scan runs from before the UI is loaded
+// (loading it takes a few hundred milliseconds that git uses), so what the scan reports
+// meanwhile is kept until the UI listens. The UI gets data and a loader, and never calls git.
+import path from "node:path";
+import { type Progress, scanInStages } from "../scan/scan.js";
+import type { ScanStart } from "../scan/start.js";
+import { settleLater } from "../settle.js";
+import type { Figures, LoadEvents, LoadedData } from "../ui/App.js";
+import type { DashboardFeed } from "../ui/run.js";
+import type { CliOptions } from "./args.js";
+import { scanScope } from "./load-options.js";
+
+/** Starts the dashboard's scan now; the UI, once loaded, listens through the returned loader. */
+export function startDashboardData(opts: CliOptions, start: Promise<ScanStart>): DashboardFeed {
+  // What was heard so far, and who listens (nobody until the UI has loaded).
+  const heard: {
+    progress: Progress | null;
+    figures: Figures | null;
+    on: LoadEvents | null;
+    workTree: string | null;
+  } = { progress: null, figures: null, on: null, workTree: null };
+  const data = settleLater(
+    (async (): Promise<LoadedData> => {
+      const onProgress = (p: Progress) => {
+        heard.progress = p;
+        heard.on?.progress(p);
+      };
+      const staged = await scanInStages({ ...scanScope(opts), onProgress }, start);
+      const out = staged.output;
+      heard.workTree = out.repo.workTree;
+      const repoName = path.basename(out.repo.workTree);
+      // Every page's status is final here; only the changed pages' line counts are still being
+      // counted by git, and the header's figures do not need them.
+      heard.figures = { result: out.result, repoName };
+      heard.on?.figures(heard.figures);
+      // What opens a page (diffs, marking it updated) is loaded while git counts, not before
+      // the figures.
+      const [{ createDetailLoader, withEstimatedCommits }] = await Promise.all([
+        import("../detail/loader.js"),
+        staged.linesUpTo(out.result.pages.length),
+      ]);
+      const result = withEstimatedCommits(out.result, out.details);
+      const source = await createDetailLoader(out, result, out.details, {
+        extensions: opts.extensions,
+        metadata: opts.metadata,
+      });
+      return { result, source, repoName };
+    })(),
+  );
+  return {
+    load: (on) => {
+      heard.on = on;
+      if (heard.progress) on.progress(heard.progress);
+      if (heard.figures) on.figures(heard.figures);
+      return data;
+    },
+    workTree: () => heard.workTree,
+  };
+}

@@ -1,0 +1,66 @@
+// The dashboard's data as the shell gathers it: a real scan of the fixture site, started before
+// anything listens, heard by the UI whenever it comes to listen.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseCli } from "../../src/cli/args.js";
+import { startDashboardData } from "../../src/cli/dashboard-data.js";
+import { loadOptions } from "../../src/cli/load-options.js";
+import { type Progress, scan } from "../../src/scan/scan.js";
+import { startScan } from "../../src/scan/start.js";
+import type { Figures } from "../../src/ui/App.js";
+import { buildFixture, type TempSite } from "../helpers/site.js";
+
+let site: TempSite;
+
+beforeAll(() => {
+  site = buildFixture();
+});
+afterAll(() => site?.cleanup());
+
+describe("the dashboard's data", () => {
+  it("tells the figures before the data, and replays both to a listener that comes late", async () => {
+    const opts = await loadOptions(parseCli(["dashboard", "--repo", site.dir]));
+    const { load, workTree } = startDashboardData(opts, startScan(opts));
+    const heard: string[] = [];
+    let figures: Figures | null = null;
+    const data = await load({
+      progress: (p) => heard.push(p.phase),
+      figures: (f) => {
+        heard.push("figures");
+        figures = f;
+      },
+    }).then((d) => {
+      heard.push("data");
+      return d;
+    });
+    // Every status is final when the figures are told: they are the whole scan's.
+    const plain = await scan({ repo: site.dir, source: "en", content: "content", langs: [] });
+    expect((figures as Figures | null)?.result.summary).toEqual(plain.result.summary);
+    expect(data.result.summary).toEqual(plain.result.summary);
+    expect(data.result.pages.map((p) => [p.path, p.linesAdded])).toEqual(
+      plain.result.pages.map((p) => [p.path, p.linesAdded]),
+    );
+    expect(data.repoName).toBe("site");
+    // Where a page opened in the editor is, as git names the work tree.
+    expect(workTree()).toBe(plain.repo.workTree);
+    const at = (what: string) => heard.indexOf(what);
+    expect(at("figures")).toBeGreaterThan(at("history"));
+    expect(at("figures")).toBeLessThan(at("done"));
+    expect(heard.at(-1)).toBe("data");
+
+    // The UI listens only once it has loaded: what it missed comes at once, the last word first.
+    const late: Array<Progress | Figures> = [];
+    const again = await load({ progress: (p) => late.push(p), figures: (f) => late.push(f) });
+    expect(again).toBe(data);
+    expect(late).toEqual([{ phase: "done", done: 1, total: 1 }, figures]);
+  });
+
+  it("holds the scan's failure for the UI to show, as no unhandled rejection", async () => {
+    const opts = await loadOptions(parseCli(["dashboard", "--repo", site.dir, "--lang", "xx"]));
+    const start = startScan(opts);
+    const { load } = startDashboardData(opts, start);
+    // Nothing listens while the scan fails.
+    await expect(start).rejects.toThrow("xx");
+    await new Promise((r) => setImmediate(r));
+    await expect(load({ progress: () => {}, figures: () => {} })).rejects.toThrow("xx");
+  });
+});
