@@ -2,6 +2,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
+import { nearest } from "../core/nearest.js";
 import { parseStatuses, type Selection } from "../core/select.js";
 import type { Status } from "../core/types.js";
 import { AppError } from "../errors.js";
@@ -30,6 +31,7 @@ export type Command =
   | "report"
   | "dashboard"
   | "stamp"
+  | "lint"
   | "default"
   | "help"
   | "version";
@@ -47,12 +49,14 @@ export const FORMATS = {
   report: ["html", "hugo-data", "json-per-page"],
   dashboard: [],
   stamp: [],
+  lint: ["table", "json", "github"],
 } as const satisfies Record<string, readonly string[]>;
 
 type FormatCommand = keyof typeof FORMATS;
 export type ScanFormat = (typeof FORMATS.scan)[number];
 export type CheckFormat = (typeof FORMATS.check)[number];
 export type ReportFormat = (typeof FORMATS.report)[number];
+export type LintFormat = (typeof FORMATS.lint)[number];
 export type Format = (typeof FORMATS)[FormatCommand][number];
 
 /**
@@ -74,8 +78,10 @@ export interface CliOptions
   init: boolean;
   /** stamp: the translation date to record (YYYY-MM-DD); null for today. */
   date: string | null;
-  /** stamp: print the diffs, write nothing. */
+  /** stamp and lint --fix: print the diffs, write nothing. */
   dryRun: boolean;
+  /** lint: repair what is safe to repair. */
+  fix: boolean;
   /** stamp: advance every page whose English did not change since its raw_commit. */
   unchanged: boolean;
   /** stamp --unchanged: also advance pages whose English changed only by these kinds. */
@@ -126,7 +132,7 @@ export type ParsedCli = Omit<
   config: string | null;
 };
 
-const COMMANDS = new Set(["scan", "check", "report", "dashboard", "stamp", "help"]);
+const COMMANDS = new Set(["scan", "check", "report", "dashboard", "stamp", "lint", "help"]);
 
 export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCli {
   let parsed: ReturnType<typeof parse>;
@@ -144,7 +150,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     const near = nearest(word, [...COMMANDS]);
     throw new AppError(
       2,
-      `unknown command: ${word}${near ? ` (did you mean ${near}?)` : ""} (commands: scan, check, report, dashboard, stamp)`,
+      `unknown command: ${word}${near ? ` (did you mean ${near}?)` : ""} (commands: scan, check, report, dashboard, stamp, lint)`,
     );
   }
   // `help check` asks for one command's help.
@@ -152,7 +158,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   if (word === "help" && helpTopic !== undefined && !HELP_COMMANDS.includes(helpTopic)) {
     throw new AppError(2, `no help for ${helpTopic} (commands: ${HELP_COMMANDS.join(", ")})`);
   }
-  const takesPaths = word === "stamp" || word === "scan" || word === "check";
+  const takesPaths = word === "stamp" || word === "scan" || word === "check" || word === "lint";
   if (!takesPaths && word !== "help" && positionals.length > 1) {
     throw new AppError(2, `unexpected argument: ${positionals[1]}`);
   }
@@ -160,10 +166,9 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     throw new AppError(2, "stamp needs the translated pages to mark as updated");
   }
   for (const [flag, given, owner] of [
-    ["--force", values.force, "stamp"],
     ["--init", values.init, "stamp"],
     ["--date", values.date, "stamp"],
-    ["--dry-run", values["dry-run"], "stamp"],
+    ["--fix", values.fix, "lint"],
     ["--unchanged", values.unchanged, "stamp"],
     ["--also", values.also, "stamp"],
     ["--pin-branch", values["pin-branch"], "stamp"],
@@ -175,6 +180,12 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     if (given !== undefined && word !== owner) {
       throw new AppError(2, `${flag} is an option of ${owner}`);
     }
+  }
+  if (values.force !== undefined && word !== "stamp" && !(word === "lint" && values.fix)) {
+    throw new AppError(2, "--force is an option of stamp and lint --fix");
+  }
+  if (values["dry-run"] !== undefined && word !== "stamp" && !(word === "lint" && values.fix)) {
+    throw new AppError(2, "--dry-run is an option of stamp and lint --fix");
   }
   for (const [flag, given] of [
     ["--status", values.status],
@@ -201,7 +212,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   if (values.ignore !== undefined && word !== "check") {
     throw new AppError(2, "--ignore is an option of check");
   }
-  if (values.kinds !== undefined && (word === "stamp" || word === "help")) {
+  if (values.kinds !== undefined && (word === "stamp" || word === "help" || word === "lint")) {
     throw new AppError(2, "--kinds is an option of scan, check and the dashboard");
   }
   let command: Command = (word as Command | undefined) ?? "default";
@@ -248,7 +259,12 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     output: folderValue(values.output, "--output", "a file"),
     maxSize: count(values["max-size"], "--max-size"),
     annotationLevel: choice(values["annotation-level"], "--annotation-level", ANNOTATION_LEVELS),
-    pages: word === "stamp" ? positionals.slice(1) : [],
+    pages:
+      word === "stamp"
+        ? positionals.slice(1)
+        : word === "lint"
+          ? positionals.slice(1).map(checkPagePath)
+          : [],
     diff: values.diff ?? false,
     selection: {
       paths: word === "scan" || word === "check" ? positionals.slice(1).map(checkPagePath) : [],
@@ -259,6 +275,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     init: values.init ?? false,
     date: values.date === undefined ? null : stampDate(values.date),
     dryRun: values["dry-run"] ?? false,
+    fix: values.fix ?? false,
     unchanged: values.unchanged ?? false,
     also: values.also === undefined ? [] : alsoKinds(values.also),
     config: values.config ?? null,
@@ -363,33 +380,6 @@ function argumentProblem(err: Error & { code?: string }): string {
   return err.message.split("\n")[0] ?? "invalid arguments";
 }
 
-/** The closest of `names` to a mistyped `word`, when it is a likely typo (two edits at most). */
-function nearest(word: string, names: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = 3;
-  for (const name of names) {
-    const d = editDistance(word.slice(0, 40), name);
-    if (d < bestDistance) {
-      best = name;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
-    }
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
-
 const OPTIONS = {
   repo: { type: "string" },
   source: { type: "string" },
@@ -406,6 +396,7 @@ const OPTIONS = {
   show: { type: "string" },
   date: { type: "string" },
   "dry-run": { type: "boolean" },
+  fix: { type: "boolean" },
   unchanged: { type: "boolean" },
   also: { type: "string" },
   diff: { type: "boolean" },
@@ -483,6 +474,12 @@ export function checkScanOptions(parsed: ParsedCli): ScanFormat {
   return formatOf("scan", parsed.format);
 }
 
+/** The options of `lint` that make sense (as for scan); the format. */
+export function checkLintOptions(parsed: ParsedCli): LintFormat {
+  refuseCheckOptions(parsed, "lint");
+  return formatOf("lint", parsed.format);
+}
+
 /** The options of `report` that make sense (as for scan); the format. */
 export function checkReportOptions(parsed: ParsedCli): ReportFormat {
   refuseCheckOptions(parsed, "report");
@@ -523,7 +520,7 @@ function checkFormat(command: FormatCommand, format: string): void {
 }
 
 /** The format `command` prints: `format` (checked) or the command's default. */
-export function formatOf<C extends "scan" | "default" | "check" | "report">(
+export function formatOf<C extends "scan" | "default" | "check" | "report" | "lint">(
   command: C,
   format: string | null,
 ): (typeof FORMATS)[C][number] {
@@ -542,7 +539,7 @@ function either(words: readonly string[]): string {
 function formatHelp(): string {
   const list = (c: FormatCommand) => FORMATS[c].join(" | ");
   return `  --format FORMAT     ${list("scan")} (scan); ${list("check")} (check);
-                      ${list("report")} (report)`;
+                      ${list("report")} (report); ${list("lint")} (lint)`;
 }
 
 const SHARED_OPTIONS = `Options:
@@ -595,7 +592,7 @@ const REPORT_OPTIONS = `report options:
                       the folder to write one file per translation into)`;
 
 const EXIT_CODES =
-  "Exit codes: 0 clean, 1 drift over a threshold (check), 2 usage or environment error.";
+  "Exit codes: 0 clean, 1 drift over a threshold (check) or an error found (lint), 2 usage or environment error.";
 
 export const HELP = `translation-status: which translated pages fell behind their English source
 
@@ -612,6 +609,10 @@ Usage:
                                           mark translations as updated to HEAD (or HASH);
                                           --force also rewrites read-only pages; --init
                                           adds metadata to pages that have none
+  translation-status lint [PAGE...] [--fix [--dry-run]]
+                                          find wrong metadata (misspelled attributes, bad
+                                          hashes and dates, stale titles and links); --fix
+                                          repairs what is safe to repair
   translation-status help COMMAND         one command's options and examples
 
 ${SHARED_OPTIONS}
@@ -698,6 +699,28 @@ Examples:
   translation-status stamp --unchanged --also whitespace content/zh-cn
 `,
 };
+
+COMMAND_HELP.lint = `translation-status lint [PAGE...] [--fix [--dry-run]]: wrong translation metadata
+
+One finding a line: file:line:column, error or warning, the rule, what is wrong. Rules:
+misspelled-attribute and unknown-attribute (last_tranlation_time), raw-commit-abbreviated,
+raw-commit-invalid, raw-commit-not-ancestor, source-missing-at-commit, date-invalid,
+date-future, date-before-commit, raw-link, raw-title, lang-suffix, duplicate-metadata,
+hidden-metadata. --fix renames misspelled attributes, writes abbreviated hashes in full and
+refreshes raw_link and raw_title from git, changing only those bytes; --dry-run prints the
+diff instead of writing; --force also rewrites read-only pages. PAGE is a page or folder as
+the reports print it.
+
+${SHARED_OPTIONS}
+
+Examples:
+  translation-status lint --lang zh-cn
+  translation-status lint --fix --dry-run content/zh-cn/user
+  translation-status lint --format github
+
+Exit codes: 0 no error found (warnings allowed), 1 an error found (and, with --fix, left),
+2 usage or environment error.
+`;
 
 export const HELP_COMMANDS = Object.keys(COMMAND_HELP);
 

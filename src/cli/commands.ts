@@ -3,13 +3,15 @@
 import { selectPages, selectsAll } from "../core/select.js";
 import type { Status } from "../core/types.js";
 import type { ExitCode } from "../errors.js";
+import { lint } from "../lint/lint.js";
 import { jsonChunksWhenReady } from "../report/json.js";
+import { lintExit, renderLintGithub, renderLintJson, renderLintTable } from "../report/lint.js";
 import { listingOf, renderTable } from "../report/table.js";
 import { inertLine } from "../sanitize/github.js";
 import { scan, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import { stampPages, today } from "../stamp/stamp-pages.js";
-import type { CliOptions, ScanFormat } from "./args.js";
+import type { CliOptions, LintFormat, ScanFormat } from "./args.js";
 import { pageDiffs } from "./diffs.js";
 import { scanScope } from "./load-options.js";
 import { writeChunks } from "./output.js";
@@ -120,4 +122,23 @@ export async function runStamp(opts: CliOptions): Promise<ExitCode> {
     }
   }
   return failed > 0 ? 2 : 0;
+}
+
+/** `lint`: the findings on the pages asked for; with --fix, the repairs made and what is left. */
+export async function runLint(opts: CliOptions, format: LintFormat): Promise<ExitCode> {
+  const pages = await lint({
+    ...scanScope(opts),
+    pages: opts.pages,
+    fix: opts.fix,
+    dryRun: opts.dryRun,
+    force: opts.force,
+  });
+  const text =
+    format === "json"
+      ? renderLintJson(pages)
+      : format === "github"
+        ? renderLintGithub(pages)
+        : renderLintTable(pages, { fix: opts.fix, dryRun: opts.dryRun });
+  await writeChunks([text]);
+  return lintExit(pages);
 }

@@ -9,6 +9,7 @@ import { settleLater } from "../settle.js";
 import type { DashboardFeed } from "../ui/run.js";
 import {
   type CliOptions,
+  checkLintOptions,
   checkReportOptions,
   checkScanOptions,
   helpText,
@@ -52,6 +53,11 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     case "check": {
       const { runCheck } = await import("./check.js");
       return runCheck(opts, colorWanted(opts));
+    }
+    case "lint": {
+      const format = checkLintOptions(parsed);
+      const { runLint } = await import("./commands.js");
+      return runLint(opts, format);
     }
     case "report": {
       const format = checkReportOptions(parsed);

@@ -5,7 +5,11 @@ import { type PageReport, STATUSES, type Status, type Summary } from "./types.js
 export type RawState =
   | { kind: "none" }
   | { kind: "malformed" }
-  | { kind: "unresolved"; why: string }
+  | {
+      kind: "unresolved";
+      why: string /** Only a shallow clone keeps git from knowing. */;
+      shallow?: true;
+    }
   | { kind: "ok"; hash: string };
 
 export interface PageFacts {

@@ -231,3 +231,30 @@ function foldersLayout(
     pairs: pairs.map((p) => folderPair(p.source, "", p.dirs)),
   };
 }
+
+/** How Hugo makes a page's URL from its path, as far as it can be known from the config. */
+export interface HugoUrls {
+  /** Paths are lowercased (unless `disablePathToLower`). */
+  lower: boolean;
+}
+
+/**
+ * Hugo's URL settings, or null when a page's URL cannot be known from its path: no Hugo config,
+ * one that does not parse, or `permalinks` or `uglyURLs` set (their patterns are not followed).
+ * Hugo's keys are case-insensitive.
+ */
+export function hugoUrls(workTree: string): HugoUrls | null {
+  const main = firstOf(workTree, "", FILES) ?? firstOf(workTree, DEFAULT_DIR, FILES);
+  if (main === null) return null;
+  const data = parse(main.file, main.text);
+  if (!data) return null;
+  const split = main.file.startsWith(path.join(workTree, DEFAULT_DIR));
+  if (split && firstOf(workTree, DEFAULT_DIR, SPLIT("permalinks")) !== null) return null;
+  const key = (name: string) => {
+    const found = Object.keys(data).find((k) => k.toLowerCase() === name.toLowerCase());
+    return found === undefined ? undefined : data[found];
+  };
+  const on = (v: unknown) => v === true || v === "true";
+  if (key("permalinks") !== undefined || on(key("uglyURLs"))) return null;
+  return { lower: !on(key("disablePathToLower")) };
+}

@@ -167,11 +167,6 @@ function metaFrom(page: string, block: Block, data: Data, warnings: string[]) {
   const commit = asWritten(commitValue, simple ? null : written(spot));
   if (commit.odd) warnings.push(`front matter "${key}" is not a string`);
 
-  if (keys.time === MISSPELLED_TIME) {
-    warnings.push(
-      `metadata uses the misspelled key "${MISSPELLED_TIME_KEY}"; Hugo templates read "${TIME_KEY}"`,
-    );
-  }
   const timeValue = keys.time ? valueAt(data, keys.time) : undefined;
   const timeSpot =
     keys.time && typeof timeValue !== "string" && timeValue !== null && timeValue !== undefined

@@ -12,19 +12,27 @@ import {
   chosenShortcode,
   isTranslationStatusName,
   metaFromShortcodes,
-  type StatusResult,
 } from "./status-shortcode.js";
 
 export interface MetaResult {
   meta: PageMeta | null;
   warnings: string[];
+  /** What the rules (lint/page-rules.ts) look at besides the metadata: where the body starts,
+   * and the page's translation-status shortcodes. */
+  bodyStart: number;
+  shortcodes: Shortcode[];
+  /** The line of metadata in front matter, when the page has a shortcode's too. */
+  frontMatterLine: number | null;
 }
 
 /** Reads a page's translation metadata. Never throws; anything odd becomes a warning. */
 export function readMeta(text: string): MetaResult {
   const frontMatter = readFrontMatter(text);
   // Hugo does not expand shortcodes inside front matter, so the scan starts at the body.
-  return combine(frontMatter, metaFromShortcodes(findShortcodes(text, frontMatter.bodyStart)));
+  const shortcodes = findShortcodes(text, frontMatter.bodyStart).filter((s) =>
+    isTranslationStatusName(s.name),
+  );
+  return combine(frontMatter, shortcodes);
 }
 
 /** The shortcode whose metadata readMeta reports, with where each of its values is written. */
@@ -33,15 +41,16 @@ export function metaShortcode(text: string): Shortcode | null {
   return chosenShortcode(findShortcodes(text, bodyStart, true));
 }
 
-/** The shortcode wins over front matter; a page with both is told so. */
-function combine(frontMatter: FrontMatter, fromShortcode: StatusResult): MetaResult {
-  const warnings = [...frontMatter.warnings, ...fromShortcode.warnings];
-  if (fromShortcode.meta && frontMatter.meta) {
-    warnings.push(
-      `page has metadata in both front matter (line ${frontMatter.meta.line}) and a shortcode (line ${fromShortcode.meta.line}); using the shortcode`,
-    );
-  }
-  return { meta: fromShortcode.meta ?? frontMatter.meta, warnings };
+/** The shortcode wins over front matter (a page with both is a finding of lint/page-rules.ts). */
+function combine(frontMatter: FrontMatter, shortcodes: Shortcode[]): MetaResult {
+  const fromShortcode = metaFromShortcodes(shortcodes);
+  return {
+    meta: fromShortcode.meta ?? frontMatter.meta,
+    warnings: [...frontMatter.warnings, ...fromShortcode.warnings],
+    bodyStart: frontMatter.bodyStart,
+    shortcodes,
+    frontMatterLine: fromShortcode.meta && frontMatter.meta ? frontMatter.meta.line : null,
+  };
 }
 
 /**
@@ -59,11 +68,9 @@ export function readMetaLatin1(latin1: string): MetaResult | null {
   return combine(
     frontMatter,
     // Only translation-status shortcodes matter, and their names are ASCII in both forms.
-    metaFromShortcodes(
-      findShortcodes(latin1, frontMatter.bodyStart)
-        .filter((s) => isTranslationStatusName(s.name))
-        .map(asUtf8),
-    ),
+    findShortcodes(latin1, frontMatter.bodyStart)
+      .filter((s) => isTranslationStatusName(s.name))
+      .map(asUtf8),
   );
 }
 

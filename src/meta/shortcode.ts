@@ -26,6 +26,8 @@ export interface Shortcode {
   /** Where each named value is written (inside its quotes), when asked for: what an edit of
    * the page replaces. A repeated name keeps its last place. */
   spans?: Map<string, ValueSpan>;
+  /** Where each name is written, when spans are asked for (a repeated name keeps its last). */
+  keys?: Map<string, ValueSpan>;
 }
 
 export interface ValueSpan {
@@ -158,6 +160,7 @@ class Scanner {
     // Only the metadata's own shortcode is ever edited: no other needs its places kept.
     const spans =
       this.withSpans && isTranslationStatusName(name) ? new Map<string, ValueSpan>() : null;
+    const keys = spans ? new Map<string, ValueSpan>() : null;
     let commitAt = -1;
     const found = (end: number): Attempt => ({
       kind: "shortcode",
@@ -169,7 +172,7 @@ class Scanner {
         end,
         line: 0,
         commitLine: null,
-        ...(spans ? { spans } : {}),
+        ...(spans && keys ? { spans, keys } : {}),
       },
       commitAt,
     });
@@ -215,6 +218,7 @@ class Scanner {
         }
       }
       params.set(key, value);
+      keys?.set(key, { start: keyStart, end: keyStart + key.length });
       spans?.set(
         key,
         quoted ? { start: valueStart + 1, end: p - 1 } : { start: valueStart, end: p },

@@ -50,30 +50,14 @@ export function metaFromShortcodes(shortcodes: readonly Shortcode[]): StatusResu
   }
   const chosen = chosenShortcode(live);
   if (!chosen) return { meta: null, warnings };
-  if (live.length > 1) {
-    warnings.push(
-      `found ${live.length} translation-status shortcodes; using the last one, on line ${chosen.line}`,
-    );
-  }
+  // More than one live shortcode, and a misspelled date attribute, are findings of the rules in
+  // lint/page-rules.ts, which the scan's warnings are made of.
   for (const key of chosen.repeated) {
     if (KNOWN.includes(key)) {
       warnings.push(`attribute "${key}" is given more than once; using the last value`);
     }
   }
-  let time = param(chosen, TIME_KEY);
-  const misspelled = param(chosen, MISSPELLED_TIME_KEY);
-  if (misspelled !== null) {
-    if (time === null) {
-      time = misspelled;
-      warnings.push(
-        `metadata uses the misspelled attribute "${MISSPELLED_TIME_KEY}"; Hugo templates read "${TIME_KEY}"`,
-      );
-    } else {
-      warnings.push(
-        `shortcode has both "${TIME_KEY}" and the misspelled "${MISSPELLED_TIME_KEY}"; using "${TIME_KEY}"`,
-      );
-    }
-  }
+  const time = param(chosen, TIME_KEY) ?? param(chosen, MISSPELLED_TIME_KEY);
   return {
     meta: {
       kind: "shortcode",

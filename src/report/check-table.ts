@@ -14,6 +14,7 @@ import {
   type Listing,
   listedLanguages,
   pageLine,
+  sharedWarnings,
   structureLines,
   summaryLine,
   warningLines,
@@ -42,6 +43,7 @@ export function checkTableLines(
     lines.push("", text(lang));
     if (failing.length === 0) lines.push("  no page fails");
     const kinds = result.kinds !== undefined;
+    const shared = sharedWarnings(failing.map((c) => c.page));
     const folded = listing.missing ? 0 : failing.filter((c) => c.page.status === "missing").length;
     for (const { page, verdict } of failing) {
       if (folded > 0 && page.status === "missing") continue;
@@ -49,8 +51,9 @@ export function checkTableLines(
       lines.push(...structureLines(page));
       const over = verdict.reasons.slice(1);
       if (over.length > 0) lines.push(`      over the limit: ${over.map(text).join("; ")}`);
-      lines.push(...warningLines(page.warnings, result.content, "      warning: "));
+      lines.push(...warningLines(shared.own(page), result.content, "      warning: "));
     }
+    lines.push(...shared.lines("  warning: "));
     if (folded > 0) lines.push(foldedMissingLine(folded));
     // Pages that --ignore kept from failing are listed too, with the kind that did it.
     for (const { page, verdict } of report.pages) {

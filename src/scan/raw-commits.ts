@@ -43,10 +43,9 @@ function rawState(written: string, l: Lookup | undefined, shallow: boolean): Raw
   const found = commitFromLookup(written, l, "raw_commit");
   if ("hash" in found) return { kind: "ok", hash: found.hash };
   const missing = !l || "missing" in l;
-  return {
-    kind: "unresolved",
-    why: missing && shallow && !found.ambiguous ? SHALLOW_HINT : found.why,
-  };
+  return missing && shallow && !found.ambiguous
+    ? { kind: "unresolved", why: SHALLOW_HINT, shallow: true }
+    : { kind: "unresolved", why: found.why };
 }
 
 /**

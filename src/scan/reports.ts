@@ -5,9 +5,18 @@ import { driftFlagProblem } from "../core/drift-flag.js";
 import { ancestorsOf } from "../core/graph.js";
 import { isZero, type Rename } from "../core/pathindex.js";
 import { decideStatus, type RawState } from "../core/status.js";
-import { type CommitInfo, ESTIMATE_BASIS, type PageReport } from "../core/types.js";
+import { type CommitInfo, ESTIMATE_BASIS, type PageMeta, type PageReport } from "../core/types.js";
 import { boundaryMerges, commitsForPaths, type RangeContext } from "../core/walk.js";
 import type { BlobPair, Numstat } from "../git/blob-diff.js";
+import {
+  abbreviated,
+  dateBeforeCommit,
+  invalidCommit,
+  MALFORMED,
+  notAncestor,
+  sourceMissingAtCommit,
+} from "../lint/commit-rules.js";
+import type { Finding } from "../lint/finding.js";
 import { NON_ASCII } from "../meta/frontmatter.js";
 import type { ScanFolders } from "./folders.js";
 import type { HistoryModel } from "./history-model.js";
@@ -96,6 +105,19 @@ export interface ReportInput {
   /** The estimated baseline (a full hash in HEAD's history) of pages without metadata that have
    * one (see estimates.ts). */
   estimates?: ReadonlyMap<Translation, string>;
+  /** Each report's findings (lint/), whose messages are among its warnings; added to here. */
+  findings: Findings;
+}
+
+/** The rules' findings of each page, beside its report (see lint/). */
+export type Findings = Map<PageReport, Finding[]>;
+
+/** A finding on a page: its message joins the page's warnings. */
+function flag(findings: Findings, report: PageReport, f: Finding): void {
+  warn(report, f.message);
+  const list = findings.get(report);
+  if (list) list.push(f);
+  else findings.set(report, [f]);
 }
 
 /** What buildReports adds to the input's reports, which it completes in place. */
@@ -347,20 +369,26 @@ function completeReport(
     sourceAtRaw: atRaw,
     movedTo,
   });
-  const flag = t.meta?.drifted;
-  const flagProblem = flag === undefined ? null : driftFlagProblem(flag, report.status);
+  const drifted = t.meta?.drifted;
+  const flagProblem = drifted === undefined ? null : driftFlagProblem(drifted, report.status);
   if (flagProblem !== null) warn(report, flagProblem);
+  // A page's own metadata, not an estimate measured on a trial report, is judged by the rules.
+  const meta = report === measured ? t.meta : null;
+  const rule = (f: Finding | null) => {
+    if (f !== null) flag(input.findings, report, f);
+  };
+  if (meta) rule(abbreviated(meta, rawHash));
   if (cut) warn(report, SHALLOW_CUT);
   else if (!isAncestor) {
-    warn(
-      report,
-      input.onSomeRef(rawHash)
-        ? "raw_commit is not an ancestor of HEAD (it is on another branch)"
-        : "raw_commit is not an ancestor of HEAD and on no branch or tag (from a fork, or a rebased or squashed branch)",
-    );
+    const f = notAncestor(meta ?? NO_META, input.onSomeRef(rawHash));
+    if (meta) rule(f);
+    else warn(report, f.message);
   }
+  const rawDate = history.table.dates[history.table.index.get(rawHash) ?? -1];
+  if (meta && rawDate !== undefined) rule(dateBeforeCommit(meta, rawDate));
   if (atHead !== null && atRaw === null) {
-    warn(report, "the English source did not exist at raw_commit under this path");
+    if (meta) rule(sourceMissingAtCommit(meta));
+    else warn(report, sourceMissingAtCommit(NO_META).message);
   } else if (movedTo && atRaw === null) {
     // Counting from nothing would give the whole page as new: no numbers rather than a guess.
     warn(report, "what the English page was called at raw_commit is not known: no line counts");
@@ -378,7 +406,6 @@ function completeReport(
     }
   }
   const headBlob = movedTo ? (input.english.get(movedTo) ?? null) : atHead;
-  const rawDate = history.table.dates[history.table.index.get(rawHash) ?? -1];
   const detail: PageDetail = {
     rawHash,
     ...(rawDate === undefined ? {} : { rawDate }),
@@ -528,8 +555,22 @@ function translationOf(input: ReportInput, lang: string, sourcePath: string): st
 export function pageReports(
   pages: readonly Translation[],
   rawOf: Map<Translation, RawState>,
+  findings: Findings,
 ): PageReport[] {
-  return pages.map((t) => basicReport(t, rawOf.get(t) as RawState));
+  return pages.map((t) => {
+    const raw = rawOf.get(t) as RawState;
+    const report = basicReport(t, raw);
+    if (t.findings) findings.set(report, [...t.findings]);
+    const why = raw.kind === "malformed" ? MALFORMED : raw.kind === "unresolved" ? raw.why : null;
+    if (why === null) return report;
+    // Front matter that cannot be read, and a clone too shallow to know, are no fault of the
+    // raw_commit itself: said, but not a finding.
+    const fault =
+      t.meta && t.meta.unreadable === undefined && !(raw.kind === "unresolved" && raw.shallow);
+    if (fault && t.meta) flag(findings, report, invalidCommit(t.meta, why));
+    else warn(report, why);
+    return report;
+  });
 }
 
 function basicReport(
@@ -538,12 +579,7 @@ function basicReport(
   status: PageReport["status"] = raw.kind === "none" ? "untracked" : "unknown-commit",
 ): PageReport {
   // Lists are read-only and `warn` replaces them, so a report can share the page's own.
-  const warnings =
-    raw.kind === "malformed"
-      ? [...t.warnings, "raw_commit is not a commit hash (expected 7 to 64 hex digits)"]
-      : raw.kind === "unresolved"
-        ? [...t.warnings, raw.why]
-        : t.warnings;
+  const warnings = t.warnings;
   return {
     lang: t.lang,
     path: `${t.base}/${t.rel}`,
@@ -607,6 +643,16 @@ const NO_COMMITS: readonly CommitInfo[] = Object.freeze([]);
 function warn(report: PageReport, text: string): void {
   report.warnings = [...report.warnings, text];
 }
+
+/** Where a finding about an estimate would point: nowhere, as it is said only as a warning. */
+const NO_META: PageMeta = {
+  kind: "shortcode",
+  rawCommit: "",
+  rawTitle: null,
+  rawLink: null,
+  lastTranslationTime: null,
+  line: 1,
+};
 
 /** No commits and no versions to show. */
 const NO_BLOBS: CommitBlobs = { get: () => undefined, values: () => [] };

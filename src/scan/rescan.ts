@@ -16,7 +16,7 @@ import type { LangFolder, ScanFolders } from "./folders.js";
 import { type HistoryModel, withCommits } from "./history-model.js";
 import { blobsOutsideHistory } from "./outside-blobs.js";
 import { resolveRawCommits } from "./raw-commits.js";
-import { buildReports, type PageDetail, pageReports, setLines } from "./reports.js";
+import { buildReports, type Findings, type PageDetail, pageReports, setLines } from "./reports.js";
 import { matchSourceSpelling, readTranslation } from "./translations.js";
 
 /** The page at `path` (as the report names it) as a new scan would report it; null when it is
@@ -64,7 +64,9 @@ export function pageRescanner(ctx: RescanContext): RescanPage {
             ctx.ignoreRevs,
           )
         : undefined;
-    const reports = pageReports([t], rawOf);
+    // The page's findings are among its warnings, as in the scan; a rescan needs no more of them.
+    const findings: Findings = new Map();
+    const reports = pageReports([t], rawOf, findings);
     const counter = new BlobLineCounter(sourceRepo, sourceRepo.objectDir, sourceRepo.diffAlgorithm);
     let built: ReturnType<typeof buildReports>;
     try {
@@ -79,6 +81,7 @@ export function pageRescanner(ctx: RescanContext): RescanPage {
         shallow: sourceRepo.shallow,
         shallowRoots: sourceRepo.shallowRoots,
         countLines: (pair) => counter.add(pair),
+        findings,
         ...(estimates ? { estimates } : {}),
       });
       await built.listCommits();

@@ -18,6 +18,7 @@ import { commitsOnOtherRefs } from "../git/history.js";
 import type { Repo } from "../git/run.js";
 import { listTree } from "../git/tree.js";
 import { describeLayout } from "../layout/layout.js";
+import type { Finding } from "../lint/finding.js";
 import { settleLater } from "../settle.js";
 import { flushScanCache } from "./cached-log.js";
 import { estimateCommits, loadTranslationHistory, pagesWithoutMetadata } from "./estimates.js";
@@ -29,6 +30,7 @@ import {
   type Built,
   buildReports,
   emptyDetail,
+  type Findings,
   missingPages,
   notMovedTo,
   type PageDetail,
@@ -63,6 +65,9 @@ export interface ScanOutput {
   repo: Repo;
   /** Where the English history and blobs are: `repo` itself unless the options named another. */
   sourceRepo: Repo;
+  /** Same order as result.pages: each page's findings of the rules (lint/), whose messages are
+   * among its warnings. */
+  findings: Finding[][];
   /** One page scanned again against this scan's history (see rescan.ts). */
   rescan?: RescanPage;
 }
@@ -158,7 +163,8 @@ export async function scanInStages(
   // These need nothing from the history, which git is usually still reading.
   const missing = missingPages(english, translations.pages, folders);
   const rawOf = await resolving;
-  const reports = pageReports(translations.pages, rawOf);
+  const findings: Findings = new Map();
+  const reports = pageReports(translations.pages, rawOf, findings);
   // Language and path never change from here on, so the report's order is known already.
   const inReportOrder = [...reports.keys()].sort((a, b) =>
     byLanguageAndPath(reports[a] as PageReport, reports[b] as PageReport),
@@ -210,6 +216,7 @@ export async function scanInStages(
       shallowRoots: sourceRepo.shallowRoots,
       order: inReportOrder,
       countLines: (pair) => counter.add(pair),
+      findings,
       ...(estimates ? { estimates } : {}),
     });
   } catch (err) {
@@ -250,6 +257,7 @@ export async function scanInStages(
       repo,
       sourceRepo,
       details,
+      findings: sorted.map((p) => findings.get(p) ?? []),
       rescan: pageRescanner({
         repo,
         sourceRepo,

@@ -1,8 +1,9 @@
 // Reads every translation of the chosen languages from the work tree and its metadata.
 
 import { isUtf8 } from "node:buffer";
-import { translationTimeProblem } from "../core/age.js";
 import type { PageMeta } from "../core/types.js";
+import type { Finding } from "../lint/finding.js";
+import { pageFindings } from "../lint/page-rules.js";
 import { readMeta, readMetaLatin1 } from "../meta/read.js";
 import { decodePage, findPages, isPageFile, readPageBytes } from "../site/files.js";
 import type { LangFolder } from "./folders.js";
@@ -20,6 +21,8 @@ export interface Translation {
   sourceRel: string;
   meta: PageMeta | null;
   warnings: readonly string[];
+  /** The rules' findings on the page's own text (their messages are among `warnings`). */
+  findings?: readonly Finding[];
 }
 
 export interface TranslationSet {
@@ -61,6 +64,8 @@ export async function readTranslations(
   return { pages, skipped };
 }
 
+const NON_ASCII_BYTE = /[\u0080-\u00ff]/;
+
 /** Shared by the pages and reports without a warning (nearly all of them): an object fewer per
  * page for the garbage collector to copy while the scan runs. */
 export const NO_WARNINGS: readonly string[] = Object.freeze([]);
@@ -79,11 +84,20 @@ function readOne(folder: LangFolder, rel: string, abs: string, now: number): Tra
     return { lang, base, source, rel, sourceRel: rel, meta: null, warnings: [read.error] };
   }
   const valid = isUtf8(read.bytes);
-  const { meta, warnings } =
-    readMetaLatin1(read.bytes.toString("latin1")) ?? readMeta(decodePage(read.bytes).text);
+  const latin1 = read.bytes.toString("latin1");
+  const fast = readMetaLatin1(latin1);
+  const text = fast ? latin1 : decodePage(read.bytes).text;
+  const parsed = fast ?? readMeta(text);
+  const { meta, warnings } = parsed;
   if (!valid) warnings.unshift("page is not valid UTF-8; invalid bytes were read as U+FFFD");
-  const dateProblem = meta ? translationTimeProblem(meta.lastTranslationTime, now) : null;
-  if (dateProblem !== null) warnings.push(dateProblem);
+  let findings = pageFindings({ ...parsed, text }, lang, now);
+  // Found in the byte copy, where a quoted name would show its UTF-8 bytes one by one: the
+  // rare page with a finding is read again as text.
+  if (fast && findings.length > 0 && NON_ASCII_BYTE.test(latin1)) {
+    const decoded = decodePage(read.bytes).text;
+    findings = pageFindings({ ...readMeta(decoded), text: decoded }, lang, now);
+  }
+  for (const f of findings) warnings.push(f.message);
   return {
     lang,
     base,
@@ -92,6 +106,7 @@ function readOne(folder: LangFolder, rel: string, abs: string, now: number): Tra
     sourceRel: rel,
     meta: meta && detached(meta),
     warnings: warnings.length === 0 ? NO_WARNINGS : warnings,
+    ...(findings.length > 0 ? { findings } : {}),
   };
 }
 

@@ -71,7 +71,7 @@ export async function replaceFile(
     const info = await original.stat();
     if (!info.isFile()) return { error: "refusing to write: not a regular file" };
     if ((info.mode & 0o222) === 0 && !opts.force) {
-      return { error: "the page is read-only; nothing written (use --force to stamp it anyway)" };
+      return { error: "the page is read-only; nothing written (use --force to write it anyway)" };
     }
     const current = await readWhole(original);
     if (!current.equals(expected)) return { error: CHANGED };

@@ -2,7 +2,6 @@
 // commit (HEAD by default), by rewriting only the commit and date inside each page's metadata.
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { createTwoFilesPatch } from "diff";
 import { decodeBytes, encodeBytes, fsPath, unescapeShownBytes } from "../core/path-bytes.js";
 import { gitBlobReader } from "../detail/blobs.js";
 import type { BlobText } from "../detail/types.js";
@@ -42,6 +41,7 @@ import {
   readPageBytes,
   realFolderInside,
 } from "../site/files.js";
+import { pageDiff } from "../site/page-diff.js";
 import { replaceFile } from "../site/write.js";
 import { siteStyle } from "./site-style.js";
 
@@ -343,15 +343,6 @@ async function stampOne(
     force: opts.force ?? false,
   });
   return { error: "error" in written ? written.error : null };
-}
-
-/** What a stamp would change in a page, as `git diff` shows it; "" when nothing. */
-function pageDiff(rel: string, before: string, after: string): string {
-  if (before === after) return "";
-  return createTwoFilesPatch(`a/${rel}`, `b/${rel}`, before, after, "", "", { context: 1 })
-    .split("\n")
-    .slice(1)
-    .join("\n");
 }
 
 function sourceKey(commit: string, path: string): string {

@@ -121,7 +121,7 @@ describe("translation-status report", () => {
   it.each([
     [
       ["--format", "json"],
-      "report does not take --format json (use html, hugo-data or json-per-page; json is a format of scan, check)",
+      "report does not take --format json (use html, hugo-data or json-per-page; json is a format of scan, check, lint)",
     ],
     [["--fail-on", "outdated"], "--fail-on is an option of check, not of report"],
     [["--max-size", "10"], "--max-size is an option of check"],

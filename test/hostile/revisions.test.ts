@@ -197,7 +197,7 @@ describe("hostile raw_commit values", () => {
     expect(report("unknown-hex")).toMatchObject(refused("unknown-hex", NOT_HERE));
   });
 
-  it("an abbreviated hash resolves to its commit", () => {
+  it("an abbreviated hash resolves to its commit, with a warning naming it in full", () => {
     const count = Number(
       repo.git(["rev-list", "--count", `${h.c1}..HEAD`, "--", "content/en/abbreviated.md"]),
     );
@@ -208,7 +208,7 @@ describe("hostile raw_commit values", () => {
       commitsBehind: 1,
       linesAdded: 1,
       linesRemoved: 1,
-      warnings: [],
+      warnings: [`raw_commit is abbreviated; the commit is ${h.c1}`],
     });
     expect(report("abbreviated").commits.map((c) => c.hash)).toEqual([h.c2]);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { pageFindings, pageParts } from "../../src/lint/page-rules.js";
 import { readFrontMatter } from "../../src/meta/frontmatter.js";
 import { parseBlock } from "../../src/meta/matter.js";
 
@@ -54,10 +55,11 @@ describe("readFrontMatter: YAML", () => {
     expect(readFrontMatter(text).meta?.lastTranslationTime).toBe("2025-04-21");
   });
 
-  it("reads the misspelled time key and warns", () => {
+  it("reads the misspelled time key, which the rules flag", () => {
     const text = `---\ndefault_lang_commit: ${SHA}\nlast_tranlation_time: 2025-04-21\n---\n`;
     const result = readFrontMatter(text);
-    expect([result.meta?.lastTranslationTime, result.warnings]).toEqual([
+    const findings = pageFindings(pageParts(text), "", Date.UTC(2026, 0, 1));
+    expect([result.meta?.lastTranslationTime, findings.map((f) => f.message)]).toEqual([
       "2025-04-21",
       [
         'metadata uses the misspelled key "last_tranlation_time"; Hugo templates read "last_translation_time"',

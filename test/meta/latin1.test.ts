@@ -3,21 +3,37 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { readMeta, readMetaLatin1 } from "../../src/meta/read.js";
+import { type MetaResult, readMeta, readMetaLatin1 } from "../../src/meta/read.js";
 import { decodePage } from "../../src/site/files.js";
 
 const SHA = "6addd5cf525adec1859f48c52dafcfe1f96e558a";
 const SEED = fileURLToPath(new URL("../../../shared/seeds/run-your-own.zh-cn.md", import.meta.url));
 
+/** What a reading says, offsets aside: those count bytes in the Latin-1 copy and characters in
+ * the decoded text. */
+function said(r: MetaResult) {
+  const { bodyStart: _, shortcodes, ...rest } = r;
+  return {
+    ...rest,
+    shortcodes: shortcodes.map(({ name, params, repeated, line, commitLine }) => ({
+      name,
+      params,
+      repeated,
+      line,
+      commitLine,
+    })),
+  };
+}
+
 /** What the scan computes for these bytes, and whether it took the Latin-1 path. */
 function scanned(bytes: Buffer) {
   const quick = readMetaLatin1(bytes.toString("latin1"));
-  return { quick: quick !== null, result: quick ?? readMeta(decodePage(bytes).text) };
+  return { quick: quick !== null, result: said(quick ?? readMeta(decodePage(bytes).text)) };
 }
 
 function expectSame(bytes: Buffer, path: "latin1" | "ordinary") {
   const { quick, result } = scanned(bytes);
-  expect(result).toEqual(readMeta(decodePage(bytes).text));
+  expect(result).toEqual(said(readMeta(decodePage(bytes).text)));
   expect(quick).toBe(path === "latin1");
 }
 
@@ -197,7 +213,7 @@ describe("readMetaLatin1 agrees with readMeta", () => {
       }
       const bytes = Buffer.concat(parts);
       expect(scanned(bytes).result, bytes.toString("latin1")).toEqual(
-        readMeta(decodePage(bytes).text),
+        said(readMeta(decodePage(bytes).text)),
       );
     }
   });

@@ -3,10 +3,18 @@
 // milliseconds.
 
 import { describe, expect, it } from "vitest";
-import { readMeta } from "../../src/meta/read.js";
+import { pageFindings, pageParts } from "../../src/lint/page-rules.js";
+import { readMeta as readParts } from "../../src/meta/read.js";
 import { findShortcodes } from "../../src/meta/shortcode.js";
 
 const TIMEOUT = 5_000;
+
+/** The metadata and the scan's warnings on it: the reader's, then the rules' (lint/). */
+function readMeta(text: string) {
+  const { meta, warnings } = readParts(text);
+  const findings = pageFindings(pageParts(text), "", Date.UTC(2026, 0, 1));
+  return { meta, warnings: [...warnings, ...findings.map((f) => f.message)] };
+}
 const MB = 1_000_000;
 
 describe("linear-time guards", () => {

@@ -1,10 +1,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { readMeta } from "../../src/meta/read.js";
+import { pageFindings, pageParts } from "../../src/lint/page-rules.js";
+import { type MetaResult, readMeta as readParts } from "../../src/meta/read.js";
 import { isTranslationStatusName } from "../../src/meta/status-shortcode.js";
 
 const SHA = "6addd5cf525adec1859f48c52dafcfe1f96e558a";
+
+/** The metadata and what the scan warns about the page: the reader's warnings, then the
+ * rules' findings (lint/page-rules.ts), whose messages the scan adds. */
+function readMeta(text: string): Pick<MetaResult, "meta" | "warnings"> {
+  const { meta, warnings } = readParts(text);
+  const findings = pageFindings(pageParts(text), "", Date.UTC(2026, 0, 1));
+  return { meta, warnings: [...warnings, ...findings.map((f) => f.message)] };
+}
 // ../shared sits beside the repository; resolve it from here so the test runs from any directory.
 const SEED = fileURLToPath(new URL("../../../shared/seeds/run-your-own.zh-cn.md", import.meta.url));
 
@@ -86,6 +95,8 @@ describe("readMeta: shortcode", () => {
       "2",
       [
         'shortcode has both "last_translation_time" and the misspelled "last_tranlation_time"; using "last_translation_time"',
+        // The dates' rule is among the page's rules too.
+        'last_translation_time "2" is not a real date (YYYY-MM-DD)',
       ],
     ]);
   });

@@ -124,7 +124,12 @@ describe("the structure warning", () => {
     const head = repo.commit("English");
     const faithful = "# 设置\n\n介绍。\n\n## 安装\n\n运行。\n\n## 配置 X\n\n设置。\n";
     repo.write("content/zh-cn/setup.md", page(head, faithful));
-    repo.write("content/ja/setup.md", page(head, "# セットアップ\n\n## インストール\n\n実行。\n"));
+    // A Japanese page with the Japanese shortcode (the zh-cn one would be a finding of its own).
+    const jaPage = page(head, "# セットアップ\n\n## インストール\n\n実行。\n");
+    repo.write(
+      "content/ja/setup.md",
+      jaPage.replace("translation-status-zh-cn", "translation-status-ja"),
+    );
     repo.commit("Translate");
     const { result } = await scan({
       repo: repo.dir,

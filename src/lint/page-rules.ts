@@ -1,0 +1,227 @@
+// The rules a page's own text decides: attribute names, the shortcode's language, how many live
+// metadata blocks there are, metadata that is not live, the translation date's form. Pure: the
+// scan's page warnings and `lint` both come from here.
+
+import { translationTimeProblem } from "../core/age.js";
+import { nearest } from "../core/nearest.js";
+import type { PageMeta } from "../core/types.js";
+import { frontMatterData } from "../meta/frontmatter.js";
+import { keySpots } from "../meta/key-spans.js";
+import { DRIFT_KEY, MISSPELLED_TIME_KEY, TIME_KEY } from "../meta/keys.js";
+import { readMeta } from "../meta/read.js";
+import { findShortcodes, type Shortcode } from "../meta/shortcode.js";
+import { isTranslationStatusName } from "../meta/status-shortcode.js";
+import { pageText } from "../meta/warning.js";
+import { type Finding, finding, type Position, positionAt } from "./finding.js";
+
+/** The attributes a translation-status shortcode takes (the misspelling is not one). */
+export const SHORTCODE_ATTRIBUTES = ["raw_commit", "raw_title", "raw_link", TIME_KEY] as const;
+/** Top-level front matter keys a misspelling is compared with. */
+const FRONT_MATTER_KEYS = ["default_lang_commit", TIME_KEY, DRIFT_KEY, "l10n"] as const;
+const NAME = "translation-status";
+
+/** What the reader found in a page, as rules need it. */
+export interface PageParts {
+  text: string;
+  meta: PageMeta | null;
+  /** Where the body starts (after front matter). */
+  bodyStart: number;
+  /** The page's live translation-status shortcodes; with spans, findings point at the very
+   * attribute and carry their repairs. */
+  shortcodes: readonly Shortcode[];
+  /** The line of metadata in front matter, when the page has a shortcode's too. */
+  frontMatterLine: number | null;
+}
+
+/** The parts of `text`, read with spans: what lint needs for positions and repairs. */
+export function pageParts(text: string): PageParts {
+  const read = readMeta(text);
+  return {
+    ...read,
+    text,
+    shortcodes: findShortcodes(text, read.bodyStart, true).filter((s) =>
+      isTranslationStatusName(s.name),
+    ),
+  };
+}
+
+/**
+ * The findings of one page. `lang` is the language of the folder the page is in; `now` says
+ * which dates are in the future.
+ */
+export function pageFindings(parts: PageParts, lang: string, now: number): Finding[] {
+  const out: Finding[] = [];
+  const { text, meta } = parts;
+  // The parts hold translation-status shortcodes only; the last live one is the metadata's
+  // (chosenShortcode's choice, without asking each name again: the scan comes here per page).
+  const live = parts.shortcodes.filter((s) => s.params.has("raw_commit"));
+  const chosen = live[live.length - 1] ?? null;
+  const at = (offset: number | undefined, fallback: number): Position =>
+    offset === undefined ? { line: fallback, column: 1 } : positionAt(text, offset);
+  const first = live[0];
+  if (chosen && first && live.length > 1) {
+    // One finding however many there are: a page of 10,000 is one thing wrong, not 9,999.
+    out.push(
+      finding(
+        "duplicate-metadata",
+        at(first.spans ? first.start : undefined, first.line),
+        `found ${live.length} translation-status shortcodes; using the last one, on line ${chosen.line}`,
+      ),
+    );
+  }
+  if (chosen && parts.frontMatterLine !== null) {
+    const line = parts.frontMatterLine;
+    out.push(
+      finding(
+        "duplicate-metadata",
+        { line, column: 1 },
+        `page has metadata in both front matter (line ${line}) and a shortcode (line ${chosen.line}); using the shortcode`,
+      ),
+    );
+  }
+  if (chosen) out.push(...shortcodeFindings(chosen, lang, at));
+  else if (meta?.kind === "front-matter")
+    out.push(...frontMatterKeyFindings(text, parts.bodyStart));
+  if (meta) {
+    const problem = translationTimeProblem(meta.lastTranslationTime, now);
+    if (problem !== null) {
+      const span = chosen?.spans?.get(TIME_KEY) ?? chosen?.spans?.get(MISSPELLED_TIME_KEY);
+      const rule = problem.endsWith("in the future") ? "date-future" : "date-invalid";
+      out.push(finding(rule, at(span?.start, meta.line), problem));
+    }
+  } else {
+    const hidden = hiddenMetadata(text, parts.bodyStart);
+    if (hidden !== -1) {
+      const where = positionAt(text, hidden);
+      out.push(
+        finding(
+          "hidden-metadata",
+          where,
+          `the translation-status shortcode on line ${where.line} is not read (inside a code block or a comment, or not closed): the page records no metadata`,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function shortcodeFindings(
+  s: Shortcode,
+  lang: string,
+  at: (offset: number | undefined, fallback: number) => Position,
+): Finding[] {
+  const out: Finding[] = [];
+  const suffix = s.name.length > NAME.length ? s.name.slice(NAME.length + 1) : null;
+  if (suffix !== null && lang !== "" && suffix.toLowerCase() !== lang.toLowerCase()) {
+    out.push(
+      finding(
+        "lang-suffix",
+        at(s.spans ? s.start : undefined, s.line),
+        `the shortcode is "${pageText(s.name, 60)}" in a page of language ${pageText(lang, 40)}: Hugo renders the ${pageText(suffix, 40)} one`,
+      ),
+    );
+  }
+  const known: readonly string[] = SHORTCODE_ATTRIBUTES;
+  for (const key of s.params.keys()) {
+    if (known.includes(key)) continue;
+    const right = key === MISSPELLED_TIME_KEY ? TIME_KEY : nearest(key, SHORTCODE_ATTRIBUTES, 3);
+    const keySpan = s.keys?.get(key);
+    const where = at(keySpan?.start, s.line);
+    if (right === null) {
+      out.push(
+        finding(
+          "unknown-attribute",
+          where,
+          `unknown attribute "${pageText(key, 60)}" (the shortcode takes ${SHORTCODE_ATTRIBUTES.join(", ")})`,
+        ),
+      );
+    } else if (s.params.has(right)) {
+      out.push(
+        finding(
+          "misspelled-attribute",
+          where,
+          `shortcode has both "${right}" and the misspelled "${pageText(key, 60)}"; using "${right}"`,
+        ),
+      );
+    } else {
+      const message =
+        key === MISSPELLED_TIME_KEY
+          ? `metadata uses the misspelled attribute "${MISSPELLED_TIME_KEY}"; Hugo templates read "${TIME_KEY}"`
+          : `attribute "${pageText(key, 60)}" is misspelled; Hugo templates read "${right}"`;
+      const fix = keySpan
+        ? { edits: [{ ...keySpan, value: right }], says: `renamed "${key}" to "${right}"` }
+        : undefined;
+      out.push(finding("misspelled-attribute", where, message, fix));
+    }
+  }
+  return out;
+}
+
+/** A top-level front matter key that is a misspelling of one this tool reads. */
+function frontMatterKeyFindings(text: string, bodyStart: number): Finding[] {
+  const known: readonly string[] = FRONT_MATTER_KEYS;
+  const misspelt = (key: string) =>
+    known.includes(key)
+      ? null
+      : key === MISSPELLED_TIME_KEY
+        ? TIME_KEY
+        : nearest(key, FRONT_MATTER_KEYS, 2);
+  // Every page of a front matter site comes here: the block is parsed again only when a line
+  // starts with a key that looks misspelled.
+  const written = [...text.slice(0, bodyStart).matchAll(/^["']?([\w.-]+)["']?[ \t]*[:=]/gm)];
+  if (!written.some((m) => misspelt(m[1] as string) !== null)) return [];
+  const data = frontMatterData(text);
+  if (typeof data !== "object" || data === null) return [];
+  const out: Finding[] = [];
+  const keys = Object.keys(data);
+  for (const key of keys) {
+    const right = misspelt(key);
+    if (right === null) continue;
+    const spots = keySpots(text, 0, bodyStart, key).filter(
+      (s) => text.charCodeAt(s.keyAt - 1) === 10 || s.keyAt === 0,
+    );
+    const spot = spots.length === 1 ? spots[0] : undefined;
+    const where = spot ? positionAt(text, spot.keyAt) : { line: 1, column: 1 };
+    if (keys.includes(right)) {
+      out.push(
+        finding(
+          "misspelled-attribute",
+          where,
+          `front matter has both "${right}" and the misspelled "${pageText(key, 60)}"; using "${right}"`,
+        ),
+      );
+      continue;
+    }
+    const message =
+      key === MISSPELLED_TIME_KEY
+        ? `metadata uses the misspelled key "${MISSPELLED_TIME_KEY}"; Hugo templates read "${TIME_KEY}"`
+        : `front matter key "${pageText(key, 60)}" is misspelled; this tool and Hugo templates read "${right}"`;
+    // Only a key written bare at the start of its line is renamed; the repair is checked by
+    // parsing the page again (see fix.ts).
+    const fix =
+      spot && text.startsWith(key, spot.keyAt)
+        ? {
+            edits: [{ start: spot.keyAt, end: spot.keyAt + key.length, value: right }],
+            says: `renamed "${key}" to "${right}"`,
+          }
+        : undefined;
+    out.push(finding("misspelled-attribute", where, message, fix));
+  }
+  return out;
+}
+
+/**
+ * Offset of a translation-status shortcode written with a raw_commit that is not live (in a
+ * fence, a Hugo comment, or never closed), in a page with no live metadata; -1 when none.
+ */
+function hiddenMetadata(text: string, from: number): number {
+  for (let i = text.indexOf(NAME, from); i !== -1; i = text.indexOf(NAME, i + NAME.length)) {
+    const open = text.lastIndexOf("{{", i);
+    if (open === -1 || i - open > 8) continue;
+    const close = text.indexOf("}}", i);
+    const end = close === -1 ? Math.min(text.length, i + 2000) : close;
+    // A commit written out, not a placeholder such as raw_commit="..." in a how-to.
+    if (/raw_commit\s*=\s*["'`]?[0-9a-fA-F]{7,64}\b/.test(text.slice(i, end))) return open;
+  }
+  return -1;
+}
