@@ -290,15 +290,17 @@ export class LogRecorder implements ChangeSink {
       paths[at] = this.paths[i] as string;
       froms[at] = this.froms[i] as string;
     });
+    // Copies of the first n: the table grows after the log (commits named by pages that the log
+    // did not reach are added to it), and the capture is of the log alone.
     return {
-      hashes: table.hashes,
+      hashes: table.hashes.slice(0, n),
       // Without git's own lists, the table's: every parent is in it outside a shallow clone.
       parents: parents
-        ? [...parents]
-        : table.parents.map((ps) => ps.map((p) => table.hashes[p]).join(" ")),
-      dates: table.dates,
-      authors: table.authors,
-      subjects: table.subjects,
+        ? parents.slice(0, n)
+        : table.parents.slice(0, n).map((ps) => ps.map((p) => table.hashes[p]).join(" ")),
+      dates: table.dates.slice(0, n),
+      authors: table.authors.slice(0, n),
+      subjects: table.subjects.slice(0, n),
       starts,
       headers,
       paths,

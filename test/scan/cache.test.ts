@@ -199,6 +199,33 @@ describe("the cache", () => {
     expect(sameWithCache().stdout).toBe(before);
   });
 
+  it("keeps only the log's commits when pages name commits the log does not reach", () => {
+    // A translation made from a commit of an unmerged branch: the scan adds that commit to its
+    // table after the log was read, and the cached log must not take it in.
+    gitIn(site.dir, ["checkout", "-q", "-b", "side"]);
+    const side = commit("Side: signup", { "content/en/user/signup.md": "Side signup.\n" }, 60);
+    gitIn(site.dir, ["checkout", "-q", "main"]);
+    const page = `${ZH}/user/side.md`;
+    commit(
+      "Side translation",
+      {
+        "content/en/user/side.md": "Side.\n",
+        [page]: `Side.\n\n{{< translation-status-zh-cn raw_title="Side" raw_link="/user/side/" last_translation_time="2025-07-01" raw_commit="${side}">}}\n`,
+      },
+      61,
+    );
+    // A cache of its own, so that the log is read whole from git, not from an older HEAD's.
+    const fresh = path.join(tempDir(), "cache");
+    for (const command of ["scan", "lint"]) {
+      const first = cli([command, "--format", "json", "--cache-dir", fresh]);
+      expect(first.stderr).toBe("");
+      const again = cli([command, "--format", "json", "--cache-dir", fresh]);
+      expect(again.stderr).toBe("");
+      expect(again.stdout).toBe(first.stdout);
+    }
+    expect(sameWithCache().stderr).toBe("");
+  });
+
   it("keeps two option sets apart", () => {
     sameWithCache(["--lang", "ja"]);
     sameWithCache(["--source", "zh-cn", "--lang", "ja"]);
