@@ -5,7 +5,7 @@ import { appendFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { type ChangedSince, type CheckReport, evaluate, onlyChanged } from "../check/evaluate.js";
 import { makeThresholds } from "../check/thresholds.js";
-import { selectPages } from "../core/select.js";
+import { failOnUnmatched, selectPages } from "../core/select.js";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { AppError, type ExitCode } from "../errors.js";
 import { changedPaths, checkRefSyntax, resolveCommit } from "../git/diff-names.js";
@@ -97,6 +97,7 @@ export async function runCheck(
     changedSince = { ref: opts.changedSince, commit };
   }
   // PATH... and --status: only these pages are listed and judged.
+  failOnUnmatched(full, opts.selection.paths);
   result = selectPages(result, opts.selection);
   // Links go to English commits and files: the source repository's. With two repositories, one
   // without an origin must not borrow GITHUB_REPOSITORY, which names the translations'.

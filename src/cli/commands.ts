@@ -1,6 +1,6 @@
 // The scan command: run the scan, print the chosen format.
 
-import { selectPages, selectsAll } from "../core/select.js";
+import { failOnUnmatched, selectPages, selectsAll } from "../core/select.js";
 import type { Status } from "../core/types.js";
 import type { ExitCode } from "../errors.js";
 import { lint } from "../lint/lint.js";
@@ -26,6 +26,7 @@ export async function runScan(
   const options = scanScope(opts);
   if (format === "table") {
     const out = await scan(options, start);
+    failOnUnmatched(out.result, opts.selection.paths);
     const listed = selectPages(out.result, opts.selection);
     const diffs = opts.diff
       ? await pageDiffs(out.sourceRepo, out.result, out.details, listed, color)
@@ -37,6 +38,7 @@ export async function runScan(
     // Narrowed, the report is made once every count is in (the streaming below follows the
     // whole scan's order).
     const { result } = await scan(options, start);
+    failOnUnmatched(result, opts.selection.paths);
     const pieces: Array<string | Uint8Array> = [];
     const selected = selectPages(result, opts.selection);
     for await (const piece of jsonChunksWhenReady(selected, () => Promise.resolve())) {
@@ -84,6 +86,7 @@ async function unchangedPages(opts: CliOptions): Promise<string[]> {
   });
   const rawOf = new Map(result.pages.map((p, i) => [p, details[i]?.rawHash ?? null]));
   const statuses: Status[] = also.size > 0 ? ["up-to-date", "outdated"] : ["up-to-date"];
+  failOnUnmatched(result, opts.pages);
   const lagging = selectPages(result, { paths: opts.pages, statuses });
   return lagging.pages.flatMap((page) => {
     const raw = rawOf.get(page) ?? null;

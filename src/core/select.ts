@@ -1,5 +1,7 @@
 // Which pages a report lists: those under the paths given (`scan content/zh-cn/docs`) and of the
 // statuses given (`--status outdated,moved`). Pure: the scan is made whole, then narrowed.
+import { AppError } from "../errors.js";
+import { visible } from "../sanitize/terminal.js";
 import { summarize } from "./status.js";
 import type { PageReport, ScanResult } from "./types.js";
 import { STATUSES, type Status } from "./types.js";
@@ -36,6 +38,38 @@ export function selectPages(result: ScanResult, s: Selection): ScanResult {
       isUnder(p.sourcePath.normalize("NFC"), under));
   const pages = result.pages.filter(keep);
   return { ...result, pages, summary: summarize(result.languages, pages) };
+}
+
+/**
+ * Why some of `paths` select nothing, or null when each names a page or a folder of pages in
+ * `result` (the whole scan, before --status or --changed-since narrow it): a mistyped path
+ * must not make a report, or a check, that passes because it looked at nothing.
+ */
+export function unmatchedPaths(result: ScanResult, paths: readonly string[]): string | null {
+  const unmatched = paths.filter((raw) => {
+    const under = [raw.normalize("NFC").replace(/\/+$/, "")];
+    return !result.pages.some(
+      (p) =>
+        isUnder(p.path.normalize("NFC"), under) || isUnder(p.sourcePath.normalize("NFC"), under),
+    );
+  });
+  if (unmatched.length === 0) return null;
+  // A file the scan set aside (a symbolic link, a page too large) says why in its warning.
+  const named = unmatched
+    .map((p) => {
+      const why = result.warnings.find((w) => w.startsWith(`${p.replace(/\/+$/, "")}: `));
+      const name = JSON.stringify(visible(p.slice(0, 200)));
+      return why ? `${name} (${visible(why.slice(why.indexOf(": ") + 2, 200))})` : name;
+    })
+    .join(", ");
+  return `no page under ${named} in the languages scanned (give a page or folder as the reports print it)`;
+}
+
+/** PATH... on the command line (scan, check, lint, stamp --unchanged) that select no page:
+ * a usage error (exit 2). */
+export function failOnUnmatched(result: ScanResult, paths: readonly string[]): void {
+  const problem = unmatchedPaths(result, paths);
+  if (problem) throw new AppError(2, problem);
 }
 
 /** `--status` as given, checked against the statuses there are. */

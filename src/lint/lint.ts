@@ -3,7 +3,7 @@
 // `fix`, the safe repairs written through the same writer as stamp.
 
 import { decodeBytes, encodeBytes } from "../core/path-bytes.js";
-import { selectPages } from "../core/select.js";
+import { failOnUnmatched, selectPages } from "../core/select.js";
 import type { PageReport } from "../core/types.js";
 import { gitBlobReader } from "../detail/blobs.js";
 import { hugoUrls } from "../layout/hugo.js";
@@ -51,6 +51,7 @@ export async function lint(opts: LintOptions): Promise<PageLint[]> {
   const out = await scan(opts);
   const now = opts.now ?? Date.now();
   const { result, details } = out;
+  failOnUnmatched(result, opts.pages);
   const selected = new Set(selectPages(result, { paths: opts.pages, statuses: null }).pages);
   const items: Array<{ page: PageReport; index: number }> = [];
   result.pages.forEach((page, index) => {

@@ -67,4 +67,29 @@ describe("selecting pages", () => {
       expect(res.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
     }
   });
+
+  it("refuses a path that selects no page, rather than passing having looked at nothing", () => {
+    for (const command of ["scan", "check", "lint"]) {
+      const res = runCli([
+        command,
+        "--repo",
+        repo.dir,
+        "content/ja/docs/typo.md",
+        "content/ja/docs",
+      ]);
+      expect(res, command).toMatchObject({
+        code: 2,
+        stdout: "",
+        stderr:
+          'translation-status: no page under "content/ja/docs/typo.md" in the languages scanned (give a page or folder as the reports print it)\n',
+      });
+    }
+    // A folder of English pages selects their translations; a language left out selects nothing.
+    expect(runCli(["check", "--repo", repo.dir, "content/en/blog"]).code).toBe(1);
+    expect(runCli(["scan", "--repo", repo.dir, "--lang", "fr", "content/ja/docs"]).code).toBe(2);
+    // With --changed-since, a path is checked against every page, changed or not.
+    const head = repo.git(["rev-parse", "HEAD"]).trim();
+    const res = runCli(["check", "--repo", repo.dir, "--changed-since", head, "content/ja/docs"]);
+    expect(res.code).toBe(0);
+  });
 });

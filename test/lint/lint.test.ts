@@ -264,7 +264,10 @@ describe("lint --fix", () => {
     writeFileSync(outside, text);
     symlinkSync(outside, path.join(repo.dir, "content/zh-cn/linked.md"));
     const res = runCli(["lint", "--repo", repo.dir, "--fix", "content/zh-cn/linked.md"]);
-    expect(res.code).toBe(0);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toBe(
+      'translation-status: no page under "content/zh-cn/linked.md" (symbolic link not followed) in the languages scanned (give a page or folder as the reports print it)\n',
+    );
     expect(readFileSync(outside, "utf8")).toBe(text);
     rmSync(path.join(repo.dir, "content/zh-cn/linked.md"));
   });
