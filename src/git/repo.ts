@@ -27,21 +27,32 @@ export async function openRepo(dir: string): Promise<OpenedRepo> {
 }
 
 /**
- * openRepo, and HEAD read alongside the repository's settings (two git processes at once
- * instead of one after the other, where the scan has nothing else to do yet). HEAD's failure
- * (a repository without commits) is left for the caller to await, after its own checks.
+ * openRepo, with HEAD's hash from the same git call that finds the repository (null for a
+ * repository without commits), so the history log can start while the rest is read: HEAD's
+ * date, and how many commits it reaches counted up to `countTo` (see readHeadSpan), both left
+ * for the caller to await. HEAD's failure is left for the caller too, after its own checks.
  */
 export async function openRepoAtHead(
   dir: string,
-): Promise<{ repo: OpenedRepo; head: Promise<Head> }> {
+  countTo = 1,
+): Promise<{ repo: OpenedRepo; headHash: string | null; head: Promise<HeadSpan> }> {
   const found = await findRepo(dir);
-  const head = settleLater(readHead(found));
-  return { repo: withConfig(found, await readConfig(found)), head };
+  const head = settleLater(
+    found.head === null
+      ? Promise.reject(new AppError(2, NO_COMMITS))
+      : readHeadSpan(found, found.head, countTo),
+  );
+  return { repo: withConfig(found, await readConfig(found)), headHash: found.head, head };
 }
 
-type FoundRepo = Repo & { shallow: boolean; shallowRoots: string[]; objectDir: string };
+type FoundRepo = Repo & {
+  shallow: boolean;
+  shallowRoots: string[];
+  objectDir: string;
+  head: string | null;
+};
 
-function withConfig(found: FoundRepo, config: RepoConfig): OpenedRepo {
+function withConfig({ head: _head, ...found }: FoundRepo, config: RepoConfig): OpenedRepo {
   return { ...found, ...config };
 }
 
@@ -64,19 +75,30 @@ async function findRepo(dir: string): Promise<FoundRepo> {
         "shallow",
         "--git-path",
         "objects",
+        // Last, so that a repository without commits (exit 1, nothing printed for it) still
+        // prints everything before it.
+        "--verify",
+        "-q",
+        "HEAD",
       ],
-      { cwd: abs },
+      { cwd: abs, okCodes: [1] },
     );
     out = res.stdout.toString("utf8");
   } catch (err) {
     if (err instanceof GitFailure) throw new AppError(2, cannotOpen(dir, err.detail));
     throw err;
   }
-  const [top, gitDir, shallow, shallowFile, objectDir] = out.split("\n");
+  const [top, gitDir, shallow, shallowFile, objectDir, head = ""] = out.split("\n");
   if (!top || !gitDir || !objectDir) throw new AppError(2, `not a git work tree: ${dir}`);
   const repo: Repo = { workTree: await realpath(top), gitDir };
   const shallowRoots = shallow === "true" && shallowFile ? await readShallowRoots(shallowFile) : [];
-  return { ...repo, shallow: shallow === "true", shallowRoots, objectDir };
+  return {
+    ...repo,
+    shallow: shallow === "true",
+    shallowRoots,
+    objectDir,
+    head: isFullHash(head) ? head : null,
+  };
 }
 
 /** The `shallow` file git keeps: one cut-off commit per line. */
@@ -150,6 +172,34 @@ export async function readHead(repo: Repo): Promise<Head> {
     },
   );
   const [hash, date] = res.stdout.toString("utf8").trim().split("\0");
-  if (res.code !== 0 || !hash || !date) throw new AppError(2, "the repository has no commits yet");
+  if (res.code !== 0 || !hash || !date) throw new AppError(2, NO_COMMITS);
   return { hash, date };
+}
+
+const NO_COMMITS = "the repository has no commits yet";
+
+export interface HeadSpan extends Head {
+  /** How many commits HEAD reaches, counted no further than the reader was asked to. */
+  commits: number;
+}
+
+/**
+ * The commit `hash` (HEAD, as the repository was opened) with its committer date, and how many
+ * commits it reaches up to `countTo`: one walk that diffs nothing, which tells the history log
+ * whether a second part would have anything to read (see git/history.ts).
+ */
+export async function readHeadSpan(repo: Repo, hash: string, countTo: number): Promise<HeadSpan> {
+  if (!isFullHash(hash)) throw new AppError(2, "internal: unvalidated revision");
+  if (!Number.isInteger(countTo) || countTo < 1 || countTo > 2 ** 30) {
+    throw new AppError(2, "internal: bad commit count");
+  }
+  const res = await runGit(
+    repo,
+    ["log", "--no-mailmap", "--format=%cI", `--max-count=${countTo}`, "--stdin", "--"],
+    { input: `${hash}\n`, buffered: true },
+  );
+  const lines = res.stdout.toString("latin1").split("\n");
+  const date = lines[0] ?? "";
+  if (lines.pop() !== "" || date === "") throw new AppError(2, "unexpected output from git log");
+  return { hash, date, commits: lines.length };
 }

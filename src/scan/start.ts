@@ -4,6 +4,7 @@
 
 import type { CacheChoice } from "../cache/store.js";
 import { AppError } from "../errors.js";
+import { LOG_PART } from "../git/history.js";
 import { type Head, type OpenedRepo, openRepo, openRepoAtHead } from "../git/repo.js";
 import { readIgnoreRevs } from "../options/ignore-revs.js";
 import { settleLater } from "../settle.js";
@@ -38,9 +39,13 @@ const PARTIAL_CLONE =
 export async function startScan(
   opts: SiteScope & { repo: string; cache?: CacheChoice },
 ): Promise<ScanStart> {
-  // Both repositories are opened at once; the source's HEAD is read alongside.
+  // Both repositories are opened at once; the source's HEAD date is read alongside. Without a
+  // cache the history log is certain to run, and the same walk counts HEAD's commits as far as
+  // the log needs to know whether to split; with one, a run that finds its log there would walk
+  // for nothing, and the log counts for itself when it runs (see readHeadHistory).
+  const countTo = opts.cache?.enabled ? 1 : LOG_PART + 1;
   const [opened, translations] = await Promise.all([
-    opts.sourceRepo ? openSourceRepo(opts.sourceRepo) : openRepoAtHead(opts.repo),
+    opts.sourceRepo ? openSourceRepo(opts.sourceRepo, countTo) : openRepoAtHead(opts.repo, countTo),
     opts.sourceRepo ? openRepo(opts.repo) : null,
   ]);
   const sourceRepo = opened.repo;
@@ -53,17 +58,14 @@ export async function startScan(
   });
   // Read whether or not a page will need it, so that a bad file is an error on every run.
   const ignoreRevs = readIgnoreRevs(repo.workTree, opts.ignoreRevsFile ?? null);
-  const head = await opened.head;
-  const cache = openScanCache(opts.cache, sourceRepo, head.hash);
-  return {
-    repo,
-    sourceRepo,
-    head,
-    folders,
-    headHistory: settleLater(
-      loadHeadHistory(sourceRepo, head.hash, folders.sourceFolders, undefined, cache),
-    ),
-    ignoreRevs,
-    cache,
-  };
+  // The log starts from the hash found with the repository, without waiting for HEAD's date.
+  // Without a hash (no commits yet) reading HEAD has failed, with the reason to give.
+  const hash = opened.headHash ?? (await opened.head).hash;
+  const cache = openScanCache(opts.cache, sourceRepo, hash);
+  const commits = countTo > 1 ? settleLater(opened.head.then((span) => span.commits)) : undefined;
+  const headHistory = settleLater(
+    loadHeadHistory(sourceRepo, hash, folders.sourceFolders, undefined, cache, commits),
+  );
+  const { date } = await opened.head;
+  return { repo, sourceRepo, head: { hash, date }, folders, headHistory, ignoreRevs, cache };
 }
