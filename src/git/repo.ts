@@ -21,9 +21,13 @@ export interface OpenedRepo extends Repo {
   renameLimit: string | null;
 }
 
-export async function openRepo(dir: string): Promise<OpenedRepo> {
-  const found = await findRepo(dir);
-  return withConfig(found, await readConfig(found));
+/** `found` is findRepo(dir) when the caller has started it already. */
+export async function openRepo(
+  dir: string,
+  found: Promise<FoundRepo> = findRepo(dir),
+): Promise<OpenedRepo> {
+  const repo = await found;
+  return withConfig(repo, await readConfig(repo));
 }
 
 /**
@@ -35,8 +39,9 @@ export async function openRepo(dir: string): Promise<OpenedRepo> {
 export async function openRepoAtHead(
   dir: string,
   countTo = 1,
+  early: Promise<FoundRepo> = findRepo(dir),
 ): Promise<{ repo: OpenedRepo; headHash: string | null; head: Promise<HeadSpan> }> {
-  const found = await findRepo(dir);
+  const found = await early;
   const head = settleLater(
     found.head === null
       ? Promise.reject(new AppError(2, NO_COMMITS))
@@ -45,7 +50,8 @@ export async function openRepoAtHead(
   return { repo: withConfig(found, await readConfig(found)), headHash: found.head, head };
 }
 
-type FoundRepo = Repo & {
+/** A repository as found, before its settings are read. */
+export type FoundRepo = Repo & {
   shallow: boolean;
   shallowRoots: string[];
   objectDir: string;
@@ -56,8 +62,11 @@ function withConfig({ head: _head, ...found }: FoundRepo, config: RepoConfig): O
   return { ...found, ...config };
 }
 
-/** The work tree and git folder, with what the scan needs to know about the clone. */
-async function findRepo(dir: string): Promise<FoundRepo> {
+/**
+ * The work tree and git folder, with what the scan needs to know about the clone and HEAD's
+ * hash: one git call. The entry point starts it before it loads the scan (see cli/main.ts).
+ */
+export async function findRepo(dir: string): Promise<FoundRepo> {
   const abs = path.resolve(dir);
   const info = await stat(abs).catch(() => null);
   if (!info?.isDirectory()) throw new AppError(2, `no such directory: ${dir}`);

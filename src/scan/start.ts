@@ -5,7 +5,13 @@
 import type { CacheChoice } from "../cache/store.js";
 import { AppError } from "../errors.js";
 import { LOG_PART } from "../git/history.js";
-import { type Head, type OpenedRepo, openRepo, openRepoAtHead } from "../git/repo.js";
+import {
+  type FoundRepo,
+  type Head,
+  type OpenedRepo,
+  openRepo,
+  openRepoAtHead,
+} from "../git/repo.js";
 import { readIgnoreRevs } from "../options/ignore-revs.js";
 import { settleLater } from "../settle.js";
 import { openScanCache, type ScanCache } from "./cached-log.js";
@@ -37,7 +43,7 @@ const PARTIAL_CLONE =
   "this is a partial clone (git clone --filter): the scan reads English files from history and never downloads missing objects; use a full clone (in actions/checkout, leave `filter` unset)";
 
 export async function startScan(
-  opts: SiteScope & { repo: string; cache?: CacheChoice },
+  opts: SiteScope & { repo: string; cache?: CacheChoice; found?: Promise<FoundRepo> },
 ): Promise<ScanStart> {
   // Both repositories are opened at once; the source's HEAD date is read alongside. Without a
   // cache the history log is certain to run, and the same walk counts HEAD's commits as far as
@@ -45,8 +51,10 @@ export async function startScan(
   // for nothing, and the log counts for itself when it runs (see readHeadHistory).
   const countTo = opts.cache?.enabled ? 1 : LOG_PART + 1;
   const [opened, translations] = await Promise.all([
-    opts.sourceRepo ? openSourceRepo(opts.sourceRepo, countTo) : openRepoAtHead(opts.repo, countTo),
-    opts.sourceRepo ? openRepo(opts.repo) : null,
+    opts.sourceRepo
+      ? openSourceRepo(opts.sourceRepo, countTo)
+      : openRepoAtHead(opts.repo, countTo, opts.found),
+    opts.sourceRepo ? openRepo(opts.repo, opts.found) : null,
   ]);
   const sourceRepo = opened.repo;
   const repo = translations ?? sourceRepo;
