@@ -168,10 +168,13 @@ export async function scanInStages(
   const okHashes = [
     ...new Set([...rawOf.values()].flatMap((r) => (r.kind === "ok" ? [r.hash] : []))),
   ];
-  const history = await completeHistory(sourceRepo, await headHistory, okHashes);
-  // Only for raw_commits off HEAD's history (rare): which of them some other ref contains.
-  const offHead = okHashes.filter((h) => history.fromHead[history.table.index.get(h) ?? -1] !== 1);
-  const onOtherRefs = offHead.length > 0 ? await commitsOnOtherRefs(sourceRepo, head.hash) : null;
+  const headLog = await headHistory;
+  // Only for raw_commits off HEAD's history (rare): which of them some other ref contains. git
+  // looks while it reads those commits into the history, not after.
+  const offHead = okHashes.some((h) => !headLog.table.index.has(h));
+  const otherRefs = offHead ? settleLater(commitsOnOtherRefs(sourceRepo, head.hash)) : null;
+  const history = await completeHistory(sourceRepo, headLog, okHashes);
+  const onOtherRefs = otherRefs ? await otherRefs : null;
   const estimates = knownEstimates
     ? fromPaths(untracked, knownEstimates)
     : translationHistory
