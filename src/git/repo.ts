@@ -26,50 +26,45 @@ export async function openRepo(
   dir: string,
   found: Promise<FoundRepo> = findRepo(dir),
 ): Promise<OpenedRepo> {
-  const repo = await found;
-  return withConfig(repo, await readConfig(repo));
+  const { head: _head, ...repo } = await found;
+  return repo;
 }
 
 /**
- * openRepo, with HEAD's hash from the same git call that finds the repository (null for a
- * repository without commits), so the history log can start while the rest is read: HEAD's
- * date, and how many commits it reaches counted up to `countTo` (see readHeadSpan), both left
- * for the caller to await. HEAD's failure is left for the caller too, after its own checks.
+ * openRepo, with HEAD's hash from the git call that finds the repository (null for a repository
+ * without commits), so the history log can start while the rest is read: HEAD's date, and how
+ * many commits it reaches counted up to `countTo` (see readHeadSpan), both left for the caller
+ * to await. HEAD's failure is left for the caller too, after its own checks.
  */
 export async function openRepoAtHead(
   dir: string,
   countTo = 1,
   early: Promise<FoundRepo> = findRepo(dir),
 ): Promise<{ repo: OpenedRepo; headHash: string | null; head: Promise<HeadSpan> }> {
-  const found = await early;
+  const { head: headHash, ...repo } = await early;
   const head = settleLater(
-    found.head === null
+    headHash === null
       ? Promise.reject(new AppError(2, NO_COMMITS))
-      : readHeadSpan(found, found.head, countTo),
+      : readHeadSpan(repo, headHash, countTo),
   );
-  return { repo: withConfig(found, await readConfig(found)), headHash: found.head, head };
+  return { repo, headHash, head };
 }
 
-/** A repository as found, before its settings are read. */
-export type FoundRepo = Repo & {
-  shallow: boolean;
-  shallowRoots: string[];
-  objectDir: string;
-  head: string | null;
-};
-
-function withConfig({ head: _head, ...found }: FoundRepo, config: RepoConfig): OpenedRepo {
-  return { ...found, ...config };
-}
+/** A repository as found, with HEAD's hash. */
+export type FoundRepo = OpenedRepo & { head: string | null };
 
 /**
  * The work tree and git folder, with what the scan needs to know about the clone and HEAD's
- * hash: one git call. The entry point starts it before it loads the scan (see cli/main.ts).
+ * hash, in one step: the rev-parse that finds the repository and the config call run side by
+ * side, both finding it from `dir` as git does. The entry point starts this before it loads
+ * the scan (see cli/main.ts).
  */
 export async function findRepo(dir: string): Promise<FoundRepo> {
   const abs = path.resolve(dir);
   const info = await stat(abs).catch(() => null);
   if (!info?.isDirectory()) throw new AppError(2, `no such directory: ${dir}`);
+  // Awaited after rev-parse, whose failure (no repository, an unsafe one) is the one to report.
+  const config = settleLater(readConfig(abs));
   let out: string;
   try {
     const res = await runGit(
@@ -106,6 +101,7 @@ export async function findRepo(dir: string): Promise<FoundRepo> {
     shallow: shallow === "true",
     shallowRoots,
     objectDir,
+    ...(await config),
     head: isFullHash(head) ? head : null,
   };
 }
@@ -124,16 +120,16 @@ async function readShallowRoots(file: string): Promise<string[]> {
  */
 type RepoConfig = Pick<OpenedRepo, "partial" | "diffAlgorithm" | "renameLimit">;
 
-async function readConfig(repo: Repo): Promise<RepoConfig> {
+async function readConfig(cwd: string): Promise<RepoConfig> {
   const res = await runGit(
-    repo,
+    null,
     [
       "config",
       "-z",
       "--get-regexp",
       "^(extensions\\.partialclone|remote\\..*\\.promisor|diff\\.algorithm|diff\\.renamelimit)$",
     ],
-    { okCodes: [1] },
+    { cwd, okCodes: [1] },
   );
   const found: RepoConfig = { partial: false, diffAlgorithm: null, renameLimit: null };
   if (res.code !== 0) return found;

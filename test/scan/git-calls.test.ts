@@ -29,5 +29,8 @@ describe("a cold scan of a small site", () => {
       ["rev-parse", "log", "config", "log", "ls-tree", "log", "cat-file", "diff-tree"].sort(),
     );
     expect(calls.filter((c) => subcommand(c) === "rev-parse")[0]).toMatch(/ --verify -q HEAD$/);
+    // Setup is one step: the settings are read beside the rev-parse, not after it, and nothing
+    // else starts before both have answered.
+    expect(calls.slice(0, 2).map(subcommand).sort()).toEqual(["config", "rev-parse"]);
   });
 });
