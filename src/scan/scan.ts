@@ -16,7 +16,6 @@ import { BlobLineCounter } from "../git/blob-diff.js";
 import { filesChangedBy } from "../git/commit-files.js";
 import { commitsOnOtherRefs } from "../git/history.js";
 import type { Repo } from "../git/run.js";
-import { listTree } from "../git/tree.js";
 import { describeLayout } from "../layout/layout.js";
 import { settleLater } from "../settle.js";
 import { flushScanCache } from "./cached-log.js";
@@ -104,10 +103,10 @@ export async function scanInStages(
   // the pages are read meanwhile.
   // Every English fact (HEAD, its tree, raw_commits, history, blobs) comes from `sourceRepo`;
   // only the translations come from `repo`, as files in its work tree.
-  const { repo, sourceRepo, head, folders, headHistory, ignoreRevs, cache } = await start;
+  const { repo, sourceRepo, head, folders, headHistory, englishList, ignoreRevs, cache } =
+    await start;
   const twoRepos = sourceRepo !== repo;
   const progress = opts.onProgress ?? (() => {});
-  const englishList = settleLater(listTree(sourceRepo, head.hash, folders.sourceFolders));
 
   const translations = await readTranslations(
     folders.langs,

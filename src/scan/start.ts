@@ -12,6 +12,7 @@ import {
   openRepo,
   openRepoAtHead,
 } from "../git/repo.js";
+import { listTree, type TreeEntry } from "../git/tree.js";
 import { readIgnoreRevs } from "../options/ignore-revs.js";
 import { settleLater } from "../settle.js";
 import { openScanCache, type ScanCache } from "./cached-log.js";
@@ -33,6 +34,8 @@ export interface ScanStart {
   folders: ScanFolders;
   /** HEAD's history, still being read. */
   headHistory: Promise<HeadHistory>;
+  /** What HEAD holds below the English folders, read beside the history. */
+  englishList: Promise<TreeEntry[]>;
   /** Commits that estimates skip (the ignore-revs file), checked before git starts. */
   ignoreRevs: ReadonlySet<string>;
   /** The cache, when there is one (see cached-log.ts). */
@@ -74,6 +77,17 @@ export async function startScan(
   const headHistory = settleLater(
     loadHeadHistory(sourceRepo, hash, folders.sourceFolders, undefined, cache, commits),
   );
+  // Needs only HEAD and the folders: listed now, not once the scan's own code has loaded.
+  const englishList = settleLater(listTree(sourceRepo, hash, folders.sourceFolders));
   const { date } = await opened.head;
-  return { repo, sourceRepo, head: { hash, date }, folders, headHistory, ignoreRevs, cache };
+  return {
+    repo,
+    sourceRepo,
+    head: { hash, date },
+    folders,
+    headHistory,
+    englishList,
+    ignoreRevs,
+    cache,
+  };
 }
