@@ -9,13 +9,13 @@ import { AppError } from "../errors.js";
 import { CHANGE_KINDS, type ChangeKind, parseKinds } from "../kinds/kinds.js";
 import { LAYOUT_CHOICES } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
-import { METADATA_CHOICES } from "../meta/init.js";
 import {
   CACHE_DEFAULTS,
   type CheckOptions,
   CONFIG_NAME,
   DEFAULTS,
   IGNORE_REVS_NAME,
+  METADATA_CHOICES,
   OUTPUT_DEFAULTS,
   type OutputOptions,
   SHOW_CHOICES,

@@ -3,8 +3,8 @@
 // plain report, and is the only place that exits the process.
 import { readFileSync } from "node:fs";
 import { AppError, type ExitCode } from "../errors.js";
+import { type FoundRepo, findRepo } from "../git/repo.js";
 import { inertLine } from "../sanitize/github.js";
-import { startScan } from "../scan/start.js";
 import { settleLater } from "../settle.js";
 import type { DashboardFeed } from "../ui/run.js";
 import {
@@ -35,17 +35,22 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     process.stdout.write(`${version()}\n`);
     return 0;
   }
+  // The commands that start with a scan have git find the repository while the options and the
+  // scan's code load: the first git process starts tens of milliseconds sooner. Its failure
+  // waits to be reported after any in the options, as before.
+  const scans = ["default", "scan", "dashboard"].includes(parsed.command);
+  const found = scans ? settleLater(findRepo(parsed.repo)) : undefined;
   const opts = await loadOptions(parsed);
   switch (opts.command) {
     case "help":
     case "version":
       return 0;
     case "dashboard":
-      return runDashboard(opts);
+      return runDashboard(opts, found);
     case "default":
-      return interactive() ? runDashboard(opts) : scanCommand(opts, parsed);
+      return interactive() ? runDashboard(opts, found) : scanCommand(opts, parsed, found);
     case "scan":
-      return scanCommand(opts, parsed);
+      return scanCommand(opts, parsed, found);
     case "stamp": {
       const { runStamp } = await import("./commands.js");
       return runStamp(opts);
@@ -71,9 +76,14 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
  * The plain scan. git starts on the history before the rest of the tool is loaded: loading it
  * takes longer than starting git, and one core would otherwise sit idle meanwhile.
  */
-async function scanCommand(opts: CliOptions, parsed: ParsedCli): Promise<ExitCode> {
+async function scanCommand(
+  opts: CliOptions,
+  parsed: ParsedCli,
+  found?: Promise<FoundRepo>,
+): Promise<ExitCode> {
   const format = checkScanOptions(parsed);
-  const start = settleLater(startScan({ ...opts, cache: cacheChoice(opts) }));
+  const { startScan } = await import("../scan/start.js");
+  const start = settleLater(startScan({ ...opts, cache: cacheChoice(opts), found }));
   const { runScan } = await import("./commands.js");
   return runScan(opts, format, colorWanted(opts), start);
 }
@@ -96,7 +106,7 @@ function colorWanted(opts: CliOptions): boolean {
  * The dashboard. The scan starts first and the UI loads while git reads the history; the UI is
  * one production-mode file (see scripts/bundle-dashboard.ts), and is given the data, not git.
  */
-async function runDashboard(opts: CliOptions): Promise<ExitCode> {
+async function runDashboard(opts: CliOptions, found?: Promise<FoundRepo>): Promise<ExitCode> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     throw new AppError(
       2,
@@ -108,7 +118,8 @@ async function runDashboard(opts: CliOptions): Promise<ExitCode> {
   // Someone who asks for the dashboard at a terminal gets it even where CI is set: without this
   // Ink would sit in its no-redraw CI mode and the screen would never update.
   leaveCi(process.env);
-  const start = settleLater(startScan(opts));
+  const { startScan } = await import("../scan/start.js");
+  const start = settleLater(startScan({ ...opts, found }));
   const { writeFirstFrame, leaveFirstFrame, guardFirstFrame } = await import(
     "../ui/first-frame.js"
   );

@@ -8,7 +8,7 @@ import { readGitHubRemote } from "../git/remote.js";
 import { isFullHash } from "../git/revision.js";
 import type { Repo } from "../git/run.js";
 import { layoutOfResult } from "../layout/layout.js";
-import type { MetadataChoice } from "../meta/init.js";
+import type { MetadataChoice } from "../options/defaults.js";
 import { DEFAULTS } from "../options/defaults.js";
 import type { RescanPage } from "../scan/rescan.js";
 import type { PageDetail } from "../scan/scan.js";

@@ -140,12 +140,14 @@ export interface ChangeSink {
  * exactly the single log's, and the two run on two cores at once. Skipping costs git a few
  * microseconds per commit, against the tens it spends diffing one.
  */
-const LOG_PART = 8192;
+export const LOG_PART = 8192;
 
 /**
  * HEAD's whole history as a table: every commit, with what it changed below `folders` against
  * its first parent handed to `sink` as the log streams in. The log is read in two parts (see
- * LOG_PART) that are numbered as the single log would number them.
+ * LOG_PART) that are numbered as the single log would number them; the second only when HEAD
+ * has more commits than a part holds (`commits`, counted at least that far: see
+ * countCommits), since below that it would walk the whole history to print nothing.
  * `--full-history --sparse` keeps every commit in the walk and leaves parents unrewritten. A
  * merge's other parents are not diffed: every commit's version of a file follows from the
  * first-parent changes (see core/blob-at.ts), and diffing long-lived branches against their
@@ -157,6 +159,7 @@ export async function readHeadHistory(
   folders: readonly string[],
   sink: ChangeSink,
   partSize = LOG_PART,
+  commits?: Promise<number>,
 ): Promise<CommitTable> {
   if (!isFullHash(head)) throw new AppError(2, "internal: unvalidated revision");
   // git reads these counts as C ints.
@@ -170,9 +173,17 @@ export async function readHeadHistory(
   const two = emptyTable();
   two.index = one.index;
   const below = folders.map((f) => `${f}/`);
-  const first = readLogPart(repo, head, below, sink, 0, [`--max-count=${partSize}`], one);
-  const rest = readLogPart(repo, head, below, sink, partSize, [`--skip=${partSize}`], two);
-  const [parentsOne, parentsTwo] = await Promise.all([settleLater(first), settleLater(rest)]);
+  const first = settleLater(
+    readLogPart(repo, head, below, sink, 0, [`--max-count=${partSize}`], one),
+  );
+  const rest = settleLater(
+    (commits ?? countCommits(repo, head, partSize + 1)).then((n) =>
+      n > partSize
+        ? readLogPart(repo, head, below, sink, partSize, [`--skip=${partSize}`], two)
+        : [],
+    ),
+  );
+  const [parentsOne, parentsTwo] = await Promise.all([first, rest]);
   // The second part starts where a full first part ends; anything else is not git's walk.
   if (two.hashes.length > 0 && one.hashes.length !== partSize) {
     throw new AppError(2, "unexpected output from git log");
@@ -349,6 +360,24 @@ export function replayCapture(log: LogCapture, sink: ChangeSink): CommitTable {
   }
   linkParents(table, 0, log.parents);
   return table;
+}
+
+/**
+ * How many commits `head` reaches, counted no further than `limit`: the walk costs git a few
+ * microseconds a commit, without the diffs a log spends most of its time on.
+ */
+export async function countCommits(repo: Repo, head: string, limit: number): Promise<number> {
+  if (!isFullHash(head)) throw new AppError(2, "internal: unvalidated revision");
+  const { stdout } = await runGit(
+    repo,
+    ["rev-list", "--count", `--max-count=${limit}`, "--stdin", "--"],
+    {
+      input: `${head}\n`,
+    },
+  );
+  const n = Number(stdout.toString("latin1").trim());
+  if (!Number.isInteger(n)) throw new AppError(2, "unexpected output from git rev-list");
+  return n;
 }
 
 /** Every commit `head` reaches, in the order of git's log (which a path does not change with

@@ -21,35 +21,50 @@ export interface OpenedRepo extends Repo {
   renameLimit: string | null;
 }
 
-export async function openRepo(dir: string): Promise<OpenedRepo> {
-  const found = await findRepo(dir);
-  return withConfig(found, await readConfig(found));
+/** `found` is findRepo(dir) when the caller has started it already. */
+export async function openRepo(
+  dir: string,
+  found: Promise<FoundRepo> = findRepo(dir),
+): Promise<OpenedRepo> {
+  const { head: _head, ...repo } = await found;
+  return repo;
 }
 
 /**
- * openRepo, and HEAD read alongside the repository's settings (two git processes at once
- * instead of one after the other, where the scan has nothing else to do yet). HEAD's failure
- * (a repository without commits) is left for the caller to await, after its own checks.
+ * openRepo, with HEAD's hash from the git call that finds the repository (null for a repository
+ * without commits), so the history log can start while the rest is read: HEAD's date, and how
+ * many commits it reaches counted up to `countTo` (see readHeadSpan), both left for the caller
+ * to await. HEAD's failure is left for the caller too, after its own checks.
  */
 export async function openRepoAtHead(
   dir: string,
-): Promise<{ repo: OpenedRepo; head: Promise<Head> }> {
-  const found = await findRepo(dir);
-  const head = settleLater(readHead(found));
-  return { repo: withConfig(found, await readConfig(found)), head };
+  countTo = 1,
+  early: Promise<FoundRepo> = findRepo(dir),
+): Promise<{ repo: OpenedRepo; headHash: string | null; head: Promise<HeadSpan> }> {
+  const { head: headHash, ...repo } = await early;
+  const head = settleLater(
+    headHash === null
+      ? Promise.reject(new AppError(2, NO_COMMITS))
+      : readHeadSpan(repo, headHash, countTo),
+  );
+  return { repo, headHash, head };
 }
 
-type FoundRepo = Repo & { shallow: boolean; shallowRoots: string[]; objectDir: string };
+/** A repository as found, with HEAD's hash. */
+export type FoundRepo = OpenedRepo & { head: string | null };
 
-function withConfig(found: FoundRepo, config: RepoConfig): OpenedRepo {
-  return { ...found, ...config };
-}
-
-/** The work tree and git folder, with what the scan needs to know about the clone. */
-async function findRepo(dir: string): Promise<FoundRepo> {
+/**
+ * The work tree and git folder, with what the scan needs to know about the clone and HEAD's
+ * hash, in one step: the rev-parse that finds the repository and the config call run side by
+ * side, both finding it from `dir` as git does. The entry point starts this before it loads
+ * the scan (see cli/main.ts).
+ */
+export async function findRepo(dir: string): Promise<FoundRepo> {
   const abs = path.resolve(dir);
   const info = await stat(abs).catch(() => null);
   if (!info?.isDirectory()) throw new AppError(2, `no such directory: ${dir}`);
+  // Awaited after rev-parse, whose failure (no repository, an unsafe one) is the one to report.
+  const config = settleLater(readConfig(abs));
   let out: string;
   try {
     const res = await runGit(
@@ -64,19 +79,31 @@ async function findRepo(dir: string): Promise<FoundRepo> {
         "shallow",
         "--git-path",
         "objects",
+        // Last, so that a repository without commits (exit 1, nothing printed for it) still
+        // prints everything before it.
+        "--verify",
+        "-q",
+        "HEAD",
       ],
-      { cwd: abs },
+      { cwd: abs, okCodes: [1] },
     );
     out = res.stdout.toString("utf8");
   } catch (err) {
     if (err instanceof GitFailure) throw new AppError(2, cannotOpen(dir, err.detail));
     throw err;
   }
-  const [top, gitDir, shallow, shallowFile, objectDir] = out.split("\n");
+  const [top, gitDir, shallow, shallowFile, objectDir, head = ""] = out.split("\n");
   if (!top || !gitDir || !objectDir) throw new AppError(2, `not a git work tree: ${dir}`);
   const repo: Repo = { workTree: await realpath(top), gitDir };
   const shallowRoots = shallow === "true" && shallowFile ? await readShallowRoots(shallowFile) : [];
-  return { ...repo, shallow: shallow === "true", shallowRoots, objectDir };
+  return {
+    ...repo,
+    shallow: shallow === "true",
+    shallowRoots,
+    objectDir,
+    ...(await config),
+    head: isFullHash(head) ? head : null,
+  };
 }
 
 /** The `shallow` file git keeps: one cut-off commit per line. */
@@ -93,16 +120,16 @@ async function readShallowRoots(file: string): Promise<string[]> {
  */
 type RepoConfig = Pick<OpenedRepo, "partial" | "diffAlgorithm" | "renameLimit">;
 
-async function readConfig(repo: Repo): Promise<RepoConfig> {
+async function readConfig(cwd: string): Promise<RepoConfig> {
   const res = await runGit(
-    repo,
+    null,
     [
       "config",
       "-z",
       "--get-regexp",
       "^(extensions\\.partialclone|remote\\..*\\.promisor|diff\\.algorithm|diff\\.renamelimit)$",
     ],
-    { okCodes: [1] },
+    { cwd, okCodes: [1] },
   );
   const found: RepoConfig = { partial: false, diffAlgorithm: null, renameLimit: null };
   if (res.code !== 0) return found;
@@ -150,6 +177,34 @@ export async function readHead(repo: Repo): Promise<Head> {
     },
   );
   const [hash, date] = res.stdout.toString("utf8").trim().split("\0");
-  if (res.code !== 0 || !hash || !date) throw new AppError(2, "the repository has no commits yet");
+  if (res.code !== 0 || !hash || !date) throw new AppError(2, NO_COMMITS);
   return { hash, date };
+}
+
+const NO_COMMITS = "the repository has no commits yet";
+
+export interface HeadSpan extends Head {
+  /** How many commits HEAD reaches, counted no further than the reader was asked to. */
+  commits: number;
+}
+
+/**
+ * The commit `hash` (HEAD, as the repository was opened) with its committer date, and how many
+ * commits it reaches up to `countTo`: one walk that diffs nothing, which tells the history log
+ * whether a second part would have anything to read (see git/history.ts).
+ */
+export async function readHeadSpan(repo: Repo, hash: string, countTo: number): Promise<HeadSpan> {
+  if (!isFullHash(hash)) throw new AppError(2, "internal: unvalidated revision");
+  if (!Number.isInteger(countTo) || countTo < 1 || countTo > 2 ** 30) {
+    throw new AppError(2, "internal: bad commit count");
+  }
+  const res = await runGit(
+    repo,
+    ["log", "--no-mailmap", "--format=%cI", `--max-count=${countTo}`, "--stdin", "--"],
+    { input: `${hash}\n`, buffered: true },
+  );
+  const lines = res.stdout.toString("latin1").split("\n");
+  const date = lines[0] ?? "";
+  if (lines.pop() !== "" || date === "") throw new AppError(2, "unexpected output from git log");
+  return { hash, date, commits: lines.length };
 }

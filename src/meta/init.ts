@@ -1,19 +1,12 @@
 // Bringing an untracked page under tracking: metadata written into a page that has none, in the
 // site's own style (learned from a page that has some, or named in the config). Only bytes are
 // added, never changed, and the page must read back with exactly the metadata meant.
+
+import type { MetadataChoice } from "../options/defaults.js";
 import { frontMatterEnd } from "./frontmatter.js";
 import { TIME_KEY } from "./keys.js";
 import { metaShortcode, readMeta } from "./read.js";
 import type { StampResult } from "./stamp.js";
-
-/** How a site records metadata, as the config names it; "auto" learns it from the site. */
-export const METADATA_CHOICES = [
-  "auto",
-  "shortcode",
-  "default_lang_commit",
-  "l10n.sourceCommit",
-] as const;
-export type MetadataChoice = (typeof METADATA_CHOICES)[number];
 
 export type MetaStyle =
   | {

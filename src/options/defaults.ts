@@ -5,9 +5,18 @@ import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
 import type { Status } from "../core/types.js";
 import type { LayoutChoice } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
-import type { MetadataChoice } from "../meta/init.js";
 import type { AnnotationLevel } from "../sanitize/github.js";
 import { PAGE_EXTENSIONS } from "../site/files.js";
+
+/** How a site records metadata, as the config names it; "auto" learns it from the site. (Here,
+ * not beside the metadata code, so that parsing the command line loads none of that.) */
+export const METADATA_CHOICES = [
+  "auto",
+  "shortcode",
+  "default_lang_commit",
+  "l10n.sourceCommit",
+] as const;
+export type MetadataChoice = (typeof METADATA_CHOICES)[number];
 
 export interface SiteOptions {
   /** The content folder inside the repository. */

@@ -3,10 +3,10 @@
 
 import type { LayoutChoice } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
-import type { MetadataChoice } from "../meta/init.js";
 import {
   type CheckOptions,
   DEFAULTS,
+  type MetadataChoice,
   type OutputOptions,
   type ShowChoice,
   type SiteOptions,

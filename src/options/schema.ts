@@ -6,9 +6,8 @@
 import { z } from "zod";
 import { STATUSES } from "../core/types.js";
 import { LAYOUT_CHOICES } from "../layout/layout.js";
-import { METADATA_CHOICES } from "../meta/init.js";
 import { hasUnsafeChars } from "../sanitize/terminal.js";
-import { DEFAULTS, IGNORE_REVS_NAME, SHOW_CHOICES } from "./defaults.js";
+import { DEFAULTS, IGNORE_REVS_NAME, METADATA_CHOICES, SHOW_CHOICES } from "./defaults.js";
 
 // Plain folder names: segments of letters, digits, ".", "_" and "-"; no "..", no leading "-".
 const FOLDER = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/;

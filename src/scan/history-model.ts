@@ -32,14 +32,15 @@ export async function loadHeadHistory(
   folders: readonly string[],
   logPart?: number,
   cache: ScanCache | null = null,
+  commits?: Promise<number>,
 ): Promise<HeadHistory> {
   // The path index is built while git's output streams in, not after the log has ended.
   const { table, sink } = cache
     ? await readCachedLog(cache, repo, head, "history", folders, newBuilder, async (recorder) => {
-        const table = await readHeadHistory(repo, head, folders, recorder, logPart);
+        const table = await readHeadHistory(repo, head, folders, recorder, logPart, commits);
         return { table, log: recorder.capture(table) };
       })
-    : await fromGit(repo, head, folders, logPart);
+    : await fromGit(repo, head, folders, logPart, commits);
   const headIdx = table.index.get(head);
   if (headIdx === undefined) throw new Error("HEAD is missing from its own history");
   return { table, head: headIdx, index: sink.finish() };
@@ -47,9 +48,15 @@ export async function loadHeadHistory(
 
 const newBuilder = () => new PathIndexBuilder();
 
-async function fromGit(repo: Repo, head: string, folders: readonly string[], logPart?: number) {
+async function fromGit(
+  repo: Repo,
+  head: string,
+  folders: readonly string[],
+  logPart?: number,
+  commits?: Promise<number>,
+) {
   const sink = newBuilder();
-  return { table: await readHeadHistory(repo, head, folders, sink, logPart), sink };
+  return { table: await readHeadHistory(repo, head, folders, sink, logPart, commits), sink };
 }
 
 /**

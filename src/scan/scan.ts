@@ -16,7 +16,6 @@ import { BlobLineCounter } from "../git/blob-diff.js";
 import { filesChangedBy } from "../git/commit-files.js";
 import { commitsOnOtherRefs } from "../git/history.js";
 import type { Repo } from "../git/run.js";
-import { listTree } from "../git/tree.js";
 import { describeLayout } from "../layout/layout.js";
 import type { Finding } from "../lint/finding.js";
 import { settleLater } from "../settle.js";
@@ -109,10 +108,10 @@ export async function scanInStages(
   // the pages are read meanwhile.
   // Every English fact (HEAD, its tree, raw_commits, history, blobs) comes from `sourceRepo`;
   // only the translations come from `repo`, as files in its work tree.
-  const { repo, sourceRepo, head, folders, headHistory, ignoreRevs, cache } = await start;
+  const { repo, sourceRepo, head, folders, headHistory, englishList, ignoreRevs, cache } =
+    await start;
   const twoRepos = sourceRepo !== repo;
   const progress = opts.onProgress ?? (() => {});
-  const englishList = settleLater(listTree(sourceRepo, head.hash, folders.sourceFolders));
 
   const translations = await readTranslations(
     folders.langs,
@@ -174,10 +173,13 @@ export async function scanInStages(
   const okHashes = [
     ...new Set([...rawOf.values()].flatMap((r) => (r.kind === "ok" ? [r.hash] : []))),
   ];
-  const history = await completeHistory(sourceRepo, await headHistory, okHashes);
-  // Only for raw_commits off HEAD's history (rare): which of them some other ref contains.
-  const offHead = okHashes.filter((h) => history.fromHead[history.table.index.get(h) ?? -1] !== 1);
-  const onOtherRefs = offHead.length > 0 ? await commitsOnOtherRefs(sourceRepo, head.hash) : null;
+  const headLog = await headHistory;
+  // Only for raw_commits off HEAD's history (rare): which of them some other ref contains. git
+  // looks while it reads those commits into the history, not after.
+  const offHead = okHashes.some((h) => !headLog.table.index.has(h));
+  const otherRefs = offHead ? settleLater(commitsOnOtherRefs(sourceRepo, head.hash)) : null;
+  const history = await completeHistory(sourceRepo, headLog, okHashes);
+  const onOtherRefs = otherRefs ? await otherRefs : null;
   const estimates = knownEstimates
     ? fromPaths(untracked, knownEstimates)
     : translationHistory

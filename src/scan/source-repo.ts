@@ -4,17 +4,19 @@
 // git work tree: a folder inside some other repository is refused rather than taken for it.
 import { realpath } from "node:fs/promises";
 import { AppError } from "../errors.js";
-import { type Head, type OpenedRepo, openRepoAtHead } from "../git/repo.js";
+import { openRepoAtHead } from "../git/repo.js";
 import { settleLater } from "../settle.js";
 
-/** The source repository and its HEAD (still being read); every failure is one line. */
+/** The source repository and its HEAD (its date still being read: see openRepoAtHead); every
+ * failure is one line. */
 export async function openSourceRepo(
   dir: string,
-): Promise<{ repo: OpenedRepo; head: Promise<Head> }> {
+  countTo?: number,
+): Promise<Awaited<ReturnType<typeof openRepoAtHead>>> {
   const fail = (why: string) => new AppError(2, `source repository: ${why}`);
   let opened: Awaited<ReturnType<typeof openRepoAtHead>>;
   try {
-    opened = await openRepoAtHead(dir);
+    opened = await openRepoAtHead(dir, countTo);
   } catch (err) {
     throw err instanceof AppError ? fail(err.message) : err;
   }
@@ -27,5 +29,5 @@ export async function openSourceRepo(
       throw err instanceof AppError ? fail(err.message) : err;
     }),
   );
-  return { repo: opened.repo, head };
+  return { repo: opened.repo, headHash: opened.headHash, head };
 }

@@ -4,7 +4,15 @@
 
 import type { CacheChoice } from "../cache/store.js";
 import { AppError } from "../errors.js";
-import { type Head, type OpenedRepo, openRepo, openRepoAtHead } from "../git/repo.js";
+import { LOG_PART } from "../git/history.js";
+import {
+  type FoundRepo,
+  type Head,
+  type OpenedRepo,
+  openRepo,
+  openRepoAtHead,
+} from "../git/repo.js";
+import { listTree, type TreeEntry } from "../git/tree.js";
 import { readIgnoreRevs } from "../options/ignore-revs.js";
 import { settleLater } from "../settle.js";
 import { openScanCache, type ScanCache } from "./cached-log.js";
@@ -26,6 +34,8 @@ export interface ScanStart {
   folders: ScanFolders;
   /** HEAD's history, still being read. */
   headHistory: Promise<HeadHistory>;
+  /** What HEAD holds below the English folders, read beside the history. */
+  englishList: Promise<TreeEntry[]>;
   /** Commits that estimates skip (the ignore-revs file), checked before git starts. */
   ignoreRevs: ReadonlySet<string>;
   /** The cache, when there is one (see cached-log.ts). */
@@ -36,12 +46,18 @@ const PARTIAL_CLONE =
   "this is a partial clone (git clone --filter): the scan reads English files from history and never downloads missing objects; use a full clone (in actions/checkout, leave `filter` unset)";
 
 export async function startScan(
-  opts: SiteScope & { repo: string; cache?: CacheChoice },
+  opts: SiteScope & { repo: string; cache?: CacheChoice; found?: Promise<FoundRepo> },
 ): Promise<ScanStart> {
-  // Both repositories are opened at once; the source's HEAD is read alongside.
+  // Both repositories are opened at once; the source's HEAD date is read alongside. Without a
+  // cache the history log is certain to run, and the same walk counts HEAD's commits as far as
+  // the log needs to know whether to split; with one, a run that finds its log there would walk
+  // for nothing, and the log counts for itself when it runs (see readHeadHistory).
+  const countTo = opts.cache?.enabled ? 1 : LOG_PART + 1;
   const [opened, translations] = await Promise.all([
-    opts.sourceRepo ? openSourceRepo(opts.sourceRepo) : openRepoAtHead(opts.repo),
-    opts.sourceRepo ? openRepo(opts.repo) : null,
+    opts.sourceRepo
+      ? openSourceRepo(opts.sourceRepo, countTo)
+      : openRepoAtHead(opts.repo, countTo, opts.found),
+    opts.sourceRepo ? openRepo(opts.repo, opts.found) : null,
   ]);
   const sourceRepo = opened.repo;
   const repo = translations ?? sourceRepo;
@@ -53,16 +69,24 @@ export async function startScan(
   });
   // Read whether or not a page will need it, so that a bad file is an error on every run.
   const ignoreRevs = readIgnoreRevs(repo.workTree, opts.ignoreRevsFile ?? null);
-  const head = await opened.head;
-  const cache = openScanCache(opts.cache, sourceRepo, head.hash);
+  // The log starts from the hash found with the repository, without waiting for HEAD's date.
+  // Without a hash (no commits yet) reading HEAD has failed, with the reason to give.
+  const hash = opened.headHash ?? (await opened.head).hash;
+  const cache = openScanCache(opts.cache, sourceRepo, hash);
+  const commits = countTo > 1 ? settleLater(opened.head.then((span) => span.commits)) : undefined;
+  const headHistory = settleLater(
+    loadHeadHistory(sourceRepo, hash, folders.sourceFolders, undefined, cache, commits),
+  );
+  // Needs only HEAD and the folders: listed now, not once the scan's own code has loaded.
+  const englishList = settleLater(listTree(sourceRepo, hash, folders.sourceFolders));
+  const { date } = await opened.head;
   return {
     repo,
     sourceRepo,
-    head,
+    head: { hash, date },
     folders,
-    headHistory: settleLater(
-      loadHeadHistory(sourceRepo, head.hash, folders.sourceFolders, undefined, cache),
-    ),
+    headHistory,
+    englishList,
     ignoreRevs,
     cache,
   };

@@ -21,7 +21,6 @@ import {
 import {
   ALREADY_TRACKED,
   initText,
-  type MetadataChoice,
   type MetaStyle,
   pageLink,
   pageTitle,
@@ -29,7 +28,7 @@ import {
 } from "../meta/init.js";
 import { readMeta } from "../meta/read.js";
 import { NO_METADATA, type StampResult, stampText } from "../meta/stamp.js";
-import { DEFAULTS } from "../options/defaults.js";
+import { DEFAULTS, type MetadataChoice } from "../options/defaults.js";
 import { type SiteScope, siteLayout } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
 import { openSourceRepo } from "../scan/source-repo.js";
