@@ -153,11 +153,14 @@ export class CacheStore {
     this.evict();
   }
 
-  /** Removes the least recently used files while the folder holds more than its bound. */
+  /** Removes the least recently used of its own files while they take more than the bound.
+   * Only files named as this cache names them count: --cache-dir may name a folder that holds
+   * other files too, and those are never touched. */
   private evict(): void {
     let entries: Array<{ name: string; size: number; used: number }>;
     try {
       entries = readdirSync(this.dir).flatMap((name) => {
+        if (!CACHE_FILE.test(name)) return [];
         const info = lstatSync(path.join(this.dir, name));
         return info.isFile() ? [{ name, size: info.size, used: info.mtimeMs }] : [];
       });
@@ -211,6 +214,9 @@ function sha256(data: Buffer | string): string {
 export function cacheFileName(kind: string, identity: readonly unknown[]): string {
   return `${kind}-${sha256(JSON.stringify(identity)).slice(0, 32)}`;
 }
+
+/** The names cacheFileName makes (kinds are lowercase words). */
+const CACHE_FILE = /^[a-z]+(?:-[a-z]+)*-[0-9a-f]{32}$/;
 
 function code(err: unknown): string {
   return (err as NodeJS.ErrnoException).code ?? "error";

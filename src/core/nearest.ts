@@ -1,16 +1,25 @@
 // Suggestions for a mistyped name: a command, an option, a metadata attribute.
 
-/** The closest of `names` to a mistyped `word`, when it is a likely typo (`most` edits at most). */
-export function nearest(word: string, names: readonly string[], most = 2): string | null {
+/**
+ * The closest of `names` to a mistyped `word`, when it is a likely typo: `most` edits at most,
+ * or as many as `most` allows for that name (a short name two edits away is another word).
+ */
+export function nearest(
+  word: string,
+  names: readonly string[],
+  most: number | ((name: string) => number) = 2,
+): string | null {
+  const limit = typeof most === "number" ? () => most : most;
   let best: string | null = null;
-  let bestDistance = most + 1;
+  let bestDistance = Number.POSITIVE_INFINITY;
   const w = word.slice(0, 40);
   for (const name of names) {
+    const allowed = Math.min(limit(name), bestDistance - 1);
     // The lengths' difference is a floor of the distance: most names are passed over on it
     // (every front matter key of every page is compared with the metadata keys).
-    if (Math.abs(w.length - name.length) >= bestDistance) continue;
+    if (Math.abs(w.length - name.length) > allowed) continue;
     const d = editDistance(w, name);
-    if (d < bestDistance) {
+    if (d <= allowed) {
       best = name;
       bestDistance = d;
     }

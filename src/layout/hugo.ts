@@ -240,7 +240,8 @@ export interface HugoUrls {
 
 /**
  * Hugo's URL settings, or null when a page's URL cannot be known from its path: no Hugo config,
- * one that does not parse, or `permalinks` or `uglyURLs` set (their patterns are not followed).
+ * one that does not parse, or settings that move URLs: `permalinks`, `uglyURLs`,
+ * `defaultContentLanguageInSubdir`, a baseURL with a path.
  * Hugo's keys are case-insensitive.
  */
 export function hugoUrls(workTree: string): HugoUrls | null {
@@ -255,6 +256,18 @@ export function hugoUrls(workTree: string): HugoUrls | null {
     return found === undefined ? undefined : data[found];
   };
   const on = (v: unknown) => v === true || v === "true";
-  if (key("permalinks") !== undefined || on(key("uglyURLs"))) return null;
+  // Each of these moves the English pages' URLs in ways a path alone does not tell (a language
+  // prefix, a base path, rewritten permalinks, `.html` pages): raw_link is then not judged.
+  const base = key("baseURL");
+  const basePath =
+    typeof base === "string" ? base.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "") : "";
+  if (
+    key("permalinks") !== undefined ||
+    on(key("uglyURLs")) ||
+    on(key("defaultContentLanguageInSubdir")) ||
+    basePath.replace(/\/+$/, "") !== ""
+  ) {
+    return null;
+  }
   return { lower: !on(key("disablePathToLower")) };
 }

@@ -39,8 +39,10 @@ export interface LintOptions extends ScanOptions {
 export interface PageLint {
   path: string;
   findings: Finding[];
-  /** With fix: what was repaired (or would be, with dryRun). */
+  /** With fix: what was repaired, on disk. */
   fixed: Finding[];
+  /** With fix and dryRun: what would be repaired; these are still in the page, so still found. */
+  wouldFix: Finding[];
   /** With fix: why the page's repairs were not made. */
   fixError?: string;
   /** With dryRun: the change as a unified diff. */
@@ -99,7 +101,7 @@ export async function lint(opts: LintOptions): Promise<PageLint[]> {
       (a, b) => a.line - b.line || a.column - b.column,
     );
     if (findings.length === 0) continue;
-    const lint: PageLint = { path: page.path, findings, fixed: [] };
+    const lint: PageLint = { path: page.path, findings, fixed: [], wouldFix: [] };
     lints.push(lint);
     if (!opts.fix) continue;
     const recheck = (t: string) => [
@@ -113,7 +115,7 @@ export async function lint(opts: LintOptions): Promise<PageLint[]> {
     }
     if (fixed.fixed.length === 0) continue;
     if (opts.dryRun) {
-      lint.fixed = fixed.fixed;
+      lint.wouldFix = fixed.fixed;
       lint.diff = pageDiff(page.path, text, fixed.text);
       continue;
     }

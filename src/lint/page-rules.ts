@@ -18,6 +18,9 @@ import { type Finding, finding, type Position, positionAt } from "./finding.js";
 export const SHORTCODE_ATTRIBUTES = ["raw_commit", "raw_title", "raw_link", TIME_KEY] as const;
 /** Top-level front matter keys a misspelling is compared with. */
 const FRONT_MATTER_KEYS = ["default_lang_commit", TIME_KEY, DRIFT_KEY, "l10n"] as const;
+/** Front matter keys are the site's own words: a short one a few edits from ours is likely
+ * another key of the site (`i18n` is not a misspelt `l10n`), a long one is likely a typo. */
+const frontMatterTypoEdits = (name: string) => (name.length <= 4 ? 0 : name.length <= 8 ? 1 : 2);
 const NAME = "translation-status";
 
 /** What the reader found in a page, as rules need it. */
@@ -165,7 +168,7 @@ function frontMatterKeyFindings(text: string, bodyStart: number): Finding[] {
       ? null
       : key === MISSPELLED_TIME_KEY
         ? TIME_KEY
-        : nearest(key, FRONT_MATTER_KEYS, 2);
+        : nearest(key, FRONT_MATTER_KEYS, frontMatterTypoEdits);
   // Every page of a front matter site comes here: the block is parsed again only when a line
   // starts with a key that looks misspelled.
   const written = [...text.slice(0, bodyStart).matchAll(/^["']?([\w.-]+)["']?[ \t]*[:=]/gm)];

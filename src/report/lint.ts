@@ -6,7 +6,8 @@ import type { PageLint } from "../lint/lint.js";
 import { inertLine, workflowCommand } from "../sanitize/github.js";
 import { toJson } from "../sanitize/json.js";
 
-/** The findings a run leaves: all of them, less those repaired. */
+/** The findings a run leaves: all of them, less those repaired on disk (a dry run repairs
+ * nothing, so its exit code and annotations are those of a run without --fix). */
 export function remaining(p: PageLint): Finding[] {
   return p.findings.filter((f) => !p.fixed.includes(f));
 }
@@ -41,23 +42,27 @@ export function renderLintTable(
   for (const p of pages) {
     if (p.diff) lines.push(...p.diff.split("\n").map(inertLine));
     for (const f of p.fixed) {
-      const verb = opts.dryRun ? "would fix" : "fixed";
       lines.push(
-        `${shown(p.path)}:${f.line}:${f.column}  ${verb}  ${f.rule}  ${shown(f.fix?.says ?? "")}`,
+        `${shown(p.path)}:${f.line}:${f.column}  fixed  ${f.rule}  ${shown(f.fix?.says ?? "")}`,
       );
     }
     if (p.fixError) lines.push(`${shown(p.path)}  not fixed: ${shown(p.fixError)}`);
     for (const f of remaining(p)) {
-      const fix = !opts.fix && f.fix ? "  (fixable)" : "";
+      const fix = p.wouldFix.includes(f)
+        ? `  (would fix: ${shown(f.fix?.says ?? "")})`
+        : !opts.fix && f.fix
+          ? "  (fixable)"
+          : "";
       lines.push(
         `${shown(p.path)}:${f.line}:${f.column}  ${levelOf(f)}  ${f.rule}  ${shown(f.message)}${fix}`,
       );
     }
   }
   const t = tally(pages);
-  const fixedCount = pages.reduce((n, p) => n + p.fixed.length, 0);
+  const fixedCount = pages.reduce((n, p) => n + (opts.dryRun ? p.wouldFix : p.fixed).length, 0);
   const parts = [plural(t.errors, "error"), plural(t.warnings, "warning")];
-  if (opts.fix) parts.push(`${fixedCount} ${opts.dryRun ? "would be fixed" : "fixed"}`);
+  if (opts.fix)
+    parts.push(`${fixedCount} ${opts.dryRun ? "would be fixed, nothing written" : "fixed"}`);
   else if (t.fixable > 0) parts.push(`${t.fixable} fixable with lint --fix`);
   lines.push(parts.join(", "));
   return `${lines.join("\n")}\n`;
@@ -78,8 +83,11 @@ export function renderLintJson(pages: readonly PageLint[]): string {
   const fixed = pages.flatMap((p) =>
     p.fixed.map((f) => ({ path: p.path, line: f.line, rule: f.rule, fix: f.fix?.says ?? "" })),
   );
+  const wouldFix = pages.flatMap((p) =>
+    p.wouldFix.map((f) => ({ path: p.path, line: f.line, rule: f.rule, fix: f.fix?.says ?? "" })),
+  );
   const notFixed = pages.flatMap((p) => (p.fixError ? [{ path: p.path, why: p.fixError }] : []));
-  return `${toJson({ schemaVersion: 1, findings, fixed, notFixed }, 2)}\n`;
+  return `${toJson({ schemaVersion: 1, findings, fixed, wouldFix, notFixed }, 2)}\n`;
 }
 
 export function renderLintGithub(pages: readonly PageLint[]): string {

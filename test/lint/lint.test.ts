@@ -241,8 +241,17 @@ describe("lint --fix", () => {
       "content/zh-cn/sc-crlf.md",
     ]);
     expect(res.stdout).toContain('-{{< translation-status-zh-cn raw_title="Old title"');
-    expect(res.stdout).toContain("would fix");
+    expect(res.stdout).toContain("(would fix: ");
     for (const r of repairs) expect(readFileSync(path.join(repo.dir, r.rel))).toEqual(r.before);
+    // Nothing was written, so what is wrong is still wrong: the exit code, the JSON's findings
+    // and the annotations say so, as without --fix.
+    expect(res.code).toBe(1);
+    const args = ["lint", "--repo", repo.dir, "--fix", "--dry-run", "content/zh-cn/sc-crlf.md"];
+    const json = JSON.parse(runCli([...args, "--format", "json"]).stdout);
+    expect(json.fixed).toEqual([]);
+    expect(json.wouldFix.length).toBeGreaterThan(0);
+    expect(json.findings.length).toBeGreaterThanOrEqual(json.wouldFix.length);
+    expect(runCli([...args, "--format", "github"]).stdout).toContain("::error file=");
   });
 
   it("repairs every page byte for byte, and a second lint finds nothing there", () => {

@@ -73,6 +73,8 @@ describe("page rules", () => {
       rules(`---\ntitle: T\ndefault_lang_comit: ${SHA}\ndefault_lang_commit: ${SHA}\n---\n`),
     ).toEqual(["misspelled-attribute"]);
     expect(rules(`---\ntitle: T\nweight: 2\ndefault_lang_commit: ${SHA}\n---\n`)).toEqual([]);
+    // A short key of the site's own a few edits from one of ours is another word, not a typo.
+    expect(rules(`---\ni18n: true\nlen: 3\ndefault_lang_commit: ${SHA}\n---\n`)).toEqual([]);
   });
 });
 
@@ -106,6 +108,13 @@ describe("Hugo's URL settings", () => {
       expect(hugoUrls(dir)).toBeNull();
       writeFileSync(path.join(dir, "config.toml"), "uglyurls = true\n");
       expect(hugoUrls(dir)).toBeNull();
+      // The English pages' URLs get a language prefix, or the site lives below a base path.
+      writeFileSync(path.join(dir, "config.toml"), "defaultContentLanguageInSubdir = true\n");
+      expect(hugoUrls(dir)).toBeNull();
+      writeFileSync(path.join(dir, "config.toml"), 'baseURL = "https://example.org/docs/"\n');
+      expect(hugoUrls(dir)).toBeNull();
+      writeFileSync(path.join(dir, "config.toml"), 'baseURL = "https://example.org/"\n');
+      expect(hugoUrls(dir)).toEqual({ lower: true });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,11 @@
 // The cache's log files as data: what comes back is what went in, and a body of another shape
-// is refused rather than half read.
+// is refused rather than half read. And the folder's size bound, which removes only its own files.
+import { chmodSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeLog, encodeLog, mergeLogs } from "../../src/cache/log-file.js";
+import { CacheStore, cacheFileName } from "../../src/cache/store.js";
 import type { LogCapture } from "../../src/git/history.js";
 
 const h = (n: number) => n.toString(16).padStart(40, "0");
@@ -63,5 +67,32 @@ describe("cache log files", () => {
     expect(mergeLogs([h(4), h(3), h(9)], fresh, cached)).toBeNull();
     // A fresh commit HEAD does not reach is not git's walk.
     expect(mergeLogs([h(4), h(2), h(1)], fresh, cached)).toBeNull();
+  });
+});
+
+describe("the cache folder's size bound", () => {
+  it("evicts only its own files, least recently used first, never another file in the folder", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "ts-cache-evict-"));
+    chmodSync(dir, 0o700);
+    const old = new Date("2020-01-01T00:00:00Z");
+    // The user's own files, older than anything the cache wrote: a bound must not reach them.
+    for (const name of ["video.mp4", "notes.txt", "history-not-ours"]) {
+      writeFileSync(path.join(dir, name), Buffer.alloc(4096));
+      utimesSync(path.join(dir, name), old, old);
+    }
+    const store = CacheStore.open({ dir, enabled: true, warn: () => {} }, 3000) as CacheStore;
+    const first = cacheFileName("lines", ["a"]);
+    store.write(first, "lines", Buffer.alloc(1000));
+    utimesSync(path.join(dir, first), old, old);
+    // A new run: what it writes is kept, the oldest of the cache's own files goes.
+    const next = CacheStore.open({ dir, enabled: true, warn: () => {} }, 3000) as CacheStore;
+    const second = cacheFileName("history", ["b"]);
+    const third = cacheFileName("estimates-by-page", ["c"]);
+    next.write(second, "history", Buffer.alloc(1000));
+    next.write(third, "estimates-by-page", Buffer.alloc(1500));
+    expect(readdirSync(dir).sort()).toEqual(
+      ["history-not-ours", "notes.txt", "video.mp4", second, third].sort(),
+    );
+    rmSync(dir, { recursive: true, force: true });
   });
 });
