@@ -4,13 +4,28 @@
 // through: the output folder may sit in a checkout of a stranger's pull request, where such a
 // link could point anywhere.
 import { randomBytes } from "node:crypto";
-import { lstat, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { writeFileSync } from "node:fs";
+import { lstat, mkdir, readlink, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../errors.js";
 import { visible } from "../sanitize/terminal.js";
+import { writeChunks } from "./output.js";
 
-/** Writes one file atomically, creating its folder when missing. `shown` names it in errors. */
+/** Writes one file atomically, creating its folder when missing. `shown` names it in errors.
+ * A pipe or a device there (`--output /dev/stdout`, a FIFO a reader waits on) is written into,
+ * as a shell's `>` would: replacing it would take the output from its reader. */
 export async function writeOutputFile(file: string, text: string, shown = file): Promise<void> {
+  const stream = await streamAt(file);
+  if (stream !== null) {
+    // Standard output goes the way the report goes without --output (a closed pipe is quiet).
+    if (stream === 1) return writeChunks([text]);
+    try {
+      writeFileSync(stream, text, { encoding: "utf8", flag: "w" });
+      return;
+    } catch (err) {
+      throw new AppError(2, `cannot write ${visible(shown)}: ${reason(err)}`);
+    }
+  }
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.ts-${randomBytes(6).toString("hex")}.tmp`);
   try {
@@ -78,6 +93,29 @@ async function ensureRealFolder(dir: string, rel: string): Promise<void> {
     // Made meanwhile by someone else is fine only if it is a real folder now.
     if ((err as NodeJS.ErrnoException).code === "EEXIST") return ensureRealFolder(dir, rel);
     throw new AppError(2, `cannot write ${visible(rel)}: ${reason(err)}`);
+  }
+}
+
+/** Where /dev/stdout and its kin link: one of this process's descriptors. */
+const OWN_DESCRIPTOR = /^\/(?:proc\/self|dev)\/fd\/(\d+)$/;
+
+/**
+ * What to write into at `file` instead of replacing it: a pipe, socket or character device
+ * (its path), or this process's descriptor that a link names (its number); else null. A link is
+ * followed only to this process's own descriptors (`/dev/stdout` is one): a link planted in a
+ * checkout could point at any device, and is replaced like any other link.
+ */
+async function streamAt(file: string): Promise<string | number | null> {
+  try {
+    const info = await lstat(file);
+    if (info.isSymbolicLink()) {
+      // Written through the descriptor itself: opening a socket's /proc entry fails.
+      const own = OWN_DESCRIPTOR.exec(await readlink(file));
+      return own ? Number(own[1]) : null;
+    }
+    return info.isFIFO() || info.isCharacterDevice() || info.isSocket() ? file : null;
+  } catch {
+    return null;
   }
 }
 

@@ -6,7 +6,7 @@ import type { Classified } from "./kinds.js";
 import { Level, masked, sameWords, words } from "./masks.js";
 import { PageText } from "./page-text.js";
 import { MAX_PARSED_CHARS } from "./parse.js";
-import { typoOnly } from "./sentences.js";
+import { sameBlocks, typoOnly } from "./sentences.js";
 import { structureChanges } from "./structure.js";
 import { changedWindows } from "./window.js";
 
@@ -30,9 +30,11 @@ export function classifyChange(
   if (beforeVersion === null || afterVersion === null) return { kind: "prose" };
   const before = asPage(beforeVersion);
   const after = asPage(afterVersion);
-  if (before.text === after.text || sameWords(before.words, after.words)) {
-    return { kind: "whitespace" };
-  }
+  if (before.text === after.text) return { kind: "whitespace" };
+  // The same words on other lines is a rewrap only where the blocks stay the same: words moved
+  // into list items, or a blank line taken out between paragraphs, change the page.
+  const rewrapped = sameWords(before.words, after.words);
+  if (rewrapped && sameBlocks(before.text, after.text)) return { kind: "whitespace" };
   // Only the blocks that changed are parsed (see window.ts); a page many times longer than any
   // parsed one is not looked into at all.
   if (before.text.length > MAX_WINDOWED_CHARS || after.text.length > MAX_WINDOWED_CHARS) {
@@ -41,7 +43,7 @@ export function classifyChange(
   const window = changedWindows(before.text, after.text);
   const wb = new PageText(window.before, structure);
   const wa = new PageText(window.after, structure);
-  const kind = classifyWindows(wb, wa);
+  const kind: Classified = rewrapped ? { kind: "prose" } : classifyWindows(wb, wa);
   if (!structure) return kind;
   const sb = wb.structure;
   const sa = wa.structure;

@@ -13,6 +13,40 @@ const BLOCK_START = /^(?:#{1,6}|[-*+>|]|\d{1,9}[.)])$/;
  * of the word's last few characters only, so a crafted long word costs nothing more. */
 const SENTENCE_END = /[.!?。！？]["'”’)\]*_]*$/;
 
+/** A line's block mark: a list item's, a heading's, a quote's, a table row's, a fence's, with
+ * its indent (which nests a list); "" for a line that continues a block. */
+const BLOCK_MARK = /^([ \t]*)([-*+]|\d{1,9}[.)]|#{1,6}|>|\||`{3,}|~{3,})(?=[ \t]|$)/;
+
+/**
+ * Whether two texts have the same blocks: the same blank lines between paragraphs (counted as
+ * one), and the same lines that start a list item, heading, quote, table row or fence, in order.
+ * Words re-wrapped inside a paragraph leave these alone; Markdown reads a change to them as
+ * another page.
+ */
+export function sameBlocks(before: string, after: string): boolean {
+  const a = blockMarks(before);
+  const b = blockMarks(after);
+  return a.length === b.length && a.every((m, i) => m === b[i]);
+}
+
+function blockMarks(text: string): string[] {
+  const out: string[] = [];
+  // Blank lines count only between blocks: not at the start or the end of the page.
+  let blank = true;
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") {
+      blank = true;
+      continue;
+    }
+    if (blank && out.length > 0) out.push("");
+    const m = BLOCK_MARK.exec(line);
+    if (m) out.push(`${(m[1] as string).replace(/\t/g, "    ").length}${m[2] as string}`);
+    else if (blank) out.push("p");
+    blank = false;
+  }
+  return out;
+}
+
 /** The text's sentences, each as its words. */
 export function sentences(text: string): string[][] {
   const out: string[][] = [];
@@ -65,8 +99,17 @@ export function typoOnly(before: string, after: string): boolean {
       if (c.added) added += c.count;
       else removed += c.count;
     }
+    // Measured against the sentence's words, not its marks: a table row's pipes are no words,
+    // and a cell filled in an empty row is new text.
     const edits = Math.max(added, removed);
-    if (edits > MAX_TYPO_WORDS || 2 * edits > Math.max(x.length, y.length)) return false;
+    if (edits > MAX_TYPO_WORDS || 2 * edits > Math.max(wordCount(x), wordCount(y))) return false;
   }
   return true;
+}
+
+/** How many of `tokens` hold a letter or a digit (the rest are marks: pipes, dashes). */
+function wordCount(tokens: readonly string[]): number {
+  let n = 0;
+  for (const t of tokens) if (/[\p{L}\p{N}]/u.test(t)) n++;
+  return n;
 }

@@ -129,7 +129,7 @@ export function PageList({
     return (
       <>
         <Text dimColor={ui.color}>
-          {"  No pages match. Esc clears the search, 0 shows every status."}
+          {`  No pages match. Esc clears the search, 0 shows every status${kinds ? ", t cycles the change kinds" : ""}.`}
         </Text>
         {Array.from({ length: Math.max(0, height - 1) }, (_, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: blank filler rows have no identity

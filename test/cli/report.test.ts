@@ -1,5 +1,7 @@
 // The report command's command line: its formats, --output, and the options it refuses before
 // any git process runs (exit 2, one line), with the built CLI on the fixture site.
+
+import { spawn, spawnSync } from "node:child_process";
 import {
   lstatSync,
   mkdirSync,
@@ -92,6 +94,36 @@ describe("translation-status report", () => {
     ).toBeDefined();
     // No temporary file is left beside it.
     expect(readdirSync(path.dirname(file))).toEqual(["translation_status.json"]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("writes into a pipe or /dev/stdout named by --output, instead of replacing it", async () => {
+    const printed = runCli(["report", "--repo", site.dir, "--format", "hugo-data"]).stdout;
+    const viaStdout = runCli([
+      "report",
+      "--repo",
+      site.dir,
+      "--format",
+      "hugo-data",
+      "--output",
+      "/dev/stdout",
+    ]);
+    expect(viaStdout).toMatchObject({ code: 0, stdout: printed });
+    expect(lstatSync("/dev/stdout").isSymbolicLink()).toBe(true);
+    const dir = tempDir("ts-report-fifo-");
+    const fifo = path.join(dir, "status.json");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const reader = spawn("cat", [fifo]);
+    let read = "";
+    reader.stdout.on("data", (c: Buffer) => {
+      read += c.toString("utf8");
+    });
+    const ended = new Promise((resolve) => reader.on("close", resolve));
+    const res = runCli(["report", "--repo", site.dir, "--format", "hugo-data", "--output", fifo]);
+    expect(res.code).toBe(0);
+    await ended;
+    expect(read).toBe(printed);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
     rmSync(dir, { recursive: true, force: true });
   });
 

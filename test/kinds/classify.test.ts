@@ -34,6 +34,21 @@ const CASES: Array<[string, string, string]> = [
   // whitespace: the words are the same, in the same order
   ["a paragraph re-wrapped", edit("own server, as many", "own\nserver, as many"), "whitespace"],
   ["trailing spaces and a blank line", `${PAGE.replace("do.\n", "do.   \n")}\n\n`, "whitespace"],
+  // The same words in other blocks: Markdown reads another page.
+  [
+    "list items joined into one",
+    edit(
+      "- Install the packages.\n- Create the database.",
+      "- Install the packages. - Create the database.",
+    ),
+    "prose",
+  ],
+  [
+    "two paragraphs joined",
+    edit("do.\nSee [the", "do.\n\nSee [the").replace("\n\n# Running", "\n# Running"),
+    "prose",
+  ],
+  ["a paragraph split in two", edit("software. You", "software.\n\nYou"), "prose"],
   // front-matter
   ["a weight changed", edit("weight: 10", "weight: 20"), "front-matter"],
   [
@@ -119,6 +134,14 @@ describe("classifyChange", () => {
     expect(classifyChange(before, "Look: ![the big diagram](/img/a.png)\n").kind).not.toMatch(
       /^(whitespace|front-matter|links|code)$/,
     );
+  });
+
+  it("calls a cell filled in an empty table row prose, a misspelling in a full one a typo", () => {
+    const before = "| Name | Note |\n| - | - |\n|  |  |\n| Sharing your usrname | a long note |\n";
+    const filled = before.replace("|  |  |", "| Sharing your username |  |");
+    expect(classifyChange(before, filled).kind).toBe("prose");
+    const fixed = before.replace("usrname", "username");
+    expect(classifyChange(before, fixed).kind).toBe("typo");
   });
 
   it("calls a table row added prose", () => {
