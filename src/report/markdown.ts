@@ -13,7 +13,7 @@ import type { Estimate } from "../core/types.js";
 import { commitUrl, compareUrl, type GitHubRepo, historyUrl } from "../git/remote.js";
 import { isFullHash, parseRawCommit } from "../git/revision.js";
 import { commitKindText, kindCounts, kindText, structureChangesText } from "../kinds/kinds.js";
-import { mdCode, mdLink, mdText } from "../sanitize/markdown.js";
+import { mdCode, mdLink, mdText, mdTextWithCode } from "../sanitize/markdown.js";
 import { FULL_LISTING, type Listing, listedLanguages } from "./table.js";
 import { groupWarnings, warningText } from "./warnings.js";
 
@@ -284,7 +284,7 @@ function pageItem(
   const limits = verdict.reasons.slice(1);
   if (limits.length > 0) out.push(`  - Over the limit: ${limits.map(mdText).join("; ")}`);
   const structure = structureChangesText(est ?? page);
-  if (structure !== "") out.push(`  - English structure: ${mdText(structure)}`);
+  if (structure !== "") out.push(`  - English structure: ${mdTextWithCode(structure)}`);
   for (const g of groupWarnings(page.warnings, result.content))
     out.push(`  - Warning: ${warningText(g, mdText, mdCode)}`);
   if (page.commits.length > 0) {

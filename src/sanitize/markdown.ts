@@ -51,6 +51,17 @@ export function mdCode(s: string): string {
 }
 
 /**
+ * Text whose backquoted spans are inline code, as the structure lines write a heading's marks
+ * (`##`) or a code block's language: each part escaped on its own. Unbalanced backquotes (a
+ * title holding one) leave it all as text.
+ */
+export function mdTextWithCode(s: string): string {
+  const parts = s.split("`");
+  if (parts.length % 2 === 0) return mdText(s);
+  return parts.map((p, i) => (i % 2 === 1 ? mdCode(p) : mdText(p))).join("");
+}
+
+/**
  * `[text](url)` when `url` is a plain https URL (no user:password), else just `mdText(text)`.
  * Empty text shows the URL itself.
  */

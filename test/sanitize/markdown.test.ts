@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mdCode, mdLink, mdText } from "../../src/sanitize/markdown.js";
+import { mdCode, mdLink, mdText, mdTextWithCode } from "../../src/sanitize/markdown.js";
 import { firstForbidden, fuzzStrings } from "./fuzz.js";
 
 describe("mdText", () => {
@@ -46,6 +46,22 @@ describe("mdText", () => {
         .replace(/&(amp|lt|gt);/g, "");
       expect(bare).not.toMatch(/[\\`*_~[\]()!|$<>&@#]|:\/\/|www\./i);
     }
+  });
+});
+
+describe("mdTextWithCode", () => {
+  it.each([
+    ["added 1 `##` section: Intro", "added 1 `##` section: Intro"],
+    ["English `yaml`, translation `js<b>`", "English `yaml`, translation `js<b>`"],
+    // One backquote from a title: no span is made, the whole is text.
+    ["section: a`b *c*", mdText("section: a`b *c*")],
+    ["`a|b` [x](y)", "<code>a\\|b</code> \\[x\\]\\(y\\)"],
+  ])("mdTextWithCode(%j) is %j", (input, expected) => {
+    expect(mdTextWithCode(input)).toBe(expected);
+  });
+
+  it("leaves nothing active on generated input", () => {
+    for (const s of fuzzStrings(91, 1000)) expect(firstForbidden(mdTextWithCode(s))).toBeNull();
   });
 });
 
