@@ -137,8 +137,15 @@ async function runDashboard(opts: CliOptions, found?: Promise<FoundRepo>): Promi
     throw err;
   }
   release();
-  return app.runDashboardApp(opts, feed);
+  const code = await app.runDashboardApp(opts, feed);
+  // The user has left: a scan still reading (q pressed while the figures were coming) has no
+  // one to show its answer to, and must not hold the process open until it is done.
+  dashboardEnded = true;
+  return code;
 }
+
+/** Set once the dashboard has closed; main then ends without waiting for its scan. */
+let dashboardEnded = false;
 
 function version(): string {
   const pkg = JSON.parse(
@@ -159,9 +166,11 @@ main(process.argv.slice(2)).then(
     // (The failed write's 'error' event may come after this callback, which has the error too.)
     process.stdout.write("", (err?: NodeJS.ErrnoException | null) => {
       const failure = outputFailure ?? (err && err.code !== "EPIPE" ? (err.code ?? "error") : null);
-      if (failure === null) return;
-      process.stderr.write(`translation-status: could not write the output (${failure})\n`);
-      process.exitCode = 2;
+      if (failure !== null) {
+        process.stderr.write(`translation-status: could not write the output (${failure})\n`);
+        process.exitCode = 2;
+      }
+      if (dashboardEnded) process.exit();
     });
   },
   (err: unknown) => {

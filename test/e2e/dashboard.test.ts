@@ -304,11 +304,44 @@ register("./hooks.mjs", import.meta.url);
     startSession(pane, `trap true INT; ${command}; sleep 60`);
     const shown = (what: string) => tmux("display-message", "-p", "-t", pane, what).trim();
     const text = () => tmux("capture-pane", "-p", "-t", pane);
-    await waitForScreen(() => shown("#{alternate_on}") === "1", "the dashboard to take the screen");
+    await waitForScreen(
+      () => shown("#{alternate_on}") === "1",
+      "the dashboard to take the screen",
+      8000,
+      pane,
+    );
     tmux("send-keys", "-t", pane, "C-c");
-    await waitForScreen(() => text().includes("EXITED:"), "the process to exit");
+    await waitForScreen(() => text().includes("EXITED:"), "the process to exit", 8000, pane);
     expect(text()).not.toContain("sort: most work");
     expect(text()).toContain("EXITED:130");
     expect(shown("#{alternate_on} #{cursor_flag}")).toBe("0 1");
   }, 20_000);
+
+  it("ends at once on q while the repository is still being read, not when git is done", async () => {
+    // Every git call takes 4 s, and the scan makes several one after another: q must not wait.
+    const bin = path.join(site.dir, "..", "slower-bin");
+    mkdirSync(bin, { recursive: true });
+    const realGit = spawnSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).stdout.trim();
+    writeFileSync(path.join(bin, "git"), `#!/bin/sh\nsleep 4\nexec '${realGit}' "$@"\n`, {
+      mode: 0o755,
+    });
+    const command = `PATH=${JSON.stringify(bin)}:"$PATH" node ${JSON.stringify(CLI)} --repo ${JSON.stringify(site.dir)}; echo EXITED:$?`;
+    const pane = "quit-early";
+    startSession(pane, `${command}; sleep 60`);
+    const shown = (what: string) => tmux("display-message", "-p", "-t", pane, what).trim();
+    const text = () => tmux("capture-pane", "-p", "-t", pane);
+    await waitForScreen(
+      () => shown("#{alternate_on}") === "1",
+      "the dashboard to take the screen",
+      8000,
+      pane,
+    );
+    await waitForScreen(() => text().includes("q quit"), "the loading screen", 8000, pane);
+    const pressed = Date.now();
+    tmux("send-keys", "-t", pane, "q");
+    await waitForScreen(() => text().includes("EXITED:"), "the process to exit", 8000, pane);
+    expect(Date.now() - pressed).toBeLessThan(3000);
+    expect(text()).toContain("EXITED:0");
+    expect(shown("#{alternate_on} #{cursor_flag}")).toBe("0 1");
+  }, 30_000);
 });
