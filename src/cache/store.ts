@@ -3,7 +3,7 @@
 // so a damaged or truncated file is a warning and a rebuild, never a wrong answer. The folder
 // must be the user's own and writable by nobody else: a file someone else could write would be
 // an answer someone else chose.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import {
   closeSync,
   constants,
@@ -14,15 +14,14 @@ import {
   readdirSync,
   readFileSync,
   realpathSync,
-  renameSync,
   rmSync,
   statSync,
   utimesSync,
-  writeFileSync,
 } from "node:fs";
 import path from "node:path";
 import { AppError } from "../errors.js";
 import { CACHE_DEFAULTS } from "../options/defaults.js";
+import { writeFileAtomically } from "../site/atomic.js";
 
 /** What the command line asked of the cache. */
 export interface CacheChoice {
@@ -136,17 +135,11 @@ export class CacheStore {
    * under its size bound. A failure is a warning: the cache only saves time. */
   write(name: string, kind: string, body: Buffer): void {
     const file = path.join(this.dir, name);
-    const temp = path.join(this.dir, `.${name}.${randomBytes(6).toString("hex")}.tmp`);
     const header = `${MAGIC} ${VERSION} ${kind} ${body.length}\n${sha256(body)}\n`;
     try {
-      writeFileSync(temp, Buffer.concat([Buffer.from(header, "latin1"), body]), {
-        mode: 0o600,
-        flag: "wx",
-      });
-      renameSync(temp, file);
+      writeFileAtomically(file, Buffer.concat([Buffer.from(header, "latin1"), body]), 0o600);
       this.written.add(name);
     } catch (err) {
-      rmSync(temp, { force: true });
       this.warn(`could not write the cache file ${file} (${code(err)})`);
       return;
     }

@@ -3,12 +3,12 @@
 // server) never sees half a file, and a symbolic link at the target is replaced, not written
 // through: the output folder may sit in a checkout of a stranger's pull request, where such a
 // link could point anywhere.
-import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { lstat, mkdir, readlink, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readlink } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../errors.js";
 import { visible } from "../sanitize/terminal.js";
+import { writeFileAtomically } from "../site/atomic.js";
 import { writeChunks } from "./output.js";
 
 /** Writes one file atomically, creating its folder when missing. `shown` names it in errors.
@@ -26,15 +26,10 @@ export async function writeOutputFile(file: string, text: string, shown = file):
       throw new AppError(2, `cannot write ${visible(shown)}: ${reason(err)}`);
     }
   }
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.ts-${randomBytes(6).toString("hex")}.tmp`);
   try {
-    await mkdir(dir, { recursive: true });
-    // "wx" creates the file or fails: never follows a link planted at the temporary name.
-    await writeFile(tmp, text, { encoding: "utf8", flag: "wx", mode: 0o644 });
-    await rename(tmp, file);
+    await mkdir(path.dirname(file), { recursive: true });
+    writeFileAtomically(file, text, 0o644);
   } catch (err) {
-    await rm(tmp, { force: true }).catch(() => {});
     throw new AppError(2, `cannot write ${visible(shown)}: ${reason(err)}`);
   }
 }

@@ -9,12 +9,12 @@
 // the stamp reported as failed. What no check can see is a save that itself renames a new file
 // over the page in the microseconds between the last comparison and the rename: POSIX offers no
 // rename that fails when the target changed, and editors take no locks that a tool could share.
-import { randomBytes } from "node:crypto";
 import type { Stats } from "node:fs";
 import { constants } from "node:fs";
 import { type FileHandle, lstat, open, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { fsPath } from "../core/path-bytes.js";
+import { tempName } from "./atomic.js";
 import { realFolderInside } from "./files.js";
 
 export type WriteResult = { ok: true } | { error: string };
@@ -113,11 +113,6 @@ async function swapIn(swap: Swap): Promise<WriteResult> {
     if (!renamed) await rm(temp, { force: true }).catch(() => {});
   }
   return restoreLateSave(swap);
-}
-
-/** A short name of its own: a page name near the 255-byte limit leaves no room to extend it. */
-function tempName(dir: string): string {
-  return path.join(dir, `.ts-${randomBytes(6).toString("hex")}.tmp`);
 }
 
 /**

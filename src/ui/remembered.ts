@@ -3,9 +3,10 @@
 // folder ($XDG_STATE_HOME/translation-status, else ~/.local/state/translation-status), one small
 // JSON file per repository named by a hash of the repository's real path. It is read as data and
 // checked field by field; a file that is not what this module writes is ignored.
-import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
+import { writeFileAtomically } from "../site/atomic.js";
 import {
   FILTER_KEYS,
   type FilterKey,
@@ -92,17 +93,11 @@ export function readView(file: string): RememberedView | null {
 
 /** Writes the view atomically (a new file renamed over the old); false when it could not. */
 export function writeView(file: string, view: RememberedView): boolean {
-  const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(temp, `${JSON.stringify({ version: 1, ...view })}\n`, {
-      mode: 0o600,
-      flag: "wx",
-    });
-    renameSync(temp, file);
+    writeFileAtomically(file, `${JSON.stringify({ version: 1, ...view })}\n`, 0o600);
     return true;
   } catch {
-    rmSync(temp, { force: true });
     return false;
   }
 }
