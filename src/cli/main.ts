@@ -17,7 +17,7 @@ import {
   parseCli,
 } from "./args.js";
 import { inCi, leaveCi } from "./ci.js";
-import { cacheChoice, loadOptions } from "./load-options.js";
+import { loadOptions, scanScope } from "./load-options.js";
 
 async function main(argv: readonly string[]): Promise<ExitCode> {
   // A reader that goes away (`| head`, `| true`) is not a failure of this tool: the command ends
@@ -83,7 +83,7 @@ async function scanCommand(
 ): Promise<ExitCode> {
   const format = checkScanOptions(parsed);
   const { startScan } = await import("../scan/start.js");
-  const start = settleLater(startScan({ ...opts, cache: cacheChoice(opts), found }));
+  const start = settleLater(startScan({ ...scanScope(opts), found }));
   const { runScan } = await import("./commands.js");
   return runScan(opts, format, colorWanted(opts), start);
 }
@@ -119,7 +119,8 @@ async function runDashboard(opts: CliOptions, found?: Promise<FoundRepo>): Promi
   // Ink would sit in its no-redraw CI mode and the screen would never update.
   leaveCi(process.env);
   const { startScan } = await import("../scan/start.js");
-  const start = settleLater(startScan({ ...opts, found }));
+  // The scan's scope and cache come from the one place every command takes them from.
+  const start = settleLater(startScan({ ...scanScope(opts), found }));
   const { writeFirstFrame, leaveFirstFrame, guardFirstFrame } = await import(
     "../ui/first-frame.js"
   );

@@ -21,6 +21,7 @@ const hasTmux = spawnSync("tmux", ["-V"], { encoding: "utf8" }).status === 0;
 const socket = `ts-e2e-${process.pid}-${Date.now()}`;
 /** The dashboard remembers its view here, never in the user's own state folder. */
 const stateHome = mkdtempSync(path.join(tmpdir(), "ts-e2e-state-"));
+const cacheHome = mkdtempSync(path.join(tmpdir(), "ts-e2e-cache-"));
 const target = "dash";
 
 /** The environment of the tmux server (and so of the CLI): not in CI, a colour terminal. */
@@ -40,6 +41,7 @@ function tmuxEnv(): NodeJS.ProcessEnv {
   }
   env.TERM = "xterm-256color";
   env.XDG_STATE_HOME = stateHome;
+  env.XDG_CACHE_HOME = cacheHome;
   return env;
 }
 
@@ -104,6 +106,7 @@ describe.skipIf(!hasTmux)(title, () => {
     if (where.endsWith(socket)) rmSync(where, { force: true });
     site?.cleanup();
     rmSync(stateHome, { recursive: true, force: true });
+    rmSync(cacheHome, { recursive: true, force: true });
   });
 
   it("opens, finds the most outdated zh-cn page, shows its English diff, marks it updated, and quits cleanly", async () => {
@@ -224,6 +227,10 @@ describe.skipIf(!hasTmux)(title, () => {
     ).toBe("0 1");
     // The view is remembered outside the repository, for the next run.
     expect(readdirSync(path.join(stateHome, "translation-status"))).toHaveLength(1);
+    // The dashboard's scan keeps the history in the cache, as scan does.
+    expect(readdirSync(path.join(cacheHome, "translation-status"))).toContainEqual(
+      expect.stringMatching(/^history-[0-9a-f]{32}$/),
+    );
 
     if (process.env.UPDATE_DOCS === "1") {
       mkdirSync(path.join(ROOT, "docs"), { recursive: true });
