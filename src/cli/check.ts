@@ -25,6 +25,7 @@ import { type CliOptions, formatOf } from "./args.js";
 import { pageDiffs } from "./diffs.js";
 import { scanScope } from "./load-options.js";
 import { writeChunks } from "./output.js";
+import { workspacePrefix } from "./workspace.js";
 
 export interface CheckDeps {
   now: () => Date;
@@ -157,18 +158,6 @@ function rawCommitDates(
     }
   });
   return out;
-}
-
-/** The repository's folder relative to GITHUB_WORKSPACE ("" when it is the workspace or outside). */
-async function workspacePrefix(repo: Repo, env: NodeJS.ProcessEnv): Promise<string> {
-  const ws = env.GITHUB_WORKSPACE;
-  if (!ws) return "";
-  const base = await realpath(ws).catch(() => null);
-  if (!base) return "";
-  const rel = path.relative(base, repo.workTree);
-  if (rel === "" || rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel))
-    return "";
-  return `${rel.split(path.sep).join("/")}/`;
 }
 
 /** In GitHub Actions, the Markdown report goes to the job summary as well (under 1 MiB). */

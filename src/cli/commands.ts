@@ -15,6 +15,7 @@ import type { CliOptions, LintFormat, ScanFormat } from "./args.js";
 import { pageDiffs } from "./diffs.js";
 import { scanScope } from "./load-options.js";
 import { writeChunks } from "./output.js";
+import { workspacePrefix } from "./workspace.js";
 
 /** `format` is checkScanOptions' answer: the options were checked before git started. */
 export async function runScan(
@@ -129,7 +130,7 @@ export async function runStamp(opts: CliOptions): Promise<ExitCode> {
 
 /** `lint`: the findings on the pages asked for; with --fix, the repairs made and what is left. */
 export async function runLint(opts: CliOptions, format: LintFormat): Promise<ExitCode> {
-  const pages = await lint({
+  const { pages, workTree } = await lint({
     ...scanScope(opts),
     pages: opts.pages,
     fix: opts.fix,
@@ -140,7 +141,7 @@ export async function runLint(opts: CliOptions, format: LintFormat): Promise<Exi
     format === "json"
       ? renderLintJson(pages)
       : format === "github"
-        ? renderLintGithub(pages)
+        ? renderLintGithub(pages, await workspacePrefix({ workTree }, process.env))
         : renderLintTable(pages, { fix: opts.fix, dryRun: opts.dryRun });
   await writeChunks([text]);
   return lintExit(pages);

@@ -10,7 +10,7 @@ import { hugoUrls } from "../layout/hugo.js";
 import { frontMatterPlaces } from "../meta/frontmatter.js";
 import { chosenShortcode } from "../meta/status-shortcode.js";
 import { type ScanOptions, scan } from "../scan/scan.js";
-import { readPageBytes, realFolderInside } from "../site/files.js";
+import { readPageBytes } from "../site/files.js";
 import { pageDiff } from "../site/page-diff.js";
 import { replaceFile } from "../site/write.js";
 import { englishFindings } from "./english-rules.js";
@@ -49,7 +49,13 @@ export interface PageLint {
   diff?: string;
 }
 
-export async function lint(opts: LintOptions): Promise<PageLint[]> {
+/** The pages' findings, and the work tree their paths are relative to. */
+export interface LintRun {
+  pages: PageLint[];
+  workTree: string;
+}
+
+export async function lint(opts: LintOptions): Promise<LintRun> {
   const out = await scan(opts);
   const now = opts.now ?? Date.now();
   const { result, details } = out;
@@ -119,11 +125,6 @@ export async function lint(opts: LintOptions): Promise<PageLint[]> {
       lint.diff = pageDiff(page.path, text, fixed.text);
       continue;
     }
-    const folder = page.path.split("/").slice(0, -1).join("/");
-    if (!realFolderInside(out.repo.workTree, folder)) {
-      lint.fixError = "refusing to write: the folder is a symbolic link or outside the repository";
-      continue;
-    }
     const written = await replaceFile(
       out.repo.workTree,
       page.path,
@@ -134,7 +135,7 @@ export async function lint(opts: LintOptions): Promise<PageLint[]> {
     if ("error" in written) lint.fixError = written.error;
     else lint.fixed = fixed.fixed;
   }
-  return lints;
+  return { pages: lints, workTree: out.repo.workTree };
 }
 
 /** Whether the page still writes its raw_commit shorter than `full`. */

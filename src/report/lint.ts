@@ -90,14 +90,20 @@ export function renderLintJson(pages: readonly PageLint[]): string {
   return `${toJson({ schemaVersion: 1, findings, fixed, wouldFix, notFixed }, 2)}\n`;
 }
 
-export function renderLintGithub(pages: readonly PageLint[]): string {
+/** `pathPrefix`: the repository's folder in the Actions workspace, which annotations name. */
+export function renderLintGithub(pages: readonly PageLint[], pathPrefix = ""): string {
   const lines: string[] = [];
   for (const p of pages) {
     for (const f of remaining(p)) {
       lines.push(
         workflowCommand(
           levelOf(f),
-          { file: p.path, line: f.line, col: f.column, title: `translation-status ${f.rule}` },
+          {
+            file: `${pathPrefix}${p.path}`,
+            line: f.line,
+            col: f.column,
+            title: `translation-status ${f.rule}`,
+          },
           f.message,
         ),
       );

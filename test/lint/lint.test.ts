@@ -252,6 +252,13 @@ describe("lint --fix", () => {
     expect(json.wouldFix.length).toBeGreaterThan(0);
     expect(json.findings.length).toBeGreaterThanOrEqual(json.wouldFix.length);
     expect(runCli([...args, "--format", "github"]).stdout).toContain("::error file=");
+    // In a workspace holding the repository as a folder, annotations name the file from there.
+    const inActions = runCli([...args, "--format", "github"], {
+      env: { GITHUB_WORKSPACE: path.dirname(repo.dir) },
+    });
+    expect(inActions.stdout).toContain(
+      `::error file=${path.basename(repo.dir)}/content/zh-cn/sc-crlf.md,`,
+    );
   });
 
   it("repairs every page byte for byte, and a second lint finds nothing there", () => {
