@@ -35,7 +35,7 @@ export interface CacheChoice {
 
 /** The default folder: $XDG_CACHE_HOME/translation-status, else ~/.cache/… (%LOCALAPPDATA% on
  * Windows); null when the environment names no home. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
   const xdg = env.XDG_CACHE_HOME;
   // The XDG specification ignores a relative path.
   if (xdg && path.isAbsolute(xdg)) return path.join(xdg, CACHE_DEFAULTS.folder);

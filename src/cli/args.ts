@@ -9,6 +9,7 @@ import { AppError } from "../errors.js";
 import { CHANGE_KINDS, type ChangeKind, parseKinds } from "../kinds/kinds.js";
 import { LAYOUT_CHOICES } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
+import { RULES } from "../lint/finding.js";
 import {
   CACHE_DEFAULTS,
   type CheckOptions,
@@ -213,7 +214,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     throw new AppError(2, "--ignore is an option of check");
   }
   if (values.kinds !== undefined && (word === "stamp" || word === "help" || word === "lint")) {
-    throw new AppError(2, "--kinds is an option of scan, check and the dashboard");
+    throw new AppError(2, "--kinds is an option of scan, check, report and the dashboard");
   }
   let command: Command = (word as Command | undefined) ?? "default";
   if (values.help) command = "help";
@@ -703,13 +704,7 @@ Examples:
 COMMAND_HELP.lint = `translation-status lint [PAGE...] [--fix [--dry-run]]: wrong translation metadata
 
 One finding a line: file:line:column, error or warning, the rule, what is wrong. Rules:
-misspelled-attribute and unknown-attribute (last_tranlation_time), raw-commit-abbreviated,
-raw-commit-invalid, raw-commit-not-ancestor, source-missing-at-commit, date-invalid,
-date-future, date-before-commit, raw-link, raw-title, lang-suffix, duplicate-metadata,
-hidden-metadata. --fix renames misspelled attributes, writes abbreviated hashes in full and
-refreshes raw_link and raw_title from git, changing only those bytes; --dry-run prints the
-diff instead of writing; --force also rewrites read-only pages. PAGE is a page or folder as
-the reports print it.
+${wrapWords(`${Object.keys(RULES).join(", ")}. --fix renames misspelled attributes, writes abbreviated hashes in full and refreshes raw_link and raw_title from git, changing only those bytes; --dry-run prints the diff instead of writing; --force also rewrites read-only pages. PAGE is a page or folder as the reports print it.`)}
 
 ${SHARED_OPTIONS}
 
@@ -727,4 +722,17 @@ export const HELP_COMMANDS = Object.keys(COMMAND_HELP);
 /** The help for `topic` (a command), or the whole help. */
 export function helpText(topic: string | null): string {
   return (topic !== null && COMMAND_HELP[topic]) || HELP;
+}
+
+/** `text` folded at spaces into lines of at most `width` characters, as the help is written. */
+function wrapWords(text: string, width = 95): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  return [...lines, line].join("\n");
 }

@@ -13,8 +13,6 @@ export interface Selection {
   statuses: readonly Status[] | null;
 }
 
-export const EVERY_PAGE: Selection = { paths: [], statuses: null };
-
 export function selectsAll(s: Selection): boolean {
   return s.paths.length === 0 && s.statuses === null;
 }

@@ -27,7 +27,7 @@ export interface HugoDataPage {
 
 /** Each page's record by its translation path, sorted by path so that the files change only
  * where a page did. */
-export function publishedPages(
+function publishedPages(
   result: ScanResult,
   links: (index: number) => PageLinks,
 ): [string, HugoDataPage][] {

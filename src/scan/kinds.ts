@@ -10,7 +10,7 @@ import type { PageDetail } from "./reports.js";
 
 /** Distinct blobs read per batch: enough to keep git's start-up out of the cost, few enough
  * that the texts held at once stay small (a batch of 4 KiB pages is 8 MiB). */
-const BATCH = 2000;
+export const BATCH = 2000;
 
 const CHANGED: ReadonlySet<Status> = new Set(["outdated", "moved"]);
 

@@ -1,10 +1,12 @@
 // The structure warning (--kinds): each up-to-date translation compared with its English page
 // at HEAD by the structure both keep (see kinds/structure.ts). The English versions are read in
 // batches, the translations from the work tree, where the scan found them.
+
 import type { PageReport } from "../core/types.js";
 import type { ReadTexts } from "../detail/blobs.js";
 import { type Structure, structureOf, structureWarning } from "../kinds/structure.js";
 import { decodePage, readPageBytes } from "../site/files.js";
+import { BATCH } from "./kinds.js";
 
 /** An up-to-date page: its report, its English blob at HEAD, its file in the work tree. */
 export interface StructureItem {
@@ -12,9 +14,6 @@ export interface StructureItem {
   englishBlob: string;
   translationFile: string;
 }
-
-/** English blobs read per batch (see kinds.ts). */
-const BATCH = 2000;
 
 export async function addStructureWarnings(
   items: readonly StructureItem[],

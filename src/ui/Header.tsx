@@ -174,7 +174,7 @@ export function LanguageSummary({
 }
 
 /** "  ↑ 2 more · ↓ 9 more languages (Tab, Shift+Tab)". */
-export function moreLine(above: number, below: number): string {
+function moreLine(above: number, below: number): string {
   const parts = [above > 0 ? `↑ ${above} more` : "", below > 0 ? `↓ ${below} more` : ""];
   return `  ${parts.filter(Boolean).join(" · ")} languages (Tab, Shift+Tab)`;
 }
