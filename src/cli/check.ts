@@ -1,8 +1,7 @@
 // The check command: scan, apply the thresholds, print the chosen format, exit 1 when a page fails.
 // Clock, token, environment and output are parameters so tests can pin them.
 
-import { appendFile, realpath } from "node:fs/promises";
-import path from "node:path";
+import { appendFile } from "node:fs/promises";
 import { type ChangedSince, type CheckReport, evaluate, onlyChanged } from "../check/evaluate.js";
 import { makeThresholds } from "../check/thresholds.js";
 import { failOnUnmatched, selectPages } from "../core/select.js";
@@ -11,7 +10,6 @@ import { AppError, type ExitCode } from "../errors.js";
 import { changedPaths, checkRefSyntax, resolveCommit } from "../git/diff-names.js";
 import { type GitHubRepo, readGitHubRemote } from "../git/remote.js";
 import { openRepo, readHead } from "../git/repo.js";
-import type { Repo } from "../git/run.js";
 import { isSourcePath, layoutFolders, layoutOfResult } from "../layout/layout.js";
 import { OUTPUT_DEFAULTS } from "../options/defaults.js";
 import { renderCheckJson } from "../report/check-json.js";
