@@ -14,11 +14,11 @@ import {
   type Listing,
   listedLanguages,
   pageLine,
-  sharedWarnings,
   structureLines,
   summaryLine,
   warningLines,
 } from "./table.js";
+import { sharedWarnings } from "./warnings.js";
 
 const text = inertLine;
 
@@ -53,7 +53,7 @@ export function checkTableLines(
       if (over.length > 0) lines.push(`      over the limit: ${over.map(text).join("; ")}`);
       lines.push(...warningLines(shared.own(page), result.content, "      warning: "));
     }
-    lines.push(...shared.lines("  warning: "));
+    lines.push(...shared.lines("  warning: ", inertLine));
     if (folded > 0) lines.push(foldedMissingLine(folded));
     // Pages that --ignore kept from failing are listed too, with the kind that did it.
     for (const { page, verdict } of report.pages) {

@@ -15,7 +15,7 @@ import { isFullHash, parseRawCommit } from "../git/revision.js";
 import { commitKindText, kindCounts, kindText, structureChangesText } from "../kinds/kinds.js";
 import { mdCode, mdLink, mdText, mdTextWithCode } from "../sanitize/markdown.js";
 import { FULL_LISTING, type Listing, listedLanguages } from "./table.js";
-import { groupWarnings, warningText } from "./warnings.js";
+import { groupWarnings, sharedWarnings, warningText } from "./warnings.js";
 
 export interface MarkdownOptions {
   /** Where the repository lives on GitHub, for links; null for no links. */
@@ -138,12 +138,20 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
     const pages = listing.missing ? failing : failing.filter((c) => c.page.status !== "missing");
     const folded = failing.length - pages.length;
     const items: string[] = [];
+    // A warning several of these pages share is said once, after them, as the table does.
+    const shared = sharedWarnings(pages.map((c) => c.page));
     for (const checked of pages) {
-      const item = pageItem(checked, report, opts);
+      const item = pageItem(checked, report, opts, shared.own(checked.page));
       if (!fits(items.length === 0 ? heading + item : item)) break;
       items.push(item);
     }
     let shown = items.length;
+    if (shown === pages.length) {
+      for (const g of shared.groups) {
+        const item = `- Warning: ${warningText(g, mdText, mdCode)}\n`;
+        if (fits(item)) items.push(item);
+      }
+    }
     if (shown === pages.length && folded > 0) {
       const item = `- ${plural(folded, "page is", "pages are")} not translated yet (missing; ${mdCode("--show missing")} lists them)\n`;
       if (fits(items.length === 0 ? heading + item : item)) {
@@ -240,6 +248,7 @@ function pageItem(
   { page, verdict }: CheckedPage,
   report: CheckReport,
   opts: MarkdownOptions,
+  warnings: readonly string[] = page.warnings,
 ): string {
   const { result } = report;
   const gh = opts.github;
@@ -285,7 +294,7 @@ function pageItem(
   if (limits.length > 0) out.push(`  - Over the limit: ${limits.map(mdText).join("; ")}`);
   const structure = structureChangesText(est ?? page);
   if (structure !== "") out.push(`  - English structure: ${mdTextWithCode(structure)}`);
-  for (const g of groupWarnings(page.warnings, result.content))
+  for (const g of groupWarnings(warnings, result.content))
     out.push(`  - Warning: ${warningText(g, mdText, mdCode)}`);
   if (page.commits.length > 0) {
     const max = opts.maxCommits ?? DEFAULT_MAX_COMMITS;

@@ -5,7 +5,7 @@ import type { PageReport, ScanResult, Status } from "../core/types.js";
 import { type ChangeKind, kindCounts, kindText, structureChangesText } from "../kinds/kinds.js";
 import type { ShowChoice } from "../options/defaults.js";
 import { inertLine } from "../sanitize/github.js";
-import { groupWarnings, warningText } from "./warnings.js";
+import { groupWarnings, sharedWarnings, warningText } from "./warnings.js";
 
 // Untrusted text (paths, warnings quoting pages) goes to a terminal that is often a CI log, so
 // it is made visible and inert there too: GitHub's runner acts on `##[error]` anywhere in a line.
@@ -71,7 +71,7 @@ export function renderTable(
       lines.push(...structureLines(page));
       lines.push(...warningLines(shared.own(page), result.content, "      warning: "));
     }
-    lines.push(...shared.lines("  warning: "));
+    lines.push(...shared.lines("  warning: ", inertLine));
     if (folded > 0) lines.push(foldedMissingLine(folded));
     const s = result.summary[lang];
     if (s) lines.push(summaryLine(s));
@@ -95,35 +95,6 @@ export function warningLines(
 ): string[] {
   if (warnings.length === 0) return [];
   return groupWarnings(warnings, content).map((g) => `${prefix}${warningText(g, text)}`);
-}
-
-/**
- * Warnings that several pages have word for word (27 pages with one misspelled attribute) are
- * said once, after the pages, with a count and the first page; the rest stay under their page.
- */
-export function sharedWarnings(pages: readonly PageReport[]): {
-  own: (page: PageReport) => readonly string[];
-  lines: (prefix: string) => string[];
-} {
-  const seen = new Map<string, { count: number; first: string }>();
-  for (const page of pages) {
-    for (const w of new Set(page.warnings)) {
-      const s = seen.get(w);
-      if (s) s.count += 1;
-      else seen.set(w, { count: 1, first: page.path });
-    }
-  }
-  const isShared = (w: string) => (seen.get(w)?.count ?? 0) > 1;
-  return {
-    own: (page) =>
-      page.warnings.some(isShared) ? page.warnings.filter((w) => !isShared(w)) : page.warnings,
-    lines: (prefix) =>
-      [...seen].flatMap(([w, s]) =>
-        s.count > 1
-          ? [`${prefix}${warningText({ text: w, count: s.count, first: s.first }, text)}`]
-          : [],
-      ),
-  };
 }
 
 /** One page: status (symbol and word, coloured when asked), commits behind, lines, with

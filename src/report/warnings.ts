@@ -3,6 +3,8 @@
 // same thing, about a file in the content folder or word for word, become one line with a count
 // and the first file's path. The JSON keeps every warning as it is.
 
+import type { PageReport } from "../core/types.js";
+
 export interface WarningGroup {
   /** The warning itself when it stands alone, else what every warning of the group says. */
   text: string;
@@ -56,4 +58,35 @@ export function warningText(
   if (g.count === 1) return show(g.text);
   const first = g.first === null ? "" : `, first: ${showPath(g.first)}`;
   return `${show(g.text)} (${timesText(g.count)})${first}`;
+}
+
+/**
+ * Warnings that several pages have word for word (27 pages with one misspelled attribute) are
+ * said once, after the pages, with a count and the first page; the rest stay under their page.
+ */
+export function sharedWarnings(pages: readonly PageReport[]): {
+  own: (page: PageReport) => readonly string[];
+  /** The warnings several pages share, each once, with its count and first page. */
+  groups: WarningGroup[];
+  /** Those groups as lines, each shown with `show`. */
+  lines: (prefix: string, show: (s: string) => string) => string[];
+} {
+  const seen = new Map<string, { count: number; first: string }>();
+  for (const page of pages) {
+    for (const w of new Set(page.warnings)) {
+      const s = seen.get(w);
+      if (s) s.count += 1;
+      else seen.set(w, { count: 1, first: page.path });
+    }
+  }
+  const isShared = (w: string) => (seen.get(w)?.count ?? 0) > 1;
+  const groups = [...seen].flatMap(([w, s]) =>
+    s.count > 1 ? [{ text: w, count: s.count, first: s.first }] : [],
+  );
+  return {
+    own: (page) =>
+      page.warnings.some(isShared) ? page.warnings.filter((w) => !isShared(w)) : page.warnings,
+    groups,
+    lines: (prefix, show) => groups.map((g) => `${prefix}${warningText(g, show)}`),
+  };
 }

@@ -4,6 +4,7 @@
 import { readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mdText } from "../../src/sanitize/markdown.js";
 import { hasUnsafeChars } from "../../src/sanitize/terminal.js";
 import { runCli, scanRepo, TestRepo, tempDir } from "../hostile/helpers.js";
 
@@ -206,6 +207,21 @@ describe("lint", () => {
     expect(res.stdout.split(misspelt)).toHaveLength(2);
     expect(res.stdout).toContain(
       `  warning: ${misspelt} (8 ×), first: content/zh-cn/toml-bom.md\n`,
+    );
+    // check's pull-request comment too: the pages it lists say it once, after them.
+    const md = runCli([
+      "check",
+      "--repo",
+      repo.dir,
+      "--fail-on",
+      "up-to-date,outdated",
+      "--format",
+      "markdown",
+    ]);
+    const shown = mdText(misspelt);
+    expect(md.stdout.split(shown)).toHaveLength(2);
+    expect(md.stdout).toContain(
+      `- Warning: ${shown} (8 ×), first: \`content/zh-cn/toml-bom.md\`\n`,
     );
   });
 
