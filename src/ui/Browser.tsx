@@ -127,6 +127,7 @@ export function Browser({
       now,
       head: result.head,
       rawHash: (i: number) => source.rawHash(i),
+      kinds: result.kinds !== undefined,
     }),
     [result, now, source, siteLayout],
   );
@@ -391,7 +392,7 @@ export function Browser({
           cursor={state.list.cursor}
           width={width}
         />
-        <ColumnHeader width={width} kinds={result.kinds !== undefined} />
+        <ColumnHeader width={width} kinds={ctx.kinds} />
         <PageList
           pages={result.pages}
           rows={state.list.rows}
@@ -401,7 +402,7 @@ export function Browser({
           width={width}
           layout={ctx.layout}
           now={now}
-          kinds={result.kinds !== undefined}
+          kinds={ctx.kinds}
         />
         {state.list.searching ? (
           <SearchPrompt query={state.list.search} width={width} />

@@ -26,7 +26,6 @@ import {
   type FilterKey,
   KIND_FILTERS,
   type KindFilter,
-  pageKind,
   SORT_KEYS,
   type SortKey,
 } from "./rows.js";
@@ -99,6 +98,8 @@ export interface StateContext {
   head: string;
   /** The commit a page's raw_commit resolved to, null when none. */
   rawHash: (page: number) => string | null;
+  /** Whether the scan classified changes (--kinds): the kind column and filter exist. */
+  kinds: boolean;
 }
 
 export type Action =
@@ -214,13 +215,12 @@ export function initialState(
   lang?: string,
   view?: RememberedView | null,
 ): AppState {
-  const kinds = ctx.pages.some((p) => pageKind(p) !== undefined);
   const list: ListState = {
     lang: openingIndex(ctx, lang, view),
     sort: view?.sort ?? "work",
     reverse: view?.reverse ?? false,
     filter: view?.filter ?? "all",
-    kind: kinds ? (view?.kind ?? "any") : "any",
+    kind: ctx.kinds ? (view?.kind ?? "any") : "any",
     search: "",
     searching: false,
     searchBefore: "",
@@ -286,7 +286,7 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
     }
     case "kind-filter": {
       // Without --kinds no page has a kind: a filter would hide every page.
-      if (!ctx.pages.some((p) => pageKind(p) !== undefined)) return state;
+      if (!ctx.kinds) return state;
       const next =
         KIND_FILTERS[(KIND_FILTERS.indexOf(list.kind) + 1) % KIND_FILTERS.length] ?? "any";
       return { ...state, list: withRows(ctx, { ...list, kind: next }, false) };

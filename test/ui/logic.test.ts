@@ -96,6 +96,7 @@ const ctx: StateContext = {
   now: NOW,
   head: HEAD,
   rawHash: rawHashOf(pages),
+  kinds: false,
 };
 const q = (over: Partial<RowQuery> = {}): RowQuery => ({
   lang: "zh-cn",
