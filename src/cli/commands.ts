@@ -8,27 +8,26 @@ import { jsonChunksWhenReady } from "../report/json.js";
 import { lintExit, renderLintGithub, renderLintJson, renderLintTable } from "../report/lint.js";
 import { listingOf, renderTable } from "../report/table.js";
 import { inertLine } from "../sanitize/github.js";
-import { readScanInputs } from "../scan/inputs.js";
-import { scan, scanFromInputs } from "../scan/scan.js";
+import { scan, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import { stampPages, today } from "../stamp/stamp-pages.js";
 import type { CliOptions, LintFormat, ScanFormat } from "./args.js";
 import { pageDiffs } from "./diffs.js";
-import type { KeptLookup } from "./kept-report.js";
+import type { KeptReport } from "./kept-report.js";
 import { scanScope } from "./load-options.js";
 import { writeChunks } from "./output.js";
 import { workspacePrefix } from "./workspace.js";
 
 /**
- * `format` is checkScanOptions' answer: the options were checked before git started. `looked`
- * is what the search for a kept report found (see cli/kept-report.ts), for a JSON report.
+ * `format` is checkScanOptions' answer: the options were checked before git started. `kept` is
+ * where a JSON report is kept for the next run with the same inputs (see cli/kept-report.ts).
  */
 export async function runScan(
   opts: CliOptions,
   format: ScanFormat,
   color: boolean,
   start: Promise<ScanStart>,
-  looked: KeptLookup | null = null,
+  kept: KeptReport | null = null,
 ): Promise<ExitCode> {
   const options = scanScope(opts);
   if (format === "table") {
@@ -41,8 +40,7 @@ export async function runScan(
     await writeChunks([renderTable(listed, color, listingOf(opts.show, opts.selection)), diffs]);
     return 0;
   }
-  const { inputs, kept } = looked ?? { inputs: await readScanInputs(options, start), kept: null };
-  const staged = await scanFromInputs(inputs);
+  const staged = await scanInStages(options, start);
   const pieces: Uint8Array[] = [];
   const bytes = (piece: string | Buffer) =>
     typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;

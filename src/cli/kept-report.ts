@@ -4,18 +4,16 @@ import { codeId } from "../cache/code-id.js";
 import { readReport, reportFile, writeReport } from "../cache/report-file.js";
 import type { RawState } from "../core/status.js";
 import type { Repo } from "../git/run.js";
-import { flushScanCache } from "../scan/cached-log.js";
-import { readScanInputs, type ScanInputs } from "../scan/inputs.js";
 import { inputsKey } from "../scan/inputs-key.js";
 import { resolveWritten } from "../scan/raw-commits.js";
+import type { ScanOptions } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import type { CliOptions, ScanFormat } from "./args.js";
 import { scanScope } from "./load-options.js";
 import { writeChunks } from "./output.js";
 
 export interface KeptReport {
-  /** The report kept for these inputs, or null. Found, it ends the scan: what the scan had
-   * left to write into the cache is written. */
+  /** The report kept for these inputs, or null. */
   read: () => Promise<Buffer | null>;
   /** Keeps `report`, printed, for these inputs, on the terms the scan gave (see StagedScan). */
   keep: (
@@ -28,19 +26,21 @@ export interface KeptReport {
  * The kept report of `kind` (the command, its format and whatever else shapes its text) for a
  * scan's inputs; null without a cache, or when the inputs cannot be named.
  */
-export function keptReport(inputs: ScanInputs, kind: readonly unknown[]): KeptReport | null {
-  const cache = inputs.start.cache;
+export async function keptReport(
+  opts: ScanOptions,
+  start: ScanStart,
+  kind: readonly unknown[],
+): Promise<KeptReport | null> {
+  const { cache, now, sourceRepo } = start;
   const code = codeId();
   if (!cache || code === null) return null;
-  const key = inputsKey(inputs, code);
+  const key = await inputsKey(opts, start, code);
   if (key === null) return null;
   const name = reportFile([...cache.identity, ...kind]);
-  const { now, sourceRepo } = inputs.start;
   return {
     read: async () => {
       const kept = readReport(cache.store, name, key, now);
       if (!kept || !(await readSame(sourceRepo, kept.raws))) return null;
-      flushScanCache(cache);
       return kept.report;
     },
     keep: (report, terms) => writeReport(cache.store, name, { key, since: now, ...terms }, report),
@@ -58,26 +58,19 @@ async function readSame(repo: Repo, raws: Array<[string, RawState]>): Promise<bo
   return raws.every(([written, then]) => JSON.stringify(now.get(written)) === JSON.stringify(then));
 }
 
-/** What looking for a kept JSON report of `scan` found, when it found none to print. */
-export interface KeptLookup {
-  inputs: ScanInputs;
-  kept: KeptReport | null;
-}
-
 /**
- * Prints the kept report of `scan --format <format>` when there is one for these inputs (null);
- * else says what the scan goes on from. Needs only the scan's first stage: a run it answers
- * loads none of the rest of the tool.
+ * Prints the kept report of `scan --format <format>` when there is one for these inputs; else
+ * gives the kept report to fill, if any. Needs only the scan's first step: a run it answers loads
+ * none of the rest of the tool.
  */
 export async function printKeptScanReport(
   opts: CliOptions,
   format: ScanFormat,
   start: Promise<ScanStart>,
-): Promise<KeptLookup | null> {
-  const inputs = await readScanInputs(scanScope(opts), start);
-  const kept = keptReport(inputs, ["scan", format, opts.selection]);
+): Promise<{ printed: true } | { printed: false; kept: KeptReport | null }> {
+  const kept = await keptReport(scanScope(opts), await start, ["scan", format, opts.selection]);
   const known = await kept?.read();
-  if (!known) return { inputs, kept };
+  if (!known) return { printed: false, kept };
   await writeChunks([known]);
-  return null;
+  return { printed: true };
 }

@@ -1,27 +1,40 @@
 // What a scan's answer follows from, named by one hash: a report kept under that name is the
 // report a scan would make again, so a run that finds it need not scan at all. The answer follows
-// from HEAD (the English pages and the history), the translations' files (named by their
-// signatures: see site/files.ts), the folders and options, the ignore-revs file, the git settings
+// from HEAD (the English pages and the history), the translations' files (named by git's index
+// and the untracked files' signatures: see git/index-state.ts), the folders and options, the ignore-revs file, the git settings
 // that shape its answers, the tool's own code, and the clock (a date in the future stops being
 // one: see `holdsUntil`); and from nothing else, unless a page names a commit that HEAD's history
 // does not hold, whose reading depends on what else the object store and the branches hold (see
 // `followsFromInputs`).
 import { createHash } from "node:crypto";
+import path from "node:path";
 import { translationTimeProblemEnds } from "../core/age.js";
 import type { RawState } from "../core/status.js";
 import { parseRawCommit } from "../git/revision.js";
-import type { ScanInputs } from "./inputs.js";
+import { fileSignature } from "../site/files.js";
+import type { ScanOptions } from "./scan.js";
+import type { ScanStart } from "./start.js";
 import type { Translation } from "./translations.js";
 
 /**
  * The hash of everything the scan's answer follows from, with `code` naming the tool's build;
- * null when something in it cannot be named (then nothing is kept).
+ * null when something in it cannot be named (then nothing is kept): git's index does not vouch
+ * for the pages, or an untracked file may still be changing.
  */
-export function inputsKey(inputs: ScanInputs, code: string): string | null {
-  const { opts, start, listing } = inputs;
-  // A file that may still be changing, or that is not a regular file, cannot be named.
-  if (listing.files.some((f) => f.signature === null)) return null;
-  const { repo, sourceRepo, head, folders, ignoreRevs } = start;
+export async function inputsKey(
+  opts: ScanOptions,
+  start: ScanStart,
+  code: string,
+): Promise<string | null> {
+  const pages = await start.pages;
+  if (!pages) return null;
+  const { repo, sourceRepo, head, folders, ignoreRevs, now } = start;
+  const untracked: string[] = [];
+  for (const rel of pages.untracked) {
+    const signature = fileSignature(path.join(repo.workTree, rel), now);
+    if (signature === null) return null;
+    untracked.push(rel, signature);
+  }
   const {
     cache: _cache,
     onProgress: _progress,
@@ -40,8 +53,8 @@ export function inputsKey(inputs: ScanInputs, code: string): string | null {
         scope,
         folders,
         [...ignoreRevs].sort(),
-        listing.files.map((f) => [f.folder.lang, f.folder.rel, f.rel, f.signature]),
-        listing.skipped,
+        pages.index,
+        untracked,
       ],
       // Sets become lists; the folders' tests are functions of the options named above.
       (_key, value) =>

@@ -1,5 +1,5 @@
-// The translations' files, found before any is read: what a scan with a cache compares with
-// what it kept (see scan/inputs-key.ts), and the list the pages are then read from.
+// The translations' files, found before any is read: with a cache, each with its file's
+// signature, by which a page read by an earlier run is known (see cache/page-reads.ts).
 import { fileSignature, findPages, isPageFile } from "../site/files.js";
 import type { LangFolder } from "./folders.js";
 

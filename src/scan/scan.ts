@@ -25,8 +25,8 @@ import { flushScanCache } from "./cached-log.js";
 import { estimateCommits, loadTranslationHistory, pagesWithoutMetadata } from "./estimates.js";
 import type { ScanFolders, SiteScope } from "./folders.js";
 import { completeHistory } from "./history-model.js";
-import { readScanInputs, type ScanInputs } from "./inputs.js";
 import { holdsUntil, storeDependentRaws } from "./inputs-key.js";
+import { listTranslations } from "./listing.js";
 import { blobsOutsideHistory } from "./outside-blobs.js";
 import { resolveRawCommits } from "./raw-commits.js";
 import {
@@ -118,25 +118,26 @@ export async function scanInStages(
   opts: ScanOptions,
   start: Promise<ScanStart> = startScan(opts),
 ): Promise<StagedScan> {
-  return scanFromInputs(await readScanInputs(opts, start));
-}
-
-/** The rest of the scan, from its inputs. */
-export async function scanFromInputs(inputs: ScanInputs): Promise<StagedScan> {
-  const { opts } = inputs;
   // git is already reading the history (the longest job, which needs nothing from the pages),
   // unless the cache holds it.
   // Every English fact (HEAD, its tree, raw_commits, history, blobs) comes from `sourceRepo`;
   // only the translations come from `repo`, as files in its work tree.
+  const begun = await start;
   const { repo, sourceRepo, head, folders, headHistory, englishList, ignoreRevs, cache, now } =
-    inputs.start;
+    begun;
   const twoRepos = sourceRepo !== repo;
   const progress = opts.onProgress ?? (() => {});
+  const listing = await listTranslations(
+    folders.langs,
+    folders.excluded,
+    folders.isPage,
+    cache ? { now } : null,
+  );
   const memo = cache
     ? { known: readPageReads(cache.store, pageReadsName(repo), now), used: new Map() }
     : null;
   const translations = await readTranslations(
-    inputs.listing,
+    listing,
     (done, total) => progress({ phase: "pages", done, total }),
     now,
     memo,
@@ -298,7 +299,7 @@ export async function scanFromInputs(inputs: ScanInputs): Promise<StagedScan> {
       result: {
         schemaVersion: 1,
         head: head.hash,
-        headDate: await inputs.start.headDate,
+        headDate: await begun.headDate,
         shallow: sourceRepo.shallow,
         source: folders.source,
         content: folders.content,

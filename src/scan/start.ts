@@ -5,6 +5,7 @@
 import type { CacheChoice } from "../cache/store.js";
 import { AppError } from "../errors.js";
 import { LOG_PART } from "../git/history.js";
+import { type IndexState, indexState } from "../git/index-state.js";
 import { type FoundRepo, type OpenedRepo, openRepo, openRepoAtHead } from "../git/repo.js";
 import { listTree, type TreeEntry } from "../git/tree.js";
 import { readIgnoreRevs } from "../options/ignore-revs.js";
@@ -38,6 +39,9 @@ export interface ScanStart {
   cache: ScanCache | null;
   /** The time the pages are judged at (a date in the future). */
   now: number;
+  /** With a cache, what git's index vouches for in the translation folders (see
+   * git/index-state.ts): what names the pages' bytes without reading them. */
+  pages: Promise<IndexState | null> | null;
 }
 
 const PARTIAL_CLONE =
@@ -90,8 +94,13 @@ export async function startScan(
     ignoreRevs,
     cache,
     now: Date.now(),
+    pages: cache ? settleLater(indexState(repo, existing(folders))) : null,
   };
 }
+
+/** The translation folders that exist, repo-relative. */
+const existing = (folders: ScanFolders) =>
+  folders.langs.flatMap((f) => (f.abs === null ? [] : [f.rel]));
 
 /** `load`, started now when `now` is true, else on the first call. */
 function whenNeeded<T>(now: boolean, load: () => Promise<T>): () => Promise<T> {

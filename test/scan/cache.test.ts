@@ -42,7 +42,7 @@ function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
 /**
  * Sets every work-tree file's modification time an hour back, as if written before the run: the
  * cache trusts a file's metadata only once it has settled (see site/files.ts fileSignature).
- * An edit before it still shows, in the change time and the size.
+ * An edit before it still shows, in the change time and the size, and to git.
  */
 function settle(): void {
   const back = new Date(Date.now() - 3_600_000);
@@ -54,6 +54,8 @@ function settle(): void {
     }
   };
   walk(site.dir);
+  // git's index keeps the files' times too: it is brought up to date, as `git status` does.
+  gitIn(site.dir, ["update-index", "-q", "--refresh"]);
 }
 
 /** The scan with and without the cache: the same bytes, whatever the cache held. */
@@ -209,7 +211,9 @@ describe("the cache", () => {
       expect(warned.stderr).toMatch(/report-/);
       expect(sameWithCache().stderr).toBe("");
     }
-    // A body of the wrong shape, with a checksum that matches, is not trusted either.
+    // A body of the wrong shape, with a checksum that matches, is not trusted either (the
+    // report kept would answer without the history).
+    for (const f of cacheFiles("report")) rmSync(f);
     const [history] = cacheFiles("history");
     forge(history as string, (b) => b.replace(/:100644 100644 /, ":100644 1006 "));
     expect(sameWithCache().stderr).toContain("damaged cache file");
@@ -315,15 +319,31 @@ describe("the kept report", () => {
     expect(hitShows("KEPT")).toBe(true);
     // Another selection is another report.
     expect(hitShows("KEPT", ["--lang", "ja"])).toBe(false);
-    // A page edited (and settled), a new commit, another option: each is a new answer.
+    // A page edited: its file differs from git's index, which then vouches for nothing, and
+    // no report is kept until the change is committed.
     const page = path.join(site.dir, ZH, "user/contacts.md");
     const text = readFileSync(page, "utf8");
     writeFileSync(page, text.replace("认识", "知道"));
     settle();
     expect(hitShows("KEPT")).toBe(false);
     expect(sameWithCache().stdout).toContain("user/contacts.md");
+    expect(hitShows("KEPT")).toBe(false);
+    commit("Contacts: reworded", {}, 69);
+    sameWithCache();
     markReport("AGAIN");
     expect(hitShows("AGAIN")).toBe(true);
+    // A page git does not track is named by its file's signature.
+    const extra = path.join(site.dir, ZH, "user/extra.md");
+    writeFileSync(extra, "额外。\n");
+    sameWithCache();
+    markReport("UNTRACKED");
+    expect(hitShows("UNTRACKED")).toBe(true);
+    const at = statSync(extra).mtime;
+    writeFileSync(extra, "另外。\n");
+    utimesSync(extra, at, at);
+    expect(hitShows("UNTRACKED")).toBe(false);
+    expect(sameWithCache().stdout).toContain("user/extra.md");
+    rmSync(extra);
     commit("Contacts: one more", { "content/en/user/contacts.md": "Contacts, again.\n" }, 70);
     settle();
     expect(hitShows("AGAIN")).toBe(false);
