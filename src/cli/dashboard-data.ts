@@ -19,6 +19,11 @@ export function startDashboardData(opts: CliOptions, start: Promise<ScanStart>):
     on: LoadEvents | null;
     workTree: string | null;
   } = { progress: null, figures: null, on: null, workTree: null };
+  // The figures are drawn once the UI listens and has drawn them (it tells, or is done at once).
+  let figuresDrawn: (drawn: void | Promise<void>) => void = () => {};
+  const drawn = new Promise<void>((resolve) => {
+    figuresDrawn = resolve;
+  });
   const data = settleLater(
     (async (): Promise<LoadedData> => {
       const onProgress = (p: Progress) => {
@@ -32,11 +37,11 @@ export function startDashboardData(opts: CliOptions, start: Promise<ScanStart>):
       // Every page's status is final here; only the changed pages' line counts are still being
       // counted by git, and the header's figures do not need them.
       heard.figures = { result: out.result, repoName };
-      heard.on?.figures(heard.figures);
-      // What opens a page (diffs, marking it updated) is loaded while git counts, not before
-      // the figures.
+      if (heard.on) figuresDrawn(heard.on.figures(heard.figures));
+      // What opens a page (diffs, marking it updated) is loaded while git counts, but only once
+      // the figures are on screen: its modules would otherwise take the main thread from them.
       const [{ createDetailLoader, withEstimatedCommits }] = await Promise.all([
-        import("../detail/loader.js"),
+        drawn.then(() => import("../detail/loader.js")),
         staged.linesUpTo(out.result.pages.length),
       ]);
       const result = withEstimatedCommits(out.result, out.details);
@@ -51,7 +56,7 @@ export function startDashboardData(opts: CliOptions, start: Promise<ScanStart>):
     load: (on) => {
       heard.on = on;
       if (heard.progress) on.progress(heard.progress);
-      if (heard.figures) on.figures(heard.figures);
+      if (heard.figures) figuresDrawn(on.figures(heard.figures));
       return data;
     },
     workTree: () => heard.workTree,
