@@ -2,6 +2,7 @@
 // (loading it takes a few hundred milliseconds that git uses), so what the scan reports
 // meanwhile is kept until the UI listens. The UI gets data and a loader, and never calls git.
 import path from "node:path";
+import type { ScanResult } from "../core/types.js";
 import { type Progress, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import { settleLater } from "../settle.js";
@@ -30,14 +31,23 @@ export function startDashboardData(opts: CliOptions, start: Promise<ScanStart>):
         heard.progress = p;
         heard.on?.progress(p);
       };
-      const staged = await scanInStages({ ...scanScope(opts), onProgress }, start);
+      const { repo } = await start;
+      heard.workTree = repo.workTree;
+      const repoName = path.basename(repo.workTree);
+      // The figures need every page's status, not the commits behind or the line counts still
+      // being counted: they are told as soon as the statuses are final.
+      const tellFigures = (result: ScanResult) => {
+        if (heard.figures) return;
+        heard.figures = { result, repoName };
+        if (heard.on) figuresDrawn(heard.on.figures(heard.figures));
+      };
+      const staged = await scanInStages(
+        { ...scanScope(opts), onProgress, onStatuses: tellFigures },
+        start,
+      );
       const out = staged.output;
-      heard.workTree = out.repo.workTree;
-      const repoName = path.basename(out.repo.workTree);
-      // Every page's status is final here; only the changed pages' line counts are still being
-      // counted by git, and the header's figures do not need them.
-      heard.figures = { result: out.result, repoName };
-      if (heard.on) figuresDrawn(heard.on.figures(heard.figures));
+      // Unless told already (with --kinds the statuses come with the rest).
+      tellFigures(out.result);
       // What opens a page (diffs, marking it updated) is loaded while git counts, but only once
       // the figures are on screen: its modules would otherwise take the main thread from them.
       const [{ createDetailLoader, withEstimatedCommits }] = await Promise.all([
