@@ -127,12 +127,14 @@ async function runDashboard(opts: CliOptions, found?: Promise<FoundRepo>): Promi
   // Someone who asks for the dashboard at a terminal gets it even where CI is set: without this
   // Ink would sit in its no-redraw CI mode and the screen would never update.
   leaveCi(process.env);
-  const { startScan } = await import("../scan/start.js");
+  const [{ startScan }, { writeFirstFrame, leaveFirstFrame, guardFirstFrame }] = await Promise.all([
+    import("../scan/start.js"),
+    import("../ui/first-frame.js"),
+  ]);
   // The scan's scope and cache come from the one place every command takes them from.
   const start = settleLater(startScan({ ...scanScope(opts), found }));
-  const { writeFirstFrame, leaveFirstFrame, guardFirstFrame } = await import(
-    "../ui/first-frame.js"
-  );
+  // Drawn in the same turn as the scan starts: what the scan does next (reading a large cache
+  // file takes a few hundred milliseconds) would otherwise come before the first frame.
   writeFirstFrame(process.stdout, opts.repo);
   const release = guardFirstFrame(process.stdout);
   let feed: DashboardFeed;

@@ -57,6 +57,13 @@ export interface ScanOptions extends SiteScope {
   /** Classify each changed page's English change, and each listed commit's (see kinds/). */
   kinds?: boolean;
   onProgress?: (progress: Progress) => void;
+  /**
+   * Told as soon as every page's status is final, before the commits behind are counted and
+   * listed: a result whose summary, languages and HEAD are the final ones, for a screen's
+   * figures; its pages get their commits afterwards. Not told with `kinds`, whose summary
+   * comes last.
+   */
+  onStatuses?: (result: ScanResult) => void;
 }
 
 export interface Progress {
@@ -254,11 +261,35 @@ export async function scanInStages(
   progress({ phase: "measure", done: 0, total: built.measure.length });
   // Sends the last pairs; the answers are read through linesUpTo.
   void counter.counts();
-  await built.listCommits();
+  // Neither the order nor any status depends on the commits, which are listed next.
   const order = reportOrder(reports, inReportOrder, notMovedTo(missing, reports));
   const sorted = order.map(([p]) => p);
   const details = order.map(([, i]) => built.details[i] ?? emptyDetail());
   const languages = folders.languages;
+  const headDate = await begun.headDate;
+  const resultWith = (kindSummary: ScanResult["kinds"] | null): ScanResult => ({
+    schemaVersion: 1,
+    head: head.hash,
+    headDate,
+    shallow: sourceRepo.shallow,
+    source: folders.source,
+    content: folders.content,
+    languages,
+    pages: sorted,
+    summary: summarize(languages, sorted),
+    warnings: [
+      ...(sourceRepo.shallow ? [SHALLOW_WARNING] : []),
+      ...folders.skipped,
+      ...translations.skipped,
+    ],
+    // Only with --kinds, so that reports without it are unchanged.
+    ...(kindSummary ? { kinds: kindSummary } : {}),
+    ...(folders.layout.kind === "content" ? {} : { layout: describeLayout(folders.layout) }),
+    // Only with two repositories, so that a one-repository report is unchanged.
+    ...(twoRepos ? { sourceRepo: sourceRepo.workTree } : {}),
+  });
+  if (!opts.kinds) opts.onStatuses?.(resultWith(null));
+  await built.listCommits();
   // Only --kinds parses Markdown: its modules (a hundred files of micromark and mdast) are
   // loaded for it alone, not at every start.
   let kinds: typeof import("./kinds.js") | null = null;
@@ -296,27 +327,7 @@ export async function scanInStages(
         ignoreRevs,
         kinds: opts.kinds === true,
       }),
-      result: {
-        schemaVersion: 1,
-        head: head.hash,
-        headDate: await begun.headDate,
-        shallow: sourceRepo.shallow,
-        source: folders.source,
-        content: folders.content,
-        languages,
-        pages: sorted,
-        summary: summarize(languages, sorted),
-        warnings: [
-          ...(sourceRepo.shallow ? [SHALLOW_WARNING] : []),
-          ...folders.skipped,
-          ...translations.skipped,
-        ],
-        // Only with --kinds, so that reports without it are unchanged.
-        ...(kinds ? { kinds: kinds.kindSummary(languages, sorted) } : {}),
-        ...(folders.layout.kind === "content" ? {} : { layout: describeLayout(folders.layout) }),
-        // Only with two repositories, so that a one-repository report is unchanged.
-        ...(twoRepos ? { sourceRepo: sourceRepo.workTree } : {}),
-      },
+      result: resultWith(kinds ? kinds.kindSummary(languages, sorted) : null),
     },
     alsoFrom,
     holdsUntil: holdsUntil(translations.pages, now),
