@@ -22,6 +22,10 @@ export interface ReportTerms {
   until: number;
   /** raw_commits as written, with how they read when it was made. */
   raws: Array<[string, RawState]>;
+  /** Absolute paths of the folders listed and of the pages git does not track, with their
+   * signatures when it was made (see site/files.ts). */
+  folders: Array<[string, string]>;
+  untracked: Array<[string, string]>;
 }
 
 /** The report kept in the file for inputs named `key`, if it holds at `now`, with the
@@ -31,7 +35,7 @@ export function readReport(
   name: string,
   key: string,
   now: number,
-): { report: Buffer; raws: Array<[string, RawState]> } | null {
+): { report: Buffer; terms: ReportTerms } | null {
   const body = store.read(name, KIND);
   if (!body) return null;
   const newline = body.indexOf(10);
@@ -41,7 +45,7 @@ export function readReport(
     return null;
   }
   if (terms.key !== key || now < terms.since || now >= terms.until) return null;
-  return { report: body.subarray(newline + 1), raws: terms.raws };
+  return { report: body.subarray(newline + 1), terms };
 }
 
 export function writeReport(
@@ -63,7 +67,7 @@ function parseTerms(line: string): ReportTerms | null {
     return null;
   }
   if (typeof data !== "object" || data === null) return null;
-  const { key, since, until, raws } = data as Record<string, unknown>;
+  const { key, since, until, raws, folders, untracked } = data as Record<string, unknown>;
   const rawsOk =
     Array.isArray(raws) &&
     raws.every(
@@ -75,11 +79,23 @@ function parseTerms(line: string): ReportTerms | null {
         r[1] !== null,
     );
   if (typeof key !== "string" || typeof since !== "number" || !rawsOk) return null;
+  if (!isPairs(folders) || !isPairs(untracked)) return null;
   if (until !== null && typeof until !== "number") return null;
   return {
     key,
     since,
     until: until ?? Number.POSITIVE_INFINITY,
     raws: raws as Array<[string, RawState]>,
+    folders,
+    untracked,
   };
+}
+
+function isPairs(x: unknown): x is Array<[string, string]> {
+  return (
+    Array.isArray(x) &&
+    x.every(
+      (p) => Array.isArray(p) && p.length === 2 && p.every((s: unknown) => typeof s === "string"),
+    )
+  );
 }

@@ -63,7 +63,13 @@ export async function runScan(
     }
   }
   await writeChunks(pieces);
-  if (staged.alsoFrom) kept?.keep(pieces, { until: staged.holdsUntil, raws: staged.alsoFrom });
+  if (staged.alsoFrom) {
+    await kept?.keep(pieces, {
+      until: staged.holdsUntil,
+      raws: staged.alsoFrom,
+      listing: staged.listing,
+    });
+  }
   return 0;
 }
 

@@ -1,78 +1,82 @@
 // What git's index vouches for below some folders: when `git diff-files` finds no tracked file
 // there that differs from the index (git compares the files' stat data, and the content of any
-// file written too recently for that), the index file names the bytes of every tracked file, and
-// the list of untracked files names the rest. Three git processes that run beside the tool's
-// own start, instead of a look at every file from Node.
+// file written too recently for that), the index file names the bytes of every tracked file.
+// Two git processes that run beside the tool's own start, instead of a look at every file from
+// Node. Files the index does not track are the caller's to name.
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import path from "node:path";
-import { NulSplitter, type Repo, runGit } from "./run.js";
+import { decodeBytes } from "../core/path-bytes.js";
+import { type Repo, runGit } from "./run.js";
 
 export interface IndexState {
   /** The index file's size and trailing checksum: what git recorded of the tracked files. */
   index: string;
-  /** Files below the folders that git does not track, ignored ones too, as git lists them
-   * (a folder holding a repository of its own ends in "/"). */
-  untracked: string[];
+  /** With `paths`, the tracked files below the folders, repo-relative. */
+  tracked: Set<string> | null;
 }
 
 /** Long enough for the checksum of either object format (SHA-1 or SHA-256). */
 const TRAILER = 32;
 
 /**
- * The state of the files below `folders` (repo-relative), or null when the index does not vouch
- * for them: a tracked file differs from it, an entry is marked for git not to look at the file
- * (assume-unchanged, skip-worktree), the index has no checksum (index.skipHash), or the index
- * changed while it was being read.
+ * A repository's settings can loosen git's check of a file against the index (not comparing
+ * change times, or comparing only some stat fields); it is made in full here. A stricter check
+ * can only find more files changed, never fewer.
+ */
+const FULL_CHECK = ["-c", "core.trustctime=true", "-c", "core.checkStat=default"];
+
+/**
+ * The state of the tracked files below `folders` (repo-relative), or null when the index does
+ * not vouch for them: a tracked file differs from it, an entry is marked for git not to look at
+ * its file (assume-unchanged, skip-worktree) or is a submodule (whose files it does not name),
+ * the index has no checksum (index.skipHash), or it changed while it was being read.
  */
 export async function indexState(
   repo: Repo,
   folders: readonly string[],
+  paths = false,
 ): Promise<IndexState | null> {
   const before = indexTrailer(repo);
   if (before === null || folders.length === 0) return null;
   const specs = folders.map((f) => `${f}/`);
-  const tags = new TagCheck();
-  const untracked: string[] = [];
-  const others = new NulSplitter((record) => {
-    if (record !== "") untracked.push(record);
-  });
-  const [diff] = await Promise.all([
-    runGit(repo, ["diff-files", "--quiet", "--", ...specs], { okCodes: [1] }),
-    runGit(repo, ["ls-files", "-v", "-z", "--", ...specs], {
-      onStdout: (chunk) => tags.push(chunk),
-      buffered: true,
-    }),
-    runGit(repo, ["ls-files", "--others", "-z", "--", ...specs], {
-      onStdout: (chunk) => others.push(chunk),
-      buffered: true,
-    }),
+  const [diff, listed] = await Promise.all([
+    runGit(repo, [...FULL_CHECK, "diff-files", "--quiet", "--", ...specs], { okCodes: [1] }),
+    runGit(repo, ["ls-files", "-s", "-v", "-z", "--", ...specs], { buffered: true }),
   ]);
-  others.end();
-  if (diff.code !== 0 || !tags.allLooked || indexTrailer(repo) !== before) return null;
-  return { index: before, untracked };
+  if (diff.code !== 0 || indexTrailer(repo) !== before) return null;
+  const tracked = paths ? new Set<string>() : null;
+  return plainEntries(listed.stdout, tracked) ? { index: before, tracked } : null;
 }
 
 const H = 0x48;
-const NUL = 0;
+const SPACE = 0x20;
+const ONE = 0x31;
+const SIX = 0x36;
+const TAB = 0x09;
 
 /**
- * Reads `git ls-files -v -z` for one fact: whether every entry has tag "H", an ordinary entry
- * whose file git looks at. Only the byte after each NUL matters, so the paths (a megabyte for
- * 15,000 pages) are never made into strings.
+ * Whether every entry of `git ls-files -s -v -z` ("<tag> <mode> <blob> <stage>\t<path>") is an
+ * ordinary one (tag "H") and not a submodule (mode 160000), adding the paths to `into` if given.
+ * Without paths, only the bytes after each NUL are looked at: a megabyte of paths for 15,000
+ * pages is never made into strings.
  */
-class TagCheck {
-  allLooked = true;
-  private atStart = true;
-
-  push(chunk: Buffer): void {
-    if (!this.allLooked || chunk.length === 0) return;
-    if (this.atStart && chunk[0] !== H) this.allLooked = false;
-    for (let at = chunk.indexOf(NUL); at !== -1 && this.allLooked; ) {
-      if (at + 1 < chunk.length && chunk[at + 1] !== H) this.allLooked = false;
-      at = chunk.indexOf(NUL, at + 1);
+function plainEntries(out: Buffer, into: Set<string> | null): boolean {
+  for (let start = 0; start < out.length; ) {
+    const end = out.indexOf(0, start);
+    const stop = end === -1 ? out.length : end;
+    const plain =
+      out[start] === H &&
+      out[start + 1] === SPACE &&
+      !(out[start + 2] === ONE && out[start + 3] === SIX);
+    if (!plain) return false;
+    if (into) {
+      const tab = out.indexOf(TAB, start);
+      if (tab === -1 || tab > stop) return false;
+      into.add(decodeBytes(out.subarray(tab + 1, stop)));
     }
-    this.atStart = chunk[chunk.length - 1] === NUL;
+    start = stop + 1;
   }
+  return true;
 }
 
 /** The index file's size and last bytes, in hex; null without an index or its checksum. */

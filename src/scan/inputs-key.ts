@@ -1,25 +1,24 @@
 // What a scan's answer follows from, named by one hash: a report kept under that name is the
 // report a scan would make again, so a run that finds it need not scan at all. The answer follows
-// from HEAD (the English pages and the history), the translations' files (named by git's index
-// and the untracked files' signatures: see git/index-state.ts), the folders and options, the ignore-revs file, the git settings
+// from HEAD (the English pages and the history), the translations' files (named by git's index,
+// see git/index-state.ts, and by the signatures of the folders and of the files it does not
+// track, which the kept report holds), the folders and options, the ignore-revs file, the git settings
 // that shape its answers, the tool's own code, and the clock (a date in the future stops being
 // one: see `holdsUntil`); and from nothing else, unless a page names a commit that HEAD's history
 // does not hold, whose reading depends on what else the object store and the branches hold (see
 // `followsFromInputs`).
 import { createHash } from "node:crypto";
-import path from "node:path";
 import { translationTimeProblemEnds } from "../core/age.js";
 import type { RawState } from "../core/status.js";
 import { parseRawCommit } from "../git/revision.js";
-import { fileSignature } from "../site/files.js";
 import type { ScanOptions } from "./scan.js";
 import type { ScanStart } from "./start.js";
 import type { Translation } from "./translations.js";
 
 /**
- * The hash of everything the scan's answer follows from, with `code` naming the tool's build;
- * null when something in it cannot be named (then nothing is kept): git's index does not vouch
- * for the pages, or an untracked file may still be changing.
+ * The hash of everything the scan's answer follows from, with `code` naming the tool's build,
+ * but the files git does not track (see cli/kept-report.ts); null when git's index does not
+ * vouch for the tracked ones (then nothing is kept).
  */
 export async function inputsKey(
   opts: ScanOptions,
@@ -28,13 +27,7 @@ export async function inputsKey(
 ): Promise<string | null> {
   const pages = await start.pages;
   if (!pages) return null;
-  const { repo, sourceRepo, head, folders, ignoreRevs, now } = start;
-  const untracked: string[] = [];
-  for (const rel of pages.untracked) {
-    const signature = fileSignature(path.join(repo.workTree, rel), now);
-    if (signature === null) return null;
-    untracked.push(rel, signature);
-  }
+  const { repo, sourceRepo, head, folders, ignoreRevs } = start;
   const {
     cache: _cache,
     onProgress: _progress,
@@ -54,7 +47,6 @@ export async function inputsKey(
         folders,
         [...ignoreRevs].sort(),
         pages.index,
-        untracked,
       ],
       // Sets become lists; the folders' tests are functions of the options named above.
       (_key, value) =>

@@ -17,6 +17,8 @@ export interface PageFile {
 export interface PageListing {
   files: PageFile[];
   skipped: string[];
+  /** For a listing with signatures, every folder listed (absolute), with its signature. */
+  folders: Array<[string, string | null]>;
 }
 
 /**
@@ -31,9 +33,13 @@ export async function listTranslations(
 ): Promise<PageListing> {
   const files: PageFile[] = [];
   const skipped: string[] = [];
+  const folders: Array<[string, string | null]> = [];
   for (const folder of langFolders) {
     if (folder.abs === null) continue;
-    const found = await findPages(folder.abs, isPage, folder.inside);
+    const found = await findPages(folder.abs, isPage, folder.inside, signed?.now ?? null);
+    for (const f of found.folders) {
+      folders.push([f.rel === "" ? folder.abs : `${folder.abs}/${f.rel}`, f.signature]);
+    }
     for (const s of found.skipped) skipped.push(`${folder.rel}/${s.rel}: ${s.why}`);
     for (const f of found.files) {
       if (excluded?.(f.rel)) continue;
@@ -43,5 +49,5 @@ export async function listTranslations(
       files.push({ folder, rel: f.rel, signature });
     }
   }
-  return { files, skipped };
+  return { files, skipped, folders };
 }

@@ -1,6 +1,7 @@
 // The scan: gathers facts from the work tree and from git (a handful of git processes, never one
 // per page or per raw_commit), then derives every page's status with pure functions.
 
+import { codeId } from "../cache/code-id.js";
 import {
   estimatesFile,
   type PageEstimates,
@@ -26,7 +27,7 @@ import { estimateCommits, loadTranslationHistory, pagesWithoutMetadata } from ".
 import type { ScanFolders, SiteScope } from "./folders.js";
 import { completeHistory } from "./history-model.js";
 import { holdsUntil, storeDependentRaws } from "./inputs-key.js";
-import { listTranslations } from "./listing.js";
+import { listTranslations, type PageListing } from "./listing.js";
 import { blobsOutsideHistory } from "./outside-blobs.js";
 import { resolveRawCommits } from "./raw-commits.js";
 import {
@@ -118,6 +119,8 @@ export interface StagedScan {
   alsoFrom: Array<[string, RawState]> | null;
   /** The time the answer holds until, as far as the clock goes (see scan/inputs-key.ts). */
   holdsUntil: number;
+  /** The translations' files as the scan found them. */
+  listing: PageListing;
 }
 
 /** The scan in two stages; see StagedScan. */
@@ -140,16 +143,18 @@ export async function scanInStages(
     folders.isPage,
     cache ? { now } : null,
   );
-  const memo = cache
-    ? { known: readPageReads(cache.store, pageReadsName(repo), now), used: new Map() }
-    : null;
+  const readsName = cache ? pageReadsName(repo) : null;
+  const memo =
+    cache && readsName
+      ? { known: readPageReads(cache.store, readsName, now), used: new Map() }
+      : null;
   const translations = await readTranslations(
     listing,
     (done, total) => progress({ phase: "pages", done, total }),
     now,
     memo,
   );
-  if (cache && memo) keepPageReads(cache, repo, memo, now);
+  if (cache && memo && readsName) keepPageReads(cache, readsName, memo, now);
   // Pages without metadata need one more history log, of their folders, for their estimates;
   // it runs beside the English one, and not at all when every page has metadata.
   const untracked = pagesWithoutMetadata(translations.pages);
@@ -207,11 +212,14 @@ export async function scanInStages(
   // Only for raw_commits off HEAD's history (rare): which of them some other ref contains. git
   // looks while it reads those commits into the history, not after.
   const offHead = okHashes.some((h) => !headLog.table.index.has(h));
-  const alsoFrom = sourceRepo.shallow
-    ? null
-    : storeDependentRaws(translations.pages, rawOf, (h) => headLog.table.index.has(h));
   const otherRefs = offHead ? settleLater(commitsOnOtherRefs(sourceRepo, head.hash)) : null;
   const history = await completeHistory(sourceRepo, headLog, okHashes);
+  const alsoFrom = sourceRepo.shallow
+    ? null
+    : storeDependentRaws(translations.pages, rawOf, (h) => {
+        const at = history.table.index.get(h);
+        return at !== undefined && history.fromHead[at] === 1;
+      });
   const onOtherRefs = otherRefs ? await otherRefs : null;
   const estimates = knownEstimates
     ? fromPaths(untracked, knownEstimates)
@@ -331,6 +339,7 @@ export async function scanInStages(
     },
     alsoFrom,
     holdsUntil: holdsUntil(translations.pages, now),
+    listing,
     linesUpTo: lineFiller(sorted, built.measure, counter, () => {
       progress({ phase: "done", done: 1, total: 1 });
       // The scan is whole: what it learnt is kept for the next run.
@@ -347,16 +356,24 @@ export async function scanInStages(
 
 /** Leaves the pages' readings to be written once the scan is done, when they differ from the
  * file's. */
-function keepPageReads(cache: ScanCache, repo: Repo, memo: PageMemo, now: number): void {
+function keepPageReads(cache: ScanCache, name: string, memo: PageMemo, now: number): void {
   const { known, used } = memo;
   let same = used.size === known.size;
-  for (const key of used.keys()) if (same && !known.has(key)) same = false;
+  for (const [path, read] of used) {
+    if (!same) break;
+    const before = known.get(path);
+    same = before?.signature === read.signature && before.lang === read.lang;
+  }
   if (same) return;
-  cache.pending.push(() => writePageReads(cache.store, pageReadsName(repo), now, used));
+  cache.pending.push(() => writePageReads(cache.store, name, now, used));
 }
 
-/** The cache file of the pages' readings in `repo`. */
-const pageReadsName = (repo: Repo) => pageReadsFile([repo.gitDir, repo.workTree]);
+/** The cache file of the pages' readings in `repo`, for this build of the tool (whose code
+ * decides what a page reads as); null when the build cannot be named. */
+function pageReadsName(repo: Repo): string | null {
+  const code = codeId();
+  return code === null ? null : pageReadsFile([repo.gitDir, repo.workTree, code]);
+}
 
 /** A translation's path in the repository, as estimates know it. */
 const pagePath = (t: Translation) => `${t.base}/${t.rel}`;

@@ -94,12 +94,12 @@ export async function startScan(
     ignoreRevs,
     cache,
     now: Date.now(),
-    pages: cache ? settleLater(indexState(repo, existing(folders))) : null,
+    pages: cache ? settleLater(indexState(repo, translationFolders(folders))) : null,
   };
 }
 
 /** The translation folders that exist, repo-relative. */
-const existing = (folders: ScanFolders) =>
+export const translationFolders = (folders: ScanFolders) =>
   folders.langs.flatMap((f) => (f.abs === null ? [] : [f.rel]));
 
 /** `load`, started now when `now` is true, else on the first call. */

@@ -67,18 +67,25 @@ export interface Skipped {
 
 /**
  * Page files below `root` (which must itself be a real folder inside `workTree`), leaving out
- * the folders `inside` names (relative to root: another folder pair's own folders).
+ * the folders `inside` names (relative to root: another folder pair's own folders). With
+ * `signAt`, every folder listed, with its signature at that time.
  */
 export async function findPages(
   root: string,
   isPage: (name: string) => boolean = isPageFile,
   inside: ReadonlySet<string> | null = null,
-): Promise<{ files: FoundFile[]; skipped: Skipped[] }> {
+  signAt: number | null = null,
+): Promise<{ files: FoundFile[]; skipped: Skipped[]; folders: SignedFolder[] }> {
   const files: FoundFile[] = [];
   const skipped: Skipped[] = [];
+  const folders: SignedFolder[] = [];
   const pending: string[] = [""];
   while (pending.length > 0) {
     const relDir = pending.pop() as string;
+    // Before the listing: an entry added after it moves the folder's times on.
+    if (signAt !== null) {
+      folders.push({ rel: relDir, signature: entrySignature(path.join(root, relDir), signAt) });
+    }
     let entries: Array<{ name: string; entry: Dirent | Dirent<Buffer> }>;
     try {
       entries = listFolder(path.join(root, relDir));
@@ -104,7 +111,14 @@ export async function findPages(
     }
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  return { files, skipped };
+  return { files, skipped, folders };
+}
+
+/** A folder findPages listed, with its signature when one was asked for (see fileSignature:
+ * a folder's times move on when an entry is added, removed or renamed in it). */
+export interface SignedFolder {
+  rel: string;
+  signature: string | null;
 }
 
 /**
@@ -191,15 +205,22 @@ const SETTLING_MS = 3000;
  * the same tick.
  */
 export function fileSignature(abs: string, now: number): string | null {
+  const signature = entrySignature(abs, now);
+  return signature?.startsWith("f") ? signature : null;
+}
+
+/** fileSignature for a regular file or a folder, which it tells apart. */
+export function entrySignature(abs: string, now: number): string | null {
   let info: ReturnType<typeof lstatSync>;
   try {
     info = lstatSync(fsPath(abs), { throwIfNoEntry: false });
   } catch {
     return null;
   }
-  if (!info?.isFile()) return null;
+  if (!info || !(info.isFile() || info.isDirectory())) return null;
   if (info.mtimeMs >= now - SETTLING_MS) return null;
-  return `${info.size} ${info.mtimeMs} ${info.ctimeMs} ${info.ino}`;
+  const kind = info.isFile() ? "f" : "d";
+  return `${kind} ${info.size} ${info.mtimeMs} ${info.ctimeMs} ${info.ino}`;
 }
 
 /** Why `rel` is not a folder `realFolderInside` accepts, for an error message ("no such folder"

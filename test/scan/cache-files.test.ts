@@ -118,7 +118,8 @@ describe("kept reports and the clock", () => {
     expect(until).toBe(Date.UTC(2026, 0, 11));
     expect(holdsUntil([page("2026-01-01"), page("not a date")], now)).toBe(Infinity);
     const s = store();
-    writeReport(s, "report-x", { key: "k", since: now, until, raws: [] }, [Buffer.from("{}\n")]);
+    const terms = { key: "k", since: now, until, raws: [], folders: [], untracked: [] };
+    writeReport(s, "report-x", terms, [Buffer.from("{}\n")]);
     expect(readReport(s, "report-x", "k", now)?.report.toString()).toBe("{}\n");
     expect(readReport(s, "report-x", "k", until - 1)).not.toBeNull();
     expect(readReport(s, "report-x", "k", until)).toBeNull();

@@ -40,8 +40,8 @@ function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 /**
- * Sets every work-tree file's modification time an hour back, as if written before the run: the
- * cache trusts a file's metadata only once it has settled (see site/files.ts fileSignature).
+ * Sets every work-tree file's and folder's modification time an hour back, as if written before
+ * the run: the cache trusts their metadata only once it has settled (see site/files.ts).
  * An edit before it still shows, in the change time and the size, and to git.
  */
 function settle(): void {
@@ -52,6 +52,7 @@ function settle(): void {
       if (e.isDirectory() && e.name !== ".git") walk(abs);
       else if (e.isFile()) utimesSync(abs, back, back);
     }
+    utimesSync(dir, back, back);
   };
   walk(site.dir);
   // git's index keeps the files' times too: it is brought up to date, as `git status` does.
@@ -357,7 +358,9 @@ describe("the kept report", () => {
     // Same size, same modification time as before: only the change time tells.
     const before = readFileSync(page);
     const at = statSync(page).mtime;
-    writeFileSync(page, Buffer.from(before.toString("latin1").replace("注", "註"), "latin1"));
+    const edited = before.toString("utf8").replace("注", "註");
+    expect(edited).not.toBe(before.toString("utf8"));
+    writeFileSync(page, edited);
     utimesSync(page, at, at);
     expect(statSync(page).size).toBe(before.length);
     expect(hitShows("SETTLED")).toBe(false);
@@ -408,5 +411,45 @@ describe("the kept report", () => {
     sameWithCache();
     sameWithCache();
     expect(cacheFiles("report")).toEqual([]);
+  });
+});
+
+describe("the kept report and what git's index cannot see", () => {
+  beforeAll(() => {
+    // The page pinned off HEAD's history (above) keeps any report from being kept.
+    gitIn(site.dir, ["rm", "-q", `${ZH}/user/away.md`]);
+    commit("Away translation: removed", {}, 99);
+  });
+
+  it("is not used once a repository appears inside a translation folder", () => {
+    commit(
+      "A folder of its own",
+      {
+        "content/en/inner/c.md": "C.\n",
+        [`${ZH}/inner/c.md`]: `丙。\n\n{{< translation-status-zh-cn raw_title="C" raw_link="/inner/c/" last_translation_time="2025-07-01" raw_commit="${gitIn(site.dir, ["rev-parse", "HEAD"]).trim()}">}}\n`,
+      },
+      100,
+    );
+    sameWithCache();
+    expect(cacheFiles("report")).toHaveLength(1);
+    // git still tracks the page, and says nothing changed; the scan skips the folder now.
+    gitIn(path.join(site.dir, ZH, "inner"), ["init", "-q"]);
+    const changed = sameWithCache();
+    expect(changed.stdout).toContain("nested repository or submodule skipped");
+    rmSync(path.join(site.dir, ZH, "inner/.git"), { recursive: true, force: true });
+    sameWithCache();
+  });
+
+  it("keeps what a page read again once it changed", () => {
+    sameWithCache();
+    const [pages] = cacheFiles("pages");
+    const page = path.join(site.dir, ZH, "user/signup.md");
+    writeFileSync(page, `${readFileSync(page, "utf8")}\n`);
+    sameWithCache();
+    const size = String(statSync(page).size);
+    const kept = readFileSync(pages as string, "utf8");
+    const entry = kept.slice(kept.indexOf(`"${ZH}/user/signup.md"`)).split("]")[0] ?? "";
+    expect(entry).toContain(`"f ${size} `);
+    gitIn(site.dir, ["checkout", "-q", "--", "."]);
   });
 });

@@ -2,7 +2,7 @@
 // repositories: a clean tree is named by its index, and anything git would not look at, or that
 // differs from the index, leaves it naming nothing.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { indexState } from "../../src/git/index-state.js";
@@ -36,13 +36,17 @@ beforeEach(() => {
 });
 
 describe("indexState", () => {
-  it("names a clean tree by its index, and lists untracked files", async () => {
+  it("names a clean tree by its index, and lists the tracked files when asked", async () => {
     const clean = await indexState(repo(), FOLDERS);
-    expect(clean?.untracked).toEqual([]);
+    expect(clean?.index).toMatch(/^\d+ [0-9a-f]{64}$/);
+    expect(clean?.tracked).toBeNull();
+    // An untracked file is not the index's to name: the caller names it.
     writeFileSync(path.join(dir, "content/ja/new.md"), "新\n");
-    const more = await indexState(repo(), FOLDERS);
+    const more = await indexState(repo(), FOLDERS, true);
     expect(more?.index).toBe(clean?.index);
-    expect(more?.untracked).toEqual(["content/ja/new.md"]);
+    expect(more?.tracked?.size).toBe(PAGES + 1);
+    expect(more?.tracked?.has("content/ja/a.md")).toBe(true);
+    expect(more?.tracked?.has("content/ja/new.md")).toBe(false);
     // An English change staged changes the index, and so its name.
     writeFileSync(path.join(dir, "content/en/a.md"), "A, again\n");
     git(dir, ["add", "content/en/a.md"]);
@@ -51,6 +55,29 @@ describe("indexState", () => {
 
   it("names nothing while a tracked page differs from the index", async () => {
     writeFileSync(path.join(dir, "content/ja/a.md"), "い\n");
+    expect(await indexState(repo(), FOLDERS)).toBeNull();
+  });
+
+  it("checks change times even where the repository's settings say not to", async () => {
+    const page = path.join(dir, "content/ja/a.md");
+    git(dir, ["config", "core.trustctime", "false"]);
+    git(dir, ["config", "core.checkStat", "minimal"]);
+    const at = statSync(page).mtime;
+    // Same size, same modification time: only the change time differs.
+    writeFileSync(page, "い\n");
+    utimesSync(page, at, at);
+    expect(git(dir, ["diff-files", "--name-only"])).toBe("");
+    expect(await indexState(repo(), FOLDERS)).toBeNull();
+  });
+
+  it("names nothing when a folder holds a submodule", async () => {
+    const inner = tempDir();
+    git(inner, ["init", "-q", "-b", "main"]);
+    writeFileSync(path.join(inner, "x.md"), "x\n");
+    git(inner, ["add", "-A"]);
+    git(inner, ["-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "x"]);
+    const head = git(inner, ["rev-parse", "HEAD"]);
+    git(dir, ["update-index", "--add", "--cacheinfo", `160000,${head},content/ja/ext`]);
     expect(await indexState(repo(), FOLDERS)).toBeNull();
   });
 
