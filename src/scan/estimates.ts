@@ -34,7 +34,8 @@ const MAX_NAMED = 100;
 /**
  * One git log over the given pages (by name, which lets git skip every other file: a site with
  * a few pages without metadata pays little for them), or over their folders when they are many
- * or a name is not valid UTF-8; started only when there are some.
+ * or a name is not valid UTF-8; started only when there are some. `order` is HEAD's commits in
+ * git's order when the scan has them (see readChangesIn).
  */
 export async function loadTranslationHistory(
   repo: Repo,
@@ -42,6 +43,7 @@ export async function loadTranslationHistory(
   pages: readonly Translation[],
   maxNamed = MAX_NAMED,
   cache: ScanCache | null = null,
+  order?: Promise<readonly string[]> | null,
 ): Promise<TranslationHistory> {
   const names = pages.map((t) => `${t.base}/${t.rel}`);
   const paths =
@@ -61,7 +63,7 @@ export async function loadTranslationHistory(
     return { hashes: table.hashes, index: sink.finish() };
   }
   const builder = new PathIndexBuilder();
-  const hashes = await readChangesIn(repo, head, paths, builder);
+  const hashes = await readChangesIn(repo, head, paths, builder, (await order) ?? undefined);
   return { hashes, index: builder.finish() };
 }
 
