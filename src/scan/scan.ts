@@ -110,6 +110,8 @@ export async function scanInStages(
   // only the translations come from `repo`, as files in its work tree.
   const { repo, sourceRepo, head, folders, headHistory, englishList, ignoreRevs, cache } =
     await start;
+  // HEAD's commits in git's order, when the start listed them (see start.ts).
+  const { order: headOrder } = await start;
   const twoRepos = sourceRepo !== repo;
   const progress = opts.onProgress ?? (() => {});
 
@@ -133,7 +135,7 @@ export async function scanInStages(
       : null;
   const translationHistory =
     estimating && !knownEstimates
-      ? settleLater(loadTranslationHistory(repo, head.hash, untracked, undefined, cache))
+      ? settleLater(loadTranslationHistory(repo, head.hash, untracked, undefined, cache, headOrder))
       : null;
   // git checks the raw_commits while the English pages are matched with the translations.
   const resolving = settleLater(
@@ -180,18 +182,6 @@ export async function scanInStages(
   const otherRefs = offHead ? settleLater(commitsOnOtherRefs(sourceRepo, head.hash)) : null;
   const history = await completeHistory(sourceRepo, headLog, okHashes);
   const onOtherRefs = otherRefs ? await otherRefs : null;
-  const estimates = knownEstimates
-    ? fromPaths(untracked, knownEstimates)
-    : translationHistory
-      ? estimateCommits(history, await translationHistory, untracked, ignoreRevs)
-      : undefined;
-  if (cache && estimatesName && translationHistory && estimates) {
-    const byPath = new Map(untracked.map((t) => [pagePath(t), estimates.get(t) ?? null]));
-    cache.pending.push(() =>
-      writeEstimates(cache.store, estimatesName, head.hash, ignoreRevs, byPath),
-    );
-  }
-  progress({ phase: "history", done: 1, total: 1 });
 
   // git counts lines while the reports are built and the commits listed: the pairs of blobs go
   // to it in chunks as the pages' versions are found (see BlobLineCounter), in report order.
@@ -219,12 +209,25 @@ export async function scanInStages(
       order: inReportOrder,
       countLines: (pair) => counter.add(pair),
       findings,
-      ...(estimates ? { estimates } : {}),
     });
+    // The pages without metadata come last: git has been reading their estimates' log meanwhile.
+    const estimates = knownEstimates
+      ? fromPaths(untracked, knownEstimates)
+      : translationHistory
+        ? estimateCommits(history, await translationHistory, untracked, ignoreRevs)
+        : undefined;
+    if (cache && estimatesName && translationHistory && estimates) {
+      const byPath = new Map(untracked.map((t) => [pagePath(t), estimates.get(t) ?? null]));
+      cache.pending.push(() =>
+        writeEstimates(cache.store, estimatesName, head.hash, ignoreRevs, byPath),
+      );
+    }
+    built.addUntracked(estimates);
   } catch (err) {
     await counter.close();
     throw err;
   }
+  progress({ phase: "history", done: 1, total: 1 });
   progress({ phase: "measure", done: 0, total: built.measure.length });
   // Sends the last pairs; the answers are read through linesUpTo.
   void counter.counts();
