@@ -8,7 +8,7 @@ import { jsonChunksWhenReady } from "../report/json.js";
 import { lintExit, renderLintGithub, renderLintJson, renderLintTable } from "../report/lint.js";
 import { listingOf, renderTable } from "../report/table.js";
 import { inertLine } from "../sanitize/github.js";
-import { scan, scanInStages } from "../scan/scan.js";
+import { type StagedScan, scan, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import { stampPages, today } from "../stamp/stamp-pages.js";
 import type { CliOptions, LintFormat, ScanFormat } from "./args.js";
@@ -50,13 +50,24 @@ export async function runScan(
   }
   // The JSON is made a stretch of pages at a time as git's line counts come in, instead of all
   // after the last one; it is written only once whole, so a failure leaves no partial report.
-  const staged = await scanInStages(options, start);
+  // Only the result is kept: the rest of the scan (the history, the pages' details) is left
+  // for the garbage collector while the report is made.
+  const { result, linesUpTo } = await resultInStages(options, start);
   const pieces: Array<string | Uint8Array> = [];
-  for await (const piece of jsonChunksWhenReady(staged.output.result, staged.linesUpTo)) {
+  for await (const piece of jsonChunksWhenReady(result, linesUpTo)) {
     pieces.push(piece);
   }
   await writeChunks(pieces);
   return 0;
+}
+
+/** The scan in stages, without what a report does not need. */
+async function resultInStages(
+  options: Parameters<typeof scanInStages>[0],
+  start: Promise<ScanStart>,
+): Promise<Pick<StagedScan["output"], "result"> & Pick<StagedScan, "linesUpTo">> {
+  const { output, linesUpTo } = await scanInStages(options, start);
+  return { result: output.result, linesUpTo };
 }
 
 /**

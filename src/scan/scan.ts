@@ -234,7 +234,11 @@ export async function scanInStages(
   await built.listCommits();
   const order = reportOrder(reports, inReportOrder, notMovedTo(missing, reports));
   const sorted = order.map(([p]) => p);
-  const details = order.map(([, i]) => built.details[i] ?? emptyDetail());
+  // Not through a closure over `built`: that would keep every detail, and the history they
+  // point to, alive for as long as linesUpTo is, after a caller has dropped them.
+  const builtDetails = built.details;
+  const details: PageDetail[] = [];
+  for (const [, i] of order) details.push(builtDetails[i] ?? emptyDetail());
   const languages = folders.languages;
   // Only --kinds parses Markdown: its modules (a hundred files of micromark and mdast) are
   // loaded for it alone, not at every start.
