@@ -178,7 +178,10 @@ export async function scanInStages(
   const headLog = await headHistory;
   // Only for raw_commits off HEAD's history (rare): which of them some other ref contains. git
   // looks while it reads those commits into the history, not after.
-  const offHead = okHashes.some((h) => !headLog.table.index.has(h));
+  // A loop, not a closure over headLog: the scan's closures (linesUpTo's among them) would keep
+  // the whole history log alive with it after the scan.
+  let offHead = false;
+  for (const h of okHashes) if (!headLog.table.index.has(h)) offHead = true;
   const otherRefs = offHead ? settleLater(commitsOnOtherRefs(sourceRepo, head.hash)) : null;
   const history = await completeHistory(sourceRepo, headLog, okHashes);
   const onOtherRefs = otherRefs ? await otherRefs : null;
