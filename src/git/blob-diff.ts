@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { ownString } from "../core/own-string.js";
 import { AppError } from "../errors.js";
 import { settleLater } from "../settle.js";
 import { isFullHash } from "./revision.js";
@@ -80,7 +81,8 @@ export class BlobLineCounter {
       throw new AppError(2, "internal: unvalidated object name");
     }
     const i = this.out.length;
-    this.numbers.set(key, i);
+    // Kept to the end, and made of blob names cut from git's log output: a copy of its own.
+    this.numbers.set(ownString(key), i);
     const known = this.known.get(key);
     this.out.push(known ?? null);
     if (known !== undefined) return i;

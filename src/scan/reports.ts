@@ -3,6 +3,7 @@
 import { blobAt } from "../core/blob-at.js";
 import { driftFlagProblem } from "../core/drift-flag.js";
 import { ancestorsOf } from "../core/graph.js";
+import { ownString } from "../core/own-string.js";
 import { isZero, type Rename } from "../core/pathindex.js";
 import { decideStatus, type RawState } from "../core/status.js";
 import { type CommitInfo, ESTIMATE_BASIS, type PageMeta, type PageReport } from "../core/types.js";
@@ -321,7 +322,7 @@ function completeUntracked(
     report.movedFrom = trial.movedFrom;
   }
   report.estimate = {
-    rawCommit: estimate,
+    rawCommit: ownString(estimate),
     basis: ESTIMATE_BASIS,
     commitsBehind: null,
     // Known already for an unchanged source; git's counts arrive through setLines otherwise.
@@ -544,11 +545,12 @@ function commitInfo(history: HistoryModel, c: number, cache: CommitInfo[]): Comm
   const known = cache[c];
   if (known) return known;
   const t = history.table;
+  // Copies: the report outlives the history, whose strings are views of git's log output.
   const info: CommitInfo = {
-    hash: t.hashes[c] ?? "",
-    date: t.dates[c] ?? "",
-    author: t.authors[c] ?? "",
-    subject: t.subjects[c] ?? "",
+    hash: ownString(t.hashes[c] ?? ""),
+    date: ownString(t.dates[c] ?? ""),
+    author: ownString(t.authors[c] ?? ""),
+    subject: ownString(t.subjects[c] ?? ""),
   };
   cache[c] = info;
   return info;

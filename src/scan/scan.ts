@@ -108,8 +108,9 @@ export async function scanInStages(
   // the pages are read meanwhile.
   // Every English fact (HEAD, its tree, raw_commits, history, blobs) comes from `sourceRepo`;
   // only the translations come from `repo`, as files in its work tree.
-  const { repo, sourceRepo, head, folders, headHistory, englishList, ignoreRevs, cache } =
+  const { repo, sourceRepo, head, folders, takeHeadHistory, englishList, ignoreRevs, cache } =
     await start;
+  const headHistory = takeHeadHistory();
   // HEAD's commits in git's order, when the start listed them (see start.ts).
   const { order: headOrder } = await start;
   const twoRepos = sourceRepo !== repo;

@@ -31,8 +31,9 @@ export interface ScanStart {
   head: Head;
   /** The folder options, checked against the work tree before git starts on the history. */
   folders: ScanFolders;
-  /** HEAD's history, still being read. */
-  headHistory: Promise<HeadHistory>;
+  /** HEAD's history, still being read: handed over once, so that the start (which its caller
+   * may hold to the end) does not keep the history alive after the scan has let go of it. */
+  takeHeadHistory: () => Promise<HeadHistory>;
   /** What HEAD holds below the English folders, read beside the history. */
   englishList: Promise<TreeEntry[]>;
   /** Commits that estimates skip (the ignore-revs file), checked before git starts. */
@@ -78,9 +79,15 @@ export async function startScan(
   const hash = opened.headHash ?? (await opened.head).hash;
   const cache = openScanCache(opts.cache, sourceRepo, hash);
   const order = countTo > 1 ? settleLater(opened.head.then((span) => span.order)) : null;
-  const headHistory = settleLater(
+  let headHistory: Promise<HeadHistory> | null = settleLater(
     loadHeadHistory(sourceRepo, hash, folders.sourceFolders, undefined, cache, order ?? undefined),
   );
+  const takeHeadHistory = () => {
+    const taken = headHistory;
+    if (!taken) throw new Error("internal: the history was taken twice");
+    headHistory = null;
+    return taken;
+  };
   // Needs only HEAD and the folders: listed now, not once the scan's own code has loaded.
   const englishList = settleLater(listTree(sourceRepo, hash, folders.sourceFolders));
   const { date } = await opened.head;
@@ -89,7 +96,7 @@ export async function startScan(
     sourceRepo,
     head: { hash, date },
     folders,
-    headHistory,
+    takeHeadHistory,
     englishList,
     ignoreRevs,
     cache,
