@@ -37,7 +37,14 @@ export async function loadHeadHistory(
   // The path index is built while git's output streams in, not after the log has ended.
   const { table, sink } = cache
     ? await readCachedLog(cache, repo, head, "history", folders, newBuilder, async (recorder) => {
-        const table = await readHeadHistory(repo, head, folders, recorder, logPart, order ?? cache.order());
+        const table = await readHeadHistory(
+          repo,
+          head,
+          folders,
+          recorder,
+          logPart,
+          order ?? cache.order(),
+        );
         return { table, log: recorder.capture(table) };
       })
     : await fromGit(repo, head, folders, logPart, order);
