@@ -4,7 +4,7 @@
 // which Node picks when NODE_ENV is unset, as it is for users. The bundle replaces what tsc wrote
 // for src/ui/run.ts, so main.ts imports it under the same name; a tree built by tsc alone still
 // works, only slower. The tests import the sources and never see the bundle.
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
@@ -28,6 +28,32 @@ const noDevtools: Plugin = {
   },
 };
 
+/**
+ * Yoga's loader (Emscripten's) reads its WebAssembly, which is inline as a data: URL, with
+ * `fetch` wherever `fetch` exists, as it does in Node: that loads Node's whole HTTP client
+ * (undici) to decode a string, about 30 ms of CPU at every start, taken from the scan running
+ * beside it. Where `fetch` is not a function the loader decodes the same bytes itself; so the
+ * module runs inside a function whose `fetch` is undefined, and only it.
+ */
+const YOGA_EXPORT = "export default loadYoga;";
+const yogaWithoutFetch: Plugin = {
+  name: "yoga-without-fetch",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/][^\\/]+\.js$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      // A Yoga whose loader is shaped otherwise fails the build rather than fetching again.
+      if (!text.trimEnd().endsWith(YOGA_EXPORT)) {
+        throw new Error(`${args.path} no longer ends with \`${YOGA_EXPORT}\``);
+      }
+      const body = text.trimEnd().slice(0, -YOGA_EXPORT.length);
+      return {
+        contents: `export default ((fetch) => {\n${body}\nreturn loadYoga;\n})(undefined);\n`,
+        loader: "js",
+      };
+    });
+  },
+};
+
 const outfile = path.join(root, "dist/src/ui/run.js");
 await build({
   entryPoints: [path.join(root, "src/ui/run.ts")],
@@ -45,7 +71,7 @@ await build({
   banner: {
     js: 'import { createRequire as __tsCreateRequire } from "node:module"; const require = __tsCreateRequire(import.meta.url);',
   },
-  plugins: [noDevtools],
+  plugins: [noDevtools, yogaWithoutFetch],
   legalComments: "none",
   logLevel: "warning",
 });

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import {
   closeSync,
   constants,
+  existsSync,
   fstatSync,
   lstatSync,
   mkdirSync,
@@ -123,6 +124,11 @@ export class CacheStore {
       utimesSync(file, now, now);
     } catch {}
     return body;
+  }
+
+  /** Whether file `name` is there (whole or not). */
+  has(name: string): boolean {
+    return existsSync(path.join(this.dir, name));
   }
 
   /** Says that file `name` held something other than what its reader expects; it is written

@@ -8,21 +8,26 @@ import { jsonChunksWhenReady } from "../report/json.js";
 import { lintExit, renderLintGithub, renderLintJson, renderLintTable } from "../report/lint.js";
 import { listingOf, renderTable } from "../report/table.js";
 import { inertLine } from "../sanitize/github.js";
-import { type StagedScan, scan, scanInStages } from "../scan/scan.js";
+import { scan, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import { stampPages, today } from "../stamp/stamp-pages.js";
 import type { CliOptions, LintFormat, ScanFormat } from "./args.js";
 import { pageDiffs } from "./diffs.js";
+import type { KeptReport } from "./kept-report.js";
 import { scanScope } from "./load-options.js";
 import { writeChunks } from "./output.js";
 import { workspacePrefix } from "./workspace.js";
 
-/** `format` is checkScanOptions' answer: the options were checked before git started. */
+/**
+ * `format` is checkScanOptions' answer: the options were checked before git started. `kept` is
+ * where a JSON report is kept for the next run with the same inputs (see cli/kept-report.ts).
+ */
 export async function runScan(
   opts: CliOptions,
   format: ScanFormat,
   color: boolean,
   start: Promise<ScanStart>,
+  kept: KeptReport | null = null,
 ): Promise<ExitCode> {
   const options = scanScope(opts);
   if (format === "table") {
@@ -35,39 +40,31 @@ export async function runScan(
     await writeChunks([renderTable(listed, color, listingOf(opts.show, opts.selection)), diffs]);
     return 0;
   }
+  const staged = await scanInStages(options, start);
+  const pieces: Uint8Array[] = [];
+  const bytes = (piece: string | Buffer) =>
+    typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
   if (!selectsAll(opts.selection)) {
     // Narrowed, the report is made once every count is in (the streaming below follows the
     // whole scan's order).
-    const { result } = await scan(options, start);
+    const { result } = staged.output;
+    await staged.linesUpTo(result.pages.length);
     failOnUnmatched(result, opts.selection.paths);
-    const pieces: Array<string | Uint8Array> = [];
     const selected = selectPages(result, opts.selection);
     for await (const piece of jsonChunksWhenReady(selected, () => Promise.resolve())) {
-      pieces.push(piece);
+      pieces.push(bytes(piece));
     }
-    await writeChunks(pieces);
-    return 0;
-  }
-  // The JSON is made a stretch of pages at a time as git's line counts come in, instead of all
-  // after the last one; it is written only once whole, so a failure leaves no partial report.
-  // Only the result is kept: the rest of the scan (the history, the pages' details) is left
-  // for the garbage collector while the report is made.
-  const { result, linesUpTo } = await resultInStages(options, start);
-  const pieces: Array<string | Uint8Array> = [];
-  for await (const piece of jsonChunksWhenReady(result, linesUpTo)) {
-    pieces.push(piece);
+  } else {
+    // The JSON is made a stretch of pages at a time as git's line counts come in, instead of
+    // all after the last one; it is written only once whole, so a failure leaves no partial
+    // report.
+    for await (const piece of jsonChunksWhenReady(staged.output.result, staged.linesUpTo)) {
+      pieces.push(bytes(piece));
+    }
   }
   await writeChunks(pieces);
+  if (staged.alsoFrom) kept?.keep(pieces, { until: staged.holdsUntil, raws: staged.alsoFrom });
   return 0;
-}
-
-/** The scan in stages, without what a report does not need. */
-async function resultInStages(
-  options: Parameters<typeof scanInStages>[0],
-  start: Promise<ScanStart>,
-): Promise<Pick<StagedScan["output"], "result"> & Pick<StagedScan, "linesUpTo">> {
-  const { output, linesUpTo } = await scanInStages(options, start);
-  return { result: output.result, linesUpTo };
 }
 
 /**

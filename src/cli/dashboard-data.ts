@@ -2,6 +2,7 @@
 // (loading it takes a few hundred milliseconds that git uses), so what the scan reports
 // meanwhile is kept until the UI listens. The UI gets data and a loader, and never calls git.
 import path from "node:path";
+import type { ScanResult } from "../core/types.js";
 import { type Progress, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import { settleLater } from "../settle.js";
@@ -19,24 +20,38 @@ export function startDashboardData(opts: CliOptions, start: Promise<ScanStart>):
     on: LoadEvents | null;
     workTree: string | null;
   } = { progress: null, figures: null, on: null, workTree: null };
+  // The figures are drawn once the UI listens and has drawn them (it tells, or is done at once).
+  let figuresDrawn: (drawn: void | Promise<void>) => void = () => {};
+  const drawn = new Promise<void>((resolve) => {
+    figuresDrawn = resolve;
+  });
   const data = settleLater(
     (async (): Promise<LoadedData> => {
       const onProgress = (p: Progress) => {
         heard.progress = p;
         heard.on?.progress(p);
       };
-      const staged = await scanInStages({ ...scanScope(opts), onProgress }, start);
+      const { repo } = await start;
+      heard.workTree = repo.workTree;
+      const repoName = path.basename(repo.workTree);
+      // The figures need every page's status, not the commits behind or the line counts still
+      // being counted: they are told as soon as the statuses are final.
+      const tellFigures = (result: ScanResult) => {
+        if (heard.figures) return;
+        heard.figures = { result, repoName };
+        if (heard.on) figuresDrawn(heard.on.figures(heard.figures));
+      };
+      const staged = await scanInStages(
+        { ...scanScope(opts), onProgress, onStatuses: tellFigures },
+        start,
+      );
       const out = staged.output;
-      heard.workTree = out.repo.workTree;
-      const repoName = path.basename(out.repo.workTree);
-      // Every page's status is final here; only the changed pages' line counts are still being
-      // counted by git, and the header's figures do not need them.
-      heard.figures = { result: out.result, repoName };
-      heard.on?.figures(heard.figures);
-      // What opens a page (diffs, marking it updated) is loaded while git counts, not before
-      // the figures.
+      // Unless told already (with --kinds the statuses come with the rest).
+      tellFigures(out.result);
+      // What opens a page (diffs, marking it updated) is loaded while git counts, but only once
+      // the figures are on screen: its modules would otherwise take the main thread from them.
       const [{ createDetailLoader, withEstimatedCommits }] = await Promise.all([
-        import("../detail/loader.js"),
+        drawn.then(() => import("../detail/loader.js")),
         staged.linesUpTo(out.result.pages.length),
       ]);
       const result = withEstimatedCommits(out.result, out.details);
@@ -51,7 +66,7 @@ export function startDashboardData(opts: CliOptions, start: Promise<ScanStart>):
     load: (on) => {
       heard.on = on;
       if (heard.progress) on.progress(heard.progress);
-      if (heard.figures) on.figures(heard.figures);
+      if (heard.figures) figuresDrawn(on.figures(heard.figures));
       return data;
     },
     workTree: () => heard.workTree,

@@ -17,6 +17,7 @@ import {
   parseCli,
 } from "./args.js";
 import { inCi, leaveCi } from "./ci.js";
+import type { KeptReport } from "./kept-report.js";
 import { loadOptions, scanScope } from "./load-options.js";
 
 async function main(argv: readonly string[]): Promise<ExitCode> {
@@ -84,8 +85,16 @@ async function scanCommand(
   const format = checkScanOptions(parsed);
   const { startScan } = await import("../scan/start.js");
   const start = settleLater(startScan({ ...scanScope(opts), found }));
+  // A JSON report kept for the same inputs is this scan's report: printed, the run is done.
+  let kept: KeptReport | null = null;
+  if (format !== "table") {
+    const { printKeptScanReport } = await import("./kept-report.js");
+    const looked = await printKeptScanReport(opts, format, start);
+    if (looked.printed) return 0;
+    kept = looked.kept;
+  }
   const { runScan } = await import("./commands.js");
-  return runScan(opts, format, colorWanted(opts), start);
+  return runScan(opts, format, colorWanted(opts), start, kept);
 }
 
 /** The dashboard only for a person at a terminal; CI and pipes get the plain report. */
@@ -118,12 +127,14 @@ async function runDashboard(opts: CliOptions, found?: Promise<FoundRepo>): Promi
   // Someone who asks for the dashboard at a terminal gets it even where CI is set: without this
   // Ink would sit in its no-redraw CI mode and the screen would never update.
   leaveCi(process.env);
-  const { startScan } = await import("../scan/start.js");
+  const [{ startScan }, { writeFirstFrame, leaveFirstFrame, guardFirstFrame }] = await Promise.all([
+    import("../scan/start.js"),
+    import("../ui/first-frame.js"),
+  ]);
   // The scan's scope and cache come from the one place every command takes them from.
   const start = settleLater(startScan({ ...scanScope(opts), found }));
-  const { writeFirstFrame, leaveFirstFrame, guardFirstFrame } = await import(
-    "../ui/first-frame.js"
-  );
+  // Drawn in the same turn as the scan starts: what the scan does next (reading a large cache
+  // file takes a few hundred milliseconds) would otherwise come before the first frame.
   writeFirstFrame(process.stdout, opts.repo);
   const release = guardFirstFrame(process.stdout);
   let feed: DashboardFeed;

@@ -86,3 +86,12 @@ export function translationTimeProblem(value: string | null, now: number): strin
   if (at - now > DAY_MS) return `last_translation_time ${shown} is in the future`;
   return null;
 }
+
+/**
+ * When translationTimeProblem's answer for `value`, given at `now`, next changes as time goes
+ * on: the moment a date in the future stops being one; null when it never will.
+ */
+export function translationTimeProblemEnds(value: string | null, now: number): number | null {
+  const at = value === null ? null : parseTranslationTime(value);
+  return at !== null && at - now > DAY_MS ? at - DAY_MS : null;
+}

@@ -65,8 +65,7 @@ export async function readCachedLog<S extends ChangeSink>(
   newSink: () => S,
   readFull: (recorder: LogRecorder) => Promise<{ table: CommitTable; log: LogCapture }>,
 ): Promise<{ table: CommitTable; sink: S }> {
-  const identity = JSON.stringify([...cache.identity, kind, pathspecs]);
-  const name = cacheFileName(kind, [identity]);
+  const { identity, name } = logFile(cache, kind, pathspecs);
   const body = cache.store.read(name, kind);
   const stored = body ? decodeLog(body) : null;
   if (body && !stored) cache.store.warnDamaged(name);
@@ -96,6 +95,22 @@ export async function readCachedLog<S extends ChangeSink>(
   const { table, log } = await readFull(new LogRecorder(sink));
   save(log);
   return { table, sink };
+}
+
+/** The file that holds HEAD's log of `kind` below `pathspecs`, and what it must say it is. */
+function logFile(cache: ScanCache, kind: string, pathspecs: readonly string[]) {
+  const identity = JSON.stringify([...cache.identity, kind, pathspecs]);
+  return { identity, name: cacheFileName(kind, [identity]) };
+}
+
+/** Whether the cache holds a log of `kind` below `pathspecs`, of some HEAD: then reading the
+ * history costs git little, and may wait until it is needed. */
+export function hasCachedLog(
+  cache: ScanCache,
+  kind: string,
+  pathspecs: readonly string[],
+): boolean {
+  return cache.store.has(logFile(cache, kind, pathspecs).name);
 }
 
 /** The log of `head` from the cached log of `cachedHead` and the commits since; null when git

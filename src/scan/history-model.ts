@@ -4,7 +4,15 @@ import { type PathIndex, PathIndexBuilder } from "../core/pathindex.js";
 import { type CommitTable, readCommits, readHeadHistory } from "../git/history.js";
 import type { OpenedRepo } from "../git/repo.js";
 import type { Repo } from "../git/run.js";
-import { readCachedLog, type ScanCache } from "./cached-log.js";
+import { hasCachedLog, readCachedLog, type ScanCache } from "./cached-log.js";
+
+/** The kind of log HEAD's history is kept as in the cache. */
+const KIND = "history";
+
+/** Whether the cache holds HEAD's history below `folders` (of this HEAD or an older one). */
+export function headHistoryCached(cache: ScanCache, folders: readonly string[]): boolean {
+  return hasCachedLog(cache, KIND, folders);
+}
 
 export interface HistoryModel {
   table: CommitTable;
@@ -36,7 +44,7 @@ export async function loadHeadHistory(
 ): Promise<HeadHistory> {
   // The path index is built while git's output streams in, not after the log has ended.
   const { table, sink } = cache
-    ? await readCachedLog(cache, repo, head, "history", folders, newBuilder, async (recorder) => {
+    ? await readCachedLog(cache, repo, head, KIND, folders, newBuilder, async (recorder) => {
         const table = await readHeadHistory(
           repo,
           head,

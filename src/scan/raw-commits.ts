@@ -19,10 +19,7 @@ export async function resolveRawCommits(
     const parsed = t.meta ? parseRawCommit(t.meta.rawCommit) : null;
     if (parsed) candidates.add(parsed);
   }
-  const list = [...candidates];
-  const looked = await lookupObjects(repo, list);
-  const resolved = new Map<string, RawState>();
-  for (const [i, c] of list.entries()) resolved.set(c, rawState(c, looked[i], shallow));
+  const resolved = await resolveWritten(repo, shallow, [...candidates]);
   const rawOf = new Map<Translation, RawState>();
   for (const t of pages) {
     if (!t.meta) rawOf.set(t, { kind: "none" });
@@ -37,6 +34,18 @@ export async function resolveRawCommits(
     }
   }
   return rawOf;
+}
+
+/** What each raw_commit as written (parsed by parseRawCommit) resolves to, in one git process. */
+export async function resolveWritten(
+  repo: Repo,
+  shallow: boolean,
+  written: readonly string[],
+): Promise<Map<string, RawState>> {
+  const looked = await lookupObjects(repo, written);
+  const resolved = new Map<string, RawState>();
+  for (const [i, c] of written.entries()) resolved.set(c, rawState(c, looked[i], shallow));
+  return resolved;
 }
 
 function rawState(written: string, l: Lookup | undefined, shallow: boolean): RawState {

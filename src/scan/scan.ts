@@ -8,7 +8,8 @@ import {
   writeEstimates,
 } from "../cache/estimates-file.js";
 import { lineCountsFile, readLineCounts, writeLineCounts } from "../cache/line-counts.js";
-import { byLanguageAndPath, summarize } from "../core/status.js";
+import { pageReadsFile, readPageReads, writePageReads } from "../cache/page-reads.js";
+import { byLanguageAndPath, type RawState, summarize } from "../core/status.js";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { gitBlobReader } from "../detail/blobs.js";
 import { AppError } from "../errors.js";
@@ -19,10 +20,13 @@ import type { Repo } from "../git/run.js";
 import { describeLayout } from "../layout/layout.js";
 import type { Finding } from "../lint/finding.js";
 import { settleLater } from "../settle.js";
+import type { ScanCache } from "./cached-log.js";
 import { flushScanCache } from "./cached-log.js";
 import { estimateCommits, loadTranslationHistory, pagesWithoutMetadata } from "./estimates.js";
 import type { ScanFolders, SiteScope } from "./folders.js";
 import { completeHistory } from "./history-model.js";
+import { holdsUntil, storeDependentRaws } from "./inputs-key.js";
+import { listTranslations } from "./listing.js";
 import { blobsOutsideHistory } from "./outside-blobs.js";
 import { resolveRawCommits } from "./raw-commits.js";
 import {
@@ -39,7 +43,12 @@ import {
 import { pageRescanner, type RescanPage } from "./rescan.js";
 import { type ScanStart, startScan } from "./start.js";
 import type { StructureItem } from "./structure.js";
-import { matchSourceSpelling, readTranslations, type Translation } from "./translations.js";
+import {
+  matchSourceSpelling,
+  type PageMemo,
+  readTranslations,
+  type Translation,
+} from "./translations.js";
 
 export type { PageDetail } from "./reports.js";
 
@@ -48,6 +57,13 @@ export interface ScanOptions extends SiteScope {
   /** Classify each changed page's English change, and each listed commit's (see kinds/). */
   kinds?: boolean;
   onProgress?: (progress: Progress) => void;
+  /**
+   * Told as soon as every page's status is final, before the commits behind are counted and
+   * listed: a result whose summary, languages and HEAD are the final ones, for a screen's
+   * figures; its pages get their commits afterwards. Not told with `kinds`, whose summary
+   * comes last.
+   */
+  onStatuses?: (result: ScanResult) => void;
 }
 
 export interface Progress {
@@ -97,6 +113,11 @@ export interface StagedScan {
    * page also waits for git to finish and settles any failure of the counting.
    */
   linesUpTo: (end: number) => Promise<void>;
+  /** What else than the inputs the answer follows from, to be checked before a report kept
+   * from it is used again; null when that cannot be checked cheaply (see scan/inputs-key.ts). */
+  alsoFrom: Array<[string, RawState]> | null;
+  /** The time the answer holds until, as far as the clock goes (see scan/inputs-key.ts). */
+  holdsUntil: number;
 }
 
 /** The scan in two stages; see StagedScan. */
@@ -104,25 +125,33 @@ export async function scanInStages(
   opts: ScanOptions,
   start: Promise<ScanStart> = startScan(opts),
 ): Promise<StagedScan> {
-  // git is already reading the history (the longest job, which needs nothing from the pages);
-  // the pages are read meanwhile.
+  // git is already reading the history (the longest job, which needs nothing from the pages),
+  // unless the cache holds it.
   // Every English fact (HEAD, its tree, raw_commits, history, blobs) comes from `sourceRepo`;
   // only the translations come from `repo`, as files in its work tree.
-  const { repo, sourceRepo, head, folders, takeHeadHistory, englishList, ignoreRevs, cache } =
-    await start;
-  const headHistory = takeHeadHistory();
+  const begun = await start;
+  const { repo, sourceRepo, head, folders, headHistory, englishList, ignoreRevs, cache, now } =
+    begun;
   // HEAD's commits in git's order, when the start listed them (see start.ts).
-  const { order: headOrder } = await start;
+  const headOrder = begun.order;
   const twoRepos = sourceRepo !== repo;
   const progress = opts.onProgress ?? (() => {});
-
-  const translations = await readTranslations(
+  const listing = await listTranslations(
     folders.langs,
     folders.excluded,
-    (done, total) => progress({ phase: "pages", done, total }),
-    Date.now(),
     folders.isPage,
+    cache ? { now } : null,
   );
+  const memo = cache
+    ? { known: readPageReads(cache.store, pageReadsName(repo), now), used: new Map() }
+    : null;
+  const translations = await readTranslations(
+    listing,
+    (done, total) => progress({ phase: "pages", done, total }),
+    now,
+    memo,
+  );
+  if (cache && memo) keepPageReads(cache, repo, memo, now);
   // Pages without metadata need one more history log, of their folders, for their estimates;
   // it runs beside the English one, and not at all when every page has metadata.
   const untracked = pagesWithoutMetadata(translations.pages);
@@ -143,7 +172,7 @@ export async function scanInStages(
     resolveRawCommits(sourceRepo, sourceRepo.shallow, translations.pages),
   );
   const english = new Map<string, string>();
-  const englishEntries = await englishList;
+  const englishEntries = await englishList();
   // The English side is read from HEAD, never from the disk, which a sparse checkout may leave
   // without it; so HEAD, not the disk, says whether the source folder exists.
   if (englishEntries.length === 0) {
@@ -176,13 +205,13 @@ export async function scanInStages(
   const okHashes = [
     ...new Set([...rawOf.values()].flatMap((r) => (r.kind === "ok" ? [r.hash] : []))),
   ];
-  const headLog = await headHistory;
+  const headLog = await headHistory();
   // Only for raw_commits off HEAD's history (rare): which of them some other ref contains. git
   // looks while it reads those commits into the history, not after.
-  // A loop, not a closure over headLog: the scan's closures (linesUpTo's among them) would keep
-  // the whole history log alive with it after the scan.
-  let offHead = false;
-  for (const h of okHashes) if (!headLog.table.index.has(h)) offHead = true;
+  const offHead = okHashes.some((h) => !headLog.table.index.has(h));
+  const alsoFrom = sourceRepo.shallow
+    ? null
+    : storeDependentRaws(translations.pages, rawOf, (h) => headLog.table.index.has(h));
   const otherRefs = offHead ? settleLater(commitsOnOtherRefs(sourceRepo, head.hash)) : null;
   const history = await completeHistory(sourceRepo, headLog, okHashes);
   const onOtherRefs = otherRefs ? await otherRefs : null;
@@ -235,7 +264,7 @@ export async function scanInStages(
   progress({ phase: "measure", done: 0, total: built.measure.length });
   // Sends the last pairs; the answers are read through linesUpTo.
   void counter.counts();
-  await built.listCommits();
+  // Neither the order nor any status depends on the commits, which are listed next.
   const order = reportOrder(reports, inReportOrder, notMovedTo(missing, reports));
   const sorted = order.map(([p]) => p);
   // Not through a closure over `built`: that would keep every detail, and the history they
@@ -244,6 +273,30 @@ export async function scanInStages(
   const details: PageDetail[] = [];
   for (const [, i] of order) details.push(builtDetails[i] ?? emptyDetail());
   const languages = folders.languages;
+  const headDate = await begun.headDate;
+  const resultWith = (kindSummary: ScanResult["kinds"] | null): ScanResult => ({
+    schemaVersion: 1,
+    head: head.hash,
+    headDate,
+    shallow: sourceRepo.shallow,
+    source: folders.source,
+    content: folders.content,
+    languages,
+    pages: sorted,
+    summary: summarize(languages, sorted),
+    warnings: [
+      ...(sourceRepo.shallow ? [SHALLOW_WARNING] : []),
+      ...folders.skipped,
+      ...translations.skipped,
+    ],
+    // Only with --kinds, so that reports without it are unchanged.
+    ...(kindSummary ? { kinds: kindSummary } : {}),
+    ...(folders.layout.kind === "content" ? {} : { layout: describeLayout(folders.layout) }),
+    // Only with two repositories, so that a one-repository report is unchanged.
+    ...(twoRepos ? { sourceRepo: sourceRepo.workTree } : {}),
+  });
+  if (!opts.kinds) opts.onStatuses?.(resultWith(null));
+  await built.listCommits();
   // Only --kinds parses Markdown: its modules (a hundred files of micromark and mdast) are
   // loaded for it alone, not at every start.
   let kinds: typeof import("./kinds.js") | null = null;
@@ -281,28 +334,10 @@ export async function scanInStages(
         ignoreRevs,
         kinds: opts.kinds === true,
       }),
-      result: {
-        schemaVersion: 1,
-        head: head.hash,
-        headDate: head.date,
-        shallow: sourceRepo.shallow,
-        source: folders.source,
-        content: folders.content,
-        languages,
-        pages: sorted,
-        summary: summarize(languages, sorted),
-        warnings: [
-          ...(sourceRepo.shallow ? [SHALLOW_WARNING] : []),
-          ...folders.skipped,
-          ...translations.skipped,
-        ],
-        // Only with --kinds, so that reports without it are unchanged.
-        ...(kinds ? { kinds: kinds.kindSummary(languages, sorted) } : {}),
-        ...(folders.layout.kind === "content" ? {} : { layout: describeLayout(folders.layout) }),
-        // Only with two repositories, so that a one-repository report is unchanged.
-        ...(twoRepos ? { sourceRepo: sourceRepo.workTree } : {}),
-      },
+      result: resultWith(kinds ? kinds.kindSummary(languages, sorted) : null),
     },
+    alsoFrom,
+    holdsUntil: holdsUntil(translations.pages, now),
     linesUpTo: lineFiller(sorted, built.measure, counter, () => {
       progress({ phase: "done", done: 1, total: 1 });
       // The scan is whole: what it learnt is kept for the next run.
@@ -316,6 +351,19 @@ export async function scanInStages(
     }),
   };
 }
+
+/** Leaves the pages' readings to be written once the scan is done, when they differ from the
+ * file's. */
+function keepPageReads(cache: ScanCache, repo: Repo, memo: PageMemo, now: number): void {
+  const { known, used } = memo;
+  let same = used.size === known.size;
+  for (const key of used.keys()) if (same && !known.has(key)) same = false;
+  if (same) return;
+  cache.pending.push(() => writePageReads(cache.store, pageReadsName(repo), now, used));
+}
+
+/** The cache file of the pages' readings in `repo`. */
+const pageReadsName = (repo: Repo) => pageReadsFile([repo.gitDir, repo.workTree]);
 
 /** A translation's path in the repository, as estimates know it. */
 const pagePath = (t: Translation) => `${t.base}/${t.rel}`;

@@ -4,19 +4,14 @@
 
 import type { CacheChoice } from "../cache/store.js";
 import { AppError } from "../errors.js";
-import {
-  type FoundRepo,
-  type Head,
-  type OpenedRepo,
-  openRepo,
-  openRepoAtHead,
-} from "../git/repo.js";
+import { type IndexState, indexState } from "../git/index-state.js";
+import { type FoundRepo, type OpenedRepo, openRepo, openRepoAtHead } from "../git/repo.js";
 import { listTree, type TreeEntry } from "../git/tree.js";
 import { readIgnoreRevs } from "../options/ignore-revs.js";
 import { settleLater } from "../settle.js";
 import { openScanCache, type ScanCache } from "./cached-log.js";
 import { resolveFolders, type ScanFolders, type SiteScope } from "./folders.js";
-import { type HeadHistory, loadHeadHistory } from "./history-model.js";
+import { type HeadHistory, headHistoryCached, loadHeadHistory } from "./history-model.js";
 import { openSourceRepo } from "./source-repo.js";
 
 export interface ScanStart {
@@ -28,20 +23,26 @@ export interface ScanStart {
    */
   sourceRepo: OpenedRepo;
   /** The source repository's HEAD: what the translations are compared with. */
-  head: Head;
+  head: { hash: string };
+  /** HEAD's commit date, still being read. */
+  headDate: Promise<string>;
   /** The folder options, checked against the work tree before git starts on the history. */
   folders: ScanFolders;
-  /** HEAD's history, still being read: handed over once, so that the start (which its caller
-   * may hold to the end) does not keep the history alive after the scan has let go of it. */
-  takeHeadHistory: () => Promise<HeadHistory>;
-  /** What HEAD holds below the English folders, read beside the history. */
-  englishList: Promise<TreeEntry[]>;
+  /** HEAD's history: still being read, or read on the first call. */
+  headHistory: () => Promise<HeadHistory>;
+  /** What HEAD holds below the English folders: read beside the history, or on the first call. */
+  englishList: () => Promise<TreeEntry[]>;
   /** Commits that estimates skip (the ignore-revs file), checked before git starts. */
   ignoreRevs: ReadonlySet<string>;
   /** The cache, when there is one (see cached-log.ts). */
   cache: ScanCache | null;
   /** HEAD's commits in git's log order, whole, when they are listed without a cache. */
   order: Promise<readonly string[]> | null;
+  /** The time the pages are judged at (a date in the future). */
+  now: number;
+  /** With a cache, what git's index vouches for in the translation folders (see
+   * git/index-state.ts): what names the pages' bytes without reading them. */
+  pages: Promise<IndexState | null> | null;
 }
 
 /** As many commits as git counts: every commit HEAD reaches. */
@@ -79,27 +80,38 @@ export async function startScan(
   const hash = opened.headHash ?? (await opened.head).hash;
   const cache = openScanCache(opts.cache, sourceRepo, hash);
   const order = countTo > 1 ? settleLater(opened.head.then((span) => span.order)) : null;
-  let headHistory: Promise<HeadHistory> | null = settleLater(
+  // From git, the history is the longest job and starts now. From the cache it is Node's work,
+  // which a run answered by a kept report (cli/kept-report.ts) never needs; nor the English
+  // list, which otherwise is read now, not once the scan's own code has loaded.
+  const headHistory = whenNeeded(!cache || !headHistoryCached(cache, folders.sourceFolders), () =>
     loadHeadHistory(sourceRepo, hash, folders.sourceFolders, undefined, cache, order ?? undefined),
   );
-  const takeHeadHistory = () => {
-    const taken = headHistory;
-    if (!taken) throw new Error("internal: the history was taken twice");
-    headHistory = null;
-    return taken;
-  };
-  // Needs only HEAD and the folders: listed now, not once the scan's own code has loaded.
-  const englishList = settleLater(listTree(sourceRepo, hash, folders.sourceFolders));
-  const { date } = await opened.head;
+  const englishList = whenNeeded(!cache, () => listTree(sourceRepo, hash, folders.sourceFolders));
   return {
     repo,
     sourceRepo,
-    head: { hash, date },
+    head: { hash },
+    headDate: settleLater(opened.head.then((span) => span.date)),
     folders,
-    takeHeadHistory,
+    headHistory,
     englishList,
     ignoreRevs,
     cache,
     order,
+    now: Date.now(),
+    pages: cache ? settleLater(indexState(repo, existing(folders))) : null,
+  };
+}
+
+/** The translation folders that exist, repo-relative. */
+const existing = (folders: ScanFolders) =>
+  folders.langs.flatMap((f) => (f.abs === null ? [] : [f.rel]));
+
+/** `load`, started now when `now` is true, else on the first call. */
+function whenNeeded<T>(now: boolean, load: () => Promise<T>): () => Promise<T> {
+  let started = now ? settleLater(load()) : null;
+  return () => {
+    started ??= settleLater(load());
+    return started;
   };
 }

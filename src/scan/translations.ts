@@ -1,13 +1,16 @@
 // Reads every translation of the chosen languages from the work tree and its metadata.
 
 import { isUtf8 } from "node:buffer";
+import type { PageRead, PageReads } from "../cache/page-reads.js";
+import { translationTimeProblemEnds } from "../core/age.js";
 import { ownString } from "../core/own-string.js";
 import type { PageMeta } from "../core/types.js";
 import type { Finding } from "../lint/finding.js";
 import { pageFindings } from "../lint/page-rules.js";
 import { readMeta, readMetaLatin1 } from "../meta/read.js";
-import { decodePage, findPages, isPageFile, readPageBytes } from "../site/files.js";
+import { decodePage, readPageBytes } from "../site/files.js";
 import type { LangFolder } from "./folders.js";
+import type { PageFile, PageListing } from "./listing.js";
 
 export interface Translation {
   lang: string;
@@ -32,37 +35,49 @@ export interface TranslationSet {
   skipped: string[];
 }
 
+/**
+ * Pages read before, by repo-relative path (cache/page-reads.ts): `known` from the cache, `used`
+ * receiving this run's reading of every page that has a signature, to be kept for the next.
+ */
+export interface PageMemo {
+  known: PageReads;
+  used: PageReads;
+}
+
 /** Pages read between two yields to the event loop, so a spinner keeps turning meanwhile. */
 const BATCH = 64;
 
 export async function readTranslations(
-  langFolders: readonly LangFolder[],
-  excluded: ((rel: string) => boolean) | null = null,
+  listing: PageListing,
   onProgress?: (done: number, total: number) => void,
   now = Date.now(),
-  isPage: (name: string) => boolean = isPageFile,
+  memo: PageMemo | null = null,
 ): Promise<TranslationSet> {
   const pages: Translation[] = [];
-  const skipped: string[] = [];
-  const jobs: Array<{ folder: LangFolder; rel: string }> = [];
-  for (const folder of langFolders) {
-    if (folder.abs === null) continue;
-    const found = await findPages(folder.abs, isPage, folder.inside);
-    for (const s of found.skipped) skipped.push(`${folder.rel}/${s.rel}: ${s.why}`);
-    for (const f of found.files) if (!excluded?.(f.rel)) jobs.push({ folder, rel: f.rel });
-  }
-  for (let i = 0; i < jobs.length; i++) {
-    const job = jobs[i] as (typeof jobs)[number];
-    // The folder is absolute and normalized, and names never hold "/", "." or "..": no
-    // path.join. Made only now, so the name is garbage by the next page.
-    pages.push(readOne(job.folder, job.rel, `${job.folder.abs as string}/${job.rel}`, now));
+  const { files } = listing;
+  for (let i = 0; i < files.length; i++) {
+    const { folder, rel, signature } = files[i] as PageFile;
+    // Made only now, so the name is garbage by the next page.
+    const abs = `${folder.abs as string}/${rel}`;
+    if (memo && signature !== null) {
+      const path = `${folder.rel}/${rel}`;
+      const before = memo.known.get(path);
+      const read =
+        before && before.lang === folder.lang && before.signature === signature
+          ? before.read
+          : asRead(readOne(folder, rel, abs, now), now);
+      memo.used.set(path, { lang: folder.lang, signature, read });
+      pages.push(fromRead(folder, rel, read));
+    } else {
+      pages.push(readOne(folder, rel, abs, now));
+    }
     if ((i + 1) % BATCH === 0) {
-      onProgress?.(i + 1, jobs.length);
+      onProgress?.(i + 1, files.length);
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  onProgress?.(jobs.length, jobs.length);
-  return { pages, skipped };
+  onProgress?.(files.length, files.length);
+  return { pages, skipped: listing.skipped };
 }
 
 const NON_ASCII_BYTE = /[\u0080-\u00ff]/;
@@ -70,6 +85,32 @@ const NON_ASCII_BYTE = /[\u0080-\u00ff]/;
 /** Shared by the pages and reports without a warning (nearly all of them): an object fewer per
  * page for the garbage collector to copy while the scan runs. */
 export const NO_WARNINGS: readonly string[] = Object.freeze([]);
+
+/** What a page's reading keeps of it: all that its bytes and language decide. */
+function asRead(t: Translation, now: number): PageRead {
+  const ends = t.meta ? translationTimeProblemEnds(t.meta.lastTranslationTime, now) : null;
+  return {
+    meta: t.meta,
+    warnings: t.warnings,
+    ...(t.findings ? { findings: t.findings } : {}),
+    ...(ends !== null ? { ends } : {}),
+  };
+}
+
+/** The translation at `rel` whose bytes read as `read`. */
+function fromRead(folder: LangFolder, rel: string, read: PageRead): Translation {
+  return {
+    lang: folder.lang,
+    base: folder.rel,
+    source: folder.pair.source,
+    rel,
+    sourceRel: rel,
+    meta: read.meta,
+    // Shared: no one adds to a page's list (see basicReport).
+    warnings: read.warnings.length === 0 ? NO_WARNINGS : read.warnings,
+    ...(read.findings ? { findings: read.findings } : {}),
+  };
+}
 
 /** One translation read again, as the scan read it (the dashboard, after the page changed). */
 export function readTranslation(folder: LangFolder, rel: string, now = Date.now()): Translation {

@@ -176,6 +176,32 @@ export function readPageBytes(abs: string, borrow = false): ReadResult {
   }
 }
 
+/**
+ * How long after its last write a file's metadata is not trusted to tell its bytes apart: a file
+ * written again within one tick of a coarse clock (FAT's is 2 s) keeps its size and times.
+ * git's index treats such "racily clean" files the same way.
+ */
+const SETTLING_MS = 3000;
+
+/**
+ * A regular file's size, times and inode in one string: while it is the same, so are the bytes,
+ * as far as anyone but a forger of times can tell (a write moves the modification time on, and
+ * setting that back moves the change time, which only root can set). Null for anything else,
+ * or for a file written in the last SETTLING_MS before `now`, which may be written again within
+ * the same tick.
+ */
+export function fileSignature(abs: string, now: number): string | null {
+  let info: ReturnType<typeof lstatSync>;
+  try {
+    info = lstatSync(fsPath(abs), { throwIfNoEntry: false });
+  } catch {
+    return null;
+  }
+  if (!info?.isFile()) return null;
+  if (info.mtimeMs >= now - SETTLING_MS) return null;
+  return `${info.size} ${info.mtimeMs} ${info.ctimeMs} ${info.ino}`;
+}
+
 /** Why `rel` is not a folder `realFolderInside` accepts, for an error message ("no such folder"
  * would be untrue for a symbolic link, which is there but deliberately not followed). */
 export function folderProblem(workTree: string, rel: string): string {

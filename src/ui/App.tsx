@@ -26,8 +26,11 @@ export type Figures = Pick<LoadedData, "result" | "repoName">;
 /** What the dashboard hears while its data loads; either may have happened before it listens. */
 export interface LoadEvents {
   progress: (p: Progress) => void;
-  /** Every status is known; the line counts of changed pages may still be coming. */
-  figures: (f: Figures) => void;
+  /**
+   * Every status is known; the line counts of changed pages may still be coming. May return
+   * when the figures are drawn, so that the caller starts what can wait only then.
+   */
+  figures: (f: Figures) => void | Promise<void>;
 }
 
 /** Gathers the data (the scan, which may have started already), telling how far it has got. */
@@ -80,6 +83,8 @@ export function Dashboard({
   const size = useTerminalSize(redrawOnResize);
   const [data, setData] = useState<LoadedData | null>(null);
   const [figures, setFigures] = useState<Figures | null>(null);
+  // Settled once the figures have been drawn (see the effect below).
+  const figuresDrawn = useRef<(() => void) | null>(null);
   const [startedAt] = useState(() => now ?? Date.now());
   const progress = useRef<Progress | null>(null);
   const [tick, setTick] = useState<Tick>({ frame: 0, progress: null });
@@ -90,15 +95,30 @@ export function Dashboard({
       progress: (p) => {
         progress.current = p;
       },
-      figures: (f) => live && setFigures(f),
+      figures: (f) => {
+        if (!live) return undefined;
+        setFigures(f);
+        return new Promise<void>((resolve) => {
+          figuresDrawn.current = resolve;
+        });
+      },
     }).then(
       (d) => live && setData(d),
       (err: unknown) => live && exit(err instanceof Error ? err : new Error(String(err))),
     );
     return () => {
       live = false;
+      // Nothing is drawn any more: whoever waits for the figures need not wait.
+      figuresDrawn.current?.();
     };
   }, [load, exit]);
+
+  // Effects run after Ink has drawn the frame they belong to.
+  useEffect(() => {
+    if (!figures) return;
+    figuresDrawn.current?.();
+    figuresDrawn.current = null;
+  }, [figures]);
 
   useEffect(() => {
     if (data) return;

@@ -49,9 +49,38 @@ describe("the dashboard's data", () => {
 
     // The UI listens only once it has loaded: what it missed comes at once, the last word first.
     const late: Array<Progress | Figures> = [];
-    const again = await load({ progress: (p) => late.push(p), figures: (f) => late.push(f) });
+    const again = await load({
+      progress: (p) => late.push(p),
+      figures: (f) => {
+        late.push(f);
+      },
+    });
     expect(again).toBe(data);
     expect(late).toEqual([{ phase: "done", done: 1, total: 1 }, figures]);
+  });
+
+  it("loads what opens a page only once the UI has drawn the figures", async () => {
+    const opts = await loadOptions(parseCli(["dashboard", "--repo", site.dir]));
+    const { load } = startDashboardData(opts, startScan(opts));
+    const heard: string[] = [];
+    let drawn: () => void = () => {};
+    let settled = false;
+    const data = load({
+      progress: (p) => heard.push(p.phase),
+      figures: () =>
+        new Promise<void>((resolve) => {
+          drawn = resolve;
+        }),
+    }).then((d) => {
+      settled = true;
+      return d;
+    });
+    // git has counted every line ("done"), yet the data waits for the figures to be drawn.
+    while (!heard.includes("done")) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(settled).toBe(false);
+    drawn();
+    expect((await data).result.pages.length).toBeGreaterThan(0);
   });
 
   it("holds the scan's failure for the UI to show, as no unhandled rejection", async () => {

@@ -268,6 +268,11 @@ childProcess.spawn = function (command, ...rest) {
   appendFileSync(${JSON.stringify(log)}, "spawn " + command + "\\n");
   return spawn.call(this, command, ...rest);
 };
+const fetch = globalThis.fetch;
+globalThis.fetch = function (resource, ...rest) {
+  appendFileSync(${JSON.stringify(log)}, "fetch " + String(resource).slice(0, 40) + "\\n");
+  return fetch.call(this, resource, ...rest);
+};
 syncBuiltinESMExports();
 register("./hooks.mjs", import.meta.url);
 `,
@@ -293,6 +298,10 @@ register("./hooks.mjs", import.meta.url);
     expect(
       uiLibraries,
       "the UI is loaded as the bundle `npm run build` makes, not from Ink's files",
+    ).toEqual([]);
+    expect(
+      events.filter((e) => e.startsWith("fetch ")),
+      "nothing is fetched: Yoga's loader decoded its inline WebAssembly with fetch, which loads Node's HTTP client",
     ).toEqual([]);
   }, 20_000);
 

@@ -5,8 +5,11 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeLog, encodeLog, mergeLogs } from "../../src/cache/log-file.js";
+import { readReport, writeReport } from "../../src/cache/report-file.js";
 import { CacheStore, cacheFileName } from "../../src/cache/store.js";
 import type { LogCapture } from "../../src/git/history.js";
+import { holdsUntil } from "../../src/scan/inputs-key.js";
+import type { Translation } from "../../src/scan/translations.js";
 
 const h = (n: number) => n.toString(16).padStart(40, "0");
 
@@ -94,5 +97,34 @@ describe("the cache folder's size bound", () => {
       ["history-not-ours", "notes.txt", "video.mp4", second, third].sort(),
     );
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("kept reports and the clock", () => {
+  const DAY = 86_400_000;
+  const store = () =>
+    CacheStore.open({
+      dir: mkdtempSync(path.join(os.tmpdir(), "ts-report-")),
+      enabled: true,
+      warn: () => {},
+    }) as CacheStore;
+
+  it("hold from when they were made until a date in the future stops being one", () => {
+    const now = Date.UTC(2026, 0, 10);
+    const page = (date: string) =>
+      ({ meta: { lastTranslationTime: date } }) as unknown as Translation;
+    // A date two days ahead stops being "in the future" a day before it, at midnight UTC.
+    const until = holdsUntil([page("2026-01-01"), page("2026-01-12"), page("2026-01-15")], now);
+    expect(until).toBe(Date.UTC(2026, 0, 11));
+    expect(holdsUntil([page("2026-01-01"), page("not a date")], now)).toBe(Infinity);
+    const s = store();
+    writeReport(s, "report-x", { key: "k", since: now, until, raws: [] }, [Buffer.from("{}\n")]);
+    expect(readReport(s, "report-x", "k", now)?.report.toString()).toBe("{}\n");
+    expect(readReport(s, "report-x", "k", until - 1)).not.toBeNull();
+    expect(readReport(s, "report-x", "k", until)).toBeNull();
+    // A clock set back before the report was made cannot say what holds.
+    expect(readReport(s, "report-x", "k", now - DAY)).toBeNull();
+    expect(readReport(s, "report-x", "other", now)).toBeNull();
+    rmSync(s.dir, { recursive: true, force: true });
   });
 });

@@ -10,7 +10,9 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   truncateSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
@@ -37,8 +39,28 @@ function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
+/**
+ * Sets every work-tree file's modification time an hour back, as if written before the run: the
+ * cache trusts a file's metadata only once it has settled (see site/files.ts fileSignature).
+ * An edit before it still shows, in the change time and the size, and to git.
+ */
+function settle(): void {
+  const back = new Date(Date.now() - 3_600_000);
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory() && e.name !== ".git") walk(abs);
+      else if (e.isFile()) utimesSync(abs, back, back);
+    }
+  };
+  walk(site.dir);
+  // git's index keeps the files' times too: it is brought up to date, as `git status` does.
+  gitIn(site.dir, ["update-index", "-q", "--refresh"]);
+}
+
 /** The scan with and without the cache: the same bytes, whatever the cache held. */
 function sameWithCache(extra: readonly string[] = []): { stderr: string; stdout: string } {
+  settle();
   const plain = cli(["scan", "--format", "json", "--no-cache", ...extra]);
   expect(plain.code).toBe(0);
   const cached = cli(["scan", "--format", "json", "--cache-dir", cacheDir, ...extra]);
@@ -89,11 +111,15 @@ describe("the cache", () => {
     expect(cacheFiles("estimates")).toHaveLength(2);
     expect(cacheFiles("estimates-by-page")).toHaveLength(1);
     expect(cacheFiles("lines")).toHaveLength(1);
+    expect(cacheFiles("pages")).toHaveLength(1);
+    expect(cacheFiles("report")).toHaveLength(1);
     expect(sameWithCache().stderr).toBe("");
     sameWithCache(["--kinds"]);
   });
 
   it("is read on a hit, and the commits before a moved HEAD come from it", () => {
+    // Without the report a run keeps (see the tests of it below), the history is read.
+    for (const f of cacheFiles("report")) rmSync(f);
     const [history] = cacheFiles("history");
     const before = readFileSync(history as string);
     // A subject changed in the cache (with a checksum that matches) shows where the answer
@@ -175,15 +201,19 @@ describe("the cache", () => {
       },
       (f: string) => writeFileSync(f, ""),
     ]) {
-      for (const kind of ["history", "estimates", "lines"]) {
+      for (const kind of ["history", "estimates", "lines", "pages", "report"]) {
         for (const f of cacheFiles(kind)) damage(f);
       }
       const warned = sameWithCache();
       expect(warned.stderr).toMatch(/warning: ignoring a damaged cache file .*history-/);
       expect(warned.stderr).toMatch(/lines-/);
+      expect(warned.stderr).toMatch(/pages-/);
+      expect(warned.stderr).toMatch(/report-/);
       expect(sameWithCache().stderr).toBe("");
     }
-    // A body of the wrong shape, with a checksum that matches, is not trusted either.
+    // A body of the wrong shape, with a checksum that matches, is not trusted either (the
+    // report kept would answer without the history).
+    for (const f of cacheFiles("report")) rmSync(f);
     const [history] = cacheFiles("history");
     forge(history as string, (b) => b.replace(/:100644 100644 /, ":100644 1006 "));
     expect(sameWithCache().stderr).toContain("damaged cache file");
@@ -262,5 +292,121 @@ describe("the cache", () => {
     const res = cli(["scan", "--format", "json", "--cache-dir", theirs]);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain("it belongs to another user");
+  });
+});
+
+describe("the kept report", () => {
+  beforeAll(() => {
+    // The page pinned to a commit of an unmerged branch (above) keeps any report from being
+    // kept: see the last test.
+    gitIn(site.dir, ["rm", "-q", `${ZH}/user/side.md`]);
+    commit("Side translation: removed", {}, 62);
+  });
+
+  /** The kept report's text, with `marker` put in its first page's path, checksum mended. */
+  function markReport(marker: string): void {
+    const [report] = cacheFiles("report");
+    forge(report as string, (b) => b.replace('"path": "content/', `"path": "${marker}/`));
+  }
+  const hitShows = (marker: string, extra: readonly string[] = []) =>
+    cli(["scan", "--format", "json", "--cache-dir", cacheDir, ...extra]).stdout.includes(
+      `"path": "${marker}/`,
+    );
+
+  it("answers a run whose inputs have not changed, and no other", () => {
+    sameWithCache();
+    markReport("KEPT");
+    expect(hitShows("KEPT")).toBe(true);
+    // Another selection is another report.
+    expect(hitShows("KEPT", ["--lang", "ja"])).toBe(false);
+    // A page edited: its file differs from git's index, which then vouches for nothing, and
+    // no report is kept until the change is committed.
+    const page = path.join(site.dir, ZH, "user/contacts.md");
+    const text = readFileSync(page, "utf8");
+    writeFileSync(page, text.replace("认识", "知道"));
+    settle();
+    expect(hitShows("KEPT")).toBe(false);
+    expect(sameWithCache().stdout).toContain("user/contacts.md");
+    expect(hitShows("KEPT")).toBe(false);
+    commit("Contacts: reworded", {}, 69);
+    sameWithCache();
+    markReport("AGAIN");
+    expect(hitShows("AGAIN")).toBe(true);
+    // A page git does not track is named by its file's signature.
+    const extra = path.join(site.dir, ZH, "user/extra.md");
+    writeFileSync(extra, "额外。\n");
+    sameWithCache();
+    markReport("UNTRACKED");
+    expect(hitShows("UNTRACKED")).toBe(true);
+    const at = statSync(extra).mtime;
+    writeFileSync(extra, "另外。\n");
+    utimesSync(extra, at, at);
+    expect(hitShows("UNTRACKED")).toBe(false);
+    expect(sameWithCache().stdout).toContain("user/extra.md");
+    rmSync(extra);
+    commit("Contacts: one more", { "content/en/user/contacts.md": "Contacts, again.\n" }, 70);
+    settle();
+    expect(hitShows("AGAIN")).toBe(false);
+    sameWithCache();
+  });
+
+  it("is not kept while a page may still be changing, nor used once one has changed", () => {
+    sameWithCache();
+    markReport("SETTLED");
+    const page = path.join(site.dir, ZH, "user/signup.md");
+    // Same size, same modification time as before: only the change time tells.
+    const before = readFileSync(page);
+    const at = statSync(page).mtime;
+    writeFileSync(page, Buffer.from(before.toString("latin1").replace("注", "註"), "latin1"));
+    utimesSync(page, at, at);
+    expect(statSync(page).size).toBe(before.length);
+    expect(hitShows("SETTLED")).toBe(false);
+    // Just written: neither the page's reading nor the report is kept.
+    writeFileSync(page, before);
+    const fresh = cli(["scan", "--format", "json", "--cache-dir", cacheDir]);
+    const plain = cli(["scan", "--format", "json", "--no-cache"]);
+    expect(fresh.stdout).toBe(plain.stdout);
+    markReport("FRESH");
+    expect(hitShows("FRESH")).toBe(false);
+  });
+
+  it("holds only while abbreviated raw_commits read the same", () => {
+    const target = gitIn(site.dir, ["rev-parse", "HEAD~2"]).trim();
+    const short = target.slice(0, 10);
+    const page = `${ZH}/user/short.md`;
+    commit(
+      "Short pin",
+      {
+        "content/en/user/short.md": "Short.\n",
+        [page]: `短。\n\n{{< translation-status-zh-cn raw_title="Short" raw_link="/user/short/" last_translation_time="2025-07-01" raw_commit="${short}">}}\n`,
+      },
+      80,
+    );
+    sameWithCache();
+    markReport("SHORT");
+    expect(hitShows("SHORT")).toBe(true);
+    // A branch named like the abbreviation: git now reads the name as the branch.
+    gitIn(site.dir, ["branch", short, "HEAD"]);
+    expect(hitShows("SHORT")).toBe(false);
+    expect(sameWithCache().stdout).toContain("also the name of a branch or tag");
+    gitIn(site.dir, ["branch", "-D", short]);
+    sameWithCache();
+  });
+
+  it("is not kept when a page names a commit outside HEAD's history", () => {
+    gitIn(site.dir, ["checkout", "-q", "-b", "elsewhere"]);
+    const away = commit("Away", { "content/en/user/away.md": "Away.\n" }, 90);
+    gitIn(site.dir, ["checkout", "-q", "main"]);
+    commit(
+      "Away translation",
+      {
+        [`${ZH}/user/away.md`]: `远。\n\n{{< translation-status-zh-cn raw_title="Away" raw_link="/user/away/" last_translation_time="2025-07-01" raw_commit="${away}">}}\n`,
+      },
+      91,
+    );
+    for (const f of cacheFiles("report")) rmSync(f);
+    sameWithCache();
+    sameWithCache();
+    expect(cacheFiles("report")).toEqual([]);
   });
 });

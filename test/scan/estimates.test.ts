@@ -276,6 +276,7 @@ describe("the translations' history", () => {
   it("reads the same for the pages by name as by their folders", async () => {
     const { openRepo } = await import("../../src/git/repo.js");
     const { readTranslations } = await import("../../src/scan/translations.js");
+    const { listTranslations } = await import("../../src/scan/listing.js");
     const { resolveFolders } = await import("../../src/scan/folders.js");
     const { loadTranslationHistory, pagesWithoutMetadata } = await import(
       "../../src/scan/estimates.js"
@@ -283,7 +284,9 @@ describe("the translations' history", () => {
     const repo = await openRepo(site.dir);
     const head = git(site.dir, ["rev-parse", "HEAD"]);
     const folders = resolveFolders(site.dir, options(site.dir));
-    const pages = pagesWithoutMetadata((await readTranslations(folders.langs)).pages);
+    const pages = pagesWithoutMetadata(
+      (await readTranslations(await listTranslations(folders.langs))).pages,
+    );
     const byName = await loadTranslationHistory(repo, head, pages);
     const byFolder = await loadTranslationHistory(repo, head, pages, 0);
     expect(byName.hashes).toEqual(byFolder.hashes);

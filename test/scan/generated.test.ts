@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRepo } from "../../bench/generate.js";
 import { compareWithGit } from "../../bench/per-page.js";
-import type { PageReport } from "../../src/core/types.js";
+import type { PageReport, ScanResult } from "../../src/core/types.js";
 import { jsonChunksWhenReady, renderJson } from "../../src/report/json.js";
 import { scan, scanInStages } from "../../src/scan/scan.js";
 import { tempDir } from "../helpers/site.js";
@@ -55,6 +55,36 @@ describe("generated repository", () => {
     const whole = await scan(opts);
     expect(Buffer.concat(pieces).toString("utf8")).toBe(renderJson(whole.result));
     expect(changed.filter((p) => p.linesAdded === null)).toEqual([]);
+  });
+
+  it("tells the final statuses before it counts and lists the commits behind", async () => {
+    const told: ScanResult[] = [];
+    const behindWhenTold: Array<number | null> = [];
+    const staged = await scanInStages({
+      repo: dir,
+      source: "en",
+      content: "content",
+      langs: [],
+      onStatuses: (result) => {
+        told.push(result);
+        behindWhenTold.push(...result.pages.map((p) => p.commitsBehind));
+      },
+    });
+    const { result } = staged.output;
+    expect(told).toHaveLength(1);
+    const early = told[0] as ScanResult;
+    // Every figure a summary line shows is already the final one...
+    expect(early.summary).toEqual(result.summary);
+    expect(early.pages.map((p) => [p.lang, p.path, p.status])).toEqual(
+      result.pages.map((p) => [p.lang, p.path, p.status]),
+    );
+    expect({ ...early, pages: [], summary: {} }).toEqual({ ...result, pages: [], summary: {} });
+    // ...while no outdated page had its commits behind counted yet.
+    const outdated = result.pages.filter((p) => p.status === "outdated");
+    expect(outdated.length).toBeGreaterThan(0);
+    expect(outdated.every((p) => (p.commitsBehind ?? 0) > 0)).toBe(true);
+    expect(behindWhenTold.some((b) => (b ?? 0) > 0)).toBe(false);
+    await staged.linesUpTo(result.pages.length);
   });
 
   it("lists pages by language and path whatever order --lang gives the languages in", async () => {

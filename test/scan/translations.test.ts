@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { contentLayout, type FolderPair } from "../../src/layout/layout.js";
 import { readMeta } from "../../src/meta/read.js";
+import { listTranslations } from "../../src/scan/listing.js";
 import { readTranslations } from "../../src/scan/translations.js";
 import { tempDir } from "../helpers/site.js";
 
@@ -22,7 +23,7 @@ describe("readTranslations", () => {
         '{{< translation-status-zh-cn raw_title="标题 \\"x\\"" raw_link="/a/" last_translation_time="2025-04-21" raw_commit="abc1234">}}\n',
     };
     for (const [name, text] of Object.entries(pages)) writeFileSync(path.join(folder, name), text);
-    const { pages: read } = await readTranslations([
+    const listing = await listTranslations([
       {
         lang: "zh-cn",
         rel: "zh-cn",
@@ -31,6 +32,7 @@ describe("readTranslations", () => {
         inside: null,
       },
     ]);
+    const { pages: read } = await readTranslations(listing);
     expect(read.map((t) => t.rel)).toEqual(["shortcode.md", "surrogate.md"]);
     for (const t of read) {
       const expected = readMeta(pages[t.rel] as string).meta;

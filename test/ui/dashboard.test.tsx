@@ -743,11 +743,11 @@ describe("lifecycle", () => {
     );
     await waitFor(() => stdout.last.includes("Measuring what changed…  0/6"), "progress");
     expect(stdout.last).not.toContain("zh-cn");
-    heard.on?.figures({ result: data.result, repoName: "site" });
-    const early = await waitFor(
-      () => stdout.last.includes("› zh-cn") && stdout.last,
-      "the figures",
-    );
+    const drawn = heard.on?.figures({ result: data.result, repoName: "site" });
+    // The dashboard tells when the figures are on screen (the shell loads the rest only then).
+    await drawn;
+    expect(stdout.last).toContain("› zh-cn");
+    const early = stdout.last;
     const rows = (s: string) => s.split("\n");
     const header = rows(early).slice(0, 3);
     expect(header[0]).toMatch(/^site {2}HEAD [0-9a-f]{8} /);

@@ -1,0 +1,85 @@
+// The last report a command printed, kept with the name of everything it followed from (see
+// scan/inputs-key.ts), the times it holds between, and the readings of the raw_commits that
+// depend on the object store: a run whose inputs have the same name, whose clock is between
+// those times and whose raw_commits read the same, prints it again without scanning. One file
+// per repository and kind of report, holding the newest: reports are large, and an older one is
+// rarely asked for again.
+import type { RawState } from "../core/status.js";
+import { type CacheStore, cacheFileName } from "./store.js";
+
+const KIND = "report";
+
+export function reportFile(identity: readonly unknown[]): string {
+  return cacheFileName(KIND, identity);
+}
+
+/** What a kept report holds besides its text. */
+export interface ReportTerms {
+  /** The name of the inputs it followed from. */
+  key: string;
+  /** When it was made, and until when it holds (Infinity: as long as the inputs do). */
+  since: number;
+  until: number;
+  /** raw_commits as written, with how they read when it was made. */
+  raws: Array<[string, RawState]>;
+}
+
+/** The report kept in the file for inputs named `key`, if it holds at `now`, with the
+ * raw_commits' readings it needs; else null. */
+export function readReport(
+  store: CacheStore,
+  name: string,
+  key: string,
+  now: number,
+): { report: Buffer; raws: Array<[string, RawState]> } | null {
+  const body = store.read(name, KIND);
+  if (!body) return null;
+  const newline = body.indexOf(10);
+  const terms = newline < 0 ? null : parseTerms(body.toString("utf8", 0, newline));
+  if (!terms) {
+    store.warnDamaged(name);
+    return null;
+  }
+  if (terms.key !== key || now < terms.since || now >= terms.until) return null;
+  return { report: body.subarray(newline + 1), raws: terms.raws };
+}
+
+export function writeReport(
+  store: CacheStore,
+  name: string,
+  terms: ReportTerms,
+  report: readonly Uint8Array[],
+): void {
+  const until = Number.isFinite(terms.until) ? terms.until : null;
+  const header = JSON.stringify({ ...terms, until });
+  store.write(name, KIND, Buffer.concat([Buffer.from(`${header}\n`, "utf8"), ...report]));
+}
+
+function parseTerms(line: string): ReportTerms | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (typeof data !== "object" || data === null) return null;
+  const { key, since, until, raws } = data as Record<string, unknown>;
+  const rawsOk =
+    Array.isArray(raws) &&
+    raws.every(
+      (r) =>
+        Array.isArray(r) &&
+        r.length === 2 &&
+        typeof r[0] === "string" &&
+        typeof r[1] === "object" &&
+        r[1] !== null,
+    );
+  if (typeof key !== "string" || typeof since !== "number" || !rawsOk) return null;
+  if (until !== null && typeof until !== "number") return null;
+  return {
+    key,
+    since,
+    until: until ?? Number.POSITIVE_INFINITY,
+    raws: raws as Array<[string, RawState]>,
+  };
+}

@@ -1,0 +1,102 @@
+// What a scan's answer follows from, named by one hash: a report kept under that name is the
+// report a scan would make again, so a run that finds it need not scan at all. The answer follows
+// from HEAD (the English pages and the history), the translations' files (named by git's index
+// and the untracked files' signatures: see git/index-state.ts), the folders and options, the ignore-revs file, the git settings
+// that shape its answers, the tool's own code, and the clock (a date in the future stops being
+// one: see `holdsUntil`); and from nothing else, unless a page names a commit that HEAD's history
+// does not hold, whose reading depends on what else the object store and the branches hold (see
+// `followsFromInputs`).
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { translationTimeProblemEnds } from "../core/age.js";
+import type { RawState } from "../core/status.js";
+import { parseRawCommit } from "../git/revision.js";
+import { fileSignature } from "../site/files.js";
+import type { ScanOptions } from "./scan.js";
+import type { ScanStart } from "./start.js";
+import type { Translation } from "./translations.js";
+
+/**
+ * The hash of everything the scan's answer follows from, with `code` naming the tool's build;
+ * null when something in it cannot be named (then nothing is kept): git's index does not vouch
+ * for the pages, or an untracked file may still be changing.
+ */
+export async function inputsKey(
+  opts: ScanOptions,
+  start: ScanStart,
+  code: string,
+): Promise<string | null> {
+  const pages = await start.pages;
+  if (!pages) return null;
+  const { repo, sourceRepo, head, folders, ignoreRevs, now } = start;
+  const untracked: string[] = [];
+  for (const rel of pages.untracked) {
+    const signature = fileSignature(path.join(repo.workTree, rel), now);
+    if (signature === null) return null;
+    untracked.push(rel, signature);
+  }
+  const {
+    cache: _cache,
+    onProgress: _progress,
+    ...scope
+  } = opts as typeof opts & {
+    cache?: unknown;
+  };
+  let text: string;
+  try {
+    text = JSON.stringify(
+      [
+        code,
+        [repo.gitDir, repo.workTree, sourceRepo.gitDir, sourceRepo.workTree],
+        [sourceRepo.shallow, sourceRepo.renameLimit, sourceRepo.diffAlgorithm],
+        head,
+        scope,
+        folders,
+        [...ignoreRevs].sort(),
+        pages.index,
+        untracked,
+      ],
+      // Sets become lists; the folders' tests are functions of the options named above.
+      (_key, value) =>
+        value instanceof Set ? [...value] : typeof value === "function" ? undefined : value,
+    );
+  } catch {
+    return null;
+  }
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/**
+ * The raw_commits whose readings follow from more than the inputs, as they read now: an
+ * abbreviation, or a hash that names no commit here, reads otherwise once the object store
+ * holds more objects. A report kept with them holds while they read the same (one git process
+ * checks). Null when a page names a commit outside HEAD's history: which branches hold it
+ * matters too, and asking costs as much as the scan.
+ */
+export function storeDependentRaws(
+  pages: readonly Translation[],
+  rawOf: ReadonlyMap<Translation, RawState>,
+  inHistory: (hash: string) => boolean,
+): Array<[string, RawState]> | null {
+  const out = new Map<string, RawState>();
+  for (const t of pages) {
+    if (!t.meta || t.meta.unreadable !== undefined) continue;
+    const written = parseRawCommit(t.meta.rawCommit);
+    const raw = rawOf.get(t);
+    if (written === null || raw === undefined) continue;
+    if (raw.kind === "ok" && !inHistory(raw.hash)) return null;
+    if (raw.kind !== "ok" || raw.hash !== written) out.set(written, raw);
+  }
+  return [...out];
+}
+
+/** Until when the pages read as they did at `now`: the first moment a date in the future stops
+ * being one; Infinity when none is. */
+export function holdsUntil(pages: readonly Translation[], now: number): number {
+  let until = Number.POSITIVE_INFINITY;
+  for (const t of pages) {
+    const ends = t.meta ? translationTimeProblemEnds(t.meta.lastTranslationTime, now) : null;
+    if (ends !== null && ends < until) until = ends;
+  }
+  return until;
+}
