@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { ownString } from "../core/own-string.js";
 import { AppError } from "../errors.js";
 import { settleLater } from "../settle.js";
 import { isFullHash } from "./revision.js";
@@ -45,9 +46,10 @@ const NAME_WIDTH = 8;
  * meanwhile.
  */
 export class BlobLineCounter {
-  private readonly pairs: BlobPair[] = [];
-  /** The pairs not sent to git yet, by number: those `known` does not answer. */
+  /** The pairs not sent to git yet, by number: those `known` does not answer. Only these are
+   * kept: the blob names are cut from git's log output, and would keep all of it alive. */
   private queue: number[] = [];
+  private readonly waiting = new Map<number, BlobPair>();
   /** Pages of several languages often share one English change: each pair is counted once. */
   private readonly numbers = new Map<string, number>();
   private readonly parts: Array<Promise<void>> = [];
@@ -78,12 +80,14 @@ export class BlobLineCounter {
     if ((before !== null && !isFullHash(before)) || !isFullHash(after)) {
       throw new AppError(2, "internal: unvalidated object name");
     }
-    const i = this.pairs.push(pair) - 1;
-    this.numbers.set(key, i);
+    const i = this.out.length;
+    // Kept to the end, and made of blob names cut from git's log output: a copy of its own.
+    this.numbers.set(ownString(key), i);
     const known = this.known.get(key);
     this.out.push(known ?? null);
     if (known !== undefined) return i;
     this.queue.push(i);
+    this.waiting.set(i, pair);
     const chunk = this.parts.length === 0 ? Math.min(FIRST_CHUNK, this.chunk) : this.chunk;
     if (this.queue.length >= chunk) this.send();
     return i;
@@ -99,7 +103,7 @@ export class BlobLineCounter {
   private async countAll(): Promise<Numstat[]> {
     try {
       if (this.queue.length > 0) this.send();
-      this.sent = this.pairs.length;
+      this.sent = this.out.length;
       const failed = (await Promise.allSettled(this.parts)).find((r) => r.status === "rejected");
       if (failed) throw (failed as PromiseRejectedResult).reason;
       return this.out;
@@ -154,8 +158,9 @@ export class BlobLineCounter {
     const scratch = this.scratchFolder();
     const batch = this.queue;
     this.queue = [];
-    this.sent = this.pairs.length;
-    const trees = writeTrees(scratch.objects, this.pairs, batch);
+    this.sent = this.out.length;
+    const trees = writeTrees(scratch.objects, this.waiting, batch);
+    for (const i of batch) this.waiting.delete(i);
     const algorithmArgs =
       this.algorithm && ALGORITHMS.includes(this.algorithm)
         ? [`--diff-algorithm=${this.algorithm}`]
@@ -224,16 +229,16 @@ function scratchError(err: unknown): AppError {
  * entry i of the other. */
 function writeTrees(
   objectsDir: string,
-  pairs: readonly BlobPair[],
+  pairs: ReadonlyMap<number, BlobPair>,
   batch: readonly number[],
 ): { before: string; after: string } {
-  const hexLength = (pairs[batch[0] as number] as BlobPair)[1].length;
+  const hexLength = (pairs.get(batch[0] as number) as BlobPair)[1].length;
   const beforeNames: string[] = [];
   const beforeOids: string[] = [];
   const afterNames: string[] = [];
   const afterOids: string[] = [];
   for (const i of batch) {
-    const [b, a] = pairs[i] as BlobPair;
+    const [b, a] = pairs.get(i) as BlobPair;
     const entry = String(i).padStart(NAME_WIDTH, "0");
     if (b !== null) {
       beforeNames.push(entry);

@@ -1,4 +1,4 @@
-// Reading the whole history at once: `git log` (in two parts that run side by side) for the
+// Reading the whole history at once: `git log` (in parts that run side by side) for the
 // commit graph and what every commit changed below the English folder against its first parent.
 // The scan's cost therefore does not depend on how many pages there are or how many raw_commits
 // they name.
@@ -135,19 +135,22 @@ export interface ChangeSink {
 }
 
 /**
- * Commits per part of the history log. git walks the history in one fixed order, so
- * `--max-count=N` and `--skip=N` split it into two logs whose outputs, one after the other, are
- * exactly the single log's, and the two run on two cores at once. Skipping costs git a few
- * microseconds per commit, against the tens it spends diffing one.
+ * Commits per part of the history log. The first part is a log of HEAD walking its history
+ * (`--max-count=N`), which starts at once; the rest are logs of listed commits
+ * (`--no-walk=unsorted`, given git's order of HEAD's commits by a walk that diffs nothing), each
+ * at most N long, which run on the other cores meanwhile. A listed commit is diffed against its
+ * first parent exactly as the walk diffs it, and costs git less: the walk also diffs every
+ * commit below the paths to simplify the history, which `--full-history --sparse` then ignores.
+ * (Skipping commits with `--skip` would still pay that for every skipped one.)
  */
 export const LOG_PART = 8192;
 
 /**
  * HEAD's whole history as a table: every commit, with what it changed below `folders` against
- * its first parent handed to `sink` as the log streams in. The log is read in two parts (see
- * LOG_PART) that are numbered as the single log would number them; the second only when HEAD
- * has more commits than a part holds (`commits`, counted at least that far: see
- * countCommits), since below that it would walk the whole history to print nothing.
+ * its first parent handed to `sink` as the log streams in. The log is read in parts (see
+ * LOG_PART) that are numbered as the single log would number them, after the first only when
+ * HEAD has more commits than a part holds. `order` is HEAD's commits in git's log order, whole
+ * (see readHeadSpan); it is listed here when not given.
  * `--full-history --sparse` keeps every commit in the walk and leaves parents unrewritten. A
  * merge's other parents are not diffed: every commit's version of a file follows from the
  * first-parent changes (see core/blob-at.ts), and diffing long-lived branches against their
@@ -159,45 +162,100 @@ export async function readHeadHistory(
   folders: readonly string[],
   sink: ChangeSink,
   partSize = LOG_PART,
-  commits?: Promise<number>,
+  order?: Promise<readonly string[]>,
 ): Promise<CommitTable> {
   if (!isFullHash(head)) throw new AppError(2, "internal: unvalidated revision");
-  // git reads these counts as C ints.
-  if (!Number.isInteger(partSize) || partSize < 1 || partSize > 2 ** 30) {
-    throw new AppError(2, "internal: bad log part size");
-  }
+  checkPartSize(partSize);
   // Each part fills a table of its own as its log streams in, numbering its commits from where
-  // it starts, and both register their hashes in one index: only the parents are left to link
-  // when both have ended.
+  // it starts, and all register their hashes in one index: only the parents are left to link
+  // when all have ended.
   const one = emptyTable();
-  const two = emptyTable();
-  two.index = one.index;
   const below = folders.map((f) => `${f}/`);
   const first = settleLater(
     readLogPart(repo, head, below, sink, 0, [`--max-count=${partSize}`], one),
   );
+  const listed = settleLater(order ?? revList(repo, head));
   const rest = settleLater(
-    (commits ?? countCommits(repo, head, partSize + 1)).then((n) =>
-      n > partSize
-        ? readLogPart(repo, head, below, sink, partSize, [`--skip=${partSize}`], two)
+    listed.then((hashes) =>
+      hashes.length > partSize
+        ? readListedParts(repo, hashes, partSize, below, sink, partSize, one.index)
         : [],
     ),
   );
-  const [parentsOne, parentsTwo] = await Promise.all([first, rest]);
-  // The second part starts where a full first part ends; anything else is not git's walk.
-  if (two.hashes.length > 0 && one.hashes.length !== partSize) {
-    throw new AppError(2, "unexpected output from git log");
+  const [parentsOne, parts] = await Promise.all([first, rest]);
+  // The listed parts go on where a full first part ends, in the same walk; anything else is not
+  // git's one order (or the history changed meanwhile).
+  if (parts.length > 0) {
+    const hashes = await listed;
+    if (one.hashes.length !== partSize || one.hashes.some((h, i) => hashes[i] !== h)) {
+      throw new AppError(2, "unexpected output from git log: the history changed during the scan");
+    }
   }
+  const tables = [one, ...parts.map((p) => p.table)];
   const table: CommitTable = {
-    hashes: one.hashes.concat(two.hashes),
+    hashes: tables.flatMap((t) => t.hashes),
     index: one.index,
     parents: [],
-    dates: one.dates.concat(two.dates),
-    authors: one.authors.concat(two.authors),
-    subjects: one.subjects.concat(two.subjects),
+    dates: tables.flatMap((t) => t.dates),
+    authors: tables.flatMap((t) => t.authors),
+    subjects: tables.flatMap((t) => t.subjects),
   };
-  linkParents(table, 0, parentsOne.concat(parentsTwo));
+  linkParents(table, 0, parentsOne.concat(...parts.map((p) => p.parents)));
   return table;
+}
+
+/** git reads the part sizes as C ints. */
+function checkPartSize(partSize: number): void {
+  if (!Number.isInteger(partSize) || partSize < 1 || partSize > 2 ** 30) {
+    throw new AppError(2, "internal: bad log part size");
+  }
+}
+
+/**
+ * The logs of `order[from..]` (HEAD's commits in git's order, from git) below `pathspecs`, in
+ * parts of at most `partSize` commits of about equal size that run at once; each part's table
+ * numbers its commits from where it starts and registers them in `index`. Each part must print
+ * exactly the commits it was given, in their order.
+ */
+async function readListedParts(
+  repo: Repo,
+  order: readonly string[],
+  from: number,
+  pathspecs: readonly string[],
+  sink: ChangeSink,
+  partSize: number,
+  index: Map<string, number>,
+): Promise<Array<{ table: CommitTable; parents: string[] }>> {
+  const count = Math.ceil((order.length - from) / partSize);
+  const size = Math.ceil((order.length - from) / count);
+  const parts: Array<Promise<{ table: CommitTable; parents: string[] }>> = [];
+  for (let start = from; start < order.length; start += size) {
+    const given = order.slice(start, start + size);
+    for (const hash of given) {
+      if (!isFullHash(hash)) throw new AppError(2, "internal: unvalidated revision");
+    }
+    const table = emptyTable();
+    table.index = index;
+    parts.push(
+      settleLater(
+        readLogPart(
+          repo,
+          given.join("\n"),
+          pathspecs,
+          sink,
+          start,
+          ["--no-walk=unsorted"],
+          table,
+        ).then((parents) => {
+          if (table.hashes.length !== given.length || table.hashes.some((h, i) => given[i] !== h)) {
+            throw new AppError(2, "unexpected output from git log");
+          }
+          return { table, parents };
+        }),
+      ),
+    );
+  }
+  return Promise.all(parts);
 }
 
 /**
@@ -206,15 +264,25 @@ export async function readHeadHistory(
  * English changes, with the same flags.
  * With `--full-history --sparse` the walk, and so the order of the commits, does not depend on the
  * paths: the n-th commit of this log is the n-th of readHeadHistory's, so the numbers match. The
- * hashes are returned, in order, for the caller to check that (both logs run at once).
+ * hashes are returned, in order, for the caller to check that (both logs run at once). Given
+ * `order` (HEAD's commits in git's order, whole), the commits are listed to git in parts of at
+ * most `partSize` that run at once, as readHeadHistory lists its later ones.
  */
 export async function readChangesIn(
   repo: Repo,
   head: string,
   paths: readonly string[],
   sink: ChangeSink,
+  order?: readonly string[],
+  partSize = LOG_PART,
 ): Promise<string[]> {
   if (!isFullHash(head)) throw new AppError(2, "internal: unvalidated revision");
+  checkPartSize(partSize);
+  if (order && order.length > 0) {
+    if (order[0] !== head) throw new AppError(2, "internal: the order is not HEAD's");
+    const parts = await readListedParts(repo, order, 0, paths, sink, partSize, new Map());
+    return parts.flatMap((p) => p.table.hashes);
+  }
   const seen = emptyTable();
   await readLogPart(repo, head, paths, sink, 0, [], seen);
   return seen.hashes;
@@ -360,24 +428,6 @@ export function replayCapture(log: LogCapture, sink: ChangeSink): CommitTable {
   }
   linkParents(table, 0, log.parents);
   return table;
-}
-
-/**
- * How many commits `head` reaches, counted no further than `limit`: the walk costs git a few
- * microseconds a commit, without the diffs a log spends most of its time on.
- */
-export async function countCommits(repo: Repo, head: string, limit: number): Promise<number> {
-  if (!isFullHash(head)) throw new AppError(2, "internal: unvalidated revision");
-  const { stdout } = await runGit(
-    repo,
-    ["rev-list", "--count", `--max-count=${limit}`, "--stdin", "--"],
-    {
-      input: `${head}\n`,
-    },
-  );
-  const n = Number(stdout.toString("latin1").trim());
-  if (!Number.isInteger(n)) throw new AppError(2, "unexpected output from git rev-list");
-  return n;
 }
 
 /** Every commit `head` reaches, in the order of git's log (which a path does not change with

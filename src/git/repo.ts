@@ -32,8 +32,8 @@ export async function openRepo(
 
 /**
  * openRepo, with HEAD's hash from the git call that finds the repository (null for a repository
- * without commits), so the history log can start while the rest is read: HEAD's date, and how
- * many commits it reaches counted up to `countTo` (see readHeadSpan), both left for the caller
+ * without commits), so the history log can start while the rest is read: HEAD's date, and the
+ * commits it reaches listed up to `countTo` (see readHeadSpan), both left for the caller
  * to await. HEAD's failure is left for the caller too, after its own checks.
  */
 export async function openRepoAtHead(
@@ -184,14 +184,15 @@ export async function readHead(repo: Repo): Promise<Head> {
 const NO_COMMITS = "the repository has no commits yet";
 
 export interface HeadSpan extends Head {
-  /** How many commits HEAD reaches, counted no further than the reader was asked to. */
-  commits: number;
+  /** The commits HEAD reaches, in the order of git's log, listed no further than the reader was
+   * asked to. */
+  order: string[];
 }
 
 /**
- * The commit `hash` (HEAD, as the repository was opened) with its committer date, and how many
- * commits it reaches up to `countTo`: one walk that diffs nothing, which tells the history log
- * whether a second part would have anything to read (see git/history.ts).
+ * The commit `hash` (HEAD, as the repository was opened) with its committer date, and the commits
+ * it reaches up to `countTo` in the order of git's log: one walk that diffs nothing, which tells
+ * the history log how to split its work (see git/history.ts).
  */
 export async function readHeadSpan(repo: Repo, hash: string, countTo: number): Promise<HeadSpan> {
   if (!isFullHash(hash)) throw new AppError(2, "internal: unvalidated revision");
@@ -200,11 +201,16 @@ export async function readHeadSpan(repo: Repo, hash: string, countTo: number): P
   }
   const res = await runGit(
     repo,
-    ["log", "--no-mailmap", "--format=%cI", `--max-count=${countTo}`, "--stdin", "--"],
+    ["log", "--no-mailmap", "--format=%H %cI", `--max-count=${countTo}`, "--stdin", "--"],
     { input: `${hash}\n`, buffered: true },
   );
   const lines = res.stdout.toString("latin1").split("\n");
-  const date = lines[0] ?? "";
-  if (lines.pop() !== "" || date === "") throw new AppError(2, "unexpected output from git log");
-  return { hash, date, commits: lines.length };
+  const first = lines[0] ?? "";
+  const date = first.slice(first.indexOf(" ") + 1);
+  if (lines.pop() !== "" || date === "" || !first.startsWith(`${hash} `)) {
+    throw new AppError(2, "unexpected output from git log");
+  }
+  const order = lines.map((line) => line.slice(0, line.indexOf(" ")));
+  if (!order.every(isFullHash)) throw new AppError(2, "unexpected output from git log");
+  return { hash, date, order };
 }

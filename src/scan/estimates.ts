@@ -10,7 +10,7 @@ import { hasEscapedBytes } from "../core/path-bytes.js";
 import { type PathIndex, PathIndexBuilder } from "../core/pathindex.js";
 import { commitsForPaths, type RangeContext } from "../core/walk.js";
 import { AppError } from "../errors.js";
-import { readChangesIn, readLogCapture } from "../git/history.js";
+import { type ChangeSink, readChangesIn, readLogCapture } from "../git/history.js";
 import type { Repo } from "../git/run.js";
 import { readCachedLog, type ScanCache } from "./cached-log.js";
 import type { HistoryModel } from "./history-model.js";
@@ -34,7 +34,8 @@ const MAX_NAMED = 100;
 /**
  * One git log over the given pages (by name, which lets git skip every other file: a site with
  * a few pages without metadata pays little for them), or over their folders when they are many
- * or a name is not valid UTF-8; started only when there are some.
+ * or a name is not valid UTF-8; started only when there are some. `order` is HEAD's commits in
+ * git's order when the scan has them (see readChangesIn).
  */
 export async function loadTranslationHistory(
   repo: Repo,
@@ -42,6 +43,7 @@ export async function loadTranslationHistory(
   pages: readonly Translation[],
   maxNamed = MAX_NAMED,
   cache: ScanCache | null = null,
+  order?: Promise<readonly string[]> | null,
 ): Promise<TranslationHistory> {
   const names = pages.map((t) => `${t.base}/${t.rel}`);
   const paths =
@@ -61,8 +63,27 @@ export async function loadTranslationHistory(
     return { hashes: table.hashes, index: sink.finish() };
   }
   const builder = new PathIndexBuilder();
-  const hashes = await readChangesIn(repo, head, paths, builder);
+  const sink = paths === names ? builder : onlyPaths(builder, new Set(names));
+  const hashes = await readChangesIn(repo, head, paths, sink, (await order) ?? undefined);
   return { hashes, index: builder.finish() };
+}
+
+/**
+ * `sink` given only the changes to `wanted` (either side of a rename), and every commit. The
+ * estimates look up each page by its own path alone (its touches, merges that changed it, a
+ * merge's version of it), so the index answers them as it would hold every change; a log read
+ * by folders names every other translation too, which need not be indexed (nor kept in memory
+ * while the reports are built). Not for a cached log, which later runs read for other pages.
+ */
+function onlyPaths(sink: ChangeSink, wanted: ReadonlySet<string>): ChangeSink {
+  return {
+    commit: (commit, parents) => sink.commit(commit, parents),
+    change: (commit, header, path, from, newMode) => {
+      if (wanted.has(path) || (from !== null && wanted.has(from))) {
+        sink.change(commit, header, path, from, newMode);
+      }
+    },
+  };
 }
 
 /**

@@ -40,15 +40,22 @@ export async function loadHeadHistory(
   folders: readonly string[],
   logPart?: number,
   cache: ScanCache | null = null,
-  commits?: Promise<number>,
+  order?: Promise<readonly string[]>,
 ): Promise<HeadHistory> {
   // The path index is built while git's output streams in, not after the log has ended.
   const { table, sink } = cache
     ? await readCachedLog(cache, repo, head, KIND, folders, newBuilder, async (recorder) => {
-        const table = await readHeadHistory(repo, head, folders, recorder, logPart, commits);
+        const table = await readHeadHistory(
+          repo,
+          head,
+          folders,
+          recorder,
+          logPart,
+          order ?? cache.order(),
+        );
         return { table, log: recorder.capture(table) };
       })
-    : await fromGit(repo, head, folders, logPart, commits);
+    : await fromGit(repo, head, folders, logPart, order);
   const headIdx = table.index.get(head);
   if (headIdx === undefined) throw new Error("HEAD is missing from its own history");
   return { table, head: headIdx, index: sink.finish() };
@@ -61,10 +68,10 @@ async function fromGit(
   head: string,
   folders: readonly string[],
   logPart?: number,
-  commits?: Promise<number>,
+  order?: Promise<readonly string[]>,
 ) {
   const sink = newBuilder();
-  return { table: await readHeadHistory(repo, head, folders, sink, logPart, commits), sink };
+  return { table: await readHeadHistory(repo, head, folders, sink, logPart, order), sink };
 }
 
 /**

@@ -3,6 +3,7 @@
 import { blobAt } from "../core/blob-at.js";
 import { driftFlagProblem } from "../core/drift-flag.js";
 import { ancestorsOf } from "../core/graph.js";
+import { ownString } from "../core/own-string.js";
 import { isZero, type Rename } from "../core/pathindex.js";
 import { decideStatus, type RawState } from "../core/status.js";
 import { type CommitInfo, ESTIMATE_BASIS, type PageMeta, type PageReport } from "../core/types.js";
@@ -102,9 +103,6 @@ export interface ReportInput {
   /** Asks for the line counts between two blobs (git counts them meanwhile); returns the
    * number of the answer. */
   countLines: (pair: BlobPair) => number;
-  /** The estimated baseline (a full hash in HEAD's history) of pages without metadata that have
-   * one (see estimates.ts). */
-  estimates?: ReadonlyMap<Translation, string>;
   /** Each report's findings (lint/), whose messages are among its warnings; added to here. */
   findings: Findings;
 }
@@ -126,6 +124,12 @@ export interface Built {
   details: PageDetail[];
   /** Pages whose line counts git gives, with the number countLines returned. */
   measure: Array<{ report: PageReport; count: number }>;
+  /**
+   * Completes the pages without metadata, given the estimated baseline (a full hash in HEAD's
+   * history) of those that have one (see estimates.ts); once, before listCommits. Separate so
+   * that the other pages are done while git reads what the estimates need.
+   */
+  addUntracked: (estimates?: ReadonlyMap<Translation, string>) => void;
   /**
    * Fills in commitsBehind and the commit lists. Separate so the caller can let git count
    * lines meanwhile: statuses and blob pairs are known before any history walk.
@@ -211,6 +215,7 @@ export function buildReports(input: ReportInput): Built {
   const out: Built = {
     details: new Array(n),
     measure: [],
+    addUntracked: () => {},
     listCommits: async () => {},
   };
   // Pages are taken in `order`, so git is asked for line counts in the order the report is
@@ -225,12 +230,13 @@ export function buildReports(input: ReportInput): Built {
     return walk;
   };
   const estimated: Estimated[] = [];
+  const untracked: number[] = [];
   for (const k of input.order ?? input.pages.keys()) {
     const t = input.pages[k] as Translation;
     const raw = input.rawOf.get(t) as RawState;
     const report = input.reports[k] as PageReport;
     if (raw.kind === "none") {
-      out.details[k] = completeUntracked(input, walkOf, t, report, out.measure, estimated);
+      untracked.push(k);
       continue;
     }
     if (raw.kind !== "ok") {
@@ -239,6 +245,22 @@ export function buildReports(input: ReportInput): Built {
     }
     out.details[k] = completeReport(input, walkOf(raw.hash), t, report, raw.hash, out.measure);
   }
+  out.addUntracked = (estimates) => {
+    for (const k of untracked.splice(0)) {
+      const t = input.pages[k] as Translation;
+      const report = input.reports[k] as PageReport;
+      const estimate = estimates?.get(t);
+      out.details[k] = completeUntracked(
+        input,
+        walkOf,
+        t,
+        report,
+        estimate,
+        out.measure,
+        estimated,
+      );
+    }
+  };
   out.listCommits = async () => {
     const infos: CommitInfo[] = [];
     for (const walk of walks.values()) {
@@ -270,11 +292,11 @@ function completeUntracked(
   walkOf: (rawHash: string) => Walk,
   t: Translation,
   report: PageReport,
+  estimate: string | undefined,
   measure: Built["measure"],
   estimated: Estimated[],
 ): PageDetail {
   const atHead = input.english.get(`${t.source}/${t.sourceRel}`) ?? null;
-  const estimate = input.estimates?.get(t);
   if (estimate === undefined) {
     report.status = decideStatus({
       raw: { kind: "none" },
@@ -300,7 +322,7 @@ function completeUntracked(
     report.movedFrom = trial.movedFrom;
   }
   report.estimate = {
-    rawCommit: estimate,
+    rawCommit: ownString(estimate),
     basis: ESTIMATE_BASIS,
     commitsBehind: null,
     // Known already for an unchanged source; git's counts arrive through setLines otherwise.
@@ -523,11 +545,12 @@ function commitInfo(history: HistoryModel, c: number, cache: CommitInfo[]): Comm
   const known = cache[c];
   if (known) return known;
   const t = history.table;
+  // Copies: the report outlives the history, whose strings are views of git's log output.
   const info: CommitInfo = {
-    hash: t.hashes[c] ?? "",
-    date: t.dates[c] ?? "",
-    author: t.authors[c] ?? "",
-    subject: t.subjects[c] ?? "",
+    hash: ownString(t.hashes[c] ?? ""),
+    date: ownString(t.dates[c] ?? ""),
+    author: ownString(t.authors[c] ?? ""),
+    subject: ownString(t.subjects[c] ?? ""),
   };
   cache[c] = info;
   return info;

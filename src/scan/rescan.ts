@@ -82,8 +82,8 @@ export function pageRescanner(ctx: RescanContext): RescanPage {
         shallowRoots: sourceRepo.shallowRoots,
         countLines: (pair) => counter.add(pair),
         findings,
-        ...(estimates ? { estimates } : {}),
       });
+      built.addUntracked(estimates);
       await built.listCommits();
     } catch (err) {
       await counter.close();

@@ -135,6 +135,8 @@ export async function scanInStages(
   const begun = await start;
   const { repo, sourceRepo, head, folders, headHistory, englishList, ignoreRevs, cache, now } =
     begun;
+  // HEAD's commits in git's order, when the start listed them (see start.ts).
+  const headOrder = begun.order;
   const twoRepos = sourceRepo !== repo;
   const progress = opts.onProgress ?? (() => {});
   const listing = await listTranslations(
@@ -168,7 +170,7 @@ export async function scanInStages(
       : null;
   const translationHistory =
     estimating && !knownEstimates
-      ? settleLater(loadTranslationHistory(repo, head.hash, untracked, undefined, cache))
+      ? settleLater(loadTranslationHistory(repo, head.hash, untracked, undefined, cache, headOrder))
       : null;
   // git checks the raw_commits while the English pages are matched with the translations.
   const resolving = settleLater(
@@ -221,18 +223,6 @@ export async function scanInStages(
         return at !== undefined && history.fromHead[at] === 1;
       });
   const onOtherRefs = otherRefs ? await otherRefs : null;
-  const estimates = knownEstimates
-    ? fromPaths(untracked, knownEstimates)
-    : translationHistory
-      ? estimateCommits(history, await translationHistory, untracked, ignoreRevs)
-      : undefined;
-  if (cache && estimatesName && translationHistory && estimates) {
-    const byPath = new Map(untracked.map((t) => [pagePath(t), estimates.get(t) ?? null]));
-    cache.pending.push(() =>
-      writeEstimates(cache.store, estimatesName, head.hash, ignoreRevs, byPath),
-    );
-  }
-  progress({ phase: "history", done: 1, total: 1 });
 
   // git counts lines while the reports are built and the commits listed: the pairs of blobs go
   // to it in chunks as the pages' versions are found (see BlobLineCounter), in report order.
@@ -260,19 +250,36 @@ export async function scanInStages(
       order: inReportOrder,
       countLines: (pair) => counter.add(pair),
       findings,
-      ...(estimates ? { estimates } : {}),
     });
+    // The pages without metadata come last: git has been reading their estimates' log meanwhile.
+    const estimates = knownEstimates
+      ? fromPaths(untracked, knownEstimates)
+      : translationHistory
+        ? estimateCommits(history, await translationHistory, untracked, ignoreRevs)
+        : undefined;
+    if (cache && estimatesName && translationHistory && estimates) {
+      const byPath = new Map(untracked.map((t) => [pagePath(t), estimates.get(t) ?? null]));
+      cache.pending.push(() =>
+        writeEstimates(cache.store, estimatesName, head.hash, ignoreRevs, byPath),
+      );
+    }
+    built.addUntracked(estimates);
   } catch (err) {
     await counter.close();
     throw err;
   }
+  progress({ phase: "history", done: 1, total: 1 });
   progress({ phase: "measure", done: 0, total: built.measure.length });
   // Sends the last pairs; the answers are read through linesUpTo.
   void counter.counts();
   // Neither the order nor any status depends on the commits, which are listed next.
   const order = reportOrder(reports, inReportOrder, notMovedTo(missing, reports));
   const sorted = order.map(([p]) => p);
-  const details = order.map(([, i]) => built.details[i] ?? emptyDetail());
+  // Not through a closure over `built`: that would keep every detail, and the history they
+  // point to, alive for as long as linesUpTo is, after a caller has dropped them.
+  const builtDetails = built.details;
+  const details: PageDetail[] = [];
+  for (const [, i] of order) details.push(builtDetails[i] ?? emptyDetail());
   const languages = folders.languages;
   const headDate = await begun.headDate;
   const resultWith = (kindSummary: ScanResult["kinds"] | null): ScanResult => ({

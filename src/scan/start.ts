@@ -4,7 +4,6 @@
 
 import type { CacheChoice } from "../cache/store.js";
 import { AppError } from "../errors.js";
-import { LOG_PART } from "../git/history.js";
 import { type IndexState, indexState } from "../git/index-state.js";
 import { type FoundRepo, type OpenedRepo, openRepo, openRepoAtHead } from "../git/repo.js";
 import { listTree, type TreeEntry } from "../git/tree.js";
@@ -37,12 +36,17 @@ export interface ScanStart {
   ignoreRevs: ReadonlySet<string>;
   /** The cache, when there is one (see cached-log.ts). */
   cache: ScanCache | null;
+  /** HEAD's commits in git's log order, whole, when they are listed without a cache. */
+  order: Promise<readonly string[]> | null;
   /** The time the pages are judged at (a date in the future). */
   now: number;
   /** With a cache, what git's index vouches for in the translation folders (see
    * git/index-state.ts): what names the pages' bytes without reading them. */
   pages: Promise<IndexState | null> | null;
 }
+
+/** As many commits as git counts: every commit HEAD reaches. */
+const MAX_COUNT = 2 ** 30;
 
 const PARTIAL_CLONE =
   "this is a partial clone (git clone --filter): the scan reads English files from history and never downloads missing objects; use a full clone (in actions/checkout, leave `filter` unset)";
@@ -51,10 +55,10 @@ export async function startScan(
   opts: SiteScope & { repo: string; cache?: CacheChoice; found?: Promise<FoundRepo> },
 ): Promise<ScanStart> {
   // Both repositories are opened at once; the source's HEAD date is read alongside. Without a
-  // cache the history log is certain to run, and the same walk counts HEAD's commits as far as
-  // the log needs to know whether to split; with one, a run that finds its log there would walk
-  // for nothing, and the log counts for itself when it runs (see readHeadHistory).
-  const countTo = opts.cache?.enabled ? 1 : LOG_PART + 1;
+  // cache the history log is certain to run, and the same walk lists HEAD's commits in git's
+  // order, which the log splits its work by; with one, a run that finds its log there would walk
+  // for nothing, and the log lists them for itself when it runs (see readHeadHistory).
+  const countTo = opts.cache?.enabled ? 1 : MAX_COUNT;
   const [opened, translations] = await Promise.all([
     opts.sourceRepo
       ? openSourceRepo(opts.sourceRepo, countTo)
@@ -75,12 +79,12 @@ export async function startScan(
   // Without a hash (no commits yet) reading HEAD has failed, with the reason to give.
   const hash = opened.headHash ?? (await opened.head).hash;
   const cache = openScanCache(opts.cache, sourceRepo, hash);
-  const commits = countTo > 1 ? settleLater(opened.head.then((span) => span.commits)) : undefined;
+  const order = countTo > 1 ? settleLater(opened.head.then((span) => span.order)) : null;
   // From git, the history is the longest job and starts now. From the cache it is Node's work,
   // which a run answered by a kept report (cli/kept-report.ts) never needs; nor the English
   // list, which otherwise is read now, not once the scan's own code has loaded.
   const headHistory = whenNeeded(!cache || !headHistoryCached(cache, folders.sourceFolders), () =>
-    loadHeadHistory(sourceRepo, hash, folders.sourceFolders, undefined, cache, commits),
+    loadHeadHistory(sourceRepo, hash, folders.sourceFolders, undefined, cache, order ?? undefined),
   );
   const englishList = whenNeeded(!cache, () => listTree(sourceRepo, hash, folders.sourceFolders));
   return {
@@ -93,6 +97,7 @@ export async function startScan(
     englishList,
     ignoreRevs,
     cache,
+    order,
     now: Date.now(),
     pages: cache ? settleLater(indexState(repo, translationFolders(folders))) : null,
   };

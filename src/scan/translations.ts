@@ -3,6 +3,7 @@
 import { isUtf8 } from "node:buffer";
 import type { PageRead, PageReads } from "../cache/page-reads.js";
 import { translationTimeProblemEnds } from "../core/age.js";
+import { ownString } from "../core/own-string.js";
 import type { PageMeta } from "../core/types.js";
 import type { Finding } from "../lint/finding.js";
 import { pageFindings } from "../lint/page-rules.js";
@@ -151,16 +152,9 @@ function readOne(folder: LangFolder, rel: string, abs: string, now: number): Tra
   };
 }
 
-/**
- * The metadata as strings of their own. V8 makes a longer substring a view into the string it
- * came from, so a value kept from the page would keep the whole page's text in memory: for a
- * 15,000-page site, tens of megabytes nobody reads again.
- */
+/** The metadata as strings of their own (see core/own-string.ts), not views of the page's text. */
 function detached(meta: PageMeta): PageMeta {
-  // Through UTF-16, which keeps every code unit: a YAML escape can make a lone surrogate, which a
-  // trip through UTF-8 would turn into U+FFFD.
-  const own = (text: string | null) =>
-    text === null ? null : Buffer.from(text, "utf16le").toString("utf16le");
+  const own = (text: string | null) => (text === null ? null : ownString(text));
   return {
     ...meta,
     rawCommit: own(meta.rawCommit) ?? "",

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PageReport, ScanResult } from "../../src/core/types.js";
+import { isFullHash } from "../../src/git/revision.js";
 import { ROOT } from "../helpers/site.js";
 import { english, findNamed, page, runCli, scanRepo, TestRepo, tempDir } from "./helpers.js";
 
@@ -253,5 +254,24 @@ describe("hostile raw_commit values", () => {
     // The whole scan is otherwise unaffected: same summary with or without the branch.
     expect(result.summary["zh-cn"]).toMatchObject({ outdated: 3, "unknown-commit": 15, total: 18 });
     expect(readFileSync(path.join(repo.dir, ".git/HEAD"), "utf8")).toBe("ref: refs/heads/main\n");
+  });
+});
+
+describe("a full hash, as the tool checks every one git prints", () => {
+  const FULL = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+  it("is 40 or 64 lowercase hex digits, and nothing else at any position", () => {
+    for (const length of [0, 1, 39, 40, 41, 63, 64, 65]) {
+      const hash = "0123456789abcdef".repeat(5).slice(0, length).padEnd(length, "f");
+      expect(isFullHash(hash)).toBe(FULL.test(hash));
+    }
+    for (const length of [40, 64]) {
+      for (const at of [0, 17, length - 1]) {
+        for (let code = 0; code < 0x180; code++) {
+          const ch = String.fromCharCode(code);
+          const hash = `${"a".repeat(at)}${ch}${"a".repeat(length - at - 1)}`;
+          expect(isFullHash(hash), `U+${code.toString(16)} at ${at}`).toBe(FULL.test(hash));
+        }
+      }
+    }
   });
 });

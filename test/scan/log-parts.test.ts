@@ -1,12 +1,14 @@
-// The history log is read in two parts that run side by side (--max-count and --skip). Wherever
-// the split falls, the history must be exactly the one a single log gives.
+// The history log is read in parts that run side by side (a walk with --max-count, then the
+// commits git's order lists after it, given to `git log --no-walk`). Wherever the split falls,
+// the history must be exactly the one a single log gives; the estimates' log too.
 
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRepo } from "../../bench/generate.js";
-import type { PathIndex } from "../../src/core/pathindex.js";
-import { openRepo, readHead } from "../../src/git/repo.js";
+import { type PathIndex, PathIndexBuilder } from "../../src/core/pathindex.js";
+import { readChangesIn, revList } from "../../src/git/history.js";
+import { openRepo, readHead, readHeadSpan } from "../../src/git/repo.js";
 import { type HeadHistory, loadHeadHistory } from "../../src/scan/history-model.js";
 import { tempDir } from "../helpers/site.js";
 
@@ -81,6 +83,35 @@ describe("the history log in two parts", () => {
         const commits = [...split.index.touchesOf(p)].map((t) => split.index.commitOf(t));
         expect(commits).toEqual([...commits].sort((a, b) => a - b));
       }
+    });
+  }
+});
+
+describe("the log of listed commits", () => {
+  it("lists HEAD's commits in the walk's order, with HEAD's date", async () => {
+    const repo = await openRepo(dir);
+    const head = await readHead(repo);
+    const span = await readHeadSpan(repo, head.hash, 2 ** 30);
+    expect(span.date).toBe(head.date);
+    expect(span.order).toEqual(whole.table.hashes);
+    expect(await revList(repo, head.hash)).toEqual(whole.table.hashes);
+    expect((await readHeadSpan(repo, head.hash, 7)).order).toEqual(whole.table.hashes.slice(0, 7));
+  });
+
+  for (const part of [1, 7, 150, COMMITS]) {
+    it(`gives the estimates' log of the walk when listed in parts of ${part}`, async () => {
+      const repo = await openRepo(dir);
+      const head = await readHead(repo);
+      const paths = ["content/zh-cn/"];
+      const walked = new PathIndexBuilder();
+      const walkedHashes = await readChangesIn(repo, head.hash, paths, walked);
+      const listed = new PathIndexBuilder();
+      const order = await revList(repo, head.hash);
+      const listedHashes = await readChangesIn(repo, head.hash, paths, listed, order, part);
+      expect(listedHashes).toEqual(walkedHashes);
+      const [a, b] = [walked.finish(), listed.finish()];
+      expect([...a.paths()].length).toBeGreaterThan(0);
+      expect(comparable(b)).toEqual(comparable(a));
     });
   }
 });
