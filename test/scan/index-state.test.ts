@@ -2,7 +2,7 @@
 // repositories: a clean tree is named by its index, and anything git would not look at, or that
 // differs from the index, leaves it naming nothing.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { indexState } from "../../src/git/index-state.js";
