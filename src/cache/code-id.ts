@@ -1,9 +1,11 @@
 // A name for the tool's code as it is installed, with the packages it loads: what a page reads
 // as and what a report says are decided by both, so what one build kept must not answer for
-// another. Made from where each of the tool's module files and its dependencies' package
-// manifests is, and its inode, size and modification time: every build or install writes new
-// files (an install that fixes every file's time, as Nix does, puts each build in a folder of
-// its own). Reading their contents instead took a tenth of a run answered from the cache.
+// another. Made from where each of the tool's module files, its dependencies' manifests and
+// npm's record of the installed tree (node_modules/.package-lock.json) is, with its inode, size,
+// and modification and change times: a build or an install writes the files anew, and even an
+// install that sets every modification time to one date (npm's packages, Nix) cannot set the
+// change time back. Reading their contents instead took a tenth of a run answered from the
+// cache. A dependency's code edited in place, without an install, is not seen.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -27,7 +29,7 @@ export function codeId(): string | null {
     const hash = createHash("sha256");
     const add = (file: string) => {
       const info = statSync(file);
-      hash.update(`${file}\0${info.ino}\0${info.size}\0${info.mtimeMs}\n`);
+      hash.update(`${file}\0${info.ino}\0${info.size}\0${info.mtimeMs}\0${info.ctimeMs}\n`);
     };
     for (const name of readdirSync(top, { recursive: true, encoding: "utf8" }).sort()) {
       if (name.endsWith(".js")) add(path.join(top, name));
@@ -37,10 +39,18 @@ export function codeId(): string | null {
     const { dependencies = {} } = JSON.parse(readFileSync(manifest, "utf8")) as {
       dependencies?: Record<string, string>;
     };
+    const trees = new Set<string>();
     for (const dep of Object.keys(dependencies).sort()) {
       const found = dependencyManifest(pkg, dep);
-      if (found) add(found);
-      else hash.update(`${dep}\0missing\n`);
+      if (found) {
+        add(found);
+        trees.add(path.join(path.dirname(path.dirname(found)), ".package-lock.json"));
+      } else hash.update(`${dep}\0missing\n`);
+    }
+    // npm rewrites its record of a tree whenever it installs or updates any package there, a
+    // dependency's own dependencies too.
+    for (const record of [...trees].sort()) {
+      if (statSync(record, { throwIfNoEntry: false })) add(record);
     }
     known = hash.digest("hex");
   } catch {

@@ -216,12 +216,15 @@ export async function scanInStages(
   const offHead = okHashes.some((h) => !headLog.table.index.has(h));
   const otherRefs = offHead ? settleLater(commitsOnOtherRefs(sourceRepo, head.hash)) : null;
   const history = await completeHistory(sourceRepo, headLog, okHashes);
-  const alsoFrom = sourceRepo.shallow
-    ? null
-    : storeDependentRaws(translations.pages, rawOf, (h) => {
-        const at = history.table.index.get(h);
-        return at !== undefined && history.fromHead[at] === 1;
-      });
+  // A clone that can be deepened, or a page that could not be read (which may pass), makes an
+  // answer no one should be given again.
+  const alsoFrom =
+    sourceRepo.shallow || (translations.unread ?? 0) > 0
+      ? null
+      : storeDependentRaws(translations.pages, rawOf, (h) => {
+          const at = history.table.index.get(h);
+          return at !== undefined && history.fromHead[at] === 1;
+        });
   const onOtherRefs = otherRefs ? await otherRefs : null;
 
   // git counts lines while the reports are built and the commits listed: the pairs of blobs go

@@ -27,12 +27,16 @@ export interface Translation {
   warnings: readonly string[];
   /** The rules' findings on the page's own text (their messages are among `warnings`). */
   findings?: readonly Finding[];
+  /** Set when the file could not be read at all. */
+  unread?: true;
 }
 
 export interface TranslationSet {
   pages: Translation[];
   /** Problems with files that could not be read as pages at all. */
   skipped: string[];
+  /** How many page files could not be read (their warnings say why). */
+  unread?: number;
 }
 
 /**
@@ -54,6 +58,7 @@ export async function readTranslations(
   memo: PageMemo | null = null,
 ): Promise<TranslationSet> {
   const pages: Translation[] = [];
+  let unread = 0;
   const { files } = listing;
   for (let i = 0; i < files.length; i++) {
     const { folder, rel, signature } = files[i] as PageFile;
@@ -62,14 +67,20 @@ export async function readTranslations(
     if (memo && signature !== null) {
       const path = `${folder.rel}/${rel}`;
       const before = memo.known.get(path);
-      const read =
-        before && before.lang === folder.lang && before.signature === signature
-          ? before.read
-          : asRead(readOne(folder, rel, abs, now), now);
-      memo.used.set(path, { lang: folder.lang, signature, read });
-      pages.push(fromRead(folder, rel, read));
+      if (before && before.lang === folder.lang && before.signature === signature) {
+        memo.used.set(path, before);
+        pages.push(fromRead(folder, rel, before.read));
+      } else {
+        const t = readOne(folder, rel, abs, now);
+        // A failure to read may pass (a network file system's): it is not kept.
+        if (t.unread) unread += 1;
+        else memo.used.set(path, { lang: folder.lang, signature, read: asRead(t, now) });
+        pages.push(t);
+      }
     } else {
-      pages.push(readOne(folder, rel, abs, now));
+      const t = readOne(folder, rel, abs, now);
+      if (t.unread) unread += 1;
+      pages.push(t);
     }
     if ((i + 1) % BATCH === 0) {
       onProgress?.(i + 1, files.length);
@@ -77,7 +88,7 @@ export async function readTranslations(
     }
   }
   onProgress?.(files.length, files.length);
-  return { pages, skipped: listing.skipped };
+  return { pages, skipped: listing.skipped, unread };
 }
 
 const NON_ASCII_BYTE = /[\u0080-\u00ff]/;
@@ -123,7 +134,8 @@ function readOne(folder: LangFolder, rel: string, abs: string, now: number): Tra
   // Borrowed: the bytes are only looked at here, before the next page is read.
   const read = readPageBytes(abs, true);
   if ("error" in read) {
-    return { lang, base, source, rel, sourceRel: rel, meta: null, warnings: [read.error] };
+    const failed = { lang, base, source, rel, sourceRel: rel, meta: null, warnings: [read.error] };
+    return { ...failed, unread: true };
   }
   const valid = isUtf8(read.bytes);
   const latin1 = read.bytes.toString("latin1");

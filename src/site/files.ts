@@ -91,6 +91,9 @@ export async function findPages(
       entries = listFolder(path.join(root, relDir));
     } catch {
       skipped.push({ rel: relDir, why: "folder could not be read" });
+      // A failure may pass (a network file system's): nothing is to be kept of this listing.
+      const listed = folders[folders.length - 1];
+      if (listed) listed.signature = null;
       continue;
     }
     if (relDir !== "" && entries.some((e) => e.name === ".git")) {

@@ -462,3 +462,20 @@ describe("the kept report and what git's index cannot see", () => {
     gitIn(site.dir, ["checkout", "-q", "--", "."]);
   });
 });
+
+describe("what could not be read", () => {
+  it("is neither kept as a page's reading nor in a kept report", () => {
+    for (const f of cacheFiles("report")) rmSync(f);
+    // Over the size limit, the page is not read: a failure the scan reports, and one that
+    // (like a network file system's) might not be there next time.
+    const big = path.join(site.dir, ZH, "user/huge.md");
+    writeFileSync(big, Buffer.alloc(9 * 1024 * 1024, 0x61));
+    const first = sameWithCache();
+    expect(first.stdout).toContain("larger than 8 MiB");
+    sameWithCache();
+    expect(cacheFiles("report")).toEqual([]);
+    const [pages] = cacheFiles("pages");
+    expect(readFileSync(pages as string, "utf8")).not.toContain("user/huge.md");
+    rmSync(big);
+  });
+});
