@@ -8,7 +8,7 @@ import { jsonChunksWhenReady } from "../report/json.js";
 import { lintExit, renderLintGithub, renderLintJson, renderLintTable } from "../report/lint.js";
 import { listingOf, renderTable } from "../report/table.js";
 import { inertLine } from "../sanitize/github.js";
-import { scan, scanInStages } from "../scan/scan.js";
+import { type StagedScan, scan, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import { stampPages, today } from "../stamp/stamp-pages.js";
 import type { CliOptions, LintFormat, ScanFormat } from "./args.js";
@@ -16,6 +16,7 @@ import { pageDiffs } from "./diffs.js";
 import type { KeptReport } from "./kept-report.js";
 import { scanScope } from "./load-options.js";
 import { writeChunks } from "./output.js";
+import { ReportSpool } from "./spool.js";
 import { workspacePrefix } from "./workspace.js";
 
 /**
@@ -41,9 +42,26 @@ export async function runScan(
     return 0;
   }
   const staged = await scanInStages(options, start);
-  const pieces: Uint8Array[] = [];
-  const bytes = (piece: string | Buffer) =>
-    typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+  const spool = new ReportSpool();
+  try {
+    await spoolJson(staged, opts, spool);
+    await writeChunks(spool.chunks());
+    if (staged.alsoFrom) {
+      await kept?.keep([...spool.chunks(true)], {
+        until: staged.holdsUntil,
+        raws: staged.alsoFrom,
+        listing: staged.listing,
+      });
+    }
+  } finally {
+    spool.close();
+  }
+  return 0;
+}
+
+/** The JSON report of a staged scan into `spool`: written only once whole, so a failure leaves
+ * no partial report. */
+async function spoolJson(staged: StagedScan, opts: CliOptions, spool: ReportSpool): Promise<void> {
   if (!selectsAll(opts.selection)) {
     // Narrowed, the report is made once every count is in (the streaming below follows the
     // whole scan's order).
@@ -52,25 +70,15 @@ export async function runScan(
     failOnUnmatched(result, opts.selection.paths);
     const selected = selectPages(result, opts.selection);
     for await (const piece of jsonChunksWhenReady(selected, () => Promise.resolve())) {
-      pieces.push(bytes(piece));
+      spool.add(piece);
     }
-  } else {
-    // The JSON is made a stretch of pages at a time as git's line counts come in, instead of
-    // all after the last one; it is written only once whole, so a failure leaves no partial
-    // report.
-    for await (const piece of jsonChunksWhenReady(staged.output.result, staged.linesUpTo)) {
-      pieces.push(bytes(piece));
-    }
+    return;
   }
-  await writeChunks(pieces);
-  if (staged.alsoFrom) {
-    await kept?.keep(pieces, {
-      until: staged.holdsUntil,
-      raws: staged.alsoFrom,
-      listing: staged.listing,
-    });
+  // The JSON is made a stretch of pages at a time as git's line counts come in, instead of all
+  // after the last one.
+  for await (const piece of jsonChunksWhenReady(staged.output.result, staged.linesUpTo)) {
+    spool.add(piece);
   }
-  return 0;
 }
 
 /**
