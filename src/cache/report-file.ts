@@ -36,7 +36,13 @@ export function readReport(
   key: string,
   now: number,
 ): { report: Buffer; terms: ReportTerms } | null {
-  const body = store.read(name, KIND);
+  // The key comes first (see writeReport): the report of other inputs is not read at all.
+  const opening = `{"key":${JSON.stringify(key)},`;
+  const body = store.read(
+    name,
+    KIND,
+    (start) => start.length === 0 || start.toString("latin1", 0, opening.length) === opening,
+  );
   if (!body) return null;
   const newline = body.indexOf(10);
   const terms = newline < 0 ? null : parseTerms(body.toString("utf8", 0, newline));
@@ -54,8 +60,10 @@ export function writeReport(
   terms: ReportTerms,
   report: readonly Uint8Array[],
 ): void {
+  const { key, since, raws, folders, untracked } = terms;
   const until = Number.isFinite(terms.until) ? terms.until : null;
-  const header = JSON.stringify({ ...terms, until });
+  // The key first, where readReport looks for it.
+  const header = JSON.stringify({ key, since, until, raws, folders, untracked });
   store.write(name, KIND, Buffer.concat([Buffer.from(`${header}\n`, "utf8"), ...report]));
 }
 

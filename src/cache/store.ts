@@ -14,6 +14,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
   realpathSync,
   rmSync,
   statSync,
@@ -92,9 +93,11 @@ export class CacheStore {
 
   /**
    * The body of file `name` of `kind`, or null when it is absent. A file that is not whole (a
-   * wrong header or checksum) is reported and treated as absent.
+   * wrong header or checksum) is reported and treated as absent. With `wanted`, the file is read
+   * whole only when its body's first bytes (up to PEEK, not yet checked) pass it: a large file
+   * that holds another answer costs one small read.
    */
-  read(name: string, kind: string): Buffer | null {
+  read(name: string, kind: string, wanted?: (start: Buffer) => boolean): Buffer | null {
     const file = path.join(this.dir, name);
     let bytes: Buffer;
     try {
@@ -105,6 +108,7 @@ export class CacheStore {
           this.warn(`ignoring the cache file ${file}: not a file of this user`);
           return null;
         }
+        if (wanted && !wanted(bodyStart(fd))) return null;
         bytes = readFileSync(fd);
       } finally {
         closeSync(fd);
@@ -190,6 +194,19 @@ function folderProblem(dir: string): string | null {
 
 function ownedByUs(uid: number): boolean {
   return process.getuid === undefined || uid === process.getuid();
+}
+
+/** How much of a file `read` looks at before it reads all of it. */
+const PEEK = 4096;
+
+/** The first bytes of a cache file's body, read at their place (the file's offset stays at 0);
+ * empty when the header does not end within them. */
+function bodyStart(fd: number): Buffer {
+  const head = Buffer.alloc(PEEK);
+  const got = readSync(fd, head, 0, PEEK, 0);
+  const first = head.indexOf(10);
+  const second = first < 0 || first >= got ? -1 : head.indexOf(10, first + 1);
+  return second < 0 || second >= got ? Buffer.alloc(0) : head.subarray(second + 1, got);
 }
 
 /** The body of a cache file whose header says `kind` and whose checksum matches; else null. */

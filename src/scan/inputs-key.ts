@@ -2,11 +2,11 @@
 // report a scan would make again, so a run that finds it need not scan at all. The answer follows
 // from HEAD (the English pages and the history), the translations' files (named by git's index,
 // see git/index-state.ts, and by the signatures of the folders and of the files it does not
-// track, which the kept report holds), the folders and options, the ignore-revs file, the git settings
-// that shape its answers, the tool's own code, and the clock (a date in the future stops being
-// one: see `holdsUntil`); and from nothing else, unless a page names a commit that HEAD's history
-// does not hold, whose reading depends on what else the object store and the branches hold (see
-// `followsFromInputs`).
+// track, which the kept report holds), the folders and options, the ignore-revs file, the git
+// settings that shape its answers, the tool's own code, and the clock (a date in the future stops
+// being one: see `holdsUntil`); and from nothing else, unless a page names a commit that HEAD's
+// history does not hold, whose reading depends on what else the object store and the branches
+// hold (see `storeDependentRaws`).
 import { createHash } from "node:crypto";
 import { translationTimeProblemEnds } from "../core/age.js";
 import type { RawState } from "../core/status.js";

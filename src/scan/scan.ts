@@ -145,18 +145,14 @@ export async function scanInStages(
     folders.isPage,
     cache ? { now } : null,
   );
-  const readsName = cache ? pageReadsName(repo) : null;
-  const memo =
-    cache && readsName
-      ? { known: readPageReads(cache.store, readsName, now), used: new Map() }
-      : null;
+  const reads = cache ? pageReadsOf(cache, repo, now) : null;
   const translations = await readTranslations(
     listing,
     (done, total) => progress({ phase: "pages", done, total }),
     now,
-    memo,
+    reads?.memo ?? null,
   );
-  if (cache && memo && readsName) keepPageReads(cache, readsName, memo, now);
+  reads?.keep();
   // Pages without metadata need one more history log, of their folders, for their estimates;
   // it runs beside the English one, and not at all when every page has metadata.
   const untracked = pagesWithoutMetadata(translations.pages);
@@ -219,7 +215,7 @@ export async function scanInStages(
   // A clone that can be deepened, or a page that could not be read (which may pass), makes an
   // answer no one should be given again.
   const alsoFrom =
-    sourceRepo.shallow || (translations.unread ?? 0) > 0
+    sourceRepo.shallow || translations.pages.some((t) => t.unread)
       ? null
       : storeDependentRaws(translations.pages, rawOf, (h) => {
           const at = history.table.index.get(h);
@@ -364,25 +360,31 @@ export async function scanInStages(
   };
 }
 
-/** Leaves the pages' readings to be written once the scan is done, when they differ from the
- * file's. */
-function keepPageReads(cache: ScanCache, name: string, memo: PageMemo, now: number): void {
-  const { known, used } = memo;
-  let same = used.size === known.size;
-  for (const [path, read] of used) {
-    if (!same) break;
-    const before = known.get(path);
-    same = before?.signature === read.signature && before.lang === read.lang;
-  }
-  if (same) return;
-  cache.pending.push(() => writePageReads(cache.store, name, now, used));
-}
-
-/** The cache file of the pages' readings in `repo`, for this build of the tool (whose code
- * decides what a page reads as); null when the build cannot be named. */
-function pageReadsName(repo: Repo): string | null {
+/**
+ * The pages' readings kept in `repo` by this build of the tool (whose code decides what a page
+ * reads as), and `keep`, which leaves this run's to be written once the scan is done when they
+ * differ from the file's; null when the build cannot be named.
+ */
+function pageReadsOf(
+  cache: ScanCache,
+  repo: Repo,
+  now: number,
+): { memo: PageMemo; keep: () => void } | null {
   const code = codeId();
-  return code === null ? null : pageReadsFile([repo.gitDir, repo.workTree, code]);
+  if (code === null) return null;
+  const name = pageReadsFile([repo.gitDir, repo.workTree, code]);
+  const memo: PageMemo = { known: readPageReads(cache.store, name, now), used: new Map() };
+  const keep = () => {
+    const { known, used } = memo;
+    let same = used.size === known.size;
+    for (const [path, read] of used) {
+      if (!same) break;
+      const before = known.get(path);
+      same = before?.signature === read.signature && before.lang === read.lang;
+    }
+    if (!same) cache.pending.push(() => writePageReads(cache.store, name, now, used));
+  };
+  return { memo, keep };
 }
 
 /** A translation's path in the repository, as estimates know it. */

@@ -35,8 +35,6 @@ export interface TranslationSet {
   pages: Translation[];
   /** Problems with files that could not be read as pages at all. */
   skipped: string[];
-  /** How many page files could not be read (their warnings say why). */
-  unread?: number;
 }
 
 /**
@@ -58,7 +56,6 @@ export async function readTranslations(
   memo: PageMemo | null = null,
 ): Promise<TranslationSet> {
   const pages: Translation[] = [];
-  let unread = 0;
   const { files } = listing;
   for (let i = 0; i < files.length; i++) {
     const { folder, rel, signature } = files[i] as PageFile;
@@ -73,14 +70,11 @@ export async function readTranslations(
       } else {
         const t = readOne(folder, rel, abs, now);
         // A failure to read may pass (a network file system's): it is not kept.
-        if (t.unread) unread += 1;
-        else memo.used.set(path, { lang: folder.lang, signature, read: asRead(t, now) });
+        if (!t.unread) memo.used.set(path, { lang: folder.lang, signature, read: asRead(t, now) });
         pages.push(t);
       }
     } else {
-      const t = readOne(folder, rel, abs, now);
-      if (t.unread) unread += 1;
-      pages.push(t);
+      pages.push(readOne(folder, rel, abs, now));
     }
     if ((i + 1) % BATCH === 0) {
       onProgress?.(i + 1, files.length);
@@ -88,7 +82,7 @@ export async function readTranslations(
     }
   }
   onProgress?.(files.length, files.length);
-  return { pages, skipped: listing.skipped, unread };
+  return { pages, skipped: listing.skipped };
 }
 
 const NON_ASCII_BYTE = /[\u0080-\u00ff]/;

@@ -67,8 +67,12 @@ function nextSecond(): void {
 }
 
 /** The scan with and without the cache: the same bytes, whatever the cache held. */
-function sameWithCache(extra: readonly string[] = []): { stderr: string; stdout: string } {
-  settle();
+function sameWithCache(
+  extra: readonly string[] = [],
+  settled = true,
+): { stderr: string; stdout: string } {
+  // Settling moves every file's time, and git's index with it: a kept report is then another's.
+  if (settled) settle();
   const plain = cli(["scan", "--format", "json", "--no-cache", ...extra]);
   expect(plain.code).toBe(0);
   const cached = cli(["scan", "--format", "json", "--cache-dir", cacheDir, ...extra]);
@@ -199,6 +203,8 @@ describe("the cache", () => {
   });
 
   it("ignores a damaged or truncated cache file with a warning, then makes it again", () => {
+    // Kept for the work tree as it is now, the report is read by the runs below.
+    sameWithCache();
     for (const damage of [
       (f: string) => writeFileSync(f, Buffer.concat([readFileSync(f), Buffer.from("x")])),
       (f: string) => truncateSync(f, Math.floor(readFileSync(f).length / 2)),
@@ -212,12 +218,12 @@ describe("the cache", () => {
       for (const kind of ["history", "estimates", "lines", "pages", "report"]) {
         for (const f of cacheFiles(kind)) damage(f);
       }
-      const warned = sameWithCache();
+      const warned = sameWithCache([], false);
       expect(warned.stderr).toMatch(/warning: ignoring a damaged cache file .*history-/);
       expect(warned.stderr).toMatch(/lines-/);
       expect(warned.stderr).toMatch(/pages-/);
       expect(warned.stderr).toMatch(/report-/);
-      expect(sameWithCache().stderr).toBe("");
+      expect(sameWithCache([], false).stderr).toBe("");
     }
     // A body of the wrong shape, with a checksum that matches, is not trusted either (the
     // report kept would answer without the history).
