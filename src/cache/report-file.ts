@@ -64,7 +64,7 @@ export function writeReport(
   const until = Number.isFinite(terms.until) ? terms.until : null;
   // The key first, where readReport looks for it.
   const header = JSON.stringify({ key, since, until, raws, folders, untracked });
-  store.write(name, KIND, Buffer.concat([Buffer.from(`${header}\n`, "utf8"), ...report]));
+  store.write(name, KIND, [Buffer.from(`${header}\n`, "utf8"), ...report]);
 }
 
 function parseTerms(line: string): ReportTerms | null {
@@ -104,6 +104,80 @@ function isPairs(x: unknown): x is Array<[string, string]> {
     Array.isArray(x) &&
     x.every(
       (p) => Array.isArray(p) && p.length === 2 && p.every((s: unknown) => typeof s === "string"),
+    )
+  );
+}
+
+const FACTS_KIND = "report-facts";
+
+export function reportFactsFile(identity: readonly unknown[]): string {
+  return cacheFileName(FACTS_KIND, identity);
+}
+
+/**
+ * What a kept JSON report was made from, beside it, for a later HEAD that only edited English
+ * pages (see scan/after-commits.ts). Read only when the report itself does not answer.
+ */
+export interface ReportFacts {
+  /** The key of the report these facts are of (its inputs' name). */
+  key: string;
+  /** The name of those inputs but HEAD and the index (see scan/inputs-key.ts). */
+  base: string;
+  /** HEAD then, and the translation folders' index entries then. */
+  head: string;
+  entries: string;
+  /** How many pages the report lists. */
+  pages: number;
+  /** The pages judged on one English path's history alone: the page's number in the report,
+   * that path, the raw_commit's full hash, its date (or null) and the path's blob there. */
+  edits: Array<[number, string, string, string | null, string]>;
+  /** Every other English path some page's report was read from the history of. */
+  blocked: string[];
+}
+
+export function writeReportFacts(store: CacheStore, name: string, facts: ReportFacts): void {
+  store.write(name, FACTS_KIND, Buffer.from(JSON.stringify(facts), "utf8"));
+}
+
+export function readReportFacts(store: CacheStore, name: string): ReportFacts | null {
+  const body = store.read(name, FACTS_KIND);
+  if (!body) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(body.toString("utf8"));
+  } catch {
+    store.warnDamaged(name);
+    return null;
+  }
+  if (!isFacts(data)) {
+    store.warnDamaged(name);
+    return null;
+  }
+  return data;
+}
+
+function isFacts(x: unknown): x is ReportFacts {
+  if (typeof x !== "object" || x === null) return false;
+  const f = x as Record<string, unknown>;
+  const str = (v: unknown) => typeof v === "string";
+  return (
+    str(f.key) &&
+    str(f.base) &&
+    str(f.head) &&
+    str(f.entries) &&
+    Number.isSafeInteger(f.pages) &&
+    Array.isArray(f.blocked) &&
+    f.blocked.every(str) &&
+    Array.isArray(f.edits) &&
+    f.edits.every(
+      (e: unknown) =>
+        Array.isArray(e) &&
+        e.length === 5 &&
+        Number.isSafeInteger(e[0]) &&
+        str(e[1]) &&
+        str(e[2]) &&
+        (e[3] === null || str(e[3])) &&
+        str(e[4]),
     )
   );
 }

@@ -143,11 +143,18 @@ export class CacheStore {
 
   /** Writes file `name` atomically (a temporary file, then rename), then keeps the folder
    * under its size bound. A failure is a warning: the cache only saves time. */
-  write(name: string, kind: string, body: Buffer): void {
+  write(name: string, kind: string, body: Uint8Array | readonly Uint8Array[]): void {
     const file = path.join(this.dir, name);
-    const header = `${MAGIC} ${VERSION} ${kind} ${body.length}\n${sha256(body)}\n`;
+    const pieces = body instanceof Uint8Array ? [body] : body;
+    const hash = createHash("sha256");
+    let size = 0;
+    for (const p of pieces) {
+      hash.update(p);
+      size += p.length;
+    }
+    const header = `${MAGIC} ${VERSION} ${kind} ${size}\n${hash.digest("hex")}\n`;
     try {
-      writeFileAtomically(file, Buffer.concat([Buffer.from(header, "latin1"), body]), 0o600);
+      writeFileAtomically(file, [Buffer.from(header, "latin1"), ...pieces], 0o600);
       this.written.add(name);
     } catch (err) {
       this.warn(`could not write the cache file ${file} (${code(err)})`);

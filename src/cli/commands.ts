@@ -47,10 +47,14 @@ export async function runScan(
     await spoolJson(staged, opts, spool);
     await writeChunks(spool.chunks());
     if (staged.alsoFrom) {
+      const { output, follows } = staged;
       await kept?.keep([...spool.chunks(true)], {
         until: staged.holdsUntil,
         raws: staged.alsoFrom,
         listing: staged.listing,
+        ...(follows
+          ? { pages: { reports: output.result.pages, details: output.details, follows } }
+          : {}),
       });
     }
   } finally {

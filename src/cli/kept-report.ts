@@ -4,13 +4,25 @@
 // listed and the pages git does not track are named by their signatures, which the report keeps
 // and a run checks before it uses it.
 import { codeId } from "../cache/code-id.js";
-import { type ReportTerms, readReport, reportFile, writeReport } from "../cache/report-file.js";
+import {
+  type ReportFacts,
+  type ReportTerms,
+  readReport,
+  readReportFacts,
+  reportFactsFile,
+  reportFile,
+  writeReport,
+  writeReportFacts,
+} from "../cache/report-file.js";
+import { selectsAll } from "../core/select.js";
 import type { RawState } from "../core/status.js";
+import type { PageReport } from "../core/types.js";
 import { indexState } from "../git/index-state.js";
 import type { Repo } from "../git/run.js";
 import { inputsKey } from "../scan/inputs-key.js";
 import type { PageListing } from "../scan/listing.js";
 import { resolveWritten } from "../scan/raw-commits.js";
+import type { PageDetail } from "../scan/reports.js";
 import type { ScanOptions } from "../scan/scan.js";
 import { type ScanStart, translationFolders } from "../scan/start.js";
 import { entrySignature, fileSignature } from "../site/files.js";
@@ -19,53 +31,115 @@ import { scanScope } from "./load-options.js";
 import { writeChunks } from "./output.js";
 
 export interface KeptReport {
-  /** The report kept for these inputs, or null. */
-  read: () => Promise<Buffer | null>;
+  /** The report kept for these inputs, or null; with what keeps it for the next run, when it
+   * was made from a report kept for an earlier HEAD (to be called once it is printed). */
+  read: () => Promise<{ report: Buffer[]; keep?: () => Promise<void> } | null>;
   /** Keeps `report`, printed, for these inputs, on the terms the scan gave (see StagedScan):
    * unless the pages changed meanwhile, or some cannot be named. */
-  keep: (
-    report: readonly Uint8Array[],
-    scanned: { until: number; raws: Array<[string, RawState]>; listing: PageListing },
-  ) => Promise<void>;
+  keep: (report: readonly Uint8Array[], scanned: Scanned) => Promise<void>;
+}
+
+/** What a scan tells of the report it made, for keeping it. */
+export interface Scanned {
+  until: number;
+  raws: Array<[string, RawState]>;
+  listing: PageListing;
+  /** With a report that can be brought to a later HEAD (see scan/after-commits.ts): the
+   * scan's pages and details, in the report's order, and what each was read from. */
+  pages?: {
+    reports: readonly PageReport[];
+    details: readonly PageDetail[];
+    follows: ReadonlyMap<PageReport, readonly string[]>;
+  };
 }
 
 /**
  * The kept report of `kind` (the command, its format and whatever else shapes its text) for a
- * scan's inputs; null without a cache, or when the inputs cannot be named.
+ * scan's inputs; null without a cache, or when the inputs cannot be named. With `later`, the
+ * report is a whole JSON scan report, which a later HEAD that only edited English pages can be
+ * given from the one kept (see scan/after-commits.ts).
  */
 export async function keptReport(
   opts: ScanOptions,
   start: ScanStart,
   kind: readonly unknown[],
+  later = false,
 ): Promise<KeptReport | null> {
   const { cache, now, sourceRepo, repo, folders } = start;
   const code = codeId();
   const pages = await start.pages;
   if (!cache || code === null || !pages) return null;
-  const key = await inputsKey(opts, start, code);
-  if (key === null) return null;
+  const inputs = await inputsKey(opts, start, code);
+  if (inputs === null) return null;
+  const { key } = inputs;
   const name = reportFile([...cache.identity, ...kind]);
+  const factsName = later ? reportFactsFile([...cache.identity, ...kind]) : null;
+  /** Whether the kept report's terms hold now. */
+  const holds = async (terms: ReportTerms) =>
+    sameFiles(terms, now) && (await readSame(sourceRepo, terms.raws));
+  /** Writes the report and its facts, unless the pages changed while they were made: taken
+   * again with the tracked paths, the index's word is then different. */
+  const write = async (
+    report: readonly Uint8Array[],
+    terms: (tracked: ReadonlySet<string>) => Omit<ReportTerms, "key" | "since"> | null,
+    facts: Pick<ReportFacts, "pages" | "edits" | "blocked"> | null,
+  ) => {
+    const after = await indexState(repo, translationFolders(folders), true);
+    if (!after?.tracked || after.index !== pages.index) return;
+    const rest = terms(after.tracked);
+    if (!rest) return;
+    writeReport(cache.store, name, { key, since: now, ...rest }, report);
+    if (factsName && facts) {
+      const { base } = inputs;
+      writeReportFacts(cache.store, factsName, {
+        key,
+        base,
+        head: start.head.hash,
+        entries: pages.entries,
+        ...facts,
+      });
+    }
+  };
   return {
     read: async () => {
       const kept = readReport(cache.store, name, key, now);
-      if (!kept || !sameFiles(kept.terms, now)) return null;
-      return (await readSame(sourceRepo, kept.terms.raws)) ? kept.report : null;
+      if (kept) return (await holds(kept.terms)) ? { report: [kept.report] } : null;
+      if (!factsName) return null;
+      // Not kept for this HEAD: perhaps for an earlier one, which the new commits only edited.
+      const facts = readReportFacts(cache.store, factsName);
+      if (!facts || facts.base !== inputs.base || facts.entries !== pages.entries) return null;
+      const earlier = readReport(cache.store, name, facts.key, now);
+      if (!earlier || !(await holds(earlier.terms))) return null;
+      const { reportAfterCommits } = await import("../scan/after-commits.js");
+      const made = await reportAfterCommits(start, facts, earlier.report);
+      if (!made) return null;
+      const { jsonChunksWithWritten } = await import("../report/json.js");
+      const report = [...jsonChunksWithWritten(made.result, made.written)].map((c) =>
+        typeof c === "string" ? Buffer.from(c) : c,
+      );
+      const { until, raws, folders: listed, untracked } = earlier.terms;
+      return {
+        report,
+        keep: () => write(report, () => ({ until, raws, folders: listed, untracked }), facts),
+      };
     },
     keep: async (report, scanned) => {
-      // Taken again with the tracked paths: a page changed while the scan read it leaves the
-      // index's word different, and the report is not kept.
-      const after = await indexState(repo, translationFolders(folders), true);
-      if (!after?.tracked || after.index !== pages.index) return;
-      const named = namedFiles(scanned.listing, after.tracked);
-      if (!named) return;
-      const terms: ReportTerms = {
-        key,
-        since: now,
-        until: scanned.until,
-        raws: scanned.raws,
-        ...named,
-      };
-      writeReport(cache.store, name, terms, report);
+      const facts =
+        factsName && scanned.pages
+          ? (await import("../scan/after-commits.js")).factsOfScan(
+              scanned.pages.reports,
+              scanned.pages.details,
+              scanned.pages.follows,
+            )
+          : null;
+      await write(
+        report,
+        (tracked) => {
+          const named = namedFiles(scanned.listing, tracked);
+          return named ? { until: scanned.until, raws: scanned.raws, ...named } : null;
+        },
+        facts,
+      );
     },
   };
 }
@@ -119,9 +193,15 @@ export async function printKeptScanReport(
   format: ScanFormat,
   start: Promise<ScanStart>,
 ): Promise<{ printed: true } | { printed: false; kept: KeptReport | null }> {
-  const kept = await keptReport(scanScope(opts), await start, ["scan", format, opts.selection]);
+  const kept = await keptReport(
+    scanScope(opts),
+    await start,
+    ["scan", format, opts.selection],
+    format === "json" && selectsAll(opts.selection) && !opts.kinds,
+  );
   const known = await kept?.read();
   if (!known) return { printed: false, kept };
-  await writeChunks([known]);
+  await writeChunks(known.report);
+  await known.keep?.();
   return { printed: true };
 }

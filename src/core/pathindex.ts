@@ -94,9 +94,19 @@ export class PathIndex {
   /** The touch changed the file where it was (git's status M or T): not an addition, a
    * deletion, a rename or a copy. */
   editedInPlace(touch: number): boolean {
-    const header = this.headers[touch] as string;
-    const status = header.charCodeAt(header.lastIndexOf(" ") + 1);
+    const status = this.status(touch);
     return status === 77 || status === 84; // M, T
+  }
+
+  /** The touch changed the file's content or mode, not its kind (git's status M): a file
+   * stays a file, a link a link. */
+  modified(touch: number): boolean {
+    return this.status(touch) === 77;
+  }
+
+  private status(touch: number): number {
+    const header = this.headers[touch] as string;
+    return header.charCodeAt(header.lastIndexOf(" ") + 1);
   }
 
   /** Blob before the touch (all zeros when the file was added). */

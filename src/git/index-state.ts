@@ -3,6 +3,7 @@
 // file written too recently for that), the index file names the bytes of every tracked file.
 // Two git processes that run beside the tool's own start, instead of a look at every file from
 // Node. Files the index does not track are the caller's to name.
+import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import path from "node:path";
 import { decodeBytes } from "../core/path-bytes.js";
@@ -13,6 +14,9 @@ export interface IndexState {
   index: string;
   /** With `paths`, the tracked files below the folders, repo-relative. */
   tracked: Set<string> | null;
+  /** A hash of the index's entries below the folders (each file's path, mode and blob): the
+   * same while those files are, whatever else the index holds. */
+  entries: string;
 }
 
 /** Long enough for the checksum of either object format (SHA-1 or SHA-256). */
@@ -45,7 +49,9 @@ export async function indexState(
   ]);
   if (diff.code !== 0 || indexTrailer(repo) !== before) return null;
   const tracked = paths ? new Set<string>() : null;
-  return plainEntries(listed.stdout, tracked) ? { index: before, tracked } : null;
+  if (!plainEntries(listed.stdout, tracked)) return null;
+  const entries = createHash("sha256").update(listed.stdout).digest("hex");
+  return { index: before, tracked, entries };
 }
 
 const H = 0x48;

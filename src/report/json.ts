@@ -1,6 +1,6 @@
 // The JSON report: the versioned schema CI jobs parse (documented in the README). It is built
 // page by page, so a 10,000-page report never exists as one giant object graph being stringified.
-import type { ScanResult } from "../core/types.js";
+import type { PageReport, ScanResult } from "../core/types.js";
 import { toJson, toJsonBytes } from "../sanitize/json.js";
 
 /** Pages per JSON.stringify call: one call per page costs a third more, and a block whose text
@@ -37,7 +37,28 @@ function isStop(step: Step): step is { pagesUpTo: number } {
   return typeof step === "object" && !Buffer.isBuffer(step);
 }
 
-function* steps(result: ScanResult, extra: Record<string, unknown>): Generator<Step> {
+/**
+ * A report's pages as they were written in an earlier report's text: `count` pages, their text
+ * as the report joins them (see pageSpans). For a report made from a kept one.
+ */
+export interface WrittenPages {
+  count: number;
+  text: readonly Buffer[];
+}
+
+/** The report with its pages taken from `written` (result.pages is not looked at). */
+export function* jsonChunksWithWritten(
+  result: ScanResult,
+  written: WrittenPages,
+): Generator<string | Buffer> {
+  for (const step of steps(result, {}, written)) if (!isStop(step)) yield step;
+}
+
+function* steps(
+  result: ScanResult,
+  extra: Record<string, unknown>,
+  written: WrittenPages | null = null,
+): Generator<Step> {
   const { schemaVersion, head, shallow, pages, summary, ...rest } = result;
   const top: Record<string, unknown> = {
     schemaVersion,
@@ -53,15 +74,17 @@ function* steps(result: ScanResult, extra: Record<string, unknown>): Generator<S
   for (const [i, key] of keys.entries()) {
     const comma = i < keys.length - 1 ? "," : "";
     const value = top[key];
-    if (Array.isArray(value) && value.length > 0) {
+    if (value === pages && written && written.count > 0) {
       yield `  ${toJson(key)}: [\n`;
-      // Items are stringified a block at a time (one call per item costs a third more), inside
-      // an object so they come out at the report's own indentation, which is then cut away.
+      yield* written.text;
+      yield `\n  ]${comma}\n`;
+    } else if (Array.isArray(value) && value.length > 0) {
+      yield `  ${toJson(key)}: [\n`;
+      // Items are stringified a block at a time (one call per item costs a third more).
       // They stay UTF-8 from there on: encoding them is the one pass over them that is needed.
       for (let j = 0; j < value.length; j += BLOCK) {
         if (value === pages) yield { pagesUpTo: j + BLOCK };
-        const wrapped = toJsonBytes({ [key]: value.slice(j, j + BLOCK) }, 2);
-        yield wrapped.subarray(wrapped.indexOf(0x5b) + 2, wrapped.lastIndexOf(0x5d) - 3);
+        yield itemsText(value.slice(j, j + BLOCK));
         yield j + BLOCK < value.length ? ",\n" : "\n";
       }
       yield `  ]${comma}\n`;
@@ -71,6 +94,61 @@ function* steps(result: ScanResult, extra: Record<string, unknown>): Generator<S
     if (value === pages) yield { pagesUpTo: pages.length };
   }
   yield "}\n";
+}
+
+/**
+ * Items of a top-level list as the report writes them, joined by ",\n": stringified inside an
+ * object so they come out at the report's own indentation, which is then cut away.
+ */
+function itemsText(items: readonly unknown[]): Buffer {
+  const wrapped = toJsonBytes({ items }, 2);
+  return wrapped.subarray(wrapped.indexOf(0x5b) + 2, wrapped.lastIndexOf(0x5d) - 3);
+}
+
+/** One page as a report writes it among the others (see WrittenPages). */
+export function pageText(page: PageReport): Buffer {
+  return itemsText([page]);
+}
+
+/** Where the report says "pages", and where each page starts and ends. */
+export interface PageSpans {
+  /** [start, end) of each page's text, in order. */
+  starts: number[];
+  ends: number[];
+}
+
+const PAGES_OPEN = Buffer.from('\n  "pages": [\n    {');
+const ITEM_END = Buffer.from("\n    }");
+const NEXT_ITEM = Buffer.from(",\n    {");
+const LIST_END = Buffer.from("\n  ]");
+
+/**
+ * The pages of a JSON report this module wrote, found in its text; null for any other text.
+ * A page is an object at the fourth column and everything inside it is deeper, and JSON
+ * strings hold no line breaks: so a line of four spaces and "}" ends one page, and nothing
+ * else.
+ */
+export function pageSpans(text: Buffer): PageSpans | null {
+  const open = text.indexOf(PAGES_OPEN);
+  if (open === -1) return null;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let at = open + PAGES_OPEN.length - 5;
+  for (;;) {
+    const end = text.indexOf(ITEM_END, at);
+    if (end === -1) return null;
+    starts.push(at);
+    ends.push(end + ITEM_END.length);
+    const after = end + ITEM_END.length;
+    if (text.compare(NEXT_ITEM, 0, NEXT_ITEM.length, after, after + NEXT_ITEM.length) === 0) {
+      at = after + 2;
+      continue;
+    }
+    if (text.compare(LIST_END, 0, LIST_END.length, after, after + LIST_END.length) === 0) {
+      return { starts, ends };
+    }
+    return null;
+  }
 }
 
 export function renderJson(result: ScanResult, extra: Record<string, unknown> = {}): string {

@@ -45,6 +45,15 @@ export interface LangFolder {
   inside: ReadonlySet<string> | null;
 }
 
+/** The deepest translation folder that holds `path` (repo-relative), or null. */
+export function translationFolderOf(langs: readonly LangFolder[], path: string): LangFolder | null {
+  let best: LangFolder | null = null;
+  for (const f of langs) {
+    if (path.startsWith(`${f.rel}/`) && (!best || f.rel.length > best.rel.length)) best = f;
+  }
+  return best;
+}
+
 export interface ScanFolders {
   /** The content folder of a `<content>/<lang>/` layout (MDN's `files`); "" for a layout without one. */
   content: string;

@@ -15,6 +15,14 @@ import type { ScanOptions } from "./scan.js";
 import type { ScanStart } from "./start.js";
 import type { Translation } from "./translations.js";
 
+/** The name of a scan's inputs (see inputsKey), and of all of them but HEAD and the index. */
+export interface InputsKey {
+  key: string;
+  /** Names every input but HEAD and the index: a report kept under another HEAD with the same
+   * base was made by the same options and code (see scan/after-commits.ts). */
+  base: string;
+}
+
 /**
  * The hash of everything the scan's answer follows from, with `code` naming the tool's build,
  * but the files git does not track (see cli/kept-report.ts); null when git's index does not
@@ -24,7 +32,7 @@ export async function inputsKey(
   opts: ScanOptions,
   start: ScanStart,
   code: string,
-): Promise<string | null> {
+): Promise<InputsKey | null> {
   const pages = await start.pages;
   if (!pages) return null;
   const { repo, sourceRepo, head, folders, ignoreRevs } = start;
@@ -35,18 +43,16 @@ export async function inputsKey(
   } = opts as typeof opts & {
     cache?: unknown;
   };
-  let text: string;
+  let base: string;
   try {
-    text = JSON.stringify(
+    base = JSON.stringify(
       [
         code,
         [repo.gitDir, repo.workTree, sourceRepo.gitDir, sourceRepo.workTree],
         [sourceRepo.shallow, sourceRepo.renameLimit, sourceRepo.diffAlgorithm],
-        head,
         scope,
         folders,
         [...ignoreRevs].sort(),
-        pages.index,
       ],
       // Sets become lists; the folders' tests are functions of the options named above.
       (_key, value) =>
@@ -55,7 +61,11 @@ export async function inputsKey(
   } catch {
     return null;
   }
-  return createHash("sha256").update(text).digest("hex");
+  const hash = (text: string) => createHash("sha256").update(text).digest("hex");
+  return {
+    key: hash(JSON.stringify([base, head.hash, pages.index])),
+    base: hash(base),
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import { decideStatus, type RawState } from "../core/status.js";
 import { type CommitInfo, ESTIMATE_BASIS, type PageMeta, type PageReport } from "../core/types.js";
 import { boundaryMerges, commitsForPaths, type RangeContext } from "../core/walk.js";
 import type { BlobPair, Numstat } from "../git/blob-diff.js";
+import type { CommitTable } from "../git/history.js";
 import {
   abbreviated,
   dateBeforeCommit,
@@ -105,6 +106,9 @@ export interface ReportInput {
   countLines: (pair: BlobPair) => number;
   /** Each report's findings (lint/), whose messages are among its warnings; added to here. */
   findings: Findings;
+  /** When given: for each page whose report was read from the history (its own, or its
+   * estimate's), the English paths whose history that was. */
+  follows?: Map<PageReport, readonly string[]>;
 }
 
 /** The rules' findings of each page, beside its report (see lint/). */
@@ -196,17 +200,33 @@ function listCommits(history: HistoryModel, walk: Walk, infos: CommitInfo[]): vo
     const ordered = commitsForPaths(ctx, lineage).sort(
       (a, b) => (history.graph.topo[b] ?? 0) - (history.graph.topo[a] ?? 0),
     );
-    report.commitsBehind = ordered.length;
-    // An up-to-date page keeps the shared empty list and no commit versions.
-    if (ordered.length === 0) continue;
-    if (ordered.length > MAX_COMMITS_LISTED) {
-      warn(report, `commit list cut to the newest ${MAX_COMMITS_LISTED} of ${ordered.length}`);
-    }
-    const listed =
-      ordered.length > MAX_COMMITS_LISTED ? ordered.slice(0, MAX_COMMITS_LISTED) : ordered;
-    report.commits = listed.map((c) => commitInfo(history, c, infos));
-    detail.commitBlobs = new LazyCommitBlobs(history, listed, lineage);
+    const listed = ordered.slice(0, MAX_COMMITS_LISTED);
+    listOnReport(
+      report,
+      ordered.length,
+      listed.map((c) => commitInfo(history.table, c, infos)),
+    );
+    if (listed.length > 0) detail.commitBlobs = new LazyCommitBlobs(history, listed, lineage);
   }
+}
+
+/**
+ * Gives a page its commits behind: `total` of them, of which `newest` are the newest first
+ * (at least MAX_COMMITS_LISTED of them when there are more).
+ */
+export function listOnReport(
+  report: PageReport,
+  total: number,
+  newest: readonly CommitInfo[],
+): void {
+  report.commitsBehind = total;
+  // An up-to-date page keeps the shared empty list.
+  if (total === 0) return;
+  if (total > MAX_COMMITS_LISTED) {
+    warn(report, `commit list cut to the newest ${MAX_COMMITS_LISTED} of ${total}`);
+  }
+  report.commits =
+    newest.length > MAX_COMMITS_LISTED ? newest.slice(0, MAX_COMMITS_LISTED) : newest;
 }
 
 export function buildReports(input: ReportInput): Built {
@@ -344,8 +364,8 @@ function foldEstimate({ report, trial, detail }: Estimated): void {
 }
 
 /**
- * Completes one page's report as far as the history goes without listing commits: its status,
- * warnings and versions; asks for its line counts when its English source changed.
+ * Completes one page's report as far as the history goes without listing commits: looks up
+ * what the history says of its English source, then judges the page on that (judgePage).
  */
 function completeReport(
   input: ReportInput,
@@ -358,7 +378,7 @@ function completeReport(
   measured: PageReport = report,
 ): PageDetail {
   const { history } = input;
-  const { rawIdx, renames, isAncestor, cut } = walk;
+  const { rawIdx, renames, isAncestor } = walk;
   const srcPath = `${t.source}/${t.sourceRel}`;
   const atHead = input.english.get(srcPath) ?? null;
   const lineage = atHead === null ? followRenames(renames, srcPath) : [srcPath];
@@ -372,18 +392,95 @@ function completeReport(
   // A translation already moved to follow an English rename (or part of a chain of them: the
   // English `a` -> `b` -> `c`, the translation at `b`): its raw_commit still means the English
   // page under its name then, so that is what it is compared with.
-  let walkFrom = srcPath;
+  let earlier: string | null = null;
   if (atRaw === null && isAncestor) {
-    const earlier = earlierName(renames, srcPath);
-    const before = earlier ? blobAt(history.graph, history.index, rawIdx, earlier) : null;
-    if (earlier && before !== null) {
+    const name = earlierName(renames, srcPath);
+    const before = name ? blobAt(history.graph, history.index, rawIdx, name) : null;
+    if (name && before !== null) {
       atRaw = before;
-      walkFrom = earlier;
-      warn(
-        report,
-        `the English source was renamed from ${earlier} after raw_commit; compared with that version`,
-      );
+      earlier = name;
     }
+  }
+  const rawDate = history.table.dates[history.table.index.get(rawHash) ?? -1];
+  const facts: SourceFacts = {
+    rawHash,
+    ...(rawDate === undefined ? {} : { rawDate }),
+    isAncestor,
+    cut: walk.cut,
+    onSomeRef: !isAncestor && input.onSomeRef(rawHash),
+    atHead,
+    atRaw,
+    earlier,
+    movedTo,
+    movedToBlob: movedTo ? (input.english.get(movedTo) ?? null) : null,
+    // The translation may have been moved already, by copying: then this one is left over.
+    movedToTranslation: movedTo ? translationOf(input, t.lang, movedTo) : null,
+  };
+  const detail = judgePage(t, report, facts, { ...input, measure }, measured);
+  // A moved page's history is that of its names from raw_commit on, as one pathspec (what
+  // `git rev-list raw..HEAD -- a b c` walks along a chain of renames). A moved page whose name
+  // at raw_commit is known only as the translation's path keeps that and its new name.
+  const paths = earlier
+    ? chainFrom(renames, earlier, movedTo ?? srcPath)
+    : movedTo
+      ? [srcPath, movedTo]
+      : [srcPath];
+  walk.items.push({ report, detail, lineage: paths });
+  input.follows?.set(measured, paths);
+  return detail;
+}
+
+/** What the history says of a page's English source, which judgePage judges the page on. */
+export interface SourceFacts {
+  rawHash: string;
+  /** raw_commit's author date, when the history has it. */
+  rawDate?: string;
+  /** raw_commit is in HEAD's history. */
+  isAncestor: boolean;
+  /** Part of raw..HEAD is cut off in this shallow clone. */
+  cut: boolean;
+  /** Off HEAD's history: whether a branch, remote branch or tag holds raw_commit. */
+  onSomeRef: boolean;
+  /** The English source's blob at HEAD and at raw_commit (null when absent). */
+  atHead: string | null;
+  atRaw: string | null;
+  /** The English page's name at raw_commit, when it was renamed to the source's path since
+   * (atRaw is that version's blob); null otherwise. */
+  earlier: string | null;
+  /** Where the English page was renamed to, when it is gone from its path at HEAD, and its
+   * blob there. */
+  movedTo: string | null;
+  movedToBlob: string | null;
+  /** The language's translation of `movedTo`, when there is one. */
+  movedToTranslation: string | null;
+}
+
+/** Where judgePage asks for line counts and files its findings. */
+interface JudgeSinks {
+  findings: Findings;
+  countLines: (pair: BlobPair) => number;
+  measure: Built["measure"];
+}
+
+/**
+ * Judges one page on what the history says of its English source: its status, warnings and
+ * versions; asks for its line counts when its English source changed. No lookups: the same
+ * facts give the same report, however they were found.
+ */
+export function judgePage(
+  t: Translation,
+  report: PageReport,
+  facts: SourceFacts,
+  sinks: JudgeSinks,
+  /** The report whose line counts git's answer fills in (see setLines); `report` by default. */
+  measured: PageReport = report,
+): PageDetail {
+  const { rawHash, isAncestor, cut, atHead, atRaw, earlier, movedTo, rawDate } = facts;
+  if (earlier !== null) {
+    warn(
+      report,
+      `the English source was renamed from ${earlier} after raw_commit; compared with that version`,
+    );
   }
   report.status = decideStatus({
     raw: { kind: "ok", hash: rawHash },
@@ -397,16 +494,15 @@ function completeReport(
   // A page's own metadata, not an estimate measured on a trial report, is judged by the rules.
   const meta = report === measured ? t.meta : null;
   const rule = (f: Finding | null) => {
-    if (f !== null) flag(input.findings, report, f);
+    if (f !== null) flag(sinks.findings, report, f);
   };
   if (meta) rule(abbreviated(meta, rawHash));
   if (cut) warn(report, SHALLOW_CUT);
   else if (!isAncestor) {
-    const f = notAncestor(meta ?? NO_META, input.onSomeRef(rawHash));
+    const f = notAncestor(meta ?? NO_META, facts.onSomeRef);
     if (meta) rule(f);
     else warn(report, f.message);
   }
-  const rawDate = history.table.dates[history.table.index.get(rawHash) ?? -1];
   if (meta && rawDate !== undefined) rule(dateBeforeCommit(meta, rawDate));
   if (atHead !== null && atRaw === null) {
     if (meta) rule(sourceMissingAtCommit(meta));
@@ -417,9 +513,8 @@ function completeReport(
   }
   if (movedTo) {
     report.sourcePath = movedTo;
-    report.movedFrom = srcPath;
-    // The translation may have been moved already, by copying: then this one is left over.
-    const other = translationOf(input, t.lang, movedTo);
+    report.movedFrom = `${t.source}/${t.sourceRel}`;
+    const other = facts.movedToTranslation;
     if (other !== null) {
       warn(
         report,
@@ -427,7 +522,7 @@ function completeReport(
       );
     }
   }
-  const headBlob = movedTo ? (input.english.get(movedTo) ?? null) : atHead;
+  const headBlob = movedTo ? facts.movedToBlob : atHead;
   const detail: PageDetail = {
     rawHash,
     ...(rawDate === undefined ? {} : { rawDate }),
@@ -441,18 +536,8 @@ function completeReport(
   } else if (headBlob !== null && !(movedTo && atRaw === null)) {
     // Outdated or moved: git counts the lines from the version at raw_commit (the old path
     // for a moved page) to HEAD's. A deleted page has no line counts.
-    measure.push({ report: measured, count: input.countLines([atRaw, headBlob]) });
+    sinks.measure.push({ report: measured, count: sinks.countLines([atRaw, headBlob]) });
   }
-  // A moved page's history is that of its names from raw_commit on, as one pathspec (what
-  // `git rev-list raw..HEAD -- a b c` walks along a chain of renames). A moved page whose name
-  // at raw_commit is known only as the translation's path keeps that and its new name.
-  const paths =
-    walkFrom !== srcPath
-      ? chainFrom(renames, walkFrom, movedTo ?? srcPath)
-      : movedTo
-        ? [srcPath, movedTo]
-        : [srcPath];
-  walk.items.push({ report, detail, lineage: paths });
   return detail;
 }
 
@@ -541,10 +626,9 @@ function commitBlobs(
  * The commit as reports show it, made once per scan (`cache` is indexed by commit number): a
  * commit is listed by many pages, and reports are read-only.
  */
-function commitInfo(history: HistoryModel, c: number, cache: CommitInfo[]): CommitInfo {
+export function commitInfo(t: CommitTable, c: number, cache: CommitInfo[]): CommitInfo {
   const known = cache[c];
   if (known) return known;
-  const t = history.table;
   // Copies: the report outlives the history, whose strings are views of git's log output.
   const info: CommitInfo = {
     hash: ownString(t.hashes[c] ?? ""),

@@ -12,7 +12,7 @@ import { commitsOnOtherRefs } from "../git/history.js";
 import type { OpenedRepo } from "../git/repo.js";
 import type { Repo } from "../git/run.js";
 import { estimateCommits, loadTranslationHistory } from "./estimates.js";
-import type { LangFolder, ScanFolders } from "./folders.js";
+import { type ScanFolders, translationFolderOf } from "./folders.js";
 import { type HistoryModel, withCommits } from "./history-model.js";
 import { blobsOutsideHistory } from "./outside-blobs.js";
 import { resolveRawCommits } from "./raw-commits.js";
@@ -43,7 +43,7 @@ export function pageRescanner(ctx: RescanContext): RescanPage {
   // Commits a page names later are added to the model, which later rescans then share.
   let history = ctx.history;
   return async (path) => {
-    const folder = folderOf(ctx.folders.langs, path);
+    const folder = translationFolderOf(ctx.folders.langs, path);
     if (!folder?.abs) return null;
     const rel = path.slice(folder.rel.length + 1);
     if (!existsSync(`${folder.abs}/${rel}`)) return null;
@@ -119,13 +119,4 @@ export function pageRescanner(ctx: RescanContext): RescanPage {
     }
     return { report, detail };
   };
-}
-
-/** The deepest translation folder that holds `path`. */
-function folderOf(langs: readonly LangFolder[], path: string): LangFolder | null {
-  let best: LangFolder | null = null;
-  for (const f of langs) {
-    if (path.startsWith(`${f.rel}/`) && (!best || f.rel.length > best.rel.length)) best = f;
-  }
-  return best;
 }

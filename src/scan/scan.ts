@@ -121,6 +121,9 @@ export interface StagedScan {
   holdsUntil: number;
   /** The translations' files as the scan found them. */
   listing: PageListing;
+  /** With a cache: for each page read from the history, the English paths whose history that
+   * was (see ReportInput.follows). */
+  follows: ReadonlyMap<PageReport, readonly string[]> | null;
 }
 
 /** The scan in two stages; see StagedScan. */
@@ -234,6 +237,7 @@ export async function scanInStages(
     undefined,
     knownLines,
   );
+  const follows = cache ? new Map<PageReport, readonly string[]>() : null;
   let built: Built;
   try {
     built = buildReports({
@@ -249,6 +253,7 @@ export async function scanInStages(
       order: inReportOrder,
       countLines: (pair) => counter.add(pair),
       findings,
+      ...(follows ? { follows } : {}),
     });
     // The pages without metadata come last: git has been reading their estimates' log meanwhile.
     const estimates = knownEstimates
@@ -346,6 +351,7 @@ export async function scanInStages(
     alsoFrom,
     holdsUntil: holdsUntil(translations.pages, now),
     listing,
+    follows,
     linesUpTo: lineFiller(sorted, built.measure, counter, () => {
       progress({ phase: "done", done: 1, total: 1 });
       // The scan is whole: what it learnt is kept for the next run.

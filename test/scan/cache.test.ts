@@ -6,6 +6,8 @@ import { createHash } from "node:crypto";
 import {
   chmodSync,
   chownSync,
+  cpSync,
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -17,6 +19,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PageReport } from "../../src/core/types.js";
 import { buildFixture, type TempSite, tempDir } from "../helpers/site.js";
 import { CLI, cleanEnv, gitIn } from "../hostile/helpers.js";
 
@@ -97,7 +100,7 @@ function commit(message: string, files: Record<string, string>, hour: number): s
 
 function cacheFiles(kind: string): string[] {
   return readdirSync(cacheDir)
-    .filter((f) => f.startsWith(`${kind}-`))
+    .filter((f) => new RegExp(`^${kind}-[0-9a-f]{32}$`).test(f))
     .map((f) => path.join(cacheDir, f));
 }
 
@@ -120,11 +123,12 @@ describe("the cache", () => {
     const first = sameWithCache();
     expect(first.stderr).toBe("");
     expect(cacheFiles("history")).toHaveLength(1);
-    expect(cacheFiles("estimates")).toHaveLength(2);
+    expect(cacheFiles("estimates")).toHaveLength(1);
     expect(cacheFiles("estimates-by-page")).toHaveLength(1);
     expect(cacheFiles("lines")).toHaveLength(1);
     expect(cacheFiles("pages")).toHaveLength(1);
     expect(cacheFiles("report")).toHaveLength(1);
+    expect(cacheFiles("report-facts")).toHaveLength(1);
     expect(sameWithCache().stderr).toBe("");
     sameWithCache(["--kinds"]);
   });
@@ -483,5 +487,144 @@ describe("what could not be read", () => {
     const [pages] = cacheFiles("pages");
     expect(readFileSync(pages as string, "utf8")).not.toContain("user/huge.md");
     rmSync(big);
+  });
+});
+
+describe("a kept report brought to a later HEAD", () => {
+  beforeAll(() => {
+    // A page pinned to an unmerged branch's commit keeps any report from being kept.
+    if (existsSync(path.join(site.dir, ZH, "user/side.md"))) {
+      gitIn(site.dir, ["rm", "-q", `${ZH}/user/side.md`]);
+      commit("Side translation: removed", {}, 80);
+    }
+  });
+
+  let hour = 100;
+  /** Commits English (or other) files, an hour after the last commit made here. */
+  const edit = (files: Record<string, string>, message = "Edit") => commit(message, files, hour++);
+  const scanJson = (extra: readonly string[] = []) => {
+    const res = cli(["scan", "--format", "json", ...extra]);
+    expect(res.code).toBe(0);
+    return res.stdout;
+  };
+  const pagesOf = (json: string) => (JSON.parse(json) as { pages: PageReport[] }).pages;
+
+  /**
+   * Keeps a report of HEAD as it is, makes `change` without letting any file settle, and
+   * checks that the cached scan after it gives the uncached one's bytes, then again as a hit.
+   * Returns whether the report came from the kept one: a copy of the cache, whose kept report
+   * is marked where no scan would write, shows the mark.
+   */
+  function fromKept(change: () => void): boolean {
+    sameWithCache();
+    const marked = path.join(tempDir(), "marked");
+    cpSync(cacheDir, marked, { recursive: true });
+    const [report] = readdirSync(marked).filter((f) => /^report-[0-9a-f]{32}$/.test(f));
+    forge(path.join(marked, report as string), (b) =>
+      b.replace('\n  "content": "content",', '\n  "content": "KEPT",'),
+    );
+    change();
+    const plain = scanJson(["--no-cache"]);
+    expect(scanJson(["--cache-dir", cacheDir])).toBe(plain);
+    expect(scanJson(["--cache-dir", cacheDir])).toBe(plain);
+    const viaMarked = scanJson(["--cache-dir", marked]);
+    rmSync(marked, { recursive: true, force: true });
+    return viaMarked.includes('"content": "KEPT"');
+  }
+
+  /** The English paths the kept report's pages were read from, besides a page's own. */
+  function blockedPaths(): string[] {
+    sameWithCache();
+    const [facts] = cacheFiles("report-facts");
+    const bytes = readFileSync(facts as string);
+    const second = bytes.indexOf(10, bytes.indexOf(10) + 1);
+    return JSON.parse(bytes.toString("utf8", second + 1)).blocked;
+  }
+
+  it("judges again the pages whose English source new commits edited", () => {
+    const blocked = blockedPaths();
+    expect(blocked.length).toBeGreaterThan(0);
+    const pages = pagesOf(scanJson(["--no-cache"]));
+    const outdated = pages.find(
+      (p) => p.status === "outdated" && p.lang === "zh-cn" && !blocked.includes(p.sourcePath),
+    );
+    const missing = pages.find((p) => p.status === "missing" && !blocked.includes(p.sourcePath));
+    expect(outdated && missing).toBeTruthy();
+    const source = outdated?.sourcePath as string;
+    expect(
+      fromKept(() => {
+        edit({ [source]: "Edited once.\n" });
+        edit({
+          [source]: "Edited twice.\n",
+          [missing?.sourcePath as string]: "Missing, edited.\n",
+        });
+      }),
+    ).toBe(true);
+    // Back to the version the translation names: up to date again, with its commits listed.
+    const raw = outdated?.rawCommit as string;
+    const before = gitIn(site.dir, ["show", `${raw}:${source}`]);
+    expect(fromKept(() => edit({ [source]: before }))).toBe(true);
+    const now = pagesOf(scanJson(["--no-cache"])).find((p) => p.path === outdated?.path);
+    expect(now?.status).toBe("up-to-date");
+    // A binary file has no line counts, which the page says.
+    expect(fromKept(() => edit({ [source]: "Binary\u0000now.\n" }))).toBe(true);
+    expect(scanJson(["--no-cache"])).toContain("the English source is a binary file");
+  });
+
+  it("scans when the new commits did more than edit English pages", () => {
+    const blocked = blockedPaths();
+    const pages = pagesOf(scanJson(["--no-cache"]));
+    const moved = pages.find((p) => p.status === "moved");
+    expect(moved).toBeTruthy();
+    const english = pages.find((p) => p.status === "outdated")?.sourcePath as string;
+    const cases: Array<[string, () => void]> = [
+      ["a page added", () => edit({ "content/en/user/brand-new.md": "New.\n" })],
+      [
+        "a page deleted",
+        () => {
+          gitIn(site.dir, ["rm", "-q", "content/en/user/brand-new.md"]);
+          edit({});
+        },
+      ],
+      [
+        "a page renamed",
+        () => {
+          gitIn(site.dir, ["mv", english, `${english.replace(/\.md$/, "")}-renamed.md`]);
+          edit({});
+        },
+      ],
+      ["a file other than a page added", () => edit({ "content/en/user/picture.png": "PNG" })],
+      [
+        "the path a moved page follows",
+        () => edit({ [moved?.sourcePath as string]: "Moved, edited.\n" }),
+      ],
+      ["the path another page was read from", () => edit({ [blocked[0] as string]: "Read.\n" })],
+      ["a translation", () => edit({ [`${ZH}/user/contacts.md`]: "联系人。\n" })],
+      [
+        "a merge",
+        () => {
+          gitIn(site.dir, ["checkout", "-q", "-b", `side-${hour}`, "HEAD~1"]);
+          edit({ "content/en/user/contacts.md": "From the side.\n" });
+          gitIn(site.dir, ["checkout", "-q", "main"]);
+          gitIn(site.dir, ["merge", "-q", "--no-ff", "-m", "Merge", `side-${hour - 1}`], {
+            env: {
+              GIT_AUTHOR_DATE: `${Date.UTC(2025, 6, 1) / 1000 + hour * 3600} +0000`,
+              GIT_COMMITTER_DATE: `${Date.UTC(2025, 6, 1) / 1000 + hour * 3600} +0000`,
+            },
+          });
+          hour++;
+        },
+      ],
+      [
+        "a rewritten history",
+        () => {
+          gitIn(site.dir, ["reset", "-q", "--hard", "HEAD~1"]);
+          edit({ "content/en/user/contacts.md": "Rewritten.\n" });
+        },
+      ],
+    ];
+    for (const [what, change] of cases) {
+      expect([what, fromKept(change)]).toEqual([what, false]);
+    }
   });
 });

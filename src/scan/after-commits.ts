@@ -1,0 +1,274 @@
+// A kept JSON report brought up to a HEAD that has moved on by a few commits, without scanning
+// again: the common case of a translator or a CI job after `git pull`, when the new commits only
+// edited English pages. The report's other pages stay as they were written, byte for byte; the
+// pages whose English source the new commits edited are judged again, with the same code as in
+// the scan (judgePage, listOnReport, setLines), on what the kept report knew of them and what
+// the new commits changed. Anything else the new commits did (a page added, deleted or renamed,
+// a merge, a change to a path some other page was read from) leaves the scan to a full run.
+//
+// Why this gives the scan's own answer, when it applies:
+// - The translations are the same files: the index names the same bytes below their folders
+//   (and git vouches for the work tree), and the folders and untracked pages have the same
+//   signatures (checked as for any kept report).
+// - The English side gained only in-place edits (git's status M, no merge, no rename), so HEAD
+//   holds the same English paths; only the edited ones have a new blob.
+// - The new commits form one line from the kept HEAD. Each page's raw_commit is in the kept
+//   HEAD's history (a report is never kept otherwise), so raw..HEAD is raw..(kept HEAD) plus
+//   the new commits, which come first in git's order; a page whose paths they do not touch has
+//   the same commits, versions and status as before.
+// - What a page's report was read from is kept beside it (cache/report-file.ts ReportFacts):
+//   a page read from more than one path's history, or not judged from the history, is never
+//   patched; if the new commits touch a path such a page was read from, nothing is.
+import type { ReportFacts } from "../cache/report-file.js";
+import { PathIndexBuilder } from "../core/pathindex.js";
+import type { CommitInfo, PageReport, ScanResult } from "../core/types.js";
+import { BlobLineCounter } from "../git/blob-diff.js";
+import { LogRecorder, readLogCapture } from "../git/history.js";
+import { isFullHash } from "../git/revision.js";
+import { pageSpans, pageText, type WrittenPages } from "../report/json.js";
+import { type LangFolder, translationFolderOf } from "./folders.js";
+import {
+  commitInfo,
+  type Findings,
+  judgePage,
+  listOnReport,
+  type PageDetail,
+  pageReports,
+  setLines,
+} from "./reports.js";
+import type { ScanStart } from "./start.js";
+import { readTranslation, type Translation } from "./translations.js";
+
+/** Past this many new commits a full scan is as quick, and git's log of them is long. */
+const MAX_NEW_COMMITS = 1000;
+
+/** The report, as JSON pieces, of `start`'s HEAD made from `kept` (the report of `facts.head`),
+ * or null when the new commits did more than edit English pages (then the scan runs). */
+export async function reportAfterCommits(
+  start: ScanStart,
+  facts: ReportFacts,
+  kept: Buffer,
+): Promise<{ result: ScanResult; written: WrittenPages } | null> {
+  const { repo, sourceRepo, head, folders, now } = start;
+  // With two repositories the translations' index says nothing of the English HEAD.
+  if (sourceRepo !== repo || !isFullHash(facts.head) || facts.head === head.hash) return null;
+  const edits = await englishEdits(start, facts.head);
+  const blocked = new Set(facts.blocked);
+  if (!edits || edits.paths.some((p) => blocked.has(p))) return null;
+  const spans = pageSpans(kept);
+  const document = spans ? keptDocument(kept, spans) : null;
+  if (!spans || !document || spans.starts.length !== facts.pages) return null;
+  const edited = new Set(edits.paths);
+  const redo = facts.edits.filter(([, path]) => edited.has(path));
+  const counter = new BlobLineCounter(sourceRepo, sourceRepo.objectDir, sourceRepo.diffAlgorithm);
+  const pages = new Map<number, { before: PageReport; after: PageReport }>();
+  try {
+    const measure: Array<{ report: PageReport; count: number }> = [];
+    const infos: CommitInfo[] = [];
+    for (const [at, path, rawHash, rawDate, atRaw] of redo) {
+      const before = JSON.parse(
+        kept.toString("utf8", spans.starts[at], spans.ends[at]),
+      ) as PageReport;
+      const atHead = edits.blobs.get(path) as string;
+      const after = judgedAgain(before, folders.langs, path, rawHash, now, (t, report) =>
+        judgePage(
+          t,
+          report,
+          {
+            rawHash,
+            ...(rawDate === null ? {} : { rawDate }),
+            isAncestor: true,
+            cut: false,
+            onSomeRef: false,
+            atHead,
+            atRaw,
+            earlier: null,
+            movedTo: null,
+            movedToBlob: null,
+            movedToTranslation: null,
+          },
+          { findings: new Map() as Findings, countLines: (pair) => counter.add(pair), measure },
+        ),
+      );
+      if (!after || typeof before.commitsBehind !== "number" || !Array.isArray(before.commits)) {
+        return null;
+      }
+      const fresh = (edits.commitsOf.get(path) as number[]).map((c) =>
+        commitInfo(edits.table, c, infos),
+      );
+      listOnReport(after, before.commitsBehind + fresh.length, [...fresh, ...before.commits]);
+      pages.set(at, { before, after });
+    }
+    const counts = await counter.counts();
+    for (const m of measure) setLines(m.report, counts[m.count] ?? null);
+  } finally {
+    await counter.close();
+  }
+  const summary = document.summary;
+  for (const { before, after } of pages.values()) {
+    const row = summary[before.lang];
+    if (!row) return null;
+    row[before.status] -= 1;
+    row[after.status] += 1;
+  }
+  const result: ScanResult = {
+    ...document.top,
+    head: head.hash,
+    pages: [],
+    summary,
+    ...document.rest,
+    headDate: await start.headDate,
+  };
+  return { result, written: { count: facts.pages, text: joined(kept, spans, pages) } };
+}
+
+/**
+ * What the commits from `keptHead` to HEAD did below the English folders, when it was only
+ * edits in place along one line of commits: the paths edited, each one's blob at HEAD and the
+ * new commits that edited it (newest first, as numbers of `table`); null otherwise.
+ */
+async function englishEdits(start: ScanStart, keptHead: string) {
+  const { sourceRepo, head, folders } = start;
+  const sink = new PathIndexBuilder();
+  let read: Awaited<ReturnType<typeof readLogCapture>>;
+  try {
+    read = await readLogCapture(
+      sourceRepo,
+      head.hash,
+      keptHead,
+      folders.sourceFolders,
+      new LogRecorder(sink),
+    );
+  } catch {
+    // The kept HEAD is gone (a garbage collection after a rewrite): not this report's case.
+    return null;
+  }
+  const { table, log } = read;
+  const n = table.hashes.length;
+  if (n === 0 || n > MAX_NEW_COMMITS) return null;
+  // One line: each commit's only parent is the next one, the last one's the kept HEAD.
+  for (let c = 0; c < n; c++) {
+    if (log.parents[c] !== (c + 1 < n ? table.hashes[c + 1] : keptHead)) return null;
+  }
+  const index = sink.finish();
+  if (index.merges.length > 0 || index.renames.length > 0) return null;
+  const blobs = new Map<string, string>();
+  const commitsOf = new Map<string, number[]>();
+  for (const path of index.paths()) {
+    const touches = index.touchesOf(path);
+    const commits: number[] = [];
+    for (const t of touches) {
+      if (!index.modified(t)) return null;
+      commits.push(index.commitOf(t));
+    }
+    // Touches come in commit order, which is git's: the newest first.
+    blobs.set(path, index.newBlob(touches[0] as number));
+    commitsOf.set(path, commits);
+  }
+  return { table, paths: [...blobs.keys()], blobs, commitsOf };
+}
+
+/**
+ * The page `before` reported, judged again by `judge` from its file: null when it is not where
+ * the report said (the caller then leaves the report to the scan).
+ */
+function judgedAgain(
+  before: PageReport,
+  langs: readonly LangFolder[],
+  sourcePath: string,
+  rawHash: string,
+  now: number,
+  judge: (t: Translation, report: PageReport) => void,
+): PageReport | null {
+  const folder = translationFolderOf(langs, before.path);
+  if (!folder?.abs || before.sourcePath !== sourcePath || before.lang !== folder.lang) return null;
+  const t = readTranslation(folder, before.path.slice(folder.rel.length + 1), now);
+  if (t.unread || !sourcePath.startsWith(`${t.source}/`)) return null;
+  // As the scan matched it with HEAD's English pages, which the edits left as they were.
+  t.sourceRel = sourcePath.slice(t.source.length + 1);
+  const rawOf = new Map([[t, { kind: "ok" as const, hash: rawHash }]]);
+  const [report] = pageReports([t], rawOf, new Map());
+  if (!report || report.path !== before.path) return null;
+  judge(t, report);
+  return report;
+}
+
+/** The kept report's fields around its pages. */
+function keptDocument(
+  kept: Buffer,
+  spans: { starts: number[]; ends: number[] },
+): {
+  top: Pick<ScanResult, "schemaVersion" | "head" | "shallow">;
+  summary: ScanResult["summary"];
+  rest: Omit<ScanResult, "schemaVersion" | "head" | "shallow" | "pages" | "summary">;
+} | null {
+  const first = spans.starts[0] as number;
+  const last = spans.ends[spans.ends.length - 1] as number;
+  try {
+    // `{ "schemaVersion": …, "head": …, "shallow": …,` then the pages, then `], "summary": … }`.
+    const opening = kept.toString("utf8", 0, kept.lastIndexOf(",", first));
+    const top = JSON.parse(`${opening}}`);
+    const closing = kept.toString("utf8", kept.indexOf(",", last) + 1);
+    const { summary, ...rest } = JSON.parse(`{${closing}`);
+    if (typeof top !== "object" || typeof summary !== "object" || summary === null) return null;
+    return { top, summary, rest };
+  } catch {
+    return null;
+  }
+}
+
+/** The kept report's pages with those judged again in their place, as WrittenPages' text. */
+function joined(
+  kept: Buffer,
+  spans: { starts: number[]; ends: number[] },
+  pages: ReadonlyMap<number, { after: PageReport }>,
+): Buffer[] {
+  const out: Buffer[] = [];
+  const comma = Buffer.from(",\n");
+  let from = spans.starts[0] as number;
+  for (const at of [...pages.keys()].sort((a, b) => a - b)) {
+    const start = spans.starts[at] as number;
+    if (start > from) out.push(kept.subarray(from, start));
+    out.push(pageText((pages.get(at) as { after: PageReport }).after));
+    from = spans.ends[at] as number;
+    if (at + 1 < spans.starts.length) {
+      out.push(comma);
+      from = spans.starts[at + 1] as number;
+    }
+  }
+  const end = spans.ends[spans.ends.length - 1] as number;
+  if (end > from) out.push(kept.subarray(from, end));
+  return out;
+}
+
+/**
+ * The facts a kept report needs for reportAfterCommits, from the scan that made it (`pages` and
+ * `details` in the report's order): the pages judged on one English path's history alone, and
+ * the paths every other page's report was read from.
+ */
+export function factsOfScan(
+  pages: readonly PageReport[],
+  details: readonly PageDetail[],
+  follows: ReadonlyMap<PageReport, readonly string[]>,
+): Pick<ReportFacts, "pages" | "edits" | "blocked"> {
+  const edits: ReportFacts["edits"] = [];
+  const blocked = new Set<string>();
+  pages.forEach((report, i) => {
+    const paths = follows.get(report);
+    if (!paths) return;
+    const d = details[i];
+    const alone =
+      paths.length === 1 &&
+      paths[0] === report.sourcePath &&
+      report.estimate === undefined &&
+      report.movedFrom === null &&
+      report.commitsBehind !== null &&
+      (report.status === "outdated" || report.status === "up-to-date");
+    if (alone && d?.rawHash && d.fromBlob !== null && d.toBlob !== null) {
+      edits.push([i, report.sourcePath, d.rawHash, d.rawDate ?? null, d.fromBlob]);
+    } else {
+      for (const p of paths) blocked.add(p);
+    }
+  });
+  return { pages: pages.length, edits, blocked: [...blocked] };
+}
