@@ -31,9 +31,7 @@ export function codeId(): string | null {
       const info = statSync(file);
       hash.update(`${file}\0${info.ino}\0${info.size}\0${info.mtimeMs}\0${info.ctimeMs}\n`);
     };
-    for (const name of readdirSync(top, { recursive: true, encoding: "utf8" }).sort()) {
-      if (name.endsWith(".js")) add(path.join(top, name));
-    }
+    for (const file of modules(top).sort()) add(file);
     const manifest = path.join(pkg, "package.json");
     add(manifest);
     const { dependencies = {} } = JSON.parse(readFileSync(manifest, "utf8")) as {
@@ -57,6 +55,17 @@ export function codeId(): string | null {
     known = null;
   }
   return known;
+}
+
+/** The module files below `dir`. A walk of its own: readdirSync's `recursive` took several
+ * times as long. */
+function modules(dir: string, into: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, e.name);
+    if (e.isDirectory()) modules(file, into);
+    else if (e.name.endsWith(".js")) into.push(file);
+  }
+  return into;
 }
 
 /** Where Node finds package `dep` for the package at `pkg`: node_modules folders upward. */

@@ -17,7 +17,7 @@ import {
 import { selectsAll } from "../core/select.js";
 import type { RawState } from "../core/status.js";
 import type { PageReport } from "../core/types.js";
-import { indexState } from "../git/index-state.js";
+import { type IndexState, indexState } from "../git/index-state.js";
 import type { Repo } from "../git/run.js";
 import { inputsKey } from "../scan/inputs-key.js";
 import type { PageListing } from "../scan/listing.js";
@@ -25,6 +25,7 @@ import { resolveWritten } from "../scan/raw-commits.js";
 import type { PageDetail } from "../scan/reports.js";
 import type { ScanOptions } from "../scan/scan.js";
 import { type ScanStart, translationFolders } from "../scan/start.js";
+import { settleLater } from "../settle.js";
 import { entrySignature, fileSignature } from "../site/files.js";
 import type { CliOptions, ScanFormat } from "./args.js";
 import { scanScope } from "./load-options.js";
@@ -81,12 +82,18 @@ export async function keptReport(
    * again with the tracked paths, the index's word is then different. */
   const write = async (
     report: readonly Uint8Array[],
-    terms: (tracked: ReadonlySet<string>) => Omit<ReportTerms, "key" | "since"> | null,
+    /** The terms, given the tracked files when they need them. */
+    terms:
+      | Omit<ReportTerms, "key" | "since">
+      | ((tracked: ReadonlySet<string>) => Omit<ReportTerms, "key" | "since"> | null),
     facts: Pick<ReportFacts, "pages" | "edits" | "blocked"> | null,
+    /** The index's state once the report was made, when already asked for. */
+    checked?: Promise<IndexState | null>,
   ) => {
-    const after = await indexState(repo, translationFolders(folders), true);
-    if (!after?.tracked || after.index !== pages.index) return;
-    const rest = terms(after.tracked);
+    const needed = typeof terms === "function";
+    const after = await (checked ?? indexState(repo, translationFolders(folders), needed));
+    if (!after || after.index !== pages.index) return;
+    const rest = needed ? (after.tracked ? terms(after.tracked) : null) : terms;
     if (!rest) return;
     writeReport(cache.store, name, { key, since: now, ...rest }, report);
     if (factsName && facts) {
@@ -118,9 +125,11 @@ export async function keptReport(
         typeof c === "string" ? Buffer.from(c) : c,
       );
       const { until, raws, folders: listed, untracked } = earlier.terms;
+      // Every page this run read is read: git checks the index while the report is printed.
+      const checked = settleLater(indexState(repo, translationFolders(folders)));
       return {
         report,
-        keep: () => write(report, () => ({ until, raws, folders: listed, untracked }), facts),
+        keep: () => write(report, { until, raws, folders: listed, untracked }, facts, checked),
       };
     },
     keep: async (report, scanned) => {

@@ -119,8 +119,11 @@ export interface PageSpans {
 
 const PAGES_OPEN = Buffer.from('\n  "pages": [\n    {');
 const ITEM_END = Buffer.from("\n    }");
-const NEXT_ITEM = Buffer.from(",\n    {");
-const LIST_END = Buffer.from("\n  ]");
+const COMMA = 0x2c;
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+const OPEN = 0x7b;
+const CLOSE = 0x5d;
 
 /**
  * The pages of a JSON report this module wrote, found in its text; null for any other text.
@@ -137,18 +140,28 @@ export function pageSpans(text: Buffer): PageSpans | null {
   for (;;) {
     const end = text.indexOf(ITEM_END, at);
     if (end === -1) return null;
-    starts.push(at);
-    ends.push(end + ITEM_END.length);
     const after = end + ITEM_END.length;
-    if (text.compare(NEXT_ITEM, 0, NEXT_ITEM.length, after, after + NEXT_ITEM.length) === 0) {
+    starts.push(at);
+    ends.push(after);
+    // Then ",\n    {" and the next page, or "\n  ]" and the end of the list.
+    if (
+      text[after] === COMMA &&
+      text[after + 1] === NEWLINE &&
+      isIndentThen(text, after + 2, 4, OPEN)
+    ) {
       at = after + 2;
-      continue;
-    }
-    if (text.compare(LIST_END, 0, LIST_END.length, after, after + LIST_END.length) === 0) {
+    } else if (text[after] === NEWLINE && isIndentThen(text, after + 1, 2, CLOSE)) {
       return { starts, ends };
+    } else {
+      return null;
     }
-    return null;
   }
+}
+
+/** Whether `text` has `spaces` spaces at `at`, then `byte`. */
+function isIndentThen(text: Buffer, at: number, spaces: number, byte: number): boolean {
+  for (let i = 0; i < spaces; i++) if (text[at + i] !== SPACE) return false;
+  return text[at + spaces] === byte;
 }
 
 export function renderJson(result: ScanResult, extra: Record<string, unknown> = {}): string {
