@@ -114,11 +114,8 @@ export function reportFactsFile(identity: readonly unknown[]): string {
   return cacheFileName(FACTS_KIND, identity);
 }
 
-/**
- * What a kept JSON report was made from, beside it, for a later HEAD that only edited English
- * pages (see scan/after-commits.ts). Read only when the report itself does not answer.
- */
-export interface ReportFacts {
+/** What names the report a facts file is of, and the inputs it was made from. */
+export interface FactsHead {
   /** The key of the report these facts are of (its inputs' name). */
   key: string;
   /** The name of those inputs but HEAD and the index (see scan/inputs-key.ts). */
@@ -128,56 +125,111 @@ export interface ReportFacts {
   entries: string;
   /** How many pages the report lists. */
   pages: number;
-  /** The pages judged on one English path's history alone: the page's number in the report,
-   * that path, the raw_commit's full hash, its date (or null) and the path's blob there. */
-  edits: Array<[number, string, string, string | null, string]>;
-  /** Every other English path some page's report was read from the history of. */
-  blocked: string[];
 }
 
-export function writeReportFacts(store: CacheStore, name: string, facts: ReportFacts): void {
-  store.write(name, FACTS_KIND, Buffer.from(JSON.stringify(facts), "utf8"));
+/** A page judged on one English path's history alone: its number in the report, the
+ * raw_commit's full hash, its date (or null) and the path's blob there. */
+export type PageEdit = [number, string, string | null, string];
+
+/**
+ * What a kept JSON report was made from, beside it, for a later HEAD that only edited English
+ * pages (see scan/after-commits.ts); read only when the report itself does not answer. A line
+ * per page judged on one English path alone, and one per other path some page's report was
+ * read from: a run looks up the few paths its new commits edited, and parses nothing else.
+ */
+export interface ReportFacts extends FactsHead {
+  /** The pages judged on `path` alone; null when a line about it is not as written. */
+  editsOf(path: string): PageEdit[] | null;
+  /** Whether a page other than those was read from `path`'s history. */
+  blocks(path: string): boolean;
+  /** The lines, to be kept again under another head. */
+  lines: Buffer;
+}
+
+/** A line of the facts about pages judged on `path` alone, or one of a path that blocks. */
+const EDIT = "E";
+const BLOCKED = "B";
+
+/** The lines of ReportFacts for these pages and paths. */
+export function factsLines(
+  edits: ReadonlyArray<{ path: string; edit: PageEdit }>,
+  blocked: Iterable<string>,
+): Buffer {
+  const out: string[] = [];
+  for (const { path, edit } of edits) out.push(`${EDIT}${JSON.stringify([path, ...edit])}\n`);
+  for (const path of blocked) out.push(`${BLOCKED}${JSON.stringify(path)}\n`);
+  return Buffer.from(out.join(""), "utf8");
+}
+
+export function writeReportFacts(
+  store: CacheStore,
+  name: string,
+  head: FactsHead,
+  lines: Buffer,
+): void {
+  const { key, base, head: commit, entries, pages } = head;
+  const first = JSON.stringify({ key, base, head: commit, entries, pages });
+  store.write(name, FACTS_KIND, [Buffer.from(`${first}\n`, "utf8"), lines]);
 }
 
 export function readReportFacts(store: CacheStore, name: string): ReportFacts | null {
   const body = store.read(name, FACTS_KIND);
   if (!body) return null;
-  let data: unknown;
+  const newline = body.indexOf(10);
+  let head: unknown;
   try {
-    data = JSON.parse(body.toString("utf8"));
+    head = newline < 0 ? null : JSON.parse(body.toString("utf8", 0, newline));
   } catch {
+    head = null;
+  }
+  if (!isFactsHead(head)) {
     store.warnDamaged(name);
     return null;
   }
-  if (!isFacts(data)) {
-    store.warnDamaged(name);
-    return null;
-  }
-  return data;
+  // Searched from the newline before the first line, so that every line starts with one.
+  const lines = body.subarray(newline);
+  const find = (prefix: string, from: number) => lines.indexOf(prefix, from, "utf8");
+  return {
+    ...head,
+    lines: lines.subarray(1),
+    editsOf: (path) => {
+      const prefix = `\n${EDIT}[${JSON.stringify(path)},`;
+      const out: PageEdit[] = [];
+      for (let at = find(prefix, 0); at !== -1; at = find(prefix, at + 1)) {
+        const end = lines.indexOf(10, at + 1);
+        const edit = pageEdit(lines.toString("utf8", at + 2, end < 0 ? lines.length : end));
+        if (!edit) return null;
+        out.push(edit);
+      }
+      return out;
+    },
+    blocks: (path) => find(`\n${BLOCKED}${JSON.stringify(path)}\n`, 0) !== -1,
+  };
 }
 
-function isFacts(x: unknown): x is ReportFacts {
+function pageEdit(line: string): PageEdit | null {
+  let e: unknown;
+  try {
+    e = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  const str = (v: unknown) => typeof v === "string";
+  const ok =
+    Array.isArray(e) &&
+    e.length === 5 &&
+    Number.isSafeInteger(e[1]) &&
+    str(e[2]) &&
+    (e[3] === null || str(e[3])) &&
+    str(e[4]);
+  return ok ? ((e as unknown[]).slice(1) as PageEdit) : null;
+}
+
+function isFactsHead(x: unknown): x is FactsHead {
   if (typeof x !== "object" || x === null) return false;
   const f = x as Record<string, unknown>;
   const str = (v: unknown) => typeof v === "string";
   return (
-    str(f.key) &&
-    str(f.base) &&
-    str(f.head) &&
-    str(f.entries) &&
-    Number.isSafeInteger(f.pages) &&
-    Array.isArray(f.blocked) &&
-    f.blocked.every(str) &&
-    Array.isArray(f.edits) &&
-    f.edits.every(
-      (e: unknown) =>
-        Array.isArray(e) &&
-        e.length === 5 &&
-        Number.isSafeInteger(e[0]) &&
-        str(e[1]) &&
-        str(e[2]) &&
-        (e[3] === null || str(e[3])) &&
-        str(e[4]),
-    )
+    str(f.key) && str(f.base) && str(f.head) && str(f.entries) && Number.isSafeInteger(f.pages)
   );
 }

@@ -5,7 +5,6 @@
 // and a run checks before it uses it.
 import { codeId } from "../cache/code-id.js";
 import {
-  type ReportFacts,
   type ReportTerms,
   readReport,
   readReportFacts,
@@ -86,7 +85,7 @@ export async function keptReport(
     terms:
       | Omit<ReportTerms, "key" | "since">
       | ((tracked: ReadonlySet<string>) => Omit<ReportTerms, "key" | "since"> | null),
-    facts: Pick<ReportFacts, "pages" | "edits" | "blocked"> | null,
+    facts: { pages: number; lines: Buffer } | null,
     /** The index's state once the report was made, when already asked for. */
     checked?: Promise<IndexState | null>,
   ) => {
@@ -98,13 +97,8 @@ export async function keptReport(
     writeReport(cache.store, name, { key, since: now, ...rest }, report);
     if (factsName && facts) {
       const { base } = inputs;
-      writeReportFacts(cache.store, factsName, {
-        key,
-        base,
-        head: start.head.hash,
-        entries: pages.entries,
-        ...facts,
-      });
+      const head = { key, base, head: start.head.hash, entries: pages.entries, pages: facts.pages };
+      writeReportFacts(cache.store, factsName, head, facts.lines);
     }
   };
   return {
@@ -113,23 +107,31 @@ export async function keptReport(
       if (kept) return (await holds(kept.terms)) ? { report: [kept.report] } : null;
       if (!factsName) return null;
       // Not kept for this HEAD: perhaps for an earlier one, which the new commits only edited.
+      const after = settleLater(import("../scan/after-commits.js"));
       const facts = readReportFacts(cache.store, factsName);
       if (!facts || facts.base !== inputs.base || facts.entries !== pages.entries) return null;
+      const { englishEdits, reportAfterCommits } = await after;
+      // git lists the new commits while the kept report is read and checked.
+      const edits = settleLater(englishEdits(start, facts.head));
       const earlier = readReport(cache.store, name, facts.key, now);
       if (!earlier || !(await holds(earlier.terms))) return null;
-      const { reportAfterCommits } = await import("../scan/after-commits.js");
-      const made = await reportAfterCommits(start, facts, earlier.report);
-      if (!made) return null;
+      // Once every page it reads is read, git checks the index, while the report is made and
+      // printed.
+      const index: { checked?: Promise<IndexState | null> } = {};
+      const made = await reportAfterCommits(start, facts, earlier.report, await edits, () => {
+        index.checked = settleLater(indexState(repo, translationFolders(folders)));
+      });
+      const { checked } = index;
+      if (!made || !checked) return null;
       const { jsonChunksWithWritten } = await import("../report/json.js");
       const report = [...jsonChunksWithWritten(made.result, made.written)].map((c) =>
         typeof c === "string" ? Buffer.from(c) : c,
       );
       const { until, raws, folders: listed, untracked } = earlier.terms;
-      // Every page this run read is read: git checks the index while the report is printed.
-      const checked = settleLater(indexState(repo, translationFolders(folders)));
+      const lines = { pages: facts.pages, lines: facts.lines };
       return {
         report,
-        keep: () => write(report, { until, raws, folders: listed, untracked }, facts, checked),
+        keep: () => write(report, { until, raws, folders: listed, untracked }, lines, checked),
       };
     },
     keep: async (report, scanned) => {

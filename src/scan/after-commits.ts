@@ -19,7 +19,7 @@
 // - What a page's report was read from is kept beside it (cache/report-file.ts ReportFacts):
 //   a page read from more than one path's history, or not judged from the history, is never
 //   patched; if the new commits touch a path such a page was read from, nothing is.
-import type { ReportFacts } from "../cache/report-file.js";
+import { factsLines, type PageEdit, type ReportFacts } from "../cache/report-file.js";
 import { PathIndexBuilder } from "../core/pathindex.js";
 import type { CommitInfo, PageReport, ScanResult } from "../core/types.js";
 import { BlobLineCounter } from "../git/blob-diff.js";
@@ -42,30 +42,41 @@ import { readTranslation, type Translation } from "./translations.js";
 /** Past this many new commits a full scan is as quick, and git's log of them is long. */
 const MAX_NEW_COMMITS = 1000;
 
-/** The report, as JSON pieces, of `start`'s HEAD made from `kept` (the report of `facts.head`),
- * or null when the new commits did more than edit English pages (then the scan runs). */
+/** What the new commits did below the English folders (see englishEdits). */
+export type EnglishEdits = NonNullable<Awaited<ReturnType<typeof englishEdits>>>;
+
+/**
+ * The report of `start`'s HEAD made from `kept` (the report of `facts.head`) and `edits` (what
+ * the commits since did, from englishEdits), or null when they did more than edit English pages
+ * that only their own pages were read from (then the scan runs). `pagesRead` is told once every
+ * translation it reads is read.
+ */
 export async function reportAfterCommits(
   start: ScanStart,
   facts: ReportFacts,
   kept: Buffer,
+  edits: EnglishEdits | null,
+  pagesRead: () => void = () => {},
 ): Promise<{ result: ScanResult; written: WrittenPages } | null> {
   const { repo, sourceRepo, head, folders, now } = start;
   // With two repositories the translations' index says nothing of the English HEAD.
-  if (sourceRepo !== repo || !isFullHash(facts.head) || facts.head === head.hash) return null;
-  const edits = await englishEdits(start, facts.head);
-  const blocked = new Set(facts.blocked);
-  if (!edits || edits.paths.some((p) => blocked.has(p))) return null;
+  if (sourceRepo !== repo || !edits || facts.head === head.hash) return null;
+  const redo: Array<[string, PageEdit]> = [];
+  for (const path of edits.paths) {
+    const pages = facts.blocks(path) ? null : facts.editsOf(path);
+    if (!pages) return null;
+    for (const edit of pages) redo.push([path, edit]);
+  }
   const spans = pageSpans(kept);
   const document = spans ? keptDocument(kept, spans) : null;
   if (!spans || !document || spans.starts.length !== facts.pages) return null;
-  const edited = new Set(edits.paths);
-  const redo = facts.edits.filter(([, path]) => edited.has(path));
   const counter = new BlobLineCounter(sourceRepo, sourceRepo.objectDir, sourceRepo.diffAlgorithm);
   const pages = new Map<number, { before: PageReport; after: PageReport }>();
   try {
     const measure: Array<{ report: PageReport; count: number }> = [];
     const infos: CommitInfo[] = [];
-    for (const [at, path, rawHash, rawDate, atRaw] of redo) {
+    for (const [path, [at, rawHash, rawDate, atRaw]] of redo) {
+      if (at >= spans.starts.length || pages.has(at)) return null;
       const before = JSON.parse(
         kept.toString("utf8", spans.starts[at], spans.ends[at]),
       ) as PageReport;
@@ -99,6 +110,7 @@ export async function reportAfterCommits(
       listOnReport(after, before.commitsBehind + fresh.length, [...fresh, ...before.commits]);
       pages.set(at, { before, after });
     }
+    pagesRead();
     const counts = await counter.counts();
     for (const m of measure) setLines(m.report, counts[m.count] ?? null);
   } finally {
@@ -127,8 +139,9 @@ export async function reportAfterCommits(
  * edits in place along one line of commits: the paths edited, each one's blob at HEAD and the
  * new commits that edited it (newest first, as numbers of `table`); null otherwise.
  */
-async function englishEdits(start: ScanStart, keptHead: string) {
+export async function englishEdits(start: ScanStart, keptHead: string) {
   const { sourceRepo, head, folders } = start;
+  if (!isFullHash(keptHead) || keptHead === head.hash) return null;
   const sink = new PathIndexBuilder();
   let read: Awaited<ReturnType<typeof readLogCapture>>;
   try {
@@ -250,8 +263,8 @@ export function factsOfScan(
   pages: readonly PageReport[],
   details: readonly PageDetail[],
   follows: ReadonlyMap<PageReport, readonly string[]>,
-): Pick<ReportFacts, "pages" | "edits" | "blocked"> {
-  const edits: ReportFacts["edits"] = [];
+): { pages: number; lines: Buffer } {
+  const edits: Array<{ path: string; edit: PageEdit }> = [];
   const blocked = new Set<string>();
   pages.forEach((report, i) => {
     const paths = follows.get(report);
@@ -265,10 +278,10 @@ export function factsOfScan(
       report.commitsBehind !== null &&
       (report.status === "outdated" || report.status === "up-to-date");
     if (alone && d?.rawHash && d.fromBlob !== null && d.toBlob !== null) {
-      edits.push([i, report.sourcePath, d.rawHash, d.rawDate ?? null, d.fromBlob]);
+      edits.push({ path: report.sourcePath, edit: [i, d.rawHash, d.rawDate ?? null, d.fromBlob] });
     } else {
       for (const p of paths) blocked.add(p);
     }
   });
-  return { pages: pages.length, edits, blocked: [...blocked] };
+  return { pages: pages.length, lines: factsLines(edits, blocked) };
 }
