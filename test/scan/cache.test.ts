@@ -538,7 +538,12 @@ describe("a kept report brought to a later HEAD", () => {
     const [facts] = cacheFiles("report-facts");
     const bytes = readFileSync(facts as string);
     const second = bytes.indexOf(10, bytes.indexOf(10) + 1);
-    return JSON.parse(bytes.toString("utf8", second + 1)).blocked;
+    // A line "B" and a path's JSON for each (see cache/report-file.ts).
+    return bytes
+      .toString("utf8", second + 1)
+      .split("\n")
+      .filter((line) => line.startsWith("B"))
+      .map((line) => JSON.parse(line.slice(1)) as string);
   }
 
   it("judges again the pages whose English source new commits edited", () => {
