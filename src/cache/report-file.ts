@@ -5,6 +5,7 @@
 // per repository and kind of report, holding the newest: reports are large, and an older one is
 // rarely asked for again.
 import type { RawState } from "../core/status.js";
+import type { PageSpans } from "../report/json.js";
 import { type CacheStore, cacheFileName } from "./store.js";
 
 const KIND = "report";
@@ -138,6 +139,8 @@ export type PageEdit = [number, string, string | null, string];
  * read from: a run looks up the few paths its new commits edited, and parses nothing else.
  */
 export interface ReportFacts extends FactsHead {
+  /** Where each page's text starts and ends in the report; null when not as written. */
+  spans: PageSpans | null;
   /** The pages judged on `path` alone; null when a line about it is not as written. */
   editsOf(path: string): PageEdit[] | null;
   /** Whether a page other than those was read from `path`'s history. */
@@ -161,15 +164,39 @@ export function factsLines(
   return Buffer.from(out.join(""), "utf8");
 }
 
+/** Writes the facts: their head, the pages' spans (as 32-bit offsets, then base64), then the
+ * lines. Spans past what 32 bits hold are not kept. */
 export function writeReportFacts(
   store: CacheStore,
   name: string,
   head: FactsHead,
+  spans: PageSpans,
   lines: Buffer,
 ): void {
+  const n = spans.starts.length;
+  if (n !== head.pages || spans.ends.length !== n || (spans.ends[n - 1] ?? 0) > 2 ** 31 - 1) return;
+  const offsets = new Int32Array(2 * n);
+  offsets.set(spans.starts);
+  offsets.set(spans.ends, n);
   const { key, base, head: commit, entries, pages } = head;
   const first = JSON.stringify({ key, base, head: commit, entries, pages });
-  store.write(name, FACTS_KIND, [Buffer.from(`${first}\n`, "utf8"), lines]);
+  const packed = Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength);
+  store.write(name, FACTS_KIND, [
+    Buffer.from(`${first}\n${packed.toString("base64")}\n`, "utf8"),
+    lines,
+  ]);
+}
+
+/** The spans written by writeReportFacts, or null. */
+function readSpans(text: string, pages: number): PageSpans | null {
+  const bytes = Buffer.from(text, "base64");
+  if (bytes.length !== 8 * pages) return null;
+  const offsets = new Int32Array(2 * pages);
+  Buffer.from(offsets.buffer).set(bytes);
+  return {
+    starts: Array.from(offsets.subarray(0, pages)),
+    ends: Array.from(offsets.subarray(pages)),
+  };
 }
 
 export function readReportFacts(store: CacheStore, name: string): ReportFacts | null {
@@ -186,11 +213,18 @@ export function readReportFacts(store: CacheStore, name: string): ReportFacts | 
     store.warnDamaged(name);
     return null;
   }
+  const second = body.indexOf(10, newline + 1);
+  if (second < 0) {
+    store.warnDamaged(name);
+    return null;
+  }
+  const spans = readSpans(body.toString("latin1", newline + 1, second), head.pages);
   // Searched from the newline before the first line, so that every line starts with one.
-  const lines = body.subarray(newline);
+  const lines = body.subarray(second);
   const find = (prefix: string, from: number) => lines.indexOf(prefix, from, "utf8");
   return {
     ...head,
+    spans,
     lines: lines.subarray(1),
     editsOf: (path) => {
       const prefix = `\n${EDIT}[${JSON.stringify(path)},`;

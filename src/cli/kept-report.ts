@@ -16,8 +16,9 @@ import {
 import { selectsAll } from "../core/select.js";
 import type { RawState } from "../core/status.js";
 import type { PageReport } from "../core/types.js";
-import { type IndexState, indexState } from "../git/index-state.js";
+import { indexState, stillVouches } from "../git/index-state.js";
 import type { Repo } from "../git/run.js";
+import type { PageSpans } from "../report/json.js";
 import { inputsKey } from "../scan/inputs-key.js";
 import type { PageListing } from "../scan/listing.js";
 import { resolveWritten } from "../scan/raw-commits.js";
@@ -85,20 +86,27 @@ export async function keptReport(
     terms:
       | Omit<ReportTerms, "key" | "since">
       | ((tracked: ReadonlySet<string>) => Omit<ReportTerms, "key" | "since"> | null),
-    facts: { pages: number; lines: Buffer } | null,
-    /** The index's state once the report was made, when already asked for. */
-    checked?: Promise<IndexState | null>,
+    facts: { pages: number; lines: Buffer; spans: PageSpans } | null,
+    /** Whether git still vouched for the pages once the report was made, when already
+     * asked. */
+    checked?: Promise<boolean>,
   ) => {
-    const needed = typeof terms === "function";
-    const after = await (checked ?? indexState(repo, translationFolders(folders), needed));
-    if (!after || after.index !== pages.index) return;
-    const rest = needed ? (after.tracked ? terms(after.tracked) : null) : terms;
+    let rest: Omit<ReportTerms, "key" | "since"> | null;
+    if (typeof terms === "function") {
+      const after = await indexState(repo, translationFolders(folders), true);
+      if (!after?.tracked || after.index !== pages.index) return;
+      rest = terms(after.tracked);
+    } else {
+      rest = (await (checked ?? stillVouches(repo, translationFolders(folders), pages)))
+        ? terms
+        : null;
+    }
     if (!rest) return;
     writeReport(cache.store, name, { key, since: now, ...rest }, report);
     if (factsName && facts) {
       const { base } = inputs;
       const head = { key, base, head: start.head.hash, entries: pages.entries, pages: facts.pages };
-      writeReportFacts(cache.store, factsName, head, facts.lines);
+      writeReportFacts(cache.store, factsName, head, facts.spans, facts.lines);
     }
   };
   return {
@@ -117,34 +125,24 @@ export async function keptReport(
       if (!earlier || !(await holds(earlier.terms))) return null;
       // Once every page it reads is read, git checks the index, while the report is made and
       // printed.
-      const index: { checked?: Promise<IndexState | null> } = {};
+      const index: { checked?: Promise<boolean> } = {};
       const made = await reportAfterCommits(start, facts, earlier.report, await edits, () => {
-        index.checked = settleLater(indexState(repo, translationFolders(folders)));
+        index.checked = settleLater(stillVouches(repo, translationFolders(folders), pages));
       });
       const { checked } = index;
       if (!made || !checked) return null;
-      const { jsonChunksWithWritten } = await import("../report/json.js");
-      const report = [...jsonChunksWithWritten(made.result, made.written)].map((c) =>
-        typeof c === "string" ? Buffer.from(c) : c,
-      );
+      const { report, spans } = made;
       const { until, raws, folders: listed, untracked } = earlier.terms;
-      const lines = { pages: facts.pages, lines: facts.lines };
+      const lines = { pages: facts.pages, lines: facts.lines, spans };
       return {
         report,
         keep: () => write(report, { until, raws, folders: listed, untracked }, lines, checked),
       };
     },
     keep: async (report, scanned) => {
-      const facts =
-        factsName && scanned.pages
-          ? (await import("../scan/after-commits.js")).factsOfScan(
-              scanned.pages.reports,
-              scanned.pages.details,
-              scanned.pages.follows,
-            )
-          : null;
+      const facts = factsName && scanned.pages ? await factsOf(report, scanned.pages) : null;
       await write(
-        report,
+        facts ? [facts.whole] : report,
         (tracked) => {
           const named = namedFiles(scanned.listing, tracked);
           return named ? { until: scanned.until, raws: scanned.raws, ...named } : null;
@@ -153,6 +151,22 @@ export async function keptReport(
       );
     },
   };
+}
+
+/** The facts beside a whole JSON report (see scan/after-commits.ts), with the report as one
+ * buffer; null when its pages cannot be found in it. */
+async function factsOf(
+  report: readonly Uint8Array[],
+  pages: NonNullable<Scanned["pages"]>,
+): Promise<{ pages: number; lines: Buffer; spans: PageSpans; whole: Buffer } | null> {
+  const [{ factsOfScan }, { pageSpans }] = await Promise.all([
+    import("../scan/after-commits.js"),
+    import("../report/json.js"),
+  ]);
+  const whole = Buffer.concat(report);
+  const spans = pageSpans(whole);
+  if (!spans) return null;
+  return { ...factsOfScan(pages.reports, pages.details, pages.follows), spans, whole };
 }
 
 /** The listing's folders, and its pages git does not track, with their signatures; null when

@@ -54,6 +54,24 @@ export async function indexState(
   return { index: before, tracked, entries };
 }
 
+/**
+ * Whether the index is still `state.index` (so it names the same entries, with the same marks)
+ * and git still vouches for the tracked files below `folders` against it: the state taken
+ * again, in one git process, when nothing new needs to be named.
+ */
+export async function stillVouches(
+  repo: Repo,
+  folders: readonly string[],
+  state: IndexState,
+): Promise<boolean> {
+  if (indexTrailer(repo) !== state.index || folders.length === 0) return false;
+  const specs = folders.map((f) => `${f}/`);
+  const diff = await runGit(repo, [...FULL_CHECK, "diff-files", "--quiet", "--", ...specs], {
+    okCodes: [1],
+  });
+  return diff.code === 0 && indexTrailer(repo) === state.index;
+}
+
 const H = 0x48;
 const SPACE = 0x20;
 const ONE = 0x31;

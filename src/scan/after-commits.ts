@@ -25,7 +25,7 @@ import type { CommitInfo, PageReport, ScanResult } from "../core/types.js";
 import { BlobLineCounter } from "../git/blob-diff.js";
 import { LogRecorder, readLogCapture } from "../git/history.js";
 import { isFullHash } from "../git/revision.js";
-import { pageSpans, pageText, type WrittenPages } from "../report/json.js";
+import { jsonChunksWithWritten, type PageSpans, pageText } from "../report/json.js";
 import { type LangFolder, translationFolderOf } from "./folders.js";
 import {
   commitInfo,
@@ -57,7 +57,7 @@ export async function reportAfterCommits(
   kept: Buffer,
   edits: EnglishEdits | null,
   pagesRead: () => void = () => {},
-): Promise<{ result: ScanResult; written: WrittenPages } | null> {
+): Promise<{ report: Buffer[]; spans: PageSpans } | null> {
   const { repo, sourceRepo, head, folders, now } = start;
   // With two repositories the translations' index says nothing of the English HEAD.
   if (sourceRepo !== repo || !edits || facts.head === head.hash) return null;
@@ -67,9 +67,9 @@ export async function reportAfterCommits(
     if (!pages) return null;
     for (const edit of pages) redo.push([path, edit]);
   }
-  const spans = pageSpans(kept);
-  const document = spans ? keptDocument(kept, spans) : null;
-  if (!spans || !document || spans.starts.length !== facts.pages) return null;
+  const { spans } = facts;
+  const document = spans && holdsPages(kept, spans, redo) ? keptDocument(kept, spans) : null;
+  if (!spans || !document) return null;
   const counter = new BlobLineCounter(sourceRepo, sourceRepo.objectDir, sourceRepo.diffAlgorithm);
   const pages = new Map<number, { before: PageReport; after: PageReport }>();
   try {
@@ -131,7 +131,8 @@ export async function reportAfterCommits(
     ...document.rest,
     headDate: await start.headDate,
   };
-  return { result, written: { count: facts.pages, text: joined(kept, spans, pages) } };
+  const after = new Map([...pages].map(([at, { after }]) => [at, pageText(after)]));
+  return documentWith(result, kept, spans, after);
 }
 
 /**
@@ -230,28 +231,78 @@ function keptDocument(
   }
 }
 
-/** The kept report's pages with those judged again in their place, as WrittenPages' text. */
-function joined(
+/** Whether the kept report's text has a page where `spans` says, for the first and last pages
+ * and those to be judged again: the facts are of this text. */
+function holdsPages(
   kept: Buffer,
-  spans: { starts: number[]; ends: number[] },
-  pages: ReadonlyMap<number, { after: PageReport }>,
-): Buffer[] {
-  const out: Buffer[] = [];
+  spans: PageSpans,
+  redo: ReadonlyArray<[string, PageEdit]>,
+): boolean {
+  const n = spans.starts.length;
+  const page = (at: number) => {
+    const start = spans.starts[at] ?? -1;
+    const end = spans.ends[at] ?? -1;
+    return (
+      start >= 0 &&
+      end <= kept.length &&
+      start < end &&
+      kept.toString("latin1", start, start + 5) === "    {" &&
+      kept.toString("latin1", end - 6, end) === "\n    }"
+    );
+  };
+  return n > 0 && page(0) && page(n - 1) && redo.every(([, [at]]) => at < n && page(at));
+}
+
+/**
+ * The report: `result`'s fields around the kept report's pages, with `after`'s texts in place
+ * of some; and where each page is in it.
+ */
+function documentWith(
+  result: ScanResult,
+  kept: Buffer,
+  spans: PageSpans,
+  after: ReadonlyMap<number, Buffer>,
+): { report: Buffer[]; spans: PageSpans } {
+  const n = spans.starts.length;
+  const text: Buffer[] = [];
+  const starts = new Array<number>(n);
+  const ends = new Array<number>(n);
+  const first = spans.starts[0] as number;
+  // Offsets in the pages' text, which starts at the first page.
+  let from = first;
+  let shift = -first;
   const comma = Buffer.from(",\n");
-  let from = spans.starts[0] as number;
-  for (const at of [...pages.keys()].sort((a, b) => a - b)) {
+  for (const [at, page] of [...after].sort((a, b) => a[0] - b[0])) {
     const start = spans.starts[at] as number;
-    if (start > from) out.push(kept.subarray(from, start));
-    out.push(pageText((pages.get(at) as { after: PageReport }).after));
+    if (start > from) text.push(kept.subarray(from, start));
+    text.push(page);
     from = spans.ends[at] as number;
-    if (at + 1 < spans.starts.length) {
-      out.push(comma);
+    if (at + 1 < n) {
+      text.push(comma);
       from = spans.starts[at + 1] as number;
     }
   }
-  const end = spans.ends[spans.ends.length - 1] as number;
-  if (end > from) out.push(kept.subarray(from, end));
-  return out;
+  const last = spans.ends[n - 1] as number;
+  if (last > from) text.push(kept.subarray(from, last));
+  for (let at = 0; at < n; at++) {
+    const page = after.get(at);
+    starts[at] = (spans.starts[at] as number) + shift;
+    if (page) shift += page.length - ((spans.ends[at] as number) - (spans.starts[at] as number));
+    ends[at] = (spans.ends[at] as number) + shift;
+  }
+  const report: Buffer[] = [];
+  let size = 0;
+  let pagesAt = -1;
+  for (const piece of jsonChunksWithWritten(result, { count: n, text })) {
+    const bytes = typeof piece === "string" ? Buffer.from(piece) : piece;
+    if (pagesAt === -1 && bytes === text[0]) pagesAt = size;
+    report.push(bytes);
+    size += bytes.length;
+  }
+  return {
+    report,
+    spans: { starts: starts.map((x) => x + pagesAt), ends: ends.map((x) => x + pagesAt) },
+  };
 }
 
 /**

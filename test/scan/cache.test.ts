@@ -515,7 +515,7 @@ describe("a kept report brought to a later HEAD", () => {
    * Returns whether the report came from the kept one: a copy of the cache, whose kept report
    * is marked where no scan would write, shows the mark.
    */
-  function fromKept(change: () => void): boolean {
+  function fromKept(...changes: Array<() => void>): boolean {
     sameWithCache();
     const marked = path.join(tempDir(), "marked");
     cpSync(cacheDir, marked, { recursive: true });
@@ -523,13 +523,17 @@ describe("a kept report brought to a later HEAD", () => {
     forge(path.join(marked, report as string), (b) =>
       b.replace('\n  "content": "content",', '\n  "content": "KEPT",'),
     );
-    change();
-    const plain = scanJson(["--no-cache"]);
-    expect(scanJson(["--cache-dir", cacheDir])).toBe(plain);
-    expect(scanJson(["--cache-dir", cacheDir])).toBe(plain);
-    const viaMarked = scanJson(["--cache-dir", marked]);
+    // Each change after the first starts from the report made after the one before.
+    let kept = true;
+    for (const change of changes) {
+      change();
+      const plain = scanJson(["--no-cache"]);
+      expect(scanJson(["--cache-dir", cacheDir])).toBe(plain);
+      expect(scanJson(["--cache-dir", cacheDir])).toBe(plain);
+      kept &&= scanJson(["--cache-dir", marked]).includes('"content": "KEPT"');
+    }
     rmSync(marked, { recursive: true, force: true });
-    return viaMarked.includes('"content": "KEPT"');
+    return kept;
   }
 
   /** The English paths the kept report's pages were read from, besides a page's own. */
@@ -542,7 +546,7 @@ describe("a kept report brought to a later HEAD", () => {
     return bytes
       .toString("utf8", second + 1)
       .split("\n")
-      .filter((line) => line.startsWith("B"))
+      .filter((line) => line.startsWith('B"'))
       .map((line) => JSON.parse(line.slice(1)) as string);
   }
 
@@ -557,13 +561,17 @@ describe("a kept report brought to a later HEAD", () => {
     expect(outdated && missing).toBeTruthy();
     const source = outdated?.sourcePath as string;
     expect(
-      fromKept(() => {
-        edit({ [source]: "Edited once.\n" });
-        edit({
-          [source]: "Edited twice.\n",
-          [missing?.sourcePath as string]: "Missing, edited.\n",
-        });
-      }),
+      fromKept(
+        () => {
+          edit({ [source]: "Edited once.\n" });
+          edit({
+            [source]: "Edited twice.\n",
+            [missing?.sourcePath as string]: "Missing, edited.\n",
+          });
+        },
+        // From the report made after the two commits above, with its pages' places moved.
+        () => edit({ [source]: "Edited a third time.\n" }),
+      ),
     ).toBe(true);
     // Back to the version the translation names: up to date again, with its commits listed.
     const raw = outdated?.rawCommit as string;
