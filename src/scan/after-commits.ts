@@ -7,9 +7,10 @@
 // a merge, a change to a path some other page was read from) leaves the scan to a full run.
 //
 // Why this gives the scan's own answer, when it applies:
-// - The translations are the same files: the index names the same bytes below their folders
-//   (and git vouches for the work tree), and the folders and untracked pages have the same
-//   signatures (checked as for any kept report).
+// - The translations are the same files with the same history: the index names the same bytes
+//   below their folders (and git vouches for the work tree), the folders and untracked pages
+//   have the same signatures (checked as for any kept report), and no new commit touched a
+//   translation folder (a page without metadata is estimated from its file's history).
 // - The English side gained only in-place edits (git's status M, no merge, no rename), so HEAD
 //   holds the same English paths; only the edited ones have a new blob.
 // - The new commits form one line from the kept HEAD. Each page's raw_commit is in the kept
@@ -62,6 +63,7 @@ export async function reportAfterCommits(
   // With two repositories the translations' index says nothing of the English HEAD.
   if (sourceRepo !== repo || !edits || facts.head === head.hash) return null;
   const redo: Array<[string, PageEdit]> = [];
+  // A path no page was read from (an image, a page no one translates) changes no report.
   for (const path of edits.paths) {
     const pages = facts.blocks(path) ? null : facts.editsOf(path);
     if (!pages) return null;
@@ -137,8 +139,11 @@ export async function reportAfterCommits(
 
 /**
  * What the commits from `keptHead` to HEAD did below the English folders, when it was only
- * edits in place along one line of commits: the paths edited, each one's blob at HEAD and the
- * new commits that edited it (newest first, as numbers of `table`); null otherwise.
+ * edits in place along one line of commits that left the translation folders alone: the paths
+ * edited, each one's blob at HEAD and the new commits that edited it (newest first, as numbers
+ * of `table`); null otherwise. A commit that touched a translation folder is not this case even
+ * when the folder's files end as they were (a change and its revert, or a change staged before
+ * the report was kept): a page without metadata is estimated from its file's own history.
  */
 export async function englishEdits(start: ScanStart, keptHead: string) {
   const { sourceRepo, head, folders } = start;
@@ -150,7 +155,7 @@ export async function englishEdits(start: ScanStart, keptHead: string) {
       sourceRepo,
       head.hash,
       keptHead,
-      folders.sourceFolders,
+      [...folders.sourceFolders, ...folders.langs.map((f) => f.rel)],
       new LogRecorder(sink),
     );
   } catch {
@@ -159,7 +164,7 @@ export async function englishEdits(start: ScanStart, keptHead: string) {
   }
   const { table, log } = read;
   const n = table.hashes.length;
-  if (n === 0 || n > MAX_NEW_COMMITS) return null;
+  if (n === 0 || n > MAX_NEW_COMMITS || table.hashes[0] !== head.hash) return null;
   // One line: each commit's only parent is the next one, the last one's the kept HEAD.
   for (let c = 0; c < n; c++) {
     if (log.parents[c] !== (c + 1 < n ? table.hashes[c + 1] : keptHead)) return null;
@@ -169,6 +174,7 @@ export async function englishEdits(start: ScanStart, keptHead: string) {
   const blobs = new Map<string, string>();
   const commitsOf = new Map<string, number[]>();
   for (const path of index.paths()) {
+    if (translationFolderOf(folders.langs, path) !== null) return null;
     const touches = index.touchesOf(path);
     const commits: number[] = [];
     for (const t of touches) {

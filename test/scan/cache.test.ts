@@ -584,6 +584,25 @@ describe("a kept report brought to a later HEAD", () => {
     expect(scanJson(["--no-cache"])).toContain("the English source is a binary file");
   });
 
+  it("scans when a commit touched a translation folder, even one whose files end as before", () => {
+    // Staged when the report is kept, then committed: the page's estimate is that commit.
+    writeFileSync(path.join(site.dir, ZH, "user/staged.md"), "暂存。\n");
+    gitIn(site.dir, ["add", "--", `${ZH}/user/staged.md`]);
+    expect(fromKept(() => edit({}, "Commit the staged translation"))).toBe(false);
+    expect(scanJson(["--no-cache"])).toContain("last change of the translation");
+    // Changed and changed back: the estimate moves to the second commit.
+    const estimated = pagesOf(scanJson(["--no-cache"])).find((p) => p.estimate !== undefined);
+    expect(estimated).toBeTruthy();
+    const file = estimated?.path as string;
+    const text = readFileSync(path.join(site.dir, file), "utf8");
+    expect(
+      fromKept(() => {
+        edit({ [file]: "改过。\n" });
+        edit({ [file]: text });
+      }),
+    ).toBe(false);
+  });
+
   it("scans when the new commits did more than edit English pages", () => {
     const blocked = blockedPaths();
     const pages = pagesOf(scanJson(["--no-cache"]));
