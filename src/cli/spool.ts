@@ -1,9 +1,9 @@
 // A report held until it is whole, so a scan that fails leaves no partial report on stdout: in
 // memory while it is small, in a private temporary file once it is large. A 12,000-page site's
 // JSON is 18 MB, and held in memory it was about a tenth of the scan's peak memory.
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
-import os from "node:os";
+import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
+import { privateFolder } from "../site/scratch.js";
 
 /** Bytes held in memory before the rest goes to the file. */
 const IN_MEMORY = 4 * 1024 * 1024;
@@ -64,7 +64,7 @@ export class ReportSpool {
   private spill(): void {
     let dir: string;
     try {
-      dir = mkdtempSync(path.join(os.tmpdir(), "translation-status-"));
+      dir = privateFolder();
     } catch {
       return;
     }

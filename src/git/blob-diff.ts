@@ -3,13 +3,14 @@
 // other) written to a scratch object folder, never into the repository. The counts are git's
 // own, which is what users compare against: git's diff is not always minimal, so another diff
 // implementation would sometimes disagree.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ownString } from "../core/own-string.js";
 import { AppError } from "../errors.js";
 import { settleLater } from "../settle.js";
+import { privateFolder } from "../site/scratch.js";
 import { isFullHash } from "./revision.js";
 import type { Repo } from "./run.js";
 import { NulSplitter, runGit } from "./run.js";
@@ -194,7 +195,7 @@ export class BlobLineCounter {
     if (this.scratch) return this.scratch;
     let dir: string;
     try {
-      dir = mkdtempSync(path.join(tmpdir(), "translation-status-"));
+      dir = privateFolder();
     } catch (err) {
       throw scratchError(err);
     }

@@ -172,7 +172,7 @@ export function runGit(
       if (size > (opts.maxBuffer ?? DEFAULT_MAX_BUFFER)) {
         failed = true;
         child.kill();
-        reject(new AppError(2, `git ${args[0]} produced more output than allowed`));
+        reject(new AppError(2, `git ${commandOf(args)} produced more output than allowed`));
         return;
       }
       chunks.push(chunk);
@@ -189,7 +189,7 @@ export function runGit(
       if (failed) return;
       const exit = code ?? 128;
       if (exit !== 0 && !(opts.okCodes ?? []).includes(exit)) {
-        reject(new GitFailure(args[0] ?? "", exit, firstLine(stderr)));
+        reject(new GitFailure(commandOf(args), exit, firstLine(stderr)));
         return;
       }
       resolve({ stdout: Buffer.concat(chunks), code: exit });
@@ -199,6 +199,13 @@ export function runGit(
     if (opts.input !== undefined) child.stdin.end(opts.input);
     else child.stdin.end();
   });
+}
+
+/** The git command `args` run, as an error names it: after any `-c name=value` settings. */
+function commandOf(args: readonly string[]): string {
+  let i = 0;
+  while (args[i] === "-c") i += 2;
+  return args[i] ?? "";
 }
 
 /** git exited with an error; carries git's own first line of explanation. */

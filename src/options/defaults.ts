@@ -7,6 +7,7 @@ import type { LayoutChoice } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
 import type { AnnotationLevel } from "../sanitize/github.js";
 import { PAGE_EXTENSIONS } from "../site/files.js";
+import { TOOL_FOLDER } from "./tool-folder.js";
 
 /** How a site records metadata, as the config names it; "auto" learns it from the site. (Here,
  * not beside the metadata code, so that parsing the command line loads none of that.) */
@@ -108,6 +109,6 @@ export const IGNORE_REVS_NAME = ".translation-status-ignore-revs";
  * hold. A history of 20,000 commits takes about 15 MB; the least recently used files go first.
  */
 export const CACHE_DEFAULTS = {
-  folder: "translation-status",
+  folder: TOOL_FOLDER,
   maxBytes: 256 * 1024 * 1024,
 } as const;

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
+import { TOOL_FOLDER } from "../options/tool-folder.js";
 import { writeFileAtomically } from "../site/atomic.js";
 import {
   FILTER_KEYS,
@@ -34,10 +35,9 @@ const MAX_TEXT = 4096;
 export function stateFolder(env: NodeJS.ProcessEnv): string | null {
   // The XDG spec ignores a relative value.
   const xdg = env.XDG_STATE_HOME;
-  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, "translation-status");
+  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, TOOL_FOLDER);
   const home = env.HOME;
-  if (home && path.isAbsolute(home))
-    return path.join(home, ".local", "state", "translation-status");
+  if (home && path.isAbsolute(home)) return path.join(home, ".local", "state", TOOL_FOLDER);
   return null;
 }
 
