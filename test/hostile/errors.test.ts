@@ -198,4 +198,16 @@ describe("git output the tool does not expect", () => {
       message: "unexpected output from git log",
     });
   });
+
+  it("names the command that failed, after any -c settings", async () => {
+    const target = { workTree: repo.dir, gitDir: path.join(repo.dir, ".git") };
+    const rejected = runGit(target, [
+      "-c",
+      "core.checkStat=default",
+      "cat-file",
+      "-t",
+      "0".repeat(40),
+    ]);
+    await expect(rejected).rejects.toMatchObject({ exitCode: 2, command: "cat-file" });
+  });
 });
