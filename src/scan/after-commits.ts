@@ -325,6 +325,8 @@ export function factsOfScan(
   const blocked = new Set<string>();
   pages.forEach((report, i) => {
     const paths = follows.get(report);
+    // Judged without the history (no usable raw_commit and no estimate, or a missing page):
+    // an edit in place leaves every English path where it was, so such a report stays.
     if (!paths) return;
     const d = details[i];
     const alone =
