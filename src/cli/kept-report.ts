@@ -93,13 +93,13 @@ export async function keptReport(
   ) => {
     let rest: Omit<ReportTerms, "key" | "since"> | null;
     if (typeof terms === "function") {
-      const after = await indexState(repo, translationFolders(folders), true);
+      const after = await indexState(repo, translationFolders(folders), true).catch(() => null);
       if (!after?.tracked || after.index !== pages.index) return;
       rest = terms(after.tracked);
     } else {
-      rest = (await (checked ?? stillVouches(repo, translationFolders(folders), pages)))
-        ? terms
-        : null;
+      const vouches = checked ?? stillVouches(repo, translationFolders(folders), pages);
+      // A check that fails keeps nothing: the report was printed, and only the cache loses.
+      rest = (await vouches.catch(() => false)) ? terms : null;
     }
     if (!rest) return;
     writeReport(cache.store, name, { key, since: now, ...rest }, report);
@@ -123,8 +123,8 @@ export async function keptReport(
       const edits = settleLater(englishEdits(start, facts.head));
       const earlier = readReport(cache.store, name, facts.key, now);
       if (!earlier || !(await holds(earlier.terms))) return null;
-      // Once every page it reads is read, git checks the index, while the report is made and
-      // printed.
+      // Once every page it reads is read, git checks the index while the report is made and
+      // printed; the report is kept only if git still vouches for the pages then.
       const index: { checked?: Promise<boolean> } = {};
       const made = await reportAfterCommits(start, facts, earlier.report, await edits, () => {
         index.checked = settleLater(stillVouches(repo, translationFolders(folders), pages));

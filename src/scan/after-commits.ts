@@ -17,6 +17,9 @@
 //   HEAD's history (a report is never kept otherwise), so raw..HEAD is raw..(kept HEAD) plus
 //   the new commits, which come first in git's order; a page whose paths they do not touch has
 //   the same commits, versions and status as before.
+// - Nothing else in the repository is read: the options, the config file and the ignore-revs
+//   file are in the inputs' key (`base`), so a commit elsewhere (a README, a layout) that
+//   changes them changes that key, and one that does not changes no answer.
 // - What a page's report was read from is kept beside it (cache/report-file.ts ReportFacts):
 //   a page read from more than one path's history, or not judged from the history, is never
 //   patched; if the new commits touch a path such a page was read from, nothing is.
@@ -208,7 +211,15 @@ function judgedAgain(
   t.sourceRel = sourcePath.slice(t.source.length + 1);
   const rawOf = new Map([[t, { kind: "ok" as const, hash: rawHash }]]);
   const [report] = pageReports([t], rawOf, new Map());
-  if (!report || report.path !== before.path) return null;
+  // The file is the one the report was made from (git's index says so); a page that reads
+  // otherwise changed where git could not see it, and is left to the scan.
+  const same =
+    report?.path === before.path &&
+    report.rawCommit === before.rawCommit &&
+    report.rawTitle === before.rawTitle &&
+    report.lastTranslationTime === before.lastTranslationTime &&
+    report.metaLine === before.metaLine;
+  if (!report || !same) return null;
   judge(t, report);
   return report;
 }
@@ -228,7 +239,8 @@ function keptDocument(
     // `{ "schemaVersion": …, "head": …, "shallow": …,` then the pages, then `], "summary": … }`.
     const opening = kept.toString("utf8", 0, kept.lastIndexOf(",", first));
     const top = JSON.parse(`${opening}}`);
-    const closing = kept.toString("utf8", kept.indexOf(",", last) + 1);
+    if (kept.toString("latin1", last, last + 5) !== "\n  ],") return null;
+    const closing = kept.toString("utf8", last + 5);
     const { summary, ...rest } = JSON.parse(`{${closing}`);
     if (typeof top !== "object" || typeof summary !== "object" || summary === null) return null;
     return { top, summary, rest };
