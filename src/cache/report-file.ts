@@ -129,8 +129,15 @@ export interface FactsHead {
 }
 
 /** A page judged on one English path's history alone: its number in the report, the
- * raw_commit's full hash, its date (or null) and the path's blob there. */
+ * raw_commit's full hash (or, for a page without metadata, its estimate's), that commit's date
+ * (or null) and the path's blob there. */
 export type PageEdit = [number, string, string | null, string];
+
+/** A PageEdit, and whether its commit is an estimate (a page without metadata). */
+export interface KeptEdit {
+  estimated: boolean;
+  edit: PageEdit;
+}
 
 /**
  * What a kept JSON report was made from, beside it, for a later HEAD that only edited English
@@ -142,24 +149,28 @@ export interface ReportFacts extends FactsHead {
   /** Where each page's text starts and ends in the report; null when not as written. */
   spans: PageSpans | null;
   /** The pages judged on `path` alone; null when a line about it is not as written. */
-  editsOf(path: string): PageEdit[] | null;
+  editsOf(path: string): KeptEdit[] | null;
   /** Whether a page other than those was read from `path`'s history. */
   blocks(path: string): boolean;
   /** The lines, to be kept again under another head. */
   lines: Buffer;
 }
 
-/** A line of the facts about pages judged on `path` alone, or one of a path that blocks. */
+/** A line of the facts about a page judged on `path` alone (its own raw_commit, or an
+ * estimate), or one of a path that blocks. */
 const EDIT = "E";
+const ESTIMATED = "U";
 const BLOCKED = "B";
 
 /** The lines of ReportFacts for these pages and paths. */
 export function factsLines(
-  edits: ReadonlyArray<{ path: string; edit: PageEdit }>,
+  edits: ReadonlyArray<{ path: string } & KeptEdit>,
   blocked: Iterable<string>,
 ): Buffer {
   const out: string[] = [];
-  for (const { path, edit } of edits) out.push(`${EDIT}${JSON.stringify([path, ...edit])}\n`);
+  for (const { path, edit, estimated } of edits) {
+    out.push(`${estimated ? ESTIMATED : EDIT}${JSON.stringify([path, ...edit])}\n`);
+  }
   for (const path of blocked) out.push(`${BLOCKED}${JSON.stringify(path)}\n`);
   return Buffer.from(out.join(""), "utf8");
 }
@@ -227,13 +238,15 @@ export function readReportFacts(store: CacheStore, name: string): ReportFacts | 
     spans,
     lines: lines.subarray(1),
     editsOf: (path) => {
-      const prefix = `\n${EDIT}[${JSON.stringify(path)},`;
-      const out: PageEdit[] = [];
-      for (let at = find(prefix, 0); at !== -1; at = find(prefix, at + 1)) {
-        const end = lines.indexOf(10, at + 1);
-        const edit = pageEdit(lines.toString("utf8", at + 2, end < 0 ? lines.length : end));
-        if (!edit) return null;
-        out.push(edit);
+      const out: KeptEdit[] = [];
+      for (const tag of [EDIT, ESTIMATED]) {
+        const prefix = `\n${tag}[${JSON.stringify(path)},`;
+        for (let at = find(prefix, 0); at !== -1; at = find(prefix, at + 1)) {
+          const end = lines.indexOf(10, at + 1);
+          const edit = pageEdit(lines.toString("utf8", at + 2, end < 0 ? lines.length : end));
+          if (!edit) return null;
+          out.push({ estimated: tag === ESTIMATED, edit });
+        }
       }
       return out;
     },

@@ -2,8 +2,9 @@
 // again: the common case of a translator or a CI job after `git pull`, when the new commits only
 // edited English pages. The report's other pages stay as they were written, byte for byte; the
 // pages whose English source the new commits edited are judged again, with the same code as in
-// the scan (judgePage, listOnReport, setLines), on what the kept report knew of them and what
-// the new commits changed. Anything else the new commits did (a page added, deleted or renamed,
+// the scan (judgePage, listOnReport, setLines, and for a page without metadata judgeEstimate
+// and foldEstimate on its estimate), on what the kept report knew of them and what the new
+// commits changed. Anything else the new commits did (a page added, deleted or renamed,
 // a merge, a change to a path some other page was read from) leaves the scan to a full run.
 //
 // Why this gives the scan's own answer, when it applies:
@@ -21,10 +22,18 @@
 //   file are in the inputs' key (`base`), so a commit elsewhere (a README, a layout) that
 //   changes them changes that key, and one that does not changes no answer.
 // - What a page's report was read from is kept beside it (cache/report-file.ts ReportFacts):
-//   a page read from more than one path's history, or not judged from the history, is never
-//   patched; if the new commits touch a path such a page was read from, nothing is.
-import { factsLines, type PageEdit, type ReportFacts } from "../cache/report-file.js";
+//   a page read from more than one path's history (a renamed page) is never patched, and if
+//   the new commits touch a path such a page was read from, nothing is. A page not judged
+//   from the history at all (no usable raw_commit and no estimate, a missing page) reads only
+//   which English paths exist, which edits in place leave as they were.
+import {
+  factsLines,
+  type KeptEdit,
+  type PageEdit,
+  type ReportFacts,
+} from "../cache/report-file.js";
 import { PathIndexBuilder } from "../core/pathindex.js";
+import type { RawState } from "../core/status.js";
 import type { CommitInfo, PageReport, ScanResult } from "../core/types.js";
 import { BlobLineCounter } from "../git/blob-diff.js";
 import { LogRecorder, readLogCapture } from "../git/history.js";
@@ -33,12 +42,17 @@ import { jsonChunksWithWritten, type PageSpans, pageText } from "../report/json.
 import { type LangFolder, translationFolderOf } from "./folders.js";
 import {
   commitInfo,
+  type Estimated,
   type Findings,
+  foldEstimate,
+  judgeEstimate,
   judgePage,
   listOnReport,
   type PageDetail,
   pageReports,
+  type SourceFacts,
   setLines,
+  trialReport,
 } from "./reports.js";
 import type { ScanStart } from "./start.js";
 import { readTranslation, type Translation } from "./translations.js";
@@ -65,7 +79,7 @@ export async function reportAfterCommits(
   const { repo, sourceRepo, head, folders, now } = start;
   // With two repositories the translations' index says nothing of the English HEAD.
   if (sourceRepo !== repo || !edits || facts.head === head.hash) return null;
-  const redo: Array<[string, PageEdit]> = [];
+  const redo: Array<[string, KeptEdit]> = [];
   // A path no page was read from (an image, a page no one translates) changes no report.
   for (const path of edits.paths) {
     const pages = facts.blocks(path) ? null : facts.editsOf(path);
@@ -79,40 +93,60 @@ export async function reportAfterCommits(
   const pages = new Map<number, { before: PageReport; after: PageReport }>();
   try {
     const measure: Array<{ report: PageReport; count: number }> = [];
+    const sinks = {
+      findings: new Map() as Findings,
+      countLines: counter.add.bind(counter),
+      measure,
+    };
     const infos: CommitInfo[] = [];
-    for (const [path, [at, rawHash, rawDate, atRaw]] of redo) {
+    for (const [path, { estimated, edit }] of redo) {
+      const [at, hash, date, atRaw] = edit;
       if (at >= spans.starts.length || pages.has(at)) return null;
       const before = JSON.parse(
         kept.toString("utf8", spans.starts[at], spans.ends[at]),
       ) as PageReport;
       const atHead = edits.blobs.get(path) as string;
-      const after = judgedAgain(before, folders.langs, path, rawHash, now, (t, report) =>
-        judgePage(
-          t,
-          report,
-          {
-            rawHash,
-            ...(rawDate === null ? {} : { rawDate }),
-            isAncestor: true,
-            cut: false,
-            onSomeRef: false,
-            atHead,
-            atRaw,
-            earlier: null,
-            movedTo: null,
-            movedToBlob: null,
-            movedToTranslation: null,
-          },
-          { findings: new Map() as Findings, countLines: (pair) => counter.add(pair), measure },
-        ),
-      );
-      if (!after || typeof before.commitsBehind !== "number" || !Array.isArray(before.commits)) {
-        return null;
-      }
+      const source: SourceFacts = {
+        rawHash: hash,
+        ...(date === null ? {} : { rawDate: date }),
+        isAncestor: true,
+        cut: false,
+        onSomeRef: false,
+        atHead,
+        atRaw,
+        earlier: null,
+        movedTo: null,
+        movedToBlob: null,
+        movedToTranslation: null,
+      };
       const fresh = (edits.commitsOf.get(path) as number[]).map((c) =>
         commitInfo(edits.table, c, infos),
       );
-      listOnReport(after, before.commitsBehind + fresh.length, [...fresh, ...before.commits]);
+      const page = { before, langs: folders.langs, sourcePath: path, now };
+      let after: PageReport | null;
+      if (!estimated) {
+        after = judgedAgain(page, { kind: "ok", hash }, (t, report) => {
+          judgePage(t, report, source, sinks);
+        });
+        if (!after || typeof before.commitsBehind !== "number" || !Array.isArray(before.commits)) {
+          return null;
+        }
+        listOnReport(after, before.commitsBehind + fresh.length, [...fresh, ...before.commits]);
+      } else {
+        // A page without metadata, measured on a trial report from its estimate, as in the scan.
+        const behind = before.estimate?.commitsBehind;
+        const judged: { estimate?: Estimated | null } = {};
+        after = judgedAgain(page, { kind: "none" }, (t, report) => {
+          const trial = trialReport(report);
+          const detail = judgePage(t, trial, source, sinks, report);
+          judged.estimate = judgeEstimate(report, trial, detail, atHead, hash);
+        });
+        const { estimate } = judged;
+        if (!after || !estimate || typeof behind !== "number") return null;
+        // Only the count reaches the report; the trial's list (the dashboard's) is not made.
+        listOnReport(estimate.trial, behind + fresh.length, fresh);
+        foldEstimate(estimate);
+      }
       pages.set(at, { before, after });
     }
     pagesRead();
@@ -196,20 +230,18 @@ export async function englishEdits(start: ScanStart, keptHead: string) {
  * the report said (the caller then leaves the report to the scan).
  */
 function judgedAgain(
-  before: PageReport,
-  langs: readonly LangFolder[],
-  sourcePath: string,
-  rawHash: string,
-  now: number,
+  page: { before: PageReport; langs: readonly LangFolder[]; sourcePath: string; now: number },
+  raw: RawState,
   judge: (t: Translation, report: PageReport) => void,
 ): PageReport | null {
+  const { before, langs, sourcePath, now } = page;
   const folder = translationFolderOf(langs, before.path);
   if (!folder?.abs || before.sourcePath !== sourcePath || before.lang !== folder.lang) return null;
   const t = readTranslation(folder, before.path.slice(folder.rel.length + 1), now);
   if (t.unread || !sourcePath.startsWith(`${t.source}/`)) return null;
   // As the scan matched it with HEAD's English pages, which the edits left as they were.
   t.sourceRel = sourcePath.slice(t.source.length + 1);
-  const rawOf = new Map([[t, { kind: "ok" as const, hash: rawHash }]]);
+  const rawOf = new Map([[t, raw]]);
   const [report] = pageReports([t], rawOf, new Map());
   // The file is the one the report was made from (git's index says so); a page that reads
   // otherwise changed where git could not see it, and is left to the scan.
@@ -254,7 +286,7 @@ function keptDocument(
 function holdsPages(
   kept: Buffer,
   spans: PageSpans,
-  redo: ReadonlyArray<[string, PageEdit]>,
+  redo: ReadonlyArray<[string, KeptEdit]>,
 ): boolean {
   const n = spans.starts.length;
   const page = (at: number) => {
@@ -268,7 +300,9 @@ function holdsPages(
       kept.toString("latin1", end - 6, end) === "\n    }"
     );
   };
-  return n > 0 && page(0) && page(n - 1) && redo.every(([, [at]]) => at < n && page(at));
+  return (
+    n > 0 && page(0) && page(n - 1) && redo.every(([, { edit }]) => edit[0] < n && page(edit[0]))
+  );
 }
 
 /**
@@ -333,7 +367,7 @@ export function factsOfScan(
   details: readonly PageDetail[],
   follows: ReadonlyMap<PageReport, readonly string[]>,
 ): { pages: number; lines: Buffer } {
-  const edits: Array<{ path: string; edit: PageEdit }> = [];
+  const edits: Array<{ path: string } & KeptEdit> = [];
   const blocked = new Set<string>();
   pages.forEach((report, i) => {
     const paths = follows.get(report);
@@ -341,15 +375,18 @@ export function factsOfScan(
     // an edit in place leaves every English path where it was, so such a report stays.
     if (!paths) return;
     const d = details[i];
-    const alone =
-      paths.length === 1 &&
-      paths[0] === report.sourcePath &&
-      report.estimate === undefined &&
-      report.movedFrom === null &&
+    const { estimate } = report;
+    const onePath =
+      paths.length === 1 && paths[0] === report.sourcePath && report.movedFrom === null;
+    const ownCommit =
+      estimate === undefined &&
       report.commitsBehind !== null &&
       (report.status === "outdated" || report.status === "up-to-date");
-    if (alone && d?.rawHash && d.fromBlob !== null && d.toBlob !== null) {
-      edits.push({ path: report.sourcePath, edit: [i, d.rawHash, d.rawDate ?? null, d.fromBlob] });
+    const estimated =
+      estimate !== undefined && estimate.commitsBehind !== null && report.status === "untracked";
+    if (onePath && (ownCommit || estimated) && d?.rawHash && d.fromBlob !== null && d.toBlob) {
+      const edit: PageEdit = [i, d.rawHash, d.rawDate ?? null, d.fromBlob];
+      edits.push({ path: report.sourcePath, estimated, edit });
     } else {
       for (const p of paths) blocked.add(p);
     }

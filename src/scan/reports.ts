@@ -295,7 +295,7 @@ export function buildReports(input: ReportInput): Built {
 
 /** A page without metadata measured from its estimate, through a report of its own (`trial`)
  * that the scan fills in as it fills in any other. */
-interface Estimated {
+export interface Estimated {
   report: PageReport;
   trial: PageReport;
   detail: PageDetail;
@@ -326,8 +326,31 @@ function completeUntracked(
     });
     return emptyDetail();
   }
-  const trial: PageReport = { ...report, warnings: NO_WARNINGS };
+  const trial = trialReport(report);
   const detail = completeReport(input, walkOf(estimate), t, trial, estimate, measure, report);
+  const judged = judgeEstimate(report, trial, detail, atHead, estimate);
+  if (!judged) return emptyDetail();
+  estimated.push(judged);
+  return detail;
+}
+
+/** The report an estimate is measured on, as a raw_commit would be (see completeUntracked). */
+export function trialReport(report: PageReport): PageReport {
+  return { ...report, warnings: NO_WARNINGS };
+}
+
+/**
+ * A page without metadata judged on its estimate, once the trial report has been judged on it
+ * (judgePage, with the page's report as the one measured): `untracked` with its estimate, or
+ * `source-missing` (then null: nothing more to fill in).
+ */
+export function judgeEstimate(
+  report: PageReport,
+  trial: PageReport,
+  detail: PageDetail,
+  atHead: string | null,
+  estimate: string,
+): Estimated | null {
   // The English page is gone, unless it was renamed since the estimate: then the page follows it.
   const movedTo = trial.movedFrom === null ? null : trial.sourcePath;
   report.status = decideStatus({
@@ -336,7 +359,7 @@ function completeUntracked(
     sourceAtRaw: detail.fromBlob,
     movedTo,
   });
-  if (report.status !== "untracked") return emptyDetail();
+  if (report.status !== "untracked") return null;
   if (movedTo !== null) {
     report.sourcePath = movedTo;
     report.movedFrom = trial.movedFrom;
@@ -349,12 +372,11 @@ function completeUntracked(
     linesAdded: trial.linesAdded,
     linesRemoved: trial.linesRemoved,
   };
-  estimated.push({ report, trial, detail });
-  return detail;
+  return { report, trial, detail };
 }
 
 /** Moves what the commit walk found for an estimate into the page, once it has run. */
-function foldEstimate({ report, trial, detail }: Estimated): void {
+export function foldEstimate({ report, trial, detail }: Estimated): void {
   if (report.estimate) report.estimate.commitsBehind = trial.commitsBehind;
   detail.estimatedCommits = trial.commits;
   // The trial's warnings speak of raw_commit; for this page that is the estimated commit.

@@ -582,6 +582,20 @@ describe("a kept report brought to a later HEAD", () => {
     // A binary file has no line counts, which the page says.
     expect(fromKept(() => edit({ [source]: "Binary\u0000now.\n" }))).toBe(true);
     expect(scanJson(["--no-cache"])).toContain("the English source is a binary file");
+    // A page without metadata: its estimate is measured again.
+    const estimated = pagesOf(scanJson(["--no-cache"])).find(
+      (p) => p.estimate !== undefined && !blocked.includes(p.sourcePath),
+    );
+    expect(estimated).toBeTruthy();
+    const english = estimated?.sourcePath as string;
+    expect(
+      fromKept(
+        () => edit({ [english]: "Estimated, edited.\n" }),
+        () => edit({ [english]: "Estimated, edited again.\n" }),
+      ),
+    ).toBe(true);
+    const behind = pagesOf(scanJson(["--no-cache"])).find((p) => p.path === estimated?.path);
+    expect(behind?.estimate?.commitsBehind).toBe((estimated?.estimate?.commitsBehind ?? 0) + 2);
   });
 
   it("scans when a commit touched a translation folder, even one whose files end as before", () => {
