@@ -102,9 +102,8 @@ export async function reportAfterCommits(
     for (const [path, { estimated, edit }] of redo) {
       const [at, hash, date, atRaw] = edit;
       if (at >= spans.starts.length || pages.has(at)) return null;
-      const before = JSON.parse(
-        kept.toString("utf8", spans.starts[at], spans.ends[at]),
-      ) as PageReport;
+      const before = keptPage(kept.toString("utf8", spans.starts[at], spans.ends[at]));
+      if (!before) return null;
       const atHead = edits.blobs.get(path) as string;
       const source: SourceFacts = {
         rawHash: hash,
@@ -276,6 +275,16 @@ function keptDocument(
     const { summary, ...rest } = JSON.parse(`{${closing}`);
     if (typeof top !== "object" || typeof summary !== "object" || summary === null) return null;
     return { top, summary, rest };
+  } catch {
+    return null;
+  }
+}
+
+/** A page of the kept report, from its text; null when it is not an object. */
+function keptPage(text: string): PageReport | null {
+  try {
+    const page: unknown = JSON.parse(text);
+    return typeof page === "object" && page !== null ? (page as PageReport) : null;
   } catch {
     return null;
   }
