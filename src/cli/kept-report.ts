@@ -74,7 +74,10 @@ export async function keptReport(
   if (inputs === null) return null;
   const { key } = inputs;
   const name = reportFile([...cache.identity, ...kind]);
-  const factsName = later ? reportFactsFile([...cache.identity, ...kind]) : null;
+  // With two repositories the translations' index says nothing of the English HEAD: their
+  // report is never brought to a later one.
+  const factsName =
+    later && sourceRepo === repo ? reportFactsFile([...cache.identity, ...kind]) : null;
   /** Whether the kept report's terms hold now. */
   const holds = async (terms: ReportTerms) =>
     sameFiles(terms, now) && (await readSame(sourceRepo, terms.raws));

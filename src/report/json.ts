@@ -41,13 +41,13 @@ function isStop(step: Step): step is { pagesUpTo: number } {
  * A report's pages as they were written in an earlier report's text: `count` pages, their text
  * as the report joins them (see pageSpans). For a report made from a kept one.
  */
-export interface WrittenPages {
+interface WrittenPages {
   count: number;
   text: readonly Buffer[];
 }
 
 /** The report with its pages taken from `written` (result.pages is not looked at). */
-export function* jsonChunksWithWritten(
+function* jsonChunksWithWritten(
   result: ScanResult,
   written: WrittenPages,
 ): Generator<string | Buffer> {
@@ -119,6 +119,10 @@ export interface PageSpans {
 
 const PAGES_OPEN = Buffer.from('\n  "pages": [\n    {');
 const ITEM_END = Buffer.from("\n    }");
+const PAGE_START = Buffer.from("    {");
+const LIST_CLOSE = Buffer.from("\n  ],");
+/** Between two pages of the list. */
+const SEPARATOR = Buffer.from(",\n");
 const COMMA = 0x2c;
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
@@ -162,6 +166,95 @@ export function pageSpans(text: Buffer): PageSpans | null {
 function isIndentThen(text: Buffer, at: number, spaces: number, byte: number): boolean {
   for (let i = 0; i < spaces; i++) if (text[at + i] !== SPACE) return false;
   return text[at + spaces] === byte;
+}
+
+/** Whether `spans` says where page `at` of `text` is: its text opens and closes as a page. */
+export function pageAt(text: Buffer, spans: PageSpans, at: number): boolean {
+  const start = spans.starts[at] ?? -1;
+  const end = spans.ends[at] ?? -1;
+  return (
+    start >= 0 &&
+    end <= text.length &&
+    start + PAGE_START.length <= end - ITEM_END.length &&
+    text.compare(PAGE_START, 0, PAGE_START.length, start, start + PAGE_START.length) === 0 &&
+    text.compare(ITEM_END, 0, ITEM_END.length, end - ITEM_END.length, end) === 0
+  );
+}
+
+/** A report's fields before and after its pages (at `spans`, checked with pageAt). */
+export function fieldsAround(
+  text: Buffer,
+  spans: PageSpans,
+): {
+  top: Pick<ScanResult, "schemaVersion" | "head" | "shallow">;
+  summary: ScanResult["summary"];
+  rest: Omit<ScanResult, "schemaVersion" | "head" | "shallow" | "pages" | "summary">;
+} | null {
+  const first = spans.starts[0] as number;
+  const last = spans.ends[spans.ends.length - 1] as number;
+  // `{ "schemaVersion": …, "head": …, "shallow": …,` then the pages, then `], "summary": … }`.
+  if (text.compare(LIST_CLOSE, 0, LIST_CLOSE.length, last, last + LIST_CLOSE.length) !== 0) {
+    return null;
+  }
+  try {
+    const top = JSON.parse(`${text.toString("utf8", 0, text.lastIndexOf(",", first))}}`);
+    const closing = text.toString("utf8", last + LIST_CLOSE.length);
+    const { summary, ...rest } = JSON.parse(`{${closing}`);
+    if (typeof top !== "object" || typeof summary !== "object" || summary === null) return null;
+    return { top, summary, rest };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `result`'s report with the pages of a kept report's `text` (at `spans`), and `replaced`'s
+ * texts (pageText) in place of some; and where each page is in the new report.
+ */
+export function withPagesReplaced(
+  result: ScanResult,
+  text: Buffer,
+  spans: PageSpans,
+  replaced: ReadonlyMap<number, Buffer>,
+): { report: Buffer[]; spans: PageSpans } {
+  const n = spans.starts.length;
+  const pages: Buffer[] = [];
+  const first = spans.starts[0] as number;
+  let from = first;
+  for (const [at, page] of [...replaced].sort((a, b) => a[0] - b[0])) {
+    const start = spans.starts[at] as number;
+    if (start > from) pages.push(text.subarray(from, start));
+    pages.push(page);
+    from = spans.ends[at] as number;
+    if (at + 1 < n) {
+      pages.push(SEPARATOR);
+      from = spans.starts[at + 1] as number;
+    }
+  }
+  const last = spans.ends[n - 1] as number;
+  if (last > from) pages.push(text.subarray(from, last));
+  const report: Buffer[] = [];
+  let size = 0;
+  let pagesAt = -1;
+  for (const piece of jsonChunksWithWritten(result, { count: n, text: pages })) {
+    const bytes = typeof piece === "string" ? Buffer.from(piece) : piece;
+    if (pagesAt === -1 && bytes === pages[0]) pagesAt = size;
+    report.push(bytes);
+    size += bytes.length;
+  }
+  // Each page moves by where the pages now start and by how much the pages before it grew.
+  const starts = new Array<number>(n);
+  const ends = new Array<number>(n);
+  let shift = pagesAt - first;
+  for (let at = 0; at < n; at++) {
+    const start = spans.starts[at] as number;
+    const end = spans.ends[at] as number;
+    starts[at] = start + shift;
+    const page = replaced.get(at);
+    if (page) shift += page.length - (end - start);
+    ends[at] = end + shift;
+  }
+  return { report, spans: { starts, ends } };
 }
 
 export function renderJson(result: ScanResult, extra: Record<string, unknown> = {}): string {

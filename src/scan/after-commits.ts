@@ -18,6 +18,7 @@
 //   HEAD's history (a report is never kept otherwise), so raw..HEAD is raw..(kept HEAD) plus
 //   the new commits, which come first in git's order; a page whose paths they do not touch has
 //   the same commits, versions and status as before.
+// - One repository holds both (cli/kept-report.ts keeps no facts otherwise).
 // - Nothing else in the repository is read: the options, the config file and the ignore-revs
 //   file are in the inputs' key (`base`), so a commit elsewhere (a README, a layout) that
 //   changes them changes that key, and one that does not changes no answer.
@@ -38,7 +39,13 @@ import type { CommitInfo, PageReport, ScanResult } from "../core/types.js";
 import { BlobLineCounter } from "../git/blob-diff.js";
 import { LogRecorder, readLogCapture } from "../git/history.js";
 import { isFullHash } from "../git/revision.js";
-import { jsonChunksWithWritten, type PageSpans, pageText } from "../report/json.js";
+import {
+  fieldsAround,
+  type PageSpans,
+  pageAt,
+  pageText,
+  withPagesReplaced,
+} from "../report/json.js";
 import { type LangFolder, translationFolderOf } from "./folders.js";
 import {
   commitInfo,
@@ -76,9 +83,8 @@ export async function reportAfterCommits(
   edits: EnglishEdits | null,
   pagesRead: () => void = () => {},
 ): Promise<{ report: Buffer[]; spans: PageSpans } | null> {
-  const { repo, sourceRepo, head, folders, now } = start;
-  // With two repositories the translations' index says nothing of the English HEAD.
-  if (sourceRepo !== repo || !edits || facts.head === head.hash) return null;
+  const { sourceRepo, head, folders, now } = start;
+  if (!edits) return null;
   const redo: Array<[string, KeptEdit]> = [];
   // A path no page was read from (an image, a page no one translates) changes no report.
   for (const path of edits.paths) {
@@ -87,7 +93,7 @@ export async function reportAfterCommits(
     for (const edit of pages) redo.push([path, edit]);
   }
   const { spans } = facts;
-  const document = spans && holdsPages(kept, spans, redo) ? keptDocument(kept, spans) : null;
+  const document = spans && holdsPages(kept, spans, redo) ? fieldsAround(kept, spans) : null;
   if (!spans || !document) return null;
   const counter = new BlobLineCounter(sourceRepo, sourceRepo.objectDir, sourceRepo.diffAlgorithm);
   const pages = new Map<number, { before: PageReport; after: PageReport }>();
@@ -170,7 +176,7 @@ export async function reportAfterCommits(
     headDate: await start.headDate,
   };
   const after = new Map([...pages].map(([at, { after }]) => [at, pageText(after)]));
-  return documentWith(result, kept, spans, after);
+  return withPagesReplaced(result, kept, spans, after);
 }
 
 /**
@@ -255,31 +261,6 @@ function judgedAgain(
   return report;
 }
 
-/** The kept report's fields around its pages. */
-function keptDocument(
-  kept: Buffer,
-  spans: { starts: number[]; ends: number[] },
-): {
-  top: Pick<ScanResult, "schemaVersion" | "head" | "shallow">;
-  summary: ScanResult["summary"];
-  rest: Omit<ScanResult, "schemaVersion" | "head" | "shallow" | "pages" | "summary">;
-} | null {
-  const first = spans.starts[0] as number;
-  const last = spans.ends[spans.ends.length - 1] as number;
-  try {
-    // `{ "schemaVersion": …, "head": …, "shallow": …,` then the pages, then `], "summary": … }`.
-    const opening = kept.toString("utf8", 0, kept.lastIndexOf(",", first));
-    const top = JSON.parse(`${opening}}`);
-    if (kept.toString("latin1", last, last + 5) !== "\n  ],") return null;
-    const closing = kept.toString("utf8", last + 5);
-    const { summary, ...rest } = JSON.parse(`{${closing}`);
-    if (typeof top !== "object" || typeof summary !== "object" || summary === null) return null;
-    return { top, summary, rest };
-  } catch {
-    return null;
-  }
-}
-
 /** A page of the kept report, from its text; null when it is not an object. */
 function keptPage(text: string): PageReport | null {
   try {
@@ -298,72 +279,8 @@ function holdsPages(
   redo: ReadonlyArray<[string, KeptEdit]>,
 ): boolean {
   const n = spans.starts.length;
-  const page = (at: number) => {
-    const start = spans.starts[at] ?? -1;
-    const end = spans.ends[at] ?? -1;
-    return (
-      start >= 0 &&
-      end <= kept.length &&
-      start < end &&
-      kept.toString("latin1", start, start + 5) === "    {" &&
-      kept.toString("latin1", end - 6, end) === "\n    }"
-    );
-  };
-  return (
-    n > 0 && page(0) && page(n - 1) && redo.every(([, { edit }]) => edit[0] < n && page(edit[0]))
-  );
-}
-
-/**
- * The report: `result`'s fields around the kept report's pages, with `after`'s texts in place
- * of some; and where each page is in it.
- */
-function documentWith(
-  result: ScanResult,
-  kept: Buffer,
-  spans: PageSpans,
-  after: ReadonlyMap<number, Buffer>,
-): { report: Buffer[]; spans: PageSpans } {
-  const n = spans.starts.length;
-  const text: Buffer[] = [];
-  const starts = new Array<number>(n);
-  const ends = new Array<number>(n);
-  const first = spans.starts[0] as number;
-  // Offsets in the pages' text, which starts at the first page.
-  let from = first;
-  let shift = -first;
-  const comma = Buffer.from(",\n");
-  for (const [at, page] of [...after].sort((a, b) => a[0] - b[0])) {
-    const start = spans.starts[at] as number;
-    if (start > from) text.push(kept.subarray(from, start));
-    text.push(page);
-    from = spans.ends[at] as number;
-    if (at + 1 < n) {
-      text.push(comma);
-      from = spans.starts[at + 1] as number;
-    }
-  }
-  const last = spans.ends[n - 1] as number;
-  if (last > from) text.push(kept.subarray(from, last));
-  for (let at = 0; at < n; at++) {
-    const page = after.get(at);
-    starts[at] = (spans.starts[at] as number) + shift;
-    if (page) shift += page.length - ((spans.ends[at] as number) - (spans.starts[at] as number));
-    ends[at] = (spans.ends[at] as number) + shift;
-  }
-  const report: Buffer[] = [];
-  let size = 0;
-  let pagesAt = -1;
-  for (const piece of jsonChunksWithWritten(result, { count: n, text })) {
-    const bytes = typeof piece === "string" ? Buffer.from(piece) : piece;
-    if (pagesAt === -1 && bytes === text[0]) pagesAt = size;
-    report.push(bytes);
-    size += bytes.length;
-  }
-  return {
-    report,
-    spans: { starts: starts.map((x) => x + pagesAt), ends: ends.map((x) => x + pagesAt) },
-  };
+  const at = (i: number) => pageAt(kept, spans, i);
+  return n > 0 && at(0) && at(n - 1) && redo.every(([, { edit }]) => at(edit[0]));
 }
 
 /**
