@@ -19,6 +19,7 @@ import type { PageReport } from "../core/types.js";
 import { indexState, stillVouches } from "../git/index-state.js";
 import type { Repo } from "../git/run.js";
 import type { PageSpans } from "../report/json.js";
+import { flushScanCache } from "../scan/cached-log.js";
 import { inputsKey } from "../scan/inputs-key.js";
 import type { PageListing } from "../scan/listing.js";
 import { resolveWritten } from "../scan/raw-commits.js";
@@ -139,7 +140,11 @@ export async function keptReport(
       const lines = { pages: facts.pages, lines: facts.lines, spans };
       return {
         report,
-        keep: () => write(report, { until, raws, folders: listed, untracked }, lines, checked),
+        keep: async () => {
+          await write(report, { until, raws, folders: listed, untracked }, lines, checked);
+          // What the history read through the cache on the way, if it was needed.
+          flushScanCache(start.cache);
+        },
       };
     },
     keep: async (report, scanned) => {

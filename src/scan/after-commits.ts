@@ -1,23 +1,30 @@
 // A kept JSON report brought up to a HEAD that has moved on by a few commits, without scanning
-// again: the common case of a translator or a CI job after `git pull`, when the new commits only
-// edited English pages. The report's other pages stay as they were written, byte for byte; the
-// pages whose English source the new commits edited are judged again, with the same code as in
-// the scan (judgePage, listOnReport, setLines, and for a page without metadata judgeEstimate
-// and foldEstimate on its estimate), on what the kept report knew of them and what the new
-// commits changed. Anything else the new commits did (a page added, deleted or renamed,
-// a merge, a change to a path some other page was read from) leaves the scan to a full run.
+// again: the common case of a translator or a CI job after `git pull`, or of a pull request's
+// merge commit, when the new commits only edited English pages. The report's other pages stay
+// as they were written, byte for byte; the pages whose English source the new commits edited
+// are judged again with the scan's own code. Along one line of commits that needs no history:
+// judgePage, listOnReport, setLines (and for a page without metadata judgeEstimate and
+// foldEstimate on its estimate) on what the kept report knew of the page and what the new
+// commits changed. Past merges and branches, buildReports judges those pages on HEAD's whole
+// history, which the cache holds up to an earlier HEAD. Anything else the new commits did (a
+// page added, deleted or renamed, a change to a translation or to a path some other page was
+// read from) leaves the scan to a full run.
 //
 // Why this gives the scan's own answer, when it applies:
 // - The translations are the same files with the same history: the index names the same bytes
 //   below their folders (and git vouches for the work tree), the folders and untracked pages
 //   have the same signatures (checked as for any kept report), and no new commit touched a
 //   translation folder (a page without metadata is estimated from its file's history).
-// - The English side gained only in-place edits (git's status M, no merge, no rename), so HEAD
-//   holds the same English paths; only the edited ones have a new blob.
-// - The new commits form one line from the kept HEAD. Each page's raw_commit is in the kept
-//   HEAD's history (a report is never kept otherwise), so raw..HEAD is raw..(kept HEAD) plus
-//   the new commits, which come first in git's order; a page whose paths they do not touch has
-//   the same commits, versions and status as before.
+// - The English side gained only in-place edits (git's status M in every new commit's diff
+//   against its first parent, a merge's included; no rename), so HEAD holds the same English
+//   paths; only the edited ones have a new blob.
+// - The kept HEAD is on HEAD's first-parent chain, and each page's raw_commit is in its history
+//   (a report is never kept otherwise). At a merge, git's walk for a path follows the first
+//   parent alone when it holds the path as the merge does. So for a path that no new commit
+//   changed (neither a merge against its first parent nor any commit on a merged branch, all of
+//   which are new commits), the walk from HEAD reaches the kept HEAD as a walk from there
+//   starts, and the page has the same commits, versions and status as before. Along one line,
+//   raw..HEAD is raw..(kept HEAD) plus the new commits, which come first in git's order.
 // - One repository holds both (cli/kept-report.ts keeps no facts otherwise).
 // - Nothing else in the repository is read: the options, the config file and the ignore-revs
 //   file are in the inputs' key (`base`), so a commit elsewhere (a README, a layout) that
@@ -37,7 +44,7 @@ import { PathIndexBuilder } from "../core/pathindex.js";
 import type { RawState } from "../core/status.js";
 import type { CommitInfo, PageReport, ScanResult } from "../core/types.js";
 import { BlobLineCounter } from "../git/blob-diff.js";
-import { LogRecorder, readLogCapture } from "../git/history.js";
+import { type CommitTable, LogRecorder, readLogCapture } from "../git/history.js";
 import { isFullHash } from "../git/revision.js";
 import {
   fieldsAround,
@@ -46,11 +53,11 @@ import {
   pageText,
   withPagesReplaced,
 } from "../report/json.js";
-import { type LangFolder, translationFolderOf } from "./folders.js";
+import { englishPages, type LangFolder, translationFolderOf } from "./folders.js";
+import { completeHistory } from "./history-model.js";
 import {
+  buildReports,
   commitInfo,
-  type Estimated,
-  type Findings,
   foldEstimate,
   judgeEstimate,
   judgePage,
@@ -83,7 +90,7 @@ export async function reportAfterCommits(
   edits: EnglishEdits | null,
   pagesRead: () => void = () => {},
 ): Promise<{ report: Buffer[]; spans: PageSpans } | null> {
-  const { sourceRepo, head, folders, now } = start;
+  const { sourceRepo, head } = start;
   if (!edits) return null;
   const redo: Array<[string, KeptEdit]> = [];
   // A path no page was read from (an image, a page no one translates) changes no report.
@@ -95,74 +102,38 @@ export async function reportAfterCommits(
   const { spans } = facts;
   const document = spans && holdsPages(kept, spans, redo) ? fieldsAround(kept, spans) : null;
   if (!spans || !document) return null;
+  const items: Redo[] = [];
+  const seen = new Set<number>();
+  for (const [path, { estimated, edit }] of redo) {
+    const at = edit[0];
+    if (at >= spans.starts.length || seen.has(at)) return null;
+    seen.add(at);
+    const before = keptPage(kept.toString("utf8", spans.starts[at], spans.ends[at]));
+    if (!before) return null;
+    items.push({ at, path, estimated, edit, before });
+  }
   const counter = new BlobLineCounter(sourceRepo, sourceRepo.objectDir, sourceRepo.diffAlgorithm);
-  const pages = new Map<number, { before: PageReport; after: PageReport }>();
+  let pages: Map<number, PageReport> | null;
   try {
-    const measure: Array<{ report: PageReport; count: number }> = [];
-    const sinks = {
-      findings: new Map() as Findings,
+    const sinks: JudgeSinks = {
+      findings: new Map(),
       countLines: counter.add.bind(counter),
-      measure,
+      measure: [],
     };
-    const infos: CommitInfo[] = [];
-    for (const [path, { estimated, edit }] of redo) {
-      const [at, hash, date, atRaw] = edit;
-      if (at >= spans.starts.length || pages.has(at)) return null;
-      const before = keptPage(kept.toString("utf8", spans.starts[at], spans.ends[at]));
-      if (!before) return null;
-      const atHead = edits.blobs.get(path) as string;
-      const source: SourceFacts = {
-        rawHash: hash,
-        ...(date === null ? {} : { rawDate: date }),
-        isAncestor: true,
-        cut: false,
-        onSomeRef: false,
-        atHead,
-        atRaw,
-        earlier: null,
-        movedTo: null,
-        movedToBlob: null,
-        movedToTranslation: null,
-      };
-      const fresh = (edits.commitsOf.get(path) as number[]).map((c) =>
-        commitInfo(edits.table, c, infos),
-      );
-      const page = { before, langs: folders.langs, sourcePath: path, now };
-      let after: PageReport | null;
-      if (!estimated) {
-        after = judgedAgain(page, { kind: "ok", hash }, (t, report) => {
-          judgePage(t, report, source, sinks);
-        });
-        if (!after || typeof before.commitsBehind !== "number" || !Array.isArray(before.commits)) {
-          return null;
-        }
-        listOnReport(after, before.commitsBehind + fresh.length, [...fresh, ...before.commits]);
-      } else {
-        // A page without metadata, measured on a trial report from its estimate, as in the scan.
-        const behind = before.estimate?.commitsBehind;
-        const judged: { estimate?: Estimated | null } = {};
-        after = judgedAgain(page, { kind: "none" }, (t, report) => {
-          const trial = trialReport(report);
-          const detail = judgePage(t, trial, source, sinks, report);
-          judged.estimate = judgeEstimate(report, trial, detail, atHead, hash);
-        });
-        const { estimate } = judged;
-        if (!after || !estimate || typeof behind !== "number") return null;
-        // Only the count reaches the report; the trial's list (the dashboard's) is not made.
-        listOnReport(estimate.trial, behind + fresh.length, fresh);
-        foldEstimate(estimate);
-      }
-      pages.set(at, { before, after });
-    }
+    pages = edits.linear
+      ? judgedAlongLine(start, edits, items, sinks)
+      : await judgedOnHistory(start, items, sinks);
+    if (!pages) return null;
     pagesRead();
     const counts = await counter.counts();
-    for (const m of measure) setLines(m.report, counts[m.count] ?? null);
+    for (const m of sinks.measure) setLines(m.report, counts[m.count] ?? null);
   } finally {
     await counter.close();
   }
   const summary = document.summary;
-  for (const { before, after } of pages.values()) {
+  for (const { at, before } of items) {
     const row = summary[before.lang];
+    const after = pages.get(at) as PageReport;
     if (!row) return null;
     row[before.status] -= 1;
     row[after.status] += 1;
@@ -175,17 +146,146 @@ export async function reportAfterCommits(
     ...document.rest,
     headDate: await start.headDate,
   };
-  const after = new Map([...pages].map(([at, { after }]) => [at, pageText(after)]));
+  const after = new Map([...pages].map(([at, page]) => [at, pageText(page)]));
   return withPagesReplaced(result, kept, spans, after);
+}
+
+/** A page of the kept report to judge again: where it is, the English path the new commits
+ * edited, what the facts say of it and what the report said. */
+interface Redo {
+  at: number;
+  path: string;
+  estimated: boolean;
+  edit: PageEdit;
+  before: PageReport;
+}
+
+/** Where judging asks for line counts and files findings (see judgePage). */
+type JudgeSinks = Parameters<typeof judgePage>[3];
+
+/**
+ * The pages judged again after new commits along one line: from what the kept report knew of
+ * each (its commits, its raw_commit's version) and what the new commits changed, without the
+ * history; by page number, null when one cannot be.
+ */
+function judgedAlongLine(
+  start: ScanStart,
+  edits: EnglishEdits,
+  items: readonly Redo[],
+  sinks: JudgeSinks,
+): Map<number, PageReport> | null {
+  const { folders, now } = start;
+  const pages = new Map<number, PageReport>();
+  const infos: CommitInfo[] = [];
+  for (const { at, path, estimated, edit, before } of items) {
+    const [, hash, date, atRaw] = edit;
+    const atHead = edits.blobs.get(path) as string;
+    const source: SourceFacts = {
+      rawHash: hash,
+      ...(date === null ? {} : { rawDate: date }),
+      isAncestor: true,
+      cut: false,
+      onSomeRef: false,
+      atHead,
+      atRaw,
+      earlier: null,
+      movedTo: null,
+      movedToBlob: null,
+      movedToTranslation: null,
+    };
+    const fresh = (edits.commitsOf.get(path) as number[]).map((c) =>
+      commitInfo(edits.table, c, infos),
+    );
+    const page = { before, langs: folders.langs, sourcePath: path, now };
+    if (!estimated) {
+      const again = readAgain(page, { kind: "ok", hash });
+      if (!again || typeof before.commitsBehind !== "number" || !Array.isArray(before.commits)) {
+        return null;
+      }
+      judgePage(again.t, again.report, source, sinks);
+      listOnReport(again.report, before.commitsBehind + fresh.length, [
+        ...fresh,
+        ...before.commits,
+      ]);
+      pages.set(at, again.report);
+    } else {
+      // A page without metadata, measured on a trial report from its estimate, as in the scan.
+      const behind = before.estimate?.commitsBehind;
+      const again = readAgain(page, { kind: "none" });
+      if (!again || typeof behind !== "number") return null;
+      const { t, report } = again;
+      const trial = trialReport(report);
+      const detail = judgePage(t, trial, source, sinks, report);
+      const estimate = judgeEstimate(report, trial, detail, atHead, hash);
+      if (!estimate) return null;
+      // Only the count reaches the report; the trial's list (the dashboard's) is not made.
+      listOnReport(estimate.trial, behind + fresh.length, fresh);
+      foldEstimate(estimate);
+      pages.set(at, report);
+    }
+  }
+  return pages;
+}
+
+/**
+ * The pages judged again after new commits that are not one line (merges, branches): by the
+ * scan's own code (buildReports) on HEAD's whole history, which the cache holds up to some
+ * earlier HEAD; by page number, null when one cannot be. Every raw_commit and estimate of a
+ * kept page is in the kept HEAD's history, which HEAD's holds.
+ */
+async function judgedOnHistory(
+  start: ScanStart,
+  items: readonly Redo[],
+  sinks: JudgeSinks,
+): Promise<Map<number, PageReport> | null> {
+  const { sourceRepo, folders, now } = start;
+  if (items.length === 0) return new Map();
+  const [headLog, entries] = await Promise.all([start.headHistory(), start.englishList()]);
+  const hashes = [...new Set(items.map(({ edit }) => edit[1]))];
+  if (!hashes.every((h) => headLog.table.index.has(h))) return null;
+  const history = await completeHistory(sourceRepo, headLog, hashes);
+  const pages: Translation[] = [];
+  const reports: PageReport[] = [];
+  const rawOf = new Map<Translation, RawState>();
+  const estimates = new Map<Translation, string>();
+  for (const { path, estimated, edit, before } of items) {
+    const raw: RawState = estimated ? { kind: "none" } : { kind: "ok", hash: edit[1] };
+    const again = readAgain({ before, langs: folders.langs, sourcePath: path, now }, raw);
+    if (!again) return null;
+    pages.push(again.t);
+    reports.push(again.report);
+    rawOf.set(again.t, raw);
+    if (estimated) estimates.set(again.t, edit[1]);
+  }
+  const built = buildReports({
+    pages,
+    reports,
+    rawOf,
+    outsideBlobs: new Map(),
+    english: englishPages(folders, entries),
+    history,
+    onSomeRef: () => false,
+    shallow: sourceRepo.shallow,
+    shallowRoots: sourceRepo.shallowRoots,
+    countLines: sinks.countLines,
+    findings: sinks.findings,
+  });
+  built.addUntracked(estimates);
+  await built.listCommits();
+  sinks.measure.push(...built.measure);
+  return new Map(items.map(({ at }, k) => [at, reports[k] as PageReport]));
 }
 
 /**
  * What the commits from `keptHead` to HEAD did below the English folders, when it was only
- * edits in place along one line of commits that left the translation folders alone: the paths
- * edited, each one's blob at HEAD and the new commits that edited it (newest first, as numbers
- * of `table`); null otherwise. A commit that touched a translation folder is not this case even
- * when the folder's files end as they were (a change and its revert, or a change staged before
- * the report was kept): a page without metadata is estimated from its file's own history.
+ * edits in place (git's status M, in every commit's diff against its first parent, a merge's
+ * too) that left the translation folders alone, and the kept HEAD is on HEAD's first-parent
+ * chain: the paths edited, and whether the commits form one line from the kept HEAD (`linear`);
+ * null otherwise. A commit that touched a translation folder is not this case even when the
+ * folder's files end as they were (a change and its revert, or a change staged before the
+ * report was kept): a page without metadata is estimated from its file's own history.
+ * Along one line, also each edited path's blob at HEAD and the new commits that edited it
+ * (newest first, as numbers of `table`).
  */
 export async function englishEdits(start: ScanStart, keptHead: string) {
   const { sourceRepo, head, folders } = start;
@@ -207,38 +307,66 @@ export async function englishEdits(start: ScanStart, keptHead: string) {
   const { table, log } = read;
   const n = table.hashes.length;
   if (n === 0 || n > MAX_NEW_COMMITS || table.hashes[0] !== head.hash) return null;
+  if (!log.headers.every(editsInPlace)) return null;
+  if (!onFirstParentChain(log.parents, table, keptHead)) return null;
   // One line: each commit's only parent is the next one, the last one's the kept HEAD.
-  for (let c = 0; c < n; c++) {
-    if (log.parents[c] !== (c + 1 < n ? table.hashes[c + 1] : keptHead)) return null;
+  let linear = true;
+  for (let c = 0; c < n && linear; c++) {
+    linear = log.parents[c] === (c + 1 < n ? table.hashes[c + 1] : keptHead);
   }
   const index = sink.finish();
-  if (index.merges.length > 0 || index.renames.length > 0) return null;
+  const paths = [...new Set([...index.paths(), ...index.mergeTouches.keys()])];
+  if (paths.some((path) => translationFolderOf(folders.langs, path) !== null)) return null;
   const blobs = new Map<string, string>();
   const commitsOf = new Map<string, number[]>();
-  for (const path of index.paths()) {
-    if (translationFolderOf(folders.langs, path) !== null) return null;
-    const touches = index.touchesOf(path);
-    const commits: number[] = [];
-    for (const t of touches) {
-      if (!index.modified(t)) return null;
-      commits.push(index.commitOf(t));
+  if (linear) {
+    for (const path of paths) {
+      const touches = index.touchesOf(path);
+      // Touches come in commit order, which is git's: the newest first.
+      blobs.set(path, index.newBlob(touches[0] as number));
+      commitsOf.set(
+        path,
+        [...touches].map((t) => index.commitOf(t)),
+      );
     }
-    // Touches come in commit order, which is git's: the newest first.
-    blobs.set(path, index.newBlob(touches[0] as number));
-    commitsOf.set(path, commits);
   }
-  return { table, paths: [...blobs.keys()], blobs, commitsOf };
+  return { table, paths, linear, blobs, commitsOf };
+}
+
+/** Whether a raw-diff header ":<modes> <blobs> <status>" is an edit in place (status M). */
+const editsInPlace = (header: string) => header.charCodeAt(header.lastIndexOf(" ") + 1) === 77;
+
+/**
+ * Whether the first parents from HEAD (the table's first commit) lead to `keptHead` through the
+ * new commits alone. Then git's walk from HEAD reaches the kept HEAD as a walk from it starts:
+ * a path no new commit changed is judged as it was.
+ */
+function onFirstParentChain(
+  parents: readonly string[],
+  table: CommitTable,
+  keptHead: string,
+): boolean {
+  let c = 0;
+  // A chain of first parents visits each commit once at most: as many steps as commits.
+  for (let steps = 0; steps < table.hashes.length; steps++) {
+    const first = (parents[c] as string).split(" ")[0] as string;
+    if (first === keptHead) return true;
+    const next = table.index.get(first);
+    if (next === undefined) return false;
+    c = next;
+  }
+  return false;
 }
 
 /**
- * The page `before` reported, judged again by `judge` from its file: null when it is not where
- * the report said (the caller then leaves the report to the scan).
+ * The page `before` reported, read again from its file, with its report before any judging:
+ * null when it is not where the report said, or does not read as it did (the caller then
+ * leaves the report to the scan).
  */
-function judgedAgain(
+function readAgain(
   page: { before: PageReport; langs: readonly LangFolder[]; sourcePath: string; now: number },
   raw: RawState,
-  judge: (t: Translation, report: PageReport) => void,
-): PageReport | null {
+): { t: Translation; report: PageReport } | null {
   const { before, langs, sourcePath, now } = page;
   const folder = translationFolderOf(langs, before.path);
   if (!folder?.abs || before.sourcePath !== sourcePath || before.lang !== folder.lang) return null;
@@ -256,9 +384,7 @@ function judgedAgain(
     report.rawTitle === before.rawTitle &&
     report.lastTranslationTime === before.lastTranslationTime &&
     report.metaLine === before.metaLine;
-  if (!report || !same) return null;
-  judge(t, report);
-  return report;
+  return report && same ? { t, report } : null;
 }
 
 /** A page of the kept report, from its text; null when it is not an object. */

@@ -4,6 +4,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
 import { AppError } from "../errors.js";
+import type { TreeEntry } from "../git/tree.js";
 import { chooseLayout } from "../layout/detect.js";
 import {
   type FolderPair,
@@ -75,6 +76,37 @@ export interface ScanFolders {
   notEnglish: ((path: string) => boolean) | null;
   /** Warnings for folders that look like languages but were not read (symbolic links). */
   skipped: string[];
+}
+
+/**
+ * The English pages among what HEAD holds below the English folders (`entries`, from
+ * git/tree.ts): repo-relative path → blob. Links, files that are not pages, the folders of other
+ * pairs nested inside and --exclude's matches are left out.
+ */
+export function englishPages(
+  folders: ScanFolders,
+  entries: readonly TreeEntry[],
+): Map<string, string> {
+  const english = new Map<string, string>();
+  for (const e of entries) {
+    if (e.type !== "blob" || e.mode === "120000" || !folders.isPage(e.path)) continue;
+    if (folders.notEnglish?.(e.path)) continue;
+    if (folders.excluded) {
+      const source = ownFolder(folders.sourceFolders, e.path);
+      if (folders.excluded(e.path.slice(source.length + 1))) continue;
+    }
+    english.set(e.path, e.oid);
+  }
+  return english;
+}
+
+/** The deepest of `folders` that holds `path`. */
+function ownFolder(folders: readonly string[], path: string): string {
+  let best = "";
+  for (const f of folders) {
+    if (f.length > best.length && path.startsWith(`${f}/`)) best = f;
+  }
+  return best;
 }
 
 const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;

@@ -24,7 +24,7 @@ import { settleLater } from "../settle.js";
 import type { ScanCache } from "./cached-log.js";
 import { flushScanCache } from "./cached-log.js";
 import { estimateCommits, loadTranslationHistory, pagesWithoutMetadata } from "./estimates.js";
-import type { ScanFolders, SiteScope } from "./folders.js";
+import { englishPages, type ScanFolders, type SiteScope } from "./folders.js";
 import { completeHistory } from "./history-model.js";
 import { holdsUntil, storeDependentRaws } from "./inputs-key.js";
 import { listTranslations, type PageListing } from "./listing.js";
@@ -175,7 +175,6 @@ export async function scanInStages(
   const resolving = settleLater(
     resolveRawCommits(sourceRepo, sourceRepo.shallow, translations.pages),
   );
-  const english = new Map<string, string>();
   const englishEntries = await englishList();
   // The English side is read from HEAD, never from the disk, which a sparse checkout may leave
   // without it; so HEAD, not the disk, says whether the source folder exists.
@@ -185,15 +184,7 @@ export async function scanInStages(
       `no such source language folder in ${twoRepos ? "the source repository's " : ""}HEAD: ${folders.sourceFolders.join(", ")} (set it with --source)`,
     );
   }
-  for (const e of englishEntries) {
-    if (e.type !== "blob" || e.mode === "120000" || !folders.isPage(e.path)) continue;
-    if (folders.notEnglish?.(e.path)) continue;
-    if (folders.excluded) {
-      const source = ownFolder(folders.sourceFolders, e.path);
-      if (folders.excluded(e.path.slice(source.length + 1))) continue;
-    }
-    english.set(e.path, e.oid);
-  }
+  const english = englishPages(folders, englishEntries);
   matchSourceSpelling(translations.pages, english);
   // These need nothing from the history, which git is usually still reading.
   const missing = missingPages(english, translations.pages, folders);
@@ -423,15 +414,6 @@ function structureItems(
     out.push({ report, englishBlob, translationFile: `${folder}/${t.rel}` });
   });
   return out;
-}
-
-/** The deepest of `folders` that holds `path`. */
-function ownFolder(folders: readonly string[], path: string): string {
-  let best = "";
-  for (const f of folders) {
-    if (f.length > best.length && path.startsWith(`${f}/`)) best = f;
-  }
-  return best;
 }
 
 /**

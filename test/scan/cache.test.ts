@@ -600,6 +600,114 @@ describe("a kept report brought to a later HEAD", () => {
     expect(behind?.estimate?.commitsBehind).toBe((estimated?.estimate?.commitsBehind ?? 0) + 2);
   });
 
+  /** Merges `branch` into the branch checked out, an hour after the last commit made here. */
+  const merge = (branch: string, options: readonly string[] = []) => {
+    const date = `${Date.UTC(2025, 6, 1) / 1000 + hour++ * 3600} +0000`;
+    gitIn(site.dir, ["merge", "-q", "--no-ff", ...options, "-m", `Merge ${branch}`, branch], {
+      env: { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    });
+  };
+  /** Commits `changes` on a new branch from `from`, then checks out main again. */
+  const onBranch = (name: string, from: string, changes: () => void) => {
+    gitIn(site.dir, ["checkout", "-q", "-b", name, from]);
+    changes();
+    gitIn(site.dir, ["checkout", "-q", "main"]);
+  };
+  /**
+   * A commit on `parent` that sets `file`, made without checking anything out: the work tree's
+   * translations keep their files (a checkout of an old commit would rewrite them).
+   */
+  const commitOn = (parent: string, file: string, message: string) => {
+    const date = `${Date.UTC(2025, 6, 1) / 1000 + hour++ * 3600} +0000`;
+    const env = {
+      GIT_INDEX_FILE: path.join(tempDir(), "index"),
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+    };
+    gitIn(site.dir, ["read-tree", parent], { env });
+    const blob = gitIn(site.dir, ["hash-object", "-w", "--stdin"], { input: `${message}.\n` });
+    gitIn(site.dir, ["update-index", "--cacheinfo", `100644,${blob.trim()},${file}`], { env });
+    const tree = gitIn(site.dir, ["write-tree"], { env }).trim();
+    return gitIn(site.dir, ["commit-tree", tree, "-p", parent, "-m", message], { env }).trim();
+  };
+  const subjects = (json: string, page: string) =>
+    pagesOf(json)
+      .find((p) => p.path === page)
+      ?.commits.map((c) => c.subject) ?? [];
+
+  it("judges again, on the whole history, the pages that merged branches edited", () => {
+    const blocked = blockedPaths();
+    const pages = pagesOf(scanJson(["--no-cache"])).filter(
+      (p) => p.lang === "zh-cn" && !blocked.includes(p.sourcePath),
+    );
+    const outdated = pages.filter((p) => p.status === "outdated");
+    const [a, b] = outdated;
+    const estimated = pages.find((p) => p.estimate !== undefined);
+    expect(a && b && estimated).toBeTruthy();
+    const [first, second] = [a as PageReport, b as PageReport];
+    // A pull request's merge commit: its branch edited a page twice while the base edited
+    // another; the branch's commits are among the page's, the merge is not.
+    expect(
+      fromKept(() => {
+        onBranch("pr-1", "HEAD", () => {
+          edit({ [first.sourcePath]: "From the pull request.\n" }, "PR edit one");
+          edit({ [first.sourcePath]: "From the pull request, again.\n" }, "PR edit two");
+        });
+        edit({ [second.sourcePath]: "On the base meanwhile.\n" }, "Base edit");
+        merge("pr-1");
+      }),
+    ).toBe(true);
+    const afterPr = scanJson(["--no-cache"]);
+    expect(subjects(afterPr, first.path).slice(0, 2)).toEqual(["PR edit two", "PR edit one"]);
+    expect(subjects(afterPr, second.path)[0]).toBe("Base edit");
+    // A merge that keeps the base's version: git's walk does not go down the branch.
+    expect(
+      fromKept(() => {
+        onBranch("pr-2", "HEAD", () => edit({ [first.sourcePath]: "Not taken.\n" }, "Not taken"));
+        merge("pr-2", ["-s", "ours"]);
+      }),
+    ).toBe(true);
+    expect(subjects(scanJson(["--no-cache"]), first.path)).not.toContain("Not taken");
+    // Both sides edited the page and the merge took the branch's version; then an old branch,
+    // from the page's own raw_commit, merged the same way, and a linear edit on top.
+    expect(
+      fromKept(
+        () => {
+          onBranch("pr-3", "HEAD", () => edit({ [first.sourcePath]: "Theirs.\n" }, "Theirs"));
+          edit({ [first.sourcePath]: "Ours.\n" }, "Ours");
+          merge("pr-3", ["-X", "theirs"]);
+        },
+        () =>
+          merge(commitOn(first.rawCommit as string, first.sourcePath, "Old branch"), [
+            "-X",
+            "theirs",
+          ]),
+        () => edit({ [first.sourcePath]: "On top.\n" }, "On top"),
+      ),
+    ).toBe(true);
+    // What git itself counts, down the old branch and not the base's edits.
+    const count = gitIn(site.dir, [
+      "rev-list",
+      "--count",
+      `${first.rawCommit}..HEAD`,
+      "--",
+      first.sourcePath,
+    ]);
+    const now = pagesOf(scanJson(["--no-cache"])).find((p) => p.path === first.path);
+    expect(now?.commitsBehind).toBe(Number(count));
+    expect(subjects(scanJson(["--no-cache"]), first.path)).not.toContain("Ours");
+    // A page without metadata whose English source a branch edited: its estimate is measured
+    // again.
+    expect(
+      fromKept(() => {
+        onBranch("pr-4", "HEAD", () =>
+          edit({ [estimated?.sourcePath as string]: "Estimated, on a branch.\n" }),
+        );
+        merge("pr-4");
+      }),
+    ).toBe(true);
+  });
+
   it("scans when a commit touched a translation folder, even one whose files end as before", () => {
     // Staged when the report is kept, then committed: the page's estimate is that commit.
     writeFileSync(path.join(site.dir, ZH, "user/staged.md"), "暂存。\n");
@@ -649,18 +757,32 @@ describe("a kept report brought to a later HEAD", () => {
       ["the path another page was read from", () => edit({ [blocked[0] as string]: "Read.\n" })],
       ["a translation", () => edit({ [`${ZH}/user/contacts.md`]: "联系人。\n" })],
       [
-        "a merge",
+        "a merge whose branch changed a translation",
         () => {
+          onBranch(`side-${hour}`, "HEAD", () =>
+            edit({ [`${ZH}/user/contacts.md`]: "联系人，分支。\n" }),
+          );
+          merge(`side-${hour - 1}`);
+        },
+      ],
+      [
+        "a merge whose branch added a page",
+        () => {
+          onBranch(`side-${hour}`, "HEAD", () =>
+            edit({ "content/en/user/from-a-branch.md": "New on a branch.\n" }),
+          );
+          merge(`side-${hour - 1}`);
+        },
+      ],
+      [
+        "a HEAD whose first parents do not lead to the kept one",
+        () => {
+          const kept = gitIn(site.dir, ["rev-parse", "HEAD"]).trim();
           gitIn(site.dir, ["checkout", "-q", "-b", `side-${hour}`, "HEAD~1"]);
-          edit({ "content/en/user/contacts.md": "From the side.\n" });
-          gitIn(site.dir, ["checkout", "-q", "main"]);
-          gitIn(site.dir, ["merge", "-q", "--no-ff", "-m", "Merge", `side-${hour - 1}`], {
-            env: {
-              GIT_AUTHOR_DATE: `${Date.UTC(2025, 6, 1) / 1000 + hour * 3600} +0000`,
-              GIT_COMMITTER_DATE: `${Date.UTC(2025, 6, 1) / 1000 + hour * 3600} +0000`,
-            },
-          });
-          hour++;
+          edit({ [english]: "From the side.\n" });
+          merge(kept);
+          // Named main again, for what follows.
+          gitIn(site.dir, ["checkout", "-q", "-B", "main"]);
         },
       ],
       [
