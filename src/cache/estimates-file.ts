@@ -1,6 +1,6 @@
 // Estimated baselines kept between runs. A page's estimate follows from HEAD's history, the
-// page's path and the ignore-revs file alone, so for the same three it is the same answer, and
-// a rescan need not read the translations' history log at all.
+// page's path and the ignore-revs file alone (and the rules that choose it), so for the same
+// three it is the same answer, and a rescan need not read the translations' history log at all.
 import { isFullHash } from "../git/revision.js";
 import { type CacheStore, cacheFileName } from "./store.js";
 
@@ -9,8 +9,15 @@ const KIND = "estimates-by-page";
 /** Each page's estimate by its path; null for a page without one. */
 export type PageEstimates = Map<string, string | null>;
 
+/**
+ * Which rules chose the estimates (scan/estimates.ts): a file another version of them wrote is
+ * another file. 2: a merge that edited the English page and the translation against its first
+ * parent is skipped as an ordinary commit that did is.
+ */
+const RULES = 2;
+
 export function estimatesFile(identity: readonly unknown[]): string {
-  return cacheFileName(KIND, identity);
+  return cacheFileName(KIND, [...identity, RULES]);
 }
 
 /** What the file says for these paths at `head` with these ignored commits; null unless it

@@ -6,6 +6,8 @@
 // What each commit changed in the translation folders comes from one more history log, read only
 // when some page has no metadata; the choice of commit is pure.
 
+import { fileAt } from "../core/blob-at.js";
+import type { Graph } from "../core/graph.js";
 import { hasEscapedBytes } from "../core/path-bytes.js";
 import { type PathIndex, PathIndexBuilder } from "../core/pathindex.js";
 import { commitsForPaths, type RangeContext } from "../core/walk.js";
@@ -124,8 +126,8 @@ export function estimateCommits(
   const out = new Map<Translation, string>();
   for (const t of pages) {
     const own = `${t.base}/${t.rel}`;
-    const english = editsInPlace(history.index, `${t.source}/${t.sourceRel}`);
-    const both = english.size === 0 ? english : editsInPlace(translated.index, own);
+    const english = editsInPlace(history.graph, history.index, `${t.source}/${t.sourceRel}`);
+    const both = english.size === 0 ? english : editsInPlace(history.graph, translated.index, own);
     let best = -1;
     let bestOfBoth = -1;
     for (const c of commitsForPaths(ctx, [own])) {
@@ -140,9 +142,21 @@ export function estimateCommits(
   return out;
 }
 
-/** The ordinary commits that changed the file at `path` in place (see PathIndex.editedInPlace). */
-function editsInPlace(index: PathIndex, path: string): Set<number> {
+/**
+ * The commits that changed the file at `path` in place (see PathIndex.editedInPlace): ordinary
+ * commits, and merges that changed it against their first parent, which had the file too, as
+ * a merged pull request that edited it did (the same edit, rebased instead, would be an ordinary
+ * commit's).
+ */
+function editsInPlace(graph: Graph, index: PathIndex, path: string): Set<number> {
   const out = new Set<number>();
   for (const t of index.touchesOf(path)) if (index.editedInPlace(t)) out.add(index.commitOf(t));
+  for (const m of index.mergeTouches.get(path) ?? []) {
+    const first = graph.parents[m]?.[0];
+    const after = index.mergeDiffs.get(m)?.get(path) ?? null;
+    if (first !== undefined && after !== null && fileAt(graph, index, first, path) !== null) {
+      out.add(m);
+    }
+  }
   return out;
 }

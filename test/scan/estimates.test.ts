@@ -162,6 +162,41 @@ describe("estimates for pages without metadata", () => {
     });
   });
 
+  it("skips a merge that edited both sides against its first parent, as the rebased commit", async () => {
+    // A pull request that edited the English page and its translation mechanically, merged
+    // while the translation was also translated further on main: the merge, against its first
+    // parent, edited both in place, as the same pull request rebased would have.
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write("content/en/a.md", english("A", "$ cmd\n\none\n"));
+    repo.write("content/zh-cn/a.md", "$ cmd\n\n一\n");
+    repo.commit("English and Chinese");
+    repo.git(["checkout", "-q", "-b", "prompts"]);
+    repo.write("content/en/a.md", english("A", "cmd\n\none\n"));
+    repo.write("content/zh-cn/a.md", "cmd\n\n一\n");
+    repo.commit("Remove the prompts in every language");
+    repo.git(["checkout", "-q", "main"]);
+    repo.write("content/en/a.md", english("A", "$ cmd\n\none\n\ntwo\n"));
+    repo.commit("English: two");
+    repo.write("content/zh-cn/a.md", "$ cmd\n\n一\n\n二\n");
+    const translated = repo.commit("Chinese: two");
+    const when = `${Date.UTC(2025, 0, 1) / 1000 + 100 * 3600} +0000`;
+    repo.git(["merge", "-q", "--no-ff", "-m", "Merge the prompts", "prompts"], {
+      env: { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when },
+    });
+    const page = (await scan(options(repo.dir))).result.pages.find(
+      (p) => p.path === "content/zh-cn/a.md",
+    );
+    expect(page?.estimate?.rawCommit).toBe(translated);
+    const behind = repo.git([
+      "rev-list",
+      "--count",
+      `${translated}..HEAD`,
+      "--",
+      "content/en/a.md",
+    ]);
+    expect(page?.estimate?.commitsBehind).toBe(Number(behind));
+  });
+
   it("takes a commit that edited both sides when no other is left", async () => {
     const repo = TestRepo.init(path.join(tempDir(), "site"));
     repo.write("content/en/a.md", english("A"));
