@@ -1,4 +1,5 @@
 // Command-line parsing into a plain value; bad input becomes a usage error (exit 2).
+
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
@@ -23,7 +24,7 @@ import {
   type ShowChoice,
   type SiteOptions,
 } from "../options/defaults.js";
-import type { GivenOptions } from "../options/resolve.js";
+import type { FoldersChosen, GivenOptions } from "../options/resolve.js";
 import { ANNOTATION_LEVELS, type AnnotationLevel } from "../sanitize/github.js";
 
 export type Command =
@@ -108,6 +109,8 @@ export interface CliOptions
   force: boolean;
   /** The config file whose values are in these options, null without one. */
   configFile: string | null;
+  /** Which of `source` and `content` the command line or the config set. */
+  chosen: FoldersChosen;
   /** The dashboard: open on the view remembered from the last run, and remember this one
    * (false with --no-state). */
   state: boolean;
@@ -126,7 +129,7 @@ export interface CliOptions
  * config file and then the defaults can fill them (see loadOptions). */
 export type ParsedCli = Omit<
   CliOptions,
-  keyof SiteOptions | keyof CheckOptions | keyof OutputOptions | "langs" | "configFile"
+  keyof SiteOptions | keyof CheckOptions | keyof OutputOptions | "langs" | "configFile" | "chosen"
 > & {
   given: GivenOptions;
   /** --config FILE, null when not given. */

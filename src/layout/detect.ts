@@ -3,8 +3,9 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "../errors.js";
+import type { FoldersChosen } from "../options/resolve.js";
 import { realFolderInside } from "../site/files.js";
-import { hugoLayout } from "./hugo.js";
+import { HUGO_CONFIGS, hasHugoConfig, hugoLayout } from "./hugo.js";
 import {
   contentLayout,
   type FolderPair,
@@ -32,6 +33,8 @@ export interface LayoutOptions {
   languages: readonly string[];
   /** The English pages' repository's work tree, when it is not `workTree`'s (MDN). */
   sourceWorkTree?: string | null;
+  /** Which of `source` and `content` the command line or the config set; neither when absent. */
+  chosen?: FoldersChosen;
 }
 
 /**
@@ -55,7 +58,10 @@ export function chooseLayout(workTree: string, opts: LayoutOptions): Layout | nu
     case "content":
       return contentLayout(opts.content, opts.source);
     case "hugo": {
-      const hugo = hugoLayout(workTree, opts.source);
+      if (!hasHugoConfig(workTree)) {
+        throw usage(`layout hugo: no Hugo config (${HUGO_CONFIGS}) at the repository's top`);
+      }
+      const hugo = hugoOrChosen(workTree, opts);
       if (hugo) return hugo;
       // A Hugo site that leaves its languages to the defaults is the content layout.
       return contentLayout(opts.content, opts.source);
@@ -77,16 +83,42 @@ export function chooseLayout(workTree: string, opts: LayoutOptions): Layout | nu
  */
 export function detectLayout(
   workTree: string,
-  opts: { content: string; source: string; sourceWorkTree?: string | null },
+  opts: Pick<LayoutOptions, "content" | "source" | "sourceWorkTree" | "chosen">,
 ): Layout | null {
   if (opts.sourceWorkTree) {
     const mdn = detectMdn(workTree, opts.sourceWorkTree);
     if (mdn) return mdn;
   }
-  const hugo = hugoLayout(workTree, opts.source);
+  const hugo = hugoOrChosen(workTree, opts);
   if (hugo) return hugo;
-  if (realFolderInside(workTree, opts.content)) return contentLayout(opts.content, opts.source);
+  // A content folder that was asked for is that layout's, there or not (then the error says so).
+  if (opts.chosen?.content || realFolderInside(workTree, opts.content)) {
+    return contentLayout(opts.content, opts.source);
+  }
   return docusaurusLayout(workTree, opts.source);
+}
+
+/**
+ * The layout Hugo's config declares (see hugoLayout), with the source language the options set
+ * when they set one; a content folder the options set must be that layout's own (Hugo's
+ * `content/<lang>` made from the config), since the config names every language's folder.
+ */
+function hugoOrChosen(
+  workTree: string,
+  opts: Pick<LayoutOptions, "content" | "source" | "chosen">,
+): Layout | null {
+  const hugo = hugoLayout(workTree, opts.source, opts.chosen?.source ? opts.source : null);
+  if (
+    hugo &&
+    opts.chosen?.content &&
+    !(hugo.kind === "content" && hugo.languagesIn === opts.content)
+  ) {
+    throw new AppError(
+      2,
+      `content folder "${opts.content}": Hugo's config gives each language its own content folder, which the scan reads; leave the content option out, or use --layout content to read ${opts.content}/<lang>/`,
+    );
+  }
+  return hugo;
 }
 
 /** MDN's pair of repositories: `files/en-us` in the English one, `files/<locale>` here. */

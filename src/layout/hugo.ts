@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type * as smolToml from "smol-toml";
 import type * as yamlLib from "yaml";
+import { AppError } from "../errors.js";
 import { readPageBytes, realFolderInside } from "../site/files.js";
 import { contentLayout, folderPair, type Layout } from "./layout.js";
 
@@ -99,30 +100,66 @@ function folder(value: unknown): string | null {
  * `contentDir` or by module mounts); null when there is no config or it leaves the languages to
  * Hugo's defaults.
  */
-export function hugoLayout(workTree: string, fallbackSource: string): Layout | null {
+export function hugoLayout(
+  workTree: string,
+  fallbackSource: string,
+  /** The source language the options set, when they set one: the config's default language
+   * otherwise. It must be one the config gives content of its own. */
+  chosenSource: string | null = null,
+): Layout | null {
   const config = siteConfig(workTree);
   if (!config) return null;
   const defaultLang =
     typeof config.defaultContentLanguage === "string" && LANG.test(config.defaultContentLanguage)
       ? config.defaultContentLanguage
       : fallbackSource;
+  const sourceLang = chosenSource ?? defaultLang;
   const declared = isData(config.languages)
-    ? Object.keys(config.languages).filter((l) => LANG.test(l) && l !== defaultLang)
+    ? Object.keys(config.languages).filter((l) => LANG.test(l) && l !== sourceLang)
     : [];
+  // A mount without a language is the config's default language's, whichever is the source.
   const mounts = contentMounts(workTree, config, defaultLang);
-  if (mounts.length > 0) return mountsLayout(mounts, defaultLang, declared);
+  if (mounts.length > 0) {
+    if (!mounts.some((m) => m.lang === sourceLang)) {
+      throw noContentOf(sourceLang, [...new Set(mounts.map((m) => m.lang))]);
+    }
+    return mountsLayout(mounts, sourceLang, declared);
+  }
   if (!isData(config.languages)) return null;
-  const dirs: Record<string, string> = {};
-  let sourceDir = folder(config.contentDir);
+  // Each language's content folder: the top-level contentDir is the default language's unless
+  // that language names its own.
+  const own: Record<string, string> = {};
+  const top = folder(config.contentDir);
+  if (top !== null) own[defaultLang] = top;
   for (const [lang, settings] of Object.entries(config.languages)) {
     if (!LANG.test(lang) || !isData(settings)) continue;
     const dir = folder(settings.contentDir);
-    if (dir === null) continue;
-    if (lang === defaultLang) sourceDir = dir;
-    else dirs[lang] = dir;
+    if (dir !== null) own[lang] = dir;
   }
-  if (Object.keys(dirs).length === 0 || sourceDir === null) return null;
-  return foldersLayout([{ source: sourceDir, dirs }], defaultLang, Object.keys(dirs));
+  const dirs = Object.fromEntries(Object.entries(own).filter(([lang]) => lang !== sourceLang));
+  const sourceDir = own[sourceLang];
+  if (Object.keys(dirs).length === 0) return null;
+  if (sourceDir === undefined) {
+    if (chosenSource !== null) throw noContentOf(sourceLang, Object.keys(own));
+    return null;
+  }
+  return foldersLayout([{ source: sourceDir, dirs }], sourceLang, Object.keys(dirs));
+}
+
+/** A source language the options set that Hugo's config gives no content of its own. */
+function noContentOf(lang: string, langs: readonly string[]): AppError {
+  return new AppError(
+    2,
+    `source language "${lang}": Hugo's config gives it no content folder (it gives one to ${[...langs].sort().join(", ")}); set the source to one of those, or use --layout content to read <content>/<lang>/`,
+  );
+}
+
+/** The names Hugo reads its config from, for messages. */
+export const HUGO_CONFIGS = "hugo.toml, config.toml, their .yaml and .json, or config/_default/";
+
+/** Whether the repository's top has a Hugo config, of any content. */
+export function hasHugoConfig(workTree: string): boolean {
+  return (firstOf(workTree, "", FILES) ?? firstOf(workTree, DEFAULT_DIR, FILES)) !== null;
 }
 
 /** A content mount: a folder of the repository that Hugo shows at `at` below the content root

@@ -40,7 +40,17 @@ export interface GivenOptions {
 export interface ResolvedOptions extends SiteOptions, Omit<CheckOptions, "failOn">, OutputOptions {
   /** As given (validated by check); null for the default. */
   failOn: string[] | null;
+  /** Which of the folders the command line or the config set, rather than the defaults: a
+   * layout Hugo's config declares gives way to them, or says why it cannot. */
+  chosen: FoldersChosen;
 }
+
+export interface FoldersChosen {
+  source: boolean;
+  content: boolean;
+}
+
+export const NOTHING_CHOSEN: FoldersChosen = { source: false, content: false };
 
 export function resolveOptions(given: GivenOptions, config: Config | null): ResolvedOptions {
   const c = config ?? {};
@@ -65,5 +75,9 @@ export function resolveOptions(given: GivenOptions, config: Config | null): Reso
     maxAge: given.maxAge ?? c.maxAge ?? DEFAULTS.maxAge,
     useEstimates: given.useEstimates ?? c.useEstimates ?? DEFAULTS.useEstimates,
     show: given.show ?? c.show ?? [...DEFAULTS.show],
+    chosen: {
+      source: (given.source ?? c.source ?? null) !== null,
+      content: (given.content ?? c.content ?? null) !== null,
+    },
   };
 }

@@ -14,6 +14,7 @@ import {
 } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
 import { DEFAULTS } from "../options/defaults.js";
+import { type FoldersChosen, NOTHING_CHOSEN } from "../options/resolve.js";
 import { folderProblem, pageFileTest, realFolderInside } from "../site/files.js";
 
 /** What a scan covers: the site's layout and languages, and which files are pages. Options
@@ -21,6 +22,9 @@ import { folderProblem, pageFileTest, realFolderInside } from "../site/files.js"
 export interface SiteScope {
   source: string;
   content: string;
+  /** Which of the two the command line or the config set (see FoldersChosen); neither when
+   * absent. */
+  chosen?: FoldersChosen;
   langs: readonly string[];
   /** Globs of files that are not pages (see SiteOptions.exclude). */
   exclude?: readonly string[];
@@ -262,6 +266,7 @@ export function siteLayout(
     paths: opts.paths ?? DEFAULTS.paths,
     languages: opts.langs,
     sourceWorkTree: opts.sourceWorkTree ?? null,
+    chosen: opts.chosen ?? NOTHING_CHOSEN,
   });
   if (!layout) {
     const why = folderProblem(workTree, content);

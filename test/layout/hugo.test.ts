@@ -84,6 +84,60 @@ describe("Hugo's config", () => {
   });
 });
 
+describe("the folder options on a site Hugo's config lays out", () => {
+  const CONFIG =
+    'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\n[languages.fr]\ncontentDir = "content/fr"\n[languages.de]\ncontentDir = "docs/de"\n';
+  const made = () =>
+    site({ "config.toml": CONFIG, "content/en/a.md": english("A") }, (raw) => ({
+      "content/fr/a.md": page(raw),
+      "content/fr/b.md": page(raw),
+      "docs/de/a.md": page(raw),
+    }));
+
+  it("takes the source language the options set, among the config's", () => {
+    const { repo } = made();
+    const out = scanJson(repo.dir, ["--source", "fr"]);
+    expect(out.source).toBe("fr");
+    expect(out.languages).toEqual(["de", "en"]);
+    // French is the English of this scan: each other language's page is compared with it.
+    expect(out.pages.map((p) => [p.path, p.sourcePath, p.status === "missing"])).toEqual([
+      ["docs/de/a.md", "content/fr/a.md", false],
+      ["docs/de/b.md", "content/fr/b.md", true],
+      ["content/en/a.md", "content/fr/a.md", false],
+      ["content/en/b.md", "content/fr/b.md", true],
+    ]);
+    // The config file's source is set as the flag's is.
+    repo.write("translation-status.config.json", '{ "source": "fr" }\n');
+    expect(scanJson(repo.dir).source).toBe("fr");
+  });
+
+  it("says why a source language or content folder the config does not lay out is not read", () => {
+    const { repo } = made();
+    const fails = (args: string[], message: string) => {
+      const res = runCli(["scan", "--repo", repo.dir, "--format", "json", ...args]);
+      expect([res.code, res.stdout, res.stderr]).toEqual([
+        2,
+        "",
+        expect.stringContaining(message),
+      ]);
+      expect(res.stderr.trim().split("\n")).toHaveLength(1);
+    };
+    fails(["--source", "xx"], `source language "xx": Hugo's config gives it no content folder`);
+    fails(["--content", "site"], `content folder "site": Hugo's config gives each language`);
+    // Without the config, those flags mean folders: the content layout says what is missing.
+    fails(["--layout", "content", "--source", "xx"], "no such source language folder in HEAD");
+  });
+
+  it("requires a Hugo config for --layout hugo", () => {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write("content/en/a.md", english("A"));
+    repo.commit("English");
+    const res = runCli(["scan", "--repo", repo.dir, "--layout", "hugo"]);
+    expect([res.code, res.stdout]).toEqual([2, ""]);
+    expect(res.stderr).toContain("layout hugo: no Hugo config");
+  });
+});
+
 describe("Hugo's module mounts", () => {
   const MOUNTS_TOML = `defaultContentLanguage = "en"
 [languages.en]
