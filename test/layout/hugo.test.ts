@@ -115,11 +115,7 @@ describe("the folder options on a site Hugo's config lays out", () => {
     const { repo } = made();
     const fails = (args: string[], message: string) => {
       const res = runCli(["scan", "--repo", repo.dir, "--format", "json", ...args]);
-      expect([res.code, res.stdout, res.stderr]).toEqual([
-        2,
-        "",
-        expect.stringContaining(message),
-      ]);
+      expect([res.code, res.stdout, res.stderr]).toEqual([2, "", expect.stringContaining(message)]);
       expect(res.stderr.trim().split("\n")).toHaveLength(1);
     };
     fails(["--source", "xx"], `source language "xx": Hugo's config gives it no content folder`);
