@@ -50,6 +50,8 @@ export interface DetailLoaderOptions {
   extensions?: readonly string[];
   /** How metadata is added to an untracked page marked as updated (stamp --init's style). */
   metadata?: MetadataChoice;
+  /** Write pages whose permissions say read-only too (dashboard --force, as stamp --force). */
+  force?: boolean;
 }
 
 /** Marking a page in the translations' work tree as `translation-status stamp` does (adding
@@ -74,6 +76,7 @@ export function pageWriter(
       commit,
       date,
       cwd: repo.workTree,
+      force: options.force ?? false,
     });
     return outcomes[0]?.error ?? null;
   };
