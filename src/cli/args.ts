@@ -105,7 +105,7 @@ export interface CliOptions
   /** stamp: the pages to mark as translated from `commit` (HEAD when null). */
   pages: string[];
   commit: string | null;
-  /** stamp: also rewrite pages whose permissions say read-only. */
+  /** stamp, lint --fix and the dashboard: also rewrite pages whose permissions say read-only. */
   force: boolean;
   /** The config file whose values are in these options, null without one. */
   configFile: string | null;
@@ -185,8 +185,14 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
       throw new AppError(2, `${flag} is an option of ${owner}`);
     }
   }
-  if (values.force !== undefined && word !== "stamp" && !(word === "lint" && values.fix)) {
-    throw new AppError(2, "--force is an option of stamp and lint --fix");
+  // Each command that writes pages takes it: the dashboard (the default command) writes with u and U.
+  const writesPages =
+    word === "stamp" ||
+    (word === "lint" && values.fix) ||
+    word === undefined ||
+    word === "dashboard";
+  if (values.force !== undefined && !writesPages) {
+    throw new AppError(2, "--force is an option of stamp, lint --fix and the dashboard");
   }
   if (values["dry-run"] !== undefined && word !== "stamp" && !(word === "lint" && values.fix)) {
     throw new AppError(2, "--dry-run is an option of stamp and lint --fix");
@@ -572,7 +578,8 @@ ${formatHelp()}
                       $XDG_CACHE_HOME/${CACHE_DEFAULTS.folder}, else ~/.cache/${CACHE_DEFAULTS.folder})
   --no-cache          read everything from git, and keep nothing
   --no-color          no colors (NO_COLOR is honored too)
-  --no-state          dashboard: open as if for the first time, and remember nothing`;
+  --no-state          dashboard: open as if for the first time, and remember nothing
+  --force             dashboard: u and U also rewrite read-only pages (as stamp --force)`;
 
 const CHECK_OPTIONS = `check options:
   --fail-on LIST      statuses that can fail the run

@@ -58,6 +58,7 @@ export function startDashboardData(opts: CliOptions, start: Promise<ScanStart>):
       const source = await createDetailLoader(out, result, out.details, {
         extensions: opts.extensions,
         metadata: opts.metadata,
+        force: opts.force,
       });
       return { result, source, repoName };
     })(),

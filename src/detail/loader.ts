@@ -33,12 +33,13 @@ export interface DetailSourceOptions {
   /** Links of a page as it is now (its raw_commit changes when it is marked as updated). */
   links?: (page: PageReport, detail: PageDetail | undefined) => PageLinks;
   limits?: DiffLimits;
-  /** Without it, pages cannot be marked as updated. */
+  /** Without it (or without `rescan`, which reads a written page again), pages cannot be marked
+   * as updated. */
   write?: WritePage;
   /** The translation date a marked page records (YYYY-MM-DD); today's by default. */
   date?: () => string;
   /** The page as a new scan would report it, read again from the disk; null when it is gone.
-   * Without it, pages cannot be read again, nor marked up to a commit other than HEAD. */
+   * Without it, pages cannot be read again, nor marked as updated. */
   rescan?: (page: PageReport) => Promise<{ report: PageReport; detail: PageDetail } | null>;
 }
 
@@ -49,6 +50,36 @@ export interface DetailLoaderOptions {
   extensions?: readonly string[];
   /** How metadata is added to an untracked page marked as updated (stamp --init's style). */
   metadata?: MetadataChoice;
+  /** Write pages whose permissions say read-only too (dashboard --force, as stamp --force). */
+  force?: boolean;
+}
+
+/** Marking a page in the translations' work tree as `translation-status stamp` does (adding
+ * metadata to an untracked page as stamp --init does). */
+export function pageWriter(
+  { repo, sourceRepo }: { repo: Repo; sourceRepo: Repo },
+  result: ScanResult,
+  options: Omit<DetailLoaderOptions, "date"> = {},
+): WritePage {
+  const twoRepos = sourceRepo !== repo;
+  return async (page, commit, date) => {
+    const { outcomes } = await stampPages({
+      repo: repo.workTree,
+      sourceRepo: twoRepos ? sourceRepo.workTree : null,
+      content: result.content,
+      source: result.source,
+      knownLayout: layoutOfResult(result),
+      init:
+        page.status === "untracked" ? { metadata: options.metadata ?? DEFAULTS.metadata } : null,
+      ...(options.extensions ? { extensions: options.extensions } : {}),
+      pages: [path.join(repo.workTree, ...page.path.split("/"))],
+      commit,
+      date,
+      cwd: repo.workTree,
+      force: options.force ?? false,
+    });
+    return outcomes[0]?.error ?? null;
+  };
 }
 
 /**
@@ -72,23 +103,7 @@ export async function createDetailLoader(
     details,
     read: gitBlobReader(sourceRepo),
     links: (page, detail) => pageLinks(gh, result.head, page, detail),
-    write: async (page, commit, date) => {
-      const { outcomes } = await stampPages({
-        repo: repo.workTree,
-        sourceRepo: twoRepos ? sourceRepo.workTree : null,
-        content: result.content,
-        source: result.source,
-        knownLayout: layoutOfResult(result),
-        init:
-          page.status === "untracked" ? { metadata: options.metadata ?? DEFAULTS.metadata } : null,
-        ...(options.extensions ? { extensions: options.extensions } : {}),
-        pages: [path.join(repo.workTree, ...page.path.split("/"))],
-        commit,
-        date,
-        cwd: repo.workTree,
-      });
-      return outcomes[0]?.error ?? null;
-    },
+    write: pageWriter({ repo, sourceRepo }, result, options),
     ...(options.date ? { date: options.date } : {}),
     ...(rescan ? { rescan: (page: PageReport) => rescan(page.path) } : {}),
   });
@@ -200,9 +215,9 @@ export function createDetailSource(opts: DetailSourceOptions): DetailSource {
       ) {
         return { ok: false, error: "the commit is not one of the page's English commits" };
       }
-      if (!opts.write) return { ok: false, error: "this dashboard cannot change pages" };
-      if (target !== head && !opts.rescan) {
-        return { ok: false, error: "this dashboard can only mark pages up to HEAD" };
+      // A page it writes is read again, or the dashboard would show a page that is not there.
+      if (!opts.write || !opts.rescan) {
+        return { ok: false, error: "this dashboard cannot change pages" };
       }
       if (marking.has(i)) return { ok: false, error: "the page is being marked already" };
       marking.add(i);
@@ -215,15 +230,10 @@ export function createDetailSource(opts: DetailSourceOptions): DetailSource {
           error = err instanceof Error ? err.message : String(err);
         }
         if (error !== null) return { ok: false, error };
-        // Up to an older commit, what remains is measured as the scan measures it.
-        if (target !== head) return await readAgain(i, page);
-        const updated = markedPage(page, head, date);
-        pages[i] = updated;
-        // The English page at HEAD is now the base: nothing left to compare, no commits to list.
-        const toBlob = detail?.toBlob ?? null;
-        details[i] = { rawHash: head, fromBlob: toBlob, toBlob, commitBlobs: new Map() };
-        forget(i);
-        return { ok: true, page: updated };
+        // The page is shown as a new scan reads it, not as marking should leave it: the page may
+        // have been edited since the scan, and its warnings, metadata line and title (which an
+        // untracked page only now records) are the scan's to tell.
+        return await readAgain(i, page);
       } finally {
         marking.delete(i);
       }
@@ -255,25 +265,6 @@ export function withEstimatedCommits(
 function withListedEstimate(page: PageReport, detail: PageDetail | undefined): PageReport {
   const commits = detail?.estimatedCommits;
   return page.estimate && commits ? { ...page, commits } : page;
-}
-
-/** The page as a new scan would report it once it records `head` as its English commit. */
-function markedPage(page: PageReport, head: string, date: string): PageReport {
-  // A page brought under tracking has metadata now, not an estimate.
-  const { estimate: _estimate, ...rest } = page;
-  return {
-    ...rest,
-    status: "up-to-date",
-    rawCommit: head,
-    // The date is written only where the page records one.
-    lastTranslationTime: page.lastTranslationTime !== null ? date : null,
-    commitsBehind: 0,
-    linesAdded: 0,
-    linesRemoved: 0,
-    commits: [],
-    movedFrom: null,
-    warnings: [],
-  };
 }
 
 function noBaseReason(page: PageReport): string {

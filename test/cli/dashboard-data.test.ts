@@ -1,5 +1,7 @@
 // The dashboard's data as the shell gathers it: a real scan of the fixture site, started before
 // anything listens, heard by the UI whenever it comes to listen.
+import { chmodSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCli } from "../../src/cli/args.js";
 import { startDashboardData } from "../../src/cli/dashboard-data.js";
@@ -7,7 +9,7 @@ import { loadOptions } from "../../src/cli/load-options.js";
 import { type Progress, scan } from "../../src/scan/scan.js";
 import { startScan } from "../../src/scan/start.js";
 import type { Figures } from "../../src/ui/App.js";
-import { buildFixture, type TempSite } from "../helpers/site.js";
+import { buildFixture, git, type TempSite } from "../helpers/site.js";
 
 let site: TempSite;
 
@@ -91,5 +93,50 @@ describe("the dashboard's data", () => {
     await expect(start).rejects.toThrow("xx");
     await new Promise((r) => setImmediate(r));
     await expect(load({ progress: () => {}, figures: () => {} })).rejects.toThrow("xx");
+  });
+});
+
+describe("u on a read-only page", () => {
+  const PAGE = "content/zh-cn/user/run-your-own.md";
+  /** Marks the page in a dashboard started with `args`; the outcome, and the page afterwards. */
+  async function markWith(args: string[]) {
+    const opts = await loadOptions(parseCli([...args, "--repo", site.dir]));
+    const data = await startDashboardData(opts, startScan(opts)).load({
+      progress: () => {},
+      figures: () => {},
+    });
+    const i = data.result.pages.findIndex((p) => p.path === PAGE);
+    return data.source.markUpdated(i);
+  }
+
+  it("is refused with the advice to use --force, which the dashboard takes", async () => {
+    const file = path.join(site.dir, PAGE);
+    const bytes = readFileSync(file, "utf8");
+    chmodSync(file, 0o444);
+    try {
+      const refused = await markWith(["dashboard"]);
+      expect(refused).toEqual({
+        ok: false,
+        error: "the page is read-only; nothing written (use --force to write it anyway)",
+      });
+      expect(readFileSync(file, "utf8")).toBe(bytes);
+      // As the advice says: the dashboard (by name, or as the default command) with --force.
+      expect(parseCli(["--force"]).force).toBe(true);
+      const forced = await markWith(["dashboard", "--force"]);
+      const head = git(site.dir, ["rev-parse", "HEAD"]);
+      expect(forced).toMatchObject({ ok: true, page: { status: "up-to-date", rawCommit: head } });
+      expect(readFileSync(file, "utf8")).toContain(`raw_commit="${head}"`);
+      expect(statSync(file).mode & 0o777).toBe(0o444);
+    } finally {
+      chmodSync(file, 0o644);
+      git(site.dir, ["checkout", "-q", "--", PAGE]);
+    }
+  });
+
+  it("--force stays an option of the commands that write pages", () => {
+    expect(() => parseCli(["scan", "--force"])).toThrow(
+      "--force is an option of stamp, lint --fix and the dashboard",
+    );
+    expect(() => parseCli(["lint", "--force"])).toThrow(/--force is an option of/);
   });
 });

@@ -13,11 +13,11 @@ const savedForceColor = vi.hoisted(() => {
 import { render as inkRender } from "ink";
 import { cleanup, render } from "ink-testing-library";
 import type { ScanResult } from "../../src/core/types.js";
-import { withEstimatedCommits } from "../../src/detail/loader.js";
+import { pageWriter, withEstimatedCommits } from "../../src/detail/loader.js";
 import { isUnsafeCodePoint } from "../../src/sanitize/terminal.js";
 import { type PageDetail, type ScanOutput, scan } from "../../src/scan/scan.js";
 import { Dashboard, type LoadEvents, type LoadedData } from "../../src/ui/App.js";
-import { buildFixture, type TempSite } from "../helpers/site.js";
+import { buildFixture, git, type TempSite } from "../helpers/site.js";
 import {
   blobsOf,
   MARK_DATE,
@@ -540,12 +540,18 @@ describe("untrusted text", () => {
 });
 
 describe("marking a page as updated", () => {
-  /** Fresh data for each test (marking changes the source), with a page writer that records. */
+  // Marking writes the fixture's page, which each test finds as the scan left it.
+  afterEach(() => git(site.dir, ["checkout", "-q", "--", "."]));
+  /** Fresh data for each test (marking changes the source), with a page writer that records
+   * before it writes (as the dashboard does) and the scan's own reading of a page again. */
   function markable(error: string | null = null, gate?: Promise<void>) {
-    const rec = recordingWrite(error, gate);
+    const rec = recordingWrite(error, gate, pageWriter(scanned, scanned.result));
     const loaded: LoadedData = {
       result: scanned.result,
-      source: memorySource(scanned.result, scanned.details, blobs, { write: rec.write }),
+      source: memorySource(scanned.result, scanned.details, blobs, {
+        write: rec.write,
+        ...(scanned.rescan ? { rescan: scanned.rescan } : {}),
+      }),
       repoName: "site",
     };
     return { loaded, calls: rec.calls };

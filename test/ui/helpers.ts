@@ -7,6 +7,7 @@ import type { ReadTexts } from "../../src/detail/blobs.js";
 import { createDetailSource, type WritePage } from "../../src/detail/loader.js";
 import type { BlobText, DetailSource, PageLinks } from "../../src/detail/types.js";
 import { gitEnv } from "../../src/git/run.js";
+import type { RescanPage } from "../../src/scan/rescan.js";
 import type { PageDetail } from "../../src/scan/scan.js";
 
 /** 2025-06-01T00:00:00Z: "now" for ages in tests. */
@@ -68,8 +69,11 @@ export const MARK_DATE = "2025-06-01";
 
 export interface MemoryOptions {
   links?: (page: PageReport, detail: PageDetail | undefined) => PageLinks;
-  /** Stands in for writing the page; without it, marking a page fails. See recordingWrite. */
+  /** Writes the page; without it (or without `rescan`), marking a page fails. See
+   * recordingWrite. */
   write?: WritePage;
+  /** Reads a page again from the disk, as the scan's own rescan does (ScanOutput.rescan). */
+  rescan?: RescanPage;
 }
 
 export function memorySource(
@@ -78,6 +82,7 @@ export function memorySource(
   blobs: ReadonlyMap<string, string>,
   options: MemoryOptions = {},
 ): DetailSource {
+  const rescan = options.rescan;
   return createDetailSource({
     result,
     details,
@@ -85,6 +90,7 @@ export function memorySource(
     date: () => MARK_DATE,
     ...(options.links ? { links: options.links } : {}),
     ...(options.write ? { write: options.write } : {}),
+    ...(rescan ? { rescan: (p: PageReport) => rescan(p.path) } : {}),
   });
 }
 
@@ -95,12 +101,14 @@ export interface WriteCall {
 }
 
 /**
- * A page writer that writes nothing: it records each call and answers `error` (null: success).
- * `gate`, when given, is awaited first, so tests can see the dashboard while a page is marked.
+ * A page writer that records each call, then fails with `error`, or else writes with `then` (the
+ * real writer; without it nothing is written). `gate`, when given, is awaited first, so tests can
+ * see the dashboard while a page is marked.
  */
 export function recordingWrite(
   error: string | null = null,
   gate?: Promise<void>,
+  then?: WritePage,
 ): { write: WritePage; calls: WriteCall[] } {
   const calls: WriteCall[] = [];
   return {
@@ -108,7 +116,8 @@ export function recordingWrite(
     write: async (page, commit, date) => {
       calls.push({ path: page.path, commit, date });
       if (gate) await gate;
-      return error;
+      if (error !== null || !then) return error;
+      return then(page, commit, date);
     },
   };
 }
