@@ -87,9 +87,9 @@ async function spoolJson(staged: StagedScan, opts: CliOptions, spool: ReportSpoo
 
 /**
  * Each untracked page's estimated English commit, from a scan: what `stamp --init` records when
- * no --commit is given. The scan covers the languages of the pages named (with the site's, which
- * a layout may need to tell its folders apart) and leaves nothing out by `exclude`: a page
- * named is estimated wherever it is, as plain stamp stamps it wherever it is.
+ * no --commit is given. The scan covers the languages of the pages named (with those the config
+ * or --lang names, which a layout may need to tell its folders apart) and leaves nothing out by
+ * `exclude`: a page named is estimated wherever it is, as plain stamp stamps it.
  */
 async function estimatesOf(
   opts: CliOptions,
@@ -97,7 +97,7 @@ async function estimatesOf(
 ): Promise<Map<string, string>> {
   const { result } = await scan({
     ...scanScope(opts),
-    langs: opts.langs.length > 0 ? [...new Set([...opts.langs, ...langs])] : [],
+    langs: [...new Set([...opts.langs, ...langs])],
     exclude: [],
   });
   const out = new Map<string, string>();
