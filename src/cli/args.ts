@@ -688,11 +688,13 @@ ${SHARED_OPTIONS.replace(/\n {2}--format[^\n]*(\n {20}[^\n]*)*/, "")}
 Writes HEAD's hash (or HASH) and today's date into each page's metadata, changing nothing else.
 PAGE is a path as the reports print it, or a folder (every page below it that records
 metadata). --commit takes a hash or a branch or tag (--commit main). --force also rewrites
-read-only pages. A pin that the remote's default branch does not contain is warned about;
+read-only pages. A pin that the remote's default branch does not contain is warned about
+once a page records it;
 --pin-branch BRANCH (or pinBranch in the config) refuses a pin that BRANCH does not contain. With
 --source-repo DIR (or sourceRepo in the config), HEAD and HASH are that repository's.
---date YYYY-MM-DD records that day instead of today; --dry-run prints what would change, as a
-diff, and writes nothing. --unchanged (with --lang, or PAGE folders) advances every page whose
+--date YYYY-MM-DD records that day instead of today; a day lint rejects (in the future, or
+before the commit) is refused. --dry-run prints what would change, as a diff, and writes
+nothing. --unchanged (with --lang, or PAGE folders) advances every page whose
 English page is the same at HEAD as at its raw_commit: the hash-only bump. --also whitespace
 advances too the pages whose English changed only in whitespace or line wrapping since then
 (the same words in the same order; see --kinds).

@@ -87,11 +87,19 @@ async function spoolJson(staged: StagedScan, opts: CliOptions, spool: ReportSpoo
 
 /**
  * Each untracked page's estimated English commit, from a scan: what `stamp --init` records when
- * no --commit is given. Without --commit only.
+ * no --commit is given. The scan covers the languages of the pages named (with those the config
+ * or --lang names, which a layout may need to tell its folders apart) and leaves nothing out by
+ * `exclude`: a page named is estimated wherever it is, as plain stamp stamps it.
  */
-async function estimatesOf(opts: CliOptions): Promise<Map<string, string> | undefined> {
-  if (opts.commit !== null) return undefined;
-  const { result } = await scan(scanScope(opts));
+async function estimatesOf(
+  opts: CliOptions,
+  langs: readonly string[],
+): Promise<Map<string, string>> {
+  const { result } = await scan({
+    ...scanScope(opts),
+    langs: [...new Set([...opts.langs, ...langs])],
+    exclude: [],
+  });
   const out = new Map<string, string>();
   for (const page of result.pages) {
     if (page.estimate) out.set(page.path, page.estimate.rawCommit);
@@ -131,7 +139,9 @@ export async function runStamp(opts: CliOptions): Promise<ExitCode> {
     commit: opts.commit,
     date: opts.date ?? today(),
     force: opts.force,
-    init: opts.init ? { metadata: opts.metadata, estimates: await estimatesOf(opts) } : null,
+    init: opts.init
+      ? { metadata: opts.metadata, estimates: (langs) => estimatesOf(opts, langs) }
+      : null,
     pinBranch: opts.pinBranch,
     dryRun: opts.dryRun,
   });

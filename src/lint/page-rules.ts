@@ -86,12 +86,9 @@ export function pageFindings(parts: PageParts, lang: string, now: number): Findi
   else if (meta?.kind === "front-matter")
     out.push(...frontMatterKeyFindings(text, parts.bodyStart));
   if (meta) {
-    const problem = translationTimeProblem(meta.lastTranslationTime, now);
-    if (problem !== null) {
-      const span = chosen?.spans?.get(TIME_KEY) ?? chosen?.spans?.get(MISSPELLED_TIME_KEY);
-      const rule = problem.endsWith("in the future") ? "date-future" : "date-invalid";
-      out.push(finding(rule, at(span?.start, meta.line), problem));
-    }
+    const span = chosen?.spans?.get(TIME_KEY) ?? chosen?.spans?.get(MISSPELLED_TIME_KEY);
+    const dated = dateFinding(meta.lastTranslationTime, now, at(span?.start, meta.line));
+    if (dated !== null) out.push(dated);
   } else {
     const hidden = hiddenMetadata(text, parts.bodyStart);
     if (hidden !== -1) {
@@ -106,6 +103,14 @@ export function pageFindings(parts: PageParts, lang: string, now: number): Findi
     }
   }
   return out;
+}
+
+/** `date-invalid` or `date-future` for a page's last_translation_time, judged at `now`; null when
+ * it is fine or absent. stamp checks the date it writes with this too. */
+export function dateFinding(value: string | null, now: number, at: Position): Finding | null {
+  const problem = translationTimeProblem(value, now);
+  if (problem === null) return null;
+  return finding(problem.endsWith("in the future") ? "date-future" : "date-invalid", at, problem);
 }
 
 function shortcodeFindings(

@@ -6,6 +6,7 @@ import { decodeBytes, encodeBytes, fsPath, unescapeShownBytes } from "../core/pa
 import { gitBlobReader } from "../detail/blobs.js";
 import type { BlobText } from "../detail/types.js";
 import { AppError } from "../errors.js";
+import { authorDates } from "../git/author-dates.js";
 import { isAncestor, remoteDefaultBranch } from "../git/branches.js";
 import { resolveCommit as resolveRef } from "../git/diff-names.js";
 import { type Lookup, lookupObjects } from "../git/objects.js";
@@ -18,6 +19,7 @@ import {
   type TranslationPlace,
   translationPlace,
 } from "../layout/layout.js";
+import { stampedDateFinding } from "../lint/stamped-date.js";
 import {
   ALREADY_TRACKED,
   initText,
@@ -67,14 +69,17 @@ export interface StampOptions extends Omit<SiteScope, "langs" | "exclude"> {
   pinBranch?: string | null;
   /** Write nothing: each outcome carries the unified diff the stamp would make. */
   dryRun?: boolean;
+  /** The time lint judges dates at (a date in the future); now when absent. */
+  now?: number;
 }
 
 export interface InitOptions {
   /** The style to write in; "auto" learns it from the site's other translations. */
   metadata: MetadataChoice;
-  /** Each page's estimated English commit (repo-relative path -> full hash), used when no
-   * commit is given. */
-  estimates?: ReadonlyMap<string, string>;
+  /** The estimated English commit of each page of these languages (repo-relative path -> full
+   * hash), used when no commit is given; asked once, for the languages of the pages given,
+   * whichever languages the site's scan covers otherwise. */
+  estimates?: (langs: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 }
 
 export interface StampOutcome {
@@ -99,9 +104,6 @@ export async function stampPages(
     opts.commit === null && other
       ? (await other.head).hash
       : await resolveCommit(english, opts.commit);
-  // Estimates are commits of the translations' own history; a commit given or HEAD is checked.
-  const warnings =
-    opts.init && opts.commit === null ? [] : await pinProblems(english, commit, opts.pinBranch);
   const layout =
     opts.knownLayout ??
     siteLayout(repo.workTree, {
@@ -112,19 +114,38 @@ export async function stampPages(
   const isPage = pageFileTest(opts.extensions ?? DEFAULTS.extensions);
   const given = opts.pages.map((p) => repoRelative(repo.workTree, opts.cwd ?? process.cwd(), p));
   const { rels, fromFolders } = await withFolderPages(repo.workTree, given, isPage);
-  // Stamping a page whose English source is gone at that commit (moved or deleted) would
-  // record a state that does not exist: the translation must move first. One lookup for all.
   const init = opts.init ?? null;
-  // A page brought under tracking follows its estimate unless a commit was given.
-  const commitOf = (rel: string) =>
-    init && opts.commit === null ? (init.estimates?.get(rel) ?? null) : commit;
   const places = rels.map((rel) => placeOf(rel, layout, isPage));
-  const wanted = rels.flatMap((rel, i) => {
-    const place = places[i] as TranslationPlace | { error: string };
-    const at = commitOf(rel);
-    return "error" in place || at === null ? [] : [{ commit: at, path: place.sourcePath }];
-  });
-  const sources = await sourcesAt(english, layout, wanted);
+  const placed = places.flatMap((place, i) =>
+    "error" in place ? [] : [{ rel: rels[i] as string, place }],
+  );
+  // A page brought under tracking follows its estimate unless a commit was given. Estimates are
+  // commits of the translations' own history, so there are none with two repositories.
+  const estimated = init !== null && opts.commit === null;
+  const estimates =
+    estimated && !other && placed.length > 0
+      ? await (init.estimates?.([...new Set(placed.map((p) => p.place.lang))]) ?? new Map())
+      : new Map<string, string>();
+  const commitOf = (rel: string) => (estimated ? (estimates.get(rel) ?? null) : commit);
+  // The pin is checked only when some page is to record `commit` (a commit given, or HEAD):
+  // refused before anything is written, warned about only once a page recorded it.
+  const pinWarnings =
+    estimated || placed.length === 0 ? [] : await pinProblems(english, commit, opts.pinBranch);
+  // Stamping a page whose English source is gone at that commit (moved or deleted) would
+  // record a state that does not exist: the translation must move first. A page without an
+  // estimate is looked for at HEAD, to tell one whose English page is gone; and in the
+  // translations' HEAD, to tell one git has no commit of. One lookup each, for all pages.
+  const wanted = placed.map(({ rel, place }) => ({
+    commit: commitOf(rel) ?? commit,
+    path: place.sourcePath,
+  }));
+  const unestimated = other ? [] : placed.flatMap((p) => (commitOf(p.rel) === null ? [p.rel] : []));
+  const [sources, dates, inHead] = await Promise.all([
+    sourcesAt(english, layout, wanted),
+    authorDates(english, [...new Set(wanted.map((w) => w.commit))]),
+    committedAt(repo, commit, unestimated),
+  ]);
+  const now = opts.now ?? Date.now();
   const titles = init ? await englishTexts(english, sources) : null;
   const styles = new Map<string, Promise<MetaStyle | null>>();
   const styleFor = (lang: string, choice: MetadataChoice) => {
@@ -146,24 +167,39 @@ export async function stampPages(
       failed(place.error);
       continue;
     }
-    if (at === null) {
-      // Said only once the page is read: one that records metadata needs no estimate.
-      const noEstimate = (text: string): StampResult =>
-        readMeta(text).meta
-          ? { error: ALREADY_TRACKED }
-          : { error: "no estimate for this page (git has no commit of it); give --commit" };
-      failed((await stampOne(repo.workTree, rel, "", noEstimate, opts, null)).error ?? "");
-      continue;
-    }
-    const src = sources.get(sourceKey(at, place.sourcePath));
+    const src = sources.get(sourceKey(at ?? commit, place.sourcePath));
     const found = src && !("missing" in src) && src.type === "blob" ? src : null;
     const missing = found ? null : place.sourcePath;
-    let edit: (text: string) => StampResult = (text) => stampText(text, at, opts.date);
+    // Said only once the page is read: one that records metadata is told so first.
+    const refuse = async (why: string) => {
+      const untrackedOnly = (text: string): StampResult => ({
+        error: readMeta(text).meta ? ALREADY_TRACKED : why,
+      });
+      failed((await stampOne(repo.workTree, rel, "", untrackedOnly, opts, null)).error ?? why);
+    };
+    if (at === null) {
+      await refuse(noEstimate(missing, commit, other !== null, inHead.has(rel)));
+      continue;
+    }
+    const checked = (stamped: StampResult): StampResult => {
+      const meta = "error" in stamped ? null : readMeta(stamped.text).meta;
+      const date = dates.get(at);
+      const wrong = meta && date !== undefined ? stampedDateFinding(meta, date, now) : null;
+      return wrong === null
+        ? stamped
+        : {
+            error: `${wrong.message}, which lint reports as ${wrong.rule}: give --date a day it accepts`,
+          };
+    };
+    let edit: (text: string) => StampResult = (text) => checked(stampText(text, at, opts.date));
     if (init) {
       const style = await styleFor(place.lang, init.metadata);
       if (!style) {
-        failed(
-          'no page of this site records metadata yet: set "metadata" in the config (shortcode, default_lang_commit or l10n.sourceCommit)',
+        // A page whose English page is gone cannot be tracked in any style: that comes first.
+        await refuse(
+          missing === null
+            ? 'no page of this site records metadata yet: set "metadata" in the config (shortcode, default_lang_commit or l10n.sourceCommit)'
+            : sourceGone(missing, at),
         );
         continue;
       }
@@ -176,7 +212,7 @@ export async function stampPages(
         link: pageLink(place.rel),
         lang: place.lang,
       };
-      edit = (text) => initText(text, style, values);
+      edit = (text) => checked(initText(text, style, values));
     }
     const { error, diff } = await stampOne(repo.workTree, rel, at, edit, opts, missing);
     // A page without metadata found in a folder is left for --init, not counted as a failure.
@@ -191,6 +227,7 @@ export async function stampPages(
       ...(diff !== undefined ? { diff } : {}),
     });
   }
+  const warnings = outcomes.some((o) => o.error === null && o.commit === commit) ? pinWarnings : [];
   if (untracked > 0) {
     warnings.push(
       untracked === 1
@@ -331,17 +368,50 @@ async function stampOne(
   const text = decodeBytes(read.bytes);
   const stamped = edit(text);
   if ("error" in stamped) return { error: stamped.error };
-  if (sourceMissing !== null) {
-    return {
-      error: `the English source ${sourceMissing} does not exist at ${commit.slice(0, 12)}: it was moved or deleted; move or remove the translation instead`,
-    };
-  }
+  if (sourceMissing !== null) return { error: sourceGone(sourceMissing, commit) };
   if (opts.dryRun) return { error: null, diff: pageDiff(rel, text, stamped.text) };
   if (stamped.text === text) return { error: null };
   const written = await replaceFile(workTree, rel, read.bytes, encodeBytes(stamped.text), {
     force: opts.force ?? false,
   });
   return { error: "error" in written ? written.error : null };
+}
+
+/** Which of `rels` the commit `at` holds. */
+async function committedAt(
+  repo: Parameters<typeof readHead>[0],
+  at: string,
+  rels: readonly string[],
+): Promise<Set<string>> {
+  const found = await lookupObjects(
+    repo,
+    rels.map((rel) => `${at}:${rel}`),
+  );
+  return new Set(rels.filter((_, i) => !("missing" in (found[i] ?? { missing: true }))));
+}
+
+function sourceGone(source: string, commit: string): string {
+  return `the English source ${source} does not exist at ${commit.slice(0, 12)}: move the translation to its English page's name, or remove it`;
+}
+
+/**
+ * Why a page without metadata has no estimate to be tracked at (`head` is HEAD; `missing` the
+ * English page when HEAD lacks it). The scan estimates every page git has a commit of, in any
+ * language, but only from this repository's history.
+ */
+function noEstimate(
+  missing: string | null,
+  head: string,
+  twoRepos: boolean,
+  inHead: boolean,
+): string {
+  if (missing !== null) return sourceGone(missing, head);
+  if (twoRepos) {
+    return "with --source-repo no page has an estimate (the translations' commits are not the English history's): give --commit";
+  }
+  return inHead
+    ? "no estimate for this page: the ignore-revs file lists every commit that changed it; give --commit"
+    : "no estimate for this page (git has no commit of it); commit it, or give --commit";
 }
 
 function sourceKey(commit: string, path: string): string {

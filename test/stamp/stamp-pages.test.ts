@@ -126,12 +126,12 @@ describe("stampPages", () => {
       {
         path: moved,
         commit: null,
-        error: `the English source content/en/admin/optional/elasticsearch.md does not exist at ${head}: it was moved or deleted; move or remove the translation instead`,
+        error: `the English source content/en/admin/optional/elasticsearch.md does not exist at ${head}: move the translation to its English page's name, or remove it`,
       },
       {
         path: deleted,
         commit: null,
-        error: `the English source content/en/dev/old-api.md does not exist at ${head}: it was moved or deleted; move or remove the translation instead`,
+        error: `the English source content/en/dev/old-api.md does not exist at ${head}: move the translation to its English page's name, or remove it`,
       },
     ]);
     expect([
