@@ -12,6 +12,40 @@ export interface Graph {
   tout: Int32Array;
 }
 
+/**
+ * Visits the commits reachable from `from`, `from + 1`, ... `to - 1` (each start once it is not
+ * visited yet) in post-order over their parents: each commit after all its ancestors, a merge's
+ * last parent's line first. buildGraph's topological order is this order from commit 0, HEAD;
+ * the order from another commit is the one a scan of that HEAD gave its commits.
+ */
+export function postOrder(
+  parents: readonly (readonly number[])[],
+  from: number,
+  to: number,
+  visit: (commit: number) => void,
+): void {
+  // Iterative (no recursion: histories are deep).
+  const state = new Uint8Array(parents.length);
+  const stack: number[] = [];
+  for (let start = from; start < to; start++) {
+    if (state[start]) continue;
+    stack.push(start);
+    while (stack.length > 0) {
+      const c = stack[stack.length - 1] as number;
+      if (state[c] === 0) {
+        state[c] = 1;
+        for (const p of parents[c] ?? []) if (state[p] === 0) stack.push(p);
+      } else {
+        stack.pop();
+        if (state[c] === 1) {
+          state[c] = 2;
+          visit(c);
+        }
+      }
+    }
+  }
+}
+
 export function buildGraph(parents: number[][]): Graph {
   const n = parents.length;
   const topo = new Int32Array(n).fill(-1);
@@ -40,27 +74,10 @@ export function buildGraph(parents: number[][]): Graph {
     kids[at] = c;
     nextKid[first] = at + 1;
   }
-  // Topological order by iterative post-order over parents (no recursion: histories are deep).
   let next = 0;
-  const state = new Uint8Array(n);
-  const stack: number[] = [];
-  for (let start = 0; start < n; start++) {
-    if (state[start]) continue;
-    stack.push(start);
-    while (stack.length > 0) {
-      const c = stack[stack.length - 1] as number;
-      if (state[c] === 0) {
-        state[c] = 1;
-        for (const p of parents[c] ?? []) if (state[p] === 0) stack.push(p);
-      } else {
-        stack.pop();
-        if (state[c] === 1) {
-          state[c] = 2;
-          topo[c] = next++;
-        }
-      }
-    }
-  }
+  postOrder(parents, 0, n, (c) => {
+    topo[c] = next++;
+  });
   // Euler tour of the first-parent tree, with the stack as two arrays: the commit, and the
   // position of its next child in `kids`.
   let clock = 0;
@@ -116,4 +133,42 @@ export function ancestorsOf(g: Graph, from: number): (commit: number) => boolean
     }
   }
   return has;
+}
+
+/**
+ * The commits `earlier` reaches whose order among themselves differs between the topological
+ * order a graph of `earlier`'s history gives (postOrder from it) and this graph's own: the
+ * fewest whose removal leaves the rest in the same order in both, those off a longest common
+ * subsequence of the two. A merge whose side branch starts below other merges can reorder them.
+ */
+export function reorderedSince(graph: Graph, earlier: number): number[] {
+  const seq: number[] = [];
+  postOrder(graph.parents, earlier, earlier + 1, (c) => {
+    seq.push(c);
+  });
+  const topo = (i: number) => graph.topo[seq[i] as number] as number;
+  // A longest run increasing in this graph's order, by patience sorting: tails[k] is the end of
+  // the best run of length k + 1 found so far.
+  const tails: number[] = [];
+  const prev = new Int32Array(seq.length).fill(-1);
+  for (let i = 0; i < seq.length; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (topo(tails[mid] as number) < topo(i)) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1] as number;
+    tails[lo] = i;
+  }
+  const kept = new Uint8Array(seq.length);
+  for (
+    let i = tails.length > 0 ? (tails[tails.length - 1] as number) : -1;
+    i !== -1;
+    i = prev[i] as number
+  ) {
+    kept[i] = 1;
+  }
+  return seq.filter((_, i) => kept[i] === 0);
 }

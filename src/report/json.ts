@@ -181,6 +181,31 @@ export function pageAt(text: Buffer, spans: PageSpans, at: number): boolean {
   );
 }
 
+/** How a listed commit's hash is written in a page's text. */
+export function listedHash(hash: string): string {
+  return `"hash": ${JSON.stringify(hash)}`;
+}
+
+/** The pages (by number, in order) whose text holds one of `needles`. */
+export function pagesHolding(text: Buffer, spans: PageSpans, needles: readonly string[]): number[] {
+  const found = new Set<number>();
+  for (const needle of needles) {
+    const bytes = Buffer.from(needle, "utf8");
+    for (let at = text.indexOf(bytes); at !== -1; at = text.indexOf(bytes, at + 1)) {
+      // The last page starting at or before the match, if the match is inside it.
+      let lo = 0;
+      let hi = spans.starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((spans.starts[mid] as number) <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      if ((spans.starts[lo] as number) <= at && at < (spans.ends[lo] as number)) found.add(lo);
+    }
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
 /** A report's fields before and after its pages (at `spans`, checked with pageAt). */
 export function fieldsAround(
   text: Buffer,

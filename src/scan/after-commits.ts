@@ -40,6 +40,7 @@ import {
   type PageEdit,
   type ReportFacts,
 } from "../cache/report-file.js";
+import { reorderedSince } from "../core/graph.js";
 import { PathIndexBuilder } from "../core/pathindex.js";
 import type { RawState } from "../core/status.js";
 import type { CommitInfo, PageReport, ScanResult } from "../core/types.js";
@@ -48,8 +49,10 @@ import { type CommitTable, LogRecorder, readLogCapture } from "../git/history.js
 import { isFullHash } from "../git/revision.js";
 import {
   fieldsAround,
+  listedHash,
   type PageSpans,
   pageAt,
+  pagesHolding,
   pageText,
   withPagesReplaced,
 } from "../report/json.js";
@@ -61,6 +64,7 @@ import {
   foldEstimate,
   judgeEstimate,
   judgePage,
+  LIST_CUT,
   listOnReport,
   type PageDetail,
   pageReports,
@@ -103,17 +107,13 @@ export async function reportAfterCommits(
   const document = spans && holdsPages(kept, spans, redo) ? fieldsAround(kept, spans) : null;
   if (!spans || !document) return null;
   const items: Redo[] = [];
-  const seen = new Set<number>();
   for (const [path, { estimated, edit }] of redo) {
-    const at = edit[0];
-    if (at >= spans.starts.length || seen.has(at)) return null;
-    seen.add(at);
-    const before = keptPage(kept.toString("utf8", spans.starts[at], spans.ends[at]));
-    if (!before) return null;
-    items.push({ at, path, estimated, edit, before });
+    const item = redoOf(kept, spans, path, estimated, edit);
+    if (!item || items.some((i) => i.at === item.at)) return null;
+    items.push(item);
   }
   const counter = new BlobLineCounter(sourceRepo, sourceRepo.objectDir, sourceRepo.diffAlgorithm);
-  let pages: Map<number, PageReport> | null;
+  let pages: Map<number, Judged> | null;
   try {
     const sinks: JudgeSinks = {
       findings: new Map(),
@@ -122,7 +122,7 @@ export async function reportAfterCommits(
     };
     pages = edits.linear
       ? judgedAlongLine(start, edits, items, sinks)
-      : await judgedOnHistory(start, items, sinks);
+      : await judgedOnHistory(start, items, sinks, { facts, kept, spans });
     if (!pages) return null;
     pagesRead();
     const counts = await counter.counts();
@@ -131,9 +131,8 @@ export async function reportAfterCommits(
     await counter.close();
   }
   const summary = document.summary;
-  for (const { at, before } of items) {
+  for (const { before, after } of pages.values()) {
     const row = summary[before.lang];
-    const after = pages.get(at) as PageReport;
     if (!row) return null;
     row[before.status] -= 1;
     row[after.status] += 1;
@@ -146,7 +145,7 @@ export async function reportAfterCommits(
     ...document.rest,
     headDate: await start.headDate,
   };
-  const after = new Map([...pages].map(([at, page]) => [at, pageText(page)]));
+  const after = new Map([...pages].map(([at, { after }]) => [at, pageText(after)]));
   return withPagesReplaced(result, kept, spans, after);
 }
 
@@ -158,6 +157,26 @@ interface Redo {
   estimated: boolean;
   edit: PageEdit;
   before: PageReport;
+}
+
+/** The page of the kept report that `edit` names, to judge again; null when it is not there. */
+function redoOf(
+  kept: Buffer,
+  spans: PageSpans,
+  path: string,
+  estimated: boolean,
+  edit: PageEdit,
+): Redo | null {
+  const at = edit[0];
+  if (at >= spans.starts.length) return null;
+  const before = keptPage(kept.toString("utf8", spans.starts[at], spans.ends[at]));
+  return before ? { at, path, estimated, edit, before } : null;
+}
+
+/** A page of the kept report as it was and as it is judged now. */
+interface Judged {
+  before: PageReport;
+  after: PageReport;
 }
 
 /** Where judging asks for line counts and files findings (see judgePage). */
@@ -173,9 +192,9 @@ function judgedAlongLine(
   edits: EnglishEdits,
   items: readonly Redo[],
   sinks: JudgeSinks,
-): Map<number, PageReport> | null {
+): Map<number, Judged> | null {
   const { folders, now } = start;
-  const pages = new Map<number, PageReport>();
+  const pages = new Map<number, Judged>();
   const infos: CommitInfo[] = [];
   for (const { at, path, estimated, edit, before } of items) {
     const [, hash, date, atRaw] = edit;
@@ -207,7 +226,7 @@ function judgedAlongLine(
         ...fresh,
         ...before.commits,
       ]);
-      pages.set(at, again.report);
+      pages.set(at, { before, after: again.report });
     } else {
       // A page without metadata, measured on a trial report from its estimate, as in the scan.
       const behind = before.estimate?.commitsBehind;
@@ -221,7 +240,7 @@ function judgedAlongLine(
       // Only the count reaches the report; the trial's list (the dashboard's) is not made.
       listOnReport(estimate.trial, behind + fresh.length, fresh);
       foldEstimate(estimate);
-      pages.set(at, report);
+      pages.set(at, { before, after: report });
     }
   }
   return pages;
@@ -232,23 +251,45 @@ function judgedAlongLine(
  * scan's own code (buildReports) on HEAD's whole history, which the cache holds up to some
  * earlier HEAD; by page number, null when one cannot be. Every raw_commit and estimate of a
  * kept page is in the kept HEAD's history, which HEAD's holds.
+ *
+ * A merge can also change the order of older commits, which a page lists in topological order
+ * (a side branch that starts below other merges is walked first): the pages that list a
+ * commit whose place changed, or whose list was cut (its newest may now be others), are judged
+ * again too, unless there are too many.
  */
 async function judgedOnHistory(
   start: ScanStart,
   items: readonly Redo[],
   sinks: JudgeSinks,
-): Promise<Map<number, PageReport> | null> {
+  kept: { facts: ReportFacts; kept: Buffer; spans: PageSpans },
+): Promise<Map<number, Judged> | null> {
   const { sourceRepo, folders, now } = start;
-  if (items.length === 0) return new Map();
   const [headLog, entries] = await Promise.all([start.headHistory(), start.englishList()]);
-  const hashes = [...new Set(items.map(({ edit }) => edit[1]))];
-  if (!hashes.every((h) => headLog.table.index.has(h))) return null;
-  const history = await completeHistory(sourceRepo, headLog, hashes);
+  const keptHead = headLog.table.index.get(kept.facts.head);
+  const inHistory = (redo: readonly Redo[]) =>
+    redo.every(({ edit }) => headLog.table.index.has(edit[1]));
+  if (keptHead === undefined || !inHistory(items)) return null;
+  // Nothing to add to HEAD's history: only the graph is made.
+  const history = await completeHistory(sourceRepo, headLog, []);
+  const all = [...items];
+  const moved = reorderedSince(history.graph, keptHead);
+  if (moved.length > MAX_REORDERED) return null;
+  if (moved.length > 0) {
+    const needles = [...moved.map((c) => listedHash(headLog.table.hashes[c] as string)), LIST_CUT];
+    for (const at of pagesHolding(kept.kept, kept.spans, needles)) {
+      if (all.some((i) => i.at === at)) continue;
+      const item = keptRedo(kept, at);
+      if (!item) return null;
+      all.push(item);
+    }
+  }
+  if (all.length === 0) return new Map();
+  if (!inHistory(all)) return null;
   const pages: Translation[] = [];
   const reports: PageReport[] = [];
   const rawOf = new Map<Translation, RawState>();
   const estimates = new Map<Translation, string>();
-  for (const { path, estimated, edit, before } of items) {
+  for (const { path, estimated, edit, before } of all) {
     const raw: RawState = estimated ? { kind: "none" } : { kind: "ok", hash: edit[1] };
     const again = readAgain({ before, langs: folders.langs, sourcePath: path, now }, raw);
     if (!again) return null;
@@ -273,7 +314,24 @@ async function judgedOnHistory(
   built.addUntracked(estimates);
   await built.listCommits();
   sinks.measure.push(...built.measure);
-  return new Map(items.map(({ at }, k) => [at, reports[k] as PageReport]));
+  return new Map(all.map(({ at, before }, k) => [at, { before, after: reports[k] as PageReport }]));
+}
+
+/** Past this many older commits reordered by the new ones, a full scan is as quick. */
+const MAX_REORDERED = 200;
+
+/** Page `at` of the kept report, to judge again from what the facts say of it; null when they
+ * say nothing (a page read from several paths, or from none). */
+function keptRedo(
+  kept: { facts: ReportFacts; kept: Buffer; spans: PageSpans },
+  at: number,
+): Redo | null {
+  const { facts, spans } = kept;
+  const page = keptPage(kept.kept.toString("utf8", spans.starts[at], spans.ends[at]));
+  const path = page?.sourcePath;
+  if (typeof path !== "string" || facts.blocks(path)) return null;
+  const found = facts.editsOf(path)?.find(({ edit }) => edit[0] === at);
+  return found ? redoOf(kept.kept, spans, path, found.estimated, found.edit) : null;
 }
 
 /**

@@ -26,6 +26,8 @@ import { NO_WARNINGS, type Translation } from "./translations.js";
 
 /** Commit lists longer than this are cut (newest kept) so reports stay readable and bounded. */
 export const MAX_COMMITS_LISTED = 500;
+/** How the warning of a cut list starts. */
+export const LIST_CUT = "commit list cut to the newest";
 const SHALLOW_CUT =
   "the history between raw_commit and HEAD is cut off in this shallow clone; commits behind are not counted: fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)";
 
@@ -223,7 +225,7 @@ export function listOnReport(
   // An up-to-date page keeps the shared empty list.
   if (total === 0) return;
   if (total > MAX_COMMITS_LISTED) {
-    warn(report, `commit list cut to the newest ${MAX_COMMITS_LISTED} of ${total}`);
+    warn(report, `${LIST_CUT} ${MAX_COMMITS_LISTED} of ${total}`);
   }
   report.commits =
     newest.length > MAX_COMMITS_LISTED ? newest.slice(0, MAX_COMMITS_LISTED) : newest;

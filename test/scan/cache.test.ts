@@ -21,7 +21,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PageReport } from "../../src/core/types.js";
 import { buildFixture, type TempSite, tempDir } from "../helpers/site.js";
-import { CLI, cleanEnv, gitIn } from "../hostile/helpers.js";
+import { CLI, cleanEnv, gitIn, runCli, TestRepo } from "../hostile/helpers.js";
 
 let site: TempSite;
 let cacheDir: string;
@@ -47,7 +47,7 @@ function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
  * the run: the cache trusts their metadata only once it has settled (see site/files.ts).
  * An edit before it still shows, in the change time and the size, and to git.
  */
-function settle(): void {
+function settle(dir = site.dir): void {
   const back = new Date(Date.now() - 3_600_000);
   const walk = (dir: string): void => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -57,9 +57,9 @@ function settle(): void {
     }
     utimesSync(dir, back, back);
   };
-  walk(site.dir);
+  walk(dir);
   // git's index keeps the files' times too: it is brought up to date, as `git status` does.
-  gitIn(site.dir, ["update-index", "-q", "--refresh"]);
+  gitIn(dir, ["update-index", "-q", "--refresh"]);
 }
 
 /** Waits until the clock's second changes. */
@@ -706,6 +706,72 @@ describe("a kept report brought to a later HEAD", () => {
         merge("pr-4");
       }),
     ).toBe(true);
+  });
+
+  it("judges again the pages whose older commits a merge puts in another order", () => {
+    // p.md's commits include two from parallel lines (A1 merged into the line of B1); a branch
+    // from B1 that only edits q.md, merged, makes the topological walk from the new HEAD reach
+    // B1 before A1, so p.md lists them the other way round, though no new commit touched it.
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    const at = (hour: number) => {
+      const date = `${Date.UTC(2025, 0, 1) / 1000 + hour * 3600} +0000`;
+      return { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+    };
+    const text = (first: string, last: string) =>
+      `---\ntitle: P\n---\n\n${first}\n\nmiddle\n\n${last}\n`;
+    repo.write("content/en/p.md", text("first", "last"));
+    repo.write("content/en/q.md", "---\ntitle: Q\n---\n\nq\n");
+    const root = repo.commit("R0", at(1));
+    repo.write("content/en/p.md", text("FIRST", "last"));
+    const b1 = repo.commit("B1", at(2));
+    repo.git(["checkout", "-q", "-b", "a", root]);
+    repo.write("content/en/p.md", text("first", "LAST"));
+    repo.commit("A1", at(2));
+    repo.git(["checkout", "-q", "main"]);
+    repo.git(["merge", "-q", "--no-ff", "-m", "K", "a"], { env: at(3) });
+    for (const page of ["p", "q"]) {
+      repo.write(
+        `content/ja/${page}.md`,
+        `---\ntitle: ${page}\ndefault_lang_commit: ${root}\n---\n\n${page} ja\n`,
+      );
+    }
+    repo.commit("ja", at(4));
+    settle(repo.dir);
+    const cache = path.join(tempDir(), "cache");
+    const json = (...args: string[]) => {
+      const res = runCli(["scan", "--format", "json", "--repo", repo.dir, ...args]);
+      expect([res.code, res.stderr]).toEqual([0, ""]);
+      return res.stdout;
+    };
+    const before = json("--cache-dir", cache);
+    const marked = path.join(tempDir(), "marked");
+    cpSync(cache, marked, { recursive: true });
+    const [report] = readdirSync(marked).filter((f) => /^report-[0-9a-f]{32}$/.test(f));
+    forge(path.join(marked, report as string), (b) =>
+      b.replace('\n  "content": "content",', '\n  "content": "KEPT",'),
+    );
+    // The branch's commit is made without a checkout, which would rewrite the translations.
+    const index = { ...at(5), GIT_INDEX_FILE: path.join(tempDir(), "index") };
+    repo.git(["read-tree", b1], { env: index });
+    const blob = repo.git(["hash-object", "-w", "--stdin"], {
+      input: "---\ntitle: Q\n---\n\nq, edited\n",
+    });
+    repo.git(["update-index", "--cacheinfo", `100644,${blob.trim()},content/en/q.md`], {
+      env: index,
+    });
+    const tree = repo.git(["write-tree"], { env: index }).trim();
+    const s1 = repo.git(["commit-tree", tree, "-p", b1, "-m", "S1"], { env: index }).trim();
+    repo.git(["merge", "-q", "--no-ff", "-m", "M", s1], { env: at(6) });
+    const plain = json("--no-cache");
+    const subjects = (pages: string) =>
+      pagesOf(pages)
+        .find((p) => p.path === "content/ja/p.md")
+        ?.commits.map((c) => c.subject);
+    expect(subjects(before)).toEqual(["K", "B1", "A1"]);
+    expect(subjects(plain)).toEqual(["K", "A1", "B1"]);
+    expect(json("--cache-dir", marked)).toContain('"content": "KEPT"');
+    expect(json("--cache-dir", cache)).toBe(plain);
+    expect(json("--cache-dir", cache)).toBe(plain);
   });
 
   it("scans when a commit touched a translation folder, even one whose files end as before", () => {
