@@ -57,8 +57,10 @@ export interface StampOptions extends Omit<SiteScope, "langs" | "exclude"> {
   pages: readonly string[];
   /** English commit to record; HEAD when null. */
   commit: string | null;
-  /** YYYY-MM-DD recorded as the translation date. */
-  date: string;
+  /** YYYY-MM-DD recorded as the translation date; null for today, except that a page brought
+   * under tracking at its estimate records the day of the estimate's author date: the estimate
+   * is the translation's last change, not a translation made today. */
+  date: string | null;
   cwd?: string;
   /** Stamp pages whose permissions say read-only too (their mode is kept). */
   force?: boolean;
@@ -146,6 +148,11 @@ export async function stampPages(
     committedAt(repo, commit, unestimated),
   ]);
   const now = opts.now ?? Date.now();
+  const stampDay = opts.date ?? today(new Date(now));
+  // The author's own calendar day (`%aI` starts with it), which lint's date-before-commit
+  // accepts in every time zone and check --max-age reads as it reads raw_commit's date.
+  const dayOf = (commit: string) =>
+    estimated && opts.date === null ? (dates.get(commit)?.slice(0, 10) ?? stampDay) : stampDay;
   const titles = init ? await englishTexts(english, sources) : null;
   const styles = new Map<string, Promise<MetaStyle | null>>();
   const styleFor = (lang: string, choice: MetadataChoice) => {
@@ -191,7 +198,7 @@ export async function stampPages(
             error: `${wrong.message}, which lint reports as ${wrong.rule}: give --date a day it accepts`,
           };
     };
-    let edit: (text: string) => StampResult = (text) => checked(stampText(text, at, opts.date));
+    let edit: (text: string) => StampResult = (text) => checked(stampText(text, at, stampDay));
     if (init) {
       const style = await styleFor(place.lang, init.metadata);
       if (!style) {
@@ -207,7 +214,7 @@ export async function stampPages(
       const source = found ? titles?.get(found.oid) : undefined;
       const values = {
         commit: at,
-        date: opts.date,
+        date: dayOf(at),
         title: source?.kind === "text" ? pageTitle(source.text, name) : name,
         link: pageLink(place.rel),
         lang: place.lang,
