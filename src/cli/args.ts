@@ -700,8 +700,9 @@ advances too the pages whose English changed only in whitespace or line wrapping
 (the same words in the same order; see --kinds).
 
 --init brings pages that record no metadata under tracking: it adds metadata at the page's
-estimate (the last commit that changed the translation) or at HASH, in the site's own style
-(as its other translations record it), or as --metadata says:
+estimate (the last commit that changed the translation, whose day it records as the
+translation date where the style has one: the page was not translated today) or at HASH, in
+the site's own style (as its other translations record it), or as --metadata says:
   --metadata KIND     ${either(METADATA_CHOICES)} (default: ${DEFAULTS.metadata})
 
 Examples:

@@ -10,7 +10,7 @@ import { listingOf, renderTable } from "../report/table.js";
 import { inertLine } from "../sanitize/github.js";
 import { type StagedScan, scan, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
-import { stampPages, today } from "../stamp/stamp-pages.js";
+import { stampPages } from "../stamp/stamp-pages.js";
 import type { CliOptions, LintFormat, ScanFormat } from "./args.js";
 import { pageDiffs } from "./diffs.js";
 import type { KeptReport } from "./kept-report.js";
@@ -137,7 +137,7 @@ export async function runStamp(opts: CliOptions): Promise<ExitCode> {
     ...scanScope(opts),
     pages,
     commit: opts.commit,
-    date: opts.date ?? today(),
+    date: opts.date ?? null,
     force: opts.force,
     init: opts.init
       ? { metadata: opts.metadata, estimates: (langs) => estimatesOf(opts, langs) }

@@ -7,15 +7,19 @@ import { nearest } from "../core/nearest.js";
 import type { PageMeta } from "../core/types.js";
 import { frontMatterData } from "../meta/frontmatter.js";
 import { keySpots } from "../meta/key-spans.js";
-import { DRIFT_KEY, MISSPELLED_TIME_KEY, TIME_KEY } from "../meta/keys.js";
+import {
+  DRIFT_KEY,
+  MISSPELLED_TIME_KEY,
+  SHORTCODE_ATTRIBUTES,
+  shortcodeAttribute,
+  TIME_KEY,
+} from "../meta/keys.js";
 import { readMeta } from "../meta/read.js";
 import { findShortcodes, type Shortcode } from "../meta/shortcode.js";
 import { isTranslationStatusName } from "../meta/status-shortcode.js";
 import { pageText } from "../meta/warning.js";
 import { type Finding, finding, type Position, positionAt } from "./finding.js";
 
-/** The attributes a translation-status shortcode takes (the misspelling is not one). */
-export const SHORTCODE_ATTRIBUTES = ["raw_commit", "raw_title", "raw_link", TIME_KEY] as const;
 /** Top-level front matter keys a misspelling is compared with. */
 const FRONT_MATTER_KEYS = ["default_lang_commit", TIME_KEY, DRIFT_KEY, "l10n"] as const;
 /** Front matter keys are the site's own words: a short one a few edits from ours is likely
@@ -132,7 +136,7 @@ function shortcodeFindings(
   const known: readonly string[] = SHORTCODE_ATTRIBUTES;
   for (const key of s.params.keys()) {
     if (known.includes(key)) continue;
-    const right = key === MISSPELLED_TIME_KEY ? TIME_KEY : nearest(key, SHORTCODE_ATTRIBUTES, 3);
+    const right = shortcodeAttribute(key);
     const keySpan = s.keys?.get(key);
     const where = at(keySpan?.start, s.line);
     if (right === null) {

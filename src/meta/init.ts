@@ -4,7 +4,7 @@
 
 import type { MetadataChoice } from "../options/defaults.js";
 import { frontMatterEnd } from "./frontmatter.js";
-import { TIME_KEY } from "./keys.js";
+import { shortcodeAttribute, TIME_KEY } from "./keys.js";
 import { metaShortcode, readMeta } from "./read.js";
 import type { StampResult } from "./stamp.js";
 
@@ -60,9 +60,11 @@ export function styleOfPage(text: string, lang: string): MetaStyle | null {
   const name = shortcode.name.endsWith(suffix)
     ? `${shortcode.name.slice(0, -suffix.length)}-{lang}`
     : shortcode.name;
-  const params = [...shortcode.params.keys()].filter((k): k is ShortcodeParam =>
-    (SHORTCODE_PARAMS as readonly string[]).includes(k),
-  );
+  // A misspelt attribute (Mastodon's `last_tranlation_time`) is written as the one it stands
+  // for: the page it was learnt from is read that way, and lint would flag it anywhere else.
+  const params = [
+    ...new Set([...shortcode.params.keys()].map((k) => shortcodeAttribute(k))),
+  ].filter((k): k is ShortcodeParam => (SHORTCODE_PARAMS as readonly string[]).includes(k ?? ""));
   const place = text.slice(shortcode.end).trim() === "" ? "end" : "start";
   return { kind: "shortcode", name, params, place };
 }

@@ -1,5 +1,7 @@
 // The names metadata is written under, for every reader and writer of it.
 
+import { nearest } from "../core/nearest.js";
+
 /** The date of the translation, as Hugo templates read it. */
 export const TIME_KEY = "last_translation_time";
 /** The misspelling Mastodon's pages carry; read, flagged, and stamped like the right one. */
@@ -9,3 +11,15 @@ export const TIME_KEYS = [TIME_KEY, MISSPELLED_TIME_KEY] as const;
 /** OpenTelemetry's record of a page's drift (`true`, or `file not found`), kept beside the
  * commit; its own scripts remove it once the page is in sync. */
 export const DRIFT_KEY = "drifted_from_default";
+/** The attributes a translation-status shortcode takes (the misspelling is not one). */
+export const SHORTCODE_ATTRIBUTES = ["raw_commit", "raw_title", "raw_link", TIME_KEY] as const;
+
+/**
+ * The shortcode attribute a page's `key` stands for: itself when known, the right spelling of a
+ * misspelt one (as lint names it), null for one no attribute is near. `stamp --init` writes a
+ * site's parameters under these names, and lint renames misspellings to them.
+ */
+export function shortcodeAttribute(key: string): string | null {
+  if ((SHORTCODE_ATTRIBUTES as readonly string[]).includes(key)) return key;
+  return key === MISSPELLED_TIME_KEY ? TIME_KEY : nearest(key, SHORTCODE_ATTRIBUTES, 3);
+}

@@ -142,7 +142,8 @@ function listFolder(abs: string): Array<{ name: string; entry: Dirent | Dirent<B
   }));
 }
 
-export type ReadResult = { bytes: Buffer } | { error: string };
+/** `absent` when no file has the name (a page not translated yet is not an unreadable one). */
+export type ReadResult = { bytes: Buffer } | { error: string; absent?: true };
 
 /**
  * Reads a regular file, refusing symlinks and anything over the size limit. O_NOFOLLOW makes
@@ -163,6 +164,7 @@ export function readPageBytes(abs: string, borrow = false): ReadResult {
     fd = openSync(fsPath(abs), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { error: "file could not be read", absent: true };
     return { error: code === "ELOOP" ? "symbolic link not followed" : "file could not be read" };
   }
   try {

@@ -57,8 +57,10 @@ export interface StampOptions extends Omit<SiteScope, "langs" | "exclude"> {
   pages: readonly string[];
   /** English commit to record; HEAD when null. */
   commit: string | null;
-  /** YYYY-MM-DD recorded as the translation date. */
-  date: string;
+  /** YYYY-MM-DD recorded as the translation date; null for today, except that a page brought
+   * under tracking at its estimate records the day of the estimate's author date: the estimate
+   * is the translation's last change, not a translation made today. */
+  date: string | null;
   cwd?: string;
   /** Stamp pages whose permissions say read-only too (their mode is kept). */
   force?: boolean;
@@ -146,6 +148,11 @@ export async function stampPages(
     committedAt(repo, commit, unestimated),
   ]);
   const now = opts.now ?? Date.now();
+  const stampDay = opts.date ?? today(new Date(now));
+  // The author's own calendar day (`%aI` starts with it), which lint's date-before-commit
+  // accepts in every time zone and check --max-age reads as it reads raw_commit's date.
+  const dayOf = (commit: string) =>
+    estimated && opts.date === null ? (dates.get(commit)?.slice(0, 10) ?? stampDay) : stampDay;
   const titles = init ? await englishTexts(english, sources) : null;
   const styles = new Map<string, Promise<MetaStyle | null>>();
   const styleFor = (lang: string, choice: MetadataChoice) => {
@@ -191,14 +198,14 @@ export async function stampPages(
             error: `${wrong.message}, which lint reports as ${wrong.rule}: give --date a day it accepts`,
           };
     };
-    let edit: (text: string) => StampResult = (text) => checked(stampText(text, at, opts.date));
+    let edit: (text: string) => StampResult = (text) => checked(stampText(text, at, stampDay));
     if (init) {
       const style = await styleFor(place.lang, init.metadata);
       if (!style) {
         // A page whose English page is gone cannot be tracked in any style: that comes first.
         await refuse(
           missing === null
-            ? 'no page of this site records metadata yet: set "metadata" in the config (shortcode, default_lang_commit or l10n.sourceCommit)'
+            ? 'no page of this site records metadata yet: give --metadata, or set "metadata" in the config (shortcode, default_lang_commit or l10n.sourceCommit)'
             : sourceGone(missing, at),
         );
         continue;
@@ -207,7 +214,7 @@ export async function stampPages(
       const source = found ? titles?.get(found.oid) : undefined;
       const values = {
         commit: at,
-        date: opts.date,
+        date: dayOf(at),
         title: source?.kind === "text" ? pageTitle(source.text, name) : name,
         link: pageLink(place.rel),
         lang: place.lang,
@@ -320,7 +327,16 @@ function repoRelative(workTree: string, cwd: string, given: string): string {
       ? unescaped
       : given;
   const fromRepo = path.resolve(workTree, name);
-  const abs = path.isAbsolute(name) || !exists(fromRepo) ? path.resolve(cwd, name) : fromRepo;
+  const fromCwd = path.resolve(cwd, name);
+  // A name neither reading finds (a page not translated yet) is taken as the reports print it
+  // unless the current folder's reading stays in the repository: either is then refused as
+  // absent, not as a path outside the site.
+  const up = path.relative(workTree, fromCwd);
+  const outside = up === ".." || up.startsWith(`..${path.sep}`);
+  const abs =
+    path.isAbsolute(name) || (!exists(fromRepo) && !(outside && !exists(fromCwd)))
+      ? fromCwd
+      : fromRepo;
   return path.relative(workTree, abs).split(path.sep).join("/");
 }
 
@@ -354,7 +370,7 @@ async function stampOne(
   rel: string,
   commit: string,
   edit: (text: string) => StampResult,
-  opts: { force?: boolean; dryRun?: boolean },
+  opts: { force?: boolean; dryRun?: boolean; init?: InitOptions | null },
   sourceMissing: string | null,
 ): Promise<{ error: string | null; diff?: string }> {
   // O_NOFOLLOW guards the file itself; its folders are checked first, so a symbolic link to a
@@ -362,7 +378,17 @@ async function stampOne(
   const folder = path.posix.dirname(rel);
   if (!realFolderInside(workTree, folder)) return { error: folderProblem(workTree, folder) };
   const read = readPageBytes(path.join(workTree, rel));
-  if ("error" in read) return { error: read.error };
+  if ("error" in read) {
+    // Stamp records the state of a translation; it never creates one (scan lists it as missing).
+    if (read.absent) {
+      return {
+        error: opts.init
+          ? "the translation does not exist, so there is nothing to initialise: translate the page first"
+          : "the translation does not exist: translate the page first, then stamp it",
+      };
+    }
+    return { error: read.error };
+  }
   // Bytes that are not UTF-8 (a stray Latin-1 byte in the body) are kept as they are: the scan
   // reads the metadata around them, so stamp edits it around them too (core/path-bytes.ts).
   const text = decodeBytes(read.bytes);

@@ -62,6 +62,14 @@ describe("the site's style", () => {
     },
   );
 
+  it("learns misspelt attributes under the names the tool reads", () => {
+    // Mastodon's zh-cn pages misspell the date; lint names the right spelling of both.
+    const page = `x\n\n{{< translation-status-zh-cn raw_title="T" raw_lnk="/t/" last_tranlation_time="2020-05-03" raw_commit="${COMMIT}">}}\n`;
+    expect(styleOfPage(page, "zh-cn")).toMatchObject({
+      params: ["raw_title", "raw_link", "last_translation_time", "raw_commit"],
+    });
+  });
+
   it("learns front matter keys", () => {
     expect(styleOfPage(`---\ntitle: x\ndefault_lang_commit: ${COMMIT}\n---\n`, "ja")).toEqual({
       kind: "front-matter",

@@ -92,7 +92,10 @@ describe("stamp --init", () => {
     git(site.dir, ["rm", "-q", "content/zh-cn/tracked.md"]);
     const none = runCli(["stamp", "--repo", site.dir, "--init", page]);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/no page of this site records metadata yet: set "metadata"/);
+    // Both ways of naming the style are told: the flag and the config key.
+    expect(none.stderr).toMatch(
+      /no page of this site records metadata yet: give --metadata, or set "metadata" in the config/,
+    );
     expect(readFileSync(path.join(site.dir, page), "utf8")).toBe(text);
     git(site.dir, ["reset", "-q", "--hard"]);
   });
