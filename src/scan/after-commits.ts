@@ -57,7 +57,7 @@ import {
   withPagesReplaced,
 } from "../report/json.js";
 import { englishPages, type LangFolder, translationFolderOf } from "./folders.js";
-import { completeHistory } from "./history-model.js";
+import { completeHistory, type HistoryModel } from "./history-model.js";
 import {
   buildReports,
   commitInfo,
@@ -254,8 +254,8 @@ function judgedAlongLine(
  *
  * A merge can also change the order of older commits, which a page lists in topological order
  * (a side branch that starts below other merges is walked first): the pages that list a
- * commit whose place changed, or whose list was cut (its newest may now be others), are judged
- * again too, unless there are too many.
+ * commit whose place changed have their lists put in the new order, and those whose list was
+ * cut (its newest may now be others) are judged again, unless there are too many.
  */
 async function judgedOnHistory(
   start: ScanStart,
@@ -272,18 +272,27 @@ async function judgedOnHistory(
   // Nothing to add to HEAD's history: only the graph is made.
   const history = await completeHistory(sourceRepo, headLog, []);
   const all = [...items];
+  const out = new Map<number, Judged>();
   const moved = reorderedSince(history.graph, keptHead);
   if (moved.length > MAX_REORDERED) return null;
   if (moved.length > 0) {
-    const needles = [...moved.map((c) => listedHash(headLog.table.hashes[c] as string)), LIST_CUT];
-    for (const at of pagesHolding(kept.kept, kept.spans, needles)) {
+    const hashes = moved.map((c) => listedHash(headLog.table.hashes[c] as string));
+    const { kept: text, spans } = kept;
+    for (const at of pagesHolding(text, spans, [...hashes, LIST_CUT])) {
       if (all.some((i) => i.at === at)) continue;
+      const before = keptPage(text.toString("utf8", spans.starts[at], spans.ends[at]));
+      const resorted = before ? inTopologicalOrder(before, history) : null;
+      if (before && resorted) {
+        out.set(at, { before, after: resorted });
+        continue;
+      }
+      // A cut list may now hold other commits than the newest it kept: the page is judged again.
       const item = keptRedo(kept, at);
       if (!item) return null;
       all.push(item);
     }
   }
-  if (all.length === 0) return new Map();
+  if (all.length === 0) return out;
   if (!inHistory(all)) return null;
   const pages: Translation[] = [];
   const reports: PageReport[] = [];
@@ -314,7 +323,31 @@ async function judgedOnHistory(
   built.addUntracked(estimates);
   await built.listCommits();
   sinks.measure.push(...built.measure);
-  return new Map(all.map(({ at, before }, k) => [at, { before, after: reports[k] as PageReport }]));
+  all.forEach(({ at, before }, k) => {
+    out.set(at, { before, after: reports[k] as PageReport });
+  });
+  return out;
+}
+
+/**
+ * A page no new commit changed, with its commits in this history's topological order (the
+ * scan's, newest first), when its list is whole: the same commits, since git's walk for its
+ * paths reaches the kept HEAD as before. Null when its list was cut (the newest may be others
+ * now) or names a commit the history does not have.
+ */
+function inTopologicalOrder(page: PageReport, history: HistoryModel): PageReport | null {
+  const { commits, commitsBehind } = page;
+  if (!Array.isArray(commits) || commits.length !== commitsBehind) return null;
+  const place = new Map<string, number>();
+  for (const c of commits) {
+    const at = history.table.index.get(c.hash);
+    if (at === undefined) return null;
+    place.set(c.hash, history.graph.topo[at] as number);
+  }
+  const sorted = [...commits].sort(
+    (a, b) => (place.get(b.hash) as number) - (place.get(a.hash) as number),
+  );
+  return { ...page, commits: sorted };
 }
 
 /** Past this many older commits reordered by the new ones, a full scan is as quick. */
