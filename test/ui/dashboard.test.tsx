@@ -17,7 +17,7 @@ import { withEstimatedCommits } from "../../src/detail/loader.js";
 import { isUnsafeCodePoint } from "../../src/sanitize/terminal.js";
 import { type PageDetail, type ScanOutput, scan } from "../../src/scan/scan.js";
 import { Dashboard, type LoadEvents, type LoadedData } from "../../src/ui/App.js";
-import { buildFixture, type TempSite } from "../helpers/site.js";
+import { buildFixture, git, type TempSite } from "../helpers/site.js";
 import {
   blobsOf,
   MARK_DATE,
@@ -814,6 +814,33 @@ describe("pages without metadata", () => {
       expect(d).toMatch(/English diff {2}\w{8} → \w{8} \(HEAD\) {2}estimated/);
       expect(d).toContain("+ Nodes run pods.");
       expect(d).toContain("~3 English commits, ~+5 -1 lines (estimated)");
+    } finally {
+      other.cleanup();
+    }
+  });
+});
+
+describe("a diff that git counts otherwise", () => {
+  it("titles the whole diff with git's counts, and names the shown diff's own beside them", async () => {
+    // fixtures/rewrite.json under histogram: git counts +10 -9, the diff shown has +5 -4.
+    const other = buildFixture("rewrite.json");
+    try {
+      git(other.dir, ["config", "diff.algorithm", "histogram"]);
+      const out = await scan({ repo: other.dir, source: "en", content: "content", langs: [] });
+      const loaded: LoadedData = {
+        result: out.result,
+        source: memorySource(out.result, out.details, blobsOf(other.dir, out.details)),
+        repoName: "site",
+      };
+      const r = await open(loaded, "zh-cn");
+      const d = await press(r, KEY.enter, (x) => x.includes("@@ "), "the diff");
+      expect(d).toContain("Behind      1 English commit, +10 -9 lines");
+      expect(d).toMatch(
+        /English diff {2}\w{8} → \w{8} \(HEAD\) {2}git \+10 -9, shown \+5 -4 {2}lines/,
+      );
+      // One commit's diff has no other count: its own stands alone.
+      const one = /Commit 1 of 1 {2}\w{8} {2}\+5 -4 {2}lines/;
+      await press(r, "c", (x) => one.test(x), "the commit's diff");
     } finally {
       other.cleanup();
     }
