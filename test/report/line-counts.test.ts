@@ -3,8 +3,8 @@
 // histogram: git counts +10 -9, while the diff the tool shows (the fewest changed lines, as
 // `git diff --minimal`) has +5 -4. A count of the shown diff appears only labelled as its own.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../hostile/helpers.js";
 import { buildFixture, git, type TempSite } from "../helpers/site.js";
+import { runCli } from "../hostile/helpers.js";
 
 let site: TempSite;
 let raw: string;
@@ -45,7 +45,7 @@ describe("line counts beside a diff that git counts otherwise", () => {
       '<p class="note">The diff below counts +5 −4 lines; the count above, +10 −9, is git\'s diff (<code>git diff --numstat</code>), which can pair the lines otherwise.</p>',
     );
     // Every other count on the row is git's: +5 and −4 appear only in that note.
-    const withoutNote = row.replace(/<p class="note">The diff below[^]*?<\/p>/, "");
+    const withoutNote = row.replace(/<p class="note">The diff below[\s\S]*?<\/p>/, "");
     expect(withoutNote).not.toMatch(/\+5\b|−4\b/);
     // The diff shown is the one of the fewest changed lines: 5 added, 4 removed rows.
     expect(row.match(/<span class="r add">/g)).toHaveLength(5);
