@@ -10,6 +10,9 @@ import { type CacheStore, cacheFileName } from "./store.js";
 
 const KIND = "report";
 
+/** How a kept report opens: its inputs' key, a SHA-256 (see scan/inputs-key.ts). */
+const KEY_OPENING = /^\{"key":"[0-9a-f]{64}",$/;
+
 export function reportFile(identity: readonly unknown[]): string {
   return cacheFileName(KIND, identity);
 }
@@ -37,13 +40,13 @@ export function readReport(
   key: string,
   now: number,
 ): { report: Buffer; terms: ReportTerms } | null {
-  // The key comes first (see writeReport): the report of other inputs is not read at all.
+  // The key comes first (see writeReport): the report of other inputs is not read past it. One
+  // whose opening is not a key's is read whole, so that the store finds what damaged it.
   const opening = `{"key":${JSON.stringify(key)},`;
-  const body = store.read(
-    name,
-    KIND,
-    (start) => start.length === 0 || start.toString("latin1", 0, opening.length) === opening,
-  );
+  const body = store.read(name, KIND, (start) => {
+    const text = start.toString("latin1", 0, opening.length);
+    return text === opening || !KEY_OPENING.test(text);
+  });
   if (!body) return null;
   const newline = body.indexOf(10);
   const terms = newline < 0 ? null : parseTerms(body.toString("utf8", 0, newline));

@@ -54,6 +54,10 @@ const VERSION = "1";
 export class CacheStore {
   /** Files written by this run: never evicted by it. */
   private readonly written = new Set<string>();
+  /** Files found damaged by this run: said once, and not read again. */
+  private readonly damaged = new Set<string>();
+  /** What each file read by this run was when it was read (see warnDamaged). */
+  private readonly readAs = new Map<string, FileStamp>();
 
   private constructor(
     readonly dir: string,
@@ -93,11 +97,13 @@ export class CacheStore {
 
   /**
    * The body of file `name` of `kind`, or null when it is absent. A file that is not whole (a
-   * wrong header or checksum) is reported and treated as absent. With `wanted`, the file is read
-   * whole only when its body's first bytes (up to PEEK, not yet checked) pass it: a large file
-   * that holds another answer costs one small read.
+   * header, checksum or size that is not as written) is reported and treated as absent. With
+   * `wanted`, the file is read whole only when its body's first bytes (up to PEEK, not yet
+   * checked against the checksum) pass it: a large file that holds another answer costs one small
+   * read, and its header and size are checked all the same.
    */
   read(name: string, kind: string, wanted?: (start: Buffer) => boolean): Buffer | null {
+    if (this.damaged.has(name)) return null;
     const file = path.join(this.dir, name);
     let bytes: Buffer;
     try {
@@ -108,7 +114,15 @@ export class CacheStore {
           this.warn(`ignoring the cache file ${file}: not a file of this user`);
           return null;
         }
-        if (wanted && !wanted(bodyStart(fd))) return null;
+        this.readAs.set(name, stampOf(info));
+        if (wanted) {
+          const start = bodyStart(fd, kind, info.size);
+          if (start === null) {
+            this.warnDamaged(name);
+            return null;
+          }
+          if (!wanted(start)) return null;
+        }
         bytes = readFileSync(fd);
       } finally {
         closeSync(fd);
@@ -135,10 +149,20 @@ export class CacheStore {
     return existsSync(path.join(this.dir, name));
   }
 
-  /** Says that file `name` held something other than what its reader expects; it is written
-   * again once the scan is done. */
+  /**
+   * Says, once a run, that file `name` held something other than what its reader expects, and
+   * removes it: it is made again when this run or a later one has its contents, and no later run
+   * warns of it again. A file replaced since it was read (by another run) is left alone.
+   */
   warnDamaged(name: string): void {
-    this.warn(`ignoring a damaged cache file ${path.join(this.dir, name)}; it is made again`);
+    if (this.damaged.has(name)) return;
+    this.damaged.add(name);
+    const file = path.join(this.dir, name);
+    this.warn(`ignoring a damaged cache file ${file}; it is made again`);
+    try {
+      const then = this.readAs.get(name);
+      if (then !== undefined && sameStamp(then, stampOf(lstatSync(file)))) rmSync(file);
+    } catch {}
   }
 
   /** Writes file `name` atomically (a temporary file, then rename), then keeps the folder
@@ -156,6 +180,7 @@ export class CacheStore {
     try {
       writeFileAtomically(file, [Buffer.from(header, "latin1"), ...pieces], 0o600);
       this.written.add(name);
+      this.damaged.delete(name);
     } catch (err) {
       this.warn(`could not write the cache file ${file} (${code(err)})`);
       return;
@@ -206,27 +231,59 @@ function ownedByUs(uid: number): boolean {
 /** How much of a file `read` looks at before it reads all of it. */
 const PEEK = 4096;
 
-/** The first bytes of a cache file's body, read at their place (the file's offset stays at 0);
- * empty when the header does not end within them. */
-function bodyStart(fd: number): Buffer {
-  const head = Buffer.alloc(PEEK);
-  const got = readSync(fd, head, 0, PEEK, 0);
+/** Where a cache file's body starts, its size and checksum, as its first two lines say; null
+ * unless they are exactly as `write` makes them for `kind`. */
+function parseHeader(
+  head: Buffer,
+  kind: string,
+): { bodyAt: number; size: number; checksum: string } | null {
   const first = head.indexOf(10);
-  const second = first < 0 || first >= got ? -1 : head.indexOf(10, first + 1);
-  return second < 0 || second >= got ? Buffer.alloc(0) : head.subarray(second + 1, got);
+  if (first < 0) return null;
+  const fields = head.toString("latin1", 0, first).split(" ");
+  const [magic, version, fileKind, size = ""] = fields;
+  if (fields.length !== 4 || magic !== MAGIC || version !== VERSION || fileKind !== kind) {
+    return null;
+  }
+  if (!/^(0|[1-9]\d{0,14})$/.test(size)) return null;
+  const bodyAt = first + 1 + 64 + 1;
+  const checksum = head.toString("latin1", first + 1, bodyAt - 1);
+  if (head[bodyAt - 1] !== 10 || !/^[0-9a-f]{64}$/.test(checksum)) return null;
+  return { bodyAt, size: Number(size), checksum };
 }
 
-/** The body of a cache file whose header says `kind` and whose checksum matches; else null. */
+/** The first bytes of a cache file's body, read at their place (the file's offset stays at 0);
+ * null when the header is not as written or does not give the file's size. */
+function bodyStart(fd: number, kind: string, fileSize: number): Buffer | null {
+  const head = Buffer.alloc(PEEK);
+  const got = readSync(fd, head, 0, PEEK, 0);
+  const header = parseHeader(head.subarray(0, got), kind);
+  if (header === null || header.bodyAt + header.size !== fileSize) return null;
+  return head.subarray(header.bodyAt, got);
+}
+
+/** The body of a cache file whose header says `kind` and whose size and checksum match; else
+ * null. */
 function checkedBody(bytes: Buffer, kind: string): Buffer | null {
-  const first = bytes.indexOf(10);
-  const second = first < 0 ? -1 : bytes.indexOf(10, first + 1);
-  if (second < 0) return null;
-  const [magic, version, fileKind, size] = bytes.toString("latin1", 0, first).split(" ");
-  if (magic !== MAGIC || version !== VERSION || fileKind !== kind) return null;
-  const body = bytes.subarray(second + 1);
-  if (String(body.length) !== size) return null;
-  if (bytes.toString("latin1", first + 1, second) !== sha256(body)) return null;
+  const header = parseHeader(bytes.subarray(0, PEEK), kind);
+  if (header === null) return null;
+  const body = bytes.subarray(header.bodyAt);
+  if (body.length !== header.size || sha256(body) !== header.checksum) return null;
   return body;
+}
+
+/** Which file a name held: every write is a new file renamed over the name, made while the old
+ * one still existed, so a new write has another inode. (Reading sets the times, for eviction.) */
+interface FileStamp {
+  dev: number;
+  ino: number;
+}
+
+function stampOf(info: FileStamp): FileStamp {
+  return { dev: info.dev, ino: info.ino };
+}
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
 }
 
 function sha256(data: Buffer | string): string {

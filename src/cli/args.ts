@@ -17,6 +17,7 @@ import {
   CONFIG_NAME,
   DEFAULTS,
   IGNORE_REVS_NAME,
+  LEAST_MAX_SIZE,
   METADATA_CHOICES,
   OUTPUT_DEFAULTS,
   type OutputOptions,
@@ -590,8 +591,9 @@ const CHECK_OPTIONS = `check options:
   --changed-since REF only pages whose English source or translation changed since REF
   --use-estimates     judge untracked pages by their estimated numbers (--max-behind,
                       --max-lines) and let them fail (untracked joins the default --fail-on)
-  --max-size N        --format markdown: at most N characters (default: ${OUTPUT_DEFAULTS.maxSize},
-                      a GitHub pull request comment); the worst pages are kept, the rest counted
+  --max-size N        --format markdown: at most N characters, N at least ${LEAST_MAX_SIZE}
+                      (default: ${OUTPUT_DEFAULTS.maxSize}, a GitHub pull request comment); the
+                      worst pages are kept, the rest counted
   --annotation-level LEVEL
                       --format github: ${either(ANNOTATION_LEVELS)} annotations on failing
                       pages (default: ${OUTPUT_DEFAULTS.annotationLevel})

@@ -11,11 +11,11 @@ import { changedPaths, checkRefSyntax, resolveCommit } from "../git/diff-names.j
 import { type GitHubRepo, readGitHubRemote } from "../git/remote.js";
 import { openRepo, readHead } from "../git/repo.js";
 import { isSourcePath, layoutFolders, layoutOfResult } from "../layout/layout.js";
-import { OUTPUT_DEFAULTS } from "../options/defaults.js";
+import { LEAST_MAX_SIZE, OUTPUT_DEFAULTS } from "../options/defaults.js";
 import { renderCheckJson } from "../report/check-json.js";
 import { renderCheckTable } from "../report/check-table.js";
 import { renderGithub } from "../report/github.js";
-import { renderMarkdown, SUMMARY_MAX_BYTES } from "../report/markdown.js";
+import { maxSizeNote, renderMarkdown, SUMMARY_MAX_BYTES } from "../report/markdown.js";
 import { type Listing, listingOf } from "../report/table.js";
 import { inertLine, stopCommandsToken } from "../sanitize/github.js";
 import { type PageDetail, scan } from "../scan/scan.js";
@@ -59,6 +59,12 @@ export async function runCheck(
   // Each shapes one format; given with another, it would silently do nothing.
   if (opts.maxSize !== null && format !== "markdown") {
     throw new AppError(2, "--max-size applies to --format markdown");
+  }
+  if (opts.maxSize !== null && opts.maxSize < LEAST_MAX_SIZE) {
+    throw new AppError(
+      2,
+      `--max-size must be at least ${LEAST_MAX_SIZE.toLocaleString("en-US")} (room for the report's first lines and its note on what it left out), got ${opts.maxSize}`,
+    );
   }
   if (opts.annotationLevel !== null && format !== "github") {
     throw new AppError(2, "--annotation-level applies to --format github");
@@ -122,7 +128,7 @@ export async function runCheck(
           github: await github(),
           maxBytes: max,
           listing,
-          limitNote: `this report is kept under ${max.toLocaleString("en-US")} characters (--max-size). The job summary or the report's artifact has the full list.`,
+          limitNote: maxSizeNote(max),
         }),
       );
       break;

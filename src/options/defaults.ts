@@ -98,6 +98,14 @@ export const OUTPUT_DEFAULTS = {
   annotationLevel: "error" as AnnotationLevel,
 };
 
+/**
+ * The least `--max-size`: room for the report's first lines and its closing note on what was left
+ * out, which at their longest (a site of millions of failing pages, languages and warnings) take
+ * about 300 characters. Below it the report could not keep its size and still say what it left
+ * out, so a smaller size is refused.
+ */
+export const LEAST_MAX_SIZE = 1_000;
+
 /** The config file a repository may keep at its top, beside `.git`. */
 export const CONFIG_NAME = "translation-status.config.json";
 

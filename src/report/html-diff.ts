@@ -4,6 +4,7 @@
 // goes through htmlText.
 import type { CommitInfo, PageReport } from "../core/types.js";
 import { rowSegments } from "../detail/diff.js";
+import { shownCountsIfOther } from "../detail/shown-counts.js";
 import type { DiffModel, DiffRow } from "../detail/types.js";
 import { commitUrl, type GitHubRepo } from "../git/remote.js";
 import { isFullHash } from "../git/revision.js";
@@ -30,19 +31,20 @@ export function pageDetails(
     return "";
   }
   const estimated = page.estimate ? " (estimated)" : "";
+  const n = page.estimate ?? page;
   const facts: string[] = [];
   if (commits.length > 0) {
-    const count = (page.estimate ?? page).commitsBehind ?? commits.length;
-    facts.push(plural(count, "English commit", "English commits"));
+    facts.push(plural(n.commitsBehind ?? commits.length, "English commit", "English commits"));
   }
-  if (diff && diff.rows.length > 0) facts.push(`+${diff.added} −${diff.removed} lines`);
+  // The report's count, as in the row above; the diff's own is said under it when it differs.
+  if (n.linesAdded !== null) facts.push(`+${n.linesAdded} −${n.linesRemoved ?? 0} lines`);
   const summary =
     facts.length > 0
       ? `English changes since the translation${estimated}: ${facts.join(", ")}`
       : "English changes since the translation";
   const parts = [`<details><summary>${summary}</summary>`];
   if (commits.length > 0) parts.push(commitList(page, github));
-  if (diff) parts.push(diffBlock(diff));
+  if (diff) parts.push(diffBlock(page, diff));
   parts.push("</details>");
   return parts.join("\n");
 }
@@ -65,16 +67,24 @@ function commitLine(c: CommitInfo, github: GitHubRepo | null): string {
   return `${hash} <span class="muted">${htmlText(c.date.slice(0, 10))}</span> ${htmlText(c.subject)} <span class="muted">(${htmlText(c.author)})</span>${kind ? ` · ${htmlText(kind)}` : ""}`;
 }
 
-function diffBlock(diff: DiffModel): string {
+function diffBlock(page: PageReport, diff: DiffModel): string {
   const out: string[] = [];
   if (diff.notice) out.push(`<p class="note">${htmlText(diff.notice)}</p>`);
   if (diff.rows.length === 0) return out.join("\n");
+  const own = shownCountsIfOther(page, diff);
+  if (own) out.push(`<p class="note">${ownCountsNote(page, own)}</p>`);
   const rows = diff.rows.map((row, i) => diffRow(diff, row, i));
   // Focusable, so the keyboard can scroll it; labelled for screen readers.
-  out.push(
-    `<pre class="diff" tabindex="0" aria-label="English diff: ${diff.added} added, ${diff.removed} removed lines">${rows.join("")}</pre>`,
-  );
+  out.push(`<pre class="diff" tabindex="0" aria-label="English diff">${rows.join("")}</pre>`);
   return out.join("\n");
+}
+
+/** Says that the diff below counts otherwise than the report, and which count is which. */
+function ownCountsNote(page: PageReport, own: { added: number; removed: number }): string {
+  const n = page.estimate ?? page;
+  const shown = `The diff below counts +${own.added} −${own.removed} lines`;
+  if (n.linesAdded === null) return `${shown}.`;
+  return `${shown}; the count above, +${n.linesAdded} −${n.linesRemoved ?? 0}, is git's diff (<code>git diff --numstat</code>), which can pair the lines otherwise.`;
 }
 
 function diffRow(diff: DiffModel, row: DiffRow, index: number): string {

@@ -20,7 +20,8 @@ import { groupWarnings, sharedWarnings, warningText } from "./warnings.js";
 export interface MarkdownOptions {
   /** Where the repository lives on GitHub, for links; null for no links. */
   github: GitHubRepo | null;
-  /** Upper bound for the UTF-8 size of the report; pages that do not fit are counted, not listed. */
+  /** Upper bound for the UTF-8 size of the report; pages that do not fit are counted, not listed.
+   * At least LEAST_MAX_SIZE (options/defaults.ts): below it the closing note may not fit. */
   maxBytes?: number;
   /** English commits listed per page before "and N more". */
   maxCommits?: number;
@@ -215,6 +216,12 @@ function budget(room: number): (piece: string) => boolean {
     used += size;
     return true;
   };
+}
+
+/** The note of `check --format markdown`, kept under `--max-size` characters (at least
+ * LEAST_MAX_SIZE, which leaves this note room whatever else the report holds). */
+export function maxSizeNote(maxBytes: number): string {
+  return `this report is kept under ${maxBytes.toLocaleString("en-US")} characters (--max-size). The job summary or the report's artifact has the full list.`;
 }
 
 /** The job summary's: its size, and the command that lists everything. */

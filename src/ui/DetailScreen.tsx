@@ -3,6 +3,7 @@
 
 import { Text } from "ink";
 import type { CommitInfo, PageReport } from "../core/types.js";
+import { shownCountsIfOther } from "../detail/shown-counts.js";
 import type { DiffModel } from "../detail/types.js";
 import { kindText } from "../kinds/kinds.js";
 import type { Layout } from "../layout/layout.js";
@@ -184,12 +185,11 @@ export function DiffTitle({
   const ui = useUi();
   const n = page.commits.length;
   const commit = page.commits[state.commit];
-  const what =
-    state.mode === "commit" && commit
-      ? `Commit ${state.commit + 1} of ${n}  ${shortHash(safe(commit.hash, 64))}`
-      : `English diff  ${rawHash ? shortHash(rawHash) : "?"} → ${shortHash(head)} (HEAD)${page.estimate ? "  estimated" : ""}`;
-  const counts =
-    model && model.rows.length > 0 ? `  ${formatLines(model.added, model.removed)}` : "";
+  const oneCommit = state.mode === "commit" && commit !== undefined;
+  const what = oneCommit
+    ? `Commit ${state.commit + 1} of ${n}  ${shortHash(safe(commit.hash, 64))}`
+    : `English diff  ${rawHash ? shortHash(rawHash) : "?"} → ${shortHash(head)} (HEAD)${page.estimate ? "  estimated" : ""}`;
+  const counts = model && model.rows.length > 0 ? `  ${diffCounts(page, oneCommit, model)}` : "";
   const rowsH = diffRowsHeight(model, height);
   const total = model?.rows.length ?? 0;
   const shown = shownRows(lines, state.scroll, rowsH);
@@ -214,6 +214,19 @@ export function DiffTitle({
       <Text dimColor={ui.color}>{hint}</Text>
     </Text>
   );
+}
+
+/**
+ * The diff's counts for its title. One commit's diff has only its own. The whole diff's are the
+ * report's (git's, as on the Behind line); where the diff shown counts otherwise, both are
+ * given, each named.
+ */
+function diffCounts(page: PageReport, oneCommit: boolean, model: DiffModel): string {
+  const own = formatLines(model.added, model.removed);
+  if (oneCommit || !shownCountsIfOther(page, model)) return own;
+  const n = page.estimate ?? page;
+  const git = formatLines(n.linesAdded, n.linesRemoved);
+  return git === "" ? `shown ${own}` : `git ${git}, shown ${own}`;
 }
 
 export { DiffView };

@@ -1,10 +1,12 @@
 // check --format markdown sized for a pull request comment (issue 17): a generated drift of 520
 // pages, far over 65,536 characters in full, keeps the summary table and the worst pages, stays
 // under the limit and says how many pages it left out and where they are. In a --changed-since
-// run, a language with no failing page is left out of the table.
+// run, a language with no failing page is left out of the table. A size too small to hold the
+// report's first lines and its closing note is refused.
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LEAST_MAX_SIZE } from "../../src/options/defaults.js";
 import { english, page, runCli, TestRepo, tempDir } from "../hostile/helpers.js";
 
 const PAGES = 520;
@@ -90,6 +92,44 @@ describe("check --format markdown --max-size", () => {
     expect(res.stdout).not.toMatch(/^\| ja \|/m);
     expect(res.stdout).toMatch(/_\d+ more failing pages are not listed: /);
     expect(res.stdout).not.toContain("table rows");
+  });
+
+  it("keeps to every size from the least it takes, and refuses a smaller one in one line", () => {
+    for (const n of [50, 100, 200, LEAST_MAX_SIZE - 1]) {
+      const res = runCli([
+        "check",
+        "--repo",
+        repo.dir,
+        "--format",
+        "markdown",
+        "--max-size",
+        `${n}`,
+      ]);
+      expect(res.code).toBe(2);
+      expect(res.stdout).toBe("");
+      expect(res.stderr).toBe(
+        `translation-status: --max-size must be at least 1,000 (room for the report's first lines and its note on what it left out), got ${n}\n`,
+      );
+    }
+    for (const n of [LEAST_MAX_SIZE, LEAST_MAX_SIZE + 1, 1234, 2000]) {
+      const res = runCli([
+        "check",
+        "--repo",
+        repo.dir,
+        "--format",
+        "markdown",
+        "--max-size",
+        `${n}`,
+      ]);
+      expect(res.code).toBe(1);
+      expect(Buffer.byteLength(res.stdout)).toBeLessThanOrEqual(n);
+      expect(res.stdout.startsWith("## Translation status\n")).toBe(true);
+      expect(res.stdout.trimEnd().split("\n").at(-1)).toMatch(
+        new RegExp(
+          `^_\\d+ more failing pages are not listed: this report is kept under ${n.toLocaleString("en-US")} characters \\(--max-size\\)\\. The job summary or the report's artifact has the full list\\._$`,
+        ),
+      );
+    }
   });
 
   it("is refused with a format it does not shape", () => {

@@ -17,7 +17,8 @@ import { createElement } from "react";
 import { evaluate } from "../../src/check/evaluate.js";
 import { makeThresholds } from "../../src/check/thresholds.js";
 import type { ScanResult } from "../../src/core/types.js";
-import { renderMarkdown, SUMMARY_MAX_BYTES } from "../../src/report/markdown.js";
+import { LEAST_MAX_SIZE } from "../../src/options/defaults.js";
+import { maxSizeNote, renderMarkdown, SUMMARY_MAX_BYTES } from "../../src/report/markdown.js";
 import { Dashboard } from "../../src/ui/App.js";
 import { blobsOf, memorySource } from "../ui/helpers.js";
 import { english, page, runCli, scanRepo, TestRepo, tempDir } from "./helpers.js";
@@ -241,6 +242,20 @@ describe("a thousand language folders, each with a failing page", () => {
       ];
       if (left.length === 0) expect(md).not.toContain("not listed");
       else expect(md).toMatch(new RegExp(`\n_${left.join(" and ")} (is|are) not listed: `));
+    }
+  });
+  it("keeps to every --max-size from the least, even with a ref too long for the first lines", () => {
+    const none = { failOn: null, maxBehind: null, maxLines: null, maxAge: null };
+    const report = evaluate(result, makeThresholds(none), new Date(Date.UTC(2025, 5, 1)));
+    const long = { ...report, changedSince: { ref: "r".repeat(5000), commit: "a".repeat(40) } };
+    for (const r of [report, long]) {
+      for (let max = LEAST_MAX_SIZE; max < LEAST_MAX_SIZE + 600; max += 13) {
+        const md = renderMarkdown(r, { github: null, maxBytes: max, limitNote: maxSizeNote(max) });
+        expect(bytes(md)).toBeLessThanOrEqual(max);
+        expectWholeMarkdown(md);
+        expect(md.startsWith("## Translation status\n")).toBe(true);
+        expect(md).toMatch(/ are not listed: this report is kept under [\d,]+ characters/);
+      }
     }
   });
 });

@@ -1,6 +1,14 @@
 // The cache's log files as data: what comes back is what went in, and a body of another shape
 // is refused rather than half read. And the folder's size bound, which removes only its own files.
-import { chmodSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -126,6 +134,53 @@ describe("kept reports and the clock", () => {
     // A clock set back before the report was made cannot say what holds.
     expect(readReport(s, "report-x", "k", now - DAY)).toBeNull();
     expect(readReport(s, "report-x", "other", now)).toBeNull();
+    rmSync(s.dir, { recursive: true, force: true });
+  });
+});
+
+describe("a kept report of other inputs", () => {
+  const key = (c: string) => c.repeat(64);
+  const now = Date.UTC(2026, 0, 10);
+
+  it("is skipped on its key alone, unless its header or key is not as written", () => {
+    const warnings: string[] = [];
+    const dir = mkdtempSync(path.join(os.tmpdir(), "ts-report-"));
+    const s = CacheStore.open({ dir, enabled: true, warn: (m) => warnings.push(m) }) as CacheStore;
+    const file = path.join(s.dir, "report-x");
+    const terms = {
+      key: key("a"),
+      since: now,
+      until: Infinity,
+      raws: [],
+      folders: [],
+      untracked: [],
+    };
+    const keep = () => writeReport(s, "report-x", terms, [Buffer.from(`{"pages":[]}\n`)]);
+    keep();
+    // Another's, whole: not this run's answer, and nothing to say.
+    expect(readReport(s, "report-x", key("b"), now)).toBeNull();
+    expect(warnings).toEqual([]);
+    const bytes = readFileSync(file);
+    const header = bytes.indexOf(10);
+    for (const [where, at] of [
+      ["the header", 2],
+      ["the checksum line", header + 10],
+      ["the key", bytes.indexOf(key("a")) + 5],
+    ] as const) {
+      const damaged = Buffer.from(bytes);
+      damaged[at] = 0x21; // "!"
+      writeFileSync(file, damaged);
+      expect([where, readReport(s, "report-x", key("b"), now)]).toEqual([where, null]);
+      // Said once, and the file is gone: read again, it is simply not there.
+      expect([where, readReport(s, "report-x", key("a"), now)]).toEqual([where, null]);
+      expect([where, warnings]).toEqual([
+        where,
+        [`ignoring a damaged cache file ${file}; it is made again`],
+      ]);
+      expect(readdirSync(s.dir)).toEqual([]);
+      warnings.length = 0;
+      keep();
+    }
     rmSync(s.dir, { recursive: true, force: true });
   });
 });

@@ -1,5 +1,6 @@
 // The cache never changes an answer: the CLI's JSON with a cache is byte for byte the JSON
-// without one, through edits, new commits, a rebase, a branch switch and damaged cache files;
+// without one, through edits, new commits, a rebase, a branch switch and damaged cache files (of
+// every kind, anywhere in them: one warning each, and the file made again);
 // and a cache folder others could write to is refused.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -13,12 +14,11 @@ import {
   readFileSync,
   rmSync,
   statSync,
-  truncateSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { PageReport } from "../../src/core/types.js";
 import { buildFixture, type TempSite, tempDir } from "../helpers/site.js";
 import { CLI, cleanEnv, gitIn, runCli, TestRepo } from "../hostile/helpers.js";
@@ -120,6 +120,52 @@ function forge(file: string, edit: (body: string) => string): void {
   );
 }
 
+/** Where in a cache file's bytes: its header line's end, and where the body starts. */
+function parts(b: Buffer): { first: number; body: number } {
+  const first = b.indexOf(10);
+  return { first, body: b.indexOf(10, first + 1) + 1 };
+}
+
+function set(b: Buffer, at: number, text: string): Buffer {
+  b.write(text, at, "latin1");
+  return b;
+}
+
+/** Another byte where one was: its lowest bit changed (a digit stays a digit). */
+function flip(b: Buffer, at: number): Buffer {
+  b[at] = (b[at] as number) ^ 1;
+  return b;
+}
+
+/** Damage in every part of a cache file. */
+const DAMAGES: Record<string, (b: Buffer) => Buffer> = {
+  "the header's name": (b) => flip(b, 3),
+  "the header's size": (b) => flip(b, parts(b).first - 1),
+  "the checksum line, with other characters": (b) => set(b, parts(b).first + 20, "garbage"),
+  "the checksum line, with another hex digit": (b) =>
+    set(b, parts(b).first + 1, b[parts(b).first + 1] === 0x30 ? "1" : "0"),
+  "the checksum line's end": (b) => set(b, parts(b).body - 1, " "),
+  "the body's first byte": (b) => flip(b, parts(b).body),
+  "the middle of the body": (b) => flip(b, Math.floor((parts(b).body + b.length) / 2)),
+  "the body's last byte": (b) => flip(b, b.length - 1),
+  "a cut in the body": (b) => b.subarray(0, Math.floor((parts(b).body + b.length) / 2)),
+  "a cut after the checksum": (b) => b.subarray(0, parts(b).body),
+  "a cut in the header": (b) => b.subarray(0, 10),
+  "a byte added": (b) => Buffer.concat([b, Buffer.from("x")]),
+};
+
+/** Each kind of cache file, and the files that must be out of the way for it to be read: the
+ * kept report answers first, and the estimates kept by page before their log. */
+const KINDS: Record<string, string[]> = {
+  report: [],
+  "report-facts": ["report"],
+  history: ["report"],
+  lines: ["report"],
+  pages: ["report"],
+  "estimates-by-page": ["report"],
+  estimates: ["report", "estimates-by-page"],
+};
+
 describe("the cache", () => {
   it("gives the same JSON on a first run, a hit, and with estimates and kinds", () => {
     const first = sameWithCache();
@@ -208,35 +254,17 @@ describe("the cache", () => {
     sameWithCache();
   });
 
-  it("ignores a damaged or truncated cache file with a warning, then makes it again", () => {
-    // Kept for the work tree as it is now, the report is read by the runs below.
+  it("does not trust a body of the wrong shape, even with a checksum that matches", () => {
     sameWithCache();
-    for (const damage of [
-      (f: string) => writeFileSync(f, Buffer.concat([readFileSync(f), Buffer.from("x")])),
-      (f: string) => truncateSync(f, Math.floor(readFileSync(f).length / 2)),
-      (f: string) => {
-        const bytes = readFileSync(f);
-        bytes[bytes.length - 3] = (bytes[bytes.length - 3] as number) ^ 1;
-        writeFileSync(f, bytes);
-      },
-      (f: string) => writeFileSync(f, ""),
-    ]) {
-      for (const kind of ["history", "estimates", "lines", "pages", "report"]) {
-        for (const f of cacheFiles(kind)) damage(f);
-      }
-      const warned = sameWithCache([], false);
-      expect(warned.stderr).toMatch(/warning: ignoring a damaged cache file .*history-/);
-      expect(warned.stderr).toMatch(/lines-/);
-      expect(warned.stderr).toMatch(/pages-/);
-      expect(warned.stderr).toMatch(/report-/);
-      expect(sameWithCache([], false).stderr).toBe("");
-    }
-    // A body of the wrong shape, with a checksum that matches, is not trusted either (the
+    // Written as only this tool should write it, the history says what git never would (the
     // report kept would answer without the history).
     for (const f of cacheFiles("report")) rmSync(f);
     const [history] = cacheFiles("history");
     forge(history as string, (b) => b.replace(/:100644 100644 /, ":100644 1006 "));
-    expect(sameWithCache().stderr).toContain("damaged cache file");
+    expect(sameWithCache().stderr).toBe(
+      `translation-status: warning: ignoring a damaged cache file ${history}; it is made again\n`,
+    );
+    expect(sameWithCache().stderr).toBe("");
   });
 
   it("follows the ignore-revs file, which changes the estimates", () => {
@@ -863,4 +891,47 @@ describe("a kept report brought to a later HEAD", () => {
       expect([what, fromKept(change)]).toEqual([what, false]);
     }
   });
+});
+
+describe("a damaged cache file", () => {
+  for (const [kind, first] of Object.entries(KINDS)) {
+    it(`of kind ${kind} is warned of once, wherever it is damaged, and made again`, () => {
+      // A cache folder of its own, so that each kind has one file, the one these runs read.
+      const saved = cacheDir;
+      cacheDir = path.join(tempDir(), "cache");
+      onTestFinished(() => {
+        cacheDir = saved;
+      });
+      // Kept for the work tree as it is now, the report is read by the runs below; the answer
+      // without the cache stays the same throughout.
+      const expected = sameWithCache().stdout;
+      const run = () => cli(["scan", "--format", "json", "--cache-dir", cacheDir]);
+      for (const [where, damage] of Object.entries(DAMAGES)) {
+        for (const other of first) for (const f of cacheFiles(other)) rmSync(f);
+        const [file, ...more] = cacheFiles(kind);
+        expect(more).toEqual([]);
+        writeFileSync(file as string, damage(readFileSync(file as string)));
+        const damaged = run();
+        expect([where, damaged.code, damaged.stdout === expected]).toEqual([where, 0, true]);
+        expect([where, damaged.stderr]).toEqual([
+          where,
+          `translation-status: warning: ignoring a damaged cache file ${file}; it is made again\n`,
+        ]);
+        // Made again, whole: a header as written, then a body of its size and checksum.
+        const bytes = readFileSync(file as string);
+        const { first: h, body } = parts(bytes);
+        const [, , fileKind, size] = bytes.toString("latin1", 0, h).split(" ");
+        const sum = createHash("sha256").update(bytes.subarray(body)).digest("hex");
+        expect([where, fileKind, Number(size), bytes.toString("latin1", h + 1, body - 1)]).toEqual([
+          where,
+          kind,
+          bytes.length - body,
+          sum,
+        ]);
+      }
+      // No later run speaks of it again.
+      for (const other of first) for (const f of cacheFiles(other)) rmSync(f);
+      expect(run().stderr).toBe("");
+    });
+  }
 });

@@ -826,6 +826,33 @@ describe("pages without metadata", () => {
   });
 });
 
+describe("a diff that git counts otherwise", () => {
+  it("titles the whole diff with git's counts, and names the shown diff's own beside them", async () => {
+    // fixtures/rewrite.json under histogram: git counts +10 -9, the diff shown has +5 -4.
+    const other = buildFixture("rewrite.json");
+    try {
+      git(other.dir, ["config", "diff.algorithm", "histogram"]);
+      const out = await scan({ repo: other.dir, source: "en", content: "content", langs: [] });
+      const loaded: LoadedData = {
+        result: out.result,
+        source: memorySource(out.result, out.details, blobsOf(other.dir, out.details)),
+        repoName: "site",
+      };
+      const r = await open(loaded, "zh-cn");
+      const d = await press(r, KEY.enter, (x) => x.includes("@@ "), "the diff");
+      expect(d).toContain("Behind      1 English commit, +10 -9 lines");
+      expect(d).toMatch(
+        /English diff {2}\w{8} → \w{8} \(HEAD\) {2}git \+10 -9, shown \+5 -4 {2}lines/,
+      );
+      // One commit's diff has no other count: its own stands alone.
+      const one = /Commit 1 of 1 {2}\w{8} {2}\+5 -4 {2}lines/;
+      await press(r, "c", (x) => one.test(x), "the commit's diff");
+    } finally {
+      other.cleanup();
+    }
+  });
+});
+
 describe("a site with more languages than the header has lines", () => {
   it("shows a window around the current language and says how many are left out", async () => {
     const langs = Array.from({ length: 15 }, (_, i) => `l${String(i).padStart(2, "0")}`);
