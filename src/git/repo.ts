@@ -1,4 +1,5 @@
 // Finding the repository once, so that every later git call names it explicitly.
+import { createHash } from "node:crypto";
 import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../errors.js";
@@ -19,6 +20,10 @@ export interface OpenedRepo extends Repo {
   /** diff.renameLimit from the config as written; null when unset. It changes which renames
    * the history log finds, so a cached log is kept apart by it. */
   renameLimit: string | null;
+  /** What else decides which files git's diffs take as binary (numstat's "-"), as a hash:
+   * core.bigFileThreshold and the attributes files outside the work tree (see binaryRules).
+   * The cache is kept apart by it. */
+  binaryRules: string;
 }
 
 /** `found` is findRepo(dir) when the caller has started it already. */
@@ -79,6 +84,8 @@ export async function findRepo(dir: string): Promise<FoundRepo> {
         "shallow",
         "--git-path",
         "objects",
+        "--git-path",
+        "info/attributes",
         // Last, so that a repository without commits (exit 1, nothing printed for it) still
         // prints everything before it.
         "--verify",
@@ -92,8 +99,10 @@ export async function findRepo(dir: string): Promise<FoundRepo> {
     if (err instanceof GitFailure) throw new AppError(2, cannotOpen(dir, err.detail));
     throw err;
   }
-  const [top, gitDir, shallow, shallowFile, objectDir, head = ""] = out.split("\n");
-  if (!top || !gitDir || !objectDir) throw new AppError(2, `not a git work tree: ${dir}`);
+  const [top, gitDir, shallow, shallowFile, objectDir, infoAttributes, head = ""] = out.split("\n");
+  if (!top || !gitDir || !objectDir || !infoAttributes) {
+    throw new AppError(2, `not a git work tree: ${dir}`);
+  }
   const repo: Repo = { workTree: await realpath(top), gitDir };
   const shallowRoots = shallow === "true" && shallowFile ? await readShallowRoots(shallowFile) : [];
   return {
@@ -101,9 +110,37 @@ export async function findRepo(dir: string): Promise<FoundRepo> {
     shallow: shallow === "true",
     shallowRoots,
     objectDir,
-    ...(await config),
+    ...(await withBinaryRules(await config, infoAttributes, top)),
     head: isFullHash(head) ? head : null,
   };
+}
+
+/**
+ * The config with binaryRules: core.bigFileThreshold (a larger file is binary to git's diff)
+ * and the contents of the attributes files git reads whatever the work tree holds (a `-diff`
+ * there makes a page binary): the repository's info/attributes, core.attributesFile (or its
+ * default, the XDG one), and the system file at /etc/gitattributes, where Linux distributions'
+ * git reads it.
+ */
+async function withBinaryRules(
+  config: RawConfig,
+  infoAttributes: string,
+  workTree: string,
+): Promise<RepoConfig> {
+  const { bigFileThreshold, attributesFile, ...rest } = config;
+  const home = process.env.HOME ?? "";
+  const xdg = process.env.XDG_CONFIG_HOME || path.join(home, ".config");
+  const global =
+    attributesFile === null
+      ? path.join(xdg, "git", "attributes")
+      : attributesFile.startsWith("~/")
+        ? path.join(home, attributesFile.slice(2))
+        : // git opens a relative one from the top of the work tree, where it runs.
+          path.resolve(workTree, attributesFile);
+  const files = [infoAttributes, global, "/etc/gitattributes"];
+  const texts = await Promise.all(files.map((f) => readFile(f, "utf8").catch(() => null)));
+  const rules = JSON.stringify([bigFileThreshold, ...files.map((f, i) => [f, texts[i]])]);
+  return { ...rest, binaryRules: createHash("sha256").update(rules).digest("hex") };
 }
 
 /** The `shallow` file git keeps: one cut-off commit per line. */
@@ -118,20 +155,32 @@ async function readShallowRoots(file: string): Promise<string[]> {
  * so git would answer "missing" for a blob that exists upstream, and the scan would take that as
  * a file that did not exist.
  */
-type RepoConfig = Pick<OpenedRepo, "partial" | "diffAlgorithm" | "renameLimit">;
+type RepoConfig = Pick<OpenedRepo, "partial" | "diffAlgorithm" | "renameLimit" | "binaryRules">;
 
-async function readConfig(cwd: string): Promise<RepoConfig> {
+/** The config as read, before the files it names are. */
+type RawConfig = Omit<RepoConfig, "binaryRules"> & {
+  bigFileThreshold: string | null;
+  attributesFile: string | null;
+};
+
+async function readConfig(cwd: string): Promise<RawConfig> {
   const res = await runGit(
     null,
     [
       "config",
       "-z",
       "--get-regexp",
-      "^(extensions\\.partialclone|remote\\..*\\.promisor|diff\\.algorithm|diff\\.renamelimit)$",
+      "^(extensions\\.partialclone|remote\\..*\\.promisor|diff\\.algorithm|diff\\.renamelimit|core\\.bigfilethreshold|core\\.attributesfile)$",
     ],
     { cwd, okCodes: [1] },
   );
-  const found: RepoConfig = { partial: false, diffAlgorithm: null, renameLimit: null };
+  const found: RawConfig = {
+    partial: false,
+    diffAlgorithm: null,
+    renameLimit: null,
+    bigFileThreshold: null,
+    attributesFile: null,
+  };
   if (res.code !== 0) return found;
   for (const record of res.stdout.toString("utf8").split("\0")) {
     const nl = record.indexOf("\n");
@@ -150,6 +199,9 @@ async function readConfig(cwd: string): Promise<RepoConfig> {
     // The last one wins, as in git.
     if (key === "diff.algorithm") found.diffAlgorithm = value;
     if (key === "diff.renamelimit") found.renameLimit = value;
+    if (key === "core.bigfilethreshold") found.bigFileThreshold = value;
+    // A path, as written (not lowercased).
+    if (key === "core.attributesfile" && nl >= 0) found.attributesFile = record.slice(nl + 1);
   }
   return found;
 }

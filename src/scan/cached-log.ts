@@ -34,7 +34,7 @@ export function openScanCache(
   let order: Promise<string[]> | null = null;
   return {
     store,
-    identity: [repo.gitDir, repo.workTree, repo.renameLimit],
+    identity: [repo.gitDir, repo.workTree, repo.renameLimit, repo.binaryRules],
     order: () => {
       order ??= revList(repo, head);
       return order;

@@ -49,7 +49,12 @@ export async function inputsKey(
       [
         code,
         [repo.gitDir, repo.workTree, sourceRepo.gitDir, sourceRepo.workTree],
-        [sourceRepo.shallow, sourceRepo.renameLimit, sourceRepo.diffAlgorithm],
+        [
+          sourceRepo.shallow,
+          sourceRepo.renameLimit,
+          sourceRepo.diffAlgorithm,
+          sourceRepo.binaryRules,
+        ],
         scope,
         folders,
         [...ignoreRevs].sort(),

@@ -267,6 +267,25 @@ describe("the cache", () => {
     expect(sameWithCache().stderr).toBe("");
   });
 
+  it("follows the git settings that make a page binary to git's diff", () => {
+    const lines = (json: string) =>
+      (JSON.parse(json) as { pages: PageReport[] }).pages.filter((p) => p.linesAdded === null)
+        .length;
+    const counted = lines(sameWithCache().stdout);
+    // Every changed page is binary past a threshold of 10 bytes, or with `* -diff` in the
+    // attributes git reads outside the work tree: git's numstat says "-", and so must the cache.
+    gitIn(site.dir, ["config", "core.bigFileThreshold", "10"]);
+    expect(lines(sameWithCache().stdout)).toBeGreaterThan(counted);
+    gitIn(site.dir, ["config", "--unset", "core.bigFileThreshold"]);
+    expect(lines(sameWithCache().stdout)).toBe(counted);
+    const attributes = path.join(site.dir, ".git", "info", "attributes");
+    mkdirSync(path.dirname(attributes), { recursive: true });
+    writeFileSync(attributes, "* -diff\n");
+    expect(lines(sameWithCache().stdout)).toBeGreaterThan(counted);
+    rmSync(attributes);
+    expect(lines(sameWithCache().stdout)).toBe(counted);
+  });
+
   it("follows the ignore-revs file, which changes the estimates", () => {
     const index = gitIn(site.dir, ["log", "-1", "--format=%H", "--", `${ZH}/_index.md`]);
     const before = sameWithCache().stdout;
