@@ -24,6 +24,9 @@ export interface OpenedRepo extends Repo {
    * core.bigFileThreshold and the attributes files outside the work tree (see binaryRules).
    * The cache is kept apart by it. */
   binaryRules: string;
+  /** The repository has a grafts file (`info/grafts`, which git still follows): its history
+   * can change under the same HEAD, as a shallow clone's can. */
+  grafted: boolean;
 }
 
 /** `found` is findRepo(dir) when the caller has started it already. */
@@ -86,6 +89,8 @@ export async function findRepo(dir: string): Promise<FoundRepo> {
         "objects",
         "--git-path",
         "info/attributes",
+        "--git-path",
+        "info/grafts",
         // Last, so that a repository without commits (exit 1, nothing printed for it) still
         // prints everything before it.
         "--verify",
@@ -99,8 +104,9 @@ export async function findRepo(dir: string): Promise<FoundRepo> {
     if (err instanceof GitFailure) throw new AppError(2, cannotOpen(dir, err.detail));
     throw err;
   }
-  const [top, gitDir, shallow, shallowFile, objectDir, infoAttributes, head = ""] = out.split("\n");
-  if (!top || !gitDir || !objectDir || !infoAttributes) {
+  const [top, gitDir, shallow, shallowFile, objectDir, infoAttributes, grafts, head = ""] =
+    out.split("\n");
+  if (!top || !gitDir || !objectDir || !infoAttributes || !grafts) {
     throw new AppError(2, `not a git work tree: ${dir}`);
   }
   const repo: Repo = { workTree: await realpath(top), gitDir };
@@ -110,6 +116,7 @@ export async function findRepo(dir: string): Promise<FoundRepo> {
     shallow: shallow === "true",
     shallowRoots,
     objectDir,
+    grafted: (await stat(grafts).catch(() => null)) !== null,
     ...(await withBinaryRules(await config, infoAttributes, top)),
     head: isFullHash(head) ? head : null,
   };

@@ -22,13 +22,14 @@ export interface ScanCache {
 }
 
 /** The cache for a scan of `repo` at `head`, or null when there is none: not wanted, or a
- * shallow clone, whose history can change under the same HEAD when it is deepened. */
+ * shallow clone, whose history can change under the same HEAD when it is deepened, or one
+ * with a grafts file, whose history changes with the file. */
 export function openScanCache(
   choice: CacheChoice | undefined,
   repo: OpenedRepo,
   head: string,
 ): ScanCache | null {
-  if (!choice || repo.shallow) return null;
+  if (!choice || repo.shallow || repo.grafted) return null;
   const store = CacheStore.open(choice);
   if (!store) return null;
   let order: Promise<string[]> | null = null;

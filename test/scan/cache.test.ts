@@ -286,6 +286,21 @@ describe("the cache", () => {
     expect(lines(sameWithCache().stdout)).toBe(counted);
   });
 
+  it("is not used where a grafts file can change the history under the same HEAD", () => {
+    sameWithCache();
+    // HEAD~3 without parents: every raw_commit below it leaves HEAD's history.
+    const cut = gitIn(site.dir, ["rev-parse", "HEAD~3"]).trim();
+    const grafts = path.join(site.dir, ".git", "info", "grafts");
+    mkdirSync(path.dirname(grafts), { recursive: true });
+    writeFileSync(grafts, `${cut}\n`);
+    try {
+      expect(sameWithCache().stdout).toContain("not an ancestor of HEAD");
+    } finally {
+      rmSync(grafts);
+    }
+    sameWithCache();
+  });
+
   it("follows the ignore-revs file, which changes the estimates", () => {
     const index = gitIn(site.dir, ["log", "-1", "--format=%H", "--", `${ZH}/_index.md`]);
     const before = sameWithCache().stdout;
