@@ -95,16 +95,10 @@ describe("check --format markdown --max-size", () => {
   });
 
   it("keeps to every size from the least it takes, and refuses a smaller one in one line", () => {
+    const markdown = (n: number) =>
+      runCli(["check", "--repo", repo.dir, "--format", "markdown", "--max-size", `${n}`]);
     for (const n of [50, 100, 200, LEAST_MAX_SIZE - 1]) {
-      const res = runCli([
-        "check",
-        "--repo",
-        repo.dir,
-        "--format",
-        "markdown",
-        "--max-size",
-        `${n}`,
-      ]);
+      const res = markdown(n);
       expect(res.code).toBe(2);
       expect(res.stdout).toBe("");
       expect(res.stderr).toBe(
@@ -112,15 +106,7 @@ describe("check --format markdown --max-size", () => {
       );
     }
     for (const n of [LEAST_MAX_SIZE, LEAST_MAX_SIZE + 1, 1234, 2000]) {
-      const res = runCli([
-        "check",
-        "--repo",
-        repo.dir,
-        "--format",
-        "markdown",
-        "--max-size",
-        `${n}`,
-      ]);
+      const res = markdown(n);
       expect(res.code).toBe(1);
       expect(Buffer.byteLength(res.stdout)).toBeLessThanOrEqual(n);
       expect(res.stdout.startsWith("## Translation status\n")).toBe(true);
