@@ -106,6 +106,16 @@ function cacheFiles(kind: string): string[] {
     .map((f) => path.join(cacheDir, f));
 }
 
+/** The kept report written last in `dir`: a cache may also hold reports of other settings. */
+function newestReport(dir: string): string {
+  const reports = readdirSync(dir)
+    .filter((f) => /^report-[0-9a-f]{32}$/.test(f))
+    .map((f) => path.join(dir, f));
+  const newest = reports.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  if (!newest) throw new Error(`no kept report in ${dir}`);
+  return newest;
+}
+
 /** Rewrites a cache file's body with a checksum that matches, as only this tool should. */
 function forge(file: string, edit: (body: string) => string): void {
   const bytes = readFileSync(file);
@@ -284,6 +294,8 @@ describe("the cache", () => {
     expect(lines(sameWithCache().stdout)).toBeGreaterThan(counted);
     rmSync(attributes);
     expect(lines(sameWithCache().stdout)).toBe(counted);
+    // The reports kept under the other settings are not the ones later tests look at.
+    for (const f of [...cacheFiles("report"), ...cacheFiles("report-facts")]) rmSync(f);
   });
 
   it("is not used where a grafts file can change the history under the same HEAD", () => {
@@ -387,8 +399,7 @@ describe("the kept report", () => {
 
   /** The kept report's text, with `marker` put in its first page's path, checksum mended. */
   function markReport(marker: string): void {
-    const [report] = cacheFiles("report");
-    forge(report as string, (b) => b.replace('"path": "content/', `"path": "${marker}/`));
+    forge(newestReport(cacheDir), (b) => b.replace('"path": "content/', `"path": "${marker}/`));
   }
   const hitShows = (marker: string, extra: readonly string[] = []) =>
     cli(["scan", "--format", "json", "--cache-dir", cacheDir, ...extra]).stdout.includes(
@@ -583,8 +594,7 @@ describe("a kept report brought to a later HEAD", () => {
     sameWithCache();
     const marked = path.join(tempDir(), "marked");
     cpSync(cacheDir, marked, { recursive: true });
-    const [report] = readdirSync(marked).filter((f) => /^report-[0-9a-f]{32}$/.test(f));
-    forge(path.join(marked, report as string), (b) =>
+    forge(path.join(marked, path.basename(newestReport(cacheDir))), (b) =>
       b.replace('\n  "content": "content",', '\n  "content": "KEPT",'),
     );
     // Each change after the first starts from the report made after the one before.
@@ -808,8 +818,7 @@ describe("a kept report brought to a later HEAD", () => {
     const before = json("--cache-dir", cache);
     const marked = path.join(tempDir(), "marked");
     cpSync(cache, marked, { recursive: true });
-    const [report] = readdirSync(marked).filter((f) => /^report-[0-9a-f]{32}$/.test(f));
-    forge(path.join(marked, report as string), (b) =>
+    forge(path.join(marked, path.basename(newestReport(cache))), (b) =>
       b.replace('\n  "content": "content",', '\n  "content": "KEPT",'),
     );
     // The branch's commit is made without a checkout, which would rewrite the translations.
