@@ -66,6 +66,7 @@ import {
   judgePage,
   LIST_CUT,
   listOnReport,
+  newestFirst,
   type PageDetail,
   pageReports,
   type SourceFacts,
@@ -169,7 +170,7 @@ function redoOf(
 ): Redo | null {
   const at = edit[0];
   if (at >= spans.starts.length) return null;
-  const before = keptPage(kept.toString("utf8", spans.starts[at], spans.ends[at]));
+  const before = keptPageAt(kept, spans, at);
   return before ? { at, path, estimated, edit, before } : null;
 }
 
@@ -280,7 +281,7 @@ async function judgedOnHistory(
     const { kept: text, spans } = kept;
     for (const at of pagesHolding(text, spans, [...hashes, LIST_CUT])) {
       if (all.some((i) => i.at === at)) continue;
-      const before = keptPage(text.toString("utf8", spans.starts[at], spans.ends[at]));
+      const before = keptPageAt(text, spans, at);
       const resorted = before ? inTopologicalOrder(before, history) : null;
       if (before && resorted) {
         out.set(at, { before, after: resorted });
@@ -338,16 +339,15 @@ async function judgedOnHistory(
 function inTopologicalOrder(page: PageReport, history: HistoryModel): PageReport | null {
   const { commits, commitsBehind } = page;
   if (!Array.isArray(commits) || commits.length !== commitsBehind) return null;
-  const place = new Map<string, number>();
+  const numbers = new Map<number, CommitInfo>();
   for (const c of commits) {
     const at = history.table.index.get(c.hash);
     if (at === undefined) return null;
-    place.set(c.hash, history.graph.topo[at] as number);
+    numbers.set(at, c);
   }
-  const sorted = [...commits].sort(
-    (a, b) => (place.get(b.hash) as number) - (place.get(a.hash) as number),
-  );
-  return { ...page, commits: sorted };
+  if (numbers.size !== commits.length) return null;
+  const order = [...numbers.keys()].sort(newestFirst(history.graph));
+  return { ...page, commits: order.map((c) => numbers.get(c) as CommitInfo) };
 }
 
 /** Past this many older commits reordered by the new ones, a full scan is as quick. */
@@ -360,7 +360,7 @@ function keptRedo(
   at: number,
 ): Redo | null {
   const { facts, spans } = kept;
-  const page = keptPage(kept.kept.toString("utf8", spans.starts[at], spans.ends[at]));
+  const page = keptPageAt(kept.kept, spans, at);
   const path = page?.sourcePath;
   if (typeof path !== "string" || facts.blocks(path)) return null;
   const found = facts.editsOf(path)?.find(({ edit }) => edit[0] === at);
@@ -478,10 +478,10 @@ function readAgain(
   return report && same ? { t, report } : null;
 }
 
-/** A page of the kept report, from its text; null when it is not an object. */
-function keptPage(text: string): PageReport | null {
+/** Page `at` of the kept report, from its text; null when it is not an object. */
+function keptPageAt(text: Buffer, spans: PageSpans, at: number): PageReport | null {
   try {
-    const page: unknown = JSON.parse(text);
+    const page: unknown = JSON.parse(text.toString("utf8", spans.starts[at], spans.ends[at]));
     return typeof page === "object" && page !== null ? (page as PageReport) : null;
   } catch {
     return null;

@@ -2,7 +2,7 @@
 // as data, and the status rules themselves are the pure functions in core/.
 import { blobAt } from "../core/blob-at.js";
 import { driftFlagProblem } from "../core/drift-flag.js";
-import { ancestorsOf } from "../core/graph.js";
+import { ancestorsOf, type Graph } from "../core/graph.js";
 import { ownString } from "../core/own-string.js";
 import { isZero, type Rename } from "../core/pathindex.js";
 import { decideStatus, type RawState } from "../core/status.js";
@@ -199,9 +199,7 @@ function listCommits(history: HistoryModel, walk: Walk, infos: CommitInfo[]): vo
   };
   for (const { report, detail, lineage } of walk.items) {
     if (walk.cut) continue;
-    const ordered = commitsForPaths(ctx, lineage).sort(
-      (a, b) => (history.graph.topo[b] ?? 0) - (history.graph.topo[a] ?? 0),
-    );
+    const ordered = commitsForPaths(ctx, lineage).sort(newestFirst(history.graph));
     const listed = ordered.slice(0, MAX_COMMITS_LISTED);
     listOnReport(
       report,
@@ -210,6 +208,12 @@ function listCommits(history: HistoryModel, walk: Walk, infos: CommitInfo[]): vo
     );
     if (listed.length > 0) detail.commitBlobs = new LazyCommitBlobs(history, listed, lineage);
   }
+}
+
+/** How a page's commits are listed: newest first in the topological order (git's with
+ * --topo-order along the history's lines), by commit number. */
+export function newestFirst(graph: Graph): (a: number, b: number) => number {
+  return (a, b) => (graph.topo[b] ?? 0) - (graph.topo[a] ?? 0);
 }
 
 /**
