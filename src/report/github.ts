@@ -7,7 +7,7 @@
 // `::notice` counting the rest.
 import type { CheckedPage, CheckReport } from "../check/evaluate.js";
 import { linesChanged } from "../check/thresholds.js";
-import { translatesNothing } from "../core/status.js";
+import { translatesNothing, unknownCommitText } from "../core/status.js";
 import type { PageReport } from "../core/types.js";
 import { type AnnotationLevel, withStoppedCommands, workflowCommand } from "../sanitize/github.js";
 import { checkTableLines } from "./check-table.js";
@@ -88,7 +88,7 @@ export function describePage(page: PageReport): string {
       }
       return `The English source ${page.sourcePath} was deleted${numbers}.`;
     case "unknown-commit":
-      return `raw_commit ${JSON.stringify(page.rawCommit ?? "")} is not a commit of this repository; English source: ${page.sourcePath}.`;
+      return `${unknownCommitText(page)}; English source: ${page.sourcePath}.`;
     case "untracked":
       return `The page has no translation metadata; English source: ${page.sourcePath}.${estimateSentence(page)}`;
     case "missing":
