@@ -14,9 +14,10 @@
 
 /** One step of a glob. */
 type Step =
-  | { kind: "char"; char: string }
+  | { kind: "char"; char: string; code: number }
   | { kind: "one" }
-  | { kind: "class"; test: (char: string) => boolean }
+  /** `test` takes a code point. */
+  | { kind: "class"; test: (code: number) => boolean }
   /** Any run of characters but `/`. */
   | { kind: "star" }
   /** `**​/`: none or more whole segments, each with its `/`. */
@@ -30,6 +31,7 @@ type Step =
 export const MAX_GLOB_ALTERNATIVES = 64;
 
 const EXTGLOB = /[?*+@!]\(/;
+const SLASH = 0x2f;
 const POSIX: Readonly<Record<string, RegExp>> = {
   alnum: /[A-Za-z0-9]/,
   alpha: /[A-Za-z]/,
@@ -55,13 +57,66 @@ export function globProblem(glob: string): string | null {
 
 class GlobError extends Error {}
 
+/** A glob alternative ready to run: the text every match starts and ends with (the characters
+ * before its first wildcard and after its last), which turns most names away at once, and the
+ * steps between them, run on what is between. */
+interface Program {
+  steps: Step[];
+  /** The steps as bit masks, when there are at most 30 of them (nearly always). */
+  bits: Bits | null;
+  prefix: string;
+  suffix: string;
+  /** No wildcard at all: the name is the prefix. */
+  exact: boolean;
+  /** `**​/` and then one segment (`**​/_*.md`, the common shape): only the last segment of a name
+   * is matched, against the steps after the first. */
+  lastSegment: boolean;
+}
+
 /** One test for several globs: whether a path matches any of them. Each glob must be one
  * globProblem accepts (it throws otherwise). */
 export function globMatcher(globs: readonly string[]): (path: string) => boolean {
-  const programs = globs.flatMap(compile);
+  const programs = globs.flatMap(compile).map(program);
   return (path) => {
-    const chars = Array.from(path);
-    return programs.some((steps) => run(steps, chars));
+    const last = path.slice(path.lastIndexOf("/") + 1);
+    for (const p of programs) {
+      const name = p.lastSegment ? last : path;
+      if (p.exact) {
+        if (name === p.prefix) return true;
+        continue;
+      }
+      if (name.length < p.prefix.length + p.suffix.length) continue;
+      if (!name.startsWith(p.prefix) || !name.endsWith(p.suffix)) continue;
+      const middle = name.slice(p.prefix.length, name.length - p.suffix.length);
+      if (p.bits ? runBits(p.bits, middle) : run(p.steps, middle)) return true;
+    }
+    return false;
+  };
+}
+
+function program(all: Step[]): Program {
+  const lastSegment =
+    all[0]?.kind === "segments" &&
+    all.slice(1).every((s) => s.kind !== "segments" && s.kind !== "tail" && s.kind !== "all") &&
+    all.every((s) => s.kind !== "char" || s.char !== "/");
+  const steps = lastSegment ? all.slice(1) : all;
+  const literal = (s: Step | undefined) => (s?.kind === "char" ? s.char : null);
+  let head = 0;
+  while (head < steps.length && literal(steps[head]) !== null) head++;
+  if (head === steps.length) {
+    const prefix = steps.map(literal).join("");
+    return { steps, bits: null, prefix, suffix: "", exact: true, lastSegment };
+  }
+  let tail = steps.length;
+  while (tail > head && literal(steps[tail - 1]) !== null) tail--;
+  const core = steps.slice(head, tail);
+  return {
+    steps: core,
+    bits: core.length <= 30 ? bitsOf(core) : null,
+    prefix: steps.slice(0, head).map(literal).join(""),
+    suffix: steps.slice(tail).map(literal).join(""),
+    exact: false,
+    lastSegment,
   };
 }
 
@@ -153,7 +208,7 @@ function steps(glob: string): Step[] {
   while (i < chars.length) {
     const c = chars[i] as string;
     if (c === "\\") {
-      out.push({ kind: "char", char: chars[i + 1] ?? "\\" });
+      out.push(char(chars[i + 1] ?? "\\"));
       i += 2;
     } else if (c === "*") {
       let j = i;
@@ -177,31 +232,35 @@ function steps(glob: string): Step[] {
         out.push({ kind: "class", test: parsed.test });
         i = parsed.next;
       } else {
-        out.push({ kind: "char", char: c });
+        out.push(char(c));
         i++;
       }
     } else {
-      out.push({ kind: "char", char: c });
+      out.push(char(c));
       i++;
     }
   }
   return out;
 }
 
+function char(c: string): Step {
+  return { kind: "char", char: c, code: c.codePointAt(0) as number };
+}
+
 /** The class opening at `chars[start]`, or null when it does not close (then `[` is a character). */
 function charClass(
   chars: readonly string[],
   start: number,
-): { test: (c: string) => boolean; next: number } | null {
+): { test: (code: number) => boolean; next: number } | null {
   let i = start + 1;
   const negated = chars[i] === "!" || chars[i] === "^";
   if (negated) i++;
-  const tests: ((c: string) => boolean)[] = [];
+  const tests: ((code: number) => boolean)[] = [];
   let first = true;
   while (i < chars.length) {
     let c = chars[i] as string;
     if (c === "]" && !first) {
-      const test = (ch: string) => ch !== "/" && tests.some((t) => t(ch)) !== negated;
+      const test = (code: number) => code !== SLASH && tests.some((t) => t(code)) !== negated;
       return { test, next: i + 1 };
     }
     first = false;
@@ -210,7 +269,7 @@ function charClass(
       const name = close > 0 && chars[close + 1] === "]" ? chars.slice(i + 2, close).join("") : "";
       const posix = POSIX[name];
       if (posix) {
-        tests.push((ch) => posix.test(ch));
+        tests.push((code) => posix.test(String.fromCodePoint(code)));
         i = close + 2;
         continue;
       }
@@ -223,12 +282,13 @@ function charClass(
         hi = chars[i + 3] as string;
         skip = 4;
       }
-      const lo = c;
-      tests.push((ch) => ch >= lo && ch <= hi);
+      const lo = c.codePointAt(0) as number;
+      const top = hi.codePointAt(0) as number;
+      tests.push((code) => code >= lo && code <= top);
       i += skip;
     } else {
-      const one = c;
-      tests.push((ch) => ch === one);
+      const one = c.codePointAt(0) as number;
+      tests.push((code) => code === one);
       i++;
     }
   }
@@ -239,56 +299,135 @@ function charClass(
  * Whether `steps` match all of `chars`: the set of steps reached so far, advanced one character
  * at a time (a state is a step index; `mid` marks a segments or tail step inside its run).
  */
-function run(steps: readonly Step[], chars: readonly string[]): boolean {
+function run(steps: readonly Step[], name: string): boolean {
   const n = steps.length;
   let at = new Uint8Array(n + 1);
   let mid = new Uint8Array(n + 1);
+  let nextAt = new Uint8Array(n + 1);
+  let nextMid = new Uint8Array(n + 1);
   at[0] = 1;
   close(steps, at);
-  for (const c of chars) {
-    const nextAt = new Uint8Array(n + 1);
-    const nextMid = new Uint8Array(n + 1);
+  for (let k = 0; k < name.length; ) {
+    const c = name.codePointAt(k) as number;
+    k += c > 0xffff ? 2 : 1;
+    nextAt.fill(0);
+    nextMid.fill(0);
     let alive = false;
     for (let i = 0; i < n; i++) {
+      if (at[i] === 0 && mid[i] === 0) continue;
       const step = steps[i] as Step;
       if (at[i]) {
+        let to = -1;
         switch (step.kind) {
           case "char":
-            if (c === step.char) nextAt[i + 1] = 1;
+            if (c === step.code) to = i + 1;
             break;
           case "one":
-            if (c !== "/") nextAt[i + 1] = 1;
+            if (c !== SLASH) to = i + 1;
             break;
           case "class":
-            if (step.test(c)) nextAt[i + 1] = 1;
+            if (step.test(c)) to = i + 1;
             break;
           case "star":
-            if (c !== "/") nextAt[i] = 1;
+            if (c !== SLASH) to = i;
             break;
           case "segments":
-            if (c !== "/") nextMid[i] = 1;
+            if (c !== SLASH) nextMid[i] = 1;
             break;
           case "tail":
-            if (c === "/") nextMid[i] = 1;
+            if (c === SLASH) nextMid[i] = 1;
             break;
           case "all":
-            nextAt[i] = 1;
+            to = i;
             break;
         }
+        if (to >= 0) nextAt[to] = 1;
       }
       if (mid[i]) {
-        if (step.kind === "tail") nextMid[i] = 1;
-        else if (c === "/") nextAt[i] = 1;
+        if (step.kind !== "tail" && c === SLASH) nextAt[i] = 1;
         else nextMid[i] = 1;
       }
     }
     close(steps, nextAt);
+    const swapAt = at;
     at = nextAt;
+    nextAt = swapAt;
+    const swapMid = mid;
     mid = nextMid;
+    nextMid = swapMid;
     for (let i = 0; i <= n && !alive; i++) alive = at[i] === 1 || mid[i] === 1;
     if (!alive) return false;
   }
   return at[n] === 1 || (n > 0 && steps[n - 1]?.kind === "tail" && mid[n - 1] === 1);
+}
+
+/** Steps as masks over their indexes (bit i is step i, bit n past the last), so that one
+ * character moves every state at once. */
+interface Bits {
+  n: number;
+  /** The char steps that take each character. */
+  chars: Map<number, number>;
+  one: number;
+  classes: [number, (code: number) => boolean][];
+  star: number;
+  all: number;
+  segments: number;
+  tail: number;
+  /** Steps that may match nothing. */
+  empty: number;
+}
+
+function bitsOf(steps: readonly Step[]): Bits {
+  const b: Bits = {
+    n: steps.length,
+    chars: new Map(),
+    one: 0,
+    classes: [],
+    star: 0,
+    all: 0,
+    segments: 0,
+    tail: 0,
+    empty: 0,
+  };
+  steps.forEach((step, i) => {
+    const bit = 1 << i;
+    if (step.kind === "char") b.chars.set(step.code, (b.chars.get(step.code) ?? 0) | bit);
+    else if (step.kind === "one") b.one |= bit;
+    else if (step.kind === "class") b.classes.push([bit, step.test]);
+    else {
+      b[step.kind] |= bit;
+      b.empty |= bit;
+    }
+  });
+  return b;
+}
+
+/** `run` with the states as bits of one number. */
+function runBits(b: Bits, name: string): boolean {
+  let at = closeBits(1, b.empty);
+  let mid = 0;
+  for (let k = 0; k < name.length; ) {
+    const c = name.codePointAt(k) as number;
+    k += c > 0xffff ? 2 : 1;
+    const slash = c === SLASH;
+    let moves = (b.chars.get(c) ?? 0) | (slash ? 0 : b.one);
+    for (const [bit, test] of b.classes) if (test(c)) moves |= bit;
+    const stays = slash ? b.all : b.all | b.star;
+    const nextAt = ((at & moves) << 1) | (at & stays) | (slash ? mid & b.segments : 0);
+    mid = slash ? (at | mid) & b.tail : (at & b.segments) | (mid & (b.segments | b.tail));
+    at = closeBits(nextAt, b.empty);
+    if (at === 0 && mid === 0) return false;
+  }
+  return (at & (1 << b.n)) !== 0 || (mid & b.tail & (1 << (b.n - 1))) !== 0;
+}
+
+function closeBits(at: number, empty: number): number {
+  let out = at;
+  for (let before = -1; before !== out; ) {
+    before = out;
+    out |= (out & empty) << 1;
+  }
+  return out;
 }
 
 /** Adds the steps reached without a character: past a run that may be empty. */
