@@ -243,7 +243,14 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     color: values["no-color"] ? false : values.color ? true : null,
     state: !values["no-state"],
     given: {
-      source: values.source ?? null,
+      source:
+        values.source === undefined
+          ? null
+          : (checked(
+              "--source",
+              [values.source.replace(/\/+$/, "")],
+              languageProblem,
+            )[0] as string),
       content: values.content ?? null,
       // Repeated, or a comma list as the Action's `languages` input gives it.
       languages:

@@ -48,6 +48,8 @@ describe("flags and config keys", () => {
     ["--extensions", "*.md", "extensions", ["*.md"], /an extension is letters or digits/],
     ["--extensions", "md x", "extensions", ["md x"], /an extension is letters or digits/],
     ["--lang", "..", "languages", [".."], /a language is a folder name like "zh-cn": letters/],
+    ["--source", "..", "source", "..", /a language is a folder name like "zh-cn": letters/],
+    ["--default-lang", ".x", "defaultLanguage", ".x", /a language is a folder name/],
     [
       "--exclude",
       "+(a|aa)b",
@@ -63,7 +65,8 @@ describe("flags and config keys", () => {
     expect(byFlag).toMatch(why);
     config({ [key]: configValue });
     const byConfig = refused([]);
-    expect(byConfig).toContain(`${CONFIG}: "${key}"."0": `);
+    const at = Array.isArray(configValue) ? `"${key}"."0"` : `"${key}"`;
+    expect(byConfig).toContain(`${CONFIG}: ${at}: `);
     expect(byConfig).toMatch(why);
     // The same reason, word for word.
     expect(byConfig.slice(byConfig.lastIndexOf(": ") + 2)).toBe(
