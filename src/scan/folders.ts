@@ -2,7 +2,7 @@
 
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import picomatch from "picomatch";
+import { globMatcher } from "../core/glob.js";
 import { AppError } from "../errors.js";
 import type { TreeEntry } from "../git/tree.js";
 import { chooseLayout } from "../layout/detect.js";
@@ -15,6 +15,7 @@ import {
 import type { PathPattern } from "../layout/pattern.js";
 import { DEFAULTS } from "../options/defaults.js";
 import { type FoldersChosen, NOTHING_CHOSEN } from "../options/resolve.js";
+import { excludeProblem } from "../options/values.js";
 import { folderProblem, pageFileTest, realFolderInside } from "../site/files.js";
 
 /** What a scan covers: the site's layout and languages, and which files are pages. Options
@@ -142,11 +143,20 @@ export function sourceFolder(opts: { content: string; source: string }): {
   return { content, source, sourceRel: `${content}/${source}` };
 }
 
-/** The --exclude globs as one test; null without any. */
+/** The --exclude globs as one test (core/glob.ts: bounded time whatever the glob and the name);
+ * null without any. The command line and the config checked them already; a caller that did
+ * not still gets the reason rather than a crash. */
 function excludeMatcher(globs: readonly string[]): ((rel: string) => boolean) | null {
   if (globs.length === 0) return null;
-  // dot: a glob names `_TEMPLATE.md` or `.drafts/**` as written.
-  return picomatch([...globs], { dot: true });
+  for (const glob of globs) {
+    const problem = excludeProblem(glob);
+    if (problem)
+      throw new AppError(
+        2,
+        `invalid exclude glob ${JSON.stringify(glob.slice(0, 200))}: ${problem}`,
+      );
+  }
+  return globMatcher(globs);
 }
 
 export function resolveFolders(
