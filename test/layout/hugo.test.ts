@@ -84,6 +84,69 @@ describe("Hugo's config", () => {
   });
 });
 
+describe("Hugo's config as Hugo reads it", () => {
+  it("reads its keys in any case, in TOML, YAML and JSON", () => {
+    const configs = {
+      "hugo.toml":
+        'DefaultContentLanguage = "ja"\n[Languages.ja]\nContentDir = "docs/japanese"\n[Languages.en]\ncontentdir = "docs/english"\n',
+      "hugo.yaml":
+        "defaultcontentlanguage: ja\nLANGUAGES:\n  ja:\n    contentDir: docs/japanese\n  en:\n    CONTENTDIR: docs/english\n",
+      "config.json":
+        '{ "defaultContentLanguage": "JA", "languages": { "ja": { "contentdir": "docs/japanese" }, "en": { "contentDir": "docs/english" } } }',
+    };
+    for (const [file, text] of Object.entries(configs)) {
+      const { repo } = site({ [file]: text, "docs/japanese/a.md": english("原文") }, (raw) => ({
+        "docs/english/a.md": page(raw),
+      }));
+      const out = scanJson(repo.dir);
+      // The Japanese pages are the originals: read as English they would be measured as
+      // translations of the English ones.
+      expect([file, out.source, out.languages]).toEqual([file, "ja", ["en"]]);
+      expect(out.layout?.pairs).toEqual([
+        { source: "docs/japanese", translation: "", languages: { en: "docs/english" } },
+      ]);
+      expect(out.pages.map((p) => [p.path, p.sourcePath, p.status])).toEqual([
+        ["docs/english/a.md", "docs/japanese/a.md", "up-to-date"],
+      ]);
+    }
+  });
+
+  it("merges config/_default/ over the top-level file, and reads no environment's folder", () => {
+    const { repo } = site(
+      {
+        "hugo.toml":
+          'baseURL = "https://example.org/"\ndefaultContentLanguage = "zh-CN"\n[languages.en]\nweight = 1\n',
+        // Merged in name order: languages.toml's folders win over hugo.toml's.
+        "config/_default/hugo.toml":
+          'defaultContentLanguage = "en"\n[languages.zh-CN]\ncontentDir = "content/other"\n',
+        "config/_default/languages.toml":
+          '[en]\ncontentDir = "content/english"\n[zh-CN]\ncontentDir = "content/chinese"\n',
+        "config/_default/languages.de.toml": 'contentDir = "content/german"\n',
+        "config/production/languages.toml": '[es]\ncontentDir = "content/spanish"\n',
+        "content/english/a.md": english("A"),
+      },
+      (raw) => ({
+        "content/chinese/a.md": page(raw),
+        "content/other/a.md": page(raw),
+        "content/german/a.md": page(raw),
+        "content/spanish/a.md": page(raw),
+      }),
+    );
+    const out = scanJson(repo.dir);
+    // config/_default/'s default language wins over the top-level file's, as Hugo merges them;
+    // a language's name is kept as the config writes it.
+    expect(out.source).toBe("en");
+    expect(out.languages).toEqual(["de", "zh-CN"]);
+    expect(out.layout?.pairs).toEqual([
+      {
+        source: "content/english",
+        translation: "",
+        languages: { de: "content/german", "zh-CN": "content/chinese" },
+      },
+    ]);
+  });
+});
+
 describe("the folder options on a site Hugo's config lays out", () => {
   const CONFIG =
     'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\n[languages.fr]\ncontentDir = "content/fr"\n[languages.de]\ncontentDir = "docs/de"\n';
