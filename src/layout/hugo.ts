@@ -19,10 +19,10 @@ import {
 import { contentLayout, folderPair, type Layout } from "./layout.js";
 
 const FOLDER = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/;
-/** What a config says when it gives languages folders of their own: only
+/** What a config says when it gives languages folders of their own or leaves some out: only
  * such a config changes the layout, so for most Hugo sites no parser is loaded before git can
  * start on the history. */
-const SAYS_LANGUAGES = /contentdir|mounts/i;
+const SAYS_LANGUAGES = /contentdir|mounts|disabled|disablelanguages/i;
 
 function folder(value: unknown): string | null {
   if (typeof value !== "string") return null;
@@ -36,6 +36,9 @@ interface Languages {
   declared: ReadonlyMap<string, Data>;
   /** The declared language's spelling of `name`, whatever its case; else `name`. */
   canonical: (name: string) => string;
+  /** The languages it leaves out (`disabled`, or listed in `disableLanguages`): Hugo builds
+   * none of their pages. */
+  off: ReadonlySet<string>;
   /** `defaultContentLanguage`, when it names one. */
   defaultLang: string | null;
 }
@@ -47,9 +50,15 @@ function languagesOf(config: Data): Languages {
   }
   const byLower = new Map([...declared.keys()].map((l) => [l.toLowerCase(), l]));
   const canonical = (name: string) => byLower.get(name.toLowerCase()) ?? name;
+  const off = new Set<string>();
+  for (const [name, settings] of declared) if (isOn(get(settings, "disabled"))) off.add(name);
+  const listed = get(config, "disableLanguages");
+  for (const name of Array.isArray(listed) ? listed.slice(0, 1000) : []) {
+    if (typeof name === "string" && LANG.test(name)) off.add(canonical(name));
+  }
   const named = get(config, "defaultContentLanguage");
   const defaultLang = typeof named === "string" && LANG.test(named) ? canonical(named) : null;
-  return { declared, canonical, defaultLang };
+  return { declared, canonical, off, defaultLang };
 }
 
 /** The options' folders, as the layout is chosen from them. */
@@ -63,7 +72,8 @@ export interface HugoLayoutOptions {
 
 /**
  * The layout Hugo's config declares: its languages' own content folders (by `contentDir` or by
- * module mounts). Null when there is no config or it leaves the languages to Hugo's defaults.
+ * module mounts), or `<content>/<lang>/` without the languages it leaves out. Null when there
+ * is no config or it leaves everything to the defaults (the plain content layout).
  */
 export function hugoLayout(workTree: string, opts: HugoLayoutOptions): Layout | null {
   const texts = configTexts(workTree);
@@ -71,7 +81,7 @@ export function hugoLayout(workTree: string, opts: HugoLayoutOptions): Layout | 
   const config = mergeConfig(texts);
   if (!config) return null;
   const langs = languagesOf(config);
-  return ownFoldersLayout(workTree, config, langs, opts);
+  return ownFoldersLayout(workTree, config, langs, opts) ?? defaultsLayout(workTree, langs, opts);
 }
 
 /** The layout of the languages' own content folders, when the config gives them some. */
@@ -84,9 +94,12 @@ function ownFoldersLayout(
   const defaultLang = langs.defaultLang ?? opts.source;
   const chosenSource = opts.sourceChosen ? langs.canonical(opts.source) : null;
   const sourceLang = chosenSource ?? defaultLang;
-  const declared = [...langs.declared.keys()].filter((l) => l !== sourceLang);
+  const on = (lang: string) => lang === sourceLang || !langs.off.has(lang);
+  const declared = [...langs.declared.keys()].filter((l) => l !== sourceLang && on(l));
   // A mount without a language is the config's default language's, whichever is the source.
-  const mounts = contentMounts(workTree, config, defaultLang, langs.canonical);
+  const mounts = contentMounts(workTree, config, defaultLang, langs.canonical).filter((m) =>
+    on(m.lang),
+  );
   if (mounts.length > 0) {
     if (!mounts.some((m) => m.lang === sourceLang)) {
       throw noContentOf(sourceLang, [...new Set(mounts.map((m) => m.lang))]);
@@ -103,7 +116,9 @@ function ownFoldersLayout(
     const dir = folder(get(settings, "contentDir"));
     if (dir !== null) own[lang] = dir;
   }
-  const dirs = Object.fromEntries(Object.entries(own).filter(([lang]) => lang !== sourceLang));
+  const dirs = Object.fromEntries(
+    Object.entries(own).filter(([lang]) => lang !== sourceLang && on(lang)),
+  );
   const sourceDir = own[sourceLang];
   if (Object.keys(dirs).length === 0) return null;
   if (sourceDir === undefined) {
@@ -111,6 +126,19 @@ function ownFoldersLayout(
     return null;
   }
   return foldersLayout([{ source: sourceDir, dirs }], sourceLang, Object.keys(dirs));
+}
+
+/**
+ * Hugo's defaults as this tool reads them, `<content>/<lang>/`: null when that is the plain
+ * content layout, else it with the folders of the languages the config leaves out.
+ */
+function defaultsLayout(
+  workTree: string,
+  langs: Languages,
+  opts: HugoLayoutOptions,
+): Layout | null {
+  if (langs.off.size === 0 || !realFolderInside(workTree, opts.content)) return null;
+  return { ...contentLayout(opts.content, opts.source), disabled: [...langs.off].sort() };
 }
 
 /** A source language the options set that Hugo's config gives no content of its own. */

@@ -145,6 +145,60 @@ describe("Hugo's config as Hugo reads it", () => {
       },
     ]);
   });
+
+  it("leaves out the languages it disables", () => {
+    const dirs = site(
+      {
+        "hugo.yaml":
+          "languages:\n  en:\n    contentDir: content/en\n  fr:\n    contentDir: content/fr\n  de:\n    contentDir: content/de\n    disabled: true\n",
+        "content/en/a.md": english("A"),
+      },
+      (raw) => ({ "content/fr/a.md": page(raw), "content/de/a.md": page(raw) }),
+    );
+    expect(scanJson(dirs.repo.dir).languages).toEqual(["fr"]);
+
+    const defaults = site(
+      {
+        "hugo.toml":
+          'disableLanguages = ["IT"]\n[languages.en]\nweight = 1\n[languages.es]\nDisabled = true\n',
+        "content/en/a.md": english("A"),
+      },
+      (raw) => ({
+        "content/es/a.md": page(raw),
+        "content/it/a.md": page(raw),
+        "content/fr/a.md": page(raw),
+      }),
+    );
+    expect(scanJson(defaults.repo.dir).languages).toEqual(["fr"]);
+    // One asked for by name is read all the same.
+    expect(scanJson(defaults.repo.dir, ["--lang", "es"]).languages).toEqual(["es"]);
+
+    const mounts = site(
+      {
+        "hugo.toml": `[languages.en]
+weight = 1
+[languages.ja]
+disabled = true
+[languages.ko]
+weight = 3
+[[module.mounts]]
+source = "content/en"
+target = "content"
+[[module.mounts]]
+source = "content/ja"
+target = "content"
+lang = "ja"
+[[module.mounts]]
+source = "content/ko"
+target = "content"
+lang = "ko"
+`,
+        "content/en/a.md": english("A"),
+      },
+      (raw) => ({ "content/ja/a.md": page(raw), "content/ko/a.md": page(raw) }),
+    );
+    expect(scanJson(mounts.repo.dir).languages).toEqual(["ko"]);
+  });
 });
 
 describe("the folder options on a site Hugo's config lays out", () => {
