@@ -1,11 +1,14 @@
-// Hugo's own site config, read as data (TOML, YAML or JSON; never a template, never run): the
-// languages it declares and the folder each one's content is in (`[languages.X] contentDir`).
-// A site that gives its languages their own content folders this way is laid out by the config,
-// whatever other folders sit beside them.
+// The layout Hugo's site config gives a site (the config is read as data, see hugo-config.ts):
+// the languages it declares and the folder each one's content is in (`[languages.X]
+// contentDir`, module mounts), less those it disables. A site that gives its languages their
+// own content folders this way is laid out by the config, whatever other folders sit beside
+// them; one that tells its languages apart by file name (`a.zh.md`) is not read, and says so.
+import { type Dirent, readdirSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "../errors.js";
 import { realFolderInside } from "../site/files.js";
 import {
+  type ConfigText,
   configTexts,
   type Data,
   get,
@@ -73,15 +76,21 @@ export interface HugoLayoutOptions {
 /**
  * The layout Hugo's config declares: its languages' own content folders (by `contentDir` or by
  * module mounts), or `<content>/<lang>/` without the languages it leaves out. Null when there
- * is no config or it leaves everything to the defaults (the plain content layout).
+ * is no config or it leaves everything to the defaults (the plain content layout). A site whose
+ * pages are translated by file name (`a.md` beside `a.zh.md`) is an error that says so.
  */
 export function hugoLayout(workTree: string, opts: HugoLayoutOptions): Layout | null {
   const texts = configTexts(workTree);
-  if (!texts.some((t) => SAYS_LANGUAGES.test(t.text))) return null;
+  if (texts.length === 0) return null;
+  const sourceThere = realFolderInside(workTree, `${opts.content}/${opts.source}`) !== null;
+  if (sourceThere && !texts.some((t) => SAYS_LANGUAGES.test(t.text))) return null;
   const config = mergeConfig(texts);
   if (!config) return null;
   const langs = languagesOf(config);
-  return ownFoldersLayout(workTree, config, langs, opts) ?? defaultsLayout(workTree, langs, opts);
+  return (
+    ownFoldersLayout(workTree, config, langs, opts) ??
+    defaultsLayout(workTree, texts, langs, opts, sourceThere)
+  );
 }
 
 /** The layout of the languages' own content folders, when the config gives them some. */
@@ -130,15 +139,100 @@ function ownFoldersLayout(
 
 /**
  * Hugo's defaults as this tool reads them, `<content>/<lang>/`: null when that is the plain
- * content layout, else it with the folders of the languages the config leaves out.
+ * content layout, else it with the folders of the languages the config leaves out. When there
+ * is no `<content>/<source>` and the content folder has a page named for a language the config
+ * declares, the site is translated by file name, which this tool does not read: that is an error.
  */
 function defaultsLayout(
   workTree: string,
+  texts: readonly ConfigText[],
   langs: Languages,
   opts: HugoLayoutOptions,
+  sourceThere: boolean,
 ): Layout | null {
+  if (!sourceThere) {
+    const example = pageNamedByLanguage(workTree, opts.content, [...langs.declared.keys()]);
+    if (example !== null) {
+      throw new AppError(
+        2,
+        `this Hugo site translates pages by file name (${example}), which translation-status does not read: ${noFolders(texts, langs)}, and there is no ${opts.content}/${opts.source}; ${foldersRead(opts.content)}`,
+      );
+    }
+  }
   if (langs.off.size === 0 || !realFolderInside(workTree, opts.content)) return null;
   return { ...contentLayout(opts.content, opts.source), disabled: [...langs.off].sort() };
+}
+
+/** What Hugo's config gives its languages, for messages. */
+function noFolders(texts: readonly ConfigText[], langs: Languages): string {
+  const files = texts.map((t) => t.rel).join(", ");
+  const names = [...langs.declared.keys()].sort().join(", ");
+  return `Hugo's config, ${files}, gives its languages ${names} no content folder each`;
+}
+
+/** What this tool reads instead of pages named by language, for messages. */
+function foldersRead(content: string): string {
+  return `translation-status reads a folder per language: ${content}/<lang>/, or a contentDir or module mount for each language in Hugo's config`;
+}
+
+/** Entries of the content folder looked at, at most, for a page named by language. */
+const MAX_LOOK = 5000;
+
+/** The first page (breadth first, by name) below `content` whose name ends in `.<lang>.<ext>`
+ * for one of `langs`; null when there is none among the first entries. Names only are read. */
+function pageNamedByLanguage(
+  workTree: string,
+  content: string,
+  langs: readonly string[],
+): string | null {
+  const root = realFolderInside(workTree, content);
+  if (root === null || langs.length === 0) return null;
+  const lower = new Set(langs.map((l) => l.toLowerCase()));
+  const queue = [""];
+  let looked = 0;
+  for (let i = 0; i < queue.length; i++) {
+    const rel = queue[i] as string;
+    let names: Dirent[];
+    try {
+      names = readdirSync(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of names) {
+      if (++looked > MAX_LOOK) return null;
+      if (!LANG.test(e.name) || e.isSymbolicLink()) continue;
+      const at = rel === "" ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory()) queue.push(at);
+      const parts = e.name.split(".");
+      if (e.isFile() && parts.length >= 3 && lower.has(String(parts.at(-2)).toLowerCase())) {
+        return `${content}/${at}`;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * For a scan that finds no source language folder in HEAD: what Hugo's config says, when it
+ * declares languages and gives none a folder of its own (Hugo then reads them all from one
+ * content folder and tells them apart by file name). Null when it says nothing of that.
+ */
+export function hugoLanguagesHint(
+  workTree: string,
+  content: string,
+  source: string,
+): string | null {
+  const texts = configTexts(workTree);
+  const config = mergeConfig(texts);
+  if (!config) return null;
+  const langs = languagesOf(config);
+  const on = [...langs.declared.keys()].filter((l) => !langs.off.has(l));
+  const folders = [...langs.declared.values()].some((s) => folder(get(s, "contentDir")) !== null);
+  if (on.length < 2 || folders) return null;
+  if (contentMounts(workTree, config, on[0] as string, langs.canonical).length > 0) return null;
+  const other = on.find((l) => l !== langs.canonical(source)) ?? on[1];
+  return `${noFolders(texts, langs)}, so Hugo tells them apart by file name (a.${other}.md); ${foldersRead(content)}; a source language folder named otherwise is set with --source`;
 }
 
 /** A source language the options set that Hugo's config gives no content of its own. */

@@ -199,6 +199,42 @@ lang = "ko"
     );
     expect(scanJson(mounts.repo.dir).languages).toEqual(["ko"]);
   });
+
+  it("says a site translated by file name is not read, and does not point to --source", () => {
+    const { repo } = site(
+      {
+        "hugo.toml":
+          'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.zh]\nweight = 2\n',
+        "content/_index.md": english("Home"),
+        "content/docs/a.md": english("A"),
+      },
+      () => ({ "content/docs/a.zh.md": "# 甲\n" }),
+    );
+    for (const args of [[], ["--source", "en"], ["--layout", "hugo"]]) {
+      const res = runCli(["scan", "--repo", repo.dir, ...args]);
+      expect([res.code, res.stdout]).toEqual([2, ""]);
+      expect(res.stderr).toContain(
+        "this Hugo site translates pages by file name (content/docs/a.zh.md), which translation-status does not read: Hugo's config, hugo.toml, gives its languages en, zh no content folder each, and there is no content/en; translation-status reads a folder per language: content/<lang>/, or a contentDir",
+      );
+      expect(res.stderr).not.toContain("--source");
+      expect(res.stderr.trim().split("\n")).toHaveLength(1);
+    }
+  });
+
+  it("says what the config declares when the source language folder is not in HEAD", () => {
+    const { repo } = site(
+      {
+        "hugo.toml": "[languages.en]\nweight = 1\n[languages.zh]\nweight = 2\n",
+        "content/english/a.md": english("A"),
+      },
+      (raw) => ({ "content/zh/a.md": page(raw) }),
+    );
+    const res = runCli(["scan", "--repo", repo.dir]);
+    expect([res.code, res.stdout]).toEqual([2, ""]);
+    expect(res.stderr).toContain(
+      "no such source language folder in HEAD: content/en (Hugo's config, hugo.toml, gives its languages en, zh no content folder each, so Hugo tells them apart by file name (a.zh.md); translation-status reads a folder per language",
+    );
+  });
 });
 
 describe("the folder options on a site Hugo's config lays out", () => {
