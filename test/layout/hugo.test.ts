@@ -1,5 +1,6 @@
 // Hugo sites whose config gives each language its own content folder: the config decides which
 // folders are languages and where each one's pages are. The config is read as data.
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ScanResult } from "../../src/core/types.js";
@@ -144,6 +145,26 @@ describe("Hugo's config as Hugo reads it", () => {
         languages: { de: "content/german", "zh-CN": "content/chinese" },
       },
     ]);
+  });
+
+  it("follows no config/_default that is a symbolic link", () => {
+    const { repo } = site({ "content/en/a.md": english("A") }, (raw) => ({
+      "content/fr/a.md": page(raw),
+      "content/de/a.md": page(raw),
+    }));
+    // Read, this config would make fr the only language (de is not declared).
+    const config =
+      '[languages.en]\ncontentDir = "content/en"\n[languages.fr]\ncontentDir = "content/fr"\n';
+    const outside = path.join(tempDir(), "elsewhere");
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(path.join(outside, "hugo.toml"), config);
+    mkdirSync(path.join(repo.dir, "config"));
+    symlinkSync(outside, path.join(repo.dir, "config/_default"));
+    expect(scanJson(repo.dir).languages).toEqual(["de", "fr"]);
+    // The same file in the repository is read.
+    rmSync(path.join(repo.dir, "config/_default"));
+    repo.write("config/_default/hugo.toml", config);
+    expect(scanJson(repo.dir).languages).toEqual(["fr"]);
   });
 
   it("leaves out the languages it disables", () => {
