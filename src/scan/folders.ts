@@ -184,9 +184,15 @@ export function resolveFolders(
       throw new AppError(2, why.startsWith("no such") ? `${why} (set it with --content)` : why);
     }
     const entries = readdirSync(languagesAbs, { withFileTypes: true });
+    const off = new Set(layout.disabled?.map((l) => l.toLowerCase()));
     names = entries
       .filter(
-        (e) => e.isDirectory() && !e.isSymbolicLink() && e.name !== source && SEGMENT.test(e.name),
+        (e) =>
+          e.isDirectory() &&
+          !e.isSymbolicLink() &&
+          e.name !== source &&
+          SEGMENT.test(e.name) &&
+          !off.has(e.name.toLowerCase()),
       )
       .map((e) => e.name)
       .sort();
