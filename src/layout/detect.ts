@@ -20,6 +20,10 @@ import { type PathPattern, patternLayout } from "./pattern.js";
 
 const DOCS_PLUGIN = "docusaurus-plugin-content-docs";
 const BLOG_PLUGIN = "docusaurus-plugin-content-blog";
+const PAGES_PLUGIN = "docusaurus-plugin-content-pages";
+/** The pages plugin's English folder: its Markdown pages are translated by copies in the
+ * locale's folder (its React pages through code.json, which is not a page). */
+const PAGES = "src/pages";
 const CONFIGS = ["js", "ts", "mjs", "cjs", "mts", "cts"].map((ext) => `docusaurus.config.${ext}`);
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 /** MDN's locale folders: lowercase, `ja`, `zh-cn`, `pt-br`; not `jsondata` or `sidebars`. */
@@ -141,9 +145,10 @@ function folders(workTree: string, rel: string): string[] {
 
 /**
  * Docusaurus: English docs in `docs/`, versions in `versioned_docs/version-X/`, the blog in
- * `blog/`, more docs plugins in `<id>/` (and `<id>_versioned_docs/`); each locale's translations
- * in `i18n/<locale>/docusaurus-plugin-content-docs/current/`, `.../version-X/`,
- * `docusaurus-plugin-content-blog/` and `docusaurus-plugin-content-docs-<id>/...`. A plugin's
+ * `blog/`, pages in `src/pages/`, more docs plugins in `<id>/` (and `<id>_versioned_docs/`);
+ * each locale's translations in `i18n/<locale>/docusaurus-plugin-content-docs/current/`,
+ * `.../version-X/`, `docusaurus-plugin-content-blog/`, `docusaurus-plugin-content-pages/` and
+ * `docusaurus-plugin-content-docs-<id>/...`. A plugin's
  * path set to something else in the config is not known without running the config.
  */
 export function docusaurusLayout(workTree: string, sourceLang: string): Layout | null {
@@ -166,6 +171,9 @@ export function docusaurusLayout(workTree: string, sourceLang: string): Layout |
   };
   docs("docs", DOCS_PLUGIN, "versioned_docs");
   if (top.has("blog")) pairs.push(folderPair("blog", `i18n/{lang}/${BLOG_PLUGIN}`));
+  if (realFolderInside(workTree, PAGES)) {
+    pairs.push(folderPair(PAGES, `i18n/{lang}/${PAGES_PLUGIN}`));
+  }
   for (const plugin of [...plugins].sort()) {
     if (!plugin.startsWith(`${DOCS_PLUGIN}-`)) continue;
     const id = plugin.slice(DOCS_PLUGIN.length + 1);
