@@ -28,6 +28,15 @@ function folderOf(pattern: string, what: string, lang: boolean): string | { erro
   return folder;
 }
 
+/** The language name that makes the translation folder `pattern` the folder `folder`, or null. */
+function langAt(pattern: string, folder: string): string | null {
+  const want = pattern.split("/");
+  const have = folder.split("/");
+  if (want.length !== have.length) return null;
+  const at = want.indexOf(LANG);
+  return want.every((part, i) => i === at || part === have[i]) ? (have[at] ?? null) : null;
+}
+
 /** The patterns as a layout, or the first problem with them. */
 export function patternLayout(
   patterns: readonly PathPattern[],
@@ -41,9 +50,15 @@ export function patternLayout(
     if (typeof source !== "string") return source;
     const translation = folderOf(p.translation, "paths: translation", true);
     if (typeof translation !== "string") return translation;
-    if (translation.replace(LANG, sourceLang) === source) {
+    // A folder per language, the source's among them (MkDocs as FastAPI has it: docs/en/docs
+    // and docs/zh/docs): the source's folder is the translation pattern's with the source
+    // language, which is then no translation (the folders listed as languages leave the source
+    // out, as in <content>/<lang>/). Under another name, that folder would be listed as a
+    // language and be its own translation.
+    const named = langAt(translation, source);
+    if (named !== null && named !== sourceLang) {
       return {
-        error: `paths: ${JSON.stringify(p.translation)} with "${sourceLang}" is the source`,
+        error: `paths: ${JSON.stringify(p.source)} is ${JSON.stringify(p.translation)} with "${named}", so "${named}" is the source language: set it with --source ${named} (or the config file's "source")`,
       };
     }
     pairs.push(folderPair(source, translation));
