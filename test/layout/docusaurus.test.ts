@@ -96,11 +96,7 @@ describe("a Docusaurus site with no config for this tool", () => {
         "versioned_docs/version-1.0/intro.md",
         "up-to-date",
       ],
-      [
-        "i18n/zh/docusaurus-plugin-content-pages/support.md",
-        "src/pages/support.md",
-        "outdated",
-      ],
+      ["i18n/zh/docusaurus-plugin-content-pages/support.md", "src/pages/support.md", "outdated"],
     ]);
     // A locale with only some folders translated has the rest missing, not an error.
     const ja = result.pages.filter((p) => p.lang === "ja");
