@@ -27,6 +27,7 @@ import {
 } from "../options/defaults.js";
 import type { FoldersChosen, GivenOptions } from "../options/resolve.js";
 import { ANNOTATION_LEVELS, type AnnotationLevel } from "../sanitize/github.js";
+import { withoutDotSlash } from "../site/files.js";
 
 export type Command =
   | "scan"
@@ -357,7 +358,7 @@ function statusList(value: string): Status[] {
 
 /** A PATH of scan or check: repo-relative, as the reports print it (a page or a folder). */
 function checkPagePath(value: string): string {
-  const cleaned = value.replace(/^\.\//, "").replace(/\/+$/, "");
+  const cleaned = withoutDotSlash(value).replace(/\/+$/, "");
   const parts = cleaned.split("/");
   if (cleaned === "" || cleaned.startsWith("-") || parts.some((p) => p === "" || p === "..")) {
     throw new AppError(

@@ -2,6 +2,7 @@
 // for the sites no detection knows (VitePress, MkDocs' folder-per-language i18n). The patterns
 // come from a config file, which may come from a stranger's pull request: they are checked as
 // data here and become folder pairs like any detected layout's.
+import { withoutDotSlash } from "../site/files.js";
 import { type FolderPair, folderPair, type Layout } from "./layout.js";
 
 export interface PathPattern {
@@ -17,7 +18,7 @@ const LANG = "{lang}";
 function folderOf(pattern: string, what: string, lang: boolean): string | { error: string } {
   const bad = (why: string) => ({ error: `${what} ${JSON.stringify(pattern)}: ${why}` });
   if (!pattern.endsWith(`/${PATH}`)) return bad(`must end with "/${PATH}"`);
-  const folder = pattern.slice(0, -PATH.length - 1);
+  const folder = withoutDotSlash(pattern).slice(0, -PATH.length - 1);
   const parts = folder.split("/");
   const langs = parts.filter((p) => p === LANG).length;
   if (lang && langs !== 1) return bad(`must name "${LANG}" once, as a whole folder name`);

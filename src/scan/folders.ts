@@ -15,7 +15,7 @@ import {
 import type { PathPattern } from "../layout/pattern.js";
 import { DEFAULTS } from "../options/defaults.js";
 import { type FoldersChosen, NOTHING_CHOSEN } from "../options/resolve.js";
-import { folderProblem, pageFileTest, realFolderInside } from "../site/files.js";
+import { folderProblem, pageFileTest, realFolderInside, withoutDotSlash } from "../site/files.js";
 
 /** What a scan covers: the site's layout and languages, and which files are pages. Options
  * left out take their defaults (options/defaults.ts). */
@@ -117,7 +117,7 @@ const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 
 /** A repo-relative folder name from the command line: plain segments, no `..`, no options. */
 export function checkFolderName(value: string, what: string): string {
-  const cleaned = value.replace(/\/+$/, "");
+  const cleaned = withoutDotSlash(value).replace(/\/+$/, "");
   const parts = cleaned.split("/");
   if (cleaned === "" || !parts.every((p) => SEGMENT.test(p) && p !== "." && p !== "..")) {
     throw new AppError(
