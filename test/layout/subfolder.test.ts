@@ -68,6 +68,16 @@ describe("a Hugo site in a subfolder", () => {
     const viaRepo = runCli(["scan", "--repo", site, "--content", "content"]);
     expect(viaRepo.stderr).toContain("did you mean site/content?");
   });
+
+  it("stamps a page named from inside the site", () => {
+    const res = runCli(["stamp", "content/zh-CN/a.md"], { cwd: site });
+    expect(res.stderr).toBe("");
+    expect(rows(scan([], site))[0]).toEqual([
+      "site/content/zh-CN/a.md",
+      "site/content/en/a.md",
+      "up-to-date",
+    ]);
+  });
 });
 
 describe("a Docusaurus site in a subfolder, beside another site", () => {
@@ -100,6 +110,7 @@ describe("a Docusaurus site in a subfolder, beside another site", () => {
         "up-to-date",
       ],
     ]);
+    expect(scan(["--layout", "docusaurus"], project.dir)).toEqual(res);
   });
 
   it("with two sites, is the one the tool is started in, and the top's message names both", () => {
