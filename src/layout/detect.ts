@@ -207,8 +207,8 @@ function folders(workTree: string, rel: string): string[] {
  * `blog/`, pages in `src/pages/`, more docs plugins in `<id>/` (and `<id>_versioned_docs/`);
  * each locale's translations in `i18n/<locale>/docusaurus-plugin-content-docs/current/`,
  * `.../version-X/`, `docusaurus-plugin-content-blog/`, `docusaurus-plugin-content-pages/` and
- * `docusaurus-plugin-content-docs-<id>/...`. A plugin's
- * path set to something else in the config is not known without running the config.
+ * `docusaurus-plugin-content-docs-<id>/...`. A plugin's path set to something else in the
+ * config is not known without running the config.
  */
 export function docusaurusLayout(workTree: string, sourceLang: string): Layout | null {
   const locales = folders(workTree, "i18n");

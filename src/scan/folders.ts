@@ -299,15 +299,16 @@ function startedIn(workTree: string, opts: { repo?: string }): string {
 function missingFolder(workTree: string, rel: string, here: string): string {
   const why = folderProblem(workTree, rel);
   if (!why.startsWith("no such")) return why;
-  if (here !== "") {
-    const top = `relative to the repository's top, ${workTree}`;
-    const near = `${here}/${rel}`;
-    return realFolderInside(workTree, near)
-      ? `${why} (${top}: did you mean ${near}?)`
-      : `${why} (${top}; set it with --content)`;
+  // At the top, where folders are looked for, that goes without saying.
+  const top = here === "" ? [] : [`relative to the repository's top, ${workTree}`];
+  const near = `${here}/${rel}`;
+  if (here !== "" && realFolderInside(workTree, near)) {
+    return `${why} (${top[0]}: did you mean ${near}?)`;
   }
   const sites = siteSubfolders(workTree);
-  return sites.length > 1
-    ? `${why} (set it with --content, or run the tool inside the site's folder: ${sites.join(", ")})`
-    : `${why} (set it with --content)`;
+  const what =
+    sites.length > 1
+      ? `set it with --content, or run the tool inside the site's folder: ${sites.join(", ")}`
+      : "set it with --content";
+  return `${why} (${[...top, what].join("; ")})`;
 }

@@ -117,6 +117,7 @@ describe("a Docusaurus site in a subfolder, beside another site", () => {
     project.write("blog-site/hugo.toml", 'title = "x"\n');
     project.write("blog-site/content/en/a.md", english("A"));
     project.write("blog-site/content/de/a.md", english("A"));
+    project.write("tools/run.sh", "true\n");
     project.commit("Another site");
     const alone = scan([], path.join(project.dir, "website"));
     expect(alone.layout?.pairs[0]?.source).toBe("website/docs");
@@ -127,5 +128,9 @@ describe("a Docusaurus site in a subfolder, beside another site", () => {
       stderr:
         "translation-status: no such folder: content (set it with --content, or run the tool inside the site's folder: blog-site, website)\n",
     });
+    const elsewhere = runCli(["scan"], { cwd: path.join(project.dir, "tools") });
+    expect(elsewhere.stderr).toBe(
+      `translation-status: no such folder: content (relative to the repository's top, ${realpathSync(project.dir)}; set it with --content, or run the tool inside the site's folder: blog-site, website)\n`,
+    );
   });
 });
