@@ -557,7 +557,7 @@ function formatHelp(): string {
 const SHARED_OPTIONS = `Options:
   --repo DIR          repository to read (default: .)
   --config FILE       options from FILE (default: ${CONFIG_NAME} at the repository's top)
-  --content DIR       content folder inside the repository (default: ${DEFAULTS.content})
+  --content DIR       content folder, from the repository's top (default: ${DEFAULTS.content})
   --source LANG       source language folder (default: ${DEFAULTS.source})
   --lang LANG         a language to report; repeat, or a comma list (default: every folder)
   --status LIST       scan and check: list only pages of these statuses (comma list)
