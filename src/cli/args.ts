@@ -28,6 +28,7 @@ import {
 import type { FoldersChosen, GivenOptions } from "../options/resolve.js";
 import { excludeProblem, extensionProblem, languageProblem, MAX_GLOBS } from "../options/values.js";
 import { ANNOTATION_LEVELS, type AnnotationLevel } from "../sanitize/github.js";
+import { withoutDotSlash } from "../site/files.js";
 
 export type Command =
   | "scan"
@@ -385,7 +386,7 @@ function statusList(value: string): Status[] {
 
 /** A PATH of scan or check: repo-relative, as the reports print it (a page or a folder). */
 function checkPagePath(value: string): string {
-  const cleaned = value.replace(/^\.\//, "").replace(/\/+$/, "");
+  const cleaned = withoutDotSlash(value).replace(/\/+$/, "");
   const parts = cleaned.split("/");
   if (cleaned === "" || cleaned.startsWith("-") || parts.some((p) => p === "" || p === "..")) {
     throw new AppError(
@@ -616,7 +617,7 @@ function formatHelp(): string {
 const SHARED_OPTIONS = `Options:
   --repo DIR          repository to read (default: .)
   --config FILE       options from FILE (default: ${CONFIG_NAME} at the repository's top)
-  --content DIR       content folder inside the repository (default: ${DEFAULTS.content})
+  --content DIR       content folder, from the repository's top (default: ${DEFAULTS.content})
   --source LANG       source language folder (default: ${DEFAULTS.source})
   --lang LANG         a language to report; repeat, or a comma list (default: every folder)
   --status LIST       scan and check: list only pages of these statuses (comma list)

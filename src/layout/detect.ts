@@ -12,6 +12,7 @@ import {
   folderPair,
   type Layout,
   type LayoutChoice,
+  layoutIn,
   MDN_CONTENT,
   MDN_SOURCE,
   mdnLayout,
@@ -20,6 +21,10 @@ import { type PathPattern, patternLayout } from "./pattern.js";
 
 const DOCS_PLUGIN = "docusaurus-plugin-content-docs";
 const BLOG_PLUGIN = "docusaurus-plugin-content-blog";
+const PAGES_PLUGIN = "docusaurus-plugin-content-pages";
+/** The pages plugin's English folder: its Markdown pages are translated by copies in the
+ * locale's folder (its React pages through code.json, which is not a page). */
+const PAGES = "src/pages";
 const CONFIGS = ["js", "ts", "mjs", "cjs", "mts", "cts"].map((ext) => `docusaurus.config.${ext}`);
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 /** MDN's locale folders: lowercase, `ja`, `zh-cn`, `pt-br`; not `jsondata` or `sidebars`. */
@@ -35,6 +40,8 @@ export interface LayoutOptions {
   sourceWorkTree?: string | null;
   /** Which of `source` and `content` the command line or the config set; neither when absent. */
   chosen?: FoldersChosen;
+  /** The folder the tool was started in, relative to the repository's top ("" at the top). */
+  startedIn?: string;
 }
 
 /**
@@ -58,16 +65,21 @@ export function chooseLayout(workTree: string, opts: LayoutOptions): Layout | nu
     case "content":
       return contentLayout(opts.content, opts.source);
     case "hugo": {
-      if (!hasHugoConfig(workTree)) {
-        throw usage(`layout hugo: no Hugo config (${HUGO_CONFIGS}) at the repository's top`);
+      const hugo = atTopOrInSite(workTree, opts, (root) =>
+        hasHugoConfig(root)
+          ? // A Hugo site that leaves its languages to the defaults is the content layout.
+            (hugoOrChosen(root, opts) ?? contentLayout(opts.content, opts.source))
+          : null,
+      );
+      if (!hugo) {
+        throw usage(
+          `layout hugo: no Hugo config (${HUGO_CONFIGS}) at the repository's top or in the one subfolder that holds a site`,
+        );
       }
-      const hugo = hugoOrChosen(workTree, opts);
-      if (hugo) return hugo;
-      // A Hugo site that leaves its languages to the defaults is the content layout.
-      return contentLayout(opts.content, opts.source);
+      return hugo;
     }
     case "docusaurus": {
-      const found = docusaurusLayout(workTree, opts.source);
+      const found = atTopOrInSite(workTree, opts, (root) => docusaurusLayout(root, opts.source));
       if (!found) throw usage("layout docusaurus: no i18n/<locale>/ folders with translations");
       return found;
     }
@@ -79,23 +91,74 @@ export function chooseLayout(workTree: string, opts: LayoutOptions): Layout | nu
  * (`sourceWorkTree`) that has `files/en-us`, and this one has locale folders in `files/`; else
  * what Hugo's config declares when it gives languages their own content folders; else
  * `<content>/<lang>/` when the content folder exists (Hugo's default); else Docusaurus's
- * `i18n/<lang>/...` when the site looks like one; else null.
+ * `i18n/<lang>/...` when the site looks like one; else, when the repository's top holds no
+ * site and no content folder was asked for, one of these in the subfolder that holds the site
+ * (see siteSubfolder); else null.
  */
 export function detectLayout(
   workTree: string,
-  opts: Pick<LayoutOptions, "content" | "source" | "sourceWorkTree" | "chosen">,
+  opts: Pick<LayoutOptions, "content" | "source" | "sourceWorkTree" | "chosen" | "startedIn">,
 ): Layout | null {
   if (opts.sourceWorkTree) {
     const mdn = detectMdn(workTree, opts.sourceWorkTree);
     if (mdn) return mdn;
   }
-  const hugo = hugoOrChosen(workTree, opts);
+  return atTopOrInSite(workTree, opts, (root) => detectAt(root, opts));
+}
+
+/**
+ * What `find` finds at the repository's top; else, when no content folder was asked for (it is
+ * the top's), in the subfolder the site is in (see siteSubfolder), its folders made the
+ * repository's.
+ */
+function atTopOrInSite(
+  workTree: string,
+  opts: Pick<LayoutOptions, "chosen" | "startedIn">,
+  find: (root: string) => Layout | null,
+): Layout | null {
+  const found = find(workTree);
+  if (found || opts.chosen?.content) return found;
+  const sub = siteSubfolder(workTree, opts.startedIn ?? "");
+  if (sub === null) return null;
+  const inner = find(path.join(workTree, sub));
+  return inner && layoutIn(sub, inner);
+}
+
+/** Whether `root` holds a site's own config: Hugo's, or Docusaurus's (only looked for). */
+function hasSiteConfig(root: string): boolean {
+  return hasHugoConfig(root) || CONFIGS.some((f) => existsSync(path.join(root, f)));
+}
+
+/** The repository's top folders that hold a site's config (a code repository with its site in
+ * `site/` or `website/`); none when the top holds one. */
+export function siteSubfolders(workTree: string): string[] {
+  if (hasSiteConfig(workTree)) return [];
+  return folders(workTree, ".").filter((name) => hasSiteConfig(path.join(workTree, name)));
+}
+
+/**
+ * The subfolder the site is in, when the repository's top holds none: the one of them the
+ * tool was started in (`startedIn`, repo-relative), else the only one; null otherwise.
+ */
+export function siteSubfolder(workTree: string, startedIn: string): string | null {
+  const sites = siteSubfolders(workTree);
+  const here = startedIn.split("/")[0] ?? "";
+  if (sites.includes(here)) return here;
+  return sites.length === 1 ? (sites[0] as string) : null;
+}
+
+/** What detectLayout finds with `root` as the site's top, relative to it. */
+function detectAt(
+  root: string,
+  opts: Pick<LayoutOptions, "content" | "source" | "chosen">,
+): Layout | null {
+  const hugo = hugoOrChosen(root, opts);
   if (hugo) return hugo;
   // A content folder that was asked for is that layout's, there or not (then the error says so).
-  if (opts.chosen?.content || realFolderInside(workTree, opts.content)) {
+  if (opts.chosen?.content || realFolderInside(root, opts.content)) {
     return contentLayout(opts.content, opts.source);
   }
-  return docusaurusLayout(workTree, opts.source);
+  return docusaurusLayout(root, opts.source);
 }
 
 /**
@@ -145,10 +208,11 @@ function folders(workTree: string, rel: string): string[] {
 
 /**
  * Docusaurus: English docs in `docs/`, versions in `versioned_docs/version-X/`, the blog in
- * `blog/`, more docs plugins in `<id>/` (and `<id>_versioned_docs/`); each locale's translations
- * in `i18n/<locale>/docusaurus-plugin-content-docs/current/`, `.../version-X/`,
- * `docusaurus-plugin-content-blog/` and `docusaurus-plugin-content-docs-<id>/...`. A plugin's
- * path set to something else in the config is not known without running the config.
+ * `blog/`, pages in `src/pages/`, more docs plugins in `<id>/` (and `<id>_versioned_docs/`);
+ * each locale's translations in `i18n/<locale>/docusaurus-plugin-content-docs/current/`,
+ * `.../version-X/`, `docusaurus-plugin-content-blog/`, `docusaurus-plugin-content-pages/` and
+ * `docusaurus-plugin-content-docs-<id>/...`. A plugin's path set to something else in the
+ * config is not known without running the config.
  */
 export function docusaurusLayout(workTree: string, sourceLang: string): Layout | null {
   const locales = folders(workTree, "i18n");
@@ -170,6 +234,9 @@ export function docusaurusLayout(workTree: string, sourceLang: string): Layout |
   };
   docs("docs", DOCS_PLUGIN, "versioned_docs");
   if (top.has("blog")) pairs.push(folderPair("blog", `i18n/{lang}/${BLOG_PLUGIN}`));
+  if (realFolderInside(workTree, PAGES)) {
+    pairs.push(folderPair(PAGES, `i18n/{lang}/${PAGES_PLUGIN}`));
+  }
   for (const plugin of [...plugins].sort()) {
     if (!plugin.startsWith(`${DOCS_PLUGIN}-`)) continue;
     const id = plugin.slice(DOCS_PLUGIN.length + 1);

@@ -263,3 +263,23 @@ export function pathInLanguage(layout: Layout, lang: string, path: string): stri
   }
   return `${owner.pair.source}/${path.slice(owner.folder.length + 1)}`;
 }
+
+/**
+ * A layout found with `folder` (a subfolder of the repository: a site in `site/`) as its top,
+ * its folders made relative to the repository's top. A language without a folder of a pair
+ * ("") keeps none.
+ */
+export function layoutIn(folder: string, layout: Layout): Layout {
+  const at = (rel: string) => (rel === "" ? "" : `${folder}/${rel}`);
+  return {
+    ...layout,
+    languagesIn: at(layout.languagesIn),
+    pairs: layout.pairs.map((p) =>
+      folderPair(
+        at(p.source),
+        at(p.pattern),
+        p.dirs && Object.fromEntries(Object.entries(p.dirs).map(([lang, dir]) => [lang, at(dir)])),
+      ),
+    ),
+  };
+}

@@ -2,6 +2,7 @@
 // for the sites no detection knows (VitePress, MkDocs' folder-per-language i18n). The patterns
 // come from a config file, which may come from a stranger's pull request: they are checked as
 // data here and become folder pairs like any detected layout's.
+import { withoutDotSlash } from "../site/files.js";
 import { type FolderPair, folderPair, type Layout } from "./layout.js";
 
 export interface PathPattern {
@@ -17,7 +18,7 @@ const LANG = "{lang}";
 function folderOf(pattern: string, what: string, lang: boolean): string | { error: string } {
   const bad = (why: string) => ({ error: `${what} ${JSON.stringify(pattern)}: ${why}` });
   if (!pattern.endsWith(`/${PATH}`)) return bad(`must end with "/${PATH}"`);
-  const folder = pattern.slice(0, -PATH.length - 1);
+  const folder = withoutDotSlash(pattern).slice(0, -PATH.length - 1);
   const parts = folder.split("/");
   const langs = parts.filter((p) => p === LANG).length;
   if (lang && langs !== 1) return bad(`must name "${LANG}" once, as a whole folder name`);
@@ -26,6 +27,15 @@ function folderOf(pattern: string, what: string, lang: boolean): string | { erro
     return bad("must be folder names inside the repository");
   }
   return folder;
+}
+
+/** The language name that makes the translation folder `pattern` the folder `folder`, or null. */
+function langAt(pattern: string, folder: string): string | null {
+  const want = pattern.split("/");
+  const have = folder.split("/");
+  if (want.length !== have.length) return null;
+  const at = want.indexOf(LANG);
+  return want.every((part, i) => i === at || part === have[i]) ? (have[at] ?? null) : null;
 }
 
 /** The patterns as a layout, or the first problem with them. */
@@ -41,9 +51,15 @@ export function patternLayout(
     if (typeof source !== "string") return source;
     const translation = folderOf(p.translation, "paths: translation", true);
     if (typeof translation !== "string") return translation;
-    if (translation.replace(LANG, sourceLang) === source) {
+    // A folder per language, the source's among them (MkDocs as FastAPI has it: docs/en/docs
+    // and docs/zh/docs): the source's folder is the translation pattern's with the source
+    // language, which is then no translation (the folders listed as languages leave the source
+    // out, as in <content>/<lang>/). Under another name, that folder would be listed as a
+    // language and be its own translation.
+    const named = langAt(translation, source);
+    if (named !== null && named !== sourceLang) {
       return {
-        error: `paths: ${JSON.stringify(p.translation)} with "${sourceLang}" is the source`,
+        error: `paths: ${JSON.stringify(p.source)} is ${JSON.stringify(p.translation)} with "${named}", so "${named}" is the source language: set it with --source ${named} (or the config file's "source")`,
       };
     }
     pairs.push(folderPair(source, translation));

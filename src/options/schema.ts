@@ -7,6 +7,7 @@ import { z } from "zod";
 import { STATUSES } from "../core/types.js";
 import { LAYOUT_CHOICES } from "../layout/layout.js";
 import { hasUnsafeChars } from "../sanitize/terminal.js";
+import { withoutDotSlash } from "../site/files.js";
 import { DEFAULTS, IGNORE_REVS_NAME, METADATA_CHOICES, SHOW_CHOICES } from "./defaults.js";
 import {
   EXTENSION,
@@ -18,8 +19,9 @@ import {
   MAX_GLOBS,
 } from "./values.js";
 
-// Plain folder names: segments of letters, digits, ".", "_" and "-"; no "..", no leading "-".
-const FOLDER = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/;
+// Plain folder names: segments of letters, digits, ".", "_" and "-"; no "..", no leading "-"; a
+// leading "./" is as relative (see withoutDotSlash).
+const FOLDER = /^(?:\.\/)*[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/;
 const folder = (what: string) =>
   z
     .string()
@@ -33,7 +35,10 @@ const file = (what: string) =>
     .max(500)
     .regex(FILE, `${what} must be a file path relative to the repository's top`)
     .refine(
-      (v) => !v.split("/").some((s) => s === "." || s === ".."),
+      (v) =>
+        !withoutDotSlash(v)
+          .split("/")
+          .some((s) => s === "." || s === ".."),
       `${what} must stay inside the repository`,
     );
 const count = z.number().int().min(0).max(999_999_999);

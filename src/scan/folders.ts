@@ -1,11 +1,11 @@
 // Checks the folder options and finds the language folders, all inside the work tree.
 
-import { readdirSync } from "node:fs";
+import { readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { globMatcher } from "../core/glob.js";
 import { AppError } from "../errors.js";
 import type { TreeEntry } from "../git/tree.js";
-import { chooseLayout } from "../layout/detect.js";
+import { chooseLayout, siteSubfolders } from "../layout/detect.js";
 import {
   type FolderPair,
   foldersInside,
@@ -16,11 +16,14 @@ import type { PathPattern } from "../layout/pattern.js";
 import { DEFAULTS } from "../options/defaults.js";
 import { type FoldersChosen, NOTHING_CHOSEN } from "../options/resolve.js";
 import { excludeProblem } from "../options/values.js";
-import { folderProblem, pageFileTest, realFolderInside } from "../site/files.js";
+import { folderProblem, pageFileTest, realFolderInside, withoutDotSlash } from "../site/files.js";
 
 /** What a scan covers: the site's layout and languages, and which files are pages. Options
  * left out take their defaults (options/defaults.ts). */
 export interface SiteScope {
+  /** The folder the tool was started in (--repo), when it is known: a site in a subfolder is
+   * looked for there first, and a folder missing from the top is looked for there. */
+  repo?: string;
   source: string;
   content: string;
   /** Which of the two the command line or the config set (see FoldersChosen); neither when
@@ -118,7 +121,7 @@ const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 
 /** A repo-relative folder name from the command line: plain segments, no `..`, no options. */
 export function checkFolderName(value: string, what: string): string {
-  const cleaned = value.replace(/\/+$/, "");
+  const cleaned = withoutDotSlash(value).replace(/\/+$/, "");
   const parts = cleaned.split("/");
   if (cleaned === "" || !parts.every((p) => SEGMENT.test(p) && p !== "." && p !== "..")) {
     throw new AppError(
@@ -180,8 +183,7 @@ export function resolveFolders(
     names = [...layout.languages];
   } else {
     if (languagesAbs === null) {
-      const why = folderProblem(workTree, layout.languagesIn);
-      throw new AppError(2, why.startsWith("no such") ? `${why} (set it with --content)` : why);
+      throw new AppError(2, missingFolder(workTree, layout.languagesIn, startedIn(workTree, opts)));
     }
     const entries = readdirSync(languagesAbs, { withFileTypes: true });
     const off = new Set(layout.disabled?.map((l) => l.toLowerCase()));
@@ -275,6 +277,7 @@ export function siteLayout(
   opts: SiteScope & { sourceWorkTree?: string | null },
 ): Layout {
   const { content, source } = sourceFolder(opts);
+  const here = startedIn(workTree, opts);
   const layout = chooseLayout(workTree, {
     content,
     source,
@@ -283,10 +286,45 @@ export function siteLayout(
     languages: opts.langs,
     sourceWorkTree: opts.sourceWorkTree ?? null,
     chosen: opts.chosen ?? NOTHING_CHOSEN,
+    startedIn: here,
   });
-  if (!layout) {
-    const why = folderProblem(workTree, content);
-    throw new AppError(2, why.startsWith("no such") ? `${why} (set it with --content)` : why);
-  }
+  if (!layout) throw new AppError(2, missingFolder(workTree, content, here));
   return layout;
+}
+
+/** The folder the tool was started in (--repo), relative to the repository's top: "" at the
+ * top, or when it is not known or not inside. */
+function startedIn(workTree: string, opts: { repo?: string }): string {
+  if (opts.repo === undefined) return "";
+  let abs: string;
+  try {
+    abs = realpathSync(path.resolve(opts.repo));
+  } catch {
+    return "";
+  }
+  const rel = path.relative(workTree, abs);
+  return rel.startsWith("..") || path.isAbsolute(rel) ? "" : rel.split(path.sep).join("/");
+}
+
+/**
+ * Why the folder `rel` (from an option, relative to the repository's top) is not there, and
+ * what to do: folders are the top's wherever the tool is started, so from a subfolder that
+ * holds `rel` the message names that one; where the top holds no site but several subfolders
+ * do, it names them.
+ */
+function missingFolder(workTree: string, rel: string, here: string): string {
+  const why = folderProblem(workTree, rel);
+  if (!why.startsWith("no such")) return why;
+  // At the top, where folders are looked for, that goes without saying.
+  const top = here === "" ? [] : [`relative to the repository's top, ${workTree}`];
+  const near = `${here}/${rel}`;
+  if (here !== "" && realFolderInside(workTree, near)) {
+    return `${why} (${top[0]}: did you mean ${near}?)`;
+  }
+  const sites = siteSubfolders(workTree);
+  const what =
+    sites.length > 1
+      ? `set it with --content, or run the tool inside the site's folder: ${sites.join(", ")}`
+      : "set it with --content";
+  return `${why} (${[...top, what].join("; ")})`;
 }

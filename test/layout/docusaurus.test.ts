@@ -30,6 +30,9 @@ beforeAll(() => {
   repo.write("versioned_docs/version-1.0/intro.md", english("Intro 1.0"));
   repo.write("blog/2024-01-01-hello.md", english("Hello"));
   repo.write("community/team.md", english("Team"));
+  // The pages plugin: a Markdown page is translated by a copy, a React page is no page.
+  repo.write("src/pages/support.md", english("Support"));
+  repo.write("src/pages/index.tsx", "export default function Home() { return null; }\n");
   raw = repo.commit("English");
   for (const [file, text] of Object.entries({
     "current/intro.md": fm(raw),
@@ -40,11 +43,13 @@ beforeAll(() => {
   }
   repo.write("i18n/zh/docusaurus-plugin-content-blog/2024-01-01-hello.md", fm(raw));
   repo.write("i18n/zh/docusaurus-plugin-content-docs-community/current/team.md", fm(raw));
+  repo.write("i18n/zh/docusaurus-plugin-content-pages/support.md", fm(raw));
   repo.write("i18n/zh/code.json", "{}\n");
   repo.write("i18n/ja/docusaurus-plugin-content-docs/current/intro.md", fm(raw));
   translated = repo.commit("Translate");
   repo.write("docs/intro.md", english("Intro", "More.\nAnd more.\n"));
   repo.write("community/team.md", english("Team", "New member.\n"));
+  repo.write("src/pages/support.md", english("Support", "Write to us.\n"));
   repo.write("docs/new.md", english("New"));
   head = repo.commit("Edit English");
   const res = runCli(["scan", "--repo", repo.dir, "--format", "json"]);
@@ -61,6 +66,7 @@ describe("a Docusaurus site with no config for this tool", () => {
       { source: "docs", translation: `${DOCS}/current` },
       { source: "versioned_docs/version-1.0", translation: `${DOCS}/version-1.0` },
       { source: "blog", translation: "i18n/{lang}/docusaurus-plugin-content-blog" },
+      { source: "src/pages", translation: "i18n/{lang}/docusaurus-plugin-content-pages" },
       { source: "community", translation: `${DOCS}-community/current` },
     ]);
   });
@@ -90,6 +96,7 @@ describe("a Docusaurus site with no config for this tool", () => {
         "versioned_docs/version-1.0/intro.md",
         "up-to-date",
       ],
+      ["i18n/zh/docusaurus-plugin-content-pages/support.md", "src/pages/support.md", "outdated"],
     ]);
     // A locale with only some folders translated has the rest missing, not an error.
     const ja = result.pages.filter((p) => p.lang === "ja");
@@ -103,6 +110,7 @@ describe("a Docusaurus site with no config for this tool", () => {
       "community/team.md",
       "docs/guide/setup.mdx",
       "docs/new.md",
+      "src/pages/support.md",
       "versioned_docs/version-1.0/intro.md",
     ]);
   });
@@ -145,6 +153,7 @@ describe("a Docusaurus site with no config for this tool", () => {
       "community/team.md",
       "docs/intro.md",
       "docs/new.md",
+      "src/pages/support.md",
     ]);
   });
 

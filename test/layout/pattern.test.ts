@@ -29,7 +29,8 @@ describe("patterns, checked as data", () => {
     [{ source: "docs/{path}", translation: "docs/{lang}/{lang}/{path}" }, "once"],
     [{ source: "docs/../x/{path}", translation: "t/{lang}/{path}" }, "inside the repository"],
     [{ source: "-docs/{path}", translation: "t/{lang}/{path}" }, "inside the repository"],
-    [{ source: "docs/en/{path}", translation: "docs/{lang}/{path}" }, "is the source"],
+    // The source's folder among the languages' under another name would be its own translation.
+    [{ source: "docs/english/{path}", translation: "docs/{lang}/{path}" }, "--source english"],
   ])("refuses %j", (pattern, why) => {
     const layout = patternLayout([pattern], "en", ["zh"]);
     expect("error" in layout && layout.error).toContain(why);
@@ -42,6 +43,22 @@ describe("patterns, checked as data", () => {
     expect(
       patternLayout([{ source: "docs/{path}", translation: "{lang}/docs/{path}" }], "en", []),
     ).toEqual({ error: expect.stringContaining("list the site's languages") });
+  });
+
+  it("takes the source language's folder among the languages' as the source", () => {
+    const layout = patternLayout(
+      [{ source: "docs/en/docs/{path}", translation: "docs/{lang}/docs/{path}" }],
+      "en",
+      [],
+    );
+    if ("error" in layout) throw new Error(layout.error);
+    expect(layout.languagesIn).toBe("docs");
+    expect(translationPath(layout, "zh", "docs/en/docs/a.md")).toBe("docs/zh/docs/a.md");
+    expect(translationPlace(layout, "docs/en/docs/a.md", null)).toBeNull();
+    expect(translationPlace(layout, "docs/zh/docs/a.md", null)).toMatchObject({
+      lang: "zh",
+      sourcePath: "docs/en/docs/a.md",
+    });
   });
 
   it("maps both ways, the deepest folder owning a path", () => {
@@ -148,6 +165,46 @@ describe("a VitePress site: translations inside the English folder", () => {
     const english = runCli(["stamp", "--repo", repo.dir, "docs/guide/deploy.md"]);
     expect(english.code).toBe(2);
     expect(english.stderr).toContain("English source page");
+  });
+});
+
+describe("MkDocs with a folder per language, the source's among them (FastAPI)", () => {
+  it("reads every other folder as a language, as --content reads them", () => {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write("docs/en/mkdocs.yml", "site_name: x\n");
+    repo.write("docs/en/docs/index.md", english("Home"));
+    repo.write("docs/en/docs/tutorial/first.md", english("First"));
+    const raw = repo.commit("English");
+    repo.write("docs/zh/docs/tutorial/first.md", fm(raw));
+    repo.write("docs/ja/docs/index.md", fm(raw));
+    repo.commit("Translate");
+    repo.write("docs/en/docs/tutorial/first.md", english("First", "More.\n"));
+    repo.commit("Edit English");
+    const scan = (args: string[]) => {
+      const res = runCli(["scan", "--repo", repo.dir, "--format", "json", ...args]);
+      expect(res.stderr).toBe("");
+      return JSON.parse(res.stdout) as ScanResult;
+    };
+    const rows = (r: ScanResult) =>
+      r.pages.map((p) => [p.path, p.sourcePath, p.status, p.commitsBehind ?? null]);
+    const patterned = scan(["--paths", "docs/en/docs/{path}:docs/{lang}/docs/{path}"]);
+    expect(patterned.languages).toEqual(["ja", "zh"]);
+    expect(rows(patterned)).toEqual([
+      ["docs/ja/docs/index.md", "docs/en/docs/index.md", "up-to-date", 0],
+      ["docs/ja/docs/tutorial/first.md", "docs/en/docs/tutorial/first.md", "missing", null],
+      ["docs/zh/docs/index.md", "docs/en/docs/index.md", "missing", null],
+      ["docs/zh/docs/tutorial/first.md", "docs/en/docs/tutorial/first.md", "outdated", 1],
+    ]);
+    expect(rows(scan(["--content", "docs"]))).toEqual(rows(patterned));
+    // Listing the languages, in the config file, gives the same pages of those languages.
+    repo.write(
+      "translation-status.config.json",
+      JSON.stringify({
+        paths: [{ source: "docs/en/docs/{path}", translation: "docs/{lang}/docs/{path}" }],
+        languages: ["zh"],
+      }),
+    );
+    expect(rows(scan([]))).toEqual(rows(patterned).filter((r) => String(r[0]).includes("/zh/")));
   });
 });
 

@@ -45,6 +45,24 @@ describe("translation-status.config.json", () => {
     expect(res.code).toBe(0);
   });
 
+  it("takes a folder written with a leading ./ as the relative folder it is, in flags and keys", () => {
+    config({ content: "./site/content", ignoreRevsFile: "./site/revs" });
+    writeFileSync(path.join(repo.dir, "site/revs"), "");
+    const plain = scanJson(["--content", "site/content"]);
+    expect(plain.languages).toEqual(["ja", "zh-cn"]);
+    expect(scanJson()).toEqual(plain);
+    config({});
+    expect(scanJson(["--content", "./site/content"])).toEqual(plain);
+    expect(scanJson(["--content", "././site/content/"])).toEqual(plain);
+    const patterned = scanJson([
+      "--paths",
+      "./site/content/en/{path}:./site/content/{lang}/{path}",
+    ]);
+    expect(patterned.pages.map((p) => [p.path, p.status])).toEqual(
+      plain.pages.map((p) => [p.path, p.status]),
+    );
+  });
+
   it("sets check's thresholds, and check says which file it used", () => {
     config({ content: "site/content", failOn: ["outdated"], maxBehind: 5 });
     const res = runCli(["check", "--repo", repo.dir]);
