@@ -1,0 +1,127 @@
+// Every writer's quoting (meta/value-text.ts): what it writes must read back as the value, to
+// this tool's readers and to the YAML 1.1 and 1.2 readers Hugo has used, or it is not written.
+import { parse as parseToml } from "smol-toml";
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { scalarText } from "../../src/meta/key-spans.js";
+import { parseBlock } from "../../src/meta/matter.js";
+import { findShortcodes } from "../../src/meta/shortcode.js";
+import { type Quote, quotedShortcodeValue, valueText } from "../../src/meta/value-text.js";
+
+const VALUES = [
+  "6762747529b704ce47ddf7e19cc7aa0426bc0068",
+  "6762747529407040779797000426401234567890",
+  "1234e567",
+  "0123456",
+  "2026-01-05",
+  "yes",
+  "null",
+  "Running the server",
+  "/user/run-your-own/",
+  'q "x" y',
+  "it's",
+  "trailing backslash\\",
+  'mid\\"dle',
+  "a\\b",
+  "back`tick",
+  'all "three\\` here',
+  "#hash: colon",
+  "- dash",
+];
+
+/** The value front matter `text` (one key, `k`) holds, as the tool reads it; undefined when it
+ * does not parse. */
+function tool(format: "yaml" | "toml", text: string): string | null | undefined {
+  const delim = format === "yaml" ? "---" : "+++";
+  const parsed = parseBlock(`${delim}\n${text}\n${delim}\n`, format, 1);
+  return parsed.ok ? scalarText((parsed.data as Record<string, unknown>).k) : undefined;
+}
+
+function hugoYaml(text: string, version: "1.1" | "1.2"): unknown {
+  try {
+    return (parseYaml(text, { version }) as Record<string, unknown>).k;
+  } catch {
+    return undefined;
+  }
+}
+
+describe("valueText", () => {
+  it("writes a bare YAML value so that every YAML reader reads that string", () => {
+    for (const v of VALUES) {
+      const written = valueText("yaml", "", v);
+      if (written === null) continue;
+      const text = `k: ${written}`;
+      expect(tool("yaml", text), text).toBe(v);
+      // A date stays a date (its key's type), as the page had it; anything else is a string.
+      if (v === "2026-01-05") continue;
+      expect(hugoYaml(text, "1.1"), text).toBe(v);
+      expect(hugoYaml(text, "1.2"), text).toBe(v);
+    }
+    expect(valueText("yaml", "", "1234e567")).toBe('"1234e567"');
+    expect(valueText("yaml", "", "0123456")).toBe('"0123456"');
+    expect(valueText("yaml", "", "6762747529b704ce47ddf7e19cc7aa0426bc0068")).toBe(
+      "6762747529b704ce47ddf7e19cc7aa0426bc0068",
+    );
+  });
+
+  it("writes a bare TOML value in quotes (TOML has no bare strings), a date bare", () => {
+    for (const v of VALUES) {
+      const written = valueText("toml", "", v);
+      expect(written, v).not.toBeNull();
+      const text = `k = ${written}`;
+      expect(() => parseToml(text), text).not.toThrow();
+      if (v === "2026-01-05") expect(written).toBe(v);
+      else expect(tool("toml", text), text).toBe(v);
+    }
+    expect(valueText("toml", "", "67627475")).toBe('"67627475"');
+  });
+
+  it("writes inside the quotes a page already has, or says it cannot", () => {
+    const cases: Array<["yaml" | "toml", Quote, string]> = [
+      ["yaml", '"', "k: "],
+      ["yaml", "'", "k: "],
+      ["toml", '"', "k = "],
+      ["toml", "'", "k = "],
+    ];
+    for (const [format, quote, lead] of cases) {
+      for (const v of VALUES) {
+        const written = valueText(format, quote, v);
+        if (written === null) continue;
+        const text = `${lead}${quote}${written}${quote}`;
+        expect(tool(format, text), text).toBe(v);
+      }
+    }
+    expect(valueText("toml", "'", "it's")).toBeNull();
+    expect(valueText("yaml", "`", "x")).toBeNull();
+    expect(valueText("yaml", "", "line\nbreak")).toBeNull();
+  });
+
+  it("writes a shortcode value that reads back, or says it cannot", () => {
+    for (const quote of ['"', "'", "`", ""] as const) {
+      for (const v of VALUES) {
+        const written = valueText("shortcode", quote, v);
+        if (written === null) continue;
+        const page = `{{< s k=${quote}${written}${quote} other="y" >}}`;
+        const [s] = findShortcodes(page);
+        expect(s?.params.get("k"), page).toBe(v);
+        expect(s?.params.get("other"), page).toBe("y");
+      }
+    }
+    // A backslash before the closing quote would escape it: not writable in double quotes.
+    expect(valueText("shortcode", '"', "trailing backslash\\")).toBeNull();
+    expect(valueText("shortcode", '"', 'mid\\"dle')).toBeNull();
+    expect(valueText("shortcode", "`", "back`tick")).toBeNull();
+    // A bare value that needs quotes gets them.
+    expect(valueText("shortcode", "", "Running the server")).toBe('"Running the server"');
+  });
+
+  it("chooses quotes for a new shortcode value that read back as it", () => {
+    for (const v of VALUES) {
+      const written = quotedShortcodeValue(v);
+      if (written === null) continue;
+      const [s] = findShortcodes(`{{< s k=${written} >}}`);
+      expect(s?.params.get("k"), written).toBe(v);
+    }
+    expect(quotedShortcodeValue("trailing backslash\\")).toBe("`trailing backslash\\`");
+  });
+});
