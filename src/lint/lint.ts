@@ -141,12 +141,19 @@ export async function lint(opts: LintOptions): Promise<LintRun> {
     if ("error" in written) lint.fixError = written.error;
     else lint.fixed = repair.fixed;
   }
-  return {
-    pages: lints,
-    workTree: out.repo.workTree,
-    notRead: setAside(result, opts.pages),
-    content: result.content,
-  };
+  // A page named that the scan set aside, or that does not exist (listed as missing), was not
+  // looked at: saying nothing of it would pass it as a page with nothing wrong.
+  const notRead = setAside(result, opts.pages);
+  const named = new Set(opts.pages.map((p) => p.normalize("NFC")));
+  for (const page of selected) {
+    const unread = notRead.some(
+      (n) => n.named && (page.path === n.path || page.path.startsWith(`${n.path}/`)),
+    );
+    if (page.status === "missing" && named.has(page.path.normalize("NFC")) && !unread) {
+      notRead.push({ path: page.path, why: "the translation does not exist", named: true });
+    }
+  }
+  return { pages: lints, workTree: out.repo.workTree, notRead, content: result.content };
 }
 
 function withoutFix(f: Finding): Finding {

@@ -9,7 +9,8 @@ import { runCli, TestRepo, tempDir } from "../hostile/helpers.js";
 
 let base: string;
 let repo: TestRepo;
-/** A commit whose first 7 hex digits are all decimal: TOML and YAML read them as a number. */
+/** A commit whose first 7 hex digits are all decimal (the first not 0, which TOML refuses):
+ * TOML and YAML read them as a number. */
 let digits: string;
 let raw: string;
 
@@ -39,10 +40,11 @@ beforeAll(() => {
   repo.write("content/en/backslash.md", english("'trailing backslash\\'"));
   repo.write("content/en/escaped-quote.md", english("'mid\\\"dle'"));
   repo.write("content/en/quoted.md", english(`'q "x" y'`));
-  for (const n of ["a", "b", "c", "link", "sub/deep"]) repo.write(`content/en/${n}.md`, english(n));
+  for (const n of ["a", "b", "c", "link", "sub/deep", "untranslated"])
+    repo.write(`content/en/${n}.md`, english(n));
   raw = repo.commit("English pages");
   // Deterministic (fixed identities and dates): the first commit whose abbreviation is digits.
-  for (let i = 0; !/^[0-9]{7}/.test(repo.head()); i++) repo.commit(`step ${i}`);
+  for (let i = 0; !/^[1-9][0-9]{6}/.test(repo.head()); i++) repo.commit(`step ${i}`);
   digits = repo.head();
   repo.write(
     "content/zh-cn/toml.md",
@@ -158,6 +160,14 @@ describe("a page lint cannot read", () => {
     }
     expect(readFileSync(path.join(base, "outside", "deep.md"), "utf8")).toBe(
       shortcode('raw_title="x"'),
+    );
+  });
+
+  it("is said, with exit 2, when it does not exist", () => {
+    const res = runCli(["lint", "--repo", repo.dir, "content/zh-cn/untranslated.md"]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toBe(
+      "translation-status: content/zh-cn/untranslated.md: not read (the translation does not exist)\n",
     );
   });
 
