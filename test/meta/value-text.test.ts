@@ -3,9 +3,11 @@
 import { parse as parseToml } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { initText } from "../../src/meta/init.js";
 import { scalarText } from "../../src/meta/key-spans.js";
 import { parseBlock } from "../../src/meta/matter.js";
 import { findShortcodes } from "../../src/meta/shortcode.js";
+import { stampText } from "../../src/meta/stamp.js";
 import { type Quote, quotedShortcodeValue, valueText } from "../../src/meta/value-text.js";
 
 const VALUES = [
@@ -123,5 +125,54 @@ describe("valueText", () => {
       expect(s?.params.get("k"), written).toBe(v);
     }
     expect(quotedShortcodeValue("trailing backslash\\")).toBe("`trailing backslash\\`");
+  });
+});
+
+describe("every writer quotes through it", () => {
+  // A full hash can be all digits: YAML 1.1 and 1.2 read it bare as a number, TOML refuses it.
+  const DIGITS = "1234567890123456789012345678901234567890";
+  const values = { commit: DIGITS, date: "2026-01-05", title: "T", link: "/a/", lang: "ja" };
+
+  it("stamp", () => {
+    const yaml = stampText(
+      `---\ntitle: T\ndefault_lang_commit: 1234567\n---\nx\n`,
+      DIGITS,
+      "2026-01-05",
+    );
+    expect(yaml).toEqual({ text: `---\ntitle: T\ndefault_lang_commit: "${DIGITS}"\n---\nx\n` });
+    const toml = stampText(
+      `+++\ntitle = "T"\ndefault_lang_commit = 1234567\n+++\nx\n`,
+      DIGITS,
+      "2026-01-05",
+    );
+    expect(toml).toEqual({ text: `+++\ntitle = "T"\ndefault_lang_commit = "${DIGITS}"\n+++\nx\n` });
+    const kept = stampText(`---\ndefault_lang_commit: 'abc1234'\n---\nx\n`, DIGITS, "2026-01-05");
+    expect(kept).toEqual({ text: `---\ndefault_lang_commit: '${DIGITS}'\n---\nx\n` });
+    const shortcode = stampText(
+      `x\n{{< translation-status raw_commit=abc1234 >}}\n`,
+      DIGITS,
+      "2026-01-05",
+    );
+    expect(shortcode).toEqual({ text: `x\n{{< translation-status raw_commit=${DIGITS} >}}\n` });
+  });
+
+  it("stamp --init", () => {
+    const style = { kind: "front-matter", key: "default_lang_commit", withDate: false } as const;
+    expect(initText("---\ntitle: T\n---\nx\n", style, values)).toEqual({
+      text: `---\ntitle: T\ndefault_lang_commit: "${DIGITS}"\n---\nx\n`,
+    });
+    expect(initText('+++\ntitle = "T"\n+++\nx\n', style, values)).toEqual({
+      text: `+++\ntitle = "T"\ndefault_lang_commit = "${DIGITS}"\n+++\nx\n`,
+    });
+    const shortcode = {
+      kind: "shortcode",
+      name: "translation-status-{lang}",
+      params: ["raw_title", "raw_commit"],
+      place: "end",
+    } as const;
+    const title = initText("x\n", shortcode, { ...values, title: "ends in \\" });
+    expect(title).toEqual({
+      text: `x\n\n{{< translation-status-ja raw_title=\`ends in \\\` raw_commit="${DIGITS}">}}\n`,
+    });
   });
 });
