@@ -237,28 +237,16 @@ function frontMatterKeyFindings(text: string, bodyStart: number): Finding[] {
   // starts with a key that looks misspelled.
   const head = text.slice(0, bodyStart);
   const written = [...head.matchAll(/^["']?([\w.-]+)["']?[ \t]*[:=]/gm)];
-  // MDN's commit is l10n.sourceCommit: a block that has l10n but not that key is read too.
-  const nested = head.includes(MDN_TABLE) && !head.includes(MDN_COMMIT);
+  // MDN's commit is l10n.sourceCommit: a block that writes one of the two names but not l10n
+  // holding sourceCommit is read too.
+  const nested =
+    head.includes(MDN_TABLE) !== head.includes(MDN_COMMIT) ||
+    (head.includes(MDN_COMMIT) && !/^["']?l10n["']?[ \t]*[:=.]|^\[l10n\]/m.test(head));
   if (!nested && !written.some((m) => misspelt(m[1] as string) !== null)) return [];
   const data = frontMatterData(text);
   if (typeof data !== "object" || data === null) return [];
-  const out: Finding[] = [];
+  const out: Finding[] = nested ? mdnCommitFindings(text, bodyStart, data) : [];
   const keys = Object.keys(data);
-  const l10n = (data as Record<string, unknown>)[MDN_TABLE];
-  if (nested && Object.hasOwn(data, MDN_TABLE) && typeof l10n === "object" && l10n !== null) {
-    for (const key of Object.keys(l10n)) {
-      if (nearest(key, [MDN_COMMIT], frontMatterTypoEdits) === null) continue;
-      const spots = keySpots(text, 0, bodyStart, key);
-      const spot = spots.length === 1 ? spots[0] : undefined;
-      out.push(
-        finding(
-          "misspelled-attribute",
-          spot ? positionAt(text, spot.keyAt) : { line: 1, column: 1 },
-          `front matter key "${MDN_TABLE}.${pageText(key, 60)}" is misspelled; this tool reads "${MDN_TABLE}.${MDN_COMMIT}" (the page records no metadata until it is renamed)`,
-        ),
-      );
-    }
-  }
   for (const key of keys) {
     const right = misspelt(key);
     if (right === null) continue;
@@ -301,6 +289,35 @@ function frontMatterKeyFindings(text: string, bodyStart: number): Finding[] {
     out.push(finding("misspelled-attribute", where, message, fix));
   }
   return out;
+}
+
+/** MDN's l10n.sourceCommit misspelt, in a front matter that does not hold it: a key of l10n
+ * near sourceCommit, or sourceCommit in a table near l10n (`l10m`; `i18n` is another word). */
+function mdnCommitFindings(text: string, bodyStart: number, data: object): Finding[] {
+  const table = (value: unknown) =>
+    typeof value === "object" && value !== null && !Array.isArray(value) ? value : null;
+  const l10n = Object.hasOwn(data, MDN_TABLE)
+    ? table((data as Record<string, unknown>)[MDN_TABLE])
+    : null;
+  if (l10n && Object.hasOwn(l10n, MDN_COMMIT)) return [];
+  const near: Array<[string, string]> = [];
+  for (const key of l10n ? Object.keys(l10n) : []) {
+    if (nearest(key, [MDN_COMMIT], frontMatterTypoEdits) !== null) near.push([MDN_TABLE, key]);
+  }
+  for (const [key, value] of Object.entries(data)) {
+    const inner = table(value);
+    if (key === MDN_TABLE || !inner || !Object.hasOwn(inner, MDN_COMMIT)) continue;
+    if (nearest(key.toLowerCase(), [MDN_TABLE], 1) !== null) near.push([key, MDN_COMMIT]);
+  }
+  return near.map(([outer, inner]) => {
+    const spots = keySpots(text, 0, bodyStart, outer === MDN_TABLE ? inner : outer);
+    const spot = spots.length === 1 ? spots[0] : undefined;
+    return finding(
+      "misspelled-attribute",
+      spot ? positionAt(text, spot.keyAt) : { line: 1, column: 1 },
+      `front matter key "${pageText(outer, 30)}.${pageText(inner, 60)}" is misspelled; this tool reads "${MDN_TABLE}.${MDN_COMMIT}" (the page records no metadata until it is renamed)`,
+    );
+  });
 }
 
 /**

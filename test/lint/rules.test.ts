@@ -89,6 +89,8 @@ describe("a misspelt commit key", () => {
       `---\ntitle: b\nl10n:\n  sourceComit: ${SHA}\n---\n\nx\n`,
       `+++\ntitle = "b"\nl10n.sourceComit = "${SHA}"\n+++\n\nx\n`,
       `+++\ntitle = "b"\n[l10n]\nsourcecommit = "${SHA}"\n+++\n\nx\n`,
+      `---\ntitle: b\nl10m:\n  sourceCommit: ${SHA}\n---\n\nx\n`,
+      `+++\ntitle = "b"\nL10n.sourceCommit = "${SHA}"\n+++\n\nx\n`,
       `x\n\n{{< translation-status-zh-cn raw_title="a" raw_comit="${SHA}" >}}\n`,
     ];
     for (const text of pages) {
@@ -115,6 +117,8 @@ describe("a misspelt commit key", () => {
       "---\nsidebar_position: 2\nsidebar_label: Intro\nslug: /intro\ntags: [a]\nhide_title: false\ndisplayed_sidebar: docs\n---\n",
       '+++\ntitle = "Post"\ndate = 2024-01-02\ndraft = false\nlastmod = 2024-02-01\ntranslationKey = "post"\nlayout = "single"\n[params]\nauthor = "me"\n+++\n',
       "---\ntitle: T\nlang: ja\nlang_commit: x\ndefault_lang: en\nlast_translator: me\ntranslation: true\n---\n",
+      // Another table's sourceCommit is another tool's, not a misspelt l10n.
+      `---\ntitle: T\ni18n:\n  sourceCommit: ${SHA}\nl10n:\n  other: 1\n---\n`,
     ];
     for (const text of real) expect(rules(`${text}\nBody.\n`), text).toEqual([]);
   });
