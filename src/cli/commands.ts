@@ -7,6 +7,7 @@ import { lint } from "../lint/lint.js";
 import { jsonChunksWhenReady } from "../report/json.js";
 import { lintExit, renderLintGithub, renderLintJson, renderLintTable } from "../report/lint.js";
 import { listingOf, renderTable } from "../report/table.js";
+import { groupWarnings, warningText } from "../report/warnings.js";
 import { inertLine } from "../sanitize/github.js";
 import { type StagedScan, scan, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
@@ -166,7 +167,7 @@ export async function runStamp(opts: CliOptions): Promise<ExitCode> {
 
 /** `lint`: the findings on the pages asked for; with --fix, the repairs made and what is left. */
 export async function runLint(opts: CliOptions, format: LintFormat): Promise<ExitCode> {
-  const { pages, workTree } = await lint({
+  const { pages, workTree, notRead, content } = await lint({
     ...scanScope(opts),
     pages: opts.pages,
     fix: opts.fix,
@@ -180,5 +181,17 @@ export async function runLint(opts: CliOptions, format: LintFormat): Promise<Exi
         ? renderLintGithub(pages, await workspacePrefix({ workTree }, process.env))
         : renderLintTable(pages, { fix: opts.fix, dryRun: opts.dryRun });
   await writeChunks([text]);
-  return lintExit(pages);
+  // A page asked for by name that was not read is not a page with nothing wrong (exit 2, as
+  // stamp); one set aside in a folder asked for is a warning, as in the scan.
+  const named = notRead.filter((n) => n.named);
+  for (const n of named) {
+    process.stderr.write(
+      `translation-status: ${inertLine(n.path)}: not read (${inertLine(n.why)})\n`,
+    );
+  }
+  const others = notRead.filter((n) => !n.named).map((n) => `${n.path}: ${n.why}`);
+  for (const g of groupWarnings(others, content)) {
+    process.stderr.write(`translation-status: warning: ${warningText(g, inertLine)}\n`);
+  }
+  return named.length > 0 ? 2 : lintExit(pages);
 }

@@ -63,6 +63,35 @@ export function unmatchedPaths(result: ScanResult, paths: readonly string[]): st
   return `no page under ${named} in the languages scanned (give a page or folder as the reports print it)`;
 }
 
+/** A file or folder the scan set aside (a symbolic link, a folder it could not read), as its
+ * warning says: "<path>: <why>". */
+export interface SetAside {
+  path: string;
+  why: string;
+  /** One of the paths asked for is it, or lies below it: that page was asked for and not read. */
+  named: boolean;
+}
+
+/**
+ * What the scan set aside at, above or below `paths` (everything in the content folder when
+ * none is given): a page asked for that was never read must not pass as a page with nothing
+ * wrong. A reason holds no ": " (see report/warnings.ts), so the path ends at the last one.
+ */
+export function setAside(result: ScanResult, paths: readonly string[]): SetAside[] {
+  const asked = paths.map((p) => p.normalize("NFC").replace(/\/+$/, ""));
+  const out: SetAside[] = [];
+  for (const w of result.warnings) {
+    const cut = w.startsWith(`${result.content}/`) ? w.lastIndexOf(": ") : -1;
+    if (cut <= 0) continue;
+    const path = w.slice(0, cut);
+    const at = path.normalize("NFC");
+    const named = asked.some((p) => isUnder(p, [at]));
+    if (asked.length > 0 && !named && !isUnder(at, asked)) continue;
+    out.push({ path, why: w.slice(cut + 2), named });
+  }
+  return out;
+}
+
 /** PATH... on the command line (scan, check, lint, stamp --unchanged) that select no page:
  * a usage error (exit 2). */
 export function failOnUnmatched(result: ScanResult, paths: readonly string[]): void {

@@ -5,6 +5,7 @@ import type { HugoUrls } from "../layout/hugo.js";
 import { frontMatterEnd } from "../meta/frontmatter.js";
 import { pageLink } from "../meta/init.js";
 import type { Shortcode } from "../meta/shortcode.js";
+import { shortcodeValueAt } from "../meta/value-text.js";
 import { pageText } from "../meta/warning.js";
 import { type Edit, type Finding, finding, positionAt } from "./finding.js";
 
@@ -74,7 +75,13 @@ export function englishFindings(page: string, s: Shortcode, english: EnglishPage
         key === "raw_title" ? "raw-title" : "raw-link",
         where,
         `${key} "${pageText(written.trim(), 80)}" is not the English page's ${key === "raw_title" ? "title" : "URL"} at raw_commit, "${pageText(want, 80)}"`,
-        edit ? { edits: [edit], says: `${key} set to "${want}"` } : undefined,
+        edit
+          ? {
+              edits: [edit],
+              says: `${key} set to "${want}"`,
+              reads: key === "raw_title" ? { rawTitle: want } : { rawLink: want },
+            }
+          : undefined,
       ),
     );
   };
@@ -90,18 +97,9 @@ export function englishFindings(page: string, s: Shortcode, english: EnglishPage
   return out;
 }
 
-/**
- * The edit that makes a shortcode value (at `span`, inside its quotes if any) read `value`, or
- * null when it cannot be written there as it stands (a bare value with a space, a raw string
- * holding its own quote, a line break).
- */
+/** The edit that makes a shortcode value (at `span`) read `value`, or null when it cannot be
+ * written there as it stands. */
 function valueEdit(page: string, span: { start: number; end: number }, value: string): Edit | null {
-  if (/[\r\n]/.test(value)) return null;
-  const quote = page.charAt(span.start - 1);
-  const quoted = (quote === '"' || quote === "'") && page.charAt(span.end) === quote;
-  if (quoted) return { ...span, value: value.replaceAll(quote, `\\${quote}`) };
-  if (quote === "`" && page.charAt(span.end) === "`") {
-    return value.includes("`") ? null : { ...span, value };
-  }
-  return /^[^\s"'`{}<>=]+$/.test(value) ? { ...span, value } : null;
+  const written = shortcodeValueAt(page, span, value);
+  return written === null ? null : { ...span, value: written };
 }

@@ -2,6 +2,8 @@
 // thing in a page's translation metadata, with where it is and, when a repair is safe, the bytes
 // to write instead.
 
+import type { PageMeta } from "../core/types.js";
+
 /** Every rule, with its level. An error fails `lint` (exit 1); a warning does not. */
 export const RULES = {
   /** An attribute or key this tool does not know; a misspelling of a known one is an error,
@@ -28,6 +30,8 @@ export const RULES = {
   "duplicate-metadata": "error",
   /** Metadata in a code fence or comment, while the page has none that is live. */
   "hidden-metadata": "warning",
+  /** Front matter holding metadata that does not parse, or is never closed. */
+  "front-matter-invalid": "error",
 } as const;
 
 export type Rule = keyof typeof RULES;
@@ -47,9 +51,15 @@ export interface Finding {
   column: number;
   /** One line for people; page text in it is already made safe (see meta/warning.ts). */
   message: string;
-  /** The repair, when one is safe: edits of the page text, and what they do, said briefly. */
-  fix?: { edits: Edit[]; says: string };
+  /** The repair, when one is safe: edits of the page text, what they do, said briefly, and
+   * the metadata the page must then read (what is not named must read as before). */
+  fix?: { edits: Edit[]; says: string; reads?: MetaChange };
 }
+
+/** Metadata values a repair changes, as the page must read them after it. */
+export type MetaChange = Partial<
+  Pick<PageMeta, "rawCommit" | "rawTitle" | "rawLink" | "lastTranslationTime" | "drifted">
+>;
 
 export function finding(rule: Rule, at: Position, message: string, fix?: Finding["fix"]): Finding {
   return { rule, line: at.line, column: at.column, message, ...(fix ? { fix } : {}) };

@@ -1,15 +1,27 @@
 // Applying the safe repairs of one page's findings: only their bytes change, and the page must
-// read back with the same metadata except what was repaired, and without those findings.
+// read back with the metadata meant (what the repairs set, the rest as before), with no new
+// problem in reading it, and without the findings repaired. A repair that fails this is left,
+// with the reason; the others are made.
 
+import type { PageMeta } from "../core/types.js";
 import { readMeta } from "../meta/read.js";
-import type { Edit, Finding } from "./finding.js";
+import { pageText } from "../meta/warning.js";
+import type { Edit, Finding, MetaChange } from "./finding.js";
 
-export type FixResult = { text: string; fixed: Finding[] } | { error: string };
+export interface FixResult {
+  /** The page with the repairs made. */
+  text: string;
+  /** The findings repaired. */
+  fixed: Finding[];
+  /** Why a fixable finding was not repaired; null when each was. */
+  refused: string | null;
+}
 
 /**
- * The page with every fixable finding repaired. `recheck` gives the findings of a text (the same
- * rules that found these); after the repair, none of the repaired ones may remain and no new
- * one may appear.
+ * The page with every fixable finding repaired that can be. `recheck` gives the findings of a
+ * text (the same rules that found these); after the repair, none of the repaired ones may
+ * remain and no new one may appear. All together first; when that fails, one at a time, each
+ * kept that holds with those kept before it.
  */
 export function applyFixes(
   text: string,
@@ -17,10 +29,45 @@ export function applyFixes(
   recheck: (text: string) => Finding[],
 ): FixResult {
   const fixable = findings.filter((f) => f.fix !== undefined);
-  if (fixable.length === 0) return { text, fixed: [] };
-  const edits: Edit[] = fixable
-    .flatMap((f) => f.fix?.edits ?? [])
-    .sort((a, b) => b.start - a.start);
+  if (fixable.length === 0) return { text, fixed: [], refused: null };
+  const before = readMeta(text);
+  const tryFixes = (chosen: readonly Finding[]) => attempt(text, before, findings, chosen, recheck);
+  const all = tryFixes(fixable);
+  if (!("error" in all)) return { text: all.text, fixed: fixable, refused: null };
+  let kept: Finding[] = [];
+  let out = text;
+  let refused = all.error;
+  for (const f of fixable) {
+    const tried = tryFixes([...kept, f]);
+    if ("error" in tried) {
+      refused = tried.error;
+      continue;
+    }
+    kept = [...kept, f];
+    out = tried.text;
+  }
+  return { text: out, fixed: kept, refused };
+}
+
+const FIELDS = [
+  "kind",
+  "rawCommit",
+  "rawTitle",
+  "rawLink",
+  "lastTranslationTime",
+  "line",
+  "unreadable",
+  "drifted",
+] as const;
+
+function attempt(
+  text: string,
+  before: ReturnType<typeof readMeta>,
+  findings: readonly Finding[],
+  chosen: readonly Finding[],
+  recheck: (text: string) => Finding[],
+): { text: string } | { error: string } {
+  const edits: Edit[] = chosen.flatMap((f) => f.fix?.edits ?? []).sort((a, b) => b.start - a.start);
   for (let i = 1; i < edits.length; i++) {
     if ((edits[i] as Edit).end > (edits[i - 1] as Edit).start) {
       return { error: "repairs overlap; nothing changed" };
@@ -28,23 +75,34 @@ export function applyFixes(
   }
   let out = text;
   for (const e of edits) out = out.slice(0, e.start) + e.value + out.slice(e.end);
-  const before = readMeta(text).meta;
-  const after = readMeta(out).meta;
+  const after = readMeta(out);
+  // A new problem in reading the page (front matter that no longer parses, a shortcode that no
+  // longer closes) is refused, whatever the metadata reads.
+  const problem = after.warnings.find((w) => !before.warnings.includes(w));
+  if (problem !== undefined) {
+    return {
+      error: `the repaired page would read with a new problem (${pageText(problem)}); nothing changed`,
+    };
+  }
+  const meant: MetaChange = Object.assign({}, ...chosen.map((f) => f.fix?.reads ?? {}));
+  if (!readsAsMeant(before.meta, after.meta, meant)) {
+    return { error: "the repaired page would not read back as intended; nothing changed" };
+  }
   const key = (f: Finding) => `${f.rule}\0${f.line}`;
-  const left = new Set(findings.filter((f) => f.fix === undefined).map(key));
-  const again = recheck(out);
-  const sameKind = before !== null && after !== null && before.kind === after.kind;
-  if (!sameKind || before.lastTranslationTime !== after.lastTranslationTime) {
-    return { error: "the repaired page would not read back as intended; nothing changed" };
-  }
-  // Repairs change the commit's spelling, the title or the link; nothing else of the metadata.
-  if (after.line !== before.line) {
-    return { error: "the repaired page would not read back as intended; nothing changed" };
-  }
-  if (again.some((f) => !left.has(key(f)))) {
+  const left = new Set(findings.filter((f) => !chosen.includes(f)).map(key));
+  if (recheck(out).some((f) => !left.has(key(f)))) {
     return {
       error: "the repaired page still has (or gains) findings the repair was for; nothing changed",
     };
   }
-  return { text: out, fixed: fixable };
+  return { text: out };
+}
+
+/** Whether `after` is `before` with the values in `meant` set, and nothing else changed. */
+function readsAsMeant(before: PageMeta | null, after: PageMeta | null, meant: MetaChange): boolean {
+  // A page that records no metadata before or after (a date key renamed in front matter that
+  // has no commit key) has none to compare.
+  if (before === null || after === null) return before === after;
+  const want: PageMeta = { ...before, ...meant };
+  return FIELDS.every((k) => want[k] === after[k]);
 }

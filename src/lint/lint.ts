@@ -3,12 +3,14 @@
 // `fix`, the safe repairs written through the same writer as stamp.
 
 import { decodeBytes, encodeBytes } from "../core/path-bytes.js";
-import { failOnUnmatched, selectPages } from "../core/select.js";
+import { failOnUnmatched, type SetAside, selectPages, setAside } from "../core/select.js";
 import type { PageReport } from "../core/types.js";
 import { gitBlobReader } from "../detail/blobs.js";
 import { hugoUrls } from "../layout/hugo.js";
 import { frontMatterPlaces } from "../meta/frontmatter.js";
+import { replacement } from "../meta/key-spans.js";
 import { chosenShortcode } from "../meta/status-shortcode.js";
+import { shortcodeValueAt } from "../meta/value-text.js";
 import { type ScanOptions, scan } from "../scan/scan.js";
 import { readPageBytes } from "../site/files.js";
 import { pageDiff } from "../site/page-diff.js";
@@ -53,6 +55,10 @@ export interface PageLint {
 export interface LintRun {
   pages: PageLint[];
   workTree: string;
+  /** Files and folders among those asked for that the scan did not read (symbolic links). */
+  notRead: SetAside[];
+  /** The content folder, which the paths in `notRead` start with. */
+  content: string;
 }
 
 export async function lint(opts: LintOptions): Promise<LintRun> {
@@ -103,39 +109,56 @@ export async function lint(opts: LintOptions): Promise<LintRun> {
       .map((f) => placed(text, f, rawHash));
     // Whether a repair holds is judged by the page's own rules, and an abbreviation by reading
     // the hash back: git's findings other than that one stay as they are.
-    const findings = [...check(text), ...fromGit].sort(
+    const found = [...check(text), ...fromGit].sort(
       (a, b) => a.line - b.line || a.column - b.column,
     );
-    if (findings.length === 0) continue;
-    const lint: PageLint = { path: page.path, findings, fixed: [], wouldFix: [] };
-    lints.push(lint);
-    if (!opts.fix) continue;
+    if (found.length === 0) continue;
     const recheck = (t: string) => [
       ...check(t),
       ...fromGit.filter((f) => f.rule !== "raw-commit-abbreviated" || readsAbbreviated(t, rawHash)),
     ];
-    const fixed = applyFixes(text, findings, recheck);
-    if ("error" in fixed) {
-      lint.fixError = fixed.error;
-      continue;
-    }
-    if (fixed.fixed.length === 0) continue;
+    // A finding is fixable when this repair makes it: what "(fixable)" says and what --fix
+    // writes come from this one attempt, so lint never promises a repair --fix then refuses.
+    const repair = applyFixes(text, found, recheck);
+    const findings = found.map((f) => (f.fix && !repair.fixed.includes(f) ? withoutFix(f) : f));
+    const lint: PageLint = { path: page.path, findings, fixed: [], wouldFix: [] };
+    lints.push(lint);
+    if (!opts.fix) continue;
+    if (repair.refused !== null) lint.fixError = repair.refused;
+    if (repair.fixed.length === 0) continue;
     if (opts.dryRun) {
-      lint.wouldFix = fixed.fixed;
-      lint.diff = pageDiff(page.path, text, fixed.text);
+      lint.wouldFix = repair.fixed;
+      lint.diff = pageDiff(page.path, text, repair.text);
       continue;
     }
     const written = await replaceFile(
       out.repo.workTree,
       page.path,
       read.bytes,
-      encodeBytes(fixed.text),
+      encodeBytes(repair.text),
       { force: opts.force ?? false },
     );
     if ("error" in written) lint.fixError = written.error;
-    else lint.fixed = fixed.fixed;
+    else lint.fixed = repair.fixed;
   }
-  return { pages: lints, workTree: out.repo.workTree };
+  // A page named that the scan set aside, or that does not exist (listed as missing), was not
+  // looked at: saying nothing of it would pass it as a page with nothing wrong.
+  const notRead = setAside(result, opts.pages);
+  const named = new Set(opts.pages.map((p) => p.normalize("NFC")));
+  for (const page of selected) {
+    const unread = notRead.some(
+      (n) => n.named && (page.path === n.path || page.path.startsWith(`${n.path}/`)),
+    );
+    if (page.status === "missing" && named.has(page.path.normalize("NFC")) && !unread) {
+      notRead.push({ path: page.path, why: "the translation does not exist", named: true });
+    }
+  }
+  return { pages: lints, workTree: out.repo.workTree, notRead, content: result.content };
+}
+
+function withoutFix(f: Finding): Finding {
+  const { fix: _, ...rest } = f;
+  return rest;
 }
 
 /** Whether the page still writes its raw_commit shorter than `full`. */
@@ -146,26 +169,36 @@ function readsAbbreviated(text: string, full: string | null): boolean {
 
 /**
  * A finding of the scan's, pointed at the raw_commit's value; an abbreviated hash gets its
- * repair there, the full hash git gave.
+ * repair there, the full hash git gave, quoted as the page's syntax needs.
  */
 function placed(text: string, f: Finding, full: string | null): Finding {
-  const span = commitSpan(text);
-  if (!span) return f;
-  const where = positionAt(text, span.start);
+  const at = commitPlace(text);
+  if (!at) return f;
+  const where = positionAt(text, at.span.start);
+  const value = f.rule === "raw-commit-abbreviated" && full !== null ? at.write(full) : null;
   const fix =
-    f.rule === "raw-commit-abbreviated" && full !== null
-      ? { edits: [{ ...span, value: full }], says: `raw_commit written in full (${full})` }
+    value !== null && full !== null
+      ? {
+          edits: [{ ...at.span, value }],
+          says: `raw_commit written in full (${full})`,
+          reads: { rawCommit: full },
+        }
       : undefined;
   return { ...f, line: where.line, column: where.column, ...(fix ? { fix } : {}) };
 }
 
-/** Where the page writes its raw_commit's value. */
-function commitSpan(text: string): { start: number; end: number } | null {
+/** Where the page writes its raw_commit's value, and what to write there for another. */
+function commitPlace(
+  text: string,
+): { span: { start: number; end: number }; write: (value: string) => string | null } | null {
   const parts = pageParts(text);
   if (parts.meta?.kind === "shortcode") {
-    return chosenShortcode(parts.shortcodes)?.spans?.get("raw_commit") ?? null;
+    const span = chosenShortcode(parts.shortcodes)?.spans?.get("raw_commit");
+    return span ? { span, write: (v) => shortcodeValueAt(text, span, v) } : null;
   }
   if (parts.meta?.kind !== "front-matter") return null;
   const places = frontMatterPlaces(text);
-  return "error" in places ? null : places.commit.spot.value;
+  if ("error" in places) return null;
+  const spot = places.commit.spot;
+  return { span: spot.value, write: (v) => replacement(spot, v, places.format) };
 }

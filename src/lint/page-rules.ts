@@ -18,10 +18,14 @@ import { readMeta } from "../meta/read.js";
 import { findShortcodes, type Shortcode } from "../meta/shortcode.js";
 import { isTranslationStatusName } from "../meta/status-shortcode.js";
 import { pageText } from "../meta/warning.js";
-import { type Finding, finding, type Position, positionAt } from "./finding.js";
+import { type Finding, finding, type MetaChange, type Position, positionAt } from "./finding.js";
 
 /** Top-level front matter keys a misspelling is compared with. */
-const FRONT_MATTER_KEYS = ["default_lang_commit", TIME_KEY, DRIFT_KEY, "l10n"] as const;
+const COMMIT_KEY = "default_lang_commit";
+const MDN_TABLE = "l10n";
+const MDN_COMMIT = "sourceCommit";
+const COMMIT_ATTRIBUTE = "raw_commit";
+const FRONT_MATTER_KEYS = [COMMIT_KEY, TIME_KEY, DRIFT_KEY, MDN_TABLE] as const;
 /** Front matter keys are the site's own words: a short one a few edits from ours is likely
  * another key of the site (`i18n` is not a misspelt `l10n`), a long one is likely a typo. */
 const frontMatterTypoEdits = (name: string) => (name.length <= 4 ? 0 : name.length <= 8 ? 1 : 2);
@@ -38,6 +42,9 @@ export interface PageParts {
   shortcodes: readonly Shortcode[];
   /** The line of metadata in front matter, when the page has a shortcode's too. */
   frontMatterLine: number | null;
+  /** Why front matter that holds metadata could not be read (it does not parse, or is never
+   * closed); null when it could. */
+  frontMatterInvalid: string | null;
 }
 
 /** The parts of `text`, read with spans: what lint needs for positions and repairs. */
@@ -86,9 +93,16 @@ export function pageFindings(parts: PageParts, lang: string, now: number): Findi
       ),
     );
   }
+  if (parts.frontMatterInvalid !== null) {
+    out.push(finding("front-matter-invalid", { line: 1, column: 1 }, parts.frontMatterInvalid));
+  }
   if (chosen) out.push(...shortcodeFindings(chosen, lang, at));
-  else if (meta?.kind === "front-matter")
+  else {
+    // A page whose commit key is misspelt records no metadata at all: the misspelling is what
+    // says why it is untracked.
+    for (const s of parts.shortcodes) out.push(...commitAttributeFindings(s, at));
     out.push(...frontMatterKeyFindings(text, parts.bodyStart));
+  }
   if (meta) {
     const span = chosen?.spans?.get(TIME_KEY) ?? chosen?.spans?.get(MISSPELLED_TIME_KEY);
     const dated = dateFinding(meta.lastTranslationTime, now, at(span?.start, meta.line));
@@ -160,13 +174,54 @@ function shortcodeFindings(
         key === MISSPELLED_TIME_KEY
           ? `metadata uses the misspelled attribute "${MISSPELLED_TIME_KEY}"; Hugo templates read "${TIME_KEY}"`
           : `attribute "${pageText(key, 60)}" is misspelled; Hugo templates read "${right}"`;
-      const fix = keySpan
-        ? { edits: [{ ...keySpan, value: right }], says: `renamed "${key}" to "${right}"` }
-        : undefined;
+      // The misspelt date is read already; another renamed key is read once renamed.
+      const reads = key === MISSPELLED_TIME_KEY ? {} : renamedReads(right, s.params.get(key));
+      const fix =
+        keySpan && reads
+          ? {
+              edits: [{ ...keySpan, value: right }],
+              says: `renamed "${key}" to "${right}"`,
+              reads,
+            }
+          : undefined;
       out.push(finding("misspelled-attribute", where, message, fix));
     }
   }
   return out;
+}
+
+/** A shortcode without raw_commit that writes a misspelling of it (no repair: renaming it
+ * would start tracking the page on a guess). */
+function commitAttributeFindings(
+  s: Shortcode,
+  at: (offset: number | undefined, fallback: number) => Position,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const key of s.params.keys()) {
+    if (key === COMMIT_ATTRIBUTE || shortcodeAttribute(key) !== COMMIT_ATTRIBUTE) continue;
+    out.push(
+      finding(
+        "misspelled-attribute",
+        at(s.keys?.get(key)?.start, s.line),
+        `attribute "${pageText(key, 60)}" is misspelled; Hugo templates read "${COMMIT_ATTRIBUTE}" (the page records no metadata until it is renamed)`,
+      ),
+    );
+  }
+  return out;
+}
+
+/** Metadata values a renamed key makes the page read (see fix.ts), by the right key. */
+function renamedReads(right: string, value: unknown): MetaChange | null {
+  if (right === TIME_KEY)
+    return typeof value === "string" ? { lastTranslationTime: value.trim() } : null;
+  if (right === "raw_title") return typeof value === "string" ? { rawTitle: value.trim() } : null;
+  if (right === "raw_link") return typeof value === "string" ? { rawLink: value.trim() } : null;
+  if (right === DRIFT_KEY) {
+    return typeof value === "string" || typeof value === "boolean"
+      ? { drifted: String(value) }
+      : null;
+  }
+  return null;
 }
 
 /** A top-level front matter key that is a misspelling of one this tool reads. */
@@ -180,11 +235,17 @@ function frontMatterKeyFindings(text: string, bodyStart: number): Finding[] {
         : nearest(key, FRONT_MATTER_KEYS, frontMatterTypoEdits);
   // Every page of a front matter site comes here: the block is parsed again only when a line
   // starts with a key that looks misspelled.
-  const written = [...text.slice(0, bodyStart).matchAll(/^["']?([\w.-]+)["']?[ \t]*[:=]/gm)];
-  if (!written.some((m) => misspelt(m[1] as string) !== null)) return [];
+  const head = text.slice(0, bodyStart);
+  const written = [...head.matchAll(/^["']?([\w.-]+)["']?[ \t]*[:=]/gm)];
+  // MDN's commit is l10n.sourceCommit: a block that writes one of the two names but not l10n
+  // holding sourceCommit is read too.
+  const nested =
+    head.includes(MDN_TABLE) !== head.includes(MDN_COMMIT) ||
+    (head.includes(MDN_COMMIT) && !/^["']?l10n["']?[ \t]*[:=.]|^\[l10n\]/m.test(head));
+  if (!nested && !written.some((m) => misspelt(m[1] as string) !== null)) return [];
   const data = frontMatterData(text);
   if (typeof data !== "object" || data === null) return [];
-  const out: Finding[] = [];
+  const out: Finding[] = nested ? mdnCommitFindings(text, bodyStart, data) : [];
   const keys = Object.keys(data);
   for (const key of keys) {
     const right = misspelt(key);
@@ -204,22 +265,59 @@ function frontMatterKeyFindings(text: string, bodyStart: number): Finding[] {
       );
       continue;
     }
+    const untracked =
+      right === COMMIT_KEY && !Object.hasOwn(data, COMMIT_KEY) && !Object.hasOwn(data, MDN_TABLE)
+        ? " (the page records no metadata until it is renamed)"
+        : "";
     const message =
       key === MISSPELLED_TIME_KEY
         ? `metadata uses the misspelled key "${MISSPELLED_TIME_KEY}"; Hugo templates read "${TIME_KEY}"`
-        : `front matter key "${pageText(key, 60)}" is misspelled; this tool and Hugo templates read "${right}"`;
+        : `front matter key "${pageText(key, 60)}" is misspelled; this tool and Hugo templates read "${right}"${untracked}`;
     // Only a key written bare at the start of its line is renamed; the repair is checked by
-    // parsing the page again (see fix.ts).
+    // parsing the page again (see fix.ts). A misspelt commit key is not: renaming it would
+    // start tracking the page on a guess.
+    const value = (data as Record<string, unknown>)[key];
+    const reads = key === MISSPELLED_TIME_KEY ? {} : renamedReads(right, value);
     const fix =
-      spot && text.startsWith(key, spot.keyAt)
+      spot && reads && text.startsWith(key, spot.keyAt)
         ? {
             edits: [{ start: spot.keyAt, end: spot.keyAt + key.length, value: right }],
             says: `renamed "${key}" to "${right}"`,
+            reads,
           }
         : undefined;
     out.push(finding("misspelled-attribute", where, message, fix));
   }
   return out;
+}
+
+/** MDN's l10n.sourceCommit misspelt, in a front matter that does not hold it: a key of l10n
+ * near sourceCommit, or sourceCommit in a table near l10n (`l10m`; `i18n` is another word). */
+function mdnCommitFindings(text: string, bodyStart: number, data: object): Finding[] {
+  const table = (value: unknown) =>
+    typeof value === "object" && value !== null && !Array.isArray(value) ? value : null;
+  const l10n = Object.hasOwn(data, MDN_TABLE)
+    ? table((data as Record<string, unknown>)[MDN_TABLE])
+    : null;
+  if (l10n && Object.hasOwn(l10n, MDN_COMMIT)) return [];
+  const near: Array<[string, string]> = [];
+  for (const key of l10n ? Object.keys(l10n) : []) {
+    if (nearest(key, [MDN_COMMIT], frontMatterTypoEdits) !== null) near.push([MDN_TABLE, key]);
+  }
+  for (const [key, value] of Object.entries(data)) {
+    const inner = table(value);
+    if (key === MDN_TABLE || !inner || !Object.hasOwn(inner, MDN_COMMIT)) continue;
+    if (nearest(key.toLowerCase(), [MDN_TABLE], 1) !== null) near.push([key, MDN_COMMIT]);
+  }
+  return near.map(([outer, inner]) => {
+    const spots = keySpots(text, 0, bodyStart, outer === MDN_TABLE ? inner : outer);
+    const spot = spots.length === 1 ? spots[0] : undefined;
+    return finding(
+      "misspelled-attribute",
+      spot ? positionAt(text, spot.keyAt) : { line: 1, column: 1 },
+      `front matter key "${pageText(outer, 30)}.${pageText(inner, 60)}" is misspelled; this tool reads "${MDN_TABLE}.${MDN_COMMIT}" (the page records no metadata until it is renamed)`,
+    );
+  });
 }
 
 /**

@@ -20,6 +20,8 @@ export interface FrontMatter {
   /** Offset where the body starts: after the closing delimiter, or 0 without front matter. */
   bodyStart: number;
   warnings: string[];
+  /** Why front matter holding metadata keys could not be read (also among the warnings). */
+  invalid?: string;
 }
 
 const READABLE: Record<FrontMatterFormat, readonly string[]> = {
@@ -108,7 +110,7 @@ function spotOf(
   const date = key !== "sourceCommit" && key !== "default_lang_commit";
   const found = confirmSpan(block.text, shifted, path, parseData(block), data, {
     date,
-    quoteBare: block.format === "toml",
+    syntax: block.format,
   });
   if (!found) return null;
   return spots[shifted.indexOf(found)] ?? null;
@@ -343,7 +345,8 @@ export function readFrontMatter(text: string): FrontMatter {
   if (found.kind === "none") return { meta: null, bodyStart: 0, warnings: [] };
   if (found.kind === "unclosed") {
     const why = `front matter opened with "${found.delimiter}" on line 1 is never closed`;
-    return { meta: unreadable(text, 3, text.length), bodyStart: 0, warnings: [why] };
+    const meta = unreadable(text, 3, text.length);
+    return { meta, bodyStart: 0, warnings: [why], ...(meta ? { invalid: why } : {}) };
   }
   const { format, close, openLineEnd, bodyStart, language } = found;
   if (!READABLE[format].includes(language)) {
@@ -363,7 +366,7 @@ export function readFrontMatter(text: string): FrontMatter {
   if (!parsed.ok) {
     const meta = unreadable(text, openLineEnd, close);
     const why = `front matter is ${parsed.reason}${meta ? "" : "; it is ignored"}`;
-    return { meta, bodyStart, warnings: [why] };
+    return { meta, bodyStart, warnings: [why], invalid: why };
   }
   if (!isData(parsed.data)) return { meta: null, bodyStart, warnings: [] };
   const warnings: string[] = [];

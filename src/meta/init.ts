@@ -7,6 +7,7 @@ import { frontMatterEnd } from "./frontmatter.js";
 import { shortcodeAttribute, TIME_KEY } from "./keys.js";
 import { metaShortcode, readMeta } from "./read.js";
 import type { StampResult } from "./stamp.js";
+import { quotedShortcodeValue, valueText } from "./value-text.js";
 
 export type MetaStyle =
   | {
@@ -136,16 +137,9 @@ function oneLine(value: string): string {
   return value.replace(/[\r\n\t]+/g, " ").trim();
 }
 
-/**
- * A value as a shortcode's quoted parameter, on one line. Hugo reads a backquoted value as it
- * is, so one with a double quote or backslash is backquoted; one with all three gets its double
- * quotes escaped, and must then read back as meant (initText checks).
- */
-function quoted(value: string): string {
-  const line = oneLine(value);
-  if (!/["\\]/.test(line)) return `"${line}"`;
-  if (!line.includes("`")) return `\`${line}\``;
-  return `"${line.replaceAll('"', '\\"')}"`;
+/** A value as a shortcode's quoted parameter, on one line (see value-text.ts). */
+function quoted(value: string): string | null {
+  return quotedShortcodeValue(oneLine(value));
 }
 
 function withShortcode(
@@ -163,7 +157,11 @@ function withShortcode(
     ? style.params
     : [...style.params, "raw_commit"];
   const name = style.name.replace("{lang}", values.lang);
-  const shortcode = `{{< ${name} ${params.map((p) => `${p}=${quoted(value[p])}`).join(" ")}>}}`;
+  const written = params.map((p) => [p, quoted(value[p])] as const);
+  if (written.some(([, v]) => v === null)) {
+    return { error: "a value cannot be written in a shortcode; add the metadata by hand" };
+  }
+  const shortcode = `{{< ${name} ${written.map(([p, v]) => `${p}=${v}`).join(" ")}>}}`;
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   if (style.place === "end") {
     // One blank line before it, as Mastodon's pages have.
@@ -189,16 +187,18 @@ function withFrontMatter(
   const format = end?.format ?? "yaml";
   const eol = end?.eol ?? (text.includes("\r\n") ? "\r\n" : "\n");
   const lines: string[] = [];
+  // A validated hash and a YYYY-MM-DD date: each syntax can hold them.
+  const commit = valueText(format, "", values.commit) as string;
+  const date = `"${valueText(format, '"', values.date) as string}"`;
   if (format === "yaml") {
-    if (style.key === "l10n.sourceCommit") lines.push("l10n:", `  sourceCommit: ${values.commit}`);
-    else lines.push(`default_lang_commit: ${values.commit}`);
-    if (style.withDate) lines.push(`${TIME_KEY}: "${values.date}"`);
+    if (style.key === "l10n.sourceCommit") lines.push("l10n:", `  sourceCommit: ${commit}`);
+    else lines.push(`default_lang_commit: ${commit}`);
+    if (style.withDate) lines.push(`${TIME_KEY}: ${date}`);
   } else {
-    if (style.withDate) lines.push(`${TIME_KEY} = "${values.date}"`);
+    if (style.withDate) lines.push(`${TIME_KEY} = ${date}`);
     // A TOML table runs to the next one, so it goes last.
-    if (style.key === "l10n.sourceCommit")
-      lines.push("[l10n]", `sourceCommit = "${values.commit}"`);
-    else lines.push(`default_lang_commit = "${values.commit}"`);
+    if (style.key === "l10n.sourceCommit") lines.push("[l10n]", `sourceCommit = ${commit}`);
+    else lines.push(`default_lang_commit = ${commit}`);
   }
   if (end !== null) {
     const data = end.data;

@@ -5,6 +5,8 @@
 // string or a comment) is never edited.
 
 import { isDeepStrictEqual } from "node:util";
+import type { FrontMatterFormat } from "./matter.js";
+import { valueText } from "./value-text.js";
 
 export interface Span {
   start: number;
@@ -16,16 +18,21 @@ export interface KeySpot {
   keyAt: number;
   /** The value as written: inside its quotes, or the bare token without a trailing comment. */
   value: Span;
-  /** The value was written in quotes. */
-  quoted: boolean;
+  /** The quote the value was written in; "" when bare. */
+  quote: '"' | "'" | "";
   /** Nothing separates an empty value from its ":" or "=": a value written there needs a space. */
   gap: boolean;
 }
 
-/** What to write over `spot`'s value so that it reads as `value`. */
-export function replacement(spot: KeySpot, value: string, quoteBare: boolean): string {
-  if (spot.quoted || !quoteBare) return spot.gap ? ` ${value}` : value;
-  return `${spot.gap ? " " : ""}"${value}"`;
+/** What to write over `spot`'s value so that it reads as `value`, quoted as the syntax needs;
+ * null when it cannot be written there. */
+export function replacement(
+  spot: KeySpot,
+  value: string,
+  syntax: FrontMatterFormat,
+): string | null {
+  const text = valueText(syntax, spot.quote, value);
+  return text !== null && spot.gap ? ` ${text}` : text;
 }
 
 const SPACE = 32;
@@ -143,14 +150,19 @@ export function keySpots(
     if (c === 0x22 || c === 0x27) {
       const close = closingQuote(text, v, valueEnd);
       if (close === -1) continue;
-      spots.push({ keyAt, value: { start: v + 1, end: close }, quoted: true, gap: false });
+      spots.push({
+        keyAt,
+        value: { start: v + 1, end: close },
+        quote: c === 0x22 ? '"' : "'",
+        gap: false,
+      });
       continue;
     }
     // A block scalar (`|`, `>-`, ...): its value is the indented lines below it. Looked at for
     // the first candidates only, so a page of nested blocks cannot make this quadratic.
     if ((c === 0x7c || c === 0x3e) && spots.length < MAX_SPOTS) {
       const end = blockScalarEnd(text, lineStart, keyAt, lineEnd, to);
-      spots.push({ keyAt, value: { start: v, end }, quoted: false, gap: false });
+      spots.push({ keyAt, value: { start: v, end }, quote: "", gap: false });
       continue;
     }
     let end = v;
@@ -163,7 +175,7 @@ export function keySpots(
       end++;
     }
     while (end > v && isBlank(text.charCodeAt(end - 1))) end--;
-    spots.push({ keyAt, value: { start: v, end }, quoted: false, gap: end === k });
+    spots.push({ keyAt, value: { start: v, end }, quote: "", gap: end === k });
   }
   return spots;
 }
@@ -268,7 +280,7 @@ function sentinel(text: string, date: boolean): string {
 /**
  * The one spot among `spots` whose value the parser reads at `path`: replacing it changes that
  * value and nothing else. `block` is what `parse` reads; spots are offsets into it.
- * `quoteBare` wraps a replacement of a bare value in quotes (TOML has no bare strings).
+ * `syntax` says how a replacement is quoted (TOML has no bare strings).
  */
 export function confirmSpan(
   block: string,
@@ -276,12 +288,13 @@ export function confirmSpan(
   path: readonly string[],
   parse: Parse,
   data: unknown,
-  opts: { date: boolean; quoteBare: boolean },
+  opts: { date: boolean; syntax: FrontMatterFormat },
 ): KeySpot | null {
   const s = sentinel(block, opts.date);
   let confirmed: KeySpot | null = null;
   for (const spot of spots) {
-    const value = replacement(spot, s, opts.quoteBare && !opts.date);
+    const value = replacement(spot, s, opts.syntax);
+    if (value === null) continue;
     const edited = block.slice(0, spot.value.start) + value + block.slice(spot.value.end);
     let after: unknown;
     try {

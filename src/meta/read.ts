@@ -23,6 +23,8 @@ export interface MetaResult {
   shortcodes: Shortcode[];
   /** The line of metadata in front matter, when the page has a shortcode's too. */
   frontMatterLine: number | null;
+  /** Why front matter holding metadata keys could not be read; null when it could. */
+  frontMatterInvalid: string | null;
 }
 
 /** Reads a page's translation metadata. Never throws; anything odd becomes a warning. */
@@ -50,6 +52,7 @@ function combine(frontMatter: FrontMatter, shortcodes: Shortcode[]): MetaResult 
     bodyStart: frontMatter.bodyStart,
     shortcodes,
     frontMatterLine: fromShortcode.meta && frontMatter.meta ? frontMatter.meta.line : null,
+    frontMatterInvalid: frontMatter.invalid ?? null,
   };
 }
 

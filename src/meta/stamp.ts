@@ -6,11 +6,14 @@ import { type FrontMatterPlaces, frontMatterData, frontMatterPlaces } from "./fr
 import { keySpots, onlyChanged, replacement, type Span, sameData } from "./key-spans.js";
 import { DRIFT_KEY, TIME_KEYS } from "./keys.js";
 import { metaShortcode, readMeta } from "./read.js";
+import { shortcodeValueAt } from "./value-text.js";
 
 export type StampResult = { text: string } | { error: string };
 
 /** Why a page without metadata is not stamped (stamp --init adds it). */
 export const NO_METADATA = "the page has no translation metadata to update";
+
+const CANNOT_WRITE = "the metadata is written in a way this value cannot be; update it by hand";
 
 interface Edit extends Span {
   value: string;
@@ -62,10 +65,22 @@ function shortcodeEdits(text: string, commit: string, date: string): Planned {
   const spans = chosen?.spans;
   const commitSpan = spans?.get("raw_commit");
   if (!spans || !commitSpan) return { error: "could not find where the page records raw_commit" };
-  const edits: Edit[] = [{ ...commitSpan, value: commit }];
-  for (const key of TIME_KEYS) {
-    const span = spans.get(key);
-    if (span) edits.push({ ...span, value: date });
+  // Quoted or bare as the page wrote it; a hash and a date need no escape in any quote.
+  const write = (span: Span, value: string): Edit | { error: string } => {
+    const written = shortcodeValueAt(text, span, value);
+    return written === null ? { error: CANNOT_WRITE } : { ...span, value: written };
+  };
+  const edits: Edit[] = [];
+  for (const [span, value] of [
+    [commitSpan, commit],
+    ...TIME_KEYS.flatMap((key) => {
+      const span = spans.get(key);
+      return span ? [[span, date] as const] : [];
+    }),
+  ] as const) {
+    const edit = write(span, value);
+    if ("error" in edit) return edit;
+    edits.push(edit);
   }
   // Everything outside the shortcode's own value spans is untouched by construction; its other
   // parameters must read the same.
@@ -90,15 +105,19 @@ function shortcodeEdits(text: string, commit: string, date: string): Planned {
 function frontMatterEdits(text: string, commit: string, date: string): Planned {
   const places = frontMatterPlaces(text);
   if ("error" in places) return places;
-  const quoteBare = places.format === "toml";
   const pin = places.commit.spot.value;
-  const edits: Edit[] = [{ ...pin, value: replacement(places.commit.spot, commit, quoteBare) }];
+  const pinText = replacement(places.commit.spot, commit, places.format);
+  if (pinText === null) return { error: CANNOT_WRITE };
+  const edits: Edit[] = [{ ...pin, value: pinText }];
   // OpenTelemetry marks a pin reconciled by hand with `# patched`; a new pin supersedes it.
   const lineEnd = lineEndAt(text, pin.end);
   if (PATCHED.test(text.slice(pin.end, lineEnd)))
     edits.push({ start: pin.end, end: lineEnd, value: "" });
-  for (const d of places.dates)
-    edits.push({ ...d.spot.value, value: replacement(d.spot, date, false) });
+  for (const d of places.dates) {
+    const value = replacement(d.spot, date, places.format);
+    if (value === null) return { error: CANNOT_WRITE };
+    edits.push({ ...d.spot.value, value });
+  }
   // ...and its record of the page's drift goes, as its own scripts remove it once in sync.
   const drift = driftLine(text, places);
   if (drift && "error" in drift) return drift;

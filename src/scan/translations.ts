@@ -145,7 +145,8 @@ function readOne(folder: LangFolder, rel: string, abs: string, now: number): Tra
     const decoded = decodePage(read.bytes).text;
     findings = pageFindings({ ...readMeta(decoded), text: decoded }, lang, now);
   }
-  for (const f of findings) warnings.push(f.message);
+  // A finding the reader warned of already (front matter that does not parse) is said once.
+  for (const f of findings) if (!warnings.includes(f.message)) warnings.push(f.message);
   return {
     lang,
     base,

@@ -23,7 +23,11 @@ describe("page rules", () => {
     expect(f?.rule).toBe("misspelled-attribute");
     expect(f?.message).toContain('Hugo templates read "raw_title"');
     const fixed = applyFixes(text, f ? [f] : [], (t) => pageFindings(pageParts(t), "zh-cn", NOW));
-    expect(fixed).toEqual({ text: text.replace("raw_titel", "raw_title"), fixed: [f] });
+    expect(fixed).toEqual({
+      text: text.replace("raw_titel", "raw_title"),
+      fixed: [f],
+      refused: null,
+    });
   });
 
   it("calls an attribute it cannot place unknown, a warning with no repair", () => {
@@ -75,6 +79,125 @@ describe("page rules", () => {
     expect(rules(`---\ntitle: T\nweight: 2\ndefault_lang_commit: ${SHA}\n---\n`)).toEqual([]);
     // A short key of the site's own a few edits from one of ours is another word, not a typo.
     expect(rules(`---\ni18n: true\nlen: 3\ndefault_lang_commit: ${SHA}\n---\n`)).toEqual([]);
+  });
+});
+
+describe("a misspelt commit key", () => {
+  it("is flagged on a page that records no metadata because of it, with no repair", () => {
+    const pages = [
+      `---\ntitle: a\ndefault_lang_comit: ${SHA}\n---\n\nx\n`,
+      `---\ntitle: b\nl10n:\n  sourceComit: ${SHA}\n---\n\nx\n`,
+      `+++\ntitle = "b"\nl10n.sourceComit = "${SHA}"\n+++\n\nx\n`,
+      `+++\ntitle = "b"\n[l10n]\nsourcecommit = "${SHA}"\n+++\n\nx\n`,
+      `---\ntitle: b\nl10m:\n  sourceCommit: ${SHA}\n---\n\nx\n`,
+      `+++\ntitle = "b"\nL10n.sourceCommit = "${SHA}"\n+++\n\nx\n`,
+      `x\n\n{{< translation-status-zh-cn raw_title="a" raw_comit="${SHA}" >}}\n`,
+    ];
+    for (const text of pages) {
+      expect(pageParts(text).meta, text).toBeNull();
+      const found = pageFindings(pageParts(text), "zh-cn", NOW);
+      expect(
+        found.map((f) => [f.rule, f.fix]),
+        text,
+      ).toEqual([["misspelled-attribute", undefined]]);
+      expect(found[0]?.message).toContain("the page records no metadata until it is renamed");
+    }
+  });
+
+  it("leaves the keys of real front matter alone", () => {
+    const real = [
+      // Hugo's documentation
+      "---\ntitle: Front matter\nlinkTitle: Front matter\ndescription: Use front matter.\ncategories: []\nkeywords: []\nweight: 20\naliases: [/content/front-matter/]\ntoc: true\n---\n",
+      // OpenTelemetry, a page without and with its metadata
+      "---\ntitle: Collector\ndescription: Vendor-agnostic way.\naliases: [./about]\ncascade:\n  vers: 0.120.0\nweight: 270\ncSpell:ignore: otlp\n---\n",
+      `---\ntitle: Collector\ndefault_lang_commit: ${SHA}\ndrifted_from_default: true\nweight: 10\n---\n`,
+      // MDN
+      `---\ntitle: Array\nslug: Web/JavaScript/Reference/Global_Objects/Array\npage-type: javascript-class\nbrowser-compat: javascript.builtins.Array\nl10n:\n  sourceCommit: ${SHA}\n---\n`,
+      // Docusaurus and Hugo blogs
+      "---\nsidebar_position: 2\nsidebar_label: Intro\nslug: /intro\ntags: [a]\nhide_title: false\ndisplayed_sidebar: docs\n---\n",
+      '+++\ntitle = "Post"\ndate = 2024-01-02\ndraft = false\nlastmod = 2024-02-01\ntranslationKey = "post"\nlayout = "single"\n[params]\nauthor = "me"\n+++\n',
+      "---\ntitle: T\nlang: ja\nlang_commit: x\ndefault_lang: en\nlast_translator: me\ntranslation: true\n---\n",
+      // Another table's sourceCommit is another tool's, not a misspelt l10n.
+      `---\ntitle: T\ni18n:\n  sourceCommit: ${SHA}\nl10n:\n  other: 1\n---\n`,
+    ];
+    for (const text of real) expect(rules(`${text}\nBody.\n`), text).toEqual([]);
+  });
+});
+
+describe("front matter that does not parse", () => {
+  it("is a finding when it holds metadata", () => {
+    const bare = `+++\ntitle = "ja"\ndefault_lang_commit = ${SHA}\n+++\n\nx\n`;
+    const found = pageFindings(pageParts(bare), "ja", NOW);
+    expect(found.map((f) => [f.rule, f.line])).toEqual([["front-matter-invalid", 1]]);
+    expect(found[0]?.message).toMatch(/^front matter is not valid TOML/);
+    expect(rules(`---\ntitle: [x\ndefault_lang_commit: ${SHA}\n---\n`)).toEqual([
+      "front-matter-invalid",
+    ]);
+    expect(rules(`---\ndefault_lang_commit: ${SHA}\nnever closed\n`)).toEqual([
+      "front-matter-invalid",
+    ]);
+    expect(rules(`+++\ntitle = "ja"\ndefault_lang_commit = "${SHA}"\n+++\n`)).toEqual([]);
+  });
+});
+
+describe("applyFixes", () => {
+  const toml = (value: string) => `+++\ntitle = "ja"\ndefault_lang_commit = ${value}\n+++\n\nx\n`;
+  const recheck = (t: string) => pageFindings(pageParts(t), "ja", NOW);
+  const repair = (text: string, value: string, reads = {}) => {
+    const start = text.lastIndexOf("= ") + 2;
+    const end = text.indexOf("\n", start);
+    return applyFixes(
+      text,
+      [
+        {
+          rule: "raw-commit-abbreviated",
+          line: 3,
+          column: start,
+          message: "abbreviated",
+          fix: { edits: [{ start, end, value }], says: "written in full", reads },
+        },
+      ],
+      recheck,
+    );
+  };
+
+  it("refuses a repair after which the front matter no longer parses", () => {
+    const text = toml('"67627475"');
+    const result = repair(text, SHA, { rawCommit: SHA });
+    expect(result.fixed).toEqual([]);
+    expect(result.text).toBe(text);
+    expect(result.refused).toMatch(
+      /would read with a new problem \(front matter is not valid TOML/,
+    );
+  });
+
+  it("refuses a repair whose metadata does not read back as meant", () => {
+    const text = toml('"67627475"');
+    const result = repair(text, `"${SHA.replace("6", "7")}"`, { rawCommit: SHA });
+    expect(result.fixed).toEqual([]);
+    expect(result.refused).toMatch(/would not read back as intended/);
+    expect(repair(text, `"${SHA}"`, { rawCommit: SHA }).text).toBe(toml(`"${SHA}"`));
+  });
+
+  it("makes the repairs that hold and says why it left the others", () => {
+    const page = `x\n{{< translation-status raw_titel="T" raw_title="U" last_tranlation_time="2025-01-01" raw_commit="${SHA}" >}}\n`;
+    const found = pageFindings(pageParts(page), "ja", NOW);
+    const rename = found.find((f) => f.message.includes("last_tranlation_time"));
+    expect(rename?.fix).toBeDefined();
+    const broken = {
+      ...rename,
+      rule: "unknown-attribute" as const,
+      line: 1,
+      column: 1,
+      message: "x",
+      fix: { edits: [{ start: 2, end: 3, value: "{{< translation-status " }], says: "breaks" },
+    };
+    const result = applyFixes(page, [...found, broken], (t) =>
+      pageFindings(pageParts(t), "ja", NOW),
+    );
+    expect(result.fixed).toEqual([rename]);
+    expect(result.text).toBe(page.replace("last_tranlation_time", "last_translation_time"));
+    expect(result.refused).not.toBeNull();
   });
 });
 
@@ -147,6 +270,10 @@ describe("English rules", () => {
     const findings = englishFindings(page, s, { text: english, url: { rel: "a.md", urls: lower } });
     expect(findings.map((f) => f.rule)).toEqual(["raw-title"]);
     const fixed = applyFixes(page, findings, () => []);
-    expect(fixed).toEqual({ text: page.replace('"Old"', '"Say \\"hi\\""'), fixed: findings });
+    expect(fixed).toEqual({
+      text: page.replace('"Old"', '"Say \\"hi\\""'),
+      fixed: findings,
+      refused: null,
+    });
   });
 });

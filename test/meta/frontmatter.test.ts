@@ -203,6 +203,8 @@ describe("readFrontMatter: refused and broken front matter", () => {
       },
       bodyStart: text.indexOf("\nbody"),
       warnings: ["front matter is not valid YAML (line 3: Map keys must be unique)"],
+      // What lint's front-matter-invalid says.
+      invalid: "front matter is not valid YAML (line 3: Map keys must be unique)",
     });
   });
 

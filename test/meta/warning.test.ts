@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { MAX_QUOTED, pageText } from "../../src/meta/warning.js";
+import { hasUnsafeChars } from "../../src/sanitize/terminal.js";
 
 describe("pageText", () => {
   it("keeps short plain text as it is", () => {
     expect(pageText("abc def")).toBe("abc def");
   });
 
-  it("turns line breaks, escapes and bidi controls into spaces", () => {
-    expect(pageText("a\nb\r\u001b[31mc\u202ed\u2028e")).toBe("a b  [31mc d e");
+  it("shows line breaks, escapes, bidi and invisible characters as their escapes", () => {
+    const shown = pageText("a\nb\r\u001b[31mc\u202ed\u2028e\u200bf");
+    expect(shown).toBe("a\\nb\\r\\x1b[31mc\\u202ed\\u2028e\\u200bf");
+    expect(hasUnsafeChars(shown)).toBe(false);
+    // Two values that differ only in an invisible character do not read the same.
+    expect(pageText("Run\u200bning")).not.toBe(pageText("Run ning"));
   });
 
   it("cuts long text and marks the cut", () => {
@@ -18,7 +23,8 @@ describe("pageText", () => {
     expect(pageText("x".repeat(1000), 5000)).toBe(`${"x".repeat(MAX_QUOTED)}…`);
   });
 
-  it("does not leave half of a surrogate pair at the cut", () => {
-    expect(pageText("ab😀cd", 3)).toBe("ab…");
+  it("never cuts a character or an escape in half", () => {
+    expect(pageText("ab😀cd", 3)).toBe("ab😀…");
+    expect(pageText("ab\u001bcd", 3)).toBe("ab…");
   });
 });
