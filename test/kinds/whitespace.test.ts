@@ -71,6 +71,16 @@ const CASES: Array<[string, string, string]> = [
     edit("starts.\n\n```yaml", "starts.\n\n\n```yaml"),
     "whitespace",
   ],
+  [
+    "a blank line between two code blocks taken out",
+    edit("```\n\n```make", "```\n```make"),
+    "whitespace",
+  ],
+  [
+    "a blank line after a code block taken out",
+    edit("```\n\nAn example", "```\nAn example"),
+    "whitespace",
+  ],
   // Indentation in code and front matter is meaning.
   [
     "a YAML list indented in the front matter",
