@@ -3,6 +3,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ScanResult } from "../../src/core/types.js";
+import { MAX_BLOB_BYTES } from "../../src/detail/blobs.js";
 import { page, runCli, TestRepo, tempDir } from "../hostile/helpers.js";
 
 /** English pages, their translations at the first commit, then one commit of `edits`. */
@@ -140,5 +141,23 @@ describe("kind counts of a report that lists some pages", () => {
     } finally {
       repo.git(["reset", "-q", "--hard", base]);
     }
+  });
+});
+
+describe("long English pages", () => {
+  /** A page of exactly `bytes` bytes, paragraphs of one sentence each. */
+  const long = (bytes: number) => {
+    const line = "Paragraph text about the server and its many settings here.\n\n";
+    const text = line.repeat(Math.floor(bytes / line.length));
+    return text + "x".repeat(bytes - text.length - 1) + "\n";
+  };
+  const fix = (t: string) => t.replace("about the server", "about a server");
+
+  it("are classified up to the 4 MiB the scan reads, and have no kind past it", () => {
+    const at = long(MAX_BLOB_BYTES);
+    const over = long(MAX_BLOB_BYTES + 1);
+    expect([at.length, over.length]).toEqual([MAX_BLOB_BYTES, MAX_BLOB_BYTES + 1]);
+    const repo = site({ "at.md": [at, fix(at)], "over.md": [over, fix(over)] });
+    expect(kindsOf(repo)).toEqual({ "at.md": "typo", "over.md": null });
   });
 });
