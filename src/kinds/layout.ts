@@ -5,7 +5,14 @@
 // blocks. Words moved into another block, or a blank line that parts a paragraph, change it.
 // A code block's and the front matter's lines come with their indentation as a word (masks.ts),
 // so indenting one of them is a change; a blank line among them is not.
-import { CODE_MARK, FRONT_MATTER_MARK, INDENT_MARK, sameWords, words } from "./masks.js";
+import {
+  CODE_MARK,
+  FRONT_MATTER_MARK,
+  INDENT_MARK,
+  lineWithIndent,
+  sameWords,
+  words,
+} from "./masks.js";
 
 export interface Layout {
   words: string[];
@@ -79,23 +86,18 @@ const RAW_LINE_MARK = "\u0000i";
 /**
  * The layout of a page's text as it is, before any parse: a cheap first look that says "only
  * whitespace" only where a parse would. Each line that may be code or front matter keeps its
- * indentation and its line break as words (see rawLine): a line in a fence or the front matter,
- * one indented 4 columns or more (an indented code block, or code in a list item), or one in a
- * block quote. A change it cannot tell from whitespace is left to the parser.
+ * indentation and its line break as words (see lineWithIndent): a line in a fence or the front
+ * matter, one indented 4 columns or more (an indented code block, or code in a list item), or
+ * one in a block quote. A change it cannot tell from whitespace is left to the parser.
  */
 export function rawLayout(text: string): Layout {
   const lines = text.split("\n");
   const inRegion = regions(lines);
   return layoutOfLines(
-    lines.map((line, i) => (inRegion[i] === 1 || mayBeCode(line) ? rawLine(line) : line)),
+    lines.map((line, i) =>
+      inRegion[i] === 1 || mayBeCode(line) ? lineWithIndent(RAW_LINE_MARK, line) : line,
+    ),
   );
-}
-
-function rawLine(line: string): string {
-  const content = line.trimEnd();
-  if (content === "") return "";
-  const indent = /^[ \t]*/.exec(content)?.[0] ?? "";
-  return `${RAW_LINE_MARK}${indent.replace(/ /g, "s").replace(/\t/g, "t")} ${content.slice(indent.length)}`;
 }
 
 /** Indented 4 columns or more, or in a block quote. */

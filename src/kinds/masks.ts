@@ -71,7 +71,7 @@ export function masksOf(text: string, tree: Root): Mask[] {
       case "imageReference":
         masks.push({ start, end, level: Level.LINKS, with: `![${node.alt ?? ""}](${LINK_MARK})` });
         continue;
-      // \`[text][label]\`, \`[text][]\` and \`[text]\` name a definition, their target: which one
+      // `[text][label]`, `[text][]` and `[text]` name a definition, their target: which one
       // they name is a link target too.
       case "linkReference":
       case "link": {
@@ -115,13 +115,19 @@ function linkShortcodes(text: string, masks: Mask[]): void {
 function plainLines(value: string): string {
   const out: string[] = [];
   for (const line of value.split("\n")) {
-    const content = line.trimEnd();
-    if (content === "") continue;
-    const indent = /^[ \t]*/.exec(content)?.[0] ?? "";
-    const shape = indent.replace(/ /g, "s").replace(/\t/g, "t");
-    out.push(`\n${INDENT_MARK}${shape} ${content.slice(indent.length)}`);
+    const read = lineWithIndent(INDENT_MARK, line);
+    if (read !== "") out.push(`\n${read}`);
   }
   return out.join("");
+}
+
+/** A line with its indentation as a word after `mark` (spaces and tabs kept apart: a Makefile
+ * reads them otherwise), its trailing whitespace dropped; "" for a blank line. */
+export function lineWithIndent(mark: string, line: string): string {
+  const content = line.trimEnd();
+  if (content === "") return "";
+  const indent = /^[ \t]*/.exec(content)?.[0] ?? "";
+  return `${mark}${indent.replace(/ /g, "s").replace(/\t/g, "t")} ${content.slice(indent.length)}`;
 }
 
 /** The text with the masks up to `level` applied, and the others' plain forms; a mask inside

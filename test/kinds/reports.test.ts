@@ -149,7 +149,7 @@ describe("long English pages", () => {
   const long = (bytes: number) => {
     const line = "Paragraph text about the server and its many settings here.\n\n";
     const text = line.repeat(Math.floor(bytes / line.length));
-    return text + "x".repeat(bytes - text.length - 1) + "\n";
+    return `${text}${"x".repeat(bytes - text.length - 1)}\n`;
   };
   const fix = (t: string) => t.replace("about the server", "about a server");
 
