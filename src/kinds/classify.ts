@@ -51,8 +51,8 @@ function classifyWindows(wb: PageText, wa: PageText): Classified {
   if (!a || !b) return { kind: "prose" };
   const sameUpTo = (level: LevelValue) =>
     sameLayout(layoutAt(wb.text, a, level), layoutAt(wa.text, b, level));
-  // Whitespace the first look could not be sure of: in code or the front matter (where only
-  // blank lines are), or in lines it took for code.
+  // Whitespace the first look could not be sure of: blank lines added in code or the front
+  // matter, prose re-wrapped in lines it took for code (a nested list item's).
   if (sameUpTo(Level.NONE)) return { kind: "whitespace" };
   if (sameUpTo(Level.FRONT_MATTER)) {
     return { kind: "front-matter", changedKeys: changedKeys(a.frontMatter, b.frontMatter) };
