@@ -121,6 +121,17 @@ describe("whitespace in code and front matter", () => {
   });
 });
 
+describe("re-wrapping where a first look cannot tell prose from code", () => {
+  it("calls a nested list item re-wrapped, and a quote's line re-indented, whitespace", () => {
+    const page =
+      "- Install:\n\n    - the packages the server needs to run,\n      and the database.\n\n> A quoted note.\n";
+    const rewrapped = page.replace("to run,\n      and", "to\n      run, and");
+    expect(classifyChange(page, rewrapped).kind).toBe("whitespace");
+    expect(classifyChange(page, page.replace("> A", ">  A")).kind).toBe("whitespace");
+    expect(classifyChange(page, page.replace("the packages", "all packages")).kind).toBe("typo");
+  });
+});
+
 describe("CRLF line endings", () => {
   const crlf = (text: string) => text.replace(/\n/g, "\r\n");
 
