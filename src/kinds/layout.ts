@@ -126,7 +126,8 @@ export function regions(lines: readonly string[]): Uint8Array {
   const out = new Uint8Array(lines.length);
   let fence: string | null = null;
   let i = 0;
-  const first = lines[0]?.trimEnd();
+  // After a byte order mark too, as micromark reads it.
+  const first = lines[0]?.replace(/^\uFEFF/, "").trimEnd();
   if (first === "---" || first === "+++") {
     out[0] = 1;
     for (i = 1; i < lines.length; i++) {

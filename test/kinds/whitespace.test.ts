@@ -109,6 +109,12 @@ describe("whitespace in code and front matter", () => {
     expect(classifyChange(PAGE, after).kind).toBe(kind);
   });
 
+  it("reads the front matter after a byte order mark", () => {
+    const page = "\uFEFF---\nserver:\nport: 3000\n---\n\nText here.\n";
+    const after = page.replace("\nport", "\n  port");
+    expect(classifyChange(page, after).kind).toBe("front-matter");
+  });
+
   it("names the front matter key whose value was re-indented, not one beside a blank line", () => {
     const after = edit("- admin\n- setup", "  - admin\n  - setup").replace("title:", "\ntitle:");
     expect(classifyChange(PAGE, after)).toEqual({ kind: "front-matter", changedKeys: ["tags"] });
