@@ -1,6 +1,6 @@
 // Applies the thresholds to a scan: which pages are checked (all, or those changed since a ref),
 // each page's verdict, and the failing pages worst first. Pure: no git, no clock, no output.
-import { summarize } from "../core/status.js";
+import { withPages } from "../core/counts.js";
 import type { PageReport, ScanResult } from "../core/types.js";
 import {
   judgedNumbers,
@@ -63,7 +63,7 @@ export function onlyChanged(result: ScanResult, changed: ReadonlySet<string>): S
   const set = new Set([...changed].map((p) => p.normalize("NFC")));
   const hit = (p: string | null) => p !== null && set.has(p.normalize("NFC"));
   const pages = result.pages.filter((p) => hit(p.path) || hit(p.sourcePath) || hit(p.movedFrom));
-  return { ...result, pages, summary: summarize(result.languages, pages) };
+  return withPages(result, pages);
 }
 
 /**

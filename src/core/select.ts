@@ -2,7 +2,7 @@
 // statuses given (`--status outdated,moved`). Pure: the scan is made whole, then narrowed.
 import { AppError } from "../errors.js";
 import { visible } from "../sanitize/terminal.js";
-import { summarize } from "./status.js";
+import { withPages } from "./counts.js";
 import type { PageReport, ScanResult } from "./types.js";
 import { STATUSES, type Status } from "./types.js";
 
@@ -35,7 +35,7 @@ export function selectPages(result: ScanResult, s: Selection): ScanResult {
       isUnder(p.path.normalize("NFC"), under) ||
       isUnder(p.sourcePath.normalize("NFC"), under));
   const pages = result.pages.filter(keep);
-  return { ...result, pages, summary: summarize(result.languages, pages) };
+  return withPages(result, pages);
 }
 
 /**

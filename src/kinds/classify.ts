@@ -1,19 +1,16 @@
 // The kind of one change to an English page: pure, over the two texts. Each check is cheaper
-// than the next, and the parser runs only when the words themselves changed, and then only on
-// the blocks that changed.
+// than the next, and the parser runs only when a first look line by line cannot tell the change
+// from whitespace, and then only on the blocks that changed.
 import { changedKeys } from "./front-matter-keys.js";
 import type { Classified } from "./kinds.js";
-import { Level, masked, sameWords, words } from "./masks.js";
-import { PageText } from "./page-text.js";
-import { MAX_PARSED_CHARS } from "./parse.js";
-import { sameBlocks, typoOnly } from "./sentences.js";
+import { layout, sameLayout } from "./layout.js";
+import { Level, type LevelValue, masked } from "./masks.js";
+import { PageText, type Parsed } from "./page-text.js";
+import { typoOnly } from "./sentences.js";
 import { structureChanges } from "./structure.js";
 import { changedWindows } from "./window.js";
 
 type Version = string | PageText | null;
-
-/** Pages longer than this are not cut into windows: 8 times the parser's cap. */
-const MAX_WINDOWED_CHARS = 8 * MAX_PARSED_CHARS;
 
 const asPage = (v: string | PageText) => (typeof v === "string" ? new PageText(v) : v);
 
@@ -31,19 +28,14 @@ export function classifyChange(
   const before = asPage(beforeVersion);
   const after = asPage(afterVersion);
   if (before.text === after.text) return { kind: "whitespace" };
-  // The same words on other lines is a rewrap only where the blocks stay the same: words moved
-  // into list items, or a blank line taken out between paragraphs, change the page.
-  const rewrapped = sameWords(before.words, after.words);
-  if (rewrapped && sameBlocks(before.text, after.text)) return { kind: "whitespace" };
-  // Only the blocks that changed are parsed (see window.ts); a page many times longer than any
-  // parsed one is not looked into at all.
-  if (before.text.length > MAX_WINDOWED_CHARS || after.text.length > MAX_WINDOWED_CHARS) {
-    return { kind: "prose" };
-  }
+  // Line endings, trailing spaces, blank lines between blocks, prose re-wrapped: no parse needed.
+  if (sameLayout(before.layout, after.layout)) return { kind: "whitespace" };
+  // Only the blocks that changed are parsed (see window.ts), each side at most MAX_PARSED_CHARS:
+  // the work is bounded whatever the page's length (the English blobs read are at most 4 MiB).
   const window = changedWindows(before.text, after.text);
   const wb = new PageText(window.before, structure);
   const wa = new PageText(window.after, structure);
-  const kind: Classified = rewrapped ? { kind: "prose" } : classifyWindows(wb, wa);
+  const kind = classifyWindows(wb, wa);
   if (!structure) return kind;
   const sb = wb.structure;
   const sa = wa.structure;
@@ -55,10 +47,13 @@ export function classifyChange(
 function classifyWindows(wb: PageText, wa: PageText): Classified {
   const a = wb.parsed;
   const b = wa.parsed;
-  // Too long or too deep to parse: a change, and more than whitespace.
+  // Too long or too deep to parse: a change the first look did not find to be whitespace.
   if (!a || !b) return { kind: "prose" };
-  const sameUpTo = (level: (typeof Level)[keyof typeof Level]) =>
-    sameWords(words(masked(wb.text, a.masks, level)), words(masked(wa.text, b.masks, level)));
+  const sameUpTo = (level: LevelValue) =>
+    sameLayout(layoutAt(wb.text, a, level), layoutAt(wa.text, b, level));
+  // Whitespace the first look could not be sure of: blank lines added in code or the front
+  // matter, prose re-wrapped in lines it took for code (a nested list item's).
+  if (sameUpTo(Level.NONE)) return { kind: "whitespace" };
   if (sameUpTo(Level.FRONT_MATTER)) {
     return { kind: "front-matter", changedKeys: changedKeys(a.frontMatter, b.frontMatter) };
   }
@@ -66,4 +61,8 @@ function classifyWindows(wb: PageText, wa: PageText): Classified {
   if (sameUpTo(Level.CODE)) return { kind: "code" };
   const typo = typoOnly(masked(wb.text, a.masks, Level.ATOM), masked(wa.text, b.masks, Level.ATOM));
   return { kind: typo ? "typo" : "prose" };
+}
+
+function layoutAt(text: string, parsed: Parsed, level: LevelValue) {
+  return layout(masked(text, parsed.masks, level));
 }

@@ -28,9 +28,10 @@ export function frontMatterEntries(tree: Root): Map<string, string> {
   let key: string | null = null;
   let inTable = false;
   for (const line of fm.value.split("\n")) {
+    // A blank line is no part of a value (CRLF pages' lines end in CR).
+    if (line.trim() === "") continue;
     const first = line[0];
     const continues =
-      first === undefined ||
       first === " " ||
       first === "\t" ||
       first === "#" ||

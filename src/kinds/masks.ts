@@ -1,19 +1,23 @@
 // What each kind of change may touch, as spans of the page's text found by the parser: a change
-// is of a kind when the texts are equal, word for word, once the spans of that kind and of the
-// kinds before it are masked. Spans are replaced by a marker, not removed, so a link or code
-// block that is added or removed still shows as a change of the words around it.
+// is of a kind when the texts have the same layout (see layout.ts) once the spans of that kind
+// and of the kinds before it are masked. Spans are replaced by a marker, not removed, so a link
+// or code block that is added or removed still shows as a change of the words around it.
 import type { Nodes, Root } from "mdast";
 import { findShortcodes } from "../meta/shortcode.js";
 
-/** The masking levels, in the kinds' order; ATOM is the typo rule's own (see sentences.ts). */
-export const Level = { FRONT_MATTER: 1, LINKS: 2, CODE: 3, ATOM: 4 } as const;
-type LevelValue = (typeof Level)[keyof typeof Level];
+/** The masking levels, in the kinds' order; NONE masks nothing (whitespace), ATOM is the typo
+ * rule's own (see sentences.ts). */
+export const Level = { NONE: 0, FRONT_MATTER: 1, LINKS: 2, CODE: 3, ATOM: 4 } as const;
+export type LevelValue = (typeof Level)[keyof typeof Level];
 
 export interface Mask {
   start: number;
   end: number;
   level: LevelValue;
   with: string;
+  /** Below its level, what the span reads as where its whitespace is meaning: a code block's or
+   * the front matter's lines, each with its indentation (see plainLines). */
+  plain?: string;
 }
 
 /** A link target, a code block, inline code: markers no page text holds (a NUL). */
@@ -21,6 +25,8 @@ export const LINK_MARK = "\u0000L";
 export const CODE_MARK = "\u0000C";
 const INLINE_CODE_MARK = "\u0000c";
 export const FRONT_MATTER_MARK = "\u0000F";
+/** Starts each line of a code block or the front matter read as lines: its indentation. */
+export const INDENT_MARK = "\u0000I";
 const DEFINITION_MARK = "\u0000D";
 /** Joins a link text's words into one token, so the typo rule sees a changed text as one. */
 const GLUE = "\u0001";
@@ -39,12 +45,17 @@ export function masksOf(text: string, tree: Root): Mask[] {
     if (start === undefined || end === undefined) continue;
     switch (node.type) {
       case "yaml":
-      case "toml" as Nodes["type"]:
-        masks.push({ start, end, level: Level.FRONT_MATTER, with: FRONT_MATTER_MARK });
+      case "toml" as Nodes["type"]: {
+        const plain = `${FRONT_MATTER_MARK}${plainLines((node as { value: string }).value)}`;
+        masks.push({ start, end, level: Level.FRONT_MATTER, with: FRONT_MATTER_MARK, plain });
         continue;
-      case "code":
-        masks.push({ start, end, level: Level.CODE, with: CODE_MARK });
+      }
+      case "code": {
+        const info = `${CODE_MARK} ${node.lang ?? ""} ${node.meta ?? ""}`;
+        const plain = `${info}${plainLines(node.value)}`;
+        masks.push({ start, end, level: Level.CODE, with: CODE_MARK, plain });
         continue;
+      }
       case "inlineCode":
         masks.push({ start, end, level: Level.CODE, with: INLINE_CODE_MARK });
         continue;
@@ -57,8 +68,12 @@ export function masksOf(text: string, tree: Root): Mask[] {
         });
         continue;
       case "image":
+      case "imageReference":
         masks.push({ start, end, level: Level.LINKS, with: `![${node.alt ?? ""}](${LINK_MARK})` });
         continue;
+      // `[text][label]`, `[text][]` and `[text]` name a definition, their target: which one
+      // they name is a link target too.
+      case "linkReference":
       case "link": {
         if (text.charCodeAt(start) !== 0x5b /* [ */) {
           // An autolink (<https://...>, www.example.com): its text is its target.
@@ -92,16 +107,40 @@ function linkShortcodes(text: string, masks: Mask[]): void {
   }
 }
 
-/** The text with the masks up to `level` applied; a mask inside another is left to it. */
+/**
+ * A code block's or the front matter's text as lines whose whitespace is meaning: each line that
+ * is not blank, its indentation made a word (YAML, Python and Makefiles read it), its trailing
+ * whitespace and line ending dropped. Blank lines are left out: adding one changes nothing.
+ */
+function plainLines(value: string): string {
+  const out: string[] = [];
+  for (const line of value.split("\n")) {
+    const read = lineWithIndent(INDENT_MARK, line);
+    if (read !== "") out.push(`\n${read}`);
+  }
+  return out.join("");
+}
+
+/** A line with its indentation as a word after `mark` (spaces and tabs kept apart: a Makefile
+ * reads them otherwise), its trailing whitespace dropped; "" for a blank line. */
+export function lineWithIndent(mark: string, line: string): string {
+  const content = line.trimEnd();
+  if (content === "") return "";
+  const indent = /^[ \t]*/.exec(content)?.[0] ?? "";
+  return `${mark}${indent.replace(/ /g, "s").replace(/\t/g, "t")} ${content.slice(indent.length)}`;
+}
+
+/** The text with the masks up to `level` applied, and the others' plain forms; a mask inside
+ * another is left to it. */
 export function masked(text: string, masks: readonly Mask[], level: LevelValue): string {
   const chosen = masks
-    .filter((m) => m.level <= level)
+    .filter((m) => m.level <= level || m.plain !== undefined)
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const parts: string[] = [];
   let at = 0;
   for (const m of chosen) {
     if (m.start < at) continue;
-    parts.push(text.slice(at, m.start), m.with);
+    parts.push(text.slice(at, m.start), m.level <= level ? m.with : (m.plain as string));
     at = m.end;
   }
   parts.push(text.slice(at));

@@ -1,8 +1,9 @@
-// One version of a page as the classifier reads it. What it works out (the words, the masks) is
+// One version of a page as the classifier reads it. What it works out (the layout, the masks) is
 // kept, so a version compared twice (after one commit, before the next) is parsed once; the
 // syntax tree itself is not kept, being many times the page's size.
 import { frontMatterEntries } from "./front-matter-keys.js";
-import { type Mask, masksOf, words } from "./masks.js";
+import { type Layout, rawLayout } from "./layout.js";
+import { type Mask, masksOf } from "./masks.js";
 import { parseMarkdown } from "./parse.js";
 import { mayHoldTable, type Structure, structureOf, structureOfTree } from "./structure.js";
 
@@ -12,7 +13,7 @@ export interface Parsed {
 }
 
 export class PageText {
-  private wordList: string[] | null = null;
+  private layoutOfText: Layout | null = null;
   private parsedPage: Parsed | null | undefined;
   private structureOfPage: Structure | null | undefined;
 
@@ -23,9 +24,10 @@ export class PageText {
     private readonly wantsStructure = false,
   ) {}
 
-  get words(): string[] {
-    this.wordList ??= words(this.text);
-    return this.wordList;
+  /** Its layout before any parse (see rawLayout). */
+  get layout(): Layout {
+    this.layoutOfText ??= rawLayout(this.text);
+    return this.layoutOfText;
   }
 
   /** Null when the page is too long or too deep to parse. */

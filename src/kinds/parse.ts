@@ -9,9 +9,10 @@ import { frontmatter } from "micromark-extension-frontmatter";
 import { gfm } from "micromark-extension-gfm";
 
 /**
- * Longer texts are not parsed. micromark takes about 2 µs a character on ordinary pages and up
- * to 20 on crafted syntax (a page of links or table rows), so this caps one page at a few
- * seconds at worst; documentation pages are far shorter (Mastodon's longest is 60 KiB).
+ * Longer texts are not parsed (for kinds, a text is a page's changed blocks; see window.ts).
+ * micromark takes about 2 µs a character on ordinary pages and up to 20 on crafted syntax (a
+ * page of links or table rows), so this caps one text at a few seconds at worst; documentation
+ * pages are far shorter (Mastodon's longest is 60 KiB).
  */
 export const MAX_PARSED_CHARS = 128 * 1024;
 

@@ -1,8 +1,10 @@
-// The typo rule: a change is a typo fix when every sentence is still there, in order, and each
-// changed sentence lost or gained at most a few words. Sentences are cut from the text with its
-// noise masked (see masks.ts), at blank lines, at the start of a block (heading, list item,
-// table row, quote, a masked code block) and after a word that ends one.
+// The typo rule: a change is a typo fix when the blocks are the same (see layout.ts), every
+// sentence is still there, in order, and each changed sentence lost or gained at most a few
+// words, fewer than half of it. Sentences are cut from the text with its noise masked (see
+// masks.ts), at blank lines, at the start of a block (heading, list item, table row, quote, a
+// masked code block) and after a word that ends one.
 import { diffArrays } from "diff";
+import { layout, sameBlocks } from "./layout.js";
 import { CODE_MARK, FRONT_MATTER_MARK, LINK_MARK } from "./masks.js";
 
 /** Words a typo fix may change in one sentence (a replaced word counts once). */
@@ -12,40 +14,6 @@ const BLOCK_START = /^(?:#{1,6}|[-*+>|]|\d{1,9}[.)])$/;
 /** A sentence's last word: its end mark, then closing quotes, brackets or emphasis. The test is
  * of the word's last few characters only, so a crafted long word costs nothing more. */
 const SENTENCE_END = /[.!?。！？]["'”’)\]*_]*$/;
-
-/** A line's block mark: a list item's, a heading's, a quote's, a table row's, a fence's, with
- * its indent (which nests a list); "" for a line that continues a block. */
-const BLOCK_MARK = /^([ \t]*)([-*+]|\d{1,9}[.)]|#{1,6}|>|\||`{3,}|~{3,})(?=[ \t]|$)/;
-
-/**
- * Whether two texts have the same blocks: the same blank lines between paragraphs (counted as
- * one), and the same lines that start a list item, heading, quote, table row or fence, in order.
- * Words re-wrapped inside a paragraph leave these alone; Markdown reads a change to them as
- * another page.
- */
-export function sameBlocks(before: string, after: string): boolean {
-  const a = blockMarks(before);
-  const b = blockMarks(after);
-  return a.length === b.length && a.every((m, i) => m === b[i]);
-}
-
-function blockMarks(text: string): string[] {
-  const out: string[] = [];
-  // Blank lines count only between blocks: not at the start or the end of the page.
-  let blank = true;
-  for (const line of text.split("\n")) {
-    if (line.trim() === "") {
-      blank = true;
-      continue;
-    }
-    if (blank && out.length > 0) out.push("");
-    const m = BLOCK_MARK.exec(line);
-    if (m) out.push(`${(m[1] as string).replace(/\t/g, "    ").length}${m[2] as string}`);
-    else if (blank) out.push("p");
-    blank = false;
-  }
-  return out;
-}
 
 /** The text's sentences, each as its words. */
 export function sentences(text: string): string[][] {
@@ -73,6 +41,8 @@ export function sentences(text: string): string[][] {
       current.push(w);
       if (SENTENCE_END.test(w.slice(-8))) cut();
     }
+    // A heading is one line: the next line starts a block, blank line or not.
+    if (/^#{1,6}$/.test(first)) cut();
   }
   cut();
   return out;
@@ -80,6 +50,8 @@ export function sentences(text: string): string[][] {
 
 /** Whether `after` is `before` with typo fixes only (both masked up to the typo level). */
 export function typoOnly(before: string, after: string): boolean {
+  // No list item, heading, quote, table row or paragraph added, removed or joined.
+  if (!sameBlocks(layout(before), layout(after))) return false;
   const a = sentences(before);
   const b = sentences(after);
   if (a.length !== b.length) return false;
@@ -99,10 +71,10 @@ export function typoOnly(before: string, after: string): boolean {
       if (c.added) added += c.count;
       else removed += c.count;
     }
-    // Measured against the sentence's words, not its marks: a table row's pipes are no words,
-    // and a cell filled in an empty row is new text.
+    // Fewer than half the sentence's words, not its marks: a table row's pipes are no words,
+    // and a cell filled in an empty row is new text. Half of it is a rewrite, not a typo.
     const edits = Math.max(added, removed);
-    if (edits > MAX_TYPO_WORDS || 2 * edits > Math.max(wordCount(x), wordCount(y))) return false;
+    if (edits > MAX_TYPO_WORDS || 2 * edits >= Math.max(wordCount(x), wordCount(y))) return false;
   }
   return true;
 }

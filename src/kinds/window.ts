@@ -3,48 +3,16 @@
 // lines is widened to whole top-level blocks: it starts and ends at a blank line, outside any
 // code fence or front matter, before a line that is not indented (a new block, not a list
 // item's continuation). A change inside the front matter widens to the top. The two versions
-// agree outside these windows, so what the classifier says of the windows it says of the pages
-// (but for a link reference whose definition is left out, then read as text).
+// agree outside these windows, so what the classifier says of the windows it says of the pages.
+// A link reference (`[text][label]`) is a link only where its definition is in the text, so the
+// definitions left out are carried after the windows.
 
 import { diffArrays } from "diff";
+import { regions } from "./layout.js";
 
 export interface Windows {
   before: string;
   after: string;
-}
-
-/** Per line: whether it is inside a code fence or the front matter (or opens or closes one). */
-function enclosed(lines: readonly string[]): Uint8Array {
-  const out = new Uint8Array(lines.length);
-  let fence: string | null = null;
-  let i = 0;
-  const first = lines[0]?.trimEnd();
-  if (first === "---" || first === "+++") {
-    out[0] = 1;
-    for (i = 1; i < lines.length; i++) {
-      out[i] = 1;
-      if (lines[i]?.trimEnd() === first) {
-        i++;
-        break;
-      }
-    }
-  }
-  for (; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence === null) {
-      if (m?.[1]) {
-        fence = m[1];
-        out[i] = 1;
-      }
-    } else {
-      out[i] = 1;
-      if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1]) {
-        fence = null;
-      }
-    }
-  }
-  return out;
 }
 
 const blank = (line: string | undefined) => line !== undefined && line.trim() === "";
@@ -77,13 +45,15 @@ export function changedWindows(before: string, after: string): Windows {
   const a = before.split("\n");
   const b = after.split("\n");
   const segments = lineSegments(a, b);
-  const inA = enclosed(a);
-  const inB = enclosed(b);
+  const inA = regions(a);
+  const inB = regions(b);
   // A blank line outside fences and front matter in both texts, before a block of its own.
   const isBreak = (i: number, j: number) =>
     blank(a[i]) && !inA[i] && !inB[j] && flush(a[i + 1]) && flush(b[j + 1]);
   const partsA: string[] = [];
   const partsB: string[] = [];
+  // Definitions in the lines left out (the same in both texts).
+  const definitions: string[] = [];
   let open = false;
   segments.forEach((seg, k) => {
     if (!seg.equal) {
@@ -101,22 +71,42 @@ export function changedWindows(before: string, after: string): Windows {
       partsA.push(...a.slice(seg.a + from, seg.a + to));
       partsB.push(...b.slice(seg.b + from, seg.b + to));
     };
+    const leaveOut = (from: number, to: number) => {
+      for (let t = from; t < to; t++) {
+        const line = a[seg.a + t] as string;
+        if (!inA[seg.a + t] && isDefinition(line)) definitions.push(line);
+      }
+    };
     if (first === undefined || last === undefined) {
       // No block ends here: the lines belong with the changes around them.
       if (open || after) keep(0, seg.aLen);
+      else leaveOut(0, seg.aLen);
       return;
     }
     if (open) keep(0, first);
+    else leaveOut(0, first);
+    leaveOut(first, last + 1);
     if (after) {
       if (open) {
         partsA.push("");
         partsB.push("");
       }
       keep(last + 1, seg.aLen);
-    }
+    } else leaveOut(last + 1, seg.aLen);
     open = after;
   });
+  if (definitions.length > 0) {
+    partsA.push("", ...definitions);
+    partsB.push("", ...definitions);
+  }
   return { before: partsA.join("\n"), after: partsB.join("\n") };
+}
+
+/** A link reference definition's first line (`[label]: target`), at most 3 columns in. Checked
+ * before the pattern by its first characters, so most lines cost nothing. */
+function isDefinition(line: string): boolean {
+  const i = line.length - line.trimStart().length;
+  return i <= 3 && line[i] === "[" && /^ {0,3}\[(?:[^\\\]]|\\.){1,999}\]:/.test(line);
 }
 
 /** The texts as runs of equal and changed lines, in order. */

@@ -4,7 +4,7 @@
 import type { ChangeKindFields, CommitInfo, PageReport, Status } from "../core/types.js";
 import type { ReadTexts } from "../detail/blobs.js";
 import { classifyChange } from "../kinds/classify.js";
-import { CHANGE_KINDS, type ChangeKind, type Classified } from "../kinds/kinds.js";
+import type { Classified } from "../kinds/kinds.js";
 import { PageText } from "../kinds/page-text.js";
 import type { PageDetail } from "./reports.js";
 
@@ -193,26 +193,4 @@ export function listedCommits(
   for (const p of pages) for (const c of p.commits) out.add(c.hash);
   for (const d of details) for (const c of d.estimatedCommits ?? []) out.add(c.hash);
   return [...out];
-}
-
-/** Per language, how many pages changed by each kind (an untracked page's estimate counts). */
-export function kindSummary(
-  languages: readonly string[],
-  pages: readonly PageReport[],
-): Record<string, Partial<Record<ChangeKind, number>>> {
-  const counts = new Map<string, Map<ChangeKind, number>>();
-  for (const lang of languages) counts.set(lang, new Map());
-  for (const p of pages) {
-    const kind = (p.estimate ?? p).changeKind;
-    const row = counts.get(p.lang);
-    if (kind && row) row.set(kind, (row.get(kind) ?? 0) + 1);
-  }
-  // In the kinds' order, most work last, whatever order the pages came in.
-  const out: Record<string, Partial<Record<ChangeKind, number>>> = {};
-  for (const [lang, row] of counts) {
-    out[lang] = Object.fromEntries(
-      CHANGE_KINDS.flatMap((k) => (row.has(k) ? [[k, row.get(k)]] : [])),
-    );
-  }
-  return out;
 }

@@ -10,6 +10,7 @@ import {
 } from "../cache/estimates-file.js";
 import { lineCountsFile, readLineCounts, writeLineCounts } from "../cache/line-counts.js";
 import { pageReadsFile, readPageReads, writePageReads } from "../cache/page-reads.js";
+import { kindSummary } from "../core/counts.js";
 import { byLanguageAndPath, type RawState, summarize } from "../core/status.js";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { gitBlobReader } from "../detail/blobs.js";
@@ -343,7 +344,7 @@ export async function scanInStages(
         ignoreRevs,
         kinds: opts.kinds === true,
       }),
-      result: resultWith(kinds ? kinds.kindSummary(languages, sorted) : null),
+      result: resultWith(kinds ? kindSummary(languages, sorted) : null),
     },
     alsoFrom,
     holdsUntil: holdsUntil(translations.pages, now),

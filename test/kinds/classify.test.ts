@@ -144,6 +144,38 @@ describe("classifyChange", () => {
     expect(classifyChange(before, fixed).kind).toBe("typo");
   });
 
+  it("counts fewer than half of a sentence's words as a typo, half or more as prose", () => {
+    const page = (s: string) => `Intro paragraph here.\n\n${s}\n\nOutro paragraph here.\n`;
+    const of = (before: string, after: string) => classifyChange(page(before), page(after)).kind;
+    expect(of("Short one here now.", "Shrt one here now.")).toBe("typo"); // 1 of 4
+    expect(of("Short one here now.", "Shrt won here now.")).toBe("prose"); // 2 of 4
+    expect(of("Alpha beta gamma delta epsilon zeta.", "Alfa bita gama delta epsilon zeta.")).toBe(
+      "prose", // 3 of 6
+    );
+    expect(
+      of("Alpha beta gamma delta epsilon zeta eta.", "Alfa bita gama delta epsilon zeta eta."),
+    ).toBe(
+      "typo", // 3 of 7
+    );
+    expect(of("Click here.", "Click there.")).toBe("prose"); // 1 of 2
+  });
+
+  it("calls a link reference that names another definition links, wherever the definitions are", () => {
+    const filler = Array.from({ length: 5 }, (_, i) => `Paragraph ${i} of filler text.`).join(
+      "\n\n",
+    );
+    const page = `See [the guide][g] for more about the thing.\n\n${filler}\n\n[g]: https://example.com/g\n[h]: https://example.com/h\n`;
+    expect(classifyChange(page, page.replace("[g] for", "[h] for")).kind).toBe("links");
+    expect(classifyChange(page, page.replace("[the guide][g]", "[the guide](/guide/)")).kind).toBe(
+      "links",
+    );
+    expect(classifyChange(page, page.replace("[the guide][g]", "[the manual][g]")).kind).toBe(
+      "prose",
+    );
+    const image = page.replace("[the guide][g]", "![a diagram][g]");
+    expect(classifyChange(image, image.replace("][g]", "][h]")).kind).toBe("links");
+  });
+
   it("calls a table row added prose", () => {
     const before = "| a | b |\n| - | - |\n| 1 | 2 |\n";
     expect(classifyChange(before, `${before}| 3 | 4 |\n`).kind).toBe("prose");
@@ -155,6 +187,29 @@ describe("classifyChange on hostile pages", () => {
     const big = "word ".repeat(MAX_PARSED_CHARS / 4);
     expect(classifyChange(big, `${big}\n`).kind).toBe("whitespace");
     expect(classifyChange(big, `${big} more`).kind).toBe("prose");
+  });
+
+  it("parses the changed blocks of a page of any length, up to the cap on each side", () => {
+    // One paragraph of exactly MAX_PARSED_CHARS characters, changed by a typo, in a longer page.
+    const block = (n: number) => `${"a".repeat(n - 25)} The cat sat on the mats.`;
+    const around = (b: string) => `Intro paragraph here.\n\n${b}\n\nOutro paragraph here.\n`;
+    const at = block(MAX_PARSED_CHARS);
+    expect(at.length).toBe(MAX_PARSED_CHARS);
+    expect(classifyChange(around(at), around(at.replace("cat", "dog"))).kind).toBe("typo");
+    const over = block(MAX_PARSED_CHARS + 1);
+    expect(classifyChange(around(over), around(over.replace("cat", "dog"))).kind).toBe("prose");
+    // A page of 1.1 MiB with a one-word fix: only its paragraph is parsed.
+    const paragraphs = Array.from(
+      { length: 16_000 },
+      (_, i) => `Paragraph ${i} has a sentence about the server and its many settings here.`,
+    );
+    const big = paragraphs.join("\n\n");
+    expect(big.length).toBeGreaterThan(1.1 * 1024 * 1024);
+    const fixed = big.replace(
+      "Paragraph 7000 has a sentence about",
+      "Paragraph 7000 has a sentence on",
+    );
+    expect(classifyChange(big, fixed).kind).toBe("typo");
   });
 
   it("stays fast on a long page of short lines, changed everywhere", () => {

@@ -11,7 +11,7 @@ const PAGE = [
   "",
   "# Title",
   "",
-  "First paragraph.",
+  "First paragraph of the page.",
   "",
   "```yaml",
   "a: 1",
@@ -23,24 +23,24 @@ const PAGE = [
   "",
   "  continued item.",
   "",
-  "Last paragraph.",
+  "Last paragraph of the page.",
   "",
 ].join("\n");
 
 describe("changedWindows", () => {
   it("keeps only the changed block, from a blank line to a blank line", () => {
-    const w = changedWindows(PAGE, PAGE.replace("First paragraph.", "First words."));
-    expect(w).toEqual({ before: "First paragraph.", after: "First words." });
+    const w = changedWindows(PAGE, PAGE.replace("First paragraph of the page.", "First words."));
+    expect(w).toEqual({ before: "First paragraph of the page.", after: "First words." });
   });
 
   it("leaves out the unchanged blocks between two changes", () => {
-    const after = PAGE.replace("First paragraph.", "First words.").replace(
-      "Last paragraph.",
-      "Last words.",
+    const after = PAGE.replace("First paragraph", "First words").replace(
+      "Last paragraph",
+      "Last words",
     );
     expect(changedWindows(PAGE, after)).toEqual({
-      before: "First paragraph.\n\nLast paragraph.",
-      after: "First words.\n\nLast words.",
+      before: "First paragraph of the page.\n\nLast paragraph of the page.",
+      after: "First words of the page.\n\nLast words of the page.",
     });
     expect(classifyChange(PAGE, after).kind).toBe("typo");
   });

@@ -1,0 +1,162 @@
+// A page's layout, read line by line: its words, and the blocks they fall in (a list item, a
+// heading, a quote, a table row, a paragraph after a blank line). Two texts with the same layout
+// differ only in whitespace no reader sees: line endings (LF or CRLF), trailing whitespace, runs
+// of blank lines, blank lines beside a heading or a code block, prose re-wrapped within its
+// blocks. Words moved into another block, or a blank line that parts a paragraph, change it.
+// A code block's and the front matter's lines come with their indentation as a word (masks.ts),
+// so indenting one of them is a change; a blank line among them is not.
+import {
+  CODE_MARK,
+  FRONT_MATTER_MARK,
+  INDENT_MARK,
+  lineWithIndent,
+  sameWords,
+  words,
+} from "./masks.js";
+
+export interface Layout {
+  words: string[];
+  /** Each block's mark, in order: a list item's, heading's, quote's or table row's with its
+   * indent (which nests a list), "p" for any other block, "" for blank lines between two. */
+  marks: string[];
+  /** Where each block starts: how many words come before it. */
+  starts: number[];
+}
+
+/** A line's block mark, with its indent; none for a line that continues a block. Lines may end
+ * in CR (a CRLF page). */
+const BLOCK_MARK = /^([ \t]*)([-*+]|\d{1,9}[.)]|#{1,6}|>|\|)(?=[ \t\r]|$)/;
+
+export function layout(text: string): Layout {
+  return layoutOfLines(text.split("\n"));
+}
+
+function layoutOfLines(lines: readonly string[]): Layout {
+  const out: Layout = { words: [], marks: [], starts: [] };
+  const push = (mark: string) => {
+    out.marks.push(mark);
+    out.starts.push(out.words.length);
+  };
+  // Blank lines part blocks only between two that a blank line can join or part: not at the
+  // page's start or end, nor beside a line that is a block of its own.
+  let blank = true;
+  let alone = true;
+  for (const line of lines) {
+    const lineWords = words(line);
+    const first = lineWords[0];
+    if (first === undefined) {
+      blank = true;
+      continue;
+    }
+    const m = BLOCK_MARK.exec(line);
+    const heading = m?.[2]?.startsWith("#") === true;
+    const own = heading || isReadAsLines(first);
+    if (blank && !alone && !own && out.marks.length > 0) push("");
+    if (m) push(`${(m[1] as string).replace(/\t/g, "    ").length}${m[2] as string}`);
+    else if (blank || alone || own) push("p");
+    for (const w of lineWords) out.words.push(w);
+    blank = false;
+    alone = own;
+  }
+  return out;
+}
+
+/** A line of a code block or the front matter, read as lines or masked (see masks.ts). */
+function isReadAsLines(word: string): boolean {
+  return (
+    word.startsWith(INDENT_MARK) || word.startsWith(CODE_MARK) || word.startsWith(FRONT_MATTER_MARK)
+  );
+}
+
+/** Whether two layouts are the same: the same words in the same blocks. */
+export function sameLayout(a: Layout, b: Layout): boolean {
+  return (
+    sameBlocks(a, b) && sameWords(a.words, b.words) && a.starts.every((s, i) => s === b.starts[i])
+  );
+}
+
+/** Whether two layouts have the same blocks, whatever words are in them. */
+export function sameBlocks(a: Layout, b: Layout): boolean {
+  return sameWords(a.marks, b.marks);
+}
+
+/** Starts a line kept whole in a raw layout; a block of its own only where a parse says so. */
+const RAW_LINE_MARK = "\u0000i";
+
+/**
+ * The layout of a page's text as it is, before any parse: a cheap first look that says "only
+ * whitespace" only where a parse would. Each line that may be code or front matter keeps its
+ * indentation and its line break as words (see lineWithIndent): a line in a fence or the front
+ * matter, one indented 4 columns or more (an indented code block, or code in a list item), or
+ * one in a block quote. A change it cannot tell from whitespace is left to the parser.
+ */
+export function rawLayout(text: string): Layout {
+  const lines = text.split("\n");
+  const inRegion = regions(lines);
+  return layoutOfLines(
+    lines.map((line, i) =>
+      inRegion[i] === 1 || mayBeCode(line) ? lineWithIndent(RAW_LINE_MARK, line) : line,
+    ),
+  );
+}
+
+/** Indented 4 columns or more, or in a block quote. */
+function mayBeCode(line: string): boolean {
+  let column = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32) column++;
+    else if (c === 9) column += 4 - (column % 4);
+    else return column >= 4 || c === 62; /* > */
+    if (column >= 4) return true;
+  }
+  return false;
+}
+
+/** A fence's run of backticks or tildes, after any indent and list or quote marks that open
+ * the line (a fence may start a list item). Read generously: a line taken for a fence that is
+ * none only makes the first look more careful. */
+const FENCE = /^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]+)*(`{3,}|~{3,})/;
+
+/**
+ * Per line: whether it is inside a code fence or the front matter, or opens or closes one.
+ * Lines may end in CR.
+ */
+export function regions(lines: readonly string[]): Uint8Array {
+  const out = new Uint8Array(lines.length);
+  let fence: string | null = null;
+  let i = 0;
+  // After a byte order mark too, as micromark reads it.
+  const first = lines[0]?.replace(/^\uFEFF/, "").trimEnd();
+  if (first === "---" || first === "+++") {
+    out[0] = 1;
+    for (i = 1; i < lines.length; i++) {
+      out[i] = 1;
+      if (lines[i]?.trimEnd() === first) {
+        i++;
+        break;
+      }
+    }
+  }
+  for (; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const m = FENCE.exec(line);
+    if (!m) {
+      if (fence !== null) out[i] = 1;
+      continue;
+    }
+    const run = m[1] as string;
+    const rest = line.slice(m[0].length);
+    if (fence === null) {
+      // A backtick fence's info string holds no backtick: ```a``` is inline code.
+      if (run[0] === "~" || !rest.includes("`")) {
+        fence = run;
+        out[i] = 1;
+      }
+    } else {
+      out[i] = 1;
+      if (run[0] === fence[0] && run.length >= fence.length && rest.trim() === "") fence = null;
+    }
+  }
+  return out;
+}
