@@ -46,7 +46,13 @@ export async function addChangeKinds(
           report.commits = c;
         },
       });
-    } else if (report.status === "untracked" && report.estimate) {
+    } else if (
+      report.status === "untracked" &&
+      report.estimate &&
+      // An estimate whose English reads as at HEAD is the untracked side of `up-to-date`,
+      // which gets no kind: there is no change to name.
+      detail.fromBlob !== detail.toBlob
+    ) {
       jobs.push({
         target: report.estimate,
         detail,

@@ -255,6 +255,36 @@ describe("commits that changed both sides, in every report", () => {
   });
 });
 
+describe("an estimate with no English change", () => {
+  it("gets no kind, as an up-to-date page does, and is not counted", () => {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write("content/en/a.md", "# A\n\nHello world.\n");
+    repo.write("content/en/b.md", "# B\n\nHello world.\n");
+    const raw = repo.commit("English");
+    repo.write("content/zh-cn/a.md", "# 甲\n\n你好。\n");
+    repo.write("content/zh-cn/b.md", page(raw, "# 乙\n"));
+    repo.commit("Translate");
+    const res = runCli(["scan", "--repo", repo.dir, "--kinds", "--format", "json", "--no-cache"]);
+    expect(res.code).toBe(0);
+    const report = JSON.parse(res.stdout) as ScanResult & {
+      kinds: Record<string, Record<string, number>>;
+    };
+    const a = report.pages.find((p) => p.path === "content/zh-cn/a.md");
+    const b = report.pages.find((p) => p.path === "content/zh-cn/b.md");
+    expect([a?.status, a?.estimate?.commitsBehind, a?.estimate?.linesAdded]).toEqual([
+      "untracked",
+      0,
+      0,
+    ]);
+    expect(a?.estimate?.changeKind ?? null).toBeNull();
+    expect(b?.status).toBe("up-to-date");
+    expect(b?.changeKind ?? null).toBeNull();
+    expect(report.kinds).toEqual({ "zh-cn": {} });
+    const table = runCli(["scan", "--repo", repo.dir, "--kinds", "--no-cache"]);
+    expect(table.stdout).not.toContain("whitespace");
+  });
+});
+
 describe("the structural changes of an outdated page", () => {
   it("are named in the JSON, the table and Markdown", () => {
     const repo = TestRepo.init(path.join(tempDir(), "site"));
