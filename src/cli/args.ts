@@ -27,6 +27,7 @@ import {
 } from "../options/defaults.js";
 import type { FoldersChosen, GivenOptions } from "../options/resolve.js";
 import { ANNOTATION_LEVELS, type AnnotationLevel } from "../sanitize/github.js";
+import { nameFromShown, shownName } from "../sanitize/terminal.js";
 
 export type Command =
   | "scan"
@@ -270,9 +271,10 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     output: folderValue(values.output, "--output", "a file"),
     maxSize: count(values["max-size"], "--max-size"),
     annotationLevel: choice(values["annotation-level"], "--annotation-level", ANNOTATION_LEVELS),
+    // Pages are named as the reports print them (sanitize/terminal.ts shownName).
     pages:
       word === "stamp"
-        ? positionals.slice(1)
+        ? positionals.slice(1).map(nameFromShown)
         : word === "lint"
           ? positionals.slice(1).map(checkPagePath)
           : [],
@@ -357,12 +359,12 @@ function statusList(value: string): Status[] {
 
 /** A PATH of scan or check: repo-relative, as the reports print it (a page or a folder). */
 function checkPagePath(value: string): string {
-  const cleaned = value.replace(/^\.\//, "").replace(/\/+$/, "");
+  const cleaned = nameFromShown(value).replace(/^\.\//, "").replace(/\/+$/, "");
   const parts = cleaned.split("/");
   if (cleaned === "" || cleaned.startsWith("-") || parts.some((p) => p === "" || p === "..")) {
     throw new AppError(
       2,
-      `invalid path ${JSON.stringify(value.slice(0, 200))} (use a page or folder as the reports print it, like content/zh-cn/docs)`,
+      `invalid path "${shownName(nameFromShown(value.slice(0, 200)))}" (use a page or folder as the reports print it, like content/zh-cn/docs)`,
     );
   }
   return cleaned;

@@ -2,7 +2,7 @@
 // commit (HEAD by default), by rewriting only the commit and date inside each page's metadata.
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { decodeBytes, encodeBytes, fsPath, unescapeShownBytes } from "../core/path-bytes.js";
+import { decodeBytes, encodeBytes, fsPath } from "../core/path-bytes.js";
 import { gitBlobReader } from "../detail/blobs.js";
 import type { BlobText } from "../detail/types.js";
 import { AppError } from "../errors.js";
@@ -315,17 +315,8 @@ async function englishTexts(
  * Reports print paths relative to the repository, so a relative PAGE is read that way first;
  * a path relative to the current folder works too when the first reading names no file.
  */
-function repoRelative(workTree: string, cwd: string, given: string): string {
-  // A name that is not valid UTF-8 is printed with `\xFF` escapes; it is taken back as such
-  // when no file has the name as written.
-  const unescaped = unescapeShownBytes(given);
+function repoRelative(workTree: string, cwd: string, name: string): string {
   const exists = (p: string) => existsSync(fsPath(p));
-  const name =
-    unescaped !== given &&
-    !exists(path.resolve(workTree, given)) &&
-    !exists(path.resolve(cwd, given))
-      ? unescaped
-      : given;
   const fromRepo = path.resolve(workTree, name);
   const fromCwd = path.resolve(cwd, name);
   // A name neither reading finds (a page not translated yet) is taken as the reports print it

@@ -4,6 +4,7 @@ import { translatesNothing } from "../core/status.js";
 import type { PageReport } from "../core/types.js";
 import type { PageLinks } from "../detail/types.js";
 import { structureChangesText } from "../kinds/kinds.js";
+import { shownName } from "../sanitize/terminal.js";
 import { formatAge, formatLines, shortHash } from "./format.js";
 import { fitEnd, safe, textWidth } from "./text.js";
 
@@ -26,18 +27,27 @@ export function pageInfo(
   const lines: InfoLine[] = [];
   lines.push({
     label: "Translation",
-    text: page.status === "missing" ? `${page.path} (does not exist yet)` : page.path,
+    text:
+      page.status === "missing"
+        ? `${shownName(page.path)} (does not exist yet)`
+        : shownName(page.path),
   });
   if (page.movedFrom) {
-    lines.push({ label: "English", text: `moved from ${page.movedFrom}` });
-    lines.push({ label: "", text: `        to ${page.sourcePath}` });
+    lines.push({ label: "English", text: `moved from ${shownName(page.movedFrom)}` });
+    lines.push({ label: "", text: `        to ${shownName(page.sourcePath)}` });
   } else if (translatesNothing(page)) {
     // Nothing says this path ever held an English page: it is not named as one that was deleted.
-    lines.push({ label: "English", text: `none: no English page ${page.sourcePath} exists` });
+    lines.push({
+      label: "English",
+      text: `none: no English page ${shownName(page.sourcePath)} exists`,
+    });
   } else if (page.status === "source-missing") {
-    lines.push({ label: "English", text: `${page.sourcePath} (deleted since the translation)` });
+    lines.push({
+      label: "English",
+      text: `${shownName(page.sourcePath)} (deleted since the translation)`,
+    });
   } else {
-    lines.push({ label: "English", text: page.sourcePath });
+    lines.push({ label: "English", text: shownName(page.sourcePath) });
   }
   lines.push({ label: "Translated", text: translated(page, rawHash, now) });
   if (page.commitsBehind !== null) {
