@@ -20,6 +20,9 @@ export interface KeySpot {
   quoted: boolean;
   /** Nothing separates an empty value from its ":" or "=": a value written there needs a space. */
   gap: boolean;
+  /** For a value after a YAML tag or anchor: the whole of it, from the tag, written over when a
+   * new value does not fit the tag (`!!int`). */
+  withProperties?: Span;
 }
 
 /** What to write over `spot`'s value so that it reads as `value`. */
@@ -68,16 +71,23 @@ function closingQuote(text: string, open: number, lineEnd: number): number {
   return -1;
 }
 
-/** End of a YAML block scalar whose indicator is on the line of the key at `keyAt`: the last
- * of the following lines indented deeper than the key, without its line ending. */
-function blockScalarEnd(
+/**
+ * The value's own text in a YAML block scalar whose indicator is on the line of the key at
+ * `keyAt`: from the first character of its first line to the end of its last, the lines below
+ * indented deeper than the key (without the last one's line ending). The indicator, indentation
+ * and line breaks before the text are the value's style and stay; with no line below, the
+ * indicator alone, from `indicator`.
+ */
+function blockScalarText(
   text: string,
   lineStart: number,
   keyAt: number,
+  indicator: number,
   lineEnd: number,
   to: number,
-): number {
+): Span {
   const keyIndent = keyAt - lineStart;
+  let start = -1;
   let end = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
   let pos = lineEnd + 1;
   while (pos < to) {
@@ -87,10 +97,45 @@ function blockScalarEnd(
     while (text.charCodeAt(pos + indent) === SPACE) indent++;
     const blank = pos + indent >= le || text.charCodeAt(pos + indent) === 13;
     if (!blank && indent <= keyIndent) break;
-    if (!blank) end = text.charCodeAt(le - 1) === 13 ? le - 1 : le;
+    if (!blank) {
+      if (start === -1) start = pos + indent;
+      end = text.charCodeAt(le - 1) === 13 ? le - 1 : le;
+    }
     pos = le + 1;
   }
-  return end;
+  return { start: start === -1 ? indicator : start, end };
+}
+
+/** Past YAML node properties, a tag (`!!str`, `!x`) or an anchor (`&pin`), and the blanks after
+ * them: where the value itself starts. With nothing after them on the line, `v` itself. */
+function pastProperties(text: string, v: number, valueEnd: number): number {
+  let p = v;
+  for (let c = text.charCodeAt(p); c === 0x21 /* ! */ || c === 0x26 /* & */; ) {
+    let q = p + 1;
+    while (q < valueEnd && !isBlank(text.charCodeAt(q))) q++;
+    while (q < valueEnd && isBlank(text.charCodeAt(q))) q++;
+    if (q >= valueEnd) return v;
+    p = q;
+    c = text.charCodeAt(p);
+  }
+  return p;
+}
+
+/** End of a TOML multi-line string opened at `open` (`'''` or `"""`) and closed on the same line,
+ * just before its closing delimiter; -1 otherwise. */
+function closingTriple(text: string, open: number, lineEnd: number): number {
+  const quote = text.charCodeAt(open);
+  for (let i = open + 3; i + 2 < lineEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (quote === 0x22 && c === 0x5c /* \ */) {
+      i++;
+      continue;
+    }
+    if (c === quote && text.charCodeAt(i + 1) === quote && text.charCodeAt(i + 2) === quote) {
+      return i;
+    }
+  }
+  return -1;
 }
 
 /**
@@ -139,18 +184,38 @@ export function keySpots(
     const valueEnd = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
     let v = k;
     while (v < valueEnd && isBlank(text.charCodeAt(v))) v++;
+    // A tag or an anchor is how the value is written, not the value: it stays as it is.
+    const written = v;
+    v = pastProperties(text, v, valueEnd);
+    const push = (spot: KeySpot, writtenEnd: number) =>
+      spots.push(
+        v === written ? spot : { ...spot, withProperties: { start: written, end: writtenEnd } },
+      );
     const c = text.charCodeAt(v);
+    if (
+      (c === 0x22 || c === 0x27) &&
+      text.charCodeAt(v + 1) === c &&
+      text.charCodeAt(v + 2) === c
+    ) {
+      // TOML's multi-line string on one line: the text between its delimiters, which stay.
+      const close = closingTriple(text, v, valueEnd);
+      if (close !== -1) {
+        push({ keyAt, value: { start: v + 3, end: close }, quoted: true, gap: false }, close + 3);
+        continue;
+      }
+    }
     if (c === 0x22 || c === 0x27) {
       const close = closingQuote(text, v, valueEnd);
       if (close === -1) continue;
-      spots.push({ keyAt, value: { start: v + 1, end: close }, quoted: true, gap: false });
+      push({ keyAt, value: { start: v + 1, end: close }, quoted: true, gap: false }, close + 1);
       continue;
     }
-    // A block scalar (`|`, `>-`, ...): its value is the indented lines below it. Looked at for
-    // the first candidates only, so a page of nested blocks cannot make this quadratic.
+    // A block scalar (`|`, `>-`, ...): its value is the text of the indented lines below it,
+    // which is replaced there, keeping the indicator and the indentation. Looked at for the
+    // first candidates only, so a page of nested blocks cannot make this quadratic.
     if ((c === 0x7c || c === 0x3e) && spots.length < MAX_SPOTS) {
-      const end = blockScalarEnd(text, lineStart, keyAt, lineEnd, to);
-      spots.push({ keyAt, value: { start: v, end }, quoted: false, gap: false });
+      const value = blockScalarText(text, lineStart, keyAt, v, lineEnd, to);
+      push({ keyAt, value, quoted: false, gap: false }, value.end);
       continue;
     }
     let end = v;
@@ -163,7 +228,7 @@ export function keySpots(
       end++;
     }
     while (end > v && isBlank(text.charCodeAt(end - 1))) end--;
-    spots.push({ keyAt, value: { start: v, end }, quoted: false, gap: end === k });
+    push({ keyAt, value: { start: v, end }, quoted: false, gap: end === k }, end);
   }
   return spots;
 }
@@ -223,7 +288,9 @@ export function onlyChanged(
   want: (path: readonly string[]) => string,
 ): boolean {
   for (const path of paths) {
-    if (scalarText(valueAt(after, path)) !== want(path)) return false;
+    // Read as the scan reads it (frontmatter.ts asWritten): a block scalar's final line break
+    // (`|`, `>`) is how the value is written, and stays.
+    if (scalarText(valueAt(after, path))?.trim() !== want(path)) return false;
   }
   const mark = Symbol("edited");
   return sameData(masked(before, paths, mark), masked(after, paths, mark));
@@ -279,19 +346,26 @@ export function confirmSpan(
   opts: { date: boolean; quoteBare: boolean },
 ): KeySpot | null {
   const s = sentinel(block, opts.date);
-  let confirmed: KeySpot | null = null;
-  for (const spot of spots) {
+  const reads = (spot: KeySpot) => {
     const value = replacement(spot, s, opts.quoteBare && !opts.date);
     const edited = block.slice(0, spot.value.start) + value + block.slice(spot.value.end);
     let after: unknown;
     try {
       after = parse(edited);
     } catch {
-      continue;
+      return false;
     }
-    if (after === null || !onlyChanged(data, after, [path], () => s)) continue;
+    return after !== null && onlyChanged(data, after, [path], () => s);
+  };
+  let confirmed: KeySpot | null = null;
+  for (const spot of spots) {
+    // The value alone, keeping its tag; else, where the value does not fit the tag, the whole.
+    const { withProperties, ...own } = spot;
+    const whole = withProperties && { ...own, value: withProperties, quoted: false };
+    const found = reads(own) ? own : whole && reads(whole) ? whole : null;
+    if (!found) continue;
     if (confirmed) return null;
-    confirmed = spot;
+    confirmed = found;
   }
   return confirmed;
 }
