@@ -3,6 +3,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
+import { decodeBytes, fsPath } from "../core/path-bytes.js";
 import { AppError } from "../errors.js";
 import type { TreeEntry } from "../git/tree.js";
 import { chooseLayout } from "../layout/detect.js";
@@ -115,6 +116,15 @@ function ownFolder(folders: readonly string[], path: string): string {
 
 const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 
+/** What a language's folder name may be, said where one is refused. */
+export const LANGUAGE_NAME_RULE =
+  'a language\'s folder name is letters, digits, ".", "_" and "-", like "zh-cn"';
+
+/** Whether `name` can be a language's folder (LANGUAGE_NAME_RULE). */
+export function isLanguageName(name: string): boolean {
+  return SEGMENT.test(name);
+}
+
 /** A repo-relative folder name from the command line: plain segments, no `..`, no options. */
 export function checkFolderName(value: string, what: string): string {
   const cleaned = value.replace(/\/+$/, "");
@@ -128,6 +138,15 @@ export function checkFolderName(value: string, what: string): string {
   return cleaned;
 }
 
+/** A language named on the command line (`what`), checked: one folder name. */
+function checkLanguageName(value: string, what: string): string {
+  const cleaned = value.replace(/\/+$/, "");
+  if (!isLanguageName(cleaned)) {
+    throw new AppError(2, `invalid ${what} ${JSON.stringify(value)}: ${LANGUAGE_NAME_RULE}`);
+  }
+  return cleaned;
+}
+
 /** The content and source folder names from the options, checked, and `<content>/<source>`;
  * the folders themselves are not looked at. */
 export function sourceFolder(opts: { content: string; source: string }): {
@@ -136,9 +155,7 @@ export function sourceFolder(opts: { content: string; source: string }): {
   sourceRel: string;
 } {
   const content = checkFolderName(opts.content, "--content");
-  const source = checkFolderName(opts.source, "--source");
-  if (source.includes("/"))
-    throw new AppError(2, `invalid --source: ${JSON.stringify(opts.source)}`);
+  const source = checkLanguageName(opts.source, "--source");
   return { content, source, sourceRel: `${content}/${source}` };
 }
 
@@ -161,11 +178,7 @@ export function resolveFolders(
   const skipped: string[] = [];
   let names: string[];
   if (opts.langs.length > 0) {
-    names = opts.langs.map((l) => {
-      const name = checkFolderName(l, "--lang");
-      if (name.includes("/")) throw new AppError(2, `invalid --lang: ${JSON.stringify(l)}`);
-      return name;
-    });
+    names = opts.langs.map((l) => checkLanguageName(l, "--lang"));
   } else if (layout.languages) {
     names = [...layout.languages];
   } else {
@@ -173,18 +186,26 @@ export function resolveFolders(
       const why = folderProblem(workTree, layout.languagesIn);
       throw new AppError(2, why.startsWith("no such") ? `${why} (set it with --content)` : why);
     }
-    const entries = readdirSync(languagesAbs, { withFileTypes: true });
-    names = entries
+    // Names as bytes, so a folder whose name is not UTF-8 is named as the reports print it.
+    const entries = readdirSync(fsPath(languagesAbs), { withFileTypes: true, encoding: "buffer" });
+    const named = entries.map((e) => ({ e, name: decodeBytes(e.name) }));
+    names = named
       .filter(
-        (e) => e.isDirectory() && !e.isSymbolicLink() && e.name !== source && SEGMENT.test(e.name),
+        ({ e, name }) =>
+          e.isDirectory() && !e.isSymbolicLink() && name !== source && SEGMENT.test(name),
       )
-      .map((e) => e.name)
+      .map(({ name }) => name)
       .sort();
     // A symbolic link could lead anywhere (another language, or outside the repository): it is
-    // not read, and said so, rather than silently left out of the report.
-    for (const e of entries) {
-      if (e.isSymbolicLink() && e.name !== source && SEGMENT.test(e.name)) {
-        skipped.push(`${layout.languagesIn}/${e.name}: symbolic link not followed`);
+    // not read, and said so, rather than silently left out of the report; as is a folder whose
+    // name no language has (`a b`). Hidden folders (`.obsidian`) are no one's language.
+    for (const { e, name } of named) {
+      if (e.isSymbolicLink() && name !== source && SEGMENT.test(name)) {
+        skipped.push(`${layout.languagesIn}/${name}: symbolic link not followed`);
+      } else if (e.isDirectory() && !name.startsWith(".") && !SEGMENT.test(name)) {
+        skipped.push(
+          `${layout.languagesIn}/${name}: not read as a language (${LANGUAGE_NAME_RULE})`,
+        );
       }
     }
     skipped.sort();

@@ -31,7 +31,7 @@ import {
 import { readMeta } from "../meta/read.js";
 import { NO_METADATA, type StampResult, stampText } from "../meta/stamp.js";
 import { DEFAULTS, type MetadataChoice } from "../options/defaults.js";
-import { type SiteScope, siteLayout } from "../scan/folders.js";
+import { isLanguageName, LANGUAGE_NAME_RULE, type SiteScope, siteLayout } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
 import { openSourceRepo } from "../scan/source-repo.js";
 import { nfcIndex } from "../scan/translations.js";
@@ -124,9 +124,13 @@ export async function stampPages(
   // A page brought under tracking follows its estimate unless a commit was given. Estimates are
   // commits of the translations' own history, so there are none with two repositories.
   const estimated = init !== null && opts.commit === null;
+  // The scan that estimates reads the languages it can: a folder no language has the name of
+  // (`content/a b`) is none, and its pages have no estimate (said below).
+  const scanned = (lang: string) => layout.languages?.includes(lang) ?? isLanguageName(lang);
+  const estimatedLangs = [...new Set(placed.map((p) => p.place.lang))].filter(scanned);
   const estimates =
-    estimated && !other && placed.length > 0
-      ? await (init.estimates?.([...new Set(placed.map((p) => p.place.lang))]) ?? new Map())
+    estimated && !other && estimatedLangs.length > 0
+      ? await (init.estimates?.(estimatedLangs) ?? new Map())
       : new Map<string, string>();
   const commitOf = (rel: string) => (estimated ? (estimates.get(rel) ?? null) : commit);
   // The pin is checked only when some page is to record `commit` (a commit given, or HEAD):
@@ -185,7 +189,10 @@ export async function stampPages(
       failed((await stampOne(repo.workTree, rel, "", untrackedOnly, opts, null)).error ?? why);
     };
     if (at === null) {
-      await refuse(noEstimate(missing, commit, other !== null, inHead.has(rel)));
+      const why = scanned(place.lang)
+        ? noEstimate(missing, commit, other !== null, inHead.has(rel))
+        : `the folder ${JSON.stringify(place.lang)} is not read as a language (${LANGUAGE_NAME_RULE}), so the page has no estimate: give --commit`;
+      await refuse(why);
       continue;
     }
     const checked = (stamped: StampResult): StampResult => {

@@ -138,11 +138,11 @@ describe("errors", () => {
   it("--lang ../x", () => {
     fails(
       ["scan", "--repo", repo.dir, "--lang", "../x"],
-      'invalid --lang: "../x" (use a relative folder like "content")',
+      `invalid --lang "../x": a language's folder name is letters, digits, ".", "_" and "-", like "zh-cn"`,
     );
     fails(
       ["scan", "--repo", repo.dir, "--lang", "zh-cn/../../x"],
-      'invalid --lang: "zh-cn/../../x" (use a relative folder like "content")',
+      `invalid --lang "zh-cn/../../x": a language's folder name is letters, digits, ".", "_" and "-", like "zh-cn"`,
     );
   });
 
