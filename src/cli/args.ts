@@ -274,7 +274,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     // Pages are named as the reports print them (sanitize/terminal.ts shownName).
     pages:
       word === "stamp"
-        ? positionals.slice(1).map(nameFromShown)
+        ? positionals.slice(1).map(pageName)
         : word === "lint"
           ? positionals.slice(1).map(checkPagePath)
           : [],
@@ -357,14 +357,23 @@ function statusList(value: string): Status[] {
   return parsed;
 }
 
+/**
+ * A page or folder named as the reports print it, read back (sanitize/terminal.ts). On Windows a
+ * backslash separates folders, and no file name there holds one, a control character or a byte
+ * that is not UTF-8: what is given is the path itself (`content\new\x.md` is no line break).
+ */
+function pageName(value: string): string {
+  return path.sep === "\\" ? value : nameFromShown(value);
+}
+
 /** A PATH of scan or check: repo-relative, as the reports print it (a page or a folder). */
 function checkPagePath(value: string): string {
-  const cleaned = nameFromShown(value).replace(/^\.\//, "").replace(/\/+$/, "");
+  const cleaned = pageName(value).replace(/^\.\//, "").replace(/\/+$/, "");
   const parts = cleaned.split("/");
   if (cleaned === "" || cleaned.startsWith("-") || parts.some((p) => p === "" || p === "..")) {
     throw new AppError(
       2,
-      `invalid path "${shownName(nameFromShown(value.slice(0, 200)))}" (use a page or folder as the reports print it, like content/zh-cn/docs)`,
+      `invalid path "${shownName(pageName(value.slice(0, 200)))}" (use a page or folder as the reports print it, like content/zh-cn/docs)`,
     );
   }
   return cleaned;
