@@ -36,16 +36,27 @@ export interface CacheChoice {
 }
 
 /** The default folder: $XDG_CACHE_HOME/translation-status, else ~/.cache/… (%LOCALAPPDATA% on
- * Windows); null when the environment names no home. */
+ * Windows); null when the environment names no home, or a home that is not a folder. */
 function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
   const xdg = env.XDG_CACHE_HOME;
-  // The XDG specification ignores a relative path.
+  // The XDG specification ignores a relative path, and has its folder made when missing.
   if (xdg && path.isAbsolute(xdg)) return path.join(xdg, CACHE_DEFAULTS.folder);
   const base = process.platform === "win32" ? env.LOCALAPPDATA : env.HOME;
   if (!base || !path.isAbsolute(base)) return null;
+  // A home that does not exist is not made: accounts such as Debian's `nobody` name
+  // /nonexistent on purpose, and a run as root would otherwise create it.
+  if (!isFolder(base)) return null;
   return process.platform === "win32"
     ? path.join(base, CACHE_DEFAULTS.folder, "cache")
     : path.join(base, ".cache", CACHE_DEFAULTS.folder);
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 const MAGIC = "translation-status-cache";

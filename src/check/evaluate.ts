@@ -2,7 +2,13 @@
 // each page's verdict, and the failing pages worst first. Pure: no git, no clock, no output.
 import { summarize } from "../core/status.js";
 import type { PageReport, ScanResult } from "../core/types.js";
-import { linesChanged, type Thresholds, type Verdict, verdict } from "./thresholds.js";
+import {
+  judgedNumbers,
+  linesChanged,
+  type Thresholds,
+  type Verdict,
+  verdict,
+} from "./thresholds.js";
 
 export interface CheckedPage {
   page: PageReport;
@@ -29,11 +35,21 @@ export interface CheckReport {
   now: Date;
 }
 
-/** Worst first: most commits behind, then most lines changed (unknown counts last), then path. */
-export function worstFirst(a: PageReport, b: PageReport): number {
-  const behind = (b.commitsBehind ?? -1) - (a.commitsBehind ?? -1);
+/**
+ * Worst first: most commits behind, then most lines changed (unknown counts last), then path. The
+ * numbers are those the check judges by (judgedNumbers): with `useEstimates` an untracked page
+ * ranks by its estimate's, as it failed by them.
+ */
+export function worstFirst(
+  a: PageReport,
+  b: PageReport,
+  t: Pick<Thresholds, "useEstimates"> = {},
+): number {
+  const na = judgedNumbers(a, t).measured;
+  const nb = judgedNumbers(b, t).measured;
+  const behind = (nb.commitsBehind ?? -1) - (na.commitsBehind ?? -1);
   if (behind !== 0) return behind;
-  const lines = (linesChanged(b) ?? -1) - (linesChanged(a) ?? -1);
+  const lines = (linesChanged(nb) ?? -1) - (linesChanged(na) ?? -1);
   if (lines !== 0) return lines;
   if (a.lang !== b.lang) return a.lang < b.lang ? -1 : 1;
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
@@ -65,6 +81,8 @@ export function evaluate(
     page,
     verdict: verdict(page, thresholds, now, rawDates.get(page)),
   }));
-  const failing = pages.filter((p) => p.verdict.fails).sort((a, b) => worstFirst(a.page, b.page));
+  const failing = pages
+    .filter((p) => p.verdict.fails)
+    .sort((a, b) => worstFirst(a.page, b.page, thresholds));
   return { result, thresholds, pages, failing, changedSince, now };
 }

@@ -17,7 +17,7 @@
 
 import { translationAge } from "../core/age.js";
 import { STATUS_FACTS } from "../core/statuses.js";
-import { type PageReport, STATUSES, type Status } from "../core/types.js";
+import { type Estimate, type PageReport, STATUSES, type Status } from "../core/types.js";
 import { AppError } from "../errors.js";
 import type { ChangeKind } from "../kinds/kinds.js";
 
@@ -105,6 +105,22 @@ export function hasNumericThreshold(t: Thresholds): boolean {
   return t.maxBehind !== null || t.maxLines !== null || t.maxAge !== null;
 }
 
+/**
+ * The numbers the check judges `page` by: with useEstimates, an untracked page's estimate's
+ * (`estimate` then says so), else the page's own. The verdict and the order of the failing pages
+ * (check/evaluate.ts) both read them here, so a page is ranked by what it failed by.
+ */
+export function judgedNumbers(
+  page: PageReport,
+  t: Pick<Thresholds, "useEstimates">,
+): {
+  measured: Pick<PageReport, "commitsBehind" | "linesAdded" | "linesRemoved">;
+  estimate?: Estimate;
+} {
+  const estimate = t.useEstimates && page.status === "untracked" ? page.estimate : undefined;
+  return estimate ? { measured: estimate, estimate } : { measured: page };
+}
+
 /** Lines added plus removed, or null when not measured. */
 export function linesChanged(page: {
   linesAdded: number | null;
@@ -145,8 +161,7 @@ export function verdict(page: PageReport, t: Thresholds, now: Date, rawDate?: st
   if (kind && t.ignore?.includes(kind)) return { fails: false, reasons: [], ignored: kind };
   if (!hasNumericThreshold(t)) return { fails: true, reasons: [`status ${page.status}`] };
   const over: string[] = [];
-  const estimate = t.useEstimates && page.status === "untracked" ? page.estimate : undefined;
-  const measured = estimate ?? page;
+  const { measured, estimate } = judgedNumbers(page, t);
   // An estimate's numbers are said to be estimated wherever they are given as a reason.
   const est = estimate ? ", estimated" : "";
   if (t.maxBehind !== null) {

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
 import { nearest } from "../core/nearest.js";
 import { parseStatuses, type Selection } from "../core/select.js";
-import type { Status } from "../core/types.js";
+import { STATUSES, type Status } from "../core/types.js";
 import { AppError } from "../errors.js";
 import { CHANGE_KINDS, type ChangeKind, parseKinds } from "../kinds/kinds.js";
 import { LAYOUT_CHOICES } from "../layout/layout.js";
@@ -26,6 +26,7 @@ import {
   type SiteOptions,
 } from "../options/defaults.js";
 import type { FoldersChosen, GivenOptions } from "../options/resolve.js";
+import { excludeProblem, extensionProblem, languageProblem, MAX_GLOBS } from "../options/values.js";
 import { ANNOTATION_LEVELS, type AnnotationLevel } from "../sanitize/github.js";
 import { nameFromShown, shownName } from "../sanitize/terminal.js";
 
@@ -243,15 +244,39 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     color: values["no-color"] ? false : values.color ? true : null,
     state: !values["no-state"],
     given: {
-      source: values.source ?? null,
+      source:
+        values.source === undefined
+          ? null
+          : (checked(
+              "--source",
+              [values.source.replace(/\/+$/, "")],
+              languageProblem,
+            )[0] as string),
       content: values.content ?? null,
       // Repeated, or a comma list as the Action's `languages` input gives it.
-      languages: values.lang ? list(values.lang.join(",")) : null,
-      exclude: values.exclude ?? null,
+      languages:
+        values.lang === undefined
+          ? null
+          : checked(
+              "--lang",
+              list(values.lang.join(","), "--lang", "language").map((l) => l.replace(/\/+$/, "")),
+              languageProblem,
+            ),
+      exclude: values.exclude === undefined ? null : excludeGlobs(values.exclude),
       layout: choice(values.layout, "--layout", LAYOUT_CHOICES),
       paths: values.paths ? values.paths.map(pathPair) : null,
-      extensions: values.extensions ? list(values.extensions.join(",")) : null,
-      defaultLanguage: values["default-lang"] ?? null,
+      extensions:
+        values.extensions === undefined
+          ? null
+          : checked(
+              "--extensions",
+              list(values.extensions.join(","), "--extensions", "extension"),
+              extensionProblem,
+            ),
+      defaultLanguage:
+        values["default-lang"] === undefined
+          ? null
+          : (checked("--default-lang", [values["default-lang"]], languageProblem)[0] as string),
       metadata: choice(values.metadata, "--metadata", METADATA_CHOICES),
       pinBranch: values["pin-branch"] ?? null,
       sourceRepo: folderValue(values["source-repo"], "--source-repo"),
@@ -260,7 +285,8 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
         values["ignore-revs-file"] === undefined
           ? null
           : path.resolve(cwd, values["ignore-revs-file"]),
-      failOn: values["fail-on"] ? list(values["fail-on"]) : null,
+      failOn:
+        values["fail-on"] === undefined ? null : list(values["fail-on"], "--fail-on", STATUS_WORD),
       maxBehind: count(values["max-behind"], "--max-behind"),
       maxLines: count(values["max-lines"], "--max-lines"),
       maxAge: count(values["max-age"], "--max-age"),
@@ -281,7 +307,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     diff: values.diff ?? false,
     selection: {
       paths: word === "scan" || word === "check" ? positionals.slice(1).map(checkPagePath) : [],
-      statuses: values.status ? statusList(values.status) : null,
+      statuses: values.status === undefined ? null : statusList(values.status),
     },
     commit: values.commit ?? null,
     force: values.force ?? false,
@@ -298,7 +324,9 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
         : path.resolve(cwd, folderValue(values["cache-dir"], "--cache-dir") as string),
     noCache: values["no-cache"] ?? false,
     ...(values.kinds || values.ignore !== undefined ? { kinds: true } : {}),
-    ...(values.ignore !== undefined ? { ignore: parseKinds(list(values.ignore), "--ignore") } : {}),
+    ...(values.ignore !== undefined
+      ? { ignore: parseKinds(list(values.ignore, "--ignore", "change kind"), "--ignore") }
+      : {}),
   };
 }
 
@@ -344,7 +372,7 @@ function stampDate(value: string): string {
 /** `--show LIST`: rows to list instead of counting them. */
 function showList(value: string): ShowChoice[] {
   const out: ShowChoice[] = [];
-  for (const name of list(value)) {
+  for (const name of list(value, "--show", `row kind (${either(SHOW_CHOICES)})`)) {
     const found = choice(name, "--show", SHOW_CHOICES) as ShowChoice;
     if (!out.includes(found)) out.push(found);
   }
@@ -352,7 +380,7 @@ function showList(value: string): ShowChoice[] {
 }
 
 function statusList(value: string): Status[] {
-  const parsed = parseStatuses(list(value));
+  const parsed = parseStatuses(list(value, "--status", STATUS_WORD));
   if (typeof parsed === "string") throw new AppError(2, parsed);
   return parsed;
 }
@@ -379,11 +407,43 @@ function checkPagePath(value: string): string {
   return cleaned;
 }
 
-function list(value: string): string[] {
-  return value
+const STATUS_WORD = `status (${STATUSES.join(", ")})`;
+
+/**
+ * A comma list's items. A list with none (`--fail-on ''`, `--lang ,`: most often a CI variable
+ * that was not set) is refused, as the config refuses what would check nothing, rather than
+ * quietly meaning the default.
+ */
+function list(value: string, flag: string, what: string): string[] {
+  const items = value
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
+  if (items.length === 0) {
+    throw new AppError(2, `${flag} needs at least one ${what}, got ${JSON.stringify(value)}`);
+  }
+  return items;
+}
+
+/** `values` when each keeps the rule the config file's key keeps too (options/values.ts). */
+function checked(
+  flag: string,
+  values: string[],
+  problem: (value: string) => string | null,
+): string[] {
+  for (const value of values) {
+    const why = problem(value);
+    if (why !== null) {
+      throw new AppError(2, `${flag}: ${JSON.stringify(value.slice(0, 200))}: ${why}`);
+    }
+  }
+  return values;
+}
+
+/** `--exclude`, as the config's `exclude` is checked. */
+function excludeGlobs(globs: string[]): string[] {
+  if (globs.length > MAX_GLOBS) throw new AppError(2, `--exclude: at most ${MAX_GLOBS} globs`);
+  return checked("--exclude", globs, excludeProblem);
 }
 
 /** node:util's messages are long and several lines; one short line says the same. */
@@ -465,7 +525,7 @@ function parse(argv: readonly string[]) {
 const ALSO_KINDS: readonly ChangeKind[] = ["whitespace"];
 
 function alsoKinds(value: string): ChangeKind[] {
-  const kinds = parseKinds(list(value), "--also");
+  const kinds = parseKinds(list(value, "--also", "change kind"), "--also");
   const other = kinds.find((k) => !ALSO_KINDS.includes(k));
   if (other !== undefined) {
     throw new AppError(

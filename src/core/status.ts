@@ -1,5 +1,6 @@
 // The status of a page follows from a handful of facts; keeping that decision pure makes every
 // rule testable without a repository.
+import { STATUS_FACTS } from "./statuses.js";
 import { type PageReport, STATUSES, type Status, type Summary } from "./types.js";
 
 export type RawState =
@@ -42,6 +43,19 @@ export function decideStatus(f: PageFacts): Status {
  */
 export function translatesNothing(page: Pick<PageReport, "status" | "rawCommit">): boolean {
   return page.status === "source-missing" && page.rawCommit === null;
+}
+
+/**
+ * Why an `unknown-commit` page's raw_commit cannot be used: the scan says it in the page's
+ * warnings (malformed, not a commit of this repository, a clone too shallow to tell, front
+ * matter that does not parse), so the one sentence every output gives quotes them rather than
+ * guessing one cause for all.
+ */
+export function unknownCommitText(page: Pick<PageReport, "rawCommit" | "warnings">): string {
+  const raw = `raw_commit ${JSON.stringify(page.rawCommit ?? "")}`;
+  return page.warnings.length > 0
+    ? `${raw} cannot be used: ${page.warnings.join("; ")}`
+    : `${raw}: ${STATUS_FACTS["unknown-commit"].meaning}`;
 }
 
 export function summarize(languages: readonly string[], pages: readonly PageReport[]): Summary {

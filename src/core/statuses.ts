@@ -62,7 +62,7 @@ export const STATUS_FACTS: Readonly<Record<Status, StatusFacts>> = {
     symbol: "?",
     label: "Unknown commit",
     filterLabel: "unknown-commit",
-    meaning: "raw_commit is not a commit of this repository",
+    meaning: "raw_commit is malformed, not a commit of this repository, or unreadable",
     color: "red",
     ansi: "31",
     needsWork: true,

@@ -2,7 +2,7 @@
 // computed when the page is opened (never up front), then cached; and the one place it writes,
 // when a translator marks a page as updated.
 import path from "node:path";
-import { translatesNothing } from "../core/status.js";
+import { translatesNothing, unknownCommitText } from "../core/status.js";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { readGitHubRemote } from "../git/remote.js";
 import { isFullHash } from "../git/revision.js";
@@ -274,7 +274,7 @@ function noBaseReason(page: PageReport): string {
     case "untracked":
       return "The translation does not record the English commit it was made from (no raw_commit), so there is nothing to compare.";
     case "unknown-commit":
-      return "The translation's raw_commit is not a commit in this repository, so there is nothing to compare.";
+      return `The translation's ${unknownCommitText(page)}, so there is nothing to compare.`;
     case "source-missing":
       if (translatesNothing(page)) {
         return "No English page has this translation's path, so there is nothing to compare.";

@@ -107,7 +107,11 @@ function hugoOrChosen(
   workTree: string,
   opts: Pick<LayoutOptions, "content" | "source" | "chosen">,
 ): Layout | null {
-  const hugo = hugoLayout(workTree, opts.source, opts.chosen?.source ? opts.source : null);
+  const hugo = hugoLayout(workTree, {
+    content: opts.content,
+    source: opts.source,
+    sourceChosen: opts.chosen?.source ?? false,
+  });
   if (
     hugo &&
     opts.chosen?.content &&

@@ -1,93 +1,31 @@
-// Hugo's own site config, read as data (TOML, YAML or JSON; never a template, never run): the
-// languages it declares and the folder each one's content is in (`[languages.X] contentDir`).
-// A site that gives its languages their own content folders this way is laid out by the config,
-// whatever other folders sit beside them.
-import { createRequire } from "node:module";
+// The layout Hugo's site config gives a site (the config is read as data, see hugo-config.ts):
+// the languages it declares and the folder each one's content is in (`[languages.X]
+// contentDir`, module mounts), less those it disables. A site that gives its languages their
+// own content folders this way is laid out by the config, whatever other folders sit beside
+// them; one that tells its languages apart by file name (`a.zh.md`) is not read, and says so.
+import { type Dirent, readdirSync } from "node:fs";
 import path from "node:path";
-import type * as smolToml from "smol-toml";
-import type * as yamlLib from "yaml";
 import { AppError } from "../errors.js";
-import { readPageBytes, realFolderInside } from "../site/files.js";
+import { realFolderInside } from "../site/files.js";
+import {
+  type ConfigText,
+  configTexts,
+  type Data,
+  get,
+  getMap,
+  hugoConfig,
+  isData,
+  isOn,
+  LANG,
+  mergeConfig,
+} from "./hugo-config.js";
 import { contentLayout, folderPair, type Layout } from "./layout.js";
 
-const require = createRequire(import.meta.url);
-
-/** Where Hugo looks for its config, in its order; `config/_default/` may split it by key. */
-const FILES = ["hugo", "config"].flatMap((name) =>
-  ["toml", "yaml", "yml", "json"].map((ext) => `${name}.${ext}`),
-);
-const DEFAULT_DIR = "config/_default";
-/** A site config is a few KiB; one of megabytes is not read. */
-const MAX_BYTES = 1024 * 1024;
 const FOLDER = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/;
-const LANG = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
-
-type Data = Record<string, unknown>;
-
-function isData(v: unknown): v is Data {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function readText(file: string): string | null {
-  const read = readPageBytes(file);
-  if ("error" in read || read.bytes.length > MAX_BYTES) return null;
-  return read.bytes.toString("utf8");
-}
-
-function parse(file: string, text: string): Data | null {
-  try {
-    let data: unknown;
-    if (file.endsWith(".toml")) {
-      data = (require("smol-toml") as typeof smolToml).parse(text);
-    } else if (file.endsWith(".json")) {
-      data = JSON.parse(text);
-    } else {
-      const yaml = require("yaml") as typeof yamlLib;
-      data = yaml.parse(text, { schema: "failsafe", maxAliasCount: 100 });
-    }
-    return isData(data) ? data : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A config file's text, and the path it was read from (its extension says how to parse it). */
-interface ConfigText {
-  file: string;
-  text: string;
-}
-
-function firstOf(workTree: string, dir: string, names: readonly string[]): ConfigText | null {
-  for (const name of names) {
-    const file = path.join(workTree, dir, name);
-    const text = readText(file);
-    if (text !== null) return { file, text };
-  }
-  return null;
-}
-
-const SPLIT = (key: string) => ["toml", "yaml", "yml", "json"].map((ext) => `${key}.${ext}`);
-
-/**
- * The site config's data, `config/_default/languages.*` and `module.*` merged in under their
- * keys; null when there is none or it names no `contentDir` and no mounts. Only such a config
- * matters here, so for most Hugo sites no parser is loaded before git can start on the history.
- */
-function siteConfig(workTree: string): Data | null {
-  const main = firstOf(workTree, "", FILES) ?? firstOf(workTree, DEFAULT_DIR, FILES);
-  if (main === null) return null;
-  const split = main.file.startsWith(path.join(workTree, DEFAULT_DIR));
-  const languages = split ? firstOf(workTree, DEFAULT_DIR, SPLIT("languages")) : null;
-  const module = split ? firstOf(workTree, DEFAULT_DIR, SPLIT("module")) : null;
-  const texts = [main, languages, module].filter((t): t is ConfigText => t !== null);
-  if (!texts.some((t) => t.text.includes("contentDir") || t.text.includes("mounts"))) return null;
-  const data = parse(main.file, main.text);
-  if (!data) return null;
-  const out: Data = { ...data };
-  if (languages && !isData(data.languages)) out.languages = parse(languages.file, languages.text);
-  if (module && !isData(data.module)) out.module = parse(module.file, module.text);
-  return out;
-}
+/** What a config says when it gives languages folders of their own or leaves some out: only
+ * such a config changes the layout, so for most Hugo sites no parser is loaded before git can
+ * start on the history. */
+const SAYS_LANGUAGES = /contentdir|mounts|disabled|disablelanguages/i;
 
 function folder(value: unknown): string | null {
   if (typeof value !== "string") return null;
@@ -95,48 +33,101 @@ function folder(value: unknown): string | null {
   return FOLDER.test(cleaned) && !cleaned.split("/").includes("..") ? cleaned : null;
 }
 
+/** What Hugo's config says of the site's languages. */
+interface Languages {
+  /** Each language it declares, by its name as the config spells it, with its settings. */
+  declared: ReadonlyMap<string, Data>;
+  /** The declared language's spelling of `name`, whatever its case; else `name`. */
+  canonical: (name: string) => string;
+  /** The languages it leaves out (`disabled`, or listed in `disableLanguages`): Hugo builds
+   * none of their pages. */
+  off: ReadonlySet<string>;
+  /** `defaultContentLanguage`, when it names one. */
+  defaultLang: string | null;
+}
+
+function languagesOf(config: Data): Languages {
+  const declared = new Map<string, Data>();
+  for (const [name, settings] of Object.entries(getMap(config, "languages") ?? {})) {
+    if (LANG.test(name)) declared.set(name, isData(settings) ? settings : {});
+  }
+  const byLower = new Map([...declared.keys()].map((l) => [l.toLowerCase(), l]));
+  const canonical = (name: string) => byLower.get(name.toLowerCase()) ?? name;
+  const off = new Set<string>();
+  for (const [name, settings] of declared) if (isOn(get(settings, "disabled"))) off.add(name);
+  const listed = get(config, "disableLanguages");
+  for (const name of Array.isArray(listed) ? listed.slice(0, 1000) : []) {
+    if (typeof name === "string" && LANG.test(name)) off.add(canonical(name));
+  }
+  const named = get(config, "defaultContentLanguage");
+  const defaultLang = typeof named === "string" && LANG.test(named) ? canonical(named) : null;
+  return { declared, canonical, off, defaultLang };
+}
+
+/** The options' folders, as the layout is chosen from them. */
+export interface HugoLayoutOptions {
+  content: string;
+  source: string;
+  /** Whether the options set the source language: the config's default language is the source
+   * otherwise. One set must be a language the config gives content of its own. */
+  sourceChosen: boolean;
+}
+
 /**
- * The layout Hugo's config declares, when its languages have their own content folders (by
- * `contentDir` or by module mounts); null when there is no config or it leaves the languages to
- * Hugo's defaults.
+ * The layout Hugo's config declares: its languages' own content folders (by `contentDir` or by
+ * module mounts), or `<content>/<lang>/` without the languages it leaves out. Null when there
+ * is no config or it leaves everything to the defaults (the plain content layout). A site whose
+ * pages are translated by file name (`a.md` beside `a.zh.md`) is an error that says so.
  */
-export function hugoLayout(
-  workTree: string,
-  fallbackSource: string,
-  /** The source language the options set, when they set one: the config's default language
-   * otherwise. It must be one the config gives content of its own. */
-  chosenSource: string | null = null,
-): Layout | null {
-  const config = siteConfig(workTree);
+export function hugoLayout(workTree: string, opts: HugoLayoutOptions): Layout | null {
+  const texts = configTexts(workTree);
+  if (texts.length === 0) return null;
+  const sourceThere = realFolderInside(workTree, `${opts.content}/${opts.source}`) !== null;
+  if (sourceThere && !texts.some((t) => SAYS_LANGUAGES.test(t.text))) return null;
+  const config = mergeConfig(texts);
   if (!config) return null;
-  const defaultLang =
-    typeof config.defaultContentLanguage === "string" && LANG.test(config.defaultContentLanguage)
-      ? config.defaultContentLanguage
-      : fallbackSource;
+  const langs = languagesOf(config);
+  return (
+    ownFoldersLayout(workTree, config, langs, opts) ??
+    defaultsLayout(workTree, texts, langs, opts, sourceThere)
+  );
+}
+
+/** The layout of the languages' own content folders, when the config gives them some. */
+function ownFoldersLayout(
+  workTree: string,
+  config: Data,
+  langs: Languages,
+  opts: HugoLayoutOptions,
+): Layout | null {
+  const defaultLang = langs.defaultLang ?? opts.source;
+  const chosenSource = opts.sourceChosen ? langs.canonical(opts.source) : null;
   const sourceLang = chosenSource ?? defaultLang;
-  const declared = isData(config.languages)
-    ? Object.keys(config.languages).filter((l) => LANG.test(l) && l !== sourceLang)
-    : [];
+  const on = (lang: string) => lang === sourceLang || !langs.off.has(lang);
+  const declared = [...langs.declared.keys()].filter((l) => l !== sourceLang && on(l));
   // A mount without a language is the config's default language's, whichever is the source.
-  const mounts = contentMounts(workTree, config, defaultLang);
+  const mounts = contentMounts(workTree, config, defaultLang, langs.canonical).filter((m) =>
+    on(m.lang),
+  );
   if (mounts.length > 0) {
     if (!mounts.some((m) => m.lang === sourceLang)) {
       throw noContentOf(sourceLang, [...new Set(mounts.map((m) => m.lang))]);
     }
     return mountsLayout(mounts, sourceLang, declared);
   }
-  if (!isData(config.languages)) return null;
+  if (langs.declared.size === 0) return null;
   // Each language's content folder: the top-level contentDir is the default language's unless
   // that language names its own.
   const own: Record<string, string> = {};
-  const top = folder(config.contentDir);
+  const top = folder(get(config, "contentDir"));
   if (top !== null) own[defaultLang] = top;
-  for (const [lang, settings] of Object.entries(config.languages)) {
-    if (!LANG.test(lang) || !isData(settings)) continue;
-    const dir = folder(settings.contentDir);
+  for (const [lang, settings] of langs.declared) {
+    const dir = folder(get(settings, "contentDir"));
     if (dir !== null) own[lang] = dir;
   }
-  const dirs = Object.fromEntries(Object.entries(own).filter(([lang]) => lang !== sourceLang));
+  const dirs = Object.fromEntries(
+    Object.entries(own).filter(([lang]) => lang !== sourceLang && on(lang)),
+  );
   const sourceDir = own[sourceLang];
   if (Object.keys(dirs).length === 0) return null;
   if (sourceDir === undefined) {
@@ -144,6 +135,104 @@ export function hugoLayout(
     return null;
   }
   return foldersLayout([{ source: sourceDir, dirs }], sourceLang, Object.keys(dirs));
+}
+
+/**
+ * Hugo's defaults as this tool reads them, `<content>/<lang>/`: null when that is the plain
+ * content layout, else it with the folders of the languages the config leaves out. When there
+ * is no `<content>/<source>` and the content folder has a page named for a language the config
+ * declares, the site is translated by file name, which this tool does not read: that is an error.
+ */
+function defaultsLayout(
+  workTree: string,
+  texts: readonly ConfigText[],
+  langs: Languages,
+  opts: HugoLayoutOptions,
+  sourceThere: boolean,
+): Layout | null {
+  if (!sourceThere) {
+    const example = pageNamedByLanguage(workTree, opts.content, [...langs.declared.keys()]);
+    if (example !== null) {
+      throw new AppError(
+        2,
+        `this Hugo site translates pages by file name (${example}), which translation-status does not read: ${noFolders(texts, langs)}, and there is no ${opts.content}/${opts.source}; ${foldersRead(opts.content)}`,
+      );
+    }
+  }
+  if (langs.off.size === 0 || !realFolderInside(workTree, opts.content)) return null;
+  return { ...contentLayout(opts.content, opts.source), disabled: [...langs.off].sort() };
+}
+
+/** What Hugo's config gives its languages, for messages. */
+function noFolders(texts: readonly ConfigText[], langs: Languages): string {
+  const files = texts.map((t) => t.rel).join(", ");
+  const names = [...langs.declared.keys()].sort().join(", ");
+  return `Hugo's config, ${files}, gives its languages ${names} no content folder each`;
+}
+
+/** What this tool reads instead of pages named by language, for messages. */
+function foldersRead(content: string): string {
+  return `translation-status reads a folder per language: ${content}/<lang>/, or a contentDir or module mount for each language in Hugo's config`;
+}
+
+/** Entries of the content folder looked at, at most, for a page named by language. */
+const MAX_LOOK = 5000;
+
+/** The first page (breadth first, by name) below `content` whose name ends in `.<lang>.<ext>`
+ * for one of `langs`; null when there is none among the first entries. Names only are read. */
+function pageNamedByLanguage(
+  workTree: string,
+  content: string,
+  langs: readonly string[],
+): string | null {
+  const root = realFolderInside(workTree, content);
+  if (root === null || langs.length === 0) return null;
+  const lower = new Set(langs.map((l) => l.toLowerCase()));
+  const queue = [""];
+  let looked = 0;
+  for (let i = 0; i < queue.length; i++) {
+    const rel = queue[i] as string;
+    let names: Dirent[];
+    try {
+      names = readdirSync(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of names) {
+      if (++looked > MAX_LOOK) return null;
+      if (!LANG.test(e.name) || e.isSymbolicLink()) continue;
+      const at = rel === "" ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory()) queue.push(at);
+      const parts = e.name.split(".");
+      if (e.isFile() && parts.length >= 3 && lower.has(String(parts.at(-2)).toLowerCase())) {
+        return `${content}/${at}`;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * For a scan that finds no source language folder in HEAD: what Hugo's config says, when it
+ * declares languages and gives none a folder of its own (Hugo then reads them all from one
+ * content folder and tells them apart by file name). Null when it says nothing of that.
+ */
+export function hugoLanguagesHint(
+  workTree: string,
+  content: string,
+  source: string,
+): string | null {
+  const texts = configTexts(workTree);
+  const config = mergeConfig(texts);
+  if (!config) return null;
+  const langs = languagesOf(config);
+  const on = [...langs.declared.keys()].filter((l) => !langs.off.has(l));
+  const folders = [...langs.declared.values()].some((s) => folder(get(s, "contentDir")) !== null);
+  if (on.length < 2 || folders) return null;
+  if (contentMounts(workTree, config, on[0] as string, langs.canonical).length > 0) return null;
+  const other = on.find((l) => l !== langs.canonical(source)) ?? on[1];
+  return `${noFolders(texts, langs)}, so Hugo tells them apart by file name (a.${other}.md); ${foldersRead(content)}; a source language folder named otherwise is set with --source`;
 }
 
 /** A source language the options set that Hugo's config gives no content of its own. */
@@ -159,7 +248,7 @@ export const HUGO_CONFIGS = "hugo.toml, config.toml, their .yaml and .json, or c
 
 /** Whether the repository's top has a Hugo config, of any content. */
 export function hasHugoConfig(workTree: string): boolean {
-  return (firstOf(workTree, "", FILES) ?? firstOf(workTree, DEFAULT_DIR, FILES)) !== null;
+  return configTexts(workTree).length > 0;
 }
 
 /** A content mount: a folder of the repository that Hugo shows at `at` below the content root
@@ -176,29 +265,35 @@ interface Mount {
  * none is the default language's, as Hugo gives files without a language. A file mounted on
  * its own, or a folder the site makes at build time (not in the work tree), is not followed.
  */
-function contentMounts(workTree: string, config: Data, defaultLang: string): Mount[] {
-  const module = isData(config.module) ? config.module : null;
-  const list = module && Array.isArray(module.mounts) ? module.mounts : [];
+function contentMounts(
+  workTree: string,
+  config: Data,
+  defaultLang: string,
+  canonical: (lang: string) => string,
+): Mount[] {
+  const list = get(getMap(config, "module"), "mounts");
   const out: Mount[] = [];
-  for (const m of list.slice(0, 1000)) {
+  for (const m of Array.isArray(list) ? list.slice(0, 1000) : []) {
     if (!isData(m)) continue;
-    const source = folder(m.source);
-    const target = folder(m.target);
+    const source = folder(get(m, "source"));
+    const target = folder(get(m, "target"));
     if (source === null || target === null) continue;
     if (target !== "content" && !target.startsWith("content/")) continue;
     if (!realFolderInside(workTree, source)) continue;
     const at = target === "content" ? "" : target.slice("content/".length);
-    for (const lang of mountLanguages(m, defaultLang)) out.push({ source, at, lang });
+    for (const lang of mountLanguages(m, defaultLang)) {
+      out.push({ source, at, lang: canonical(lang) });
+    }
   }
   return out;
 }
 
 function mountLanguages(mount: Data, defaultLang: string): string[] {
-  if (typeof mount.lang === "string") return LANG.test(mount.lang) ? [mount.lang] : [];
-  const sites = isData(mount.sites) ? mount.sites : null;
-  const matrix = sites && isData(sites.matrix) ? sites.matrix : null;
-  if (matrix && Array.isArray(matrix.languages)) {
-    return matrix.languages.filter((l): l is string => typeof l === "string" && LANG.test(l));
+  const lang = get(mount, "lang");
+  if (typeof lang === "string") return LANG.test(lang) ? [lang] : [];
+  const languages = get(getMap(getMap(mount, "sites"), "matrix"), "languages");
+  if (Array.isArray(languages)) {
+    return languages.filter((l): l is string => typeof l === "string" && LANG.test(l));
   }
   return [defaultLang];
 }
@@ -282,17 +377,9 @@ export interface HugoUrls {
  * Hugo's keys are case-insensitive.
  */
 export function hugoUrls(workTree: string): HugoUrls | null {
-  const main = firstOf(workTree, "", FILES) ?? firstOf(workTree, DEFAULT_DIR, FILES);
-  if (main === null) return null;
-  const data = parse(main.file, main.text);
+  const data = hugoConfig(workTree);
   if (!data) return null;
-  const split = main.file.startsWith(path.join(workTree, DEFAULT_DIR));
-  if (split && firstOf(workTree, DEFAULT_DIR, SPLIT("permalinks")) !== null) return null;
-  const key = (name: string) => {
-    const found = Object.keys(data).find((k) => k.toLowerCase() === name.toLowerCase());
-    return found === undefined ? undefined : data[found];
-  };
-  const on = (v: unknown) => v === true || v === "true";
+  const key = (name: string) => get(data, name);
   // Each of these moves the English pages' URLs in ways a path alone does not tell (a language
   // prefix, a base path, rewritten permalinks, `.html` pages): raw_link is then not judged.
   const base = key("baseURL");
@@ -300,11 +387,11 @@ export function hugoUrls(workTree: string): HugoUrls | null {
     typeof base === "string" ? base.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "") : "";
   if (
     key("permalinks") !== undefined ||
-    on(key("uglyURLs")) ||
-    on(key("defaultContentLanguageInSubdir")) ||
+    isOn(key("uglyURLs")) ||
+    isOn(key("defaultContentLanguageInSubdir")) ||
     basePath.replace(/\/+$/, "") !== ""
   ) {
     return null;
   }
-  return { lower: !on(key("disablePathToLower")) };
+  return { lower: !isOn(key("disablePathToLower")) };
 }

@@ -33,6 +33,9 @@ export interface Layout {
   languagesIn: string;
   /** The languages the site declares (Hugo's config), when they are not its folders' names. */
   languages?: readonly string[];
+  /** Folders beside the source that are no language of the site: those of the languages Hugo's
+   * config leaves out (`disabled`), whatever their case. */
+  disabled?: readonly string[];
   pairs: readonly FolderPair[];
 }
 

@@ -8,10 +8,18 @@ import { STATUSES } from "../core/types.js";
 import { LAYOUT_CHOICES } from "../layout/layout.js";
 import { hasUnsafeChars } from "../sanitize/terminal.js";
 import { DEFAULTS, IGNORE_REVS_NAME, METADATA_CHOICES, SHOW_CHOICES } from "./defaults.js";
+import {
+  EXTENSION,
+  EXTENSION_RULE,
+  excludeProblem,
+  LANGUAGE_NAME,
+  LANGUAGE_RULE,
+  MAX_GLOB_LENGTH,
+  MAX_GLOBS,
+} from "./values.js";
 
 // Plain folder names: segments of letters, digits, ".", "_" and "-"; no "..", no leading "-".
 const FOLDER = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/;
-const LANG = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 const folder = (what: string) =>
   z
     .string()
@@ -38,17 +46,26 @@ export const ConfigSchema = z
       .describe(`The content folder inside the repository (default "${DEFAULTS.content}").`),
     source: z
       .string()
-      .regex(LANG, 'source must be a folder name like "en"')
+      .regex(LANGUAGE_NAME, LANGUAGE_RULE)
       .optional()
       .describe(`The source language's folder (default "${DEFAULTS.source}").`),
     languages: z
-      .array(z.string().regex(LANG, 'each language must be a folder name like "zh-cn"'))
+      .array(z.string().regex(LANGUAGE_NAME, LANGUAGE_RULE))
       .max(1000)
       .optional()
       .describe("Languages to report (default: every folder beside the source)."),
     exclude: z
-      .array(z.string().min(1).max(500))
-      .max(200)
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(MAX_GLOB_LENGTH)
+          .superRefine((glob, ctx) => {
+            const problem = excludeProblem(glob);
+            if (problem) ctx.addIssue({ code: "custom", message: problem });
+          }),
+      )
+      .max(MAX_GLOBS)
       .optional()
       .describe("Globs of files that are not pages, matched below each language's folder."),
     layout: z
@@ -74,9 +91,7 @@ export const ConfigSchema = z
       .optional()
       .describe("The site's layout as pairs of patterns, for sites no detection knows."),
     extensions: z
-      .array(
-        z.string().regex(/^[A-Za-z0-9]{1,16}$/, 'an extension is letters or digits, like "mdx"'),
-      )
+      .array(z.string().regex(EXTENSION, EXTENSION_RULE))
       .min(1)
       .max(20)
       .optional()
@@ -98,7 +113,7 @@ export const ConfigSchema = z
       ),
     defaultLanguage: z
       .string()
-      .regex(LANG, 'defaultLanguage must be a folder name like "zh-cn"')
+      .regex(LANGUAGE_NAME, LANGUAGE_RULE)
       .optional()
       .describe(
         "The language the dashboard opens on (default: the first of languages, else the one with the most pages that need work).",
@@ -120,6 +135,8 @@ export const ConfigSchema = z
       ),
     failOn: z
       .array(z.enum(STATUSES))
+      // An empty list would fail no page: a check that cannot fail.
+      .min(1, `failOn needs at least one status (${STATUSES.join(", ")})`)
       .optional()
       .describe(`Statuses that can fail check (default ${DEFAULTS.failOn.join(", ")}).`),
     maxBehind: count.optional().describe("check: fail only pages more than N commits behind."),

@@ -7,7 +7,7 @@
 // `::notice` counting the rest.
 import type { CheckedPage, CheckReport } from "../check/evaluate.js";
 import { linesChanged } from "../check/thresholds.js";
-import { translatesNothing } from "../core/status.js";
+import { translatesNothing, unknownCommitText } from "../core/status.js";
 import type { PageReport } from "../core/types.js";
 import { type AnnotationLevel, withStoppedCommands, workflowCommand } from "../sanitize/github.js";
 import { shownName } from "../sanitize/terminal.js";
@@ -30,10 +30,14 @@ export const MAX_ANNOTATIONS = 10;
 export function renderGithub(report: CheckReport, opts: GithubOptions): string {
   let out = withStoppedCommands(opts.token, checkTableLines(report, false));
   const max = opts.maxAnnotations ?? MAX_ANNOTATIONS;
+  const level = opts.level ?? "error";
+  // The count of the pages left out is a notice: at the notice level it is one of the 10 notices
+  // GitHub shows, so a page gives way to it rather than it to a page.
+  const room = level === "notice" && report.failing.length > max ? max - 1 : max;
   const lines: string[] = [];
-  for (const checked of report.failing.slice(0, max))
-    lines.push(annotation(checked, opts.pathPrefix ?? "", opts.level ?? "error"));
-  const rest = report.failing.length - max;
+  for (const checked of report.failing.slice(0, room))
+    lines.push(annotation(checked, opts.pathPrefix ?? "", level));
+  const rest = report.failing.length - room;
   if (rest > 0) {
     lines.push(
       workflowCommand(
@@ -85,7 +89,7 @@ export function describePage(page: PageReport): string {
       }
       return `The English source ${shownName(page.sourcePath)} was deleted${numbers}.`;
     case "unknown-commit":
-      return `raw_commit ${JSON.stringify(page.rawCommit ?? "")} is not a commit of this repository; English source: ${shownName(page.sourcePath)}.`;
+      return `${unknownCommitText(page)}; English source: ${shownName(page.sourcePath)}.`;
     case "untracked":
       return `The page has no translation metadata; English source: ${shownName(page.sourcePath)}.${estimateSentence(page)}`;
     case "missing":

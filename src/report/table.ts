@@ -122,7 +122,7 @@ export function kindsLine(row: Partial<Record<ChangeKind, number>>): string {
 /** A language's totals, e.g. "11 pages: 2 up-to-date, 3 outdated". */
 export function summaryLine(row: Record<Status | "total", number>): string {
   const parts = REPORT_ORDER.filter((k) => row[k] > 0).map((k) => `${row[k]} ${k}`);
-  return `  ${row.total} pages: ${parts.join(", ") || "none"}`;
+  return `  ${row.total} ${row.total === 1 ? "page" : "pages"}: ${parts.join(", ") || "none"}`;
 }
 
 /** Commits behind and lines changed; an estimate's with "~" before them, and the baseline

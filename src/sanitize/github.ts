@@ -9,12 +9,30 @@
 import { randomBytes } from "node:crypto";
 import { visible } from "./terminal.js";
 
+/**
+ * `s` with every form the runner reads a command in broken up: the `[` of each `##[` written as
+ * `bracket`, and the first `:` of a `::` that starts a line (after white space) as `colon`. The
+ * one home of those forms: each output that may reach a CI log (the log lines here, JSON,
+ * Markdown, HTML) calls it with its own way of writing the character so that it reads the same;
+ * `colon` is null for an output none of whose lines can start with untrusted text (JSON).
+ */
+export function breakRunnerCommands(
+  s: string,
+  escapes: { bracket: string; colon: string | null },
+): string {
+  const broken = s.replaceAll("##[", `##${escapes.bracket}`);
+  // JS \s covers every character .NET's TrimStart() removes once `visible` has escaped U+0085.
+  return escapes.colon === null ? broken : broken.replace(/^(\s*)::/gm, `$1${escapes.colon}:`);
+}
+
+/** Whether `s` holds a form the runner reads a command in (see breakRunnerCommands). */
+export function hasRunnerCommand(s: string): boolean {
+  return /^\s*::/m.test(s) || s.includes("##[");
+}
+
 /** A log line that cannot be a workflow command: `visible`, leading `::` and every `##[` defused. */
 export function inertLine(s: string): string {
-  // JS \s covers every character .NET's TrimStart() removes once `visible` has escaped U+0085.
-  return visible(s)
-    .replace(/^(\s*)::/, "$1\\::")
-    .replaceAll("##[", "##\\[");
+  return breakRunnerCommands(visible(s), { bracket: "\\[", colon: "\\:" });
 }
 
 function percent(s: string, extra: boolean): string {

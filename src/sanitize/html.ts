@@ -2,6 +2,7 @@
 // an element's content or a quoted attribute value: never markup, never script. Every markup
 // character is an entity; controls, bidi and invisible characters are made visible first, as in
 // every other sink (terminal.ts decides which those are).
+import { breakRunnerCommands } from "./github.js";
 import { visible } from "./terminal.js";
 
 const ENTITY: Readonly<Record<string, string>> = {
@@ -13,9 +14,12 @@ const ENTITY: Readonly<Record<string, string>> = {
   "`": "&#96;",
 };
 
-/** Text for an element's content or a double-quoted attribute value. */
+/** Text for an element's content or a double-quoted attribute value; as an entity, the `[` of
+ * `##[` and a leading `:` of `::`, which the Actions runner acts on when the page is printed to a
+ * job's log (`report --format html` without `--output`). */
 export function htmlText(s: string): string {
-  return visible(s).replace(/[&<>"'`]/g, (c) => ENTITY[c] ?? c);
+  const text = visible(s).replace(/[&<>"'`]/g, (c) => ENTITY[c] ?? c);
+  return breakRunnerCommands(text, { bracket: "&#91;", colon: "&#58;" });
 }
 
 /**

@@ -3,6 +3,7 @@
 // bidi, invisible characters and U+2028/U+2029 raw. Those only ever occur inside string literals,
 // so rewriting them as \uXXXX keeps the document valid and JSON.parse returns the same value.
 // Which characters are unsafe is terminal.ts's answer (and invisible.ts's), never decided here.
+import { breakRunnerCommands } from "./github.js";
 import { isUnsafeCodePoint, UNSAFE_FROM_DEL_CLASS } from "./terminal.js";
 
 function unicodeEscape(ch: string): string {
@@ -45,8 +46,9 @@ function sanitized(json: string): string {
   if (MAYBE_UNSAFE.test(json)) out = escapeUnsafe(json);
   // JSON printed in a GitHub Actions log is scanned for `##[command]` anywhere in a line. Outside
   // strings a `[` never follows `#`, so this only rewrites string contents, and JSON.parse still
-  // returns the same value.
-  return out.replaceAll("##[", "##\\u005b");
+  // returns the same value. No line starts with a string's text: each starts with white space,
+  // then a quote or a bracket.
+  return breakRunnerCommands(out, { bracket: "\\u005b", colon: null });
 }
 
 /**

@@ -1,5 +1,6 @@
 // Sink: GitHub-flavoured Markdown (job summary, PR comment, issue). Untrusted text must come out as
 // the same visible text: no HTML, no formatting, no links, no table breakage, no notifications.
+import { breakRunnerCommands, hasRunnerCommand } from "./github.js";
 import { visible } from "./terminal.js";
 
 // An HTML entity, not a raw U+200B, so the output itself stays free of invisible characters. It
@@ -28,8 +29,11 @@ export function mdText(s: string): string {
     if (m.length === 4) return `${m.slice(0, 3)}${ZWSP}.`;
     return REPLACE[m] ?? `\\${m}`;
   });
-  // At the start of a line these would open a list or a setext heading underline.
-  return text.replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
+  // At the start of a line these would open a list or a setext heading underline; and `::`
+  // there is a workflow command when the report is printed to an Actions log (`#` is escaped
+  // above, so `##[` is already broken up).
+  const safe = breakRunnerCommands(text, { bracket: "\\[", colon: "\\:" });
+  return safe.replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
 }
 
 /**
@@ -39,7 +43,11 @@ export function mdText(s: string): string {
  */
 export function mdCode(s: string): string {
   const text = visible(s); // no line breaks left either
-  if (text === "" || text.includes("|")) return `<code>${mdText(s)}</code>`;
+  // A code span shows its text as it is, so text the Actions runner would act on (a page named
+  // `##[error]x.md`, printed to a job's log) is escaped text in <code> instead.
+  if (text === "" || text.includes("|") || hasRunnerCommand(text)) {
+    return `<code>${mdText(s)}</code>`;
+  }
   const longest = (text.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length), 0);
   const fence = "`".repeat(longest + 1);
   // CommonMark strips one space each side when both are there and the content is not all spaces.
@@ -77,6 +85,9 @@ export function mdLink(text: string, url: string): string {
   }
   // href is already %-encoded (no spaces, quotes, controls); the rest would end the destination
   // `(` `)`, split a table `|`, decode as an entity `&`, escape `\`, or pair into a code span `.
-  const dest = parsed.href.replace(/[\\()&|<>`]/g, "\\$&");
+  const dest = breakRunnerCommands(parsed.href.replace(/[\\()&|<>`]/g, "\\$&"), {
+    bracket: "%5B",
+    colon: null,
+  });
   return `[${mdText(text === "" ? parsed.href : text)}](${dest})`;
 }

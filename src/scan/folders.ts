@@ -2,7 +2,7 @@
 
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import picomatch from "picomatch";
+import { globMatcher } from "../core/glob.js";
 import { decodeBytes, fsPath } from "../core/path-bytes.js";
 import { AppError } from "../errors.js";
 import type { TreeEntry } from "../git/tree.js";
@@ -16,6 +16,7 @@ import {
 import type { PathPattern } from "../layout/pattern.js";
 import { DEFAULTS } from "../options/defaults.js";
 import { type FoldersChosen, NOTHING_CHOSEN } from "../options/resolve.js";
+import { excludeProblem, LANGUAGE_RULE, languageProblem } from "../options/values.js";
 import { folderProblem, pageFileTest, realFolderInside } from "../site/files.js";
 
 /** What a scan covers: the site's layout and languages, and which files are pages. Options
@@ -116,15 +117,6 @@ function ownFolder(folders: readonly string[], path: string): string {
 
 const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 
-/** What a language's folder name may be, said where one is refused. */
-export const LANGUAGE_NAME_RULE =
-  'a language\'s folder name is letters, digits, ".", "_" and "-", like "zh-cn"';
-
-/** Whether `name` can be a language's folder (LANGUAGE_NAME_RULE). */
-export function isLanguageName(name: string): boolean {
-  return SEGMENT.test(name);
-}
-
 /** A repo-relative folder name from the command line: plain segments, no `..`, no options. */
 export function checkFolderName(value: string, what: string): string {
   const cleaned = value.replace(/\/+$/, "");
@@ -138,12 +130,11 @@ export function checkFolderName(value: string, what: string): string {
   return cleaned;
 }
 
-/** A language named on the command line (`what`), checked: one folder name. */
+/** A language named as an option (`what`), checked as the command line checks it. */
 function checkLanguageName(value: string, what: string): string {
   const cleaned = value.replace(/\/+$/, "");
-  if (!isLanguageName(cleaned)) {
-    throw new AppError(2, `invalid ${what} ${JSON.stringify(value)}: ${LANGUAGE_NAME_RULE}`);
-  }
+  const why = languageProblem(cleaned);
+  if (why !== null) throw new AppError(2, `${what}: ${JSON.stringify(value)}: ${why}`);
   return cleaned;
 }
 
@@ -159,11 +150,20 @@ export function sourceFolder(opts: { content: string; source: string }): {
   return { content, source, sourceRel: `${content}/${source}` };
 }
 
-/** The --exclude globs as one test; null without any. */
+/** The --exclude globs as one test (core/glob.ts: bounded time whatever the glob and the name);
+ * null without any. The command line and the config checked them already; a caller that did
+ * not still gets the reason rather than a crash. */
 function excludeMatcher(globs: readonly string[]): ((rel: string) => boolean) | null {
   if (globs.length === 0) return null;
-  // dot: a glob names `_TEMPLATE.md` or `.drafts/**` as written.
-  return picomatch([...globs], { dot: true });
+  for (const glob of globs) {
+    const problem = excludeProblem(glob);
+    if (problem)
+      throw new AppError(
+        2,
+        `invalid exclude glob ${JSON.stringify(glob.slice(0, 200))}: ${problem}`,
+      );
+  }
+  return globMatcher(globs);
 }
 
 export function resolveFolders(
@@ -189,10 +189,15 @@ export function resolveFolders(
     // Names as bytes, so a folder whose name is not UTF-8 is named as the reports print it.
     const entries = readdirSync(fsPath(languagesAbs), { withFileTypes: true, encoding: "buffer" });
     const named = entries.map((e) => ({ e, name: decodeBytes(e.name) }));
+    const off = new Set(layout.disabled?.map((l) => l.toLowerCase()));
     names = named
       .filter(
         ({ e, name }) =>
-          e.isDirectory() && !e.isSymbolicLink() && name !== source && SEGMENT.test(name),
+          e.isDirectory() &&
+          !e.isSymbolicLink() &&
+          name !== source &&
+          SEGMENT.test(name) &&
+          !off.has(name.toLowerCase()),
       )
       .map(({ name }) => name)
       .sort();
@@ -203,9 +208,7 @@ export function resolveFolders(
       if (e.isSymbolicLink() && name !== source && SEGMENT.test(name)) {
         skipped.push(`${layout.languagesIn}/${name}: symbolic link not followed`);
       } else if (e.isDirectory() && !name.startsWith(".") && !SEGMENT.test(name)) {
-        skipped.push(
-          `${layout.languagesIn}/${name}: not read as a language (${LANGUAGE_NAME_RULE})`,
-        );
+        skipped.push(`${layout.languagesIn}/${name}: not read as a language (${LANGUAGE_RULE})`);
       }
     }
     skipped.sort();

@@ -18,6 +18,7 @@ import { BlobLineCounter } from "../git/blob-diff.js";
 import { filesChangedBy } from "../git/commit-files.js";
 import { commitsOnOtherRefs } from "../git/history.js";
 import type { Repo } from "../git/run.js";
+import { hugoLanguagesHint } from "../layout/hugo.js";
 import { describeLayout } from "../layout/layout.js";
 import type { Finding } from "../lint/finding.js";
 import { settleLater } from "../settle.js";
@@ -179,9 +180,14 @@ export async function scanInStages(
   // The English side is read from HEAD, never from the disk, which a sparse checkout may leave
   // without it; so HEAD, not the disk, says whether the source folder exists.
   if (englishEntries.length === 0) {
+    // On a Hugo site whose languages have no folders of their own, --source alone cannot help.
+    const hugo =
+      folders.layout.kind === "content" && !twoRepos
+        ? hugoLanguagesHint(repo.workTree, folders.content, folders.source)
+        : null;
     throw new AppError(
       2,
-      `no such source language folder in ${twoRepos ? "the source repository's " : ""}HEAD: ${folders.sourceFolders.join(", ")} (set it with --source)`,
+      `no such source language folder in ${twoRepos ? "the source repository's " : ""}HEAD: ${folders.sourceFolders.join(", ")} (${hugo ?? "set it with --source"})`,
     );
   }
   const english = englishPages(folders, englishEntries);

@@ -31,7 +31,8 @@ import {
 import { readMeta } from "../meta/read.js";
 import { NO_METADATA, type StampResult, stampText } from "../meta/stamp.js";
 import { DEFAULTS, type MetadataChoice } from "../options/defaults.js";
-import { isLanguageName, LANGUAGE_NAME_RULE, type SiteScope, siteLayout } from "../scan/folders.js";
+import { LANGUAGE_RULE, languageProblem } from "../options/values.js";
+import { type SiteScope, siteLayout } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
 import { openSourceRepo } from "../scan/source-repo.js";
 import { nfcIndex } from "../scan/translations.js";
@@ -126,7 +127,8 @@ export async function stampPages(
   const estimated = init !== null && opts.commit === null;
   // The scan that estimates reads the languages it can: a folder no language has the name of
   // (`content/a b`) is none, and its pages have no estimate (said below).
-  const scanned = (lang: string) => layout.languages?.includes(lang) ?? isLanguageName(lang);
+  const scanned = (lang: string) =>
+    layout.languages?.includes(lang) ?? languageProblem(lang) === null;
   const estimatedLangs = [...new Set(placed.map((p) => p.place.lang))].filter(scanned);
   const estimates =
     estimated && !other && estimatedLangs.length > 0
@@ -191,7 +193,7 @@ export async function stampPages(
     if (at === null) {
       const why = scanned(place.lang)
         ? noEstimate(missing, commit, other !== null, inHead.has(rel))
-        : `the folder ${JSON.stringify(place.lang)} is not read as a language (${LANGUAGE_NAME_RULE}), so the page has no estimate: give --commit`;
+        : `the folder ${JSON.stringify(place.lang)} is not read as a language (${LANGUAGE_RULE}), so the page has no estimate: give --commit`;
       await refuse(why);
       continue;
     }

@@ -20,10 +20,10 @@ import {
   StatusFooter,
 } from "./Footer.js";
 import { ListHeader, listLayoutOf } from "./Header.js";
-import { infoRows, pageInfo } from "./info.js";
-import { type KeyInfo, keyToCommand, splitInput } from "./keys.js";
+import { infoRows, infoWindow, pageInfo } from "./info.js";
+import { DETAILS_KEY, type KeyInfo, keyToCommand, splitInput } from "./keys.js";
 import { detailLayout, frameHeight } from "./layout.js";
-import { helpLines, Overlay, warningLines } from "./Overlays.js";
+import { detailLines, helpLines, Overlay, warningLines } from "./Overlays.js";
 import { ColumnHeader, ListControls, PageList } from "./PageList.js";
 import type { RememberedView } from "./remembered.js";
 import {
@@ -174,22 +174,35 @@ export function Browser({
       width,
     );
   }, [detail, page, source, now, width]);
+  const model = diff?.model ?? null;
+  const ui = useUi();
+  const wrap = detail?.wrap ?? true;
+  const lines = diffLayout(model, width, wrap, ui.color);
+  // A short diff (none at all, on an up-to-date page with a structure warning) leaves its rows
+  // to the metadata; until it is loaded, it keeps its share.
   const layout = detailLayout(
     size.rows,
     detail?.info ? infoAll.length : 0,
     page?.commits.length ?? 0,
+    model ? lines.total + (model.notice ? 1 : 0) : undefined,
   );
-  const model = diff?.model ?? null;
   const diffRows = diffRowsHeight(model, layout.diffHeight);
-  const ui = useUi();
-  const wrap = detail?.wrap ?? true;
-  const lines = diffLayout(model, width, wrap, ui.color);
 
   const overlayLines = useMemo(() => {
     if (state.overlay === "help") return helpLines(width);
     if (state.overlay === "warnings") return warningLines(result.warnings, width);
+    if (state.overlay === "details" && detail && page) {
+      const all = pageInfo(
+        page,
+        source.rawHash(detail.page),
+        source.links(detail.page),
+        now,
+        Infinity,
+      );
+      return detailLines(all, width);
+    }
     return [];
-  }, [state.overlay, result.warnings, width]);
+  }, [state.overlay, result.warnings, width, detail, page, source, now]);
 
   const handleKey: KeyHandler = (input, key) => {
     // Keys typed faster than they are read arrive as one string; each is handled in turn. Text
@@ -332,7 +345,9 @@ export function Browser({
         title={
           state.overlay === "help"
             ? "Keys  ·  Esc or ? closes"
-            : `Scan warnings (${result.warnings.length})  ·  Esc or w closes`
+            : state.overlay === "details"
+              ? `Page details  ·  Esc or ${DETAILS_KEY} closes`
+              : `Scan warnings (${result.warnings.length})  ·  Esc or w closes`
         }
         lines={overlayLines}
         scroll={state.overlayScroll}
@@ -344,7 +359,7 @@ export function Browser({
     body = (
       <>
         <DetailTitle page={page} layout={ctx.layout} width={width} />
-        <PageInfo rows={infoAll.slice(0, layout.info)} />
+        <PageInfo rows={infoWindow(infoAll, layout.info, width)} />
         <CommitList page={page} state={detail} height={layout.commits} width={width} />
         <DiffTitle
           page={page}

@@ -11,11 +11,11 @@ import { shownName } from "../sanitize/terminal.js";
 import { DiffView, diffRowsHeight, shownRows } from "./DiffView.js";
 import type { DiffLayout } from "./diff-lines.js";
 import { formatDate, formatLines, shortHash } from "./format.js";
-import { type InfoRow, LABEL_WIDTH } from "./info.js";
+import { type InfoRow, LABEL_WIDTH, labelText } from "./info.js";
 import { shortPath } from "./rows.js";
 import type { DetailState } from "./state.js";
 import { hyperlink } from "./terminal.js";
-import { cell, fitEnd, safe, textWidth } from "./text.js";
+import { cell, fitPath, safe, textWidth } from "./text.js";
 import { STATUS_COLOR, STATUS_SYMBOL, tint, useUi } from "./theme.js";
 import { follow } from "./viewport.js";
 
@@ -32,7 +32,7 @@ export function DetailTitle({
   const status = `${STATUS_SYMBOL[page.status]} ${page.status}`;
   const lang = safe(page.lang, 40);
   const left = `‹ ${lang} · `;
-  const path = fitEnd(
+  const path = fitPath(
     safe(shownName(shortPath(page, layout))),
     Math.max(8, width - textWidth(left) - status.length - 2),
   );
@@ -53,16 +53,11 @@ export function PageInfo({ rows }: { rows: readonly InfoRow[] }) {
       {rows.map((r, i) => {
         const body = r.url && ui.hyperlinks ? hyperlink(r.url, r.text) : r.text;
         const color = r.tone === "warning" ? "yellow" : r.tone === "link" ? "blue" : undefined;
+        const dim = r.tone === "more" && ui.color;
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: the block's rows, in order
-          <Text key={i} wrap="truncate-end">
-            {r.full ? (
-              ""
-            ) : (
-              <Text dimColor={ui.color}>
-                {cell(r.tone === "warning" ? `⚠ ${r.label}` : r.label, LABEL_WIDTH)}
-              </Text>
-            )}
+          <Text key={i} wrap="truncate-end" dimColor={dim}>
+            {r.full ? "" : <Text dimColor={ui.color}>{cell(labelText(r), LABEL_WIDTH)}</Text>}
             <Text color={color && tint(ui, color)} underline={r.tone === "link" && ui.color}>
               {body}
             </Text>
@@ -98,7 +93,7 @@ export function CommitList({ page, state, height, width }: CommitListProps) {
               ? "English commits: none to list (no known raw_commit)"
               : "No English commits since the translation."}
         </Text>
-        {Array.from({ length: Math.max(0, height - 1) }, (_, i) => (
+        {Array.from({ length: Math.max(0, height) }, (_, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: blank filler rows
           <Text key={i}> </Text>
         ))}

@@ -1,10 +1,12 @@
-// Full-screen overlays: every key (`?`) and the scan's warnings (`w`); both scroll when long.
+// Full-screen overlays: every key (`?`), the scan's warnings (`w`) and the open page's metadata in
+// full (`I`); each scrolls when long, and a line too long for the width wraps instead of being cut.
 
 import { Text } from "ink";
 import { STATUS_FACTS } from "../core/statuses.js";
 import { STATUSES } from "../core/types.js";
+import { type InfoLine, LABEL_WIDTH, labelText } from "./info.js";
 import { KEY_HELP } from "./keys.js";
-import { cell, fitEnd, safe } from "./text.js";
+import { cell, fitEnd, safe, textWidth, wrapAfter } from "./text.js";
 import { STATUS_SYMBOL, tint, useUi } from "./theme.js";
 
 export interface OverlayLine {
@@ -18,20 +20,32 @@ export function helpLines(width: number): OverlayLine[] {
   const keyWidth = Math.max(...KEY_HELP.flatMap((g) => g.keys.map((k) => k.keys.length)));
   for (const group of KEY_HELP) {
     lines.push({ text: group.title, title: true });
-    for (const k of group.keys)
-      lines.push({ text: fitEnd(`  ${cell(k.keys, keyWidth)} ${k.what}`, width) });
+    for (const k of group.keys) {
+      for (const text of wrapAfter(`  ${cell(k.keys, keyWidth)} `, k.what, width))
+        lines.push({ text });
+    }
   }
   lines.push({ text: "Statuses", title: true });
   for (const s of STATUSES) {
-    lines.push({
-      text: fitEnd(`  ${STATUS_SYMBOL[s]} ${cell(s, 15)} ${STATUS_FACTS[s].meaning}`, width),
-    });
+    const prefix = `  ${STATUS_SYMBOL[s]} ${cell(s, 15)} `;
+    for (const text of wrapAfter(prefix, STATUS_FACTS[s].meaning, width)) lines.push({ text });
   }
   return lines;
 }
 
 export function warningLines(warnings: readonly string[], width: number): OverlayLine[] {
-  return warnings.map((w) => ({ text: fitEnd(`⚠ ${safe(w)}`, width), tone: "warning" }));
+  return warnings.flatMap((w) =>
+    wrapAfter("⚠ ", safe(w), width).map((text): OverlayLine => ({ text, tone: "warning" })),
+  );
+}
+
+/** The open page's metadata block (pageInfo with every warning), each line whole, wrapped. */
+export function detailLines(info: readonly InfoLine[], width: number): OverlayLine[] {
+  return info.flatMap((line) =>
+    wrapAfter(cell(labelText(line), LABEL_WIDTH), safe(line.text), width).map(
+      (text): OverlayLine => (line.tone === "warning" ? { text, tone: "warning" } : { text }),
+    ),
+  );
 }
 
 /** A title row, then `height - 1` rows of `lines` from `scroll`. */
@@ -51,14 +65,18 @@ export function Overlay({
   const ui = useUi();
   const body = Math.max(0, height - 1);
   const shown = lines.slice(scroll, scroll + body);
+  // Where the window is stays in sight at any width; the title gives way first.
+  const at = `${scroll + 1}-${scroll + shown.length}`;
   const more =
-    lines.length > body
-      ? `  (${scroll + 1}-${scroll + shown.length} of ${lines.length}, ↑↓ scroll)`
-      : "";
+    lines.length <= body
+      ? ""
+      : ([`  (${at} of ${lines.length}, ↑↓ scroll)`, `  (${at} of ${lines.length})`].find(
+          (m) => textWidth(title) + textWidth(m) <= width,
+        ) ?? `  ${at}/${lines.length}`);
   return (
     <>
       <Text bold={ui.color} wrap="truncate-end">
-        {fitEnd(`${title}${more}`, width)}
+        {fitEnd(`${fitEnd(title, width - textWidth(more))}${more}`, width)}
       </Text>
       {shown.map((l, i) => (
         <Text

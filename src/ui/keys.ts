@@ -24,6 +24,9 @@ export interface KeyInfo {
 
 export type Command = Action | { type: "quit" };
 
+/** In a page: its metadata in full, for what the page view shortens, cuts or leaves out. */
+export const DETAILS_KEY = "I";
+
 export interface KeyEvent {
   input: string;
   key: KeyInfo;
@@ -87,7 +90,9 @@ export function keyToCommand(input: string, key: KeyInfo, ctx: KeyContext): Comm
   if (state.list.searching && !state.detail && !state.overlay) return searchKey(input, key, ctx);
   if (state.overlay) {
     if (input === "q") return { type: "quit" };
-    if (key.escape || input === "?" || (input === "w" && state.overlay === "warnings")) {
+    const own =
+      state.overlay === "warnings" ? "w" : state.overlay === "details" ? DETAILS_KEY : "?";
+    if (key.escape || input === "?" || input === own) {
       return { type: "close-overlay" };
     }
     const h = ctx.overlayHeight;
@@ -177,6 +182,7 @@ function detailKey(input: string, key: KeyInfo, ctx: KeyContext): Command | null
   if (input === "]" || input === "n") return { type: "commit", dir: 1 };
   if (input === "[" || input === "p") return { type: "commit", dir: -1 };
   if (input === "i") return { type: "info" };
+  if (input === DETAILS_KEY) return { type: "overlay", which: "details" };
   if (input === "U") return { type: "cover" };
   if (input === "e") return { type: "edit" };
   if (input === "J") return { type: "open-next", dir: 1, height: ctx.listHeight };
@@ -222,6 +228,10 @@ export const KEY_HELP: ReadonlyArray<{ title: string; keys: readonly KeyHelp[] }
       { keys: "c", what: "whole diff ⇄ one commit at a time" },
       { keys: "] [  n p", what: "next (older) / previous (newer) commit" },
       { keys: "i", what: "hide / show the page's metadata" },
+      {
+        keys: DETAILS_KEY,
+        what: "the page's metadata in full: whole paths, every warning and structure note",
+      },
       { keys: "J K", what: "open the next / previous page of the list" },
       { keys: "u", what: "mark this page as updated: it records HEAD (asks y/n)" },
       { keys: "e", what: "edit this page in $VISUAL or $EDITOR, then read it again" },

@@ -8,7 +8,7 @@ import { type MarkBlocker, movedTranslationPath } from "../detail/mark.js";
 import type { Layout } from "../layout/layout.js";
 import { shownName } from "../sanitize/terminal.js";
 import { shortHash } from "./format.js";
-import { fitEnd, fitStart, safe, textWidth } from "./text.js";
+import { fitEnd, fitPath, safe, textWidth } from "./text.js";
 
 /** One transient line for the bottom row: the same news from roomiest to tightest wording. */
 export interface StatusLine {
@@ -25,7 +25,7 @@ export function fitVariants(variants: readonly string[], width: number): string 
 }
 
 /**
- * The y/n question, cutting the path from the start if nothing else fits. `upTo` when the page
+ * The y/n question, shortening the path (keeping its file name) if nothing else fits. `upTo` when the page
  * is to record an older commit than HEAD: the changes after it remain to translate.
  */
 export function confirmPrompt(path: string, commit: string, width: number, upTo = false): string {
@@ -48,7 +48,7 @@ export function confirmPrompt(path: string, commit: string, width: number, upTo 
   }
   const suffix = suffixes[suffixes.length - 1] as string;
   const room = Math.max(4, width - textWidth("Mark ") - textWidth(suffix));
-  return fitEnd(`Mark ${fitStart(p, room)}${suffix}`, width);
+  return fitEnd(`Mark ${fitPath(p, room)}${suffix}`, width);
 }
 
 /** Why the page under the cursor cannot be marked, said so that the translator knows what to do. */

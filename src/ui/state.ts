@@ -66,7 +66,7 @@ export interface DetailState {
   wrap: boolean;
 }
 
-export type Overlay = "help" | "warnings" | null;
+export type Overlay = "help" | "warnings" | "details" | null;
 
 export interface AppState {
   list: ListState;
@@ -127,7 +127,7 @@ export type Action =
   | { type: "info" }
   /** Wrapping on or off; `scroll` is the line that keeps the same row at the top. */
   | { type: "wrap"; scroll: number }
-  | { type: "overlay"; which: "help" | "warnings" }
+  | { type: "overlay"; which: Exclude<Overlay, null> }
   | { type: "overlay-scroll"; by: number; total: number; height: number }
   | { type: "close-overlay" }
   /** `u`: ask to mark the selected (or open) page as updated, or say why it cannot be. */

@@ -50,6 +50,81 @@ export function fitStart(s: string, width: number): string {
   return `…${out}`;
 }
 
+/**
+ * A path cut to `width` columns in the middle, so that its file name stays: the first folder and
+ * as many of the nearest folders as fit (`content/…/guide/page.md`), whole. A file name too long
+ * for that keeps its end (`…-name.md`). The one way every view of the dashboard shortens a path.
+ */
+export function fitPath(path: string, width: number): string {
+  if (width <= 0) return "";
+  if (textWidth(path) <= width) return path;
+  const folders = path.split("/");
+  const name = folders.pop() as string;
+  let tail = `/${name}`;
+  if (folders.length === 0 || textWidth(tail) + 1 > width) return fitStart(path, width);
+  let head = "";
+  let first = 0;
+  let last = folders.length;
+  const fits = (h: string, t: string) => textWidth(h) + 1 + textWidth(t) <= width;
+  if (fits(`${folders[0]}/`, tail)) head = `${folders[first++]}/`;
+  while (last > first && fits(head, `/${folders[last - 1]}${tail}`))
+    tail = `/${folders[--last]}${tail}`;
+  while (first < last && fits(`${head}${folders[first]}/`, tail)) head += `${folders[first++]}/`;
+  return `${head}…${tail}`;
+}
+
+/**
+ * `s` folded at spaces into lines of at most `width` columns. A word longer than that is broken
+ * after a `/` where it can (a path, a URL), else where the width ends; a wide character that
+ * would straddle the edge starts the next line. Always at least one line.
+ */
+export function wrapWords(s: string, width: number): string[] {
+  const room = Math.max(1, width);
+  const lines: string[] = [];
+  // Leading spaces align the text (a moved page's "to" under its "from"): they stay.
+  let line = /^ */.exec(s)?.[0] ?? "";
+  let used = line.length;
+  const flush = () => {
+    lines.push(line);
+    line = "";
+    used = 0;
+  };
+  s.slice(line.length)
+    .split(" ")
+    .forEach((word, n) => {
+      const parts = word.match(/[^/]*\/|[^/]+/g) ?? [""];
+      parts.forEach((part, k) => {
+        const sep = n > 0 && k === 0 && used > 0 ? " " : "";
+        const w = sep.length + textWidth(part);
+        if (used + w <= room) {
+          line += sep + part;
+          used += w;
+          return;
+        }
+        if (used > 0) flush();
+        for (const ch of part) {
+          const cw = charWidth(ch);
+          if (used + cw > room && used > 0) flush();
+          line += ch;
+          used += cw;
+        }
+      });
+    });
+  lines.push(line);
+  return lines;
+}
+
+/**
+ * `text` wrapped after `prefix`, the following lines indented to where the text began, all within
+ * `width` columns (at least 8 for the text).
+ */
+export function wrapAfter(prefix: string, text: string, width: number): string[] {
+  const indent = textWidth(prefix);
+  return wrapWords(text, Math.max(8, width - indent)).map(
+    (line, i) => `${i === 0 ? prefix : " ".repeat(indent)}${line}`,
+  );
+}
+
 export function padEnd(s: string, width: number): string {
   const w = textWidth(s);
   return w >= width ? s : s + " ".repeat(width - w);
@@ -65,9 +140,9 @@ export function cell(
   s: string,
   width: number,
   align: "left" | "right" = "left",
-  cut: "end" | "start" = "end",
+  cut: "end" | "path" = "end",
 ): string {
-  const fitted = cut === "end" ? fitEnd(s, width) : fitStart(s, width);
+  const fitted = cut === "end" ? fitEnd(s, width) : fitPath(s, width);
   return align === "left" ? padEnd(fitted, width) : padStart(fitted, width);
 }
 

@@ -142,10 +142,11 @@ describe("the ignore-revs file", () => {
       2,
       `translation-status: ${big}: larger than 1024 KiB; not an ignore-revs file\n`,
     ]);
-    const missing = runCli(["scan", "--repo", site.dir, "--ignore-revs-file", "/nonexistent"]);
+    const absent = path.join(tempDir(), "absent");
+    const missing = runCli(["scan", "--repo", site.dir, "--ignore-revs-file", absent]);
     expect([missing.code, missing.stderr]).toEqual([
       2,
-      "translation-status: /nonexistent: file could not be read\n",
+      `translation-status: ${absent}: file could not be read\n`,
     ]);
     const config = path.join(tempDir(), "config.json");
     writeFileSync(config, JSON.stringify({ ignoreRevsFile: "../outside" }));

@@ -1,5 +1,6 @@
 // Hugo sites whose config gives each language its own content folder: the config decides which
 // folders are languages and where each one's pages are. The config is read as data.
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ScanResult } from "../../src/core/types.js";
@@ -81,6 +82,179 @@ describe("Hugo's config", () => {
       (raw) => ({ "content/ja/a.md": page(raw), "content/ko/a.md": page(raw) }),
     );
     expect(scanJson(repo.dir).languages).toEqual(["ja", "ko"]);
+  });
+});
+
+describe("Hugo's config as Hugo reads it", () => {
+  it("reads its keys in any case, in TOML, YAML and JSON", () => {
+    const configs = {
+      "hugo.toml":
+        'DefaultContentLanguage = "ja"\n[Languages.ja]\nContentDir = "docs/japanese"\n[Languages.en]\ncontentdir = "docs/english"\n',
+      "hugo.yaml":
+        "defaultcontentlanguage: ja\nLANGUAGES:\n  ja:\n    contentDir: docs/japanese\n  en:\n    CONTENTDIR: docs/english\n",
+      "config.json":
+        '{ "defaultContentLanguage": "JA", "languages": { "ja": { "contentdir": "docs/japanese" }, "en": { "contentDir": "docs/english" } } }',
+    };
+    for (const [file, text] of Object.entries(configs)) {
+      const { repo } = site({ [file]: text, "docs/japanese/a.md": english("原文") }, (raw) => ({
+        "docs/english/a.md": page(raw),
+      }));
+      const out = scanJson(repo.dir);
+      // The Japanese pages are the originals: read as English they would be measured as
+      // translations of the English ones.
+      expect([file, out.source, out.languages]).toEqual([file, "ja", ["en"]]);
+      expect(out.layout?.pairs).toEqual([
+        { source: "docs/japanese", translation: "", languages: { en: "docs/english" } },
+      ]);
+      expect(out.pages.map((p) => [p.path, p.sourcePath, p.status])).toEqual([
+        ["docs/english/a.md", "docs/japanese/a.md", "up-to-date"],
+      ]);
+    }
+  });
+
+  it("merges config/_default/ over the top-level file, and reads no environment's folder", () => {
+    const { repo } = site(
+      {
+        "hugo.toml":
+          'baseURL = "https://example.org/"\ndefaultContentLanguage = "zh-CN"\n[languages.en]\nweight = 1\n',
+        // Merged in name order: languages.toml's folders win over hugo.toml's.
+        "config/_default/hugo.toml":
+          'defaultContentLanguage = "en"\n[languages.zh-CN]\ncontentDir = "content/other"\n',
+        "config/_default/languages.toml":
+          '[en]\ncontentDir = "content/english"\n[zh-CN]\ncontentDir = "content/chinese"\n',
+        "config/_default/languages.de.toml": 'contentDir = "content/german"\n',
+        "config/production/languages.toml": '[es]\ncontentDir = "content/spanish"\n',
+        "content/english/a.md": english("A"),
+      },
+      (raw) => ({
+        "content/chinese/a.md": page(raw),
+        "content/other/a.md": page(raw),
+        "content/german/a.md": page(raw),
+        "content/spanish/a.md": page(raw),
+      }),
+    );
+    const out = scanJson(repo.dir);
+    // config/_default/'s default language wins over the top-level file's, as Hugo merges them;
+    // a language's name is kept as the config writes it.
+    expect(out.source).toBe("en");
+    expect(out.languages).toEqual(["de", "zh-CN"]);
+    expect(out.layout?.pairs).toEqual([
+      {
+        source: "content/english",
+        translation: "",
+        languages: { de: "content/german", "zh-CN": "content/chinese" },
+      },
+    ]);
+  });
+
+  it("follows no config/_default that is a symbolic link", () => {
+    const { repo } = site({ "content/en/a.md": english("A") }, (raw) => ({
+      "content/fr/a.md": page(raw),
+      "content/de/a.md": page(raw),
+    }));
+    // Read, this config would make fr the only language (de is not declared).
+    const config =
+      '[languages.en]\ncontentDir = "content/en"\n[languages.fr]\ncontentDir = "content/fr"\n';
+    const outside = path.join(tempDir(), "elsewhere");
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(path.join(outside, "hugo.toml"), config);
+    mkdirSync(path.join(repo.dir, "config"));
+    symlinkSync(outside, path.join(repo.dir, "config/_default"));
+    expect(scanJson(repo.dir).languages).toEqual(["de", "fr"]);
+    // The same file in the repository is read.
+    rmSync(path.join(repo.dir, "config/_default"));
+    repo.write("config/_default/hugo.toml", config);
+    expect(scanJson(repo.dir).languages).toEqual(["fr"]);
+  });
+
+  it("leaves out the languages it disables", () => {
+    const dirs = site(
+      {
+        "hugo.yaml":
+          "languages:\n  en:\n    contentDir: content/en\n  fr:\n    contentDir: content/fr\n  de:\n    contentDir: content/de\n    disabled: true\n",
+        "content/en/a.md": english("A"),
+      },
+      (raw) => ({ "content/fr/a.md": page(raw), "content/de/a.md": page(raw) }),
+    );
+    expect(scanJson(dirs.repo.dir).languages).toEqual(["fr"]);
+
+    const defaults = site(
+      {
+        "hugo.toml":
+          'disableLanguages = ["IT"]\n[languages.en]\nweight = 1\n[languages.es]\nDisabled = true\n',
+        "content/en/a.md": english("A"),
+      },
+      (raw) => ({
+        "content/es/a.md": page(raw),
+        "content/it/a.md": page(raw),
+        "content/fr/a.md": page(raw),
+      }),
+    );
+    expect(scanJson(defaults.repo.dir).languages).toEqual(["fr"]);
+    // One asked for by name is read all the same.
+    expect(scanJson(defaults.repo.dir, ["--lang", "es"]).languages).toEqual(["es"]);
+
+    const mounts = site(
+      {
+        "hugo.toml": `[languages.en]
+weight = 1
+[languages.ja]
+disabled = true
+[languages.ko]
+weight = 3
+[[module.mounts]]
+source = "content/en"
+target = "content"
+[[module.mounts]]
+source = "content/ja"
+target = "content"
+lang = "ja"
+[[module.mounts]]
+source = "content/ko"
+target = "content"
+lang = "ko"
+`,
+        "content/en/a.md": english("A"),
+      },
+      (raw) => ({ "content/ja/a.md": page(raw), "content/ko/a.md": page(raw) }),
+    );
+    expect(scanJson(mounts.repo.dir).languages).toEqual(["ko"]);
+  });
+
+  it("says a site translated by file name is not read, and does not point to --source", () => {
+    const { repo } = site(
+      {
+        "hugo.toml":
+          'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.zh]\nweight = 2\n',
+        "content/_index.md": english("Home"),
+        "content/docs/a.md": english("A"),
+      },
+      () => ({ "content/docs/a.zh.md": "# 甲\n" }),
+    );
+    for (const args of [[], ["--source", "en"], ["--layout", "hugo"]]) {
+      const res = runCli(["scan", "--repo", repo.dir, ...args]);
+      expect([res.code, res.stdout]).toEqual([2, ""]);
+      expect(res.stderr).toContain(
+        "this Hugo site translates pages by file name (content/docs/a.zh.md), which translation-status does not read: Hugo's config, hugo.toml, gives its languages en, zh no content folder each, and there is no content/en; translation-status reads a folder per language: content/<lang>/, or a contentDir",
+      );
+      expect(res.stderr).not.toContain("--source");
+      expect(res.stderr.trim().split("\n")).toHaveLength(1);
+    }
+  });
+
+  it("says what the config declares when the source language folder is not in HEAD", () => {
+    const { repo } = site(
+      {
+        "hugo.toml": "[languages.en]\nweight = 1\n[languages.zh]\nweight = 2\n",
+        "content/english/a.md": english("A"),
+      },
+      (raw) => ({ "content/zh/a.md": page(raw) }),
+    );
+    const res = runCli(["scan", "--repo", repo.dir]);
+    expect([res.code, res.stdout]).toEqual([2, ""]);
+    expect(res.stderr).toContain(
+      "no such source language folder in HEAD: content/en (Hugo's config, hugo.toml, gives its languages en, zh no content folder each, so Hugo tells them apart by file name (a.zh.md); translation-status reads a folder per language",
+    );
   });
 });
 

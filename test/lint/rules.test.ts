@@ -1,5 +1,5 @@
 // The rules as pure functions: what each flags, what it leaves alone, and the repairs they offer.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -115,6 +115,12 @@ describe("Hugo's URL settings", () => {
       expect(hugoUrls(dir)).toBeNull();
       writeFileSync(path.join(dir, "config.toml"), 'baseURL = "https://example.org/"\n');
       expect(hugoUrls(dir)).toEqual({ lower: true });
+      // config/_default/ is merged over the top-level file, its keys in any case.
+      mkdirSync(path.join(dir, "config/_default"), { recursive: true });
+      writeFileSync(path.join(dir, "config/_default/hugo.toml"), "DisablePathToLower = true\n");
+      expect(hugoUrls(dir)).toEqual({ lower: false });
+      writeFileSync(path.join(dir, "config/_default/permalinks.yaml"), "posts: /:year/:title/\n");
+      expect(hugoUrls(dir)).toBeNull();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

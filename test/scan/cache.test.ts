@@ -366,6 +366,14 @@ describe("the cache", () => {
     expect(readdirSync(none)).toEqual([]);
   });
 
+  it("makes no home folder: a home that does not exist means no cache", () => {
+    const home = path.join(tempDir(), "nonexistent");
+    const res = cli(["scan", "--format", "json"], { XDG_CACHE_HOME: undefined, HOME: home });
+    expect(res.code).toBe(0);
+    expect(res.stderr).toBe("");
+    expect(existsSync(home)).toBe(false);
+  });
+
   it("refuses a cache folder others may write to", () => {
     const shared = path.join(tempDir(), "shared");
     mkdirSync(shared);

@@ -23,7 +23,7 @@ import type { DetailSource } from "../../src/detail/types.js";
 import { pageText, renderJson } from "../../src/report/json.js";
 import { scan } from "../../src/scan/scan.js";
 import { Dashboard } from "../../src/ui/App.js";
-import { infoRows, LABEL_WIDTH, pageInfo } from "../../src/ui/info.js";
+import { infoRows, LABEL_WIDTH, labelText, pageInfo } from "../../src/ui/info.js";
 import { git, tempDir } from "../helpers/site.js";
 import { NOW, waitFor } from "./helpers.js";
 
@@ -108,9 +108,7 @@ async function freshScan(
 /** The page's metadata block as the dashboard draws it, one trimmed line a row. */
 function viewOf(page: PageReport, rawHash: string | null): string[] {
   const rows = infoRows(pageInfo(page, rawHash, { compare: null, history: null }, NOW), 100);
-  return rows.map((row) =>
-    `${(row.tone === "warning" ? `⚠ ${row.label}` : row.label).padEnd(LABEL_WIDTH)}${row.text}`.trimEnd(),
-  );
+  return rows.map((row) => `${labelText(row).padEnd(LABEL_WIDTH)}${row.text}`.trimEnd());
 }
 
 const CASES: Array<{ name: string; rel: string; before?: (file: string) => void }> = [

@@ -12,8 +12,18 @@ import { pageLinks } from "../../src/detail/links.js";
 import type { BlobText } from "../../src/detail/types.js";
 import { visible } from "../../src/sanitize/terminal.js";
 import { barParts, formatAge, percent } from "../../src/ui/format.js";
-import { infoRows, pageInfo } from "../../src/ui/info.js";
-import { cell, fitEnd, fitStart, slicePieces, textWidth } from "../../src/ui/text.js";
+import { infoRows, infoWindow, labelText, pageInfo } from "../../src/ui/info.js";
+import { detailLayout } from "../../src/ui/layout.js";
+import { detailLines, helpLines, warningLines } from "../../src/ui/Overlays.js";
+import {
+  cell,
+  fitEnd,
+  fitPath,
+  fitStart,
+  slicePieces,
+  textWidth,
+  wrapWords,
+} from "../../src/ui/text.js";
 import { tempDir } from "../helpers/site.js";
 import { NOW, page } from "./helpers.js";
 
@@ -209,6 +219,133 @@ describe("page info", () => {
   });
 });
 
+describe("page info too long for its rows", () => {
+  const deep = `${"very-long-folder-name/".repeat(6)}deep-page-with-a-long-name.md`;
+  const structure =
+    "structure differs from the English: English has 2 more `##` sections: Configuring X, Limits; code block 1: English `yaml`, translation `json`; list 1: English 3 items, translation 2";
+  const long = page({
+    path: `content/zh-cn/${deep}`,
+    status: "source-missing",
+    rawCommit: "c".repeat(40),
+    warnings: [structure, "two\x1b[2J", "three", "four", "five"],
+    structureChanges: ["added 1 `##` section: Configuring X", "a list: 3 → 5 items"],
+  });
+
+  it("wraps every warning and the Structure line whole, within the width", () => {
+    for (const width of [120, 80, 40]) {
+      const rows = infoRows(pageInfo(long, null, { compare: null, history: null }, NOW), width);
+      expect(rows.every((r) => 12 + textWidth(r.text) <= width)).toBe(true);
+      const line = (label: string) => {
+        const at = rows.findIndex((r) => r.label === label);
+        const next = rows.slice(at + 1);
+        const end = next.findIndex((r) => r.label !== "" || r.tone !== rows[at]?.tone);
+        return [rows[at], ...next.slice(0, end < 0 ? next.length : end)];
+      };
+      const warning = line("Warning");
+      expect(warning.map((r) => r?.text).join(" ")).toBe(structure);
+      expect(warning.slice(1).map((r) => labelText(r as never))).toEqual(
+        warning.slice(1).map(() => ""),
+      );
+      expect(
+        line("Structure")
+          .map((r) => r?.text)
+          .join(" "),
+      ).toBe("added 1 `##` section: Configuring X; a list: 3 → 5 items");
+      // Sanitized, and the warnings past three counted, with the key that shows them.
+      expect(rows.map((r) => r.text)).toContain("two\\x1b[2J");
+      expect(rows.map((r) => r.text).join(" ")).toContain("(2 more warnings: I shows every one)");
+    }
+  });
+
+  it("shortens a long path in the middle, keeping the file name and what follows it", () => {
+    const rows = infoRows(pageInfo(long, null, { compare: null, history: null }, NOW), 100);
+    const english = rows.find((r) => r.label === "English")?.text ?? "";
+    expect(english).toBe(
+      "content/en/…/deep-page-with-a-long-name.md (deleted since the translation)",
+    );
+    const narrow = infoRows(pageInfo(long, null, { compare: null, history: null }, NOW), 80);
+    expect(narrow.find((r) => r.label === "English")?.text).toBe(
+      "…/deep-page-with-a-long-name.md (deleted since the translation)",
+    );
+    const translation = rows.find((r) => r.label === "Translation")?.text ?? "";
+    expect(translation).toMatch(/^content\/.*…\/.*\/deep-page-with-a-long-name\.md$/);
+  });
+
+  it("says how many rows a small height leaves out, and the overlay has every one whole", () => {
+    const rows = infoRows(pageInfo(long, null, { compare: null, history: null }, NOW), 40);
+    const shown = infoWindow(rows, 4, 40);
+    expect(shown.slice(0, 3)).toEqual(rows.slice(0, 3));
+    // The rows left out hold the three warnings listed: the row says so, in the warnings' colour.
+    expect(shown[3]).toEqual({
+      label: "",
+      text: `… ${rows.length - 3} more rows, 3 warnings: I shows them`,
+      tone: "warning",
+      full: true,
+    });
+    expect(infoWindow(rows, 4, 30)[3]?.text).toBe(`… ${rows.length - 3} more rows: I shows them`);
+    expect(infoWindow(rows.slice(0, 3), 2, 40)[1]).toEqual({
+      label: "",
+      text: "… 2 more rows: I shows them",
+      tone: "more",
+      full: true,
+    });
+    expect(infoWindow(rows, rows.length, 40)).toEqual(rows);
+    const all = pageInfo(long, null, { compare: null, history: null }, NOW, Infinity);
+    const overlay = detailLines(all, 40).map((l) => l.text);
+    expect(overlay.every((l) => textWidth(l) <= 40)).toBe(true);
+    expect(overlay.join("\n")).toContain("five");
+    // The translation's path whole, over as many rows as it takes.
+    const at = overlay.findIndex((l) => l.startsWith("Translation"));
+    const end = overlay.findIndex((l, i) => i > at && !l.startsWith(" "));
+    expect(
+      overlay
+        .slice(at, end)
+        .map((l) => l.slice(12))
+        .join(""),
+    ).toBe(`content/zh-cn/${deep}`);
+  });
+
+  it("gives a short diff's rows to the metadata", () => {
+    // 24 rows: 19 for metadata, commits and diff. Until the diff is read it keeps 5.
+    // No commits to list: their title alone says so.
+    expect(detailLayout(24, 20, 0)).toEqual({ info: 14, commits: 0, diffHeight: 5 });
+    expect(detailLayout(24, 20, 0, 1)).toEqual({ info: 18, commits: 0, diffHeight: 1 });
+    expect(detailLayout(24, 20, 0, 40)).toEqual({ info: 14, commits: 0, diffHeight: 5 });
+    expect(detailLayout(24, 20, 2, 40)).toEqual({ info: 13, commits: 1, diffHeight: 5 });
+    // Too small for the metadata and five diff rows: one row says what is left out.
+    expect(detailLayout(10, 20, 3)).toEqual({ info: 1, commits: 1, diffHeight: 3 });
+  });
+
+  it("wraps the overlays' lines instead of cutting them", () => {
+    const warning = `a scan warning ${"that goes on ".repeat(10)}to the end`;
+    for (const width of [80, 40]) {
+      const lines = warningLines([warning], width).map((l) => l.text);
+      expect(lines.every((l) => textWidth(l) <= width)).toBe(true);
+      expect(lines.map((l) => l.trim()).join(" ")).toBe(`⚠ ${warning}`);
+      expect(helpLines(width).every((l) => textWidth(l.text) <= width)).toBe(true);
+      expect(helpLines(width).some((l) => l.text.includes("…"))).toBe(false);
+    }
+  });
+});
+
+describe("shortening a path", () => {
+  it("keeps its start and its file name, with as many of the nearest folders as fit", () => {
+    const p = "content/zh-cn/aa/bb/cc/dd/page.md";
+    expect(fitPath(p, 40)).toBe(p);
+    expect(fitPath(p, 30)).toBe("content/…/aa/bb/cc/dd/page.md");
+    expect(fitPath(`content/zh-cn/${"a".repeat(20)}/page.md`, 30)).toBe("content/zh-cn/…/page.md");
+    expect(fitPath(p, 20)).toBe("content/…/dd/page.md");
+    expect(fitPath(p, 12)).toBe("…/dd/page.md");
+    // A file name too long for that keeps its end (the extension); so does a lone name.
+    expect(fitPath("a/a-very-long-file-name.md", 12)).toBe("…ile-name.md");
+    expect(fitPath("a-very-long-file-name.md", 12)).toBe("…ile-name.md");
+    // Wide characters count twice; the result never passes the width.
+    expect(fitPath("文档/指南/很长的文件名.md", 17)).toBe("…/很长的文件名.md");
+    expect(fitPath("文档/指南/很长的文件名.md", 14)).toBe("…长的文件名.md");
+    for (let w = 1; w < 40; w++) expect(textWidth(fitPath(`文档/${p}`, w))).toBeLessThanOrEqual(w);
+  });
+});
+
 describe("formatting", () => {
   it("formats ages, percentages and bars", () => {
     expect(translationAge("2025-04-27", NOW)).toBe(35);
@@ -249,6 +386,11 @@ describe("formatting", () => {
     expect(textWidth("运行abc")).toBe(7);
     expect(fitEnd("abcdef", 4)).toBe("abc…");
     expect(fitStart("user/very/long/path.md", 10)).toBe("…g/path.md");
+    expect(wrapWords("one two three", 7)).toEqual(["one two", "three"]);
+    expect(wrapWords("运行运行运", 5)).toEqual(["运行", "运行", "运"]);
+    expect(wrapWords("a/bb/ccc/dddd.md", 8)).toEqual(["a/bb/", "ccc/", "dddd.md"]);
+    expect(wrapWords("        to x", 8)).toEqual(["        ", "to x"]);
+    expect(wrapWords("", 5)).toEqual([""]);
     expect(cell("运行", 5)).toBe("运行 ");
     expect(cell("42", 4, "right")).toBe("  42");
     expect(slicePieces([{ text: "abc" }, { text: "defg" }], 2, 3)).toEqual([

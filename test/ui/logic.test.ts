@@ -622,7 +622,8 @@ describe("marking a page as updated", () => {
     const long = `content/zh-cn/${"deep/".repeat(10)}page.md`;
     const narrow = confirmPrompt(long, HEAD, 60);
     expect([...narrow].length).toBeLessThanOrEqual(60);
-    expect(narrow).toMatch(/^Mark ….*deep\/page\.md as updated\? y\/n$/);
+    // Shortened in the middle, as every path on screen: its start and its file name stay.
+    expect(narrow).toMatch(/^Mark content\/….*deep\/page\.md as updated\? y\/n$/);
     expect(confirmPrompt("content/zh-cn/\x1b[31mred.md", HEAD, 100)).toContain(
       "content/zh-cn/\\x1b[31mred.md",
     );

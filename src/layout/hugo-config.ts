@@ -1,0 +1,223 @@
+// Hugo's site config as Hugo assembles it, read as data (TOML, YAML or JSON; never a template,
+// never run): the top-level file, then the files of `config/_default/` merged over it, as Hugo
+// merges them. Hugo reads keys whatever their case (its older docs write
+// `DefaultContentLanguage` and `[Languages.ja]`), so every lookup here ignores case too.
+import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type * as smolToml from "smol-toml";
+import type * as yamlLib from "yaml";
+import { readPageBytes, realFolderInside } from "../site/files.js";
+
+const require = createRequire(import.meta.url);
+
+const EXTENSIONS = ["toml", "yaml", "yml", "json"];
+/** The top-level files Hugo looks for, in its order: it reads the first one there. */
+const TOP_FILES = ["hugo", "config"].flatMap((name) => EXTENSIONS.map((ext) => `${name}.${ext}`));
+const DEFAULT_DIR = "config/_default";
+/** `config/_default/` files that hold the top of the config, as the top-level file does. */
+const ROOT_NAMES = new Set(["hugo", "config"]);
+/** The keys whose own files in `config/_default/` (`languages.toml`) this tool reads: the rest
+ * (params, menus, markup) say nothing of where pages are or what their URLs are. */
+const KEY_FILES = new Set(["languages", "module", "permalinks"]);
+/** `name.ext` or `name.lang.ext`, as Hugo splits a `config/_default/` file's name. */
+const DIR_FILE = /^([^.]+)(?:\.([^.]+))?\.(toml|yaml|yml|json)$/i;
+/** A site config is a few KiB; one of megabytes is not read. */
+const MAX_BYTES = 1024 * 1024;
+/** Files of `config/_default/` read at most. */
+const MAX_DIR_FILES = 100;
+/** Keys and values copied at most while merging: YAML aliases can make a small file a big
+ * tree, and a config that big is not a site's. */
+const MAX_ENTRIES = 200_000;
+/** Maps deeper than this are kept as they are rather than merged key by key; the keys this tool
+ * reads are a few levels down. */
+const MAX_DEPTH = 12;
+
+/** A language's name as a config key or a folder name. */
+export const LANG = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+
+export type Data = Record<string, unknown>;
+
+/** A map of a parsed config (not a list, a date or any other object). */
+export function isData(v: unknown): v is Data {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** One config file's text, and where its data goes in the whole config. */
+export interface ConfigText {
+  /** Repo-relative path, for messages. */
+  rel: string;
+  text: string;
+  /** The keys its data sits under: none for the top, `languages` for `languages.toml`,
+   * `languages`, `fr` for `languages.fr.toml`. */
+  at: readonly string[];
+}
+
+function readText(file: string): string | null {
+  const read = readPageBytes(file);
+  if ("error" in read || read.bytes.length > MAX_BYTES) return null;
+  return read.bytes.toString("utf8");
+}
+
+/** Where a `config/_default/` file's data goes, or null for a file this tool does not need. */
+function placeOf(name: string): string[] | null {
+  const m = DIR_FILE.exec(name);
+  if (!m) return null;
+  const [, base = "", lang] = m;
+  if (lang === undefined) {
+    if (ROOT_NAMES.has(base)) return [];
+    return KEY_FILES.has(base.toLowerCase()) ? [base.toLowerCase()] : null;
+  }
+  return base.toLowerCase() === "languages" && LANG.test(lang) ? ["languages", lang] : null;
+}
+
+/**
+ * The texts of the site config's files, in the order Hugo merges them: the first top-level file
+ * Hugo looks for, then `config/_default/`'s files in name order (a later one's keys win). Files
+ * of environments (`config/production/`) are not read; nor is a folder or file that is a
+ * symbolic link, or one too large.
+ */
+export function configTexts(workTree: string): ConfigText[] {
+  const out: ConfigText[] = [];
+  for (const name of TOP_FILES) {
+    const text = readText(path.join(workTree, name));
+    if (text !== null) {
+      out.push({ rel: name, text, at: [] });
+      break;
+    }
+  }
+  const dir = realFolderInside(workTree, DEFAULT_DIR);
+  if (dir === null) return out;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  // Hugo walks the folder in the byte order of names, which is UTF-16's for these.
+  const wanted = names
+    .flatMap((name) => {
+      const at = placeOf(name);
+      return at === null ? [] : [{ name, at }];
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .slice(0, MAX_DIR_FILES);
+  for (const { name, at } of wanted) {
+    const text = readText(path.join(dir, name));
+    if (text !== null) out.push({ rel: `${DEFAULT_DIR}/${name}`, text, at });
+  }
+  return out;
+}
+
+function parse(rel: string, text: string): Data | null {
+  const ext = rel.slice(rel.lastIndexOf(".") + 1).toLowerCase();
+  try {
+    let data: unknown;
+    if (ext === "toml") {
+      data = (require("smol-toml") as typeof smolToml).parse(text);
+    } else if (ext === "json") {
+      data = JSON.parse(text);
+    } else {
+      const yaml = require("yaml") as typeof yamlLib;
+      data = yaml.parse(text, { schema: "failsafe", maxAliasCount: 100 });
+    }
+    return isData(data) ? data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The spelling each merged map first gave a key, by its lowercase form. */
+const spellings = new WeakMap<Data, Map<string, string>>();
+
+function emptyMap(): Data {
+  const map: Data = Object.create(null);
+  spellings.set(map, new Map());
+  return map;
+}
+
+/** `key` as `data` spells it, whatever the case; undefined when it has no such key. */
+function spelled(data: Data, key: string): string | undefined {
+  const lower = key.toLowerCase();
+  const known = spellings.get(data);
+  if (known) return known.get(lower);
+  let found: string | undefined;
+  for (const k of Object.keys(data)) if (k.toLowerCase() === lower) found = k;
+  return found;
+}
+
+/** The value of `key` in a config map, whatever the case it is written in. */
+export function get(data: unknown, key: string): unknown {
+  if (!isData(data)) return undefined;
+  const k = spelled(data, key);
+  return k === undefined ? undefined : data[k];
+}
+
+/** A config map's value at `key` when it is a map. */
+export function getMap(data: unknown, key: string): Data | null {
+  const v = get(data, key);
+  return isData(v) ? v : null;
+}
+
+/** Whether a config value is on: YAML's text `true` too, since YAML is read as text. */
+export function isOn(v: unknown): boolean {
+  return v === true || (typeof v === "string" && v.toLowerCase() === "true");
+}
+
+/**
+ * `src` set over `dst` as Hugo sets one file's config over another's: a key in both whose values
+ * are maps is merged the same way, any other value of `src` replaces `dst`'s; a key is the same
+ * key whatever its case (the first spelling is kept). False when the budget ran out.
+ */
+function setInto(dst: Data, src: Data, depth: number, budget: { left: number }): boolean {
+  const known = spellings.get(dst) as Map<string, string>;
+  for (const [key, value] of Object.entries(src)) {
+    if (--budget.left < 0) return false;
+    const lower = key.toLowerCase();
+    const have = known.get(lower);
+    const old = have === undefined ? undefined : dst[have];
+    const merge = isData(value) && depth < MAX_DEPTH;
+    if (merge && isData(old) && spellings.has(old)) {
+      if (!setInto(old, value, depth + 1, budget)) return false;
+      continue;
+    }
+    let next = value;
+    if (merge) {
+      next = emptyMap();
+      if (!setInto(next as Data, value, depth + 1, budget)) return false;
+    }
+    const name = have ?? key;
+    known.set(lower, name);
+    dst[name] = next;
+  }
+  return true;
+}
+
+/**
+ * The whole config these files make, merged in their order; null when there is none, or when
+ * one of them does not parse (Hugo would not build the site either).
+ */
+export function mergeConfig(texts: readonly ConfigText[]): Data | null {
+  if (texts.length === 0) return null;
+  const merged = emptyMap();
+  const budget = { left: MAX_ENTRIES };
+  for (const t of texts) {
+    const data = parse(t.rel, t.text);
+    if (data === null) return null;
+    let placed: Data = data;
+    for (const key of [...t.at].reverse()) {
+      const outer: Data = Object.create(null);
+      outer[key] = placed;
+      placed = outer;
+    }
+    if (!setInto(merged, placed, 0, budget)) return null;
+  }
+  return merged;
+}
+
+/** The site config as Hugo merges it, or null (see configTexts and mergeConfig). */
+export function hugoConfig(workTree: string): Data | null {
+  return mergeConfig(configTexts(workTree));
+}
