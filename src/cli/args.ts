@@ -29,6 +29,7 @@ import type { FoldersChosen, GivenOptions } from "../options/resolve.js";
 import { excludeProblem, extensionProblem, languageProblem, MAX_GLOBS } from "../options/values.js";
 import { ANNOTATION_LEVELS, type AnnotationLevel } from "../sanitize/github.js";
 import { withoutDotSlash } from "../site/files.js";
+import { nameFromShown, shownName } from "../sanitize/terminal.js";
 
 export type Command =
   | "scan"
@@ -297,9 +298,10 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     output: folderValue(values.output, "--output", "a file"),
     maxSize: count(values["max-size"], "--max-size"),
     annotationLevel: choice(values["annotation-level"], "--annotation-level", ANNOTATION_LEVELS),
+    // Pages are named as the reports print them (sanitize/terminal.ts shownName).
     pages:
       word === "stamp"
-        ? positionals.slice(1)
+        ? positionals.slice(1).map(pageName)
         : word === "lint"
           ? positionals.slice(1).map(checkPagePath)
           : [],
@@ -384,14 +386,23 @@ function statusList(value: string): Status[] {
   return parsed;
 }
 
+/**
+ * A page or folder named as the reports print it, read back (sanitize/terminal.ts). On Windows a
+ * backslash separates folders, and no file name there holds one, a control character or a byte
+ * that is not UTF-8: what is given is the path itself (`content\new\x.md` is no line break).
+ */
+function pageName(value: string): string {
+  return path.sep === "\\" ? value : nameFromShown(value);
+}
+
 /** A PATH of scan or check: repo-relative, as the reports print it (a page or a folder). */
 function checkPagePath(value: string): string {
-  const cleaned = withoutDotSlash(value).replace(/\/+$/, "");
+  const cleaned = withoutDotSlash(pageName(value)).replace(/\/+$/, "");
   const parts = cleaned.split("/");
   if (cleaned === "" || cleaned.startsWith("-") || parts.some((p) => p === "" || p === "..")) {
     throw new AppError(
       2,
-      `invalid path ${JSON.stringify(value.slice(0, 200))} (use a page or folder as the reports print it, like content/zh-cn/docs)`,
+      `invalid path "${shownName(pageName(value.slice(0, 200)))}" (use a page or folder as the reports print it, like content/zh-cn/docs)`,
     );
   }
   return cleaned;

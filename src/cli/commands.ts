@@ -9,6 +9,7 @@ import { lintExit, renderLintGithub, renderLintJson, renderLintTable } from "../
 import { listingOf, renderTable } from "../report/table.js";
 import { groupWarnings, warningText } from "../report/warnings.js";
 import { inertLine } from "../sanitize/github.js";
+import { shownName } from "../sanitize/terminal.js";
 import { type StagedScan, scan, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import { stampPages } from "../stamp/stamp-pages.js";
@@ -154,12 +155,16 @@ export async function runStamp(opts: CliOptions): Promise<ExitCode> {
   const verb = opts.dryRun ? "would stamp" : opts.init ? "tracking" : "stamped";
   for (const o of outcomes) {
     if (o.error === null) {
-      process.stdout.write(`${verb} ${inertLine(o.path)} at ${o.commit?.slice(0, 12)}\n`);
+      process.stdout.write(
+        `${verb} ${inertLine(shownName(o.path))} at ${o.commit?.slice(0, 12)}\n`,
+      );
       // The diff is the page's own text: each line made inert, as in any log.
       if (o.diff) process.stdout.write(`${o.diff.split("\n").map(inertLine).join("\n")}\n`);
     } else {
       failed += 1;
-      process.stderr.write(`translation-status: ${inertLine(o.path)}: ${inertLine(o.error)}\n`);
+      process.stderr.write(
+        `translation-status: ${inertLine(shownName(o.path))}: ${inertLine(o.error)}\n`,
+      );
     }
   }
   return failed > 0 ? 2 : 0;

@@ -3,7 +3,8 @@
 // longer matches the English file of the same bytes, and cannot be opened again. Here such a
 // byte becomes the lone surrogate U+DC80 + byte (as Python's "surrogateescape" does): valid
 // UTF-8 never decodes to a lone surrogate, so the mapping is reversible, and names compare as
-// their bytes do. Outputs show these characters as `\xFF` (see sanitize/).
+// their bytes do. Outputs show these characters as `\xFF`, and a name given as printed is read
+// back (sanitize/terminal.ts shownName, nameFromShown).
 
 import { isUtf8 } from "node:buffer";
 
@@ -78,14 +79,4 @@ function isHigh(u: number): boolean {
 /** A path for node:fs: the text itself, or its bytes when it holds non-UTF-8 bytes. */
 export function fsPath(text: string): string | Buffer {
   return hasEscapedBytes(text) ? encodeBytes(text) : text;
-}
-
-/**
- * A path as the reports print it (`\xFF` for a byte that is not UTF-8) back to what the scan
- * holds, so `stamp` takes a PAGE as the reports print it. Only `\x80`–`\xFF` are read back.
- */
-export function unescapeShownBytes(text: string): string {
-  return text.replace(/\\x([89a-fA-F][0-9a-fA-F])/g, (_, hex: string) =>
-    String.fromCharCode(0xdc00 + Number.parseInt(hex, 16)),
-  );
 }

@@ -1,7 +1,7 @@
 // Which pages a report lists: those under the paths given (`scan content/zh-cn/docs`) and of the
 // statuses given (`--status outdated,moved`). Pure: the scan is made whole, then narrowed.
 import { AppError } from "../errors.js";
-import { visible } from "../sanitize/terminal.js";
+import { shownName, visible } from "../sanitize/terminal.js";
 import { withPages } from "./counts.js";
 import type { PageReport, ScanResult } from "./types.js";
 import { STATUSES, type Status } from "./types.js";
@@ -56,7 +56,7 @@ export function unmatchedPaths(result: ScanResult, paths: readonly string[]): st
   const named = unmatched
     .map((p) => {
       const why = result.warnings.find((w) => w.startsWith(`${p.replace(/\/+$/, "")}: `));
-      const name = JSON.stringify(visible(p.slice(0, 200)));
+      const name = `"${shownName(p.slice(0, 200))}"`;
       return why ? `${name} (${visible(why.slice(why.indexOf(": ") + 2, 200))})` : name;
     })
     .join(", ");

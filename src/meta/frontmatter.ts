@@ -8,6 +8,7 @@ import {
   type KeySpot,
   keySpots,
   MAX_SPOTS,
+  type Span,
   scalarText,
   valueAt,
 } from "./key-spans.js";
@@ -102,10 +103,12 @@ function spotOf(
   }
   // Too many look-alikes to ask the parser about each: a writer refuses.
   if (spots.length > MAX_SPOTS) return null;
+  const by = (span: Span, d: number) => ({ start: span.start + d, end: span.end + d });
   const shifted = spots.map((s) => ({
     ...s,
     keyAt: s.keyAt - block.offset,
-    value: { start: s.value.start - block.offset, end: s.value.end - block.offset },
+    value: by(s.value, -block.offset),
+    ...(s.withProperties ? { withProperties: by(s.withProperties, -block.offset) } : {}),
   }));
   const date = key !== "sourceCommit" && key !== "default_lang_commit";
   const found = confirmSpan(block.text, shifted, path, parseData(block), data, {
@@ -113,7 +116,7 @@ function spotOf(
     syntax: block.format,
   });
   if (!found) return null;
-  return spots[shifted.indexOf(found)] ?? null;
+  return { ...found, keyAt: found.keyAt + block.offset, value: by(found.value, block.offset) };
 }
 
 /** A front matter value as the page wrote it. TOML numbers and dates are read back from the text. */

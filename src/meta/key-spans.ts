@@ -22,6 +22,9 @@ export interface KeySpot {
   quote: '"' | "'" | "";
   /** Nothing separates an empty value from its ":" or "=": a value written there needs a space. */
   gap: boolean;
+  /** For a value after a YAML tag or anchor: the whole of it, from the tag, written over when a
+   * new value does not fit the tag (`!!int`). */
+  withProperties?: Span;
 }
 
 /** What to write over `spot`'s value so that it reads as `value`, quoted as the syntax needs;
@@ -75,16 +78,23 @@ function closingQuote(text: string, open: number, lineEnd: number): number {
   return -1;
 }
 
-/** End of a YAML block scalar whose indicator is on the line of the key at `keyAt`: the last
- * of the following lines indented deeper than the key, without its line ending. */
-function blockScalarEnd(
+/**
+ * The value's own text in a YAML block scalar whose indicator is on the line of the key at
+ * `keyAt`: from the first character of its first line to the end of its last, the lines below
+ * indented deeper than the key (without the last one's line ending). The indicator, indentation
+ * and line breaks before the text are the value's style and stay; with no line below, the
+ * indicator alone, from `indicator`.
+ */
+function blockScalarText(
   text: string,
   lineStart: number,
   keyAt: number,
+  indicator: number,
   lineEnd: number,
   to: number,
-): number {
+): Span {
   const keyIndent = keyAt - lineStart;
+  let start = -1;
   let end = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
   let pos = lineEnd + 1;
   while (pos < to) {
@@ -94,10 +104,45 @@ function blockScalarEnd(
     while (text.charCodeAt(pos + indent) === SPACE) indent++;
     const blank = pos + indent >= le || text.charCodeAt(pos + indent) === 13;
     if (!blank && indent <= keyIndent) break;
-    if (!blank) end = text.charCodeAt(le - 1) === 13 ? le - 1 : le;
+    if (!blank) {
+      if (start === -1) start = pos + indent;
+      end = text.charCodeAt(le - 1) === 13 ? le - 1 : le;
+    }
     pos = le + 1;
   }
-  return end;
+  return { start: start === -1 ? indicator : start, end };
+}
+
+/** Past YAML node properties, a tag (`!!str`, `!x`) or an anchor (`&pin`), and the blanks after
+ * them: where the value itself starts. With nothing after them on the line, `v` itself. */
+function pastProperties(text: string, v: number, valueEnd: number): number {
+  let p = v;
+  for (let c = text.charCodeAt(p); c === 0x21 /* ! */ || c === 0x26 /* & */; ) {
+    let q = p + 1;
+    while (q < valueEnd && !isBlank(text.charCodeAt(q))) q++;
+    while (q < valueEnd && isBlank(text.charCodeAt(q))) q++;
+    if (q >= valueEnd) return v;
+    p = q;
+    c = text.charCodeAt(p);
+  }
+  return p;
+}
+
+/** End of a TOML multi-line string opened at `open` (`'''` or `"""`) and closed on the same line,
+ * just before its closing delimiter; -1 otherwise. */
+function closingTriple(text: string, open: number, lineEnd: number): number {
+  const quote = text.charCodeAt(open);
+  for (let i = open + 3; i + 2 < lineEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (quote === 0x22 && c === 0x5c /* \ */) {
+      i++;
+      continue;
+    }
+    if (c === quote && text.charCodeAt(i + 1) === quote && text.charCodeAt(i + 2) === quote) {
+      return i;
+    }
+  }
+  return -1;
 }
 
 /**
@@ -146,23 +191,42 @@ export function keySpots(
     const valueEnd = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
     let v = k;
     while (v < valueEnd && isBlank(text.charCodeAt(v))) v++;
+    // A tag or an anchor is how the value is written, not the value: it stays as it is.
+    const written = v;
+    v = pastProperties(text, v, valueEnd);
+    const push = (spot: KeySpot, writtenEnd: number) =>
+      spots.push(
+        v === written ? spot : { ...spot, withProperties: { start: written, end: writtenEnd } },
+      );
     const c = text.charCodeAt(v);
+    if (
+      (c === 0x22 || c === 0x27) &&
+      text.charCodeAt(v + 1) === c &&
+      text.charCodeAt(v + 2) === c
+    ) {
+      // TOML's multi-line string on one line: the text between its delimiters, which stay.
+      const close = closingTriple(text, v, valueEnd);
+      if (close !== -1) {
+        const quote = c === 0x22 ? '"' : "'";
+        push({ keyAt, value: { start: v + 3, end: close }, quote, gap: false }, close + 3);
+        continue;
+      }
+    }
     if (c === 0x22 || c === 0x27) {
       const close = closingQuote(text, v, valueEnd);
       if (close === -1) continue;
-      spots.push({
-        keyAt,
-        value: { start: v + 1, end: close },
-        quote: c === 0x22 ? '"' : "'",
-        gap: false,
-      });
+      push(
+        { keyAt, value: { start: v + 1, end: close }, quote: c === 0x22 ? '"' : "'", gap: false },
+        close + 1,
+      );
       continue;
     }
-    // A block scalar (`|`, `>-`, ...): its value is the indented lines below it. Looked at for
-    // the first candidates only, so a page of nested blocks cannot make this quadratic.
+    // A block scalar (`|`, `>-`, ...): its value is the text of the indented lines below it,
+    // which is replaced there, keeping the indicator and the indentation. Looked at for the
+    // first candidates only, so a page of nested blocks cannot make this quadratic.
     if ((c === 0x7c || c === 0x3e) && spots.length < MAX_SPOTS) {
-      const end = blockScalarEnd(text, lineStart, keyAt, lineEnd, to);
-      spots.push({ keyAt, value: { start: v, end }, quote: "", gap: false });
+      const value = blockScalarText(text, lineStart, keyAt, v, lineEnd, to);
+      push({ keyAt, value, quote: "", gap: false }, value.end);
       continue;
     }
     let end = v;
@@ -175,7 +239,7 @@ export function keySpots(
       end++;
     }
     while (end > v && isBlank(text.charCodeAt(end - 1))) end--;
-    spots.push({ keyAt, value: { start: v, end }, quote: "", gap: end === k });
+    push({ keyAt, value: { start: v, end }, quote: "", gap: end === k }, end);
   }
   return spots;
 }
@@ -235,7 +299,9 @@ export function onlyChanged(
   want: (path: readonly string[]) => string,
 ): boolean {
   for (const path of paths) {
-    if (scalarText(valueAt(after, path)) !== want(path)) return false;
+    // Read as the scan reads it (frontmatter.ts asWritten): a block scalar's final line break
+    // (`|`, `>`) is how the value is written, and stays.
+    if (scalarText(valueAt(after, path))?.trim() !== want(path)) return false;
   }
   const mark = Symbol("edited");
   return sameData(masked(before, paths, mark), masked(after, paths, mark));
@@ -291,20 +357,27 @@ export function confirmSpan(
   opts: { date: boolean; syntax: FrontMatterFormat },
 ): KeySpot | null {
   const s = sentinel(block, opts.date);
-  let confirmed: KeySpot | null = null;
-  for (const spot of spots) {
+  const reads = (spot: KeySpot) => {
     const value = replacement(spot, s, opts.syntax);
-    if (value === null) continue;
+    if (value === null) return false;
     const edited = block.slice(0, spot.value.start) + value + block.slice(spot.value.end);
     let after: unknown;
     try {
       after = parse(edited);
     } catch {
-      continue;
+      return false;
     }
-    if (after === null || !onlyChanged(data, after, [path], () => s)) continue;
+    return after !== null && onlyChanged(data, after, [path], () => s);
+  };
+  let confirmed: KeySpot | null = null;
+  for (const spot of spots) {
+    // The value alone, keeping its tag; else, where the value does not fit the tag, the whole.
+    const { withProperties, ...own } = spot;
+    const whole = withProperties && { ...own, value: withProperties, quote: "" as const };
+    const found = reads(own) ? own : whole && reads(whole) ? whole : null;
+    if (!found) continue;
     if (confirmed) return null;
-    confirmed = spot;
+    confirmed = found;
   }
   return confirmed;
 }

@@ -10,6 +10,7 @@ import { linesChanged } from "../check/thresholds.js";
 import { translatesNothing, unknownCommitText } from "../core/status.js";
 import type { PageReport } from "../core/types.js";
 import { type AnnotationLevel, withStoppedCommands, workflowCommand } from "../sanitize/github.js";
+import { shownName } from "../sanitize/terminal.js";
 import { checkTableLines } from "./check-table.js";
 
 export interface GithubOptions {
@@ -58,7 +59,7 @@ function annotation(
   const title = `${page.lang} translation ${page.status}`;
   return workflowCommand(
     level,
-    { file: `${prefix}${page.path}`, line: page.metaLine ?? undefined, title },
+    { file: `${prefix}${shownName(page.path)}`, line: page.metaLine ?? undefined, title },
     verdict.reasons.length > 1
       ? `${describePage(page)} Over the limit: ${verdict.reasons.slice(1).join("; ")}.`
       : describePage(page),
@@ -81,20 +82,20 @@ export function describePage(page: PageReport): string {
   const numbers = facts.length > 0 ? ` (${facts.join(", ")})` : "";
   switch (page.status) {
     case "moved":
-      return `The English source moved from ${page.movedFrom ?? "?"} to ${page.sourcePath}${numbers}.`;
+      return `The English source moved from ${shownName(page.movedFrom ?? "?")} to ${shownName(page.sourcePath)}${numbers}.`;
     case "source-missing":
       if (translatesNothing(page)) {
-        return `No English page ${page.sourcePath} exists for this translation, which has no metadata.`;
+        return `No English page ${shownName(page.sourcePath)} exists for this translation, which has no metadata.`;
       }
-      return `The English source ${page.sourcePath} was deleted${numbers}.`;
+      return `The English source ${shownName(page.sourcePath)} was deleted${numbers}.`;
     case "unknown-commit":
-      return `${unknownCommitText(page)}; English source: ${page.sourcePath}.`;
+      return `${unknownCommitText(page)}; English source: ${shownName(page.sourcePath)}.`;
     case "untracked":
-      return `The page has no translation metadata; English source: ${page.sourcePath}.${estimateSentence(page)}`;
+      return `The page has no translation metadata; English source: ${shownName(page.sourcePath)}.${estimateSentence(page)}`;
     case "missing":
-      return `There is no translation of ${page.sourcePath}.`;
+      return `There is no translation of ${shownName(page.sourcePath)}.`;
     default:
-      return `The translation is ${page.status}${numbers}; English source: ${page.sourcePath}.`;
+      return `The translation is ${page.status}${numbers}; English source: ${shownName(page.sourcePath)}.`;
   }
 }
 

@@ -17,6 +17,7 @@ import type { GitHubRepo } from "../git/remote.js";
 import { kindCounts, kindText, structureChangesText } from "../kinds/kinds.js";
 import { layoutOfResult } from "../layout/layout.js";
 import { htmlText, htmlUrl } from "../sanitize/html.js";
+import { shownName } from "../sanitize/terminal.js";
 import {
   buildRows,
   FILTER_KEYS,
@@ -195,7 +196,7 @@ function pageBody(report: HtmlReport, index: number, rank: number, path: string)
     `data-needs-work="${NEEDS_WORK.has(page.status) ? 1 : 0}"`,
     `data-rank="${STATUSES.indexOf(page.status)}"`,
     `data-work="${rank}"`,
-    `data-path="${htmlText(path)}"`,
+    `data-path="${htmlText(shownName(path))}"`,
     `data-behind="${n.commitsBehind ?? -1}"`,
     `data-lines="${lines ?? -1}"`,
     `data-age="${age ?? -1}"`,
@@ -210,7 +211,7 @@ function pageBody(report: HtmlReport, index: number, rank: number, path: string)
   const ageText = age === null || age < 0 ? "" : plural(age, "day", "days");
   const cells = [
     `<td><span class="status t-${page.status}"><span aria-hidden="true">${facts.symbol} </span>${facts.label}</span></td>`,
-    `<th scope="row"><code>${htmlText(path)}</code>${pageNotes(page, report.result.content)}</th>`,
+    `<th scope="row"><code>${htmlText(shownName(path))}</code>${pageNotes(page, report.result.content)}</th>`,
     `<td class="num">${behind}</td>`,
     `<td class="num">${diff}</td>`,
     `<td class="num">${ageText}</td>`,
@@ -230,11 +231,11 @@ function pageNotes(page: PageReport, content: string): string {
   if (page.rawTitle) notes.push(`<span class="title">${htmlText(page.rawTitle)}</span>`);
   if (page.movedFrom)
     notes.push(
-      `<span class="title">English moved to <code>${htmlText(page.sourcePath)}</code></span>`,
+      `<span class="title">English moved to <code>${htmlText(shownName(page.sourcePath))}</code></span>`,
     );
   if (page.status === "missing")
     notes.push(
-      `<span class="title">Not translated yet: <code>${htmlText(page.sourcePath)}</code></span>`,
+      `<span class="title">Not translated yet: <code>${htmlText(shownName(page.sourcePath))}</code></span>`,
     );
   if (page.estimate)
     notes.push(

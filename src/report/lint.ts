@@ -5,6 +5,7 @@ import { type Finding, levelOf } from "../lint/finding.js";
 import type { PageLint } from "../lint/lint.js";
 import { inertLine, workflowCommand } from "../sanitize/github.js";
 import { toJson } from "../sanitize/json.js";
+import { shownName } from "../sanitize/terminal.js";
 
 /** The findings a run leaves: all of them, less those repaired on disk (a dry run repairs
  * nothing, so its exit code and annotations are those of a run without --fix). */
@@ -43,10 +44,10 @@ export function renderLintTable(
     if (p.diff) lines.push(...p.diff.split("\n").map(inertLine));
     for (const f of p.fixed) {
       lines.push(
-        `${shown(p.path)}:${f.line}:${f.column}  fixed  ${f.rule}  ${shown(f.fix?.says ?? "")}`,
+        `${shown(shownName(p.path))}:${f.line}:${f.column}  fixed  ${f.rule}  ${shown(f.fix?.says ?? "")}`,
       );
     }
-    if (p.fixError) lines.push(`${shown(p.path)}  not fixed: ${shown(p.fixError)}`);
+    if (p.fixError) lines.push(`${shown(shownName(p.path))}  not fixed: ${shown(p.fixError)}`);
     for (const f of remaining(p)) {
       const fix = p.wouldFix.includes(f)
         ? `  (would fix: ${shown(f.fix?.says ?? "")})`
@@ -54,7 +55,7 @@ export function renderLintTable(
           ? "  (fixable)"
           : "";
       lines.push(
-        `${shown(p.path)}:${f.line}:${f.column}  ${levelOf(f)}  ${f.rule}  ${shown(f.message)}${fix}`,
+        `${shown(shownName(p.path))}:${f.line}:${f.column}  ${levelOf(f)}  ${f.rule}  ${shown(f.message)}${fix}`,
       );
     }
   }
@@ -99,7 +100,7 @@ export function renderLintGithub(pages: readonly PageLint[], pathPrefix = ""): s
         workflowCommand(
           levelOf(f),
           {
-            file: `${pathPrefix}${p.path}`,
+            file: `${pathPrefix}${shownName(p.path)}`,
             line: f.line,
             col: f.column,
             title: `translation-status ${f.rule}`,

@@ -14,6 +14,7 @@ import { commitUrl, compareUrl, type GitHubRepo, historyUrl } from "../git/remot
 import { isFullHash, parseRawCommit } from "../git/revision.js";
 import { commitKindText, kindCounts, kindText, structureChangesText } from "../kinds/kinds.js";
 import { mdCode, mdLink, mdText, mdTextWithCode } from "../sanitize/markdown.js";
+import { shownName } from "../sanitize/terminal.js";
 import { FULL_LISTING, type Listing, listedLanguages } from "./table.js";
 import { groupWarnings, sharedWarnings, warningText } from "./warnings.js";
 
@@ -171,7 +172,7 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
   const ignoredHeading = `### ${plural(ignored.length, "page passes", "pages pass")} by its English change's kind\n\n`;
   const ignoredItems: string[] = [];
   for (const { page, verdict } of ignored) {
-    const item = `- ${mdCode(page.path)}: ${mdText(kindText(page.estimate ?? page) || (verdict.ignored ?? ""))}\n`;
+    const item = `- ${mdCode(shownName(page.path))}: ${mdText(kindText(page.estimate ?? page) || (verdict.ignored ?? ""))}\n`;
     if (!fits(ignoredItems.length === 0 ? ignoredHeading + item : item)) break;
     ignoredItems.push(item);
   }
@@ -273,14 +274,14 @@ function pageItem(
   if (est) parts.push(estimateText(est));
   const kind = kindText(est ?? page);
   if (kind !== "") parts.push(`${est ? "estimated " : ""}English change: ${mdText(kind)}`);
-  let line = `- [ ] ${mdCode(page.path)}: ${parts.join(", ")}`;
+  let line = `- [ ] ${mdCode(shownName(page.path))}: ${parts.join(", ")}`;
   const english = page.movedFrom
-    ? `English moved from ${mdCode(page.movedFrom)} to ${mdCode(page.sourcePath)}`
+    ? `English moved from ${mdCode(shownName(page.movedFrom))} to ${mdCode(shownName(page.sourcePath))}`
     : translatesNothing(page)
-      ? `No English page ${mdCode(page.sourcePath)} exists`
+      ? `No English page ${mdCode(shownName(page.sourcePath))} exists`
       : page.status === "source-missing"
-        ? `English source ${mdCode(page.sourcePath)} was deleted`
-        : `English source ${mdCode(page.sourcePath)}`;
+        ? `English source ${mdCode(shownName(page.sourcePath))} was deleted`
+        : `English source ${mdCode(shownName(page.sourcePath))}`;
   line += `. ${english}`;
   if (gh) {
     const links: string[] = [];

@@ -5,6 +5,7 @@ import type { PageReport, ScanResult, Status } from "../core/types.js";
 import { type ChangeKind, kindCounts, kindText, structureChangesText } from "../kinds/kinds.js";
 import type { ShowChoice } from "../options/defaults.js";
 import { inertLine } from "../sanitize/github.js";
+import { shownName } from "../sanitize/terminal.js";
 import { groupWarnings, sharedWarnings, warningText } from "./warnings.js";
 
 // Untrusted text (paths, warnings quoting pages) goes to a terminal that is often a CI log, so
@@ -135,7 +136,7 @@ function numbers(page: PageReport): string {
 }
 
 function pathText(page: PageReport): string {
-  const moved = page.movedFrom ? `  (English moved to ${text(page.sourcePath)})` : "";
+  const moved = page.movedFrom ? `  (English moved to ${text(shownName(page.sourcePath))})` : "";
   const estimate = page.estimate ? `  (est. from ${page.estimate.rawCommit.slice(0, 12)})` : "";
-  return `${text(page.path)}${moved}${estimate}`;
+  return `${text(shownName(page.path))}${moved}${estimate}`;
 }

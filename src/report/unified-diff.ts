@@ -5,6 +5,7 @@ import type { PageReport } from "../core/types.js";
 import { computeDiff, DEFAULT_LIMITS } from "../detail/diff.js";
 import type { BlobText } from "../detail/types.js";
 import { inertLine } from "../sanitize/github.js";
+import { shownName } from "../sanitize/terminal.js";
 
 /** Lines of one page's diff shown at most; the rest is counted. */
 export const MAX_DIFF_LINES = 400;
@@ -37,7 +38,10 @@ export function diffLines(item: PageDiffInput): string[] {
   const { page, before, after } = item;
   if (before === null || after === null) return ["(no diff: an English version is not readable)"];
   const model = computeDiff(before, after, { ...DEFAULT_LIMITS, maxRows: MAX_DIFF_LINES });
-  const lines = [`--- ${item.fromPath}  ${item.from.slice(0, 12)}`, `+++ ${page.sourcePath}  HEAD`];
+  const lines = [
+    `--- ${shownName(item.fromPath)}  ${item.from.slice(0, 12)}`,
+    `+++ ${shownName(page.sourcePath)}  HEAD`,
+  ];
   for (const row of model.rows) {
     if (row.kind === "hunk") lines.push(row.text);
     else if (row.kind === "note") lines.push(`(${row.text})`);
@@ -49,7 +53,7 @@ export function diffLines(item: PageDiffInput): string[] {
 
 function pageDiff(item: PageDiffInput, color: boolean): string[] {
   const est = item.page.estimate ? ", estimated baseline" : "";
-  const head = `${inertLine(item.page.path)}  (English ${inertLine(item.page.sourcePath)}, ${item.from.slice(0, 12)}..HEAD${est})`;
+  const head = `${inertLine(shownName(item.page.path))}  (English ${inertLine(shownName(item.page.sourcePath))}, ${item.from.slice(0, 12)}..HEAD${est})`;
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   return [
     color ? `\x1b[1m${head}\x1b[0m` : head,

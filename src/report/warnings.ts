@@ -4,6 +4,7 @@
 // and the first file's path. The JSON keeps every warning as it is.
 
 import type { PageReport } from "../core/types.js";
+import { shownName } from "../sanitize/terminal.js";
 
 export interface WarningGroup {
   /** The warning itself when it stands alone, else what every warning of the group says. */
@@ -48,7 +49,7 @@ export function timesText(count: number): string {
 /**
  * One group as a line: the warning itself, or e.g.
  * "symbolic link not followed (20,000 ×), first: content/zh-cn/a.md". `show` escapes untrusted
- * text for the output at hand, `showPath` the path.
+ * text for the output at hand, `showPath` the path (as the reports print names, shownName).
  */
 export function warningText(
   g: WarningGroup,
@@ -56,7 +57,7 @@ export function warningText(
   showPath: (s: string) => string = show,
 ): string {
   if (g.count === 1) return show(g.text);
-  const first = g.first === null ? "" : `, first: ${showPath(g.first)}`;
+  const first = g.first === null ? "" : `, first: ${showPath(shownName(g.first))}`;
   return `${show(g.text)} (${timesText(g.count)})${first}`;
 }
 

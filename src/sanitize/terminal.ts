@@ -5,7 +5,9 @@
 //
 // A literal backslash is deliberately NOT escaped: that keeps `visible` idempotent (sinks may
 // sanitize text that was already sanitized) at the price that the text `\x1b` and a real ESC look
-// alike once escaped. Use `hasUnsafeChars` on the raw value when that difference matters.
+// alike once escaped. Use `hasUnsafeChars` on the raw value when that difference matters. Page
+// names, which users give back to the tool, are printed with `shownName` instead: the same
+// escapes, and a backslash doubled where it would read as one, so `nameFromShown` reverses it.
 import { INVISIBLE_CLASS } from "./invisible.js";
 
 /**
@@ -38,10 +40,11 @@ function escapeCodePoint(cp: number): string {
   const named = NAMED.get(cp);
   if (named !== undefined) return named;
   // A byte of a file name or commit text that was not UTF-8 (core/path-bytes.ts): shown as the
-  // byte, in capitals, which is also how stamp reads a PAGE back.
+  // byte, in capitals. `\x80` and up are bytes only; a character from U+0080 (C1, the soft
+  // hyphen) is `\u0080`, so the two never print alike.
   if (cp >= 0xdc80 && cp <= 0xdcff) return `\\x${(cp - 0xdc00).toString(16).toUpperCase()}`;
   const hex = cp.toString(16);
-  if (cp <= 0xff) return `\\x${hex.padStart(2, "0")}`;
+  if (cp < 0x80) return `\\x${hex.padStart(2, "0")}`;
   if (cp <= 0xffff) return `\\u${hex.padStart(4, "0")}`;
   return `\\u{${hex}}`;
 }
@@ -67,6 +70,51 @@ export function hasUnsafeChars(s: string): boolean {
 export function visible(s: string): string {
   if (!UNSAFE.test(s)) return s;
   return s.replace(UNSAFE_ALL, escapeMatch);
+}
+
+/** A backslash whose printed form would be followed by something that reads as an escape: a
+ * backslash, `t`, `n`, `r`, `x`, `u`, or a code point that is itself printed as an escape. */
+const BACKSLASH_BEFORE_ESCAPE = new RegExp(String.raw`\\(?=[\\tnrxu${UNSAFE_CLASS}])`, "gu");
+
+/**
+ * A page name (any file name) as every report prints it: `visible`, with a literal backslash
+ * doubled where it would otherwise read as an escape, so `c\xFFd.md` (backslash, x, F, F)
+ * prints as `c\\xFFd.md` and the name holding the byte 0xFF as `c\xFFd.md`. Free of unsafe
+ * characters, so the sinks' own `visible` leaves it as it is. `nameFromShown` reverses it.
+ */
+export function shownName(name: string): string {
+  if (!name.includes("\\")) return visible(name);
+  return visible(name.replace(BACKSLASH_BEFORE_ESCAPE, "\\\\"));
+}
+
+const SHOWN_ESCAPE =
+  /\\(?:(\\)|([tnr])|x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4}))/g;
+const NAMED_BACK: Readonly<Record<string, string>> = { t: "\t", n: "\n", r: "\r" };
+
+/**
+ * A name as the reports print it back to the name itself: the one reading of a PAGE or PATH
+ * given on the command line, the inverse of `shownName` for every escape it writes (`\\`, `\t`,
+ * `\n`, `\r`, `\x00`-`\x7f` for those characters, `\x80`-`\xFF` for a byte that was not UTF-8,
+ * `\uXXXX`, `\u{X}`). A backslash before anything else is itself.
+ */
+export function nameFromShown(text: string): string {
+  if (!text.includes("\\")) return text;
+  return text.replace(
+    SHOWN_ESCAPE,
+    (all, slash?: string, named?: string, byte?: string, braced?: string, unit?: string) => {
+      if (slash) return "\\";
+      if (named) return NAMED_BACK[named] ?? all;
+      if (byte) {
+        const n = Number.parseInt(byte, 16);
+        return String.fromCharCode(n < 0x80 ? n : 0xdc00 + n);
+      }
+      if (braced) {
+        const cp = Number.parseInt(braced, 16);
+        return cp <= 0x10ffff ? String.fromCodePoint(cp) : all;
+      }
+      return String.fromCharCode(Number.parseInt(unit as string, 16));
+    },
+  );
 }
 
 /**

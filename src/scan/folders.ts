@@ -3,6 +3,7 @@
 import { readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { globMatcher } from "../core/glob.js";
+import { decodeBytes, fsPath } from "../core/path-bytes.js";
 import { AppError } from "../errors.js";
 import type { TreeEntry } from "../git/tree.js";
 import { chooseLayout, siteSubfolders } from "../layout/detect.js";
@@ -15,7 +16,7 @@ import {
 import type { PathPattern } from "../layout/pattern.js";
 import { DEFAULTS } from "../options/defaults.js";
 import { type FoldersChosen, NOTHING_CHOSEN } from "../options/resolve.js";
-import { excludeProblem } from "../options/values.js";
+import { excludeProblem, LANGUAGE_RULE, languageProblem } from "../options/values.js";
 import { folderProblem, pageFileTest, realFolderInside, withoutDotSlash } from "../site/files.js";
 
 /** What a scan covers: the site's layout and languages, and which files are pages. Options
@@ -132,6 +133,14 @@ export function checkFolderName(value: string, what: string): string {
   return cleaned;
 }
 
+/** A language named as an option (`what`), checked as the command line checks it. */
+function checkLanguageName(value: string, what: string): string {
+  const cleaned = value.replace(/\/+$/, "");
+  const why = languageProblem(cleaned);
+  if (why !== null) throw new AppError(2, `${what}: ${JSON.stringify(value)}: ${why}`);
+  return cleaned;
+}
+
 /** The content and source folder names from the options, checked, and `<content>/<source>`;
  * the folders themselves are not looked at. */
 export function sourceFolder(opts: { content: string; source: string }): {
@@ -140,9 +149,7 @@ export function sourceFolder(opts: { content: string; source: string }): {
   sourceRel: string;
 } {
   const content = checkFolderName(opts.content, "--content");
-  const source = checkFolderName(opts.source, "--source");
-  if (source.includes("/"))
-    throw new AppError(2, `invalid --source: ${JSON.stringify(opts.source)}`);
+  const source = checkLanguageName(opts.source, "--source");
   return { content, source, sourceRel: `${content}/${source}` };
 }
 
@@ -174,35 +181,36 @@ export function resolveFolders(
   const skipped: string[] = [];
   let names: string[];
   if (opts.langs.length > 0) {
-    names = opts.langs.map((l) => {
-      const name = checkFolderName(l, "--lang");
-      if (name.includes("/")) throw new AppError(2, `invalid --lang: ${JSON.stringify(l)}`);
-      return name;
-    });
+    names = opts.langs.map((l) => checkLanguageName(l, "--lang"));
   } else if (layout.languages) {
     names = [...layout.languages];
   } else {
     if (languagesAbs === null) {
       throw new AppError(2, missingFolder(workTree, layout.languagesIn, startedIn(workTree, opts)));
     }
-    const entries = readdirSync(languagesAbs, { withFileTypes: true });
+    // Names as bytes, so a folder whose name is not UTF-8 is named as the reports print it.
+    const entries = readdirSync(fsPath(languagesAbs), { withFileTypes: true, encoding: "buffer" });
+    const named = entries.map((e) => ({ e, name: decodeBytes(e.name) }));
     const off = new Set(layout.disabled?.map((l) => l.toLowerCase()));
-    names = entries
+    names = named
       .filter(
-        (e) =>
+        ({ e, name }) =>
           e.isDirectory() &&
           !e.isSymbolicLink() &&
-          e.name !== source &&
-          SEGMENT.test(e.name) &&
-          !off.has(e.name.toLowerCase()),
+          name !== source &&
+          SEGMENT.test(name) &&
+          !off.has(name.toLowerCase()),
       )
-      .map((e) => e.name)
+      .map(({ name }) => name)
       .sort();
     // A symbolic link could lead anywhere (another language, or outside the repository): it is
-    // not read, and said so, rather than silently left out of the report.
-    for (const e of entries) {
-      if (e.isSymbolicLink() && e.name !== source && SEGMENT.test(e.name)) {
-        skipped.push(`${layout.languagesIn}/${e.name}: symbolic link not followed`);
+    // not read, and said so, rather than silently left out of the report; as is a folder whose
+    // name no language has (`a b`). Hidden folders (`.obsidian`) are no one's language.
+    for (const { e, name } of named) {
+      if (e.isSymbolicLink() && name !== source && SEGMENT.test(name)) {
+        skipped.push(`${layout.languagesIn}/${name}: symbolic link not followed`);
+      } else if (e.isDirectory() && !name.startsWith(".") && !SEGMENT.test(name)) {
+        skipped.push(`${layout.languagesIn}/${name}: not read as a language (${LANGUAGE_RULE})`);
       }
     }
     skipped.sort();

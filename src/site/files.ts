@@ -265,7 +265,9 @@ export function realFolderInside(workTree: string, rel: string): string | null {
   }
   let real: string | null;
   try {
-    real = decodeBytes(realpathSync(fsPath(abs), { encoding: "buffer" }));
+    // The native call: the JavaScript one turns a Buffer path into a string, losing the bytes
+    // of a name that is not UTF-8, and then finds no such folder.
+    real = decodeBytes(realpathSync.native(fsPath(abs), { encoding: "buffer" }));
   } catch {
     real = null;
   }

@@ -94,7 +94,8 @@ interface Swap {
 
 async function swapIn(swap: Swap): Promise<WriteResult> {
   const { dir, target, info, expected, next } = swap;
-  const temp = tempName(dir);
+  // In the page's folder, whose name may hold bytes that are not UTF-8 (core/path-bytes.ts).
+  const temp = fsPath(tempName(dir));
   let renamed = false;
   try {
     const kept = await writeTemp(temp, next, info);
@@ -119,7 +120,11 @@ async function swapIn(swap: Swap): Promise<WriteResult> {
  * Writes `bytes` to a new file at `temp` with the page's owner, group and mode, synced; returns
  * why the owner or group cannot be kept, or null.
  */
-async function writeTemp(temp: string, bytes: Buffer, info: Stats): Promise<string | null> {
+async function writeTemp(
+  temp: string | Buffer,
+  bytes: Buffer,
+  info: Stats,
+): Promise<string | null> {
   const handle = await open(temp, "wx", 0o600);
   try {
     await handle.writeFile(bytes);
@@ -169,7 +174,7 @@ async function restoreLateSave(swap: Swap): Promise<WriteResult> {
   const late = await readWhole(original).catch(() => null);
   if (late?.equals(expected)) return { ok: true };
   if (late === null) return { error: `${CHANGED} (and the late save could not be read back)` };
-  const tempBack = tempName(dir);
+  const tempBack = fsPath(tempName(dir));
   try {
     await writeTemp(tempBack, late, info);
     // Only over our own stamped version, never over a newer save.

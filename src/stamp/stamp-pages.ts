@@ -2,7 +2,7 @@
 // commit (HEAD by default), by rewriting only the commit and date inside each page's metadata.
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { decodeBytes, encodeBytes, fsPath, unescapeShownBytes } from "../core/path-bytes.js";
+import { decodeBytes, encodeBytes, fsPath } from "../core/path-bytes.js";
 import { gitBlobReader } from "../detail/blobs.js";
 import type { BlobText } from "../detail/types.js";
 import { AppError } from "../errors.js";
@@ -31,6 +31,7 @@ import {
 import { readMeta } from "../meta/read.js";
 import { NO_METADATA, type StampResult, stampText } from "../meta/stamp.js";
 import { DEFAULTS, type MetadataChoice } from "../options/defaults.js";
+import { LANGUAGE_RULE, languageProblem } from "../options/values.js";
 import { type SiteScope, siteLayout } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
 import { openSourceRepo } from "../scan/source-repo.js";
@@ -124,9 +125,14 @@ export async function stampPages(
   // A page brought under tracking follows its estimate unless a commit was given. Estimates are
   // commits of the translations' own history, so there are none with two repositories.
   const estimated = init !== null && opts.commit === null;
+  // The scan that estimates reads the languages it can: a folder no language has the name of
+  // (`content/a b`) is none, and its pages have no estimate (said below).
+  const scanned = (lang: string) =>
+    layout.languages?.includes(lang) ?? languageProblem(lang) === null;
+  const estimatedLangs = [...new Set(placed.map((p) => p.place.lang))].filter(scanned);
   const estimates =
-    estimated && !other && placed.length > 0
-      ? await (init.estimates?.([...new Set(placed.map((p) => p.place.lang))]) ?? new Map())
+    estimated && !other && estimatedLangs.length > 0
+      ? await (init.estimates?.(estimatedLangs) ?? new Map())
       : new Map<string, string>();
   const commitOf = (rel: string) => (estimated ? (estimates.get(rel) ?? null) : commit);
   // The pin is checked only when some page is to record `commit` (a commit given, or HEAD):
@@ -185,7 +191,10 @@ export async function stampPages(
       failed((await stampOne(repo.workTree, rel, "", untrackedOnly, opts, null)).error ?? why);
     };
     if (at === null) {
-      await refuse(noEstimate(missing, commit, other !== null, inHead.has(rel)));
+      const why = scanned(place.lang)
+        ? noEstimate(missing, commit, other !== null, inHead.has(rel))
+        : `the folder ${JSON.stringify(place.lang)} is not read as a language (${LANGUAGE_RULE}), so the page has no estimate: give --commit`;
+      await refuse(why);
       continue;
     }
     const checked = (stamped: StampResult): StampResult => {
@@ -315,17 +324,8 @@ async function englishTexts(
  * Reports print paths relative to the repository, so a relative PAGE is read that way first;
  * a path relative to the current folder works too when the first reading names no file.
  */
-function repoRelative(workTree: string, cwd: string, given: string): string {
-  // A name that is not valid UTF-8 is printed with `\xFF` escapes; it is taken back as such
-  // when no file has the name as written.
-  const unescaped = unescapeShownBytes(given);
+function repoRelative(workTree: string, cwd: string, name: string): string {
   const exists = (p: string) => existsSync(fsPath(p));
-  const name =
-    unescaped !== given &&
-    !exists(path.resolve(workTree, given)) &&
-    !exists(path.resolve(cwd, given))
-      ? unescaped
-      : given;
   const fromRepo = path.resolve(workTree, name);
   const fromCwd = path.resolve(cwd, name);
   // A name neither reading finds (a page not translated yet) is taken as the reports print it

@@ -7,6 +7,7 @@ import { shownCountsIfOther } from "../detail/shown-counts.js";
 import type { DiffModel } from "../detail/types.js";
 import { kindText } from "../kinds/kinds.js";
 import type { Layout } from "../layout/layout.js";
+import { shownName } from "../sanitize/terminal.js";
 import { DiffView, diffRowsHeight, shownRows } from "./DiffView.js";
 import type { DiffLayout } from "./diff-lines.js";
 import { formatDate, formatLines, shortHash } from "./format.js";
@@ -32,7 +33,7 @@ export function DetailTitle({
   const lang = safe(page.lang, 40);
   const left = `‹ ${lang} · `;
   const path = fitPath(
-    safe(shortPath(page, layout)),
+    safe(shownName(shortPath(page, layout))),
     Math.max(8, width - textWidth(left) - status.length - 2),
   );
   return (

@@ -4,6 +4,7 @@ import { translatesNothing } from "../core/status.js";
 import type { PageReport } from "../core/types.js";
 import type { PageLinks } from "../detail/types.js";
 import { structureChangesText } from "../kinds/kinds.js";
+import { shownName } from "../sanitize/terminal.js";
 import { formatAge, formatLines, shortHash } from "./format.js";
 import { DETAILS_KEY } from "./keys.js";
 import { fitEnd, fitPath, safe, textWidth, wrapWords } from "./text.js";
@@ -33,16 +34,18 @@ export function pageInfo(
 ): InfoLine[] {
   const lines: InfoLine[] = [];
   const path = (label: string, text: string, p: string): InfoLine => ({ label, text, path: p });
+  const translation = shownName(page.path);
   lines.push(
     path(
       "Translation",
-      page.status === "missing" ? `${page.path} (does not exist yet)` : page.path,
-      page.path,
+      page.status === "missing" ? `${translation} (does not exist yet)` : translation,
+      translation,
     ),
   );
-  const english = page.sourcePath;
+  const english = shownName(page.sourcePath);
   if (page.movedFrom) {
-    lines.push(path("English", `moved from ${page.movedFrom}`, page.movedFrom));
+    const from = shownName(page.movedFrom);
+    lines.push(path("English", `moved from ${from}`, from));
     lines.push(path("", `        to ${english}`, english));
   } else if (translatesNothing(page)) {
     // Nothing says this path ever held an English page: it is not named as one that was deleted.

@@ -6,6 +6,7 @@ import { summarize, translatesNothing } from "../core/status.js";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { type MarkBlocker, movedTranslationPath } from "../detail/mark.js";
 import type { Layout } from "../layout/layout.js";
+import { shownName } from "../sanitize/terminal.js";
 import { shortHash } from "./format.js";
 import { fitEnd, fitPath, safe, textWidth } from "./text.js";
 
@@ -28,7 +29,7 @@ export function fitVariants(variants: readonly string[], width: number): string 
  * is to record an older commit than HEAD: the changes after it remain to translate.
  */
 export function confirmPrompt(path: string, commit: string, width: number, upTo = false): string {
-  const p = safe(path);
+  const p = safe(shownName(path));
   const short = shortHash(commit);
   const suffixes = upTo
     ? [
@@ -57,7 +58,7 @@ export function blockedLine(
   head: string,
   layout: Layout,
 ): StatusLine {
-  const path = page.path;
+  const path = shownName(page.path);
   switch (blocker) {
     case "missing":
       return {
@@ -69,7 +70,7 @@ export function blockedLine(
         return {
           tone: "info",
           variants: [
-            `Not marked: no English page ${page.sourcePath} exists; remove or move the translation instead`,
+            `Not marked: no English page ${shownName(page.sourcePath)} exists; remove or move the translation instead`,
             "Not marked: there is no English page to translate",
           ],
         };
@@ -86,7 +87,7 @@ export function blockedLine(
       return {
         tone: "info",
         variants: [
-          `Not marked: the English page ${page.sourcePath} was deleted; remove or replace the translation instead`,
+          `Not marked: the English page ${shownName(page.sourcePath)} was deleted; remove or replace the translation instead`,
           "Not marked: the English page was deleted; remove or replace the translation instead",
           "Not marked: the English page was deleted",
         ],
@@ -96,9 +97,9 @@ export function blockedLine(
       return {
         tone: "info",
         variants: [
-          `Not marked: the English page moved to ${page.sourcePath}; move the translation to ${target} too (marking alone would not fix it)`,
-          `Not marked: the English page moved; move the translation to ${target} too`,
-          `Not marked: moved in English; move it to ${target} too`,
+          `Not marked: the English page moved to ${shownName(page.sourcePath)}; move the translation to ${shownName(target)} too (marking alone would not fix it)`,
+          `Not marked: the English page moved; move the translation to ${shownName(target)} too`,
+          `Not marked: moved in English; move it to ${shownName(target)} too`,
           "Not marked: the English page moved; move the translation too",
         ],
       };
@@ -115,11 +116,11 @@ export function blockedLine(
 }
 
 export function markingLine(page: PageReport): StatusLine {
-  return { tone: "info", variants: [`Marking ${page.path}…`, "Marking…"] };
+  return { tone: "info", variants: [`Marking ${shownName(page.path)}…`, "Marking…"] };
 }
 
 export function stillMarkingLine(page: PageReport): StatusLine {
-  return { tone: "info", variants: [`Still marking ${page.path}…`, "Still marking…"] };
+  return { tone: "info", variants: [`Still marking ${shownName(page.path)}…`, "Still marking…"] };
 }
 
 export function markedLine(page: PageReport, commit: string): StatusLine {
@@ -127,7 +128,7 @@ export function markedLine(page: PageReport, commit: string): StatusLine {
   return {
     tone: "ok",
     variants: [
-      `Marked ${page.path} as translated from ${short}`,
+      `Marked ${shownName(page.path)} as translated from ${short}`,
       `Marked as translated from ${short}`,
     ],
   };
@@ -136,24 +137,24 @@ export function markedLine(page: PageReport, commit: string): StatusLine {
 export function failedLine(page: PageReport, error: string): StatusLine {
   return {
     tone: "error",
-    variants: [`Could not mark ${page.path}: ${error}`, `Not marked: ${error}`],
+    variants: [`Could not mark ${shownName(page.path)}: ${error}`, `Not marked: ${error}`],
   };
 }
 
 export function editingLine(page: PageReport): StatusLine {
-  return { tone: "info", variants: [`Editing ${page.path}…`, "Editing…"] };
+  return { tone: "info", variants: [`Editing ${shownName(page.path)}…`, "Editing…"] };
 }
 
 /** After the editor: the page as read again (the list shows it too), or what went wrong. */
 export function editedLine(page: PageReport, error: string | null): StatusLine {
   if (error !== null) {
-    return { tone: "error", variants: [`${page.path}: ${error}`, error] };
+    return { tone: "error", variants: [`${shownName(page.path)}: ${error}`, error] };
   }
   const behind = page.commitsBehind === null ? "" : `, ${page.commitsBehind} behind`;
   return {
     tone: "ok",
     variants: [
-      `Read ${page.path} again: ${page.status}${behind}`,
+      `Read ${shownName(page.path)} again: ${page.status}${behind}`,
       `Read again: ${page.status}${behind}`,
     ],
   };

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  decodeBytes,
-  encodeBytes,
-  hasEscapedBytes,
-  unescapeShownBytes,
-} from "../../src/core/path-bytes.js";
+import { decodeBytes, encodeBytes, hasEscapedBytes } from "../../src/core/path-bytes.js";
 import { NulSplitter } from "../../src/git/run.js";
+import { nameFromShown, shownName } from "../../src/sanitize/terminal.js";
 
 describe("file names as bytes", () => {
   it("decodes valid UTF-8 as usual and gives every other byte back", () => {
@@ -29,13 +25,28 @@ describe("file names as bytes", () => {
     }
   });
 
-  it("reads the escaped form the reports print back", () => {
+  it("reads the escaped form the reports print back, for any bytes", () => {
     expect(
-      encodeBytes(unescapeShownBytes("b\\xFFad.md")).equals(
+      encodeBytes(nameFromShown("b\\xFFad.md")).equals(
         Buffer.from([0x62, 0xff, 0x61, 0x64, 0x2e, 0x6d, 0x64]),
       ),
     ).toBe(true);
-    expect(unescapeShownBytes("plain\\x41.md")).toBe("plain\\x41.md");
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed >>> 16;
+    };
+    // Backslashes and the letters escapes are made of, often, among every other byte.
+    const pick = [0x5c, 0x5c, 0x78, 0x75, 0x74, 0x6e, 0x7b, 0x46, 0x30];
+    for (let n = 0; n < 5000; n++) {
+      const bytes = Buffer.from(
+        Array.from({ length: next() % 16 }, () =>
+          next() % 3 === 0 ? (pick[next() % pick.length] as number) : next() % 256,
+        ),
+      );
+      const shown = shownName(decodeBytes(bytes));
+      expect(encodeBytes(nameFromShown(shown)).equals(bytes)).toBe(true);
+    }
   });
 
   it("splits git's NUL records keeping their bytes across chunk boundaries", () => {

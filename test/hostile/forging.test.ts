@@ -192,7 +192,7 @@ describe("terminal and JSON output", () => {
         "content/zh-cn/##\\[error]injected.md",
         "content/zh-cn/::error file=x::injected.md",
         "content/zh-cn/bidi\\u202etxt.exe\\u202c\\u2066.md",
-        "content/zh-cn/c1\\x9b31m\\x9d0;title\\x9c.md",
+        "content/zh-cn/c1\\u009b31m\\u009d0;title\\u009c.md",
         "content/zh-cn/clip\\x1b]52;c;ZXZpbA==\\x07.md",
         "content/zh-cn/link\\x1b]8;;https:evil.example\\x07click\\x1b]8;;\\x07.md",
         "content/zh-cn/splice\\x1b\\x1b[0m[31m.md",

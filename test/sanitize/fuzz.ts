@@ -62,13 +62,18 @@ export const HOSTILE_PIECES: readonly string[] = [
 ];
 
 /** `count` strings of 0..maxLen pieces each, identical on every run. */
-export function fuzzStrings(seed: number, count: number, maxLen = 24): string[] {
+export function fuzzStrings(
+  seed: number,
+  count: number,
+  maxLen = 24,
+  pieces: readonly string[] = HOSTILE_PIECES,
+): string[] {
   const rand = prng(seed);
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     const len = Math.floor(rand() * (maxLen + 1));
     let s = "";
-    for (let j = 0; j < len; j++) s += HOSTILE_PIECES[Math.floor(rand() * HOSTILE_PIECES.length)];
+    for (let j = 0; j < len; j++) s += pieces[Math.floor(rand() * pieces.length)];
     out.push(s);
   }
   return out;

@@ -35,7 +35,7 @@ describe("escapeData", () => {
   });
 
   it("leaves C1 and bidi controls visible, never raw", () => {
-    expect(escapeData("\x9b31m\u202eabc")).toBe("\\x9b31m\\u202eabc");
+    expect(escapeData("\x9b31m\u202eabc")).toBe("\\u009b31m\\u202eabc");
   });
 });
 

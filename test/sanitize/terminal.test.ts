@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   hasUnsafeChars,
   isUnsafeCodePoint,
+  nameFromShown,
+  shownName,
   visible,
   visibleLine,
 } from "../../src/sanitize/terminal.js";
@@ -21,14 +23,14 @@ describe("visible", () => {
     ["a\tb\nc\rd", "a\\tb\\nc\\rd"],
     ["\x00\x07\x08\x0b\x0c\x1f", "\\x00\\x07\\x08\\x0b\\x0c\\x1f"],
     ["del\x7f", "del\\x7f"],
-    ["\x9b31m\x9d0;t\x9c\x80\x9f", "\\x9b31m\\x9d0;t\\x9c\\x80\\x9f"], // 8-bit CSI, OSC, ST
+    ["\x9b31m\x9d0;t\x9c\x80\x9f", "\\u009b31m\\u009d0;t\\u009c\\u0080\\u009f"], // 8-bit CSI, OSC, ST
     ["\u061c\u200e\u200f", "\\u061c\\u200e\\u200f"],
     ["\u202a\u202b\u202c\u202d\u202e", "\\u202a\\u202b\\u202c\\u202d\\u202e"],
     ["\u2066\u2067\u2068\u2069", "\\u2066\\u2067\\u2068\\u2069"],
     ["a\u200bb\u200cc\u200dd", "a\\u200bb\\u200cc\\u200dd"],
     ["\u2060\u2061\u2062\u2063\u2064", "\\u2060\\u2061\\u2062\\u2063\\u2064"],
     ["\ufeffbom", "\\ufeffbom"],
-    ["soft\u00adhyphen", "soft\\xadhyphen"],
+    ["soft\u00adhyphen", "soft\\u00adhyphen"],
     ["l\u2028p\u2029", "l\\u2028p\\u2029"],
     ["\ud800", "\\ud800"],
     ["a\udc00b", "a\\udc00b"],
@@ -107,6 +109,49 @@ describe("visible", () => {
     for (const cp of unsafe3) expect(isUnsafeCodePoint(cp)).toBe(true);
     const safe = [0x20, 0x7e, 0xa0, 0xa9, 0x301, 0x200a, 0x2010, 0x202f, 0x2070, 0xfe10, 0x1f600];
     for (const cp of safe) expect(isUnsafeCodePoint(cp)).toBe(false);
+  });
+});
+
+describe("shownName and nameFromShown", () => {
+  it.each([
+    ["content/zh-cn/new\nline.md", "content/zh-cn/new\\nline.md"],
+    ["tab\tx\r.md", "tab\\tx\\r.md"],
+    ["b\udcffad.md", "b\\xFFad.md"], // the byte 0xFF
+    ["c\\xFFd.md", "c\\\\xFFd.md"], // backslash, x, F, F: the backslash is doubled
+    ["c\\\udcffd.md", "c\\\\\\xFFd.md"], // a backslash, then the byte
+    ["a\\\\t.md", "a\\\\\\\\t.md"], // two backslashes before a t
+    ["a\\b\\.md\\", "a\\b\\.md\\"], // a backslash that reads as nothing else stays one
+    ["c1\u009b\u00ad.md", "c1\\u009b\\u00ad.md"], // C1 and U+00AD never print as bytes do
+    ["x\udc80\u0080", "x\\x80\\u0080"],
+    ["tag\u{e0041}\u200b", "tag\\u{e0041}\\u200b"],
+  ])("prints %j as %j and reads it back", (name, printed) => {
+    expect(shownName(name)).toBe(printed);
+    expect(nameFromShown(printed)).toBe(name);
+    // What a sink does to it afterwards changes nothing.
+    expect(visible(printed)).toBe(printed);
+  });
+
+  it("never prints two names alike: every name reads back from its printed form", () => {
+    const pieces = [
+      ...HOSTILE_PIECES,
+      "\\",
+      "\\",
+      "x",
+      "u",
+      "t",
+      "n",
+      "r",
+      "{",
+      "F",
+      "0",
+      "\udcff",
+    ];
+    const names = [...fuzzStrings(0xbac5, 2000), ...fuzzStrings(0xbac6, 2000, 24, pieces)];
+    for (const name of names) expect(nameFromShown(shownName(name))).toBe(name);
+  });
+
+  it("takes a backslash before anything else as itself", () => {
+    expect(nameFromShown("a\\b\\xZ\\u12\\u{110000}")).toBe("a\\b\\xZ\\u12\\u{110000}");
   });
 });
 

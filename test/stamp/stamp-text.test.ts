@@ -100,9 +100,44 @@ describe("stampText", () => {
       '+++\n"default_lang_commit" = "N"\n+++\n',
     ],
     [
-      "a YAML block scalar",
+      "a YAML block scalar, kept one",
       "---\ndefault_lang_commit: |\n  abc1234\ntitle: x\n---\n",
-      "---\ndefault_lang_commit: N\ntitle: x\n---\n",
+      "---\ndefault_lang_commit: |\n  N\ntitle: x\n---\n",
+    ],
+    [
+      "a folded YAML block scalar, kept folded",
+      "---\ndefault_lang_commit: >-\n    abc1234\n\ntitle: x\n---\n",
+      "---\ndefault_lang_commit: >-\n    N\n\ntitle: x\n---\n",
+    ],
+    [
+      "a block scalar of two lines, as one",
+      "---\nl10n:\n  sourceCommit: >\n    abc\n    1234\n---\n",
+      "---\nl10n:\n  sourceCommit: >\n    N\n---\n",
+    ],
+    [
+      "a YAML tag, kept",
+      "---\ndefault_lang_commit: !!str abc1234 # pinned\n---\n",
+      "---\ndefault_lang_commit: !!str N # pinned\n---\n",
+    ],
+    [
+      "a YAML tag and anchor before quotes, kept",
+      "---\ndefault_lang_commit: &pin !!str 'abc1234'\n---\n",
+      "---\ndefault_lang_commit: &pin !!str 'N'\n---\n",
+    ],
+    [
+      "a tag before a block scalar, kept",
+      "---\ndefault_lang_commit: !!str >-\n  abc1234\n---\n",
+      "---\ndefault_lang_commit: !!str >-\n  N\n---\n",
+    ],
+    [
+      "a TOML multi-line literal string, kept",
+      "+++\ndefault_lang_commit = '''abc1234'''\n+++\n",
+      "+++\ndefault_lang_commit = '''N'''\n+++\n",
+    ],
+    [
+      "a TOML multi-line basic string, kept",
+      '+++\ndefault_lang_commit = """abc1234"""\n+++\n',
+      '+++\ndefault_lang_commit = """N"""\n+++\n',
     ],
     [
       "a YAML alias",
@@ -116,6 +151,16 @@ describe("stampText", () => {
     ],
   ])("writes the commit where the parser reads it: %s", (_, text, expected) => {
     expect(stampText(text, NEW, "2026-11-26")).toEqual({ text: expected.replaceAll("N", NEW) });
+  });
+});
+
+describe("stampText keeps how a value is written", () => {
+  it("drops a tag only where the new value cannot have it", () => {
+    // A date read through `!!timestamp` is a time, not the day written: the day goes in bare.
+    const text = `---\ndefault_lang_commit: ${OLD}\nlast_translation_time: !!timestamp 2025-01-01\n---\n`;
+    expect(stampText(text, NEW, "2026-11-26")).toEqual({
+      text: `---\ndefault_lang_commit: ${NEW}\nlast_translation_time: 2026-11-26\n---\n`,
+    });
   });
 });
 
