@@ -28,8 +28,8 @@ import {
 import type { FoldersChosen, GivenOptions } from "../options/resolve.js";
 import { excludeProblem, extensionProblem, languageProblem, MAX_GLOBS } from "../options/values.js";
 import { ANNOTATION_LEVELS, type AnnotationLevel } from "../sanitize/github.js";
-import { withoutDotSlash } from "../site/files.js";
 import { nameFromShown, shownName } from "../sanitize/terminal.js";
+import { withoutDotSlash } from "../site/files.js";
 
 export type Command =
   | "scan"
