@@ -81,8 +81,12 @@ export interface InitOptions {
   /** The estimated English commit of each page of these languages (repo-relative path -> full
    * hash), used when no commit is given; asked once, for the languages of the pages given,
    * whichever languages the site's scan covers otherwise. */
-  estimates?: (langs: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+  estimates?: (langs: readonly string[]) => Promise<ReadonlyMap<string, PageEstimate>>;
 }
+
+/** A page's estimate: its full hash, or why the scan could not tell it (the missing history of
+ * a shallow clone). */
+export type PageEstimate = string | { unknown: "shallow" };
 
 export interface StampOutcome {
   path: string;
@@ -127,8 +131,12 @@ export async function stampPages(
   const estimates =
     estimated && !other && placed.length > 0
       ? await (init.estimates?.([...new Set(placed.map((p) => p.place.lang))]) ?? new Map())
-      : new Map<string, string>();
-  const commitOf = (rel: string) => (estimated ? (estimates.get(rel) ?? null) : commit);
+      : new Map<string, PageEstimate>();
+  const commitOf = (rel: string) => {
+    if (!estimated) return commit;
+    const e = estimates.get(rel);
+    return typeof e === "string" ? e : null;
+  };
   // The pin is checked only when some page is to record `commit` (a commit given, or HEAD):
   // refused before anything is written, warned about only once a page recorded it.
   const pinWarnings =
@@ -185,7 +193,8 @@ export async function stampPages(
       failed((await stampOne(repo.workTree, rel, "", untrackedOnly, opts, null)).error ?? why);
     };
     if (at === null) {
-      await refuse(noEstimate(missing, commit, other !== null, inHead.has(rel)));
+      const beyondShallow = estimates.get(rel) !== undefined;
+      await refuse(noEstimate(missing, commit, other !== null, inHead.has(rel), beyondShallow));
       continue;
     }
     const checked = (stamped: StampResult): StampResult => {
@@ -423,17 +432,22 @@ function sourceGone(source: string, commit: string): string {
 /**
  * Why a page without metadata has no estimate to be tracked at (`head` is HEAD; `missing` the
  * English page when HEAD lacks it). The scan estimates every page git has a commit of, in any
- * language, but only from this repository's history.
+ * language, but only from this repository's history, and not past a shallow clone's cut.
  */
 function noEstimate(
   missing: string | null,
   head: string,
   twoRepos: boolean,
   inHead: boolean,
+  beyondShallow: boolean,
 ): string {
   if (missing !== null) return sourceGone(missing, head);
   if (twoRepos) {
     return "with --source-repo no page has an estimate (the translations' commits are not the English history's): give --commit";
+  }
+  // Written down, a commit guessed at the cut would read as fact from then on.
+  if (beyondShallow) {
+    return "no estimate for this page: its history is cut off in this shallow clone; fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout), or give --commit";
   }
   return inHead
     ? "no estimate for this page: the ignore-revs file lists every commit that changed it; give --commit"
