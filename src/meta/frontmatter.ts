@@ -316,6 +316,31 @@ function locate(text: string): Located {
 }
 
 /**
+ * Why front matter cannot be added at the top of a page that `locate` finds none in, or null:
+ * the page opens with front matter of a kind Hugo reads and this tool does not (JSON, Org
+ * mode), or with a block after blank space. A block put in front of it would turn it into text.
+ */
+export function unreadFrontMatter(text: string): string | null {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Hugo skips spaces, tabs and line breaks before front matter.
+  const first = /[^ \t\r\n]/.exec(text.slice(start, start + 4096));
+  if (!first) return null;
+  const at = first.index;
+  const opening = text.slice(start + at, start + at + 4);
+  // "{{" opens a shortcode; a JSON object never starts so.
+  if (/^\{(?!\{)/.test(opening)) {
+    return "the page has JSON front matter, which this tool neither reads nor writes: convert it to YAML (---) or TOML (+++) first";
+  }
+  if (opening.startsWith("#+")) {
+    return "the page has Org mode front matter, which this tool neither reads nor writes: convert it to YAML (---) or TOML (+++) first";
+  }
+  if (at > 0 && /^(?:---(?!-)|\+\+\+(?!\+))/.test(opening)) {
+    return "the page's front matter does not start on its first line: remove what comes before it first";
+  }
+  return null;
+}
+
+/**
  * readFrontMatter for a page given byte for byte as Latin-1 (as the scan reads it), or null when
  * the page needs the ordinary path: front matter that is unclosed, of a kind not read, with a
  * non-ASCII byte on its opening line, or not valid UTF-8. Front matter that holds one of the

@@ -260,9 +260,7 @@ export async function scanInStages(
           )
         : undefined;
     if (cache && estimatesName && translationHistory && estimates) {
-      const byPath = new Map(
-        untracked.map((t) => [pagePath(t), estimates.commits.get(t) ?? null]),
-      );
+      const byPath = new Map(untracked.map((t) => [pagePath(t), estimates.commits.get(t) ?? null]));
       cache.pending.push(() =>
         writeEstimates(cache.store, estimatesName, head.hash, ignoreRevs, byPath),
       );
