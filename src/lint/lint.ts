@@ -7,12 +7,13 @@ import { failOnUnmatched, selectPages } from "../core/select.js";
 import type { PageReport } from "../core/types.js";
 import { gitBlobReader } from "../detail/blobs.js";
 import { hugoUrls } from "../layout/hugo.js";
-import { frontMatterPlaces } from "../meta/frontmatter.js";
+import { frontMatterPlaces, NON_ASCII } from "../meta/frontmatter.js";
 import { chosenShortcode } from "../meta/status-shortcode.js";
 import { type ScanOptions, scan } from "../scan/scan.js";
+import { writeEncodingProblem } from "../site/encoding.js";
 import { readPageBytes } from "../site/files.js";
 import { pageDiff } from "../site/page-diff.js";
-import { replaceFile } from "../site/write.js";
+import { replaceFile, replaceProblem } from "../site/write.js";
 import { englishFindings } from "./english-rules.js";
 import { type Finding, positionAt, type Rule } from "./finding.js";
 import { applyFixes } from "./fix.js";
@@ -114,15 +115,27 @@ export async function lint(opts: LintOptions): Promise<LintRun> {
       ...check(t),
       ...fromGit.filter((f) => f.rule !== "raw-commit-abbreviated" || readsAbbreviated(t, rawHash)),
     ];
-    const fixed = applyFixes(text, findings, recheck);
+    const repaired = applyFixes(text, findings, recheck);
+    // A repaired title may be any text, which must not land in a page of another encoding.
+    const encoding =
+      "error" in repaired
+        ? null
+        : writeEncodingProblem(read.bytes, NON_ASCII.test(edited(repaired.fixed)));
+    const fixed = encoding ? { error: encoding } : repaired;
     if ("error" in fixed) {
       lint.fixError = fixed.error;
       continue;
     }
     if (fixed.fixed.length === 0) continue;
+    const write = { force: opts.force ?? false };
     if (opts.dryRun) {
-      lint.wouldFix = fixed.fixed;
-      lint.diff = pageDiff(page.path, text, fixed.text);
+      // As the real run would refuse it, or it would not be "would be fixed".
+      const problem = await replaceProblem(out.repo.workTree, page.path, read.bytes, write);
+      if ("error" in problem) lint.fixError = problem.error;
+      else {
+        lint.wouldFix = fixed.fixed;
+        lint.diff = pageDiff(page.path, text, fixed.text);
+      }
       continue;
     }
     const written = await replaceFile(
@@ -130,12 +143,17 @@ export async function lint(opts: LintOptions): Promise<LintRun> {
       page.path,
       read.bytes,
       encodeBytes(fixed.text),
-      { force: opts.force ?? false },
+      write,
     );
     if ("error" in written) lint.fixError = written.error;
     else lint.fixed = fixed.fixed;
   }
   return { pages: lints, workTree: out.repo.workTree };
+}
+
+/** Every value the repairs write, together. */
+function edited(fixed: readonly Finding[]): string {
+  return fixed.flatMap((f) => f.fix?.edits.map((e) => e.value) ?? []).join("");
 }
 
 /** Whether the page still writes its raw_commit shorter than `full`. */

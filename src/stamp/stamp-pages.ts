@@ -35,6 +35,7 @@ import { type SiteScope, siteLayout } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
 import { openSourceRepo } from "../scan/source-repo.js";
 import { nfcIndex } from "../scan/translations.js";
+import { writeEncodingProblem } from "../site/encoding.js";
 import {
   findPages,
   folderProblem,
@@ -43,7 +44,7 @@ import {
   realFolderInside,
 } from "../site/files.js";
 import { pageDiff } from "../site/page-diff.js";
-import { replaceFile } from "../site/write.js";
+import { replaceFile, replaceProblem } from "../site/write.js";
 import { siteStyle } from "./site-style.js";
 
 export interface StampOptions extends Omit<SiteScope, "langs" | "exclude"> {
@@ -400,15 +401,22 @@ async function stampOne(
   }
   // Bytes that are not UTF-8 (a stray Latin-1 byte in the body) are kept as they are: the scan
   // reads the metadata around them, so stamp edits it around them too (core/path-bytes.ts).
+  // A page in another encoding altogether, or one --init would add a title to, is refused.
+  const encoding = writeEncodingProblem(read.bytes, Boolean(opts.init));
+  if (encoding !== null) return { error: encoding };
   const text = decodeBytes(read.bytes);
   const stamped = edit(text);
   if ("error" in stamped) return { error: stamped.error };
   if (sourceMissing !== null) return { error: sourceGone(sourceMissing, commit) };
-  if (opts.dryRun) return { error: null, diff: pageDiff(rel, text, stamped.text) };
-  if (stamped.text === text) return { error: null };
-  const written = await replaceFile(workTree, rel, read.bytes, encodeBytes(stamped.text), {
-    force: opts.force ?? false,
-  });
+  if (stamped.text === text) return opts.dryRun ? { error: null, diff: "" } : { error: null };
+  const write = { force: opts.force ?? false };
+  if (opts.dryRun) {
+    // "would stamp" must mean the real run would: every refusal of the write is checked too.
+    const problem = await replaceProblem(workTree, rel, read.bytes, write);
+    if ("error" in problem) return { error: problem.error };
+    return { error: null, diff: pageDiff(rel, text, stamped.text) };
+  }
+  const written = await replaceFile(workTree, rel, read.bytes, encodeBytes(stamped.text), write);
   return { error: "error" in written ? written.error : null };
 }
 
