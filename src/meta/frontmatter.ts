@@ -326,9 +326,10 @@ export function unreadFrontMatter(text: string): string | null {
   const first = /[^ \t\r\n]/.exec(text.slice(start, start + 4096));
   if (!first) return null;
   const at = first.index;
-  const opening = text.slice(start + at, start + at + 4);
-  // "{{" opens a shortcode; a JSON object never starts so.
-  if (/^\{(?!\{)/.test(opening)) {
+  const opening = text.slice(start + at, start + at + 256);
+  // A JSON object's first key is quoted; "{{" (a shortcode), "{/*" (an MDX comment) and "{%"
+  // are not front matter.
+  if (/^\{[ \t\r\n]*["}]/.test(opening)) {
     return "the page has JSON front matter, which this tool neither reads nor writes: convert it to YAML (---) or TOML (+++) first";
   }
   if (opening.startsWith("#+")) {

@@ -230,10 +230,11 @@ describe("adding metadata to pages of unusual shape", () => {
     expect(added(page, shortcode)).toBe(`${page}\n${SC}\n`);
   });
 
-  it("a shortcode opening the body is not JSON", () => {
-    expect(added("{{< hint >}}x{{< /hint >}}\n", atStart)).toBe(
-      `${SC}\n{{< hint >}}x{{< /hint >}}\n`,
-    );
+  it.each([
+    ["a shortcode", "{{< hint >}}x{{< /hint >}}\n"],
+    ["an MDX comment", "{/* a note */}\n\nBody\n"],
+  ])("%s opening the body is not JSON", (_, page) => {
+    expect(added(page, atStart)).toBe(`${SC}\n${page}`);
   });
 
   it("writes a title with tabs and line breaks as lint compares it", () => {
