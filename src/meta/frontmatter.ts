@@ -33,7 +33,8 @@ const EXECUTABLE = new Set(["js", "javascript", "coffee", "coffeescript", "cson"
 
 type Data = Record<string, unknown>;
 
-function isData(value: unknown): value is Data {
+/** Parsed front matter that holds keys (not a list or a single value). */
+export function isData(value: unknown): value is Data {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

@@ -3,7 +3,7 @@
 // added, never changed, and the page must read back with exactly the metadata meant.
 
 import type { MetadataChoice } from "../options/defaults.js";
-import { frontMatterData, frontMatterEnd, unreadFrontMatter } from "./frontmatter.js";
+import { frontMatterData, frontMatterEnd, isData, unreadFrontMatter } from "./frontmatter.js";
 import { sameData } from "./key-spans.js";
 import { shortcodeAttribute, TIME_KEY } from "./keys.js";
 import { metaShortcode, readMeta } from "./read.js";
@@ -160,15 +160,11 @@ function addedKeys(style: MetaStyle): string[] {
 function sameFrontMatter(before: string, after: string, keys: readonly string[]): boolean {
   const was = frontMatterData(before) ?? {};
   const now = frontMatterData(after) ?? (keys.length === 0 ? {} : null);
-  if (!isMapping(was) || !isMapping(now)) return false;
+  if (!isData(was) || !isData(now)) return false;
   if (keys.some((k) => !Object.hasOwn(now, k) || Object.hasOwn(was, k))) return false;
   const rest: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(now)) if (!keys.includes(k)) rest[k] = v;
   return sameData(was, rest);
-}
-
-function isMapping(data: unknown): data is Record<string, unknown> {
-  return typeof data === "object" && data !== null && !Array.isArray(data);
 }
 
 /**
@@ -239,7 +235,7 @@ function withFrontMatter(
   if (end !== null && "error" in end) return end;
   const unread = end === null ? unreadFrontMatter(text) : null;
   if (unread !== null) return { error: unread };
-  if (end !== null && end.data !== null && !isMapping(end.data)) {
+  if (end !== null && end.data !== null && !isData(end.data)) {
     return {
       error:
         "the page's front matter is a list or a single value, not keys and values: no key can be added to it",

@@ -109,6 +109,31 @@ describe("a page that is not UTF-8", () => {
   });
 });
 
+describe("lint --fix on a page that is not valid UTF-8", () => {
+  it("writes no title of another encoding into it, and still writes a hash in full", () => {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write("content/en/a.md", english("Café"));
+    repo.write("content/en/b.md", english("B"));
+    const raw = repo.commit("English");
+    const latin1 = (text: string) => Buffer.from(text, "latin1");
+    const a = latin1(page(raw, "Caf\xe9.\n").replace('raw_title="Page"', 'raw_title="Old"'));
+    const b = latin1(
+      page(raw.slice(0, 10), "Caf\xe9.\n").replace('raw_title="Page"', 'raw_title="B"'),
+    );
+    repo.write("content/zh-cn/a.md", a);
+    repo.write("content/zh-cn/b.md", b);
+    repo.commit("Translate");
+    const res = runCli(["lint", "--repo", repo.dir, "--fix"]);
+    expect(res.stdout).toContain(
+      "content/zh-cn/a.md  not fixed: the page is not valid UTF-8, so metadata added to it could mix two encodings: convert it to UTF-8 first; nothing written\n",
+    );
+    expect(bytesOf(repo, "content/zh-cn/a.md")).toEqual(a);
+    expect(bytesOf(repo, "content/zh-cn/b.md")).toEqual(
+      latin1(page(raw, "Caf\xe9.\n").replace('raw_title="Page"', 'raw_title="B"')),
+    );
+  });
+});
+
 describe("what --init writes", () => {
   it("is a title lint accepts, though the English one holds a tab", () => {
     const { repo, head } = site();
