@@ -10,9 +10,10 @@ import { listingOf, renderTable } from "../report/table.js";
 import { groupWarnings, warningText } from "../report/warnings.js";
 import { inertLine } from "../sanitize/github.js";
 import { shownName } from "../sanitize/terminal.js";
+import { SHALLOW_ESTIMATE } from "../scan/reports.js";
 import { type StagedScan, scan, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
-import { stampPages } from "../stamp/stamp-pages.js";
+import { type PageEstimate, stampPages } from "../stamp/stamp-pages.js";
 import type { CliOptions, LintFormat, ScanFormat } from "./args.js";
 import { pageDiffs } from "./diffs.js";
 import type { KeptReport } from "./kept-report.js";
@@ -96,15 +97,16 @@ async function spoolJson(staged: StagedScan, opts: CliOptions, spool: ReportSpoo
 async function estimatesOf(
   opts: CliOptions,
   langs: readonly string[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, PageEstimate>> {
   const { result } = await scan({
     ...scanScope(opts),
     langs: [...new Set([...opts.langs, ...langs])],
     exclude: [],
   });
-  const out = new Map<string, string>();
+  const out = new Map<string, PageEstimate>();
   for (const page of result.pages) {
     if (page.estimate) out.set(page.path, page.estimate.rawCommit);
+    else if (page.warnings.includes(SHALLOW_ESTIMATE)) out.set(page.path, { unknown: "shallow" });
   }
   return out;
 }

@@ -7,14 +7,15 @@ import { failOnUnmatched, type SetAside, selectPages, setAside } from "../core/s
 import type { PageReport } from "../core/types.js";
 import { gitBlobReader } from "../detail/blobs.js";
 import { hugoUrls } from "../layout/hugo.js";
-import { frontMatterPlaces } from "../meta/frontmatter.js";
+import { frontMatterPlaces, NON_ASCII } from "../meta/frontmatter.js";
 import { replacement } from "../meta/key-spans.js";
 import { chosenShortcode } from "../meta/status-shortcode.js";
 import { shortcodeValueAt } from "../meta/value-text.js";
 import { type ScanOptions, scan } from "../scan/scan.js";
+import { writeEncodingProblem } from "../site/encoding.js";
 import { readPageBytes } from "../site/files.js";
 import { pageDiff } from "../site/page-diff.js";
-import { replaceFile } from "../site/write.js";
+import { replaceFile, replaceProblem } from "../site/write.js";
 import { englishFindings } from "./english-rules.js";
 import { type Finding, positionAt, type Rule } from "./finding.js";
 import { applyFixes } from "./fix.js";
@@ -119,16 +120,28 @@ export async function lint(opts: LintOptions): Promise<LintRun> {
     ];
     // A finding is fixable when this repair makes it: what "(fixable)" says and what --fix
     // writes come from this one attempt, so lint never promises a repair --fix then refuses.
-    const repair = applyFixes(text, found, recheck);
+    const attempt = applyFixes(text, found, recheck);
+    // A repaired title may be any text, which must not land in a page of another encoding.
+    const encoding =
+      attempt.fixed.length > 0
+        ? writeEncodingProblem(read.bytes, NON_ASCII.test(edited(attempt.fixed)))
+        : null;
+    const repair = encoding ? { ...attempt, fixed: [], refused: encoding } : attempt;
     const findings = found.map((f) => (f.fix && !repair.fixed.includes(f) ? withoutFix(f) : f));
     const lint: PageLint = { path: page.path, findings, fixed: [], wouldFix: [] };
     lints.push(lint);
     if (!opts.fix) continue;
     if (repair.refused !== null) lint.fixError = repair.refused;
     if (repair.fixed.length === 0) continue;
+    const write = { force: opts.force ?? false };
     if (opts.dryRun) {
-      lint.wouldFix = repair.fixed;
-      lint.diff = pageDiff(page.path, text, repair.text);
+      // As the real run would refuse it, or it would not be "would be fixed".
+      const problem = await replaceProblem(out.repo.workTree, page.path, read.bytes, write);
+      if ("error" in problem) lint.fixError = problem.error;
+      else {
+        lint.wouldFix = repair.fixed;
+        lint.diff = pageDiff(page.path, text, repair.text);
+      }
       continue;
     }
     const written = await replaceFile(
@@ -136,7 +149,7 @@ export async function lint(opts: LintOptions): Promise<LintRun> {
       page.path,
       read.bytes,
       encodeBytes(repair.text),
-      { force: opts.force ?? false },
+      write,
     );
     if ("error" in written) lint.fixError = written.error;
     else lint.fixed = repair.fixed;
@@ -159,6 +172,11 @@ export async function lint(opts: LintOptions): Promise<LintRun> {
 function withoutFix(f: Finding): Finding {
   const { fix: _, ...rest } = f;
   return rest;
+}
+
+/** Every value the repairs write, together. */
+function edited(fixed: readonly Finding[]): string {
+  return fixed.flatMap((f) => f.fix?.edits.map((e) => e.value) ?? []).join("");
 }
 
 /** Whether the page still writes its raw_commit shorter than `full`. */

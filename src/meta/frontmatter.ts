@@ -36,7 +36,8 @@ const EXECUTABLE = new Set(["js", "javascript", "coffee", "coffeescript", "cson"
 
 type Data = Record<string, unknown>;
 
-function isData(value: unknown): value is Data {
+/** Parsed front matter that holds keys (not a list or a single value). */
+export function isData(value: unknown): value is Data {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -318,6 +319,32 @@ function locate(text: string): Located {
     .trim()
     .toLowerCase();
   return { kind: "block", format, start, close, openLineEnd, bodyStart: close + 4, language };
+}
+
+/**
+ * Why front matter cannot be added at the top of a page that `locate` finds none in, or null:
+ * the page opens with front matter of a kind Hugo reads and this tool does not (JSON, Org
+ * mode), or with a block after blank space. A block put in front of it would turn it into text.
+ */
+export function unreadFrontMatter(text: string): string | null {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Hugo skips spaces, tabs and line breaks before front matter.
+  const first = /[^ \t\r\n]/.exec(text.slice(start, start + 4096));
+  if (!first) return null;
+  const at = first.index;
+  const opening = text.slice(start + at, start + at + 256);
+  // A JSON object's first key is quoted; "{{" (a shortcode), "{/*" (an MDX comment) and "{%"
+  // are not front matter.
+  if (/^\{[ \t\r\n]*["}]/.test(opening)) {
+    return "the page has JSON front matter, which this tool neither reads nor writes: convert it to YAML (---) or TOML (+++) first";
+  }
+  if (opening.startsWith("#+")) {
+    return "the page has Org mode front matter, which this tool neither reads nor writes: convert it to YAML (---) or TOML (+++) first";
+  }
+  if (at > 0 && /^(?:---(?!-)|\+\+\+(?!\+))/.test(opening)) {
+    return "the page's front matter does not start on its first line: remove what comes before it first";
+  }
+  return null;
 }
 
 /**

@@ -3,7 +3,8 @@
 // added, never changed, and the page must read back with exactly the metadata meant.
 
 import type { MetadataChoice } from "../options/defaults.js";
-import { frontMatterEnd } from "./frontmatter.js";
+import { frontMatterData, frontMatterEnd, isData, unreadFrontMatter } from "./frontmatter.js";
+import { sameData } from "./key-spans.js";
 import { shortcodeAttribute, TIME_KEY } from "./keys.js";
 import { metaShortcode, readMeta } from "./read.js";
 import type { StampResult } from "./stamp.js";
@@ -105,15 +106,31 @@ export interface InitValues {
   lang: string;
 }
 
-/** `text` with metadata added in `style`, or why it cannot be. */
+const NOT_READ_BACK = "the metadata would not read back correctly; the page was left unchanged";
+
+/**
+ * `text` with metadata added in `style`, or why it cannot be. The result must read back with
+ * exactly the values meant, its front matter must parse to what it held plus the keys added
+ * (nothing else of it changed), and the page must have no warning it did not have before.
+ */
 export function initText(text: string, style: MetaStyle, values: InitValues): StampResult {
-  if (readMeta(text).meta) return { error: ALREADY_TRACKED };
+  const before = readMeta(text);
+  if (before.meta) return { error: ALREADY_TRACKED };
   const added =
     style.kind === "shortcode"
       ? withShortcode(text, style, values)
       : withFrontMatter(text, style, values);
   if ("error" in added) return added;
-  const meta = readMeta(added.text).meta;
+  const after = readMeta(added.text);
+  const meta = after.meta;
+  if (
+    meta === null ||
+    meta.unreadable !== undefined ||
+    after.warnings.some((w) => !before.warnings.includes(w)) ||
+    !sameFrontMatter(text, added.text, addedKeys(style))
+  ) {
+    return { error: NOT_READ_BACK };
+  }
   const writes = (param: ShortcodeParam) =>
     style.kind === "shortcode"
       ? style.params.includes(param)
@@ -128,12 +145,35 @@ export function initText(text: string, style: MetaStyle, values: InitValues): St
       (!same("raw_title", meta.rawTitle, oneLine(values.title)) ||
         !same("raw_link", meta.rawLink, oneLine(values.link))))
   ) {
-    return { error: "the metadata would not read back correctly; the page was left unchanged" };
+    return { error: NOT_READ_BACK };
   }
   return added;
 }
 
-function oneLine(value: string): string {
+/** The top-level front matter keys a style adds. */
+function addedKeys(style: MetaStyle): string[] {
+  if (style.kind === "shortcode") return [];
+  const key = style.key === "l10n.sourceCommit" ? "l10n" : "default_lang_commit";
+  return style.withDate ? [key, TIME_KEY] : [key];
+}
+
+/** Whether the front matter of `after` is that of `before` (none reads as no keys) plus `keys`. */
+function sameFrontMatter(before: string, after: string, keys: readonly string[]): boolean {
+  const was = frontMatterData(before) ?? {};
+  const now = frontMatterData(after) ?? (keys.length === 0 ? {} : null);
+  if (!isData(was) || !isData(now)) return false;
+  if (keys.some((k) => !Object.hasOwn(now, k) || Object.hasOwn(was, k))) return false;
+  const rest: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(now)) if (!keys.includes(k)) rest[k] = v;
+  return sameData(was, rest);
+}
+
+/**
+ * A title or link as a shortcode records it, on one line: tabs and line breaks as spaces, no
+ * space around it. stamp --init writes this, and lint compares raw_title through it, so a title
+ * written here is one lint accepts.
+ */
+export function oneLine(value: string): string {
   return value.replace(/[\r\n\t]+/g, " ").trim();
 }
 
@@ -171,10 +211,17 @@ function withShortcode(
   }
   const end = frontMatterEnd(text);
   if (end !== null && "error" in end) return end;
-  const bodyStart = end === null ? 0 : text.indexOf("\n", end.at) + 1 || text.length;
+  const unread = end === null ? unreadFrontMatter(text) : null;
+  if (unread !== null) return { error: unread };
+  // A byte order mark stays first.
+  const bodyStart = end === null ? bomLength(text) : text.indexOf("\n", end.at) + 1 || text.length;
   const head = text.slice(0, bodyStart);
-  const sep = bodyStart > 0 && !head.endsWith("\n") ? eol : "";
+  const sep = end !== null && !head.endsWith("\n") ? eol : "";
   return { text: `${head}${sep}${shortcode}${eol}${text.slice(bodyStart)}` };
+}
+
+function bomLength(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
 function withFrontMatter(
@@ -184,6 +231,14 @@ function withFrontMatter(
 ): StampResult {
   const end = frontMatterEnd(text);
   if (end !== null && "error" in end) return end;
+  const unread = end === null ? unreadFrontMatter(text) : null;
+  if (unread !== null) return { error: unread };
+  if (end !== null && end.data !== null && !isData(end.data)) {
+    return {
+      error:
+        "the page's front matter is a list or a single value, not keys and values: no key can be added to it",
+    };
+  }
   const format = end?.format ?? "yaml";
   const eol = end?.eol ?? (text.includes("\r\n") ? "\r\n" : "\n");
   const lines: string[] = [];
@@ -211,9 +266,37 @@ function withFrontMatter(
       // A key after a [table] header would land inside that table.
       return { error: "the page's TOML front matter ends in a table; add the key by hand" };
     }
-    const add = lines.map((l) => `${l}${eol}`).join("");
-    return { text: text.slice(0, end.at) + add + text.slice(end.at) };
+    const { at, indent } = format === "yaml" ? yamlPlace(text, end.at) : { at: end.at, indent: "" };
+    const add = lines.map((l) => `${indent}${l}${eol}`).join("");
+    return { text: text.slice(0, at) + add + text.slice(at) };
   }
   const block = ["---", ...lines, "---"].map((l) => `${l}${eol}`).join("");
-  return { text: `${block}${text === "" ? "" : eol}${text}` };
+  // A byte order mark stays first.
+  const bom = text.slice(0, bomLength(text));
+  const rest = text.slice(bom.length);
+  return { text: `${bom}${block}${rest === "" ? "" : eol}${rest}` };
+}
+
+/**
+ * Where keys go in a YAML block whose closing line starts at `close`, and how far they are
+ * indented: before a document end marker (`...`) that ends the block, and as far as the block's
+ * first key, since YAML lets a whole mapping stand indented. (initText checks that it parses.)
+ */
+function yamlPlace(text: string, close: number): { at: number; indent: string } {
+  const open = text.indexOf("\n", bomLength(text)) + 1;
+  const content = text
+    .slice(open, close)
+    .split("\n")
+    .find((l) => l.trim() !== "" && !l.trimStart().startsWith("#"));
+  const indent = content ? (/^ */.exec(content)?.[0] ?? "") : "";
+  let at = close;
+  // The lines before the closing one, last first, as far as the last that holds data.
+  for (let lineEnd = close - 1; lineEnd >= open; ) {
+    const lineStart = Math.max(open, text.lastIndexOf("\n", lineEnd - 1) + 1);
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, "");
+    if (/^\.\.\.(?:[ \t]+#.*|[ \t]*)$/.test(line)) at = lineStart;
+    else if (line.trim() !== "" && !line.trimStart().startsWith("#")) break;
+    lineEnd = lineStart - 1;
+  }
+  return { at, indent };
 }

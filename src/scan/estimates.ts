@@ -88,6 +88,14 @@ function onlyPaths(sink: ChangeSink, wanted: ReadonlySet<string>): ChangeSink {
   };
 }
 
+/** The estimates of the pages without metadata. */
+export interface Estimates {
+  /** Each page's estimated baseline, a full hash in HEAD's history. */
+  commits: Map<Translation, string>;
+  /** Pages whose estimate a shallow clone cannot tell: unknown, never guessed. */
+  beyondShallow: Set<Translation>;
+}
+
 /**
  * Each page's estimated baseline: the first commit `git log -- <translation>` shows that is not
  * ignored and did not edit the English source as well (a mechanical edit across languages,
@@ -96,13 +104,19 @@ function onlyPaths(sink: ChangeSink, wanted: ReadonlySet<string>): ChangeSink {
  * date first; the scan's commit numbers are the order of git's log of the whole history, which
  * is the same order (without clock skew). A page that no kept commit changed (never committed,
  * or only by ignored commits) has no estimate.
+ *
+ * A shallow clone's cut-off commits (`shallowRoots`) show as adding every file, whatever they
+ * changed: when the choice would fall on one, or would pass one over for lack of another
+ * candidate, the answer lies in the missing history and the page is `beyondShallow` instead.
+ * A candidate newer than every cut is exact: what is missing is older.
  */
 export function estimateCommits(
   history: HistoryModel,
   translated: TranslationHistory,
   pages: readonly Translation[],
   ignored: ReadonlySet<string>,
-): Map<Translation, string> {
+  shallowRoots: readonly string[] = [],
+): Estimates {
   const { table } = history;
   // Both logs walk HEAD's history in git's one order; anything else is not the same history.
   const headCount = translated.hashes.length;
@@ -114,6 +128,11 @@ export function estimateCommits(
     const c = table.index.get(hash);
     if (c !== undefined) skip.add(c);
   }
+  const cuts = new Set<number>();
+  for (const hash of shallowRoots) {
+    const c = table.index.get(hash);
+    if (c !== undefined) cuts.add(c);
+  }
   // No raw_commit bounds this walk: the whole of HEAD's history, as `git log -- <path>` walks it.
   const ctx: RangeContext = {
     graph: history.graph,
@@ -123,21 +142,27 @@ export function estimateCommits(
     bottom: -1,
     boundary: [],
   };
-  const out = new Map<Translation, string>();
+  const out: Estimates = { commits: new Map(), beyondShallow: new Set() };
   for (const t of pages) {
     const own = `${t.base}/${t.rel}`;
     const english = editsInPlace(history.graph, history.index, `${t.source}/${t.sourceRel}`);
     const both = english.size === 0 ? english : editsInPlace(history.graph, translated.index, own);
     let best = -1;
     let bestOfBoth = -1;
+    let cutSeen = false;
     for (const c of commitsForPaths(ctx, [own])) {
+      if (cuts.has(c)) cutSeen = true;
       if (skip.has(c)) continue;
       if (english.has(c) && both.has(c)) {
         if (bestOfBoth === -1 || c < bestOfBoth) bestOfBoth = c;
       } else if (best === -1 || c < best) best = c;
     }
+    if (cuts.has(best) || (best === -1 && cutSeen)) {
+      out.beyondShallow.add(t);
+      continue;
+    }
     const chosen = best === -1 ? bestOfBoth : best;
-    if (chosen !== -1) out.set(t, table.hashes[chosen] as string);
+    if (chosen !== -1) out.commits.set(t, table.hashes[chosen] as string);
   }
   return out;
 }

@@ -28,8 +28,11 @@ import { NO_WARNINGS, type Translation } from "./translations.js";
 export const MAX_COMMITS_LISTED = 500;
 /** How the warning of a cut list starts. */
 export const LIST_CUT = "commit list cut to the newest";
-const SHALLOW_CUT =
-  "the history between raw_commit and HEAD is cut off in this shallow clone; commits behind are not counted: fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)";
+const FETCH_ALL =
+  "fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)";
+const SHALLOW_CUT = `the history between raw_commit and HEAD is cut off in this shallow clone; commits behind are not counted: ${FETCH_ALL}`;
+/** A page without metadata whose last change lies in the history a shallow clone lacks. */
+export const SHALLOW_ESTIMATE = `no estimate: the translation's history is cut off in this shallow clone, so the commit it follows is unknown; ${FETCH_ALL}`;
 
 /** The source's blob before and after a commit. */
 export interface BlobChange {
@@ -135,7 +138,10 @@ export interface Built {
    * history) of those that have one (see estimates.ts); once, before listCommits. Separate so
    * that the other pages are done while git reads what the estimates need.
    */
-  addUntracked: (estimates?: ReadonlyMap<Translation, string>) => void;
+  addUntracked: (
+    estimates?: ReadonlyMap<Translation, string>,
+    beyondShallow?: ReadonlySet<Translation>,
+  ) => void;
   /**
    * Fills in commitsBehind and the commit lists. Separate so the caller can let git count
    * lines meanwhile: statuses and blob pairs are known before any history walk.
@@ -271,11 +277,12 @@ export function buildReports(input: ReportInput): Built {
     }
     out.details[k] = completeReport(input, walkOf(raw.hash), t, report, raw.hash, out.measure);
   }
-  out.addUntracked = (estimates) => {
+  out.addUntracked = (estimates, beyondShallow) => {
     for (const k of untracked.splice(0)) {
       const t = input.pages[k] as Translation;
       const report = input.reports[k] as PageReport;
       const estimate = estimates?.get(t);
+      if (beyondShallow?.has(t)) warn(report, SHALLOW_ESTIMATE);
       out.details[k] = completeUntracked(
         input,
         walkOf,

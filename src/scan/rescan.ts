@@ -62,6 +62,7 @@ export function pageRescanner(ctx: RescanContext): RescanPage {
             await loadTranslationHistory(repo, ctx.head, [t]),
             [t],
             ctx.ignoreRevs,
+            sourceRepo.shallowRoots,
           )
         : undefined;
     // The page's findings are among its warnings, as in the scan; a rescan needs no more of them.
@@ -83,7 +84,7 @@ export function pageRescanner(ctx: RescanContext): RescanPage {
         countLines: (pair) => counter.add(pair),
         findings,
       });
-      built.addUntracked(estimates);
+      built.addUntracked(estimates?.commits, estimates?.beyondShallow);
       await built.listCommits();
     } catch (err) {
       await counter.close();

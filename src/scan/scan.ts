@@ -254,18 +254,25 @@ export async function scanInStages(
       ...(follows ? { follows } : {}),
     });
     // The pages without metadata come last: git has been reading their estimates' log meanwhile.
+    // A shallow clone is never cached, so a cached estimate never lies beyond a cut.
     const estimates = knownEstimates
-      ? fromPaths(untracked, knownEstimates)
+      ? { commits: fromPaths(untracked, knownEstimates), beyondShallow: new Set<Translation>() }
       : translationHistory
-        ? estimateCommits(history, await translationHistory, untracked, ignoreRevs)
+        ? estimateCommits(
+            history,
+            await translationHistory,
+            untracked,
+            ignoreRevs,
+            sourceRepo.shallowRoots,
+          )
         : undefined;
     if (cache && estimatesName && translationHistory && estimates) {
-      const byPath = new Map(untracked.map((t) => [pagePath(t), estimates.get(t) ?? null]));
+      const byPath = new Map(untracked.map((t) => [pagePath(t), estimates.commits.get(t) ?? null]));
       cache.pending.push(() =>
         writeEstimates(cache.store, estimatesName, head.hash, ignoreRevs, byPath),
       );
     }
-    built.addUntracked(estimates);
+    built.addUntracked(estimates?.commits, estimates?.beyondShallow);
   } catch (err) {
     await counter.close();
     throw err;

@@ -11,7 +11,7 @@
 // rename that fails when the target changed, and editors take no locks that a tool could share.
 import type { Stats } from "node:fs";
 import { constants } from "node:fs";
-import { type FileHandle, lstat, open, readFile, rename, rm } from "node:fs/promises";
+import { access, type FileHandle, lstat, open, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { fsPath } from "../core/path-bytes.js";
 import { tempName } from "./atomic.js";
@@ -44,6 +44,51 @@ export async function replaceFile(
   next: Buffer,
   opts: WriteOptions = {},
 ): Promise<WriteResult> {
+  const opened = await openToReplace(workTree, rel, expected, opts);
+  if ("error" in opened) return opened;
+  try {
+    return await swapIn({ ...opened, expected, next });
+  } finally {
+    await opened.original.close().catch(() => {});
+  }
+}
+
+/**
+ * Why replaceFile would refuse to write the page (checked as it checks them, the owner and
+ * group it could not keep included), without writing anything: what a dry run must say too.
+ */
+export async function replaceProblem(
+  workTree: string,
+  rel: string,
+  expected: Buffer,
+  opts: WriteOptions = {},
+): Promise<WriteResult> {
+  const opened = await openToReplace(workTree, rel, expected, opts);
+  if ("error" in opened) return opened;
+  try {
+    // The temporary file is made in the page's folder.
+    const denied = await access(opened.dir, constants.W_OK).then(
+      () => null,
+      (err: NodeJS.ErrnoException) => err.code ?? "EACCES",
+    );
+    if (denied !== null) return { error: notWritten(denied) };
+    const folder = await lstat(opened.dir);
+    const gid = folder.mode & 0o2000 ? folder.gid : process.getegid?.();
+    return canOwnAs(opened.info, gid) ? { ok: true } : { error: ownershipKept(opened.info) };
+  } finally {
+    await opened.original.close().catch(() => {});
+  }
+}
+
+/** The page opened for replacing, once every check before the write passed. */
+async function openToReplace(
+  workTree: string,
+  rel: string,
+  expected: Buffer,
+  opts: WriteOptions,
+): Promise<
+  { dir: string; target: string | Buffer; original: FileHandle; info: Stats } | { error: string }
+> {
   const parts = rel.split("/");
   if (
     rel.startsWith("/") ||
@@ -67,17 +112,24 @@ export async function replaceFile(
           : "could not read the page back before writing",
     };
   }
+  const refuse = async (error: string) => {
+    await original.close().catch(() => {});
+    return { error };
+  };
   try {
     const info = await original.stat();
-    if (!info.isFile()) return { error: "refusing to write: not a regular file" };
+    if (!info.isFile()) return await refuse("refusing to write: not a regular file");
     if ((info.mode & 0o222) === 0 && !opts.force) {
-      return { error: "the page is read-only; nothing written (use --force to write it anyway)" };
+      return await refuse(
+        "the page is read-only; nothing written (use --force to write it anyway)",
+      );
     }
     const current = await readWhole(original);
-    if (!current.equals(expected)) return { error: CHANGED };
-    return await swapIn({ dir, target, original, info, expected, next });
-  } finally {
+    if (!current.equals(expected)) return await refuse(CHANGED);
+    return { dir, target, original, info };
+  } catch (err) {
     await original.close().catch(() => {});
+    throw err;
   }
 }
 
@@ -108,8 +160,7 @@ async function swapIn(swap: Swap): Promise<WriteResult> {
     await rename(temp, target);
     renamed = true;
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { error: `could not write the page${code ? ` (${code})` : ""}; it was left unchanged` };
+    return { error: notWritten((err as NodeJS.ErrnoException).code) };
   } finally {
     if (!renamed) await rm(temp, { force: true }).catch(() => {});
   }
@@ -150,8 +201,28 @@ async function keepOwnership(handle: FileHandle, info: Stats): Promise<string | 
     await handle.chown(info.uid, info.gid);
     return null;
   } catch {
-    return `the page belongs to user ${info.uid}, group ${info.gid}, which a rewrite by this user cannot keep; nothing written`;
+    return ownershipKept(info);
   }
+}
+
+function notWritten(code: string | undefined): string {
+  return `could not write the page${code ? ` (${code})` : ""}; it was left unchanged`;
+}
+
+function ownershipKept(info: Stats): string {
+  return `the page belongs to user ${info.uid}, group ${info.gid}, which a rewrite by this user cannot keep; nothing written`;
+}
+
+/**
+ * Whether a new file made by this process, with group `gid` (the folder's when it is set-group-ID,
+ * else ours), can be given the page's owner and group: what keepOwnership will find. Root can;
+ * anyone else only keeps their own files, in a group they belong to.
+ */
+function canOwnAs(info: Stats, gid: number | undefined): boolean {
+  const uid = process.geteuid?.();
+  if (uid === undefined || uid === 0) return true;
+  if (info.uid !== uid) return false;
+  return info.gid === gid || (process.getgroups?.() ?? []).includes(info.gid);
 }
 
 /** The whole file behind `handle`, from its start whatever was read before. */

@@ -36,6 +36,7 @@ import { type SiteScope, siteLayout } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
 import { openSourceRepo } from "../scan/source-repo.js";
 import { nfcIndex } from "../scan/translations.js";
+import { writeEncodingProblem } from "../site/encoding.js";
 import {
   findPages,
   folderProblem,
@@ -44,7 +45,7 @@ import {
   realFolderInside,
 } from "../site/files.js";
 import { pageDiff } from "../site/page-diff.js";
-import { replaceFile } from "../site/write.js";
+import { replaceFile, replaceProblem } from "../site/write.js";
 import { siteStyle } from "./site-style.js";
 
 export interface StampOptions extends Omit<SiteScope, "langs" | "exclude"> {
@@ -82,8 +83,12 @@ export interface InitOptions {
   /** The estimated English commit of each page of these languages (repo-relative path -> full
    * hash), used when no commit is given; asked once, for the languages of the pages given,
    * whichever languages the site's scan covers otherwise. */
-  estimates?: (langs: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+  estimates?: (langs: readonly string[]) => Promise<ReadonlyMap<string, PageEstimate>>;
 }
+
+/** A page's estimate: its full hash, or why the scan could not tell it (the missing history of
+ * a shallow clone). */
+export type PageEstimate = string | { unknown: "shallow" };
 
 export interface StampOutcome {
   path: string;
@@ -133,8 +138,12 @@ export async function stampPages(
   const estimates =
     estimated && !other && estimatedLangs.length > 0
       ? await (init.estimates?.(estimatedLangs) ?? new Map())
-      : new Map<string, string>();
-  const commitOf = (rel: string) => (estimated ? (estimates.get(rel) ?? null) : commit);
+      : new Map<string, PageEstimate>();
+  const commitOf = (rel: string) => {
+    if (!estimated) return commit;
+    const e = estimates.get(rel);
+    return typeof e === "string" ? e : null;
+  };
   // The pin is checked only when some page is to record `commit` (a commit given, or HEAD):
   // refused before anything is written, warned about only once a page recorded it.
   const pinWarnings =
@@ -191,8 +200,9 @@ export async function stampPages(
       failed((await stampOne(repo.workTree, rel, "", untrackedOnly, opts, null)).error ?? why);
     };
     if (at === null) {
+      const beyondShallow = estimates.get(rel) !== undefined;
       const why = scanned(place.lang)
-        ? noEstimate(missing, commit, other !== null, inHead.has(rel))
+        ? noEstimate(missing, commit, other !== null, inHead.has(rel), beyondShallow)
         : `the folder ${JSON.stringify(place.lang)} is not read as a language (${LANGUAGE_RULE}), so the page has no estimate: give --commit`;
       await refuse(why);
       continue;
@@ -391,15 +401,22 @@ async function stampOne(
   }
   // Bytes that are not UTF-8 (a stray Latin-1 byte in the body) are kept as they are: the scan
   // reads the metadata around them, so stamp edits it around them too (core/path-bytes.ts).
+  // A page in another encoding altogether, or one --init would add a title to, is refused.
+  const encoding = writeEncodingProblem(read.bytes, Boolean(opts.init));
+  if (encoding !== null) return { error: encoding };
   const text = decodeBytes(read.bytes);
   const stamped = edit(text);
   if ("error" in stamped) return { error: stamped.error };
   if (sourceMissing !== null) return { error: sourceGone(sourceMissing, commit) };
-  if (opts.dryRun) return { error: null, diff: pageDiff(rel, text, stamped.text) };
-  if (stamped.text === text) return { error: null };
-  const written = await replaceFile(workTree, rel, read.bytes, encodeBytes(stamped.text), {
-    force: opts.force ?? false,
-  });
+  if (stamped.text === text) return opts.dryRun ? { error: null, diff: "" } : { error: null };
+  const write = { force: opts.force ?? false };
+  if (opts.dryRun) {
+    // "would stamp" must mean the real run would: every refusal of the write is checked too.
+    const problem = await replaceProblem(workTree, rel, read.bytes, write);
+    if ("error" in problem) return { error: problem.error };
+    return { error: null, diff: pageDiff(rel, text, stamped.text) };
+  }
+  const written = await replaceFile(workTree, rel, read.bytes, encodeBytes(stamped.text), write);
   return { error: "error" in written ? written.error : null };
 }
 
@@ -423,17 +440,22 @@ function sourceGone(source: string, commit: string): string {
 /**
  * Why a page without metadata has no estimate to be tracked at (`head` is HEAD; `missing` the
  * English page when HEAD lacks it). The scan estimates every page git has a commit of, in any
- * language, but only from this repository's history.
+ * language, but only from this repository's history, and not past a shallow clone's cut.
  */
 function noEstimate(
   missing: string | null,
   head: string,
   twoRepos: boolean,
   inHead: boolean,
+  beyondShallow: boolean,
 ): string {
   if (missing !== null) return sourceGone(missing, head);
   if (twoRepos) {
     return "with --source-repo no page has an estimate (the translations' commits are not the English history's): give --commit";
+  }
+  // Written down, a commit guessed at the cut would read as fact from then on.
+  if (beyondShallow) {
+    return "no estimate for this page: its history is cut off in this shallow clone; fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout), or give --commit";
   }
   return inHead
     ? "no estimate for this page: the ignore-revs file lists every commit that changed it; give --commit"

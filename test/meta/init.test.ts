@@ -3,6 +3,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { englishFindings } from "../../src/lint/english-rules.js";
+import { pageParts } from "../../src/lint/page-rules.js";
 import {
   initText,
   type MetaStyle,
@@ -12,6 +14,7 @@ import {
   styleOfPage,
 } from "../../src/meta/init.js";
 import { readMeta } from "../../src/meta/read.js";
+import { chosenShortcode } from "../../src/meta/status-shortcode.js";
 
 const COMMIT = "6addd5cf525adec1859f48c52dafcfe1f96e558a";
 const VALUES = {
@@ -158,6 +161,92 @@ describe("adding metadata", () => {
     expect(initText("---\nl10n:\n  other: 1\n---\n", mdn, VALUES)).toEqual({
       error: expect.stringContaining('"l10n" already'),
     });
+  });
+});
+
+describe("adding metadata to pages of unusual shape", () => {
+  const otel = styleOfChoice("default_lang_commit") as MetaStyle;
+  const mdn = styleOfChoice("l10n.sourceCommit") as MetaStyle;
+  const shortcode = styleOfChoice("shortcode") as MetaStyle;
+  const atStart = { ...(shortcode as object), place: "start" } as MetaStyle;
+  const SC = `{{< translation-status-zh-cn raw_title="Running your own server" raw_link="/user/run-your-own/" last_translation_time="2026-12-06" raw_commit="${COMMIT}">}}`;
+
+  it.each([
+    [
+      "a document end marker",
+      otel,
+      "---\ntitle: zh\n...\n---\n\nBody\n",
+      `---\ntitle: zh\ndefault_lang_commit: ${COMMIT}\n...\n---\n\nBody\n`,
+    ],
+    [
+      "a root mapping indented by two spaces",
+      mdn,
+      "---\n  title: zh\n  weight: 2\n---\n\nBody\n",
+      `---\n  title: zh\n  weight: 2\n  l10n:\n    sourceCommit: ${COMMIT}\n---\n\nBody\n`,
+    ],
+    [
+      "a byte order mark and no front matter",
+      otel,
+      "\uFEFFBody\n",
+      `\uFEFF---\ndefault_lang_commit: ${COMMIT}\n---\n\nBody\n`,
+    ],
+    ["a byte order mark, shortcode at the top", atStart, "\uFEFFBody\n", `\uFEFF${SC}\nBody\n`],
+    [
+      "an empty front matter block",
+      otel,
+      "---\n---\nBody\n",
+      `---\ndefault_lang_commit: ${COMMIT}\n---\nBody\n`,
+    ],
+  ])("%s: written where it parses, reading back as meant", (_, style, page, expected) => {
+    const out = added(page, style);
+    expect(out).toBe(expected);
+    const read = readMeta(out);
+    expect(read.meta?.rawCommit).toBe(COMMIT);
+    expect(read.meta?.unreadable).toBeUndefined();
+    expect(read.warnings).toEqual([]);
+  });
+
+  it.each([
+    ["a sequence", "---\n- a\n---\nBody\n", /a list or a single value/],
+    ["a plain scalar", "---\njust a scalar\n---\nBody\n", /a list or a single value/],
+    // Valid YAML that a line appended after it no longer is: the read-back refuses it.
+    ["a flow mapping", "---\n{title: zh}\n---\nBody\n", /would not read back correctly/],
+  ])("refuses front matter that is %s, writing nothing", (_, page, why) => {
+    for (const style of [otel, mdn]) {
+      expect(initText(page, style, VALUES)).toEqual({ error: expect.stringMatching(why) });
+    }
+  });
+
+  it.each([
+    ["JSON", '{\n  "title": "Japanese",\n  "weight": 3\n}\n\nBody\n', /JSON front matter/],
+    ["JSON after a byte order mark", '\uFEFF{"title": "x"}\nBody\n', /JSON front matter/],
+    ["Org mode", "#+TITLE: x\n\nBody\n", /Org mode front matter/],
+    ["YAML after a blank line", "\n---\ntitle: x\n---\nBody\n", /does not start on its first line/],
+  ])("never puts a block in front of %s front matter", (_, page, why) => {
+    for (const style of [otel, mdn, atStart]) {
+      expect(initText(page, style, VALUES)).toEqual({ error: expect.stringMatching(why) });
+    }
+    // At the end of the page a shortcode leaves the front matter alone.
+    expect(added(page, shortcode)).toBe(`${page}\n${SC}\n`);
+  });
+
+  it.each([
+    ["a shortcode", "{{< hint >}}x{{< /hint >}}\n"],
+    ["an MDX comment", "{/* a note */}\n\nBody\n"],
+  ])("%s opening the body is not JSON", (_, page) => {
+    expect(added(page, atStart)).toBe(`${SC}\n${page}`);
+  });
+
+  it("writes a title with tabs and line breaks as lint compares it", () => {
+    const title = "tab\there\nand a line";
+    const out = initText("Body\n", shortcode, { ...VALUES, title });
+    if ("error" in out) throw new Error(out.error);
+    const s = chosenShortcode(pageParts(out.text).shortcodes);
+    if (!s) throw new Error("no shortcode");
+    expect(s.params.get("raw_title")).toBe("tab here and a line");
+    const english = `---\ntitle: "${title.replace("\t", "\\t").replace("\n", "\\n")}"\n---\n`;
+    expect(pageTitle(english, "t.md")).toBe("tab here and a line");
+    expect(englishFindings(out.text, s, { text: english, url: null })).toEqual([]);
   });
 });
 
