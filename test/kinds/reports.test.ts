@@ -110,7 +110,7 @@ describe("kind counts of a report that lists some pages", () => {
 
   it("count only the pages listed, in the table and the JSON", () => {
     const table = runCli(["scan", ...args, d]).stdout;
-    expect(table).toContain("1 pages: 1 outdated");
+    expect(table).toContain("1 page: 1 outdated");
     expect(table).toContain("changes: 1 typo\n");
     const json = JSON.parse(runCli(["scan", ...args, "--format", "json", d]).stdout) as ScanResult;
     expect(json.summary["zh-cn"]?.total).toBe(1);
