@@ -24,6 +24,10 @@ function site() {
 
 const bytesOf = (repo: TestRepo, rel: string) => readFileSync(path.join(repo.dir, rel));
 
+/** `stamp --init` of one page, in one metadata style. */
+const init = (repo: TestRepo, metadata: string, rel: string, ...more: string[]) =>
+  runCli(["stamp", "--repo", repo.dir, "--init", ...more, "--metadata", metadata, rel]);
+
 describe("a dry run refuses what the real run refuses", () => {
   it("a read-only page: plain, --init and lint --fix say so, with the real run's words", () => {
     const { repo, raw } = site();
@@ -92,15 +96,7 @@ describe("a page that is not UTF-8", () => {
     const { repo } = site();
     const latin1 = Buffer.from("Caf\xe9 cr\xe8me.\n", "latin1");
     repo.write("content/zh-cn/b.md", latin1);
-    const res = runCli([
-      "stamp",
-      "--repo",
-      repo.dir,
-      "--init",
-      "--metadata",
-      "shortcode",
-      "content/zh-cn/b.md",
-    ]);
+    const res = init(repo, "shortcode", "content/zh-cn/b.md");
     expect(res.code).toBe(2);
     expect(res.stderr).toBe(
       "translation-status: content/zh-cn/b.md: the page is not valid UTF-8, so metadata added to it could mix two encodings: convert it to UTF-8 first; nothing written\n",
@@ -137,19 +133,15 @@ describe("lint --fix on a page that is not valid UTF-8", () => {
 describe("what --init writes", () => {
   it("is a title lint accepts, though the English one holds a tab", () => {
     const { repo, head } = site();
-    const res = runCli([
-      "stamp",
-      "--repo",
-      repo.dir,
-      "--init",
+    const res = init(
+      repo,
+      "shortcode",
+      "content/zh-cn/t.md",
       "--commit",
       head,
       "--date",
       "2025-06-01",
-      "--metadata",
-      "shortcode",
-      "content/zh-cn/t.md",
-    ]);
+    );
     expect(res.stderr).toBe("");
     expect(bytesOf(repo, "content/zh-cn/t.md").toString()).toContain('raw_title="tab here"');
     const lint = runCli(["lint", "--repo", repo.dir, "content/zh-cn/t.md"]);
@@ -161,15 +153,7 @@ describe("what --init writes", () => {
     const { repo } = site();
     const json = '{\n  "title": "Japanese title",\n  "weight": 3\n}\n\nBody\n';
     repo.write("content/zh-cn/b.md", json);
-    const res = runCli([
-      "stamp",
-      "--repo",
-      repo.dir,
-      "--init",
-      "--metadata",
-      "default_lang_commit",
-      "content/zh-cn/b.md",
-    ]);
+    const res = init(repo, "default_lang_commit", "content/zh-cn/b.md");
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(
       /^translation-status: content\/zh-cn\/b\.md: the page has JSON front matter, which this tool neither reads nor writes: convert it to YAML \(---\) or TOML \(\+\+\+\) first\n$/,
