@@ -5,7 +5,8 @@ import path from "node:path";
 import { AppError } from "../errors.js";
 import type { FoldersChosen } from "../options/resolve.js";
 import { realFolderInside } from "../site/files.js";
-import { HUGO_CONFIGS, hasHugoConfig, hugoLayout } from "./hugo.js";
+import { hugoLayout } from "./hugo.js";
+import { HUGO_CONFIGS, hasHugoConfig } from "./hugo-config.js";
 import {
   contentLayout,
   type FolderPair,

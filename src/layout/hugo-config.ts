@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type * as smolToml from "smol-toml";
 import type * as yamlLib from "yaml";
+import { LANGUAGE_NAME } from "../options/values.js";
 import { readPageBytes, realFolderInside } from "../site/files.js";
 
 const require = createRequire(import.meta.url);
@@ -15,6 +16,8 @@ const EXTENSIONS = ["toml", "yaml", "yml", "json"];
 /** The top-level files Hugo looks for, in its order: it reads the first one there. */
 const TOP_FILES = ["hugo", "config"].flatMap((name) => EXTENSIONS.map((ext) => `${name}.${ext}`));
 const DEFAULT_DIR = "config/_default";
+/** The names Hugo reads its config from, for messages. */
+export const HUGO_CONFIGS = `${TOP_FILES.join(", ")}, or ${DEFAULT_DIR}/`;
 /** `config/_default/` files that hold the top of the config, as the top-level file does. */
 const ROOT_NAMES = new Set(["hugo", "config"]);
 /** The keys whose own files in `config/_default/` (`languages.toml`) this tool reads: the rest
@@ -32,9 +35,6 @@ const MAX_ENTRIES = 200_000;
 /** Maps deeper than this are kept as they are rather than merged key by key; the keys this tool
  * reads are a few levels down. */
 const MAX_DEPTH = 12;
-
-/** A language's name as a config key or a folder name. */
-export const LANG = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 
 export type Data = Record<string, unknown>;
 
@@ -70,7 +70,9 @@ function placeOf(name: string): string[] | null {
     if (ROOT_NAMES.has(base)) return [];
     return KEY_FILES.has(base.toLowerCase()) ? [base.toLowerCase()] : null;
   }
-  return base.toLowerCase() === "languages" && LANG.test(lang) ? ["languages", lang] : null;
+  return base.toLowerCase() === "languages" && LANGUAGE_NAME.test(lang)
+    ? ["languages", lang]
+    : null;
 }
 
 /**
@@ -80,21 +82,30 @@ function placeOf(name: string): string[] | null {
  * symbolic link, or one too large.
  */
 export function configTexts(workTree: string): ConfigText[] {
-  const out: ConfigText[] = [];
+  return [...configFiles(workTree)];
+}
+
+/** Whether the repository's top has a Hugo config, of any content: the first file read says. */
+export function hasHugoConfig(workTree: string): boolean {
+  return !configFiles(workTree).next().done;
+}
+
+/** configTexts, one file at a time. */
+function* configFiles(workTree: string): Generator<ConfigText> {
   for (const name of TOP_FILES) {
     const text = readText(path.join(workTree, name));
     if (text !== null) {
-      out.push({ rel: name, text, at: [] });
+      yield { rel: name, text, at: [] };
       break;
     }
   }
   const dir = realFolderInside(workTree, DEFAULT_DIR);
-  if (dir === null) return out;
+  if (dir === null) return;
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
-    return out;
+    return;
   }
   // Hugo walks the folder in the byte order of names, which is UTF-16's for these.
   const wanted = names
@@ -106,9 +117,8 @@ export function configTexts(workTree: string): ConfigText[] {
     .slice(0, MAX_DIR_FILES);
   for (const { name, at } of wanted) {
     const text = readText(path.join(dir, name));
-    if (text !== null) out.push({ rel: `${DEFAULT_DIR}/${name}`, text, at });
+    if (text !== null) yield { rel: `${DEFAULT_DIR}/${name}`, text, at };
   }
-  return out;
 }
 
 function parse(rel: string, text: string): Data | null {

@@ -6,6 +6,7 @@
 import { type Dirent, readdirSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "../errors.js";
+import { LANGUAGE_NAME } from "../options/values.js";
 import { realFolderInside } from "../site/files.js";
 import {
   type ConfigText,
@@ -16,7 +17,6 @@ import {
   hugoConfig,
   isData,
   isOn,
-  LANG,
   mergeConfig,
 } from "./hugo-config.js";
 import { contentLayout, folderPair, type Layout } from "./layout.js";
@@ -49,7 +49,7 @@ interface Languages {
 function languagesOf(config: Data): Languages {
   const declared = new Map<string, Data>();
   for (const [name, settings] of Object.entries(getMap(config, "languages") ?? {})) {
-    if (LANG.test(name)) declared.set(name, isData(settings) ? settings : {});
+    if (LANGUAGE_NAME.test(name)) declared.set(name, isData(settings) ? settings : {});
   }
   const byLower = new Map([...declared.keys()].map((l) => [l.toLowerCase(), l]));
   const canonical = (name: string) => byLower.get(name.toLowerCase()) ?? name;
@@ -57,10 +57,11 @@ function languagesOf(config: Data): Languages {
   for (const [name, settings] of declared) if (isOn(get(settings, "disabled"))) off.add(name);
   const listed = get(config, "disableLanguages");
   for (const name of Array.isArray(listed) ? listed.slice(0, 1000) : []) {
-    if (typeof name === "string" && LANG.test(name)) off.add(canonical(name));
+    if (typeof name === "string" && LANGUAGE_NAME.test(name)) off.add(canonical(name));
   }
   const named = get(config, "defaultContentLanguage");
-  const defaultLang = typeof named === "string" && LANG.test(named) ? canonical(named) : null;
+  const defaultLang =
+    typeof named === "string" && LANGUAGE_NAME.test(named) ? canonical(named) : null;
   return { declared, canonical, off, defaultLang };
 }
 
@@ -201,7 +202,7 @@ function pageNamedByLanguage(
     names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of names) {
       if (++looked > MAX_LOOK) return null;
-      if (!LANG.test(e.name) || e.isSymbolicLink()) continue;
+      if (!LANGUAGE_NAME.test(e.name) || e.isSymbolicLink()) continue;
       const at = rel === "" ? e.name : `${rel}/${e.name}`;
       if (e.isDirectory()) queue.push(at);
       const parts = e.name.split(".");
@@ -243,14 +244,6 @@ function noContentOf(lang: string, langs: readonly string[]): AppError {
   );
 }
 
-/** The names Hugo reads its config from, for messages. */
-export const HUGO_CONFIGS = "hugo.toml, config.toml, their .yaml and .json, or config/_default/";
-
-/** Whether the repository's top has a Hugo config, of any content. */
-export function hasHugoConfig(workTree: string): boolean {
-  return configTexts(workTree).length > 0;
-}
-
 /** A content mount: a folder of the repository that Hugo shows at `at` below the content root
  * ("" for the root itself), for one language. */
 interface Mount {
@@ -290,10 +283,10 @@ function contentMounts(
 
 function mountLanguages(mount: Data, defaultLang: string): string[] {
   const lang = get(mount, "lang");
-  if (typeof lang === "string") return LANG.test(lang) ? [lang] : [];
+  if (typeof lang === "string") return LANGUAGE_NAME.test(lang) ? [lang] : [];
   const languages = get(getMap(getMap(mount, "sites"), "matrix"), "languages");
   if (Array.isArray(languages)) {
-    return languages.filter((l): l is string => typeof l === "string" && LANG.test(l));
+    return languages.filter((l): l is string => typeof l === "string" && LANGUAGE_NAME.test(l));
   }
   return [defaultLang];
 }

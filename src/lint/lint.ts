@@ -9,6 +9,7 @@ import { gitBlobReader } from "../detail/blobs.js";
 import { hugoUrls } from "../layout/hugo.js";
 import { frontMatterPlaces, NON_ASCII } from "../meta/frontmatter.js";
 import { replacement } from "../meta/key-spans.js";
+import { COMMIT_ATTRIBUTE } from "../meta/keys.js";
 import { chosenShortcode } from "../meta/status-shortcode.js";
 import { shortcodeValueAt } from "../meta/value-text.js";
 import { type ScanOptions, scan } from "../scan/scan.js";
@@ -211,7 +212,7 @@ function commitPlace(
 ): { span: { start: number; end: number }; write: (value: string) => string | null } | null {
   const parts = pageParts(text);
   if (parts.meta?.kind === "shortcode") {
-    const span = chosenShortcode(parts.shortcodes)?.spans?.get("raw_commit");
+    const span = chosenShortcode(parts.shortcodes)?.spans?.get(COMMIT_ATTRIBUTE);
     return span ? { span, write: (v) => shortcodeValueAt(text, span, v) } : null;
   }
   if (parts.meta?.kind !== "front-matter") return null;

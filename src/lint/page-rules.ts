@@ -8,7 +8,11 @@ import type { PageMeta } from "../core/types.js";
 import { frontMatterData } from "../meta/frontmatter.js";
 import { keySpots } from "../meta/key-spans.js";
 import {
+  COMMIT_ATTRIBUTE,
+  COMMIT_KEY,
   DRIFT_KEY,
+  MDN_COMMIT_KEY,
+  MDN_TABLE,
   MISSPELLED_TIME_KEY,
   SHORTCODE_ATTRIBUTES,
   shortcodeAttribute,
@@ -21,10 +25,6 @@ import { pageText } from "../meta/warning.js";
 import { type Finding, finding, type MetaChange, type Position, positionAt } from "./finding.js";
 
 /** Top-level front matter keys a misspelling is compared with. */
-const COMMIT_KEY = "default_lang_commit";
-const MDN_TABLE = "l10n";
-const MDN_COMMIT = "sourceCommit";
-const COMMIT_ATTRIBUTE = "raw_commit";
 const FRONT_MATTER_KEYS = [COMMIT_KEY, TIME_KEY, DRIFT_KEY, MDN_TABLE] as const;
 /** Front matter keys are the site's own words: a short one a few edits from ours is likely
  * another key of the site (`i18n` is not a misspelt `l10n`), a long one is likely a typo. */
@@ -68,7 +68,7 @@ export function pageFindings(parts: PageParts, lang: string, now: number): Findi
   const { text, meta } = parts;
   // The parts hold translation-status shortcodes only; the last live one is the metadata's
   // (chosenShortcode's choice, without asking each name again: the scan comes here per page).
-  const live = parts.shortcodes.filter((s) => s.params.has("raw_commit"));
+  const live = parts.shortcodes.filter((s) => s.params.has(COMMIT_ATTRIBUTE));
   const chosen = live[live.length - 1] ?? null;
   const at = (offset: number | undefined, fallback: number): Position =>
     offset === undefined ? { line: fallback, column: 1 } : positionAt(text, offset);
@@ -240,8 +240,8 @@ function frontMatterKeyFindings(text: string, bodyStart: number): Finding[] {
   // MDN's commit is l10n.sourceCommit: a block that writes one of the two names but not l10n
   // holding sourceCommit is read too.
   const nested =
-    head.includes(MDN_TABLE) !== head.includes(MDN_COMMIT) ||
-    (head.includes(MDN_COMMIT) && !/^["']?l10n["']?[ \t]*[:=.]|^\[l10n\]/m.test(head));
+    head.includes(MDN_TABLE) !== head.includes(MDN_COMMIT_KEY) ||
+    (head.includes(MDN_COMMIT_KEY) && !/^["']?l10n["']?[ \t]*[:=.]|^\[l10n\]/m.test(head));
   if (!nested && !written.some((m) => misspelt(m[1] as string) !== null)) return [];
   const data = frontMatterData(text);
   if (typeof data !== "object" || data === null) return [];
@@ -299,15 +299,15 @@ function mdnCommitFindings(text: string, bodyStart: number, data: object): Findi
   const l10n = Object.hasOwn(data, MDN_TABLE)
     ? table((data as Record<string, unknown>)[MDN_TABLE])
     : null;
-  if (l10n && Object.hasOwn(l10n, MDN_COMMIT)) return [];
+  if (l10n && Object.hasOwn(l10n, MDN_COMMIT_KEY)) return [];
   const near: Array<[string, string]> = [];
   for (const key of l10n ? Object.keys(l10n) : []) {
-    if (nearest(key, [MDN_COMMIT], frontMatterTypoEdits) !== null) near.push([MDN_TABLE, key]);
+    if (nearest(key, [MDN_COMMIT_KEY], frontMatterTypoEdits) !== null) near.push([MDN_TABLE, key]);
   }
   for (const [key, value] of Object.entries(data)) {
     const inner = table(value);
-    if (key === MDN_TABLE || !inner || !Object.hasOwn(inner, MDN_COMMIT)) continue;
-    if (nearest(key.toLowerCase(), [MDN_TABLE], 1) !== null) near.push([key, MDN_COMMIT]);
+    if (key === MDN_TABLE || !inner || !Object.hasOwn(inner, MDN_COMMIT_KEY)) continue;
+    if (nearest(key.toLowerCase(), [MDN_TABLE], 1) !== null) near.push([key, MDN_COMMIT_KEY]);
   }
   return near.map(([outer, inner]) => {
     const spots = keySpots(text, 0, bodyStart, outer === MDN_TABLE ? inner : outer);
@@ -315,7 +315,7 @@ function mdnCommitFindings(text: string, bodyStart: number, data: object): Findi
     return finding(
       "misspelled-attribute",
       spot ? positionAt(text, spot.keyAt) : { line: 1, column: 1 },
-      `front matter key "${pageText(outer, 30)}.${pageText(inner, 60)}" is misspelled; this tool reads "${MDN_TABLE}.${MDN_COMMIT}" (the page records no metadata until it is renamed)`,
+      `front matter key "${pageText(outer, 30)}.${pageText(inner, 60)}" is misspelled; this tool reads "${MDN_TABLE}.${MDN_COMMIT_KEY}" (the page records no metadata until it is renamed)`,
     );
   });
 }

@@ -12,7 +12,15 @@ import {
   scalarText,
   valueAt,
 } from "./key-spans.js";
-import { DRIFT_KEY, MISSPELLED_TIME_KEY, TIME_KEY, TIME_KEYS } from "./keys.js";
+import {
+  COMMIT_KEY,
+  DRIFT_KEY,
+  MDN_COMMIT_KEY,
+  MDN_TABLE,
+  MISSPELLED_TIME_KEY,
+  TIME_KEY,
+  TIME_KEYS,
+} from "./keys.js";
 import { type FrontMatterFormat, parseBlock } from "./matter.js";
 import { pageText } from "./warning.js";
 
@@ -30,7 +38,7 @@ const READABLE: Record<FrontMatterFormat, readonly string[]> = {
   toml: ["", "toml"],
 };
 
-const METADATA_KEYS = ["sourceCommit", "default_lang_commit", ...TIME_KEYS];
+const METADATA_KEYS = [MDN_COMMIT_KEY, COMMIT_KEY, ...TIME_KEYS];
 
 const EXECUTABLE = new Set(["js", "javascript", "coffee", "coffeescript", "cson"]);
 
@@ -111,7 +119,7 @@ function spotOf(
     value: by(s.value, -block.offset),
     ...(s.withProperties ? { withProperties: by(s.withProperties, -block.offset) } : {}),
   }));
-  const date = key !== "sourceCommit" && key !== "default_lang_commit";
+  const date = key !== MDN_COMMIT_KEY && key !== COMMIT_KEY;
   const found = confirmSpan(block.text, shifted, path, parseData(block), data, {
     date,
     syntax: block.format,
@@ -139,15 +147,15 @@ interface Keys {
   times: ReadonlyArray<readonly string[]>;
 }
 
-const MDN_COMMIT = ["l10n", "sourceCommit"] as const;
-const DEFAULT_COMMIT = ["default_lang_commit"] as const;
+const MDN_COMMIT = [MDN_TABLE, MDN_COMMIT_KEY] as const;
+const DEFAULT_COMMIT = [COMMIT_KEY] as const;
 const TIME = [TIME_KEY] as const;
 const MISSPELLED_TIME = [MISSPELLED_TIME_KEY] as const;
 
 function keysOf(data: Data): Keys | null {
-  const l10n = own(data, "l10n");
-  const fromMdn = isData(l10n) ? own(l10n, "sourceCommit") : undefined;
-  if (fromMdn === undefined && own(data, "default_lang_commit") === undefined) return null;
+  const l10n = own(data, MDN_TABLE);
+  const fromMdn = isData(l10n) ? own(l10n, MDN_COMMIT_KEY) : undefined;
+  if (fromMdn === undefined && own(data, COMMIT_KEY) === undefined) return null;
   const times = [TIME, MISSPELLED_TIME].filter((k) => own(data, k[0]) !== undefined);
   return {
     commit: fromMdn !== undefined ? MDN_COMMIT : DEFAULT_COMMIT,
@@ -305,7 +313,7 @@ type Located =
 
 /** Finds the front matter block's delimiters; only ASCII characters decide anything here. */
 function locate(text: string): Located {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const start = bomLength(text);
   const delimiter = text.slice(start, start + 3);
   const format: FrontMatterFormat | null =
     delimiter === "---" ? "yaml" : delimiter === "+++" ? "toml" : null;
@@ -327,7 +335,7 @@ function locate(text: string): Located {
  * mode), or with a block after blank space. A block put in front of it would turn it into text.
  */
 export function unreadFrontMatter(text: string): string | null {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const start = bomLength(text);
   // Hugo skips spaces, tabs and line breaks before front matter.
   const first = /[^ \t\r\n]/.exec(text.slice(start, start + 4096));
   if (!first) return null;
@@ -424,4 +432,9 @@ function unreadable(text: string, from: number, to: number): PageMeta | null {
     unreadable:
       "the English commit in the front matter cannot be read until the front matter is fixed",
   };
+}
+
+/** How long the byte order mark that opens `text` is (0 or 1): it stays first, before anything. */
+export function bomLength(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }

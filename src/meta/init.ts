@@ -3,7 +3,13 @@
 // added, never changed, and the page must read back with exactly the metadata meant.
 
 import type { MetadataChoice } from "../options/defaults.js";
-import { frontMatterData, frontMatterEnd, isData, unreadFrontMatter } from "./frontmatter.js";
+import {
+  bomLength,
+  frontMatterData,
+  frontMatterEnd,
+  isData,
+  unreadFrontMatter,
+} from "./frontmatter.js";
 import { sameData } from "./key-spans.js";
 import { shortcodeAttribute, TIME_KEY } from "./keys.js";
 import { metaShortcode, readMeta } from "./read.js";
@@ -218,10 +224,6 @@ function withShortcode(
   const head = text.slice(0, bodyStart);
   const sep = end !== null && !head.endsWith("\n") ? eol : "";
   return { text: `${head}${sep}${shortcode}${eol}${text.slice(bodyStart)}` };
-}
-
-function bomLength(text: string): number {
-  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
 function withFrontMatter(

@@ -2,6 +2,13 @@
 
 import { nearest } from "../core/nearest.js";
 
+/** The English commit, in OpenTelemetry's and Helm's front matter. */
+export const COMMIT_KEY = "default_lang_commit";
+/** MDN's front matter table, and its key of the English commit (`l10n.sourceCommit`). */
+export const MDN_TABLE = "l10n";
+export const MDN_COMMIT_KEY = "sourceCommit";
+/** The English commit, as a translation-status shortcode's attribute. */
+export const COMMIT_ATTRIBUTE = "raw_commit";
 /** The date of the translation, as Hugo templates read it. */
 export const TIME_KEY = "last_translation_time";
 /** The misspelling Mastodon's pages carry; read, flagged, and stamped like the right one. */
@@ -12,7 +19,7 @@ export const TIME_KEYS = [TIME_KEY, MISSPELLED_TIME_KEY] as const;
  * commit; its own scripts remove it once the page is in sync. */
 export const DRIFT_KEY = "drifted_from_default";
 /** The attributes a translation-status shortcode takes (the misspelling is not one). */
-export const SHORTCODE_ATTRIBUTES = ["raw_commit", "raw_title", "raw_link", TIME_KEY] as const;
+export const SHORTCODE_ATTRIBUTES = [COMMIT_ATTRIBUTE, "raw_title", "raw_link", TIME_KEY] as const;
 
 /**
  * The shortcode attribute a page's `key` stands for: itself when known, the right spelling of a

@@ -2,11 +2,11 @@
 // named per language (translation-status-zh-cn), recording the English commit it follows.
 
 import type { PageMeta } from "../core/types.js";
-import { MISSPELLED_TIME_KEY, TIME_KEY, TIME_KEYS } from "./keys.js";
+import { COMMIT_ATTRIBUTE, MISSPELLED_TIME_KEY, TIME_KEY, TIME_KEYS } from "./keys.js";
 import type { Shortcode } from "./shortcode.js";
 
 const NAME = "translation-status";
-const KNOWN = ["raw_commit", "raw_title", "raw_link", ...TIME_KEYS];
+const KNOWN = [COMMIT_ATTRIBUTE, "raw_title", "raw_link", ...TIME_KEYS];
 
 /** "translation-status", or that name with a language suffix of letters, digits, "-" or "_". */
 export function isTranslationStatusName(name: string): boolean {
@@ -29,7 +29,7 @@ export interface StatusResult {
 export function chosenShortcode(shortcodes: readonly Shortcode[]): Shortcode | null {
   for (let i = shortcodes.length - 1; i >= 0; i--) {
     const s = shortcodes[i] as Shortcode;
-    if (isTranslationStatusName(s.name) && s.params.has("raw_commit")) return s;
+    if (isTranslationStatusName(s.name) && s.params.has(COMMIT_ATTRIBUTE)) return s;
   }
   return null;
 }
@@ -38,8 +38,8 @@ export function chosenShortcode(shortcodes: readonly Shortcode[]): Shortcode | n
 export function metaFromShortcodes(shortcodes: readonly Shortcode[]): StatusResult {
   const warnings: string[] = [];
   const named = shortcodes.filter((s) => isTranslationStatusName(s.name));
-  const live = named.filter((s) => s.params.has("raw_commit"));
-  const withoutCommit = named.filter((s) => !s.params.has("raw_commit"));
+  const live = named.filter((s) => s.params.has(COMMIT_ATTRIBUTE));
+  const withoutCommit = named.filter((s) => !s.params.has(COMMIT_ATTRIBUTE));
   const firstWithout = withoutCommit[0];
   if (firstWithout) {
     warnings.push(

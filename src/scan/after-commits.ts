@@ -108,9 +108,11 @@ export async function reportAfterCommits(
   const document = spans && holdsPages(kept, spans, redo) ? fieldsAround(kept, spans) : null;
   if (!spans || !document) return null;
   const items: Redo[] = [];
+  const seen = new Set<number>();
   for (const [path, { estimated, edit }] of redo) {
     const item = redoOf(kept, spans, path, estimated, edit);
-    if (!item || items.some((i) => i.at === item.at)) return null;
+    if (!item || seen.has(item.at)) return null;
+    seen.add(item.at);
     items.push(item);
   }
   const counter = new BlobLineCounter(sourceRepo, sourceRepo.objectDir, sourceRepo.diffAlgorithm);
@@ -273,6 +275,7 @@ async function judgedOnHistory(
   // Nothing to add to HEAD's history: only the graph is made.
   const history = await completeHistory(sourceRepo, headLog, []);
   const all = [...items];
+  const judged = new Set(items.map((i) => i.at));
   const out = new Map<number, Judged>();
   const moved = reorderedSince(history.graph, keptHead);
   if (moved.length > MAX_REORDERED) return null;
@@ -280,7 +283,7 @@ async function judgedOnHistory(
     const hashes = moved.map((c) => listedHash(headLog.table.hashes[c] as string));
     const { kept: text, spans } = kept;
     for (const at of pagesHolding(text, spans, [...hashes, LIST_CUT])) {
-      if (all.some((i) => i.at === at)) continue;
+      if (judged.has(at)) continue;
       const before = keptPageAt(text, spans, at);
       const resorted = before ? inTopologicalOrder(before, history) : null;
       if (before && resorted) {

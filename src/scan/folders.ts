@@ -16,7 +16,12 @@ import {
 import type { PathPattern } from "../layout/pattern.js";
 import { DEFAULTS } from "../options/defaults.js";
 import { type FoldersChosen, NOTHING_CHOSEN } from "../options/resolve.js";
-import { excludeProblem, LANGUAGE_RULE, languageProblem } from "../options/values.js";
+import {
+  excludeProblem,
+  LANGUAGE_NAME,
+  LANGUAGE_RULE,
+  languageProblem,
+} from "../options/values.js";
 import { folderProblem, pageFileTest, realFolderInside, withoutDotSlash } from "../site/files.js";
 
 /** What a scan covers: the site's layout and languages, and which files are pages. Options
@@ -198,7 +203,7 @@ export function resolveFolders(
           e.isDirectory() &&
           !e.isSymbolicLink() &&
           name !== source &&
-          SEGMENT.test(name) &&
+          LANGUAGE_NAME.test(name) &&
           !off.has(name.toLowerCase()),
       )
       .map(({ name }) => name)
@@ -207,9 +212,9 @@ export function resolveFolders(
     // not read, and said so, rather than silently left out of the report; as is a folder whose
     // name no language has (`a b`). Hidden folders (`.obsidian`) are no one's language.
     for (const { e, name } of named) {
-      if (e.isSymbolicLink() && name !== source && SEGMENT.test(name)) {
+      if (e.isSymbolicLink() && name !== source && LANGUAGE_NAME.test(name)) {
         skipped.push(`${layout.languagesIn}/${name}: symbolic link not followed`);
-      } else if (e.isDirectory() && !name.startsWith(".") && !SEGMENT.test(name)) {
+      } else if (e.isDirectory() && !name.startsWith(".") && !LANGUAGE_NAME.test(name)) {
         skipped.push(`${layout.languagesIn}/${name}: not read as a language (${LANGUAGE_RULE})`);
       }
     }

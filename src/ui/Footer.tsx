@@ -1,8 +1,8 @@
 // The bottom row: the search prompt while searching, the y/n question before a page is marked,
 // the outcome of the last action, or otherwise the keys that matter here.
 import { Text } from "ink";
-import { confirmPrompt, fitVariants, type StatusLine } from "./mark.js";
-import { fitEnd, safe, textWidth } from "./text.js";
+import { confirmPrompt, type StatusLine } from "./mark.js";
+import { fitEnd, fitVariants, safe, textWidth } from "./text.js";
 import { tint, useUi } from "./theme.js";
 
 /** The list's hints, roomiest first: the first that fits the width is shown. */

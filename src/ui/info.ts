@@ -7,7 +7,7 @@ import { structureChangesText } from "../kinds/kinds.js";
 import { shownName } from "../sanitize/terminal.js";
 import { formatAge, formatLines, shortHash } from "./format.js";
 import { DETAILS_KEY } from "./keys.js";
-import { fitEnd, fitPath, safe, textWidth, wrapWords } from "./text.js";
+import { fitPath, fitVariants, safe, textWidth, wrapWords } from "./text.js";
 
 export interface InfoLine {
   label: string;
@@ -195,7 +195,7 @@ export function infoWindow(rows: readonly InfoRow[], height: number, width: numb
     ...(n === 0 ? [] : [`${more}, ${n} warning${n === 1 ? "" : "s"}: ${DETAILS_KEY} shows them`]),
     `${more}: ${DETAILS_KEY} shows them`,
   ];
-  const text = variants.find((v) => textWidth(v) <= width) ?? fitEnd(variants.at(-1) ?? "", width);
+  const text = fitVariants(variants, width);
   return [
     ...rows.slice(0, height - 1),
     { label: "", text, tone: n === 0 ? "more" : "warning", full: true },

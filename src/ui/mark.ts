@@ -2,7 +2,8 @@
 // and after (texts are raw until fitted, and fitted texts are sanitized), and the scan result with
 // the marked page in place of the old one.
 
-import { summarize, translatesNothing } from "../core/status.js";
+import { withPages } from "../core/counts.js";
+import { translatesNothing } from "../core/status.js";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { type MarkBlocker, movedTranslationPath } from "../detail/mark.js";
 import type { Layout } from "../layout/layout.js";
@@ -15,13 +16,6 @@ export interface StatusLine {
   tone: "ok" | "error" | "info";
   /** Raw (untrusted) texts; the first that fits is shown. */
   variants: readonly string[];
-}
-
-/** The first variant that fits `width` once sanitized, else the last one cut to fit. */
-export function fitVariants(variants: readonly string[], width: number): string {
-  const safeOnes = variants.map((v) => safe(v));
-  const found = safeOnes.find((v) => textWidth(v) <= width);
-  return found ?? fitEnd(safeOnes[safeOnes.length - 1] ?? "", width);
 }
 
 /**
@@ -178,9 +172,11 @@ export const CANCELLED_LINE: StatusLine = {
   variants: ["Not marked: cancelled, nothing was changed", "Cancelled"],
 };
 
-/** The scan result with one page replaced, its language's counts recomputed. */
+/** The scan result with one page replaced, its counts (statuses and kinds) made again. */
 export function withPage(result: ScanResult, index: number, page: PageReport): ScanResult {
   if (index < 0 || index >= result.pages.length) return result;
-  const pages = result.pages.map((p, i) => (i === index ? page : p));
-  return { ...result, pages, summary: summarize(result.languages, pages) };
+  return withPages(
+    result,
+    result.pages.map((p, i) => (i === index ? page : p)),
+  );
 }

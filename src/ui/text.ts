@@ -187,3 +187,10 @@ export function slicePieces<T extends { text: string }>(
   }
   return out;
 }
+
+/** The first variant that fits `width` once sanitized, else the last one cut to fit. */
+export function fitVariants(variants: readonly string[], width: number): string {
+  const safeOnes = variants.map((v) => safe(v));
+  const found = safeOnes.find((v) => textWidth(v) <= width);
+  return found ?? fitEnd(safeOnes[safeOnes.length - 1] ?? "", width);
+}

@@ -8,7 +8,7 @@ import { contentLayout } from "../../src/layout/layout.js";
 import { fitHints, LIST_HINTS } from "../../src/ui/Footer.js";
 import { type KeyContext, type KeyInfo, keyToCommand, splitInput } from "../../src/ui/keys.js";
 import { detailLayout, frameHeight, listLayout } from "../../src/ui/layout.js";
-import { confirmPrompt, fitVariants, withPage } from "../../src/ui/mark.js";
+import { confirmPrompt, withPage } from "../../src/ui/mark.js";
 import { buildRows, matchesSearch, type RowQuery, shortPath } from "../../src/ui/rows.js";
 import {
   type AppState,
@@ -19,6 +19,7 @@ import {
   type StateContext,
   selectedPage,
 } from "../../src/ui/state.js";
+import { fitVariants } from "../../src/ui/text.js";
 import { clampScroll, follow } from "../../src/ui/viewport.js";
 import { NOW, page, resultOf } from "./helpers.js";
 
