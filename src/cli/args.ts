@@ -26,10 +26,15 @@ import {
   type SiteOptions,
 } from "../options/defaults.js";
 import type { FoldersChosen, GivenOptions } from "../options/resolve.js";
-import { excludeProblem, extensionProblem, languageProblem, MAX_GLOBS } from "../options/values.js";
+import {
+  excludeReason,
+  extensionProblem,
+  folderOptionProblem,
+  languageProblem,
+  withoutDotSlash,
+} from "../options/values.js";
 import { ANNOTATION_LEVELS, type AnnotationLevel } from "../sanitize/github.js";
 import { nameFromShown, shownName } from "../sanitize/terminal.js";
-import { withoutDotSlash } from "../site/files.js";
 
 export type Command =
   | "scan"
@@ -253,7 +258,10 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
               [values.source.replace(/\/+$/, "")],
               languageProblem,
             )[0] as string),
-      content: values.content ?? null,
+      content:
+        values.content === undefined
+          ? null
+          : (checked("--content", [values.content], folderOptionProblem)[0] as string),
       // Repeated, or a comma list as the Action's `languages` input gives it.
       languages:
         values.lang === undefined
@@ -443,8 +451,9 @@ function checked(
 
 /** `--exclude`, as the config's `exclude` is checked. */
 function excludeGlobs(globs: string[]): string[] {
-  if (globs.length > MAX_GLOBS) throw new AppError(2, `--exclude: at most ${MAX_GLOBS} globs`);
-  return checked("--exclude", globs, excludeProblem);
+  const why = excludeReason(globs);
+  if (why !== null) throw new AppError(2, `--exclude: ${why}`);
+  return globs;
 }
 
 /** node:util's messages are long and several lines; one short line says the same. */
