@@ -3,6 +3,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
+import { wrapWords } from "../core/columns.js";
 import { nearest } from "../core/nearest.js";
 import { parseStatuses, type Selection } from "../core/select.js";
 import { STATUSES, type Status } from "../core/types.js";
@@ -722,6 +723,9 @@ ${EXIT_CODES}
 `;
 
 /** Each command's own help: `translation-status check --help`, `translation-status help check`. */
+/** The columns the help's own prose is folded into, as its fixed lines are written. */
+const HELP_WIDTH = 95;
+
 const COMMAND_HELP: Record<string, string> = {
   scan: `translation-status scan [PATH...] [options]: every translated page (or those under PATH), its status and how far behind it is
 
@@ -800,7 +804,7 @@ Examples:
 COMMAND_HELP.lint = `translation-status lint [PAGE...] [--fix [--dry-run]]: wrong translation metadata
 
 One finding a line: file:line:column, error or warning, the rule, what is wrong. Rules:
-${wrapWords(`${Object.keys(RULES).join(", ")}. --fix renames misspelled attributes, writes abbreviated hashes in full and refreshes raw_link and raw_title from git, changing only those bytes; --dry-run prints the diff instead of writing; --force also rewrites read-only pages. PAGE is a page or folder as the reports print it.`)}
+${wrapWords(`${Object.keys(RULES).join(", ")}. --fix renames misspelled attributes, writes abbreviated hashes in full and refreshes raw_link and raw_title from git, changing only those bytes; --dry-run prints the diff instead of writing; --force also rewrites read-only pages. PAGE is a page or folder as the reports print it.`, HELP_WIDTH).join("\n")}
 
 ${SHARED_OPTIONS}
 
@@ -818,17 +822,4 @@ export const HELP_COMMANDS = Object.keys(COMMAND_HELP);
 /** The help for `topic` (a command), or the whole help. */
 export function helpText(topic: string | null): string {
   return (topic !== null && COMMAND_HELP[topic]) || HELP;
-}
-
-/** `text` folded at spaces into lines of at most `width` characters, as the help is written. */
-function wrapWords(text: string, width = 95): string {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line !== "" && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
-  }
-  return [...lines, line].join("\n");
 }
