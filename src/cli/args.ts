@@ -3,7 +3,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
-import { wrapWords } from "../core/columns.js";
 import { nearest } from "../core/nearest.js";
 import { parseStatuses, type Selection } from "../core/select.js";
 import { STATUSES, type Status } from "../core/types.js";
@@ -726,7 +725,11 @@ ${EXIT_CODES}
 /** The columns the help's own prose is folded into, as its fixed lines are written. */
 const HELP_WIDTH = 95;
 
-const COMMAND_HELP: Record<string, string> = {
+/** Folds prose into lines of at most so many terminal columns (core/columns.ts wrapWords). */
+type Fold = (text: string, width: number) => string[];
+
+/** Each command's help; a function for one whose prose is folded as it is printed. */
+const COMMAND_HELP: Record<string, string | ((fold: Fold) => string)> = {
   scan: `translation-status scan [PATH...] [options]: every translated page (or those under PATH), its status and how far behind it is
 
 ${SHARED_OPTIONS}
@@ -801,10 +804,12 @@ Examples:
 `,
 };
 
-COMMAND_HELP.lint = `translation-status lint [PAGE...] [--fix [--dry-run]]: wrong translation metadata
+COMMAND_HELP.lint = (
+  fold,
+) => `translation-status lint [PAGE...] [--fix [--dry-run]]: wrong translation metadata
 
 One finding a line: file:line:column, error or warning, the rule, what is wrong. Rules:
-${wrapWords(`${Object.keys(RULES).join(", ")}. --fix renames misspelled attributes, writes abbreviated hashes in full and refreshes raw_link and raw_title from git, changing only those bytes; --dry-run prints the diff instead of writing; --force also rewrites read-only pages. PAGE is a page or folder as the reports print it.`, HELP_WIDTH).join("\n")}
+${fold(`${Object.keys(RULES).join(", ")}. --fix renames misspelled attributes, writes abbreviated hashes in full and refreshes raw_link and raw_title from git, changing only those bytes; --dry-run prints the diff instead of writing; --force also rewrites read-only pages. PAGE is a page or folder as the reports print it.`, HELP_WIDTH).join("\n")}
 
 ${SHARED_OPTIONS}
 
@@ -819,7 +824,11 @@ Exit codes: 0 no error found (warnings allowed), 1 an error found (and, with --f
 
 export const HELP_COMMANDS = Object.keys(COMMAND_HELP);
 
-/** The help for `topic` (a command), or the whole help. */
-export function helpText(topic: string | null): string {
-  return (topic !== null && COMMAND_HELP[topic]) || HELP;
+/** The help for `topic` (a command), or the whole help. The folding is loaded only here: no
+ * other command needs string-width to start. */
+export async function helpText(topic: string | null): Promise<string> {
+  const help = (topic !== null && COMMAND_HELP[topic]) || HELP;
+  if (typeof help === "string") return help;
+  const { wrapWords } = await import("../core/columns.js");
+  return help(wrapWords);
 }

@@ -44,6 +44,10 @@ describe("help", () => {
       `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(path.join(dir, "hooks.mjs")).href)});\n`,
     );
     const env = { NODE_OPTIONS: `--import=${pathToFileURL(path.join(dir, "register.mjs")).href}` };
+    // Any other command starts without the folding (string-width).
+    expect(runCli(["--version"], { env }).code).toBe(0);
+    expect(readFileSync(loaded, "utf8")).toContain("/src/cli/args.js");
+    expect(readFileSync(loaded, "utf8")).not.toMatch(/string-width|\/src\/core\/columns\.js/);
     expect(runCli(["--help"], { env }).code).toBe(0);
     const lint = runCli(["lint", "--help"], { env });
     const prose = lint.stdout.slice(lint.stdout.indexOf("One finding"));
