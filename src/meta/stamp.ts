@@ -6,7 +6,9 @@ import { type FrontMatterPlaces, frontMatterData, frontMatterPlaces } from "./fr
 import { keySpots, onlyChanged, replacement, type Span, sameData } from "./key-spans.js";
 import { DRIFT_KEY, TIME_KEYS } from "./keys.js";
 import { metaShortcode, readMeta } from "./read.js";
+import { type MeantMeta, readBackProblem } from "./read-back.js";
 import { shortcodeValueAt } from "./value-text.js";
+import { pageText } from "./warning.js";
 
 export type StampResult = { text: string } | { error: string };
 
@@ -21,7 +23,8 @@ interface Edit extends Span {
 
 /** `commit` must be a validated full hash and `date` a YYYY-MM-DD string. */
 export function stampText(text: string, commit: string, date: string): StampResult {
-  const { meta } = readMeta(text);
+  const before = readMeta(text);
+  const { meta } = before;
   if (!meta) return { error: NO_METADATA };
   if (meta.unreadable !== undefined) return { error: meta.unreadable };
   const planned =
@@ -33,17 +36,23 @@ export function stampText(text: string, commit: string, date: string): StampResu
   for (const e of [...planned.edits].sort((a, b) => b.start - a.start)) {
     out = out.slice(0, e.start) + e.value + out.slice(e.end);
   }
-  // The edit must read back as intended, with nothing else in the metadata changed, or the
-  // page is left alone.
-  const check = readMeta(out).meta;
-  const dateOk = meta.lastTranslationTime === null || check?.lastTranslationTime === date;
-  const sameRest =
-    check !== null &&
-    check.kind === meta.kind &&
-    check.line === meta.line - (planned.linesRemovedAbove ?? 0) &&
-    check.rawTitle === meta.rawTitle &&
-    check.rawLink === meta.rawLink;
-  if (check?.rawCommit !== commit || !sameRest || !dateOk || !planned.verify(out)) {
+  // The edit must read back as intended, with nothing else in the metadata changed and no new
+  // problem in reading the page, or the page is left alone.
+  const meant: MeantMeta = {
+    rawCommit: commit,
+    line: meta.line - (planned.linesRemovedAbove ?? 0),
+    ...(meta.lastTranslationTime !== null || planned.writesDate
+      ? { lastTranslationTime: date }
+      : {}),
+    ...(planned.removesDrift ? { drifted: undefined } : {}),
+  };
+  const problem = readBackProblem(before, out, meant);
+  if (problem !== null && "newWarning" in problem) {
+    return {
+      error: `updating the metadata would make the page read with a new problem (${pageText(problem.newWarning)}); the page was left unchanged`,
+    };
+  }
+  if (problem !== null || !planned.verify(out)) {
     return {
       error: "updating the metadata would not read back correctly; the page was left unchanged",
     };
@@ -57,6 +66,10 @@ type Planned =
       verify: (out: string) => boolean;
       /** Lines removed above the metadata's own line (which moves up by as many). */
       linesRemovedAbove?: number;
+      /** Whether a date is written (the page reads it after). */
+      writesDate: boolean;
+      /** Whether OpenTelemetry's drift key is removed. */
+      removesDrift?: boolean;
     }
   | { error: string };
 
@@ -99,7 +112,7 @@ function shortcodeEdits(text: string, commit: string, date: string): Planned {
     }
     return true;
   };
-  return { edits, verify };
+  return { edits, verify, writesDate: edits.length > 1 };
 }
 
 function frontMatterEdits(text: string, commit: string, date: string): Planned {
@@ -133,7 +146,13 @@ function frontMatterEdits(text: string, commit: string, date: string): Planned {
     );
   };
   const above = drift && drift.start < pin.start ? 1 : 0;
-  return { edits, verify, linesRemovedAbove: above };
+  return {
+    edits,
+    verify,
+    linesRemovedAbove: above,
+    writesDate: places.dates.length > 0,
+    removesDrift: drift !== null,
+  };
 }
 
 /** A comment that says the pin was reconciled by hand, after the value on its line. */
