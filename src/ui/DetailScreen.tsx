@@ -7,12 +7,11 @@ import { shownCountsIfOther } from "../detail/shown-counts.js";
 import type { DiffModel } from "../detail/types.js";
 import { kindText } from "../kinds/kinds.js";
 import type { Layout } from "../layout/layout.js";
-import { shownName } from "../sanitize/terminal.js";
 import { DiffView, diffRowsHeight, shownRows } from "./DiffView.js";
 import type { DiffLayout } from "./diff-lines.js";
 import { formatDate, formatLines, shortHash } from "./format.js";
 import { type InfoRow, LABEL_WIDTH, labelText } from "./info.js";
-import { shortPath } from "./rows.js";
+import { shownPath } from "./rows.js";
 import type { DetailState } from "./state.js";
 import { hyperlink } from "./terminal.js";
 import { cell, fitPath, safe, textWidth } from "./text.js";
@@ -33,7 +32,7 @@ export function DetailTitle({
   const lang = safe(page.lang, 40);
   const left = `‹ ${lang} · `;
   const path = fitPath(
-    safe(shownName(shortPath(page, layout))),
+    shownPath(page, layout),
     Math.max(8, width - textWidth(left) - status.length - 2),
   );
   return (
