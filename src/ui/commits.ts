@@ -38,7 +38,7 @@ export interface CommitCells {
 export function commitCells(commit: CommitInfo, width: number): CommitCells {
   const hash = shortHash(safe(commit.hash, 64));
   let room = width - 2 - textWidth(hash) - 1;
-  const fits = (w: number) => room - (w + 1) >= MIN_SUBJECT;
+  const fits = (w: number, subject = MIN_SUBJECT) => room - (w + 1) >= subject;
   const out: CommitCells = { hash, subject: "" };
   if (fits(DATE_WIDTH)) {
     out.date = cell(formatDate(safe(commit.date, 64)), DATE_WIDTH);
@@ -48,10 +48,12 @@ export function commitCells(commit: CommitInfo, width: number): CommitCells {
   const full = kindText({ changeKind: commit.changeKind });
   if (full !== "") {
     const short = commit.changeKind ? KIND_SHORT[commit.changeKind] : full;
+    // The full kind (with a front-matter change's keys) only where the subject keeps twice
+    // its least.
     const kind = [
-      { text: `${full}${mark}`, width: KIND_WIDTH },
-      { text: `${short}${mark}`, width: SHORT_KIND_WIDTH },
-    ].find((k) => fits(k.width));
+      { text: `${full}${mark}`, width: KIND_WIDTH, subject: 2 * MIN_SUBJECT },
+      { text: `${short}${mark}`, width: SHORT_KIND_WIDTH, subject: MIN_SUBJECT },
+    ].find((k) => fits(k.width, k.subject));
     if (kind) {
       out.kind = cell(safe(kind.text), kind.width);
       room -= kind.width + 1;
