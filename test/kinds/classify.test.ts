@@ -217,6 +217,8 @@ describe("classifyChange on hostile pages", () => {
     const page = (n: number) => Array.from({ length: n }, (_, i) => `l${i}`);
     const changed = (lines: string[]) => lines.map((l, i) => (i % 2 ? l : `${l}x`)).join("\n");
     // Diffed line by line (under 20,000 changed lines), then too many to diff, as 100,000 are.
+    // A diff not bounded by its edits compares lines as often as the square of their number:
+    // doubling the page would then quadruple the count.
     const sizes = [2_000, 4_000, 50_000, 100_000];
     const costs = sizes.map((n) => {
       const lines = page(n);
@@ -233,7 +235,8 @@ describe("classifyChange on hostile pages", () => {
 
   it("does work linear in crafted nesting and brackets under the cap", () => {
     // 2-14 KiB, far past the nesting cap: micromark's work on a line grows with the square of
-    // its nesting (see parse.ts). Its speed on dense syntax is the bench's to watch.
+    // its nesting (see parse.ts), so a nested line given to it would quadruple the count when
+    // doubled. Its speed on dense syntax is the bench's to watch.
     const cases: Array<(n: number) => string> = [
       (n) => "[".repeat(40 * n),
       (n) => `${"> ".repeat(20 * n)}x`,
