@@ -21,8 +21,13 @@ interface Edit extends Span {
   value: string;
 }
 
-/** `commit` must be a validated full hash and `date` a YYYY-MM-DD string. */
-export function stampText(text: string, commit: string, date: string): StampResult {
+/**
+ * `commit` must be a validated full hash and `date` a YYYY-MM-DD string. `inSync` says whether
+ * the English page at `commit` is the one at HEAD: only then does a page's record of its drift
+ * (OpenTelemetry's `drifted_from_default`) go; a page pinned to an older commit has still
+ * drifted, and its record stays as it is.
+ */
+export function stampText(text: string, commit: string, date: string, inSync = true): StampResult {
   const before = readMeta(text);
   const { meta } = before;
   if (!meta) return { error: NO_METADATA };
@@ -30,7 +35,7 @@ export function stampText(text: string, commit: string, date: string): StampResu
   const planned =
     meta.kind === "shortcode"
       ? shortcodeEdits(text, commit, date)
-      : frontMatterEdits(text, commit, date);
+      : frontMatterEdits(text, commit, date, inSync);
   if ("error" in planned) return planned;
   let out = text;
   for (const e of [...planned.edits].sort((a, b) => b.start - a.start)) {
@@ -115,7 +120,7 @@ function shortcodeEdits(text: string, commit: string, date: string): Planned {
   return { edits, verify, writesDate: edits.length > 1 };
 }
 
-function frontMatterEdits(text: string, commit: string, date: string): Planned {
+function frontMatterEdits(text: string, commit: string, date: string, inSync: boolean): Planned {
   const places = frontMatterPlaces(text);
   if ("error" in places) return places;
   const pin = places.commit.spot.value;
@@ -132,7 +137,7 @@ function frontMatterEdits(text: string, commit: string, date: string): Planned {
     edits.push({ ...d.spot.value, value });
   }
   // ...and its record of the page's drift goes, as its own scripts remove it once in sync.
-  const drift = driftLine(text, places);
+  const drift = inSync ? driftLine(text, places) : null;
   if (drift && "error" in drift) return drift;
   if (drift) edits.push({ ...drift, value: "" });
   const paths = [places.commit.path, ...places.dates.map((d) => d.path)];

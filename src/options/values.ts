@@ -7,7 +7,7 @@ import { globProblem } from "../core/glob.js";
 /** A language's folder name (also the source language's). */
 export const LANGUAGE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 export const LANGUAGE_RULE =
-  'a language is a folder name like "zh-cn": letters, digits, ".", "_" and "-", not starting with "." or "-"';
+  'a language is a folder name like "zh-cn", of letters, digits, ".", "_" and "-", not starting with "." or "-"';
 
 /** What page files' names end with, without the dot. */
 export const EXTENSION = /^[A-Za-z0-9]{1,16}$/;

@@ -139,7 +139,7 @@ describe("errors", () => {
 
   it("--lang ../x, with the reason", () => {
     const rule =
-      'a language is a folder name like "zh-cn": letters, digits, ".", "_" and "-", not starting with "." or "-"';
+      'a language is a folder name like "zh-cn", of letters, digits, ".", "_" and "-", not starting with "." or "-"';
     for (const lang of ["../x", "zh-cn/../../x", ".."]) {
       fails(
         ["scan", "--repo", repo.dir, "--lang", lang],

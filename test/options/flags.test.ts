@@ -47,8 +47,8 @@ describe("flags and config keys", () => {
     ["--extensions", ".md", "extensions", [".md"], /an extension is letters or digits/],
     ["--extensions", "*.md", "extensions", ["*.md"], /an extension is letters or digits/],
     ["--extensions", "md x", "extensions", ["md x"], /an extension is letters or digits/],
-    ["--lang", "..", "languages", [".."], /a language is a folder name like "zh-cn": letters/],
-    ["--source", "..", "source", "..", /a language is a folder name like "zh-cn": letters/],
+    ["--lang", "..", "languages", [".."], /a language is a folder name like "zh-cn", of letters/],
+    ["--source", "..", "source", "..", /a language is a folder name like "zh-cn", of letters/],
     ["--default-lang", ".x", "defaultLanguage", ".x", /a language is a folder name/],
     [
       "--exclude",
