@@ -247,7 +247,26 @@ export function folderProblem(workTree: string, rel: string): string {
     if (info.isSymbolicLink()) return `${shown} is a symbolic link; not followed`;
     if (!info.isDirectory()) return `${shown} is not a folder`;
   }
-  return `${rel} is outside the repository`;
+  // Every part is a folder here: only one that resolves out of the work tree is outside it.
+  const real = realPathOf(path.join(workTree, rel));
+  return real !== null && !isInside(workTree, real)
+    ? `${rel} is outside the repository`
+    : `${rel} could not be read`;
+}
+
+/** The path with every link followed, or null when it cannot be resolved. The native call: the
+ * JavaScript one turns a Buffer path into a string, losing the bytes of a name that is not
+ * UTF-8, and then finds no such folder. */
+function realPathOf(abs: string): string | null {
+  try {
+    return decodeBytes(realpathSync.native(fsPath(abs), { encoding: "buffer" }));
+  } catch {
+    return null;
+  }
+}
+
+function isInside(workTree: string, real: string): boolean {
+  return real === workTree || real.startsWith(`${workTree}${path.sep}`);
 }
 
 /**
@@ -263,16 +282,8 @@ export function realFolderInside(workTree: string, rel: string): string | null {
     const info = lstatOrNull(cur);
     if (!info || info.isSymbolicLink() || !info.isDirectory()) return null;
   }
-  let real: string | null;
-  try {
-    // The native call: the JavaScript one turns a Buffer path into a string, losing the bytes
-    // of a name that is not UTF-8, and then finds no such folder.
-    real = decodeBytes(realpathSync.native(fsPath(abs), { encoding: "buffer" }));
-  } catch {
-    real = null;
-  }
-  if (!real || (real !== workTree && !real.startsWith(`${workTree}${path.sep}`))) return null;
-  return real;
+  const real = realPathOf(abs);
+  return real !== null && isInside(workTree, real) ? real : null;
 }
 
 function lstatOrNull(file: string) {
