@@ -121,7 +121,15 @@ export async function stampPages(
     });
   const isPage = pageFileTest(opts.extensions ?? DEFAULTS.extensions);
   const given = opts.pages.map((p) => repoRelative(repo.workTree, opts.cwd ?? process.cwd(), p));
-  const { rels, fromFolders } = await withFolderPages(repo.workTree, given, isPage);
+  // A folder stands for the translations below it: its English pages are none of them.
+  const translated = (rel: string) =>
+    !isSourcePath(layout, rel) && translationPlace(layout, rel, null) !== null;
+  const { rels, fromFolders, empty } = await withFolderPages(
+    repo.workTree,
+    given,
+    isPage,
+    translated,
+  );
   const init = opts.init ?? null;
   const places = rels.map((rel) => placeOf(rel, layout, isPage));
   const placed = places.flatMap((place, i) =>
@@ -179,7 +187,11 @@ export async function stampPages(
     }
     return style;
   };
-  const outcomes: StampOutcome[] = [];
+  const outcomes: StampOutcome[] = empty.map((folder) => ({
+    path: folder,
+    commit: null,
+    error: "no translated page below this folder",
+  }));
   let untracked = 0;
   for (const [i, rel] of rels.entries()) {
     const place = places[i] as TranslationPlace | { error: string };
@@ -265,16 +277,18 @@ export async function stampPages(
 }
 
 /**
- * The pages named, with each folder among them replaced by the page files below it (in path
- * order); which came from a folder.
+ * The pages named, with each folder among them replaced by the translations below it (in path
+ * order); which came from a folder; the folders that hold none.
  */
 async function withFolderPages(
   workTree: string,
   given: readonly string[],
   isPage: (name: string) => boolean,
-): Promise<{ rels: string[]; fromFolders: Set<string> }> {
+  translated: (rel: string) => boolean,
+): Promise<{ rels: string[]; fromFolders: Set<string>; empty: string[] }> {
   const rels: string[] = [];
   const fromFolders = new Set<string>();
+  const empty: string[] = [];
   for (const rel of given) {
     const clean = rel.replace(/\/+$/, "");
     const abs = clean === "" || clean.startsWith("..") ? null : realFolderInside(workTree, clean);
@@ -282,13 +296,16 @@ async function withFolderPages(
       rels.push(rel);
       continue;
     }
-    for (const f of (await findPages(abs, isPage)).files) {
-      const page = `${clean}/${f.rel}`;
+    const pages = (await findPages(abs, isPage)).files
+      .map((f) => `${clean}/${f.rel}`)
+      .filter(translated);
+    if (pages.length === 0) empty.push(clean);
+    for (const page of pages) {
       rels.push(page);
       fromFolders.add(page);
     }
   }
-  return { rels, fromFolders };
+  return { rels, fromFolders, empty };
 }
 
 /**
