@@ -7,11 +7,11 @@ import type { PageReport } from "../core/types.js";
 import { shownName } from "../sanitize/terminal.js";
 
 export interface WarningGroup {
-  /** The warning itself when it stands alone, else what every warning of the group says. */
+  /** The warning itself, or what every warning of the group says after its path. */
   text: string;
   /** How many warnings the group stands for. */
   count: number;
-  /** For a group of "<path>: <what>" warnings, the first one's path. */
+  /** For "<path>: <what>" warnings, the first one's path (and `text` is <what>). */
   first: string | null;
 }
 
@@ -21,24 +21,23 @@ export interface WarningGroup {
  * one (the scan's reasons never hold one).
  */
 export function groupWarnings(warnings: readonly string[], content: string): WarningGroup[] {
-  const groups = new Map<string, { group: WarningGroup; original: string }>();
+  const groups = new Map<string, WarningGroup>();
   for (const w of warnings) {
     const cut = w.startsWith(`${content}/`) ? w.lastIndexOf(": ") : -1;
     const key = cut > 0 ? `file\0${w.slice(cut + 2)}` : `same\0${w}`;
     const found = groups.get(key);
     if (found) {
-      found.group.count += 1;
+      found.count += 1;
       continue;
     }
-    const group =
+    groups.set(
+      key,
       cut > 0
         ? { text: w.slice(cut + 2), count: 1, first: w.slice(0, cut) }
-        : { text: w, count: 1, first: null };
-    groups.set(key, { group, original: w });
+        : { text: w, count: 1, first: null },
+    );
   }
-  return [...groups.values()].map(({ group, original }) =>
-    group.count === 1 ? { text: original, count: 1, first: null } : group,
-  );
+  return [...groups.values()];
 }
 
 /** "20,000 ×": how many warnings a line stands for. */
@@ -56,7 +55,9 @@ export function warningText(
   show: (s: string) => string,
   showPath: (s: string) => string = show,
 ): string {
-  if (g.count === 1) return show(g.text);
+  // A file's own warning starts with its name, printed as the reports print names.
+  if (g.count === 1)
+    return g.first === null ? show(g.text) : show(`${shownName(g.first)}: ${g.text}`);
   const first = g.first === null ? "" : `, first: ${showPath(shownName(g.first))}`;
   return `${show(g.text)} (${timesText(g.count)})${first}`;
 }

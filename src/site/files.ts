@@ -13,6 +13,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { decodeBytes, fsPath } from "../core/path-bytes.js";
+import { shownName } from "../sanitize/terminal.js";
 
 /** What a page's file name ends with, unless the site says otherwise. */
 export const PAGE_EXTENSIONS: readonly string[] = ["md", "markdown", "mdx"];
@@ -242,7 +243,7 @@ export function folderProblem(workTree: string, rel: string): string {
   for (let i = 0; i < parts.length; i++) {
     cur = path.join(cur, parts[i] as string);
     const info = lstatOrNull(cur);
-    const shown = parts.slice(0, i + 1).join("/");
+    const shown = shownName(parts.slice(0, i + 1).join("/"));
     if (!info) return `no such folder: ${shown}`;
     if (info.isSymbolicLink()) return `${shown} is a symbolic link; not followed`;
     if (!info.isDirectory()) return `${shown} is not a folder`;
@@ -250,8 +251,8 @@ export function folderProblem(workTree: string, rel: string): string {
   // Every part is a folder here: only one that resolves out of the work tree is outside it.
   const real = realPathOf(path.join(workTree, rel));
   return real !== null && !isInside(workTree, real)
-    ? `${rel} is outside the repository`
-    : `${rel} could not be read`;
+    ? `${shownName(rel)} is outside the repository`
+    : `${shownName(rel)} could not be read`;
 }
 
 /** The path with every link followed, or null when it cannot be resolved. The native call: the

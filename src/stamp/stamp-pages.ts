@@ -32,6 +32,7 @@ import { readMeta } from "../meta/read.js";
 import { NO_METADATA, type StampResult, stampText } from "../meta/stamp.js";
 import { DEFAULTS, type MetadataChoice } from "../options/defaults.js";
 import { LANGUAGE_RULE, languageProblem } from "../options/values.js";
+import { shownName } from "../sanitize/terminal.js";
 import { type SiteScope, siteLayout } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
 import { openSourceRepo } from "../scan/source-repo.js";
@@ -374,7 +375,7 @@ function placeOf(
   layout: Layout,
   isPage: (name: string) => boolean,
 ): TranslationPlace | { error: string } {
-  const where = layout.pairs.map((p) => `${p.translation("<lang>")}/`).join(" or ");
+  const where = layout.pairs.map((p) => `${shownName(p.translation("<lang>"))}/`).join(" or ");
   const parts = rel.split("/");
   if (
     rel.startsWith("..") ||
@@ -451,7 +452,7 @@ async function committedAt(
 }
 
 function sourceGone(source: string, commit: string): string {
-  return `the English source ${source} does not exist at ${commit.slice(0, 12)}: move the translation to its English page's name, or remove it`;
+  return `the English source ${shownName(source)} does not exist at ${commit.slice(0, 12)}: move the translation to its English page's name, or remove it`;
 }
 
 /**

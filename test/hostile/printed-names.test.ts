@@ -1,7 +1,7 @@
 // A page is named on the command line as the reports print it, whatever its name holds: a line
 // break, a tab, a byte that is not UTF-8, or a backslash that looks like an escape. Every
 // output prints a name one way, and no two names alike.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { english, page, runCli, TestRepo, tempDir } from "./helpers.js";
@@ -91,6 +91,32 @@ describe("a page named as the reports print it", () => {
     const res = runCli(["scan", "--repo", repo.dir, "content/zh-cn/no\\tsuch.md"]);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('no page under "content/zh-cn/no\\tsuch.md"');
+  });
+});
+
+describe("a name with a literal backslash-x in a message", () => {
+  // Backslash, x, f, f: every message prints it as the table does, its backslash doubled.
+  const NAME = "q\\xffq.md";
+  const SHOWN = "q\\\\xffq.md";
+
+  it("is printed as the reports print it by stamp, lint and the scan's warnings", () => {
+    repo.write(`content/zh-cn/${NAME}`, page(raw));
+    symlinkSync(`c\\xFFd.md`, path.join(repo.dir, `content/zh-cn/l${NAME}`));
+    const now = repo.commit("A translation whose English page is gone, and a link");
+    expect(runCli(["scan", "--repo", repo.dir]).stdout).toContain(`content/zh-cn/${SHOWN}`);
+    const stamp = runCli(["stamp", "--repo", repo.dir, "--dry-run", `content/zh-cn/${SHOWN}`]);
+    expect(stamp.code).toBe(2);
+    expect(stamp.stderr).toBe(
+      `translation-status: content/zh-cn/${SHOWN}: the English source content/en/${SHOWN} does not exist at ${now.slice(0, 12)}: move the translation to its English page's name, or remove it\n`,
+    );
+    const lint = runCli(["lint", "--repo", repo.dir, `content/zh-cn/l${SHOWN}`]);
+    expect(lint.code).toBe(2);
+    expect(lint.stderr).toBe(
+      `translation-status: content/zh-cn/l${SHOWN}: not read (symbolic link not followed)\n`,
+    );
+    // The scan's table, its warning about the link included.
+    const scan = runCli(["scan", "--repo", repo.dir, "--lang", "zh-cn"]);
+    expect(scan.stdout).toContain(`content/zh-cn/l${SHOWN}: symbolic link not followed\n`);
   });
 });
 
