@@ -4,11 +4,12 @@
 // through: the output folder may sit in a checkout of a stranger's pull request, where such a
 // link could point anywhere.
 import { writeFileSync } from "node:fs";
-import { lstat, mkdir, readlink, stat } from "node:fs/promises";
+import { lstat, mkdir, readlink } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../errors.js";
 import { visible } from "../sanitize/terminal.js";
 import { writeFileAtomically } from "../site/atomic.js";
+import { makeFolders } from "../site/make-folders.js";
 import { writeChunks } from "./output.js";
 
 /** Writes one file atomically, creating its folder when missing. `shown` names it in errors.
@@ -27,7 +28,7 @@ export async function writeOutputFile(file: string, text: string, shown = file):
     }
   }
   try {
-    await makeFolders(path.dirname(file));
+    makeFolders(path.dirname(file));
     writeFileAtomically(file, text, 0o644);
   } catch (err) {
     throw new AppError(2, `cannot write ${visible(shown)}: ${reason(err)}`);
@@ -50,7 +51,7 @@ export async function writeOutputTree(
     }
   }
   try {
-    await makeFolders(root);
+    makeFolders(root);
   } catch (err) {
     throw new AppError(2, `cannot write into ${visible(root)}: ${reason(err)}`);
   }
@@ -65,33 +66,6 @@ export async function writeOutputTree(
       checked.add(dir);
     }
     await writeOutputFile(path.join(root, ...parts), text, rel);
-  }
-}
-
-/**
- * Makes `dir` and each missing folder above it, one level at a time. Not `mkdir` with
- * `recursive`: where making a folder fails with ENOENT below one that exists (`/proc/nope`),
- * Node's retries it for ever at full CPU.
- */
-async function makeFolders(dir: string): Promise<void> {
-  const missing: string[] = [];
-  for (let cur = path.resolve(dir); ; cur = path.dirname(cur)) {
-    try {
-      await stat(cur);
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-    }
-    missing.push(cur);
-    if (path.dirname(cur) === cur) break;
-  }
-  for (const folder of missing.reverse()) {
-    try {
-      await mkdir(folder);
-    } catch (err) {
-      // Made meanwhile by someone else: the next level (or the write) says if it is no folder.
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-    }
   }
 }
 

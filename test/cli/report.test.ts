@@ -210,7 +210,7 @@ describe("translation-status report", () => {
   });
 });
 
-describe("report --output where no folder can be made", () => {
+describe("a folder given where none can be made (under /proc)", () => {
   // Node's mkdir with `recursive` spins for ever at full CPU under /proc; a timeout makes that
   // a failure here, not a hung run.
   it.skipIf(process.platform !== "linux").each(["/proc/nope/x.html", "/proc/nope/a/b/x.html"])(
@@ -232,6 +232,19 @@ describe("report --output where no folder can be made", () => {
       );
     },
   );
+
+  it.skipIf(process.platform !== "linux")("a --cache-dir there is refused promptly too", () => {
+    const res = spawnSync(
+      process.execPath,
+      [CLI, "scan", "--repo", site.dir, "--cache-dir", "/proc/nope/cache"],
+      { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 20_000 },
+    );
+    expect(res.signal).toBeNull();
+    expect(res.status).toBe(2);
+    expect(res.stderr).toBe(
+      "translation-status: cannot use the cache folder /proc/nope/cache (ENOENT)\n",
+    );
+  });
 });
 
 function listFiles(dir: string, prefix = ""): string[] {
