@@ -10,7 +10,6 @@ import {
   existsSync,
   fstatSync,
   lstatSync,
-  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -24,6 +23,7 @@ import path from "node:path";
 import { AppError } from "../errors.js";
 import { CACHE_DEFAULTS } from "../options/defaults.js";
 import { writeFileAtomically } from "../site/atomic.js";
+import { makeFolders } from "../site/make-folders.js";
 
 /** What the command line asked of the cache. */
 export interface CacheChoice {
@@ -86,7 +86,7 @@ export class CacheStore {
     if (wanted === null) return null;
     let real: string;
     try {
-      mkdirSync(wanted, { recursive: true, mode: 0o700 });
+      makeFolders(wanted, 0o700);
       real = realpathSync(wanted);
     } catch (err) {
       // An unusable default folder (a read-only home) only costs speed; a named one is an error.

@@ -9,6 +9,7 @@ import path from "node:path";
 import { AppError } from "../errors.js";
 import { visible } from "../sanitize/terminal.js";
 import { writeFileAtomically } from "../site/atomic.js";
+import { makeFolders } from "../site/make-folders.js";
 import { writeChunks } from "./output.js";
 
 /** Writes one file atomically, creating its folder when missing. `shown` names it in errors.
@@ -27,7 +28,7 @@ export async function writeOutputFile(file: string, text: string, shown = file):
     }
   }
   try {
-    await mkdir(path.dirname(file), { recursive: true });
+    makeFolders(path.dirname(file));
     writeFileAtomically(file, text, 0o644);
   } catch (err) {
     throw new AppError(2, `cannot write ${visible(shown)}: ${reason(err)}`);
@@ -50,7 +51,7 @@ export async function writeOutputTree(
     }
   }
   try {
-    await mkdir(root, { recursive: true });
+    makeFolders(root);
   } catch (err) {
     throw new AppError(2, `cannot write into ${visible(root)}: ${reason(err)}`);
   }
@@ -118,6 +119,7 @@ const REASONS: Record<string, string> = {
   EEXIST: "a file stands where a folder on its way would be",
   ENOTDIR: "a file stands where a folder on its way would be",
   EISDIR: "it is a folder",
+  ENOENT: "no such folder, and it cannot be made there",
   EACCES: "permission denied",
   EPERM: "permission denied",
   EROFS: "the file system is read-only",

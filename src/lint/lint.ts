@@ -67,7 +67,18 @@ export async function lint(opts: LintOptions): Promise<LintRun> {
   const out = await scan(opts);
   const now = opts.now ?? Date.now();
   const { result, details } = out;
-  failOnUnmatched(result, opts.pages);
+  // A page named that the scan set aside, or that does not exist (listed as missing), was not
+  // looked at: saying nothing of it would pass it as a page with nothing wrong. A path at or
+  // below what was set aside is said to be not read (below), not to match no page.
+  const notRead = setAside(result, opts.pages);
+  const setAsideAt = (p: string) => {
+    const at = p.normalize("NFC").replace(/\/+$/, "");
+    return notRead.some((n) => n.named && (at === n.path || at.startsWith(`${n.path}/`)));
+  };
+  failOnUnmatched(
+    result,
+    opts.pages.filter((p) => !setAsideAt(p)),
+  );
   const selected = new Set(selectPages(result, { paths: opts.pages, statuses: null }).pages);
   const items: Array<{ page: PageReport; index: number }> = [];
   result.pages.forEach((page, index) => {
@@ -155,9 +166,6 @@ export async function lint(opts: LintOptions): Promise<LintRun> {
     if ("error" in written) lint.fixError = written.error;
     else lint.fixed = repair.fixed;
   }
-  // A page named that the scan set aside, or that does not exist (listed as missing), was not
-  // looked at: saying nothing of it would pass it as a page with nothing wrong.
-  const notRead = setAside(result, opts.pages);
   const named = new Set(opts.pages.map((p) => p.normalize("NFC")));
   for (const page of selected) {
     const unread = notRead.some(

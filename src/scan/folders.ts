@@ -176,6 +176,9 @@ export function resolveFolders(
   // the disk (a sparse checkout may leave them out), so the scan checks it against HEAD's tree.
   const skipped: string[] = [];
   let names: string[];
+  // Languages found as folders, not named: one that holds none of the layout's folders is no
+  // language of it (`docs/guide/` beside `docs/ja/docs/`), and is passed over.
+  let discovered = false;
   if (opts.langs.length > 0) {
     names = opts.langs.map((l) => checkLanguageName(l, "--lang"));
   } else if (layout.languages) {
@@ -184,6 +187,7 @@ export function resolveFolders(
     if (languagesAbs === null) {
       throw new AppError(2, missingFolder(workTree, layout.languagesIn, startedIn(workTree, opts)));
     }
+    discovered = true;
     // Names as bytes, so a folder whose name is not UTF-8 is named as the reports print it.
     const entries = readdirSync(fsPath(languagesAbs), { withFileTypes: true, encoding: "buffer" });
     const named = entries.map((e) => ({ e, name: decodeBytes(e.name) }));
@@ -212,15 +216,16 @@ export function resolveFolders(
     skipped.sort();
   }
   const langs: LangFolder[] = [];
-  const languages = [...new Set(names)];
+  const notLanguages = new Set<string>();
+  const candidates = [...new Set(names)];
   // Every language the site has, not only those asked for: another language's folder inside
   // this one's (or inside the English folder) is still not this one's.
-  const allLanguages = [...new Set([...(layout.languages ?? []), ...languages])];
-  for (const lang of languages) {
+  const allLanguages = [...new Set([...(layout.languages ?? []), ...candidates])];
+  for (const lang of candidates) {
     if (lang === layout.sourceLang) {
       throw new AppError(2, `--lang ${lang} is the source language`);
     }
-    const found = layout.pairs.map((pair) => {
+    const there = layout.pairs.map((pair) => {
       const rel = pair.translation(lang);
       // A language may have no folder for a pair at all (a Hugo mount it does not make).
       const abs = rel === "" ? null : realFolderInside(workTree, rel);
@@ -235,14 +240,26 @@ export function resolveFolders(
     });
     // A language with none of its folders is a wrong --lang (or a link); one that lacks some
     // (a locale with no blog translated yet) has every page of those missing.
-    if (found.every((f) => f.abs === null)) {
+    if (there.every((f) => f.abs === null)) {
+      const folder = `${layout.languagesIn}/${lang}`;
+      // The folder the layout wants: the language's own when it is missing, else the first
+      // pair's below it (`docs/guide/docs`).
       const rel =
-        layout.kind === "content" ? (found[0]?.rel ?? lang) : `${layout.languagesIn}/${lang}`;
+        layout.kind === "content" || realFolderInside(workTree, folder)
+          ? there[0]?.rel || folder
+          : folder;
+      if (discovered) {
+        skipped.push(`${folder}: not read as a language (no folder ${rel})`);
+        notLanguages.add(lang);
+        continue;
+      }
       const why = folderProblem(workTree, rel);
       throw new AppError(2, why.startsWith("no such") ? `no such language folder: ${rel}` : why);
     }
-    langs.push(...found);
+    langs.push(...there);
   }
+  const languages = candidates.filter((l) => !notLanguages.has(l));
+  skipped.sort();
   // A site with no translation folder is almost always a wrong --content or --source; saying
   // "0 pages, all fine" would hide it.
   if (langs.length === 0) {

@@ -20,6 +20,7 @@ import {
 } from "../lint/commit-rules.js";
 import type { Finding } from "../lint/finding.js";
 import { NON_ASCII } from "../meta/frontmatter.js";
+import { shownName } from "../sanitize/terminal.js";
 import type { ScanFolders } from "./folders.js";
 import type { HistoryModel } from "./history-model.js";
 import { NO_WARNINGS, type Translation } from "./translations.js";
@@ -514,7 +515,7 @@ export function judgePage(
   if (earlier !== null) {
     warn(
       report,
-      `the English source was renamed from ${earlier} after raw_commit; compared with that version`,
+      `the English source was renamed from ${shownName(earlier)} after raw_commit; compared with that version`,
     );
   }
   report.status = decideStatus({
@@ -553,7 +554,7 @@ export function judgePage(
     if (other !== null) {
       warn(
         report,
-        `${other} already translates the English page's new path; this file is a leftover to delete`,
+        `${shownName(other)} already translates the English page's new path; this file is a leftover to delete`,
       );
     }
   }

@@ -13,6 +13,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { decodeBytes, fsPath } from "../core/path-bytes.js";
+import { shownName } from "../sanitize/terminal.js";
 
 /** What a page's file name ends with, unless the site says otherwise. */
 export const PAGE_EXTENSIONS: readonly string[] = ["md", "markdown", "mdx"];
@@ -236,12 +237,31 @@ export function folderProblem(workTree: string, rel: string): string {
   for (let i = 0; i < parts.length; i++) {
     cur = path.join(cur, parts[i] as string);
     const info = lstatOrNull(cur);
-    const shown = parts.slice(0, i + 1).join("/");
+    const shown = shownName(parts.slice(0, i + 1).join("/"));
     if (!info) return `no such folder: ${shown}`;
     if (info.isSymbolicLink()) return `${shown} is a symbolic link; not followed`;
     if (!info.isDirectory()) return `${shown} is not a folder`;
   }
-  return `${rel} is outside the repository`;
+  // Every part is a folder here: only one that resolves out of the work tree is outside it.
+  const real = realPathOf(path.join(workTree, rel));
+  return real !== null && !isInside(workTree, real)
+    ? `${shownName(rel)} is outside the repository`
+    : `${shownName(rel)} could not be read`;
+}
+
+/** The path with every link followed, or null when it cannot be resolved. The native call: the
+ * JavaScript one turns a Buffer path into a string, losing the bytes of a name that is not
+ * UTF-8, and then finds no such folder. */
+function realPathOf(abs: string): string | null {
+  try {
+    return decodeBytes(realpathSync.native(fsPath(abs), { encoding: "buffer" }));
+  } catch {
+    return null;
+  }
+}
+
+function isInside(workTree: string, real: string): boolean {
+  return real === workTree || real.startsWith(`${workTree}${path.sep}`);
 }
 
 /**
@@ -257,16 +277,8 @@ export function realFolderInside(workTree: string, rel: string): string | null {
     const info = lstatOrNull(cur);
     if (!info || info.isSymbolicLink() || !info.isDirectory()) return null;
   }
-  let real: string | null;
-  try {
-    // The native call: the JavaScript one turns a Buffer path into a string, losing the bytes
-    // of a name that is not UTF-8, and then finds no such folder.
-    real = decodeBytes(realpathSync.native(fsPath(abs), { encoding: "buffer" }));
-  } catch {
-    real = null;
-  }
-  if (!real || (real !== workTree && !real.startsWith(`${workTree}${path.sep}`))) return null;
-  return real;
+  const real = realPathOf(abs);
+  return real !== null && isInside(workTree, real) ? real : null;
 }
 
 function lstatOrNull(file: string) {

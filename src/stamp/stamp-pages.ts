@@ -32,6 +32,7 @@ import { readMeta } from "../meta/read.js";
 import { NO_METADATA, type StampResult, stampText } from "../meta/stamp.js";
 import { DEFAULTS, type MetadataChoice } from "../options/defaults.js";
 import { LANGUAGE_RULE, languageProblem } from "../options/values.js";
+import { shownName } from "../sanitize/terminal.js";
 import { type SiteScope, siteLayout } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
 import { openSourceRepo } from "../scan/source-repo.js";
@@ -121,7 +122,15 @@ export async function stampPages(
     });
   const isPage = pageFileTest(opts.extensions ?? DEFAULTS.extensions);
   const given = opts.pages.map((p) => repoRelative(repo.workTree, opts.cwd ?? process.cwd(), p));
-  const { rels, fromFolders } = await withFolderPages(repo.workTree, given, isPage);
+  // A folder stands for the translations below it: its English pages are none of them.
+  const translated = (rel: string) =>
+    !isSourcePath(layout, rel) && translationPlace(layout, rel, null) !== null;
+  const { rels, fromFolders, empty } = await withFolderPages(
+    repo.workTree,
+    given,
+    isPage,
+    translated,
+  );
   const init = opts.init ?? null;
   const places = rels.map((rel) => placeOf(rel, layout, isPage));
   const placed = places.flatMap((place, i) =>
@@ -184,7 +193,11 @@ export async function stampPages(
     }
     return style;
   };
-  const outcomes: StampOutcome[] = [];
+  const outcomes: StampOutcome[] = empty.map((folder) => ({
+    path: folder,
+    commit: null,
+    error: "no translated page below this folder",
+  }));
   let untracked = 0;
   for (const [i, rel] of rels.entries()) {
     const place = places[i] as TranslationPlace | { error: string };
@@ -280,16 +293,18 @@ export async function stampPages(
 }
 
 /**
- * The pages named, with each folder among them replaced by the page files below it (in path
- * order); which came from a folder.
+ * The pages named, with each folder among them replaced by the translations below it (in path
+ * order); which came from a folder; the folders that hold none.
  */
 async function withFolderPages(
   workTree: string,
   given: readonly string[],
   isPage: (name: string) => boolean,
-): Promise<{ rels: string[]; fromFolders: Set<string> }> {
+  translated: (rel: string) => boolean,
+): Promise<{ rels: string[]; fromFolders: Set<string>; empty: string[] }> {
   const rels: string[] = [];
   const fromFolders = new Set<string>();
+  const empty: string[] = [];
   for (const rel of given) {
     const clean = rel.replace(/\/+$/, "");
     const abs = clean === "" || clean.startsWith("..") ? null : realFolderInside(workTree, clean);
@@ -297,13 +312,16 @@ async function withFolderPages(
       rels.push(rel);
       continue;
     }
-    for (const f of (await findPages(abs, isPage)).files) {
-      const page = `${clean}/${f.rel}`;
+    const pages = (await findPages(abs, isPage)).files
+      .map((f) => `${clean}/${f.rel}`)
+      .filter(translated);
+    if (pages.length === 0) empty.push(clean);
+    for (const page of pages) {
       rels.push(page);
       fromFolders.add(page);
     }
   }
-  return { rels, fromFolders };
+  return { rels, fromFolders, empty };
 }
 
 /**
@@ -372,7 +390,7 @@ function placeOf(
   layout: Layout,
   isPage: (name: string) => boolean,
 ): TranslationPlace | { error: string } {
-  const where = layout.pairs.map((p) => `${p.translation("<lang>")}/`).join(" or ");
+  const where = layout.pairs.map((p) => `${shownName(p.translation("<lang>"))}/`).join(" or ");
   const parts = rel.split("/");
   if (
     rel.startsWith("..") ||
@@ -450,7 +468,7 @@ async function committedAt(
 /** Why a page whose English source is not at `commit` is not stamped; `later` when HEAD has it
  * (added, or renamed to that name, after the commit). */
 function sourceGone(source: string, commit: string, later = false): string {
-  const at = `the English source ${source} does not exist at ${commit.slice(0, 12)}`;
+  const at = `the English source ${shownName(source)} does not exist at ${commit.slice(0, 12)}`;
   return later
     ? `${at}: it was added, or renamed to that name, after that commit; give a later commit (HEAD has it)`
     : `${at}: move the translation to its English page's name, or remove it`;

@@ -4,10 +4,11 @@
 // JSON file per repository named by a hash of the repository's real path. It is read as data and
 // checked field by field; a file that is not what this module writes is ignored.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { TOOL_FOLDER } from "../options/tool-folder.js";
 import { writeFileAtomically } from "../site/atomic.js";
+import { makeFolders } from "../site/make-folders.js";
 import {
   FILTER_KEYS,
   type FilterKey,
@@ -94,7 +95,7 @@ export function readView(file: string): RememberedView | null {
 /** Writes the view atomically (a new file renamed over the old); false when it could not. */
 export function writeView(file: string, view: RememberedView): boolean {
   try {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    makeFolders(path.dirname(file), 0o700);
     writeFileAtomically(file, `${JSON.stringify({ version: 1, ...view })}\n`, 0o600);
     return true;
   } catch {

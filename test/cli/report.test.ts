@@ -13,7 +13,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../check/helpers.js";
+import { CLI, runCli } from "../check/helpers.js";
 import { buildFixture, type TempSite, tempDir } from "../helpers/site.js";
 
 let site: TempSite;
@@ -205,7 +205,44 @@ describe("translation-status report", () => {
     ]);
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(
-      /^translation-status: cannot write .*x\.html: a file stands where a folder on its way would be \(EEXIST\)\n$/,
+      /^translation-status: cannot write .*x\.html: a file stands where a folder on its way would be \(ENOTDIR\)\n$/,
+    );
+  });
+});
+
+describe("a folder given where none can be made (under /proc)", () => {
+  // Node's mkdir with `recursive` spins for ever at full CPU under /proc; a timeout makes that
+  // a failure here, not a hung run.
+  it.skipIf(process.platform !== "linux").each(["/proc/nope/x.html", "/proc/nope/a/b/x.html"])(
+    "%s is refused promptly, in one line",
+    (file) => {
+      const res = spawnSync(
+        process.execPath,
+        [CLI, "report", "--repo", site.dir, "--output", file],
+        {
+          encoding: "utf8",
+          env: { ...process.env, NO_COLOR: "1" },
+          timeout: 20_000,
+        },
+      );
+      expect(res.signal).toBeNull();
+      expect(res.status).toBe(2);
+      expect(res.stderr).toBe(
+        `translation-status: cannot write ${file}: no such folder, and it cannot be made there (ENOENT)\n`,
+      );
+    },
+  );
+
+  it.skipIf(process.platform !== "linux")("a --cache-dir there is refused promptly too", () => {
+    const res = spawnSync(
+      process.execPath,
+      [CLI, "scan", "--repo", site.dir, "--cache-dir", "/proc/nope/cache"],
+      { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 20_000 },
+    );
+    expect(res.signal).toBeNull();
+    expect(res.status).toBe(2);
+    expect(res.stderr).toBe(
+      "translation-status: cannot use the cache folder /proc/nope/cache (ENOENT)\n",
     );
   });
 });

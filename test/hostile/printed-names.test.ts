@@ -125,6 +125,32 @@ describe("a page name inside a warning or a diff", () => {
   });
 });
 
+describe("a name with a literal backslash-x in a message", () => {
+  // Backslash, x, f, f: every message prints it as the table does, its backslash doubled.
+  const NAME = "q\\xffq.md";
+  const SHOWN = "q\\\\xffq.md";
+
+  it("is printed as the reports print it by stamp, lint and the scan's warnings", () => {
+    repo.write(`content/zh-cn/${NAME}`, page(raw));
+    symlinkSync(`c\\xFFd.md`, path.join(repo.dir, `content/zh-cn/l${NAME}`));
+    const now = repo.commit("A translation whose English page is gone, and a link");
+    expect(runCli(["scan", "--repo", repo.dir]).stdout).toContain(`content/zh-cn/${SHOWN}`);
+    const stamp = runCli(["stamp", "--repo", repo.dir, "--dry-run", `content/zh-cn/${SHOWN}`]);
+    expect(stamp.code).toBe(2);
+    expect(stamp.stderr).toBe(
+      `translation-status: content/zh-cn/${SHOWN}: the English source content/en/${SHOWN} does not exist at ${now.slice(0, 12)}: move the translation to its English page's name, or remove it\n`,
+    );
+    const lint = runCli(["lint", "--repo", repo.dir, `content/zh-cn/l${SHOWN}`]);
+    expect(lint.code).toBe(2);
+    expect(lint.stderr).toBe(
+      `translation-status: content/zh-cn/l${SHOWN}: not read (symbolic link not followed)\n`,
+    );
+    // The scan's table, its warning about the link included.
+    const scan = runCli(["scan", "--repo", repo.dir, "--lang", "zh-cn"]);
+    expect(scan.stdout).toContain(`content/zh-cn/l${SHOWN}: symbolic link not followed\n`);
+  });
+});
+
 function escapeRe(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
 }

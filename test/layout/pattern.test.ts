@@ -2,7 +2,7 @@
 // folder (`docs/zh/` in `docs/`), which no detection can tell from an English subfolder; an
 // MkDocs-style site keeps them in a folder of their own. Statuses and numbers as plain git
 // gives them, the English folder never read as translations, stamp and the dashboard's paths.
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ScanResult } from "../../src/core/types.js";
@@ -13,6 +13,7 @@ import {
   translationPlace,
 } from "../../src/layout/layout.js";
 import { patternLayout } from "../../src/layout/pattern.js";
+import { folderProblem } from "../../src/site/files.js";
 import { english, runCli, TestRepo, tempDir } from "../hostile/helpers.js";
 
 const fm = (commit: string) => `---\ntitle: 译文\ndefault_lang_commit: ${commit}\n---\n\n译文。\n`;
@@ -205,6 +206,58 @@ describe("MkDocs with a folder per language, the source's among them (FastAPI)",
       }),
     );
     expect(rows(scan([]))).toEqual(rows(patterned).filter((r) => String(r[0]).includes("/zh/")));
+  });
+});
+
+describe("a folder where the pattern has {lang} that does not hold the pattern's rest", () => {
+  const PATHS = ["--paths", "docs/en/docs/{path}:docs/{lang}/docs/{path}"];
+  const site = () => {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write("docs/en/docs/e.md", english("E"));
+    const raw = repo.commit("English");
+    repo.write("docs/ja/docs/e.md", fm(raw));
+    repo.commit("Translate");
+    return repo;
+  };
+
+  it("is no language: passed over with a warning, tracked or empty and untracked", () => {
+    const repo = site();
+    const plain = runCli(["scan", "--repo", repo.dir, "--format", "json", ...PATHS]);
+    repo.write("docs/guide/readme.txt", "x\n");
+    repo.commit("Guide");
+    mkdirSync(path.join(repo.dir, "docs/empty"));
+    const res = runCli(["scan", "--repo", repo.dir, "--format", "json", ...PATHS]);
+    expect(res.code).toBe(0);
+    const result = JSON.parse(res.stdout) as ScanResult;
+    expect(result.languages).toEqual(["ja"]);
+    expect(result.pages).toEqual((JSON.parse(plain.stdout) as ScanResult).pages);
+    expect(result.warnings).toEqual([
+      "docs/empty: not read as a language (no folder docs/empty/docs)",
+      "docs/guide: not read as a language (no folder docs/guide/docs)",
+    ]);
+  });
+
+  it("named with --lang is refused in one line naming the folder that is not there", () => {
+    const repo = site();
+    repo.write("docs/guide/readme.txt", "x\n");
+    repo.commit("Guide");
+    const res = runCli(["scan", "--repo", repo.dir, "--lang", "guide", ...PATHS]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toBe("translation-status: no such language folder: docs/guide/docs\n");
+  });
+
+  it("names a link as a link, and never a folder that is there as outside the repository", () => {
+    const repo = site();
+    const elsewhere = tempDir();
+    mkdirSync(path.join(elsewhere, "docs"));
+    mkdirSync(path.join(repo.dir, "docs/fr"));
+    symlinkSync(path.join(elsewhere, "docs"), path.join(repo.dir, "docs/fr/docs"));
+    expect(folderProblem(repo.dir, "docs/ja/docs")).not.toContain("outside");
+    expect(folderProblem(repo.dir, "docs/fr/docs")).toBe(
+      "docs/fr/docs is a symbolic link; not followed",
+    );
+    const res = runCli(["scan", "--repo", repo.dir, "--lang", "fr", ...PATHS]);
+    expect(res.stderr).toBe("translation-status: docs/fr/docs is a symbolic link; not followed\n");
   });
 });
 

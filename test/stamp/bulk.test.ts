@@ -118,4 +118,36 @@ describe("stamp in bulk", () => {
     expect(pinned.code).toBe(2);
     expect(runCli(["scan", "--repo", repo.dir, "--also", "whitespace"]).code).toBe(2);
   });
+
+  it("takes a folder for the translations below it, passing over its English pages", () => {
+    const { repo, head } = site();
+    const at = head.slice(0, 12);
+    const res = runCli(["stamp", "--repo", repo.dir, "content"]);
+    expect(res.stderr).toBe("");
+    expect(res.stdout).toBe(
+      ["ja/a.md", "zh-cn/a.md", "zh-cn/b.md", "zh-cn/c.md"]
+        .map((p) => `stamped content/${p} at ${at}\n`)
+        .join(""),
+    );
+    expect(res.code).toBe(0);
+    expect(repo.git(["status", "--short", "content/en"])).toBe("");
+    // A named English page is still refused, in one line.
+    const named = runCli(["stamp", "--repo", repo.dir, "content/en/a.md"]);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toBe(
+      "translation-status: content/en/a.md: this is an English source page, not a translation\n",
+    );
+  });
+
+  it("says in one line that a folder holds no translation (exit 2)", () => {
+    const { repo } = site();
+    const before = repo.git(["status", "--short"]);
+    const res = runCli(["stamp", "--repo", repo.dir, "content/en/"]);
+    expect(res.code).toBe(2);
+    expect(res.stdout).toBe("");
+    expect(res.stderr).toBe(
+      "translation-status: content/en: no translated page below this folder\n",
+    );
+    expect(repo.git(["status", "--short"])).toBe(before);
+  });
 });
