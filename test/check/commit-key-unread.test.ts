@@ -159,3 +159,25 @@ describe("front matter that plainly writes a commit it cannot give", () => {
     expect(page.metaLine).toBe(text.slice(0, keyAt).split("\n").length);
   });
 });
+
+describe("a page that could not be read", () => {
+  it("is unknown-commit with the reason, and fails check", () => {
+    const repo = TestRepo.init(path.join(tempDir(), "big"));
+    repo.write("content/en/a.md", "# English\n");
+    const raw = repo.commit("English");
+    // It records its commit first thing, but is not read past the size limit.
+    const big = `---\ndefault_lang_commit: ${raw}\n---\n${"y\n".repeat(4 * 1024 * 1024 + 10)}`;
+    repo.write("content/zh/a.md", big);
+    repo.commit("Translate");
+    const res = runCli(["check", "--repo", repo.dir, "--no-cache", "--format", "json"]);
+    expect(res.code).toBe(1);
+    const [page] = (JSON.parse(res.stdout) as ScanResult).pages;
+    expect(page).toMatchObject({
+      path: "content/zh/a.md",
+      status: "unknown-commit",
+      warnings: ["page is larger than 8 MiB; not read, so its English commit is unknown"],
+      verdict: { fails: true },
+    });
+    expect(page?.estimate).toBeUndefined();
+  });
+});
