@@ -457,7 +457,7 @@ describe("help", () => {
     expect(f).toMatch(/e\s+edit the page in \$VISUAL or \$EDITOR, then read it again/);
     expect(f).toMatch(/W\s+wrap long lines \(the default\) ⇄ cut them at the edge/);
     f = await press(r, "G", (x) => x.includes("Statuses"));
-    expect(f).toMatch(/I\s+the page's metadata in full: whole paths, every warning/);
+    expect(f).toMatch(/I\s+the page's metadata and commits in full: whole paths/);
     expect(f).toMatch(/U\s+on a commit \(c, ] \[\): translated up to it/);
     expect(f).toMatch(/\+ missing\s+not translated yet/);
     expect(f).toMatch(/] \[ {2}n p\s+next \(older\) \/ previous \(newer\) commit/);
