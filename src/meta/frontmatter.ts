@@ -335,22 +335,52 @@ function locate(text: string): Located {
  * mode), or with a block after blank space. A block put in front of it would turn it into text.
  */
 export function unreadFrontMatter(text: string): string | null {
+  return unreadOpening(text)?.why ?? null;
+}
+
+/** Characters a page that `unreadOpening` may refuse starts with (after a byte order mark). */
+const UNREAD_OPENING = /^[ \t\r\n{#]/;
+
+/**
+ * unreadFrontMatter's answer, with where the keys of that front matter are written (to the
+ * line that closes it, or the page's end): a commit key written there is plainly one Hugo
+ * reads, and this tool cannot.
+ */
+function unreadOpening(text: string): { why: string; from: number; to: number } | null {
   const start = bomLength(text);
+  if (!UNREAD_OPENING.test(text.slice(start, start + 1))) return null;
   // Hugo skips spaces, tabs and line breaks before front matter.
   const first = /[^ \t\r\n]/.exec(text.slice(start, start + 4096));
   if (!first) return null;
-  const at = first.index;
-  const opening = text.slice(start + at, start + at + 256);
+  const from = start + first.index;
+  const opening = text.slice(from, from + 256);
+  const until = (closing: string, after: number) => {
+    const at = text.indexOf(closing, after);
+    return at === -1 ? text.length : at;
+  };
   // A JSON object's first key is quoted; "{{" (a shortcode), "{/*" (an MDX comment) and "{%"
   // are not front matter.
   if (/^\{[ \t\r\n]*["}]/.test(opening)) {
-    return "the page has JSON front matter, which this tool neither reads nor writes: convert it to YAML (---) or TOML (+++) first";
+    return {
+      why: "the page has JSON front matter, which this tool neither reads nor writes: convert it to YAML (---) or TOML (+++) first",
+      from,
+      to: until("\n}", from),
+    };
   }
   if (opening.startsWith("#+")) {
-    return "the page has Org mode front matter, which this tool neither reads nor writes: convert it to YAML (---) or TOML (+++) first";
+    // Org mode writes `#+key: value`, which no commit key is looked for as.
+    return {
+      why: "the page has Org mode front matter, which this tool neither reads nor writes: convert it to YAML (---) or TOML (+++) first",
+      from,
+      to: from,
+    };
   }
-  if (at > 0 && /^(?:---(?!-)|\+\+\+(?!\+))/.test(opening)) {
-    return "the page's front matter does not start on its first line: remove what comes before it first";
+  if (from > start && /^(?:---(?!-)|\+\+\+(?!\+))/.test(opening)) {
+    return {
+      why: "the page's front matter does not start on its first line: remove what comes before it first",
+      from: from + 3,
+      to: until(`\n${opening.slice(0, 3)}`, from + 3),
+    };
   }
   return null;
 }
@@ -363,7 +393,7 @@ export function unreadFrontMatter(text: string): string | null {
  */
 export function readFrontMatterLatin1(latin1: string): FrontMatter | null {
   const found = locate(latin1);
-  if (found.kind === "none") return { meta: null, bodyStart: 0, warnings: [] };
+  if (found.kind === "none") return unreadOpening(latin1) ? null : NONE;
   if (found.kind === "unclosed" || !READABLE[found.format].includes(found.language)) return null;
   // trim() would take a Latin-1 no-break space (a byte of some UTF-8 character, or a stray
   // invalid one) for white space: any such byte on the opening line takes the ordinary path.
@@ -380,7 +410,13 @@ export function readFrontMatterLatin1(latin1: string): FrontMatter | null {
 /** Reads the front matter block at the top of a page, if there is one. Never throws. */
 export function readFrontMatter(text: string): FrontMatter {
   const found = locate(text);
-  if (found.kind === "none") return { meta: null, bodyStart: 0, warnings: [] };
+  if (found.kind === "none") {
+    const opening = unreadOpening(text);
+    if (!opening) return NONE;
+    // Front matter Hugo reads and this tool does not: said only of a page it leaves unknown.
+    const meta = unreadable(text, opening.from, opening.to);
+    return meta ? { meta, bodyStart: 0, warnings: [opening.why], invalid: opening.why } : NONE;
+  }
   if (found.kind === "unclosed") {
     const why = `front matter opened with "${found.delimiter}" on line 1 is never closed`;
     const meta = unreadable(text, 3, text.length);
@@ -388,12 +424,13 @@ export function readFrontMatter(text: string): FrontMatter {
   }
   const { format, close, openLineEnd, bodyStart, language } = found;
   if (!READABLE[format].includes(language)) {
-    const why = EXECUTABLE.has(language) ? "executable front matter is refused" : "not supported";
-    return {
-      meta: null,
-      bodyStart,
-      warnings: [`front matter marked "${pageText(language, 40)}" is not read: ${why}`],
-    };
+    const refused = EXECUTABLE.has(language)
+      ? "executable front matter is refused"
+      : "not supported";
+    const why = `front matter marked "${pageText(language, 40)}" is not read: ${refused}`;
+    // Never run, nor parsed: a commit key it plainly writes leaves the commit unknown.
+    const meta = unreadable(text, openLineEnd, close);
+    return { meta, bodyStart, warnings: [why], ...(meta ? { invalid: why } : {}) };
   }
   const block = blockAt(text, found);
   // Most front matter holds only titles and menus: without one of the keys this tool reads
@@ -406,31 +443,76 @@ export function readFrontMatter(text: string): FrontMatter {
     const why = `front matter is ${parsed.reason}${meta ? "" : "; it is ignored"}`;
     return { meta, bodyStart, warnings: [why], invalid: why };
   }
-  if (!isData(parsed.data)) return { meta: null, bodyStart, warnings: [] };
+  if (!isData(parsed.data)) {
+    // A list or a single value (a block scalar) that writes a commit key holds it as text.
+    const meta = unreadable(text, openLineEnd, close);
+    if (!meta) return { meta: null, bodyStart, warnings: [] };
+    const why = "front matter is a list or a single value, not keys and values";
+    return { meta, bodyStart, warnings: [why], invalid: why };
+  }
   const warnings: string[] = [];
   const meta = metaFrom(text, block, parsed.data, warnings);
   return { meta, bodyStart, warnings };
 }
 
+const NONE: FrontMatter = Object.freeze({ meta: null, bodyStart: 0, warnings: [] });
+
 /**
  * Front matter that could not be read but plainly records an English commit: the page is
  * tracked, and its commit unknown (never "untracked", which `check` lets pass by default).
+ * The value is the one-line scalar keySpots finds when there is one, else what follows the key
+ * on its line, however it is broken (an unclosed quote or bracket).
  */
 function unreadable(text: string, from: number, to: number): PageMeta | null {
-  const spot = [
-    ...keySpots(text, from, to, "sourceCommit"),
-    ...keySpots(text, from, to, "default_lang_commit"),
-  ].sort((a, b) => a.keyAt - b.keyAt)[0];
-  if (!spot) return null;
+  const spot = COMMIT_KEYS.flatMap((key) => keySpots(text, from, to, key)).sort(
+    (a, b) => a.keyAt - b.keyAt,
+  )[0];
+  const written = spot
+    ? { keyAt: spot.keyAt, value: text.slice(spot.value.start, spot.value.end).trim() }
+    : writtenKey(text, from, to);
+  if (!written) return null;
   return {
     kind: "front-matter",
-    rawCommit: text.slice(spot.value.start, spot.value.end).trim(),
+    rawCommit: written.value,
     rawTitle: null,
     rawLink: null,
     lastTranslationTime: null,
-    line: 1 + countLines(text, 0, spot.keyAt),
+    line: 1 + countLines(text, 0, written.keyAt),
     unreadable:
       "the English commit in the front matter cannot be read until the front matter is fixed",
+  };
+}
+
+const COMMIT_KEYS = [MDN_COMMIT_KEY, COMMIT_KEY];
+
+/**
+ * A commit key written as a key, quoted or not, whatever its value: at the start of a line
+ * (after indentation), in a flow mapping, or as the last part of a dotted TOML key; then ":" or
+ * "=", and the rest of the line. A comment (`# default_lang_commit: x`) is not one.
+ */
+const WRITTEN_KEY = new RegExp(
+  `(?:^|[\\n{,.])[ \\t]*(["']?)(${COMMIT_KEYS.join("|")})\\1[ \\t]*[:=]([^\\n]*)`,
+  "dg",
+);
+
+/** The first place in text[from, to) that writes a commit key, with its value's text without
+ * the quotes around it (or the quote that opens it and is never closed). */
+function writtenKey(
+  text: string,
+  from: number,
+  to: number,
+): { keyAt: number; value: string } | null {
+  WRITTEN_KEY.lastIndex = 0;
+  const match = WRITTEN_KEY.exec(text.slice(from, to));
+  const keyAt = match?.indices?.[2]?.[0];
+  if (!match || keyAt === undefined) return null;
+  const rest = (match[3] ?? "").trim();
+  const quote = rest.charAt(0);
+  if (quote !== '"' && quote !== "'") return { keyAt: from + keyAt, value: rest };
+  const close = rest.indexOf(quote, 1);
+  return {
+    keyAt: from + keyAt,
+    value: close === -1 ? rest.slice(1).trim() : rest.slice(1, close),
   };
 }
 

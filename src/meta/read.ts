@@ -37,6 +37,25 @@ export function readMeta(text: string): MetaResult {
   return combine(frontMatter, shortcodes);
 }
 
+/**
+ * The metadata of a page that could not be read (`why`: larger than the limit, not a regular
+ * file, an error of the file system): whether and where it records an English commit is
+ * unknown, which is never taken for "records none" (`untracked`, which `check` lets pass by
+ * default). Its commit counts as unknown, as broken front matter's does; line 1 is where
+ * metadata is looked for first.
+ */
+export function unreadPageMeta(why: string): PageMeta {
+  return {
+    kind: "front-matter",
+    rawCommit: "",
+    rawTitle: null,
+    rawLink: null,
+    lastTranslationTime: null,
+    line: 1,
+    unreadable: `${why}, so its English commit is unknown`,
+  };
+}
+
 /** The shortcode whose metadata readMeta reports, with where each of its values is written. */
 export function metaShortcode(text: string): Shortcode | null {
   const { bodyStart } = readFrontMatter(text);

@@ -7,7 +7,7 @@ import { ownString } from "../core/own-string.js";
 import type { PageMeta } from "../core/types.js";
 import type { Finding } from "../lint/finding.js";
 import { pageFindings } from "../lint/page-rules.js";
-import { readMeta, readMetaLatin1 } from "../meta/read.js";
+import { readMeta, readMetaLatin1, unreadPageMeta } from "../meta/read.js";
 import { decodePage, readPageBytes } from "../site/files.js";
 import type { LangFolder } from "./folders.js";
 import type { PageFile, PageListing } from "./listing.js";
@@ -128,8 +128,9 @@ function readOne(folder: LangFolder, rel: string, abs: string, now: number): Tra
   // Borrowed: the bytes are only looked at here, before the next page is read.
   const read = readPageBytes(abs, true);
   if ("error" in read) {
-    const failed = { lang, base, source, rel, sourceRel: rel, meta: null, warnings: [read.error] };
-    return { ...failed, unread: true };
+    // The reason is the page's one warning, as the unknown commit's (see unreadPageMeta).
+    const meta = unreadPageMeta(read.error);
+    return { lang, base, source, rel, sourceRel: rel, meta, warnings: NO_WARNINGS, unread: true };
   }
   const valid = isUtf8(read.bytes);
   const latin1 = read.bytes.toString("latin1");

@@ -114,12 +114,14 @@ describe("hostile sizes", () => {
     });
   });
 
-  it("a 50 MB page is not read", () => {
+  it("a 50 MB page is not read, and its commit is unknown (never taken for none)", () => {
     expect(report("huge")).toMatchObject({
-      status: "untracked",
-      rawCommit: null,
-      warnings: ["page is larger than 8 MiB; not read"],
+      status: "unknown-commit",
+      rawCommit: "",
+      warnings: ["page is larger than 8 MiB; not read, so its English commit is unknown"],
     });
+    // No estimate: the page may well record a commit.
+    expect(report("huge").estimate).toBeUndefined();
     expect(result.pages.filter((p) => p.path === "content/zh-cn/huge.md")).toHaveLength(1);
   });
 

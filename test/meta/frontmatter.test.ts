@@ -172,12 +172,22 @@ describe("readFrontMatter: refused and broken front matter", () => {
   it.each(["js", "javascript", "coffee", "JS"])("refuses ---%s without running it", (lang) => {
     const probe = `__metaProbe_${lang}`;
     const text = `---${lang}\n{ default_lang_commit: (globalThis.${probe} = "ran") }\n---\nbody`;
+    const why = `front matter marked "${lang.toLowerCase()}" is not read: executable front matter is refused`;
+    // The commit key it plainly writes leaves the commit unknown, never "no metadata".
     expect(readFrontMatter(text)).toEqual({
-      meta: null,
+      meta: {
+        kind: "front-matter",
+        rawCommit: `(globalThis.${probe} = "ran")`,
+        rawTitle: null,
+        rawLink: null,
+        lastTranslationTime: null,
+        line: 2,
+        unreadable:
+          "the English commit in the front matter cannot be read until the front matter is fixed",
+      },
       bodyStart: text.indexOf("\nbody"),
-      warnings: [
-        `front matter marked "${lang.toLowerCase()}" is not read: executable front matter is refused`,
-      ],
+      warnings: [why],
+      invalid: why,
     });
     expect(Object.hasOwn(globalThis, probe)).toBe(false);
   });
@@ -256,6 +266,37 @@ describe("readFrontMatter: refused and broken front matter", () => {
     expect(readFrontMatter(crlfToml).meta).toMatchObject({ rawCommit: "abc1234", line: 4 });
     expect(readFrontMatter(crlfToml).meta?.unreadable).toMatch(/cannot be read/);
     expect(readFrontMatter("---\ntitle: a\nbody\n").meta).toBeNull();
+  });
+
+  it("leaves the commit unknown when the broken part is the commit's own value", () => {
+    const read = (text: string) => {
+      const { meta, warnings } = readFrontMatter(text);
+      return [meta?.rawCommit, meta?.line, meta?.unreadable !== undefined, warnings];
+    };
+    expect(read(`---\ndefault_lang_commit: "${SHA}\n---\n`)).toEqual([
+      SHA,
+      2,
+      true,
+      ['front matter is not valid YAML (line 2: Missing closing "quote)'],
+    ]);
+    expect(read(`+++\nl10n.sourceCommit = '${SHA}\n+++\n`)).toEqual([
+      SHA,
+      2,
+      true,
+      ["front matter is not valid TOML (line 2: unfinished string)"],
+    ]);
+  });
+
+  it("does not take a commented-out key, or front matter of another kind without one, for a commit", () => {
+    expect(readFrontMatter(`---\n# default_lang_commit: "${SHA}\ntitle: "x\n---\n`)).toMatchObject({
+      meta: null,
+      warnings: [expect.stringMatching(/; it is ignored$/)],
+    });
+    for (const text of ['{\n  "title": "x"\n}\n', "\n---\ntitle: x\n---\n", "#+title: x\n"]) {
+      expect(readFrontMatter(text)).toEqual({ meta: null, bodyStart: 0, warnings: [] });
+    }
+    // Org mode writes keys as `#+key: value`: this tool reads none of them.
+    expect(readFrontMatter(`#+default_lang_commit: ${SHA}\n`).meta).toBeNull();
   });
 
   it("still reads front matter with ordinary blank lines", () => {

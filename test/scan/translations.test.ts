@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { contentLayout, type FolderPair } from "../../src/layout/layout.js";
 import { readMeta } from "../../src/meta/read.js";
 import { listTranslations } from "../../src/scan/listing.js";
-import { readTranslations } from "../../src/scan/translations.js";
+import { readTranslation, readTranslations } from "../../src/scan/translations.js";
 import { tempDir } from "../helpers/site.js";
 
 const base = tempDir();
@@ -39,5 +39,30 @@ describe("readTranslations", () => {
       expect(t.meta).toEqual(expected);
     }
     expect(read[1]?.meta?.rawCommit).toBe("\ud800abc");
+  });
+});
+
+describe("a page that could not be read", () => {
+  it("records an unknown commit with the reason, never no metadata", () => {
+    const folder = path.join(base, "ja");
+    // A name the listing gave as a page that is a folder by the time it is read.
+    mkdirSync(path.join(folder, "gone.md"), { recursive: true });
+    const lang = {
+      lang: "ja",
+      rel: "ja",
+      abs: folder,
+      pair: contentLayout(".", "en").pairs[0] as FolderPair,
+      inside: null,
+    };
+    for (const rel of ["gone.md", "absent.md"]) {
+      const t = readTranslation(lang, rel);
+      expect(t.unread).toBe(true);
+      expect(t.warnings).toEqual([]);
+      expect(t.meta).toMatchObject({
+        rawCommit: "",
+        line: 1,
+        unreadable: "file could not be read, so its English commit is unknown",
+      });
+    }
   });
 });
