@@ -52,6 +52,8 @@ export function translatesNothing(page: Pick<PageReport, "status" | "rawCommit">
  * guessing one cause for all.
  */
 export function unknownCommitText(page: Pick<PageReport, "rawCommit" | "warnings">): string {
+  // A page that could not be read has no raw_commit to quote; its warning says why.
+  if (page.rawCommit === null && page.warnings.length > 0) return page.warnings.join("; ");
   const raw = `raw_commit ${JSON.stringify(page.rawCommit ?? "")}`;
   return page.warnings.length > 0
     ? `${raw} cannot be used: ${page.warnings.join("; ")}`

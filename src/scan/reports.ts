@@ -728,7 +728,8 @@ function basicReport(
     path: `${t.base}/${t.rel}`,
     sourcePath: `${t.source}/${t.sourceRel}`,
     status,
-    rawCommit: t.meta?.rawCommit ?? null,
+    // A page that could not be read wrote nothing anyone knows of: no commit, no line.
+    rawCommit: t.unread ? null : (t.meta?.rawCommit ?? null),
     lastTranslationTime: t.meta?.lastTranslationTime ?? null,
     commitsBehind: null,
     linesAdded: null,
@@ -736,7 +737,7 @@ function basicReport(
     commits: NO_COMMITS,
     movedFrom: null,
     warnings,
-    metaLine: t.meta?.line ?? null,
+    metaLine: t.unread ? null : (t.meta?.line ?? null),
     rawTitle: t.meta?.rawTitle ?? null,
   };
 }

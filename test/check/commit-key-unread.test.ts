@@ -175,9 +175,16 @@ describe("a page that could not be read", () => {
     expect(page).toMatchObject({
       path: "content/zh/a.md",
       status: "unknown-commit",
+      rawCommit: null,
+      metaLine: null,
       warnings: ["page is larger than 8 MiB; not read, so its English commit is unknown"],
       verdict: { fails: true },
     });
+    // The annotation says why, with no raw_commit to quote.
+    const github = runCli(["check", "--repo", repo.dir, "--no-cache", "--format", "github"]);
+    expect(github.stdout).toContain(
+      "::error file=content/zh/a.md,title=zh translation unknown-commit::page is larger than 8 MiB; not read, so its English commit is unknown; English source: content/en/a.md.",
+    );
     expect(page?.estimate).toBeUndefined();
   });
 });

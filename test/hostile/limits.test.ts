@@ -117,7 +117,8 @@ describe("hostile sizes", () => {
   it("a 50 MB page is not read, and its commit is unknown (never taken for none)", () => {
     expect(report("huge")).toMatchObject({
       status: "unknown-commit",
-      rawCommit: "",
+      rawCommit: null,
+      metaLine: null,
       warnings: ["page is larger than 8 MiB; not read, so its English commit is unknown"],
     });
     // No estimate: the page may well record a commit.
