@@ -274,7 +274,10 @@ function noBaseReason(page: PageReport): string {
     case "untracked":
       return "The translation does not record the English commit it was made from (no raw_commit), so there is nothing to compare.";
     case "unknown-commit":
-      return `The translation's ${unknownCommitText(page)}, so there is nothing to compare.`;
+      // A page that could not be read has no raw_commit: its warning is the whole reason.
+      return page.rawCommit === null
+        ? `Nothing to compare: ${unknownCommitText(page)}.`
+        : `The translation's ${unknownCommitText(page)}, so there is nothing to compare.`;
     case "source-missing":
       if (translatesNothing(page)) {
         return "No English page has this translation's path, so there is nothing to compare.";
