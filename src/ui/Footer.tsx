@@ -11,7 +11,7 @@ export const LIST_HINTS: readonly string[] = [
   "↑↓ move  ⏎ open  Tab language  / search  u mark updated  e edit  ? help  q quit",
   "↑↓ move  ⏎ open  Tab language  u mark updated  ? help  q quit",
   // Narrow: whole hints are dropped from the end, so the most useful come first.
-  "↑↓ move  ⏎ open  u mark  ? help  Tab language  q quit",
+  "↑↓ move  ⏎ open  u mark updated  ? help  Tab language  q quit",
 ];
 export const DETAIL_HINTS: readonly string[] = [
   "↑↓ scroll  c whole/commit  ] [ step  i info  W wrap  J K page  u mark updated  U up to commit  e edit  Esc back  ? help  q quit",

@@ -71,6 +71,8 @@ type Counts = Record<Status | "total", number>;
 interface LineParts {
   segments: Array<{ status: Status; text: string }>;
   barWidth: number;
+  /** Spaces before each count. */
+  sep: number;
 }
 
 /** Count formats from roomiest to tightest: "! 3 27%", "!3 27%", "!3". */
@@ -104,8 +106,15 @@ export function planLanguageLine(
     status: s,
     text: segmentText(s, counts, style),
   }));
-  const segWidth = segments.reduce((sum, seg) => sum + textWidth(seg.text) + 2, 0);
-  return { segments, barWidth: Math.max(0, Math.min(30, width - fixed - segWidth)) };
+  const segWidth = (sep: number, n = segments.length) =>
+    segments.slice(0, n).reduce((sum, seg) => sum + textWidth(seg.text) + sep, 0);
+  const barWidth = Math.max(0, Math.min(30, width - fixed - segWidth(2)));
+  if (barWidth > 0 || width - fixed + 2 >= segWidth(2)) return { segments, barWidth, sep: 2 };
+  // No room for a bar, nor for the counts two spaces apart: one space, then whole counts from the
+  // last (the rarer statuses) give way rather than one be cut.
+  let n = segments.length;
+  while (n > 0 && width - fixed + 2 < segWidth(1, n)) n--;
+  return { segments: segments.slice(0, n), barWidth: 0, sep: 1 };
 }
 
 function LanguageLine({
@@ -144,7 +153,7 @@ function LanguageLine({
       {String(counts.total).padStart(5)}
       {plan.segments.map((s) => (
         <Text key={s.status}>
-          {"  "}
+          {" ".repeat(plan.sep)}
           <Text color={tint(ui, STATUS_COLOR[s.status])}>{s.text}</Text>
         </Text>
       ))}

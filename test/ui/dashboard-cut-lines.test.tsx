@@ -113,4 +113,42 @@ describe.each(COLUMNS)("at %i columns", (columns) => {
     // Only a dry run: the page is as it was.
     expect(readFileSync(path.join(dir, "content/zh-cn/guide.md"), "utf8")).toBe(before);
   });
+
+  it.each([12, 20, 30])("the list, a page and I cut no word at %i rows", async (rows) => {
+    const r = render(
+      <Dashboard
+        load={async () => data}
+        repoName="open-telemetry+opentelemetry.io"
+        ui={{ color: false, hyperlinks: false }}
+        now={NOW}
+        initialLang="zh-cn"
+      />,
+    );
+    Object.defineProperty(r.stdout, "columns", { value: columns, configurable: true });
+    Object.defineProperty(r.stdout, "rows", { value: rows, configurable: true });
+    r.stdout.emit("resize");
+    const frame = () => r.lastFrame() ?? "";
+    await waitFor(() => frame().includes("1/1"), "the page list");
+    const uncut = (f: string, what: string) => {
+      for (const line of f.split("\n")) {
+        expect(stringWidth(line), `${what}: ${line}`).toBeLessThanOrEqual(columns);
+        // A row may shorten a path (its file name kept), never end in a cut word.
+        expect(line.trimEnd().endsWith("…"), `${what}: ${line}`).toBe(false);
+      }
+    };
+    uncut(frame(), "list");
+    expect(frame().split("\n")[0]).toContain(`HEAD ${data.result.head.slice(0, 8)}`);
+    r.stdin.write("\r");
+    await waitFor(() => frame().startsWith("‹ zh-cn"), "the page");
+    await waitFor(() => !frame().includes("Reading the English versions"), "the diff");
+    uncut(frame(), "page");
+    r.stdin.write("I");
+    await waitFor(() => frame().startsWith("Page details"), "the details");
+    uncut(frame(), "I");
+    r.stdin.write("?");
+    r.stdin.write("\x1b");
+    r.stdin.write("?");
+    await waitFor(() => frame().startsWith("Keys"), "the help");
+    uncut(frame(), "?");
+  });
 });
