@@ -36,6 +36,10 @@ export interface DetailSourceOptions {
   /** Without it (or without `rescan`, which reads a written page again), pages cannot be marked
    * as updated. */
   write?: WritePage;
+  /** `write` as a dry run: why it would refuse, known before the translator is asked (the same
+   * stamp run with --dry-run, so the two can never disagree). Without it, only the checks that
+   * need no reading are made before asking. */
+  check?: WritePage;
   /** The translation date a marked page records (YYYY-MM-DD); today's by default. */
   date?: () => string;
   /** The page as a new scan would report it, read again from the disk; null when it is gone.
@@ -60,6 +64,7 @@ export function pageWriter(
   { repo, sourceRepo }: { repo: Repo; sourceRepo: Repo },
   result: ScanResult,
   options: Omit<DetailLoaderOptions, "date"> = {},
+  dryRun = false,
 ): WritePage {
   const twoRepos = sourceRepo !== repo;
   return async (page, commit, date) => {
@@ -77,6 +82,7 @@ export function pageWriter(
       date,
       cwd: repo.workTree,
       force: options.force ?? false,
+      dryRun,
     });
     return outcomes[0]?.error ?? null;
   };
@@ -104,6 +110,7 @@ export async function createDetailLoader(
     read: gitBlobReader(sourceRepo),
     links: (page, detail) => pageLinks(gh, result.head, page, detail),
     write: pageWriter({ repo, sourceRepo }, result, options),
+    check: pageWriter({ repo, sourceRepo }, result, options, true),
     ...(options.date ? { date: options.date } : {}),
     ...(rescan ? { rescan: (page: PageReport) => rescan(page.path) } : {}),
   });
@@ -158,6 +165,24 @@ export function createDetailSource(opts: DetailSourceOptions): DetailSource {
     forget(i);
     return { ok: true, page: updated };
   };
+  /** Why page `i` cannot be marked (up to `commit`), as far as known without reading it. */
+  const refusal = (i: number, commit: string | undefined): string | null => {
+    const page = pages[i];
+    if (!page) return "no such page";
+    const blocked = markBlocker(page, details[i]?.rawHash ?? null, head);
+    if (blocked) return MARK_REFUSAL[blocked];
+    // Only a commit the page lists: one of raw..HEAD by ancestry, so the page's drift can only
+    // shrink; never a name from anywhere else.
+    if (
+      commit !== undefined &&
+      (!isFullHash(commit) || !page.commits.some((c) => c.hash === commit))
+    ) {
+      return "the commit is not one of the page's English commits";
+    }
+    // A page it writes is read again, or the dashboard would show a page that is not there.
+    if (!opts.write || !opts.rescan) return "this dashboard cannot change pages";
+    return null;
+  };
   return {
     wholeDiff(i) {
       return cached(`${i}`, async () => {
@@ -200,25 +225,23 @@ export function createDetailSource(opts: DetailSourceOptions): DetailSource {
     rawHash(i) {
       return details[i]?.rawHash ?? null;
     },
+    async checkMark(i, commit): Promise<string | null> {
+      const page = pages[i];
+      const refused = refusal(i, commit);
+      if (refused !== null || !page || !opts.check) return refused;
+      try {
+        return await opts.check(page, commit ?? head, (opts.date ?? today)());
+      } catch (err) {
+        return err instanceof Error ? err.message : String(err);
+      }
+    },
     async markUpdated(i, commit): Promise<MarkOutcome> {
       const page = pages[i];
-      const detail = details[i];
-      if (!page) return { ok: false, error: "no such page" };
-      const blocked = markBlocker(page, detail?.rawHash ?? null, head);
-      if (blocked) return { ok: false, error: MARK_REFUSAL[blocked] };
-      // Only a commit the page lists: one of raw..HEAD by ancestry, so the page's drift can only
-      // shrink; never a name from anywhere else.
+      const refused = refusal(i, commit);
+      if (refused !== null || !page || !opts.write) {
+        return { ok: false, error: refused ?? "this dashboard cannot change pages" };
+      }
       const target = commit ?? head;
-      if (
-        commit !== undefined &&
-        (!isFullHash(commit) || !page.commits.some((c) => c.hash === commit))
-      ) {
-        return { ok: false, error: "the commit is not one of the page's English commits" };
-      }
-      // A page it writes is read again, or the dashboard would show a page that is not there.
-      if (!opts.write || !opts.rescan) {
-        return { ok: false, error: "this dashboard cannot change pages" };
-      }
       if (marking.has(i)) return { ok: false, error: "the page is being marked already" };
       marking.add(i);
       try {

@@ -67,6 +67,9 @@ export interface DetailSource {
    * Afterwards the other methods answer for the updated page.
    */
   markUpdated(page: number, commit?: string): Promise<MarkOutcome>;
+  /** Why markUpdated(page, commit) would refuse, found by a dry run of the write; null when it
+   * would write. Asked before the translator is, so a refusal is not preceded by a question. */
+  checkMark(page: number, commit?: string): Promise<string | null>;
   /** Reads the page again (after it was edited) and measures it as the scan would. */
   rescan(page: number): Promise<MarkOutcome>;
 }

@@ -19,11 +19,13 @@ import {
   LIST_HINTS,
   SearchPrompt,
   StatusFooter,
+  statusRows,
 } from "./Footer.js";
 import { ListHeader, listLayoutOf } from "./Header.js";
 import { infoRows, infoWindow, pageInfo } from "./info.js";
 import { DETAILS_KEY, type KeyInfo, keyToCommand, splitInput } from "./keys.js";
 import { detailLayout, frameHeight } from "./layout.js";
+import { checkingLine } from "./mark.js";
 import { detailLines, helpLines, Overlay, warningLines } from "./Overlays.js";
 import { ColumnHeader, ListControls, PageList } from "./PageList.js";
 import type { RememberedView } from "./remembered.js";
@@ -158,7 +160,14 @@ export function Browser({
 
   const width = size.columns;
   const frame = frameHeight(size.rows);
-  const list = listLayoutOf(result, size);
+  // The bottom row, when it says something other than the keys: the y/n question, the check
+  // before it, or the outcome, wrapped onto as many rows as it needs (the views above give them).
+  const asking = state.confirm === null ? undefined : result.pages[state.confirm];
+  const status =
+    asking && !state.confirmReady ? checkingLine(asking) : asking ? null : state.message;
+  const statusLines = status ? statusRows(status, width, Math.max(1, frame - 3)) : [];
+  const rows = size.rows - Math.max(0, statusLines.length - 1);
+  const list = listLayoutOf(result, { ...size, rows });
   const listTop = follow(
     state.list.cursor,
     state.list.top,
@@ -182,7 +191,7 @@ export function Browser({
   // A short diff (none at all, on an up-to-date page with a structure warning) leaves its rows
   // to the metadata; until it is loaded, it keeps its share.
   const layout = detailLayout(
-    size.rows,
+    rows,
     detail?.info ? infoAll.length : 0,
     page?.commits.length ?? 0,
     model ? lines.total + noticeLines(model, width).length : undefined,
@@ -248,6 +257,9 @@ export function Browser({
     const editingBefore = current.current.editing ?? null;
     dispatch(cmd);
     if (asked !== null && current.current.marking === asked) mark(asked, upTo);
+    const asking = current.current.confirm;
+    if ((cmd.type === "mark" || cmd.type === "cover") && asking !== null)
+      check(asking, current.current.confirmAt ?? null);
     const editing = current.current.editing ?? null;
     if (cmd.type === "edit" && editing !== null && editing !== editingBefore) editPage(editing);
   };
@@ -275,6 +287,21 @@ export function Browser({
         dispatch({
           type: "mark-failed",
           page,
+          error: err instanceof Error ? err.message : String(err),
+        }),
+    );
+  };
+  /** Asks the source whether the page can be marked (a dry run of the write) before the
+   * translator is asked; the answer comes back as an action. */
+  const check = (page: number, at: string | null) => {
+    source.checkMark(page, at ?? undefined).then(
+      (error) => mounted.current && dispatch({ type: "mark-checked", page, at, error }),
+      (err: unknown) =>
+        mounted.current &&
+        dispatch({
+          type: "mark-checked",
+          page,
+          at,
           error: err instanceof Error ? err.message : String(err),
         }),
     );
@@ -326,17 +353,15 @@ export function Browser({
     [keys],
   );
 
-  // The bottom row, when it says something other than the keys: the y/n question, or the outcome.
-  const asking = state.confirm === null ? undefined : result.pages[state.confirm];
-  const bottom = asking ? (
+  const bottom = status ? (
+    <StatusFooter rows={statusLines} tone={status.tone} />
+  ) : asking ? (
     <ConfirmPrompt
       path={asking.path}
       commit={state.confirmAt ?? result.head}
       upTo={(state.confirmAt ?? null) !== null}
       width={width}
     />
-  ) : state.message ? (
-    <StatusFooter line={state.message} width={width} />
   ) : null;
 
   let body: React.ReactNode;

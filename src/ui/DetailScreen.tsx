@@ -170,6 +170,13 @@ export function DiffTitle({
         : `Diff ${from} → ${to}${page.estimate ? " estimated" : ""}`,
       where: `  ${shown.first}-${shown.last}/${total}${state.wrap ? "" : ` cut${sideways}`}`,
     },
+    {
+      // Narrow: "~" marks an estimate, as the list's figures.
+      what: oneCommit
+        ? `${state.commit + 1}/${n} ${hash}`
+        : `Diff ${from}→${to}${page.estimate ? " ~" : ""}`,
+      where: `  ${shown.first}-${shown.last}/${total}${state.wrap ? "" : ` cut${sideways}`}`,
+    },
   ].map((v) => ({ what: v.what, counts, where: total === 0 ? "" : v.where }));
   const chosen =
     variants.find((v) => textWidth(`${v.what}${v.counts}${v.where}`) <= width) ??
@@ -194,14 +201,15 @@ export function DiffTitle({
   );
 }
 
-/** The title's pieces cut to `width` in all, the last ones first to give way. */
+/** The title's pieces in `width` in all: the lines shown, then the counts, give way whole. */
 function fitPieces<T extends { what: string; counts: string; where: string }>(
   pieces: T,
   width: number,
 ): T {
   const what = fitEnd(pieces.what, width);
-  const counts = fitEnd(pieces.counts, width - textWidth(what));
-  const where = fitEnd(pieces.where, width - textWidth(what) - textWidth(counts));
+  const counts = textWidth(what) + textWidth(pieces.counts) <= width ? pieces.counts : "";
+  const used = textWidth(what) + textWidth(counts);
+  const where = used + textWidth(pieces.where) <= width ? pieces.where : "";
   return { ...pieces, what, counts, where };
 }
 

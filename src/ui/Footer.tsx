@@ -2,7 +2,7 @@
 // the outcome of the last action, or otherwise the keys that matter here.
 import { Text } from "ink";
 import { confirmPrompt, type StatusLine } from "./mark.js";
-import { fitEnd, fitVariants, safe, textWidth } from "./text.js";
+import { fitEnd, fitHintList, safe, wrapVariants } from "./text.js";
 import { tint, useUi } from "./theme.js";
 
 /** The list's hints, roomiest first: the first that fits the width is shown. */
@@ -10,6 +10,8 @@ export const LIST_HINTS: readonly string[] = [
   "↑↓ move  ⏎ open  Tab language  s sort  f filter  / search  u mark updated  e edit  ? help  q quit",
   "↑↓ move  ⏎ open  Tab language  / search  u mark updated  e edit  ? help  q quit",
   "↑↓ move  ⏎ open  Tab language  u mark updated  ? help  q quit",
+  // Narrow: whole hints are dropped from the end, so the most useful come first.
+  "↑↓ move  ⏎ open  u mark updated  ? help  Tab language  q quit",
 ];
 export const DETAIL_HINTS: readonly string[] = [
   "↑↓ scroll  c whole/commit  ] [ step  i info  W wrap  J K page  u mark updated  U up to commit  e edit  Esc back  ? help  q quit",
@@ -21,9 +23,9 @@ export const DETAIL_HINTS: readonly string[] = [
   "↑↓ scroll  I details  Esc back  ? help",
 ];
 
-/** The first of `hints` that fits, else the last one cut to fit. */
+/** The first of `hints` that fits, else as many whole hints of the last one as fit. */
 export function fitHints(hints: readonly string[], width: number): string {
-  return hints.find((h) => textWidth(h) <= width) ?? fitEnd(hints[hints.length - 1] ?? "", width);
+  return fitHintList(hints, width);
 }
 
 export function Footer({ hints, width }: { hints: readonly string[]; width: number }) {
@@ -41,13 +43,29 @@ const TONE_COLOR: Record<StatusLine["tone"], string> = {
   info: "yellow",
 };
 
-/** A transient line: what marking a page came to, or why it was not marked. */
-export function StatusFooter({ line, width }: { line: StatusLine; width: number }) {
+/** The rows a transient line takes at this width, with at most `maxRows`. */
+export function statusRows(line: StatusLine, width: number, maxRows: number): string[] {
+  return wrapVariants(line.variants, width, maxRows);
+}
+
+/** A transient line: what marking a page came to, or why it was not marked; wrapped, not cut. */
+export function StatusFooter({
+  rows,
+  tone,
+}: {
+  rows: readonly string[];
+  tone: StatusLine["tone"];
+}) {
   const ui = useUi();
   return (
-    <Text wrap="truncate-end" color={tint(ui, TONE_COLOR[line.tone])}>
-      {fitVariants(line.variants, width)}
-    </Text>
+    <>
+      {rows.map((row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows of one text, in order
+        <Text key={i} wrap="truncate-end" color={tint(ui, TONE_COLOR[tone])}>
+          {row}
+        </Text>
+      ))}
+    </>
   );
 }
 

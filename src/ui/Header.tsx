@@ -4,8 +4,47 @@ import { type ScanResult, STATUSES, type Status } from "../core/types.js";
 import { barParts, formatDate, percent, shortHash } from "./format.js";
 import { type ListLayout, listLayout } from "./layout.js";
 import type { TerminalSize } from "./terminal.js";
-import { fitEnd, padEnd, safe, textWidth } from "./text.js";
+import { fitEnd, fitMiddle, padEnd, safe, textWidth } from "./text.js";
 import { STATUS_COLOR, STATUS_SYMBOL, tint, useUi } from "./theme.js";
+
+/** A shortened repository name keeps at least this many columns before the date is dropped. */
+const NAME_ROOM = 16;
+
+/**
+ * The title line's parts at this width. HEAD's hash always stays; the rest gives way in turn (the
+ * English folder, the date, "clone", the warnings' wording) while the name stays whole, then
+ * again while it is shortened in the middle to no less than 16 columns, then the name takes what
+ * is left. Sanitized.
+ */
+export function titleParts(
+  repoName: string,
+  result: ScanResult,
+  width: number,
+): { name: string; rest: string; warn: string } {
+  const name = safe(repoName, 60);
+  const hash = `  HEAD ${shortHash(result.head)}`;
+  const date = result.headDate ? ` ${formatDate(result.headDate)}` : "";
+  const english = `  English: ${safe(result.source, 40)}`;
+  const n = result.warnings.length;
+  const warn = n > 0 ? `  ⚠ ${n} warning${n === 1 ? "" : "s"} (w)` : "";
+  const tightWarn = n > 0 ? `  ⚠${n} (w)` : "";
+  const shallow = result.shallow ? "  shallow clone" : "";
+  const candidates = [
+    { rest: `${hash}${date}${english}${shallow}`, warn },
+    { rest: `${hash}${date}${shallow}`, warn },
+    { rest: `${hash}${shallow}`, warn },
+    { rest: `${hash}${shallow ? "  shallow" : ""}`, warn },
+    { rest: `${hash}${shallow ? "  shallow" : ""}`, warn: tightWarn },
+    { rest: hash, warn: tightWarn },
+  ];
+  const room = (c: { rest: string; warn: string }) => width - textWidth(c.rest) - textWidth(c.warn);
+  const whole = candidates.find((c) => room(c) >= textWidth(name));
+  if (whole) return { name, ...whole };
+  const least = Math.min(textWidth(name), NAME_ROOM);
+  const last = candidates[candidates.length - 1] as (typeof candidates)[number];
+  const found = candidates.find((c) => room(c) >= least) ?? last;
+  return { name: fitMiddle(name, Math.max(1, room(found))), ...found };
+}
 
 export function TitleLine({
   repoName,
@@ -17,18 +56,11 @@ export function TitleLine({
   width: number;
 }) {
   const ui = useUi();
-  const head = `HEAD ${shortHash(result.head)}${result.headDate ? ` ${formatDate(result.headDate)}` : ""}`;
-  const warn =
-    result.warnings.length > 0
-      ? `  ⚠ ${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"} (w)`
-      : "";
-  const shallow = result.shallow ? "  shallow clone" : "";
-  const name = safe(repoName, 60);
-  const rest = `  ${head}  English: ${safe(result.source, 40)}${shallow}`;
+  const { name, rest, warn } = titleParts(repoName, result, width);
   return (
     <Text wrap="truncate-end">
-      <Text bold={ui.color}>{fitEnd(name, Math.max(8, width - 30))}</Text>
-      {fitEnd(rest, Math.max(0, width - textWidth(name) - textWidth(warn)))}
+      <Text bold={ui.color}>{name}</Text>
+      {rest}
       <Text color={tint(ui, "yellow")}>{warn}</Text>
     </Text>
   );
@@ -39,6 +71,8 @@ type Counts = Record<Status | "total", number>;
 interface LineParts {
   segments: Array<{ status: Status; text: string }>;
   barWidth: number;
+  /** Spaces before each count. */
+  sep: number;
 }
 
 /** Count formats from roomiest to tightest: "! 3 27%", "!3 27%", "!3". */
@@ -72,8 +106,15 @@ export function planLanguageLine(
     status: s,
     text: segmentText(s, counts, style),
   }));
-  const segWidth = segments.reduce((sum, seg) => sum + textWidth(seg.text) + 2, 0);
-  return { segments, barWidth: Math.max(0, Math.min(30, width - fixed - segWidth)) };
+  const segWidth = (sep: number, n = segments.length) =>
+    segments.slice(0, n).reduce((sum, seg) => sum + textWidth(seg.text) + sep, 0);
+  const barWidth = Math.max(0, Math.min(30, width - fixed - segWidth(2)));
+  if (barWidth > 0 || width - fixed + 2 >= segWidth(2)) return { segments, barWidth, sep: 2 };
+  // No room for a bar, nor for the counts two spaces apart: one space, then whole counts from the
+  // last (the rarer statuses) give way rather than one be cut.
+  let n = segments.length;
+  while (n > 0 && width - fixed + 2 < segWidth(1, n)) n--;
+  return { segments: segments.slice(0, n), barWidth: 0, sep: 1 };
 }
 
 function LanguageLine({
@@ -112,7 +153,7 @@ function LanguageLine({
       {String(counts.total).padStart(5)}
       {plan.segments.map((s) => (
         <Text key={s.status}>
-          {"  "}
+          {" ".repeat(plan.sep)}
           <Text color={tint(ui, STATUS_COLOR[s.status])}>{s.text}</Text>
         </Text>
       ))}

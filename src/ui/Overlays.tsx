@@ -34,6 +34,20 @@ export function helpLines(width: number): OverlayLine[] {
   return lines;
 }
 
+/** An overlay's title ("what  ·  how to close") in `width`: its later parts give way whole. */
+export function fitTitle(title: string, width: number): string {
+  const parts = title.split(TITLE_SEPARATOR);
+  let out = fitEnd(parts[0] ?? "", width);
+  for (const part of parts.slice(1)) {
+    const next = `${out}${TITLE_SEPARATOR}${part}`;
+    if (textWidth(next) > width) break;
+    out = next;
+  }
+  return out;
+}
+
+const TITLE_SEPARATOR = "  ·  ";
+
 export function warningLines(warnings: readonly string[], width: number): OverlayLine[] {
   return warnings.flatMap((w) =>
     wrapAfter("⚠ ", safe(w), width).map((text): OverlayLine => ({ text, tone: "warning" })),
@@ -77,7 +91,7 @@ export function Overlay({
   return (
     <>
       <Text bold={ui.color} wrap="truncate-end">
-        {fitEnd(`${fitEnd(title, width - textWidth(more))}${more}`, width)}
+        {fitEnd(`${fitTitle(title, width - textWidth(more))}${more}`, width)}
       </Text>
       {shown.map((l, i) => (
         <Text

@@ -193,20 +193,27 @@ export function ListControls({
   const ui = useUi();
   const where =
     shown === 0 ? `0 of ${total}` : `${cursor + 1}/${shown}${shown < total ? ` of ${total}` : ""}`;
-  const parts = [
-    `sort: ${SORT_LABEL[sort]}${reverse ? " (reversed)" : ""}`,
-    `filter: ${FILTER_LABEL[filter]}`,
-    ...(kind !== "any" ? [`change: ${kind}`] : []),
-    ...(search ? [`search: ${safe(search, 60)}`] : []),
+  // Labels: all of them, the sort's only (it names what the order is), none.
+  const labelled = (label: number) => [
+    `${label > 0 ? "sort: " : ""}${SORT_LABEL[sort]}${reverse ? " (reversed)" : ""}`,
+    `${label > 1 ? "filter: " : ""}${FILTER_LABEL[filter]}`,
+    ...(kind !== "any" ? [`${label > 1 ? "change: " : ""}${kind}`] : []),
+    ...(search ? [`${label > 1 ? "search: " : "/"}${safe(search, 60)}`] : []),
   ];
-  const left = `${safe(lang, 40)} · ${parts.join(" · ")}`;
+  // Where the cursor is always stays: the labels give way first, then the parts from the last,
+  // whole.
+  const room = width - textWidth(safe(lang, 40)) - 1 - textWidth(where);
+  const fits = (ps: readonly string[]) => textWidth(ps.map((p) => ` · ${p}`).join("")) <= room;
+  let parts = [2, 1, 0].map(labelled).find(fits) ?? labelled(0);
+  while (parts.length > 0 && !fits(parts)) parts = parts.slice(0, -1);
+  const left = `${safe(lang, 40)}${parts.map((p) => ` · ${p}`).join("")}`;
   const gap = Math.max(1, width - textWidth(left) - textWidth(where));
   return (
     <Text wrap="truncate-end">
       <Text bold={ui.color} color={tint(ui, "cyan")}>
         {safe(lang, 40)}
       </Text>
-      {` · ${parts.join(" · ")}`}
+      {parts.map((p) => ` · ${p}`).join("")}
       {" ".repeat(gap)}
       <Text dimColor={ui.color}>{where}</Text>
     </Text>

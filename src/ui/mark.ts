@@ -109,6 +109,14 @@ export function blockedLine(
   }
 }
 
+/** While the dry run of the write says whether the page can be marked, before asking. */
+export function checkingLine(page: PageReport): StatusLine {
+  return {
+    tone: "info",
+    variants: [`Checking ${shownName(page.path)} can be marked…`, "Checking…"],
+  };
+}
+
 export function markingLine(page: PageReport): StatusLine {
   return { tone: "info", variants: [`Marking ${shownName(page.path)}…`, "Marking…"] };
 }

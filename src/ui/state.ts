@@ -78,6 +78,9 @@ export interface AppState {
   /** The English commit it is to be marked as covering the changes up to (`U` on a commit);
    * null or absent for HEAD. */
   confirmAt?: string | null;
+  /** The dry run of the write found nothing against marking `confirm`: the question is shown
+   * (until then the bottom row says the page is being checked). */
+  confirmReady?: boolean;
   /** The page being marked (written by the source); one at a time. */
   marking: number | null;
   /** The page just marked, until the list is rebuilt around it: the cursor then stays where it
@@ -134,6 +137,9 @@ export type Action =
   | { type: "mark" }
   /** `U` on a commit: ask to mark the open page as translated up to that commit. */
   | { type: "cover" }
+  /** The dry run of marking `page` (up to `at`, else HEAD) ended: `error` says why it would be
+   * refused, and the question is then dropped for it. */
+  | { type: "mark-checked"; page: number; at: string | null; error: string | null }
   | { type: "mark-confirm" }
   | { type: "mark-cancel" }
   /** The source marked the page; `commit` is what it now records. */
@@ -157,6 +163,7 @@ const KEEPS_MESSAGE: ReadonlySet<Action["type"]> = new Set([
   "overlay-scroll",
   "close-overlay",
   "refresh",
+  "mark-checked",
   "mark-done",
   "mark-failed",
   "edit-done",
@@ -403,7 +410,7 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
       if (busy) return { ...state, message: stillMarkingLine(busy) };
       const blocked = markBlocker(page, ctx.rawHash(i), ctx.head);
       if (blocked) return { ...state, message: blockedLine(blocked, page, ctx.head, ctx.layout) };
-      return { ...state, confirm: i, confirmAt: null, message: null };
+      return { ...state, confirm: i, confirmAt: null, confirmReady: false, message: null };
     }
     case "cover": {
       const d = state.detail;
@@ -415,7 +422,26 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
       if (busy) return { ...state, message: stillMarkingLine(busy) };
       const blocked = markBlocker(page, ctx.rawHash(d.page), ctx.head);
       if (blocked) return { ...state, message: blockedLine(blocked, page, ctx.head, ctx.layout) };
-      return { ...state, confirm: d.page, confirmAt: commit.hash, message: null };
+      return {
+        ...state,
+        confirm: d.page,
+        confirmAt: commit.hash,
+        confirmReady: false,
+        message: null,
+      };
+    }
+    case "mark-checked": {
+      const page = ctx.pages[action.page];
+      if (state.confirm !== action.page || (state.confirmAt ?? null) !== action.at || !page)
+        return state;
+      if (action.error === null) return { ...state, confirmReady: true };
+      return {
+        ...state,
+        confirm: null,
+        confirmAt: null,
+        confirmReady: false,
+        message: failedLine(page, action.error),
+      };
     }
     case "mark-confirm": {
       const page = state.confirm === null ? undefined : ctx.pages[state.confirm];

@@ -144,3 +144,57 @@ export function fitVariants(variants: readonly string[], width: number): string 
   const found = safeOnes.find((v) => textWidth(v) <= width);
   return found ?? fitEnd(safeOnes[safeOnes.length - 1] ?? "", width);
 }
+
+/** Rows a wrapped status line may take when a shorter wording of it fits in fewer. */
+const ROOMY_ROWS = 2;
+
+/**
+ * A transient line's rows: the roomiest variant that wraps into at most two rows, else the
+ * tightest one wrapped whole, in at most `maxRows` rows (never a word cut off: a screen too short
+ * for it ends its last row in `…`). Sanitized.
+ */
+export function wrapVariants(
+  variants: readonly string[],
+  width: number,
+  maxRows: number,
+): string[] {
+  const safeOnes = variants.map((v) => safe(v));
+  const wrapped = safeOnes.map((v) => wrapWords(v, width));
+  const rows =
+    wrapped.find((w) => w.length <= Math.min(ROOMY_ROWS, maxRows)) ?? wrapped[wrapped.length - 1];
+  if (!rows) return [""];
+  const room = Math.max(1, maxRows);
+  if (rows.length <= room) return rows;
+  const kept = rows.slice(0, room);
+  kept[room - 1] = fitEnd(`${kept[room - 1]} …`, width);
+  return kept;
+}
+
+/**
+ * Hints ("k what", two spaces apart), roomiest set first: the first that fits the width, else the
+ * last one's hints from the first on, as many whole ones as fit (its most useful come first).
+ */
+export function fitHintList(hints: readonly string[], width: number): string {
+  const found = hints.find((h) => textWidth(h) <= width);
+  if (found !== undefined) return found;
+  let out = "";
+  for (const hint of (hints[hints.length - 1] ?? "").split(/ {2,}/)) {
+    const next = out === "" ? hint : `${out}  ${hint}`;
+    if (textWidth(next) > width) break;
+    out = next;
+  }
+  return out;
+}
+
+/**
+ * `s` cut to `width` columns in the middle, keeping its start and its end (`open-tel…etry.io`):
+ * for names whose both ends say what they are.
+ */
+export function fitMiddle(s: string, width: number): string {
+  if (width <= 0) return "";
+  if (textWidth(s) <= width) return s;
+  const head = Math.ceil((width - 1) / 2);
+  const start = fitEnd(s, head + 1).slice(0, -1);
+  const end = fitStart(s, width - textWidth(start)).slice(1);
+  return `${start}…${end}`;
+}
