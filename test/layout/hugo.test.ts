@@ -147,6 +147,40 @@ describe("Hugo's config as Hugo reads it", () => {
     ]);
   });
 
+  it("reads config/_default/'s subfolders and every language's own file, as Hugo does", () => {
+    const { repo } = site(
+      {
+        "hugo.toml": 'defaultContentLanguage = "en"\n',
+        // Hugo walks the whole folder and places each file by its own name.
+        "config/_default/languages/languages.toml":
+          '[en]\ncontentDir = "content/english"\n[ja]\ncontentDir = "content/nihongo"\n',
+        // `name.lang` is that language's settings, whatever the name, but params and menus...
+        "config/_default/hugo.fr.toml": 'contentDir = "content/francais"\n',
+        "config/_default/site/disabled.de.yaml": "contentDir: content/deutsch\ndisabled: true\n",
+        // ...which sit below the language's own `params` and `menus`.
+        "config/_default/params.ja.toml": 'contentDir = "content/wrong"\n',
+        "config/_default/menus.ko.toml": 'contentDir = "content/korean"\n',
+        "content/english/a.md": english("A"),
+      },
+      (raw) => ({
+        "content/nihongo/a.md": page(raw),
+        "content/francais/a.md": page(raw),
+        "content/deutsch/a.md": page(raw),
+        "content/wrong/a.md": page(raw),
+        "content/korean/a.md": page(raw),
+      }),
+    );
+    const out = scanJson(repo.dir);
+    expect(out.languages).toEqual(["fr", "ja"]);
+    expect(out.layout?.pairs).toEqual([
+      {
+        source: "content/english",
+        translation: "",
+        languages: { fr: "content/francais", ja: "content/nihongo" },
+      },
+    ]);
+  });
+
   it("follows no config/_default that is a symbolic link", () => {
     const { repo } = site({ "content/en/a.md": english("A") }, (raw) => ({
       "content/fr/a.md": page(raw),
