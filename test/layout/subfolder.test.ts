@@ -134,3 +134,26 @@ describe("a Docusaurus site in a subfolder, beside another site", () => {
     );
   });
 });
+
+describe("lint on a Hugo site in a subfolder", () => {
+  it("makes URLs by the site's own config, not the repository top's", () => {
+    const project = TestRepo.init(path.join(tempDir(), "project"));
+    // Kept as written, so the English page's URL is /Guide/, not /guide/.
+    project.write("site/hugo.toml", "disablePathToLower = true\n");
+    project.write("site/content/en/Guide.md", english("Guide"));
+    project.write("src/main.go", "package main\n");
+    const raw = project.commit("Site");
+    project.write(
+      "site/content/zh-cn/Guide.md",
+      `---\ntitle: 指南\n---\n\n{{< translation-status-zh-cn raw_title="Guide" raw_link="/guide/" raw_commit="${raw}" >}}\n`,
+    );
+    project.commit("Translate");
+    const res = runCli(["lint", "--repo", project.dir, "--format", "json"]);
+    const findings = (
+      JSON.parse(res.stdout) as { findings: Array<{ rule: string; message: string }> }
+    ).findings;
+    expect(findings.map((f) => [f.rule, f.message])).toEqual([
+      ["raw-link", 'raw_link "/guide/" is not the English page\'s URL at raw_commit, "/Guide/"'],
+    ]);
+  });
+});
