@@ -16,6 +16,12 @@ const EXTENSIONS = ["toml", "yaml", "yml", "json"];
 /** The top-level files Hugo looks for, in its order: it reads the first one there. */
 const TOP_FILES = ["hugo", "config"].flatMap((name) => EXTENSIONS.map((ext) => `${name}.${ext}`));
 const DEFAULT_DIR = "config/_default";
+/** The names in a site's top folder that Hugo's config may be read from: its files, and the
+ * folder that holds `_default/`. */
+export const HUGO_CONFIG_ENTRIES: readonly string[] = [
+  ...TOP_FILES,
+  DEFAULT_DIR.split("/")[0] as string,
+];
 /** The names Hugo reads its config from, for messages. */
 export const HUGO_CONFIGS = `${TOP_FILES.join(", ")}, or ${DEFAULT_DIR}/`;
 /** `config/_default/` files that hold the top of the config, as the top-level file does. */
