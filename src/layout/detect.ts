@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "../errors.js";
 import type { FoldersChosen } from "../options/resolve.js";
-import { realFolderInside } from "../site/files.js";
+import { holdsFile, realFolderInside } from "../site/files.js";
 import { hugoLayout } from "./hugo.js";
 import { HUGO_CONFIG_ENTRIES, HUGO_CONFIGS, hasHugoConfig } from "./hugo-config.js";
 import {
@@ -232,9 +232,12 @@ function hugoOrChosen(
 /** MDN's pair of repositories: `files/en-us` in the English one, `files/<locale>` here. */
 function detectMdn(workTree: string, sourceWorkTree: string): Layout | null {
   if (!realFolderInside(sourceWorkTree, `${MDN_CONTENT}/${MDN_SOURCE}`)) return null;
-  const locales = folders(workTree, MDN_CONTENT).filter(
-    (name) => name !== MDN_SOURCE && MDN_LOCALE.test(name),
-  );
+  // A locale folder holding no file is none, as beside any source (see scan/folders.ts).
+  const locales = folders(workTree, MDN_CONTENT).filter((name) => {
+    const locale = name !== MDN_SOURCE && MDN_LOCALE.test(name);
+    const at = locale ? realFolderInside(workTree, `${MDN_CONTENT}/${name}`) : null;
+    return at !== null && holdsFile(at);
+  });
   return locales.length > 0 ? mdnLayout(locales) : null;
 }
 

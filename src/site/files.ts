@@ -275,6 +275,34 @@ export function realFolderInside(workTree: string, rel: string): string | null {
   return real;
 }
 
+/** Entries holdsFile looks at, at most: a folder too big to look through is taken to hold a
+ * file. */
+const MAX_LOOK_FOR_FILE = 10_000;
+
+/**
+ * Whether the folder `abs` holds a file, of any name and at any depth (a symbolic link counts;
+ * none is followed): git holds no empty folder, so a folder holding none is a leftover on this
+ * disk alone (a checkout's, a tool's), not anyone's work.
+ */
+export function holdsFile(abs: string): boolean {
+  const pending: Buffer[] = [Buffer.from(fsPath(abs))];
+  let looked = 0;
+  while (pending.length > 0) {
+    const dir = pending.pop() as Buffer;
+    let entries: Dirent<Buffer>[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true, encoding: "buffer" });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (++looked > MAX_LOOK_FOR_FILE || !e.isDirectory()) return true;
+      pending.push(Buffer.concat([dir, Buffer.from("/"), e.name]));
+    }
+  }
+  return false;
+}
+
 function lstatOrNull(file: string) {
   try {
     return lstatSync(fsPath(file));

@@ -211,6 +211,15 @@ describe("Hugo's config as Hugo reads it", () => {
       (raw) => ({ "content/fr/a.md": page(raw), "content/de/a.md": page(raw) }),
     );
     expect(scanJson(dirs.repo.dir).languages).toEqual(["fr"]);
+    // A language the config names is one, though its folder holds nothing yet.
+    mkdirSync(path.join(dirs.repo.dir, "content/it"));
+    dirs.repo.write(
+      "hugo.yaml",
+      "languages:\n  en:\n    contentDir: content/en\n  fr:\n    contentDir: content/fr\n  it:\n    contentDir: content/it\n",
+    );
+    const named = scanJson(dirs.repo.dir);
+    expect(named.languages).toEqual(["fr", "it"]);
+    expect(named.pages.filter((p) => p.lang === "it").map((p) => p.status)).toEqual(["missing"]);
 
     const defaults = site(
       {
@@ -227,6 +236,15 @@ describe("Hugo's config as Hugo reads it", () => {
     expect(scanJson(defaults.repo.dir).languages).toEqual(["fr"]);
     // One asked for by name is read all the same.
     expect(scanJson(defaults.repo.dir, ["--lang", "es"]).languages).toEqual(["es"]);
+    // stamp writes no page the scan leaves out, unless --lang names its language.
+    const stamp = (...args: string[]) => runCli(["stamp", "--repo", defaults.repo.dir, ...args]);
+    expect(stamp("content/es/a.md")).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr:
+        "translation-status: content/es/a.md: content/es is not read as a language (Hugo's config leaves the language out; --lang es reads it): the scan reports none of its pages\n",
+    });
+    expect(stamp("--lang", "es", "content/es/a.md")).toMatchObject({ code: 0, stderr: "" });
 
     const mounts = site(
       {
