@@ -288,20 +288,21 @@ export function holdsFile(abs: string): boolean {
   const pending: Buffer[] = [Buffer.from(fsPath(abs))];
   let looked = 0;
   while (pending.length > 0) {
-    const dir = pending.pop() as Buffer;
+    const at = pending.pop() as Buffer;
     let entries: Dirent<Buffer>[];
     try {
-      entries = readdirSync(dir, { withFileTypes: true, encoding: "buffer" });
+      entries = readdirSync(at, { withFileTypes: true, encoding: "buffer" });
     } catch {
       continue;
     }
-    for (const e of entries) {
-      if (++looked > MAX_LOOK_FOR_FILE || !e.isDirectory()) return true;
-      pending.push(Buffer.concat([dir, Buffer.from("/"), e.name]));
-    }
+    looked += entries.length;
+    if (looked > MAX_LOOK_FOR_FILE || entries.some((e) => !e.isDirectory())) return true;
+    for (const e of entries) pending.push(Buffer.concat([at, SLASH, e.name]));
   }
   return false;
 }
+
+const SLASH = Buffer.from("/");
 
 function lstatOrNull(file: string) {
   try {
