@@ -269,6 +269,9 @@ export function resolveFolders(
   };
 }
 
+/** Why the source language's folder, beside the languages' (Docusaurus's `i18n/en/`), is none. */
+export const SOURCE_FOLDER = "the source language's folder";
+
 /** The languages of the folders beside the source, and why each other folder there is none. */
 interface FolderLanguages {
   /** The folders read as languages, by name, sorted. */
@@ -309,7 +312,7 @@ function folderLanguages(
   const LINK = "symbolic link not followed";
   for (const e of entries) {
     const name = decodeBytes(e.name);
-    if (name === source) notRead.set(name, "the source language's folder");
+    if (name === source) notRead.set(name, SOURCE_FOLDER);
     else if (e.isSymbolicLink()) {
       if (LANGUAGE_NAME.test(name)) warn(name, LINK, LINK);
       else notRead.set(name, LINK);

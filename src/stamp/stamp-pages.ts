@@ -31,7 +31,7 @@ import {
 import { readMeta } from "../meta/read.js";
 import { NO_METADATA, type StampResult, stampText } from "../meta/stamp.js";
 import { DEFAULTS, type MetadataChoice } from "../options/defaults.js";
-import { languageNotRead, type SiteScope, siteLayout } from "../scan/folders.js";
+import { languageNotRead, type SiteScope, SOURCE_FOLDER, siteLayout } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
 import { openSourceRepo } from "../scan/source-repo.js";
 import { nfcIndex } from "../scan/translations.js";
@@ -137,9 +137,7 @@ export async function stampPages(
     const folder = layout.languagesIn
       ? `${layout.languagesIn}/${place.lang}`
       : rel.slice(0, rel.length - place.rel.length - 1);
-    return {
-      error: `${folder} is not read as a language (${why}): the scan reports none of its pages`,
-    };
+    return notALanguage(folder, why);
   });
   const placed = places.flatMap((place, i) =>
     "error" in place ? [] : [{ rel: rels[i] as string, place }],
@@ -380,9 +378,21 @@ function placeOf(
     return { error: "this is an English source page, not a translation" };
   }
   const place = translationPlace(layout, rel, null);
+  // The source language's own folder where the languages' are (Docusaurus's `i18n/en/`).
+  const own = layout.languagesIn === "" ? null : `${layout.languagesIn}/${layout.sourceLang}`;
+  if (place === null && own !== null && rel.startsWith(`${own}/`)) {
+    return notALanguage(own, SOURCE_FOLDER);
+  }
   if (place === null) return { error: `not a translated page under ${where}` };
   if (!isPage(rel)) return { error: "not a page file (see --extensions)" };
   return place;
+}
+
+/** The refusal of a page in a folder the scan does not read as a language, and why not. */
+function notALanguage(folder: string, why: string): { error: string } {
+  return {
+    error: `${folder} is not read as a language (${why}): the scan reports none of its pages`,
+  };
 }
 
 async function stampOne(

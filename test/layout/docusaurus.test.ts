@@ -217,6 +217,20 @@ describe("a Docusaurus locale folder with no translated page", () => {
       stderr:
         "translation-status: no folder of translations in i18n/ko: i18n/ko/docusaurus-plugin-content-docs/current, i18n/ko/docusaurus-plugin-content-blog\n",
     });
+    // stamp writes no page there, nor in the source language's own folder beside the locales.
+    site.write(`${DOCS.replace("{lang}", "en")}/current/intro.md`, fm(raw));
+    const stamped = runCli([
+      "stamp",
+      "--repo",
+      site.dir,
+      "--no-cache",
+      `${DOCS.replace("{lang}", "en")}/current/intro.md`,
+    ]);
+    expect(stamped).toMatchObject({
+      code: 2,
+      stderr:
+        "translation-status: i18n/en/docusaurus-plugin-content-docs/current/intro.md: i18n/en is not read as a language (the source language's folder): the scan reports none of its pages\n",
+    });
     // Once a page is there, the locale is one, its other pages missing.
     site.write(`${DOCS.replace("{lang}", "ko")}/current/intro.md`, fm(raw));
     const started = JSON.parse(
