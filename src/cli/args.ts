@@ -26,10 +26,15 @@ import {
   type SiteOptions,
 } from "../options/defaults.js";
 import type { FoldersChosen, GivenOptions } from "../options/resolve.js";
-import { excludeProblem, extensionProblem, languageProblem, MAX_GLOBS } from "../options/values.js";
+import {
+  excludeReason,
+  extensionProblem,
+  folderOptionProblem,
+  languageProblem,
+  withoutDotSlash,
+} from "../options/values.js";
 import { ANNOTATION_LEVELS, type AnnotationLevel } from "../sanitize/github.js";
 import { nameFromShown, shownName } from "../sanitize/terminal.js";
-import { withoutDotSlash } from "../site/files.js";
 
 export type Command =
   | "scan"
@@ -253,7 +258,10 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
               [values.source.replace(/\/+$/, "")],
               languageProblem,
             )[0] as string),
-      content: values.content ?? null,
+      content:
+        values.content === undefined
+          ? null
+          : (checked("--content", [values.content], folderOptionProblem)[0] as string),
       // Repeated, or a comma list as the Action's `languages` input gives it.
       languages:
         values.lang === undefined
@@ -443,8 +451,9 @@ function checked(
 
 /** `--exclude`, as the config's `exclude` is checked. */
 function excludeGlobs(globs: string[]): string[] {
-  if (globs.length > MAX_GLOBS) throw new AppError(2, `--exclude: at most ${MAX_GLOBS} globs`);
-  return checked("--exclude", globs, excludeProblem);
+  const why = excludeReason(globs);
+  if (why !== null) throw new AppError(2, `--exclude: ${why}`);
+  return globs;
 }
 
 /** node:util's messages are long and several lines; one short line says the same. */
@@ -713,7 +722,14 @@ ${EXIT_CODES}
 `;
 
 /** Each command's own help: `translation-status check --help`, `translation-status help check`. */
-const COMMAND_HELP: Record<string, string> = {
+/** The columns the help's own prose is folded into, as its fixed lines are written. */
+const HELP_WIDTH = 95;
+
+/** Folds prose into lines of at most so many terminal columns (core/columns.ts wrapWords). */
+type Fold = (text: string, width: number) => string[];
+
+/** Each command's help; a function for one whose prose is folded as it is printed. */
+const COMMAND_HELP: Record<string, string | ((fold: Fold) => string)> = {
   scan: `translation-status scan [PATH...] [options]: every translated page (or those under PATH), its status and how far behind it is
 
 ${SHARED_OPTIONS}
@@ -788,10 +804,12 @@ Examples:
 `,
 };
 
-COMMAND_HELP.lint = `translation-status lint [PAGE...] [--fix [--dry-run]]: wrong translation metadata
+COMMAND_HELP.lint = (
+  fold,
+) => `translation-status lint [PAGE...] [--fix [--dry-run]]: wrong translation metadata
 
 One finding a line: file:line:column, error or warning, the rule, what is wrong. Rules:
-${wrapWords(`${Object.keys(RULES).join(", ")}. --fix renames misspelled attributes, writes abbreviated hashes in full and refreshes raw_link and raw_title from git, changing only those bytes; --dry-run prints the diff instead of writing; --force also rewrites read-only pages. PAGE is a page or folder as the reports print it.`)}
+${fold(`${Object.keys(RULES).join(", ")}. --fix renames misspelled attributes, writes abbreviated hashes in full and refreshes raw_link and raw_title from git, changing only those bytes; --dry-run prints the diff instead of writing; --force also rewrites read-only pages. PAGE is a page or folder as the reports print it.`, HELP_WIDTH).join("\n")}
 
 ${SHARED_OPTIONS}
 
@@ -806,20 +824,11 @@ Exit codes: 0 no error found (warnings allowed), 1 an error found (and, with --f
 
 export const HELP_COMMANDS = Object.keys(COMMAND_HELP);
 
-/** The help for `topic` (a command), or the whole help. */
-export function helpText(topic: string | null): string {
-  return (topic !== null && COMMAND_HELP[topic]) || HELP;
-}
-
-/** `text` folded at spaces into lines of at most `width` characters, as the help is written. */
-function wrapWords(text: string, width = 95): string {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line !== "" && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
-  }
-  return [...lines, line].join("\n");
+/** The help for `topic` (a command), or the whole help. The folding is loaded only here: no
+ * other command needs string-width to start. */
+export async function helpText(topic: string | null): Promise<string> {
+  const help = (topic !== null && COMMAND_HELP[topic]) || HELP;
+  if (typeof help === "string") return help;
+  const { wrapWords } = await import("../core/columns.js");
+  return help(wrapWords);
 }

@@ -193,7 +193,7 @@ export async function runLint(opts: CliOptions, format: LintFormat): Promise<Exi
   const named = notRead.filter((n) => n.named);
   for (const n of named) {
     process.stderr.write(
-      `translation-status: ${inertLine(n.path)}: not read (${inertLine(n.why)})\n`,
+      `translation-status: ${inertLine(shownName(n.path))}: not read (${inertLine(n.why)})\n`,
     );
   }
   const others = notRead.filter((n) => !n.named).map((n) => `${n.path}: ${n.why}`);

@@ -29,7 +29,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
   });
   const parsed = parseCli(argv);
   if (parsed.command === "help") {
-    process.stdout.write(helpText(parsed.helpTopic));
+    process.stdout.write(await helpText(parsed.helpTopic));
     return 0;
   }
   if (parsed.command === "version") {

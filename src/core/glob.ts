@@ -8,9 +8,10 @@
 // The syntax is picomatch's with `dot: true`, which this replaces: `*` any run of characters but
 // `/` (a leading dot too), `?` one such character, `[abc]` `[a-z]` `[!a]` `[^a]` `[[:digit:]]` one
 // of a class, `**` as a whole segment any number of segments (none too: `**/x.md` matches `x.md`,
-// `a/**` matches `a`), `{a,b}` either, `\` takes the next character as it is, and a leading `./`
-// is dropped. Extglobs (`+(a|b)`) and a leading `!` are refused: the first is what makes a matcher
-// exponential, the second would exclude every page but the one named.
+// `a/**` matches `a`), `{a,b}` either, and `\` takes the next character as it is (a leading `./`
+// is the options' to drop: options/values.ts excludeGlob). Extglobs (`+(a|b)`) and a leading `!`
+// are refused: the first is what makes a matcher exponential, the second would exclude every page
+// but the one named.
 
 /** One step of a glob. */
 type Step =
@@ -131,7 +132,7 @@ function compile(glob: string): Step[][] {
   if (EXTGLOB.test(unescaped(glob))) {
     throw new GlobError("extglobs like +(a|b) are not supported (use {a,b})");
   }
-  return expandBraces(glob.replace(/^(?:\.\/)+/, "")).map(steps);
+  return expandBraces(glob).map(steps);
 }
 
 /** `glob` with every escaped character and class left out, to look for syntax. */

@@ -9,6 +9,7 @@ import { PageText, type Parsed } from "./page-text.js";
 import { typoOnly } from "./sentences.js";
 import { structureChanges } from "./structure.js";
 import { changedWindows } from "./window.js";
+import type { Work } from "./work.js";
 
 type Version = string | PageText | null;
 
@@ -17,12 +18,14 @@ const asPage = (v: string | PageText) => (typeof v === "string" ? new PageText(v
 /**
  * The first kind that fits the change from `before` to `after` (null: the page did not exist
  * on that side, which is new or removed prose). With `structure`, also what the change did to
- * the page's structure (see structure.ts), read from the same parse.
+ * the page's structure (see structure.ts), read from the same parse. `work`, when given, counts
+ * what it did (see work.ts).
  */
 export function classifyChange(
   beforeVersion: Version,
   afterVersion: Version,
   structure = false,
+  work?: Work,
 ): Classified {
   if (beforeVersion === null || afterVersion === null) return { kind: "prose" };
   const before = asPage(beforeVersion);
@@ -32,9 +35,9 @@ export function classifyChange(
   if (sameLayout(before.layout, after.layout)) return { kind: "whitespace" };
   // Only the blocks that changed are parsed (see window.ts), each side at most MAX_PARSED_CHARS:
   // the work is bounded whatever the page's length (the English blobs read are at most 4 MiB).
-  const window = changedWindows(before.text, after.text);
-  const wb = new PageText(window.before, structure);
-  const wa = new PageText(window.after, structure);
+  const window = changedWindows(before.text, after.text, work);
+  const wb = new PageText(window.before, structure, work);
+  const wa = new PageText(window.after, structure, work);
   const kind = classifyWindows(wb, wa);
   if (!structure) return kind;
   const sb = wb.structure;

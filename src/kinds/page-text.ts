@@ -6,6 +6,7 @@ import { type Layout, rawLayout } from "./layout.js";
 import { type Mask, masksOf } from "./masks.js";
 import { parseMarkdown } from "./parse.js";
 import { mayHoldTable, type Structure, structureOf, structureOfTree } from "./structure.js";
+import type { Work } from "./work.js";
 
 export interface Parsed {
   masks: Mask[];
@@ -18,10 +19,11 @@ export class PageText {
   private structureOfPage: Structure | null | undefined;
 
   /** `structure`: its structure will be asked for too, so it is read from the same parse
-   * when it can be (see structure). */
+   * when it can be (see structure). `work`: where its parses are recorded. */
   constructor(
     readonly text: string,
     private readonly wantsStructure = false,
+    private readonly work?: Work,
   ) {}
 
   /** Its layout before any parse (see rawLayout). */
@@ -33,7 +35,7 @@ export class PageText {
   /** Null when the page is too long or too deep to parse. */
   get parsed(): Parsed | null {
     if (this.parsedPage === undefined) {
-      const tree = parseMarkdown(this.text);
+      const tree = parseMarkdown(this.text, false, this.work);
       this.parsedPage = tree && {
         masks: masksOf(this.text, tree),
         frontMatter: frontMatterEntries(tree),
@@ -51,7 +53,7 @@ export class PageText {
     if (this.structureOfPage === undefined) {
       // A text the parser gave up on is not tried again.
       if (this.wantsStructure && this.parsed === null) this.structureOfPage = null;
-      this.structureOfPage ??= structureOf(this.text);
+      this.structureOfPage ??= structureOf(this.text, this.work);
     }
     return this.structureOfPage;
   }

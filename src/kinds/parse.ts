@@ -7,6 +7,7 @@ import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { frontmatter } from "micromark-extension-frontmatter";
 import { gfm } from "micromark-extension-gfm";
+import type { Work } from "./work.js";
 
 /**
  * Longer texts are not parsed (for kinds, a text is a page's changed blocks; see window.ts).
@@ -33,9 +34,11 @@ const withGfm = {
  * with the square of its nesting: 20,000 `> ` on one line take seconds, 20,000 `* ` forever. */
 export const MAX_NESTING = 32;
 
-/** The page's syntax tree, or null when it is too long or too deep to parse. */
-export function parseMarkdown(text: string, gfmToo = false): Root | null {
+/** The page's syntax tree, or null when it is too long or too deep to parse. `work`, when
+ * given, records the text handed to the parser. */
+export function parseMarkdown(text: string, gfmToo = false, work?: Work): Root | null {
   if (text.length > MAX_PARSED_CHARS || nestsTooDeep(text)) return null;
+  work?.parsed.push(text);
   try {
     return fromMarkdown(text, gfmToo ? withGfm : plain);
   } catch (err) {

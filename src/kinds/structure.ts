@@ -6,6 +6,7 @@ import { findShortcodes } from "../meta/shortcode.js";
 import { isTranslationStatusName } from "../meta/status-shortcode.js";
 import { LINK_SHORTCODES } from "./masks.js";
 import { parseMarkdown } from "./parse.js";
+import type { Work } from "./work.js";
 
 export interface Structure {
   /** Each heading: its level, its text (for naming a missing English section), and its
@@ -64,8 +65,8 @@ export function mayHoldTable(text: string): boolean {
 const TABLE_ROW_CHARS = new Set([..." \t\r:>*+.)0123456789"].map((ch) => ch.charCodeAt(0)));
 
 /** The page's structure, or null when it is too long or deep to parse. */
-export function structureOf(text: string): Structure | null {
-  const tree = parseMarkdown(text, mayHoldTable(text));
+export function structureOf(text: string, work?: Work): Structure | null {
+  const tree = parseMarkdown(text, mayHoldTable(text), work);
   return tree && structureOfTree(tree, text);
 }
 

@@ -9,6 +9,7 @@
 
 import { diffArrays } from "diff";
 import { regions } from "./layout.js";
+import type { Work } from "./work.js";
 
 export interface Windows {
   before: string;
@@ -41,10 +42,10 @@ interface Segment {
  * the changes left out. Blocks a change does not touch are the same on both sides, so leaving
  * them out changes no kind.
  */
-export function changedWindows(before: string, after: string): Windows {
+export function changedWindows(before: string, after: string, work?: Work): Windows {
   const a = before.split("\n");
   const b = after.split("\n");
-  const segments = lineSegments(a, b);
+  const segments = lineSegments(a, b, work);
   const inA = regions(a);
   const inB = regions(b);
   // A blank line outside fences and front matter in both texts, before a block of its own.
@@ -110,7 +111,7 @@ function isDefinition(line: string): boolean {
 }
 
 /** The texts as runs of equal and changed lines, in order. */
-function lineSegments(a: readonly string[], b: readonly string[]): Segment[] {
+function lineSegments(a: readonly string[], b: readonly string[], work?: Work): Segment[] {
   let prefix = 0;
   const most = Math.min(a.length, b.length);
   while (prefix < most && a[prefix] === b[prefix]) prefix++;
@@ -131,7 +132,15 @@ function lineSegments(a: readonly string[], b: readonly string[]): Segment[] {
   push(true, prefix, prefix);
   const changes =
     midA.length + midB.length <= MAX_DIFFED_LINES
-      ? diffArrays(midA, midB, { maxEditLength: MAX_LINE_EDITS })
+      ? diffArrays(midA, midB, {
+          maxEditLength: MAX_LINE_EDITS,
+          ...(work && {
+            comparator: (x: string, y: string) => {
+              work.lineComparisons++;
+              return x === y;
+            },
+          }),
+        })
       : undefined;
   if (!changes) push(false, midA.length, midB.length);
   else {

@@ -6,7 +6,7 @@
 import { type Dirent, readdirSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "../errors.js";
-import { LANGUAGE_NAME } from "../options/values.js";
+import { folderName, folderOptionProblem, LANGUAGE_NAME } from "../options/values.js";
 import { realFolderInside } from "../site/files.js";
 import {
   type ConfigText,
@@ -21,7 +21,6 @@ import {
 } from "./hugo-config.js";
 import { contentLayout, folderPair, type Layout } from "./layout.js";
 
-const FOLDER = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/;
 /** What a config says when it gives languages folders of their own or leaves some out: only
  * such a config changes the layout, so for most Hugo sites no parser is loaded before git can
  * start on the history. */
@@ -29,8 +28,8 @@ const SAYS_LANGUAGES = /contentdir|mounts|disabled|disablelanguages/i;
 
 function folder(value: unknown): string | null {
   if (typeof value !== "string") return null;
-  const cleaned = value.trim().replace(/^\.\//, "").replace(/\/+$/, "");
-  return FOLDER.test(cleaned) && !cleaned.split("/").includes("..") ? cleaned : null;
+  // Read as the content option is (options/values.ts).
+  return folderOptionProblem(value.trim()) === null ? folderName(value.trim()) : null;
 }
 
 /** What Hugo's config says of the site's languages. */

@@ -2,7 +2,7 @@
 // for the sites no detection knows (VitePress, MkDocs' folder-per-language i18n). The patterns
 // come from a config file, which may come from a stranger's pull request: they are checked as
 // data here and become folder pairs like any detected layout's.
-import { withoutDotSlash } from "../site/files.js";
+import { isFolderSegment, withoutDotSlash } from "../options/values.js";
 import { type FolderPair, folderPair, type Layout } from "./layout.js";
 
 export interface PathPattern {
@@ -10,7 +10,6 @@ export interface PathPattern {
   translation: string;
 }
 
-const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 const PATH = "{path}";
 const LANG = "{lang}";
 
@@ -23,7 +22,7 @@ function folderOf(pattern: string, what: string, lang: boolean): string | { erro
   const langs = parts.filter((p) => p === LANG).length;
   if (lang && langs !== 1) return bad(`must name "${LANG}" once, as a whole folder name`);
   if (!lang && langs !== 0) return bad(`must not name "${LANG}"`);
-  if (!parts.every((p) => p === LANG || (SEGMENT.test(p) && p !== "." && p !== ".."))) {
+  if (!parts.every((p) => p === LANG || isFolderSegment(p))) {
     return bad("must be folder names inside the repository");
   }
   return folder;

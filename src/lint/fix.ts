@@ -3,8 +3,8 @@
 // problem in reading it, and without the findings repaired. A repair that fails this is left,
 // with the reason; the others are made.
 
-import type { PageMeta } from "../core/types.js";
-import { readMeta } from "../meta/read.js";
+import { type MetaResult, readMeta } from "../meta/read.js";
+import { readBackProblem } from "../meta/read-back.js";
 import { pageText } from "../meta/warning.js";
 import type { Edit, Finding, MetaChange } from "./finding.js";
 
@@ -49,20 +49,9 @@ export function applyFixes(
   return { text: out, fixed: kept, refused };
 }
 
-const FIELDS = [
-  "kind",
-  "rawCommit",
-  "rawTitle",
-  "rawLink",
-  "lastTranslationTime",
-  "line",
-  "unreadable",
-  "drifted",
-] as const;
-
 function attempt(
   text: string,
-  before: ReturnType<typeof readMeta>,
+  before: MetaResult,
   findings: readonly Finding[],
   chosen: readonly Finding[],
   recheck: (text: string) => Finding[],
@@ -75,18 +64,17 @@ function attempt(
   }
   let out = text;
   for (const e of edits) out = out.slice(0, e.start) + e.value + out.slice(e.end);
-  const after = readMeta(out);
+  const meant: MetaChange = Object.assign({}, ...chosen.map((f) => f.fix?.reads ?? {}));
   // A new problem in reading the page (front matter that no longer parses, a shortcode that no
   // longer closes) is refused, whatever the metadata reads.
-  const problem = after.warnings.find((w) => !before.warnings.includes(w));
-  if (problem !== undefined) {
+  const problem = readBackProblem(before, out, meant);
+  if (problem !== null) {
     return {
-      error: `the repaired page would read with a new problem (${pageText(problem)}); nothing changed`,
+      error:
+        "newWarning" in problem
+          ? `the repaired page would read with a new problem (${pageText(problem.newWarning)}); nothing changed`
+          : "the repaired page would not read back as intended; nothing changed",
     };
-  }
-  const meant: MetaChange = Object.assign({}, ...chosen.map((f) => f.fix?.reads ?? {}));
-  if (!readsAsMeant(before.meta, after.meta, meant)) {
-    return { error: "the repaired page would not read back as intended; nothing changed" };
   }
   const key = (f: Finding) => `${f.rule}\0${f.line}`;
   const left = new Set(findings.filter((f) => !chosen.includes(f)).map(key));
@@ -96,13 +84,4 @@ function attempt(
     };
   }
   return { text: out };
-}
-
-/** Whether `after` is `before` with the values in `meant` set, and nothing else changed. */
-function readsAsMeant(before: PageMeta | null, after: PageMeta | null, meant: MetaChange): boolean {
-  // A page that records no metadata before or after (a date key renamed in front matter that
-  // has no commit key) has none to compare.
-  if (before === null || after === null) return before === after;
-  const want: PageMeta = { ...before, ...meant };
-  return FIELDS.every((k) => want[k] === after[k]);
 }

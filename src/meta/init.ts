@@ -13,6 +13,7 @@ import {
 import { sameData } from "./key-spans.js";
 import { shortcodeAttribute, TIME_KEY } from "./keys.js";
 import { metaShortcode, readMeta } from "./read.js";
+import { type MeantMeta, readBackProblem } from "./read-back.js";
 import type { StampResult } from "./stamp.js";
 import { quotedShortcodeValue, valueText } from "./value-text.js";
 
@@ -127,33 +128,19 @@ export function initText(text: string, style: MetaStyle, values: InitValues): St
       ? withShortcode(text, style, values)
       : withFrontMatter(text, style, values);
   if ("error" in added) return added;
-  const after = readMeta(added.text);
-  const meta = after.meta;
-  if (
-    meta === null ||
-    meta.unreadable !== undefined ||
-    after.warnings.some((w) => !before.warnings.includes(w)) ||
-    !sameFrontMatter(text, added.text, addedKeys(style))
-  ) {
-    return { error: NOT_READ_BACK };
-  }
+  if (!sameFrontMatter(text, added.text, addedKeys(style))) return { error: NOT_READ_BACK };
   const writes = (param: ShortcodeParam) =>
     style.kind === "shortcode"
       ? style.params.includes(param)
       : param === TIME_KEY && style.withDate;
-  const same = (param: ShortcodeParam, read: string | null | undefined, meant: string) =>
-    !writes(param) || read === meant;
-  if (
-    meta?.rawCommit !== values.commit ||
-    meta.kind !== style.kind ||
-    !same(TIME_KEY, meta.lastTranslationTime, values.date) ||
-    (style.kind === "shortcode" &&
-      (!same("raw_title", meta.rawTitle, oneLine(values.title)) ||
-        !same("raw_link", meta.rawLink, oneLine(values.link))))
-  ) {
-    return { error: NOT_READ_BACK };
-  }
-  return added;
+  const meant: MeantMeta = {
+    kind: style.kind,
+    rawCommit: values.commit,
+    ...(writes(TIME_KEY) ? { lastTranslationTime: values.date } : {}),
+    ...(writes("raw_title") ? { rawTitle: oneLine(values.title) } : {}),
+    ...(writes("raw_link") ? { rawLink: oneLine(values.link) } : {}),
+  };
+  return readBackProblem(before, added.text, meant) === null ? added : { error: NOT_READ_BACK };
 }
 
 /** The top-level front matter keys a style adds. */

@@ -6,7 +6,9 @@ import { type FrontMatterPlaces, frontMatterData, frontMatterPlaces } from "./fr
 import { keySpots, onlyChanged, replacement, type Span, sameData } from "./key-spans.js";
 import { DRIFT_KEY, TIME_KEYS } from "./keys.js";
 import { metaShortcode, readMeta } from "./read.js";
+import { type MeantMeta, readBackProblem } from "./read-back.js";
 import { shortcodeValueAt } from "./value-text.js";
+import { pageText } from "./warning.js";
 
 export type StampResult = { text: string } | { error: string };
 
@@ -19,31 +21,43 @@ interface Edit extends Span {
   value: string;
 }
 
-/** `commit` must be a validated full hash and `date` a YYYY-MM-DD string. */
-export function stampText(text: string, commit: string, date: string): StampResult {
-  const { meta } = readMeta(text);
+/**
+ * `commit` must be a validated full hash and `date` a YYYY-MM-DD string. `inSync` says whether
+ * the English page at `commit` is the one at HEAD: only then does a page's record of its drift
+ * (OpenTelemetry's `drifted_from_default`) go; a page pinned to an older commit has still
+ * drifted, and its record stays as it is.
+ */
+export function stampText(text: string, commit: string, date: string, inSync = true): StampResult {
+  const before = readMeta(text);
+  const { meta } = before;
   if (!meta) return { error: NO_METADATA };
   if (meta.unreadable !== undefined) return { error: meta.unreadable };
   const planned =
     meta.kind === "shortcode"
       ? shortcodeEdits(text, commit, date)
-      : frontMatterEdits(text, commit, date);
+      : frontMatterEdits(text, commit, date, inSync);
   if ("error" in planned) return planned;
   let out = text;
   for (const e of [...planned.edits].sort((a, b) => b.start - a.start)) {
     out = out.slice(0, e.start) + e.value + out.slice(e.end);
   }
-  // The edit must read back as intended, with nothing else in the metadata changed, or the
-  // page is left alone.
-  const check = readMeta(out).meta;
-  const dateOk = meta.lastTranslationTime === null || check?.lastTranslationTime === date;
-  const sameRest =
-    check !== null &&
-    check.kind === meta.kind &&
-    check.line === meta.line - (planned.linesRemovedAbove ?? 0) &&
-    check.rawTitle === meta.rawTitle &&
-    check.rawLink === meta.rawLink;
-  if (check?.rawCommit !== commit || !sameRest || !dateOk || !planned.verify(out)) {
+  // The edit must read back as intended, with nothing else in the metadata changed and no new
+  // problem in reading the page, or the page is left alone.
+  const meant: MeantMeta = {
+    rawCommit: commit,
+    line: meta.line - (planned.linesRemovedAbove ?? 0),
+    ...(meta.lastTranslationTime !== null || planned.writesDate
+      ? { lastTranslationTime: date }
+      : {}),
+    ...(planned.removesDrift ? { drifted: undefined } : {}),
+  };
+  const problem = readBackProblem(before, out, meant);
+  if (problem !== null && "newWarning" in problem) {
+    return {
+      error: `updating the metadata would make the page read with a new problem (${pageText(problem.newWarning)}); the page was left unchanged`,
+    };
+  }
+  if (problem !== null || !planned.verify(out)) {
     return {
       error: "updating the metadata would not read back correctly; the page was left unchanged",
     };
@@ -57,6 +71,10 @@ type Planned =
       verify: (out: string) => boolean;
       /** Lines removed above the metadata's own line (which moves up by as many). */
       linesRemovedAbove?: number;
+      /** Whether a date is written (the page reads it after). */
+      writesDate: boolean;
+      /** Whether OpenTelemetry's drift key is removed. */
+      removesDrift?: boolean;
     }
   | { error: string };
 
@@ -99,10 +117,10 @@ function shortcodeEdits(text: string, commit: string, date: string): Planned {
     }
     return true;
   };
-  return { edits, verify };
+  return { edits, verify, writesDate: edits.length > 1 };
 }
 
-function frontMatterEdits(text: string, commit: string, date: string): Planned {
+function frontMatterEdits(text: string, commit: string, date: string, inSync: boolean): Planned {
   const places = frontMatterPlaces(text);
   if ("error" in places) return places;
   const pin = places.commit.spot.value;
@@ -119,7 +137,7 @@ function frontMatterEdits(text: string, commit: string, date: string): Planned {
     edits.push({ ...d.spot.value, value });
   }
   // ...and its record of the page's drift goes, as its own scripts remove it once in sync.
-  const drift = driftLine(text, places);
+  const drift = inSync ? driftLine(text, places) : null;
   if (drift && "error" in drift) return drift;
   if (drift) edits.push({ ...drift, value: "" });
   const paths = [places.commit.path, ...places.dates.map((d) => d.path)];
@@ -133,7 +151,13 @@ function frontMatterEdits(text: string, commit: string, date: string): Planned {
     );
   };
   const above = drift && drift.start < pin.start ? 1 : 0;
-  return { edits, verify, linesRemovedAbove: above };
+  return {
+    edits,
+    verify,
+    linesRemovedAbove: above,
+    writesDate: places.dates.length > 0,
+    removesDrift: drift !== null,
+  };
 }
 
 /** A comment that says the pin was reconciled by hand, after the value on its line. */

@@ -7,33 +7,39 @@ import { z } from "zod";
 import { STATUSES } from "../core/types.js";
 import { LAYOUT_CHOICES } from "../layout/layout.js";
 import { hasUnsafeChars } from "../sanitize/terminal.js";
-import { withoutDotSlash } from "../site/files.js";
 import { DEFAULTS, IGNORE_REVS_NAME, METADATA_CHOICES, SHOW_CHOICES } from "./defaults.js";
 import {
   EXTENSION,
   EXTENSION_RULE,
   excludeProblem,
+  folderOptionProblem,
   LANGUAGE_NAME,
   LANGUAGE_RULE,
   MAX_GLOB_LENGTH,
   MAX_GLOBS,
+  withoutDotSlash,
 } from "./values.js";
 
-// Plain folder names: segments of letters, digits, ".", "_" and "-"; no "..", no leading "-"; a
-// leading "./" is as relative (see withoutDotSlash).
-const FOLDER = /^(?:\.\/)*[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/;
-const folder = (what: string) =>
-  z
-    .string()
-    .regex(FOLDER, `${what} must be a relative folder like "content"`)
-    .refine((v) => !v.split("/").includes(".."), `${what} must stay inside the repository`);
-// A file inside the repository: plain segments (a leading "." allowed), never "." or "..".
-const FILE = /^[A-Za-z0-9._][A-Za-z0-9._-]*(?:\/[A-Za-z0-9._][A-Za-z0-9._-]*)*$/;
+// A folder is checked by the rule the command line keeps too (values.ts), with its reason.
+const folder = () =>
+  z.string().superRefine((v, ctx) => {
+    const why = folderOptionProblem(v);
+    if (why !== null) ctx.addIssue({ code: "custom", message: why });
+  });
+// A file inside the repository: plain names (a leading "." allowed), never "." or ".."; a leading
+// "./" is as relative as for a folder.
+const FILE_SEGMENT = /^[A-Za-z0-9._][A-Za-z0-9._-]*$/;
 const file = (what: string) =>
   z
     .string()
     .max(500)
-    .regex(FILE, `${what} must be a file path relative to the repository's top`)
+    .refine(
+      (v) =>
+        withoutDotSlash(v)
+          .split("/")
+          .every((s) => FILE_SEGMENT.test(s)),
+      `${what} must be a file path relative to the repository's top`,
+    )
     .refine(
       (v) =>
         !withoutDotSlash(v)
@@ -46,7 +52,7 @@ const count = z.number().int().min(0).max(999_999_999);
 export const ConfigSchema = z
   .object({
     $schema: z.string().max(1000).optional(),
-    content: folder("content")
+    content: folder()
       .optional()
       .describe(`The content folder inside the repository (default "${DEFAULTS.content}").`),
     source: z
@@ -60,17 +66,15 @@ export const ConfigSchema = z
       .optional()
       .describe("Languages to report (default: every folder beside the source)."),
     exclude: z
-      .array(
-        z
-          .string()
-          .min(1)
-          .max(MAX_GLOB_LENGTH)
-          .superRefine((glob, ctx) => {
-            const problem = excludeProblem(glob);
-            if (problem) ctx.addIssue({ code: "custom", message: problem });
-          }),
-      )
-      .max(MAX_GLOBS)
+      // Judged as a whole by the rule --exclude keeps (values.ts); the sizes are for editors.
+      .array(z.string().meta({ minLength: 1, maxLength: MAX_GLOB_LENGTH }))
+      .meta({ maxItems: MAX_GLOBS })
+      .superRefine((globs, ctx) => {
+        const problem = excludeProblem(globs);
+        if (problem === null) return;
+        const path = problem.glob === null ? [] : [problem.glob];
+        ctx.addIssue({ code: "custom", message: problem.why, path });
+      })
       .optional()
       .describe("Globs of files that are not pages, matched below each language's folder."),
     layout: z

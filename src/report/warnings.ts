@@ -7,11 +7,12 @@ import type { PageReport } from "../core/types.js";
 import { shownName } from "../sanitize/terminal.js";
 
 export interface WarningGroup {
-  /** The warning itself when it stands alone, else what every warning of the group says. */
+  /** What every warning of the group says: after the path, for warnings about a file. */
   text: string;
   /** How many warnings the group stands for. */
   count: number;
-  /** For a group of "<path>: <what>" warnings, the first one's path. */
+  /** For "<path>: <what>" warnings, the first one's path (the only one's, for a warning alone),
+   * to be printed as the reports print names. */
   first: string | null;
 }
 
@@ -21,24 +22,22 @@ export interface WarningGroup {
  * one (the scan's reasons never hold one).
  */
 export function groupWarnings(warnings: readonly string[], content: string): WarningGroup[] {
-  const groups = new Map<string, { group: WarningGroup; original: string }>();
+  const groups = new Map<string, WarningGroup>();
   for (const w of warnings) {
     const cut = w.startsWith(`${content}/`) ? w.lastIndexOf(": ") : -1;
     const key = cut > 0 ? `file\0${w.slice(cut + 2)}` : `same\0${w}`;
     const found = groups.get(key);
     if (found) {
-      found.group.count += 1;
+      found.count += 1;
       continue;
     }
     const group =
       cut > 0
         ? { text: w.slice(cut + 2), count: 1, first: w.slice(0, cut) }
         : { text: w, count: 1, first: null };
-    groups.set(key, { group, original: w });
+    groups.set(key, group);
   }
-  return [...groups.values()].map(({ group, original }) =>
-    group.count === 1 ? { text: original, count: 1, first: null } : group,
-  );
+  return [...groups.values()];
 }
 
 /** "20,000 ×": how many warnings a line stands for. */
@@ -47,17 +46,19 @@ export function timesText(count: number): string {
 }
 
 /**
- * One group as a line: the warning itself, or e.g.
- * "symbolic link not followed (20,000 ×), first: content/zh-cn/a.md". `show` escapes untrusted
- * text for the output at hand, `showPath` the path (as the reports print names, shownName).
+ * One group as a line: the warning itself ("content/zh-cn/a.md: symbolic link not followed"), or
+ * e.g. "symbolic link not followed (20,000 ×), first: content/zh-cn/a.md". `show` escapes
+ * untrusted text for the output at hand, `showPath` the path, which is printed as the reports
+ * print names (shownName) so that it can be given back.
  */
 export function warningText(
   g: WarningGroup,
   show: (s: string) => string,
   showPath: (s: string) => string = show,
 ): string {
-  if (g.count === 1) return show(g.text);
-  const first = g.first === null ? "" : `, first: ${showPath(shownName(g.first))}`;
+  const path = g.first === null ? null : showPath(shownName(g.first));
+  if (g.count === 1) return path === null ? show(g.text) : `${path}: ${show(g.text)}`;
+  const first = path === null ? "" : `, first: ${path}`;
   return `${show(g.text)} (${timesText(g.count)})${first}`;
 }
 

@@ -285,13 +285,14 @@ async function judgedOnHistory(
     for (const at of pagesHolding(text, spans, [...hashes, LIST_CUT])) {
       if (judged.has(at)) continue;
       const before = keptPageAt(text, spans, at);
-      const resorted = before ? inTopologicalOrder(before, history) : null;
-      if (before && resorted) {
+      if (!before) return null;
+      const resorted = inTopologicalOrder(before, history);
+      if (resorted) {
         out.set(at, { before, after: resorted });
         continue;
       }
       // A cut list may now hold other commits than the newest it kept: the page is judged again.
-      const item = keptRedo(kept, at);
+      const item = keptRedo(kept.facts, before, at);
       if (!item) return null;
       all.push(item);
     }
@@ -356,18 +357,13 @@ function inTopologicalOrder(page: PageReport, history: HistoryModel): PageReport
 /** Past this many older commits reordered by the new ones, a full scan is as quick. */
 const MAX_REORDERED = 200;
 
-/** Page `at` of the kept report, to judge again from what the facts say of it; null when they
- * say nothing (a page read from several paths, or from none). */
-function keptRedo(
-  kept: { facts: ReportFacts; kept: Buffer; spans: PageSpans },
-  at: number,
-): Redo | null {
-  const { facts, spans } = kept;
-  const page = keptPageAt(kept.kept, spans, at);
-  const path = page?.sourcePath;
+/** `page`, page `at` of the kept report as read, to judge again from what the facts say of it;
+ * null when they say nothing (a page read from several paths, or from none). */
+function keptRedo(facts: ReportFacts, page: PageReport, at: number): Redo | null {
+  const path = page.sourcePath;
   if (typeof path !== "string" || facts.blocks(path)) return null;
   const found = facts.editsOf(path)?.find(({ edit }) => edit[0] === at);
-  return found ? redoOf(kept.kept, spans, path, found.estimated, found.edit) : null;
+  return found ? { at, path, estimated: found.estimated, edit: found.edit, before: page } : null;
 }
 
 /**

@@ -17,18 +17,15 @@ import type { PathPattern } from "../layout/pattern.js";
 import { DEFAULTS } from "../options/defaults.js";
 import { type FoldersChosen, NOTHING_CHOSEN } from "../options/resolve.js";
 import {
-  excludeProblem,
+  excludeGlob,
+  excludeReason,
+  folderName,
+  folderOptionProblem,
   LANGUAGE_NAME,
   LANGUAGE_RULE,
   languageProblem,
 } from "../options/values.js";
-import {
-  folderProblem,
-  holdsFile,
-  pageFileTest,
-  realFolderInside,
-  withoutDotSlash,
-} from "../site/files.js";
+import { folderProblem, holdsFile, pageFileTest, realFolderInside } from "../site/files.js";
 
 /** What a scan covers: the site's layout and languages, and which files are pages. Options
  * left out take their defaults (options/defaults.ts). */
@@ -129,19 +126,13 @@ function ownFolder(folders: readonly string[], path: string): string {
   return best;
 }
 
-const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
-
-/** A repo-relative folder name from the command line: plain segments, no `..`, no options. */
-export function checkFolderName(value: string, what: string): string {
-  const cleaned = withoutDotSlash(value).replace(/\/+$/, "");
-  const parts = cleaned.split("/");
-  if (cleaned === "" || !parts.every((p) => SEGMENT.test(p) && p !== "." && p !== "..")) {
-    throw new AppError(
-      2,
-      `invalid ${what}: ${JSON.stringify(value)} (use a relative folder like "content")`,
-    );
-  }
-  return cleaned;
+/** A repo-relative folder option (`what`), checked as the command line and the config check it
+ * (they did already; a caller that did not still gets the reason). */
+function checkFolderName(value: string, what: string): string {
+  const why = folderOptionProblem(value);
+  if (why !== null)
+    throw new AppError(2, `${what}: ${JSON.stringify(value.slice(0, 200))}: ${why}`);
+  return folderName(value);
 }
 
 /** A language named as an option (`what`), checked as the command line checks it. */
@@ -159,7 +150,7 @@ export function sourceFolder(opts: { content: string; source: string }): {
   source: string;
   sourceRel: string;
 } {
-  const content = checkFolderName(opts.content, "--content");
+  const content = checkFolderName(opts.content, "content");
   const source = checkLanguageName(opts.source, "--source");
   return { content, source, sourceRel: `${content}/${source}` };
 }
@@ -169,15 +160,9 @@ export function sourceFolder(opts: { content: string; source: string }): {
  * not still gets the reason rather than a crash. */
 function excludeMatcher(globs: readonly string[]): ((rel: string) => boolean) | null {
   if (globs.length === 0) return null;
-  for (const glob of globs) {
-    const problem = excludeProblem(glob);
-    if (problem)
-      throw new AppError(
-        2,
-        `invalid exclude glob ${JSON.stringify(glob.slice(0, 200))}: ${problem}`,
-      );
-  }
-  return globMatcher(globs);
+  const why = excludeReason(globs);
+  if (why !== null) throw new AppError(2, `exclude: ${why}`);
+  return globMatcher(globs.map(excludeGlob));
 }
 
 export function resolveFolders(

@@ -228,12 +228,6 @@ export function entrySignature(abs: string, now: number): string | null {
   return `${kind} ${info.size} ${info.mtimeMs} ${info.ctimeMs} ${info.ino}`;
 }
 
-/** A path relative to the repository's top as written with a leading `./` (which is just as
- * relative) or without one: the same path, without it. */
-export function withoutDotSlash(rel: string): string {
-  return rel.replace(/^(?:\.\/+)+/, "");
-}
-
 /** Why `rel` is not a folder `realFolderInside` accepts, for an error message ("no such folder"
  * would be untrue for a symbolic link, which is there but deliberately not followed). */
 export function folderProblem(workTree: string, rel: string): string {

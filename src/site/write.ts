@@ -72,9 +72,13 @@ export async function replaceProblem(
       (err: NodeJS.ErrnoException) => err.code ?? "EACCES",
     );
     if (denied !== null) return { error: notWritten(denied) };
+    // The temporary file will be ours, in the folder's group when it is set-group-ID.
     const folder = await lstat(opened.dir);
-    const gid = folder.mode & 0o2000 ? folder.gid : process.getegid?.();
-    return canOwnAs(opened.info, gid) ? { ok: true } : { error: ownershipKept(opened.info) };
+    const made = {
+      uid: process.geteuid?.() ?? opened.info.uid,
+      gid: folder.mode & 0o2000 ? folder.gid : (process.getegid?.() ?? opened.info.gid),
+    };
+    return canOwnAs(opened.info, made) ? { ok: true } : { error: ownershipKept(opened.info) };
   } finally {
     await opened.original.close().catch(() => {});
   }
@@ -197,6 +201,7 @@ async function writeTemp(
 async function keepOwnership(handle: FileHandle, info: Stats): Promise<string | null> {
   const mine = await handle.stat();
   if (mine.uid === info.uid && mine.gid === info.gid) return null;
+  if (!canOwnAs(info, mine)) return ownershipKept(info);
   try {
     await handle.chown(info.uid, info.gid);
     return null;
@@ -214,15 +219,20 @@ function ownershipKept(info: Stats): string {
 }
 
 /**
- * Whether a new file made by this process, with group `gid` (the folder's when it is set-group-ID,
- * else ours), can be given the page's owner and group: what keepOwnership will find. Root can;
- * anyone else only keeps their own files, in a group they belong to.
+ * Whether a new file this process made, owned by `made`, can be given the page's owner and group:
+ * the rule the write keeps (keepOwnership) and a dry run predicts (replaceProblem). Root can give
+ * any; anyone else keeps only their own files, in a group they belong to.
  */
-function canOwnAs(info: Stats, gid: number | undefined): boolean {
+function canOwnAs(page: Owner, made: Owner): boolean {
+  if (made.uid === page.uid && made.gid === page.gid) return true;
   const uid = process.geteuid?.();
   if (uid === undefined || uid === 0) return true;
-  if (info.uid !== uid) return false;
-  return info.gid === gid || (process.getgroups?.() ?? []).includes(info.gid);
+  return page.uid === made.uid && (process.getgroups?.() ?? []).includes(page.gid);
+}
+
+interface Owner {
+  uid: number;
+  gid: number;
 }
 
 /** The whole file behind `handle`, from its start whatever was read before. */

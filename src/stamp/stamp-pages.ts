@@ -167,9 +167,14 @@ export async function stampPages(
     commit: commitOf(rel) ?? commit,
     path: place.sourcePath,
   }));
+  // The English pages at HEAD too, for pins of another commit: a pin whose English page is
+  // HEAD's leaves the page in sync, and a page missing at the pin but found at HEAD came later
+  // (the commit is too old), rather than having moved away.
+  const head = opts.commit === null ? commit : (await readHead(english)).hash;
+  const atHead = wanted.flatMap((w) => (w.commit === head ? [] : [{ commit: head, path: w.path }]));
   const unestimated = other ? [] : placed.flatMap((p) => (commitOf(p.rel) === null ? [p.rel] : []));
   const [sources, dates, inHead] = await Promise.all([
-    sourcesAt(english, layout, wanted),
+    sourcesAt(english, layout, [...wanted, ...atHead]),
     authorDates(english, [...new Set(wanted.map((w) => w.commit))]),
     committedAt(repo, commit, unestimated),
   ]);
@@ -200,15 +205,17 @@ export async function stampPages(
       failed(place.error);
       continue;
     }
-    const src = sources.get(sourceKey(at ?? commit, place.sourcePath));
-    const found = src && !("missing" in src) && src.type === "blob" ? src : null;
+    const found = blobOf(sources.get(sourceKey(at ?? commit, place.sourcePath)));
     const missing = found ? null : place.sourcePath;
+    const headBlob = blobOf(sources.get(sourceKey(head, place.sourcePath)));
+    const gone = (commit: string) =>
+      sourceGone(place.sourcePath, commit, commit !== head && headBlob !== null);
     // Said only once the page is read: one that records metadata is told so first.
     const refuse = async (why: string) => {
       const untrackedOnly = (text: string): StampResult => ({
         error: readMeta(text).meta ? ALREADY_TRACKED : why,
       });
-      failed((await stampOne(repo.workTree, rel, "", untrackedOnly, opts, null)).error ?? why);
+      failed((await stampOne(repo.workTree, rel, untrackedOnly, opts, null)).error ?? why);
     };
     if (at === null) {
       const beyondShallow = estimates.get(rel) !== undefined;
@@ -225,7 +232,9 @@ export async function stampPages(
             error: `${wrong.message}, which lint reports as ${wrong.rule}: give --date a day it accepts`,
           };
     };
-    let edit: (text: string) => StampResult = (text) => checked(stampText(text, at, stampDay));
+    const inSync = found !== null && found.oid === headBlob?.oid;
+    let edit: (text: string) => StampResult = (text) =>
+      checked(stampText(text, at, stampDay, inSync));
     if (init) {
       const style = await styleFor(place.lang, init.metadata);
       if (!style) {
@@ -233,7 +242,7 @@ export async function stampPages(
         await refuse(
           missing === null
             ? 'no page of this site records metadata yet: give --metadata, or set "metadata" in the config (shortcode, default_lang_commit or l10n.sourceCommit)'
-            : sourceGone(missing, at),
+            : gone(at),
         );
         continue;
       }
@@ -248,7 +257,13 @@ export async function stampPages(
       };
       edit = (text) => checked(initText(text, style, values));
     }
-    const { error, diff } = await stampOne(repo.workTree, rel, at, edit, opts, missing);
+    const { error, diff } = await stampOne(
+      repo.workTree,
+      rel,
+      edit,
+      opts,
+      missing === null ? null : gone(at),
+    );
     // A page without metadata found in a folder is left for --init, not counted as a failure.
     if (error === NO_METADATA && !init && fromFolders.has(rel)) {
       untracked++;
@@ -398,7 +413,6 @@ function notALanguage(folder: string, why: string): { error: string } {
 async function stampOne(
   workTree: string,
   rel: string,
-  commit: string,
   edit: (text: string) => StampResult,
   opts: { force?: boolean; dryRun?: boolean; init?: InitOptions | null },
   sourceMissing: string | null,
@@ -427,7 +441,7 @@ async function stampOne(
   const text = decodeBytes(read.bytes);
   const stamped = edit(text);
   if ("error" in stamped) return { error: stamped.error };
-  if (sourceMissing !== null) return { error: sourceGone(sourceMissing, commit) };
+  if (sourceMissing !== null) return { error: sourceMissing };
   if (stamped.text === text) return opts.dryRun ? { error: null, diff: "" } : { error: null };
   const write = { force: opts.force ?? false };
   if (opts.dryRun) {
@@ -453,8 +467,18 @@ async function committedAt(
   return new Set(rels.filter((_, i) => !("missing" in (found[i] ?? { missing: true }))));
 }
 
-function sourceGone(source: string, commit: string): string {
-  return `the English source ${source} does not exist at ${commit.slice(0, 12)}: move the translation to its English page's name, or remove it`;
+/** Why a page whose English source is not at `commit` is not stamped; `later` when HEAD has it
+ * (added, or renamed to that name, after the commit). */
+function sourceGone(source: string, commit: string, later = false): string {
+  const at = `the English source ${source} does not exist at ${commit.slice(0, 12)}`;
+  return later
+    ? `${at}: it was added, or renamed to that name, after that commit; give a later commit (HEAD has it)`
+    : `${at}: move the translation to its English page's name, or remove it`;
+}
+
+/** The blob a lookup found, if it found one. */
+function blobOf(found: Lookup | undefined): { oid: string } | null {
+  return found && !("missing" in found) && found.type === "blob" ? found : null;
 }
 
 /**

@@ -8,8 +8,9 @@ import { type RefObject, useEffect, useLayoutEffect, useMemo, useRef, useState }
 import type { PageReport, ScanResult } from "../core/types.js";
 import type { DetailSource, DiffModel } from "../detail/types.js";
 import { layoutOfResult } from "../layout/layout.js";
+import { commitLines } from "./commits.js";
 import { CommitList, DetailTitle, DiffTitle, DiffView, PageInfo } from "./DetailScreen.js";
-import { diffRowsHeight } from "./DiffView.js";
+import { diffRowsHeight, noticeLines } from "./DiffView.js";
 import { diffLayout, sameRowLine } from "./diff-lines.js";
 import {
   ConfirmPrompt,
@@ -184,9 +185,9 @@ export function Browser({
     size.rows,
     detail?.info ? infoAll.length : 0,
     page?.commits.length ?? 0,
-    model ? lines.total + (model.notice ? 1 : 0) : undefined,
+    model ? lines.total + noticeLines(model, width).length : undefined,
   );
-  const diffRows = diffRowsHeight(model, layout.diffHeight);
+  const diffRows = diffRowsHeight(model, layout.diffHeight, width);
 
   const overlayLines = useMemo(() => {
     if (state.overlay === "help") return helpLines(width);
@@ -199,7 +200,7 @@ export function Browser({
         now,
         Infinity,
       );
-      return detailLines(all, width);
+      return [...detailLines(all, width), ...commitLines(page, width)];
     }
     return [];
   }, [state.overlay, result.warnings, width, detail, page, source, now]);

@@ -5,17 +5,16 @@ import { Text } from "ink";
 import type { CommitInfo, PageReport } from "../core/types.js";
 import { shownCountsIfOther } from "../detail/shown-counts.js";
 import type { DiffModel } from "../detail/types.js";
-import { kindText } from "../kinds/kinds.js";
 import type { Layout } from "../layout/layout.js";
-import { shownName } from "../sanitize/terminal.js";
+import { commitCells, commitsTitle } from "./commits.js";
 import { DiffView, diffRowsHeight, shownRows } from "./DiffView.js";
 import type { DiffLayout } from "./diff-lines.js";
-import { formatDate, formatLines, shortHash } from "./format.js";
+import { formatLines, shortHash } from "./format.js";
 import { type InfoRow, LABEL_WIDTH, labelText } from "./info.js";
-import { shortPath } from "./rows.js";
+import { shownPath } from "./rows.js";
 import type { DetailState } from "./state.js";
 import { hyperlink } from "./terminal.js";
-import { cell, fitPath, safe, textWidth } from "./text.js";
+import { cell, fitEnd, fitPath, safe, textWidth } from "./text.js";
 import { STATUS_COLOR, STATUS_SYMBOL, tint, useUi } from "./theme.js";
 import { follow } from "./viewport.js";
 
@@ -33,7 +32,7 @@ export function DetailTitle({
   const lang = safe(page.lang, 40);
   const left = `‹ ${lang} · `;
   const path = fitPath(
-    safe(shownName(shortPath(page, layout))),
+    shownPath(page, layout),
     Math.max(8, width - textWidth(left) - status.length - 2),
   );
   return (
@@ -79,38 +78,14 @@ export interface CommitListProps {
 export function CommitList({ page, state, height, width }: CommitListProps) {
   const ui = useUi();
   const commits = page.commits;
-  const est = page.estimate;
-  const behind = page.commitsBehind ?? est?.commitsBehind ?? commits.length;
-  // An untracked page lists the commits since its estimated baseline, and says so.
-  const since = est ? "since the estimate (estimated)" : "since the translation";
-  if (commits.length === 0) {
-    return (
-      <>
-        <Text wrap="truncate-end" bold={ui.color}>
-          {est && est.commitsBehind !== null
-            ? `No English commits ${since}.`
-            : page.rawCommit === null || page.commitsBehind === null
-              ? "English commits: none to list (no known raw_commit)"
-              : "No English commits since the translation."}
-        </Text>
-        {Array.from({ length: Math.max(0, height) }, (_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: blank filler rows
-          <Text key={i}> </Text>
-        ))}
-      </>
-    );
-  }
   const current = state.mode === "commit" ? state.commit : -1;
-  const top = follow(Math.max(0, current), 0, height, commits.length);
+  const top = commits.length === 0 ? 0 : follow(Math.max(0, current), 0, height, commits.length);
   const shown = commits.slice(top, top + height);
   const more = commits.length - (top + shown.length);
-  // With --kinds, commits that changed the translation too are marked, and the mark explained.
-  const both = commits.some((c) => c.withTranslation) ? `  ${WITH_TRANSLATION}` : "";
-  const title = `English commits ${since}: ${behind}${behind > commits.length ? ` (newest ${commits.length} listed)` : ""}${top > 0 ? `  ↑${top}` : ""}${more > 0 ? `  ↓${more} more` : ""}${both}`;
   return (
     <>
       <Text wrap="truncate-end" bold={ui.color}>
-        {title}
+        {commitsTitle(page, top, more, width)}
       </Text>
       {shown.map((c, i) => (
         <CommitRow key={c.hash} commit={c} current={top + i === current} width={width} />
@@ -123,10 +98,6 @@ export function CommitList({ page, state, height, width }: CommitListProps) {
   );
 }
 
-/** The mark of a commit that changed the translation as well, and what it means. */
-const BOTH_MARK = "⇄";
-const WITH_TRANSLATION = `${BOTH_MARK} changed the translation too`;
-
 function CommitRow({
   commit,
   current,
@@ -137,21 +108,16 @@ function CommitRow({
   width: number;
 }) {
   const ui = useUi();
-  const author = safe(commit.author, 200);
-  const authorWidth = Math.min(24, Math.max(6, textWidth(author)));
-  // With --kinds, the kind of the commit's change to this page, after its subject.
-  const kind = `${kindText({ changeKind: commit.changeKind })}${commit.withTranslation ? ` ${BOTH_MARK}` : ""}`;
-  const kindWidth = kind === "" ? 0 : 13;
-  const subjectWidth = Math.max(8, width - 2 - 8 - 1 - 10 - 1 - 1 - authorWidth - 1 - kindWidth);
+  const cells = commitCells(commit, width);
   return (
     <Text wrap="truncate-end" inverse={current && ui.color}>
       {current ? "› " : "  "}
-      <Text color={tint(ui, "yellow")}>{shortHash(safe(commit.hash, 64))}</Text>{" "}
-      {cell(formatDate(safe(commit.date, 64)), 10)} {cell(safe(commit.subject), subjectWidth)}{" "}
-      {kindWidth > 0 ? (
-        <Text bold={ui.color && commit.changeKind === "prose"}>{cell(kind, kindWidth - 1)} </Text>
+      <Text color={tint(ui, "yellow")}>{cells.hash}</Text> {cells.date ? `${cells.date} ` : ""}
+      {cells.subject}
+      {cells.kind !== undefined ? (
+        <Text bold={ui.color && commit.changeKind === "prose"}> {cells.kind}</Text>
       ) : null}
-      <Text dimColor={ui.color}>{cell(author, authorWidth)}</Text>
+      {cells.author !== undefined ? <Text dimColor={ui.color}> {cells.author}</Text> : null}
     </Text>
   );
 }
@@ -182,34 +148,61 @@ export function DiffTitle({
   const n = page.commits.length;
   const commit = page.commits[state.commit];
   const oneCommit = state.mode === "commit" && commit !== undefined;
-  const what = oneCommit
-    ? `Commit ${state.commit + 1} of ${n}  ${shortHash(safe(commit.hash, 64))}`
-    : `English diff  ${rawHash ? shortHash(rawHash) : "?"} → ${shortHash(head)} (HEAD)${page.estimate ? "  estimated" : ""}`;
-  const counts = model && model.rows.length > 0 ? `  ${diffCounts(page, oneCommit, model)}` : "";
-  const rowsH = diffRowsHeight(model, height);
+  const hash = oneCommit ? shortHash(safe(commit.hash, 64)) : "";
+  const from = rawHash ? shortHash(rawHash) : "?";
+  const to = shortHash(head);
+  const rowsH = diffRowsHeight(model, height, width);
   const total = model?.rows.length ?? 0;
   const shown = shownRows(lines, state.scroll, rowsH);
-  const where =
-    total === 0
-      ? ""
-      : `  lines ${shown.first}-${shown.last} of ${total}${state.wrap ? "" : `  unwrapped${state.hscroll > 0 ? ` →${state.hscroll}` : ""}`}`;
-  const left = `${what}${counts}${where}`;
+  const sideways = state.hscroll > 0 ? ` →${state.hscroll}` : "";
+  const counts = model && model.rows.length > 0 ? `  ${diffCounts(page, oneCommit, model)}` : "";
+  // Shorter wordings, each as much as the width allows: the title is one row and is not cut.
+  const variants = [
+    {
+      what: oneCommit
+        ? `Commit ${state.commit + 1} of ${n}  ${hash}`
+        : `English diff  ${from} → ${to} (HEAD)${page.estimate ? "  estimated" : ""}`,
+      where: `  lines ${shown.first}-${shown.last} of ${total}${state.wrap ? "" : `  unwrapped${sideways}`}`,
+    },
+    {
+      what: oneCommit
+        ? `Commit ${state.commit + 1}/${n} ${hash}`
+        : `Diff ${from} → ${to}${page.estimate ? " estimated" : ""}`,
+      where: `  ${shown.first}-${shown.last}/${total}${state.wrap ? "" : ` cut${sideways}`}`,
+    },
+  ].map((v) => ({ what: v.what, counts, where: total === 0 ? "" : v.where }));
+  const chosen =
+    variants.find((v) => textWidth(`${v.what}${v.counts}${v.where}`) <= width) ??
+    fitPieces(variants[variants.length - 1] as (typeof variants)[number], width);
+  const { what, where } = chosen;
+  const left = `${what}${chosen.counts}${where}`;
   const hints =
     state.mode === "commit"
       ? ["] older  [ newer  c whole diff", "] [ step  c whole"]
       : ["c one commit at a time", "c by commit"];
   const hint =
     n === 0 ? "" : (hints.find((h) => textWidth(left) + 2 + textWidth(h) <= width) ?? "");
-  const gap = Math.max(2, width - textWidth(left) - textWidth(hint));
+  const gap = hint === "" ? 0 : width - textWidth(left) - textWidth(hint);
   return (
     <Text wrap="truncate-end">
       <Text bold={ui.color}>{what}</Text>
-      <Text color={tint(ui, "green")}>{counts}</Text>
+      <Text color={tint(ui, "green")}>{chosen.counts}</Text>
       <Text dimColor={ui.color}>{where}</Text>
       {" ".repeat(gap)}
       <Text dimColor={ui.color}>{hint}</Text>
     </Text>
   );
+}
+
+/** The title's pieces cut to `width` in all, the last ones first to give way. */
+function fitPieces<T extends { what: string; counts: string; where: string }>(
+  pieces: T,
+  width: number,
+): T {
+  const what = fitEnd(pieces.what, width);
+  const counts = fitEnd(pieces.counts, width - textWidth(what));
+  const where = fitEnd(pieces.where, width - textWidth(what) - textWidth(counts));
+  return { ...pieces, what, counts, where };
 }
 
 /**

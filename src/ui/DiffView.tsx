@@ -15,7 +15,7 @@ import {
   rowPieces,
   textRoom,
 } from "./diff-lines.js";
-import { safeCode, slicePieces, textWidth } from "./text.js";
+import { fitEnd, safe, safeCode, slicePieces, textWidth, wrapWords } from "./text.js";
 import { tint, useUi } from "./theme.js";
 
 /** Ends a diff line cut at the right edge. */
@@ -136,13 +136,14 @@ export function DiffView({ model, error, scroll, hscroll, wrap, height, width }:
       </Text>,
     );
   } else {
-    if (model.notice) {
+    noticeLines(model, width, height).forEach((text, i) => {
       lines.push(
-        <Text key="notice" wrap="truncate-end" color={tint(ui, "yellow")}>
-          {model.notice}
+        // biome-ignore lint/suspicious/noArrayIndexKey: the notice's rows, in order
+        <Text key={`notice${i}`} wrap="truncate-end" color={tint(ui, "yellow")}>
+          {text}
         </Text>,
       );
-    }
+    });
     const layout = diffLayout(model, width, wrap, ui.color);
     const gutter = gutterOf(model);
     const room = textRoom(model, width);
@@ -179,9 +180,22 @@ export function DiffView({ model, error, scroll, hscroll, wrap, height, width }:
   return <>{lines.slice(0, height)}</>;
 }
 
+/**
+ * The notice's rows at `width` (none without one): wrapped, as many as it needs up to `height`;
+ * cut short, its last row ends in `…`. It may name a raw_commit from the page: made safe.
+ */
+export function noticeLines(model: DiffModel | null, width: number, height = Infinity): string[] {
+  if (!model?.notice) return [];
+  const rows = wrapWords(safe(model.notice), width);
+  if (rows.length <= height) return rows;
+  const shown = rows.slice(0, Math.max(1, height));
+  shown[shown.length - 1] = fitEnd(`${shown[shown.length - 1]} …`, width);
+  return shown;
+}
+
 /** Rows of the pane left for diff lines once the notice (if any) is shown. */
-export function diffRowsHeight(model: DiffModel | null, height: number): number {
-  return Math.max(1, height - (model?.notice ? 1 : 0));
+export function diffRowsHeight(model: DiffModel | null, height: number, width: number): number {
+  return Math.max(1, height - noticeLines(model, width, height).length);
 }
 
 /** The diff's rows (1-based, first and last) on screen from line `scroll`, for the title. */

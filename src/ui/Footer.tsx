@@ -16,6 +16,9 @@ export const DETAIL_HINTS: readonly string[] = [
   "↑↓ scroll  c by commit  ] [ step  W wrap  u mark updated  U up to commit  e edit  Esc back  ? help",
   "↑↓ scroll  c by commit  W wrap  u mark  U up to commit  e edit  Esc back  ? help",
   "↑↓ scroll  c whole/commit  u mark updated  Esc back  ? help  q quit",
+  // Narrow: I is how to read what the page view shortens.
+  "↑↓ scroll  c by commit  I details  u mark  Esc back  ? help",
+  "↑↓ scroll  I details  Esc back  ? help",
 ];
 
 /** The first of `hints` that fits, else the last one cut to fit. */

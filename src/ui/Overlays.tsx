@@ -1,5 +1,6 @@
-// Full-screen overlays: every key (`?`), the scan's warnings (`w`) and the open page's metadata in
-// full (`I`); each scrolls when long, and a line too long for the width wraps instead of being cut.
+// Full-screen overlays: every key (`?`), the scan's warnings (`w`) and the open page's metadata
+// and English commits in full (`I`); each scrolls when long, and a line too long for the width
+// wraps instead of being cut.
 
 import { Text } from "ink";
 import { STATUS_FACTS } from "../core/statuses.js";

@@ -5,7 +5,6 @@ import { translationAge } from "../core/age.js";
 import type { PageReport } from "../core/types.js";
 import { KIND_SHORT } from "../kinds/kinds.js";
 import type { Layout } from "../layout/layout.js";
-import { shownName } from "../sanitize/terminal.js";
 import { formatAge, formatCount, formatLines } from "./format.js";
 import {
   drift,
@@ -15,7 +14,7 @@ import {
   pageKind,
   SORT_LABEL,
   type SortKey,
-  shortPath,
+  shownPath,
 } from "./rows.js";
 import { cell, safe, textWidth } from "./text.js";
 import { STATUS_COLOR, STATUS_SYMBOL, tint, useUi } from "./theme.js";
@@ -73,7 +72,7 @@ export function PageRow({
   const c = columns(width, kinds);
   const status =
     c.status > 2 ? `${STATUS_SYMBOL[page.status]} ${page.status}` : STATUS_SYMBOL[page.status];
-  const path = cell(safe(shownName(shortPath(page, layout))), c.path, "left", "path");
+  const path = cell(shownPath(page, layout), c.path, "left", "path");
   // An estimate's numbers carry "~": never read as measured from the page's metadata.
   const n = drift(page);
   const about = (text: string) => (page.estimate && text !== "" ? `~${text}` : text);

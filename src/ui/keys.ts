@@ -24,7 +24,8 @@ export interface KeyInfo {
 
 export type Command = Action | { type: "quit" };
 
-/** In a page: its metadata in full, for what the page view shortens, cuts or leaves out. */
+/** In a page: its metadata and commits in full, for what the page view shortens, cuts or
+ * leaves out. */
 export const DETAILS_KEY = "I";
 
 export interface KeyEvent {
@@ -230,7 +231,7 @@ export const KEY_HELP: ReadonlyArray<{ title: string; keys: readonly KeyHelp[] }
       { keys: "i", what: "hide / show the page's metadata" },
       {
         keys: DETAILS_KEY,
-        what: "the page's metadata in full: whole paths, every warning and structure note",
+        what: "the page's metadata and commits in full: whole paths, every warning and structure note, every commit's subject",
       },
       { keys: "J K", what: "open the next / previous page of the list" },
       { keys: "u", what: "mark this page as updated: it records HEAD (asks y/n)" },

@@ -5,6 +5,8 @@ import { STATUS_FACTS } from "../core/statuses.js";
 import { type PageReport, STATUSES, type Status } from "../core/types.js";
 import { CHANGE_KINDS, type ChangeKind } from "../kinds/kinds.js";
 import { type Layout, pathInLanguage } from "../layout/layout.js";
+import { shownName } from "../sanitize/terminal.js";
+import { safe } from "./text.js";
 
 export type SortKey = "work" | "behind" | "lines" | "age" | "path";
 export const SORT_KEYS: readonly SortKey[] = ["work", "behind", "lines", "age", "path"];
@@ -77,12 +79,20 @@ export function matchesFilter(status: Status, filter: FilterKey): boolean {
   return status === filter;
 }
 
-/** Every whitespace-separated term occurs in the path, ignoring case. */
+/** A page's path as the list and the page view show it (its shortPath printed as the reports
+ * print names, `\u200b` for a zero-width space), bounded, to be fitted to its room. */
+export function shownPath(page: PageReport, layout: Layout): string {
+  return safe(shownName(shortPath(page, layout)));
+}
+
+/** Every whitespace-separated term occurs in the path as it is shown or as it is (a term typed
+ * as the list shows it, `\u200b`, or pasted raw), ignoring case. */
 export function matchesSearch(path: string, search: string): boolean {
   const terms = search.toLowerCase().split(/\s+/).filter(Boolean);
   if (terms.length === 0) return true;
-  const p = path.toLowerCase();
-  return terms.every((t) => p.includes(t));
+  const raw = path.toLowerCase();
+  const shown = shownName(path).toLowerCase();
+  return terms.every((t) => raw.includes(t) || shown.includes(t));
 }
 
 /**

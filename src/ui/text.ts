@@ -4,19 +4,10 @@
 // Widths are string-width's, the library Ink lays rows out with, so a row measured here is the
 // row Ink draws: wide East Asian characters and emoji take 2, combining marks 0. Ink truncates
 // again as a safety net; doing it here keeps every row exactly one line.
-import stringWidth from "string-width";
+import { charWidth, textWidth, wrapWords } from "../core/columns.js";
 import { visible, visibleLine } from "../sanitize/terminal.js";
 
-export function charWidth(ch: string): number {
-  // Latin text is one column a character; everything else is measured as Ink measures it.
-  return (ch.codePointAt(0) ?? 0) < 0x300 ? 1 : stringWidth(ch);
-}
-
-export function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += charWidth(ch);
-  return w;
-}
+export { charWidth, textWidth, wrapWords } from "../core/columns.js";
 
 /** `s` cut to `width` columns, ending in `…` when cut. */
 export function fitEnd(s: string, width: number): string {
@@ -71,47 +62,6 @@ export function fitPath(path: string, width: number): string {
     tail = `/${folders[--last]}${tail}`;
   while (first < last && fits(`${head}${folders[first]}/`, tail)) head += `${folders[first++]}/`;
   return `${head}…${tail}`;
-}
-
-/**
- * `s` folded at spaces into lines of at most `width` columns. A word longer than that is broken
- * after a `/` where it can (a path, a URL), else where the width ends; a wide character that
- * would straddle the edge starts the next line. Always at least one line.
- */
-export function wrapWords(s: string, width: number): string[] {
-  const room = Math.max(1, width);
-  const lines: string[] = [];
-  // Leading spaces align the text (a moved page's "to" under its "from"): they stay.
-  let line = /^ */.exec(s)?.[0] ?? "";
-  let used = line.length;
-  const flush = () => {
-    lines.push(line);
-    line = "";
-    used = 0;
-  };
-  s.slice(line.length)
-    .split(" ")
-    .forEach((word, n) => {
-      const parts = word.match(/[^/]*\/|[^/]+/g) ?? [""];
-      parts.forEach((part, k) => {
-        const sep = n > 0 && k === 0 && used > 0 ? " " : "";
-        const w = sep.length + textWidth(part);
-        if (used + w <= room) {
-          line += sep + part;
-          used += w;
-          return;
-        }
-        if (used > 0) flush();
-        for (const ch of part) {
-          const cw = charWidth(ch);
-          if (used + cw > room && used > 0) flush();
-          line += ch;
-          used += cw;
-        }
-      });
-    });
-  lines.push(line);
-  return lines;
 }
 
 /**

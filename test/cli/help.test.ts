@@ -1,7 +1,10 @@
 // Help for each command, and suggestions for a mistyped command or option.
 
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { textWidth, wrapWords } from "../../src/core/columns.js";
 import { outdatedRepo, runCli, tempDir } from "../hostile/helpers.js";
 
 describe("help", () => {
@@ -25,6 +28,40 @@ describe("help", () => {
     expect(runCli(["help", "scan"]).stdout).not.toContain("--max-behind");
     expect(runCli(["--help"]).stdout).toContain("translation-status help COMMAND");
     expect(runCli(["help", "nope"])).toMatchObject({ code: 2, stdout: "" });
+  });
+
+  it("folds its prose by terminal columns, as the dashboard does, without loading the dashboard", () => {
+    // Every module the CLI loads, as node resolves it.
+    const dir = tempDir("ts-help-loads-");
+    const loaded = path.join(dir, "loaded.txt");
+    writeFileSync(loaded, "");
+    writeFileSync(
+      path.join(dir, "hooks.mjs"),
+      `import { appendFileSync } from "node:fs";\nexport async function resolve(s, c, next) {\n  const r = await next(s, c);\n  appendFileSync(${JSON.stringify(loaded)}, r.url + "\\n");\n  return r;\n}\n`,
+    );
+    writeFileSync(
+      path.join(dir, "register.mjs"),
+      `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(path.join(dir, "hooks.mjs")).href)});\n`,
+    );
+    const env = { NODE_OPTIONS: `--import=${pathToFileURL(path.join(dir, "register.mjs")).href}` };
+    // Any other command starts without the folding (string-width).
+    expect(runCli(["--version"], { env }).code).toBe(0);
+    expect(readFileSync(loaded, "utf8")).toContain("/src/cli/args.js");
+    expect(readFileSync(loaded, "utf8")).not.toMatch(/string-width|\/src\/core\/columns\.js/);
+    expect(runCli(["--help"], { env }).code).toBe(0);
+    const lint = runCli(["lint", "--help"], { env });
+    const prose = lint.stdout.slice(lint.stdout.indexOf("One finding"));
+    const folded = prose.slice(0, prose.indexOf("\n\n")).split("\n");
+    expect(folded.length).toBeGreaterThan(3);
+    expect(folded.join(" ")).toContain("PAGE is a page or folder as the reports print it.");
+    for (const line of folded) expect(textWidth(line)).toBeLessThanOrEqual(95);
+    const urls = readFileSync(loaded, "utf8").split("\n");
+    expect(urls.some((u) => u.includes("/src/core/columns.js"))).toBe(true);
+    expect(urls.filter((u) => /\/node_modules\/(ink|react)\/|\/src\/ui\//.test(u))).toEqual([]);
+    // Wide characters take two columns each: counted as characters they would overflow.
+    const wide = wrapWords("页面页面 ".repeat(40).trim(), 95);
+    expect(wide.every((l) => textWidth(l) <= 95)).toBe(true);
+    expect(wide[0]).toBe("页面页面 ".repeat(10).trim());
   });
 });
 

@@ -128,17 +128,18 @@ describe("errors", () => {
 
   it("--content pointing outside the repository", () => {
     // A leading "./" is as relative as none (./content is content), never a way out.
-    for (const content of ["../x", "/etc", "content/../..", "./../x", "./", "-x"]) {
+    const rule = `a folder is relative to the repository's top, like "content": names of letters, digits, ".", "_" and "-", none starting with "." or "-"`;
+    for (const content of ["../x", "/etc", "content/../..", "./../x", "./", "-x", "a//b"]) {
       fails(
         ["scan", "--repo", repo.dir, `--content=${content}`],
-        `invalid --content: ${JSON.stringify(content)} (use a relative folder like "content")`,
+        `--content: ${JSON.stringify(content)}: ${rule}`,
       );
     }
   });
 
   it("--lang ../x, with the reason", () => {
     const rule =
-      'a language is a folder name like "zh-cn": letters, digits, ".", "_" and "-", not starting with "." or "-"';
+      'a language is a folder name like "zh-cn", of letters, digits, ".", "_" and "-", not starting with "." or "-"';
     for (const lang of ["../x", "zh-cn/../../x", ".."]) {
       fails(
         ["scan", "--repo", repo.dir, "--lang", lang],

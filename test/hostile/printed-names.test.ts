@@ -1,7 +1,7 @@
 // A page is named on the command line as the reports print it, whatever its name holds: a line
 // break, a tab, a byte that is not UTF-8, or a backslash that looks like an escape. Every
 // output prints a name one way, and no two names alike.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { english, page, runCli, TestRepo, tempDir } from "./helpers.js";
@@ -91,6 +91,37 @@ describe("a page named as the reports print it", () => {
     const res = runCli(["scan", "--repo", repo.dir, "content/zh-cn/no\\tsuch.md"]);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('no page under "content/zh-cn/no\\tsuch.md"');
+  });
+});
+
+describe("a page name inside a warning or a diff", () => {
+  const HOSTILE = [
+    { bytes: Buffer.from("a\\x.md"), printed: "a\\\\x.md" },
+    { bytes: Buffer.from("new\nline.md"), printed: "new\\nline.md" },
+  ];
+
+  it("is printed as the reports print it, in a warning of its own and in a diff's headers", () => {
+    const site = TestRepo.init(path.join(tempDir(), "repo"));
+    site.write("content/en/p.md", english("P"));
+    for (const n of HOSTILE) writeFileSync(file(site, "en", n.bytes), english("Page"));
+    const at = site.commit("English");
+    site.write("content/zh-cn/p.md", page(at));
+    for (const n of HOSTILE) {
+      // An abbreviated raw_commit, which lint --fix writes in full.
+      writeFileSync(file(site, "zh-cn", n.bytes), page(at.slice(0, 12)));
+      // A symbolic link by that name, the one file the scan and lint warn about.
+      const link = file(site, "zh-cn", Buffer.concat([Buffer.from("link-"), n.bytes]));
+      symlinkSync("p.md", link);
+      const warning = `content/zh-cn/link-${n.printed}: symbolic link not followed`;
+      const scan = runCli(["scan", "--repo", site.dir, "--no-cache"]);
+      expect(scan.stdout).toContain(`warning: ${warning}\n`);
+      const lint = runCli(["lint", "--repo", site.dir, "--fix", "--dry-run", "content/zh-cn"]);
+      expect(lint.stderr).toBe(`translation-status: warning: ${warning}\n`);
+      const name = `content/zh-cn/${n.printed}`;
+      expect(lint.stdout).toContain(`--- a/${name}\n+++ b/${name}\n@@ `);
+      rmSync(link);
+      writeFileSync(file(site, "zh-cn", n.bytes), page(at));
+    }
   });
 });
 

@@ -247,9 +247,8 @@ describe("readFrontMatter: refused and broken front matter", () => {
 
   it("reads front matter with long runs of blank lines in linear time", () => {
     const text = `---\ndefault_lang_commit: abc\n${"\n".repeat(200_000)}title: x\n---\n`;
-    const started = performance.now();
+    // Quadratic in the lines, this would not end within the test's timeout.
     expect(readFrontMatter(text).meta?.rawCommit).toBe("abc");
-    expect(performance.now() - started).toBeLessThan(3_000);
   }, 5_000);
 
   it("keeps a page whose broken front matter records a commit tracked, with its commit unknown", () => {

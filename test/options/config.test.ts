@@ -54,6 +54,11 @@ describe("translation-status.config.json", () => {
     config({});
     expect(scanJson(["--content", "./site/content"])).toEqual(plain);
     expect(scanJson(["--content", "././site/content/"])).toEqual(plain);
+    // However many slashes follow the dot, through either door.
+    expect(scanJson(["--content", ".//site/content"])).toEqual(plain);
+    config({ content: ".//site/content/", ignoreRevsFile: ".//site/revs" });
+    expect(scanJson()).toEqual(plain);
+    config({});
     const patterned = scanJson([
       "--paths",
       "./site/content/en/{path}:./site/content/{lang}/{path}",
@@ -82,7 +87,7 @@ describe("translation-status.config.json", () => {
 
   it.each([
     [{ content: 5 }, /translation-status\.config\.json: "content": /],
-    [{ content: "../outside" }, /"content": content must be a relative folder/],
+    [{ content: "../outside" }, /"content": a folder is relative to the repository's top/],
     [{ layouts: "hugo" }, /unknown key "layouts"/],
     [{ layout: "wordpress" }, /"layout": /],
     [{ paths: [{ source: "docs/{path}", translation: "docs/{path}" }] }, /must name "\{lang\}"/],

@@ -47,8 +47,8 @@ describe("flags and config keys", () => {
     ["--extensions", ".md", "extensions", [".md"], /an extension is letters or digits/],
     ["--extensions", "*.md", "extensions", ["*.md"], /an extension is letters or digits/],
     ["--extensions", "md x", "extensions", ["md x"], /an extension is letters or digits/],
-    ["--lang", "..", "languages", [".."], /a language is a folder name like "zh-cn": letters/],
-    ["--source", "..", "source", "..", /a language is a folder name like "zh-cn": letters/],
+    ["--lang", "..", "languages", [".."], /a language is a folder name like "zh-cn", of letters/],
+    ["--source", "..", "source", "..", /a language is a folder name like "zh-cn", of letters/],
     ["--default-lang", ".x", "defaultLanguage", ".x", /a language is a folder name/],
     [
       "--exclude",
@@ -58,6 +58,11 @@ describe("flags and config keys", () => {
       /extglobs like \+\(a\|b\) are not supported/,
     ],
     ["--exclude", "!drafts/**", "exclude", ["!drafts/**"], /cannot start with "!"/],
+    // A leading "./" says nothing more: what follows it is judged.
+    ["--exclude", ".//!drafts/**", "exclude", [".//!drafts/**"], /cannot start with "!"/],
+    ["--exclude", "", "exclude", [""], /^translation-status: .*: a glob is not empty$/],
+    ["--content", ".//../x", "content", ".//../x", /a folder is relative to the repository's/],
+    ["--content", "a//b", "content", "a//b", /a folder is relative to the repository's top/],
   ])("%s %j is refused as the config's %s %j is", (flag, value, key, configValue, why) => {
     config(null);
     const byFlag = refused([flag, value]);
@@ -94,6 +99,23 @@ describe("flags and config keys", () => {
   it("refuses --exclude '' with one line, not a stack trace", () => {
     config(null);
     expect(refused(["--exclude="])).toBe('translation-status: --exclude: "": a glob is not empty');
+  });
+
+  it("refuses too many exclude globs with the same words from the flag and the config", () => {
+    const globs = Array.from({ length: 201 }, (_, i) => `x${i}.md`);
+    config(null);
+    const byFlag = refused(globs.flatMap((g) => ["--exclude", g]));
+    expect(byFlag).toBe("translation-status: --exclude: at most 200 globs");
+    config({ exclude: globs });
+    expect(refused([])).toMatch(new RegExp(`${CONFIG}: "exclude": at most 200 globs$`));
+    const long = "x".repeat(501);
+    config(null);
+    expect(refused(["--exclude", long])).toMatch(
+      /--exclude: "x+": a glob is at most 500 characters$/,
+    );
+    config({ exclude: [long] });
+    expect(refused([])).toMatch(/"exclude"\."0": a glob is at most 500 characters$/);
+    config(null);
   });
 
   it('refuses "failOn": [] naming the file and the key, and the JSON Schema says so', () => {
@@ -135,6 +157,15 @@ describe("exclude globs against hostile names", () => {
     config(null);
     expect(scanPaths(["--exclude", `${stars}b`])).toHaveLength(2);
     expect(scanPaths(["--exclude", `${stars}.md`])).toEqual(["content/zh-cn/a.md"]);
+  });
+
+  it("takes a glob written with a leading ./ (however many slashes) as the glob after it", () => {
+    for (const glob of [`./${LONG}.md`, `.//${LONG}.md`, `././/${LONG}.md`]) {
+      config({ exclude: [glob] });
+      expect(scanPaths([])).toEqual(["content/zh-cn/a.md"]);
+      config(null);
+      expect(scanPaths(["--exclude", glob])).toEqual(["content/zh-cn/a.md"]);
+    }
   });
 });
 

@@ -32,6 +32,8 @@ beforeAll(() => {
 afterAll(() => site?.cleanup());
 
 const ZH = "content/zh-cn";
+/** Commits of an English page with more than a page lists (500). */
+const RS = 503;
 
 function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
   const res = spawnSync(process.execPath, [CLI, ...args, "--repo", site.dir], {
@@ -799,6 +801,15 @@ describe("a kept report brought to a later HEAD", () => {
     };
     const text = (first: string, last: string) =>
       `---\ntitle: P\n---\n\n${first}\n\nmiddle\n\n${last}\n`;
+    // r.md has more commits than a page lists: its list is cut, so it is judged again too.
+    const stream = Array.from({ length: RS }, (_, i) => {
+      const who = `T <t@example.com> ${Date.UTC(2024, 0, 1) / 1000 + i * 60} +0000`;
+      const page = `---\ntitle: R\n---\n\nversion ${i}\n`;
+      return `commit refs/heads/main\nmark :${i + 1}\nauthor ${who}\ncommitter ${who}\ndata 3\nr${i % 10}\n${i > 0 ? `from :${i}\n` : ""}M 100644 inline content/en/r.md\ndata ${Buffer.byteLength(page)}\n${page}\n`;
+    }).join("");
+    repo.git(["fast-import", "--quiet"], { input: stream });
+    repo.git(["reset", "-q", "--hard"]);
+    const r0 = repo.git(["rev-list", "--max-parents=0", "HEAD"]).trim();
     repo.write("content/en/p.md", text("first", "last"));
     repo.write("content/en/q.md", "---\ntitle: Q\n---\n\nq\n");
     const root = repo.commit("R0", at(1));
@@ -809,10 +820,10 @@ describe("a kept report brought to a later HEAD", () => {
     repo.commit("A1", at(2));
     repo.git(["checkout", "-q", "main"]);
     repo.git(["merge", "-q", "--no-ff", "-m", "K", "a"], { env: at(3) });
-    for (const page of ["p", "q"]) {
+    for (const page of ["p", "q", "r"]) {
       repo.write(
         `content/ja/${page}.md`,
-        `---\ntitle: ${page}\ndefault_lang_commit: ${root}\n---\n\n${page} ja\n`,
+        `---\ntitle: ${page}\ndefault_lang_commit: ${page === "r" ? r0 : root}\n---\n\n${page} ja\n`,
       );
     }
     repo.commit("ja", at(4));
@@ -848,6 +859,8 @@ describe("a kept report brought to a later HEAD", () => {
         ?.commits.map((c) => c.subject);
     expect(subjects(before)).toEqual(["K", "B1", "A1"]);
     expect(subjects(plain)).toEqual(["K", "A1", "B1"]);
+    const r = pagesOf(plain).find((p) => p.path === "content/ja/r.md");
+    expect([r?.commitsBehind, r?.commits.length]).toEqual([RS - 1, 500]);
     expect(json("--cache-dir", marked)).toContain('"content": "KEPT"');
     expect(json("--cache-dir", cache)).toBe(plain);
     expect(json("--cache-dir", cache)).toBe(plain);

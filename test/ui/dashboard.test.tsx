@@ -427,7 +427,6 @@ describe("many pages", () => {
       repoName: "big",
     });
     expect(frame(r).split("\n")).toHaveLength(23);
-    const started = performance.now();
     let f = await press(r, "G", (x) => x.includes("5000/5000"));
     expect(listRows(f).at(-1)).toMatch(/^› /);
     f = await press(r, "k".repeat(20), (x) => x.includes("4980/5000"));
@@ -439,7 +438,6 @@ describe("many pages", () => {
       at = Number(/(\d+)\/5000/.exec(f)?.[1]);
       expect(listRows(f).filter((l) => l.startsWith("› "))).toHaveLength(1);
     }
-    expect(performance.now() - started).toBeLessThan(3000);
     f = await press(r, "/", (x) => x.includes("█"));
     f = await press(r, "page-4999", (x) => x.includes("1/1 of 5000"));
     expect(listRows(f)).toEqual([expect.stringContaining("section-49/page-4999.md")]);
@@ -457,7 +455,7 @@ describe("help", () => {
     expect(f).toMatch(/e\s+edit the page in \$VISUAL or \$EDITOR, then read it again/);
     expect(f).toMatch(/W\s+wrap long lines \(the default\) ⇄ cut them at the edge/);
     f = await press(r, "G", (x) => x.includes("Statuses"));
-    expect(f).toMatch(/I\s+the page's metadata in full: whole paths, every warning/);
+    expect(f).toMatch(/I\s+the page's metadata and commits in full: whole paths/);
     expect(f).toMatch(/U\s+on a commit \(c, ] \[\): translated up to it/);
     expect(f).toMatch(/\+ missing\s+not translated yet/);
     expect(f).toMatch(/] \[ {2}n p\s+next \(older\) \/ previous \(newer\) commit/);

@@ -9,7 +9,13 @@ import { fitHints, LIST_HINTS } from "../../src/ui/Footer.js";
 import { type KeyContext, type KeyInfo, keyToCommand, splitInput } from "../../src/ui/keys.js";
 import { detailLayout, frameHeight, listLayout } from "../../src/ui/layout.js";
 import { confirmPrompt, withPage } from "../../src/ui/mark.js";
-import { buildRows, matchesSearch, type RowQuery, shortPath } from "../../src/ui/rows.js";
+import {
+  buildRows,
+  matchesSearch,
+  type RowQuery,
+  shortPath,
+  shownPath,
+} from "../../src/ui/rows.js";
 import {
   type AppState,
   initialState,
@@ -167,6 +173,33 @@ describe("rows", () => {
     expect(paths(buildRows(pages, q({ search: "c/ g" })))).toEqual(["c/gone.md"]);
     expect(buildRows(pages, q({ search: "zh-cn" }))).toEqual([]);
     expect(matchesSearch("user/x.md", "   ")).toBe(true);
+  });
+
+  it("finds a page by its path as the list shows it, escapes and all, and as it is", () => {
+    const named = [
+      "content/zh-cn/zero\u200bwidth.md", // a zero-width space, shown `\u200b`
+      "content/zh-cn/c\\xFFd.md", // a backslash, x, F, F: shown `c\\xFFd.md`
+      "content/zh-cn/c\udcffd.md", // the byte 0xFF (not UTF-8): shown `c\xFFd.md`
+    ].map((path) => page({ path, status: "untracked" }));
+    const found = (search: string) =>
+      buildRows(named, q({ search })).map((i) => (named[i] as PageReport).path);
+    const [zero, slash, byte] = named.map((p) => p.path);
+    expect(named.map((p) => shownPath(p, SITE))).toEqual([
+      "zero\\u200bwidth.md",
+      "c\\\\xFFd.md",
+      "c\\xFFd.md",
+    ]);
+    // Typed as shown, whole or in part, in either case. The byte's name as shown is the other
+    // name as it is: both are found.
+    expect(named.map((p) => found(shownPath(p, SITE)))).toEqual([[zero], [slash], [slash, byte]]);
+    expect(found("\\u200b")).toEqual([zero]);
+    expect(found("O\\U200BW")).toEqual([zero]);
+    expect(found("c\\xff")).toEqual([slash, byte]);
+    expect(found("c\\\\x")).toEqual([slash]);
+    // Pasted as it is.
+    expect(found("o\u200bw")).toEqual([zero]);
+    expect(found("c\udcffd")).toEqual([byte]);
+    expect(found("width")).toEqual([zero]);
   });
 });
 
