@@ -74,6 +74,8 @@ export function pageWriter(
       content: result.content,
       source: result.source,
       knownLayout: layoutOfResult(result),
+      // The scan's languages, which may be ones only --lang reads (a language Hugo leaves out).
+      langs: result.languages,
       init:
         page.status === "untracked" ? { metadata: options.metadata ?? DEFAULTS.metadata } : null,
       ...(options.extensions ? { extensions: options.extensions } : {}),

@@ -4,9 +4,9 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "../errors.js";
 import type { FoldersChosen } from "../options/resolve.js";
-import { realFolderInside } from "../site/files.js";
+import { holdsFile, realFolderInside } from "../site/files.js";
 import { hugoLayout } from "./hugo.js";
-import { HUGO_CONFIGS, hasHugoConfig } from "./hugo-config.js";
+import { HUGO_CONFIG_ENTRIES, HUGO_CONFIGS, hasHugoConfig } from "./hugo-config.js";
 import {
   contentLayout,
   type FolderPair,
@@ -130,11 +130,51 @@ function hasSiteConfig(root: string): boolean {
   return hasHugoConfig(root) || CONFIGS.some((f) => existsSync(path.join(root, f)));
 }
 
-/** The repository's top folders that hold a site's config (a code repository with its site in
- * `site/` or `website/`); none when the top holds one. */
+/** Folders never looked in for a site: installed packages carry sites of their own. */
+const NOT_SITES = new Set(["node_modules"]);
+/** Folders two down looked at, at most, for a site's config (a dozen file checks each). */
+const MAX_DEEP_LOOKS = 400;
+
+/**
+ * The folders below the repository's top that hold a site's config (a code repository with its
+ * site in `site/` or `website/`); none when the top holds one. When no top folder holds one, the
+ * folders below them are looked at (`docs/website/`), in name order up to MAX_DEEP_LOOKS; no
+ * deeper, no symbolic link followed, no hidden folder or node_modules looked in.
+ */
 export function siteSubfolders(workTree: string): string[] {
   if (hasSiteConfig(workTree)) return [];
-  return folders(workTree, ".").filter((name) => hasSiteConfig(path.join(workTree, name)));
+  const top = siteCandidates(workTree, ".");
+  const one = top.filter((name) => hasSiteConfig(path.join(workTree, name)));
+  if (one.length > 0) return one;
+  const two: string[] = [];
+  let looked = 0;
+  for (const name of top) {
+    for (const inner of siteCandidates(workTree, name)) {
+      if (++looked > MAX_DEEP_LOOKS) return two;
+      const rel = `${name}/${inner}`;
+      if (namesSiteConfig(path.join(workTree, rel)) && hasSiteConfig(path.join(workTree, rel))) {
+        two.push(rel);
+      }
+    }
+  }
+  return two;
+}
+
+const SITE_CONFIG_ENTRIES = new Set([...HUGO_CONFIG_ENTRIES, ...CONFIGS]);
+
+/** Whether the folder `abs` has an entry named as a site's config: one listing, where checking
+ * each name costs a dozen calls, for the many folders two down that hold none. */
+function namesSiteConfig(abs: string): boolean {
+  try {
+    return readdirSync(abs).some((name) => SITE_CONFIG_ENTRIES.has(name));
+  } catch {
+    return false;
+  }
+}
+
+/** The folders of `rel` that may hold a site. */
+function siteCandidates(workTree: string, rel: string): string[] {
+  return folders(workTree, rel).filter((name) => !NOT_SITES.has(name));
 }
 
 /**
@@ -143,8 +183,8 @@ export function siteSubfolders(workTree: string): string[] {
  */
 export function siteSubfolder(workTree: string, startedIn: string): string | null {
   const sites = siteSubfolders(workTree);
-  const here = startedIn.split("/")[0] ?? "";
-  if (sites.includes(here)) return here;
+  const here = sites.find((s) => startedIn === s || startedIn.startsWith(`${s}/`));
+  if (here !== undefined) return here;
   return sites.length === 1 ? (sites[0] as string) : null;
 }
 
@@ -192,9 +232,12 @@ function hugoOrChosen(
 /** MDN's pair of repositories: `files/en-us` in the English one, `files/<locale>` here. */
 function detectMdn(workTree: string, sourceWorkTree: string): Layout | null {
   if (!realFolderInside(sourceWorkTree, `${MDN_CONTENT}/${MDN_SOURCE}`)) return null;
-  const locales = folders(workTree, MDN_CONTENT).filter(
-    (name) => name !== MDN_SOURCE && MDN_LOCALE.test(name),
-  );
+  // A locale folder holding no file is none, as beside any source (see scan/folders.ts).
+  const locales = folders(workTree, MDN_CONTENT).filter((name) => {
+    const locale = name !== MDN_SOURCE && MDN_LOCALE.test(name);
+    const at = locale ? realFolderInside(workTree, `${MDN_CONTENT}/${name}`) : null;
+    return at !== null && holdsFile(at);
+  });
   return locales.length > 0 ? mdnLayout(locales) : null;
 }
 

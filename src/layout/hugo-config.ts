@@ -2,7 +2,7 @@
 // never run): the top-level file, then the files of `config/_default/` merged over it, as Hugo
 // merges them. Hugo reads keys whatever their case (its older docs write
 // `DefaultContentLanguage` and `[Languages.ja]`), so every lookup here ignores case too.
-import { readdirSync } from "node:fs";
+import { type Dirent, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type * as smolToml from "smol-toml";
@@ -16,6 +16,12 @@ const EXTENSIONS = ["toml", "yaml", "yml", "json"];
 /** The top-level files Hugo looks for, in its order: it reads the first one there. */
 const TOP_FILES = ["hugo", "config"].flatMap((name) => EXTENSIONS.map((ext) => `${name}.${ext}`));
 const DEFAULT_DIR = "config/_default";
+/** The names in a site's top folder that Hugo's config may be read from: its files, and the
+ * folder that holds `_default/`. */
+export const HUGO_CONFIG_ENTRIES: readonly string[] = [
+  ...TOP_FILES,
+  DEFAULT_DIR.split("/")[0] as string,
+];
 /** The names Hugo reads its config from, for messages. */
 export const HUGO_CONFIGS = `${TOP_FILES.join(", ")}, or ${DEFAULT_DIR}/`;
 /** `config/_default/` files that hold the top of the config, as the top-level file does. */
@@ -23,12 +29,21 @@ const ROOT_NAMES = new Set(["hugo", "config"]);
 /** The keys whose own files in `config/_default/` (`languages.toml`) this tool reads: the rest
  * (params, menus, markup) say nothing of where pages are or what their URLs are. */
 const KEY_FILES = new Set(["languages", "module", "permalinks"]);
+/** One language's files that Hugo places below that language's own keys (`params.ja.toml` is
+ * `languages.ja.params`); any other `name.lang` file (`languages.ja.toml`, `hugo.ja.toml`) is
+ * that language's settings themselves, `contentDir` and `disabled` among them. Hugo matches
+ * these names as written. */
+const LANGUAGE_SUBKEY_FILES = new Set(["menu", "menus", "params"]);
 /** `name.ext` or `name.lang.ext`, as Hugo splits a `config/_default/` file's name. */
 const DIR_FILE = /^([^.]+)(?:\.([^.]+))?\.(toml|yaml|yml|json)$/i;
 /** A site config is a few KiB; one of megabytes is not read. */
 const MAX_BYTES = 1024 * 1024;
 /** Files of `config/_default/` read at most. */
 const MAX_DIR_FILES = 100;
+/** Entries of `config/_default/` and its subfolders looked at, at most, and how deep: Hugo walks
+ * the whole folder, but a site's config is a handful of files near its top. */
+const MAX_DIR_ENTRIES = 1000;
+const MAX_DIR_DEPTH = 4;
 /** Keys and values copied at most while merging: YAML aliases can make a small file a big
  * tree, and a config that big is not a site's. */
 const MAX_ENTRIES = 200_000;
@@ -70,15 +85,48 @@ function placeOf(name: string): string[] | null {
     if (ROOT_NAMES.has(base)) return [];
     return KEY_FILES.has(base.toLowerCase()) ? [base.toLowerCase()] : null;
   }
-  return base.toLowerCase() === "languages" && LANGUAGE_NAME.test(lang)
-    ? ["languages", lang]
-    : null;
+  return !LANGUAGE_SUBKEY_FILES.has(base) && LANGUAGE_NAME.test(lang) ? ["languages", lang] : null;
+}
+
+/** Byte order of names, which is UTF-16's for these: the order Hugo walks a folder in. */
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The files of `config/_default/` this tool needs, in the order Hugo walks them: each folder's
+ * entries in name order, a subfolder's files where its name falls (Hugo reads every file below
+ * `_default/` by its own name, whatever folder it is in). No symbolic link is followed; the
+ * walk stops at the caps.
+ */
+function defaultDirFiles(dir: string): Array<{ rel: string; at: string[] }> {
+  const out: Array<{ rel: string; at: string[] }> = [];
+  let looked = 0;
+  const walk = (rel: string, depth: number) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(path.join(dir, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => byName(a.name, b.name));
+    for (const e of entries) {
+      if (++looked > MAX_DIR_ENTRIES || out.length >= MAX_DIR_FILES) return;
+      const at = rel === "" ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory()) {
+        if (depth < MAX_DIR_DEPTH) walk(at, depth + 1);
+        continue;
+      }
+      const place = e.isFile() ? placeOf(e.name) : null;
+      if (place !== null) out.push({ rel: at, at: place });
+    }
+  };
+  walk("", 0);
+  return out;
 }
 
 /**
  * The texts of the site config's files, in the order Hugo merges them: the first top-level file
- * Hugo looks for, then `config/_default/`'s files in name order (a later one's keys win). Files
- * of environments (`config/production/`) are not read; nor is a folder or file that is a
+ * Hugo looks for, then `config/_default/`'s files as Hugo walks them (see defaultDirFiles; a
+ * later one's keys win). Files of environments (`config/production/`) are not read; nor is a folder or file that is a
  * symbolic link, or one too large.
  */
 export function configTexts(workTree: string): ConfigText[] {
@@ -101,23 +149,9 @@ function* configFiles(workTree: string): Generator<ConfigText> {
   }
   const dir = realFolderInside(workTree, DEFAULT_DIR);
   if (dir === null) return;
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  // Hugo walks the folder in the byte order of names, which is UTF-16's for these.
-  const wanted = names
-    .flatMap((name) => {
-      const at = placeOf(name);
-      return at === null ? [] : [{ name, at }];
-    })
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .slice(0, MAX_DIR_FILES);
-  for (const { name, at } of wanted) {
-    const text = readText(path.join(dir, name));
-    if (text !== null) yield { rel: `${DEFAULT_DIR}/${name}`, text, at };
+  for (const { rel, at } of defaultDirFiles(dir)) {
+    const text = readText(path.join(dir, rel));
+    if (text !== null) yield { rel: `${DEFAULT_DIR}/${rel}`, text, at };
   }
 }
 

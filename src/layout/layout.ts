@@ -37,6 +37,14 @@ export interface Layout {
    * config leaves out (`disabled`), whatever their case. */
   disabled?: readonly string[];
   pairs: readonly FolderPair[];
+  /** The folder the site is in (where its config is), relative to the repository's top, when
+   * it is not the top: `site` for kueue's `site/hugo.toml` (see layoutIn). */
+  root?: string;
+}
+
+/** The folder the site is in, relative to the repository's top: "" at the top. */
+export function siteRoot(layout: Layout): string {
+  return layout.root ?? "";
 }
 
 /** What a scan result says of its layout, when it is not `<content>/<lang>/`: JSON data. */
@@ -273,6 +281,7 @@ export function layoutIn(folder: string, layout: Layout): Layout {
   const at = (rel: string) => (rel === "" ? "" : `${folder}/${rel}`);
   return {
     ...layout,
+    root: at(siteRoot(layout)) || folder,
     languagesIn: at(layout.languagesIn),
     pairs: layout.pairs.map((p) =>
       folderPair(

@@ -2,6 +2,7 @@
 // the pages' own text and one batched read of the English pages at their raw_commits; with
 // `fix`, the safe repairs written through the same writer as stamp.
 
+import path from "node:path";
 import { decodeBytes, encodeBytes } from "../core/path-bytes.js";
 import { failOnUnmatched, type SetAside, selectPages, setAside } from "../core/select.js";
 import type { PageReport } from "../core/types.js";
@@ -92,7 +93,7 @@ export async function lint(opts: LintOptions): Promise<LintRun> {
   const english = await gitBlobReader(out.sourceRepo)([...new Set(oids)]);
   const urls =
     result.layout === undefined || result.layout.kind === "hugo"
-      ? hugoUrls(out.repo.workTree)
+      ? hugoUrls(path.join(out.repo.workTree, out.site))
       : null;
   const sourcePrefix = `${result.content}/${result.source}/`;
   const lints: PageLint[] = [];

@@ -25,7 +25,7 @@ import {
   LANGUAGE_RULE,
   languageProblem,
 } from "../options/values.js";
-import { folderProblem, pageFileTest, realFolderInside } from "../site/files.js";
+import { folderProblem, holdsFile, pageFileTest, realFolderInside } from "../site/files.js";
 
 /** What a scan covers: the site's layout and languages, and which files are pages. Options
  * left out take their defaults (options/defaults.ts). */
@@ -188,32 +188,9 @@ export function resolveFolders(
       throw new AppError(2, missingFolder(workTree, layout.languagesIn, startedIn(workTree, opts)));
     }
     discovered = true;
-    // Names as bytes, so a folder whose name is not UTF-8 is named as the reports print it.
-    const entries = readdirSync(fsPath(languagesAbs), { withFileTypes: true, encoding: "buffer" });
-    const named = entries.map((e) => ({ e, name: decodeBytes(e.name) }));
-    const off = new Set(layout.disabled?.map((l) => l.toLowerCase()));
-    names = named
-      .filter(
-        ({ e, name }) =>
-          e.isDirectory() &&
-          !e.isSymbolicLink() &&
-          name !== source &&
-          LANGUAGE_NAME.test(name) &&
-          !off.has(name.toLowerCase()),
-      )
-      .map(({ name }) => name)
-      .sort();
-    // A symbolic link could lead anywhere (another language, or outside the repository): it is
-    // not read, and said so, rather than silently left out of the report; as is a folder whose
-    // name no language has (`a b`). Hidden folders (`.obsidian`) are no one's language.
-    for (const { e, name } of named) {
-      if (e.isSymbolicLink() && name !== source && LANGUAGE_NAME.test(name)) {
-        skipped.push(`${layout.languagesIn}/${name}: symbolic link not followed`);
-      } else if (e.isDirectory() && !name.startsWith(".") && !LANGUAGE_NAME.test(name)) {
-        skipped.push(`${layout.languagesIn}/${name}: not read as a language (${LANGUAGE_RULE})`);
-      }
-    }
-    skipped.sort();
+    const found = folderLanguages(workTree, layout, languagesAbs, source);
+    names = found.names;
+    skipped.push(...found.skipped);
   }
   const langs: LangFolder[] = [];
   const notLanguages = new Set<string>();
@@ -253,7 +230,11 @@ export function resolveFolders(
         notLanguages.add(lang);
         continue;
       }
-      const why = folderProblem(workTree, rel);
+      // Named by --lang: its own folder there but none of the layout's in it says which.
+      const why =
+        layout.kind !== "content" && realFolderInside(workTree, folder)
+          ? `no folder of translations in ${folder}: ${translationFolders(layout, lang)}`
+          : folderProblem(workTree, rel);
       throw new AppError(2, why.startsWith("no such") ? `no such language folder: ${rel}` : why);
     }
     langs.push(...there);
@@ -290,6 +271,111 @@ export function resolveFolders(
     notEnglish: nested.length === 0 ? null : (p) => nested.some((n) => p.startsWith(n)),
     skipped,
   };
+}
+
+/** Why the source language's folder, beside the languages' (Docusaurus's `i18n/en/`), is none. */
+export const SOURCE_FOLDER = "the source language's folder";
+
+/** The languages of the folders beside the source, and why each other folder there is none. */
+interface FolderLanguages {
+  /** The folders read as languages, by name, sorted. */
+  names: string[];
+  /** Why each other folder there is not read as a language, by name. */
+  notRead: Map<string, string>;
+  /** What the scan warns of among those: folders that look meant as languages. */
+  skipped: string[];
+}
+
+/**
+ * The languages a scan reads when neither --lang nor the site names them: the folders in
+ * `languagesAbs` (the layout's `languagesIn`) but the source's, the hidden ones, symbolic links,
+ * names no language has, the languages Hugo's config leaves out, and folders that hold no
+ * file in any of the layout's translation folders (an empty `content/fr/`, or a Docusaurus
+ * `i18n/fr/` holding only `code.json`: no page of the language has been started).
+ */
+function folderLanguages(
+  workTree: string,
+  layout: Layout,
+  languagesAbs: string,
+  source: string,
+): FolderLanguages {
+  // Names as bytes, so a folder whose name is not UTF-8 is named as the reports print it.
+  const entries = readdirSync(fsPath(languagesAbs), { withFileTypes: true, encoding: "buffer" });
+  const off = new Set(layout.disabled?.map((l) => l.toLowerCase()));
+  const names: string[] = [];
+  const notRead = new Map<string, string>();
+  const skipped: string[] = [];
+  // A symbolic link could lead anywhere (another language, or outside the repository): it is
+  // not read, and said so, rather than silently left out of the report; as is a folder whose
+  // name no language has (`a b`), or one with nothing in it. Hidden folders (`.obsidian`) are
+  // no one's language.
+  const warn = (name: string, why: string, warning = `not read as a language (${why})`) => {
+    notRead.set(name, why);
+    skipped.push(`${layout.languagesIn}/${name}: ${warning}`);
+  };
+  const LINK = "symbolic link not followed";
+  for (const e of entries) {
+    const name = decodeBytes(e.name);
+    if (name === source) notRead.set(name, SOURCE_FOLDER);
+    else if (e.isSymbolicLink()) {
+      if (LANGUAGE_NAME.test(name)) warn(name, LINK, LINK);
+      else notRead.set(name, LINK);
+    } else if (!e.isDirectory()) continue;
+    else if (name.startsWith(".")) notRead.set(name, "a hidden folder");
+    else if (!LANGUAGE_NAME.test(name)) warn(name, LANGUAGE_RULE);
+    else if (off.has(name.toLowerCase())) {
+      notRead.set(name, `Hugo's config leaves the language out; --lang ${name} reads it`);
+    } else if (!startedLanguage(workTree, layout, name)) warn(name, noFileIn(layout, name));
+    else names.push(name);
+  }
+  skipped.sort();
+  return { names: names.sort(), notRead, skipped };
+}
+
+/** Whether one of the language's translation folders holds a file. */
+function startedLanguage(workTree: string, layout: Layout, lang: string): boolean {
+  return layout.pairs.some((pair) => {
+    const abs = realFolderInside(workTree, pair.translation(lang));
+    return abs !== null && holdsFile(abs);
+  });
+}
+
+/** The language's translation folders, for messages: three at most. */
+function translationFolders(layout: Layout, lang: string): string {
+  const all = [...new Set(layout.pairs.map((p) => p.translation(lang)))];
+  const more = all.length > 3 ? ` and ${all.length - 3} more` : "";
+  return `${all.slice(0, 3).join(", ")}${more}`;
+}
+
+/** Why a language folder whose translation folders hold no file is none, for messages. */
+function noFileIn(layout: Layout, lang: string): string {
+  const own = `${layout.languagesIn}/${lang}`;
+  const only = layout.pairs.every((p) => p.translation(lang) === own);
+  return only ? "it holds no file" : `no file in ${translationFolders(layout, lang)}`;
+}
+
+/**
+ * Why a scan with these options reads no language `lang` (the folder of a page stamp was given),
+ * or null when it reads one: a language --lang or the config names (`named`) is read, as is one
+ * the site declares, or a folder beside the source that folderLanguages reads.
+ */
+export function languageNotRead(
+  workTree: string,
+  layout: Layout,
+  lang: string,
+  named: readonly string[],
+): string | null {
+  if (named.includes(lang)) return null;
+  if (layout.languages) {
+    return layout.languages.includes(lang)
+      ? null
+      : `not one of the site's languages (${layout.languages.join(", ")})`;
+  }
+  const abs = realFolderInside(workTree, layout.languagesIn);
+  if (abs === null) return folderProblem(workTree, layout.languagesIn);
+  const found = folderLanguages(workTree, layout, abs, layout.sourceLang);
+  if (found.names.includes(lang)) return null;
+  return found.notRead.get(lang) ?? `no folder ${layout.languagesIn}/${lang}`;
 }
 
 /** The layout the options ask for, or why there is none. */

@@ -1,6 +1,7 @@
 // The scan: gathers facts from the work tree and from git (a handful of git processes, never one
 // per page or per raw_commit), then derives every page's status with pure functions.
 
+import path from "node:path";
 import { codeId } from "../cache/code-id.js";
 import {
   estimatesFile,
@@ -20,7 +21,7 @@ import { filesChangedBy } from "../git/commit-files.js";
 import { commitsOnOtherRefs } from "../git/history.js";
 import type { Repo } from "../git/run.js";
 import { hugoLanguagesHint } from "../layout/hugo.js";
-import { describeLayout } from "../layout/layout.js";
+import { describeLayout, siteRoot } from "../layout/layout.js";
 import type { Finding } from "../lint/finding.js";
 import { settleLater } from "../settle.js";
 import type { ScanCache } from "./cached-log.js";
@@ -83,6 +84,9 @@ export interface ScanOutput {
   repo: Repo;
   /** Where the English history and blobs are: `repo` itself unless the options named another. */
   sourceRepo: Repo;
+  /** The folder the site is in (its config's), relative to `repo`'s top: "" at the top, `site`
+   * for a site the scan found in that subfolder. */
+  site: string;
   /** Same order as result.pages: each page's findings of the rules (lint/), whose messages are
    * among its warnings. */
   findings: Finding[][];
@@ -184,7 +188,11 @@ export async function scanInStages(
     // On a Hugo site whose languages have no folders of their own, --source alone cannot help.
     const hugo =
       folders.layout.kind === "content" && !twoRepos
-        ? hugoLanguagesHint(repo.workTree, folders.content, folders.source)
+        ? hugoLanguagesHint(
+            path.join(repo.workTree, siteRoot(folders.layout)),
+            folders.content,
+            folders.source,
+          )
         : null;
     throw new AppError(
       2,
@@ -339,6 +347,7 @@ export async function scanInStages(
     output: {
       repo,
       sourceRepo,
+      site: siteRoot(folders.layout),
       details,
       findings: sorted.map((p) => findings.get(p) ?? []),
       rescan: pageRescanner({

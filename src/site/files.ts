@@ -281,6 +281,35 @@ export function realFolderInside(workTree: string, rel: string): string | null {
   return real !== null && isInside(workTree, real) ? real : null;
 }
 
+/** Entries holdsFile looks at, at most: a folder too big to look through is taken to hold a
+ * file. */
+const MAX_LOOK_FOR_FILE = 10_000;
+
+/**
+ * Whether the folder `abs` holds a file, of any name and at any depth (a symbolic link counts;
+ * none is followed): git holds no empty folder, so a folder holding none is a leftover on this
+ * disk alone (a checkout's, a tool's), not anyone's work.
+ */
+export function holdsFile(abs: string): boolean {
+  const pending: Buffer[] = [Buffer.from(fsPath(abs))];
+  let looked = 0;
+  while (pending.length > 0) {
+    const at = pending.pop() as Buffer;
+    let entries: Dirent<Buffer>[];
+    try {
+      entries = readdirSync(at, { withFileTypes: true, encoding: "buffer" });
+    } catch {
+      continue;
+    }
+    looked += entries.length;
+    if (looked > MAX_LOOK_FOR_FILE || entries.some((e) => !e.isDirectory())) return true;
+    for (const e of entries) pending.push(Buffer.concat([at, SLASH, e.name]));
+  }
+  return false;
+}
+
+const SLASH = Buffer.from("/");
+
 function lstatOrNull(file: string) {
   try {
     return lstatSync(fsPath(file));

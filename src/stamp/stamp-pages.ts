@@ -31,9 +31,8 @@ import {
 import { readMeta } from "../meta/read.js";
 import { NO_METADATA, type StampResult, stampText } from "../meta/stamp.js";
 import { DEFAULTS, type MetadataChoice } from "../options/defaults.js";
-import { LANGUAGE_RULE, languageProblem } from "../options/values.js";
 import { shownName } from "../sanitize/terminal.js";
-import { type SiteScope, siteLayout } from "../scan/folders.js";
+import { languageNotRead, type SiteScope, SOURCE_FOLDER, siteLayout } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
 import { openSourceRepo } from "../scan/source-repo.js";
 import { nfcIndex } from "../scan/translations.js";
@@ -132,18 +131,30 @@ export async function stampPages(
     translated,
   );
   const init = opts.init ?? null;
-  const places = rels.map((rel) => placeOf(rel, layout, isPage));
+  // A page in a folder the scan does not read as a language is one it never reports: stamp
+  // refuses it as it refuses a page outside the layout, whatever commit was given.
+  const named = opts.langs ?? [];
+  const notRead = new Map<string, string | null>();
+  const places = rels.map((rel) => {
+    const place = placeOf(rel, layout, isPage);
+    if ("error" in place) return place;
+    if (!notRead.has(place.lang)) {
+      notRead.set(place.lang, languageNotRead(repo.workTree, layout, place.lang, named));
+    }
+    const why = notRead.get(place.lang);
+    if (why === null || why === undefined) return place;
+    const folder = layout.languagesIn
+      ? `${layout.languagesIn}/${place.lang}`
+      : rel.slice(0, rel.length - place.rel.length - 1);
+    return notALanguage(folder, why);
+  });
   const placed = places.flatMap((place, i) =>
     "error" in place ? [] : [{ rel: rels[i] as string, place }],
   );
   // A page brought under tracking follows its estimate unless a commit was given. Estimates are
   // commits of the translations' own history, so there are none with two repositories.
   const estimated = init !== null && opts.commit === null;
-  // The scan that estimates reads the languages it can: a folder no language has the name of
-  // (`content/a b`) is none, and its pages have no estimate (said below).
-  const scanned = (lang: string) =>
-    layout.languages?.includes(lang) ?? languageProblem(lang) === null;
-  const estimatedLangs = [...new Set(placed.map((p) => p.place.lang))].filter(scanned);
+  const estimatedLangs = [...new Set(placed.map((p) => p.place.lang))];
   const estimates =
     estimated && !other && estimatedLangs.length > 0
       ? await (init.estimates?.(estimatedLangs) ?? new Map())
@@ -221,10 +232,7 @@ export async function stampPages(
     };
     if (at === null) {
       const beyondShallow = estimates.get(rel) !== undefined;
-      const why = scanned(place.lang)
-        ? noEstimate(missing, commit, other !== null, inHead.has(rel), beyondShallow)
-        : `the folder ${JSON.stringify(place.lang)} is not read as a language (${LANGUAGE_RULE}), so the page has no estimate: give --commit`;
-      await refuse(why);
+      await refuse(noEstimate(missing, commit, other !== null, inHead.has(rel), beyondShallow));
       continue;
     }
     const checked = (stamped: StampResult): StampResult => {
@@ -403,9 +411,21 @@ function placeOf(
     return { error: "this is an English source page, not a translation" };
   }
   const place = translationPlace(layout, rel, null);
+  // The source language's own folder where the languages' are (Docusaurus's `i18n/en/`).
+  const own = layout.languagesIn === "" ? null : `${layout.languagesIn}/${layout.sourceLang}`;
+  if (place === null && own !== null && rel.startsWith(`${own}/`)) {
+    return notALanguage(own, SOURCE_FOLDER);
+  }
   if (place === null) return { error: `not a translated page under ${where}` };
   if (!isPage(rel)) return { error: "not a page file (see --extensions)" };
   return place;
+}
+
+/** The refusal of a page in a folder the scan does not read as a language, and why not. */
+function notALanguage(folder: string, why: string): { error: string } {
+  return {
+    error: `${folder} is not read as a language (${why}): the scan reports none of its pages`,
+  };
 }
 
 async function stampOne(

@@ -1,7 +1,7 @@
 // A Docusaurus site found with no setup: docs, a version, the blog and a second docs plugin,
 // each with its i18n folder; statuses and numbers as plain git gives them. The site's config is
 // code and is never run.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ScanResult } from "../../src/core/types.js";
@@ -184,5 +184,62 @@ describe("a Docusaurus site with no config for this tool", () => {
     expect(
       pathInLanguage(layout, "zh", "i18n/zh/docusaurus-plugin-content-docs/version-1.0/intro.md"),
     ).toBe("versioned_docs/version-1.0/intro.md");
+  });
+});
+
+describe("a Docusaurus locale folder with no translated page", () => {
+  it("is no language: an empty one, or one holding only code.json and sidebar labels", () => {
+    const site = TestRepo.init(path.join(tempDir(), "site"));
+    site.write("docusaurus.config.js", "module.exports = {};\n");
+    site.write("docs/intro.md", english("Intro"));
+    site.write("blog/2024-01-01-hello.md", english("Hello"));
+    const raw = site.commit("English");
+    site.write(`${DOCS.replace("{lang}", "zh")}/current/intro.md`, fm(raw));
+    // What `docusaurus write-translations --locale ko` leaves: labels, no page.
+    site.write("i18n/ko/code.json", "{}\n");
+    site.write("i18n/ko/docusaurus-plugin-content-docs/current.json", "{}\n");
+    site.commit("Translate");
+    // Left on the disk by a checkout of a branch that had a French translation; git holds none.
+    mkdirSync(path.join(site.dir, "i18n/fr/docusaurus-plugin-content-docs/current"), {
+      recursive: true,
+    });
+    const res = runCli(["scan", "--repo", site.dir, "--no-cache", "--format", "json"]);
+    expect(res.stderr).toBe("");
+    const out = JSON.parse(res.stdout) as ScanResult;
+    expect(out.languages).toEqual(["zh"]);
+    const noFile = (lang: string) =>
+      `i18n/${lang}: not read as a language (no file in i18n/${lang}/docusaurus-plugin-content-docs/current, i18n/${lang}/docusaurus-plugin-content-blog)`;
+    expect(out.warnings).toEqual([noFile("fr"), noFile("ko")]);
+    // Named with --lang, the folder is looked at, and what it lacks is said.
+    const named = runCli(["scan", "--repo", site.dir, "--no-cache", "--lang", "ko"]);
+    expect(named).toMatchObject({
+      code: 2,
+      stderr:
+        "translation-status: no folder of translations in i18n/ko: i18n/ko/docusaurus-plugin-content-docs/current, i18n/ko/docusaurus-plugin-content-blog\n",
+    });
+    // stamp writes no page there, nor in the source language's own folder beside the locales.
+    site.write(`${DOCS.replace("{lang}", "en")}/current/intro.md`, fm(raw));
+    const stamped = runCli([
+      "stamp",
+      "--repo",
+      site.dir,
+      "--no-cache",
+      `${DOCS.replace("{lang}", "en")}/current/intro.md`,
+    ]);
+    expect(stamped).toMatchObject({
+      code: 2,
+      stderr:
+        "translation-status: i18n/en/docusaurus-plugin-content-docs/current/intro.md: i18n/en is not read as a language (the source language's folder): the scan reports none of its pages\n",
+    });
+    // Once a page is there, the locale is one, its other pages missing.
+    site.write(`${DOCS.replace("{lang}", "ko")}/current/intro.md`, fm(raw));
+    const started = JSON.parse(
+      runCli(["scan", "--repo", site.dir, "--no-cache", "--format", "json"]).stdout,
+    ) as ScanResult;
+    expect(started.languages).toEqual(["ko", "zh"]);
+    expect(started.pages.filter((p) => p.lang === "ko").map((p) => [p.path, p.status])).toEqual([
+      ["i18n/ko/docusaurus-plugin-content-blog/2024-01-01-hello.md", "missing"],
+      ["i18n/ko/docusaurus-plugin-content-docs/current/intro.md", "up-to-date"],
+    ]);
   });
 });

@@ -147,6 +147,40 @@ describe("Hugo's config as Hugo reads it", () => {
     ]);
   });
 
+  it("reads config/_default/'s subfolders and every language's own file, as Hugo does", () => {
+    const { repo } = site(
+      {
+        "hugo.toml": 'defaultContentLanguage = "en"\n',
+        // Hugo walks the whole folder and places each file by its own name.
+        "config/_default/languages/languages.toml":
+          '[en]\ncontentDir = "content/english"\n[ja]\ncontentDir = "content/nihongo"\n',
+        // `name.lang` is that language's settings, whatever the name, but params and menus...
+        "config/_default/hugo.fr.toml": 'contentDir = "content/francais"\n',
+        "config/_default/site/disabled.de.yaml": "contentDir: content/deutsch\ndisabled: true\n",
+        // ...which sit below the language's own `params` and `menus`.
+        "config/_default/params.ja.toml": 'contentDir = "content/wrong"\n',
+        "config/_default/menus.ko.toml": 'contentDir = "content/korean"\n',
+        "content/english/a.md": english("A"),
+      },
+      (raw) => ({
+        "content/nihongo/a.md": page(raw),
+        "content/francais/a.md": page(raw),
+        "content/deutsch/a.md": page(raw),
+        "content/wrong/a.md": page(raw),
+        "content/korean/a.md": page(raw),
+      }),
+    );
+    const out = scanJson(repo.dir);
+    expect(out.languages).toEqual(["fr", "ja"]);
+    expect(out.layout?.pairs).toEqual([
+      {
+        source: "content/english",
+        translation: "",
+        languages: { fr: "content/francais", ja: "content/nihongo" },
+      },
+    ]);
+  });
+
   it("follows no config/_default that is a symbolic link", () => {
     const { repo } = site({ "content/en/a.md": english("A") }, (raw) => ({
       "content/fr/a.md": page(raw),
@@ -177,6 +211,15 @@ describe("Hugo's config as Hugo reads it", () => {
       (raw) => ({ "content/fr/a.md": page(raw), "content/de/a.md": page(raw) }),
     );
     expect(scanJson(dirs.repo.dir).languages).toEqual(["fr"]);
+    // A language the config names is one, though its folder holds nothing yet.
+    mkdirSync(path.join(dirs.repo.dir, "content/it"));
+    dirs.repo.write(
+      "hugo.yaml",
+      "languages:\n  en:\n    contentDir: content/en\n  fr:\n    contentDir: content/fr\n  it:\n    contentDir: content/it\n",
+    );
+    const named = scanJson(dirs.repo.dir);
+    expect(named.languages).toEqual(["fr", "it"]);
+    expect(named.pages.filter((p) => p.lang === "it").map((p) => p.status)).toEqual(["missing"]);
 
     const defaults = site(
       {
@@ -193,6 +236,15 @@ describe("Hugo's config as Hugo reads it", () => {
     expect(scanJson(defaults.repo.dir).languages).toEqual(["fr"]);
     // One asked for by name is read all the same.
     expect(scanJson(defaults.repo.dir, ["--lang", "es"]).languages).toEqual(["es"]);
+    // stamp writes no page the scan leaves out, unless --lang names its language.
+    const stamp = (...args: string[]) => runCli(["stamp", "--repo", defaults.repo.dir, ...args]);
+    expect(stamp("content/es/a.md")).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr:
+        "translation-status: content/es/a.md: content/es is not read as a language (Hugo's config leaves the language out; --lang es reads it): the scan reports none of its pages\n",
+    });
+    expect(stamp("--lang", "es", "content/es/a.md")).toMatchObject({ code: 0, stderr: "" });
 
     const mounts = site(
       {

@@ -1,6 +1,6 @@
 // The layout owns the mapping between English paths and translation paths: a table per layout.
 
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectLayout } from "../../src/layout/detect.js";
@@ -87,8 +87,11 @@ describe("MDN's layout: files/en-us in the English repository, files/<locale> in
     const english = path.join(tmp, "content");
     const translations = path.join(tmp, "translated-content");
     for (const dir of ["files/ja", "files/zh-cn", "files/jsondata", "files/README.d"]) {
-      mkdirSync(path.join(translations, dir), { recursive: true });
+      mkdirSync(path.join(translations, dir, "web"), { recursive: true });
+      writeFileSync(path.join(translations, dir, "web/index.md"), "");
     }
+    // A locale folder that holds no file is none, as anywhere beside a source.
+    mkdirSync(path.join(translations, "files/ko/web"), { recursive: true });
     const opts = { content: "content", source: "en" };
     mkdirSync(path.join(english, "files"), { recursive: true });
     expect(detectLayout(translations, { ...opts, sourceWorkTree: english })).toBeNull();

@@ -2,7 +2,7 @@
 // `site/`, many projects their Docusaurus site in `website/`): found with no setup from the top
 // or from inside it, its folders named from the repository's top as every report names them;
 // a folder option is the top's wherever the tool starts, and the message says so.
-import { realpathSync } from "node:fs";
+import { mkdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ScanResult } from "../../src/core/types.js";
@@ -131,6 +131,70 @@ describe("a Docusaurus site in a subfolder, beside another site", () => {
     const elsewhere = runCli(["scan"], { cwd: path.join(project.dir, "tools") });
     expect(elsewhere.stderr).toBe(
       `translation-status: no such folder: content (relative to the repository's top, ${realpathSync(project.dir)}; set it with --content, or run the tool inside the site's folder: blog-site, website)\n`,
+    );
+  });
+});
+
+describe("lint on a Hugo site in a subfolder", () => {
+  it("makes URLs by the site's own config, not the repository top's", () => {
+    const project = TestRepo.init(path.join(tempDir(), "project"));
+    // Kept as written, so the English page's URL is /Guide/, not /guide/.
+    project.write("site/hugo.toml", "disablePathToLower = true\n");
+    project.write("site/content/en/Guide.md", english("Guide"));
+    project.write("src/main.go", "package main\n");
+    const raw = project.commit("Site");
+    project.write(
+      "site/content/zh-cn/Guide.md",
+      `---\ntitle: 指南\n---\n\n{{< translation-status-zh-cn raw_title="Guide" raw_link="/guide/" raw_commit="${raw}" >}}\n`,
+    );
+    project.commit("Translate");
+    const res = runCli(["lint", "--repo", project.dir, "--format", "json"]);
+    const findings = (
+      JSON.parse(res.stdout) as { findings: Array<{ rule: string; message: string }> }
+    ).findings;
+    expect(findings.map((f) => [f.rule, f.message])).toEqual([
+      ["raw-link", 'raw_link "/guide/" is not the English page\'s URL at raw_commit, "/Guide/"'],
+    ]);
+  });
+});
+
+describe("a site two folders down", () => {
+  it("is found when no top folder holds one, but not in node_modules or past the cap", () => {
+    const project = TestRepo.init(path.join(tempDir(), "project"));
+    project.write("docs/website/docusaurus.config.js", "module.exports = {};\n");
+    project.write("docs/website/docs/intro.md", english("Intro"));
+    project.write("node_modules/theme/hugo.toml", 'title = "theme"\n');
+    project.write("node_modules/theme/content/en/a.md", english("A"));
+    const first = project.commit("Docs");
+    project.write(
+      "docs/website/i18n/fr/docusaurus-plugin-content-docs/current/intro.md",
+      page(first),
+    );
+    project.commit("Translate");
+    const res = scan([], project.dir);
+    expect(rows(res)).toEqual([
+      [
+        "docs/website/i18n/fr/docusaurus-plugin-content-docs/current/intro.md",
+        "docs/website/docs/intro.md",
+        "up-to-date",
+      ],
+    ]);
+    // A second one: the one the tool is started in, from anywhere inside it.
+    project.write("apps/site/hugo.toml", 'title = "x"\n');
+    project.write("apps/site/content/en/a.md", english("A"));
+    project.write("apps/site/content/de/a.md", english("A"));
+    project.commit("Another site");
+    expect(scan([], path.join(project.dir, "apps/site/content")).content).toBe("apps/site/content");
+    expect(rows(scan([], path.join(project.dir, "docs/website")))).toEqual(rows(res));
+    expect(runCli(["scan"], { cwd: project.dir }).stderr).toBe(
+      "translation-status: no such folder: content (set it with --content, or run the tool inside the site's folder: apps/site, docs/website)\n",
+    );
+    // Folders two down are looked at in name order, a bounded number of them.
+    for (let i = 0; i < 400; i++)
+      mkdirSync(path.join(project.dir, "aaa", `f${i}`), { recursive: true });
+    expect(runCli(["scan"], { cwd: path.join(project.dir, "docs/website") }).stderr).toBe(
+      "translation-status: no such folder: content (relative to the repository's top, " +
+        `${realpathSync(project.dir)}; set it with --content)\n`,
     );
   });
 });
