@@ -230,11 +230,16 @@ export function resolveFolders(
         notLanguages.add(lang);
         continue;
       }
-      // Named by --lang: its own folder there but none of the layout's in it says which.
+      // Named by --lang: its own folder there but none of the layout's several in it says
+      // which it lacks.
+      const problem = folderProblem(workTree, rel);
       const why =
-        layout.kind !== "content" && realFolderInside(workTree, folder)
+        problem.startsWith("no such") &&
+        layout.pairs.length > 1 &&
+        layout.kind !== "content" &&
+        realFolderInside(workTree, folder)
           ? `no folder of translations in ${folder}: ${translationFolders(layout, lang)}`
-          : folderProblem(workTree, rel);
+          : problem;
       throw new AppError(2, why.startsWith("no such") ? `no such language folder: ${rel}` : why);
     }
     langs.push(...there);

@@ -232,8 +232,8 @@ describe("a folder where the pattern has {lang} that does not hold the pattern's
     expect(result.languages).toEqual(["ja"]);
     expect(result.pages).toEqual((JSON.parse(plain.stdout) as ScanResult).pages);
     expect(result.warnings).toEqual([
-      "docs/empty: not read as a language (no folder docs/empty/docs)",
-      "docs/guide: not read as a language (no folder docs/guide/docs)",
+      "docs/empty: not read as a language (no file in docs/empty/docs)",
+      "docs/guide: not read as a language (no file in docs/guide/docs)",
     ]);
   });
 
