@@ -22,18 +22,10 @@ import {
   METADATA_CHOICES,
   OUTPUT_DEFAULTS,
   type OutputOptions,
-  SHOW_CHOICES,
-  type ShowChoice,
   type SiteOptions,
 } from "../options/defaults.js";
 import type { FoldersChosen, GivenOptions } from "../options/resolve.js";
-import {
-  excludeReason,
-  extensionProblem,
-  folderOptionProblem,
-  languageProblem,
-  withoutDotSlash,
-} from "../options/values.js";
+import { either, OPTION_RULES, type Verdict, withoutDotSlash } from "../options/values.js";
 import { ANNOTATION_LEVELS, type AnnotationLevel } from "../sanitize/github.js";
 import { nameFromShown, shownName } from "../sanitize/terminal.js";
 
@@ -251,57 +243,37 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     color: values["no-color"] ? false : values.color ? true : null,
     state: !values["no-state"],
     given: {
-      source:
-        values.source === undefined
-          ? null
-          : (checked(
-              "--source",
-              [values.source.replace(/\/+$/, "")],
-              languageProblem,
-            )[0] as string),
-      content:
-        values.content === undefined
-          ? null
-          : (checked("--content", [values.content], folderOptionProblem)[0] as string),
+      source: ruledFlag("--source", values.source, OPTION_RULES.source),
+      content: ruledFlag("--content", values.content, OPTION_RULES.content),
       // Repeated, or a comma list as the Action's `languages` input gives it.
-      languages:
-        values.lang === undefined
-          ? null
-          : checked(
-              "--lang",
-              list(values.lang.join(","), "--lang", "language").map((l) => l.replace(/\/+$/, "")),
-              languageProblem,
-            ),
-      exclude: values.exclude === undefined ? null : excludeGlobs(values.exclude),
-      layout: choice(values.layout, "--layout", LAYOUT_CHOICES),
+      languages: ruledFlag("--lang", commaList(values.lang), OPTION_RULES.languages),
+      exclude: ruledFlag("--exclude", values.exclude, OPTION_RULES.exclude),
+      layout: ruledFlag("--layout", values.layout, OPTION_RULES.layout),
       paths: values.paths ? values.paths.map(pathPair) : null,
-      extensions:
-        values.extensions === undefined
-          ? null
-          : checked(
-              "--extensions",
-              list(values.extensions.join(","), "--extensions", "extension"),
-              extensionProblem,
-            ),
-      defaultLanguage:
-        values["default-lang"] === undefined
-          ? null
-          : (checked("--default-lang", [values["default-lang"]], languageProblem)[0] as string),
-      metadata: choice(values.metadata, "--metadata", METADATA_CHOICES),
-      pinBranch: values["pin-branch"] ?? null,
-      sourceRepo: folderValue(values["source-repo"], "--source-repo"),
-      // Relative to where the tool was started, as --config is.
+      extensions: ruledFlag("--extensions", commaList(values.extensions), OPTION_RULES.extensions),
+      defaultLanguage: ruledFlag(
+        "--default-lang",
+        values["default-lang"],
+        OPTION_RULES.defaultLanguage,
+      ),
+      metadata: ruledFlag("--metadata", values.metadata, OPTION_RULES.metadata),
+      pinBranch: ruledFlag("--pin-branch", values["pin-branch"], OPTION_RULES.pinBranch),
+      sourceRepo: ruledFlag("--source-repo", values["source-repo"], OPTION_RULES.sourceRepo),
+      // Relative to where the tool was started, as --config is (the config's is inside the
+      // repository: a file on this machine is this user's to name).
       ignoreRevsFile:
         values["ignore-revs-file"] === undefined
           ? null
-          : path.resolve(cwd, values["ignore-revs-file"]),
-      failOn:
-        values["fail-on"] === undefined ? null : list(values["fail-on"], "--fail-on", STATUS_WORD),
+          : path.resolve(
+              cwd,
+              folderValue(values["ignore-revs-file"], "--ignore-revs-file", "a file") as string,
+            ),
+      failOn: ruledFlag("--fail-on", commaList(values["fail-on"]), OPTION_RULES.failOn),
       maxBehind: count(values["max-behind"], "--max-behind"),
       maxLines: count(values["max-lines"], "--max-lines"),
       maxAge: count(values["max-age"], "--max-age"),
       useEstimates: values["use-estimates"] ? true : null,
-      show: values.show === undefined ? null : showList(values.show),
+      show: ruledFlag("--show", commaList(values.show), OPTION_RULES.show),
     },
     changedSince: values["changed-since"] ?? null,
     output: folderValue(values.output, "--output", "a file"),
@@ -379,16 +351,6 @@ function stampDate(value: string): string {
   return value;
 }
 
-/** `--show LIST`: rows to list instead of counting them. */
-function showList(value: string): ShowChoice[] {
-  const out: ShowChoice[] = [];
-  for (const name of list(value, "--show", `row kind (${either(SHOW_CHOICES)})`)) {
-    const found = choice(name, "--show", SHOW_CHOICES) as ShowChoice;
-    if (!out.includes(found)) out.push(found);
-  }
-  return out;
-}
-
 function statusList(value: string): Status[] {
   const parsed = parseStatuses(list(value, "--status", STATUS_WORD));
   if (typeof parsed === "string") throw new AppError(2, parsed);
@@ -435,26 +397,28 @@ function list(value: string, flag: string, what: string): string[] {
   return items;
 }
 
-/** `values` when each keeps the rule the config file's key keeps too (options/values.ts). */
-function checked(
+/** A flag's value, judged by the rule the config file's key keeps too (options/values.ts);
+ * null when the flag is not given. */
+function ruledFlag<I, T>(
   flag: string,
-  values: string[],
-  problem: (value: string) => string | null,
-): string[] {
-  for (const value of values) {
-    const why = problem(value);
-    if (why !== null) {
-      throw new AppError(2, `${flag}: ${JSON.stringify(value.slice(0, 200))}: ${why}`);
-    }
-  }
-  return values;
+  value: I | undefined,
+  rule: (value: I) => Verdict<T>,
+): T | null {
+  if (value === undefined) return null;
+  const verdict = rule(value);
+  if (!verdict.ok) throw new AppError(2, `${flag}: ${verdict.why}`);
+  return verdict.value;
 }
 
-/** `--exclude`, as the config's `exclude` is checked. */
-function excludeGlobs(globs: string[]): string[] {
-  const why = excludeReason(globs);
-  if (why !== null) throw new AppError(2, `--exclude: ${why}`);
-  return globs;
+/** A flag's comma list (repeated, or commas, or both), its items trimmed; kept empty items are
+ * the rule's to refuse. */
+function commaList(values: string | string[] | undefined): string[] | undefined {
+  if (values === undefined) return undefined;
+  return [values]
+    .flat()
+    .join(",")
+    .split(",")
+    .map((s) => s.trim());
 }
 
 /** node:util's messages are long and several lines; one short line says the same. */
@@ -621,11 +585,6 @@ export function formatOf<C extends "scan" | "default" | "check" | "report" | "li
   if (format === null) return accepted[0] as (typeof FORMATS)[C][number];
   checkFormat(command, format);
   return format as (typeof FORMATS)[C][number];
-}
-
-/** "a", "a or b", "a, b or c". */
-function either(words: readonly string[]): string {
-  return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
 }
 
 /** The help's line about --format, made from FORMATS. */
