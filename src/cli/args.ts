@@ -76,6 +76,8 @@ export interface CliOptions
   helpTopic: string | null;
   repo: string;
   langs: string[];
+  /** How a message names where `langs` came from: "--lang", or the config file and its key. */
+  langsFrom: string;
   /** As given (validated by check); null for the default. */
   failOn: string[] | null;
   /** stamp: bring pages without metadata under tracking. */
@@ -131,7 +133,13 @@ export interface CliOptions
  * config file and then the defaults can fill them (see loadOptions). */
 export type ParsedCli = Omit<
   CliOptions,
-  keyof SiteOptions | keyof CheckOptions | keyof OutputOptions | "langs" | "configFile" | "chosen"
+  | keyof SiteOptions
+  | keyof CheckOptions
+  | keyof OutputOptions
+  | "langs"
+  | "langsFrom"
+  | "configFile"
+  | "chosen"
 > & {
   given: GivenOptions;
   /** --config FILE, null when not given. */

@@ -13,8 +13,8 @@ import {
   FOLDER_PATTERN,
   GLOB_PATTERN,
   LANGUAGE_PATTERN,
+  LIST_MAX,
   MAX_GLOB_LENGTH,
-  MAX_GLOBS,
   NO_CONTROL_PATTERN,
   OPTION_RULES,
   REPO_FILE_PATTERN,
@@ -49,11 +49,11 @@ export const ConfigSchema = z
     source: ruled(text(language), OPTION_RULES.source)
       .optional()
       .describe(`The source language's folder (default "${DEFAULTS.source}").`),
-    languages: ruled(list(language, 1000), OPTION_RULES.languages)
+    languages: ruled(list(language, LIST_MAX.languages), OPTION_RULES.languages)
       .optional()
       .describe("Languages to report (default: every folder beside the source)."),
     exclude: ruled(
-      list({ minLength: 1, maxLength: MAX_GLOB_LENGTH, pattern: GLOB_PATTERN }, MAX_GLOBS),
+      list({ minLength: 1, maxLength: MAX_GLOB_LENGTH, pattern: GLOB_PATTERN }, LIST_MAX.exclude),
       OPTION_RULES.exclude,
     )
       .optional()
@@ -79,7 +79,10 @@ export const ConfigSchema = z
       .max(100)
       .optional()
       .describe("The site's layout as pairs of patterns, for sites no detection knows."),
-    extensions: ruled(list({ pattern: EXTENSION.source }, 20), OPTION_RULES.extensions)
+    extensions: ruled(
+      list({ pattern: EXTENSION.source }, LIST_MAX.extensions),
+      OPTION_RULES.extensions,
+    )
       .optional()
       .describe(`What page files' names end with (default ${DEFAULTS.extensions.join(", ")}).`),
     metadata: ruled(text({ enum: METADATA_CHOICES }), OPTION_RULES.metadata)
@@ -116,7 +119,7 @@ export const ConfigSchema = z
         `Commits that estimates skip, one full hash a line, relative to the repository's top (default "${IGNORE_REVS_NAME}" when it exists).`,
       ),
     // An empty list would fail no page: a check that cannot fail.
-    failOn: ruled(list({ enum: STATUSES }, STATUSES.length), OPTION_RULES.failOn)
+    failOn: ruled(list({ enum: STATUSES }, LIST_MAX.failOn), OPTION_RULES.failOn)
       .optional()
       .describe(`Statuses that can fail check (default ${DEFAULTS.failOn.join(", ")}).`),
     maxBehind: count.optional().describe("check: fail only pages more than N commits behind."),
@@ -130,7 +133,7 @@ export const ConfigSchema = z
       .describe(
         "check: judge untracked pages by their estimated numbers against maxBehind and maxLines.",
       ),
-    show: ruled(list({ enum: SHOW_CHOICES }, SHOW_CHOICES.length), OPTION_RULES.show)
+    show: ruled(list({ enum: SHOW_CHOICES }, LIST_MAX.show), OPTION_RULES.show)
       .optional()
       .describe(
         "Rows the table and Markdown reports list one by one instead of folding them into a count (default none: missing pages are counted).",

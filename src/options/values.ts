@@ -125,10 +125,12 @@ function single(problem: (value: string) => string | null): (value: string) => V
  */
 function listOf<T>(
   what: string,
+  max: number,
   item: (value: string) => Verdict<T>,
 ): (items: readonly string[]) => Verdict<T[]> {
   return (items) => {
     if (items.every((s) => s === "")) return refuse(`needs at least one ${what}`);
+    if (items.length > max) return refuse(`at most ${max} items`);
     const out: T[] = [];
     for (const raw of items) {
       const v = item(raw);
@@ -187,23 +189,32 @@ export const NO_CONTROL_PATTERN = String.raw`^[^\u0000-\u001f\u007f-\u009f\u2028
 /** Globs an editor can refuse as the reader does: no leading "!", no brace range. */
 export const GLOB_PATTERN = String.raw`^(?!!)(?![\s\S]*\{[^{}]*\.\.[^{}]*\})[\s\S]+$`;
 
+/** The most items each list option holds (the JSON Schema's maxItems too). */
+export const LIST_MAX = {
+  languages: 1000,
+  exclude: MAX_GLOBS,
+  extensions: 20,
+  failOn: 100,
+  show: 100,
+} as const;
+
 /** Each rule by the config key it judges (the flag is its command-line name, cli/args.ts). */
 export const OPTION_RULES = {
   content: single(folderOptionProblem),
   source: languageValue,
-  languages: listOf("language", languageValue),
+  languages: listOf("language", LIST_MAX.languages, languageValue),
   exclude: (globs: readonly string[]): Verdict<string[]> => {
-    const listed = listOf("glob", keep)(globs);
+    const listed = listOf("glob", LIST_MAX.exclude, keep)(globs);
     if (!listed.ok) return listed;
     const why = excludeReason(listed.value);
     return why === null ? listed : refuse(why);
   },
-  extensions: listOf("extension", single(extensionProblem)),
+  extensions: listOf("extension", LIST_MAX.extensions, single(extensionProblem)),
   defaultLanguage: languageValue,
   layout: oneOf(LAYOUT_CHOICES),
   metadata: oneOf(METADATA_CHOICES),
-  failOn: listOf(`status (${STATUSES.join(", ")})`, oneOf(STATUSES)),
-  show: listOf(`row kind (${either(SHOW_CHOICES)})`, oneOf(SHOW_CHOICES)),
+  failOn: listOf(`status (${STATUSES.join(", ")})`, LIST_MAX.failOn, oneOf(STATUSES)),
+  show: listOf(`row kind (${either(SHOW_CHOICES)})`, LIST_MAX.show, oneOf(SHOW_CHOICES)),
   pinBranch: single((v) => (BRANCH_NAME.test(v) ? null : BRANCH_RULE)),
   sourceRepo: single((v) =>
     v === "" || hasUnsafeChars(v) ? "a folder, without control characters" : null,
