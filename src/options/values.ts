@@ -204,7 +204,8 @@ export const OPTION_RULES = {
   source: languageValue,
   languages: listOf("language", LIST_MAX.languages, languageValue),
   exclude: (globs: readonly string[]): Verdict<string[]> => {
-    const listed = listOf("glob", LIST_MAX.exclude, keep)(globs);
+    // excludeReason says how many globs at most, in its own words.
+    const listed = listOf("glob", Number.POSITIVE_INFINITY, keep)(globs);
     if (!listed.ok) return listed;
     const why = excludeReason(listed.value);
     return why === null ? listed : refuse(why);
@@ -217,6 +218,6 @@ export const OPTION_RULES = {
   show: listOf(`row kind (${either(SHOW_CHOICES)})`, LIST_MAX.show, oneOf(SHOW_CHOICES)),
   pinBranch: single((v) => (BRANCH_NAME.test(v) ? null : BRANCH_RULE)),
   sourceRepo: single((v) =>
-    v === "" || hasUnsafeChars(v) ? "a folder, without control characters" : null,
+    v === "" ? "needs a folder" : hasUnsafeChars(v) ? "a folder has no control characters" : null,
   ),
 } as const;

@@ -87,13 +87,16 @@ describe("translation-status.config.json", () => {
 
   it.each([
     [{ content: 5 }, /translation-status\.config\.json: "content": /],
-    [{ content: "../outside" }, /"content": a folder is relative to the repository's top/],
+    [
+      { content: "../outside" },
+      /"content": "\.\.\/outside": a folder is relative to the repository's top/,
+    ],
     [{ layouts: "hugo" }, /unknown key "layouts"/],
     [{ layout: "wordpress" }, /"layout": /],
     [{ paths: [{ source: "docs/{path}", translation: "docs/{path}" }] }, /must name "\{lang\}"/],
     [{ paths: [{ source: "../x/{path}", translation: "{lang}/{path}" }] }, /inside the repository/],
-    [{ extensions: [".md"] }, /"extensions"\."0": /],
-    [{ failOn: ["stale"] }, /"failOn"\."0": /],
+    [{ extensions: [".md"] }, /"extensions": "\.md": an extension is/],
+    [{ failOn: ["stale"] }, /"failOn": takes outdated, .*, got "stale"/],
     [{ maxBehind: -1 }, /"maxBehind": /],
     ["{ not json", /not valid JSON/],
     [[1, 2], /the file: /],
