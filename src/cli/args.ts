@@ -179,41 +179,14 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   if (word === "stamp" && positionals.length < 2 && !values.help && !values.unchanged) {
     throw new AppError(2, "stamp needs the translated pages to mark as updated");
   }
-  for (const [flag, given, owner] of [
-    ["--init", values.init, "stamp"],
-    ["--date", values.date, "stamp"],
-    ["--fix", values.fix, "lint"],
-    ["--unchanged", values.unchanged, "stamp"],
-    ["--also", values.also, "stamp"],
-    ["--pin-branch", values["pin-branch"], "stamp"],
-    ["--commit", values.commit, "stamp"],
-    ["--output", values.output, "report"],
-    ["--max-size", values["max-size"], "check"],
-    ["--annotation-level", values["annotation-level"], "check"],
-  ] as const) {
-    if (given !== undefined && word !== owner) {
-      throw new AppError(2, `${flag} is an option of ${owner}`);
-    }
+  // Help and version run whatever else the line says.
+  if (!values.help && !values.version && word !== "help") {
+    refuseOthersOptions(word ?? "default", values);
   }
-  // Each command that writes pages takes it: the dashboard (the default command) writes with u and U.
-  const writesPages =
-    word === "stamp" ||
-    (word === "lint" && values.fix) ||
-    word === undefined ||
-    word === "dashboard";
-  if (values.force !== undefined && !writesPages) {
-    throw new AppError(2, "--force is an option of stamp, lint --fix and the dashboard");
-  }
-  if (values["dry-run"] !== undefined && word !== "stamp" && !(word === "lint" && values.fix)) {
-    throw new AppError(2, "--dry-run is an option of stamp and lint --fix");
-  }
-  for (const [flag, given] of [
-    ["--status", values.status],
-    ["--diff", values.diff],
-    ["--show", values.show],
-  ] as const) {
-    if (given !== undefined && word !== "scan" && word !== "check") {
-      throw new AppError(2, `${flag} is an option of scan and check`);
+  // lint writes pages only with --fix.
+  for (const flag of ["--force", "--dry-run"] as const) {
+    if (word === "lint" && !values.fix && values[flag.slice(2) as "force"] !== undefined) {
+      throw new AppError(2, `${flag} is ${ownersOf(flag)}`);
     }
   }
   if (values.diff && values.format !== undefined && values.format !== "table") {
@@ -225,15 +198,6 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   if (values.also !== undefined && values.commit !== undefined) {
     // The kinds are of the change up to HEAD, so only HEAD may be recorded.
     throw new AppError(2, "--also stamps at HEAD: it cannot go with --commit");
-  }
-  if (values["no-state"] && word !== undefined && word !== "dashboard") {
-    throw new AppError(2, "--no-state is an option of the dashboard");
-  }
-  if (values.ignore !== undefined && word !== "check") {
-    throw new AppError(2, "--ignore is an option of check");
-  }
-  if (values.kinds !== undefined && (word === "stamp" || word === "help" || word === "lint")) {
-    throw new AppError(2, "--kinds is an option of scan, check, report and the dashboard");
   }
   let command: Command = (word as Command | undefined) ?? "default";
   if (values.help) command = "help";
@@ -445,6 +409,72 @@ function argumentProblem(err: Error & { code?: string }): string {
   return err.message.split("\n")[0] ?? "invalid arguments";
 }
 
+/**
+ * The commands that take each option that is not every command's ("default": the command without
+ * a name). One home: the parser refuses such an option on any other command, and each command's
+ * help lists only the options it takes (test/cli/help-options.test.ts holds both to it).
+ */
+const OPTION_OWNERS: Readonly<Record<string, readonly string[]>> = {
+  "--init": ["stamp"],
+  "--date": ["stamp"],
+  "--unchanged": ["stamp"],
+  "--also": ["stamp"],
+  "--pin-branch": ["stamp"],
+  "--commit": ["stamp"],
+  "--metadata": ["stamp"],
+  "--fix": ["lint"],
+  "--output": ["report"],
+  "--fail-on": ["check"],
+  "--max-behind": ["check"],
+  "--max-lines": ["check"],
+  "--max-age": ["check"],
+  "--changed-since": ["check"],
+  "--use-estimates": ["check"],
+  "--max-size": ["check"],
+  "--annotation-level": ["check"],
+  "--ignore": ["check"],
+  "--status": ["scan", "check"],
+  "--diff": ["scan", "check"],
+  "--show": ["scan", "check"],
+  "--format": ["scan", "check", "report", "lint", "default"],
+  "--kinds": ["scan", "check", "report", "dashboard", "default"],
+  "--no-state": ["dashboard", "default"],
+  // Each command that writes pages: the dashboard (the default command) writes with u and U.
+  "--force": ["stamp", "lint", "dashboard", "default"],
+  "--dry-run": ["stamp", "lint"],
+};
+
+/** Whether `command` ("default" for none) takes `flag`. */
+export function takesOption(command: string, flag: string): boolean {
+  const owners = OPTION_OWNERS[flag];
+  return owners === undefined || owners.includes(command);
+}
+
+/** "an option of scan and check", from OPTION_OWNERS. */
+function ownersOf(flag: string): string {
+  const names = (OPTION_OWNERS[flag] ?? [])
+    .filter((c) => c !== "default")
+    .map((c) =>
+      c === "dashboard"
+        ? "the dashboard"
+        : c === "lint" && flag !== "--fix" && flag !== "--format"
+          ? "lint --fix"
+          : c,
+    );
+  const last = names.pop();
+  return `an option of ${names.length > 0 ? `${names.join(", ")} and ${last}` : last}`;
+}
+
+function refuseOthersOptions(command: string, values: Record<string, unknown>): void {
+  for (const flag of Object.keys(OPTION_OWNERS)) {
+    // checkFormat says what formats a command takes, if any.
+    if (flag === "--format") continue;
+    if (values[flag.slice(2)] !== undefined && !takesOption(command, flag)) {
+      throw new AppError(2, `${flag} is ${ownersOf(flag)}`);
+    }
+  }
+}
+
 const OPTIONS = {
   repo: { type: "string" },
   source: { type: "string" },
@@ -492,7 +522,7 @@ const OPTIONS = {
   version: { type: "boolean", short: "V" },
 } as const;
 
-const OPTION_NAMES = Object.keys(OPTIONS);
+export const OPTION_NAMES = Object.keys(OPTIONS);
 
 function parse(argv: readonly string[]) {
   return parseArgs({
@@ -533,39 +563,20 @@ function count(value: string | undefined, flag: string): number | null {
   return Number(value);
 }
 
-/** The options of `scan` that make sense, checked before any git process runs; the format. */
+/** The format of `scan`, checked before any git process runs (the parser refused the options
+ * scan does not take). */
 export function checkScanOptions(parsed: ParsedCli): ScanFormat {
-  refuseCheckOptions(parsed, "scan");
   return formatOf("scan", parsed.format);
 }
 
 /** The options of `lint` that make sense (as for scan); the format. */
 export function checkLintOptions(parsed: ParsedCli): LintFormat {
-  refuseCheckOptions(parsed, "lint");
   return formatOf("lint", parsed.format);
 }
 
 /** The options of `report` that make sense (as for scan); the format. */
 export function checkReportOptions(parsed: ParsedCli): ReportFormat {
-  refuseCheckOptions(parsed, "report");
   return formatOf("report", parsed.format);
-}
-
-function refuseCheckOptions(parsed: ParsedCli, command: string): void {
-  // Only what the command line says: a config file's check options are for check, and scan
-  // leaves them alone.
-  const given = parsed.given;
-  const checkOnly = (
-    [
-      ["--fail-on", given.failOn],
-      ["--max-behind", given.maxBehind],
-      ["--max-lines", given.maxLines],
-      ["--max-age", given.maxAge],
-      ["--changed-since", parsed.changedSince],
-      ["--use-estimates", given.useEstimates],
-    ] as const
-  ).find(([, value]) => value !== null);
-  if (checkOnly) throw new AppError(2, `${checkOnly[0]} is an option of check, not of ${command}`);
 }
 
 /** `format` when `command` takes it; otherwise a usage error that lists what the command takes. */
@@ -627,6 +638,7 @@ ${formatHelp()}
   --cache-dir DIR     keep what git said between runs in DIR (default:
                       $XDG_CACHE_HOME/${CACHE_DEFAULTS.folder}, else ~/.cache/${CACHE_DEFAULTS.folder})
   --no-cache          read everything from git, and keep nothing
+  --color             colors even when the output is not a terminal
   --no-color          no colors (NO_COLOR is honored too)
   --no-state          dashboard: open as if for the first time, and remember nothing
   --force             dashboard: u and U also rewrite read-only pages (as stamp --force)`;
@@ -689,6 +701,21 @@ ${REPORT_OPTIONS}
 ${EXIT_CODES}
 `;
 
+/** SHARED_OPTIONS as `command` takes them (OPTION_OWNERS): each entry is its first line and
+ * the lines indented under it. */
+function sharedOptions(command: string): string {
+  const [title, ...lines] = SHARED_OPTIONS.split("\n");
+  const entries: string[][] = [];
+  for (const line of lines) {
+    if (/^ {2}-/.test(line) || entries.length === 0) entries.push([line]);
+    else entries.at(-1)?.push(line);
+  }
+  const kept = entries.filter((e) =>
+    takesOption(command, /^ {2}(--[\w-]+)/.exec(e[0] ?? "")?.[1] ?? ""),
+  );
+  return [title, ...kept.flat()].join("\n");
+}
+
 /** Each command's own help: `translation-status check --help`, `translation-status help check`. */
 /** The columns the help's own prose is folded into, as its fixed lines are written. */
 const HELP_WIDTH = 95;
@@ -696,7 +723,7 @@ const HELP_WIDTH = 95;
 const COMMAND_HELP: Record<string, string> = {
   scan: `translation-status scan [PATH...] [options]: every translated page (or those under PATH), its status and how far behind it is
 
-${SHARED_OPTIONS}
+${sharedOptions("scan")}
 
 Examples:
   translation-status scan
@@ -704,7 +731,7 @@ Examples:
 `,
   check: `translation-status check [PATH...] [options]: like scan; exit 1 when a page breaks a threshold
 
-${SHARED_OPTIONS}
+${sharedOptions("check")}
 
 ${CHECK_OPTIONS}
 
@@ -724,7 +751,7 @@ templates, e.g. Hugo's data/ folder. json-per-page: the same record for each tra
 a file of its own, <--output>/<translation path>.json, for generators that import one page's
 data beside the page (Docusaurus, VitePress).
 
-${SHARED_OPTIONS}
+${sharedOptions("report")}
 
 ${REPORT_OPTIONS}
 
@@ -735,7 +762,7 @@ Examples:
 `,
   dashboard: `translation-status dashboard [options]: the interactive dashboard (in a terminal); ? inside lists its keys
 
-${SHARED_OPTIONS.replace(/\n {2}--format[^\n]*(\n {20}[^\n]*)*/, "")}
+${sharedOptions("dashboard")}
 `,
   stamp: `translation-status stamp PAGE... [--commit HASH] [--force] [--init]: mark translations as updated
 
@@ -759,6 +786,8 @@ translation date where the style has one: the page was not translated today) or 
 the site's own style (as its other translations record it), or as --metadata says:
   --metadata KIND     ${either(METADATA_CHOICES)} (default: ${DEFAULTS.metadata})
 
+${sharedOptions("stamp")}
+
 Examples:
   translation-status stamp content/zh-cn/user/run-your-own.md
   translation-status stamp --commit 6addd5cf525a content/ja/*.md
@@ -773,7 +802,7 @@ COMMAND_HELP.lint = `translation-status lint [PAGE...] [--fix [--dry-run]]: wron
 One finding a line: file:line:column, error or warning, the rule, what is wrong. Rules:
 ${wrapWords(`${Object.keys(RULES).join(", ")}. --fix renames misspelled attributes, writes abbreviated hashes in full and refreshes raw_link and raw_title from git, changing only those bytes; --dry-run prints the diff instead of writing; --force also rewrites read-only pages. PAGE is a page or folder as the reports print it.`, HELP_WIDTH).join("\n")}
 
-${SHARED_OPTIONS}
+${sharedOptions("lint")}
 
 Examples:
   translation-status lint --lang zh-cn
