@@ -80,9 +80,7 @@ describe("check --use-estimates", () => {
   it("is an option of check only", () => {
     const res = runCli(["scan", "--repo", site.dir, "--use-estimates"]);
     expect(res.code).toBe(2);
-    expect(res.stderr).toBe(
-      "translation-status: --use-estimates is an option of check\n",
-    );
+    expect(res.stderr).toBe("translation-status: --use-estimates is an option of check\n");
   });
 });
 
