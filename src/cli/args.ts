@@ -421,7 +421,7 @@ const OPTION_OWNERS: Readonly<Record<string, readonly string[]>> = {
   "--also": ["stamp"],
   "--pin-branch": ["stamp"],
   "--commit": ["stamp"],
-  "--metadata": ["stamp"],
+  "--metadata": ["stamp", "dashboard", "default"],
   "--fix": ["lint"],
   "--output": ["report"],
   "--fail-on": ["check"],
@@ -640,6 +640,8 @@ ${formatHelp()}
   --no-cache          read everything from git, and keep nothing
   --color             colors even when the output is not a terminal
   --no-color          no colors (NO_COLOR is honored too)
+  --metadata KIND     stamp --init and the dashboard: how a page without metadata records
+                      it: ${either(METADATA_CHOICES)} (default: ${DEFAULTS.metadata})
   --no-state          dashboard: open as if for the first time, and remember nothing
   --force             dashboard: u and U also rewrite read-only pages (as stamp --force)`;
 
@@ -783,8 +785,7 @@ advances too the pages whose English changed only in whitespace or line wrapping
 --init brings pages that record no metadata under tracking: it adds metadata at the page's
 estimate (the last commit that changed the translation, whose day it records as the
 translation date where the style has one: the page was not translated today) or at HASH, in
-the site's own style (as its other translations record it), or as --metadata says:
-  --metadata KIND     ${either(METADATA_CHOICES)} (default: ${DEFAULTS.metadata})
+the site's own style (as its other translations record it), or as --metadata says (below).
 
 ${sharedOptions("stamp")}
 
