@@ -150,7 +150,9 @@ describe("the ignore-revs file", () => {
     writeFileSync(config, JSON.stringify({ ignoreRevsFile: "../outside" }));
     const outside = runCli(["scan", "--repo", site.dir, "--config", config]);
     expect(outside.code).toBe(2);
-    expect(outside.stderr).toContain('"ignoreRevsFile": ignoreRevsFile must');
+    expect(outside.stderr).toContain(
+      `"ignoreRevsFile": a file path relative to the repository's top`,
+    );
   });
 });
 
