@@ -21,18 +21,10 @@ import {
   METADATA_CHOICES,
   OUTPUT_DEFAULTS,
   type OutputOptions,
-  SHOW_CHOICES,
-  type ShowChoice,
   type SiteOptions,
 } from "../options/defaults.js";
 import type { FoldersChosen, GivenOptions } from "../options/resolve.js";
-import {
-  excludeReason,
-  extensionProblem,
-  folderOptionProblem,
-  languageProblem,
-  withoutDotSlash,
-} from "../options/values.js";
+import { either, OPTION_RULES, type Verdict, withoutDotSlash } from "../options/values.js";
 import { ANNOTATION_LEVELS, type AnnotationLevel } from "../sanitize/github.js";
 import { nameFromShown, shownName } from "../sanitize/terminal.js";
 
@@ -83,6 +75,8 @@ export interface CliOptions
   helpTopic: string | null;
   repo: string;
   langs: string[];
+  /** How a message names where `langs` came from: "--lang", or the config file and its key. */
+  langsFrom: string;
   /** As given (validated by check); null for the default. */
   failOn: string[] | null;
   /** stamp: bring pages without metadata under tracking. */
@@ -138,7 +132,13 @@ export interface CliOptions
  * config file and then the defaults can fill them (see loadOptions). */
 export type ParsedCli = Omit<
   CliOptions,
-  keyof SiteOptions | keyof CheckOptions | keyof OutputOptions | "langs" | "configFile" | "chosen"
+  | keyof SiteOptions
+  | keyof CheckOptions
+  | keyof OutputOptions
+  | "langs"
+  | "langsFrom"
+  | "configFile"
+  | "chosen"
 > & {
   given: GivenOptions;
   /** --config FILE, null when not given. */
@@ -178,41 +178,14 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   if (word === "stamp" && positionals.length < 2 && !values.help && !values.unchanged) {
     throw new AppError(2, "stamp needs the translated pages to mark as updated");
   }
-  for (const [flag, given, owner] of [
-    ["--init", values.init, "stamp"],
-    ["--date", values.date, "stamp"],
-    ["--fix", values.fix, "lint"],
-    ["--unchanged", values.unchanged, "stamp"],
-    ["--also", values.also, "stamp"],
-    ["--pin-branch", values["pin-branch"], "stamp"],
-    ["--commit", values.commit, "stamp"],
-    ["--output", values.output, "report"],
-    ["--max-size", values["max-size"], "check"],
-    ["--annotation-level", values["annotation-level"], "check"],
-  ] as const) {
-    if (given !== undefined && word !== owner) {
-      throw new AppError(2, `${flag} is an option of ${owner}`);
-    }
+  // Help and version run whatever else the line says.
+  if (!values.help && !values.version && word !== "help") {
+    refuseOthersOptions(word ?? "default", values);
   }
-  // Each command that writes pages takes it: the dashboard (the default command) writes with u and U.
-  const writesPages =
-    word === "stamp" ||
-    (word === "lint" && values.fix) ||
-    word === undefined ||
-    word === "dashboard";
-  if (values.force !== undefined && !writesPages) {
-    throw new AppError(2, "--force is an option of stamp, lint --fix and the dashboard");
-  }
-  if (values["dry-run"] !== undefined && word !== "stamp" && !(word === "lint" && values.fix)) {
-    throw new AppError(2, "--dry-run is an option of stamp and lint --fix");
-  }
-  for (const [flag, given] of [
-    ["--status", values.status],
-    ["--diff", values.diff],
-    ["--show", values.show],
-  ] as const) {
-    if (given !== undefined && word !== "scan" && word !== "check") {
-      throw new AppError(2, `${flag} is an option of scan and check`);
+  // lint writes pages only with --fix.
+  for (const flag of ["--force", "--dry-run"] as const) {
+    if (word === "lint" && !values.fix && values[flag.slice(2) as "force"] !== undefined) {
+      throw new AppError(2, `${flag} is ${ownersOf(flag)}`);
     }
   }
   if (values.diff && values.format !== undefined && values.format !== "table") {
@@ -224,15 +197,6 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   if (values.also !== undefined && values.commit !== undefined) {
     // The kinds are of the change up to HEAD, so only HEAD may be recorded.
     throw new AppError(2, "--also stamps at HEAD: it cannot go with --commit");
-  }
-  if (values["no-state"] && word !== undefined && word !== "dashboard") {
-    throw new AppError(2, "--no-state is an option of the dashboard");
-  }
-  if (values.ignore !== undefined && word !== "check") {
-    throw new AppError(2, "--ignore is an option of check");
-  }
-  if (values.kinds !== undefined && (word === "stamp" || word === "help" || word === "lint")) {
-    throw new AppError(2, "--kinds is an option of scan, check, report and the dashboard");
   }
   let command: Command = (word as Command | undefined) ?? "default";
   if (values.help) command = "help";
@@ -250,57 +214,37 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
     color: values["no-color"] ? false : values.color ? true : null,
     state: !values["no-state"],
     given: {
-      source:
-        values.source === undefined
-          ? null
-          : (checked(
-              "--source",
-              [values.source.replace(/\/+$/, "")],
-              languageProblem,
-            )[0] as string),
-      content:
-        values.content === undefined
-          ? null
-          : (checked("--content", [values.content], folderOptionProblem)[0] as string),
+      source: ruledFlag("--source", values.source, OPTION_RULES.source),
+      content: ruledFlag("--content", values.content, OPTION_RULES.content),
       // Repeated, or a comma list as the Action's `languages` input gives it.
-      languages:
-        values.lang === undefined
-          ? null
-          : checked(
-              "--lang",
-              list(values.lang.join(","), "--lang", "language").map((l) => l.replace(/\/+$/, "")),
-              languageProblem,
-            ),
-      exclude: values.exclude === undefined ? null : excludeGlobs(values.exclude),
-      layout: choice(values.layout, "--layout", LAYOUT_CHOICES),
+      languages: ruledFlag("--lang", commaList(values.lang), OPTION_RULES.languages),
+      exclude: ruledFlag("--exclude", values.exclude, OPTION_RULES.exclude),
+      layout: ruledFlag("--layout", values.layout, OPTION_RULES.layout),
       paths: values.paths ? values.paths.map(pathPair) : null,
-      extensions:
-        values.extensions === undefined
-          ? null
-          : checked(
-              "--extensions",
-              list(values.extensions.join(","), "--extensions", "extension"),
-              extensionProblem,
-            ),
-      defaultLanguage:
-        values["default-lang"] === undefined
-          ? null
-          : (checked("--default-lang", [values["default-lang"]], languageProblem)[0] as string),
-      metadata: choice(values.metadata, "--metadata", METADATA_CHOICES),
-      pinBranch: values["pin-branch"] ?? null,
-      sourceRepo: folderValue(values["source-repo"], "--source-repo"),
-      // Relative to where the tool was started, as --config is.
+      extensions: ruledFlag("--extensions", commaList(values.extensions), OPTION_RULES.extensions),
+      defaultLanguage: ruledFlag(
+        "--default-lang",
+        values["default-lang"],
+        OPTION_RULES.defaultLanguage,
+      ),
+      metadata: ruledFlag("--metadata", values.metadata, OPTION_RULES.metadata),
+      pinBranch: ruledFlag("--pin-branch", values["pin-branch"], OPTION_RULES.pinBranch),
+      sourceRepo: ruledFlag("--source-repo", values["source-repo"], OPTION_RULES.sourceRepo),
+      // Relative to where the tool was started, as --config is (the config's is inside the
+      // repository: a file on this machine is this user's to name).
       ignoreRevsFile:
         values["ignore-revs-file"] === undefined
           ? null
-          : path.resolve(cwd, values["ignore-revs-file"]),
-      failOn:
-        values["fail-on"] === undefined ? null : list(values["fail-on"], "--fail-on", STATUS_WORD),
+          : path.resolve(
+              cwd,
+              folderValue(values["ignore-revs-file"], "--ignore-revs-file", "a file") as string,
+            ),
+      failOn: ruledFlag("--fail-on", commaList(values["fail-on"]), OPTION_RULES.failOn),
       maxBehind: count(values["max-behind"], "--max-behind"),
       maxLines: count(values["max-lines"], "--max-lines"),
       maxAge: count(values["max-age"], "--max-age"),
       useEstimates: values["use-estimates"] ? true : null,
-      show: values.show === undefined ? null : showList(values.show),
+      show: ruledFlag("--show", commaList(values.show), OPTION_RULES.show),
     },
     changedSince: values["changed-since"] ?? null,
     output: folderValue(values.output, "--output", "a file"),
@@ -378,16 +322,6 @@ function stampDate(value: string): string {
   return value;
 }
 
-/** `--show LIST`: rows to list instead of counting them. */
-function showList(value: string): ShowChoice[] {
-  const out: ShowChoice[] = [];
-  for (const name of list(value, "--show", `row kind (${either(SHOW_CHOICES)})`)) {
-    const found = choice(name, "--show", SHOW_CHOICES) as ShowChoice;
-    if (!out.includes(found)) out.push(found);
-  }
-  return out;
-}
-
 function statusList(value: string): Status[] {
   const parsed = parseStatuses(list(value, "--status", STATUS_WORD));
   if (typeof parsed === "string") throw new AppError(2, parsed);
@@ -434,26 +368,28 @@ function list(value: string, flag: string, what: string): string[] {
   return items;
 }
 
-/** `values` when each keeps the rule the config file's key keeps too (options/values.ts). */
-function checked(
+/** A flag's value, judged by the rule the config file's key keeps too (options/values.ts);
+ * null when the flag is not given. */
+function ruledFlag<I, T>(
   flag: string,
-  values: string[],
-  problem: (value: string) => string | null,
-): string[] {
-  for (const value of values) {
-    const why = problem(value);
-    if (why !== null) {
-      throw new AppError(2, `${flag}: ${JSON.stringify(value.slice(0, 200))}: ${why}`);
-    }
-  }
-  return values;
+  value: I | undefined,
+  rule: (value: I) => Verdict<T>,
+): T | null {
+  if (value === undefined) return null;
+  const verdict = rule(value);
+  if (!verdict.ok) throw new AppError(2, `${flag}: ${verdict.why}`);
+  return verdict.value;
 }
 
-/** `--exclude`, as the config's `exclude` is checked. */
-function excludeGlobs(globs: string[]): string[] {
-  const why = excludeReason(globs);
-  if (why !== null) throw new AppError(2, `--exclude: ${why}`);
-  return globs;
+/** A flag's comma list (repeated, or commas, or both), its items trimmed; kept empty items are
+ * the rule's to refuse. */
+function commaList(values: string | string[] | undefined): string[] | undefined {
+  if (values === undefined) return undefined;
+  return [values]
+    .flat()
+    .join(",")
+    .split(",")
+    .map((s) => s.trim());
 }
 
 /** node:util's messages are long and several lines; one short line says the same. */
@@ -470,6 +406,72 @@ function argumentProblem(err: Error & { code?: string }): string {
     return `${option} needs a value (write ${option}=VALUE when it starts with "-")`;
   }
   return err.message.split("\n")[0] ?? "invalid arguments";
+}
+
+/**
+ * The commands that take each option that is not every command's ("default": the command without
+ * a name). One home: the parser refuses such an option on any other command, and each command's
+ * help lists only the options it takes (test/cli/help-options.test.ts holds both to it).
+ */
+const OPTION_OWNERS: Readonly<Record<string, readonly string[]>> = {
+  "--init": ["stamp"],
+  "--date": ["stamp"],
+  "--unchanged": ["stamp"],
+  "--also": ["stamp"],
+  "--pin-branch": ["stamp"],
+  "--commit": ["stamp"],
+  "--metadata": ["stamp", "dashboard", "default"],
+  "--fix": ["lint"],
+  "--output": ["report"],
+  "--fail-on": ["check"],
+  "--max-behind": ["check"],
+  "--max-lines": ["check"],
+  "--max-age": ["check"],
+  "--changed-since": ["check"],
+  "--use-estimates": ["check"],
+  "--max-size": ["check"],
+  "--annotation-level": ["check"],
+  "--ignore": ["check"],
+  "--status": ["scan", "check"],
+  "--diff": ["scan", "check"],
+  "--show": ["scan", "check"],
+  "--format": ["scan", "check", "report", "lint", "default"],
+  "--kinds": ["scan", "check", "report", "dashboard", "default"],
+  "--no-state": ["dashboard", "default"],
+  // Each command that writes pages: the dashboard (the default command) writes with u and U.
+  "--force": ["stamp", "lint", "dashboard", "default"],
+  "--dry-run": ["stamp", "lint"],
+};
+
+/** Whether `command` ("default" for none) takes `flag`. */
+export function takesOption(command: string, flag: string): boolean {
+  const owners = OPTION_OWNERS[flag];
+  return owners === undefined || owners.includes(command);
+}
+
+/** "an option of scan and check", from OPTION_OWNERS. */
+function ownersOf(flag: string): string {
+  const names = (OPTION_OWNERS[flag] ?? [])
+    .filter((c) => c !== "default")
+    .map((c) =>
+      c === "dashboard"
+        ? "the dashboard"
+        : c === "lint" && flag !== "--fix" && flag !== "--format"
+          ? "lint --fix"
+          : c,
+    );
+  const last = names.pop();
+  return `an option of ${names.length > 0 ? `${names.join(", ")} and ${last}` : last}`;
+}
+
+function refuseOthersOptions(command: string, values: Record<string, unknown>): void {
+  for (const flag of Object.keys(OPTION_OWNERS)) {
+    // checkFormat says what formats a command takes, if any.
+    if (flag === "--format") continue;
+    if (values[flag.slice(2)] !== undefined && !takesOption(command, flag)) {
+      throw new AppError(2, `${flag} is ${ownersOf(flag)}`);
+    }
+  }
 }
 
 const OPTIONS = {
@@ -519,7 +521,7 @@ const OPTIONS = {
   version: { type: "boolean", short: "V" },
 } as const;
 
-const OPTION_NAMES = Object.keys(OPTIONS);
+export const OPTION_NAMES = Object.keys(OPTIONS);
 
 function parse(argv: readonly string[]) {
   return parseArgs({
@@ -560,39 +562,20 @@ function count(value: string | undefined, flag: string): number | null {
   return Number(value);
 }
 
-/** The options of `scan` that make sense, checked before any git process runs; the format. */
+/** The format of `scan`, checked before any git process runs (the parser refused the options
+ * scan does not take). */
 export function checkScanOptions(parsed: ParsedCli): ScanFormat {
-  refuseCheckOptions(parsed, "scan");
   return formatOf("scan", parsed.format);
 }
 
 /** The options of `lint` that make sense (as for scan); the format. */
 export function checkLintOptions(parsed: ParsedCli): LintFormat {
-  refuseCheckOptions(parsed, "lint");
   return formatOf("lint", parsed.format);
 }
 
 /** The options of `report` that make sense (as for scan); the format. */
 export function checkReportOptions(parsed: ParsedCli): ReportFormat {
-  refuseCheckOptions(parsed, "report");
   return formatOf("report", parsed.format);
-}
-
-function refuseCheckOptions(parsed: ParsedCli, command: string): void {
-  // Only what the command line says: a config file's check options are for check, and scan
-  // leaves them alone.
-  const given = parsed.given;
-  const checkOnly = (
-    [
-      ["--fail-on", given.failOn],
-      ["--max-behind", given.maxBehind],
-      ["--max-lines", given.maxLines],
-      ["--max-age", given.maxAge],
-      ["--changed-since", parsed.changedSince],
-      ["--use-estimates", given.useEstimates],
-    ] as const
-  ).find(([, value]) => value !== null);
-  if (checkOnly) throw new AppError(2, `${checkOnly[0]} is an option of check, not of ${command}`);
 }
 
 /** `format` when `command` takes it; otherwise a usage error that lists what the command takes. */
@@ -620,11 +603,6 @@ export function formatOf<C extends "scan" | "default" | "check" | "report" | "li
   if (format === null) return accepted[0] as (typeof FORMATS)[C][number];
   checkFormat(command, format);
   return format as (typeof FORMATS)[C][number];
-}
-
-/** "a", "a or b", "a, b or c". */
-function either(words: readonly string[]): string {
-  return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
 }
 
 /** The help's line about --format, made from FORMATS. */
@@ -659,7 +637,10 @@ ${formatHelp()}
   --cache-dir DIR     keep what git said between runs in DIR (default:
                       $XDG_CACHE_HOME/${CACHE_DEFAULTS.folder}, else ~/.cache/${CACHE_DEFAULTS.folder})
   --no-cache          read everything from git, and keep nothing
+  --color             colors even when the output is not a terminal
   --no-color          no colors (NO_COLOR is honored too)
+  --metadata KIND     stamp --init and the dashboard: how a page without metadata records
+                      it: ${either(METADATA_CHOICES)} (default: ${DEFAULTS.metadata})
   --no-state          dashboard: open as if for the first time, and remember nothing
   --force             dashboard: u and U also rewrite read-only pages (as stamp --force)`;
 
@@ -721,6 +702,21 @@ ${REPORT_OPTIONS}
 ${EXIT_CODES}
 `;
 
+/** SHARED_OPTIONS as `command` takes them (OPTION_OWNERS): each entry is its first line and
+ * the lines indented under it. */
+function sharedOptions(command: string): string {
+  const [title, ...lines] = SHARED_OPTIONS.split("\n");
+  const entries: string[][] = [];
+  for (const line of lines) {
+    if (/^ {2}-/.test(line) || entries.length === 0) entries.push([line]);
+    else entries.at(-1)?.push(line);
+  }
+  const kept = entries.filter((e) =>
+    takesOption(command, /^ {2}(--[\w-]+)/.exec(e[0] ?? "")?.[1] ?? ""),
+  );
+  return [title, ...kept.flat()].join("\n");
+}
+
 /** Each command's own help: `translation-status check --help`, `translation-status help check`. */
 /** The columns the help's own prose is folded into, as its fixed lines are written. */
 const HELP_WIDTH = 95;
@@ -732,7 +728,7 @@ type Fold = (text: string, width: number) => string[];
 const COMMAND_HELP: Record<string, string | ((fold: Fold) => string)> = {
   scan: `translation-status scan [PATH...] [options]: every translated page (or those under PATH), its status and how far behind it is
 
-${SHARED_OPTIONS}
+${sharedOptions("scan")}
 
 Examples:
   translation-status scan
@@ -740,7 +736,7 @@ Examples:
 `,
   check: `translation-status check [PATH...] [options]: like scan; exit 1 when a page breaks a threshold
 
-${SHARED_OPTIONS}
+${sharedOptions("check")}
 
 ${CHECK_OPTIONS}
 
@@ -760,7 +756,7 @@ templates, e.g. Hugo's data/ folder. json-per-page: the same record for each tra
 a file of its own, <--output>/<translation path>.json, for generators that import one page's
 data beside the page (Docusaurus, VitePress).
 
-${SHARED_OPTIONS}
+${sharedOptions("report")}
 
 ${REPORT_OPTIONS}
 
@@ -771,7 +767,7 @@ Examples:
 `,
   dashboard: `translation-status dashboard [options]: the interactive dashboard (in a terminal); ? inside lists its keys
 
-${SHARED_OPTIONS.replace(/\n {2}--format[^\n]*(\n {20}[^\n]*)*/, "")}
+${sharedOptions("dashboard")}
 `,
   stamp: `translation-status stamp PAGE... [--commit HASH] [--force] [--init]: mark translations as updated
 
@@ -792,8 +788,9 @@ advances too the pages whose English changed only in whitespace or line wrapping
 --init brings pages that record no metadata under tracking: it adds metadata at the page's
 estimate (the last commit that changed the translation, whose day it records as the
 translation date where the style has one: the page was not translated today) or at HASH, in
-the site's own style (as its other translations record it), or as --metadata says:
-  --metadata KIND     ${either(METADATA_CHOICES)} (default: ${DEFAULTS.metadata})
+the site's own style (as its other translations record it), or as --metadata says (below).
+
+${sharedOptions("stamp")}
 
 Examples:
   translation-status stamp content/zh-cn/user/run-your-own.md
@@ -811,7 +808,7 @@ COMMAND_HELP.lint = (
 One finding a line: file:line:column, error or warning, the rule, what is wrong. Rules:
 ${fold(`${Object.keys(RULES).join(", ")}. --fix renames misspelled attributes, writes abbreviated hashes in full and refreshes raw_link and raw_title from git, changing only those bytes; --dry-run prints the diff instead of writing; --force also rewrites read-only pages. PAGE is a page or folder as the reports print it.`, HELP_WIDTH).join("\n")}
 
-${SHARED_OPTIONS}
+${sharedOptions("lint")}
 
 Examples:
   translation-status lint --lang zh-cn

@@ -70,10 +70,6 @@ export async function runCheck(
     throw new AppError(2, "--annotation-level applies to --format github");
   }
   if (opts.changedSince !== null) checkRefSyntax(opts.changedSince);
-  // A config file in the repository can change what fails: the log says which one was used.
-  if (opts.configFile !== null) {
-    process.stderr.write(`translation-status: options from ${inertLine(opts.configFile)}\n`);
-  }
 
   // With two repositories the history that is counted is the source's (its shallowness shows in
   // the scan's result); the translations' own history is read only for --changed-since.
@@ -110,6 +106,11 @@ export async function runCheck(
   const rawDates = thresholds.maxAge === null ? new Map() : rawCommitDates(full, details);
   const report = evaluate(result, thresholds, d.now(), changedSince, rawDates);
   const listing = listingOf(opts.show, opts.selection);
+  // A config file in the repository can change what fails: the log says which one was used,
+  // once the run got this far; a usage or config error stays the one line the README promises.
+  if (opts.configFile !== null) {
+    process.stderr.write(`translation-status: options from ${inertLine(opts.configFile)}\n`);
+  }
 
   switch (format) {
     case "table":

@@ -28,6 +28,7 @@ export function scanScope(
     content: opts.content,
     chosen: opts.chosen,
     langs: opts.langs,
+    langsFrom: opts.langsFrom,
     exclude: opts.exclude,
     layout: opts.layout,
     paths: opts.paths,
@@ -62,6 +63,10 @@ export async function loadOptions(parsed: ParsedCli, cwd = process.cwd()): Promi
     content: o.content,
     chosen: o.chosen,
     langs: o.languages,
+    langsFrom:
+      given.languages === null && read?.languages !== undefined
+        ? `${shown}: "languages"`
+        : "--lang",
     exclude: o.exclude,
     layout: o.layout,
     paths: o.paths,

@@ -6,79 +6,59 @@
 import { z } from "zod";
 import { STATUSES } from "../core/types.js";
 import { LAYOUT_CHOICES } from "../layout/layout.js";
-import { hasUnsafeChars } from "../sanitize/terminal.js";
 import { DEFAULTS, IGNORE_REVS_NAME, METADATA_CHOICES, SHOW_CHOICES } from "./defaults.js";
 import {
+  BRANCH_NAME,
   EXTENSION,
-  EXTENSION_RULE,
-  excludeProblem,
-  folderOptionProblem,
-  LANGUAGE_NAME,
-  LANGUAGE_RULE,
+  FOLDER_PATTERN,
+  GLOB_PATTERN,
+  LANGUAGE_PATTERN,
+  LIST_MAX,
   MAX_GLOB_LENGTH,
-  MAX_GLOBS,
-  withoutDotSlash,
+  NO_CONTROL_PATTERN,
+  OPTION_RULES,
+  REPO_FILE_PATTERN,
+  REPO_FILE_RULE,
+  repoFileProblem,
+  type Verdict,
 } from "./values.js";
 
-// A folder is checked by the rule the command line keeps too (values.ts), with its reason.
-const folder = () =>
-  z.string().superRefine((v, ctx) => {
-    const why = folderOptionProblem(v);
-    if (why !== null) ctx.addIssue({ code: "custom", message: why });
+// A key that is also a flag is judged by the flag's rule (values.ts: one function, one reason,
+// one normalized value); the JSON Schema an editor reads says what it can of the same rule
+// (`meta`: patterns, sizes, choices), and test/options/schema-parity.test.ts holds both to it.
+function ruled<I extends z.ZodType, T>(input: I, rule: (value: z.output<I>) => Verdict<T>) {
+  return input.transform((value, ctx): T => {
+    const verdict = rule(value);
+    if (verdict.ok) return verdict.value;
+    ctx.addIssue({ code: "custom", message: verdict.why });
+    return z.NEVER;
   });
-// A file inside the repository: plain names (a leading "." allowed), never "." or ".."; a leading
-// "./" is as relative as for a folder.
-const FILE_SEGMENT = /^[A-Za-z0-9._][A-Za-z0-9._-]*$/;
-const file = (what: string) =>
-  z
-    .string()
-    .max(500)
-    .refine(
-      (v) =>
-        withoutDotSlash(v)
-          .split("/")
-          .every((s) => FILE_SEGMENT.test(s)),
-      `${what} must be a file path relative to the repository's top`,
-    )
-    .refine(
-      (v) =>
-        !withoutDotSlash(v)
-          .split("/")
-          .some((s) => s === "." || s === ".."),
-      `${what} must stay inside the repository`,
-    );
+}
+const text = (meta: Record<string, unknown>) => z.string().meta(meta);
+const list = (item: Record<string, unknown>, max: number) =>
+  z.array(z.string().meta(item)).meta({ minItems: 1, maxItems: max });
+const language = { pattern: LANGUAGE_PATTERN };
 const count = z.number().int().min(0).max(999_999_999);
 
 export const ConfigSchema = z
   .object({
     $schema: z.string().max(1000).optional(),
-    content: folder()
+    content: ruled(text({ pattern: FOLDER_PATTERN }), OPTION_RULES.content)
       .optional()
       .describe(`The content folder inside the repository (default "${DEFAULTS.content}").`),
-    source: z
-      .string()
-      .regex(LANGUAGE_NAME, LANGUAGE_RULE)
+    source: ruled(text(language), OPTION_RULES.source)
       .optional()
       .describe(`The source language's folder (default "${DEFAULTS.source}").`),
-    languages: z
-      .array(z.string().regex(LANGUAGE_NAME, LANGUAGE_RULE))
-      .max(1000)
+    languages: ruled(list(language, LIST_MAX.languages), OPTION_RULES.languages)
       .optional()
       .describe("Languages to report (default: every folder beside the source)."),
-    exclude: z
-      // Judged as a whole by the rule --exclude keeps (values.ts); the sizes are for editors.
-      .array(z.string().meta({ minLength: 1, maxLength: MAX_GLOB_LENGTH }))
-      .meta({ maxItems: MAX_GLOBS })
-      .superRefine((globs, ctx) => {
-        const problem = excludeProblem(globs);
-        if (problem === null) return;
-        const path = problem.glob === null ? [] : [problem.glob];
-        ctx.addIssue({ code: "custom", message: problem.why, path });
-      })
+    exclude: ruled(
+      list({ minLength: 1, maxLength: MAX_GLOB_LENGTH, pattern: GLOB_PATTERN }, LIST_MAX.exclude),
+      OPTION_RULES.exclude,
+    )
       .optional()
       .describe("Globs of files that are not pages, matched below each language's folder."),
-    layout: z
-      .enum(LAYOUT_CHOICES)
+    layout: ruled(text({ enum: LAYOUT_CHOICES }), OPTION_RULES.layout)
       .optional()
       .describe(
         'How the English pages and their translations are laid out (default "auto": found from Hugo\'s config or the folders; "pattern" with paths).',
@@ -99,53 +79,47 @@ export const ConfigSchema = z
       .max(100)
       .optional()
       .describe("The site's layout as pairs of patterns, for sites no detection knows."),
-    extensions: z
-      .array(z.string().regex(EXTENSION, EXTENSION_RULE))
-      .min(1)
-      .max(20)
+    extensions: ruled(
+      list({ pattern: EXTENSION.source }, LIST_MAX.extensions),
+      OPTION_RULES.extensions,
+    )
       .optional()
       .describe(`What page files' names end with (default ${DEFAULTS.extensions.join(", ")}).`),
-    metadata: z
-      .enum(METADATA_CHOICES)
+    metadata: ruled(text({ enum: METADATA_CHOICES }), OPTION_RULES.metadata)
       .optional()
       .describe(
         'How stamp --init records metadata in a page that has none (default "auto": as the site\'s other translations do).',
       ),
-    pinBranch: z
-      .string()
-      .min(1)
-      .max(256)
-      .regex(/^[A-Za-z0-9_][A-Za-z0-9._/-]*$/, 'pinBranch must be a branch name like "main"')
+    pinBranch: ruled(text({ pattern: BRANCH_NAME.source }), OPTION_RULES.pinBranch)
       .optional()
       .describe(
         "The branch stamp's pins must be on (refused otherwise); default: warn when the remote's default branch does not contain the pin.",
       ),
-    defaultLanguage: z
-      .string()
-      .regex(LANGUAGE_NAME, LANGUAGE_RULE)
+    defaultLanguage: ruled(text(language), OPTION_RULES.defaultLanguage)
       .optional()
       .describe(
         "The language the dashboard opens on (default: the first of languages, else the one with the most pages that need work).",
       ),
-    sourceRepo: z
-      .string()
-      .min(1)
-      .max(1000)
-      // Only ever a folder to run git in; still, nothing that could garble the one error line.
-      .refine((v) => !hasUnsafeChars(v), "sourceRepo must be a folder without control characters")
+    // Only ever a folder to run git in; still, nothing that could garble the one error line.
+    sourceRepo: ruled(
+      text({ maxLength: 1000, pattern: NO_CONTROL_PATTERN }).max(1000),
+      OPTION_RULES.sourceRepo,
+    )
       .optional()
       .describe(
         "The git repository holding the English pages, when it is not this one (MDN); relative to this repository's top.",
       ),
-    ignoreRevsFile: file("ignoreRevsFile")
+    // Not the flag's rule: the flag names a file on this machine, the key one in the repository.
+    ignoreRevsFile: z
+      .string()
+      .meta({ pattern: REPO_FILE_PATTERN })
+      .refine((v) => repoFileProblem(v) === null, REPO_FILE_RULE)
       .optional()
       .describe(
         `Commits that estimates skip, one full hash a line, relative to the repository's top (default "${IGNORE_REVS_NAME}" when it exists).`,
       ),
-    failOn: z
-      .array(z.enum(STATUSES))
-      // An empty list would fail no page: a check that cannot fail.
-      .min(1, `failOn needs at least one status (${STATUSES.join(", ")})`)
+    // An empty list would fail no page: a check that cannot fail.
+    failOn: ruled(list({ enum: STATUSES }, LIST_MAX.failOn), OPTION_RULES.failOn)
       .optional()
       .describe(`Statuses that can fail check (default ${DEFAULTS.failOn.join(", ")}).`),
     maxBehind: count.optional().describe("check: fail only pages more than N commits behind."),
@@ -159,8 +133,7 @@ export const ConfigSchema = z
       .describe(
         "check: judge untracked pages by their estimated numbers against maxBehind and maxLines.",
       ),
-    show: z
-      .array(z.enum(SHOW_CHOICES))
+    show: ruled(list({ enum: SHOW_CHOICES }, LIST_MAX.show), OPTION_RULES.show)
       .optional()
       .describe(
         "Rows the table and Markdown reports list one by one instead of folding them into a count (default none: missing pages are counted).",

@@ -23,7 +23,7 @@ import {
   folderOptionProblem,
   LANGUAGE_NAME,
   LANGUAGE_RULE,
-  languageProblem,
+  languageValue,
 } from "../options/values.js";
 import { folderProblem, holdsFile, pageFileTest, realFolderInside } from "../site/files.js";
 
@@ -39,6 +39,9 @@ export interface SiteScope {
    * absent. */
   chosen?: FoldersChosen;
   langs: readonly string[];
+  /** How a message names where `langs` came from: "--lang" (when absent) or the config file and
+   * its key. */
+  langsFrom?: string;
   /** Globs of files that are not pages (see SiteOptions.exclude). */
   exclude?: readonly string[];
   layout?: LayoutChoice;
@@ -137,10 +140,9 @@ function checkFolderName(value: string, what: string): string {
 
 /** A language named as an option (`what`), checked as the command line checks it. */
 function checkLanguageName(value: string, what: string): string {
-  const cleaned = value.replace(/\/+$/, "");
-  const why = languageProblem(cleaned);
-  if (why !== null) throw new AppError(2, `${what}: ${JSON.stringify(value)}: ${why}`);
-  return cleaned;
+  const verdict = languageValue(value);
+  if (!verdict.ok) throw new AppError(2, `${what}: ${verdict.why}`);
+  return verdict.value;
 }
 
 /** The content and source folder names from the options, checked, and `<content>/<source>`;
@@ -180,7 +182,7 @@ export function resolveFolders(
   // language of it (`docs/guide/` beside `docs/ja/docs/`), and is passed over.
   let discovered = false;
   if (opts.langs.length > 0) {
-    names = opts.langs.map((l) => checkLanguageName(l, "--lang"));
+    names = opts.langs.map((l) => checkLanguageName(l, opts.langsFrom ?? "--lang"));
   } else if (layout.languages) {
     names = [...layout.languages];
   } else {
@@ -200,7 +202,10 @@ export function resolveFolders(
   const allLanguages = [...new Set([...(layout.languages ?? []), ...candidates])];
   for (const lang of candidates) {
     if (lang === layout.sourceLang) {
-      throw new AppError(2, `--lang ${lang} is the source language`);
+      throw new AppError(
+        2,
+        `${opts.langsFrom ?? "--lang"}: ${JSON.stringify(lang)} is the source language`,
+      );
     }
     const there = layout.pairs.map((pair) => {
       const rel = pair.translation(lang);

@@ -155,7 +155,7 @@ describe("translation-status report", () => {
       ["--format", "json"],
       "report does not take --format json (use html, hugo-data or json-per-page; json is a format of scan, check, lint)",
     ],
-    [["--fail-on", "outdated"], "--fail-on is an option of check, not of report"],
+    [["--fail-on", "outdated"], "--fail-on is an option of check"],
     [["--max-size", "10"], "--max-size is an option of check"],
     [["--output", ""], "--output needs a file"],
   ])("refuses %j", (args, message) => {

@@ -303,6 +303,6 @@ describe("a site with the translations in a folder of their own", () => {
       expect.stringMatching(/^translation-status: no such folder: i18n/),
     ]);
     const bad = runCli(["scan", "--repo", repo.dir, "--layout", "jekyll"]);
-    expect(bad.stderr).toMatch(/--layout takes auto, content, hugo, docusaurus or pattern/);
+    expect(bad.stderr).toMatch(/--layout: takes auto, content, hugo, docusaurus or pattern/);
   });
 });
