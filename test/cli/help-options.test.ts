@@ -88,25 +88,26 @@ function listed(help: string): string[] {
 describe("each command's help and its parser", () => {
   const names = OPTION_NAMES.filter((n) => n !== "help" && n !== "version");
 
-  it.each(HELP_COMMANDS)("%s takes every option its help lists", (command) => {
-    const refused = listed(helpText(command)).filter((n) => !accepts(command, n));
+  it.each(HELP_COMMANDS)("%s takes every option its help lists", async (command) => {
+    const refused = listed(await helpText(command)).filter((n) => !accepts(command, n));
     expect(refused).toEqual([]);
   });
 
-  it.each(HELP_COMMANDS)("%s's help names every option it takes", (command) => {
-    const help = helpText(command);
+  it.each(HELP_COMMANDS)("%s's help names every option it takes", async (command) => {
+    const help = await helpText(command);
     const unnamed = names.filter(
       (n) => accepts(command, n) && !new RegExp(`(^|[^\\w-])--${n}(?![\\w-])`, "m").test(help),
     );
     expect(unnamed).toEqual([]);
   });
 
-  it("lists no option of scan and check in lint's and the dashboard's help", () => {
+  it("lists no option of scan and check in lint's and the dashboard's help", async () => {
     for (const command of ["lint", "dashboard"]) {
-      expect(listed(helpText(command))).not.toContain("status");
-      expect(listed(helpText(command))).not.toContain("show");
-      expect(listed(helpText(command))).not.toContain("diff");
+      const help = listed(await helpText(command));
+      expect(help).not.toContain("status");
+      expect(help).not.toContain("show");
+      expect(help).not.toContain("diff");
     }
-    expect(listed(helpText("lint"))).not.toContain("kinds");
+    expect(listed(await helpText("lint"))).not.toContain("kinds");
   });
 });
