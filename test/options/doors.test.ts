@@ -31,7 +31,8 @@ const PAIRS: Pair[] = [
   { key: "extensions", flag: "--extensions", good: "md", list: true },
   { key: "defaultLanguage", flag: "--default-lang", good: "ja", list: false },
   { key: "layout", flag: "--layout", good: "hugo", list: false },
-  { key: "metadata", flag: "--metadata", good: "shortcode", list: false },
+  // --metadata is an option of the commands that write metadata.
+  { key: "metadata", flag: "--metadata", good: "shortcode", list: false, argv: ["stamp", "a.md"] },
   { key: "failOn", flag: "--fail-on", good: "outdated", list: true, comma: true },
   { key: "show", flag: "--show", good: "missing", list: true, comma: true },
   { key: "sourceRepo", flag: "--source-repo", good: "../english", list: false },
