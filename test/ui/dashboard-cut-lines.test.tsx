@@ -5,18 +5,19 @@
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { cleanup, render } from "ink-testing-library";
+import { cleanup } from "ink-testing-library";
 import stringWidth from "string-width";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ScanResult } from "../../src/core/types.js";
 import { createDetailLoader } from "../../src/detail/loader.js";
 import { scan } from "../../src/scan/scan.js";
-import { Dashboard, type LoadedData } from "../../src/ui/App.js";
+import type { LoadedData } from "../../src/ui/App.js";
 import { DETAIL_HINTS, fitHints, LIST_HINTS } from "../../src/ui/Footer.js";
 import { titleParts } from "../../src/ui/Header.js";
 import { wrapVariants } from "../../src/ui/text.js";
 import { english, TestRepo, tempDir } from "../hostile/helpers.js";
-import { NOW, waitFor } from "./helpers.js";
+import { renderDashboard, frame as shown } from "./drive.js";
+import { waitFor } from "./helpers.js";
 
 const COLUMNS = [40, 60, 100];
 const REFUSAL = "no page of this site records metadata yet: give --metadata";
@@ -81,19 +82,8 @@ describe.each(COLUMNS)("at %i columns", (columns) => {
 
   it("u on a page that cannot be marked says why at once, whole, without asking", async () => {
     const before = readFileSync(path.join(dir, "content/zh-cn/guide.md"), "utf8");
-    const r = render(
-      <Dashboard
-        load={async () => data}
-        repoName="site"
-        ui={{ color: false, hyperlinks: false }}
-        now={NOW}
-        initialLang="zh-cn"
-      />,
-    );
-    Object.defineProperty(r.stdout, "columns", { value: columns, configurable: true });
-    Object.defineProperty(r.stdout, "rows", { value: 20, configurable: true });
-    r.stdout.emit("resize");
-    const frame = () => r.lastFrame() ?? "";
+    const r = renderDashboard(data, columns, 20);
+    const frame = () => shown(r);
     await waitFor(() => frame().includes("sort: "), "the page list");
     r.stdin.write("u");
     await waitFor(
@@ -115,19 +105,8 @@ describe.each(COLUMNS)("at %i columns", (columns) => {
   });
 
   it.each([12, 20, 30])("the list, a page and I cut no word at %i rows", async (rows) => {
-    const r = render(
-      <Dashboard
-        load={async () => data}
-        repoName="open-telemetry+opentelemetry.io"
-        ui={{ color: false, hyperlinks: false }}
-        now={NOW}
-        initialLang="zh-cn"
-      />,
-    );
-    Object.defineProperty(r.stdout, "columns", { value: columns, configurable: true });
-    Object.defineProperty(r.stdout, "rows", { value: rows, configurable: true });
-    r.stdout.emit("resize");
-    const frame = () => r.lastFrame() ?? "";
+    const r = renderDashboard(data, columns, rows, "open-telemetry+opentelemetry.io");
+    const frame = () => shown(r);
     await waitFor(() => frame().includes("1/1"), "the page list");
     const uncut = (f: string, what: string) => {
       for (const line of f.split("\n")) {

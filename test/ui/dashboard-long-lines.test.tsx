@@ -4,13 +4,14 @@
 // Data from a real scan (with --kinds) of a repository built here; diffs from memory.
 
 import path from "node:path";
-import { cleanup, render } from "ink-testing-library";
+import { cleanup } from "ink-testing-library";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PageReport } from "../../src/core/types.js";
 import { scan } from "../../src/scan/scan.js";
-import { Dashboard, type LoadedData } from "../../src/ui/App.js";
+import type { LoadedData } from "../../src/ui/App.js";
 import { TestRepo, tempDir, page as translated } from "../hostile/helpers.js";
-import { blobsOf, memorySource, NOW, waitFor } from "./helpers.js";
+import { frame, openPage as openOn, type Rendered, resize } from "./drive.js";
+import { blobsOf, memorySource, waitFor } from "./helpers.js";
 
 const DEEP = `${Array.from({ length: 12 }, (_, i) => `very-long-folder-name-${i + 1}`).join("/")}/`;
 const NAME = "deep-page-with-a-very-long-name.md";
@@ -57,34 +58,9 @@ beforeAll(async () => {
 });
 afterEach(() => cleanup());
 
-type Rendered = ReturnType<typeof render>;
-const frame = (r: Rendered) => r.lastFrame() ?? "";
-
-function resize(r: Rendered, columns: number, rows: number): void {
-  Object.defineProperty(r.stdout, "columns", { value: columns, configurable: true });
-  Object.defineProperty(r.stdout, "rows", { value: rows, configurable: true });
-  r.stdout.emit("resize");
-}
-
 /** The dashboard at `columns`×`rows`, opened on the page whose path holds `search`. */
 async function openPage(search: string, columns: number, rows: number): Promise<Rendered> {
-  const r = render(
-    <Dashboard
-      load={async () => data}
-      repoName="site"
-      ui={{ color: false, hyperlinks: false }}
-      now={NOW}
-      initialLang="zh-cn"
-    />,
-  );
-  resize(r, columns, rows);
-  await waitFor(() => frame(r).includes("sort: "), "the page list");
-  r.stdin.write(`/${search}`);
-  await waitFor(() => frame(r).includes(`/${search}`), "the search");
-  r.stdin.write("\r");
-  await waitFor(() => !frame(r).includes("⏎ keep"), "the search kept");
-  r.stdin.write("\r");
-  await waitFor(() => frame(r).includes("English diff"), "the page");
+  const r = await openOn(data, search, columns, rows, (f) => f.includes("English diff"));
   await waitFor(() => !frame(r).includes("Reading the English versions"), "the diff");
   return r;
 }

@@ -5,13 +5,14 @@
 // (with --kinds) of a repository built here; diffs from memory.
 
 import path from "node:path";
-import { cleanup, render } from "ink-testing-library";
+import { cleanup } from "ink-testing-library";
 import stringWidth from "string-width";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { scan } from "../../src/scan/scan.js";
-import { Dashboard, type LoadedData } from "../../src/ui/App.js";
+import type { LoadedData } from "../../src/ui/App.js";
 import { english, TestRepo, tempDir, page as translated } from "../hostile/helpers.js";
-import { blobsOf, memorySource, NOW, waitFor } from "./helpers.js";
+import { frame, openPage as openOn, type Rendered } from "./drive.js";
+import { blobsOf, memorySource, waitFor } from "./helpers.js";
 
 /** Each commit to the English guide, newest last: its subject and author as git has them, and
  * as the dashboard shows them. */
@@ -70,34 +71,9 @@ beforeAll(async () => {
 });
 afterEach(() => cleanup());
 
-type Rendered = ReturnType<typeof render>;
-const frame = (r: Rendered) => r.lastFrame() ?? "";
-
-function resize(r: Rendered, columns: number, rows: number): void {
-  Object.defineProperty(r.stdout, "columns", { value: columns, configurable: true });
-  Object.defineProperty(r.stdout, "rows", { value: rows, configurable: true });
-  r.stdout.emit("resize");
-}
-
 /** The dashboard at `columns`×`rows`, opened on the page whose path holds `search`. */
 async function openPage(search: string, columns: number, rows: number): Promise<Rendered> {
-  const r = render(
-    <Dashboard
-      load={async () => data}
-      repoName="site"
-      ui={{ color: false, hyperlinks: false }}
-      now={NOW}
-      initialLang="zh-cn"
-    />,
-  );
-  resize(r, columns, rows);
-  await waitFor(() => frame(r).includes("sort: "), "the page list");
-  r.stdin.write(`/${search}`);
-  await waitFor(() => frame(r).includes(`/${search}`), "the search");
-  r.stdin.write("\r");
-  await waitFor(() => !frame(r).includes("⏎ keep"), "the search kept");
-  r.stdin.write("\r");
-  await waitFor(() => frame(r).startsWith(`‹ zh-cn · ${search}`), "the page");
+  const r = await openOn(data, search, columns, rows, (f) => f.startsWith(`‹ zh-cn · ${search}`));
   await waitFor(() => !frame(r).includes("Reading the English versions"), "the diff");
   return r;
 }
