@@ -717,6 +717,7 @@ describe("a kept report brought to a later HEAD", () => {
       .find((p) => p.path === page)
       ?.commits.map((c) => c.subject) ?? [];
 
+  // It runs the CLI many times: on a loaded machine it can take more than the default 60 s.
   it("judges again, on the whole history, the pages that merged branches edited", () => {
     const blocked = blockedPaths();
     const pages = pagesOf(scanJson(["--no-cache"])).filter(
@@ -788,7 +789,7 @@ describe("a kept report brought to a later HEAD", () => {
         merge("pr-4");
       }),
     ).toBe(true);
-  });
+  }, 240_000);
 
   it("judges again the pages whose older commits a merge puts in another order", () => {
     // p.md's commits include two from parallel lines (A1 merged into the line of B1); a branch
@@ -885,6 +886,7 @@ describe("a kept report brought to a later HEAD", () => {
     ).toBe(false);
   });
 
+  // It runs the CLI many times: on a loaded machine it can take more than the default 60 s.
   it("scans when the new commits did more than edit English pages", () => {
     const blocked = blockedPaths();
     const pages = pagesOf(scanJson(["--no-cache"]));
@@ -954,7 +956,7 @@ describe("a kept report brought to a later HEAD", () => {
     for (const [what, change] of cases) {
       expect([what, fromKept(change)]).toEqual([what, false]);
     }
-  });
+  }, 240_000);
 });
 
 describe("a damaged cache file", () => {
