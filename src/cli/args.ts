@@ -642,7 +642,7 @@ ${formatHelp()}
   --metadata KIND     stamp --init and the dashboard: how a page without metadata records
                       it: ${either(METADATA_CHOICES)} (default: ${DEFAULTS.metadata})
   --no-state          dashboard: open as if for the first time, and remember nothing
-  --force             dashboard: u and U also rewrite read-only pages (as stamp --force)`;
+  --force             also rewrite read-only pages: stamp, lint --fix, and the dashboard's u and U`;
 
 const CHECK_OPTIONS = `check options:
   --fail-on LIST      statuses that can fail the run
