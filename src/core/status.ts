@@ -45,6 +45,12 @@ export function translatesNothing(page: Pick<PageReport, "status" | "rawCommit">
   return page.status === "source-missing" && page.rawCommit === null;
 }
 
+/** An `unknown-commit` page that could not be read at all: it has no raw_commit, and its warning
+ * says why (see scan/reports.ts). */
+export function wasNotRead(page: Pick<PageReport, "rawCommit" | "warnings">): boolean {
+  return page.rawCommit === null && page.warnings.length > 0;
+}
+
 /**
  * Why an `unknown-commit` page's raw_commit cannot be used: the scan says it in the page's
  * warnings (malformed, not a commit of this repository, a clone too shallow to tell, front
@@ -53,7 +59,7 @@ export function translatesNothing(page: Pick<PageReport, "status" | "rawCommit">
  */
 export function unknownCommitText(page: Pick<PageReport, "rawCommit" | "warnings">): string {
   // A page that could not be read has no raw_commit to quote; its warning says why.
-  if (page.rawCommit === null && page.warnings.length > 0) return page.warnings.join("; ");
+  if (wasNotRead(page)) return page.warnings.join("; ");
   const raw = `raw_commit ${JSON.stringify(page.rawCommit ?? "")}`;
   return page.warnings.length > 0
     ? `${raw} cannot be used: ${page.warnings.join("; ")}`

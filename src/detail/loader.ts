@@ -2,7 +2,7 @@
 // computed when the page is opened (never up front), then cached; and the one place it writes,
 // when a translator marks a page as updated.
 import path from "node:path";
-import { translatesNothing, unknownCommitText } from "../core/status.js";
+import { translatesNothing, unknownCommitText, wasNotRead } from "../core/status.js";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { readGitHubRemote } from "../git/remote.js";
 import { isFullHash } from "../git/revision.js";
@@ -300,7 +300,7 @@ function noBaseReason(page: PageReport): string {
       return "The translation does not record the English commit it was made from (no raw_commit), so there is nothing to compare.";
     case "unknown-commit":
       // A page that could not be read has no raw_commit: its warning is the whole reason.
-      return page.rawCommit === null
+      return wasNotRead(page)
         ? `Nothing to compare: ${unknownCommitText(page)}.`
         : `The translation's ${unknownCommitText(page)}, so there is nothing to compare.`;
     case "source-missing":

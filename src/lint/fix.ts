@@ -4,8 +4,7 @@
 // with the reason; the others are made.
 
 import { type MetaResult, readMeta } from "../meta/read.js";
-import { readBackProblem } from "../meta/read-back.js";
-import { pageText } from "../meta/warning.js";
+import { readBackMessage, readBackProblem } from "../meta/read-back.js";
 import type { Edit, Finding, MetaChange } from "./finding.js";
 
 export interface FixResult {
@@ -69,12 +68,7 @@ function attempt(
   // longer closes) is refused, whatever the metadata reads.
   const problem = readBackProblem(before, out, meant);
   if (problem !== null) {
-    return {
-      error:
-        "newWarning" in problem
-          ? `the repaired page would read with a new problem (${pageText(problem.newWarning)}); nothing changed`
-          : "the repaired page would not read back as intended; nothing changed",
-    };
+    return { error: readBackMessage(problem, "the repaired page", "nothing changed") };
   }
   const key = (f: Finding) => `${f.rule}\0${f.line}`;
   const left = new Set(findings.filter((f) => !chosen.includes(f)).map(key));

@@ -169,10 +169,11 @@ export async function lint(opts: LintOptions): Promise<LintRun> {
   }
   const named = new Set(opts.pages.map((p) => p.normalize("NFC")));
   for (const page of selected) {
-    const unread = notRead.some(
-      (n) => n.named && (page.path === n.path || page.path.startsWith(`${n.path}/`)),
-    );
-    if (page.status === "missing" && named.has(page.path.normalize("NFC")) && !unread) {
+    if (
+      page.status === "missing" &&
+      named.has(page.path.normalize("NFC")) &&
+      !setAsideAt(page.path)
+    ) {
       notRead.push({ path: page.path, why: "the translation does not exist", named: true });
     }
   }

@@ -5,7 +5,7 @@
 import { translationTimeProblem } from "../core/age.js";
 import { nearest } from "../core/nearest.js";
 import type { PageMeta } from "../core/types.js";
-import { frontMatterData } from "../meta/frontmatter.js";
+import { frontMatterData, isData } from "../meta/frontmatter.js";
 import { keySpots } from "../meta/key-spans.js";
 import {
   COMMIT_ATTRIBUTE,
@@ -294,8 +294,7 @@ function frontMatterKeyFindings(text: string, bodyStart: number): Finding[] {
 /** MDN's l10n.sourceCommit misspelt, in a front matter that does not hold it: a key of l10n
  * near sourceCommit, or sourceCommit in a table near l10n (`l10m`; `i18n` is another word). */
 function mdnCommitFindings(text: string, bodyStart: number, data: object): Finding[] {
-  const table = (value: unknown) =>
-    typeof value === "object" && value !== null && !Array.isArray(value) ? value : null;
+  const table = (value: unknown) => (isData(value) ? value : null);
   const l10n = Object.hasOwn(data, MDN_TABLE)
     ? table((data as Record<string, unknown>)[MDN_TABLE])
     : null;

@@ -13,7 +13,7 @@ import {
 import { sameData } from "./key-spans.js";
 import { shortcodeAttribute, TIME_KEY } from "./keys.js";
 import { metaShortcode, readMeta } from "./read.js";
-import { type MeantMeta, readBackProblem } from "./read-back.js";
+import { type MeantMeta, readBackMessage, readBackProblem } from "./read-back.js";
 import type { StampResult } from "./stamp.js";
 import { quotedShortcodeValue, valueText } from "./value-text.js";
 
@@ -113,8 +113,6 @@ export interface InitValues {
   lang: string;
 }
 
-const NOT_READ_BACK = "the metadata would not read back correctly; the page was left unchanged";
-
 /**
  * `text` with metadata added in `style`, or why it cannot be. The result must read back with
  * exactly the values meant, its front matter must parse to what it held plus the keys added
@@ -128,7 +126,11 @@ export function initText(text: string, style: MetaStyle, values: InitValues): St
       ? withShortcode(text, style, values)
       : withFrontMatter(text, style, values);
   if ("error" in added) return added;
-  if (!sameFrontMatter(text, added.text, addedKeys(style))) return { error: NOT_READ_BACK };
+  if (!sameFrontMatter(text, added.text, addedKeys(style))) {
+    return {
+      error: readBackMessage({ wrongMeta: true }, "the metadata", "the page was left unchanged"),
+    };
+  }
   const writes = (param: ShortcodeParam) =>
     style.kind === "shortcode"
       ? style.params.includes(param)
@@ -140,7 +142,10 @@ export function initText(text: string, style: MetaStyle, values: InitValues): St
     ...(writes("raw_title") ? { rawTitle: oneLine(values.title) } : {}),
     ...(writes("raw_link") ? { rawLink: oneLine(values.link) } : {}),
   };
-  return readBackProblem(before, added.text, meant) === null ? added : { error: NOT_READ_BACK };
+  const problem = readBackProblem(before, added.text, meant);
+  return problem === null
+    ? added
+    : { error: readBackMessage(problem, "the metadata", "the page was left unchanged") };
 }
 
 /** The top-level front matter keys a style adds. */

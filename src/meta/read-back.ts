@@ -3,6 +3,7 @@
 // with no new problem in reading it. A write that fails it is not made.
 import type { PageMeta } from "../core/types.js";
 import { type MetaResult, readMeta } from "./read.js";
+import { pageText } from "./warning.js";
 
 /** What a written page's metadata must read: the values set, the rest as before. For a page
  * that had none, a commit means the page now has metadata (only the values named are
@@ -38,6 +39,14 @@ export function readBackProblem(
   const added = after.warnings.find((w) => !known.has(warningKind(w)));
   if (added !== undefined) return { newWarning: added };
   return readsAsMeant(before.meta, after.meta, meant) ? null : { wrongMeta: true };
+}
+
+/** A writer's refusal for `problem`: `what` is the page as written ("the repaired page"), `then`
+ * what became of it ("nothing changed"). */
+export function readBackMessage(problem: ReadBackProblem, what: string, then: string): string {
+  return "newWarning" in problem
+    ? `${what} would read with a new problem (${pageText(problem.newWarning)}); ${then}`
+    : `${what} would not read back correctly; ${then}`;
 }
 
 /**

@@ -6,9 +6,8 @@ import { type FrontMatterPlaces, frontMatterData, frontMatterPlaces } from "./fr
 import { keySpots, onlyChanged, replacement, type Span, sameData } from "./key-spans.js";
 import { DRIFT_KEY, TIME_KEYS } from "./keys.js";
 import { metaShortcode, readMeta } from "./read.js";
-import { type MeantMeta, readBackProblem } from "./read-back.js";
+import { type MeantMeta, readBackMessage, readBackProblem } from "./read-back.js";
 import { shortcodeValueAt } from "./value-text.js";
-import { pageText } from "./warning.js";
 
 export type StampResult = { text: string } | { error: string };
 
@@ -51,15 +50,11 @@ export function stampText(text: string, commit: string, date: string, inSync = t
       : {}),
     ...(planned.removesDrift ? { drifted: undefined } : {}),
   };
-  const problem = readBackProblem(before, out, meant);
-  if (problem !== null && "newWarning" in problem) {
+  const problem =
+    readBackProblem(before, out, meant) ?? (planned.verify(out) ? null : { wrongMeta: true });
+  if (problem !== null) {
     return {
-      error: `updating the metadata would make the page read with a new problem (${pageText(problem.newWarning)}); the page was left unchanged`,
-    };
-  }
-  if (problem !== null || !planned.verify(out)) {
-    return {
-      error: "updating the metadata would not read back correctly; the page was left unchanged",
+      error: readBackMessage(problem, "the updated metadata", "the page was left unchanged"),
     };
   }
   return { text: out };
@@ -117,7 +112,7 @@ function shortcodeEdits(text: string, commit: string, date: string): Planned {
     }
     return true;
   };
-  return { edits, verify, writesDate: edits.length > 1 };
+  return { edits, verify, writesDate: TIME_KEYS.some((key) => spans.has(key)) };
 }
 
 function frontMatterEdits(text: string, commit: string, date: string, inSync: boolean): Planned {
