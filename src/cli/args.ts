@@ -562,22 +562,6 @@ function count(value: string | undefined, flag: string): number | null {
   return Number(value);
 }
 
-/** The format of `scan`, checked before any git process runs (the parser refused the options
- * scan does not take). */
-export function checkScanOptions(parsed: ParsedCli): ScanFormat {
-  return formatOf("scan", parsed.format);
-}
-
-/** The options of `lint` that make sense (as for scan); the format. */
-export function checkLintOptions(parsed: ParsedCli): LintFormat {
-  return formatOf("lint", parsed.format);
-}
-
-/** The options of `report` that make sense (as for scan); the format. */
-export function checkReportOptions(parsed: ParsedCli): ReportFormat {
-  return formatOf("report", parsed.format);
-}
-
 /** `format` when `command` takes it; otherwise a usage error that lists what the command takes. */
 function checkFormat(command: FormatCommand, format: string): void {
   const accepted: readonly string[] = FORMATS[command];

@@ -23,7 +23,7 @@ import { ReportSpool } from "./spool.js";
 import { workspacePrefix } from "./workspace.js";
 
 /**
- * `format` is checkScanOptions' answer: the options were checked before git started. `kept` is
+ * `format` is formatOf's answer: the options were checked before git started. `kept` is
  * where a JSON report is kept for the next run with the same inputs (see cli/kept-report.ts).
  */
 export async function runScan(

@@ -7,15 +7,7 @@ import { type FoundRepo, findRepo } from "../git/repo.js";
 import { inertLine } from "../sanitize/github.js";
 import { settleLater } from "../settle.js";
 import type { DashboardFeed } from "../ui/run.js";
-import {
-  type CliOptions,
-  checkLintOptions,
-  checkReportOptions,
-  checkScanOptions,
-  helpText,
-  type ParsedCli,
-  parseCli,
-} from "./args.js";
+import { type CliOptions, formatOf, helpText, type ParsedCli, parseCli } from "./args.js";
 import { inCi, leaveCi } from "./ci.js";
 import type { KeptReport } from "./kept-report.js";
 import { loadOptions, scanScope } from "./load-options.js";
@@ -61,12 +53,12 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
       return runCheck(opts, colorWanted(opts));
     }
     case "lint": {
-      const format = checkLintOptions(parsed);
+      const format = formatOf("lint", parsed.format);
       const { runLint } = await import("./commands.js");
       return runLint(opts, format);
     }
     case "report": {
-      const format = checkReportOptions(parsed);
+      const format = formatOf("report", parsed.format);
       const { runReport } = await import("./report.js");
       return runReport(opts, format);
     }
@@ -82,7 +74,7 @@ async function scanCommand(
   parsed: ParsedCli,
   found?: Promise<FoundRepo>,
 ): Promise<ExitCode> {
-  const format = checkScanOptions(parsed);
+  const format = formatOf("scan", parsed.format);
   const { startScan } = await import("../scan/start.js");
   const start = settleLater(startScan({ ...scanScope(opts), found }));
   // A JSON report kept for the same inputs is this scan's report: printed, the run is done.

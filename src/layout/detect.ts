@@ -4,6 +4,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "../errors.js";
 import type { FoldersChosen } from "../options/resolve.js";
+import { LANGUAGE_NAME } from "../options/values.js";
 import { holdsFile, realFolderInside } from "../site/files.js";
 import { hugoLayout } from "./hugo.js";
 import { HUGO_CONFIG_ENTRIES, HUGO_CONFIGS, hasHugoConfig } from "./hugo-config.js";
@@ -27,7 +28,9 @@ const PAGES_PLUGIN = "docusaurus-plugin-content-pages";
  * locale's folder (its React pages through code.json, which is not a page). */
 const PAGES = "src/pages";
 const CONFIGS = ["js", "ts", "mjs", "cjs", "mts", "cts"].map((ext) => `docusaurus.config.${ext}`);
-const NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+
+/** Whether `root` holds a Docusaurus config (which is code, and is never read or run). */
+const hasDocusaurusConfig = (root: string) => CONFIGS.some((f) => existsSync(path.join(root, f)));
 /** MDN's locale folders: lowercase, `ja`, `zh-cn`, `pt-br`; not `jsondata` or `sidebars`. */
 const MDN_LOCALE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/;
 
@@ -127,7 +130,7 @@ function atTopOrInSite(
 
 /** Whether `root` holds a site's own config: Hugo's, or Docusaurus's (only looked for). */
 function hasSiteConfig(root: string): boolean {
-  return hasHugoConfig(root) || CONFIGS.some((f) => existsSync(path.join(root, f)));
+  return hasHugoConfig(root) || hasDocusaurusConfig(root);
 }
 
 /** Folders never looked in for a site: installed packages carry sites of their own. */
@@ -245,7 +248,7 @@ function folders(workTree: string, rel: string): string[] {
   const abs = realFolderInside(workTree, rel);
   if (!abs) return [];
   return readdirSync(abs, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !e.isSymbolicLink() && NAME.test(e.name))
+    .filter((e) => e.isDirectory() && !e.isSymbolicLink() && LANGUAGE_NAME.test(e.name))
     .map((e) => e.name)
     .sort();
 }
@@ -261,7 +264,7 @@ function folders(workTree: string, rel: string): string[] {
 export function docusaurusLayout(workTree: string, sourceLang: string): Layout | null {
   const locales = folders(workTree, "i18n");
   const plugins = new Set(locales.flatMap((l) => folders(workTree, `i18n/${l}`)));
-  const hasConfig = CONFIGS.some((f) => existsSync(path.join(workTree, f)));
+  const hasConfig = hasDocusaurusConfig(workTree);
   if (
     locales.length === 0 ||
     (!hasConfig && ![...plugins].some((p) => p.startsWith("docusaurus-plugin-content-")))

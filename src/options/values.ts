@@ -8,8 +8,12 @@ import { LAYOUT_CHOICES } from "../layout/layout.js";
 import { hasUnsafeChars } from "../sanitize/terminal.js";
 import { METADATA_CHOICES, SHOW_CHOICES } from "./defaults.js";
 
+/** One folder name as the options take it: a language's (the source language's too), or one
+ * folder of a folder option. */
+const SEGMENT = "[A-Za-z0-9_][A-Za-z0-9._-]*";
+
 /** A language's folder name (also the source language's). */
-export const LANGUAGE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+export const LANGUAGE_NAME = new RegExp(`^${SEGMENT}$`);
 export const LANGUAGE_RULE =
   'a language is a folder name like "zh-cn", of letters, digits, ".", "_" and "-", not starting with "." or "-"';
 
@@ -61,7 +65,7 @@ export function withoutDotSlash(rel: string): string {
 }
 
 /** One folder name in a folder option: never "." or "..", never an option. */
-const FOLDER_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+const FOLDER_SEGMENT = LANGUAGE_NAME;
 export const FOLDER_RULE =
   'a folder is relative to the repository\'s top, like "content": names of letters, digits, ".", "_" and "-", none starting with "." or "-"';
 
@@ -164,7 +168,6 @@ export const BRANCH_NAME = /^[A-Za-z0-9_][A-Za-z0-9._/-]{0,255}$/;
 const BRANCH_RULE = 'a branch name like "main"';
 
 /** The editor's view of a folder option (FOLDER_RULE). */
-const SEGMENT = "[A-Za-z0-9_][A-Za-z0-9._-]*";
 export const FOLDER_PATTERN = String.raw`^(?:\./+)*${SEGMENT}(?:/+${SEGMENT})*/*$`;
 
 /** A file inside the repository (the config's ignoreRevsFile): plain names (a leading "."

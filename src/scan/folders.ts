@@ -365,27 +365,34 @@ function noFileIn(layout: Layout, lang: string): string {
 }
 
 /**
- * Why a scan with these options reads no language `lang` (the folder of a page stamp was given),
- * or null when it reads one: a language --lang or the config names (`named`) is read, as is one
- * the site declares, or a folder beside the source that folderLanguages reads.
+ * For a language `lang` (the folder of a page stamp was given), why a scan with these options
+ * reads no such language, or null when it reads one: a language --lang or the config names
+ * (`named`) is read, as is one the site declares, or a folder beside the source that
+ * folderLanguages reads. The folder of languages is looked at once, on the first call that needs it.
  */
-export function languageNotRead(
+export function languagesNotRead(
   workTree: string,
   layout: Layout,
-  lang: string,
   named: readonly string[],
-): string | null {
-  if (named.includes(lang)) return null;
-  if (layout.languages) {
-    return layout.languages.includes(lang)
-      ? null
-      : `not one of the site's languages (${layout.languages.join(", ")})`;
-  }
-  const abs = realFolderInside(workTree, layout.languagesIn);
-  if (abs === null) return folderProblem(workTree, layout.languagesIn);
-  const found = folderLanguages(workTree, layout, abs, layout.sourceLang);
-  if (found.names.includes(lang)) return null;
-  return found.notRead.get(lang) ?? `no folder ${layout.languagesIn}/${lang}`;
+): (lang: string) => string | null {
+  let found: FolderLanguages | string | null = null;
+  const look = (): FolderLanguages | string => {
+    const abs = realFolderInside(workTree, layout.languagesIn);
+    if (abs === null) return folderProblem(workTree, layout.languagesIn);
+    return folderLanguages(workTree, layout, abs, layout.sourceLang);
+  };
+  return (lang) => {
+    if (named.includes(lang)) return null;
+    if (layout.languages) {
+      return layout.languages.includes(lang)
+        ? null
+        : `not one of the site's languages (${layout.languages.join(", ")})`;
+    }
+    found ??= look();
+    if (typeof found === "string") return found;
+    if (found.names.includes(lang)) return null;
+    return found.notRead.get(lang) ?? `no folder ${layout.languagesIn}/${lang}`;
+  };
 }
 
 /** The layout the options ask for, or why there is none. */

@@ -32,7 +32,7 @@ import { readMeta } from "../meta/read.js";
 import { NO_METADATA, type StampResult, stampText } from "../meta/stamp.js";
 import { DEFAULTS, type MetadataChoice } from "../options/defaults.js";
 import { shownName } from "../sanitize/terminal.js";
-import { languageNotRead, type SiteScope, SOURCE_FOLDER, siteLayout } from "../scan/folders.js";
+import { languagesNotRead, type SiteScope, SOURCE_FOLDER, siteLayout } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
 import { openSourceRepo } from "../scan/source-repo.js";
 import { nfcIndex } from "../scan/translations.js";
@@ -133,16 +133,12 @@ export async function stampPages(
   const init = opts.init ?? null;
   // A page in a folder the scan does not read as a language is one it never reports: stamp
   // refuses it as it refuses a page outside the layout, whatever commit was given.
-  const named = opts.langs ?? [];
-  const notRead = new Map<string, string | null>();
+  const notRead = languagesNotRead(repo.workTree, layout, opts.langs ?? []);
   const places = rels.map((rel) => {
     const place = placeOf(rel, layout, isPage);
     if ("error" in place) return place;
-    if (!notRead.has(place.lang)) {
-      notRead.set(place.lang, languageNotRead(repo.workTree, layout, place.lang, named));
-    }
-    const why = notRead.get(place.lang);
-    if (why === null || why === undefined) return place;
+    const why = notRead(place.lang);
+    if (why === null) return place;
     const folder = layout.languagesIn
       ? `${layout.languagesIn}/${place.lang}`
       : rel.slice(0, rel.length - place.rel.length - 1);

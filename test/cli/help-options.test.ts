@@ -3,10 +3,8 @@
 // others, and the help is made from it.
 import { describe, expect, it } from "vitest";
 import {
-  checkLintOptions,
-  checkReportOptions,
-  checkScanOptions,
   FORMATS,
+  formatOf,
   HELP_COMMANDS,
   helpText,
   OPTION_NAMES,
@@ -71,9 +69,9 @@ function accepts(command: string, name: string): boolean {
   ];
   try {
     const parsed = parseCli(argv, dir);
-    if (command === "scan") checkScanOptions(parsed);
-    if (command === "lint") checkLintOptions(parsed);
-    if (command === "report") checkReportOptions(parsed);
+    if (command === "scan" || command === "lint" || command === "report") {
+      formatOf(command, parsed.format);
+    }
     return true;
   } catch {
     return false;
