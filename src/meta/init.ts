@@ -11,7 +11,7 @@ import {
   unreadFrontMatter,
 } from "./frontmatter.js";
 import { sameData } from "./key-spans.js";
-import { shortcodeAttribute, TIME_KEY } from "./keys.js";
+import { COMMIT_KEY, MDN_COMMIT_KEY, MDN_TABLE, shortcodeAttribute, TIME_KEY } from "./keys.js";
 import { metaShortcode, readMeta } from "./read.js";
 import { type MeantMeta, readBackMessage, readBackProblem } from "./read-back.js";
 import type { StampResult } from "./stamp.js";
@@ -151,8 +151,13 @@ export function initText(text: string, style: MetaStyle, values: InitValues): St
 /** The top-level front matter keys a style adds. */
 function addedKeys(style: MetaStyle): string[] {
   if (style.kind === "shortcode") return [];
-  const key = style.key === "l10n.sourceCommit" ? "l10n" : "default_lang_commit";
+  const key = topKey(style);
   return style.withDate ? [key, TIME_KEY] : [key];
+}
+
+/** The top-level front matter key that holds a style's commit: MDN's table, or the key itself. */
+function topKey(style: MetaStyle & { kind: "front-matter" }): string {
+  return style.key === "l10n.sourceCommit" ? MDN_TABLE : COMMIT_KEY;
 }
 
 /** Whether the front matter of `after` is that of `before` (none reads as no keys) plus `keys`. */
@@ -240,18 +245,20 @@ function withFrontMatter(
   const commit = valueText(format, "", values.commit) as string;
   const date = `"${valueText(format, '"', values.date) as string}"`;
   if (format === "yaml") {
-    if (style.key === "l10n.sourceCommit") lines.push("l10n:", `  sourceCommit: ${commit}`);
-    else lines.push(`default_lang_commit: ${commit}`);
+    if (style.key === "l10n.sourceCommit")
+      lines.push(`${MDN_TABLE}:`, `  ${MDN_COMMIT_KEY}: ${commit}`);
+    else lines.push(`${COMMIT_KEY}: ${commit}`);
     if (style.withDate) lines.push(`${TIME_KEY}: ${date}`);
   } else {
     if (style.withDate) lines.push(`${TIME_KEY} = ${date}`);
     // A TOML table runs to the next one, so it goes last.
-    if (style.key === "l10n.sourceCommit") lines.push("[l10n]", `sourceCommit = ${commit}`);
-    else lines.push(`default_lang_commit = ${commit}`);
+    if (style.key === "l10n.sourceCommit")
+      lines.push(`[${MDN_TABLE}]`, `${MDN_COMMIT_KEY} = ${commit}`);
+    else lines.push(`${COMMIT_KEY} = ${commit}`);
   }
   if (end !== null) {
     const data = end.data;
-    const key = style.key === "l10n.sourceCommit" ? "l10n" : "default_lang_commit";
+    const key = topKey(style);
     if (typeof data === "object" && data !== null && Object.hasOwn(data, key)) {
       return { error: `the page's front matter has "${key}" already; fix it by hand` };
     }
