@@ -225,9 +225,14 @@ function guessLanguages(pair: FolderPair, path: string): string[] {
   return end > 0 ? [rest.slice(0, end)] : [];
 }
 
-/** Whether `path` is one of the layout's English pages' paths (by folder). */
-export function isSourcePath(layout: Layout, path: string): boolean {
-  const owner = ownerOf(layout, path, null);
+/** Whether `path` is one of the layout's English pages' paths (by folder): its deepest folder is
+ * an English one, among the folders of `langs` (null: see ownerOf). */
+export function isSourcePath(
+  layout: Layout,
+  path: string,
+  langs: readonly string[] | null = null,
+): boolean {
+  const owner = ownerOf(layout, path, langs);
   return owner !== null && owner.lang === null;
 }
 

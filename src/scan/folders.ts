@@ -10,6 +10,7 @@ import { chooseLayout, siteSubfolders } from "../layout/detect.js";
 import {
   type FolderPair,
   foldersInside,
+  isSourcePath,
   type Layout,
   type LayoutChoice,
 } from "../layout/layout.js";
@@ -264,9 +265,10 @@ export function resolveFolders(
   }
   const sourceFolders = layout.pairs.map((p) => p.source);
   const excluded = excludeMatcher(opts.exclude ?? []);
-  const nested = sourceFolders.flatMap((f) =>
-    foldersInside(layout, allLanguages, f).map((inner) => `${f}/${inner}/`),
-  );
+  // A folder inside an English folder is another pair's: a translation folder there (VitePress's
+  // `docs/zh/`) holds no English page, while an English one (`docs/api/` in `docs/`) holds its
+  // own pair's, which are English all the same. The deepest folder owns a page.
+  const nested = sourceFolders.some((f) => foldersInside(layout, allLanguages, f).length > 0);
   // What the site says wins over the defaults: Hugo's config may name the content folder and
   // the source language itself.
   return {
@@ -278,7 +280,7 @@ export function resolveFolders(
     languages,
     excluded,
     isPage: pageFileTest(opts.extensions ?? DEFAULTS.extensions),
-    notEnglish: nested.length === 0 ? null : (p) => nested.some((n) => p.startsWith(n)),
+    notEnglish: nested ? (p) => !isSourcePath(layout, p, allLanguages) : null,
     skipped,
   };
 }

@@ -306,3 +306,119 @@ describe("a site with the translations in a folder of their own", () => {
     expect(bad.stderr).toMatch(/--layout: takes auto, content, hugo, docusaurus or pattern/);
   });
 });
+
+describe("two pairs whose English folders nest (docs/ and docs/api/)", () => {
+  const OUTER = "docs/{path}:i18n/{lang}/docs/{path}";
+  const INNER = "docs/api/{path}:i18n/{lang}/api/{path}";
+  const pair = (p: string) => {
+    const [source, translation] = p.split(":");
+    return { source, translation };
+  };
+  let repo: TestRepo;
+  let raw: string;
+
+  beforeAll(() => {
+    repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write("docs/index.md", english("Home"));
+    repo.write("docs/api/ref.md", english("Reference"));
+    repo.write("docs/api/old.md", english("Old"));
+    repo.write("docs/api/guess.md", english("Guess"));
+    raw = repo.commit("English");
+    repo.write("i18n/zh/docs/index.md", fm(raw));
+    repo.write("i18n/zh/api/ref.md", fm(raw));
+    repo.write("i18n/zh/api/guess.md", "# 无元数据\n");
+    repo.commit("Translate");
+    repo.write("docs/api/ref.md", english("Reference", "More.\n"));
+    repo.write("docs/api/guess.md", english("Guess", "More.\n"));
+    repo.commit("Edit the reference and the guessed page");
+    repo.write("docs/api/new.md", english("New"));
+    repo.commit("A new API page");
+  });
+
+  const rows = (args: string[]) => {
+    const res = runCli(["scan", "--repo", repo.dir, "--format", "json", ...args]);
+    expect(res.stderr).toBe("");
+    return (JSON.parse(res.stdout) as ScanResult).pages.map((p) => [
+      p.path,
+      p.sourcePath,
+      p.status,
+      p.commitsBehind ?? p.estimate?.commitsBehind ?? null,
+    ]);
+  };
+  const git = (range: string, page: string) =>
+    Number(repo.git(["rev-list", "--count", range, "--", page]).trim());
+
+  it("gives each English page to the deepest pair, in either order, by flags or the config", () => {
+    const guessed = repo.git(["log", "-1", "--format=%H", "--", "i18n/zh/api/guess.md"]).trim();
+    const want = [
+      [
+        "i18n/zh/api/guess.md",
+        "docs/api/guess.md",
+        "untracked",
+        git(`${guessed}..HEAD`, "docs/api/guess.md"),
+      ],
+      ["i18n/zh/api/new.md", "docs/api/new.md", "missing", null],
+      ["i18n/zh/api/old.md", "docs/api/old.md", "missing", null],
+      ["i18n/zh/api/ref.md", "docs/api/ref.md", "outdated", git(`${raw}..HEAD`, "docs/api/ref.md")],
+      ["i18n/zh/docs/index.md", "docs/index.md", "up-to-date", 0],
+    ];
+    expect(want[3]?.[3]).toBe(1);
+    for (const order of [
+      [OUTER, INNER],
+      [INNER, OUTER],
+    ]) {
+      expect(rows(["--no-cache", ...order.flatMap((p) => ["--paths", p])])).toEqual(want);
+      const config = path.join(tempDir(), "config.json");
+      writeFileSync(config, JSON.stringify({ paths: order.map(pair) }));
+      // Twice: the second run is the kept report's.
+      expect(rows(["--config", config])).toEqual(want);
+      expect(rows(["--config", config])).toEqual(want);
+    }
+  });
+
+  it("brings a kept report up to date after an edit of a nested pair's English page", () => {
+    const config = path.join(tempDir(), "config.json");
+    writeFileSync(config, JSON.stringify({ paths: [pair(OUTER), pair(INNER)] }));
+    const copy = TestRepo.init(path.join(tempDir(), "copy"));
+    copy.git(["pull", "-q", repo.dir, "main"]);
+    const scan = (args: string[]) => {
+      const res = runCli([
+        "scan",
+        "--repo",
+        copy.dir,
+        "--format",
+        "json",
+        "--config",
+        config,
+        ...args,
+      ]);
+      expect(res.stderr).toBe("");
+      return res.stdout;
+    };
+    scan([]);
+    copy.write("docs/api/old.md", english("Old", "Edited.\n"));
+    copy.write("docs/index.md", english("Home", "Edited.\n"));
+    copy.commit("Edit English");
+    const fresh = scan(["--no-cache"]);
+    expect(scan([])).toBe(fresh);
+    expect(fresh).toContain('"i18n/zh/api/old.md"');
+  });
+
+  it("stamps a nested pair's page at its estimate", () => {
+    const page = "i18n/zh/api/guess.md";
+    const res = runCli([
+      "stamp",
+      "--repo",
+      repo.dir,
+      "--init",
+      page,
+      "--metadata",
+      "default_lang_commit",
+      "--dry-run",
+      ...[OUTER, INNER].flatMap((p) => ["--paths", p]),
+    ]);
+    expect(res.stderr).toBe("");
+    const guessed = repo.git(["log", "-1", "--format=%H", "--", page]).trim();
+    expect(res.stdout).toContain(`default_lang_commit: ${guessed}`);
+  });
+});
