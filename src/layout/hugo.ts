@@ -125,16 +125,17 @@ function ownFoldersLayout(
     const dir = folder(get(settings, "contentDir"));
     if (dir !== null) own[lang] = dir;
   }
-  const dirs = Object.fromEntries(
-    Object.entries(own).filter(([lang]) => lang !== sourceLang && on(lang)),
-  );
+  // A language the config leaves out keeps its folder, for --lang to read (it is not reported
+  // otherwise).
+  const dirs = Object.fromEntries(Object.entries(own).filter(([lang]) => lang !== sourceLang));
+  const languages = Object.keys(dirs).filter(on);
   const sourceDir = own[sourceLang];
-  if (Object.keys(dirs).length === 0) return null;
+  if (languages.length === 0) return null;
   if (sourceDir === undefined) {
     if (chosenSource !== null) throw noContentOf(sourceLang, Object.keys(own));
     return null;
   }
-  return foldersLayout([{ source: sourceDir, dirs }], sourceLang, Object.keys(dirs));
+  return foldersLayout([{ source: sourceDir, dirs }], sourceLang, languages);
 }
 
 /**
@@ -342,7 +343,7 @@ function foldersLayout(
     if (
       base !== "." &&
       only.source === `${base}/${defaultLang}` &&
-      languages.every((l) => only.dirs[l] === `${base}/${l}`)
+      Object.entries(only.dirs).every(([l, dir]) => dir === `${base}/${l}`)
     ) {
       return { ...contentLayout(base, defaultLang), languages };
     }

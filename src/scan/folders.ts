@@ -221,32 +221,30 @@ export function resolveFolders(
         inside: within.length === 0 ? null : new Set(within),
       };
     });
-    // A language with none of its folders is a wrong --lang (or a link); one that lacks some
-    // (a locale with no blog translated yet) has every page of those missing.
+    // A language with none of its folders has every page missing: one a site declares (Hugo's
+    // config) as Hugo builds it, one --lang names as that user asks, each the same whether an
+    // empty folder is left on this disk or not (git holds none, so CI never sees one). A folder
+    // that is there but cannot be read (a link, a file) is refused; a name the layout has no
+    // folder for (Hugo's languages each named one by one) is no language of the site.
     if (there.every((f) => f.abs === null)) {
-      const folder = `${layout.languagesIn}/${lang}`;
-      // The folder the layout wants: the language's own when it is missing, else the first
-      // pair's below it (`docs/guide/docs`).
-      const rel =
-        layout.kind === "content" || realFolderInside(workTree, folder)
-          ? there[0]?.rel || folder
-          : folder;
       if (discovered) {
-        skipped.push(`${folder}: not read as a language (no folder ${rel})`);
+        const folder = `${layout.languagesIn}/${lang}`;
+        skipped.push(`${folder}: not read as a language (no folder ${there[0]?.rel || folder})`);
         notLanguages.add(lang);
         continue;
       }
-      // Named by --lang: its own folder there but none of the layout's several in it says
-      // which it lacks.
-      const problem = folderProblem(workTree, rel);
-      const why =
-        problem.startsWith("no such") &&
-        layout.pairs.length > 1 &&
-        layout.kind !== "content" &&
-        realFolderInside(workTree, folder)
-          ? `no folder of translations in ${folder}: ${translationFolders(layout, lang)}`
-          : problem;
-      throw new AppError(2, why.startsWith("no such") ? `no such language folder: ${rel}` : why);
+      const from = opts.langsFrom ?? "--lang";
+      const places = there.map((f) => f.rel).filter((rel) => rel !== "");
+      if (places.length === 0) throw new AppError(2, `${from}: ${notASiteLanguage(layout, lang)}`);
+      for (const rel of places) {
+        const why = folderProblem(workTree, rel);
+        if (!why.startsWith("no such")) throw new AppError(2, why);
+      }
+      if (!siteDeclares(layout, lang)) {
+        skipped.push(
+          `${from}: ${lang}: no folder ${translationFolders(layout, lang)} yet, so every page of it is missing`,
+        );
+      }
     }
     langs.push(...there);
   }
@@ -357,6 +355,21 @@ function translationFolders(layout: Layout, lang: string): string {
   const all = [...new Set(layout.pairs.map((p) => p.translation(lang)))];
   const more = all.length > 3 ? ` and ${all.length - 3} more` : "";
   return `${all.slice(0, 3).join(", ")}${more}`;
+}
+
+/** Whether the site itself names `lang` a language of its own (Hugo's config), rather than an
+ * option or its folders. */
+function siteDeclares(layout: Layout, lang: string): boolean {
+  return layout.kind !== "pattern" && layout.kind !== "mdn" && !!layout.languages?.includes(lang);
+}
+
+/** Why `lang` has no place in a layout that names each language's folders (Hugo's own content
+ * folders), for messages: the languages it has, and the one spelt alike but for case. */
+function notASiteLanguage(layout: Layout, lang: string): string {
+  const has = [layout.sourceLang, ...(layout.languages ?? [])];
+  const like = has.find((l) => l.toLowerCase() === lang.toLowerCase());
+  const hint = like === undefined ? "" : `; did you mean ${like}?`;
+  return `no language ${lang} in this site (Hugo's config gives content folders to ${has.join(", ")})${hint}`;
 }
 
 /** Why a language folder whose translation folders hold no file is none, for messages. */

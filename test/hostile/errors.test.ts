@@ -151,8 +151,8 @@ describe("errors", () => {
   it("a wrong folder option is refused before git starts on the history", async () => {
     // The history log is the scan's longest job: a typo must not wait for a log nobody reads.
     await expect(
-      startScan({ repo: repo.dir, content: "content", source: "en", langs: ["fr"] }),
-    ).rejects.toThrow("no such language folder: content/fr");
+      startScan({ repo: repo.dir, content: "docs", source: "en", langs: ["fr"] }),
+    ).rejects.toThrow("no such folder: docs");
   });
 
   it("an unknown --source and a missing --content folder", () => {

@@ -210,13 +210,26 @@ describe("a Docusaurus locale folder with no translated page", () => {
     const noFile = (lang: string) =>
       `i18n/${lang}: not read as a language (no file in i18n/${lang}/docusaurus-plugin-content-docs/current, i18n/${lang}/docusaurus-plugin-content-blog)`;
     expect(out.warnings).toEqual([noFile("fr"), noFile("ko")]);
-    // Named with --lang, the folder is looked at, and what it lacks is said.
-    const named = runCli(["scan", "--repo", site.dir, "--no-cache", "--lang", "ko"]);
-    expect(named).toMatchObject({
-      code: 2,
-      stderr:
-        "translation-status: no folder of translations in i18n/ko: i18n/ko/docusaurus-plugin-content-docs/current, i18n/ko/docusaurus-plugin-content-blog\n",
-    });
+    // Named with --lang, it is read, every page missing, and what it lacks is said.
+    const named = runCli([
+      "scan",
+      "--repo",
+      site.dir,
+      "--no-cache",
+      "--lang",
+      "ko",
+      "--format",
+      "json",
+    ]);
+    expect(named.stderr).toBe("");
+    const ko = JSON.parse(named.stdout) as ScanResult;
+    expect(ko.pages.map((p) => [p.path, p.status])).toEqual([
+      ["i18n/ko/docusaurus-plugin-content-blog/2024-01-01-hello.md", "missing"],
+      ["i18n/ko/docusaurus-plugin-content-docs/current/intro.md", "missing"],
+    ]);
+    expect(ko.warnings).toEqual([
+      "--lang: ko: no folder i18n/ko/docusaurus-plugin-content-docs/current, i18n/ko/docusaurus-plugin-content-blog yet, so every page of it is missing",
+    ]);
     // stamp writes no page there, nor in the source language's own folder beside the locales.
     site.write(`${DOCS.replace("{lang}", "en")}/current/intro.md`, fm(raw));
     const stamped = runCli([

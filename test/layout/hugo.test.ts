@@ -176,8 +176,12 @@ describe("Hugo's config as Hugo reads it", () => {
       {
         source: "content/english",
         translation: "",
-        languages: { fr: "content/francais", ja: "content/nihongo" },
+        // The language it leaves out keeps its folder, which --lang reads.
+        languages: { de: "content/deutsch", fr: "content/francais", ja: "content/nihongo" },
       },
+    ]);
+    expect(scanJson(repo.dir, ["--lang", "de"]).pages.map((p) => [p.path, p.status])).toEqual([
+      ["content/deutsch/a.md", "up-to-date"],
     ]);
   });
 
@@ -493,5 +497,75 @@ target = "content/generated"
     expect(out.layout).toBeUndefined();
     expect(out.content).toBe("content");
     expect(out.pages.map((p) => [p.path, p.status])).toEqual([["content/fr/a.md", "up-to-date"]]);
+  });
+});
+
+describe("a language with no folder", () => {
+  const OWN_DIRS =
+    'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\n[languages.zh]\ncontentDir = "content/zh"\n[languages.de]\ncontentDir = "content/de"\n';
+
+  it("is reported, every page missing, the same whether an empty folder is on the disk or not", () => {
+    const { repo } = site({ "hugo.toml": OWN_DIRS, "content/en/a.md": english("A") }, (raw) => ({
+      "content/zh/a.md": page(raw),
+    }));
+    // Hugo's config declares de, as Hugo builds it: no warning.
+    const declared = scanJson(repo.dir);
+    expect(declared.languages).toEqual(["de", "zh"]);
+    expect(declared.pages.map((p) => [p.path, p.status])).toEqual([
+      ["content/de/a.md", "missing"],
+      ["content/zh/a.md", "up-to-date"],
+    ]);
+    expect(declared.warnings).toEqual([]);
+    // A language --lang names is read all the same, with a warning that it has no folder.
+    const named = scanJson(repo.dir, ["--lang", "fr"]);
+    expect(named.pages.map((p) => [p.path, p.status])).toEqual([["content/fr/a.md", "missing"]]);
+    expect(named.warnings).toEqual([
+      "--lang: fr: no folder content/fr yet, so every page of it is missing",
+    ]);
+    // An empty folder left on this disk (which git, and so CI, never sees) changes nothing.
+    mkdirSync(path.join(repo.dir, "content/de/x"), { recursive: true });
+    mkdirSync(path.join(repo.dir, "content/fr/x"), { recursive: true });
+    expect(scanJson(repo.dir, ["--no-cache"]).pages).toEqual(declared.pages);
+    expect(scanJson(repo.dir, ["--no-cache", "--lang", "fr"]).pages).toEqual(named.pages);
+  });
+
+  it("that Hugo's config does not lay out is named as no language of the site, never as a folder", () => {
+    const own = site(
+      {
+        "config/_default/languages.toml":
+          '[en]\ncontentDir = "site/english"\n[zh-CN]\ncontentDir = "site/chinese"\n',
+        "site/english/a.md": english("A"),
+      },
+      (raw) => ({ "site/chinese/a.md": page(raw) }),
+    );
+    const sibling = site(
+      {
+        "hugo.toml":
+          'contentDir = "content"\ndefaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.zh-CN]\ncontentDir = "content.zh"\n',
+        "content/a.md": english("A"),
+      },
+      (raw) => ({ "content.zh/a.md": page(raw) }),
+    );
+    const mounts = site(
+      {
+        "hugo.toml":
+          '[languages.en]\nweight = 1\n[languages.zh-CN]\nweight = 2\n[[module.mounts]]\nsource = "docs/en"\ntarget = "content"\n[[module.mounts]]\nsource = "docs/zh"\ntarget = "content"\nlang = "zh-CN"\n',
+        "docs/en/a.md": english("A"),
+      },
+      (raw) => ({ "docs/zh/a.md": page(raw) }),
+    );
+    for (const { repo } of [own, sibling, mounts]) {
+      const scan = (...args: string[]) => runCli(["scan", "--repo", repo.dir, ...args]);
+      const has = "(Hugo's config gives content folders to en, zh-CN)";
+      expect(scan("--lang", "zh-cn")).toMatchObject({
+        code: 2,
+        stdout: "",
+        stderr: `translation-status: --lang: no language zh-cn in this site ${has}; did you mean zh-CN?\n`,
+      });
+      expect(scan("--lang", "fr").stderr).toBe(
+        `translation-status: --lang: no language fr in this site ${has}\n`,
+      );
+      expect(scan("--lang", "zh-CN").code).toBe(0);
+    }
   });
 });

@@ -237,13 +237,26 @@ describe("a folder where the pattern has {lang} that does not hold the pattern's
     ]);
   });
 
-  it("named with --lang is refused in one line naming the folder that is not there", () => {
+  it("named with --lang is read, every page missing, with a warning naming the folder", () => {
     const repo = site();
     repo.write("docs/guide/readme.txt", "x\n");
     repo.commit("Guide");
-    const res = runCli(["scan", "--repo", repo.dir, "--lang", "guide", ...PATHS]);
-    expect(res.code).toBe(2);
-    expect(res.stderr).toBe("translation-status: no such language folder: docs/guide/docs\n");
+    const res = runCli([
+      "scan",
+      "--repo",
+      repo.dir,
+      "--lang",
+      "guide",
+      "--format",
+      "json",
+      ...PATHS,
+    ]);
+    expect(res.stderr).toBe("");
+    const out = JSON.parse(res.stdout) as ScanResult;
+    expect(out.pages.map((p) => [p.path, p.status])).toEqual([["docs/guide/docs/e.md", "missing"]]);
+    expect(out.warnings).toEqual([
+      "--lang: guide: no folder docs/guide/docs yet, so every page of it is missing",
+    ]);
   });
 
   it("names a link as a link, and never a folder that is there as outside the repository", () => {

@@ -82,7 +82,7 @@ describe("the scratch folder", () => {
     const repo = JSON.stringify(site.dir);
     expect(
       leftBehind(
-        `await scan({ repo: ${repo}, source: "en", content: "content", langs: ["nope"] }).catch(() => {});`,
+        `await scan({ repo: ${repo}, source: "nope", content: "content", langs: [] }).catch(() => {});`,
       ),
     ).toEqual([]);
   });
