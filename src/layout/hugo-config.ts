@@ -165,7 +165,17 @@ function parse(rel: string, text: string): Data | null {
       data = JSON.parse(text);
     } else {
       const yaml = require("yaml") as typeof yamlLib;
-      data = yaml.parse(text, { schema: "failsafe", maxAliasCount: 100 });
+      // As Hugo's YAML library reads it: YAML 1.1 scalars (`yes`, `on` and `Y` are true; a
+      // plain integer is a Go int, kept apart from TOML's and JSON's numbers, see isOn) and `<<`
+      // merge keys. Only the schema's own tags; an unknown one is read as its text, without the
+      // warning the library would print; aliases are expanded 100 times at most.
+      data = yaml.parse(text, {
+        schema: "yaml-1.1",
+        merge: true,
+        intAsBigInt: true,
+        maxAliasCount: 100,
+        logLevel: "error",
+      });
     }
     return isData(data) ? data : null;
   } catch {
@@ -205,9 +215,17 @@ export function getMap(data: unknown, key: string): Data | null {
   return isData(v) ? v : null;
 }
 
-/** Whether a config value is on: YAML's text `true` too, since YAML is read as text. */
+/** The texts Go's strconv.ParseBool reads as true. */
+const TRUE_TEXTS = new Set(["1", "t", "T", "TRUE", "true", "True"]);
+
+/**
+ * Whether a config value is on, as Hugo's cast.ToBool reads it: true; a text ParseBool reads as
+ * true (`"true"`, `"T"`, `"1"`, not `"yes"`); a YAML integer other than 0 (a Go int, here a
+ * bigint), but not TOML's or JSON's numbers (int64 and float64, which it does not take).
+ */
 export function isOn(v: unknown): boolean {
-  return v === true || (typeof v === "string" && v.toLowerCase() === "true");
+  if (typeof v === "string") return TRUE_TEXTS.has(v);
+  return v === true || (typeof v === "bigint" && v !== 0n);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Hugo sites whose config gives each language its own content folder: the config decides which
 // folders are languages and where each one's pages are. The config is read as data.
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ScanResult } from "../../src/core/types.js";
@@ -566,6 +567,96 @@ describe("a language with no folder", () => {
         `translation-status: --lang: no language fr in this site ${has}\n`,
       );
       expect(scan("--lang", "zh-CN").code).toBe(0);
+    }
+  });
+});
+
+describe("a YAML config, read as Hugo reads it", () => {
+  const stamped = (raw: string) => `---\ntitle: T\ndefault_lang_commit: ${raw}\n---\n`;
+  // Debian's hugo is required here, as for the demo site's banner (.ci/run installs it).
+  /** The languages, other than the default one, whose page `a` Hugo builds. */
+  const built = (dir: string) => {
+    const out = tempDir("ts-hugo-out-");
+    const res = spawnSync("hugo", ["--destination", out, "--quiet"], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    expect(res.stderr).toBe("");
+    return readdirSync(out)
+      .filter((name) => existsSync(path.join(out, name, "a", "index.html")))
+      .sort();
+  };
+
+  it("follows merge keys and YAML 1.1's booleans, and Hugo's reading of a text or number", () => {
+    // Each language is disabled, or not, by one way of writing it.
+    const disabled: Record<string, string> = {
+      merged: "<<: &off\n      disabled: true",
+      alias: "<<: *off",
+      withyes: "disabled: yes",
+      withy: "disabled: Y",
+      withon: "disabled: on",
+      quotedyes: 'disabled: "yes"',
+      quotedtrue: 'disabled: "true"',
+      odd: "disabled: tRue",
+      one: "disabled: 1",
+      zero: "disabled: 0",
+      witht: 'disabled: "t"',
+      withoff: "disabled: off",
+    };
+    const langs = Object.keys(disabled);
+    const yaml = [
+      "defaultContentLanguage: en",
+      "disableKinds: [taxonomy, term, RSS, sitemap, 404, robotsTXT]",
+      "languages:",
+      "  en:",
+      "    contentDir: content/en",
+      ...langs.flatMap((l) => [`  ${l}:`, `    ${disabled[l]}`, `    contentDir: content/${l}`]),
+    ].join("\n");
+    const { repo } = site(
+      {
+        "hugo.yaml": `${yaml}\n`,
+        "layouts/_default/single.html": "{{ .Title }}\n",
+        "layouts/index.html": "home\n",
+        "content/en/a.md": english("A"),
+      },
+      (raw) => Object.fromEntries(langs.map((l) => [`content/${l}/a.md`, stamped(raw)])),
+    );
+    const out = scanJson(repo.dir);
+    // As Hugo 0.111 builds them: quoted "yes", "tRue", 0 and off leave the language in.
+    expect(out.languages).toEqual(["odd", "quotedyes", "withoff", "zero"]);
+    expect(built(repo.dir)).toEqual(["odd", "quotedyes", "withoff", "zero"]);
+  });
+
+  it("reads TOML's and JSON's numbers as Hugo does: never on", () => {
+    for (const [file, text] of [
+      [
+        "hugo.toml",
+        'defaultContentLanguage = "en"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "404", "robotsTXT"]\n[languages.en]\ncontentDir = "content/en"\n[languages.one]\ncontentDir = "content/one"\ndisabled = 1\n[languages.t]\ncontentDir = "content/t"\ndisabled = "T"\n',
+      ],
+      [
+        "hugo.json",
+        JSON.stringify({
+          defaultContentLanguage: "en",
+          disableKinds: ["taxonomy", "term", "RSS", "sitemap", "404", "robotsTXT"],
+          languages: {
+            en: { contentDir: "content/en" },
+            one: { contentDir: "content/one", disabled: 1 },
+            t: { contentDir: "content/t", disabled: "True" },
+          },
+        }),
+      ],
+    ] as const) {
+      const { repo } = site(
+        {
+          [file]: text,
+          "layouts/_default/single.html": "{{ .Title }}\n",
+          "layouts/index.html": "home\n",
+          "content/en/a.md": english("A"),
+        },
+        (raw) => ({ "content/one/a.md": stamped(raw), "content/t/a.md": stamped(raw) }),
+      );
+      expect(scanJson(repo.dir).languages).toEqual(["one"]);
+      expect(built(repo.dir)).toEqual(["one"]);
     }
   });
 });
