@@ -188,7 +188,10 @@ export function resolveFolders(
     names = [...layout.languages];
   } else {
     if (languagesAbs === null) {
-      throw new AppError(2, missingFolder(workTree, layout.languagesIn, startedIn(workTree, opts)));
+      // The content folder the options set, when the layout is theirs.
+      const chosen = layout.kind === "content" && (opts.chosen?.content ?? false);
+      const here = startedIn(workTree, opts);
+      throw new AppError(2, missingFolder(workTree, layout.languagesIn, here, chosen));
     }
     discovered = true;
     const found = folderLanguages(workTree, layout, languagesAbs, source);
@@ -427,7 +430,9 @@ export function siteLayout(
     chosen: opts.chosen ?? NOTHING_CHOSEN,
     startedIn: here,
   });
-  if (!layout) throw new AppError(2, missingFolder(workTree, content, here));
+  if (!layout) {
+    throw new AppError(2, missingFolder(workTree, content, here, opts.chosen?.content ?? false));
+  }
   return layout;
 }
 
@@ -447,23 +452,26 @@ function startedIn(workTree: string, opts: { repo?: string }): string {
 
 /**
  * Why the folder `rel` (from an option, relative to the repository's top) is not there, and
- * what to do: folders are the top's wherever the tool is started, so from a subfolder that
- * holds `rel` the message names that one; where the top holds no site but several subfolders
- * do, it names them.
+ * what to do: folders are the top's wherever the tool is started, so where the folder the tool
+ * was started in holds `rel` (or, for a content folder the options set, a subfolder holding a
+ * site does: kueue's `site/content`) the message names that one, the same from the top as from
+ * inside; where the top holds no site but several subfolders do, it names them. A folder the
+ * options set is not said to need setting.
  */
-function missingFolder(workTree: string, rel: string, here: string): string {
+function missingFolder(workTree: string, rel: string, here: string, chosen = false): string {
   const why = folderProblem(workTree, rel);
   if (!why.startsWith("no such")) return why;
-  // At the top, where folders are looked for, that goes without saying.
-  const top = here === "" ? [] : [`relative to the repository's top, ${workTree}`];
-  const near = `${here}/${rel}`;
-  if (here !== "" && realFolderInside(workTree, near)) {
-    return `${why} (${top[0]}: did you mean ${near}?)`;
-  }
+  const top = `relative to the repository's top, ${workTree}`;
   const sites = siteSubfolders(workTree);
-  const what =
-    sites.length > 1
-      ? `set it with --content, or run the tool inside the site's folder: ${sites.join(", ")}`
-      : "set it with --content";
-  return `${why} (${[...top, what].join("; ")})`;
+  const places = [here, ...(chosen ? sites : [])].filter((f) => f !== "");
+  const near = places.map((f) => `${f}/${rel}`).find((f) => realFolderInside(workTree, f));
+  if (near !== undefined) return `${why} (${top}: did you mean ${near}?)`;
+  const inside = `run the tool inside the site's folder: ${sites.join(", ")}`;
+  const what = chosen
+    ? sites.length > 1
+      ? [inside]
+      : []
+    : [sites.length > 1 ? `set it with --content, or ${inside}` : "set it with --content"];
+  // At the top, where folders are looked for, that goes without saying, unless it is all.
+  return `${why} (${[...(here === "" && what.length > 0 ? [] : [top]), ...what].join("; ")})`;
 }

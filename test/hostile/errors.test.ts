@@ -1,6 +1,14 @@
 // Usage and environment errors: exactly one line on stderr, prefixed, and exit code 2.
 import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, rmSync, symlinkSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+} from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../src/errors.js";
@@ -162,7 +170,7 @@ describe("errors", () => {
     );
     fails(
       ["scan", "--repo", repo.dir, "--content", "docs"],
-      "no such folder: docs (set it with --content)",
+      `no such folder: docs (relative to the repository's top, ${realpathSync(repo.dir)})`,
     );
   });
 

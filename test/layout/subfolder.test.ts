@@ -2,7 +2,7 @@
 // `site/`, many projects their Docusaurus site in `website/`): found with no setup from the top
 // or from inside it, its folders named from the repository's top as every report names them;
 // a folder option is the top's wherever the tool starts, and the message says so.
-import { mkdirSync, realpathSync } from "node:fs";
+import { mkdirSync, realpathSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ScanResult } from "../../src/core/types.js";
@@ -67,6 +67,24 @@ describe("a Hugo site in a subfolder", () => {
     // --repo names the folder to start from as the current folder does.
     const viaRepo = runCli(["scan", "--repo", site, "--content", "content"]);
     expect(viaRepo.stderr).toContain("did you mean site/content?");
+    // From the top, the same mistake gets the same message: the option was given, and the
+    // site's folder holds one of that name.
+    for (const given of ["content", "./content"]) {
+      const fromTop = runCli(["scan", "--content", given], { cwd: repo.dir });
+      expect(fromTop).toMatchObject({
+        code: 2,
+        stderr: `translation-status: no such folder: content (relative to the repository's top, ${topDir}: did you mean site/content?)\n`,
+      });
+    }
+    const config = path.join(tempDir(), "config.json");
+    writeFileSync(config, JSON.stringify({ content: "content" }));
+    expect(runCli(["scan", "--config", config], { cwd: repo.dir }).stderr).toContain(
+      "did you mean site/content?",
+    );
+    // A folder no site holds either is not said to need setting.
+    expect(runCli(["scan", "--content", "docs"], { cwd: repo.dir }).stderr).toBe(
+      `translation-status: no such folder: docs (relative to the repository's top, ${topDir})\n`,
+    );
   });
 
   it("stamps a page named from inside the site", () => {
