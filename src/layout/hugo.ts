@@ -19,7 +19,8 @@ import {
   isOn,
   mergeConfig,
 } from "./hugo-config.js";
-import { contentLayout, folderPair, type Layout } from "./layout.js";
+import { contentLayout, type FileFilter, folderPair, type Layout } from "./layout.js";
+import { mountLeavesOut } from "./mount-files.js";
 
 /** What a config says when it gives languages folders of their own or leaves some out: only
  * such a config changes the layout, so for most Hugo sites no parser is loaded before git can
@@ -250,6 +251,8 @@ interface Mount {
   source: string;
   at: string;
   lang: string;
+  /** The files below `source` Hugo leaves out (includeFiles, excludeFiles), by their path there. */
+  files: ReturnType<typeof mountLeavesOut>;
 }
 
 /**
@@ -274,8 +277,9 @@ function contentMounts(
     if (target !== "content" && !target.startsWith("content/")) continue;
     if (!realFolderInside(workTree, source)) continue;
     const at = target === "content" ? "" : target.slice("content/".length);
+    const files = mountLeavesOut(m);
     for (const lang of mountLanguages(m, defaultLang)) {
-      out.push({ source, at, lang: canonical(lang) });
+      out.push({ source, at, lang: canonical(lang), files });
     }
   }
   return out;
@@ -310,6 +314,12 @@ function mountsLayout(mounts: Mount[], defaultLang: string, declared: string[]):
   const candidates = [...new Set([...declared, ...translated.map((m) => m.lang)])];
   const pairs = english.map((e) => {
     const dirs: Record<string, string> = {};
+    const filters = new Map<string | null, (rel: string) => boolean>();
+    const by: Record<string, unknown> = {};
+    if (e.files) {
+      filters.set(null, e.files.leftOut);
+      by[""] = { include: e.files.include, exclude: e.files.exclude };
+    }
     for (const lang of candidates) {
       const around = translated
         .filter((m) => m.lang === lang && within(m.at, e.at))
@@ -317,8 +327,18 @@ function mountsLayout(mounts: Mount[], defaultLang: string, declared: string[]):
       if (!around) continue;
       const rest = e.at.slice(around.at.length).replace(/^\//, "");
       dirs[lang] = rest === "" ? around.source : `${around.source}/${rest}`;
+      // The mount's globs are of paths below its own source, which this folder may be inside.
+      const mounted = around.files;
+      if (!mounted) continue;
+      const out = mounted.leftOut;
+      filters.set(lang, rest === "" ? out : (rel) => out(`${rest}/${rel}`));
+      by[lang] = { include: mounted.include, exclude: mounted.exclude, below: rest };
     }
-    return { source: e.source, dirs };
+    const files: FileFilter | undefined =
+      filters.size === 0
+        ? undefined
+        : { leftOut: (lang, rel) => filters.get(lang)?.(rel) ?? false, by };
+    return { source: e.source, dirs, ...(files ? { files } : {}) };
   });
   // A language with no folder of its own anywhere has nothing translated to report.
   const languages = candidates.filter((l) => pairs.some((p) => Object.hasOwn(p.dirs, l)));
@@ -332,7 +352,11 @@ function mountsLayout(mounts: Mount[], defaultLang: string, declared: string[]):
  * else a pair per English folder, each language's folder named.
  */
 function foldersLayout(
-  pairs: ReadonlyArray<{ source: string; dirs: Record<string, string> }>,
+  pairs: ReadonlyArray<{
+    source: string;
+    dirs: Record<string, string>;
+    files?: FileFilter;
+  }>,
   defaultLang: string,
   languageList: readonly string[],
 ): Layout {
@@ -345,7 +369,9 @@ function foldersLayout(
       only.source === `${base}/${defaultLang}` &&
       Object.entries(only.dirs).every(([l, dir]) => dir === `${base}/${l}`)
     ) {
-      return { ...contentLayout(base, defaultLang), languages };
+      const layout = contentLayout(base, defaultLang);
+      const pairs = layout.pairs.map((p) => folderPair(p.source, p.pattern, undefined, only.files));
+      return { ...layout, pairs, languages };
     }
   }
   return {
@@ -353,7 +379,7 @@ function foldersLayout(
     sourceLang: defaultLang,
     languagesIn: "",
     languages,
-    pairs: pairs.map((p) => folderPair(p.source, "", p.dirs)),
+    pairs: pairs.map((p) => folderPair(p.source, "", p.dirs, p.files)),
   };
 }
 

@@ -16,6 +16,19 @@ export interface FolderPair {
   dirs?: Readonly<Record<string, string>>;
   /** Repo-relative folder of a language's translations of `source`. */
   translation: (lang: string) => string;
+  /** The files the site leaves out (Hugo mounts' includeFiles and excludeFiles); absent when it
+   * builds every file. */
+  files?: FileFilter;
+}
+
+/** Which files below a pair's folders the site builds. */
+export interface FileFilter {
+  /** Whether the site leaves out the file at `rel` below the English folder (`lang` null) or a
+   * language's. */
+  leftOut: (lang: string | null, rel: string) => boolean;
+  /** What `leftOut` follows from, as data (each folder's globs, by language, "" for English):
+   * a scan's inputs are named by it (see scan/inputs-key.ts), the function being no data. */
+  by: Readonly<Record<string, unknown>>;
 }
 
 export type LayoutKind = "content" | "docusaurus" | "hugo" | "pattern" | "mdn";
@@ -57,14 +70,17 @@ export function folderPair(
   source: string,
   pattern: string,
   dirs?: Readonly<Record<string, string>>,
+  files?: FileFilter,
 ): FolderPair {
   const byPattern = (lang: string) => pattern.replaceAll("{lang}", lang);
-  if (!dirs) return { source, pattern, translation: byPattern };
+  const filtered = files ? { files } : {};
+  if (!dirs) return { source, pattern, translation: byPattern, ...filtered };
   return {
     source,
     pattern,
     dirs,
     translation: (lang) => (Object.hasOwn(dirs, lang) ? (dirs[lang] as string) : byPattern(lang)),
+    ...filtered,
   };
 }
 
@@ -293,6 +309,7 @@ export function layoutIn(folder: string, layout: Layout): Layout {
         at(p.source),
         at(p.pattern),
         p.dirs && Object.fromEntries(Object.entries(p.dirs).map(([lang, dir]) => [lang, at(dir)])),
+        p.files,
       ),
     ),
   };

@@ -109,12 +109,17 @@ export function englishPages(
   entries: readonly TreeEntry[],
 ): Map<string, string> {
   const english = new Map<string, string>();
+  // The files a Hugo mount leaves out, by English folder: none on nearly every site.
+  const leftOut = new Map(
+    folders.layout.pairs.flatMap((p) => (p.files ? [[p.source, p.files.leftOut] as const] : [])),
+  );
   for (const e of entries) {
     if (e.type !== "blob" || e.mode === "120000" || !folders.isPage(e.path)) continue;
     if (folders.notEnglish?.(e.path)) continue;
-    if (folders.excluded) {
+    if (folders.excluded || leftOut.size > 0) {
       const source = ownFolder(folders.sourceFolders, e.path);
-      if (folders.excluded(e.path.slice(source.length + 1))) continue;
+      const rel = e.path.slice(source.length + 1);
+      if (folders.excluded?.(rel) || leftOut.get(source)?.(null, rel)) continue;
     }
     english.set(e.path, e.oid);
   }

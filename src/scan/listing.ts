@@ -42,7 +42,7 @@ export async function listTranslations(
     }
     for (const s of found.skipped) skipped.push(`${folder.rel}/${s.rel}: ${s.why}`);
     for (const f of found.files) {
-      if (excluded?.(f.rel)) continue;
+      if (excluded?.(f.rel) || folder.pair.files?.leftOut(folder.lang, f.rel)) continue;
       // The folder is absolute and normalized, and names never hold "/", "." or "..": no
       // path.join.
       const signature = signed ? fileSignature(`${folder.abs}/${f.rel}`, signed.now) : null;

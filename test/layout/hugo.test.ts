@@ -660,3 +660,70 @@ describe("a YAML config, read as Hugo reads it", () => {
     }
   });
 });
+
+describe("Hugo's module mounts' includeFiles and excludeFiles", () => {
+  it("leave out the files Hugo leaves out, English and translated alike", () => {
+    const stamped = (raw: string) => `---\ntitle: T\ndefault_lang_commit: ${raw}\n---\n`;
+    const { repo } = site(
+      {
+        "hugo.yaml": `defaultContentLanguage: en
+disableKinds: [taxonomy, term, RSS, sitemap, 404, robotsTXT]
+languages:
+  en: {weight: 1}
+  zh: {weight: 2}
+module:
+  mounts:
+    - {source: content/en, target: content, lang: en, excludeFiles: "drafts/**"}
+    - {source: content/zh, target: content, lang: zh, excludeFiles: ["**.bak.md", "/Private"]}
+    - {source: api-docs, target: content/api, lang: en, includeFiles: "/v2/**"}
+    - {source: i18n-api/zh, target: content/api, lang: zh, includeFiles: "v2/*.md"}
+`,
+        "layouts/_default/single.html": "{{ .Title }}\n",
+        "layouts/_default/list.html": "{{ .Title }}\n",
+        "content/en/a.md": english("A"),
+        "content/en/b.md": english("B"),
+        "content/en/drafts/d.md": english("D"),
+        "content/en/private/p.md": english("P"),
+        "api-docs/v1/old.md": english("Old"),
+        "api-docs/v2/new.md": english("New"),
+        "api-docs/v2/more.md": english("More"),
+      },
+      (raw) => ({
+        "content/zh/a.md": stamped(raw),
+        "content/zh/b.bak.md": stamped(raw),
+        "content/zh/private/p.md": stamped(raw),
+        "i18n-api/zh/v2/new.md": stamped(raw),
+        "i18n-api/zh/v2/more.txt": "x\n",
+        "i18n-api/zh/v1/old.md": stamped(raw),
+      }),
+    );
+    const out = scanJson(repo.dir);
+    expect(out.pages.map((p) => [p.path, p.sourcePath, p.status])).toEqual([
+      ["content/zh/a.md", "content/en/a.md", "up-to-date"],
+      ["content/zh/b.md", "content/en/b.md", "missing"],
+      ["content/zh/private/p.md", "content/en/private/p.md", "missing"],
+      ["i18n-api/zh/v2/more.md", "api-docs/v2/more.md", "missing"],
+      ["i18n-api/zh/v2/new.md", "api-docs/v2/new.md", "up-to-date"],
+    ]);
+    // What Hugo builds: the English pages above, and the translations that are not missing.
+    const dest = tempDir("ts-hugo-out-");
+    const res = spawnSync("hugo", ["--destination", dest, "--quiet"], {
+      cwd: repo.dir,
+      encoding: "utf8",
+    });
+    expect(res.stderr).toBe("");
+    // Each page is a folder holding an index.html; the sections' and languages' own are lists.
+    const pages = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory()
+          ? [e.name, ...pages(path.join(dir, e.name)).map((p) => `${e.name}/${p}`)]
+          : [],
+      );
+    const lists = ["en", "zh", "api", "api/v2", "private", "zh/api", "zh/api/v2"];
+    expect(
+      pages(dest)
+        .filter((p) => existsSync(path.join(dest, p, "index.html")) && !lists.includes(p))
+        .sort(),
+    ).toEqual(["a", "api/v2/more", "api/v2/new", "b", "private/p", "zh/a", "zh/api/v2/new"]);
+  });
+});
