@@ -86,7 +86,7 @@ describe("the dashboard's data", () => {
   });
 
   it("holds the scan's failure for the UI to show, as no unhandled rejection", async () => {
-    const opts = await loadOptions(parseCli(["dashboard", "--repo", site.dir, "--lang", "xx"]));
+    const opts = await loadOptions(parseCli(["dashboard", "--repo", site.dir, "--content", "xx"]));
     const start = startScan(opts);
     const { load } = startDashboardData(opts, start);
     // Nothing listens while the scan fails.
