@@ -187,17 +187,23 @@ export function resolveFolders(
   // Languages found as folders, not named: one that holds none of the layout's folders is no
   // language of it (`docs/guide/` beside `docs/ja/docs/`), and is passed over.
   let discovered = false;
+  // The folder the languages are in is looked at when they are found there, or when it holds
+  // the source's too (`content/`): a language named there cannot want it missing.
+  const noLanguagesFolder = () => {
+    // The content folder the options set, when the layout is theirs.
+    const chosen = layout.kind === "content" && (opts.chosen?.content ?? false);
+    const here = startedIn(workTree, opts);
+    return new AppError(2, missingFolder(workTree, layout.languagesIn, here, chosen));
+  };
   if (opts.langs.length > 0) {
     names = opts.langs.map((l) => checkLanguageName(l, opts.langsFrom ?? "--lang"));
+    if (layout.kind === "content" && languagesAbs === null && !layout.languages) {
+      throw noLanguagesFolder();
+    }
   } else if (layout.languages) {
     names = [...layout.languages];
   } else {
-    if (languagesAbs === null) {
-      // The content folder the options set, when the layout is theirs.
-      const chosen = layout.kind === "content" && (opts.chosen?.content ?? false);
-      const here = startedIn(workTree, opts);
-      throw new AppError(2, missingFolder(workTree, layout.languagesIn, here, chosen));
-    }
+    if (languagesAbs === null) throw noLanguagesFolder();
     discovered = true;
     const found = folderLanguages(workTree, layout, languagesAbs, source);
     names = found.names;

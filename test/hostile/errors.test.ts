@@ -168,10 +168,12 @@ describe("errors", () => {
       ["scan", "--repo", repo.dir, "--source", "fr"],
       "no such source language folder in HEAD: content/fr (set it with --source)",
     );
-    fails(
-      ["scan", "--repo", repo.dir, "--content", "docs"],
-      `no such folder: docs (relative to the repository's top, ${realpathSync(repo.dir)})`,
-    );
+    for (const lang of [[], ["--lang", "fr"]]) {
+      fails(
+        ["scan", "--repo", repo.dir, "--content", "docs", ...lang],
+        `no such folder: docs (relative to the repository's top, ${realpathSync(repo.dir)})`,
+      );
+    }
   });
 
   it("a site whose only translation folder is a symbolic link says so", () => {
