@@ -227,6 +227,20 @@ export function resolveFolders(
       // A language may have no folder for a pair at all (a Hugo mount it does not make).
       const abs = rel === "" ? null : realFolderInside(workTree, rel);
       const within = foldersInside(layout, allLanguages, rel);
+      // An English folder inside this pair's (`docs/api/` in `docs/`) is another pair's, and so
+      // are its pages' translations: what this folder holds at its place (`i18n/zh/docs/api/`)
+      // is not read, and said so, lest one English page have two translations.
+      for (const sub of rel === "" ? [] : foldersInside(layout, [], pair.source)) {
+        if (within.includes(sub)) continue;
+        within.push(sub);
+        if (realFolderInside(workTree, `${rel}/${sub}`) === null) continue;
+        const owner = layout.pairs.find((p) => p.source === `${pair.source}/${sub}`);
+        const there = owner?.translation(lang) ?? "";
+        const own = there === "" ? "" : ` (translated in ${there})`;
+        skipped.push(
+          `${rel}/${sub}: not read: its English pages, ${pair.source}/${sub}, are another folder pair's${own}`,
+        );
+      }
       return {
         lang,
         rel,

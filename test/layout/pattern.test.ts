@@ -340,6 +340,8 @@ describe("two pairs whose English folders nest (docs/ and docs/api/)", () => {
     repo.write("i18n/zh/docs/index.md", fm(raw));
     repo.write("i18n/zh/api/ref.md", fm(raw));
     repo.write("i18n/zh/api/guess.md", "# 无元数据\n");
+    // A second translation of docs/api/ref.md where the outer pair would put it.
+    repo.write("i18n/zh/docs/api/ref.md", fm(raw));
     repo.commit("Translate");
     repo.write("docs/api/ref.md", english("Reference", "More.\n"));
     repo.write("docs/api/guess.md", english("Guess", "More.\n"));
@@ -351,7 +353,12 @@ describe("two pairs whose English folders nest (docs/ and docs/api/)", () => {
   const rows = (args: string[]) => {
     const res = runCli(["scan", "--repo", repo.dir, "--format", "json", ...args]);
     expect(res.stderr).toBe("");
-    return (JSON.parse(res.stdout) as ScanResult).pages.map((p) => [
+    const result = JSON.parse(res.stdout) as ScanResult;
+    // The outer pair's folder is not read where the inner pair's English pages would put it.
+    expect(result.warnings).toEqual([
+      "i18n/zh/docs/api: not read: its English pages, docs/api, are another folder pair's (translated in i18n/zh/api)",
+    ]);
+    return result.pages.map((p) => [
       p.path,
       p.sourcePath,
       p.status,
