@@ -178,9 +178,15 @@ export function DiffTitle({
       where: `  ${shown.first}-${shown.last}/${total}${state.wrap ? "" : ` cut${sideways}`}`,
     },
   ].map((v) => ({ what: v.what, counts, where: total === 0 ? "" : v.where }));
-  const chosen =
-    variants.find((v) => textWidth(`${v.what}${v.counts}${v.where}`) <= width) ??
-    fitPieces(variants[variants.length - 1] as (typeof variants)[number], width);
+  const tightest = variants[variants.length - 1] as (typeof variants)[number];
+  // Narrower still: the counts are kept before the lines shown, each where it fits; what the
+  // diff is takes what is left.
+  variants.push({ ...tightest, where: "" }, { ...tightest, counts: "" });
+  const chosen = variants.find((v) => textWidth(`${v.what}${v.counts}${v.where}`) <= width) ?? {
+    what: fitEnd(tightest.what, width),
+    counts: "",
+    where: "",
+  };
   const { what, where } = chosen;
   const left = `${what}${chosen.counts}${where}`;
   const hints =
@@ -199,18 +205,6 @@ export function DiffTitle({
       <Text dimColor={ui.color}>{hint}</Text>
     </Text>
   );
-}
-
-/** The title's pieces in `width` in all: the lines shown, then the counts, give way whole. */
-function fitPieces<T extends { what: string; counts: string; where: string }>(
-  pieces: T,
-  width: number,
-): T {
-  const what = fitEnd(pieces.what, width);
-  const counts = textWidth(what) + textWidth(pieces.counts) <= width ? pieces.counts : "";
-  const used = textWidth(what) + textWidth(counts);
-  const where = used + textWidth(pieces.where) <= width ? pieces.where : "";
-  return { ...pieces, what, counts, where };
 }
 
 /**

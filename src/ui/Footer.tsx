@@ -1,8 +1,9 @@
 // The bottom row: the search prompt while searching, the y/n question before a page is marked,
 // the outcome of the last action, or otherwise the keys that matter here.
 import { Text } from "ink";
+import { fitPartsText } from "./fit-parts.js";
 import { confirmPrompt, type StatusLine } from "./mark.js";
-import { fitEnd, fitHintList, safe, wrapVariants } from "./text.js";
+import { fitEnd, safe, textWidth, wrapVariants } from "./text.js";
 import { tint, useUi } from "./theme.js";
 
 /** The list's hints, roomiest first: the first that fits the width is shown. */
@@ -23,9 +24,22 @@ export const DETAIL_HINTS: readonly string[] = [
   "↑↓ scroll  I details  Esc back  ? help",
 ];
 
-/** The first of `hints` that fits, else as many whole hints of the last one as fit. */
+const HINT_SEP = "  ";
+const HINT_SEP_RE = / {2,}/;
+
+/**
+ * Hints ("k what", two spaces apart), roomiest set first: the first that fits the width, else the
+ * last one's hints from the first on, as many whole ones as fit (its most useful come first).
+ */
 export function fitHints(hints: readonly string[], width: number): string {
-  return fitHintList(hints, width);
+  const found = hints.find((h) => textWidth(h) <= width);
+  if (found !== undefined) return found;
+  const last = (hints[hints.length - 1] ?? "").split(HINT_SEP_RE);
+  return fitPartsText(
+    last.map((text, i) => ({ text, priority: -i })),
+    width,
+    HINT_SEP,
+  );
 }
 
 export function Footer({ hints, width }: { hints: readonly string[]; width: number }) {
