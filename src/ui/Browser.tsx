@@ -23,10 +23,11 @@ import {
 } from "./Footer.js";
 import { ListHeader, listLayoutOf } from "./Header.js";
 import { infoRows, infoWindow, pageInfo } from "./info.js";
-import { DETAILS_KEY, type KeyInfo, keyToCommand, splitInput } from "./keys.js";
+import { type KeyInfo, keyToCommand, splitInput } from "./keys.js";
 import { detailLayout, frameHeight } from "./layout.js";
 import { checkingLine } from "./mark.js";
 import { detailLines, helpLines, Overlay, warningLines } from "./Overlays.js";
+import { OVERLAYS } from "./overlay-keys.js";
 import { ColumnHeader, ListControls, PageList } from "./PageList.js";
 import type { RememberedView } from "./remembered.js";
 import {
@@ -369,12 +370,11 @@ export function Browser({
     body = (
       <Overlay
         title={
-          state.overlay === "help"
-            ? "Keys  ·  Esc or ? closes"
-            : state.overlay === "details"
-              ? `Page details  ·  Esc or ${DETAILS_KEY} closes`
-              : `Scan warnings (${result.warnings.length})  ·  Esc or w closes`
+          state.overlay === "warnings"
+            ? `${OVERLAYS.warnings.title} (${result.warnings.length})`
+            : OVERLAYS[state.overlay].title
         }
+        closeKey={OVERLAYS[state.overlay].key}
         lines={overlayLines}
         scroll={state.overlayScroll}
         height={frame}

@@ -3,25 +3,29 @@
 import { Text } from "ink";
 import { fitPartsText } from "./fit-parts.js";
 import { confirmPrompt, type StatusLine } from "./mark.js";
+import { overlayHint } from "./overlay-keys.js";
 import { fitEnd, safe, textWidth, wrapVariants } from "./text.js";
 import { tint, useUi } from "./theme.js";
 
+const HELP = overlayHint("help");
+const DETAILS = overlayHint("details");
+
 /** The list's hints, roomiest first: the first that fits the width is shown. */
 export const LIST_HINTS: readonly string[] = [
-  "↑↓ move  ⏎ open  Tab language  s sort  f filter  / search  u mark updated  e edit  ? help  q quit",
-  "↑↓ move  ⏎ open  Tab language  / search  u mark updated  e edit  ? help  q quit",
-  "↑↓ move  ⏎ open  Tab language  u mark updated  ? help  q quit",
+  `↑↓ move  ⏎ open  Tab language  s sort  f filter  / search  u mark updated  e edit  ${HELP}  q quit`,
+  `↑↓ move  ⏎ open  Tab language  / search  u mark updated  e edit  ${HELP}  q quit`,
+  `↑↓ move  ⏎ open  Tab language  u mark updated  ${HELP}  q quit`,
   // Narrow: whole hints are dropped from the end, so the most useful come first.
-  "↑↓ move  ⏎ open  u mark updated  ? help  Tab language  q quit",
+  `↑↓ move  ⏎ open  u mark updated  ${HELP}  Tab language  q quit`,
 ];
 export const DETAIL_HINTS: readonly string[] = [
-  "↑↓ scroll  c whole/commit  ] [ step  i info  W wrap  J K page  u mark updated  U up to commit  e edit  Esc back  ? help  q quit",
-  "↑↓ scroll  c by commit  ] [ step  W wrap  u mark updated  U up to commit  e edit  Esc back  ? help",
-  "↑↓ scroll  c by commit  W wrap  u mark  U up to commit  e edit  Esc back  ? help",
-  "↑↓ scroll  c whole/commit  u mark updated  Esc back  ? help  q quit",
-  // Narrow: I is how to read what the page view shortens.
-  "↑↓ scroll  c by commit  I details  u mark  Esc back  ? help",
-  "↑↓ scroll  I details  Esc back  ? help",
+  `↑↓ scroll  c whole/commit  ] [ step  i info  W wrap  J K page  u mark updated  U up to commit  e edit  Esc back  ${HELP}  q quit`,
+  `↑↓ scroll  c by commit  ] [ step  W wrap  u mark updated  U up to commit  e edit  Esc back  ${HELP}`,
+  `↑↓ scroll  c by commit  W wrap  u mark  U up to commit  e edit  Esc back  ${HELP}`,
+  `↑↓ scroll  c whole/commit  u mark updated  Esc back  ${HELP}  q quit`,
+  // Narrow: the details overlay is how to read what the page view shortens.
+  `↑↓ scroll  c by commit  ${DETAILS}  u mark  Esc back  ${HELP}`,
+  `↑↓ scroll  ${DETAILS}  Esc back  ${HELP}`,
 ];
 
 const HINT_SEP = "  ";

@@ -4,6 +4,7 @@ import { type ScanResult, STATUSES, type Status } from "../core/types.js";
 import { fitParts, type Part } from "./fit-parts.js";
 import { barParts, formatDate, percent, shortHash } from "./format.js";
 import { type ListLayout, listLayout } from "./layout.js";
+import { OVERLAYS } from "./overlay-keys.js";
 import type { TerminalSize } from "./terminal.js";
 import { fitEnd, fitMiddle, padEnd, safe, textWidth } from "./text.js";
 import { STATUS_COLOR, STATUS_SYMBOL, tint, useUi } from "./theme.js";
@@ -35,9 +36,9 @@ export function titleParts(
       shorter: { text: result.shallow ? "  shallow" : "", priority: 5 },
     },
     {
-      text: n > 0 ? `  ⚠ ${n} warning${n === 1 ? "" : "s"} (w)` : "",
+      text: n > 0 ? `  ⚠ ${n} warning${n === 1 ? "" : "s"} (${OVERLAYS.warnings.key})` : "",
       priority: 4,
-      shorter: { text: n > 0 ? `  ⚠${n} (w)` : "", priority: Infinity },
+      shorter: { text: n > 0 ? `  ⚠${n} (${OVERLAYS.warnings.key})` : "", priority: Infinity },
     },
   ];
   const warnAt = parts.length - 1;

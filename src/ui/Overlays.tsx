@@ -35,8 +35,6 @@ export function helpLines(width: number): OverlayLine[] {
   return lines;
 }
 
-const TITLE_SEPARATOR = "  ·  ";
-
 export function warningLines(warnings: readonly string[], width: number): OverlayLine[] {
   return warnings.flatMap((w) =>
     wrapAfter("⚠ ", safe(w), width).map((text): OverlayLine => ({ text, tone: "warning" })),
@@ -55,12 +53,16 @@ export function detailLines(info: readonly InfoLine[], width: number): OverlayLi
 /** A title row, then `height - 1` rows of `lines` from `scroll`. */
 export function Overlay({
   title,
+  closeKey,
   lines,
   scroll,
   height,
   width,
 }: {
+  /** What the overlay shows (OVERLAYS' title); the row adds how to close it. */
   title: string;
+  /** The overlay's own key (OVERLAYS' key), which closes it as Esc does. */
+  closeKey: string;
   lines: readonly OverlayLine[];
   scroll: number;
   height: number;
@@ -72,10 +74,9 @@ export function Overlay({
   // Where the window is stays in sight at any width: its wordings give way first, then how to
   // close the overlay; what it is takes what is left.
   const at = `${scroll + 1}-${scroll + shown.length}`;
-  const [what = "", ...after] = title.split(TITLE_SEPARATOR);
   const parts: Part[] = [
-    { text: what, priority: Infinity },
-    ...after.map((text, i) => ({ text: `${TITLE_SEPARATOR}${text}`, priority: 3 - i })),
+    { text: title, priority: Infinity },
+    { text: `  ·  Esc or ${closeKey} closes`, priority: 3 },
     lines.length <= body
       ? { text: "", priority: Infinity }
       : {
@@ -95,7 +96,7 @@ export function Overlay({
   return (
     <>
       <Text bold={ui.color} wrap="truncate-end">
-        {fitEnd(`${fitEnd(what, width - textWidth(rest))}${rest}`, width)}
+        {fitEnd(`${fitEnd(title, width - textWidth(rest))}${rest}`, width)}
       </Text>
       {shown.map((l, i) => (
         <Text

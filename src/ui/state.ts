@@ -19,6 +19,7 @@ import {
   type StatusLine,
   stillMarkingLine,
 } from "./mark.js";
+import type { OverlayName } from "./overlay-keys.js";
 import type { RememberedView } from "./remembered.js";
 import {
   buildRows,
@@ -66,7 +67,7 @@ export interface DetailState {
   wrap: boolean;
 }
 
-export type Overlay = "help" | "warnings" | "details" | null;
+export type Overlay = OverlayName | null;
 
 export interface AppState {
   list: ListState;
