@@ -10,7 +10,7 @@ import type { DetailSource, DiffModel } from "../detail/types.js";
 import { layoutOfResult } from "../layout/layout.js";
 import { commitLines } from "./commits.js";
 import { CommitList, DetailTitle, DiffTitle, DiffView, PageInfo } from "./DetailScreen.js";
-import { diffRowsHeight, noticeLines } from "./DiffView.js";
+import { diffPane, noticeLines } from "./DiffView.js";
 import { diffLayout, sameRowLine } from "./diff-lines.js";
 import {
   ConfirmPrompt,
@@ -189,15 +189,16 @@ export function Browser({
   const ui = useUi();
   const wrap = detail?.wrap ?? true;
   const lines = diffLayout(model, width, wrap, ui.color);
+  const notice = useMemo(() => noticeLines(model, width), [model, width]);
   // A short diff (none at all, on an up-to-date page with a structure warning) leaves its rows
   // to the metadata; until it is loaded, it keeps its share.
   const layout = detailLayout(
     rows,
     detail?.info ? infoAll.length : 0,
     page?.commits.length ?? 0,
-    model ? lines.total + noticeLines(model, width).length : undefined,
+    model ? lines.total + notice.length : undefined,
   );
-  const diffRows = diffRowsHeight(model, layout.diffHeight, width);
+  const pane = diffPane(notice, layout.diffHeight, width);
 
   const overlayLines = useMemo(() => {
     if (state.overlay === "help") return helpLines(width);
@@ -232,7 +233,7 @@ export function Browser({
     const cmd = keyToCommand(input, key, {
       state: current.current,
       listHeight: list.listHeight,
-      diffHeight: diffRows,
+      diffHeight: pane.rows,
       diffTotal: lines.total,
       rewrapScroll: () =>
         sameRowLine(
@@ -394,12 +395,13 @@ export function Browser({
           head={result.head}
           model={model}
           lines={lines}
-          height={layout.diffHeight}
+          rows={pane.rows}
           width={width}
         />
         <DiffView
           model={model}
           error={diff?.error ?? null}
+          notice={pane.notice}
           scroll={detail.scroll}
           hscroll={detail.hscroll}
           wrap={detail.wrap}
