@@ -22,7 +22,12 @@ export const OVERLAYS = {
 
 export type OverlayName = keyof typeof OVERLAYS;
 
+/** The overlays the footer's hints name. */
+type Hinted = {
+  [K in OverlayName]: (typeof OVERLAYS)[K] extends { hint: string } ? K : never;
+}[OverlayName];
+
 /** An overlay's key as the footer's hints name it: "? help". */
-export function overlayHint(which: "help" | "details"): string {
+export function overlayHint(which: Hinted): string {
   return `${OVERLAYS[which].key} ${OVERLAYS[which].hint}`;
 }
