@@ -6,7 +6,7 @@ import type { PageLinks } from "../detail/types.js";
 import { structureChangesText } from "../kinds/kinds.js";
 import { shownName } from "../sanitize/terminal.js";
 import { formatAge, formatLines, shortHash } from "./format.js";
-import { DETAILS_KEY } from "./keys.js";
+import { OVERLAYS } from "./overlay-keys.js";
 import { fitPath, fitVariants, safe, textWidth, wrapWords } from "./text.js";
 
 export interface InfoLine {
@@ -84,7 +84,7 @@ export function pageInfo(
     const n = page.warnings.length - shown.length;
     lines.push({
       label: "",
-      text: `(${n} more warning${n === 1 ? "" : "s"}: ${DETAILS_KEY} shows every one)`,
+      text: `(${n} more warning${n === 1 ? "" : "s"}: ${OVERLAYS.details.key} shows every one)`,
       tone: "warning",
     });
   }
@@ -192,8 +192,10 @@ export function infoWindow(rows: readonly InfoRow[], height: number, width: numb
   const n = warnings.length;
   const more = `… ${hidden} more row${hidden === 1 ? "" : "s"}`;
   const variants = [
-    ...(n === 0 ? [] : [`${more}, ${n} warning${n === 1 ? "" : "s"}: ${DETAILS_KEY} shows them`]),
-    `${more}: ${DETAILS_KEY} shows them`,
+    ...(n === 0
+      ? []
+      : [`${more}, ${n} warning${n === 1 ? "" : "s"}: ${OVERLAYS.details.key} shows them`]),
+    `${more}: ${OVERLAYS.details.key} shows them`,
   ];
   const text = fitVariants(variants, width);
   return [

@@ -38,6 +38,22 @@ export const NEEDS_WORK: ReadonlySet<Status> = new Set(
 export type KindFilter = "any" | ChangeKind;
 export const KIND_FILTERS: readonly KindFilter[] = ["any", ...CHANGE_KINDS];
 
+/** How the list is ordered and filtered: what the dashboard remembers between runs, with the
+ * language and the page. */
+export interface ListSettings {
+  sort: SortKey;
+  reverse: boolean;
+  filter: FilterKey;
+  /** By the kind of the English change (with --kinds); "any" otherwise. */
+  kind: KindFilter;
+}
+
+/** The choice after `current` in `choices` (before it, for -1), round from the end. */
+export function cycle<T>(choices: readonly T[], current: T, dir = 1): T {
+  const n = choices.length;
+  return choices[(((choices.indexOf(current) + dir) % n) + n) % n] as T;
+}
+
 /** The kind of a page's English change (its estimate's when untracked); undefined without
  * --kinds, null when it could not be told. */
 export function pageKind(page: PageReport): ChangeKind | null | undefined {

@@ -11,8 +11,10 @@ import { detailLayout, frameHeight, listLayout } from "../../src/ui/layout.js";
 import { confirmPrompt, withPage } from "../../src/ui/mark.js";
 import {
   buildRows,
+  cycle,
   matchesSearch,
   type RowQuery,
+  SORT_KEYS,
   shortPath,
   shownPath,
 } from "../../src/ui/rows.js";
@@ -166,6 +168,13 @@ describe("rows", () => {
     expect(paths(buildRows(pages, q({ filter: "outdated" })))).toEqual(["b/big.md", "a/small.md"]);
     expect(paths(buildRows(pages, q({ filter: "needs-work" })))).toHaveLength(5);
     expect(paths(buildRows(pages, q({ lang: "ja" })))).toEqual(["a/up.md"]);
+  });
+
+  it("cycles through a list of choices round both ends, one way or the other", () => {
+    expect(cycle(SORT_KEYS, "work")).toBe("behind");
+    expect(cycle(SORT_KEYS, "path")).toBe("work");
+    expect(cycle(SORT_KEYS, "work", -1)).toBe("path");
+    expect(cycle(["only"], "only", -1)).toBe("only");
   });
 
   it("searches paths inside the language folder, every term, ignoring case", () => {
