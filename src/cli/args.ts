@@ -182,11 +182,9 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   if (!values.help && !values.version && word !== "help") {
     refuseOthersOptions(word ?? "default", values);
   }
-  // lint writes pages only with --fix.
-  for (const flag of ["--force", "--dry-run"] as const) {
-    if (word === "lint" && !values.fix && values[flag.slice(2) as "force"] !== undefined) {
-      throw new AppError(2, `${flag} is ${ownersOf(flag)}`);
-    }
+  if (word === "lint" && !values.fix) {
+    const flag = LINT_FIX_ONLY.find((f) => values[f.slice(2) as "force"] !== undefined);
+    if (flag !== undefined) throw new AppError(2, `${flag} is ${ownersOf(flag)}`);
   }
   if (values.diff && values.format !== undefined && values.format !== "table") {
     throw new AppError(2, "--diff shows the diffs after the table: use it with --format table");
@@ -443,6 +441,9 @@ const OPTION_OWNERS: Readonly<Record<string, readonly string[]>> = {
   "--dry-run": ["stamp", "lint"],
 };
 
+/** The options lint takes only with --fix: lint writes pages only then. */
+const LINT_FIX_ONLY: readonly string[] = ["--force", "--dry-run"];
+
 /** Whether `command` ("default" for none) takes `flag`. */
 export function takesOption(command: string, flag: string): boolean {
   const owners = OPTION_OWNERS[flag];
@@ -456,7 +457,7 @@ function ownersOf(flag: string): string {
     .map((c) =>
       c === "dashboard"
         ? "the dashboard"
-        : c === "lint" && flag !== "--fix" && flag !== "--format"
+        : c === "lint" && LINT_FIX_ONLY.includes(flag)
           ? "lint --fix"
           : c,
     );
