@@ -1,6 +1,7 @@
 // Which pages a report lists: those under the paths given (`scan content/zh-cn/docs`) and of the
 // statuses given (`--status outdated,moved`). Pure: the scan is made whole, then narrowed.
 import { AppError } from "../errors.js";
+import { emptyListWhy, STATUS_ITEM } from "../options/empty-list.js";
 import { shownName, visible } from "../sanitize/terminal.js";
 import { withPages } from "./counts.js";
 import type { PageReport, ScanResult } from "./types.js";
@@ -110,5 +111,5 @@ export function parseStatuses(names: readonly string[]): Status[] | string {
     }
     if (!out.includes(name as Status)) out.push(name as Status);
   }
-  return out.length === 0 ? `--status needs at least one status (${STATUSES.join(", ")})` : out;
+  return out.length === 0 ? `--status: ${emptyListWhy(STATUS_ITEM)}` : out;
 }
