@@ -2,6 +2,7 @@
 
 import { readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
+import { fileWarningText } from "../core/file-warning.js";
 import { globMatcher } from "../core/glob.js";
 import { decodeBytes, fsPath } from "../core/path-bytes.js";
 import { AppError } from "../errors.js";
@@ -231,7 +232,7 @@ export function resolveFolders(
           ? there[0]?.rel || folder
           : folder;
       if (discovered) {
-        skipped.push(`${folder}: not read as a language (no folder ${rel})`);
+        skipped.push(fileWarningText(folder, `not read as a language (no folder ${rel})`));
         notLanguages.add(lang);
         continue;
       }
@@ -321,7 +322,7 @@ function folderLanguages(
   // no one's language.
   const warn = (name: string, why: string, warning = `not read as a language (${why})`) => {
     notRead.set(name, why);
-    skipped.push(`${layout.languagesIn}/${name}: ${warning}`);
+    skipped.push(fileWarningText(`${layout.languagesIn}/${name}`, warning));
   };
   const LINK = "symbolic link not followed";
   for (const e of entries) {
