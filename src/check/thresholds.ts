@@ -20,6 +20,7 @@ import { STATUS_FACTS } from "../core/statuses.js";
 import { type Estimate, type PageReport, STATUSES, type Status } from "../core/types.js";
 import { AppError } from "../errors.js";
 import type { ChangeKind } from "../kinds/kinds.js";
+import { emptyListWhy, STATUS_ITEM } from "../options/empty-list.js";
 
 export interface Thresholds {
   failOn: Status[];
@@ -64,8 +65,7 @@ export function parseFailOn(names: readonly string[] | null): Status[] {
     }
     if (!out.includes(name as Status)) out.push(name as Status);
   }
-  if (out.length === 0)
-    throw new AppError(2, `--fail-on needs at least one status (${STATUSES.join(", ")})`);
+  if (out.length === 0) throw new AppError(2, `--fail-on: ${emptyListWhy(STATUS_ITEM)}`);
   return out;
 }
 

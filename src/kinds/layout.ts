@@ -23,9 +23,23 @@ export interface Layout {
   starts: number[];
 }
 
-/** A line's block mark, with its indent; none for a line that continues a block. Lines may end
- * in CR (a CRLF page). */
-const BLOCK_MARK = /^([ \t]*)([-*+]|\d{1,9}[.)]|#{1,6}|>|\|)(?=[ \t\r]|$)/;
+/** A list item's or a quote's mark: a block that holds other blocks, a fence among them. */
+const CONTAINER_MARK = String.raw`[-*+>]|\d{1,9}[.)]`;
+/** A line's block mark (a container's, a heading's or a table row's), with its indent; none for
+ * a line that continues a block. Lines may end in CR (a CRLF page). */
+const BLOCK_MARK = new RegExp(String.raw`^([ \t]*)(${CONTAINER_MARK}|#{1,6}|\|)(?=[ \t\r]|$)`);
+
+/** A line's block mark and its indent; null for a line that continues a block. The one rule
+ * of where a block starts, for the layout and for the typo rule's sentences (sentences.ts). */
+export function blockMark(line: string): { indent: string; mark: string } | null {
+  const m = BLOCK_MARK.exec(line);
+  return m ? { indent: m[1] as string, mark: m[2] as string } : null;
+}
+
+/** Whether a block mark is a heading's: a block of one line. */
+export function isHeadingMark(mark: string): boolean {
+  return mark.startsWith("#");
+}
 
 export function layout(text: string): Layout {
   return layoutOfLines(text.split("\n"));
@@ -48,11 +62,10 @@ function layoutOfLines(lines: readonly string[]): Layout {
       blank = true;
       continue;
     }
-    const m = BLOCK_MARK.exec(line);
-    const heading = m?.[2]?.startsWith("#") === true;
-    const own = heading || isReadAsLines(first);
+    const m = blockMark(line);
+    const own = (m !== null && isHeadingMark(m.mark)) || isReadAsLines(first);
     if (blank && !alone && !own && out.marks.length > 0) push("");
-    if (m) push(`${(m[1] as string).replace(/\t/g, "    ").length}${m[2] as string}`);
+    if (m) push(`${m.indent.replace(/\t/g, "    ").length}${m.mark}`);
     else if (blank || alone || own) push("p");
     for (const w of lineWords) out.words.push(w);
     blank = false;
@@ -61,8 +74,9 @@ function layoutOfLines(lines: readonly string[]): Layout {
   return out;
 }
 
-/** A line of a code block or the front matter, read as lines or masked (see masks.ts). */
-function isReadAsLines(word: string): boolean {
+/** Whether a line's first word starts a code block's or the front matter's line, read as lines
+ * or masked (see masks.ts): a block of its own. */
+export function isReadAsLines(word: string): boolean {
   return (
     word.startsWith(INDENT_MARK) || word.startsWith(CODE_MARK) || word.startsWith(FRONT_MATTER_MARK)
   );
@@ -116,7 +130,8 @@ function mayBeCode(line: string): boolean {
 /** A fence's run of backticks or tildes, after any indent and list or quote marks that open
  * the line (a fence may start a list item). Read generously: a line taken for a fence that is
  * none only makes the first look more careful. */
-const FENCE = /^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]+)*(`{3,}|~{3,})/;
+const FENCE_RUN = "(`{3,}|~{3,})";
+const FENCE = new RegExp(String.raw`^[ \t]*(?:(?:${CONTAINER_MARK})[ \t]+)*${FENCE_RUN}`);
 
 /**
  * Per line: whether it is inside a code fence or the front matter, or opens or closes one.

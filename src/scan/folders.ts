@@ -2,6 +2,7 @@
 
 import { readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
+import { fileWarningText } from "../core/file-warning.js";
 import { globMatcher } from "../core/glob.js";
 import { decodeBytes, fsPath } from "../core/path-bytes.js";
 import { AppError } from "../errors.js";
@@ -14,6 +15,7 @@ import {
   type LayoutChoice,
 } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
+import { startedLanguage } from "../layout/started.js";
 import { DEFAULTS } from "../options/defaults.js";
 import { type FoldersChosen, NOTHING_CHOSEN } from "../options/resolve.js";
 import {
@@ -25,7 +27,13 @@ import {
   LANGUAGE_RULE,
   languageValue,
 } from "../options/values.js";
-import { folderProblem, holdsFile, pageFileTest, realFolderInside } from "../site/files.js";
+import {
+  type FolderLookup,
+  folderLookup,
+  folderProblem,
+  pageFileTest,
+  realFolderInside,
+} from "../site/files.js";
 
 /** What a scan covers: the site's layout and languages, and which files are pages. Options
  * left out take their defaults (options/defaults.ts). */
@@ -172,8 +180,11 @@ export function resolveFolders(
   opts: SiteScope & { sourceWorkTree?: string | null },
 ): ScanFolders {
   const { source, sourceRel } = sourceFolder(opts);
-  const layout = siteLayout(workTree, opts);
-  const languagesAbs = layout.languages ? null : realFolderInside(workTree, layout.languagesIn);
+  // Each folder is looked up once, though finding the layout, telling languages from leftovers
+  // and reading them all ask of it.
+  const folderAt = folderLookup(workTree);
+  const layout = siteLayout(workTree, opts, folderAt);
+  const languagesAbs = layout.languages ? null : folderAt(layout.languagesIn);
   // The source folder is not looked for here: the English pages are read from HEAD, not from
   // the disk (a sparse checkout may leave them out), so the scan checks it against HEAD's tree.
   const skipped: string[] = [];
@@ -190,7 +201,7 @@ export function resolveFolders(
       throw new AppError(2, missingFolder(workTree, layout.languagesIn, startedIn(workTree, opts)));
     }
     discovered = true;
-    const found = folderLanguages(workTree, layout, languagesAbs, source);
+    const found = folderLanguages(folderAt, layout, languagesAbs, source);
     names = found.names;
     skipped.push(...found.skipped);
   }
@@ -210,7 +221,7 @@ export function resolveFolders(
     const there = layout.pairs.map((pair) => {
       const rel = pair.translation(lang);
       // A language may have no folder for a pair at all (a Hugo mount it does not make).
-      const abs = rel === "" ? null : realFolderInside(workTree, rel);
+      const abs = rel === "" ? null : folderAt(rel);
       const within = foldersInside(layout, allLanguages, rel);
       return {
         lang,
@@ -226,12 +237,9 @@ export function resolveFolders(
       const folder = `${layout.languagesIn}/${lang}`;
       // The folder the layout wants: the language's own when it is missing, else the first
       // pair's below it (`docs/guide/docs`).
-      const rel =
-        layout.kind === "content" || realFolderInside(workTree, folder)
-          ? there[0]?.rel || folder
-          : folder;
+      const rel = layout.kind === "content" || folderAt(folder) ? there[0]?.rel || folder : folder;
       if (discovered) {
-        skipped.push(`${folder}: not read as a language (no folder ${rel})`);
+        skipped.push(fileWarningText(folder, `not read as a language (no folder ${rel})`));
         notLanguages.add(lang);
         continue;
       }
@@ -242,7 +250,7 @@ export function resolveFolders(
         problem.startsWith("no such") &&
         layout.pairs.length > 1 &&
         layout.kind !== "content" &&
-        realFolderInside(workTree, folder)
+        folderAt(folder)
           ? `no folder of translations in ${folder}: ${translationFolders(layout, lang)}`
           : problem;
       throw new AppError(2, why.startsWith("no such") ? `no such language folder: ${rel}` : why);
@@ -304,7 +312,7 @@ interface FolderLanguages {
  * `i18n/fr/` holding only `code.json`: no page of the language has been started).
  */
 function folderLanguages(
-  workTree: string,
+  folderAt: FolderLookup,
   layout: Layout,
   languagesAbs: string,
   source: string,
@@ -321,7 +329,7 @@ function folderLanguages(
   // no one's language.
   const warn = (name: string, why: string, warning = `not read as a language (${why})`) => {
     notRead.set(name, why);
-    skipped.push(`${layout.languagesIn}/${name}: ${warning}`);
+    skipped.push(fileWarningText(`${layout.languagesIn}/${name}`, warning));
   };
   const LINK = "symbolic link not followed";
   for (const e of entries) {
@@ -335,19 +343,11 @@ function folderLanguages(
     else if (!LANGUAGE_NAME.test(name)) warn(name, LANGUAGE_RULE);
     else if (off.has(name.toLowerCase())) {
       notRead.set(name, `Hugo's config leaves the language out; --lang ${name} reads it`);
-    } else if (!startedLanguage(workTree, layout, name)) warn(name, noFileIn(layout, name));
+    } else if (!startedLanguage(folderAt, layout, name)) warn(name, noFileIn(layout, name));
     else names.push(name);
   }
   skipped.sort();
   return { names: names.sort(), notRead, skipped };
-}
-
-/** Whether one of the language's translation folders holds a file. */
-function startedLanguage(workTree: string, layout: Layout, lang: string): boolean {
-  return layout.pairs.some((pair) => {
-    const abs = realFolderInside(workTree, pair.translation(lang));
-    return abs !== null && holdsFile(abs);
-  });
 }
 
 /** The language's translation folders, for messages: three at most. */
@@ -377,9 +377,10 @@ export function languagesNotRead(
 ): (lang: string) => string | null {
   let found: FolderLanguages | string | null = null;
   const look = (): FolderLanguages | string => {
-    const abs = realFolderInside(workTree, layout.languagesIn);
+    const folderAt = folderLookup(workTree);
+    const abs = folderAt(layout.languagesIn);
     if (abs === null) return folderProblem(workTree, layout.languagesIn);
-    return folderLanguages(workTree, layout, abs, layout.sourceLang);
+    return folderLanguages(folderAt, layout, abs, layout.sourceLang);
   };
   return (lang) => {
     if (named.includes(lang)) return null;
@@ -399,6 +400,7 @@ export function languagesNotRead(
 export function siteLayout(
   workTree: string,
   opts: SiteScope & { sourceWorkTree?: string | null },
+  folderAt: FolderLookup = folderLookup(workTree),
 ): Layout {
   const { content, source } = sourceFolder(opts);
   const here = startedIn(workTree, opts);
@@ -411,6 +413,7 @@ export function siteLayout(
     sourceWorkTree: opts.sourceWorkTree ?? null,
     chosen: opts.chosen ?? NOTHING_CHOSEN,
     startedIn: here,
+    folderAt,
   });
   if (!layout) throw new AppError(2, missingFolder(workTree, content, here));
   return layout;

@@ -32,7 +32,8 @@ export const LIST_CUT = "commit list cut to the newest";
 const FETCH_ALL =
   "fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)";
 const SHALLOW_CUT = `the history between raw_commit and HEAD is cut off in this shallow clone; commits behind are not counted: ${FETCH_ALL}`;
-/** A page without metadata whose last change lies in the history a shallow clone lacks. */
+/** The warning of a page whose estimate is unknown in a shallow clone (PageDetail.estimateUnknown):
+ * said to people, never read back. */
 export const SHALLOW_ESTIMATE = `no estimate: the translation's history is cut off in this shallow clone, so the commit it follows is unknown; ${FETCH_ALL}`;
 
 /** The source's blob before and after a commit. */
@@ -86,6 +87,9 @@ export interface PageDetail {
   /** For a page without metadata, the English commits since its estimated baseline (whose
    * hash is then `rawHash`): the dashboard shows them, marked as estimated. */
   estimatedCommits?: readonly CommitInfo[];
+  /** For a page without metadata whose last change lies in the history a shallow clone lacks:
+   * its estimate is unknown there, and is not guessed (stamp --init refuses it). */
+  estimateUnknown?: "shallow";
 }
 
 export interface ReportInput {
@@ -283,16 +287,11 @@ export function buildReports(input: ReportInput): Built {
       const t = input.pages[k] as Translation;
       const report = input.reports[k] as PageReport;
       const estimate = estimates?.get(t);
-      if (beyondShallow?.has(t)) warn(report, SHALLOW_ESTIMATE);
-      out.details[k] = completeUntracked(
-        input,
-        walkOf,
-        t,
-        report,
-        estimate,
-        out.measure,
-        estimated,
-      );
+      const cut = beyondShallow?.has(t) === true;
+      if (cut) warn(report, SHALLOW_ESTIMATE);
+      const detail = completeUntracked(input, walkOf, t, report, estimate, out.measure, estimated);
+      // A copy: a page with no estimate has the one empty detail every such page shares.
+      out.details[k] = cut ? { ...detail, estimateUnknown: "shallow" } : detail;
     }
   };
   out.listCommits = async () => {
