@@ -37,10 +37,10 @@ export function writeOutputTree(root: string, files: readonly TreeFile[]): void 
   try {
     mkdirSync(stage);
     stageFiles(stage, files, [...folders.keys()], staged);
-    for (const dir of missing) mkdirSync(fsPath(path.join(root, dir)));
-    while (staged.length > 0) {
-      const file = staged.pop() as string;
+    for (const dir of missing) makeFolder(path.join(root, dir));
+    for (let file = staged.at(-1); file !== undefined; file = staged.at(-1)) {
       renameSync(fsPath(path.join(stage, file)), fsPath(path.join(root, file)));
+      staged.pop();
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
@@ -142,14 +142,7 @@ function stageFiles(
   folders: readonly string[],
   staged: string[],
 ): void {
-  for (const dir of folders) {
-    try {
-      mkdirSync(fsPath(path.join(stage, dir)));
-    } catch (err) {
-      // Two folder names this file system takes for one: one folder, as the tree will have.
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-    }
-  }
+  for (const dir of folders) makeFolder(path.join(stage, dir));
   const written = new Map<string, TreeFile>();
   const folded = (file: string) => file.normalize("NFC").toLowerCase();
   for (const f of files) {
@@ -169,6 +162,17 @@ function stageFiles(
   }
 }
 
+/** Makes the folder at `dir` (bytes: a name may not be UTF-8) whose parent is there. */
+function makeFolder(dir: string): void {
+  try {
+    mkdirSync(fsPath(dir));
+  } catch (err) {
+    // Two folder names this file system takes for one (case, Unicode form) are one folder, in
+    // the stage as in the tree; what else stands there was refused before.
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+}
+
 /** Removes what is left of `stage`: the files not renamed, then the folders, deepest first
  * (by name each: a name that is not UTF-8 would not survive a recursive removal's listing). */
 function removeStage(stage: string, staged: readonly string[], folders: readonly string[]): void {
@@ -180,5 +184,9 @@ function removeStage(stage: string, staged: readonly string[], folders: readonly
       // Never made, or one name of two the file system took for one: removed already.
     }
   }
-  rmSync(stage, { recursive: true, force: true });
+  try {
+    rmSync(stage, { recursive: true, force: true });
+  } catch {
+    // Left behind, a hidden `.ts-*.tmp` folder: the run's own outcome is what to report.
+  }
 }
