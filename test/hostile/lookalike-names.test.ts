@@ -99,6 +99,12 @@ describe("names that a sink's escapes could make alike", () => {
     }
   });
 
+  it("are named in an error line as printed", () => {
+    const res = runCli(["scan", "--repo", repo.dir, "--no-cache", `${DIR}##[nope].md`]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain(`no page under "${DIR}##\\x5bnope].md"`);
+  });
+
   it("select that page alone when given to scan as printed", () => {
     for (const n of NAMES) {
       const rows = run(["scan", `${DIR}${n.printed}`])
