@@ -330,10 +330,11 @@ function statusList(value: string): Status[] {
 /**
  * A page or folder named as the reports print it, read back (sanitize/terminal.ts). On Windows a
  * backslash separates folders, and no file name there holds one, a control character or a byte
- * that is not UTF-8: what is given is the path itself (`content\new\x.md` is no line break).
+ * that is not UTF-8: what is given is the path itself (`content\new\x.md` is no line break),
+ * but for the one escape a name there is printed with, the `[` of `##[` (`:` is in no name).
  */
 function pageName(value: string): string {
-  return path.sep === "\\" ? value : nameFromShown(value);
+  return path.sep === "\\" ? value.replaceAll("##\\x5b", "##[") : nameFromShown(value);
 }
 
 /** A PATH of scan or check: repo-relative, as the reports print it (a page or a folder). */

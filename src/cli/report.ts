@@ -13,7 +13,8 @@ import { scan } from "../scan/scan.js";
 import type { CliOptions, ReportFormat } from "./args.js";
 import { scanScope } from "./load-options.js";
 import { writeChunks } from "./output.js";
-import { writeOutputFile, writeOutputTree } from "./output-files.js";
+import { writeOutputFile } from "./output-files.js";
+import { writeOutputTree } from "./output-tree.js";
 
 export interface ReportDeps {
   now: () => Date;
@@ -46,10 +47,7 @@ export async function runReport(
     return page ? pageLinks(github, result.head, page, details[i]) : NO_LINKS;
   };
   if (format === "json-per-page") {
-    await writeOutputTree(
-      path.resolve(d.cwd, opts.output as string),
-      renderJsonPerPage(result, links),
-    );
+    writeOutputTree(path.resolve(d.cwd, opts.output as string), renderJsonPerPage(result, links));
     return 0;
   }
   let text: string;

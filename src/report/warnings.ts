@@ -45,15 +45,15 @@ export function timesText(count: number): string {
 /**
  * One group as a line: the warning itself ("content/zh-cn/a.md: symbolic link not followed"), or
  * e.g. "symbolic link not followed (20,000 ×), first: content/zh-cn/a.md". `show` escapes
- * untrusted text for the output at hand, `showPath` the path, which is printed as the reports
+ * untrusted text for the output at hand, `showName` the path, which is printed as the reports
  * print names (shownName) so that it can be given back.
  */
 export function warningText(
   g: WarningGroup,
   show: (s: string) => string,
-  showPath: (s: string) => string = show,
+  showName: (name: string) => string = (name) => show(shownName(name)),
 ): string {
-  const path = g.first === null ? null : showPath(shownName(g.first));
+  const path = g.first === null ? null : showName(g.first);
   if (g.count === 1) return path === null ? show(g.text) : `${path}: ${show(g.text)}`;
   const first = path === null ? "" : `, first: ${path}`;
   return `${show(g.text)} (${timesText(g.count)})${first}`;

@@ -210,6 +210,26 @@ describe("rows", () => {
     expect(found("c\udcffd")).toEqual([byte]);
     expect(found("width")).toEqual([zero]);
   });
+
+  it("shows names a workflow command's escape could make alike each its own way", () => {
+    const named = [
+      "content/zh-cn/##[x].md", // its `[` shown `\x5b`, as every report prints it
+      "content/zh-cn/##\\[x].md", // a backslash before the `[`: itself
+      "content/zh-cn/::x.md", // its first `:` shown `\x3a`, the list showing it from there
+    ].map((path) => page({ path, status: "untracked" }));
+    const found = (search: string) =>
+      buildRows(named, q({ search })).map((i) => (named[i] as PageReport).path);
+    const [bracket, slash, colons] = named.map((p) => p.path);
+    expect(named.map((p) => shownPath(p, SITE))).toEqual([
+      "##\\x5bx].md",
+      "##\\[x].md",
+      "\\x3a:x.md",
+    ]);
+    expect(found("##\\x5b")).toEqual([bracket]);
+    expect(found("##[")).toEqual([bracket]);
+    expect(found("##\\[")).toEqual([slash]);
+    expect(found("\\x3a:")).toEqual([colons]);
+  });
 });
 
 describe("viewport", () => {
