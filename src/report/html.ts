@@ -45,25 +45,25 @@ export interface HtmlReport {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/**
+ * Indices of the pages of `lang` (of every language when absent), most work first: the
+ * dashboard's order, which the page's tables list first and its diffs are shared out by.
+ */
+export function mostWorkFirst(result: ScanResult, now: Date, lang?: string): number[] {
+  return buildRows(result.pages, {
+    ...(lang === undefined ? {} : { lang }),
+    layout: layoutOfResult(result),
+    sort: "work",
+    reverse: false,
+    filter: "all",
+    search: "",
+    now: now.getTime(),
+  });
+}
+
 /** Pages of each language in the order the page lists them first: most work first. */
 export function pageOrder(result: ScanResult, now: Date): Map<string, number[]> {
-  const layout = layoutOfResult(result);
-  const order = new Map<string, number[]>();
-  for (const lang of result.languages) {
-    order.set(
-      lang,
-      buildRows(result.pages, {
-        lang,
-        layout,
-        sort: "work",
-        reverse: false,
-        filter: "all",
-        search: "",
-        now: now.getTime(),
-      }),
-    );
-  }
-  return order;
+  return new Map(result.languages.map((lang) => [lang, mostWorkFirst(result, now, lang)]));
 }
 
 export function renderHtml(report: HtmlReport): string {
