@@ -1,6 +1,6 @@
 // Which pages the list shows, and in what order: filter by language, status and search, then sort.
 
-import { translationAge } from "../core/age.js";
+import { pageAge } from "../core/age.js";
 import { STATUS_FACTS } from "../core/statuses.js";
 import { type PageReport, STATUSES, type Status } from "../core/types.js";
 import { CHANGE_KINDS, type ChangeKind } from "../kinds/kinds.js";
@@ -145,7 +145,7 @@ export function buildRows(pages: readonly PageReport[], q: RowQuery): number[] {
       page,
       path,
       lines,
-      age: translationAge(page.lastTranslationTime, q.now) ?? -1,
+      age: pageAge(page, q.now)?.days ?? -1,
     });
   });
   type K = (typeof keyed)[number];
