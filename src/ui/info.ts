@@ -95,10 +95,11 @@ function translated(page: PageReport, rawHash: string | null, now: number): stri
   const when = page.lastTranslationTime;
   const age = pageAge(page, now);
   const ago = age ? formatAge(age.days) : "";
-  // A page that records no date is as old as its raw_commit, as every report ages it.
+  // A page that records no date is as old as its raw_commit, as every report ages it: "English
+  // <hash> of <its date>" says whose date it is, in no more room than a recorded date takes.
   const date =
     age?.from === "raw_commit"
-      ? ` of ${page.rawCommitDate?.slice(0, 10)} (${ago} ago, by raw_commit's date)`
+      ? ` of ${page.rawCommitDate?.slice(0, 10)} (${ago} ago)`
       : recordsNoDate(when)
         ? ""
         : ` on ${when}${ago ? ` (${ago} ago)` : ""}`;

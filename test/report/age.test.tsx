@@ -170,7 +170,7 @@ describe("a translation's age", () => {
         (l) => l.label === "Translated",
       )?.text;
     expect(translated(FRONT)).toBe(
-      "from English 00000000 of 2025-01-01 (151d ago, by raw_commit's date); metadata on line 2",
+      "from English 00000000 of 2025-01-01 (151d ago); metadata on line 2",
     );
     expect(translated(SHORT)).toMatch(/ on 2025-03-01 \(92d ago\)/);
   });
