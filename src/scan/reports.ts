@@ -78,8 +78,9 @@ class LazyCommitBlobs implements CommitBlobs {
 /** What the dashboard needs to show a page's English diff later, without scanning again. */
 export interface PageDetail {
   rawHash: string | null;
-  /** raw_commit's author date, as the history recorded it (for --max-age on pages that
-   * record no translation date); absent when the history does not have it. */
+  /** raw_commit's author date, as the history recorded it, which judging the page again after
+   * new commits needs (lint's date rule, the report's rawCommitDate); absent when the history
+   * does not have it. */
   rawDate?: string;
   /** English blob at raw_commit and at HEAD (null when absent). */
   fromBlob: string | null;
