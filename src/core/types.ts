@@ -82,6 +82,10 @@ export interface PageReport extends ChangeKindFields {
   status: Status;
   rawCommit: string | null;
   lastTranslationTime: string | null;
+  /** raw_commit's author date (ISO 8601, as git recorded it), only on a page that records no
+   * translation date (front matter sites) and whose raw_commit the history has: its age is
+   * counted from it (see core/age.ts pageAge). */
+  rawCommitDate?: string;
   commitsBehind: number | null;
   linesAdded: number | null;
   linesRemoved: number | null;

@@ -64,6 +64,7 @@ th[aria-sort=descending] button::after{content:" \\25BC"}
 .status{font-weight:600;white-space:nowrap}
 .title{display:block;color:var(--muted);font-size:.9rem}
 .est{font-style:italic}
+.by{display:block;font-size:.8rem}
 tr.more td{padding-top:0}
 details summary{cursor:pointer;color:var(--muted)}
 details[open] summary{margin-bottom:.5rem}

@@ -6,7 +6,8 @@
 
 import { basename } from "node:path";
 import type { CheckedPage, CheckReport } from "../check/evaluate.js";
-import { ageInDays, describeThresholds, linesChanged } from "../check/thresholds.js";
+import { describeThresholds, linesChanged } from "../check/thresholds.js";
+import { ageWords, pageAge } from "../core/age.js";
 import { translatesNothing } from "../core/status.js";
 import { REPORT_ORDER, STATUS_FACTS } from "../core/statuses.js";
 import type { Estimate } from "../core/types.js";
@@ -267,8 +268,8 @@ function pageItem(
     parts.push(
       `${plural(lines, "line", "lines")} changed (+${page.linesAdded} -${page.linesRemoved})`,
     );
-  const age = ageInDays(page, report.now);
-  if (age !== null && age >= 0) parts.push(`translated ${plural(age, "day", "days")} ago`);
+  const age = pageAge(page, report.now.getTime());
+  if (age !== null) parts.push(mdText(ageWords(age)));
   const est = page.estimate;
   if (est) parts.push(estimateText(est));
   const kind = kindText(est ?? page);

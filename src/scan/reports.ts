@@ -1,5 +1,6 @@
 // Turning the gathered facts into page reports. No I/O happens here: every git answer arrives
 // as data, and the status rules themselves are the pure functions in core/.
+import { recordsNoDate } from "../core/age.js";
 import { blobAt } from "../core/blob-at.js";
 import { driftFlagProblem } from "../core/drift-flag.js";
 import { ancestorsOf, type Graph } from "../core/graph.js";
@@ -77,8 +78,9 @@ class LazyCommitBlobs implements CommitBlobs {
 /** What the dashboard needs to show a page's English diff later, without scanning again. */
 export interface PageDetail {
   rawHash: string | null;
-  /** raw_commit's author date, as the history recorded it (for --max-age on pages that
-   * record no translation date); absent when the history does not have it. */
+  /** raw_commit's author date, as the history recorded it, which judging the page again after
+   * new commits needs (lint's date rule, the report's rawCommitDate); absent when the history
+   * does not have it. */
   rawDate?: string;
   /** English blob at raw_commit and at HEAD (null when absent). */
   fromBlob: string | null;
@@ -528,6 +530,10 @@ export function judgePage(
   if (flagProblem !== null) warn(report, flagProblem);
   // A page's own metadata, not an estimate measured on a trial report, is judged by the rules.
   const meta = report === measured ? t.meta : null;
+  // Such a page is as old as its raw_commit: the date every output ages it by.
+  if (meta && rawDate !== undefined && recordsNoDate(report.lastTranslationTime)) {
+    report.rawCommitDate = rawDate;
+  }
   const rule = (f: Finding | null) => {
     if (f !== null) flag(sinks.findings, report, f);
   };

@@ -1,7 +1,7 @@
 // The page list: one row per page, only the rows that fit on screen are rendered.
 
 import { Text } from "ink";
-import { translationAge } from "../core/age.js";
+import { pageAge } from "../core/age.js";
 import type { PageReport } from "../core/types.js";
 import { KIND_SHORT } from "../kinds/kinds.js";
 import type { Layout } from "../layout/layout.js";
@@ -77,7 +77,7 @@ export function PageRow({
   // An estimate's numbers carry "~": never read as measured from the page's metadata.
   const n = drift(page);
   const about = (text: string) => (page.estimate && text !== "" ? `~${text}` : text);
-  const rest = ` ${cell(about(formatCount(n.commitsBehind)), c.behind, "right")} ${cell(about(formatLines(n.linesAdded, n.linesRemoved)), c.lines, "right")} ${cell(formatAge(translationAge(page.lastTranslationTime, now)), c.age, "right")}`;
+  const rest = ` ${cell(about(formatCount(n.commitsBehind)), c.behind, "right")} ${cell(about(formatLines(n.linesAdded, n.linesRemoved)), c.lines, "right")} ${cell(formatAge(pageAge(page, now)?.days ?? null), c.age, "right")}`;
   return (
     <Text wrap="truncate-end" inverse={selected && ui.color}>
       {selected ? "› " : "  "}

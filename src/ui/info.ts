@@ -1,5 +1,5 @@
 // The metadata block of an opened page, as labelled lines (plain data; texts are raw until rendered).
-import { translationAge } from "../core/age.js";
+import { pageAge, recordsNoDate } from "../core/age.js";
 import { translatesNothing } from "../core/status.js";
 import type { PageReport } from "../core/types.js";
 import type { PageLinks } from "../detail/types.js";
@@ -93,8 +93,16 @@ export function pageInfo(
 
 function translated(page: PageReport, rawHash: string | null, now: number): string {
   const when = page.lastTranslationTime;
-  const age = formatAge(translationAge(when, now));
-  const date = when ? ` on ${when}${age ? ` (${age} ago)` : ""}` : "";
+  const age = pageAge(page, now);
+  const ago = age ? formatAge(age.days) : "";
+  // A page that records no date is as old as its raw_commit, as every report ages it: "English
+  // <hash> of <its date>" says whose date it is, in no more room than a recorded date takes.
+  const date =
+    age?.from === "raw_commit"
+      ? ` of ${page.rawCommitDate?.slice(0, 10)} (${ago} ago)`
+      : recordsNoDate(when)
+        ? ""
+        : ` on ${when}${ago ? ` (${ago} ago)` : ""}`;
   const meta = page.metaLine ? `; metadata on line ${page.metaLine}` : "";
   if (page.status === "missing") return "not yet";
   if (page.rawCommit === null && page.estimate) {

@@ -1,6 +1,6 @@
 // Which pages the list shows, and in what order: filter by language, status and search, then sort.
 
-import { translationAge } from "../core/age.js";
+import { pageAge } from "../core/age.js";
 import { STATUS_FACTS } from "../core/statuses.js";
 import { type PageReport, STATUSES, type Status } from "../core/types.js";
 import { CHANGE_KINDS, type ChangeKind } from "../kinds/kinds.js";
@@ -72,7 +72,8 @@ function kindRank(page: PageReport): number {
 }
 
 export interface RowQuery {
-  lang: string;
+  /** Absent: the pages of every language, ranked together (the status page's diffs). */
+  lang?: string;
   /** The site's layout, to show paths relative to the language folder. */
   layout: Layout;
   sort: SortKey;
@@ -129,7 +130,8 @@ export function buildRows(pages: readonly PageReport[], q: RowQuery): number[] {
   const keyed: Array<{ i: number; page: PageReport; path: string; lines: number; age: number }> =
     [];
   pages.forEach((page, i) => {
-    if (page.lang !== q.lang || !matchesFilter(page.status, q.filter)) return;
+    if ((q.lang !== undefined && page.lang !== q.lang) || !matchesFilter(page.status, q.filter))
+      return;
     if (q.kind && q.kind !== "any" && pageKind(page) !== q.kind) return;
     const path = shortPath(page, q.layout);
     if (!matchesSearch(path, q.search)) return;
@@ -143,12 +145,22 @@ export function buildRows(pages: readonly PageReport[], q: RowQuery): number[] {
       page,
       path,
       lines,
-      age: translationAge(page.lastTranslationTime, q.now) ?? -1,
+      age: pageAge(page, q.now)?.days ?? -1,
     });
   });
   type K = (typeof keyed)[number];
   const behind = (k: K) => drift(k.page).commitsBehind ?? -1;
-  const byPath = (a: K, b: K) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.i - b.i);
+  // Across languages, the same page of two languages is told apart by the language's name.
+  const byPath = (a: K, b: K) =>
+    a.path < b.path
+      ? -1
+      : a.path > b.path
+        ? 1
+        : a.page.lang < b.page.lang
+          ? -1
+          : a.page.lang > b.page.lang
+            ? 1
+            : a.i - b.i;
   const cmp: Record<SortKey, (a: K, b: K) => number> = {
     work: (a, b) =>
       STATUS_FACTS[a.page.status].tier - STATUS_FACTS[b.page.status].tier ||
