@@ -5,6 +5,7 @@
 // blocks. Words moved into another block, or a blank line that parts a paragraph, change it.
 // A code block's and the front matter's lines come with their indentation as a word (masks.ts),
 // so indenting one of them is a change; a blank line among them is not.
+
 import {
   CODE_MARK,
   FRONT_MATTER_MARK,
@@ -94,23 +95,33 @@ export function sameBlocks(a: Layout, b: Layout): boolean {
   return sameWords(a.marks, b.marks);
 }
 
-/** Starts a line kept whole in a raw layout; a block of its own only where a parse says so. */
+/** Start and end a line kept whole in a raw layout; a block of its own only where a parse
+ * says so. */
 const RAW_LINE_MARK = "\u0000i";
+const RAW_LINE_END = "\u0000j";
 
 /**
  * The layout of a page's text as it is, before any parse: a cheap first look that says "only
- * whitespace" only where a parse would. Each line that may be code or front matter keeps its
- * indentation and its line break as words (see lineWithIndent): a line in a fence or the front
- * matter, one indented 4 columns or more (an indented code block, or code in a list item), or
- * one in a block quote. A change it cannot tell from whitespace is left to the parser.
+ * whitespace" only where a parse would. Each line that may be code or front matter, or may make
+ * a block of what is around it, keeps its indentation and its line breaks as words (see
+ * lineWithIndent): a line in a fence or the front matter, one indented 4 columns or more (an
+ * indented code block, or code in a list item), one in a block quote, and one whose place shapes
+ * the blocks (see shapesBlocks). A line that may start a block, after a blank line or a line
+ * kept whole, keeps its indentation, which says which list item it is in. A change it cannot
+ * tell from whitespace is left to the parser.
  */
 export function rawLayout(text: string): Layout {
   const lines = text.split("\n");
   const inRegion = regions(lines);
+  let opens = false;
   return layoutOfLines(
-    lines.map((line, i) =>
-      inRegion[i] === 1 || mayBeCode(line) ? lineWithIndent(RAW_LINE_MARK, line) : line,
-    ),
+    lines.map((line, i) => {
+      const read = lineWithIndent(RAW_LINE_MARK, line);
+      const whole = read !== "" && (inRegion[i] === 1 || mayBeCode(line) || shapesBlocks(line));
+      const indented = opens && read !== "" && /^[ \t]/.test(line);
+      opens = read === "" || whole;
+      return whole ? `${read} ${RAW_LINE_END}` : indented ? read : line;
+    }),
   );
 }
 
@@ -127,11 +138,32 @@ function mayBeCode(line: string): boolean {
   return false;
 }
 
-/** A fence's run of backticks or tildes, after any indent and list or quote marks that open
- * the line (a fence may start a list item). Read generously: a line taken for a fence that is
- * none only makes the first look more careful. */
-const FENCE_RUN = "(`{3,}|~{3,})";
-const FENCE = new RegExp(String.raw`^[ \t]*(?:(?:${CONTAINER_MARK})[ \t]+)*${FENCE_RUN}`);
+/** The indent and the list and quote marks that open a line before its block (`- `, `1. `,
+ * `> `, a fence may start a list item). Each mark is a character (or digits and one), then
+ * whitespace: linear. */
+const LINE_OPENING = String.raw`^[ \t]*(?:(?:${CONTAINER_MARK})[ \t]+)*`;
+const OPENING = new RegExp(LINE_OPENING);
+
+/** A fence's run of backticks or tildes, after a line's opening. Read generously: a line taken
+ * for a fence that is none only makes the first look more careful. */
+const FENCE = new RegExp(`${LINE_OPENING}(\`{3,}|~{3,})`);
+
+/** A thematic break or a setext heading's underline: nothing but these marks and spaces. */
+const RULE = /^[-*_=\s]*$/;
+
+/**
+ * Whether a line's place decides the blocks around it, so that a re-wrap moving its start or
+ * end can make or unmake a block: a setext heading's underline or a thematic break, an HTML
+ * block, a heading (in a list item or quote too, where the next line is no lazy part of it), a
+ * link reference definition, a table row with or without its outer pipes (tables are read with
+ * GFM: see classify.ts). Read generously, as the fence is.
+ */
+function shapesBlocks(line: string): boolean {
+  if (line.includes("|")) return true;
+  const rest = line.slice(OPENING.exec(line)?.[0].length ?? 0);
+  const c = rest[0];
+  return RULE.test(rest) || c === "<" || c === "#" || (c === "[" && rest.includes("]:"));
+}
 
 /**
  * Per line: whether it is inside a code fence or the front matter, or opens or closes one.

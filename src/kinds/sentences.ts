@@ -4,6 +4,7 @@
 // masks.ts), at blank lines, at the start of a block (heading, list item, table row, quote, a
 // masked code block) and after a word that ends one.
 import { diffArrays } from "diff";
+import { LEAF_MARK } from "./blocks.js";
 import { blockMark, isHeadingMark, isReadAsLines, layout, sameBlocks } from "./layout.js";
 import { LINK_MARK, words } from "./masks.js";
 
@@ -60,8 +61,9 @@ export function typoOnly(before: string, after: string): boolean {
     let added = 0;
     for (const c of changes) {
       if (!c.added && !c.removed) continue;
-      // A link's text, a heading's level: never a typo.
-      if (c.value.some((w) => w.includes(LINK_MARK) || /^#+$/.test(w))) return false;
+      // A link's text, a heading's level, a block made or moved (see blocks.ts): never a typo.
+      if (c.value.some((w) => w.includes(LINK_MARK) || w.startsWith(LEAF_MARK) || /^#+$/.test(w)))
+        return false;
       if (c.added) added += c.count;
       else removed += c.count;
     }
@@ -73,9 +75,10 @@ export function typoOnly(before: string, after: string): boolean {
   return true;
 }
 
-/** How many of `tokens` hold a letter or a digit (the rest are marks: pipes, dashes). */
+/** How many of `tokens` hold a letter or a digit (the rest are marks: pipes, dashes, the
+ * blocks' own). */
 function wordCount(tokens: readonly string[]): number {
   let n = 0;
-  for (const t of tokens) if (/[\p{L}\p{N}]/u.test(t)) n++;
+  for (const t of tokens) if (!t.startsWith(LEAF_MARK) && /[\p{L}\p{N}]/u.test(t)) n++;
   return n;
 }
