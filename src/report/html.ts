@@ -14,7 +14,7 @@ import type { PageReport, ScanResult } from "../core/types.js";
 import { STATUSES } from "../core/types.js";
 import type { DiffModel, PageLinks } from "../detail/types.js";
 import type { GitHubRepo } from "../git/remote.js";
-import { kindCounts, kindText, structureChangesText } from "../kinds/kinds.js";
+import { countedKind, kindCounts, kindText, structureChangesText } from "../kinds/kinds.js";
 import { layoutOfResult } from "../layout/layout.js";
 import { htmlText, htmlUrl } from "../sanitize/html.js";
 import { shownName } from "../sanitize/terminal.js";
@@ -203,7 +203,7 @@ function pageBody(report: HtmlReport, index: number, rank: number, path: string)
   ];
   const kinds = report.result.kinds !== undefined;
   // "" for a page whose English did not change: only "any" shows it.
-  if (kinds) data.push(`data-kind="${n.changeKind ?? ""}"`);
+  if (kinds) data.push(`data-kind="${countedKind(n.changeKind) ?? ""}"`);
   const est = (text: string) =>
     page.estimate ? `<span class="est">~${text}</span><span class="vh"> (estimated)</span>` : text;
   const behind = n.commitsBehind === null ? "" : est(String(n.commitsBehind));

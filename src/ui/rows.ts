@@ -3,7 +3,13 @@
 import { pageAge } from "../core/age.js";
 import { STATUS_FACTS } from "../core/statuses.js";
 import { type PageReport, STATUSES, type Status } from "../core/types.js";
-import { CHANGE_KINDS, type ChangeKind } from "../kinds/kinds.js";
+import {
+  CHANGE_KINDS,
+  type ChangeKind,
+  COUNTED_KINDS,
+  type CountedKind,
+  countedKind,
+} from "../kinds/kinds.js";
 import { type Layout, pathInLanguage } from "../layout/layout.js";
 import { shownName } from "../sanitize/terminal.js";
 import { safe } from "./text.js";
@@ -34,9 +40,10 @@ export const NEEDS_WORK: ReadonlySet<Status> = new Set(
   STATUSES.filter((s) => STATUS_FACTS[s].needsWork),
 );
 
-/** Pages by the kind of their English change (with --kinds): any, or one kind. */
-export type KindFilter = "any" | ChangeKind;
-export const KIND_FILTERS: readonly KindFilter[] = ["any", ...CHANGE_KINDS];
+/** Pages by the kind of their English change (with --kinds): any, or one kind, or `unknown`
+ * (a change whose kind could not be told). */
+export type KindFilter = "any" | CountedKind;
+export const KIND_FILTERS: readonly KindFilter[] = ["any", ...COUNTED_KINDS];
 
 /** How the list is ordered and filtered: what the dashboard remembers between runs, with the
  * language and the page. */
@@ -132,7 +139,7 @@ export function buildRows(pages: readonly PageReport[], q: RowQuery): number[] {
   pages.forEach((page, i) => {
     if ((q.lang !== undefined && page.lang !== q.lang) || !matchesFilter(page.status, q.filter))
       return;
-    if (q.kind && q.kind !== "any" && pageKind(page) !== q.kind) return;
+    if (q.kind && q.kind !== "any" && countedKind(pageKind(page)) !== q.kind) return;
     const path = shortPath(page, q.layout);
     if (!matchesSearch(path, q.search)) return;
     const n = drift(page);
