@@ -116,11 +116,15 @@ export function rawLayout(text: string): Layout {
   let opens = false;
   return layoutOfLines(
     lines.map((line, i) => {
-      const read = lineWithIndent(RAW_LINE_MARK, line);
-      const whole = read !== "" && (inRegion[i] === 1 || mayBeCode(line) || shapesBlocks(line));
-      const indented = opens && read !== "" && /^[ \t]/.test(line);
-      opens = read === "" || whole;
-      return whole ? `${read} ${RAW_LINE_END}` : indented ? read : line;
+      if (!/\S/.test(line)) {
+        opens = true;
+        return line;
+      }
+      const whole = inRegion[i] === 1 || mayBeCode(line) || shapesBlocks(line);
+      const indented = opens && (line[0] === " " || line[0] === "\t");
+      opens = whole;
+      if (whole) return `${lineWithIndent(RAW_LINE_MARK, line)} ${RAW_LINE_END}`;
+      return indented ? lineWithIndent(RAW_LINE_MARK, line) : line;
     }),
   );
 }
