@@ -94,6 +94,17 @@ describe("whitespace keeps the blocks CommonMark reads", () => {
     expect(classifyChange(page(before + table), page(after + table)).kind).toBe("typo");
   });
 
+  it("parses a changed table once a side, for its kind and its structure", () => {
+    const before = page("| a | b |\n| - | - |\n| 1 | 2 |");
+    const after = before.replace("| 1 | 2 |", "| 1 | 2 |\n| 3 | 4 |");
+    const work = newWork();
+    expect(classifyChange(before, after, true, work)).toEqual({
+      kind: "prose",
+      structureChanges: ["a table: 2 × 2 → 3 rows × 2 columns"],
+    });
+    expect(work.parsed).toHaveLength(2);
+  });
+
   it("parses nothing for a paragraph re-wrapped, and the changed blocks only otherwise", () => {
     const text = "A first sentence that runs on.\nA second one after it.";
     const rewrapped = "A first sentence that\nruns on. A second one after it.";
