@@ -12,6 +12,7 @@ import {
   INDENT_MARK,
   lineWithIndent,
   sameWords,
+  VERBATIM_TAGS,
   words,
 } from "./masks.js";
 
@@ -152,6 +153,10 @@ const OPENING = new RegExp(LINE_OPENING);
  * for a fence that is none only makes the first look more careful. */
 const FENCE = new RegExp(`${LINE_OPENING}(\`{3,}|~{3,})`);
 
+/** An HTML block that keeps its line breaks (see VERBATIM_TAGS), and the line that ends it. */
+const VERBATIM_OPEN = new RegExp(`${LINE_OPENING}<(?:${VERBATIM_TAGS})(?=[\\s>]|$)`, "i");
+const VERBATIM_CLOSE = new RegExp(`</(?:${VERBATIM_TAGS})>`, "i");
+
 /** A thematic break or a setext heading's underline: nothing but these marks and spaces. */
 const RULE = /^[-*_=\s]*$/;
 
@@ -170,12 +175,13 @@ function shapesBlocks(line: string): boolean {
 }
 
 /**
- * Per line: whether it is inside a code fence or the front matter, or opens or closes one.
- * Lines may end in CR.
+ * Per line: whether it is inside a code fence, the front matter or an HTML block that keeps its
+ * line breaks (`<pre>`), or opens or closes one. Lines may end in CR.
  */
 export function regions(lines: readonly string[]): Uint8Array {
   const out = new Uint8Array(lines.length);
   let fence: string | null = null;
+  let verbatim = false;
   let i = 0;
   // After a byte order mark too, as micromark reads it.
   const first = lines[0]?.replace(/^\uFEFF/, "").trimEnd();
@@ -191,6 +197,11 @@ export function regions(lines: readonly string[]): Uint8Array {
   }
   for (; i < lines.length; i++) {
     const line = lines[i] as string;
+    if (fence === null && (verbatim || VERBATIM_OPEN.test(line))) {
+      out[i] = 1;
+      verbatim = !VERBATIM_CLOSE.test(line);
+      continue;
+    }
     const m = FENCE.exec(line);
     if (!m) {
       if (fence !== null) out[i] = 1;

@@ -6,8 +6,8 @@ import type { Nodes, Root } from "mdast";
 import { findShortcodes } from "../meta/shortcode.js";
 
 /** The masking levels, in the kinds' order; NONE masks nothing (whitespace), ATOM is the typo
- * rule's own (see sentences.ts). */
-export const Level = { NONE: 0, FRONT_MATTER: 1, LINKS: 2, CODE: 3, ATOM: 4 } as const;
+ * rule's own (see sentences.ts); a span of level NEVER is never masked, only read as lines. */
+export const Level = { NONE: 0, FRONT_MATTER: 1, LINKS: 2, CODE: 3, ATOM: 4, NEVER: 5 } as const;
 export type LevelValue = (typeof Level)[keyof typeof Level];
 
 export interface Mask {
@@ -30,6 +30,12 @@ export const INDENT_MARK = "\u0000I";
 const DEFINITION_MARK = "\u0000D";
 /** Joins a link text's words into one token, so the typo rule sees a changed text as one. */
 const GLUE = "\u0001";
+
+/** The HTML blocks whose text keeps its line breaks and spaces (`<pre>`; `<script>` and
+ * `<style>`, code) and that a blank line does not end: CommonMark's first kind, which ends at
+ * the line holding one of these closing tags. */
+export const VERBATIM_TAGS = "pre|script|style|textarea";
+const VERBATIM = new RegExp(String.raw`^[ \t]*<(?:${VERBATIM_TAGS})(?=[\s>]|$)`, "i");
 
 /** Hugo's link shortcodes: `[text]({{< relref "page" >}})` is a link target micromark cannot
  * see, since a destination holds no spaces. */
@@ -56,6 +62,13 @@ export function masksOf(text: string, tree: Root): Mask[] {
         masks.push({ start, end, level: Level.CODE, with: CODE_MARK, plain });
         continue;
       }
+      case "html":
+        // Its words are prose as before; its line breaks show, as a code block's do.
+        if (VERBATIM.test(node.value)) {
+          const plain = plainLines(node.value);
+          masks.push({ start, end, level: Level.NEVER, with: plain, plain });
+        }
+        continue;
       case "inlineCode":
         masks.push({ start, end, level: Level.CODE, with: INLINE_CODE_MARK });
         continue;

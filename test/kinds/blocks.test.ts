@@ -79,6 +79,24 @@ describe("whitespace keeps the blocks CommonMark reads", () => {
     expect(classifyChange(page(before), page(after)).kind).toBe(kind);
   });
 
+  it("reads the lines of a <pre> block, whose breaks show, as lines; a <div>'s as prose", () => {
+    const block = (tag: string, body: string) => page(`<${tag}>\n${body}\n</${tag}>`);
+    const text = "first line of output\n\nand more of it";
+    const rewrapped = "first line of\noutput\n\nand more of it";
+    for (const tag of ["pre", "PRE", "script", "style"]) {
+      expect([tag, classifyChange(block(tag, text), block(tag, rewrapped)).kind]).not.toEqual([
+        tag,
+        "whitespace",
+      ]);
+    }
+    expect(classifyChange(block("div", "a b\nc"), block("div", "a\nb c")).kind).toBe("whitespace");
+    // A blank line does not end it: what follows is still in it.
+    const code = "<pre>\nx\n\n    indented\n</pre>";
+    expect(
+      classifyChange(page(code), page(code.replace("    indented", "  indented"))).kind,
+    ).not.toBe("whitespace");
+  });
+
   it("reads a blank line taken out after the front matter as whitespace", () => {
     const before = "---\ntitle: x\n---\n\nText here.\n";
     expect(classifyChange(before, before.replace("---\n\nText", "---\nText")).kind).toBe(
