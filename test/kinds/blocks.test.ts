@@ -128,6 +128,10 @@ describe("whitespace keeps the blocks CommonMark reads", () => {
     const rewrapped = "A first sentence that\nruns on. A second one after it.";
     const work = newWork();
     expect(classifyChange(page(text), page(rewrapped), false, work).kind).toBe("whitespace");
+    // A list item's second paragraph too: its indentation is kept, not its line breaks.
+    const item = "- A step.\n\n  Its details run on\n  over two lines.";
+    const item2 = "- A step.\n\n  Its details run\n  on over two lines.";
+    expect(classifyChange(page(item), page(item2), false, work).kind).toBe("whitespace");
     expect(work.parsed).toEqual([]);
     const split = newWork();
     const setext = "A first sentence that runs on.\n===\nA second one after it.";
