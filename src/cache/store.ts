@@ -22,7 +22,7 @@ import {
 import path from "node:path";
 import { AppError } from "../errors.js";
 import { CACHE_DEFAULTS } from "../options/defaults.js";
-import { writeFileAtomically } from "../site/atomic.js";
+import { TEMP_NAME, writeFileAtomically } from "../site/atomic.js";
 import { makeFolders } from "../site/make-folders.js";
 
 /** What the command line asked of the cache. */
@@ -199,16 +199,27 @@ export class CacheStore {
     this.evict();
   }
 
-  /** Removes the least recently used of its own files while they take more than the bound.
+  /** Removes the least recently used of its own files while they take more than the bound,
+   * and the temporary files of writes that never finished (a run stopped by Ctrl-C, a CI
+   * timeout or a crash mid-write), which would otherwise stay for ever outside the bound.
    * Only files named as this cache names them count: --cache-dir may name a folder that holds
    * other files too, and those are never touched. */
   private evict(): void {
     let entries: Array<{ name: string; size: number; used: number }>;
+    const now = Date.now();
     try {
       entries = readdirSync(this.dir).flatMap((name) => {
-        if (!CACHE_FILE.test(name)) return [];
-        const info = lstatSync(path.join(this.dir, name));
-        return info.isFile() ? [{ name, size: info.size, used: info.mtimeMs }] : [];
+        const own = CACHE_FILE.test(name);
+        if (!own && !TEMP_NAME.test(name)) return [];
+        const file = path.join(this.dir, name);
+        const info = lstatSync(file);
+        if (!info.isFile()) return [];
+        if (own) return [{ name, size: info.size, used: info.mtimeMs }];
+        // Another run may be writing it now; a write in progress keeps its time recent.
+        if (now - info.mtimeMs > ABANDONED_AFTER_MS && ownedByUs(info.uid)) {
+          rmSync(file, { force: true });
+        }
+        return [];
       });
     } catch {
       return;
@@ -223,6 +234,10 @@ export class CacheStore {
     }
   }
 }
+
+/** A temporary file untouched this long is a write that ended without its rename: no write of
+ * the cache takes minutes, and each piece written moves its time on. */
+const ABANDONED_AFTER_MS = 10 * 60 * 1000;
 
 /** Why `dir` cannot hold the cache, or null. */
 function folderProblem(dir: string): string | null {

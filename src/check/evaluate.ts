@@ -66,21 +66,14 @@ export function onlyChanged(result: ScanResult, changed: ReadonlySet<string>): S
   return withPages(result, pages);
 }
 
-/**
- * Each page's verdict. `rawDates` gives the author date of the raw_commit of pages that record
- * no translation date, for --max-age.
- */
+/** Each page's verdict. */
 export function evaluate(
   result: ScanResult,
   thresholds: Thresholds,
   now: Date,
   changedSince: ChangedSince | null = null,
-  rawDates: ReadonlyMap<PageReport, string> = new Map(),
 ): CheckReport {
-  const pages = result.pages.map((page) => ({
-    page,
-    verdict: verdict(page, thresholds, now, rawDates.get(page)),
-  }));
+  const pages = result.pages.map((page) => ({ page, verdict: verdict(page, thresholds, now) }));
   const failing = pages
     .filter((p) => p.verdict.fails)
     .sort((a, b) => worstFirst(a.page, b.page, thresholds));

@@ -15,11 +15,12 @@
 // With `ignore` (change kinds, --ignore), a page whose English change since raw_commit (its
 // estimate's, for an untracked page) is of one of those kinds does not fail, whatever else.
 
-import { translationAge } from "../core/age.js";
+import { ageWords, pageAge } from "../core/age.js";
 import { STATUS_FACTS } from "../core/statuses.js";
 import { type Estimate, type PageReport, STATUSES, type Status } from "../core/types.js";
 import { AppError } from "../errors.js";
 import type { ChangeKind } from "../kinds/kinds.js";
+import { emptyListWhy, STATUS_ITEM } from "../options/empty-list.js";
 
 export interface Thresholds {
   failOn: Status[];
@@ -27,7 +28,7 @@ export interface Thresholds {
   maxBehind: number | null;
   /** Lines added plus lines removed in the English source since raw_commit. */
   maxLines: number | null;
-  /** Whole days since last_translation_time. */
+  /** Whole days since last_translation_time, or raw_commit's date (core/age.ts pageAge). */
   maxAge: number | null;
   /** Judge untracked pages by their estimates. Present only when asked for, so reports of runs
    * without it are as they were. */
@@ -64,8 +65,7 @@ export function parseFailOn(names: readonly string[] | null): Status[] {
     }
     if (!out.includes(name as Status)) out.push(name as Status);
   }
-  if (out.length === 0)
-    throw new AppError(2, `--fail-on needs at least one status (${STATUSES.join(", ")})`);
+  if (out.length === 0) throw new AppError(2, `--fail-on: ${emptyListWhy(STATUS_ITEM)}`);
   return out;
 }
 
@@ -130,32 +130,9 @@ export function linesChanged(page: {
   return page.linesAdded + page.linesRemoved;
 }
 
-/** Whole days since the page's last_translation_time (see core/age.ts), or null. */
-export function ageInDays(page: PageReport, now: Date): number | null {
-  return translationAge(page.lastTranslationTime, now.getTime());
-}
-
-/**
- * The page's age for --max-age: from its last_translation_time, else from the author date of
- * its raw_commit (`rawDate`; front matter sites record no translation date), said so.
- */
-function ageFor(
-  page: PageReport,
-  now: Date,
-  rawDate: string | undefined,
-): { days: number | null; byCommit: boolean } {
-  const own = ageInDays(page, now);
-  if (own !== null || page.lastTranslationTime !== null || rawDate === undefined) {
-    return { days: own, byCommit: false };
-  }
-  const at = Date.parse(rawDate);
-  if (Number.isNaN(at)) return { days: null, byCommit: false };
-  return { days: Math.max(0, Math.floor((now.getTime() - at) / 86_400_000)), byCommit: true };
-}
-
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export function verdict(page: PageReport, t: Thresholds, now: Date, rawDate?: string): Verdict {
+export function verdict(page: PageReport, t: Thresholds, now: Date): Verdict {
   if (!t.failOn.includes(page.status)) return { fails: false, reasons: [] };
   const kind = (page.estimate ?? page).changeKind;
   if (kind && t.ignore?.includes(kind)) return { fails: false, reasons: [], ignored: kind };
@@ -177,12 +154,10 @@ export function verdict(page: PageReport, t: Thresholds, now: Date, rawDate?: st
       over.push(`${plural(n, "line", "lines")} changed${est} (limit ${t.maxLines})`);
   }
   if (t.maxAge !== null) {
-    const { days: n, byCommit } = ageFor(page, now, rawDate);
-    const by = byCommit ? ", by raw_commit's date" : "";
-    if (n === null)
+    const age = pageAge(page, now.getTime());
+    if (age === null)
       over.push(`age unknown, no readable last_translation_time (limit ${t.maxAge} days)`);
-    else if (n > t.maxAge)
-      over.push(`translated ${plural(n, "day", "days")} ago${by} (limit ${t.maxAge})`);
+    else if (age.days > t.maxAge) over.push(`${ageWords(age)} (limit ${t.maxAge})`);
   }
   if (over.length === 0) return { fails: false, reasons: [] };
   return { fails: true, reasons: [`status ${page.status}`, ...over] };

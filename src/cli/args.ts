@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_FAIL_ON } from "../check/thresholds.js";
 import { nearest } from "../core/nearest.js";
 import { parseStatuses, type Selection } from "../core/select.js";
-import { STATUSES, type Status } from "../core/types.js";
+import type { Status } from "../core/types.js";
 import { AppError } from "../errors.js";
 import { CHANGE_KINDS, type ChangeKind, parseKinds } from "../kinds/kinds.js";
 import { LAYOUT_CHOICES } from "../layout/layout.js";
@@ -23,6 +23,7 @@ import {
   type OutputOptions,
   type SiteOptions,
 } from "../options/defaults.js";
+import { emptyListWhy, STATUS_ITEM } from "../options/empty-list.js";
 import type { FoldersChosen, GivenOptions } from "../options/resolve.js";
 import { either, OPTION_RULES, type Verdict, withoutDotSlash } from "../options/values.js";
 import { ANNOTATION_LEVELS, type AnnotationLevel } from "../sanitize/github.js";
@@ -182,11 +183,9 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
   if (!values.help && !values.version && word !== "help") {
     refuseOthersOptions(word ?? "default", values);
   }
-  // lint writes pages only with --fix.
-  for (const flag of ["--force", "--dry-run"] as const) {
-    if (word === "lint" && !values.fix && values[flag.slice(2) as "force"] !== undefined) {
-      throw new AppError(2, `${flag} is ${ownersOf(flag)}`);
-    }
+  if (word === "lint" && !values.fix) {
+    const flag = LINT_FIX_ONLY.find((f) => values[f.slice(2) as "force"] !== undefined);
+    if (flag !== undefined) throw new AppError(2, `${flag} is ${ownersOf(flag)}`);
   }
   if (values.diff && values.format !== undefined && values.format !== "table") {
     throw new AppError(2, "--diff shows the diffs after the table: use it with --format table");
@@ -323,7 +322,7 @@ function stampDate(value: string): string {
 }
 
 function statusList(value: string): Status[] {
-  const parsed = parseStatuses(list(value, "--status", STATUS_WORD));
+  const parsed = parseStatuses(list(value, "--status", STATUS_ITEM));
   if (typeof parsed === "string") throw new AppError(2, parsed);
   return parsed;
 }
@@ -331,10 +330,11 @@ function statusList(value: string): Status[] {
 /**
  * A page or folder named as the reports print it, read back (sanitize/terminal.ts). On Windows a
  * backslash separates folders, and no file name there holds one, a control character or a byte
- * that is not UTF-8: what is given is the path itself (`content\new\x.md` is no line break).
+ * that is not UTF-8: what is given is the path itself (`content\new\x.md` is no line break),
+ * but for the one escape a name there is printed with, the `[` of `##[` (`:` is in no name).
  */
 function pageName(value: string): string {
-  return path.sep === "\\" ? value : nameFromShown(value);
+  return path.sep === "\\" ? value.replaceAll("##\\x5b", "##[") : nameFromShown(value);
 }
 
 /** A PATH of scan or check: repo-relative, as the reports print it (a page or a folder). */
@@ -350,8 +350,6 @@ function checkPagePath(value: string): string {
   return cleaned;
 }
 
-const STATUS_WORD = `status (${STATUSES.join(", ")})`;
-
 /**
  * A comma list's items. A list with none (`--fail-on ''`, `--lang ,`: most often a CI variable
  * that was not set) is refused, as the config refuses what would check nothing, rather than
@@ -363,7 +361,7 @@ function list(value: string, flag: string, what: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
   if (items.length === 0) {
-    throw new AppError(2, `${flag} needs at least one ${what}, got ${JSON.stringify(value)}`);
+    throw new AppError(2, `${flag}: ${emptyListWhy(what)}`);
   }
   return items;
 }
@@ -443,6 +441,9 @@ const OPTION_OWNERS: Readonly<Record<string, readonly string[]>> = {
   "--dry-run": ["stamp", "lint"],
 };
 
+/** The options lint takes only with --fix: lint writes pages only then. */
+const LINT_FIX_ONLY: readonly string[] = ["--force", "--dry-run"];
+
 /** Whether `command` ("default" for none) takes `flag`. */
 export function takesOption(command: string, flag: string): boolean {
   const owners = OPTION_OWNERS[flag];
@@ -456,7 +457,7 @@ function ownersOf(flag: string): string {
     .map((c) =>
       c === "dashboard"
         ? "the dashboard"
-        : c === "lint" && flag !== "--fix" && flag !== "--format"
+        : c === "lint" && LINT_FIX_ONLY.includes(flag)
           ? "lint --fix"
           : c,
     );

@@ -5,7 +5,6 @@ import { appendFile } from "node:fs/promises";
 import { type ChangedSince, type CheckReport, evaluate, onlyChanged } from "../check/evaluate.js";
 import { makeThresholds } from "../check/thresholds.js";
 import { failOnUnmatched, selectPages } from "../core/select.js";
-import type { PageReport, ScanResult } from "../core/types.js";
 import { AppError, type ExitCode } from "../errors.js";
 import { changedPaths, checkRefSyntax, resolveCommit } from "../git/diff-names.js";
 import { type GitHubRepo, readGitHubRemote } from "../git/remote.js";
@@ -18,7 +17,7 @@ import { renderGithub } from "../report/github.js";
 import { maxSizeNote, renderMarkdown, SUMMARY_MAX_BYTES } from "../report/markdown.js";
 import { type Listing, listingOf } from "../report/table.js";
 import { inertLine, stopCommandsToken } from "../sanitize/github.js";
-import { type PageDetail, scan } from "../scan/scan.js";
+import { scan } from "../scan/scan.js";
 import { type CliOptions, formatOf } from "./args.js";
 import { pageDiffs } from "./diffs.js";
 import { scanScope } from "./load-options.js";
@@ -103,8 +102,7 @@ export async function runCheck(
   // Links go to English commits and files: the source repository's. With two repositories, one
   // without an origin must not borrow GITHUB_REPOSITORY, which names the translations'.
   const github = () => readGitHubRemote(sourceRepo, twoRepos ? {} : d.env);
-  const rawDates = thresholds.maxAge === null ? new Map() : rawCommitDates(full, details);
-  const report = evaluate(result, thresholds, d.now(), changedSince, rawDates);
+  const report = evaluate(result, thresholds, d.now(), changedSince);
   const listing = listingOf(opts.show, opts.selection);
   // A config file in the repository can change what fails: the log says which one was used,
   // once the run got this far; a usage or config error stays the one line the README promises.
@@ -147,22 +145,6 @@ export async function runCheck(
     }
   }
   return report.failing.length > 0 ? 1 : 0;
-}
-
-/** The author dates of the raw_commits of pages that record no translation date, as the scan's
- * history has them: --max-age measures their age from it. */
-function rawCommitDates(
-  result: ScanResult,
-  details: readonly PageDetail[],
-): Map<PageReport, string> {
-  const out = new Map<PageReport, string>();
-  result.pages.forEach((page, i) => {
-    const date = details[i]?.rawDate;
-    if (page.lastTranslationTime === null && page.rawCommit !== null && date !== undefined) {
-      out.set(page, date);
-    }
-  });
-  return out;
 }
 
 /** In GitHub Actions, the Markdown report goes to the job summary as well (under 1 MiB). */

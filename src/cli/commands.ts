@@ -10,7 +10,6 @@ import { listingOf, renderTable } from "../report/table.js";
 import { groupWarnings, warningText } from "../report/warnings.js";
 import { inertLine } from "../sanitize/github.js";
 import { shownName } from "../sanitize/terminal.js";
-import { SHALLOW_ESTIMATE } from "../scan/reports.js";
 import { type StagedScan, scan, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import { type PageEstimate, stampPages } from "../stamp/stamp-pages.js";
@@ -98,15 +97,16 @@ async function estimatesOf(
   opts: CliOptions,
   langs: readonly string[],
 ): Promise<Map<string, PageEstimate>> {
-  const { result } = await scan({
+  const { result, details } = await scan({
     ...scanScope(opts),
     langs: [...new Set([...opts.langs, ...langs])],
     exclude: [],
   });
   const out = new Map<string, PageEstimate>();
-  for (const page of result.pages) {
+  for (const [i, page] of result.pages.entries()) {
+    const unknown = details[i]?.estimateUnknown;
     if (page.estimate) out.set(page.path, page.estimate.rawCommit);
-    else if (page.warnings.includes(SHALLOW_ESTIMATE)) out.set(page.path, { unknown: "shallow" });
+    else if (unknown) out.set(page.path, { unknown });
   }
   return out;
 }

@@ -1,10 +1,10 @@
-// Writing `report --output`: a file, or for json-per-page a tree of files. Each file is written
+// Writing `report --output` to a file (json-per-page's tree of files: output-tree.ts). It is written
 // under a temporary name beside it and renamed into place, so a reader (a site build, a web
 // server) never sees half a file, and a symbolic link at the target is replaced, not written
 // through: the output folder may sit in a checkout of a stranger's pull request, where such a
 // link could point anywhere.
 import { writeFileSync } from "node:fs";
-import { lstat, mkdir, readlink } from "node:fs/promises";
+import { lstat, readlink } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../errors.js";
 import { visible } from "../sanitize/terminal.js";
@@ -32,63 +32,6 @@ export async function writeOutputFile(file: string, text: string, shown = file):
     writeFileAtomically(file, text, 0o644);
   } catch (err) {
     throw new AppError(2, `cannot write ${visible(shown)}: ${reason(err)}`);
-  }
-}
-
-/**
- * Writes files below `root` (relative paths with `/`). A path that would leave `root`, or pass
- * through a symbolic link inside it, is refused before anything is written: the names come from
- * the repository's file names.
- */
-export async function writeOutputTree(
-  root: string,
-  files: readonly (readonly [rel: string, text: string])[],
-): Promise<void> {
-  for (const [rel] of files) {
-    const parts = rel.split("/");
-    if (parts.some((p) => p === "" || p === "." || p === "..")) {
-      throw new AppError(2, `refusing to write ${visible(rel)}: not a plain relative path`);
-    }
-  }
-  try {
-    makeFolders(root);
-  } catch (err) {
-    throw new AppError(2, `cannot write into ${visible(root)}: ${reason(err)}`);
-  }
-  const checked = new Set<string>();
-  for (const [rel, text] of files) {
-    const parts = rel.split("/");
-    let dir = root;
-    for (const part of parts.slice(0, -1)) {
-      dir = path.join(dir, part);
-      if (checked.has(dir)) continue;
-      await ensureRealFolder(dir, rel);
-      checked.add(dir);
-    }
-    await writeOutputFile(path.join(root, ...parts), text, rel);
-  }
-}
-
-async function ensureRealFolder(dir: string, rel: string): Promise<void> {
-  try {
-    const info = await lstat(dir);
-    if (info.isDirectory()) return;
-    throw new AppError(
-      2,
-      `refusing to write ${visible(rel)}: ${info.isSymbolicLink() ? "a folder on its way is a symbolic link" : "a file stands where its folder would be"}`,
-    );
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    if ((err as NodeJS.ErrnoException).code !== "ENOENT") {
-      throw new AppError(2, `cannot write ${visible(rel)}: ${reason(err)}`);
-    }
-  }
-  try {
-    await mkdir(dir);
-  } catch (err) {
-    // Made meanwhile by someone else is fine only if it is a real folder now.
-    if ((err as NodeJS.ErrnoException).code === "EEXIST") return ensureRealFolder(dir, rel);
-    throw new AppError(2, `cannot write ${visible(rel)}: ${reason(err)}`);
   }
 }
 
@@ -126,7 +69,7 @@ const REASONS: Record<string, string> = {
   ENOSPC: "no space left on the device",
 };
 
-function reason(err: unknown): string {
+export function reason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   const words = e.code ? REASONS[e.code] : undefined;
   return words ? `${words} (${e.code})` : (e.code ?? e.message);

@@ -7,13 +7,14 @@ import { withEstimatedCommits } from "../detail/loader.js";
 import { pageDiffs } from "../detail/page-diffs.js";
 import { AppError, type ExitCode } from "../errors.js";
 import { readGitHubRemote } from "../git/remote.js";
-import { pageOrder, renderHtml } from "../report/html.js";
+import { mostWorkFirst, renderHtml } from "../report/html.js";
 import { renderHugoData, renderJsonPerPage } from "../report/hugo-data.js";
 import { scan } from "../scan/scan.js";
 import type { CliOptions, ReportFormat } from "./args.js";
 import { scanScope } from "./load-options.js";
 import { writeChunks } from "./output.js";
-import { writeOutputFile, writeOutputTree } from "./output-files.js";
+import { writeOutputFile } from "./output-files.js";
+import { writeOutputTree } from "./output-tree.js";
 
 export interface ReportDeps {
   now: () => Date;
@@ -46,10 +47,7 @@ export async function runReport(
     return page ? pageLinks(github, result.head, page, details[i]) : NO_LINKS;
   };
   if (format === "json-per-page") {
-    await writeOutputTree(
-      path.resolve(d.cwd, opts.output as string),
-      renderJsonPerPage(result, links),
-    );
+    writeOutputTree(path.resolve(d.cwd, opts.output as string), renderJsonPerPage(result, links));
     return 0;
   }
   let text: string;
@@ -58,8 +56,9 @@ export async function runReport(
   } else {
     const now = d.now();
     const listed = withEstimatedCommits(result, details);
-    // The worst pages of every language get their diffs first, taken in turn.
-    const order = roundRobin([...pageOrder(listed, now).values()]);
+    // The page promises the diffs of the pages with the most work: ranked across languages by
+    // the tables' own order, so no page goes without one while a page with less work has its.
+    const order = mostWorkFirst(listed, now);
     const diffs = await pageDiffs({ ...scanned, result: listed }, order);
     text = renderHtml({ result: listed, links, diffs, github, now });
   }
@@ -69,17 +68,4 @@ export async function runReport(
   }
   await writeOutputFile(path.resolve(d.cwd, opts.output), text, opts.output);
   return 0;
-}
-
-/** The first of each list, then the second of each, and so on. */
-function roundRobin(lists: readonly (readonly number[])[]): number[] {
-  const out: number[] = [];
-  const longest = Math.max(0, ...lists.map((l) => l.length));
-  for (let k = 0; k < longest; k++) {
-    for (const list of lists) {
-      const i = list[k];
-      if (i !== undefined) out.push(i);
-    }
-  }
-  return out;
 }

@@ -1,7 +1,44 @@
-// How old a translation is, from its last_translation_time: one reading for the dashboard, check
-// and the reports, so they cannot disagree about a date.
+// How old a translation is, from its last_translation_time, or from its raw_commit's date where
+// the page records no translation date: one reading for the dashboard, check and the reports,
+// so they cannot disagree about a date or about what it was counted from.
+import type { PageReport } from "./types.js";
 
 const DAY_MS = 86_400_000;
+
+/** A translation's age in whole days, and what it is counted from. */
+export interface PageAge {
+  days: number;
+  /** `raw_commit`: the page records no translation date (front matter sites), so it is as old as
+   * its raw_commit's author date. */
+  from: "last_translation_time" | "raw_commit";
+}
+
+/** Whether a page's last_translation_time records no date at all (absent or blank), as opposed
+ * to one that cannot be read, which gives no age. */
+export function recordsNoDate(lastTranslationTime: string | null): boolean {
+  return lastTranslationTime === null || lastTranslationTime.trim() === "";
+}
+
+/** The page's age at `now`, or null when it has none: an unreadable or future
+ * last_translation_time, or no date and no raw_commit the history has. */
+export function pageAge(
+  page: Pick<PageReport, "lastTranslationTime" | "rawCommitDate">,
+  now: number,
+): PageAge | null {
+  if (!recordsNoDate(page.lastTranslationTime)) {
+    const days = translationAge(page.lastTranslationTime, now);
+    return days === null ? null : { days, from: "last_translation_time" };
+  }
+  const at = page.rawCommitDate === undefined ? Number.NaN : Date.parse(page.rawCommitDate);
+  if (Number.isNaN(at)) return null;
+  return { days: Math.max(0, Math.floor((now - at) / DAY_MS)), from: "raw_commit" };
+}
+
+/** The age as every report words it: "translated 705 days ago, by raw_commit's date". */
+export function ageWords(age: PageAge): string {
+  const by = age.from === "raw_commit" ? ", by raw_commit's date" : "";
+  return `translated ${age.days} ${age.days === 1 ? "day" : "days"} ago${by}`;
+}
 
 // A date, optionally with a time and offset, as Hugo pages write last_translation_time.
 const DATE =

@@ -1,8 +1,10 @@
 // Which pages a report lists: those under the paths given (`scan content/zh-cn/docs`) and of the
 // statuses given (`--status outdated,moved`). Pure: the scan is made whole, then narrowed.
 import { AppError } from "../errors.js";
+import { emptyListWhy, STATUS_ITEM } from "../options/empty-list.js";
 import { shownName, visible } from "../sanitize/terminal.js";
 import { withPages } from "./counts.js";
+import { fileWarning, whyFileSetAside } from "./file-warning.js";
 import type { PageReport, ScanResult } from "./types.js";
 import { STATUSES, type Status } from "./types.js";
 
@@ -55,9 +57,9 @@ export function unmatchedPaths(result: ScanResult, paths: readonly string[]): st
   // A file the scan set aside (a symbolic link, a page too large) says why in its warning.
   const named = unmatched
     .map((p) => {
-      const why = result.warnings.find((w) => w.startsWith(`${p.replace(/\/+$/, "")}: `));
+      const why = whyFileSetAside(result.warnings, p.replace(/\/+$/, ""));
       const name = `"${shownName(p.slice(0, 200))}"`;
-      return why ? `${name} (${visible(why.slice(why.indexOf(": ") + 2, 200))})` : name;
+      return why ? `${name} (${visible(why.slice(0, 200))})` : name;
     })
     .join(", ");
   return `no page under ${named} in the languages scanned (give a page or folder as the reports print it)`;
@@ -75,19 +77,19 @@ export interface SetAside {
 /**
  * What the scan set aside at, above or below `paths` (everything in the content folder when
  * none is given): a page asked for that was never read must not pass as a page with nothing
- * wrong. A reason holds no ": " (see report/warnings.ts), so the path ends at the last one.
+ * wrong.
  */
 export function setAside(result: ScanResult, paths: readonly string[]): SetAside[] {
   const asked = paths.map((p) => p.normalize("NFC").replace(/\/+$/, ""));
   const out: SetAside[] = [];
   for (const w of result.warnings) {
-    const cut = w.startsWith(`${result.content}/`) ? w.lastIndexOf(": ") : -1;
-    if (cut <= 0) continue;
-    const path = w.slice(0, cut);
+    const file = fileWarning(w, result.content);
+    if (!file) continue;
+    const { path, why } = file;
     const at = path.normalize("NFC");
     const named = asked.some((p) => isUnder(p, [at]));
     if (asked.length > 0 && !named && !isUnder(at, asked)) continue;
-    out.push({ path, why: w.slice(cut + 2), named });
+    out.push({ path, why, named });
   }
   return out;
 }
@@ -110,5 +112,5 @@ export function parseStatuses(names: readonly string[]): Status[] | string {
     }
     if (!out.includes(name as Status)) out.push(name as Status);
   }
-  return out.length === 0 ? `--status needs at least one status (${STATUSES.join(", ")})` : out;
+  return out.length === 0 ? `--status: ${emptyListWhy(STATUS_ITEM)}` : out;
 }

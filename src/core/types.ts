@@ -1,6 +1,6 @@
 // Plain data shared by the scan, the reports and the dashboard. Nothing here touches git or the disk.
 
-import type { ChangeKind } from "../kinds/kinds.js";
+import type { ChangeKind, CountedKind } from "../kinds/kinds.js";
 import type { LayoutDescription } from "../layout/layout.js";
 
 export const STATUSES = [
@@ -82,6 +82,10 @@ export interface PageReport extends ChangeKindFields {
   status: Status;
   rawCommit: string | null;
   lastTranslationTime: string | null;
+  /** raw_commit's author date (ISO 8601, as git recorded it), only on a page that records no
+   * translation date (front matter sites) and whose raw_commit the history has: its age is
+   * counted from it (see core/age.ts pageAge). */
+  rawCommitDate?: string;
   commitsBehind: number | null;
   linesAdded: number | null;
   linesRemoved: number | null;
@@ -113,8 +117,8 @@ export interface ScanResult {
   /** Where the English pages and their translations are, when not `<content>/<lang>/`. */
   layout?: LayoutDescription;
   /** With --kinds: per language, how many pages' English changed by each kind (an estimate's
-   * kind counts for an untracked page). */
-  kinds?: Record<string, Partial<Record<ChangeKind, number>>>;
+   * kind counts for an untracked page), `unknown` for a change whose kind could not be told. */
+  kinds?: Record<string, Partial<Record<CountedKind, number>>>;
   /** The work tree of the repository the English pages, `head` and every commit come from,
    * when it is not the translations' own (MDN's two repositories). */
   sourceRepo?: string;

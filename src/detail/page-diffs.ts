@@ -51,7 +51,7 @@ export async function pageDiffs(
       rows: [],
       added: 0,
       removed: 0,
-      notice: `The English diff is left out: this page shows the diffs of the ${limits.maxPages} pages with the most work. The compare link has it.`,
+      notice: `The English diff is left out: this page shows the diffs of the ${limits.maxPages} pages with the most work, of all its languages together. The compare link has it.`,
       truncated: true,
     });
   }

@@ -7,7 +7,7 @@ import { layout, sameLayout } from "./layout.js";
 import { Level, type LevelValue, masked } from "./masks.js";
 import { PageText, type Parsed } from "./page-text.js";
 import { typoOnly } from "./sentences.js";
-import { structureChanges } from "./structure.js";
+import { mayHoldTable, structureChanges } from "./structure.js";
 import { changedWindows } from "./window.js";
 import type { Work } from "./work.js";
 
@@ -36,8 +36,11 @@ export function classifyChange(
   // Only the blocks that changed are parsed (see window.ts), each side at most MAX_PARSED_CHARS:
   // the work is bounded whatever the page's length (the English blobs read are at most 4 MiB).
   const window = changedWindows(before.text, after.text, work);
-  const wb = new PageText(window.before, structure, work);
-  const wa = new PageText(window.after, structure, work);
+  // Both sides are read alike: with GFM where either may hold a table, whose rows and cells are
+  // blocks a re-wrap must keep (see blocks.ts).
+  const tables = mayHoldTable(window.before) || mayHoldTable(window.after);
+  const wb = new PageText(window.before, structure, work, tables);
+  const wa = new PageText(window.after, structure, work, tables);
   const kind = classifyWindows(wb, wa);
   if (!structure) return kind;
   const sb = wb.structure;

@@ -14,6 +14,17 @@ export const CHANGE_KINDS = [
 
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
+/** What reports count and filter pages by: the kinds, then `unknown` for a change whose kind
+ * could not be told (a binary English file, or one over 4 MiB), which is no kind of its own. */
+export const COUNTED_KINDS = [...CHANGE_KINDS, "unknown"] as const;
+export type CountedKind = (typeof COUNTED_KINDS)[number];
+
+/** The kind a change is counted by: `unknown` when it could not be told (null), none when no
+ * kind was asked for or the English did not change (undefined). */
+export function countedKind(kind: ChangeKind | null | undefined): CountedKind | undefined {
+  return kind === null ? "unknown" : kind;
+}
+
 /** What a change to an English page was. */
 export interface Classified {
   kind: ChangeKind;
@@ -82,10 +93,10 @@ export function commitKindText(c: {
   return `${kindText(c)}${c.withTranslation ? ", with the translation" : ""}`;
 }
 
-/** Pages counted by the kind of their English change, in the kinds' order: `3 prose, 1 typo`
- * ("" when none). */
-export function kindCounts(row: Readonly<Partial<Record<ChangeKind, number>>>): string {
-  return CHANGE_KINDS.filter((k) => (row[k] ?? 0) > 0)
+/** Pages counted by the kind of their English change, in the kinds' order: `3 prose, 1 typo,
+ * 2 unknown` ("" when none). */
+export function kindCounts(row: Readonly<Partial<Record<CountedKind, number>>>): string {
+  return COUNTED_KINDS.filter((k) => (row[k] ?? 0) > 0)
     .map((k) => `${row[k]} ${k}`)
     .join(", ");
 }

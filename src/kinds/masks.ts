@@ -6,8 +6,8 @@ import type { Nodes, Root } from "mdast";
 import { findShortcodes } from "../meta/shortcode.js";
 
 /** The masking levels, in the kinds' order; NONE masks nothing (whitespace), ATOM is the typo
- * rule's own (see sentences.ts). */
-export const Level = { NONE: 0, FRONT_MATTER: 1, LINKS: 2, CODE: 3, ATOM: 4 } as const;
+ * rule's own (see sentences.ts); a span of level NEVER is never masked, only read as lines. */
+export const Level = { NONE: 0, FRONT_MATTER: 1, LINKS: 2, CODE: 3, ATOM: 4, NEVER: 5 } as const;
 export type LevelValue = (typeof Level)[keyof typeof Level];
 
 export interface Mask {
@@ -30,6 +30,12 @@ export const INDENT_MARK = "\u0000I";
 const DEFINITION_MARK = "\u0000D";
 /** Joins a link text's words into one token, so the typo rule sees a changed text as one. */
 const GLUE = "\u0001";
+
+/** The HTML blocks whose text keeps its line breaks and spaces (`<pre>`; `<script>` and
+ * `<style>`, code) and that a blank line does not end: CommonMark's first kind, which ends at
+ * the line holding one of these closing tags. */
+export const VERBATIM_TAGS = "pre|script|style|textarea";
+const VERBATIM = new RegExp(String.raw`^[ \t]*<(?:${VERBATIM_TAGS})(?=[\s>]|$)`, "i");
 
 /** Hugo's link shortcodes: `[text]({{< relref "page" >}})` is a link target micromark cannot
  * see, since a destination holds no spaces. */
@@ -56,6 +62,13 @@ export function masksOf(text: string, tree: Root): Mask[] {
         masks.push({ start, end, level: Level.CODE, with: CODE_MARK, plain });
         continue;
       }
+      case "html":
+        // Its words are prose as before; its line breaks show, as a code block's do.
+        if (VERBATIM.test(node.value)) {
+          const plain = plainLines(node.value);
+          masks.push({ start, end, level: Level.NEVER, with: plain, plain });
+        }
+        continue;
       case "inlineCode":
         masks.push({ start, end, level: Level.CODE, with: INLINE_CODE_MARK });
         continue;
@@ -64,30 +77,45 @@ export function masksOf(text: string, tree: Root): Mask[] {
           start,
           end,
           level: Level.LINKS,
-          with: `${DEFINITION_MARK}${node.label ?? ""}`,
+          with: `${DEFINITION_MARK}${node.label ?? ""}${titleOf(node)}`,
         });
         continue;
       case "image":
       case "imageReference":
-        masks.push({ start, end, level: Level.LINKS, with: `![${node.alt ?? ""}](${LINK_MARK})` });
+        masks.push({
+          start,
+          end,
+          level: Level.LINKS,
+          with: `![${node.alt ?? ""}](${LINK_MARK}${node.type === "image" ? titleOf(node) : ""})`,
+        });
         continue;
       // `[text][label]`, `[text][]` and `[text]` name a definition, their target: which one
       // they name is a link target too.
       case "linkReference":
       case "link": {
-        if (text.charCodeAt(start) !== 0x5b /* [ */) {
-          // An autolink (<https://...>, www.example.com): its text is its target.
+        const opening = text.charCodeAt(start);
+        // An autolink (<https://...>): its text is its target. GFM's literal ones (a bare
+        // www.example.com, read only where a table may be, see parse.ts) are text, as in
+        // CommonMark.
+        if (opening === 0x3c /* < */) {
           masks.push({ start, end, level: Level.LINKS, with: LINK_MARK });
           continue;
         }
+        if (opening !== 0x5b /* [ */) continue;
         const last = node.children[node.children.length - 1];
         const textEnd = last?.position?.end.offset ?? start + 1;
-        masks.push({ start: textEnd, end, level: Level.LINKS, with: `](${LINK_MARK})` });
+        const title = node.type === "link" ? titleOf(node) : "";
+        masks.push({ start: textEnd, end, level: Level.LINKS, with: `](${LINK_MARK}${title})` });
         const words = text
           .slice(start + 1, textEnd)
           .split(/\s+/)
           .filter(Boolean);
-        masks.push({ start, end, level: Level.ATOM, with: `[${words.join(GLUE)}](${LINK_MARK})` });
+        masks.push({
+          start,
+          end,
+          level: Level.ATOM,
+          with: `[${words.join(GLUE)}](${LINK_MARK}${title})`,
+        });
         break;
       }
     }
@@ -95,6 +123,13 @@ export function masksOf(text: string, tree: Root): Mask[] {
   }
   linkShortcodes(text, masks);
   return masks;
+}
+
+/** A link's, image's or definition's title, after its target: words a reader sees (as a
+ * tooltip) and a translator translates, so no link target. Its line breaks are a re-wrap. */
+function titleOf(node: { title?: string | null }): string {
+  const title = words(node.title ?? "").join(" ");
+  return title === "" ? "" : ` ${title}`;
 }
 
 /** Masks Hugo's ref and relref shortcodes, which stand for link targets (found by the scan's
@@ -135,7 +170,11 @@ export function lineWithIndent(mark: string, line: string): string {
 export function masked(text: string, masks: readonly Mask[], level: LevelValue): string {
   const chosen = masks
     .filter((m) => m.level <= level || m.plain !== undefined)
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+    // A mark of no width (see blocks.ts) before a span that starts where it is.
+    .sort(
+      (a, b) =>
+        a.start - b.start || Number(b.start === b.end) - Number(a.start === a.end) || b.end - a.end,
+    );
   const parts: string[] = [];
   let at = 0;
   for (const m of chosen) {

@@ -1,6 +1,7 @@
 // One version of a page as the classifier reads it. What it works out (the layout, the masks) is
 // kept, so a version compared twice (after one commit, before the next) is parsed once; the
 // syntax tree itself is not kept, being many times the page's size.
+import { blockMarks } from "./blocks.js";
 import { frontMatterEntries } from "./front-matter-keys.js";
 import { type Layout, rawLayout } from "./layout.js";
 import { type Mask, masksOf } from "./masks.js";
@@ -19,11 +20,13 @@ export class PageText {
   private structureOfPage: Structure | null | undefined;
 
   /** `structure`: its structure will be asked for too, so it is read from the same parse
-   * when it can be (see structure). `work`: where its parses are recorded. */
+   * when it can be (see structure). `work`: where its parses are recorded. `tables`: parse
+   * with GFM, whose tables are blocks (see classify.ts). */
   constructor(
     readonly text: string,
     private readonly wantsStructure = false,
     private readonly work?: Work,
+    private readonly tables = false,
   ) {}
 
   /** Its layout before any parse (see rawLayout). */
@@ -35,13 +38,14 @@ export class PageText {
   /** Null when the page is too long or too deep to parse. */
   get parsed(): Parsed | null {
     if (this.parsedPage === undefined) {
-      const tree = parseMarkdown(this.text, false, this.work);
+      const tree = parseMarkdown(this.text, this.tables, this.work);
       this.parsedPage = tree && {
-        masks: masksOf(this.text, tree),
+        masks: [...masksOf(this.text, tree), ...blockMarks(tree)],
         frontMatter: frontMatterEntries(tree),
       };
-      // The parse above knows no tables; a text that cannot hold one needs no other.
-      if (tree && this.wantsStructure && !mayHoldTable(this.text)) {
+      // The structure's parse is with GFM where a table may be: the one above serves when it
+      // was made the same way.
+      if (tree && this.wantsStructure && this.tables === mayHoldTable(this.text)) {
         this.structureOfPage = structureOfTree(tree, this.text);
       }
     }

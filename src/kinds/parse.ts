@@ -19,12 +19,13 @@ export const MAX_PARSED_CHARS = 128 * 1024;
 
 const FRONT_MATTER = ["yaml", "toml"] as const;
 /** For change kinds: CommonMark and front matter. GFM's literal autolinks cost a walk over
- * every text node, which recurses as deep as the page nests, and kinds need nothing else of it. */
+ * every text node, which recurses as deep as the page nests, and kinds need nothing else of it
+ * but its tables (where a table may be: see mayHoldTable). */
 const plain = {
   extensions: [frontmatter([...FRONT_MATTER])],
   mdastExtensions: [frontmatterFromMarkdown([...FRONT_MATTER])],
 };
-/** For structure: tables too. */
+/** For structure, and change kinds where a table may be: tables too. */
 const withGfm = {
   extensions: [gfm(), frontmatter([...FRONT_MATTER])],
   mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown([...FRONT_MATTER])],

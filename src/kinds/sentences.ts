@@ -4,13 +4,13 @@
 // masks.ts), at blank lines, at the start of a block (heading, list item, table row, quote, a
 // masked code block) and after a word that ends one.
 import { diffArrays } from "diff";
-import { layout, sameBlocks } from "./layout.js";
-import { CODE_MARK, FRONT_MATTER_MARK, LINK_MARK } from "./masks.js";
+import { LEAF_MARK } from "./blocks.js";
+import { blockMark, isHeadingMark, isReadAsLines, layout, sameBlocks } from "./layout.js";
+import { LINK_MARK, words } from "./masks.js";
 
 /** Words a typo fix may change in one sentence (a replaced word counts once). */
 export const MAX_TYPO_WORDS = 3;
 
-const BLOCK_START = /^(?:#{1,6}|[-*+>|]|\d{1,9}[.)])$/;
 /** A sentence's last word: its end mark, then closing quotes, brackets or emphasis. The test is
  * of the word's last few characters only, so a crafted long word costs nothing more. */
 const SENTENCE_END = /[.!?。！？]["'”’)\]*_]*$/;
@@ -24,25 +24,20 @@ export function sentences(text: string): string[][] {
     current = [];
   };
   for (const line of text.split("\n")) {
-    const lineWords = line.split(/\s+/).filter(Boolean);
+    const lineWords = words(line);
     if (lineWords.length === 0) {
       cut();
       continue;
     }
-    const first = lineWords[0] as string;
-    // A masked code block or front matter is a block of its own too.
-    if (
-      BLOCK_START.test(first) ||
-      first.startsWith(CODE_MARK) ||
-      first.startsWith(FRONT_MATTER_MARK)
-    )
-      cut();
+    // Where the layout starts a block; a masked code block or front matter is one of its own.
+    const mark = blockMark(line);
+    if (mark || isReadAsLines(lineWords[0] as string)) cut();
     for (const w of lineWords) {
       current.push(w);
       if (SENTENCE_END.test(w.slice(-8))) cut();
     }
     // A heading is one line: the next line starts a block, blank line or not.
-    if (/^#{1,6}$/.test(first)) cut();
+    if (mark && isHeadingMark(mark.mark)) cut();
   }
   cut();
   return out;
@@ -66,8 +61,9 @@ export function typoOnly(before: string, after: string): boolean {
     let added = 0;
     for (const c of changes) {
       if (!c.added && !c.removed) continue;
-      // A link's text, a heading's level: never a typo.
-      if (c.value.some((w) => w.includes(LINK_MARK) || /^#+$/.test(w))) return false;
+      // A link's text, a heading's level, a block made or moved (see blocks.ts): never a typo.
+      if (c.value.some((w) => w.includes(LINK_MARK) || w.startsWith(LEAF_MARK) || /^#+$/.test(w)))
+        return false;
       if (c.added) added += c.count;
       else removed += c.count;
     }
@@ -79,9 +75,10 @@ export function typoOnly(before: string, after: string): boolean {
   return true;
 }
 
-/** How many of `tokens` hold a letter or a digit (the rest are marks: pipes, dashes). */
+/** How many of `tokens` hold a letter or a digit (the rest are marks: pipes, dashes, the
+ * blocks' own). */
 function wordCount(tokens: readonly string[]): number {
   let n = 0;
-  for (const t of tokens) if (/[\p{L}\p{N}]/u.test(t)) n++;
+  for (const t of tokens) if (!t.startsWith(LEAF_MARK) && /[\p{L}\p{N}]/u.test(t)) n++;
   return n;
 }

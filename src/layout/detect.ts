@@ -5,7 +5,7 @@ import path from "node:path";
 import { AppError } from "../errors.js";
 import type { FoldersChosen } from "../options/resolve.js";
 import { LANGUAGE_NAME } from "../options/values.js";
-import { holdsFile, realFolderInside } from "../site/files.js";
+import { type FolderLookup, folderLookup, realFolderInside } from "../site/files.js";
 import { hugoLayout } from "./hugo.js";
 import { HUGO_CONFIG_ENTRIES, HUGO_CONFIGS, hasHugoConfig } from "./hugo-config.js";
 import {
@@ -20,6 +20,7 @@ import {
   mdnLayout,
 } from "./layout.js";
 import { type PathPattern, patternLayout } from "./pattern.js";
+import { startedLanguage } from "./started.js";
 
 const DOCS_PLUGIN = "docusaurus-plugin-content-docs";
 const BLOG_PLUGIN = "docusaurus-plugin-content-blog";
@@ -46,6 +47,8 @@ export interface LayoutOptions {
   chosen?: FoldersChosen;
   /** The folder the tool was started in, relative to the repository's top ("" at the top). */
   startedIn?: string;
+  /** The repository's folders, as the run looks them up (see site/files.ts folderLookup). */
+  folderAt?: FolderLookup;
 }
 
 /**
@@ -101,10 +104,13 @@ export function chooseLayout(workTree: string, opts: LayoutOptions): Layout | nu
  */
 export function detectLayout(
   workTree: string,
-  opts: Pick<LayoutOptions, "content" | "source" | "sourceWorkTree" | "chosen" | "startedIn">,
+  opts: Pick<
+    LayoutOptions,
+    "content" | "source" | "sourceWorkTree" | "chosen" | "startedIn" | "folderAt"
+  >,
 ): Layout | null {
   if (opts.sourceWorkTree) {
-    const mdn = detectMdn(workTree, opts.sourceWorkTree);
+    const mdn = detectMdn(workTree, opts.sourceWorkTree, opts.folderAt ?? folderLookup(workTree));
     if (mdn) return mdn;
   }
   return atTopOrInSite(workTree, opts, (root) => detectAt(root, opts));
@@ -233,14 +239,18 @@ function hugoOrChosen(
 }
 
 /** MDN's pair of repositories: `files/en-us` in the English one, `files/<locale>` here. */
-function detectMdn(workTree: string, sourceWorkTree: string): Layout | null {
+function detectMdn(
+  workTree: string,
+  sourceWorkTree: string,
+  folderAt: FolderLookup,
+): Layout | null {
   if (!realFolderInside(sourceWorkTree, `${MDN_CONTENT}/${MDN_SOURCE}`)) return null;
-  // A locale folder holding no file is none, as beside any source (see scan/folders.ts).
-  const locales = folders(workTree, MDN_CONTENT).filter((name) => {
-    const locale = name !== MDN_SOURCE && MDN_LOCALE.test(name);
-    const at = locale ? realFolderInside(workTree, `${MDN_CONTENT}/${name}`) : null;
-    return at !== null && holdsFile(at);
-  });
+  const named = folders(workTree, MDN_CONTENT).filter(
+    (name) => name !== MDN_SOURCE && MDN_LOCALE.test(name),
+  );
+  // A locale folder holding no file is none, as beside any source.
+  const all = mdnLayout(named);
+  const locales = named.filter((name) => startedLanguage(folderAt, all, name));
   return locales.length > 0 ? mdnLayout(locales) : null;
 }
 

@@ -4,6 +4,7 @@
 import type { HugoUrls } from "../layout/hugo.js";
 import { frontMatterEnd } from "../meta/frontmatter.js";
 import { oneLine, pageLink } from "../meta/init.js";
+import { LINK_ATTRIBUTE, TITLE_ATTRIBUTE } from "../meta/keys.js";
 import type { Shortcode } from "../meta/shortcode.js";
 import { shortcodeValueAt } from "../meta/value-text.js";
 import { pageText } from "../meta/warning.js";
@@ -64,7 +65,11 @@ export interface EnglishPage {
 export function englishFindings(page: string, s: Shortcode, english: EnglishPage): Finding[] {
   const out: Finding[] = [];
   const data = englishData(english.text);
-  const check = (key: "raw_title" | "raw_link", want: string | null, same: typeof sameLink) => {
+  const check = (
+    key: typeof TITLE_ATTRIBUTE | typeof LINK_ATTRIBUTE,
+    want: string | null,
+    same: typeof sameLink,
+  ) => {
     const written = s.params.get(key);
     const span = s.spans?.get(key);
     if (written === undefined || want === null || same(written.trim(), want)) return;
@@ -72,14 +77,14 @@ export function englishFindings(page: string, s: Shortcode, english: EnglishPage
     const edit = span ? valueEdit(page, span, want) : null;
     out.push(
       finding(
-        key === "raw_title" ? "raw-title" : "raw-link",
+        key === TITLE_ATTRIBUTE ? "raw-title" : "raw-link",
         where,
-        `${key} "${pageText(written.trim(), 80)}" is not the English page's ${key === "raw_title" ? "title" : "URL"} at raw_commit, "${pageText(want, 80)}"`,
+        `${key} "${pageText(written.trim(), 80)}" is not the English page's ${key === TITLE_ATTRIBUTE ? "title" : "URL"} at raw_commit, "${pageText(want, 80)}"`,
         edit
           ? {
               edits: [edit],
               says: `${key} set to "${want}"`,
-              reads: key === "raw_title" ? { rawTitle: want } : { rawLink: want },
+              reads: key === TITLE_ATTRIBUTE ? { rawTitle: want } : { rawLink: want },
             }
           : undefined,
       ),
@@ -88,9 +93,9 @@ export function englishFindings(page: string, s: Shortcode, english: EnglishPage
   // Compared as a shortcode holds it (stamp --init writes it so): a tab or line break in the
   // English title is a space there.
   const title = typeof data?.title === "string" ? oneLine(data.title) : "";
-  check("raw_title", title !== "" ? title : null, (a, b) => oneLine(a) === b);
+  check(TITLE_ATTRIBUTE, title !== "" ? title : null, (a, b) => oneLine(a) === b);
   if (english.url !== null) {
-    check("raw_link", hugoUrl(english.url.rel, data, english.url.urls), sameLink);
+    check(LINK_ATTRIBUTE, hugoUrl(english.url.rel, data, english.url.urls), sameLink);
   }
   return out;
 }

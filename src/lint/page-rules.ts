@@ -11,12 +11,14 @@ import {
   COMMIT_ATTRIBUTE,
   COMMIT_KEY,
   DRIFT_KEY,
+  LINK_ATTRIBUTE,
   MDN_COMMIT_KEY,
   MDN_TABLE,
   MISSPELLED_TIME_KEY,
   SHORTCODE_ATTRIBUTES,
   shortcodeAttribute,
   TIME_KEY,
+  TITLE_ATTRIBUTE,
 } from "../meta/keys.js";
 import { readMeta } from "../meta/read.js";
 import { findShortcodes, type Shortcode } from "../meta/shortcode.js";
@@ -214,8 +216,9 @@ function commitAttributeFindings(
 function renamedReads(right: string, value: unknown): MetaChange | null {
   if (right === TIME_KEY)
     return typeof value === "string" ? { lastTranslationTime: value.trim() } : null;
-  if (right === "raw_title") return typeof value === "string" ? { rawTitle: value.trim() } : null;
-  if (right === "raw_link") return typeof value === "string" ? { rawLink: value.trim() } : null;
+  if (right === TITLE_ATTRIBUTE)
+    return typeof value === "string" ? { rawTitle: value.trim() } : null;
+  if (right === LINK_ATTRIBUTE) return typeof value === "string" ? { rawLink: value.trim() } : null;
   if (right === DRIFT_KEY) {
     return typeof value === "string" || typeof value === "boolean"
       ? { drifted: String(value) }

@@ -11,7 +11,17 @@ import {
   unreadFrontMatter,
 } from "./frontmatter.js";
 import { sameData } from "./key-spans.js";
-import { COMMIT_KEY, MDN_COMMIT_KEY, MDN_TABLE, shortcodeAttribute, TIME_KEY } from "./keys.js";
+import {
+  COMMIT_ATTRIBUTE,
+  COMMIT_KEY,
+  LINK_ATTRIBUTE,
+  MDN_COMMIT_KEY,
+  MDN_TABLE,
+  type ShortcodeAttribute,
+  shortcodeAttribute,
+  TIME_KEY,
+  TITLE_ATTRIBUTE,
+} from "./keys.js";
 import { metaShortcode, readMeta } from "./read.js";
 import { type MeantMeta, readBackMessage, readBackProblem } from "./read-back.js";
 import type { StampResult } from "./stamp.js";
@@ -29,8 +39,14 @@ export type MetaStyle =
     }
   | { kind: "front-matter"; key: "default_lang_commit" | "l10n.sourceCommit"; withDate: boolean };
 
-const SHORTCODE_PARAMS = ["raw_title", "raw_link", TIME_KEY, "raw_commit"] as const;
-type ShortcodeParam = (typeof SHORTCODE_PARAMS)[number];
+/** The attributes in the order Mastodon writes them, the commit last. */
+const SHORTCODE_PARAMS: readonly ShortcodeParam[] = [
+  TITLE_ATTRIBUTE,
+  LINK_ATTRIBUTE,
+  TIME_KEY,
+  COMMIT_ATTRIBUTE,
+];
+type ShortcodeParam = ShortcodeAttribute;
 const SHORTCODE_NAME = "translation-status-{lang}";
 
 /** The style a config names; null for "auto". */
@@ -139,8 +155,8 @@ export function initText(text: string, style: MetaStyle, values: InitValues): St
     kind: style.kind,
     rawCommit: values.commit,
     ...(writes(TIME_KEY) ? { lastTranslationTime: values.date } : {}),
-    ...(writes("raw_title") ? { rawTitle: oneLine(values.title) } : {}),
-    ...(writes("raw_link") ? { rawLink: oneLine(values.link) } : {}),
+    ...(writes(TITLE_ATTRIBUTE) ? { rawTitle: oneLine(values.title) } : {}),
+    ...(writes(LINK_ATTRIBUTE) ? { rawLink: oneLine(values.link) } : {}),
   };
   const problem = readBackProblem(before, added.text, meant);
   return problem === null
@@ -191,14 +207,14 @@ function withShortcode(
   values: InitValues,
 ): StampResult {
   const value: Record<ShortcodeParam, string> = {
-    raw_title: values.title,
-    raw_link: values.link,
+    [TITLE_ATTRIBUTE]: values.title,
+    [LINK_ATTRIBUTE]: values.link,
     [TIME_KEY]: values.date,
-    raw_commit: values.commit,
+    [COMMIT_ATTRIBUTE]: values.commit,
   };
-  const params: readonly ShortcodeParam[] = style.params.includes("raw_commit")
+  const params: readonly ShortcodeParam[] = style.params.includes(COMMIT_ATTRIBUTE)
     ? style.params
-    : [...style.params, "raw_commit"];
+    : [...style.params, COMMIT_ATTRIBUTE];
   const name = style.name.replace("{lang}", values.lang);
   const written = params.map((p) => [p, quoted(value[p])] as const);
   if (written.some(([, v]) => v === null)) {

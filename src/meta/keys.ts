@@ -9,6 +9,9 @@ export const MDN_TABLE = "l10n";
 export const MDN_COMMIT_KEY = "sourceCommit";
 /** The English commit, as a translation-status shortcode's attribute. */
 export const COMMIT_ATTRIBUTE = "raw_commit";
+/** The English page's title and URL at that commit, as the shortcode's attributes. */
+export const TITLE_ATTRIBUTE = "raw_title";
+export const LINK_ATTRIBUTE = "raw_link";
 /** The date of the translation, as Hugo templates read it. */
 export const TIME_KEY = "last_translation_time";
 /** The misspelling Mastodon's pages carry; read, flagged, and stamped like the right one. */
@@ -19,7 +22,14 @@ export const TIME_KEYS = [TIME_KEY, MISSPELLED_TIME_KEY] as const;
  * commit; its own scripts remove it once the page is in sync. */
 export const DRIFT_KEY = "drifted_from_default";
 /** The attributes a translation-status shortcode takes (the misspelling is not one). */
-export const SHORTCODE_ATTRIBUTES = [COMMIT_ATTRIBUTE, "raw_title", "raw_link", TIME_KEY] as const;
+export const SHORTCODE_ATTRIBUTES = [
+  COMMIT_ATTRIBUTE,
+  TITLE_ATTRIBUTE,
+  LINK_ATTRIBUTE,
+  TIME_KEY,
+] as const;
+/** One of them. */
+export type ShortcodeAttribute = (typeof SHORTCODE_ATTRIBUTES)[number];
 
 /**
  * The shortcode attribute a page's `key` stands for: itself when known, the right spelling of a

@@ -4,6 +4,7 @@
 // can make the scan quadratic.
 
 import { fencedBlockEnd } from "./fences.js";
+import { COMMIT_ATTRIBUTE } from "./keys.js";
 import { LineCounter, NextIndex } from "./offsets.js";
 import { isTranslationStatusName } from "./status-shortcode.js";
 
@@ -209,7 +210,7 @@ class Scanner {
         p = this.bareEnd(valueStart, close);
         value = text.slice(valueStart, p);
       }
-      if (key === "raw_commit") commitAt = keyStart;
+      if (key === COMMIT_ATTRIBUTE) commitAt = keyStart;
       if (params.has(key)) {
         repeatedSeen ??= new Set();
         if (!repeatedSeen.has(key)) {

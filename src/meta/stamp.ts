@@ -4,7 +4,7 @@
 // block scalar or a string that merely looks like a metadata key, not a copy in a code fence.
 import { type FrontMatterPlaces, frontMatterData, frontMatterPlaces } from "./frontmatter.js";
 import { keySpots, onlyChanged, replacement, type Span, sameData } from "./key-spans.js";
-import { DRIFT_KEY, TIME_KEYS } from "./keys.js";
+import { COMMIT_ATTRIBUTE, DRIFT_KEY, TIME_KEYS } from "./keys.js";
 import { metaShortcode, readMeta } from "./read.js";
 import { type MeantMeta, readBackMessage, readBackProblem } from "./read-back.js";
 import { shortcodeValueAt } from "./value-text.js";
@@ -76,7 +76,7 @@ type Planned =
 function shortcodeEdits(text: string, commit: string, date: string): Planned {
   const chosen = metaShortcode(text);
   const spans = chosen?.spans;
-  const commitSpan = spans?.get("raw_commit");
+  const commitSpan = spans?.get(COMMIT_ATTRIBUTE);
   if (!spans || !commitSpan) return { error: "could not find where the page records raw_commit" };
   // Quoted or bare as the page wrote it; a hash and a date need no escape in any quote.
   const write = (span: Span, value: string): Edit | { error: string } => {
@@ -103,7 +103,7 @@ function shortcodeEdits(text: string, commit: string, date: string): Planned {
     if (!before || !after || before.size !== after.size) return false;
     for (const [key, value] of before) {
       const want =
-        key === "raw_commit"
+        key === COMMIT_ATTRIBUTE
           ? commit
           : (TIME_KEYS as readonly string[]).includes(key)
             ? date

@@ -2,11 +2,18 @@
 // named per language (translation-status-zh-cn), recording the English commit it follows.
 
 import type { PageMeta } from "../core/types.js";
-import { COMMIT_ATTRIBUTE, MISSPELLED_TIME_KEY, TIME_KEY, TIME_KEYS } from "./keys.js";
+import {
+  COMMIT_ATTRIBUTE,
+  LINK_ATTRIBUTE,
+  MISSPELLED_TIME_KEY,
+  SHORTCODE_ATTRIBUTES,
+  TIME_KEY,
+  TITLE_ATTRIBUTE,
+} from "./keys.js";
 import type { Shortcode } from "./shortcode.js";
 
 const NAME = "translation-status";
-const KNOWN = [COMMIT_ATTRIBUTE, "raw_title", "raw_link", ...TIME_KEYS];
+const KNOWN: readonly string[] = [...SHORTCODE_ATTRIBUTES, MISSPELLED_TIME_KEY];
 
 /** "translation-status", or that name with a language suffix of letters, digits, "-" or "_". */
 export function isTranslationStatusName(name: string): boolean {
@@ -61,9 +68,9 @@ export function metaFromShortcodes(shortcodes: readonly Shortcode[]): StatusResu
   return {
     meta: {
       kind: "shortcode",
-      rawCommit: param(chosen, "raw_commit") ?? "",
-      rawTitle: param(chosen, "raw_title"),
-      rawLink: param(chosen, "raw_link"),
+      rawCommit: param(chosen, COMMIT_ATTRIBUTE) ?? "",
+      rawTitle: param(chosen, TITLE_ATTRIBUTE),
+      rawLink: param(chosen, LINK_ATTRIBUTE),
       lastTranslationTime: time,
       line: chosen.commitLine ?? chosen.line,
     },

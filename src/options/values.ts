@@ -7,6 +7,7 @@ import { STATUSES } from "../core/types.js";
 import { LAYOUT_CHOICES } from "../layout/layout.js";
 import { hasUnsafeChars } from "../sanitize/terminal.js";
 import { METADATA_CHOICES, SHOW_CHOICES } from "./defaults.js";
+import { emptyListWhy, STATUS_ITEM } from "./empty-list.js";
 
 /** One folder name as the options take it: a language's (the source language's too), or one
  * folder of a folder option. */
@@ -133,7 +134,7 @@ function listOf<T>(
   item: (value: string) => Verdict<T>,
 ): (items: readonly string[]) => Verdict<T[]> {
   return (items) => {
-    if (items.every((s) => s === "")) return refuse(`needs at least one ${what}`);
+    if (items.every((s) => s === "")) return refuse(emptyListWhy(what));
     if (items.length > max) return refuse(`at most ${max} items`);
     const out: T[] = [];
     for (const raw of items) {
@@ -217,7 +218,7 @@ export const OPTION_RULES = {
   defaultLanguage: languageValue,
   layout: oneOf(LAYOUT_CHOICES),
   metadata: oneOf(METADATA_CHOICES),
-  failOn: listOf(`status (${STATUSES.join(", ")})`, LIST_MAX.failOn, oneOf(STATUSES)),
+  failOn: listOf(STATUS_ITEM, LIST_MAX.failOn, oneOf(STATUSES)),
   show: listOf(`row kind (${either(SHOW_CHOICES)})`, LIST_MAX.show, oneOf(SHOW_CHOICES)),
   pinBranch: single((v) => (BRANCH_NAME.test(v) ? null : BRANCH_RULE)),
   sourceRepo: single((v) =>

@@ -10,7 +10,7 @@ import { linesChanged } from "../check/thresholds.js";
 import { translatesNothing, unknownCommitText } from "../core/status.js";
 import type { PageReport } from "../core/types.js";
 import { type AnnotationLevel, withStoppedCommands, workflowCommand } from "../sanitize/github.js";
-import { shownName } from "../sanitize/terminal.js";
+import { annotationPath, shownName } from "../sanitize/terminal.js";
 import { checkTableLines } from "./check-table.js";
 
 export interface GithubOptions {
@@ -59,7 +59,7 @@ function annotation(
   const title = `${page.lang} translation ${page.status}`;
   return workflowCommand(
     level,
-    { file: `${prefix}${shownName(page.path)}`, line: page.metaLine ?? undefined, title },
+    { file: `${prefix}${annotationPath(page.path)}`, line: page.metaLine ?? undefined, title },
     verdict.reasons.length > 1
       ? `${describePage(page)} Over the limit: ${verdict.reasons.slice(1).join("; ")}.`
       : describePage(page),

@@ -1,7 +1,11 @@
 // The status page's stylesheet: light and dark themes from the browser's preference, the status
 // colours (by the registry's colour names, so a status is coloured wherever it is added), and
 // the widths of each language's bar, which are numbers the report computes (never repository
-// text). Everything lives in one <style> element, allowed by its hash in the page's CSP.
+// text). Everything lives in one <style> element, allowed by its hash in the page's CSP. Text
+// breaks anywhere it must (overflow-wrap on the body, which every cell inherits): a page's name
+// or a subject with no break in it (generated reference pages run to 150 characters) would
+// otherwise set the table's least width, pushing Behind, Lines changed, Age and Links off
+// screen; where there is room, nothing wraps.
 import { STATUS_FACTS } from "../core/statuses.js";
 import { STATUSES, type Status } from "../core/types.js";
 
@@ -29,7 +33,7 @@ const BASE = `
 *{box-sizing:border-box}
 [hidden]{display:none!important}
 body{margin:0;padding:1rem 1.5rem 3rem;background:var(--bg);color:var(--fg);
-font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif}
+font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;overflow-wrap:anywhere}
 a{color:var(--link)}
 :focus-visible{outline:2px solid var(--focus);outline-offset:2px}
 h1{font-size:1.5rem;margin:.25rem 0}
@@ -60,6 +64,7 @@ th[aria-sort=descending] button::after{content:" \\25BC"}
 .status{font-weight:600;white-space:nowrap}
 .title{display:block;color:var(--muted);font-size:.9rem}
 .est{font-style:italic}
+.by{display:block;font-size:.8rem}
 tr.more td{padding-top:0}
 details summary{cursor:pointer;color:var(--muted)}
 details[open] summary{margin-bottom:.5rem}

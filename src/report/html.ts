@@ -8,13 +8,13 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { linesChanged } from "../check/thresholds.js";
-import { translationAge } from "../core/age.js";
+import { type PageAge, pageAge } from "../core/age.js";
 import { STATUS_FACTS } from "../core/statuses.js";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { STATUSES } from "../core/types.js";
 import type { DiffModel, PageLinks } from "../detail/types.js";
 import type { GitHubRepo } from "../git/remote.js";
-import { kindCounts, kindText, structureChangesText } from "../kinds/kinds.js";
+import { countedKind, kindCounts, kindText, structureChangesText } from "../kinds/kinds.js";
 import { layoutOfResult } from "../layout/layout.js";
 import { htmlText, htmlUrl } from "../sanitize/html.js";
 import { shownName } from "../sanitize/terminal.js";
@@ -45,25 +45,25 @@ export interface HtmlReport {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/**
+ * Indices of the pages of `lang` (of every language when absent), most work first: the
+ * dashboard's order, which the page's tables list first and its diffs are shared out by.
+ */
+export function mostWorkFirst(result: ScanResult, now: Date, lang?: string): number[] {
+  return buildRows(result.pages, {
+    ...(lang === undefined ? {} : { lang }),
+    layout: layoutOfResult(result),
+    sort: "work",
+    reverse: false,
+    filter: "all",
+    search: "",
+    now: now.getTime(),
+  });
+}
+
 /** Pages of each language in the order the page lists them first: most work first. */
 export function pageOrder(result: ScanResult, now: Date): Map<string, number[]> {
-  const layout = layoutOfResult(result);
-  const order = new Map<string, number[]>();
-  for (const lang of result.languages) {
-    order.set(
-      lang,
-      buildRows(result.pages, {
-        lang,
-        layout,
-        sort: "work",
-        reverse: false,
-        filter: "all",
-        search: "",
-        now: now.getTime(),
-      }),
-    );
-  }
-  return order;
+  return new Map(result.languages.map((lang) => [lang, mostWorkFirst(result, now, lang)]));
 }
 
 export function renderHtml(report: HtmlReport): string {
@@ -190,7 +190,7 @@ function pageBody(report: HtmlReport, index: number, rank: number, path: string)
   const facts = STATUS_FACTS[page.status];
   const n = page.estimate ?? page;
   const lines = linesChanged(n);
-  const age = translationAge(page.lastTranslationTime, report.now.getTime());
+  const age = pageAge(page, report.now.getTime());
   const data = [
     `data-status="${page.status}"`,
     `data-needs-work="${NEEDS_WORK.has(page.status) ? 1 : 0}"`,
@@ -199,22 +199,21 @@ function pageBody(report: HtmlReport, index: number, rank: number, path: string)
     `data-path="${htmlText(shownName(path))}"`,
     `data-behind="${n.commitsBehind ?? -1}"`,
     `data-lines="${lines ?? -1}"`,
-    `data-age="${age ?? -1}"`,
+    `data-age="${age?.days ?? -1}"`,
   ];
   const kinds = report.result.kinds !== undefined;
   // "" for a page whose English did not change: only "any" shows it.
-  if (kinds) data.push(`data-kind="${n.changeKind ?? ""}"`);
+  if (kinds) data.push(`data-kind="${countedKind(n.changeKind) ?? ""}"`);
   const est = (text: string) =>
     page.estimate ? `<span class="est">~${text}</span><span class="vh"> (estimated)</span>` : text;
   const behind = n.commitsBehind === null ? "" : est(String(n.commitsBehind));
   const diff = n.linesAdded === null ? "" : est(`+${n.linesAdded} −${n.linesRemoved ?? 0}`);
-  const ageText = age === null || age < 0 ? "" : plural(age, "day", "days");
   const cells = [
     `<td><span class="status t-${page.status}"><span aria-hidden="true">${facts.symbol} </span>${facts.label}</span></td>`,
     `<th scope="row"><code>${htmlText(shownName(path))}</code>${pageNotes(page, report.result.content)}</th>`,
     `<td class="num">${behind}</td>`,
     `<td class="num">${diff}</td>`,
-    `<td class="num">${ageText}</td>`,
+    `<td class="num">${ageCell(age)}</td>`,
     ...(kinds ? [`<td>${n.changeKind === undefined ? "" : est(htmlText(kindText(n)))}</td>`] : []),
     `<td>${linkList(report.links(index), page)}</td>`,
   ];
@@ -223,6 +222,15 @@ function pageBody(report: HtmlReport, index: number, rank: number, path: string)
     ? `\n<tr class="more"><td colspan="${cells.length}">${details}</td></tr>`
     : "";
   return `<tbody class="page" ${data.join(" ")}>\n<tr>${cells.join("")}</tr>${more}\n</tbody>`;
+}
+
+/** The age, and where the page records no translation date, that it is raw_commit's. */
+function ageCell(age: PageAge | null): string {
+  if (age === null) return "";
+  const days = plural(age.days, "day", "days");
+  return age.from === "raw_commit"
+    ? `${days} <span class="muted by">by raw_commit's date</span>`
+    : days;
 }
 
 /** Under the path: the English title, where the English page went, the estimate's basis. */

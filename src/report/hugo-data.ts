@@ -6,6 +6,7 @@ import type { ScanResult } from "../core/types.js";
 import type { PageLinks } from "../detail/types.js";
 import { layoutOfResult, pathInLanguage } from "../layout/layout.js";
 import { toJson } from "../sanitize/json.js";
+import { recordFile } from "./record-file.js";
 
 export interface HugoDataPage {
   lang: string;
@@ -68,14 +69,16 @@ export function renderHugoData(result: ScanResult, links: (index: number) => Pag
   return `${toJson(hugoData(result, links), 2)}\n`;
 }
 
-/** `--format json-per-page`: one file per translation, `<its path>.json`, holding its record
- * (and the path itself), for generators that import one page's data beside the page. */
+/** `--format json-per-page`: one file per translation, `<its path>.json` (record-file.ts),
+ * holding its record (and the path itself), for generators that import one page's data beside
+ * the page. `page` is the translation's path, which errors name. */
 export function renderJsonPerPage(
   result: ScanResult,
   links: (index: number) => PageLinks,
-): [file: string, text: string][] {
-  return publishedPages(result, links).map(([page, record]) => [
-    `${page}.json`,
-    `${toJson({ path: page, ...record }, 2)}\n`,
-  ]);
+): { file: string; text: string; page: string }[] {
+  return publishedPages(result, links).map(([page, record]) => ({
+    file: recordFile(page),
+    text: `${toJson({ path: page, ...record }, 2)}\n`,
+    page,
+  }));
 }

@@ -5,7 +5,7 @@ import { type Finding, levelOf } from "../lint/finding.js";
 import type { PageLint } from "../lint/lint.js";
 import { inertLine, workflowCommand } from "../sanitize/github.js";
 import { toJson } from "../sanitize/json.js";
-import { shownName } from "../sanitize/terminal.js";
+import { annotationPath, shownName } from "../sanitize/terminal.js";
 
 /** The findings a run leaves: all of them, less those repaired on disk (a dry run repairs
  * nothing, so its exit code and annotations are those of a run without --fix). */
@@ -100,7 +100,7 @@ export function renderLintGithub(pages: readonly PageLint[], pathPrefix = ""): s
         workflowCommand(
           levelOf(f),
           {
-            file: `${pathPrefix}${shownName(p.path)}`,
+            file: `${pathPrefix}${annotationPath(p.path)}`,
             line: f.line,
             col: f.column,
             title: `translation-status ${f.rule}`,

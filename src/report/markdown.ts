@@ -6,15 +6,15 @@
 
 import { basename } from "node:path";
 import type { CheckedPage, CheckReport } from "../check/evaluate.js";
-import { ageInDays, describeThresholds, linesChanged } from "../check/thresholds.js";
+import { describeThresholds, linesChanged } from "../check/thresholds.js";
+import { ageWords, pageAge } from "../core/age.js";
 import { translatesNothing } from "../core/status.js";
 import { REPORT_ORDER, STATUS_FACTS } from "../core/statuses.js";
 import type { Estimate } from "../core/types.js";
 import { commitUrl, compareUrl, type GitHubRepo, historyUrl } from "../git/remote.js";
 import { isFullHash, parseRawCommit } from "../git/revision.js";
 import { commitKindText, kindCounts, kindText, structureChangesText } from "../kinds/kinds.js";
-import { mdCode, mdLink, mdText, mdTextWithCode } from "../sanitize/markdown.js";
-import { shownName } from "../sanitize/terminal.js";
+import { mdCode, mdLink, mdName, mdText, mdTextWithCode } from "../sanitize/markdown.js";
 import { FULL_LISTING, type Listing, listedLanguages } from "./table.js";
 import { groupWarnings, sharedWarnings, warningText } from "./warnings.js";
 
@@ -150,7 +150,7 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
     let shown = items.length;
     if (shown === pages.length) {
       for (const g of shared.groups) {
-        const item = `- Warning: ${warningText(g, mdText, mdCode)}\n`;
+        const item = `- Warning: ${warningText(g, mdText, mdName)}\n`;
         if (fits(item)) items.push(item);
       }
     }
@@ -172,7 +172,7 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
   const ignoredHeading = `### ${plural(ignored.length, "page passes", "pages pass")} by its English change's kind\n\n`;
   const ignoredItems: string[] = [];
   for (const { page, verdict } of ignored) {
-    const item = `- ${mdCode(shownName(page.path))}: ${mdText(kindText(page.estimate ?? page) || (verdict.ignored ?? ""))}\n`;
+    const item = `- ${mdName(page.path)}: ${mdText(kindText(page.estimate ?? page) || (verdict.ignored ?? ""))}\n`;
     if (!fits(ignoredItems.length === 0 ? ignoredHeading + item : item)) break;
     ignoredItems.push(item);
   }
@@ -183,7 +183,7 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
   let warningsListed = 0;
   const open = `<details><summary>${plural(result.warnings.length, "warning", "warnings")}</summary>\n\n`;
   for (const g of groupWarnings(result.warnings, result.content)) {
-    const line = `- ${warningText(g, mdText, mdCode)}\n`;
+    const line = `- ${warningText(g, mdText, mdName)}\n`;
     if (!fits(warningLines.length === 0 ? open + line + DETAILS_END : line)) break;
     warningLines.push(line);
     warningsListed += g.count;
@@ -268,20 +268,20 @@ function pageItem(
     parts.push(
       `${plural(lines, "line", "lines")} changed (+${page.linesAdded} -${page.linesRemoved})`,
     );
-  const age = ageInDays(page, report.now);
-  if (age !== null && age >= 0) parts.push(`translated ${plural(age, "day", "days")} ago`);
+  const age = pageAge(page, report.now.getTime());
+  if (age !== null) parts.push(mdText(ageWords(age)));
   const est = page.estimate;
   if (est) parts.push(estimateText(est));
   const kind = kindText(est ?? page);
   if (kind !== "") parts.push(`${est ? "estimated " : ""}English change: ${mdText(kind)}`);
-  let line = `- [ ] ${mdCode(shownName(page.path))}: ${parts.join(", ")}`;
+  let line = `- [ ] ${mdName(page.path)}: ${parts.join(", ")}`;
   const english = page.movedFrom
-    ? `English moved from ${mdCode(shownName(page.movedFrom))} to ${mdCode(shownName(page.sourcePath))}`
+    ? `English moved from ${mdName(page.movedFrom)} to ${mdName(page.sourcePath)}`
     : translatesNothing(page)
-      ? `No English page ${mdCode(shownName(page.sourcePath))} exists`
+      ? `No English page ${mdName(page.sourcePath)} exists`
       : page.status === "source-missing"
-        ? `English source ${mdCode(shownName(page.sourcePath))} was deleted`
-        : `English source ${mdCode(shownName(page.sourcePath))}`;
+        ? `English source ${mdName(page.sourcePath)} was deleted`
+        : `English source ${mdName(page.sourcePath)}`;
   line += `. ${english}`;
   if (gh) {
     const links: string[] = [];
@@ -303,7 +303,7 @@ function pageItem(
   const structure = structureChangesText(est ?? page);
   if (structure !== "") out.push(`  - English structure: ${mdTextWithCode(structure)}`);
   for (const g of groupWarnings(warnings, result.content))
-    out.push(`  - Warning: ${warningText(g, mdText, mdCode)}`);
+    out.push(`  - Warning: ${warningText(g, mdText, mdName)}`);
   if (page.commits.length > 0) {
     const max = opts.maxCommits ?? DEFAULT_MAX_COMMITS;
     const count = page.commitsBehind ?? page.commits.length;

@@ -3,6 +3,7 @@
 // same thing, about a file in the content folder or word for word, become one line with a count
 // and the first file's path. The JSON keeps every warning as it is.
 
+import { fileWarning } from "../core/file-warning.js";
 import type { PageReport } from "../core/types.js";
 import { shownName } from "../sanitize/terminal.js";
 
@@ -16,25 +17,21 @@ export interface WarningGroup {
   first: string | null;
 }
 
-/**
- * Groups in the order each first appears. A warning about a file is "<path>: <what>", the path
- * inside the content folder `content`; paths may hold ": " too, so <what> is taken after the last
- * one (the scan's reasons never hold one).
- */
+/** Groups in the order each first appears. A warning about a file in the content folder
+ * `content` is read as core/file-warning.ts reads it. */
 export function groupWarnings(warnings: readonly string[], content: string): WarningGroup[] {
   const groups = new Map<string, WarningGroup>();
   for (const w of warnings) {
-    const cut = w.startsWith(`${content}/`) ? w.lastIndexOf(": ") : -1;
-    const key = cut > 0 ? `file\0${w.slice(cut + 2)}` : `same\0${w}`;
+    const file = fileWarning(w, content);
+    const key = file ? `file\0${file.why}` : `same\0${w}`;
     const found = groups.get(key);
     if (found) {
       found.count += 1;
       continue;
     }
-    const group =
-      cut > 0
-        ? { text: w.slice(cut + 2), count: 1, first: w.slice(0, cut) }
-        : { text: w, count: 1, first: null };
+    const group = file
+      ? { text: file.why, count: 1, first: file.path }
+      : { text: w, count: 1, first: null };
     groups.set(key, group);
   }
   return [...groups.values()];
@@ -48,15 +45,15 @@ export function timesText(count: number): string {
 /**
  * One group as a line: the warning itself ("content/zh-cn/a.md: symbolic link not followed"), or
  * e.g. "symbolic link not followed (20,000 ×), first: content/zh-cn/a.md". `show` escapes
- * untrusted text for the output at hand, `showPath` the path, which is printed as the reports
+ * untrusted text for the output at hand, `showName` the path, which is printed as the reports
  * print names (shownName) so that it can be given back.
  */
 export function warningText(
   g: WarningGroup,
   show: (s: string) => string,
-  showPath: (s: string) => string = show,
+  showName: (name: string) => string = (name) => show(shownName(name)),
 ): string {
-  const path = g.first === null ? null : showPath(shownName(g.first));
+  const path = g.first === null ? null : showName(g.first);
   if (g.count === 1) return path === null ? show(g.text) : `${path}: ${show(g.text)}`;
   const first = path === null ? "" : `, first: ${path}`;
   return `${show(g.text)} (${timesText(g.count)})${first}`;

@@ -1,7 +1,7 @@
 // Sink: GitHub-flavoured Markdown (job summary, PR comment, issue). Untrusted text must come out as
 // the same visible text: no HTML, no formatting, no links, no table breakage, no notifications.
 import { breakRunnerCommands, hasRunnerCommand } from "./github.js";
-import { visible } from "./terminal.js";
+import { shownName, visible } from "./terminal.js";
 
 // An HTML entity, not a raw U+200B, so the output itself stays free of invisible characters. It
 // goes after `@` and `#`: GitHub finds @mentions and #123 / owner/repo#123 references in the
@@ -18,16 +18,18 @@ const REPLACE: Readonly<Record<string, string>> = {
 };
 
 // Backslash-escaped: `\` first of all, then inline syntax, table pipes and `$` (GitHub math).
-// `://` and `www.` (GFM extended autolinks; e-mail autolinks need an `@`) get a ZWSP inside.
-const SPECIAL = /[\\`*_~[\]()!|$&<>@#]|:\/\/|www\./gi;
+// `://` and `www.` (GFM extended autolinks; e-mail autolinks need an `@`) get a ZWSP inside, and
+// so does `GH-` before a digit, which GitHub links to that issue as it does `#5`.
+const SPECIAL = /[\\`*_~[\]()!|$&<>@#]|:\/\/|www\.|gh-(?=\d)/gi;
 
 /** Inline text or a table cell: one line of Markdown that renders exactly as `visible(s)`. */
 export function mdText(s: string): string {
   // Table rows are single lines, so line breaks become spaces; other controls become visible.
   const text = visible(s.replace(/\r\n|\r|\n/g, " ")).replace(SPECIAL, (m) => {
+    if (m.length === 1) return REPLACE[m] ?? `\\${m}`;
     if (m === "://") return `:${ZWSP}//`;
-    if (m.length === 4) return `${m.slice(0, 3)}${ZWSP}.`;
-    return REPLACE[m] ?? `\\${m}`;
+    // `www.` and `GH-`: the ZWSP before the last character splits each.
+    return `${m.slice(0, -1)}${ZWSP}${m.slice(-1)}`;
   });
   // At the start of a line these would open a list or a setext heading underline; and `::`
   // there is a workflow command when the report is printed to an Actions log (`#` is escaped
@@ -48,6 +50,21 @@ export function mdCode(s: string): string {
   if (text === "" || text.includes("|") || hasRunnerCommand(text)) {
     return `<code>${mdText(s)}</code>`;
   }
+  return codeSpan(text);
+}
+
+/**
+ * A page name as inline code, which renders as the name printed (shownName) and, copied, reads
+ * back as that page: never mdCode's `<code>` fallback, whose escapes (a zero-width space after
+ * `#` and `@`) would be copied with it. shownName leaves nothing the Actions runner acts on, and
+ * a name is never in a table cell, so a `|` in it splits nothing.
+ */
+export function mdName(name: string): string {
+  return codeSpan(shownName(name));
+}
+
+/** `text` (visible, not empty) as a code span. */
+function codeSpan(text: string): string {
   const longest = (text.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length), 0);
   const fence = "`".repeat(longest + 1);
   // CommonMark strips one space each side when both are there and the content is not all spaces.

@@ -81,10 +81,32 @@ const BACKSLASH_BEFORE_ESCAPE = new RegExp(String.raw`\\(?=[\\tnrxu${UNSAFE_CLAS
  * doubled where it would otherwise read as an escape, so `c\xFFd.md` (backslash, x, F, F)
  * prints as `c\\xFFd.md` and the name holding the byte 0xFF as `c\xFFd.md`. Free of unsafe
  * characters, so the sinks' own `visible` leaves it as it is. `nameFromShown` reverses it.
+ *
+ * The forms GitHub's runner reads a workflow command in are escapes too, in the name itself
+ * rather than by each sink: the `[` of `##[` is `\x5b`, and the first `:` of a `::` that starts
+ * a segment of the path (after white space) is `\x3a`, as a line may start with the name or with
+ * its part inside the language's folder. A sink that broke them up its own way would write a
+ * character that other names hold (`##\[x].md` is a name as well), and two names would print
+ * alike; an escape reads back as the character it stands for.
  */
 export function shownName(name: string): string {
+  return withoutRunnerCommands(annotationPath(name));
+}
+
+/**
+ * A name as `shownName` prints it but for the workflow-command forms: for the `file` property of
+ * a GitHub annotation, which the runner reads as that command's property only (so `##[` there
+ * runs nothing) and GitHub matches against the repository's files. It still reads back.
+ */
+export function annotationPath(name: string): string {
   if (!name.includes("\\")) return visible(name);
   return visible(name.replace(BACKSLASH_BEFORE_ESCAPE, "\\\\"));
+}
+
+// The escape never follows a backslash of the name: the `[` follows `#`, the `:` a `/`, white
+// space or nothing, and every escape `visible` writes ends in a letter, a digit or `}`.
+function withoutRunnerCommands(shown: string): string {
+  return shown.replaceAll("##[", "##\\x5b").replace(/(^|\/)(\s*):(?=:)/g, "$1$2\\x3a");
 }
 
 const SHOWN_ESCAPE =

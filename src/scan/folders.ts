@@ -2,6 +2,7 @@
 
 import { readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
+import { fileWarningText } from "../core/file-warning.js";
 import { globMatcher } from "../core/glob.js";
 import { decodeBytes, fsPath } from "../core/path-bytes.js";
 import { AppError } from "../errors.js";
@@ -15,6 +16,7 @@ import {
   type LayoutChoice,
 } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
+import { startedLanguage } from "../layout/started.js";
 import { DEFAULTS } from "../options/defaults.js";
 import { type FoldersChosen, NOTHING_CHOSEN } from "../options/resolve.js";
 import {
@@ -26,7 +28,13 @@ import {
   LANGUAGE_RULE,
   languageValue,
 } from "../options/values.js";
-import { folderProblem, holdsFile, pageFileTest, realFolderInside } from "../site/files.js";
+import {
+  type FolderLookup,
+  folderLookup,
+  folderProblem,
+  pageFileTest,
+  realFolderInside,
+} from "../site/files.js";
 
 /** What a scan covers: the site's layout and languages, and which files are pages. Options
  * left out take their defaults (options/defaults.ts). */
@@ -178,8 +186,11 @@ export function resolveFolders(
   opts: SiteScope & { sourceWorkTree?: string | null },
 ): ScanFolders {
   const { source, sourceRel } = sourceFolder(opts);
-  const layout = siteLayout(workTree, opts);
-  const languagesAbs = layout.languages ? null : realFolderInside(workTree, layout.languagesIn);
+  // Each folder is looked up once, though finding the layout, telling languages from leftovers
+  // and reading them all ask of it.
+  const folderAt = folderLookup(workTree);
+  const layout = siteLayout(workTree, opts, folderAt);
+  const languagesAbs = layout.languages ? null : folderAt(layout.languagesIn);
   // The source folder is not looked for here: the English pages are read from HEAD, not from
   // the disk (a sparse checkout may leave them out), so the scan checks it against HEAD's tree.
   const skipped: string[] = [];
@@ -205,7 +216,7 @@ export function resolveFolders(
   } else {
     if (languagesAbs === null) throw noLanguagesFolder();
     discovered = true;
-    const found = folderLanguages(workTree, layout, languagesAbs, source);
+    const found = folderLanguages(folderAt, layout, languagesAbs, source);
     names = found.names;
     skipped.push(...found.skipped);
   }
@@ -225,7 +236,7 @@ export function resolveFolders(
     const there = layout.pairs.map((pair) => {
       const rel = pair.translation(lang);
       // A language may have no folder for a pair at all (a Hugo mount it does not make).
-      const abs = rel === "" ? null : realFolderInside(workTree, rel);
+      const abs = rel === "" ? null : folderAt(rel);
       const within = foldersInside(layout, allLanguages, rel);
       // An English folder inside this pair's (`docs/api/` in `docs/`) is another pair's, and so
       // are its pages' translations: what this folder holds at its place (`i18n/zh/docs/api/`)
@@ -233,12 +244,15 @@ export function resolveFolders(
       for (const sub of rel === "" ? [] : foldersInside(layout, [], pair.source)) {
         if (within.includes(sub)) continue;
         within.push(sub);
-        if (realFolderInside(workTree, `${rel}/${sub}`) === null) continue;
+        if (folderAt(`${rel}/${sub}`) === null) continue;
         const owner = layout.pairs.find((p) => p.source === `${pair.source}/${sub}`);
         const there = owner?.translation(lang) ?? "";
         const own = there === "" ? "" : ` (translated in ${there})`;
         skipped.push(
-          `${rel}/${sub}: not read: its English pages, ${pair.source}/${sub}, are another folder pair's${own}`,
+          fileWarningText(
+            `${rel}/${sub}`,
+            `not read: its English pages, ${pair.source}/${sub}, are another folder pair's${own}`,
+          ),
         );
       }
       return {
@@ -257,7 +271,9 @@ export function resolveFolders(
     if (there.every((f) => f.abs === null)) {
       if (discovered) {
         const folder = `${layout.languagesIn}/${lang}`;
-        skipped.push(`${folder}: not read as a language (no folder ${there[0]?.rel || folder})`);
+        skipped.push(
+          fileWarningText(folder, `not read as a language (no folder ${there[0]?.rel || folder})`),
+        );
         notLanguages.add(lang);
         continue;
       }
@@ -332,7 +348,7 @@ interface FolderLanguages {
  * `i18n/fr/` holding only `code.json`: no page of the language has been started).
  */
 function folderLanguages(
-  workTree: string,
+  folderAt: FolderLookup,
   layout: Layout,
   languagesAbs: string,
   source: string,
@@ -349,7 +365,7 @@ function folderLanguages(
   // no one's language.
   const warn = (name: string, why: string, warning = `not read as a language (${why})`) => {
     notRead.set(name, why);
-    skipped.push(`${layout.languagesIn}/${name}: ${warning}`);
+    skipped.push(fileWarningText(`${layout.languagesIn}/${name}`, warning));
   };
   const LINK = "symbolic link not followed";
   for (const e of entries) {
@@ -363,19 +379,11 @@ function folderLanguages(
     else if (!LANGUAGE_NAME.test(name)) warn(name, LANGUAGE_RULE);
     else if (off.has(name.toLowerCase())) {
       notRead.set(name, `Hugo's config leaves the language out; --lang ${name} reads it`);
-    } else if (!startedLanguage(workTree, layout, name)) warn(name, noFileIn(layout, name));
+    } else if (!startedLanguage(folderAt, layout, name)) warn(name, noFileIn(layout, name));
     else names.push(name);
   }
   skipped.sort();
   return { names: names.sort(), notRead, skipped };
-}
-
-/** Whether one of the language's translation folders holds a file. */
-function startedLanguage(workTree: string, layout: Layout, lang: string): boolean {
-  return layout.pairs.some((pair) => {
-    const abs = realFolderInside(workTree, pair.translation(lang));
-    return abs !== null && holdsFile(abs);
-  });
 }
 
 /** The language's translation folders, for messages: three at most. */
@@ -420,9 +428,10 @@ export function languagesNotRead(
 ): (lang: string) => string | null {
   let found: FolderLanguages | string | null = null;
   const look = (): FolderLanguages | string => {
-    const abs = realFolderInside(workTree, layout.languagesIn);
+    const folderAt = folderLookup(workTree);
+    const abs = folderAt(layout.languagesIn);
     if (abs === null) return folderProblem(workTree, layout.languagesIn);
-    return folderLanguages(workTree, layout, abs, layout.sourceLang);
+    return folderLanguages(folderAt, layout, abs, layout.sourceLang);
   };
   return (lang) => {
     if (named.includes(lang)) return null;
@@ -442,6 +451,7 @@ export function languagesNotRead(
 export function siteLayout(
   workTree: string,
   opts: SiteScope & { sourceWorkTree?: string | null },
+  folderAt: FolderLookup = folderLookup(workTree),
 ): Layout {
   const { content, source } = sourceFolder(opts);
   const here = startedIn(workTree, opts);
@@ -454,6 +464,7 @@ export function siteLayout(
     sourceWorkTree: opts.sourceWorkTree ?? null,
     chosen: opts.chosen ?? NOTHING_CHOSEN,
     startedIn: here,
+    folderAt,
   });
   if (!layout) {
     throw new AppError(2, missingFolder(workTree, content, here, opts.chosen?.content ?? false));

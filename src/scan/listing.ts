@@ -1,5 +1,6 @@
 // The translations' files, found before any is read: with a cache, each with its file's
 // signature, by which a page read by an earlier run is known (see cache/page-reads.ts).
+import { fileWarningText } from "../core/file-warning.js";
 import { fileSignature, findPages, isPageFile } from "../site/files.js";
 import type { LangFolder } from "./folders.js";
 
@@ -40,7 +41,7 @@ export async function listTranslations(
     for (const f of found.folders) {
       folders.push([f.rel === "" ? folder.abs : `${folder.abs}/${f.rel}`, f.signature]);
     }
-    for (const s of found.skipped) skipped.push(`${folder.rel}/${s.rel}: ${s.why}`);
+    for (const s of found.skipped) skipped.push(fileWarningText(`${folder.rel}/${s.rel}`, s.why));
     for (const f of found.files) {
       if (excluded?.(f.rel) || folder.pair.files?.leftOut(folder.lang, f.rel)) continue;
       // The folder is absolute and normalized, and names never hold "/", "." or "..": no

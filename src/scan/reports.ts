@@ -1,5 +1,6 @@
 // Turning the gathered facts into page reports. No I/O happens here: every git answer arrives
 // as data, and the status rules themselves are the pure functions in core/.
+import { recordsNoDate } from "../core/age.js";
 import { blobAt } from "../core/blob-at.js";
 import { driftFlagProblem } from "../core/drift-flag.js";
 import { ancestorsOf, type Graph } from "../core/graph.js";
@@ -32,7 +33,8 @@ export const LIST_CUT = "commit list cut to the newest";
 const FETCH_ALL =
   "fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)";
 const SHALLOW_CUT = `the history between raw_commit and HEAD is cut off in this shallow clone; commits behind are not counted: ${FETCH_ALL}`;
-/** A page without metadata whose last change lies in the history a shallow clone lacks. */
+/** The warning of a page whose estimate is unknown in a shallow clone (PageDetail.estimateUnknown):
+ * said to people, never read back. */
 export const SHALLOW_ESTIMATE = `no estimate: the translation's history is cut off in this shallow clone, so the commit it follows is unknown; ${FETCH_ALL}`;
 
 /** The source's blob before and after a commit. */
@@ -76,8 +78,9 @@ class LazyCommitBlobs implements CommitBlobs {
 /** What the dashboard needs to show a page's English diff later, without scanning again. */
 export interface PageDetail {
   rawHash: string | null;
-  /** raw_commit's author date, as the history recorded it (for --max-age on pages that
-   * record no translation date); absent when the history does not have it. */
+  /** raw_commit's author date, as the history recorded it, which judging the page again after
+   * new commits needs (lint's date rule, the report's rawCommitDate); absent when the history
+   * does not have it. */
   rawDate?: string;
   /** English blob at raw_commit and at HEAD (null when absent). */
   fromBlob: string | null;
@@ -86,6 +89,9 @@ export interface PageDetail {
   /** For a page without metadata, the English commits since its estimated baseline (whose
    * hash is then `rawHash`): the dashboard shows them, marked as estimated. */
   estimatedCommits?: readonly CommitInfo[];
+  /** For a page without metadata whose last change lies in the history a shallow clone lacks:
+   * its estimate is unknown there, and is not guessed (stamp --init refuses it). */
+  estimateUnknown?: "shallow";
 }
 
 export interface ReportInput {
@@ -283,16 +289,11 @@ export function buildReports(input: ReportInput): Built {
       const t = input.pages[k] as Translation;
       const report = input.reports[k] as PageReport;
       const estimate = estimates?.get(t);
-      if (beyondShallow?.has(t)) warn(report, SHALLOW_ESTIMATE);
-      out.details[k] = completeUntracked(
-        input,
-        walkOf,
-        t,
-        report,
-        estimate,
-        out.measure,
-        estimated,
-      );
+      const cut = beyondShallow?.has(t) === true;
+      if (cut) warn(report, SHALLOW_ESTIMATE);
+      const detail = completeUntracked(input, walkOf, t, report, estimate, out.measure, estimated);
+      // A copy: a page with no estimate has the one empty detail every such page shares.
+      out.details[k] = cut ? { ...detail, estimateUnknown: "shallow" } : detail;
     }
   };
   out.listCommits = async () => {
@@ -529,6 +530,10 @@ export function judgePage(
   if (flagProblem !== null) warn(report, flagProblem);
   // A page's own metadata, not an estimate measured on a trial report, is judged by the rules.
   const meta = report === measured ? t.meta : null;
+  // Such a page is as old as its raw_commit: the date every output ages it by.
+  if (meta && rawDate !== undefined && recordsNoDate(report.lastTranslationTime)) {
+    report.rawCommitDate = rawDate;
+  }
   const rule = (f: Finding | null) => {
     if (f !== null) flag(sinks.findings, report, f);
   };

@@ -10,6 +10,9 @@ export function tempName(dir: string): string {
   return path.join(dir, `.ts-${randomBytes(6).toString("hex")}.tmp`);
 }
 
+/** The names tempName makes: a write cut short by a signal or a crash leaves one behind. */
+export const TEMP_NAME = /^\.ts-[0-9a-f]{12}\.tmp$/;
+
 /** Writes `data` (or its pieces, one after another) to `file` atomically with `mode`; throws
  * what the file system said (the temporary file is removed first). */
 export function writeFileAtomically(

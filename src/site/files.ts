@@ -281,6 +281,25 @@ export function realFolderInside(workTree: string, rel: string): string | null {
   return real !== null && isInside(workTree, real) ? real : null;
 }
 
+/** realFolderInside in one work tree, remembered: see folderLookup. */
+export type FolderLookup = (rel: string) => string | null;
+
+/**
+ * realFolderInside in `workTree`, each folder looked up once: a run asks of a language's
+ * folders when the site's layout is found, again when it decides whether a folder found beside
+ * the source is a language, and again when it reads them.
+ */
+export function folderLookup(workTree: string): FolderLookup {
+  const known = new Map<string, string | null>();
+  return (rel) => {
+    const found = known.get(rel);
+    if (found !== undefined) return found;
+    const abs = realFolderInside(workTree, rel);
+    known.set(rel, abs);
+    return abs;
+  };
+}
+
 /** Entries holdsFile looks at, at most: a folder too big to look through is taken to hold a
  * file. */
 const MAX_LOOK_FOR_FILE = 10_000;

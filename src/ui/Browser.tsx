@@ -10,7 +10,7 @@ import type { DetailSource, DiffModel } from "../detail/types.js";
 import { layoutOfResult } from "../layout/layout.js";
 import { commitLines } from "./commits.js";
 import { CommitList, DetailTitle, DiffTitle, DiffView, PageInfo } from "./DetailScreen.js";
-import { diffRowsHeight, noticeLines } from "./DiffView.js";
+import { diffPane, noticeLines } from "./DiffView.js";
 import { diffLayout, sameRowLine } from "./diff-lines.js";
 import {
   ConfirmPrompt,
@@ -23,10 +23,11 @@ import {
 } from "./Footer.js";
 import { ListHeader, listLayoutOf } from "./Header.js";
 import { infoRows, infoWindow, pageInfo } from "./info.js";
-import { DETAILS_KEY, type KeyInfo, keyToCommand, splitInput } from "./keys.js";
+import { type KeyInfo, keyToCommand, splitInput } from "./keys.js";
 import { detailLayout, frameHeight } from "./layout.js";
 import { checkingLine } from "./mark.js";
 import { detailLines, helpLines, Overlay, warningLines } from "./Overlays.js";
+import { OVERLAYS } from "./overlay-keys.js";
 import { ColumnHeader, ListControls, PageList } from "./PageList.js";
 import type { RememberedView } from "./remembered.js";
 import {
@@ -188,15 +189,16 @@ export function Browser({
   const ui = useUi();
   const wrap = detail?.wrap ?? true;
   const lines = diffLayout(model, width, wrap, ui.color);
+  const notice = useMemo(() => noticeLines(model, width), [model, width]);
   // A short diff (none at all, on an up-to-date page with a structure warning) leaves its rows
   // to the metadata; until it is loaded, it keeps its share.
   const layout = detailLayout(
     rows,
     detail?.info ? infoAll.length : 0,
     page?.commits.length ?? 0,
-    model ? lines.total + noticeLines(model, width).length : undefined,
+    model ? lines.total + notice.length : undefined,
   );
-  const diffRows = diffRowsHeight(model, layout.diffHeight, width);
+  const pane = diffPane(notice, layout.diffHeight, width);
 
   const overlayLines = useMemo(() => {
     if (state.overlay === "help") return helpLines(width);
@@ -231,7 +233,7 @@ export function Browser({
     const cmd = keyToCommand(input, key, {
       state: current.current,
       listHeight: list.listHeight,
-      diffHeight: diffRows,
+      diffHeight: pane.rows,
       diffTotal: lines.total,
       rewrapScroll: () =>
         sameRowLine(
@@ -369,12 +371,11 @@ export function Browser({
     body = (
       <Overlay
         title={
-          state.overlay === "help"
-            ? "Keys  ·  Esc or ? closes"
-            : state.overlay === "details"
-              ? `Page details  ·  Esc or ${DETAILS_KEY} closes`
-              : `Scan warnings (${result.warnings.length})  ·  Esc or w closes`
+          state.overlay === "warnings"
+            ? `${OVERLAYS.warnings.title} (${result.warnings.length})`
+            : OVERLAYS[state.overlay].title
         }
+        closeKey={OVERLAYS[state.overlay].key}
         lines={overlayLines}
         scroll={state.overlayScroll}
         height={frame}
@@ -394,12 +395,13 @@ export function Browser({
           head={result.head}
           model={model}
           lines={lines}
-          height={layout.diffHeight}
+          rows={pane.rows}
           width={width}
         />
         <DiffView
           model={model}
           error={diff?.error ?? null}
+          notice={pane.notice}
           scroll={detail.scroll}
           hscroll={detail.hscroll}
           wrap={detail.wrap}

@@ -7,7 +7,7 @@ import { shownCountsIfOther } from "../detail/shown-counts.js";
 import type { DiffModel } from "../detail/types.js";
 import type { Layout } from "../layout/layout.js";
 import { commitCells, commitsTitle } from "./commits.js";
-import { DiffView, diffRowsHeight, shownRows } from "./DiffView.js";
+import { DiffView, shownRows } from "./DiffView.js";
 import type { DiffLayout } from "./diff-lines.js";
 import { formatLines, shortHash } from "./format.js";
 import { type InfoRow, LABEL_WIDTH, labelText } from "./info.js";
@@ -130,7 +130,8 @@ export interface DiffTitleProps {
   model: DiffModel | null;
   /** The diff's screen lines (see diffLayout). */
   lines: DiffLayout;
-  height: number;
+  /** Rows of the pane that show the diff's lines (see diffPane). */
+  rows: number;
   width: number;
 }
 
@@ -141,7 +142,7 @@ export function DiffTitle({
   head,
   model,
   lines,
-  height,
+  rows,
   width,
 }: DiffTitleProps) {
   const ui = useUi();
@@ -151,9 +152,8 @@ export function DiffTitle({
   const hash = oneCommit ? shortHash(safe(commit.hash, 64)) : "";
   const from = rawHash ? shortHash(rawHash) : "?";
   const to = shortHash(head);
-  const rowsH = diffRowsHeight(model, height, width);
   const total = model?.rows.length ?? 0;
-  const shown = shownRows(lines, state.scroll, rowsH);
+  const shown = shownRows(lines, state.scroll, rows);
   const sideways = state.hscroll > 0 ? ` →${state.hscroll}` : "";
   const counts = model && model.rows.length > 0 ? `  ${diffCounts(page, oneCommit, model)}` : "";
   // Shorter wordings, each as much as the width allows: the title is one row and is not cut.
@@ -178,9 +178,15 @@ export function DiffTitle({
       where: `  ${shown.first}-${shown.last}/${total}${state.wrap ? "" : ` cut${sideways}`}`,
     },
   ].map((v) => ({ what: v.what, counts, where: total === 0 ? "" : v.where }));
-  const chosen =
-    variants.find((v) => textWidth(`${v.what}${v.counts}${v.where}`) <= width) ??
-    fitPieces(variants[variants.length - 1] as (typeof variants)[number], width);
+  const tightest = variants[variants.length - 1] as (typeof variants)[number];
+  // Narrower still: the counts are kept before the lines shown, each where it fits; what the
+  // diff is takes what is left.
+  variants.push({ ...tightest, where: "" }, { ...tightest, counts: "" });
+  const chosen = variants.find((v) => textWidth(`${v.what}${v.counts}${v.where}`) <= width) ?? {
+    what: fitEnd(tightest.what, width),
+    counts: "",
+    where: "",
+  };
   const { what, where } = chosen;
   const left = `${what}${chosen.counts}${where}`;
   const hints =
@@ -199,18 +205,6 @@ export function DiffTitle({
       <Text dimColor={ui.color}>{hint}</Text>
     </Text>
   );
-}
-
-/** The title's pieces in `width` in all: the lines shown, then the counts, give way whole. */
-function fitPieces<T extends { what: string; counts: string; where: string }>(
-  pieces: T,
-  width: number,
-): T {
-  const what = fitEnd(pieces.what, width);
-  const counts = textWidth(what) + textWidth(pieces.counts) <= width ? pieces.counts : "";
-  const used = textWidth(what) + textWidth(counts);
-  const where = used + textWidth(pieces.where) <= width ? pieces.where : "";
-  return { ...pieces, what, counts, where };
 }
 
 /**

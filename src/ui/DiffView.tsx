@@ -110,6 +110,8 @@ function cutLine(
 export interface DiffViewProps {
   model: DiffModel | null;
   error: string | null;
+  /** The notice's rows the pane shows (see diffPane). */
+  notice: readonly string[];
   /** The first screen line shown (see diffLayout). */
   scroll: number;
   hscroll: number;
@@ -119,8 +121,18 @@ export interface DiffViewProps {
   width: number;
 }
 
-/** The diff pane, exactly `height` rows: a notice line when there is one, then the window of lines. */
-export function DiffView({ model, error, scroll, hscroll, wrap, height, width }: DiffViewProps) {
+/** The diff pane, exactly `height` rows: the notice's rows when there is one, then the window of
+ * lines. */
+export function DiffView({
+  model,
+  error,
+  notice,
+  scroll,
+  hscroll,
+  wrap,
+  height,
+  width,
+}: DiffViewProps) {
   const ui = useUi();
   const lines: React.ReactNode[] = [];
   if (error) {
@@ -136,7 +148,7 @@ export function DiffView({ model, error, scroll, hscroll, wrap, height, width }:
       </Text>,
     );
   } else {
-    noticeLines(model, width, height).forEach((text, i) => {
+    notice.forEach((text, i) => {
       lines.push(
         // biome-ignore lint/suspicious/noArrayIndexKey: the notice's rows, in order
         <Text key={`notice${i}`} wrap="truncate-end" color={tint(ui, "yellow")}>
@@ -181,21 +193,30 @@ export function DiffView({ model, error, scroll, hscroll, wrap, height, width }:
 }
 
 /**
- * The notice's rows at `width` (none without one): wrapped, as many as it needs up to `height`;
- * cut short, its last row ends in `…`. It may name a raw_commit from the page: made safe.
+ * The notice's rows at `width`, as many as it needs (none without one). It may name a raw_commit
+ * from the page: made safe. Computed once a frame (see diffPane): the pane's height, its
+ * scrolling and its drawing all follow from these rows.
  */
-export function noticeLines(model: DiffModel | null, width: number, height = Infinity): string[] {
-  if (!model?.notice) return [];
-  const rows = wrapWords(safe(model.notice), width);
-  if (rows.length <= height) return rows;
-  const shown = rows.slice(0, Math.max(1, height));
-  shown[shown.length - 1] = fitEnd(`${shown[shown.length - 1]} …`, width);
-  return shown;
+export function noticeLines(model: DiffModel | null, width: number): string[] {
+  return model?.notice ? wrapWords(safe(model.notice), width) : [];
 }
 
-/** Rows of the pane left for diff lines once the notice (if any) is shown. */
-export function diffRowsHeight(model: DiffModel | null, height: number, width: number): number {
-  return Math.max(1, height - noticeLines(model, width, height).length);
+/** What a pane `height` rows high shows of the notice, and the rows left for the diff's lines. */
+export interface DiffPane {
+  /** The notice's rows shown: cut short, the last ends in `…`. */
+  notice: readonly string[];
+  /** Rows for the diff's lines: what scrolling pages by (at least one). */
+  rows: number;
+}
+
+export function diffPane(notice: readonly string[], height: number, width: number): DiffPane {
+  let shown = notice;
+  if (notice.length > height) {
+    const kept = notice.slice(0, Math.max(1, height));
+    kept[kept.length - 1] = fitEnd(`${kept[kept.length - 1]} …`, width);
+    shown = kept;
+  }
+  return { notice: shown, rows: Math.max(1, height - shown.length) };
 }
 
 /** The diff's rows (1-based, first and last) on screen from line `scroll`, for the title. */

@@ -1,31 +1,49 @@
 // The bottom row: the search prompt while searching, the y/n question before a page is marked,
 // the outcome of the last action, or otherwise the keys that matter here.
 import { Text } from "ink";
+import { fitPartsText } from "./fit-parts.js";
 import { confirmPrompt, type StatusLine } from "./mark.js";
-import { fitEnd, fitHintList, safe, wrapVariants } from "./text.js";
+import { overlayHint } from "./overlay-keys.js";
+import { fitEnd, safe, textWidth, wrapVariants } from "./text.js";
 import { tint, useUi } from "./theme.js";
+
+const HELP = overlayHint("help");
+const DETAILS = overlayHint("details");
 
 /** The list's hints, roomiest first: the first that fits the width is shown. */
 export const LIST_HINTS: readonly string[] = [
-  "↑↓ move  ⏎ open  Tab language  s sort  f filter  / search  u mark updated  e edit  ? help  q quit",
-  "↑↓ move  ⏎ open  Tab language  / search  u mark updated  e edit  ? help  q quit",
-  "↑↓ move  ⏎ open  Tab language  u mark updated  ? help  q quit",
+  `↑↓ move  ⏎ open  Tab language  s sort  f filter  / search  u mark updated  e edit  ${HELP}  q quit`,
+  `↑↓ move  ⏎ open  Tab language  / search  u mark updated  e edit  ${HELP}  q quit`,
+  `↑↓ move  ⏎ open  Tab language  u mark updated  ${HELP}  q quit`,
   // Narrow: whole hints are dropped from the end, so the most useful come first.
-  "↑↓ move  ⏎ open  u mark updated  ? help  Tab language  q quit",
+  `↑↓ move  ⏎ open  u mark updated  ${HELP}  Tab language  q quit`,
 ];
 export const DETAIL_HINTS: readonly string[] = [
-  "↑↓ scroll  c whole/commit  ] [ step  i info  W wrap  J K page  u mark updated  U up to commit  e edit  Esc back  ? help  q quit",
-  "↑↓ scroll  c by commit  ] [ step  W wrap  u mark updated  U up to commit  e edit  Esc back  ? help",
-  "↑↓ scroll  c by commit  W wrap  u mark  U up to commit  e edit  Esc back  ? help",
-  "↑↓ scroll  c whole/commit  u mark updated  Esc back  ? help  q quit",
-  // Narrow: I is how to read what the page view shortens.
-  "↑↓ scroll  c by commit  I details  u mark  Esc back  ? help",
-  "↑↓ scroll  I details  Esc back  ? help",
+  `↑↓ scroll  c whole/commit  ] [ step  i info  W wrap  J K page  u mark updated  U up to commit  e edit  Esc back  ${HELP}  q quit`,
+  `↑↓ scroll  c by commit  ] [ step  W wrap  u mark updated  U up to commit  e edit  Esc back  ${HELP}`,
+  `↑↓ scroll  c by commit  W wrap  u mark  U up to commit  e edit  Esc back  ${HELP}`,
+  `↑↓ scroll  c whole/commit  u mark updated  Esc back  ${HELP}  q quit`,
+  // Narrow: the details overlay is how to read what the page view shortens.
+  `↑↓ scroll  c by commit  ${DETAILS}  u mark  Esc back  ${HELP}`,
+  `↑↓ scroll  ${DETAILS}  Esc back  ${HELP}`,
 ];
 
-/** The first of `hints` that fits, else as many whole hints of the last one as fit. */
+const HINT_SEP = "  ";
+const HINT_SEP_RE = / {2,}/;
+
+/**
+ * Hints ("k what", two spaces apart), roomiest set first: the first that fits the width, else the
+ * last one's hints from the first on, as many whole ones as fit (its most useful come first).
+ */
 export function fitHints(hints: readonly string[], width: number): string {
-  return fitHintList(hints, width);
+  const found = hints.find((h) => textWidth(h) <= width);
+  if (found !== undefined) return found;
+  const last = (hints[hints.length - 1] ?? "").split(HINT_SEP_RE);
+  return fitPartsText(
+    last.map((text, i) => ({ text, priority: -i })),
+    width,
+    HINT_SEP,
+  );
 }
 
 export function Footer({ hints, width }: { hints: readonly string[]; width: number }) {

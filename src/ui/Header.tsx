@@ -1,8 +1,10 @@
 // The top of the list screen: where we are (repository, HEAD) and how each language stands.
 import { Text } from "ink";
 import { type ScanResult, STATUSES, type Status } from "../core/types.js";
+import { fitParts, type Part } from "./fit-parts.js";
 import { barParts, formatDate, percent, shortHash } from "./format.js";
 import { type ListLayout, listLayout } from "./layout.js";
+import { OVERLAYS } from "./overlay-keys.js";
 import type { TerminalSize } from "./terminal.js";
 import { fitEnd, fitMiddle, padEnd, safe, textWidth } from "./text.js";
 import { STATUS_COLOR, STATUS_SYMBOL, tint, useUi } from "./theme.js";
@@ -22,27 +24,37 @@ export function titleParts(
   width: number,
 ): { name: string; rest: string; warn: string } {
   const name = safe(repoName, 60);
-  const hash = `  HEAD ${shortHash(result.head)}`;
-  const date = result.headDate ? ` ${formatDate(result.headDate)}` : "";
-  const english = `  English: ${safe(result.source, 40)}`;
   const n = result.warnings.length;
-  const warn = n > 0 ? `  ⚠ ${n} warning${n === 1 ? "" : "s"} (w)` : "";
-  const tightWarn = n > 0 ? `  ⚠${n} (w)` : "";
-  const shallow = result.shallow ? "  shallow clone" : "";
-  const candidates = [
-    { rest: `${hash}${date}${english}${shallow}`, warn },
-    { rest: `${hash}${date}${shallow}`, warn },
-    { rest: `${hash}${shallow}`, warn },
-    { rest: `${hash}${shallow ? "  shallow" : ""}`, warn },
-    { rest: `${hash}${shallow ? "  shallow" : ""}`, warn: tightWarn },
-    { rest: hash, warn: tightWarn },
+  // In the row's order, each with when it gives way (lowest first), as said above.
+  const parts: Part[] = [
+    { text: `  HEAD ${shortHash(result.head)}`, priority: Infinity },
+    { text: result.headDate ? ` ${formatDate(result.headDate)}` : "", priority: 2 },
+    { text: `  English: ${safe(result.source, 40)}`, priority: 1 },
+    {
+      text: result.shallow ? "  shallow clone" : "",
+      priority: 3,
+      shorter: { text: result.shallow ? "  shallow" : "", priority: 5 },
+    },
+    {
+      text: n > 0 ? `  ⚠ ${n} warning${n === 1 ? "" : "s"} (${OVERLAYS.warnings.key})` : "",
+      priority: 4,
+      shorter: { text: n > 0 ? `  ⚠${n} (${OVERLAYS.warnings.key})` : "", priority: Infinity },
+    },
   ];
+  const warnAt = parts.length - 1;
+  const fitted = (room: number) => {
+    const kept = fitParts(parts, room);
+    const text = (warn: boolean) =>
+      kept
+        .filter((p) => (p.index === warnAt) === warn)
+        .map((p) => p.text)
+        .join("");
+    return { rest: text(false), warn: text(true) };
+  };
   const room = (c: { rest: string; warn: string }) => width - textWidth(c.rest) - textWidth(c.warn);
-  const whole = candidates.find((c) => room(c) >= textWidth(name));
-  if (whole) return { name, ...whole };
-  const least = Math.min(textWidth(name), NAME_ROOM);
-  const last = candidates[candidates.length - 1] as (typeof candidates)[number];
-  const found = candidates.find((c) => room(c) >= least) ?? last;
+  const whole = fitted(width - textWidth(name));
+  if (room(whole) >= textWidth(name)) return { name, ...whole };
+  const found = fitted(width - Math.min(textWidth(name), NAME_ROOM));
   return { name: fitMiddle(name, Math.max(1, room(found))), ...found };
 }
 
@@ -106,15 +118,20 @@ export function planLanguageLine(
     status: s,
     text: segmentText(s, counts, style),
   }));
-  const segWidth = (sep: number, n = segments.length) =>
-    segments.slice(0, n).reduce((sum, seg) => sum + textWidth(seg.text) + sep, 0);
-  const barWidth = Math.max(0, Math.min(30, width - fixed - segWidth(2)));
-  if (barWidth > 0 || width - fixed + 2 >= segWidth(2)) return { segments, barWidth, sep: 2 };
+  const segWidth = segments.reduce((sum, seg) => sum + textWidth(seg.text) + 2, 0);
+  const barWidth = Math.max(0, Math.min(30, width - fixed - segWidth));
+  if (barWidth > 0 || width - fixed + 2 >= segWidth) return { segments, barWidth, sep: 2 };
   // No room for a bar, nor for the counts two spaces apart: one space, then whole counts from the
   // last (the rarer statuses) give way rather than one be cut.
-  let n = segments.length;
-  while (n > 0 && width - fixed + 2 < segWidth(1, n)) n--;
-  return { segments: segments.slice(0, n), barWidth: 0, sep: 1 };
+  const kept = fitParts(
+    segments.map((seg, i) => ({ text: ` ${seg.text}`, priority: -i })),
+    width - fixed + 2,
+  );
+  return {
+    segments: kept.map((k) => segments[k.index] as LineParts["segments"][number]),
+    barWidth: 0,
+    sep: 1,
+  };
 }
 
 function LanguageLine({

@@ -5,6 +5,7 @@
 import { Text } from "ink";
 import { STATUS_FACTS } from "../core/statuses.js";
 import { STATUSES } from "../core/types.js";
+import { fitParts, type Part } from "./fit-parts.js";
 import { type InfoLine, LABEL_WIDTH, labelText } from "./info.js";
 import { KEY_HELP } from "./keys.js";
 import { cell, fitEnd, safe, textWidth, wrapAfter } from "./text.js";
@@ -34,20 +35,6 @@ export function helpLines(width: number): OverlayLine[] {
   return lines;
 }
 
-/** An overlay's title ("what  ·  how to close") in `width`: its later parts give way whole. */
-export function fitTitle(title: string, width: number): string {
-  const parts = title.split(TITLE_SEPARATOR);
-  let out = fitEnd(parts[0] ?? "", width);
-  for (const part of parts.slice(1)) {
-    const next = `${out}${TITLE_SEPARATOR}${part}`;
-    if (textWidth(next) > width) break;
-    out = next;
-  }
-  return out;
-}
-
-const TITLE_SEPARATOR = "  ·  ";
-
 export function warningLines(warnings: readonly string[], width: number): OverlayLine[] {
   return warnings.flatMap((w) =>
     wrapAfter("⚠ ", safe(w), width).map((text): OverlayLine => ({ text, tone: "warning" })),
@@ -66,12 +53,16 @@ export function detailLines(info: readonly InfoLine[], width: number): OverlayLi
 /** A title row, then `height - 1` rows of `lines` from `scroll`. */
 export function Overlay({
   title,
+  closeKey,
   lines,
   scroll,
   height,
   width,
 }: {
+  /** What the overlay shows (OVERLAYS' title); the row adds how to close it. */
   title: string;
+  /** The overlay's own key (OVERLAYS' key), which closes it as Esc does. */
+  closeKey: string;
   lines: readonly OverlayLine[];
   scroll: number;
   height: number;
@@ -80,18 +71,32 @@ export function Overlay({
   const ui = useUi();
   const body = Math.max(0, height - 1);
   const shown = lines.slice(scroll, scroll + body);
-  // Where the window is stays in sight at any width; the title gives way first.
+  // Where the window is stays in sight at any width: its wordings give way first, then how to
+  // close the overlay; what it is takes what is left.
   const at = `${scroll + 1}-${scroll + shown.length}`;
-  const more =
+  const parts: Part[] = [
+    { text: title, priority: Infinity },
+    { text: `  ·  Esc or ${closeKey} closes`, priority: 3 },
     lines.length <= body
-      ? ""
-      : ([`  (${at} of ${lines.length}, ↑↓ scroll)`, `  (${at} of ${lines.length})`].find(
-          (m) => textWidth(title) + textWidth(m) <= width,
-        ) ?? `  ${at}/${lines.length}`);
+      ? { text: "", priority: Infinity }
+      : {
+          text: `  (${at} of ${lines.length}, ↑↓ scroll)`,
+          priority: 1,
+          shorter: {
+            text: `  (${at} of ${lines.length})`,
+            priority: 2,
+            shorter: { text: `  ${at}/${lines.length}`, priority: Infinity },
+          },
+        },
+  ];
+  const rest = fitParts(parts, width)
+    .filter((p) => p.index > 0)
+    .map((p) => p.text)
+    .join("");
   return (
     <>
       <Text bold={ui.color} wrap="truncate-end">
-        {fitEnd(`${fitTitle(title, width - textWidth(more))}${more}`, width)}
+        {fitEnd(`${fitEnd(title, width - textWidth(rest))}${rest}`, width)}
       </Text>
       {shown.map((l, i) => (
         <Text

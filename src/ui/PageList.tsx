@@ -1,10 +1,11 @@
 // The page list: one row per page, only the rows that fit on screen are rendered.
 
 import { Text } from "ink";
-import { translationAge } from "../core/age.js";
+import { pageAge } from "../core/age.js";
 import type { PageReport } from "../core/types.js";
 import { KIND_SHORT } from "../kinds/kinds.js";
 import type { Layout } from "../layout/layout.js";
+import { fitPartsText, type Part } from "./fit-parts.js";
 import { formatAge, formatCount, formatLines } from "./format.js";
 import {
   drift,
@@ -76,7 +77,7 @@ export function PageRow({
   // An estimate's numbers carry "~": never read as measured from the page's metadata.
   const n = drift(page);
   const about = (text: string) => (page.estimate && text !== "" ? `~${text}` : text);
-  const rest = ` ${cell(about(formatCount(n.commitsBehind)), c.behind, "right")} ${cell(about(formatLines(n.linesAdded, n.linesRemoved)), c.lines, "right")} ${cell(formatAge(translationAge(page.lastTranslationTime, now)), c.age, "right")}`;
+  const rest = ` ${cell(about(formatCount(n.commitsBehind)), c.behind, "right")} ${cell(about(formatLines(n.linesAdded, n.linesRemoved)), c.lines, "right")} ${cell(formatAge(pageAge(page, now)?.days ?? null), c.age, "right")}`;
   return (
     <Text wrap="truncate-end" inverse={selected && ui.color}>
       {selected ? "› " : "  "}
@@ -193,27 +194,30 @@ export function ListControls({
   const ui = useUi();
   const where =
     shown === 0 ? `0 of ${total}` : `${cursor + 1}/${shown}${shown < total ? ` of ${total}` : ""}`;
-  // Labels: all of them, the sort's only (it names what the order is), none.
-  const labelled = (label: number) => [
-    `${label > 0 ? "sort: " : ""}${SORT_LABEL[sort]}${reverse ? " (reversed)" : ""}`,
-    `${label > 1 ? "filter: " : ""}${FILTER_LABEL[filter]}`,
-    ...(kind !== "any" ? [`${label > 1 ? "change: " : ""}${kind}`] : []),
-    ...(search ? [`${label > 1 ? "search: " : "/"}${safe(search, 60)}`] : []),
+  // The labels give way first (the sort's last: it names what the order is), then the parts from
+  // the last, whole. Where the cursor is always stays.
+  const part = (labelled: string, bare: string, labelGivesWay: number, goes: number): Part => ({
+    text: ` · ${labelled}`,
+    priority: labelGivesWay,
+    shorter: { text: ` · ${bare}`, priority: goes },
+  });
+  const order = `${SORT_LABEL[sort]}${reverse ? " (reversed)" : ""}`;
+  const parts = [
+    part(`sort: ${order}`, order, 2, 6),
+    part(`filter: ${FILTER_LABEL[filter]}`, FILTER_LABEL[filter], 1, 5),
+    ...(kind !== "any" ? [part(`change: ${kind}`, kind, 1, 4)] : []),
+    ...(search ? [part(`search: ${safe(search, 60)}`, `/${safe(search, 60)}`, 1, 3)] : []),
   ];
-  // Where the cursor is always stays: the labels give way first, then the parts from the last,
-  // whole.
   const room = width - textWidth(safe(lang, 40)) - 1 - textWidth(where);
-  const fits = (ps: readonly string[]) => textWidth(ps.map((p) => ` · ${p}`).join("")) <= room;
-  let parts = [2, 1, 0].map(labelled).find(fits) ?? labelled(0);
-  while (parts.length > 0 && !fits(parts)) parts = parts.slice(0, -1);
-  const left = `${safe(lang, 40)}${parts.map((p) => ` · ${p}`).join("")}`;
+  const kept = fitPartsText(parts, room);
+  const left = `${safe(lang, 40)}${kept}`;
   const gap = Math.max(1, width - textWidth(left) - textWidth(where));
   return (
     <Text wrap="truncate-end">
       <Text bold={ui.color} color={tint(ui, "cyan")}>
         {safe(lang, 40)}
       </Text>
-      {parts.map((p) => ` · ${p}`).join("")}
+      {kept}
       {" ".repeat(gap)}
       <Text dimColor={ui.color}>{where}</Text>
     </Text>

@@ -1,12 +1,12 @@
 // The metadata block of an opened page, as labelled lines (plain data; texts are raw until rendered).
-import { translationAge } from "../core/age.js";
+import { pageAge, recordsNoDate } from "../core/age.js";
 import { translatesNothing } from "../core/status.js";
 import type { PageReport } from "../core/types.js";
 import type { PageLinks } from "../detail/types.js";
 import { structureChangesText } from "../kinds/kinds.js";
 import { shownName } from "../sanitize/terminal.js";
 import { formatAge, formatLines, shortHash } from "./format.js";
-import { DETAILS_KEY } from "./keys.js";
+import { OVERLAYS } from "./overlay-keys.js";
 import { fitPath, fitVariants, safe, textWidth, wrapWords } from "./text.js";
 
 export interface InfoLine {
@@ -84,7 +84,7 @@ export function pageInfo(
     const n = page.warnings.length - shown.length;
     lines.push({
       label: "",
-      text: `(${n} more warning${n === 1 ? "" : "s"}: ${DETAILS_KEY} shows every one)`,
+      text: `(${n} more warning${n === 1 ? "" : "s"}: ${OVERLAYS.details.key} shows every one)`,
       tone: "warning",
     });
   }
@@ -93,8 +93,16 @@ export function pageInfo(
 
 function translated(page: PageReport, rawHash: string | null, now: number): string {
   const when = page.lastTranslationTime;
-  const age = formatAge(translationAge(when, now));
-  const date = when ? ` on ${when}${age ? ` (${age} ago)` : ""}` : "";
+  const age = pageAge(page, now);
+  const ago = age ? formatAge(age.days) : "";
+  // A page that records no date is as old as its raw_commit, as every report ages it: "English
+  // <hash> of <its date>" says whose date it is, in no more room than a recorded date takes.
+  const date =
+    age?.from === "raw_commit"
+      ? ` of ${page.rawCommitDate?.slice(0, 10)} (${ago} ago)`
+      : recordsNoDate(when)
+        ? ""
+        : ` on ${when}${ago ? ` (${ago} ago)` : ""}`;
   const meta = page.metaLine ? `; metadata on line ${page.metaLine}` : "";
   if (page.status === "missing") return "not yet";
   if (page.rawCommit === null && page.estimate) {
@@ -192,8 +200,10 @@ export function infoWindow(rows: readonly InfoRow[], height: number, width: numb
   const n = warnings.length;
   const more = `… ${hidden} more row${hidden === 1 ? "" : "s"}`;
   const variants = [
-    ...(n === 0 ? [] : [`${more}, ${n} warning${n === 1 ? "" : "s"}: ${DETAILS_KEY} shows them`]),
-    `${more}: ${DETAILS_KEY} shows them`,
+    ...(n === 0
+      ? []
+      : [`${more}, ${n} warning${n === 1 ? "" : "s"}: ${OVERLAYS.details.key} shows them`]),
+    `${more}: ${OVERLAYS.details.key} shows them`,
   ];
   const text = fitVariants(variants, width);
   return [

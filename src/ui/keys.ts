@@ -1,4 +1,5 @@
 // Which key does what, in one table-like place: the key handler and the `?` screen both read it.
+import { OVERLAYS } from "./overlay-keys.js";
 import { FILTER_KEYS } from "./rows.js";
 import { type Action, type AppState, HSCROLL_STEP } from "./state.js";
 
@@ -23,10 +24,6 @@ export interface KeyInfo {
 }
 
 export type Command = Action | { type: "quit" };
-
-/** In a page: its metadata and commits in full, for what the page view shortens, cuts or
- * leaves out. */
-export const DETAILS_KEY = "I";
 
 export interface KeyEvent {
   input: string;
@@ -91,9 +88,8 @@ export function keyToCommand(input: string, key: KeyInfo, ctx: KeyContext): Comm
   if (state.list.searching && !state.detail && !state.overlay) return searchKey(input, key, ctx);
   if (state.overlay) {
     if (input === "q") return { type: "quit" };
-    const own =
-      state.overlay === "warnings" ? "w" : state.overlay === "details" ? DETAILS_KEY : "?";
-    if (key.escape || input === "?" || input === own) {
+    // Its own key closes an overlay, and so does help's from any of them.
+    if (key.escape || input === OVERLAYS.help.key || input === OVERLAYS[state.overlay].key) {
       return { type: "close-overlay" };
     }
     const h = ctx.overlayHeight;
@@ -112,8 +108,9 @@ export function keyToCommand(input: string, key: KeyInfo, ctx: KeyContext): Comm
     return null;
   }
   if (input === "q") return { type: "quit" };
-  if (input === "?") return { type: "overlay", which: "help" };
-  if (input === "w" && ctx.hasWarnings) return { type: "overlay", which: "warnings" };
+  if (input === OVERLAYS.help.key) return { type: "overlay", which: "help" };
+  if (input === OVERLAYS.warnings.key && ctx.hasWarnings)
+    return { type: "overlay", which: "warnings" };
   return state.detail ? detailKey(input, key, ctx) : listKey(input, key, ctx);
 }
 
@@ -183,7 +180,7 @@ function detailKey(input: string, key: KeyInfo, ctx: KeyContext): Command | null
   if (input === "]" || input === "n") return { type: "commit", dir: 1 };
   if (input === "[" || input === "p") return { type: "commit", dir: -1 };
   if (input === "i") return { type: "info" };
-  if (input === DETAILS_KEY) return { type: "overlay", which: "details" };
+  if (input === OVERLAYS.details.key) return { type: "overlay", which: "details" };
   if (input === "U") return { type: "cover" };
   if (input === "e") return { type: "edit" };
   if (input === "J") return { type: "open-next", dir: 1, height: ctx.listHeight };
@@ -230,7 +227,7 @@ export const KEY_HELP: ReadonlyArray<{ title: string; keys: readonly KeyHelp[] }
       { keys: "] [  n p", what: "next (older) / previous (newer) commit" },
       { keys: "i", what: "hide / show the page's metadata" },
       {
-        keys: DETAILS_KEY,
+        keys: OVERLAYS.details.key,
         what: "the page's metadata and commits in full: whole paths, every warning and structure note, every commit's subject",
       },
       { keys: "J K", what: "open the next / previous page of the list" },
@@ -246,8 +243,11 @@ export const KEY_HELP: ReadonlyArray<{ title: string; keys: readonly KeyHelp[] }
   {
     title: "Everywhere",
     keys: [
-      { keys: "?", what: "this help (↑ ↓ scroll it; Esc or ? closes it)" },
-      { keys: "w", what: "the scan's warnings, when there are any" },
+      {
+        keys: OVERLAYS.help.key,
+        what: `this help (↑ ↓ scroll it; Esc or ${OVERLAYS.help.key} closes it)`,
+      },
+      { keys: OVERLAYS.warnings.key, what: "the scan's warnings, when there are any" },
       { keys: "q  ^c", what: "quit" },
     ],
   },

@@ -9,21 +9,10 @@ import path from "node:path";
 import { TOOL_FOLDER } from "../options/tool-folder.js";
 import { writeFileAtomically } from "../site/atomic.js";
 import { makeFolders } from "../site/make-folders.js";
-import {
-  FILTER_KEYS,
-  type FilterKey,
-  KIND_FILTERS,
-  type KindFilter,
-  SORT_KEYS,
-  type SortKey,
-} from "./rows.js";
+import { FILTER_KEYS, KIND_FILTERS, type ListSettings, SORT_KEYS } from "./rows.js";
 
-export interface RememberedView {
+export interface RememberedView extends ListSettings {
   lang: string;
-  sort: SortKey;
-  reverse: boolean;
-  filter: FilterKey;
-  kind: KindFilter;
   /** The page under the cursor (its path as the reports print it), null when none. */
   page: string | null;
 }

@@ -1,9 +1,15 @@
 // Which pages the list shows, and in what order: filter by language, status and search, then sort.
 
-import { translationAge } from "../core/age.js";
+import { pageAge } from "../core/age.js";
 import { STATUS_FACTS } from "../core/statuses.js";
 import { type PageReport, STATUSES, type Status } from "../core/types.js";
-import { CHANGE_KINDS, type ChangeKind } from "../kinds/kinds.js";
+import {
+  CHANGE_KINDS,
+  type ChangeKind,
+  COUNTED_KINDS,
+  type CountedKind,
+  countedKind,
+} from "../kinds/kinds.js";
 import { type Layout, pathInLanguage } from "../layout/layout.js";
 import { shownName } from "../sanitize/terminal.js";
 import { safe } from "./text.js";
@@ -34,9 +40,26 @@ export const NEEDS_WORK: ReadonlySet<Status> = new Set(
   STATUSES.filter((s) => STATUS_FACTS[s].needsWork),
 );
 
-/** Pages by the kind of their English change (with --kinds): any, or one kind. */
-export type KindFilter = "any" | ChangeKind;
-export const KIND_FILTERS: readonly KindFilter[] = ["any", ...CHANGE_KINDS];
+/** Pages by the kind of their English change (with --kinds): any, or one kind, or `unknown`
+ * (a change whose kind could not be told). */
+export type KindFilter = "any" | CountedKind;
+export const KIND_FILTERS: readonly KindFilter[] = ["any", ...COUNTED_KINDS];
+
+/** How the list is ordered and filtered: what the dashboard remembers between runs, with the
+ * language and the page. */
+export interface ListSettings {
+  sort: SortKey;
+  reverse: boolean;
+  filter: FilterKey;
+  /** By the kind of the English change (with --kinds); "any" otherwise. */
+  kind: KindFilter;
+}
+
+/** The choice after `current` in `choices` (before it, for -1), round from the end. */
+export function cycle<T>(choices: readonly T[], current: T, dir = 1): T {
+  const n = choices.length;
+  return choices[(((choices.indexOf(current) + dir) % n) + n) % n] as T;
+}
 
 /** The kind of a page's English change (its estimate's when untracked); undefined without
  * --kinds, null when it could not be told. */
@@ -56,7 +79,8 @@ function kindRank(page: PageReport): number {
 }
 
 export interface RowQuery {
-  lang: string;
+  /** Absent: the pages of every language, ranked together (the status page's diffs). */
+  lang?: string;
   /** The site's layout, to show paths relative to the language folder. */
   layout: Layout;
   sort: SortKey;
@@ -113,8 +137,9 @@ export function buildRows(pages: readonly PageReport[], q: RowQuery): number[] {
   const keyed: Array<{ i: number; page: PageReport; path: string; lines: number; age: number }> =
     [];
   pages.forEach((page, i) => {
-    if (page.lang !== q.lang || !matchesFilter(page.status, q.filter)) return;
-    if (q.kind && q.kind !== "any" && pageKind(page) !== q.kind) return;
+    if ((q.lang !== undefined && page.lang !== q.lang) || !matchesFilter(page.status, q.filter))
+      return;
+    if (q.kind && q.kind !== "any" && countedKind(pageKind(page)) !== q.kind) return;
     const path = shortPath(page, q.layout);
     if (!matchesSearch(path, q.search)) return;
     const n = drift(page);
@@ -127,12 +152,22 @@ export function buildRows(pages: readonly PageReport[], q: RowQuery): number[] {
       page,
       path,
       lines,
-      age: translationAge(page.lastTranslationTime, q.now) ?? -1,
+      age: pageAge(page, q.now)?.days ?? -1,
     });
   });
   type K = (typeof keyed)[number];
   const behind = (k: K) => drift(k.page).commitsBehind ?? -1;
-  const byPath = (a: K, b: K) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.i - b.i);
+  // Across languages, the same page of two languages is told apart by the language's name.
+  const byPath = (a: K, b: K) =>
+    a.path < b.path
+      ? -1
+      : a.path > b.path
+        ? 1
+        : a.page.lang < b.page.lang
+          ? -1
+          : a.page.lang > b.page.lang
+            ? 1
+            : a.i - b.i;
   const cmp: Record<SortKey, (a: K, b: K) => number> = {
     work: (a, b) =>
       STATUS_FACTS[a.page.status].tier - STATUS_FACTS[b.page.status].tier ||

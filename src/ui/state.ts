@@ -19,26 +19,23 @@ import {
   type StatusLine,
   stillMarkingLine,
 } from "./mark.js";
+import type { OverlayName } from "./overlay-keys.js";
 import type { RememberedView } from "./remembered.js";
 import {
   buildRows,
+  cycle,
   FILTER_KEYS,
   type FilterKey,
   KIND_FILTERS,
-  type KindFilter,
+  type ListSettings,
   SORT_KEYS,
   type SortKey,
 } from "./rows.js";
 import { clamp, clampScroll, follow } from "./viewport.js";
 
-export interface ListState {
+export interface ListState extends ListSettings {
   /** Index into `languages`. */
   lang: number;
-  sort: SortKey;
-  reverse: boolean;
-  filter: FilterKey;
-  /** By the kind of the English change (with --kinds); "any" otherwise. */
-  kind: KindFilter;
   search: string;
   /** True while the search prompt takes the keys. */
   searching: boolean;
@@ -66,7 +63,7 @@ export interface DetailState {
   wrap: boolean;
 }
 
-export type Overlay = "help" | "warnings" | "details" | null;
+export type Overlay = OverlayName | null;
 
 export interface AppState {
   list: ListState;
@@ -277,25 +274,19 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
         list: moveTo(list, action.to === "first" ? 0 : list.rows.length - 1, action.height),
       };
     case "sort": {
-      const next =
-        action.key ?? SORT_KEYS[(SORT_KEYS.indexOf(list.sort) + 1) % SORT_KEYS.length] ?? "work";
+      const next = action.key ?? cycle(SORT_KEYS, list.sort);
       return { ...state, list: withRows(ctx, { ...list, sort: next, reverse: false }, true) };
     }
     case "reverse":
       return { ...state, list: withRows(ctx, { ...list, reverse: !list.reverse }, true) };
     case "filter": {
-      const n = FILTER_KEYS.length;
-      const next =
-        action.key ??
-        FILTER_KEYS[(FILTER_KEYS.indexOf(list.filter) + (action.dir ?? 1) + n) % n] ??
-        "all";
+      const next = action.key ?? cycle(FILTER_KEYS, list.filter, action.dir);
       return { ...state, list: withRows(ctx, { ...list, filter: next }, false) };
     }
     case "kind-filter": {
       // Without --kinds no page has a kind: a filter would hide every page.
       if (!ctx.kinds) return state;
-      const next =
-        KIND_FILTERS[(KIND_FILTERS.indexOf(list.kind) + 1) % KIND_FILTERS.length] ?? "any";
+      const next = cycle(KIND_FILTERS, list.kind);
       return { ...state, list: withRows(ctx, { ...list, kind: next }, false) };
     }
     case "lang": {

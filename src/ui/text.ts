@@ -171,22 +171,6 @@ export function wrapVariants(
 }
 
 /**
- * Hints ("k what", two spaces apart), roomiest set first: the first that fits the width, else the
- * last one's hints from the first on, as many whole ones as fit (its most useful come first).
- */
-export function fitHintList(hints: readonly string[], width: number): string {
-  const found = hints.find((h) => textWidth(h) <= width);
-  if (found !== undefined) return found;
-  let out = "";
-  for (const hint of (hints[hints.length - 1] ?? "").split(/ {2,}/)) {
-    const next = out === "" ? hint : `${out}  ${hint}`;
-    if (textWidth(next) > width) break;
-    out = next;
-  }
-  return out;
-}
-
-/**
  * `s` cut to `width` columns in the middle, keeping its start and its end (`open-tel…etry.io`):
  * for names whose both ends say what they are.
  */

@@ -2,14 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { evaluate, onlyChanged, worstFirst } from "../../src/check/evaluate.js";
 import {
-  ageInDays,
   DEFAULT_FAIL_ON,
   makeThresholds,
   parseFailOn,
   type Thresholds,
   verdict,
 } from "../../src/check/thresholds.js";
-import { parseTranslationTime, translationTimeProblem } from "../../src/core/age.js";
+import { pageAge, parseTranslationTime, translationTimeProblem } from "../../src/core/age.js";
 import { summarize } from "../../src/core/status.js";
 import type { PageReport, ScanResult } from "../../src/core/types.js";
 import { AppError } from "../../src/errors.js";
@@ -110,6 +109,25 @@ describe("verdict", () => {
   });
 });
 
+describe("a page's age", () => {
+  it("is counted from raw_commit's date where the page records no translation date, and says so", () => {
+    const undated = page({ lastTranslationTime: null, rawCommitDate: "2025-04-01T12:00:00+02:00" });
+    expect(pageAge(undated, NOW.getTime())).toEqual({ days: 60, from: "raw_commit" });
+    expect(pageAge({ ...undated, lastTranslationTime: " " }, NOW.getTime())).toEqual({
+      days: 60,
+      from: "raw_commit",
+    });
+    expect(verdict(undated, t({ maxAge: 30 }), NOW).reasons).toEqual([
+      "status outdated",
+      "translated 60 days ago, by raw_commit's date (limit 30)",
+    ]);
+    // A recorded date is the page's age, even beside raw_commit's; an unreadable one is none.
+    expect(pageAge(page(), NOW.getTime())).toEqual({ days: 31, from: "last_translation_time" });
+    expect(pageAge({ ...undated, lastTranslationTime: "someday" }, NOW.getTime())).toBeNull();
+    expect(pageAge(page({ lastTranslationTime: null }), NOW.getTime())).toBeNull();
+  });
+});
+
 describe("dates", () => {
   it("reads dates and date-times, and refuses anything else", () => {
     expect(parseTranslationTime("2025-05-01")).toBe(Date.parse("2025-05-01T00:00:00Z"));
@@ -131,11 +149,13 @@ describe("dates", () => {
   });
 
   it("counts whole days; a date in the future or not a real date has no age and a warning", () => {
-    expect(ageInDays(page({ lastTranslationTime: "2025-05-31T00:00:01Z" }), NOW)).toBe(0);
-    expect(ageInDays(page({ lastTranslationTime: "2025-07-01" }), NOW)).toBeNull();
-    expect(ageInDays(page({ lastTranslationTime: "2025-02-31" }), NOW)).toBeNull();
+    const days = (lastTranslationTime: string) =>
+      pageAge(page({ lastTranslationTime }), NOW.getTime())?.days ?? null;
+    expect(days("2025-05-31T00:00:01Z")).toBe(0);
+    expect(days("2025-07-01")).toBeNull();
+    expect(days("2025-02-31")).toBeNull();
     // Up to a day ahead is today: stamp writes the local date, which may be tomorrow in UTC.
-    expect(ageInDays(page({ lastTranslationTime: "2025-06-01" }), NOW)).toBe(0);
+    expect(days("2025-06-01")).toBe(0);
     expect(translationTimeProblem("2025-07-01", NOW.getTime())).toBe(
       'last_translation_time "2025-07-01" is in the future',
     );

@@ -1,4 +1,5 @@
 // scan PATH... and --status: only the pages asked about are listed (and, for check, judged).
+import { symlinkSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ScanResult } from "../../src/core/types.js";
@@ -91,5 +92,25 @@ describe("selecting pages", () => {
     const head = repo.git(["rev-parse", "HEAD"]).trim();
     const res = runCli(["check", "--repo", repo.dir, "--changed-since", head, "content/ja/docs"]);
     expect(res.code).toBe(0);
+  });
+
+  it('says why a path the scan set aside selects nothing, though its name holds ": "', () => {
+    const linked = TestRepo.init(path.join(tempDir(), "linked"));
+    linked.write("content/en/a.md", english("A"));
+    const head = linked.commit("English");
+    linked.write("content/ja/a.md", page(head));
+    symlinkSync("a.md", path.join(linked.dir, "content/ja/a: b.md"));
+    const refusal = (p: string) => runCli(["scan", "--repo", linked.dir, p]).stderr;
+    const tail = "in the languages scanned (give a page or folder as the reports print it)\n";
+    expect(refusal("content/ja/a: b.md")).toBe(
+      `translation-status: no page under "content/ja/a: b.md" (symbolic link not followed) ${tail}`,
+    );
+    // The warning is about "a: b.md", not about "a".
+    expect(refusal("content/ja/a")).toBe(
+      `translation-status: no page under "content/ja/a" ${tail}`,
+    );
+    // The report's own list of warnings reads the same path from it.
+    const table = runCli(["scan", "--repo", linked.dir, "--no-color"]).stdout;
+    expect(table).toContain("content/ja/a: b.md: symbolic link not followed");
   });
 });

@@ -1,8 +1,9 @@
 // The report held until it is whole (cli/spool.ts): the same bytes come back, in order, whether
 // they stayed in memory or went to the temporary file, and the file leaves with the spool.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
-import { describe, expect, it } from "vitest";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReportSpool } from "../../src/cli/spool.js";
 
 /** Folders named as the spool names its own (mkdtemp adds six characters). */
@@ -19,6 +20,20 @@ function fill(spool: ReportSpool, pieces: number, size: number): Buffer {
 }
 
 describe("ReportSpool", () => {
+  // A temporary folder of this file's own: other test files run the CLI meanwhile, whose spools
+  // would otherwise come and go in the folder these tests count.
+  const shared = process.env.TMPDIR;
+  let own = "";
+  beforeAll(() => {
+    own = mkdtempSync(path.join(os.tmpdir(), "spool-test-"));
+    process.env.TMPDIR = own;
+  });
+  afterAll(() => {
+    if (shared === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = shared;
+    rmSync(own, { recursive: true, force: true });
+  });
+
   it("gives a small report back from memory", () => {
     const spool = new ReportSpool();
     const before = ours();

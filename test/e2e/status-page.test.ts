@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, git, ROOT, type TempSite } from "../helpers/site.js";
-import { runCli, tempDir } from "../hostile/helpers.js";
+import { english, runCli, TestRepo, tempDir, page as translated } from "../hostile/helpers.js";
 import { HOSTILE, hostileHtmlSite } from "../hostile/html-site.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -52,9 +52,12 @@ interface Opened {
 }
 
 /** Opens a file as a reader would, recording console errors and every request made. */
-async function open(file: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Opened> {
+async function open(
+  file: string,
+  options: { javaScriptEnabled?: boolean; width?: number } = {},
+): Promise<Opened> {
   const context = await browser.newContext({
-    viewport: { width: 1200, height: 900 },
+    viewport: { width: options.width ?? 1200, height: 900 },
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   const page = await context.newPage();
@@ -173,6 +176,38 @@ describe("the status page in Chromium", () => {
     await expect(page.locator("#lang-1 .controls").isVisible()).resolves.toBe(false);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it("fits a long page name and subject with no break in them into the screen's width", async () => {
+    // Generated API reference pages have names like this one: 145 characters, no space.
+    const long =
+      "io_k8s_api_admissionregistration_v1_ValidatingWebhookConfiguration_webhooks_namespaceSelector_matchExpressions_values_reference_generated_page.md";
+    const repo = TestRepo.init(path.join(base, "long"));
+    repo.git(["remote", "add", "origin", "https://github.com/example/docs.git"]);
+    for (const name of [long, "short.md"]) repo.write(`content/en/${name}`, english("Page"));
+    const raw = repo.commit("English");
+    for (const name of [long, "short.md"]) {
+      repo.write(`content/zh-cn/${name}`, translated(raw));
+      repo.write(`content/en/${name}`, english("Page", "More.\n"));
+    }
+    repo.commit(`Regenerate ${long.repeat(2)}`);
+    const file = path.join(base, "long.html");
+    expect(runCli(["report", "--repo", repo.dir, "--no-cache", "--output", file]).code).toBe(0);
+    for (const width of [1280, 800]) {
+      const { page, errors } = await open(file, { width });
+      await page.locator("tbody.page summary").first().click();
+      type Box = { scrollWidth: number; getBoundingClientRect(): { right: number } };
+      const scrolled = await page
+        .locator("html")
+        .evaluate((e) => (e as unknown as Box).scrollWidth);
+      const rights = await page
+        .locator("thead th")
+        .evaluateAll((ths) => ths.map((t) => (t as unknown as Box).getBoundingClientRect().right));
+      expect(scrolled).toBeLessThanOrEqual(width);
+      expect(Math.max(...rights)).toBeLessThanOrEqual(width);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
   });
 
   it("shows a hostile title, subject and diff line as text, running nothing", async () => {

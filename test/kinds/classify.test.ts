@@ -177,6 +177,28 @@ describe("classifyChange", () => {
     expect(classifyChange(image, image.replace("][g]", "][h]")).kind).toBe("links");
   });
 
+  it("reads a link's, an image's and a definition's title as prose, not a link target", () => {
+    const link =
+      'See [the guide](https://example.com/guide "Read this before you upgrade") first.\n';
+    const of = (before: string, from: string, to: string) =>
+      classifyChange(before, before.replace(from, to)).kind;
+    expect(of(link, "Read this before you upgrade", "Never upgrade without a backup")).toBe(
+      "prose",
+    );
+    expect(of(link, "Read this before you upgrade", "Read this before you update")).toBe("typo");
+    expect(of(link, "/guide", "/manual")).toBe("links");
+    expect(of(link, "this before", "this\nbefore")).toBe("whitespace");
+    const image = 'Look: ![a diagram](/img/a.png "How the parts of the server fit together")\n';
+    expect(of(image, "How the parts of the server", "Where every piece of it")).toBe("prose");
+    expect(of(image, "/img/a.png", "/img/b.png")).toBe("links");
+    const definition =
+      'See [the guide][g] first.\n\n[g]: https://example.com/g "Read this before you upgrade"\n';
+    expect(of(definition, "Read this before you upgrade", "Never upgrade without a backup")).toBe(
+      "prose",
+    );
+    expect(of(definition, "example.com/g", "example.org/g")).toBe("links");
+  });
+
   it("calls a table row added prose", () => {
     const before = "| a | b |\n| - | - |\n| 1 | 2 |\n";
     expect(classifyChange(before, `${before}| 3 | 4 |\n`).kind).toBe("prose");

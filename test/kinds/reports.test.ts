@@ -159,5 +159,21 @@ describe("long English pages", () => {
     expect([at.length, over.length]).toEqual([MAX_BLOB_BYTES, MAX_BLOB_BYTES + 1]);
     const repo = site({ "at.md": [at, fix(at)], "over.md": [over, fix(over)] });
     expect(kindsOf(repo)).toEqual({ "at.md": "typo", "over.md": null });
+    // Counted as unknown wherever pages are counted by kind, and found by the status page's
+    // filter under that name.
+    const run = (...command: string[]) =>
+      runCli([...command, "--repo", repo.dir, "--no-cache", "--kinds"]).stdout;
+    expect(run("scan")).toContain("changes: 1 typo, 1 unknown");
+    expect(run("check", "--format", "markdown")).toContain("| 1 typo, 1 unknown |");
+    expect((JSON.parse(run("scan", "--format", "json")) as ScanResult).kinds).toEqual({
+      "zh-cn": { typo: 1, unknown: 1 },
+    });
+    const html = run("report");
+    expect(html).toContain("English changes: 1 typo, 1 unknown");
+    expect(html).toContain('<option value="unknown">unknown</option>');
+    expect(html.match(/data-kind="[^"]*"/g)?.sort()).toEqual([
+      'data-kind="typo"',
+      'data-kind="unknown"',
+    ]);
   });
 });

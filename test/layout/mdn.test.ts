@@ -2,7 +2,7 @@
 // the English pages in one, the translations in the other, found with a three-line config or
 // with --source-repo. Statuses and numbers are the ones plain git gives in the English
 // repository; the translations' own history plays no part.
-import { readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PageReport, ScanResult } from "../../src/core/types.js";
@@ -119,6 +119,22 @@ describe("MDN's two repositories, with a three-line config", () => {
       const numstat = git(pair.content, ["diff", "--numstat", from, `HEAD:${p.sourcePath}`]);
       const [added = "0", removed = "0"] = numstat.split("\t");
       expect([p.linesAdded, p.linesRemoved], p.path).toEqual([Number(added), Number(removed)]);
+    }
+  });
+
+  it("reads a locale folder that holds no file as no language, as beside any source", () => {
+    const leftover = path.join(pair.translations, "files/ko/web");
+    mkdirSync(leftover, { recursive: true });
+    try {
+      const again = scanJson([], pair.translations);
+      expect(again.languages).toEqual(["ja", "zh-cn"]);
+      expect(again.pages).toEqual(result.pages);
+      // Named, it is read: every English page is then missing there.
+      const named = scanJson(["--lang", "ko"], pair.translations);
+      expect(named.languages).toEqual(["ko"]);
+      expect(named.pages.every((p) => p.status === "missing")).toBe(true);
+    } finally {
+      rmSync(path.join(pair.translations, "files/ko"), { recursive: true });
     }
   });
 

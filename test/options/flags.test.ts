@@ -4,7 +4,9 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ScanResult } from "../../src/core/types.js";
+import { parseFailOn } from "../../src/check/thresholds.js";
+import { parseStatuses } from "../../src/core/select.js";
+import { type ScanResult, STATUSES } from "../../src/core/types.js";
 import { ROOT } from "../helpers/site.js";
 import { english, page, runCli, TestRepo, tempDir } from "../hostile/helpers.js";
 
@@ -91,6 +93,25 @@ describe("flags and config keys", () => {
     expect(refused([`${flag}=${value}`])).toMatch(
       new RegExp(`^translation-status: ${flag}:? needs at least one \\w`),
     );
+  });
+
+  it("says an empty list in one wording, whichever option and door it comes through", () => {
+    config(null);
+    const statuses = `needs at least one status (${STATUSES.join(", ")})`;
+    expect(refused(["--status=,"])).toBe(`translation-status: --status: ${statuses}`);
+    expect(refused(["--fail-on=,"])).toBe(`translation-status: --fail-on: ${statuses}`);
+    expect(refused(["--ignore", " , "])).toBe(
+      "translation-status: --ignore: needs at least one change kind",
+    );
+    const also = runCli(["stamp", "--repo", repo.dir, "--unchanged", "--also="]);
+    expect(also.code).toBe(2);
+    expect(also.stderr).toBe("translation-status: --also: needs at least one change kind\n");
+    config({ failOn: [] });
+    expect(refused([]).endsWith(`${CONFIG}: "failOn": ${statuses}`)).toBe(true);
+    config(null);
+    // The pure checks behind them say it the same way.
+    expect(parseStatuses([" "])).toBe(`--status: ${statuses}`);
+    expect(() => parseFailOn([])).toThrow(`--fail-on: ${statuses}`);
   });
 
   it("refuses --exclude '' with one line, not a stack trace", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mdCode, mdLink, mdText, mdTextWithCode } from "../../src/sanitize/markdown.js";
+import { mdCode, mdLink, mdName, mdText, mdTextWithCode } from "../../src/sanitize/markdown.js";
 import { firstForbidden, fuzzStrings } from "./fuzz.js";
 
 describe("mdText", () => {
@@ -17,6 +17,7 @@ describe("mdText", () => {
       "see https:&#8203;//e.example, www&#8203;.e.example, WWW&#8203;.E.x",
     ],
     ["fixes #12 and owner/repo#3", "fixes #&#8203;12 and owner/repo#&#8203;3"],
+    ["fixes GH-5, gh-12 and GH-x", "fixes GH&#8203;-5, gh&#8203;-12 and GH-x"],
     ["*b* _i_ ~~s~~ `c` \\ $x$", "\\*b\\* \\_i\\_ \\~\\~s\\~\\~ \\`c\\` \\\\ \\$x\\$"],
     ["&amp; &#64;", "&amp;amp; &amp;#&#8203;64;"],
     ["- item", "\\- item"],
@@ -91,6 +92,20 @@ describe("mdCode", () => {
       expect(out.endsWith(fence)).toBe(true);
       for (const run of inner.match(/`+/g) ?? []) expect(run.length).toBeLessThan(fence.length);
     }
+  });
+});
+
+describe("mdName", () => {
+  // The code span's text is the name as every report prints it, however the name would fare as
+  // mdCode's text: no zero-width space to be copied with it, no `##[` broken up into `##\\[`.
+  it.each([
+    ["a|@b #1.md", "`a|@b #1.md`"],
+    ["##[x].md", "`##\\x5bx].md`"],
+    ["##\\[x].md", "`##\\[x].md`"],
+    ["::x`y`.md", "``\\x3a:x`y`.md``"],
+    ["new\nline.md", "`new\\nline.md`"],
+  ])("mdName(%j) is %j", (name, expected) => {
+    expect(mdName(name)).toBe(expected);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  annotationPath,
   hasUnsafeChars,
   isUnsafeCodePoint,
   nameFromShown,
@@ -124,6 +125,14 @@ describe("shownName and nameFromShown", () => {
     ["c1\u009b\u00ad.md", "c1\\u009b\\u00ad.md"], // C1 and U+00AD never print as bytes do
     ["x\udc80\u0080", "x\\x80\\u0080"],
     ["tag\u{e0041}\u200b", "tag\\u{e0041}\\u200b"],
+    // What GitHub's runner reads a workflow command in is an escape too, never `##\[`, which
+    // is a name of its own.
+    ["a/##[error]x.md", "a/##\\x5berror]x.md"],
+    ["a/##\\[x.md", "a/##\\[x.md"],
+    ["a/##\\x5b.md", "a/##\\\\x5b.md"],
+    ["::x.md", "\\x3a:x.md"],
+    ["a/ ::b/::c::d.md", "a/ \\x3a:b/\\x3a:c::d.md"],
+    ["a\\/::b.md", "a\\/\\x3a:b.md"],
   ])("prints %j as %j and reads it back", (name, printed) => {
     expect(shownName(name)).toBe(printed);
     expect(nameFromShown(printed)).toBe(name);
@@ -145,9 +154,21 @@ describe("shownName and nameFromShown", () => {
       "F",
       "0",
       "\udcff",
+      "##[",
+      "#",
+      "[",
+      "::",
+      "/",
+      " ",
     ];
     const names = [...fuzzStrings(0xbac5, 2000), ...fuzzStrings(0xbac6, 2000, 24, pieces)];
     for (const name of names) expect(nameFromShown(shownName(name))).toBe(name);
+  });
+
+  it("keeps a workflow command's form in an annotation's file, which still reads back", () => {
+    expect(annotationPath("a/##[x].md")).toBe("a/##[x].md");
+    expect(annotationPath("::x\\xFF.md")).toBe("::x\\\\xFF.md");
+    expect(nameFromShown(annotationPath("::x\\xFF.md"))).toBe("::x\\xFF.md");
   });
 
   it("takes a backslash before anything else as itself", () => {

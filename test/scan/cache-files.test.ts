@@ -108,6 +108,28 @@ describe("the cache folder's size bound", () => {
   });
 });
 
+describe("the cache folder's leftovers", () => {
+  it("removes the temporary file of a write that never finished, not one being written", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "ts-cache-temp-"));
+    chmodSync(dir, 0o700);
+    const old = new Date(Date.now() - 3_600_000);
+    // A run stopped mid-write an hour ago; another run writing now; a user's file of that shape.
+    const abandoned = ".ts-0123456789ab.tmp";
+    const inProgress = ".ts-ba9876543210.tmp";
+    const notOurs = ".ts-notours.tmp";
+    for (const name of [abandoned, inProgress, notOurs]) {
+      writeFileSync(path.join(dir, name), Buffer.alloc(2048));
+    }
+    utimesSync(path.join(dir, abandoned), old, old);
+    utimesSync(path.join(dir, notOurs), old, old);
+    const store = CacheStore.open({ dir, enabled: true, warn: () => {} }) as CacheStore;
+    const name = cacheFileName("lines", ["a"]);
+    store.write(name, "lines", Buffer.alloc(100));
+    expect(readdirSync(dir).sort()).toEqual([inProgress, notOurs, name].sort());
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe("kept reports and the clock", () => {
   const DAY = 86_400_000;
   const store = () =>

@@ -51,11 +51,16 @@ describe("estimates in a shallow clone", () => {
     // Four commits deep: the cut is "Edit a", which git shows adding every file.
     const repo = clone("depth4", 4);
     expect(repo.git(["rev-parse", "--is-shallow-repository"]).trim()).toBe("true");
-    const { result } = await scanRepo(repo.dir);
+    const { result, details } = await scanRepo(repo.dir);
     const a = pageOf(result, "content/ja/a.md");
     expect(a.status).toBe("untracked");
     expect(a.estimate).toBeUndefined();
     expect(a.warnings).toEqual([SHALLOW_ESTIMATE]);
+    // The fact is the scan's own, beside the report; the warning only says it.
+    const unknown = (p: string) =>
+      details[result.pages.indexOf(pageOf(result, p))]?.estimateUnknown;
+    expect(unknown("content/ja/a.md")).toBe("shallow");
+    expect(unknown("content/ja/b.md")).toBeUndefined();
     expect(a.warnings[0]).toMatch(/shallow clone.*git fetch --unshallow/);
     // b's last change is newer than the cut: exact, with the full repository's numbers.
     const b = pageOf(result, "content/ja/b.md");
@@ -87,5 +92,31 @@ describe("estimates in a shallow clone", () => {
     const b = runCli([...args, "content/ja/b.md"]);
     expect(b.stderr).toBe("");
     expect(b.stdout).toBe(`tracking content/ja/b.md at ${h.bEdited.slice(0, 12)}\n`);
+  });
+
+  it("are never said unknown because a page's text says so", () => {
+    // A full clone: a translation git has no commit of, whose title and body are the shallow warning.
+    const dir = path.join(base, "forged");
+    gitIn(base, ["clone", "-q", `file://${origin.dir}`, dir]);
+    const repo = new TestRepo(dir);
+    repo.write("content/en/new.md", english("New"));
+    repo.commit("A new English page");
+    repo.write(
+      "content/ja/new.md",
+      `---\ntitle: "${SHALLOW_ESTIMATE}"\n---\n\n${SHALLOW_ESTIMATE}\n`,
+    );
+    const res = runCli([
+      "stamp",
+      "--repo",
+      dir,
+      "--init",
+      "--metadata",
+      "default_lang_commit",
+      "content/ja/new.md",
+    ]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toBe(
+      "translation-status: content/ja/new.md: no estimate for this page (git has no commit of it); commit it, or give --commit\n",
+    );
   });
 });

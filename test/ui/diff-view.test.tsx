@@ -4,7 +4,7 @@
 import { cleanup, render } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
 import { computeDiff } from "../../src/detail/diff.js";
-import { CUT_MARK, DiffView, shownRows } from "../../src/ui/DiffView.js";
+import { CUT_MARK, DiffView, diffPane, noticeLines, shownRows } from "../../src/ui/DiffView.js";
 import { diffLayout, gutterOf, rowAt, sameRowLine, wrapPieces } from "../../src/ui/diff-lines.js";
 import { textWidth } from "../../src/ui/text.js";
 import { clampScroll } from "../../src/ui/viewport.js";
@@ -23,6 +23,7 @@ const lines = (hscroll: number, wrap = false, scroll = 0, height = 6) =>
       <DiffView
         model={model}
         error={null}
+        notice={noticeLines(model, 40)}
         scroll={scroll}
         hscroll={hscroll}
         wrap={wrap}
@@ -118,5 +119,47 @@ describe("wrapping", () => {
       ],
       [{ text: "e", changed: true }],
     ]);
+  });
+});
+
+describe("the notice", () => {
+  const added = computeDiff({ kind: "absent" }, { kind: "text", text: "a\nb\nc\nd\n" });
+  const pane = (height: number, scroll = 0) => {
+    const notice = noticeLines(added, 20);
+    const p = diffPane(notice, height, 20);
+    const shown = (
+      render(
+        <DiffView
+          model={added}
+          error={null}
+          notice={p.notice}
+          scroll={scroll}
+          hscroll={0}
+          wrap
+          height={height}
+          width={20}
+        />,
+      ).lastFrame() ?? ""
+    ).split("\n");
+    return { notice, p, shown };
+  };
+
+  it("is wrapped once, and the pane gives the diff the rows it leaves", () => {
+    const { notice, p, shown } = pane(12);
+    expect(notice.length).toBeGreaterThan(2);
+    expect(p).toEqual({ notice, rows: 12 - notice.length });
+    expect(shown.slice(0, notice.length)).toEqual(notice);
+    // The rows the keys scroll by are the rows drawn below the notice: the hunk and a to d.
+    expect(shown.slice(notice.length).filter((l) => l.trim() !== "")).toHaveLength(5);
+    expect(shown).toHaveLength(12);
+  });
+
+  it("is cut short on a low pane, its last row marked, and leaves the diff one row", () => {
+    const { notice, p, shown } = pane(2, 1);
+    expect(p.notice).toHaveLength(2);
+    expect(p.notice[1]).toMatch(/…$/);
+    expect(p.notice[0]).toBe(notice[0]);
+    expect(p.rows).toBe(1);
+    expect(shown).toEqual(p.notice);
   });
 });

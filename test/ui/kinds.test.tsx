@@ -8,7 +8,7 @@ import type { PageReport } from "../../src/core/types.js";
 import { contentLayout } from "../../src/layout/layout.js";
 import { type ScanOutput, scan } from "../../src/scan/scan.js";
 import { Dashboard, type LoadedData } from "../../src/ui/App.js";
-import { buildRows } from "../../src/ui/rows.js";
+import { buildRows, KIND_FILTERS } from "../../src/ui/rows.js";
 import { buildFixture, type TempSite } from "../helpers/site.js";
 import { TestRepo, tempDir, page as translated } from "../hostile/helpers.js";
 import { blobsOf, memorySource, NOW, page, waitFor } from "./helpers.js";
@@ -56,6 +56,12 @@ describe("the most-work order with kinds", () => {
   it("filters by kind", () => {
     const pages = [outdated("a", "typo", 1), outdated("b", "prose", 3)];
     expect(buildRows(pages, { ...query, kind: "typo" })).toEqual([0]);
+  });
+
+  it("filters the pages whose kind could not be told as unknown", () => {
+    const pages = [outdated("a", "prose", 1), outdated("b", null, 3), outdated("c", undefined, 2)];
+    expect(buildRows(pages, { ...query, kind: "unknown" })).toEqual([1]);
+    expect(KIND_FILTERS).toContain("unknown");
   });
 });
 

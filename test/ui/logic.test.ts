@@ -11,8 +11,10 @@ import { detailLayout, frameHeight, listLayout } from "../../src/ui/layout.js";
 import { confirmPrompt, withPage } from "../../src/ui/mark.js";
 import {
   buildRows,
+  cycle,
   matchesSearch,
   type RowQuery,
+  SORT_KEYS,
   shortPath,
   shownPath,
 } from "../../src/ui/rows.js";
@@ -168,6 +170,13 @@ describe("rows", () => {
     expect(paths(buildRows(pages, q({ lang: "ja" })))).toEqual(["a/up.md"]);
   });
 
+  it("cycles through a list of choices round both ends, one way or the other", () => {
+    expect(cycle(SORT_KEYS, "work")).toBe("behind");
+    expect(cycle(SORT_KEYS, "path")).toBe("work");
+    expect(cycle(SORT_KEYS, "work", -1)).toBe("path");
+    expect(cycle(["only"], "only", -1)).toBe("only");
+  });
+
   it("searches paths inside the language folder, every term, ignoring case", () => {
     expect(paths(buildRows(pages, q({ search: "B/" })))).toEqual(["b/big.md", "b/moved.md"]);
     expect(paths(buildRows(pages, q({ search: "c/ g" })))).toEqual(["c/gone.md"]);
@@ -200,6 +209,26 @@ describe("rows", () => {
     expect(found("o\u200bw")).toEqual([zero]);
     expect(found("c\udcffd")).toEqual([byte]);
     expect(found("width")).toEqual([zero]);
+  });
+
+  it("shows names a workflow command's escape could make alike each its own way", () => {
+    const named = [
+      "content/zh-cn/##[x].md", // its `[` shown `\x5b`, as every report prints it
+      "content/zh-cn/##\\[x].md", // a backslash before the `[`: itself
+      "content/zh-cn/::x.md", // its first `:` shown `\x3a`, the list showing it from there
+    ].map((path) => page({ path, status: "untracked" }));
+    const found = (search: string) =>
+      buildRows(named, q({ search })).map((i) => (named[i] as PageReport).path);
+    const [bracket, slash, colons] = named.map((p) => p.path);
+    expect(named.map((p) => shownPath(p, SITE))).toEqual([
+      "##\\x5bx].md",
+      "##\\[x].md",
+      "\\x3a:x.md",
+    ]);
+    expect(found("##\\x5b")).toEqual([bracket]);
+    expect(found("##[")).toEqual([bracket]);
+    expect(found("##\\[")).toEqual([slash]);
+    expect(found("\\x3a:")).toEqual([colons]);
   });
 });
 
