@@ -436,7 +436,8 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
     }
     case "mark-confirm": {
       const page = state.confirm === null ? undefined : ctx.pages[state.confirm];
-      if (state.confirm === null || !page) return state;
+      // Only a question on screen can be answered.
+      if (state.confirm === null || !state.confirmReady || !page) return state;
       return {
         ...state,
         confirm: null,

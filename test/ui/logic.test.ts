@@ -495,12 +495,23 @@ describe("marking a page as updated", () => {
   };
   const said = (s: AppState, width = 200) =>
     s.message ? fitVariants(s.message.variants, width) : null;
+  /** The dry run found nothing against marking the page asked about: the question is shown. */
+  const checked = (s: AppState, c: StateContext = ctx): AppState =>
+    s.confirm === null
+      ? s
+      : run(c, s, { type: "mark-checked", page: s.confirm, at: s.confirmAt ?? null, error: null });
 
   it("asks first: u on an outdated page waits for y/n, and y starts marking it", () => {
     expect(keyToCommand("u", {}, kc(start))).toEqual({ type: "mark" });
     let s = run(ctx, start, { type: "mark" });
     expect(s).toMatchObject({ confirm: 2, marking: null, message: null });
     expect(s.list).toBe(start.list);
+    // Until the dry run has answered, the question is not on screen: a key typed ahead answers
+    // nothing (y least of all), and Esc gives up waiting.
+    for (const input of ["y", "Y", "n", "j"]) expect(keyToCommand(input, {}, kc(s))).toBeNull();
+    expect(keyToCommand("", { escape: true }, kc(s))).toEqual({ type: "mark-cancel" });
+    expect(run(ctx, s, { type: "mark-confirm" })).toBe(s);
+    s = checked(s);
     // While the question is up, y confirms and every other key cancels (Ctrl+C still quits).
     expect(keyToCommand("y", {}, kc(s))).toEqual({ type: "mark-confirm" });
     expect(keyToCommand("Y", {}, kc(s))).toEqual({ type: "mark-confirm" });
@@ -529,7 +540,7 @@ describe("marking a page as updated", () => {
   });
 
   it("stays on the next page to do after marking one, as the marked page moves down", () => {
-    const s0 = run(ctx, start, { type: "mark" }, { type: "mark-confirm" });
+    const s0 = run(ctx, checked(run(ctx, start, { type: "mark" })), { type: "mark-confirm" });
     const before = s0.list.cursor;
     const marked = s0.marking as number;
     const done = run(ctx, s0, { type: "mark-done", page: marked, commit: HEAD });
@@ -558,7 +569,7 @@ describe("marking a page as updated", () => {
   it("marks the open page from the detail view", () => {
     const open = run(ctx, at("content/zh-cn/a/small.md"), { type: "open" });
     expect(keyToCommand("u", {}, kc(open))).toEqual({ type: "mark" });
-    const s = run(ctx, open, { type: "mark" }, { type: "mark-confirm" });
+    const s = run(ctx, checked(run(ctx, open, { type: "mark" })), { type: "mark-confirm" });
     expect(s.marking).toBe(1);
     const done = run(ctx, s, { type: "mark-done", page: 1, commit: HEAD });
     expect(done.detail).toMatchObject({ page: 1, mode: "whole", scroll: 0 });
@@ -593,7 +604,7 @@ describe("marking a page as updated", () => {
   });
 
   it("marks one page at a time and reports failures", () => {
-    const s = run(ctx, start, { type: "mark" }, { type: "mark-confirm" });
+    const s = run(ctx, checked(run(ctx, start, { type: "mark" })), { type: "mark-confirm" });
     const again = run(ctx, s, { type: "move", by: 3, height: 20 }, { type: "mark" });
     expect(again.confirm).toBeNull();
     expect(said(again)).toBe("Still marking content/zh-cn/b/big.md…");
