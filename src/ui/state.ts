@@ -315,7 +315,9 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
         list: withRows(ctx, { ...list, searching: false, search: list.searchBefore }, true),
       };
     case "search-clear":
-      return { ...state, list: withRows(ctx, { ...list, search: "", searching: false }, true) };
+      // In the prompt (^u) it stays open for the next query: closing it would run the next
+      // letters typed as commands (q quits).
+      return { ...state, list: withRows(ctx, { ...list, search: "" }, true) };
     case "open": {
       const page = selectedPage(state);
       if (page === null) return state;

@@ -318,6 +318,17 @@ describe("state", () => {
     );
     expect(s.list).toMatchObject({ searching: false, search: "c/" });
     expect(run(s, { type: "search-clear" }).list.rows).toHaveLength(8);
+    // ^u in the prompt empties the query and leaves the prompt open: what is typed next is the
+    // new query, not commands.
+    const cleared = run(
+      s,
+      { type: "search-start" },
+      { type: "search-type", text: "zz" },
+      { type: "search-clear" },
+      { type: "search-type", text: "gone" },
+    );
+    expect(cleared.list).toMatchObject({ searching: true, search: "gone" });
+    expect(paths(cleared.list.rows)).toEqual(["c/gone.md"]);
   });
 
   it("opens a page, scrolls its diff, steps through its commits and goes back", () => {
