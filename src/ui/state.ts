@@ -413,7 +413,7 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
       if (!commit) return { ...state, message: PICK_A_COMMIT_LINE };
       const busy = state.marking === null ? undefined : ctx.pages[state.marking];
       if (busy) return { ...state, message: stillMarkingLine(busy) };
-      const blocked = markBlocker(page, ctx.rawHash(d.page), ctx.head);
+      const blocked = markBlocker(page, ctx.rawHash(d.page), ctx.head, true);
       if (blocked) return { ...state, message: blockedLine(blocked, page, ctx.head, ctx.layout) };
       return {
         ...state,

@@ -669,6 +669,11 @@ describe("marking a page as updated", () => {
     expect(markBlocker(p(6), null, HEAD)).toBe("source-missing");
     // Without metadata, nothing says its English page ever existed (issue 14).
     expect(markBlocker({ ...p(6), rawCommit: null }, null, HEAD)).toBe("no-metadata");
+    // Up to an older commit (U), a deleted or moved English page may have been there: stamp
+    // --commit's dry run tells, as stamp would.
+    expect(markBlocker(p(6), null, HEAD, true)).toBeNull();
+    expect(markBlocker(p(3), "1".repeat(40), HEAD, true)).toBeNull();
+    expect(markBlocker({ ...p(6), rawCommit: null }, null, HEAD, true)).toBe("no-metadata");
     expect(markBlocker(p(7), null, HEAD)).toBeNull();
     expect(markBlocker({ ...p(7), rawCommit: null }, null, HEAD)).toBe("no-metadata");
     expect(movedTranslationPath(p(3), SITE)).toBe("content/zh-cn/d/moved-here.md");
