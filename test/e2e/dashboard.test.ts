@@ -341,7 +341,8 @@ register("./hooks.mjs", import.meta.url);
       // With its escapes: a foreground colour (SGR 30-37, 90-97 or 38;…) anywhere on screen.
       const raw = tmux("capture-pane", "-p", "-e", "-t", pane);
       tmux("send-keys", "-t", pane, "q");
-      return /\x1b\[(?:[0-9;]*;)?(?:3[0-8]|9[0-7])[;m]/.test(raw);
+      const sgr = raw.split("\x1b[").slice(1);
+      return sgr.some((p) => /^(?:[0-9;]*;)?(?:3[0-8]|9[0-7])[;m]/.test(p));
     };
     expect(await coloured("", "no-color-empty")).toBe(true);
     expect(await coloured("1", "no-color-set")).toBe(false);
@@ -352,7 +353,9 @@ register("./hooks.mjs", import.meta.url);
     const command = `node ${JSON.stringify(CLI)} --no-state --repo ${JSON.stringify(site.dir)} --default-lang xx; echo EXITED:$?`;
     startSession(pane, `${command}; sleep 60`);
     const s = await waitForScreen((x) => x.includes("EXITED:"), "the process to exit", 8000, pane);
-    expect(s).toContain('translation-status: --default-lang: no such language: "xx" (the scan reads');
+    expect(s).toContain(
+      'translation-status: --default-lang: no such language: "xx" (the scan reads',
+    );
     expect(s).toContain("EXITED:2");
   }, 20_000);
 
