@@ -78,6 +78,8 @@ export interface CliOptions
   langs: string[];
   /** How a message names where `langs` came from: "--lang", or the config file and its key. */
   langsFrom: string;
+  /** The same for `defaultLanguage`: "--default-lang", or the config file and its key. */
+  defaultLanguageFrom: string;
   /** As given (validated by check); null for the default. */
   failOn: string[] | null;
   /** stamp: bring pages without metadata under tracking. */
@@ -138,6 +140,7 @@ export type ParsedCli = Omit<
   | keyof OutputOptions
   | "langs"
   | "langsFrom"
+  | "defaultLanguageFrom"
   | "configFile"
   | "chosen"
 > & {

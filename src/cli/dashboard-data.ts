@@ -3,6 +3,7 @@
 // meanwhile is kept until the UI listens. The UI gets data and a loader, and never calls git.
 import path from "node:path";
 import type { ScanResult } from "../core/types.js";
+import { AppError } from "../errors.js";
 import { type Progress, scanInStages } from "../scan/scan.js";
 import type { ScanStart } from "../scan/start.js";
 import { settleLater } from "../settle.js";
@@ -36,8 +37,11 @@ export function startDashboardData(opts: CliOptions, start: Promise<ScanStart>):
       const repoName = path.basename(repo.workTree);
       // The figures need every page's status, not the commits behind or the line counts still
       // being counted: they are told as soon as the statuses are final.
+      let refused: string | null = null;
       const tellFigures = (result: ScanResult) => {
-        if (heard.figures) return;
+        if (heard.figures || refused !== null) return;
+        refused = openingLanguageProblem(opts, result.languages);
+        if (refused !== null) return;
         heard.figures = { result, repoName };
         if (heard.on) figuresDrawn(heard.on.figures(heard.figures));
       };
@@ -48,6 +52,7 @@ export function startDashboardData(opts: CliOptions, start: Promise<ScanStart>):
       const out = staged.output;
       // Unless told already (with --kinds the statuses come with the rest).
       tellFigures(out.result);
+      if (refused !== null) throw new AppError(2, refused);
       // What opens a page (diffs, marking it updated) is loaded while git counts, but only once
       // the figures are on screen: its modules would otherwise take the main thread from them.
       const [{ createDetailLoader, withEstimatedCommits }] = await Promise.all([
@@ -72,4 +77,18 @@ export function startDashboardData(opts: CliOptions, start: Promise<ScanStart>):
     },
     workTree: () => heard.workTree,
   };
+}
+
+/**
+ * Why the dashboard cannot open on the language it was told to (one the scan does not read), or
+ * null: said as a language --lang names is refused, rather than opening on another unasked.
+ */
+export function openingLanguageProblem(
+  opts: Pick<CliOptions, "defaultLanguage" | "defaultLanguageFrom">,
+  languages: readonly string[],
+): string | null {
+  const lang = opts.defaultLanguage;
+  if (lang === null || languages.includes(lang)) return null;
+  const read = languages.length > 0 ? `the scan reads ${languages.join(", ")}` : "no language read";
+  return `${opts.defaultLanguageFrom}: no such language: ${JSON.stringify(lang)} (${read})`;
 }

@@ -72,6 +72,10 @@ export async function loadOptions(parsed: ParsedCli, cwd = process.cwd()): Promi
     paths: o.paths,
     extensions: o.extensions,
     defaultLanguage: o.defaultLanguage,
+    defaultLanguageFrom:
+      given.defaultLanguage === null && read?.defaultLanguage !== undefined
+        ? `${shown}: "defaultLanguage"`
+        : "--default-lang",
     metadata: o.metadata,
     pinBranch: o.pinBranch,
     sourceRepo: o.sourceRepo,

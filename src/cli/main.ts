@@ -9,6 +9,7 @@ import { settleLater } from "../settle.js";
 import type { DashboardFeed } from "../ui/run.js";
 import { type CliOptions, formatOf, helpText, type ParsedCli, parseCli } from "./args.js";
 import { inCi, leaveCi } from "./ci.js";
+import { noColorAsked } from "./color.js";
 import type { KeptReport } from "./kept-report.js";
 import { loadOptions, scanScope } from "./load-options.js";
 
@@ -96,7 +97,7 @@ function interactive(): boolean {
 
 function colorWanted(opts: CliOptions): boolean {
   if (opts.color !== null) return opts.color;
-  if ("NO_COLOR" in process.env && process.env.NO_COLOR !== "") return false;
+  if (noColorAsked(process.env)) return false;
   if (process.env.FORCE_COLOR === "0") return false;
   // FORCE_COLOR asks for colour where it would not be on, e.g. into a pager or a CI log.
   if (process.env.FORCE_COLOR !== undefined) return true;

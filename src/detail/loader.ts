@@ -171,7 +171,7 @@ export function createDetailSource(opts: DetailSourceOptions): DetailSource {
   const refusal = (i: number, commit: string | undefined): string | null => {
     const page = pages[i];
     if (!page) return "no such page";
-    const blocked = markBlocker(page, details[i]?.rawHash ?? null, head);
+    const blocked = markBlocker(page, details[i]?.rawHash ?? null, head, commit !== undefined);
     if (blocked) return MARK_REFUSAL[blocked];
     // Only a commit the page lists: one of raw..HEAD by ancestry, so the page's drift can only
     // shrink; never a name from anywhere else.

@@ -20,12 +20,17 @@ export type MarkBlocker =
 /**
  * Pages that record a raw_commit can be marked (outdated, unknown-commit, and up-to-date ones
  * whose raw_commit is not HEAD itself), and untracked ones, whose metadata marking adds;
- * `rawHash` is what raw_commit resolved to.
+ * `rawHash` is what raw_commit resolved to. `upTo` when an older commit than HEAD is to be
+ * recorded (U): whether the English page was there at that commit is then the stamp's dry run
+ * to tell (stamp --commit's one rule), as a page deleted or moved since may well have had it.
+ * At HEAD a deleted or moved English page is not there, which stamp refuses too: here it is
+ * said at once, with what to do instead.
  */
 export function markBlocker(
   page: PageReport,
   rawHash: string | null,
   head: string,
+  upTo = false,
 ): MarkBlocker | null {
   switch (page.status) {
     case "missing":
@@ -36,9 +41,10 @@ export function markBlocker(
       return page.movedFrom ? "moved" : null;
     case "source-missing":
       // Without metadata nothing says the English page was ever there, let alone deleted.
-      return page.rawCommit === null ? "no-metadata" : "source-missing";
+      if (page.rawCommit === null) return "no-metadata";
+      return upTo ? null : "source-missing";
     case "moved":
-      return "moved";
+      return upTo ? null : "moved";
     default:
       if (page.rawCommit === null) return "no-metadata";
       if (page.status === "up-to-date" && rawHash === head) return "at-head";

@@ -4,6 +4,7 @@
 // the page (its raw_commit, its line counts), never a new scan of the site.
 
 import { existsSync } from "node:fs";
+import { fsPath } from "../core/path-bytes.js";
 import type { PageReport } from "../core/types.js";
 import { gitBlobReader } from "../detail/blobs.js";
 import { BlobLineCounter } from "../git/blob-diff.js";
@@ -46,7 +47,7 @@ export function pageRescanner(ctx: RescanContext): RescanPage {
     const folder = translationFolderOf(ctx.folders.langs, path);
     if (!folder?.abs) return null;
     const rel = path.slice(folder.rel.length + 1);
-    if (!existsSync(`${folder.abs}/${rel}`)) return null;
+    if (!existsSync(fsPath(`${folder.abs}/${rel}`))) return null;
     const t = readTranslation(folder, rel);
     matchSourceSpelling([t], ctx.english);
     const rawOf = await resolveRawCommits(sourceRepo, sourceRepo.shallow, [t]);

@@ -4,6 +4,7 @@
 import { Text } from "ink";
 import type { DiffModel, DiffRow } from "../detail/types.js";
 import {
+  CUT_MARK,
   type DiffLayout,
   diffLayout,
   type Gutter,
@@ -17,9 +18,6 @@ import {
 } from "./diff-lines.js";
 import { fitEnd, safe, safeCode, slicePieces, textWidth, wrapWords } from "./text.js";
 import { tint, useUi } from "./theme.js";
-
-/** Ends a diff line cut at the right edge. */
-export const CUT_MARK = "…";
 
 const MARK: Record<"context" | "add" | "del", string> = { context: " ", add: "+", del: "-" };
 const COLOR: Record<"context" | "add" | "del", string | undefined> = {

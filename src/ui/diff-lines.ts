@@ -53,24 +53,90 @@ export function textRoom(model: DiffModel, width: number): number {
   return Math.max(1, width - textColumn(gutterOf(model)));
 }
 
+/** Ends a diff line shown in part (cut at the right edge), and begins one shown only from its
+ * change on. */
+export const CUT_MARK = "…";
+
 /**
- * The pieces of a row's text, at most `limit` UTF-16 units of it; without colour, changed words
- * are marked as `git diff --word-diff` marks them.
+ * The pieces of a row's text, at most `limit` UTF-16 units of it from `from` on; without colour,
+ * changed words are marked as `git diff --word-diff` marks them.
  */
-export function rowPieces(model: DiffModel, index: number, color: boolean, limit: number): Piece[] {
+export function rowPieces(
+  model: DiffModel,
+  index: number,
+  color: boolean,
+  limit: number,
+  from = 0,
+): Piece[] {
   const row = model.rows[index] as DiffRow;
   const segs = rowSegments(model, index);
-  if (!segs) return [{ text: safeCode(row.text.slice(0, limit)), changed: false }];
+  if (!segs) return [{ text: safeCode(row.text.slice(from, from + limit)), changed: false }];
   const [open, close] = row.kind === "del" ? ["[-", "-]"] : ["{+", "+}"];
+  let skip = from;
   let budget = limit;
   const out: Piece[] = [];
   for (const s of segs) {
     if (budget <= 0) break;
-    const text = safeCode(s.text.slice(0, budget));
-    budget -= s.text.length;
+    if (skip >= s.text.length) {
+      skip -= s.text.length;
+      continue;
+    }
+    const part = s.text.slice(skip, skip + budget);
+    skip = 0;
+    budget -= part.length;
+    const text = safeCode(part);
     out.push({ text: s.changed && !color ? `${open}${text}${close}` : text, changed: s.changed });
   }
   return out;
+}
+
+/**
+ * Where a changed row's change begins (a UTF-16 offset): its first changed word, or, on a line
+ * too long to be diffed by words, the end of what it shares with its pair; 0 for a row without a
+ * pair, which is all change.
+ */
+function changeStart(model: DiffModel, index: number): number {
+  const row = model.rows[index] as DiffRow;
+  if ((row.kind !== "del" && row.kind !== "add") || row.pair === null) return 0;
+  const segs = rowSegments(model, index);
+  if (segs) {
+    let at = 0;
+    for (const s of segs) {
+      if (s.changed) return at;
+      at += s.text.length;
+    }
+    return 0;
+  }
+  const other = model.rows[row.pair];
+  if (!other || (other.kind !== "del" && other.kind !== "add")) return 0;
+  const a = row.text;
+  const b = other.text;
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/**
+ * Where the part of a row too long to wrap whole starts: about half the kept lines before its
+ * change, so that a change at the end of a long paragraph is on screen with what leads to it.
+ */
+function windowStart(model: DiffModel, index: number, room: number): number {
+  const text = (model.rows[index] as DiffRow).text;
+  const want = room * Math.floor(MAX_WRAPPED_LINES / 2);
+  let from = changeStart(model, index);
+  let cols = 0;
+  while (from > 0 && cols < want) {
+    from--;
+    // Never inside a surrogate pair.
+    const low = text.charCodeAt(from);
+    if (from > 0 && low >= 0xdc00 && low <= 0xdfff) {
+      const high = text.charCodeAt(from - 1);
+      if (high >= 0xd800 && high <= 0xdbff) from--;
+    }
+    cols += charWidth(String.fromCodePoint(text.codePointAt(from) ?? 0x20));
+  }
+  return from;
 }
 
 /**
@@ -98,10 +164,11 @@ export function wrapPieces(pieces: readonly Piece[], room: number): Piece[][] {
   return lines;
 }
 
-/** Rows wrapped by the layout beyond this many lines are cut (a minified file's one line). */
+/** Rows wrapped by the layout beyond this many lines are shown in part (a minified file's one
+ * line): the lines around their change. */
 export const MAX_WRAPPED_LINES = 200;
 
-/** A row's screen lines when wrapped; `cut` when it had more than MAX_WRAPPED_LINES. */
+/** A row's screen lines when wrapped; `cut` when it goes on past them (MAX_WRAPPED_LINES). */
 export interface RowLines {
   lines: Piece[][];
   cut: boolean;
@@ -115,13 +182,16 @@ export function rowLines(model: DiffModel, index: number, room: number, color: b
   }
   // Enough of the line for the lines kept, and a little more to know whether it goes on.
   const limit = room * MAX_WRAPPED_LINES + 16;
-  const pieces = rowPieces(model, index, color, limit);
+  // A line longer than that is shown from a little before its change (marked as begun there).
+  const from = row.text.length > limit ? windowStart(model, index, room) : 0;
+  const shown = rowPieces(model, index, color, limit, from);
+  const pieces = from > 0 ? [{ text: CUT_MARK, changed: false }, ...shown] : shown;
   const width = pieces.reduce((n, p) => n + textWidth(p.text), 0);
   if (width <= room) return { lines: [pieces], cut: false };
   const lines = wrapPieces(pieces, room);
   if (lines.length > MAX_WRAPPED_LINES)
     return { lines: lines.slice(0, MAX_WRAPPED_LINES), cut: true };
-  return { lines, cut: row.text.length > limit };
+  return { lines, cut: row.text.length > from + limit };
 }
 
 /** Printable ASCII: one column a character, shown as it is. */

@@ -5,10 +5,35 @@
 import { spawnSync } from "node:child_process";
 import { lstatSync } from "node:fs";
 import path from "node:path";
+import { encodeBytes, fsPath, hasEscapedBytes } from "../core/path-bytes.js";
 
 export interface EditorCommand {
   command: string;
   args: string[];
+}
+
+/**
+ * Node passes a program's arguments as UTF-8, so a name holding other bytes (core/path-bytes.ts)
+ * would reach the editor as another name. Such a name goes to this fixed script instead, as
+ * octal escapes in an argument of its own: it rebuilds the bytes (the `x` keeps a closing
+ * newline from the command substitution) and runs the editor with them. The name is only ever
+ * data to the shell, never code.
+ */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a shell script, not a template
+const BYTES_SCRIPT = 'f=$(printf "%bx" "$1") && shift && exec "$@" "${f%x}"';
+
+/** The program to start and its arguments: the editor itself, or BYTES_SCRIPT running it. */
+export function editorLaunch(
+  editor: EditorCommand,
+  file: string,
+): { command: string; args: string[] } {
+  const args = editorArgs(editor, file);
+  if (!hasEscapedBytes(file)) return { command: editor.command, args };
+  const octal = [...encodeBytes(file)].map((b) => `\\0${b.toString(8).padStart(3, "0")}`);
+  return {
+    command: "/bin/sh",
+    args: ["-c", BYTES_SCRIPT, "sh", octal.join(""), editor.command, ...args.slice(0, -1)],
+  };
 }
 
 /** Editors whose command line ends its options at `--`, as getopt does. */
@@ -62,7 +87,7 @@ export function runEditor(
   // A page is a plain file; a symbolic link (made since the scan) is not followed.
   const stat = (() => {
     try {
-      return lstatSync(file);
+      return lstatSync(fsPath(file));
     } catch {
       return null;
     }
@@ -71,9 +96,10 @@ export function runEditor(
   if (!stat.isFile()) return "the page is not a plain file";
   const editor = editorCommand(env);
   terminal.release();
+  const { command, args } = editorLaunch(editor, file);
   let res: ReturnType<typeof spawnSync>;
   try {
-    res = spawnSync(editor.command, editorArgs(editor, file), { stdio: "inherit", env });
+    res = spawnSync(command, args, { stdio: "inherit", env });
   } finally {
     terminal.reclaim();
   }

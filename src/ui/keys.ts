@@ -81,8 +81,11 @@ export interface KeyContext {
 export function keyToCommand(input: string, key: KeyInfo, ctx: KeyContext): Command | null {
   const { state } = ctx;
   if (key.ctrl && input === "c") return { type: "quit" };
-  // The y/n question takes the next key: y marks the page, anything else cancels.
+  // The y/n question takes the next key: y marks the page, anything else cancels. Until it is on
+  // screen (the dry run still checking), a key typed ahead answers nothing and is dropped; Esc
+  // gives up waiting.
   if (state.confirm !== null) {
+    if (!state.confirmReady) return key.escape ? { type: "mark-cancel" } : null;
     return input === "y" || input === "Y" ? { type: "mark-confirm" } : { type: "mark-cancel" };
   }
   if (state.list.searching && !state.detail && !state.overlay) return searchKey(input, key, ctx);

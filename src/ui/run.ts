@@ -7,6 +7,7 @@ import path from "node:path";
 import { render } from "ink";
 import { createElement } from "react";
 import type { CliOptions } from "../cli/args.js";
+import { colorTestEnv } from "../cli/color.js";
 import type { PageReport } from "../core/types.js";
 import type { ExitCode } from "../errors.js";
 import { workTreeTop } from "../options/config.js";
@@ -30,7 +31,9 @@ export interface DashboardFeed {
 
 export async function runDashboardApp(opts: CliOptions, feed: DashboardFeed): Promise<ExitCode> {
   const stdout = process.stdout;
-  const color = opts.color ?? (process.env.FORCE_COLOR !== "0" && stdout.hasColors?.() === true);
+  const color =
+    opts.color ??
+    (process.env.FORCE_COLOR !== "0" && stdout.hasColors?.(colorTestEnv(process.env)) === true);
   const ui = { color, hyperlinks: supportsHyperlinks(process.env, color, Boolean(stdout.isTTY)) };
 
   // The view of the last run in this repository, unless --no-state (then none is written either).

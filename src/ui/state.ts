@@ -315,7 +315,9 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
         list: withRows(ctx, { ...list, searching: false, search: list.searchBefore }, true),
       };
     case "search-clear":
-      return { ...state, list: withRows(ctx, { ...list, search: "", searching: false }, true) };
+      // In the prompt (^u) it stays open for the next query: closing it would run the next
+      // letters typed as commands (q quits).
+      return { ...state, list: withRows(ctx, { ...list, search: "" }, true) };
     case "open": {
       const page = selectedPage(state);
       if (page === null) return state;
@@ -411,7 +413,7 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
       if (!commit) return { ...state, message: PICK_A_COMMIT_LINE };
       const busy = state.marking === null ? undefined : ctx.pages[state.marking];
       if (busy) return { ...state, message: stillMarkingLine(busy) };
-      const blocked = markBlocker(page, ctx.rawHash(d.page), ctx.head);
+      const blocked = markBlocker(page, ctx.rawHash(d.page), ctx.head, true);
       if (blocked) return { ...state, message: blockedLine(blocked, page, ctx.head, ctx.layout) };
       return {
         ...state,
@@ -436,7 +438,8 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
     }
     case "mark-confirm": {
       const page = state.confirm === null ? undefined : ctx.pages[state.confirm];
-      if (state.confirm === null || !page) return state;
+      // Only a question on screen can be answered.
+      if (state.confirm === null || !state.confirmReady || !page) return state;
       return {
         ...state,
         confirm: null,

@@ -1,15 +1,16 @@
 // The dashboard's data as the shell gathers it: a real scan of the fixture site, started before
 // anything listens, heard by the UI whenever it comes to listen.
-import { chmodSync, readFileSync, statSync } from "node:fs";
+import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCli } from "../../src/cli/args.js";
 import { startDashboardData } from "../../src/cli/dashboard-data.js";
 import { loadOptions } from "../../src/cli/load-options.js";
+import { AppError } from "../../src/errors.js";
 import { type Progress, scan } from "../../src/scan/scan.js";
 import { startScan } from "../../src/scan/start.js";
 import type { Figures } from "../../src/ui/App.js";
-import { buildFixture, git, type TempSite } from "../helpers/site.js";
+import { buildFixture, git, type TempSite, tempDir } from "../helpers/site.js";
 
 let site: TempSite;
 
@@ -93,6 +94,30 @@ describe("the dashboard's data", () => {
     await expect(start).rejects.toThrow("xx");
     await new Promise((r) => setImmediate(r));
     await expect(load({ progress: () => {}, figures: () => {} })).rejects.toThrow("xx");
+  });
+
+  it("refuses to open on a language the scan does not read, naming where it was asked for", async () => {
+    const refusal = async (args: string[]) => {
+      const opts = await loadOptions(parseCli(["dashboard", "--repo", site.dir, ...args]));
+      let told = false;
+      const load = startDashboardData(opts, startScan(opts)).load({
+        progress: () => {},
+        figures: () => {
+          told = true;
+        },
+      });
+      await expect(load).rejects.toThrow(AppError);
+      expect(told).toBe(false);
+      return load.catch((err: Error) => err.message);
+    };
+    expect(await refusal(["--default-lang", "xx"])).toBe(
+      '--default-lang: no such language: "xx" (the scan reads ja, zh-cn)',
+    );
+    const config = path.join(tempDir(), "config.json");
+    writeFileSync(config, JSON.stringify({ defaultLanguage: "fr" }));
+    expect(await refusal(["--config", config, "--lang", "ja"])).toBe(
+      `${config}: "defaultLanguage": no such language: "fr" (the scan reads ja)`,
+    );
   });
 });
 

@@ -333,6 +333,32 @@ register("./hooks.mjs", import.meta.url);
     expect(shown("#{alternate_on} #{cursor_flag}")).toBe("0 1");
   }, 20_000);
 
+  it("keeps colour for an empty NO_COLOR and drops it for a set one, as no-color.org asks", async () => {
+    const coloured = async (noColor: string, pane: string) => {
+      const command = `NO_COLOR=${noColor} node ${JSON.stringify(CLI)} --no-state --repo ${JSON.stringify(site.dir)}`;
+      startSession(pane, `${command}; sleep 60`);
+      await waitForScreen((x) => x.includes("sort: most work"), "the page list", 8000, pane);
+      // With its escapes: a foreground colour (SGR 30-37, 90-97 or 38;…) anywhere on screen.
+      const raw = tmux("capture-pane", "-p", "-e", "-t", pane);
+      tmux("send-keys", "-t", pane, "q");
+      const sgr = raw.split("\x1b[").slice(1);
+      return sgr.some((p) => /^(?:[0-9;]*;)?(?:3[0-8]|9[0-7])[;m]/.test(p));
+    };
+    expect(await coloured("", "no-color-empty")).toBe(true);
+    expect(await coloured("1", "no-color-set")).toBe(false);
+  }, 30_000);
+
+  it("refuses a --default-lang the scan does not read, in one line, as --lang does", async () => {
+    const pane = "default-lang";
+    const command = `node ${JSON.stringify(CLI)} --no-state --repo ${JSON.stringify(site.dir)} --default-lang xx; echo EXITED:$?`;
+    startSession(pane, `${command}; sleep 60`);
+    const s = await waitForScreen((x) => x.includes("EXITED:"), "the process to exit", 8000, pane);
+    expect(s).toContain(
+      'translation-status: --default-lang: no such language: "xx" (the scan reads',
+    );
+    expect(s).toContain("EXITED:2");
+  }, 20_000);
+
   it("ends at once on q while the repository is still being read, not when git is done", async () => {
     // Every git call takes 30 s: the exit must come within the wait for the screen (8 s), which
     // waiting for even one git call would outlast by far, so no clock is read here.

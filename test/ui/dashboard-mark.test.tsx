@@ -189,3 +189,46 @@ describe("u: the page afterwards is the page a fresh scan reports", () => {
     });
   });
 });
+
+describe("u: keys typed before the question is on screen", () => {
+  it("answer nothing: y typed while the page is checked neither marks it nor waits", async () => {
+    const out = await scan({ ...options, repo: dir });
+    const loader = await createDetailLoader(out, out.result, out.details, { date: () => DATE });
+    // The dry run is held until the keys are typed, as a slow one on a large site would be.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const source: DetailSource = {
+      ...loader,
+      checkMark: async (i, commit) => {
+        await held;
+        return loader.checkMark(i, commit);
+      },
+    };
+    const r = render(
+      <Dashboard
+        load={async () => ({ result: out.result, source, repoName: "site" })}
+        repoName="site"
+        ui={{ color: false, hyperlinks: false }}
+        now={NOW}
+        initialLang="zh-cn"
+      />,
+    );
+    await waitFor(() => frame(r).includes("sort: "), "the page list");
+    const rel = "content/zh-cn/typo.md";
+    const file = path.join(dir, rel);
+    const before = readFileSync(file, "utf8");
+    await press(r, "/typo.md\r", (f) => f.includes("1/1"), "the page found");
+    await press(r, "u", (f) => f.includes(`Checking ${rel}`), "the check");
+    r.stdin.write("y");
+    r.stdin.write("n");
+    release();
+    const asked = await press(r, "", (f) => f.includes("y/n"), "the question");
+    expect(asked).not.toContain("Marking");
+    expect(asked).not.toContain("cancelled");
+    expect(readFileSync(file, "utf8")).toBe(before);
+    await press(r, "y", (f) => f.includes(`Marked ${rel}`), "the page marked");
+    expect(readFileSync(file, "utf8")).not.toBe(before);
+  });
+});

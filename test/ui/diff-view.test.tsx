@@ -4,8 +4,16 @@
 import { cleanup, render } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
 import { computeDiff } from "../../src/detail/diff.js";
-import { CUT_MARK, DiffView, diffPane, noticeLines, shownRows } from "../../src/ui/DiffView.js";
-import { diffLayout, gutterOf, rowAt, sameRowLine, wrapPieces } from "../../src/ui/diff-lines.js";
+import { DiffView, diffPane, noticeLines, shownRows } from "../../src/ui/DiffView.js";
+import {
+  CUT_MARK,
+  diffLayout,
+  gutterOf,
+  MAX_WRAPPED_LINES,
+  rowAt,
+  sameRowLine,
+  wrapPieces,
+} from "../../src/ui/diff-lines.js";
 import { textWidth } from "../../src/ui/text.js";
 import { clampScroll } from "../../src/ui/viewport.js";
 
@@ -100,6 +108,39 @@ describe("wrapping", () => {
     expect(cut.total).toBe(4);
     expect(sameRowLine(layout, cut, end)).toBe(3);
     expect(sameRowLine(cut, layout, 3)).toBe(8);
+  });
+
+  it("shows a line too long to wrap whole around its change, the change at its end on screen", () => {
+    // One paragraph of about 200 KB whose English commit added a word at its end.
+    const para = Array.from({ length: 30000 }, (_, i) => `w${i}`).join(" ");
+    const huge = computeDiff(
+      { kind: "text", text: `t\n\n${para}\n` },
+      { kind: "text", text: `t\n\n${para} END\n` },
+    );
+    const layout = diffLayout(huge, 40, true, false);
+    const at = huge.rows.findIndex((r) => r.kind === "add");
+    const from = layout.starts[at] as number;
+    const rows = (layout.starts[at + 1] as number) - from;
+    expect(rows).toBeLessThanOrEqual(MAX_WRAPPED_LINES);
+    const shown = (
+      render(
+        <DiffView
+          model={huge}
+          error={null}
+          notice={[]}
+          scroll={from}
+          hscroll={0}
+          wrap
+          height={rows}
+          width={40}
+        />,
+      ).lastFrame() ?? ""
+    ).split("\n");
+    // Numbered on its first line, which says the line began earlier; its last line is its end.
+    expect(shown[0]).toMatch(new RegExp(`^ {6}3 \\+ ${CUT_MARK}w?\\d`));
+    const text = shown.map((l) => l.slice(10).trimEnd()).join("");
+    expect(text).toMatch(/w29999 END$/);
+    expect(shown.some((l) => l.trimEnd().endsWith(CUT_MARK))).toBe(false);
   });
 
   it("never splits a wide character across lines", () => {

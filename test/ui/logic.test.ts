@@ -338,6 +338,17 @@ describe("state", () => {
     );
     expect(s.list).toMatchObject({ searching: false, search: "c/" });
     expect(run(s, { type: "search-clear" }).list.rows).toHaveLength(8);
+    // ^u in the prompt empties the query and leaves the prompt open: what is typed next is the
+    // new query, not commands.
+    const cleared = run(
+      s,
+      { type: "search-start" },
+      { type: "search-type", text: "zz" },
+      { type: "search-clear" },
+      { type: "search-type", text: "gone" },
+    );
+    expect(cleared.list).toMatchObject({ searching: true, search: "gone" });
+    expect(paths(cleared.list.rows)).toEqual(["c/gone.md"]);
   });
 
   it("opens a page, scrolls its diff, steps through its commits and goes back", () => {
@@ -515,12 +526,23 @@ describe("marking a page as updated", () => {
   };
   const said = (s: AppState, width = 200) =>
     s.message ? fitVariants(s.message.variants, width) : null;
+  /** The dry run found nothing against marking the page asked about: the question is shown. */
+  const checked = (s: AppState, c: StateContext = ctx): AppState =>
+    s.confirm === null
+      ? s
+      : run(c, s, { type: "mark-checked", page: s.confirm, at: s.confirmAt ?? null, error: null });
 
   it("asks first: u on an outdated page waits for y/n, and y starts marking it", () => {
     expect(keyToCommand("u", {}, kc(start))).toEqual({ type: "mark" });
     let s = run(ctx, start, { type: "mark" });
     expect(s).toMatchObject({ confirm: 2, marking: null, message: null });
     expect(s.list).toBe(start.list);
+    // Until the dry run has answered, the question is not on screen: a key typed ahead answers
+    // nothing (y least of all), and Esc gives up waiting.
+    for (const input of ["y", "Y", "n", "j"]) expect(keyToCommand(input, {}, kc(s))).toBeNull();
+    expect(keyToCommand("", { escape: true }, kc(s))).toEqual({ type: "mark-cancel" });
+    expect(run(ctx, s, { type: "mark-confirm" })).toBe(s);
+    s = checked(s);
     // While the question is up, y confirms and every other key cancels (Ctrl+C still quits).
     expect(keyToCommand("y", {}, kc(s))).toEqual({ type: "mark-confirm" });
     expect(keyToCommand("Y", {}, kc(s))).toEqual({ type: "mark-confirm" });
@@ -549,7 +571,7 @@ describe("marking a page as updated", () => {
   });
 
   it("stays on the next page to do after marking one, as the marked page moves down", () => {
-    const s0 = run(ctx, start, { type: "mark" }, { type: "mark-confirm" });
+    const s0 = run(ctx, checked(run(ctx, start, { type: "mark" })), { type: "mark-confirm" });
     const before = s0.list.cursor;
     const marked = s0.marking as number;
     const done = run(ctx, s0, { type: "mark-done", page: marked, commit: HEAD });
@@ -578,7 +600,7 @@ describe("marking a page as updated", () => {
   it("marks the open page from the detail view", () => {
     const open = run(ctx, at("content/zh-cn/a/small.md"), { type: "open" });
     expect(keyToCommand("u", {}, kc(open))).toEqual({ type: "mark" });
-    const s = run(ctx, open, { type: "mark" }, { type: "mark-confirm" });
+    const s = run(ctx, checked(run(ctx, open, { type: "mark" })), { type: "mark-confirm" });
     expect(s.marking).toBe(1);
     const done = run(ctx, s, { type: "mark-done", page: 1, commit: HEAD });
     expect(done.detail).toMatchObject({ page: 1, mode: "whole", scroll: 0 });
@@ -613,7 +635,7 @@ describe("marking a page as updated", () => {
   });
 
   it("marks one page at a time and reports failures", () => {
-    const s = run(ctx, start, { type: "mark" }, { type: "mark-confirm" });
+    const s = run(ctx, checked(run(ctx, start, { type: "mark" })), { type: "mark-confirm" });
     const again = run(ctx, s, { type: "move", by: 3, height: 20 }, { type: "mark" });
     expect(again.confirm).toBeNull();
     expect(said(again)).toBe("Still marking content/zh-cn/b/big.md…");
@@ -667,6 +689,11 @@ describe("marking a page as updated", () => {
     expect(markBlocker(p(6), null, HEAD)).toBe("source-missing");
     // Without metadata, nothing says its English page ever existed (issue 14).
     expect(markBlocker({ ...p(6), rawCommit: null }, null, HEAD)).toBe("no-metadata");
+    // Up to an older commit (U), a deleted or moved English page may have been there: stamp
+    // --commit's dry run tells, as stamp would.
+    expect(markBlocker(p(6), null, HEAD, true)).toBeNull();
+    expect(markBlocker(p(3), "1".repeat(40), HEAD, true)).toBeNull();
+    expect(markBlocker({ ...p(6), rawCommit: null }, null, HEAD, true)).toBe("no-metadata");
     expect(markBlocker(p(7), null, HEAD)).toBeNull();
     expect(markBlocker({ ...p(7), rawCommit: null }, null, HEAD)).toBe("no-metadata");
     expect(movedTranslationPath(p(3), SITE)).toBe("content/zh-cn/d/moved-here.md");
