@@ -541,7 +541,7 @@ function parse(argv: readonly string[]) {
 const ALSO_KINDS: readonly ChangeKind[] = ["whitespace"];
 
 function alsoKinds(value: string): ChangeKind[] {
-  const kinds = parseKinds(list(value, "--also", "change kind"), "--also");
+  const kinds = parseKinds(list(value, "--also", "change kind"), "--also", ALSO_KINDS);
   const other = kinds.find((k) => !ALSO_KINDS.includes(k));
   if (other !== undefined) {
     throw new AppError(

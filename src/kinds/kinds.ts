@@ -36,8 +36,12 @@ export interface Classified {
 }
 
 /** The kinds named on the command line (`--ignore typo,links`), checked: a usage error names
- * the kinds there are. */
-export function parseKinds(names: readonly string[], flag: string): ChangeKind[] {
+ * the kinds the option takes (`offered`), not kinds it would then refuse. */
+export function parseKinds(
+  names: readonly string[],
+  flag: string,
+  offered: readonly ChangeKind[] = CHANGE_KINDS,
+): ChangeKind[] {
   const out: ChangeKind[] = [];
   for (const raw of names) {
     const name = raw.trim();
@@ -46,7 +50,7 @@ export function parseKinds(names: readonly string[], flag: string): ChangeKind[]
     if (!kind) {
       throw new AppError(
         2,
-        `unknown change kind in ${flag}: ${JSON.stringify(name.slice(0, 100))} (use ${CHANGE_KINDS.join(", ")})`,
+        `unknown change kind in ${flag}: ${JSON.stringify(name.slice(0, 100))} (use ${offered.join(", ")})`,
       );
     }
     if (!out.includes(kind)) out.push(kind);

@@ -95,6 +95,12 @@ describe("stamp in bulk", () => {
     const typo = runCli(["stamp", "--repo", repo.dir, "--unchanged", "--also", "typo"]);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain("--also takes whitespace");
+    // A name that is no kind is answered with what --also takes, not with kinds it refuses.
+    const words = runCli(["stamp", "--repo", repo.dir, "--unchanged", "--also", "words"]);
+    expect(words.code).toBe(2);
+    expect(words.stderr).toBe(
+      'translation-status: unknown change kind in --also: "words" (use whitespace)\n',
+    );
     const alone = runCli([
       "stamp",
       "--repo",
