@@ -139,22 +139,23 @@ export async function lint(opts: LintOptions): Promise<LintRun> {
       attempt.fixed.length > 0
         ? writeEncodingProblem(read.bytes, NON_ASCII.test(edited(attempt.fixed)))
         : null;
-    const repair = encoding ? { ...attempt, fixed: [], refused: encoding } : attempt;
+    let repair = encoding ? { ...attempt, fixed: [], refused: encoding } : attempt;
+    const write = { force: opts.force ?? false };
+    if (repair.fixed.length > 0) {
+      // A page the write would refuse (read-only without --force, another owner's) is not
+      // fixable either: plain lint says "(fixable)" of exactly what --fix then writes.
+      const problem = await replaceProblem(out.repo.workTree, page.path, read.bytes, write);
+      if ("error" in problem) repair = { ...repair, fixed: [], refused: problem.error };
+    }
     const findings = found.map((f) => (f.fix && !repair.fixed.includes(f) ? withoutFix(f) : f));
     const lint: PageLint = { path: page.path, findings, fixed: [], wouldFix: [] };
     lints.push(lint);
     if (!opts.fix) continue;
     if (repair.refused !== null) lint.fixError = repair.refused;
     if (repair.fixed.length === 0) continue;
-    const write = { force: opts.force ?? false };
     if (opts.dryRun) {
-      // As the real run would refuse it, or it would not be "would be fixed".
-      const problem = await replaceProblem(out.repo.workTree, page.path, read.bytes, write);
-      if ("error" in problem) lint.fixError = problem.error;
-      else {
-        lint.wouldFix = repair.fixed;
-        lint.diff = pageDiff(page.path, text, repair.text);
-      }
+      lint.wouldFix = repair.fixed;
+      lint.diff = pageDiff(page.path, text, repair.text);
       continue;
     }
     const written = await replaceFile(

@@ -1,7 +1,7 @@
 // lint on pages a tester wrote to catch it out: a repair that must be quoted to stay valid, page
 // text with invisible characters, a misspelt commit key, a page that is a symbolic link, and
 // repairs that cannot be written. What lint says must be what the page holds and what --fix does.
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasUnsafeChars } from "../../src/sanitize/terminal.js";
@@ -199,5 +199,29 @@ describe("(fixable)", () => {
     expect(readFileSync(path.join(repo.dir, rels[2] as string), "utf8")).toBe(
       shortcode('raw_title="q \\"x\\" y"'),
     );
+  });
+
+  it("is not said of a page --fix would refuse to write, until --force makes it writable", () => {
+    const site = TestRepo.init(path.join(base, "read-only"));
+    site.write("content/en/a.md", "---\ntitle: A\n---\n\nText.\n");
+    const english = site.commit("English");
+    const page = `x\n\n{{< translation-status-zh-cn last_tranlation_time="2025-02-01" raw_commit="${english}" >}}\n`;
+    site.write("content/zh-cn/a.md", page);
+    site.commit("Translation");
+    const file = path.join(site.dir, "content/zh-cn/a.md");
+    chmodSync(file, 0o444);
+    const lintOf = (...args: string[]) =>
+      runCli(["lint", "--repo", site.dir, "--format", "json", ...args]);
+    const plain = JSON.parse(lintOf().stdout) as { findings: JsonFinding[] };
+    expect(plain.findings.map((f) => [f.rule, f.fixable])).toEqual([
+      ["misspelled-attribute", false],
+    ]);
+    expect(runCli(["lint", "--repo", site.dir]).stdout).not.toContain("fixable");
+    const refused = runCli(["lint", "--repo", site.dir, "--fix"]);
+    expect(refused.stdout).toContain("read-only");
+    expect(readFileSync(file, "utf8")).toBe(page);
+    const forced = JSON.parse(lintOf("--fix", "--force").stdout) as { fixed: unknown[] };
+    expect(forced.fixed).toHaveLength(1);
+    expect(readFileSync(file, "utf8")).toBe(page.replace("tranlation", "translation"));
   });
 });
