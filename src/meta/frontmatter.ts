@@ -117,6 +117,7 @@ function spotOf(
     ...s,
     keyAt: s.keyAt - block.offset,
     value: by(s.value, -block.offset),
+    writtenEnd: s.writtenEnd - block.offset,
     ...(s.withProperties ? { withProperties: by(s.withProperties, -block.offset) } : {}),
   }));
   const date = key !== MDN_COMMIT_KEY && key !== COMMIT_KEY;
@@ -125,7 +126,12 @@ function spotOf(
     syntax: block.format,
   });
   if (!found) return null;
-  return { ...found, keyAt: found.keyAt + block.offset, value: by(found.value, block.offset) };
+  return {
+    ...found,
+    keyAt: found.keyAt + block.offset,
+    value: by(found.value, block.offset),
+    writtenEnd: found.writtenEnd + block.offset,
+  };
 }
 
 /** A front matter value as the page wrote it. TOML numbers and dates are read back from the text. */

@@ -20,6 +20,9 @@ export interface KeySpot {
   value: Span;
   /** The quote the value was written in; "" when bare. */
   quote: '"' | "'" | "";
+  /** Where the value as written ends: past its closing quote, so what follows on the line (a
+   * comment) starts here. */
+  writtenEnd: number;
   /** Nothing separates an empty value from its ":" or "=": a value written there needs a space. */
   gap: boolean;
   /** For a value after a YAML tag or anchor: the whole of it, from the tag, written over when a
@@ -194,9 +197,11 @@ export function keySpots(
     // A tag or an anchor is how the value is written, not the value: it stays as it is.
     const written = v;
     v = pastProperties(text, v, valueEnd);
-    const push = (spot: KeySpot, writtenEnd: number) =>
+    const push = (spot: Omit<KeySpot, "writtenEnd">, writtenEnd: number) =>
       spots.push(
-        v === written ? spot : { ...spot, withProperties: { start: written, end: writtenEnd } },
+        v === written
+          ? { ...spot, writtenEnd }
+          : { ...spot, writtenEnd, withProperties: { start: written, end: writtenEnd } },
       );
     const c = text.charCodeAt(v);
     if (

@@ -122,10 +122,12 @@ function frontMatterEdits(text: string, commit: string, date: string, inSync: bo
   const pinText = replacement(places.commit.spot, commit, places.format);
   if (pinText === null) return { error: CANNOT_WRITE };
   const edits: Edit[] = [{ ...pin, value: pinText }];
-  // OpenTelemetry marks a pin reconciled by hand with `# patched`; a new pin supersedes it.
-  const lineEnd = lineEndAt(text, pin.end);
-  if (PATCHED.test(text.slice(pin.end, lineEnd)))
-    edits.push({ start: pin.end, end: lineEnd, value: "" });
+  // OpenTelemetry marks a pin reconciled by hand with `# patched`; a new pin supersedes it. The
+  // comment follows the value as written, past its closing quote.
+  const written = places.commit.spot.writtenEnd;
+  const lineEnd = lineEndAt(text, written);
+  if (PATCHED.test(text.slice(written, lineEnd)))
+    edits.push({ start: written, end: lineEnd, value: "" });
   for (const d of places.dates) {
     const value = replacement(d.spot, date, places.format);
     if (value === null) return { error: CANNOT_WRITE };

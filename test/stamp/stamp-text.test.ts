@@ -172,6 +172,56 @@ describe("stampText on OpenTelemetry's front matter", () => {
     });
   });
 
+  it.each([
+    ["YAML, bare", `default_lang_commit: ${OLD} # patched`, `default_lang_commit: ${NEW}`],
+    [
+      "YAML, single quotes",
+      `default_lang_commit: '${OLD}' # patched`,
+      `default_lang_commit: '${NEW}'`,
+    ],
+    [
+      "YAML, double quotes",
+      `default_lang_commit: "${OLD}"  #patched by hand`,
+      `default_lang_commit: "${NEW}"`,
+    ],
+    [
+      "YAML, tagged",
+      `default_lang_commit: !!str "${OLD}" # PATCHED`,
+      `default_lang_commit: !!str "${NEW}"`,
+    ],
+    [
+      "YAML, MDN's table",
+      `l10n:\n  sourceCommit: "${OLD}" # patched`,
+      `l10n:\n  sourceCommit: "${NEW}"`,
+    ],
+  ])("drops a `# patched` marker after a value written %s", (_, line, expected) => {
+    const text = `---\ntitle: x\n${line}\n---\n\nbody # patched\n`;
+    expect(stampText(text, NEW, "2026-11-26")).toEqual({
+      text: `---\ntitle: x\n${expected}\n---\n\nbody # patched\n`,
+    });
+    const crlf = text.replaceAll("\n", "\r\n");
+    expect(stampText(crlf, NEW, "2026-11-26")).toEqual({
+      text: `---\ntitle: x\n${expected}\n---\n\nbody # patched\n`.replaceAll("\n", "\r\n"),
+    });
+  });
+
+  it.each([
+    ["basic string", `"${OLD}"`, `"${NEW}"`],
+    ["literal string", `'${OLD}'`, `'${NEW}'`],
+    ["multi-line basic string", `"""${OLD}"""`, `"""${NEW}"""`],
+    ["multi-line literal string", `'''${OLD}'''`, `'''${NEW}'''`],
+  ])("drops a `# patched` marker after a TOML %s", (_, value, expected) => {
+    const text = `+++\ntitle = "x"\ndefault_lang_commit = ${value} # patched\ndrifted_from_default = true\n+++\n`;
+    expect(stampText(text, NEW, "2026-11-26")).toEqual({
+      text: `+++\ntitle = "x"\ndefault_lang_commit = ${expected}\n+++\n`,
+    });
+  });
+
+  it("keeps a comment that is not the marker", () => {
+    const text = `---\ndefault_lang_commit: '${OLD}' # reviewed\n---\n`;
+    expect(stampText(text, NEW, "2026-11-26")).toEqual({ text: text.replace(OLD, NEW) });
+  });
+
   it("removes a drift record above the pin, in CRLF and TOML pages too", () => {
     const crlf = `---\r\ndrifted_from_default: file not found\r\ndefault_lang_commit: ${OLD}\r\n---\r\n`;
     expect(stampText(crlf, NEW, "2026-11-26")).toEqual({
