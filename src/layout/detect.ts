@@ -18,6 +18,7 @@ import {
   MDN_CONTENT,
   MDN_SOURCE,
   mdnLayout,
+  mdnNotLocale,
 } from "./layout.js";
 import { type PathPattern, patternLayout } from "./pattern.js";
 import { startedLanguage } from "./started.js";
@@ -32,8 +33,6 @@ const CONFIGS = ["js", "ts", "mjs", "cjs", "mts", "cts"].map((ext) => `docusauru
 
 /** Whether `root` holds a Docusaurus config (which is code, and is never read or run). */
 const hasDocusaurusConfig = (root: string) => CONFIGS.some((f) => existsSync(path.join(root, f)));
-/** MDN's locale folders: lowercase, `ja`, `zh-cn`, `pt-br`; not `jsondata` or `sidebars`. */
-const MDN_LOCALE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/;
 
 export interface LayoutOptions {
   content: string;
@@ -95,12 +94,13 @@ export function chooseLayout(workTree: string, opts: LayoutOptions): Layout | nu
 
 /**
  * The site's layout: MDN's when the English pages are in another repository
- * (`sourceWorkTree`) that has `files/en-us`, and this one has locale folders in `files/`; else
- * what Hugo's config declares when it gives languages their own content folders; else
- * `<content>/<lang>/` when the content folder exists (Hugo's default); else Docusaurus's
- * `i18n/<lang>/...` when the site looks like one; else, when the repository's top holds no
- * site and no content folder was asked for, one of these in the subfolder that holds the site
- * (see siteSubfolder); else null.
+ * (`sourceWorkTree`) that has `files/en-us`, and this one has a locale's folder in `files/`
+ * (see holdsMdnLocale); else what Hugo's config declares when it gives languages their own
+ * content folders; else `<content>/<lang>/` when the content folder exists (Hugo's default);
+ * else Docusaurus's `i18n/<lang>/...` when the site looks like one; else, when the repository's
+ * top holds no site and no content folder was asked for, one of these in the subfolder that
+ * holds the site (see siteSubfolder); else MDN's when the other repository has `files/en-us`,
+ * so that what is missing is said of `files/`; else null.
  */
 export function detectLayout(
   workTree: string,
@@ -109,11 +109,12 @@ export function detectLayout(
     "content" | "source" | "sourceWorkTree" | "chosen" | "startedIn" | "folderAt"
   >,
 ): Layout | null {
-  if (opts.sourceWorkTree) {
-    const mdn = detectMdn(workTree, opts.sourceWorkTree, opts.folderAt ?? folderLookup(workTree));
-    if (mdn) return mdn;
-  }
-  return atTopOrInSite(workTree, opts, (root) => detectAt(root, opts));
+  const mdn =
+    opts.sourceWorkTree && realFolderInside(opts.sourceWorkTree, `${MDN_CONTENT}/${MDN_SOURCE}`)
+      ? mdnLayout()
+      : null;
+  if (mdn && holdsMdnLocale(mdn, opts.folderAt ?? folderLookup(workTree))) return mdn;
+  return atTopOrInSite(workTree, opts, (root) => detectAt(root, opts)) ?? mdn;
 }
 
 /**
@@ -238,25 +239,30 @@ function hugoOrChosen(
   return hugo;
 }
 
-/** MDN's pair of repositories: `files/en-us` in the English one, `files/<locale>` here. */
-function detectMdn(
-  workTree: string,
-  sourceWorkTree: string,
-  folderAt: FolderLookup,
-): Layout | null {
-  if (!realFolderInside(sourceWorkTree, `${MDN_CONTENT}/${MDN_SOURCE}`)) return null;
-  const named = folders(workTree, MDN_CONTENT).filter(
-    (name) => name !== MDN_SOURCE && MDN_LOCALE.test(name),
+/**
+ * Whether MDN's `files/` holds a started locale's folder (see started.ts): one spelt in capitals
+ * too, which the scan then names in a warning rather than taking the site for another.
+ */
+function holdsMdnLocale(mdn: Layout, folderAt: FolderLookup): boolean {
+  const abs = folderAt(mdn.languagesIn);
+  return (
+    abs !== null &&
+    folderNames(abs).some(
+      (name) =>
+        name !== mdn.sourceLang &&
+        mdnNotLocale(name)?.named !== false &&
+        startedLanguage(folderAt, mdn, name),
+    )
   );
-  // A locale folder holding no file is none, as beside any source.
-  const all = mdnLayout(named);
-  const locales = named.filter((name) => startedLanguage(folderAt, all, name));
-  return locales.length > 0 ? mdnLayout(locales) : null;
 }
 
 function folders(workTree: string, rel: string): string[] {
   const abs = realFolderInside(workTree, rel);
-  if (!abs) return [];
+  return abs ? folderNames(abs) : [];
+}
+
+/** The folders in `abs` that may be languages: no symbolic link, no name a language cannot have. */
+function folderNames(abs: string): string[] {
   return readdirSync(abs, { withFileTypes: true })
     .filter((e) => e.isDirectory() && !e.isSymbolicLink() && LANGUAGE_NAME.test(e.name))
     .map((e) => e.name)

@@ -102,12 +102,30 @@ export function contentLayout(content: string, sourceLang: string): Layout {
 export const MDN_CONTENT = "files";
 export const MDN_SOURCE = "en-us";
 
-export function mdnLayout(locales: readonly string[]): Layout {
-  return {
-    ...contentLayout(MDN_CONTENT, MDN_SOURCE),
-    kind: "mdn",
-    languages: [...locales],
-  };
+/** MDN's locale folders: lower-case, `ja`, `zh-cn`, `pt-br`; not `jsondata` or `sidebars`. */
+const MDN_LOCALE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/;
+
+/**
+ * Why the folder `name` beside MDN's source is no locale, or null when it is one. `named`: it is
+ * a locale spelt in capitals (`zh-CN`, as MDN writes locales but never names their folders),
+ * which a warning names; other folders (`jsondata`) are passed over in silence.
+ */
+export function mdnNotLocale(name: string): { why: string; named: boolean } | null {
+  if (MDN_LOCALE.test(name)) return null;
+  const lower = name.toLowerCase();
+  if (MDN_LOCALE.test(lower)) {
+    return {
+      why: `MDN's locale folders are lower-case, ${lower}; --lang ${name} reads it`,
+      named: true,
+    };
+  }
+  return { why: "not an MDN locale folder", named: false };
+}
+
+/** Its languages are the locale folders beside the source, found as any layout's are (see
+ * mdnNotLocale for the names that are none). */
+export function mdnLayout(): Layout {
+  return { ...contentLayout(MDN_CONTENT, MDN_SOURCE), kind: "mdn" };
 }
 
 export function describeLayout(layout: Layout): LayoutDescription {

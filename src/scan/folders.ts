@@ -14,6 +14,7 @@ import {
   isSourcePath,
   type Layout,
   type LayoutChoice,
+  mdnNotLocale,
 } from "../layout/layout.js";
 import type { PathPattern } from "../layout/pattern.js";
 import { startedLanguage } from "../layout/started.js";
@@ -201,6 +202,12 @@ export function resolveFolders(
   // The folder the languages are in is looked at when they are found there, or when it holds
   // the source's too (`content/`): a language named there cannot want it missing.
   const noLanguagesFolder = () => {
+    // MDN's folder is not an option to set: it is the translations' repository that lacks it.
+    if (layout.kind === "mdn") {
+      const why = folderProblem(workTree, layout.languagesIn);
+      const where = `MDN's ${layout.languagesIn}/<locale>/ in the translations' repository, ${workTree}`;
+      return new AppError(2, `${why} (${where})`);
+    }
     // The content folder the options set, when the layout is theirs.
     const chosen = layout.kind === "content" && (opts.chosen?.content ?? false);
     const here = startedIn(workTree, opts);
@@ -370,6 +377,8 @@ function folderLanguages(
   const LINK = "symbolic link not followed";
   for (const e of entries) {
     const name = decodeBytes(e.name);
+    // MDN's `files/` holds folders that are no locale (`jsondata`); its locales are lower-case.
+    const notLocale = layout.kind === "mdn" ? mdnNotLocale(name) : null;
     if (name === source) notRead.set(name, SOURCE_FOLDER);
     else if (e.isSymbolicLink()) {
       if (LANGUAGE_NAME.test(name)) warn(name, LINK, LINK);
@@ -377,6 +386,8 @@ function folderLanguages(
     } else if (!e.isDirectory()) continue;
     else if (name.startsWith(".")) notRead.set(name, "a hidden folder");
     else if (!LANGUAGE_NAME.test(name)) warn(name, LANGUAGE_RULE);
+    else if (notLocale?.named) warn(name, notLocale.why);
+    else if (notLocale) notRead.set(name, notLocale.why);
     else if (off.has(name.toLowerCase())) {
       notRead.set(name, `Hugo's config leaves the language out; --lang ${name} reads it`);
     } else if (!startedLanguage(folderAt, layout, name)) warn(name, noFileIn(layout, name));

@@ -112,13 +112,15 @@ export async function stampPages(
     opts.commit === null && other
       ? (await other.head).hash
       : await resolveCommit(english, opts.commit);
-  const layout =
+  const layout = withNamed(
     opts.knownLayout ??
-    siteLayout(repo.workTree, {
-      ...opts,
-      langs: opts.langs ?? [],
-      sourceWorkTree: other ? english.workTree : null,
-    });
+      siteLayout(repo.workTree, {
+        ...opts,
+        langs: opts.langs ?? [],
+        sourceWorkTree: other ? english.workTree : null,
+      }),
+    opts.langs ?? [],
+  );
   const isPage = pageFileTest(opts.extensions ?? DEFAULTS.extensions);
   const given = opts.pages.map((p) => repoRelative(repo.workTree, opts.cwd ?? process.cwd(), p));
   // A folder stands for the translations below it: its English pages are none of them.
@@ -385,6 +387,16 @@ function repoRelative(workTree: string, cwd: string, name: string): string {
       ? fromCwd
       : fromRepo;
   return path.relative(workTree, abs).split(path.sep).join("/");
+}
+
+/**
+ * The layout with the languages `named` (--lang) among those it declares: the scan reads a
+ * language named so though the site does not declare it (a folder beside Hugo's languages), and
+ * stamp places its pages as the scan does.
+ */
+function withNamed(layout: Layout, named: readonly string[]): Layout {
+  if (!layout.languages || named.every((l) => layout.languages?.includes(l))) return layout;
+  return { ...layout, languages: [...new Set([...layout.languages, ...named])] };
 }
 
 /** Which English page `rel` translates, or why it cannot be a translated page. Checked

@@ -62,7 +62,7 @@ describe("the content/<lang>/ layout (Hugo's default)", () => {
 });
 
 describe("MDN's layout: files/en-us in the English repository, files/<locale> in the other", () => {
-  const layout = mdnLayout(["ja", "pt-br", "zh-cn"]);
+  const layout = mdnLayout();
 
   it.each([
     ["ja", "files/en-us/web/html/index.md", "files/ja/web/html/index.md"],
@@ -86,22 +86,34 @@ describe("MDN's layout: files/en-us in the English repository, files/<locale> in
     const tmp = tempDir();
     const english = path.join(tmp, "content");
     const translations = path.join(tmp, "translated-content");
-    for (const dir of ["files/ja", "files/zh-cn", "files/jsondata", "files/README.d"]) {
+    for (const dir of ["files/jsondata", "files/README.d"]) {
       mkdirSync(path.join(translations, dir, "web"), { recursive: true });
       writeFileSync(path.join(translations, dir, "web/index.md"), "");
     }
     // A locale folder that holds no file is none, as anywhere beside a source.
     mkdirSync(path.join(translations, "files/ko/web"), { recursive: true });
+    // A Hugo site beside it is this repository's own layout while files/ holds no locale.
+    mkdirSync(path.join(translations, "content/en"), { recursive: true });
     const opts = { content: "content", source: "en" };
     mkdirSync(path.join(english, "files"), { recursive: true });
-    expect(detectLayout(translations, { ...opts, sourceWorkTree: english })).toBeNull();
+    expect(detectLayout(translations, { ...opts, sourceWorkTree: english })).toMatchObject({
+      kind: "content",
+    });
     mkdirSync(path.join(english, "files/en-us"));
     expect(detectLayout(translations, { ...opts, sourceWorkTree: english })).toMatchObject({
-      kind: "mdn",
-      sourceLang: "en-us",
-      languages: ["ja", "zh-cn"],
+      kind: "content",
     });
+    // A locale in capitals is one for this (the scan names it in a warning): not Hugo's site.
+    mkdirSync(path.join(translations, "files/zh-CN/web"), { recursive: true });
+    writeFileSync(path.join(translations, "files/zh-CN/web/index.md"), "");
+    const mdn = { kind: "mdn", sourceLang: "en-us", languagesIn: "files" };
+    expect(detectLayout(translations, { ...opts, sourceWorkTree: english })).toMatchObject(mdn);
     // Without the other repository it is not MDN's layout.
-    expect(detectLayout(translations, opts)).toBeNull();
+    expect(detectLayout(translations, opts)).toMatchObject({ kind: "content" });
+    // With no layout of its own, it is MDN's, whose missing files/ the scan then names.
+    const bare = path.join(tmp, "bare");
+    mkdirSync(bare);
+    expect(detectLayout(bare, { ...opts, sourceWorkTree: english })).toMatchObject(mdn);
+    expect(detectLayout(bare, opts)).toBeNull();
   });
 });

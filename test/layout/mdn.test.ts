@@ -128,6 +128,7 @@ describe("MDN's two repositories, with a three-line config", () => {
     try {
       const again = scanJson([], pair.translations);
       expect(again.languages).toEqual(["ja", "zh-cn"]);
+      expect(again.warnings).toEqual(["files/ko: not read as a language (it holds no file)"]);
       expect(again.pages).toEqual(result.pages);
       // Named, it is read: every English page is then missing there.
       const named = scanJson(["--lang", "ko"], pair.translations);
@@ -274,6 +275,54 @@ describe("check and stamp with MDN's two repositories", () => {
     expect(gone.stderr).toMatch(
       /the English source files\/en-us\/web\/old\/index.md does not exist/,
     );
+  });
+});
+
+describe("a locale folder spelt in capitals (files/pt-BR, as MDN writes locales)", () => {
+  let fresh: TempMdnPair;
+  const rel = "files/pt-BR/web/html/index.md";
+  beforeAll(() => {
+    fresh = buildMdnPair();
+    const ja = readFileSync(path.join(fresh.translations, "files/ja/web/html/index.md"), "utf8");
+    mkdirSync(path.join(fresh.translations, "files/pt-BR/web/html"), { recursive: true });
+    writeFileSync(path.join(fresh.translations, rel), ja);
+  });
+  afterAll(() => fresh?.cleanup());
+  const why = "MDN's locale folders are lower-case, pt-br; --lang pt-BR reads it";
+
+  it("is named in a warning, and read when --lang names it", () => {
+    const all = scanJson([], fresh.translations);
+    expect(all.languages).toEqual(["ja", "zh-cn"]);
+    expect(all.warnings).toEqual([`files/pt-BR: not read as a language (${why})`]);
+    const named = scanJson(["--lang", "pt-BR"], fresh.translations);
+    expect(named.pages.filter((p) => p.status !== "missing").map((p) => p.path)).toEqual([rel]);
+  });
+
+  it("is stamped when --lang names it, as the scan reads it, and refused with the reason otherwise", () => {
+    const refused = runCli(["stamp", rel], { cwd: fresh.translations });
+    expect(refused).toMatchObject({
+      code: 2,
+      stderr: `translation-status: ${rel}: files/pt-BR is not read as a language (${why}): the scan reports none of its pages\n`,
+    });
+    const res = runCli(["stamp", "--lang", "pt-BR", rel], { cwd: fresh.translations });
+    expect(res.stderr).toBe("");
+    expect(res.code).toBe(0);
+    expect(readFileSync(path.join(fresh.translations, rel), "utf8")).toContain(
+      `sourceCommit: ${fresh.labels.head}\n`,
+    );
+  });
+
+  it("alone, stops the scan with an error that names files/ and the folder", () => {
+    const alone = path.join(tempDir(), "translated-content");
+    mkdirSync(path.join(alone, "files/zh-CN/web"), { recursive: true });
+    writeFileSync(path.join(alone, "files/zh-CN/web/index.md"), "x\n");
+    git(alone, ["init", "-q"]);
+    const res = runCli(["scan", "--repo", alone, "--source-repo", fresh.content]);
+    expect(res).toMatchObject({
+      code: 2,
+      stderr:
+        "translation-status: no translation folders in files (files/zh-CN: not read as a language (MDN's locale folders are lower-case, zh-cn; --lang zh-CN reads it))\n",
+    });
   });
 });
 

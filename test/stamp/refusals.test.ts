@@ -215,3 +215,27 @@ describe("stamp's pin warning", () => {
     expect(res.stderr).toMatch(/is not on origin\/main, which pins must be on/);
   });
 });
+
+describe("stamp reads the languages --lang names as the scan does", () => {
+  it("places a page of a folder beside the languages Hugo's config declares", () => {
+    const repo = TestRepo.init(path.join(tempDir(), "site"));
+    repo.write(
+      "hugo.toml",
+      '[languages.en]\ncontentDir = "content/en"\n[languages.ja]\ncontentDir = "content/ja"\n',
+    );
+    repo.write("content/en/a.md", english("A"));
+    const raw = repo.commit("English");
+    repo.write("content/ja/a.md", page(raw));
+    repo.write("content/fr/a.md", page(raw));
+    repo.commit("Translate");
+    repo.write("content/en/a.md", english("A", "Changed.\n"));
+    const head = repo.commit("Change the English");
+    const scanned = runCli(["scan", "--repo", repo.dir, "--lang", "fr", "--format", "json"]);
+    expect(JSON.parse(scanned.stdout).pages.map((p: { path: string }) => p.path)).toEqual([
+      "content/fr/a.md",
+    ]);
+    const res = runCli(["stamp", "--repo", repo.dir, "--lang", "fr", "content/fr/a.md"]);
+    expect(res).toMatchObject({ code: 0, stderr: "" });
+    expect(read(repo, "content/fr/a.md")).toBe(page(head));
+  });
+});
