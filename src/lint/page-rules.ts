@@ -31,6 +31,14 @@ const FRONT_MATTER_KEYS = [COMMIT_KEY, TIME_KEY, DRIFT_KEY, MDN_TABLE] as const;
 /** Front matter keys are the site's own words: a short one a few edits from ours is likely
  * another key of the site (`i18n` is not a misspelt `l10n`), a long one is likely a typo. */
 const frontMatterTypoEdits = (name: string) => (name.length <= 4 ? 0 : name.length <= 8 ? 1 : 2);
+/** A key's words, whatever separates them and whatever their case: `default.lang.commit`,
+ * `defaultLangCommit` and `L10n.sourceCommit` (one key in YAML) are ours written otherwise. */
+const words = (key: string) => key.toLowerCase().replace(/[\s._-]+/g, "");
+/** MDN's commit key as one name (`l10n.sourceCommit` written as one YAML key), in words. */
+const MDN_PATH_WORDS = words(`${MDN_TABLE}${MDN_COMMIT_KEY}`);
+/** Whether a top-level key is MDN's `l10n.sourceCommit` written as one key, or misspelt so. */
+const isMdnPathKey = (key: string) =>
+  key !== MDN_TABLE && nearest(words(key), [MDN_PATH_WORDS], frontMatterTypoEdits) !== null;
 const NAME = "translation-status";
 
 /** What the reader found in a page, as rules need it. */
@@ -235,7 +243,9 @@ function frontMatterKeyFindings(text: string, bodyStart: number): Finding[] {
       ? null
       : key === MISSPELLED_TIME_KEY
         ? TIME_KEY
-        : nearest(key, FRONT_MATTER_KEYS, frontMatterTypoEdits);
+        : // MDN's table written otherwise is mdnCommitFindings's, which knows what it holds.
+          (FRONT_MATTER_KEYS.find((k) => k !== MDN_TABLE && words(k) === words(key)) ??
+          nearest(key, FRONT_MATTER_KEYS, frontMatterTypoEdits));
   // Every page of a front matter site comes here: the block is parsed again only when a line
   // starts with a key that looks misspelled.
   const head = text.slice(0, bodyStart);
@@ -245,10 +255,11 @@ function frontMatterKeyFindings(text: string, bodyStart: number): Finding[] {
   const nested =
     head.includes(MDN_TABLE) !== head.includes(MDN_COMMIT_KEY) ||
     (head.includes(MDN_COMMIT_KEY) && !/^["']?l10n["']?[ \t]*[:=.]|^\[l10n\]/m.test(head));
-  if (!nested && !written.some((m) => misspelt(m[1] as string) !== null)) return [];
+  const suspect = (key: string) => misspelt(key) !== null || isMdnPathKey(key);
+  if (!nested && !written.some((m) => suspect(m[1] as string))) return [];
   const data = frontMatterData(text);
   if (typeof data !== "object" || data === null) return [];
-  const out: Finding[] = nested ? mdnCommitFindings(text, bodyStart, data) : [];
+  const out: Finding[] = mdnCommitFindings(text, bodyStart, data);
   const keys = Object.keys(data);
   for (const key of keys) {
     const right = misspelt(key);
@@ -311,15 +322,29 @@ function mdnCommitFindings(text: string, bodyStart: number, data: object): Findi
     if (key === MDN_TABLE || !inner || !Object.hasOwn(inner, MDN_COMMIT_KEY)) continue;
     if (nearest(key.toLowerCase(), [MDN_TABLE], 1) !== null) near.push([key, MDN_COMMIT_KEY]);
   }
-  return near.map(([outer, inner]) => {
-    const spots = keySpots(text, 0, bodyStart, outer === MDN_TABLE ? inner : outer);
+  const where = (key: string) => {
+    const spots = keySpots(text, 0, bodyStart, key);
     const spot = spots.length === 1 ? spots[0] : undefined;
-    return finding(
+    return spot ? positionAt(text, spot.keyAt) : { line: 1, column: 1 };
+  };
+  const misspelt = near.map(([outer, inner]) =>
+    finding(
       "misspelled-attribute",
-      spot ? positionAt(text, spot.keyAt) : { line: 1, column: 1 },
+      where(outer === MDN_TABLE ? inner : outer),
       `front matter key "${pageText(outer, 30)}.${pageText(inner, 60)}" is misspelled; this tool reads "${MDN_TABLE}.${MDN_COMMIT_KEY}" (the page records no metadata until it is renamed)`,
+    ),
+  );
+  // `l10n.sourceCommit: <hash>` is one key to YAML (and quoted, to TOML), named with a dot.
+  const oneKey = Object.keys(data)
+    .filter(isMdnPathKey)
+    .map((key) =>
+      finding(
+        "misspelled-attribute",
+        where(key),
+        `front matter key "${pageText(key, 60)}" is one key, not "${MDN_COMMIT_KEY}" inside "${MDN_TABLE}", which this tool reads (in YAML "${MDN_TABLE}:" with "${MDN_COMMIT_KEY}:" indented below it); the page records no metadata until it is renamed`,
+      ),
     );
-  });
+  return [...misspelt, ...oneKey];
 }
 
 /**

@@ -92,6 +92,15 @@ describe("a misspelt commit key", () => {
       `---\ntitle: b\nl10m:\n  sourceCommit: ${SHA}\n---\n\nx\n`,
       `+++\ntitle = "b"\nL10n.sourceCommit = "${SHA}"\n+++\n\nx\n`,
       `x\n\n{{< translation-status-zh-cn raw_title="a" raw_comit="${SHA}" >}}\n`,
+      // The path written as one key: YAML reads a dot in a key as part of its name, and TOML
+      // a quoted one; other separators and another case are the same words.
+      `---\ntitle: b\nl10n.sourceCommit: ${SHA}\n---\n\nx\n`,
+      `---\ntitle: b\n"l10n.sourceCommit": ${SHA}\n---\n\nx\n`,
+      `+++\ntitle = "b"\n"l10n.sourceCommit" = "${SHA}"\n+++\n\nx\n`,
+      `---\ntitle: b\nl10n_source_commit: ${SHA}\n---\n\nx\n`,
+      `---\ntitle: b\nL10n.sourceComit: ${SHA}\n---\n\nx\n`,
+      `---\ntitle: a\ndefaultLangCommit: ${SHA}\n---\n\nx\n`,
+      `---\ntitle: a\nDEFAULT.LANG.COMMIT: ${SHA}\n---\n\nx\n`,
     ];
     for (const text of pages) {
       expect(pageParts(text).meta, text).toBeNull();
@@ -102,6 +111,21 @@ describe("a misspelt commit key", () => {
       ).toEqual([["misspelled-attribute", undefined]]);
       expect(found[0]?.message).toContain("the page records no metadata until it is renamed");
     }
+  });
+
+  it("says a dotted key is one key, where it is written", () => {
+    const found = pageFindings(
+      pageParts(`---\ntitle: b\nl10n.sourceCommit: ${SHA}\n---\n\nx\n`),
+      "ja",
+      NOW,
+    );
+    expect(found.map((f) => [f.line, f.column, f.message])).toEqual([
+      [
+        3,
+        1,
+        'front matter key "l10n.sourceCommit" is one key, not "sourceCommit" inside "l10n", which this tool reads (in YAML "l10n:" with "sourceCommit:" indented below it); the page records no metadata until it is renamed',
+      ],
+    ]);
   });
 
   it("leaves the keys of real front matter alone", () => {
@@ -117,6 +141,8 @@ describe("a misspelt commit key", () => {
       "---\nsidebar_position: 2\nsidebar_label: Intro\nslug: /intro\ntags: [a]\nhide_title: false\ndisplayed_sidebar: docs\n---\n",
       '+++\ntitle = "Post"\ndate = 2024-01-02\ndraft = false\nlastmod = 2024-02-01\ntranslationKey = "post"\nlayout = "single"\n[params]\nauthor = "me"\n+++\n',
       "---\ntitle: T\nlang: ja\nlang_commit: x\ndefault_lang: en\nlast_translator: me\ntranslation: true\n---\n",
+      // TOML's dotted key is the table's key.
+      `+++\ntitle = "T"\nl10n.sourceCommit = "${SHA}"\n+++\n`,
       // Another table's sourceCommit is another tool's, not a misspelt l10n.
       `---\ntitle: T\ni18n:\n  sourceCommit: ${SHA}\nl10n:\n  other: 1\n---\n`,
     ];
