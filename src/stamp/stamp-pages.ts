@@ -2,6 +2,7 @@
 // commit (HEAD by default), by rewriting only the commit and date inside each page's metadata.
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
+import { fileWarningText } from "../core/file-warning.js";
 import { decodeBytes, encodeBytes, fsPath } from "../core/path-bytes.js";
 import { gitBlobReader } from "../detail/blobs.js";
 import type { BlobText } from "../detail/types.js";
@@ -31,6 +32,7 @@ import {
 import { readMeta } from "../meta/read.js";
 import { NO_METADATA, type StampResult, stampText } from "../meta/stamp.js";
 import { DEFAULTS, type MetadataChoice } from "../options/defaults.js";
+import { groupWarnings, warningText } from "../report/warnings.js";
 import { shownName } from "../sanitize/terminal.js";
 import { languagesNotRead, type SiteScope, SOURCE_FOLDER, siteLayout } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
@@ -126,7 +128,7 @@ export async function stampPages(
   // A folder stands for the translations below it: its English pages are none of them.
   const translated = (rel: string) =>
     !isSourcePath(layout, rel) && translationPlace(layout, rel, null) !== null;
-  const { rels, fromFolders, empty } = await withFolderPages(
+  const { rels, fromFolders, empty, skipped } = await withFolderPages(
     repo.workTree,
     given,
     isPage,
@@ -287,7 +289,8 @@ export async function stampPages(
       ...(diff !== undefined ? { diff } : {}),
     });
   }
-  const warnings = outcomes.some((o) => o.error === null && o.commit === commit) ? pinWarnings : [];
+  const pinned = outcomes.some((o) => o.error === null && o.commit === commit);
+  const warnings = [...skipped, ...(pinned ? pinWarnings : [])];
   if (untracked > 0) {
     warnings.push(
       untracked === 1
@@ -307,10 +310,11 @@ async function withFolderPages(
   given: readonly string[],
   isPage: (name: string) => boolean,
   translated: (rel: string) => boolean,
-): Promise<{ rels: string[]; fromFolders: Set<string>; empty: string[] }> {
+): Promise<{ rels: string[]; fromFolders: Set<string>; empty: string[]; skipped: string[] }> {
   const rels: string[] = [];
   const fromFolders = new Set<string>();
   const empty: string[] = [];
+  const skipped: string[] = [];
   for (const rel of given) {
     const clean = rel.replace(/\/+$/, "");
     const abs = clean === "" || clean.startsWith("..") ? null : realFolderInside(workTree, clean);
@@ -318,16 +322,22 @@ async function withFolderPages(
       rels.push(rel);
       continue;
     }
-    const pages = (await findPages(abs, isPage)).files
-      .map((f) => `${clean}/${f.rel}`)
-      .filter(translated);
+    const found = await findPages(abs, isPage);
+    const pages = found.files.map((f) => `${clean}/${f.rel}`).filter(translated);
     if (pages.length === 0) empty.push(clean);
+    // What the listing set aside among the translations (a symbolic link), said as the scan
+    // says it, and grouped as the scan's report groups it: a pull request may plant thousands.
+    const aside = found.skipped.flatMap((f) => {
+      const at = f.rel === "" ? clean : `${clean}/${f.rel}`;
+      return translated(at) ? [fileWarningText(at, f.why)] : [];
+    });
+    for (const g of groupWarnings(aside, clean)) skipped.push(warningText(g, (text) => text));
     for (const page of pages) {
       rels.push(page);
       fromFolders.add(page);
     }
   }
-  return { rels, fromFolders, empty };
+  return { rels, fromFolders, empty, skipped };
 }
 
 /**

@@ -82,6 +82,42 @@ describe("stampPages", () => {
     }
   });
 
+  it("names a symbolic link it passes over in a folder given, as the scan does", async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), "stamp-outside-"));
+    const links = ["elsewhere", "more", "most"].map((n) =>
+      path.join(site.dir, "content/zh-cn/user", n),
+    );
+    try {
+      writeFileSync(
+        path.join(outside, "p.md"),
+        `{{< translation-status raw_commit="${site.labels.initial}" >}}\n`,
+      );
+      symlinkSync(outside, links[0] as string);
+      const one = await stampPages({ ...opts(["content/zh-cn/user"]), dryRun: true });
+      const said = "content/zh-cn/user/elsewhere: symbolic link not followed";
+      const aboutLinks = (w: string[]) => w.filter((line) => line.includes("symbolic link"));
+      expect(aboutLinks(one.warnings)).toEqual([said]);
+      const { result } = await scan({
+        repo: site.dir,
+        source: "en",
+        content: "content",
+        langs: ["zh-cn"],
+      });
+      expect(result.warnings).toContain(said);
+      // Many are one line, as the scan's report says them.
+      for (const link of links.slice(1)) symlinkSync(outside, link);
+      const many = await stampPages({ ...opts(["content/zh-cn"]), dryRun: true });
+      expect(aboutLinks(many.warnings)).toEqual([
+        "symbolic link not followed (3 ×), first: content/zh-cn/user/elsewhere",
+      ]);
+      // The English folder's are not the translations': stamp never reads it.
+      expect(many.outcomes.some((o) => o.path.startsWith("content/en/"))).toBe(false);
+    } finally {
+      for (const link of links) rmSync(link, { force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it("refuses symlinks, English pages and paths outside the content", async () => {
     const target = path.join(site.dir, "content/zh-cn/user/link.md");
     symlinkSync("../../../.git/config", target);
