@@ -57,6 +57,13 @@ export async function lookupObjects(repo: Repo, names: readonly string[]): Promi
   return out;
 }
 
+/** Whether `commit`'s tree holds a folder at `path`: one `git cat-file`, whatever the work
+ * tree holds (a clone made with --no-checkout, a sparse checkout). */
+export async function holdsFolder(repo: Repo, commit: string, path: string): Promise<boolean> {
+  const [found] = await lookupObjects(repo, [`${commit}:${path}`]);
+  return found !== undefined && "type" in found && found.type === "tree";
+}
+
 /**
  * Streams blob contents: `onBlob` is called once per requested oid, in request order, with null
  * for an object the repository does not have (a partial clone never fetches it: fetching is off).

@@ -15,8 +15,6 @@ import {
   type Layout,
   type LayoutChoice,
   layoutIn,
-  MDN_CONTENT,
-  MDN_SOURCE,
   mdnLayout,
   mdnNotLocale,
 } from "./layout.js";
@@ -40,8 +38,9 @@ export interface LayoutOptions {
   layout: LayoutChoice;
   paths: readonly PathPattern[];
   languages: readonly string[];
-  /** The English pages' repository's work tree, when it is not `workTree`'s (MDN). */
-  sourceWorkTree?: string | null;
+  /** Whether the English pages are in another repository whose HEAD holds MDN's `files/en-us`
+   * (read from git, as the English pages are: its work tree may hold none). */
+  mdnSource?: boolean;
   /** Which of `source` and `content` the command line or the config set; neither when absent. */
   chosen?: FoldersChosen;
   /** The folder the tool was started in, relative to the repository's top ("" at the top). */
@@ -93,8 +92,8 @@ export function chooseLayout(workTree: string, opts: LayoutOptions): Layout | nu
 }
 
 /**
- * The site's layout: MDN's when the English pages are in another repository
- * (`sourceWorkTree`) that has `files/en-us`, and this one has a locale's folder in `files/`
+ * The site's layout: MDN's when the English pages are in another repository whose HEAD has
+ * `files/en-us` (`mdnSource`), and this one has a locale's folder in `files/`
  * (see holdsMdnLocale); else what Hugo's config declares when it gives languages their own
  * content folders; else `<content>/<lang>/` when the content folder exists (Hugo's default);
  * else Docusaurus's `i18n/<lang>/...` when the site looks like one; else, when the repository's
@@ -106,13 +105,10 @@ export function detectLayout(
   workTree: string,
   opts: Pick<
     LayoutOptions,
-    "content" | "source" | "sourceWorkTree" | "chosen" | "startedIn" | "folderAt"
+    "content" | "source" | "mdnSource" | "chosen" | "startedIn" | "folderAt"
   >,
 ): Layout | null {
-  const mdn =
-    opts.sourceWorkTree && realFolderInside(opts.sourceWorkTree, `${MDN_CONTENT}/${MDN_SOURCE}`)
-      ? mdnLayout()
-      : null;
+  const mdn = opts.mdnSource ? mdnLayout() : null;
   if (mdn && holdsMdnLocale(mdn, opts.folderAt ?? folderLookup(workTree))) return mdn;
   return atTopOrInSite(workTree, opts, (root) => detectAt(root, opts)) ?? mdn;
 }

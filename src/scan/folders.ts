@@ -184,7 +184,7 @@ function excludeMatcher(globs: readonly string[]): ((rel: string) => boolean) | 
 
 export function resolveFolders(
   workTree: string,
-  opts: SiteScope & { sourceWorkTree?: string | null },
+  opts: SiteScope & { mdnSource?: boolean },
 ): ScanFolders {
   const { source, sourceRel } = sourceFolder(opts);
   // Each folder is looked up once, though finding the layout, telling languages from leftovers
@@ -461,7 +461,7 @@ export function languagesNotRead(
 /** The layout the options ask for, or why there is none. */
 export function siteLayout(
   workTree: string,
-  opts: SiteScope & { sourceWorkTree?: string | null },
+  opts: SiteScope & { mdnSource?: boolean },
   folderAt: FolderLookup = folderLookup(workTree),
 ): Layout {
   const { content, source } = sourceFolder(opts);
@@ -472,7 +472,7 @@ export function siteLayout(
     layout: opts.layout ?? DEFAULTS.layout,
     paths: opts.paths ?? DEFAULTS.paths,
     languages: opts.langs,
-    sourceWorkTree: opts.sourceWorkTree ?? null,
+    mdnSource: opts.mdnSource ?? false,
     chosen: opts.chosen ?? NOTHING_CHOSEN,
     startedIn: here,
     folderAt,

@@ -4,7 +4,10 @@
 // git work tree: a folder inside some other repository is refused rather than taken for it.
 import { realpath } from "node:fs/promises";
 import { AppError } from "../errors.js";
+import { holdsFolder } from "../git/objects.js";
 import { openRepoAtHead } from "../git/repo.js";
+import type { Repo } from "../git/run.js";
+import { MDN_CONTENT, MDN_SOURCE } from "../layout/layout.js";
 import { settleLater } from "../settle.js";
 
 /** The source repository and its HEAD (its date still being read: see openRepoAtHead); every
@@ -30,4 +33,10 @@ export async function openSourceRepo(
     }),
   );
   return { repo: opened.repo, headHash: opened.headHash, head };
+}
+
+/** Whether the English repository's `commit` holds MDN's English folder: the layout is found
+ * from git, as the English pages are read, whatever its work tree holds. */
+export function holdsMdnSource(repo: Repo, commit: string): Promise<boolean> {
+  return holdsFolder(repo, commit, `${MDN_CONTENT}/${MDN_SOURCE}`);
 }

@@ -12,7 +12,7 @@ import { settleLater } from "../settle.js";
 import { openScanCache, type ScanCache } from "./cached-log.js";
 import { resolveFolders, type ScanFolders, type SiteScope } from "./folders.js";
 import { type HeadHistory, headHistoryCached, loadHeadHistory } from "./history-model.js";
-import { openSourceRepo } from "./source-repo.js";
+import { holdsMdnSource, openSourceRepo } from "./source-repo.js";
 
 export interface ScanStart {
   /** The repository whose work tree holds the translations. */
@@ -68,16 +68,16 @@ export async function startScan(
   const sourceRepo = opened.repo;
   const repo = translations ?? sourceRepo;
   if (sourceRepo.partial) throw new AppError(2, PARTIAL_CLONE);
-  // Checked before the history log starts: a wrong --lang must not wait for a log nobody reads.
-  const folders = resolveFolders(repo.workTree, {
-    ...opts,
-    sourceWorkTree: translations ? sourceRepo.workTree : null,
-  });
-  // Read whether or not a page will need it, so that a bad file is an error on every run.
-  const ignoreRevs = readIgnoreRevs(repo.workTree, opts.ignoreRevsFile ?? null);
   // The log starts from the hash found with the repository, without waiting for HEAD's date.
   // Without a hash (no commits yet) reading HEAD has failed, with the reason to give.
   const hash = opened.headHash ?? (await opened.head).hash;
+  // Checked before the history log starts: a wrong --lang must not wait for a log nobody reads.
+  const folders = resolveFolders(repo.workTree, {
+    ...opts,
+    mdnSource: translations ? await holdsMdnSource(sourceRepo, hash) : false,
+  });
+  // Read whether or not a page will need it, so that a bad file is an error on every run.
+  const ignoreRevs = readIgnoreRevs(repo.workTree, opts.ignoreRevsFile ?? null);
   const cache = openScanCache(opts.cache, sourceRepo, hash);
   const order = countTo > 1 ? settleLater(opened.head.then((span) => span.order)) : null;
   // From git, the history is the longest job and starts now. From the cache it is Node's work,

@@ -36,7 +36,7 @@ import { groupWarnings, warningText } from "../report/warnings.js";
 import { shownName } from "../sanitize/terminal.js";
 import { languagesNotRead, type SiteScope, SOURCE_FOLDER, siteLayout } from "../scan/folders.js";
 import { commitFromLookup } from "../scan/raw-commits.js";
-import { openSourceRepo } from "../scan/source-repo.js";
+import { holdsMdnSource, openSourceRepo } from "../scan/source-repo.js";
 import { nfcIndex } from "../scan/translations.js";
 import { writeEncodingProblem } from "../site/encoding.js";
 import {
@@ -119,7 +119,7 @@ export async function stampPages(
       siteLayout(repo.workTree, {
         ...opts,
         langs: opts.langs ?? [],
-        sourceWorkTree: other ? english.workTree : null,
+        mdnSource: other ? await holdsMdnSource(english, (await other.head).hash) : false,
       }),
     opts.langs ?? [],
   );

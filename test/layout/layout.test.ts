@@ -83,9 +83,7 @@ describe("MDN's layout: files/en-us in the English repository, files/<locale> in
   });
 
   it("is found only when the other repository has files/en-us and this one has locales", () => {
-    const tmp = tempDir();
-    const english = path.join(tmp, "content");
-    const translations = path.join(tmp, "translated-content");
+    const translations = path.join(tempDir(), "translated-content");
     for (const dir of ["files/jsondata", "files/README.d"]) {
       mkdirSync(path.join(translations, dir, "web"), { recursive: true });
       writeFileSync(path.join(translations, dir, "web/index.md"), "");
@@ -95,25 +93,24 @@ describe("MDN's layout: files/en-us in the English repository, files/<locale> in
     // A Hugo site beside it is this repository's own layout while files/ holds no locale.
     mkdirSync(path.join(translations, "content/en"), { recursive: true });
     const opts = { content: "content", source: "en" };
-    mkdirSync(path.join(english, "files"), { recursive: true });
-    expect(detectLayout(translations, { ...opts, sourceWorkTree: english })).toMatchObject({
-      kind: "content",
-    });
-    mkdirSync(path.join(english, "files/en-us"));
-    expect(detectLayout(translations, { ...opts, sourceWorkTree: english })).toMatchObject({
+    // mdnSource: the other repository's HEAD has files/en-us (source-repo.ts asks git).
+    expect(detectLayout(translations, { ...opts, mdnSource: true })).toMatchObject({
       kind: "content",
     });
     // A locale in capitals is one for this (the scan names it in a warning): not Hugo's site.
     mkdirSync(path.join(translations, "files/zh-CN/web"), { recursive: true });
     writeFileSync(path.join(translations, "files/zh-CN/web/index.md"), "");
     const mdn = { kind: "mdn", sourceLang: "en-us", languagesIn: "files" };
-    expect(detectLayout(translations, { ...opts, sourceWorkTree: english })).toMatchObject(mdn);
-    // Without the other repository it is not MDN's layout.
+    expect(detectLayout(translations, { ...opts, mdnSource: true })).toMatchObject(mdn);
+    // Without the other repository's files/en-us it is not MDN's layout.
     expect(detectLayout(translations, opts)).toMatchObject({ kind: "content" });
+    expect(detectLayout(translations, { ...opts, mdnSource: false })).toMatchObject({
+      kind: "content",
+    });
     // With no layout of its own, it is MDN's, whose missing files/ the scan then names.
-    const bare = path.join(tmp, "bare");
+    const bare = path.join(tempDir(), "bare");
     mkdirSync(bare);
-    expect(detectLayout(bare, { ...opts, sourceWorkTree: english })).toMatchObject(mdn);
+    expect(detectLayout(bare, { ...opts, mdnSource: true })).toMatchObject(mdn);
     expect(detectLayout(bare, opts)).toBeNull();
   });
 });

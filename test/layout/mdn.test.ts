@@ -2,7 +2,15 @@
 // the English pages in one, the translations in the other, found with a three-line config or
 // with --source-repo. Statuses and numbers are the ones plain git gives in the English
 // repository; the translations' own history plays no part.
-import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PageReport, ScanResult } from "../../src/core/types.js";
@@ -322,6 +330,41 @@ describe("a locale folder spelt in capitals (files/pt-BR, as MDN writes locales)
       code: 2,
       stderr:
         "translation-status: no translation folders in files (files/zh-CN: not read as a language (MDN's locale folders are lower-case, zh-cn; --lang zh-CN reads it))\n",
+    });
+  });
+});
+
+describe("the English repository as git holds it", () => {
+  it("is found from HEAD's tree: a work tree without the English pages gives the same report", () => {
+    // As a clone made with --no-checkout, or a sparse one: HEAD holds files/en-us, the disk not.
+    const clone = path.join(tempDir(), "mdn-content");
+    cpSync(pair.content, clone, { recursive: true });
+    rmSync(path.join(clone, "files"), { recursive: true });
+    const empty = path.join(tempDir(), "empty.json");
+    writeFileSync(empty, "{}\n");
+    const viaClone = scanJson(["--config", empty, "--source-repo", clone], pair.translations);
+    const checkedOut = scanJson(
+      ["--config", empty, "--source-repo", pair.content],
+      pair.translations,
+    );
+    expect(viaClone.layout?.kind).toBe("mdn");
+    expect(viaClone).toEqual({ ...checkedOut, sourceRepo: realpathSync(clone) });
+  });
+
+  it("names files/ when the translations' repository has none, or a symbolic link", () => {
+    const translations = path.join(tempDir(), "translated-content");
+    mkdirSync(translations);
+    git(translations, ["init", "-q"]);
+    const args = ["scan", "--repo", translations, "--source-repo", pair.content];
+    const where = `(MDN's files/<locale>/ in the translations' repository, ${realpathSync(translations)})`;
+    expect(runCli(args)).toMatchObject({
+      code: 2,
+      stderr: `translation-status: no such folder: files ${where}\n`,
+    });
+    symlinkSync(path.join(pair.translations, "files"), path.join(translations, "files"));
+    expect(runCli(args)).toMatchObject({
+      code: 2,
+      stderr: `translation-status: files is a symbolic link; not followed ${where}\n`,
     });
   });
 });
