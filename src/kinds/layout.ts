@@ -153,8 +153,14 @@ const OPENING = new RegExp(LINE_OPENING);
  * for a fence that is none only makes the first look more careful. */
 const FENCE = new RegExp(`${LINE_OPENING}(\`{3,}|~{3,})`);
 
-/** An HTML block that keeps its line breaks (see VERBATIM_TAGS), and the line that ends it. */
-const VERBATIM_OPEN = new RegExp(`${LINE_OPENING}<(?:${VERBATIM_TAGS})(?=[\\s>]|$)`, "i");
+/** An HTML block that keeps its line breaks (see VERBATIM_TAGS), and the line that ends it.
+ * Indented less than four columns, before and after the list and quote marks, as CommonMark
+ * reads an HTML block: deeper, `<pre>` is the text of an indented code block, and taking it for
+ * an unclosed block would hold the rest of the page as one region. */
+const VERBATIM_OPEN = new RegExp(
+  `^ {0,3}(?:(?:${CONTAINER_MARK}) {1,4})*<(?:${VERBATIM_TAGS})(?=[\\s>]|$)`,
+  "i",
+);
 const VERBATIM_CLOSE = new RegExp(`</(?:${VERBATIM_TAGS})>`, "i");
 
 /** A thematic break or a setext heading's underline: nothing but these marks and spaces. */

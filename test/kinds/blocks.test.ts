@@ -97,6 +97,21 @@ describe("whitespace keeps the blocks CommonMark reads", () => {
     ).not.toBe("whitespace");
   });
 
+  it("takes a <pre> indented four columns for code, not an unclosed block holding the page", () => {
+    // Longer than the classifier parses whole: only the changed blocks are cut out and parsed,
+    // which an unclosed <pre> from the indented code block would make the rest of the page.
+    const paragraphs = Array.from(
+      { length: 3000 },
+      (_, i) => `Paragraph ${i} has some words in it to fill the page up nicely.`,
+    );
+    const before = `Intro.\n\n    <pre> in an indented code block\n\n${paragraphs.join("\n\n")}\n\nThe quick brwn fox.\n`;
+    expect(before.length).toBeGreaterThan(128 * 1024);
+    expect(classifyChange(before, before.replace("brwn", "brown")).kind).toBe("typo");
+    // In a list item, within its content's indent, it is an HTML block still.
+    const item = (body: string) => page(`- <pre>\n  ${body}\n  </pre>`);
+    expect(classifyChange(item("a b\n  c"), item("a\n  b c")).kind).not.toBe("whitespace");
+  });
+
   it("reads a blank line taken out after the front matter as whitespace", () => {
     const before = "---\ntitle: x\n---\n\nText here.\n";
     expect(classifyChange(before, before.replace("---\n\nText", "---\nText")).kind).toBe(
