@@ -288,6 +288,9 @@ function contentMounts(
 function mountLanguages(mount: Data, defaultLang: string): string[] {
   const lang = get(mount, "lang");
   if (typeof lang === "string") return LANGUAGE_NAME.test(lang) ? [lang] : [];
+  // A language YAML 1.1 read as another type (`lang: no`, Norwegian, is false): some language,
+  // never the default one, whose pages it would pass off as English.
+  if (lang !== undefined) return [];
   const languages = get(getMap(getMap(mount, "sites"), "matrix"), "languages");
   if (Array.isArray(languages)) {
     return languages.filter((l): l is string => typeof l === "string" && LANGUAGE_NAME.test(l));

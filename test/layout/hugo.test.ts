@@ -276,6 +276,29 @@ lang = "ko"
       (raw) => ({ "content/ja/a.md": page(raw), "content/ko/a.md": page(raw) }),
     );
     expect(scanJson(mounts.repo.dir).languages).toEqual(["ko"]);
+
+    // YAML 1.1, as Hugo reads it, takes an unquoted `no` (Norwegian) for false: that mount is
+    // some language, never English, whose page would otherwise count as an English one.
+    const norwegian = site(
+      {
+        "hugo.yaml": `languages:
+  en: {weight: 1}
+  nb: {weight: 2}
+module:
+  mounts:
+    - {source: content/en, target: content}
+    - {source: content/nb, target: content, lang: nb}
+    - {source: content/no, target: content, lang: no}
+`,
+        "content/en/a.md": english("A"),
+      },
+      (raw) => ({ "content/nb/a.md": page(raw), "content/no/b.md": page(raw) }),
+    );
+    const read = scanJson(norwegian.repo.dir);
+    expect(read.languages).toEqual(["nb"]);
+    expect(read.pages.map((p: { path: string; status: string }) => [p.path, p.status])).toEqual([
+      ["content/nb/a.md", "up-to-date"],
+    ]);
   });
 
   it("says a site translated by file name is not read, and does not point to --source", () => {
