@@ -8,7 +8,8 @@
 
 import { isUtf8 } from "node:buffer";
 
-const ESCAPED = /[\uDC80-\uDCFF]/;
+/** A byte kept as a lone low surrogate: one a high surrogate before it pairs is a character. */
+const ESCAPED = /(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/;
 
 /** The bytes as text, valid UTF-8 as usual and every other byte as U+DC80 + byte. */
 export function decodeBytes(bytes: Uint8Array): string {

@@ -13,6 +13,12 @@ describe("file names as bytes", () => {
     expect(encodeBytes(text).equals(bad)).toBe(true);
   });
 
+  it("finds no kept byte in a name of valid UTF-8 whose character pairs surrogates", () => {
+    // U+20080 is D840 DC80 in UTF-16: its second half is no byte kept from a bad name.
+    expect(hasEscapedBytes(decodeBytes(Buffer.from("𠂀.md")))).toBe(false);
+    expect(hasEscapedBytes(decodeBytes(Buffer.from([0xf0, 0xa0, 0x82, 0x80, 0xff])))).toBe(true);
+  });
+
   it("round-trips 5,000 random byte strings", () => {
     let seed = 7;
     const next = () => {

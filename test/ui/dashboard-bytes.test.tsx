@@ -12,6 +12,7 @@ const savedForceColor = vi.hoisted(() => {
 });
 
 import { cleanup, render } from "ink-testing-library";
+import { decodeBytes, fsPath } from "../../src/core/path-bytes.js";
 import type { PageReport } from "../../src/core/types.js";
 import { createDetailLoader } from "../../src/detail/loader.js";
 import { scan } from "../../src/scan/scan.js";
@@ -111,5 +112,24 @@ describe("a page whose name is not UTF-8", () => {
       ["keep.md", NAME.toString("latin1")].sort(),
     );
     cleanup();
+  });
+
+  it("says an editor that cannot be run could not be run, for such a name too", () => {
+    const dir = tempDir();
+    const bytesName = Buffer.concat([
+      Buffer.from(`${dir}/b`),
+      Buffer.from([0xff]),
+      Buffer.from("ad.md"),
+    ]);
+    writeFileSync(bytesName, "x\n");
+    for (const file of [decodeBytes(bytesName), `${dir}/good.md`]) {
+      writeFileSync(fsPath(file), "x\n");
+      const said = runEditor(
+        file,
+        { ...process.env, VISUAL: "", EDITOR: "no-such-editor-here" },
+        { release: () => {}, reclaim: () => {} },
+      );
+      expect(said).toMatch(/^could not run the editor no-such-editor-here: /);
+    }
   });
 });
