@@ -258,7 +258,7 @@ export function resolveFolders(
         skipped.push(
           fileWarningText(
             `${rel}/${sub}`,
-            `not read: its English pages, ${pair.source}/${sub}, are another folder pair's${own}`,
+            `not read, as its English pages (${pair.source}/${sub}) are another folder pair's${own}`,
           ),
         );
       }

@@ -356,7 +356,7 @@ describe("two pairs whose English folders nest (docs/ and docs/api/)", () => {
     const result = JSON.parse(res.stdout) as ScanResult;
     // The outer pair's folder is not read where the inner pair's English pages would put it.
     expect(result.warnings).toEqual([
-      "i18n/zh/docs/api: not read: its English pages, docs/api, are another folder pair's (translated in i18n/zh/api)",
+      "i18n/zh/docs/api: not read, as its English pages (docs/api) are another folder pair's (translated in i18n/zh/api)",
     ]);
     return result.pages.map((p) => [
       p.path,
