@@ -212,13 +212,17 @@ export class CacheStore {
         const own = CACHE_FILE.test(name);
         if (!own && !TEMP_NAME.test(name)) return [];
         const file = path.join(this.dir, name);
-        const info = lstatSync(file);
-        if (!info.isFile()) return [];
-        if (own) return [{ name, size: info.size, used: info.mtimeMs }];
-        // Another run may be writing it now; a write in progress keeps its time recent.
-        if (now - info.mtimeMs > ABANDONED_AFTER_MS && ownedByUs(info.uid)) {
-          rmSync(file, { force: true });
-        }
+        // Another run may rename or remove an entry meanwhile: that entry is passed over, and
+        // the bound still kept for the rest.
+        try {
+          const info = lstatSync(file);
+          if (!info.isFile()) return [];
+          if (own) return [{ name, size: info.size, used: info.mtimeMs }];
+          // Another run may be writing it now; a write in progress keeps its time recent.
+          if (now - info.mtimeMs > ABANDONED_AFTER_MS && ownedByUs(info.uid)) {
+            rmSync(file, { force: true });
+          }
+        } catch {}
         return [];
       });
     } catch {
