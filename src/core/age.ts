@@ -34,9 +34,12 @@ export function pageAge(
   return { days: Math.max(0, Math.floor((now - at) / DAY_MS)), from: "raw_commit" };
 }
 
+/** What an age taken from raw_commit's date says of it, after the days. */
+export const BY_RAW_COMMIT_DATE = "by raw_commit's date";
+
 /** The age as every report words it: "translated 705 days ago, by raw_commit's date". */
 export function ageWords(age: PageAge): string {
-  const by = age.from === "raw_commit" ? ", by raw_commit's date" : "";
+  const by = age.from === "raw_commit" ? `, ${BY_RAW_COMMIT_DATE}` : "";
   return `translated ${age.days} ${age.days === 1 ? "day" : "days"} ago${by}`;
 }
 

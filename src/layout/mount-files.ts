@@ -14,10 +14,12 @@ const MAX_GLOBS = 50;
 /** `**`s in one glob, at most: each doubles what is run. */
 const MAX_SUPER = 4;
 
-/** The globs of a mount's key: a text or a list of them. */
-function globsOf(mount: Data, key: string): string[] {
+/** The globs of a mount's key: a text or a list of them; null for a list longer than this tool
+ * runs (the mount is then read whole, as for a glob it cannot run). */
+function globsOf(mount: Data, key: string): string[] | null {
   const v = get(mount, key);
-  const list = typeof v === "string" ? [v] : Array.isArray(v) ? v.slice(0, MAX_GLOBS) : [];
+  if (Array.isArray(v) && v.length > MAX_GLOBS) return null;
+  const list = typeof v === "string" ? [v] : Array.isArray(v) ? v : [];
   return list.filter((g): g is string => typeof g === "string" && g !== "");
 }
 
@@ -68,6 +70,7 @@ export function mountLeavesOut(
 ): { leftOut: (rel: string) => boolean; include: string[]; exclude: string[] } | null {
   const include = globsOf(mount, "includeFiles");
   const exclude = globsOf(mount, "excludeFiles");
+  if (include === null || exclude === null) return null;
   if (include.length === 0 && exclude.length === 0) return null;
   const included = include.length > 0 ? matcher(include) : null;
   const walked = include.length > 0 ? matcher(foldersAbove(include)) : null;

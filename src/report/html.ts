@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { linesChanged } from "../check/thresholds.js";
-import { type PageAge, pageAge } from "../core/age.js";
+import { BY_RAW_COMMIT_DATE, type PageAge, pageAge } from "../core/age.js";
 import { STATUS_FACTS } from "../core/statuses.js";
 import type { PageReport, ScanResult } from "../core/types.js";
 import { STATUSES } from "../core/types.js";
@@ -229,7 +229,7 @@ function ageCell(age: PageAge | null): string {
   if (age === null) return "";
   const days = plural(age.days, "day", "days");
   return age.from === "raw_commit"
-    ? `${days} <span class="muted by">by raw_commit's date</span>`
+    ? `${days} <span class="muted by">${BY_RAW_COMMIT_DATE}</span>`
     : days;
 }
 
