@@ -77,13 +77,4 @@ describe("the scratch folder", () => {
       rmSync(base, { recursive: true, force: true });
     }
   });
-
-  it("is removed when the scan fails", () => {
-    const repo = JSON.stringify(site.dir);
-    expect(
-      leftBehind(
-        `await scan({ repo: ${repo}, source: "nope", content: "content", langs: [] }).catch(() => {});`,
-      ),
-    ).toEqual([]);
-  });
 });
