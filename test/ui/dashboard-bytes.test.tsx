@@ -19,6 +19,7 @@ import { scan } from "../../src/scan/scan.js";
 import { Dashboard } from "../../src/ui/App.js";
 import { runEditor } from "../../src/ui/editor.js";
 import { english, page, TestRepo, tempDir } from "../hostile/helpers.js";
+import { frame, press, type Rendered } from "./drive.js";
 import { NOW, waitFor } from "./helpers.js";
 
 const NAME = Buffer.from([0x62, 0xff, 0x61, 0x64, 0x2e, 0x6d, 0x64]); // "b\xffad.md"
@@ -48,9 +49,6 @@ afterAll(() => {
   else process.env.FORCE_COLOR = savedForceColor;
 });
 
-type Rendered = ReturnType<typeof render>;
-const frame = (r: Rendered) => r.lastFrame() ?? "";
-
 async function open(edit?: (p: PageReport) => Promise<string | null>): Promise<Rendered> {
   const out = await scan({ repo: repo.dir, source: "en", content: "content", langs: ["zh-cn"] });
   const source = await createDetailLoader(out, out.result, out.details, {
@@ -69,11 +67,6 @@ async function open(edit?: (p: PageReport) => Promise<string | null>): Promise<R
   );
   await waitFor(() => frame(r).includes("sort: "), "the page list");
   return r;
-}
-
-async function press(r: Rendered, keys: string, until: (f: string) => boolean, what: string) {
-  r.stdin.write(keys);
-  return waitFor(() => (until(frame(r)) ? frame(r) : null), what);
 }
 
 describe("a page whose name is not UTF-8", () => {

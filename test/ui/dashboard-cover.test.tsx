@@ -16,6 +16,7 @@ import { createDetailLoader } from "../../src/detail/loader.js";
 import { scan } from "../../src/scan/scan.js";
 import { Dashboard } from "../../src/ui/App.js";
 import { english, page, TestRepo, tempDir } from "../hostile/helpers.js";
+import { frame, press } from "./drive.js";
 import { NOW, waitFor } from "./helpers.js";
 
 const PAGE = "content/zh-cn/p.md";
@@ -43,14 +44,6 @@ afterAll(() => {
   if (savedForceColor === undefined) delete process.env.FORCE_COLOR;
   else process.env.FORCE_COLOR = savedForceColor;
 });
-
-type Rendered = ReturnType<typeof render>;
-const frame = (r: Rendered) => r.lastFrame() ?? "";
-
-async function press(r: Rendered, keys: string, until: (f: string) => boolean, what: string) {
-  r.stdin.write(keys);
-  return waitFor(() => (until(frame(r)) ? frame(r) : null), what);
-}
 
 describe("U on a page whose English page was deleted later", () => {
   it("refuses the deleting commit, as stamp does, and records an older one", async () => {

@@ -20,6 +20,7 @@ import { Dashboard, type LoadedData } from "../../src/ui/App.js";
 import { runEditor } from "../../src/ui/editor.js";
 import type { RememberedView } from "../../src/ui/remembered.js";
 import { buildFixture, git, type TempSite, tempDir } from "../helpers/site.js";
+import { frame, press, type Rendered } from "./drive.js";
 import { NOW, waitFor } from "./helpers.js";
 
 const PAGE = "content/zh-cn/user/moderation.md";
@@ -37,9 +38,6 @@ afterEach(() => {
   cleanup();
   git(site.dir, ["checkout", "-q", "--", "."]);
 });
-
-type Rendered = ReturnType<typeof render>;
-const frame = (r: Rendered) => r.lastFrame() ?? "";
 
 async function loaded(): Promise<LoadedData> {
   const out = await scan({ repo: site.dir, source: "en", content: "content", langs: [] });
@@ -65,11 +63,6 @@ async function open(
   );
   await waitFor(() => frame(r).includes("sort: "), "the page list");
   return { r, data };
-}
-
-async function press(r: Rendered, keys: string, until: (f: string) => boolean, what = "") {
-  r.stdin.write(keys);
-  return waitFor(() => (until(frame(r)) ? frame(r) : null), what || `the screen after ${keys}`);
 }
 
 describe("U: translated up to a commit", () => {

@@ -25,6 +25,7 @@ import { scan } from "../../src/scan/scan.js";
 import { Dashboard } from "../../src/ui/App.js";
 import { infoRows, LABEL_WIDTH, labelText, pageInfo } from "../../src/ui/info.js";
 import { git, tempDir } from "../helpers/site.js";
+import { frame, press } from "./drive.js";
 import { NOW, waitFor } from "./helpers.js";
 
 const DATE = "2025-06-01";
@@ -80,14 +81,6 @@ afterEach(() => {
   cleanup();
   git(dir, ["checkout", "-q", "--", "."]);
 });
-
-type Rendered = ReturnType<typeof render>;
-const frame = (r: Rendered) => r.lastFrame() ?? "";
-
-async function press(r: Rendered, keys: string, until: (f: string) => boolean, what: string) {
-  r.stdin.write(keys);
-  return waitFor(() => (until(frame(r)) ? frame(r) : null), what);
-}
 
 const options = { repo: "", source: "en", content: "content", langs: [] };
 

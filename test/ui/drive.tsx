@@ -8,6 +8,17 @@ export type Rendered = ReturnType<typeof render>;
 
 export const frame = (r: Rendered): string => r.lastFrame() ?? "";
 
+/** Types `keys`, then waits for a frame `until` accepts (`what` names it if it never comes). */
+export async function press(
+  r: Rendered,
+  keys: string,
+  until: (f: string) => boolean,
+  what = `the screen after ${JSON.stringify(keys)}`,
+): Promise<string> {
+  r.stdin.write(keys);
+  return waitFor(() => (until(frame(r)) ? frame(r) : null), what);
+}
+
 export function resize(r: Rendered, columns: number, rows: number): void {
   Object.defineProperty(r.stdout, "columns", { value: columns, configurable: true });
   Object.defineProperty(r.stdout, "rows", { value: rows, configurable: true });
