@@ -20,7 +20,7 @@ import type { ScanResult } from "../../src/core/types.js";
 import { LEAST_MAX_SIZE } from "../../src/options/defaults.js";
 import { maxSizeNote, renderMarkdown, SUMMARY_MAX_BYTES } from "../../src/report/markdown.js";
 import { Dashboard } from "../../src/ui/App.js";
-import { blobsOf, memorySource } from "../ui/helpers.js";
+import { scannedData } from "../ui/helpers.js";
 import { english, page, runCli, scanRepo, TestRepo, tempDir } from "./helpers.js";
 
 const MiB = 1024 * 1024;
@@ -340,11 +340,7 @@ describe("invisible characters in paths, subjects and names", () => {
 
     it("every row keeps its age column where the header has it", async () => {
       const scanned = await scanRepo(repo.dir);
-      const data = {
-        result: scanned.result,
-        source: memorySource(scanned.result, scanned.details, blobsOf(repo.dir, scanned.details)),
-        repoName: "invisible",
-      };
+      const data = scannedData(repo.dir, scanned, "invisible");
       const r = render(
         createElement(Dashboard, {
           load: async () => data,

@@ -11,7 +11,7 @@ import { scan } from "../../src/scan/scan.js";
 import type { LoadedData } from "../../src/ui/App.js";
 import { TestRepo, tempDir, page as translated } from "../hostile/helpers.js";
 import { frame, openPage as openOn, type Rendered, resize } from "./drive.js";
-import { blobsOf, memorySource, waitFor } from "./helpers.js";
+import { scannedData, waitFor } from "./helpers.js";
 
 const DEEP = `${Array.from({ length: 12 }, (_, i) => `very-long-folder-name-${i + 1}`).join("/")}/`;
 const NAME = "deep-page-with-a-very-long-name.md";
@@ -50,11 +50,7 @@ beforeAll(async () => {
   });
   guide = out.result.pages.find((p) => p.path === "content/zh-cn/guide.md") as PageReport;
   deep = out.result.pages.find((p) => p.path.endsWith(NAME) && p.lang === "zh-cn") as PageReport;
-  data = {
-    result: out.result,
-    source: memorySource(out.result, out.details, blobsOf(repo.dir, out.details)),
-    repoName: "site",
-  };
+  data = scannedData(repo.dir, out);
 });
 afterEach(() => cleanup());
 

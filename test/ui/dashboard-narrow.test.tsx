@@ -12,7 +12,7 @@ import { scan } from "../../src/scan/scan.js";
 import type { LoadedData } from "../../src/ui/App.js";
 import { english, TestRepo, tempDir, page as translated } from "../hostile/helpers.js";
 import { frame, openPage as openOn, type Rendered } from "./drive.js";
-import { blobsOf, memorySource, waitFor } from "./helpers.js";
+import { scannedData, waitFor } from "./helpers.js";
 
 /** Each commit to the English guide, newest last: its subject and author as git has them, and
  * as the dashboard shows them. */
@@ -63,11 +63,7 @@ beforeAll(async () => {
     langs: [],
     kinds: true,
   });
-  data = {
-    result: out.result,
-    source: memorySource(out.result, out.details, blobsOf(repo.dir, out.details)),
-    repoName: "site",
-  };
+  data = scannedData(repo.dir, out);
 });
 afterEach(() => cleanup());
 

@@ -26,6 +26,7 @@ import {
   page,
   recordingWrite,
   resultOf,
+  scannedData,
   waitFor,
 } from "./helpers.js";
 
@@ -834,11 +835,7 @@ describe("a diff that git counts otherwise", () => {
     try {
       git(other.dir, ["config", "diff.algorithm", "histogram"]);
       const out = await scan({ repo: other.dir, source: "en", content: "content", langs: [] });
-      const loaded: LoadedData = {
-        result: out.result,
-        source: memorySource(out.result, out.details, blobsOf(other.dir, out.details)),
-        repoName: "site",
-      };
+      const loaded = scannedData(other.dir, out);
       const r = await open(loaded, "zh-cn");
       const d = await press(r, KEY.enter, (x) => x.includes("@@ "), "the diff");
       expect(d).toContain("Behind      1 English commit, +10 -9 lines");

@@ -8,7 +8,8 @@ import { createDetailSource, type WritePage } from "../../src/detail/loader.js";
 import type { BlobText, DetailSource, PageLinks } from "../../src/detail/types.js";
 import { gitEnv } from "../../src/git/run.js";
 import type { RescanPage } from "../../src/scan/rescan.js";
-import type { PageDetail } from "../../src/scan/scan.js";
+import type { PageDetail, ScanOutput } from "../../src/scan/scan.js";
+import type { LoadedData } from "../../src/ui/App.js";
 
 /** 2025-06-01T00:00:00Z: "now" for ages in tests. */
 export const NOW = Date.UTC(2025, 5, 1);
@@ -156,4 +157,13 @@ export async function waitFor<T>(
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** A scan of the repository at `dir` as the dashboard loads it, its English texts from memory. */
+export function scannedData(dir: string, out: ScanOutput, repoName = "site"): LoadedData {
+  return {
+    result: out.result,
+    source: memorySource(out.result, out.details, blobsOf(dir, out.details)),
+    repoName,
+  };
 }

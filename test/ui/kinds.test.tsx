@@ -11,7 +11,7 @@ import { Dashboard, type LoadedData } from "../../src/ui/App.js";
 import { buildRows, KIND_FILTERS } from "../../src/ui/rows.js";
 import { buildFixture, type TempSite } from "../helpers/site.js";
 import { TestRepo, tempDir, page as translated } from "../hostile/helpers.js";
-import { blobsOf, memorySource, NOW, page, waitFor } from "./helpers.js";
+import { NOW, page, scannedData, waitFor } from "./helpers.js";
 
 const SITE = contentLayout("content", "en");
 
@@ -78,11 +78,7 @@ describe("the dashboard with kinds", () => {
       langs: [],
       kinds: true,
     });
-    data = {
-      result: scanned.result,
-      source: memorySource(scanned.result, scanned.details, blobsOf(site.dir, scanned.details)),
-      repoName: "site",
-    };
+    data = scannedData(site.dir, scanned);
   });
   afterAll(() => site?.cleanup());
   afterEach(() => cleanup());
@@ -136,11 +132,7 @@ describe("a commit that changed the translation too", () => {
       langs: [],
       kinds: true,
     });
-    const loaded: LoadedData = {
-      result: out.result,
-      source: memorySource(out.result, out.details, blobsOf(repo.dir, out.details)),
-      repoName: "site",
-    };
+    const loaded = scannedData(repo.dir, out);
     const r = render(
       <Dashboard
         load={async () => loaded}
