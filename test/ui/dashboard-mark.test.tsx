@@ -15,7 +15,7 @@ const savedForceColor = vi.hoisted(() => {
 });
 
 import { cleanup, render } from "ink-testing-library";
-import type { PageReport } from "../../src/core/types.js";
+import type { PageReport, ScanResult } from "../../src/core/types.js";
 import { buildSite } from "../../src/demo/build-site.js";
 import type { SiteSpec } from "../../src/demo/site-spec.js";
 import { createDetailLoader } from "../../src/detail/loader.js";
@@ -118,6 +118,21 @@ const CASES: Array<{ name: string; rel: string; before?: (file: string) => void 
   { name: "a page without metadata, which marking gives it", rel: "content/zh-cn/bare.md" },
 ];
 
+/** The dashboard on a scan's result with `source`, once its page list is on screen. */
+async function openList(result: ScanResult, source: DetailSource) {
+  const r = render(
+    <Dashboard
+      load={async () => ({ result, source, repoName: "site" })}
+      repoName="site"
+      ui={{ color: false, hyperlinks: false }}
+      now={NOW}
+      initialLang="zh-cn"
+    />,
+  );
+  await waitFor(() => frame(r).includes("sort: "), "the page list");
+  return r;
+}
+
 describe("u: the page afterwards is the page a fresh scan reports", () => {
   it.each(CASES)("$name", async ({ rel, before }) => {
     const out = await scan({ ...options, repo: dir });
@@ -132,16 +147,7 @@ describe("u: the page afterwards is the page a fresh scan reports", () => {
         return outcome;
       },
     };
-    const r = render(
-      <Dashboard
-        load={async () => ({ result: out.result, source, repoName: "site" })}
-        repoName="site"
-        ui={{ color: false, hyperlinks: false }}
-        now={NOW}
-        initialLang="zh-cn"
-      />,
-    );
-    await waitFor(() => frame(r).includes("sort: "), "the page list");
+    const r = await openList(out.result, source);
     // The translator's own edit, saved after the scan and before marking.
     before?.(path.join(dir, rel));
     const name = path.basename(rel);
@@ -199,16 +205,7 @@ describe("u: keys typed before the question is on screen", () => {
         return loader.checkMark(i, commit);
       },
     };
-    const r = render(
-      <Dashboard
-        load={async () => ({ result: out.result, source, repoName: "site" })}
-        repoName="site"
-        ui={{ color: false, hyperlinks: false }}
-        now={NOW}
-        initialLang="zh-cn"
-      />,
-    );
-    await waitFor(() => frame(r).includes("sort: "), "the page list");
+    const r = await openList(out.result, source);
     const rel = "content/zh-cn/typo.md";
     const file = path.join(dir, rel);
     const before = readFileSync(file, "utf8");
