@@ -7,6 +7,9 @@ import { settleLater } from "../settle.js";
 import { isFullHash } from "./revision.js";
 import type { Repo } from "./run.js";
 import { NulSplitter, runGit } from "./run.js";
+import { type AlsoBelow, type LogShape, plainShape, splitShape } from "./split-log.js";
+
+export type { AlsoBelow } from "./split-log.js";
 
 /** Untrusted text from commits is cut to this many characters when read. */
 const MAX_FIELD = 1000;
@@ -155,6 +158,8 @@ export const LOG_PART = 8192;
  * merge's other parents are not diffed: every commit's version of a file follows from the
  * first-parent changes (see core/blob-at.ts), and diffing long-lived branches against their
  * merges would nearly double git's output.
+ * With `also`, the same walk reads the changes below its folders into its sink too (see
+ * split-log.ts).
  */
 export async function readHeadHistory(
   repo: Repo,
@@ -163,6 +168,7 @@ export async function readHeadHistory(
   sink: ChangeSink,
   partSize = LOG_PART,
   order?: Promise<readonly string[]>,
+  also?: AlsoBelow,
 ): Promise<CommitTable> {
   if (!isFullHash(head)) throw new AppError(2, "internal: unvalidated revision");
   checkPartSize(partSize);
@@ -171,14 +177,15 @@ export async function readHeadHistory(
   // when all have ended.
   const one = emptyTable();
   const below = folders.map((f) => `${f}/`);
-  const first = settleLater(
-    readLogPart(repo, head, below, sink, 0, [`--max-count=${partSize}`], one),
-  );
+  const shape = also
+    ? splitShape(below, sink, also, (hashes, into) => relog(repo, hashes, below, into))
+    : plainShape(below, sink);
+  const first = settleLater(readLogPart(repo, head, shape, 0, [`--max-count=${partSize}`], one));
   const listed = settleLater(order ?? revList(repo, head));
   const rest = settleLater(
     listed.then((hashes) =>
       hashes.length > partSize
-        ? readListedParts(repo, hashes, partSize, below, sink, partSize, one.index)
+        ? readListedParts(repo, hashes, partSize, shape, partSize, one.index)
         : [],
     ),
   );
@@ -204,6 +211,22 @@ export async function readHeadHistory(
   return table;
 }
 
+/** The changes of the listed commits below `pathspecs` with rename detection, each diffed
+ * against its first parent as a walk diffs it, numbered 0.. in the order given. */
+async function relog(
+  repo: Repo,
+  hashes: readonly string[],
+  pathspecs: readonly string[],
+  sink: ChangeSink,
+): Promise<void> {
+  const table = emptyTable();
+  const shape = plainShape(pathspecs, sink);
+  await readLogPart(repo, hashes.join("\n"), shape, 0, ["--no-walk=unsorted"], table);
+  if (table.hashes.length !== hashes.length || table.hashes.some((h, i) => hashes[i] !== h)) {
+    throw new AppError(2, "unexpected output from git log");
+  }
+}
+
 /** git reads the part sizes as C ints. */
 function checkPartSize(partSize: number): void {
   if (!Number.isInteger(partSize) || partSize < 1 || partSize > 2 ** 30) {
@@ -221,8 +244,7 @@ async function readListedParts(
   repo: Repo,
   order: readonly string[],
   from: number,
-  pathspecs: readonly string[],
-  sink: ChangeSink,
+  shape: LogShape,
   partSize: number,
   index: Map<string, number>,
 ): Promise<Array<{ table: CommitTable; parents: string[] }>> {
@@ -238,20 +260,17 @@ async function readListedParts(
     table.index = index;
     parts.push(
       settleLater(
-        readLogPart(
-          repo,
-          given.join("\n"),
-          pathspecs,
-          sink,
-          start,
-          ["--no-walk=unsorted"],
-          table,
-        ).then((parents) => {
-          if (table.hashes.length !== given.length || table.hashes.some((h, i) => given[i] !== h)) {
-            throw new AppError(2, "unexpected output from git log");
-          }
-          return { table, parents };
-        }),
+        readLogPart(repo, given.join("\n"), shape, start, ["--no-walk=unsorted"], table).then(
+          (parents) => {
+            if (
+              table.hashes.length !== given.length ||
+              table.hashes.some((h, i) => given[i] !== h)
+            ) {
+              throw new AppError(2, "unexpected output from git log");
+            }
+            return { table, parents };
+          },
+        ),
       ),
     );
   }
@@ -280,11 +299,12 @@ export async function readChangesIn(
   checkPartSize(partSize);
   if (order && order.length > 0) {
     if (order[0] !== head) throw new AppError(2, "internal: the order is not HEAD's");
-    const parts = await readListedParts(repo, order, 0, paths, sink, partSize, new Map());
+    const shape = plainShape(paths, sink);
+    const parts = await readListedParts(repo, order, 0, shape, partSize, new Map());
     return parts.flatMap((p) => p.table.hashes);
   }
   const seen = emptyTable();
-  await readLogPart(repo, head, paths, sink, 0, [], seen);
+  await readLogPart(repo, head, plainShape(paths, sink), 0, [], seen);
   return seen.hashes;
 }
 
@@ -324,7 +344,7 @@ export async function readLogCapture(
   }
   const table = emptyTable();
   const input = exclude === null ? head : `${head}\n^${exclude}`;
-  const parents = await readLogPart(repo, input, pathspecs, recorder, 0, [], table);
+  const parents = await readLogPart(repo, input, plainShape(pathspecs, recorder), 0, [], table);
   const log = recorder.capture(table, parents);
   linkParents(table, 0, parents);
   return { table, log };
@@ -453,12 +473,12 @@ export async function revList(repo: Repo, head: string): Promise<string[]> {
 async function readLogPart(
   repo: Repo,
   input: string,
-  pathspecs: readonly string[],
-  sink: ChangeSink,
+  shape: LogShape,
   base: number,
   range: readonly string[],
   part: CommitTable,
 ): Promise<string[]> {
+  const sink = shape.partSink();
   const parentLists: string[] = [];
   // The fields of the commit being read: hash, parents, date, author, then the subject ends it.
   let field = 0;
@@ -501,7 +521,7 @@ async function readLogPart(
       ...LOG_FLAGS,
       ...range,
       "--raw",
-      "-M",
+      shape.renames ? "-M" : "--no-renames",
       "--root",
       "--diff-merges=first-parent",
       "--no-abbrev",
@@ -511,7 +531,7 @@ async function readLogPart(
       "--sparse",
       "--stdin",
       "--",
-      ...pathspecs,
+      ...shape.pathspecs,
     ],
     { input: `${input}\n`, onStdout: (chunk) => splitter.push(chunk), buffered: true },
   );
@@ -519,6 +539,7 @@ async function readLogPart(
   if (field !== 0 || entries.pending()) {
     throw new AppError(2, "unexpected output from git log");
   }
+  await sink.end(part.hashes, base);
   return parentLists;
 }
 

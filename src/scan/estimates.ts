@@ -12,10 +12,17 @@ import { hasEscapedBytes } from "../core/path-bytes.js";
 import { type PathIndex, PathIndexBuilder } from "../core/pathindex.js";
 import { commitsForPaths, type RangeContext } from "../core/walk.js";
 import { AppError } from "../errors.js";
-import { type ChangeSink, readChangesIn, readLogCapture } from "../git/history.js";
+import {
+  type ChangeSink,
+  type CommitTable,
+  LogRecorder,
+  readChangesIn,
+  readLogCapture,
+} from "../git/history.js";
 import type { Repo } from "../git/run.js";
-import { readCachedLog, type ScanCache } from "./cached-log.js";
+import { keepLog, readCachedLog, type ScanCache } from "./cached-log.js";
 import type { HistoryModel } from "./history-model.js";
+import type { HeldLog } from "./translation-log.js";
 import type { Translation } from "./translations.js";
 
 /** What HEAD's history changed in the translation folders of the pages without metadata. */
@@ -47,17 +54,13 @@ export async function loadTranslationHistory(
   cache: ScanCache | null = null,
   order?: Promise<readonly string[]> | null,
 ): Promise<TranslationHistory> {
-  const names = pages.map((t) => `${t.base}/${t.rel}`);
-  const paths =
-    names.length <= maxNamed && !names.some(hasEscapedBytes)
-      ? names
-      : [...new Set(pages.map((t) => `${t.base}/`))].sort();
+  const { names, paths } = logPaths(pages, maxNamed);
   if (cache) {
     const { table, sink } = await readCachedLog(
       cache,
       repo,
       head,
-      "estimates",
+      KIND,
       paths,
       () => new PathIndexBuilder(),
       (recorder) => readLogCapture(repo, head, null, paths, recorder),
@@ -67,6 +70,57 @@ export async function loadTranslationHistory(
   const builder = new PathIndexBuilder();
   const sink = paths === names ? builder : onlyPaths(builder, new Set(names));
   const hashes = await readChangesIn(repo, head, paths, sink, (await order) ?? undefined);
+  return { hashes, index: builder.finish() };
+}
+
+/** The kind of log the estimates' log is kept as in the cache. */
+const KIND = "estimates";
+
+/** The pages' paths, and what their log is read below: the pages by name, or their folders. */
+function logPaths(pages: readonly Translation[], maxNamed = MAX_NAMED) {
+  const names = pages.map((t) => `${t.base}/${t.rel}`);
+  const paths =
+    names.length <= maxNamed && !names.some(hasEscapedBytes)
+      ? names
+      : [...new Set(pages.map((t) => `${t.base}/`))].sort();
+  return { names, paths };
+}
+
+/**
+ * The estimates' log of `pages` from the translation folders' changes that the history's own
+ * log read (`held`, whose commits are the first of `table`'s), as loadTranslationHistory reads
+ * it from git; with a cache, kept as that log is, for later runs.
+ */
+export function heldTranslationHistory(
+  { held, hashes }: HeldLog,
+  table: CommitTable,
+  head: string,
+  pages: readonly Translation[],
+  cache: ScanCache | null,
+): TranslationHistory {
+  const { names, paths } = logPaths(pages);
+  const named = new Set(names);
+  const builder = new PathIndexBuilder();
+  if (!cache) {
+    held.replay(builder, (path) => named.has(path));
+    return { hashes, index: builder.finish() };
+  }
+  // The kept log is the one git gives below `paths`: every change there, not only the pages'.
+  const folders = paths === names ? null : paths;
+  const recorder = new LogRecorder(onlyPaths(builder, named));
+  held.replay(recorder, (path) =>
+    folders ? folders.some((folder) => path.startsWith(folder)) : named.has(path),
+  );
+  const n = hashes.length;
+  const logTable = {
+    ...table,
+    hashes: table.hashes.slice(0, n),
+    parents: table.parents.slice(0, n),
+    dates: table.dates.slice(0, n),
+    authors: table.authors.slice(0, n),
+    subjects: table.subjects.slice(0, n),
+  };
+  keepLog(cache, head, KIND, paths, recorder.capture(logTable));
   return { hashes, index: builder.finish() };
 }
 
@@ -143,9 +197,16 @@ export function estimateCommits(
     boundary: [],
   };
   const out: Estimates = { commits: new Map(), beyondShallow: new Set() };
+  // One English page is translated into every language: its edits are looked up once.
+  const englishEdits = new Map<string, Set<number>>();
   for (const t of pages) {
     const own = `${t.base}/${t.rel}`;
-    const english = editsInPlace(history.graph, history.index, `${t.source}/${t.sourceRel}`);
+    const source = `${t.source}/${t.sourceRel}`;
+    let english = englishEdits.get(source);
+    if (!english) {
+      english = editsInPlace(history.graph, history.index, source);
+      englishEdits.set(source, english);
+    }
     const both = english.size === 0 ? english : editsInPlace(history.graph, translated.index, own);
     let best = -1;
     let bestOfBoth = -1;

@@ -32,6 +32,9 @@ export interface ScanStart {
   headHistory: () => Promise<HeadHistory>;
   /** What HEAD holds below the English folders: read beside the history, or on the first call. */
   englishList: () => Promise<TreeEntry[]>;
+  /** Whether git reads the history, and reads the translation folders' changes in the same log
+   * (HeadHistory.translations), which the estimates then take instead of a log of their own. */
+  translationsInLog: boolean;
   /** Commits that estimates skip (the ignore-revs file), checked before git starts. */
   ignoreRevs: ReadonlySet<string>;
   /** The cache, when there is one (see cached-log.ts). */
@@ -83,8 +86,19 @@ export async function startScan(
   // From git, the history is the longest job and starts now. From the cache it is Node's work,
   // which a run answered by a kept report (cli/kept-report.ts) never needs; nor the English
   // list, which otherwise is read now, not once the scan's own code has loaded.
-  const headHistory = whenNeeded(!cache || !headHistoryCached(cache, folders.sourceFolders), () =>
-    loadHeadHistory(sourceRepo, hash, folders.sourceFolders, undefined, cache, order ?? undefined),
+  const fromGit = !cache || !headHistoryCached(cache, folders.sourceFolders);
+  // With two repositories no page is estimated: the translations' history is not the English.
+  const alsoRead = fromGit && !opts.sourceRepo ? translationFolders(folders) : [];
+  const headHistory = whenNeeded(fromGit, () =>
+    loadHeadHistory(
+      sourceRepo,
+      hash,
+      folders.sourceFolders,
+      undefined,
+      cache,
+      order ?? undefined,
+      alsoRead,
+    ),
   );
   const englishList = whenNeeded(!cache, () => listTree(sourceRepo, hash, folders.sourceFolders));
   return {
@@ -95,6 +109,7 @@ export async function startScan(
     folders,
     headHistory,
     englishList,
+    translationsInLog: alsoRead.length > 0,
     ignoreRevs,
     cache,
     order,
