@@ -8,7 +8,6 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRepo } from "../../bench/generate.js";
-import type { PathIndex } from "../../src/core/pathindex.js";
 import { buildSite } from "../../src/demo/build-site.js";
 import type { SiteSpec } from "../../src/demo/site-spec.js";
 import { openRepo, readHead } from "../../src/git/repo.js";
@@ -20,6 +19,7 @@ import {
 import { completeHistory, loadHeadHistory } from "../../src/scan/history-model.js";
 import { scan } from "../../src/scan/scan.js";
 import type { Translation } from "../../src/scan/translations.js";
+import { comparable } from "../helpers/path-index.js";
 import { git, tempDir } from "../helpers/site.js";
 
 let base: string;
@@ -27,29 +27,6 @@ beforeAll(() => {
   base = tempDir("ts-one-log-");
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
-
-/** The index as plain data (see log-parts.test.ts), in an order that does not follow arrival. */
-function comparable(index: PathIndex) {
-  return {
-    touches: [...index.paths()].sort().map((p) => [
-      p,
-      [...index.touchesOf(p)].map((t) => ({
-        commit: index.commitOf(t),
-        oldBlob: index.oldBlob(t),
-        newBlob: index.newBlob(t),
-        newMode: index.newMode(t),
-        gone: index.isGone(t),
-      })),
-    ]),
-    mergeTouches: [...index.mergeTouches.entries()]
-      .map(([p, list]) => [p, [...list].sort((a, b) => a - b)] as const)
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1)),
-    mergeDiffs: [...index.mergeDiffs.entries()]
-      .map(([m, diff]) => [m, [...diff.entries()].sort()] as const)
-      .sort((a, b) => a[0] - b[0]),
-    renames: index.renames.map((r) => JSON.stringify(r)).sort(),
-  };
-}
 
 /** A translation page as the estimates take it. */
 function page(lang: string, rel: string): Translation {
