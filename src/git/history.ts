@@ -7,9 +7,6 @@ import { settleLater } from "../settle.js";
 import { isFullHash } from "./revision.js";
 import type { Repo } from "./run.js";
 import { NulSplitter, runGit } from "./run.js";
-import { type AlsoBelow, type LogShape, plainShape, splitShape } from "./split-log.js";
-
-export type { AlsoBelow } from "./split-log.js";
 
 /** Untrusted text from commits is cut to this many characters when read. */
 const MAX_FIELD = 1000;
@@ -158,8 +155,6 @@ export const LOG_PART = 8192;
  * merge's other parents are not diffed: every commit's version of a file follows from the
  * first-parent changes (see core/blob-at.ts), and diffing long-lived branches against their
  * merges would nearly double git's output.
- * With `also`, the same walk reads the changes below its folders into its sink too (see
- * split-log.ts).
  */
 export async function readHeadHistory(
   repo: Repo,
@@ -168,7 +163,6 @@ export async function readHeadHistory(
   sink: ChangeSink,
   partSize = LOG_PART,
   order?: Promise<readonly string[]>,
-  also?: AlsoBelow,
 ): Promise<CommitTable> {
   if (!isFullHash(head)) throw new AppError(2, "internal: unvalidated revision");
   checkPartSize(partSize);
@@ -177,15 +171,14 @@ export async function readHeadHistory(
   // when all have ended.
   const one = emptyTable();
   const below = folders.map((f) => `${f}/`);
-  const shape = also
-    ? splitShape(below, sink, also, (hashes, into) => relog(repo, hashes, below, into))
-    : plainShape(below, sink);
-  const first = settleLater(readLogPart(repo, head, shape, 0, [`--max-count=${partSize}`], one));
+  const first = settleLater(
+    readLogPart(repo, head, below, sink, 0, [`--max-count=${partSize}`], one),
+  );
   const listed = settleLater(order ?? revList(repo, head));
   const rest = settleLater(
     listed.then((hashes) =>
       hashes.length > partSize
-        ? readListedParts(repo, hashes, partSize, shape, partSize, one.index)
+        ? readListedParts(repo, hashes, partSize, below, sink, partSize, one.index)
         : [],
     ),
   );
@@ -211,22 +204,6 @@ export async function readHeadHistory(
   return table;
 }
 
-/** The changes of the listed commits below `pathspecs` with rename detection, each diffed
- * against its first parent as a walk diffs it, numbered 0.. in the order given. */
-async function relog(
-  repo: Repo,
-  hashes: readonly string[],
-  pathspecs: readonly string[],
-  sink: ChangeSink,
-): Promise<void> {
-  const table = emptyTable();
-  const shape = plainShape(pathspecs, sink);
-  await readLogPart(repo, hashes.join("\n"), shape, 0, ["--no-walk=unsorted"], table);
-  if (table.hashes.length !== hashes.length || table.hashes.some((h, i) => hashes[i] !== h)) {
-    throw new AppError(2, "unexpected output from git log");
-  }
-}
-
 /** git reads the part sizes as C ints. */
 function checkPartSize(partSize: number): void {
   if (!Number.isInteger(partSize) || partSize < 1 || partSize > 2 ** 30) {
@@ -244,7 +221,8 @@ async function readListedParts(
   repo: Repo,
   order: readonly string[],
   from: number,
-  shape: LogShape,
+  pathspecs: readonly string[],
+  sink: ChangeSink,
   partSize: number,
   index: Map<string, number>,
 ): Promise<Array<{ table: CommitTable; parents: string[] }>> {
@@ -260,17 +238,20 @@ async function readListedParts(
     table.index = index;
     parts.push(
       settleLater(
-        readLogPart(repo, given.join("\n"), shape, start, ["--no-walk=unsorted"], table).then(
-          (parents) => {
-            if (
-              table.hashes.length !== given.length ||
-              table.hashes.some((h, i) => given[i] !== h)
-            ) {
-              throw new AppError(2, "unexpected output from git log");
-            }
-            return { table, parents };
-          },
-        ),
+        readLogPart(
+          repo,
+          given.join("\n"),
+          pathspecs,
+          sink,
+          start,
+          ["--no-walk=unsorted"],
+          table,
+        ).then((parents) => {
+          if (table.hashes.length !== given.length || table.hashes.some((h, i) => given[i] !== h)) {
+            throw new AppError(2, "unexpected output from git log");
+          }
+          return { table, parents };
+        }),
       ),
     );
   }
@@ -299,12 +280,11 @@ export async function readChangesIn(
   checkPartSize(partSize);
   if (order && order.length > 0) {
     if (order[0] !== head) throw new AppError(2, "internal: the order is not HEAD's");
-    const shape = plainShape(paths, sink);
-    const parts = await readListedParts(repo, order, 0, shape, partSize, new Map());
+    const parts = await readListedParts(repo, order, 0, paths, sink, partSize, new Map());
     return parts.flatMap((p) => p.table.hashes);
   }
   const seen = emptyTable();
-  await readLogPart(repo, head, plainShape(paths, sink), 0, [], seen);
+  await readLogPart(repo, head, paths, sink, 0, [], seen);
   return seen.hashes;
 }
 
@@ -344,7 +324,7 @@ export async function readLogCapture(
   }
   const table = emptyTable();
   const input = exclude === null ? head : `${head}\n^${exclude}`;
-  const parents = await readLogPart(repo, input, plainShape(pathspecs, recorder), 0, [], table);
+  const parents = await readLogPart(repo, input, pathspecs, recorder, 0, [], table);
   const log = recorder.capture(table, parents);
   linkParents(table, 0, parents);
   return { table, log };
@@ -473,12 +453,12 @@ export async function revList(repo: Repo, head: string): Promise<string[]> {
 async function readLogPart(
   repo: Repo,
   input: string,
-  shape: LogShape,
+  pathspecs: readonly string[],
+  sink: ChangeSink,
   base: number,
   range: readonly string[],
   part: CommitTable,
 ): Promise<string[]> {
-  const sink = shape.partSink();
   const parentLists: string[] = [];
   // The fields of the commit being read: hash, parents, date, author, then the subject ends it.
   let field = 0;
@@ -521,7 +501,7 @@ async function readLogPart(
       ...LOG_FLAGS,
       ...range,
       "--raw",
-      shape.renames ? "-M" : "--no-renames",
+      "-M",
       "--root",
       "--diff-merges=first-parent",
       "--no-abbrev",
@@ -531,7 +511,7 @@ async function readLogPart(
       "--sparse",
       "--stdin",
       "--",
-      ...shape.pathspecs,
+      ...pathspecs,
     ],
     { input: `${input}\n`, onStdout: (chunk) => splitter.push(chunk), buffered: true },
   );
@@ -539,7 +519,6 @@ async function readLogPart(
   if (field !== 0 || entries.pending()) {
     throw new AppError(2, "unexpected output from git log");
   }
-  await sink.end(part.hashes, base);
   return parentLists;
 }
 

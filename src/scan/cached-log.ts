@@ -70,7 +70,12 @@ export async function readCachedLog<S extends ChangeSink>(
   const body = cache.store.read(name, kind);
   const stored = body ? decodeLog(body) : null;
   if (body && !stored) cache.store.warnDamaged(name);
-  const save = (log: LogCapture) => keepLog(cache, head, kind, pathspecs, log);
+  const save = (log: LogCapture) => {
+    cache.pending.push(() => {
+      const bytes = encodeLog({ identity, head, log });
+      if (bytes) cache.store.write(name, kind, bytes);
+    });
+  };
   // A file of another identity under this name would be a hash collision: not this log.
   if (stored && stored.identity === identity) {
     const log =
@@ -91,21 +96,6 @@ export async function readCachedLog<S extends ChangeSink>(
   const { table, log } = await readFull(new LogRecorder(sink));
   save(log);
   return { table, sink };
-}
-
-/** Leaves HEAD's log of `kind` below `pathspecs` to be written once the scan is done. */
-export function keepLog(
-  cache: ScanCache,
-  head: string,
-  kind: string,
-  pathspecs: readonly string[],
-  log: LogCapture,
-): void {
-  const { identity, name } = logFile(cache, kind, pathspecs);
-  cache.pending.push(() => {
-    const bytes = encodeLog({ identity, head, log });
-    if (bytes) cache.store.write(name, kind, bytes);
-  });
 }
 
 /** The file that holds HEAD's log of `kind` below `pathspecs`, and what it must say it is. */

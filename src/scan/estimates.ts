@@ -12,17 +12,10 @@ import { hasEscapedBytes } from "../core/path-bytes.js";
 import { type PathIndex, PathIndexBuilder } from "../core/pathindex.js";
 import { commitsForPaths, type RangeContext } from "../core/walk.js";
 import { AppError } from "../errors.js";
-import {
-  type ChangeSink,
-  type CommitTable,
-  LogRecorder,
-  readChangesIn,
-  readLogCapture,
-} from "../git/history.js";
+import { type ChangeSink, readChangesIn, readLogCapture } from "../git/history.js";
 import type { Repo } from "../git/run.js";
-import { keepLog, readCachedLog, type ScanCache } from "./cached-log.js";
+import { readCachedLog, type ScanCache } from "./cached-log.js";
 import type { HistoryModel } from "./history-model.js";
-import type { HeldLog } from "./translation-log.js";
 import type { Translation } from "./translations.js";
 
 /** What HEAD's history changed in the translation folders of the pages without metadata. */
@@ -54,13 +47,17 @@ export async function loadTranslationHistory(
   cache: ScanCache | null = null,
   order?: Promise<readonly string[]> | null,
 ): Promise<TranslationHistory> {
-  const { names, paths } = logPaths(pages, maxNamed);
+  const names = pages.map((t) => `${t.base}/${t.rel}`);
+  const paths =
+    names.length <= maxNamed && !names.some(hasEscapedBytes)
+      ? names
+      : [...new Set(pages.map((t) => `${t.base}/`))].sort();
   if (cache) {
     const { table, sink } = await readCachedLog(
       cache,
       repo,
       head,
-      KIND,
+      "estimates",
       paths,
       () => new PathIndexBuilder(),
       (recorder) => readLogCapture(repo, head, null, paths, recorder),
@@ -70,57 +67,6 @@ export async function loadTranslationHistory(
   const builder = new PathIndexBuilder();
   const sink = paths === names ? builder : onlyPaths(builder, new Set(names));
   const hashes = await readChangesIn(repo, head, paths, sink, (await order) ?? undefined);
-  return { hashes, index: builder.finish() };
-}
-
-/** The kind of log the estimates' log is kept as in the cache. */
-const KIND = "estimates";
-
-/** The pages' paths, and what their log is read below: the pages by name, or their folders. */
-function logPaths(pages: readonly Translation[], maxNamed = MAX_NAMED) {
-  const names = pages.map((t) => `${t.base}/${t.rel}`);
-  const paths =
-    names.length <= maxNamed && !names.some(hasEscapedBytes)
-      ? names
-      : [...new Set(pages.map((t) => `${t.base}/`))].sort();
-  return { names, paths };
-}
-
-/**
- * The estimates' log of `pages` from the translation folders' changes that the history's own
- * log read (`held`, whose commits are the first of `table`'s), as loadTranslationHistory reads
- * it from git; with a cache, kept as that log is, for later runs.
- */
-export function heldTranslationHistory(
-  { held, hashes }: HeldLog,
-  table: CommitTable,
-  head: string,
-  pages: readonly Translation[],
-  cache: ScanCache | null,
-): TranslationHistory {
-  const { names, paths } = logPaths(pages);
-  const named = new Set(names);
-  const builder = new PathIndexBuilder();
-  if (!cache) {
-    held.replay(builder, (path) => named.has(path));
-    return { hashes, index: builder.finish() };
-  }
-  // The kept log is the one git gives below `paths`: every change there, not only the pages'.
-  const folders = paths === names ? null : paths;
-  const recorder = new LogRecorder(onlyPaths(builder, named));
-  held.replay(recorder, (path) =>
-    folders ? folders.some((folder) => path.startsWith(folder)) : named.has(path),
-  );
-  const n = hashes.length;
-  const logTable = {
-    ...table,
-    hashes: table.hashes.slice(0, n),
-    parents: table.parents.slice(0, n),
-    dates: table.dates.slice(0, n),
-    authors: table.authors.slice(0, n),
-    subjects: table.subjects.slice(0, n),
-  };
-  keepLog(cache, head, KIND, paths, recorder.capture(logTable));
   return { hashes, index: builder.finish() };
 }
 

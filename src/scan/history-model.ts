@@ -1,11 +1,10 @@
 // Loads the history the scan needs, in a few git processes, and indexes it.
 import { buildGraph, type Graph } from "../core/graph.js";
 import { type PathIndex, PathIndexBuilder } from "../core/pathindex.js";
-import { type ChangeSink, type CommitTable, readCommits, readHeadHistory } from "../git/history.js";
+import { type CommitTable, readCommits, readHeadHistory } from "../git/history.js";
 import type { OpenedRepo } from "../git/repo.js";
 import type { Repo } from "../git/run.js";
 import { hasCachedLog, readCachedLog, type ScanCache } from "./cached-log.js";
-import { HeldChanges, type HeldLog } from "./translation-log.js";
 
 /** The kind of log HEAD's history is kept as in the cache. */
 const KIND = "history";
@@ -28,17 +27,12 @@ export interface HeadHistory {
   table: CommitTable;
   head: number;
   index: PathIndex;
-  /** The changes below the translation folders asked for, when git read them in the same log
-   * (not when the cache held the history), with the log's commits in its order. */
-  translations: HeldLog | null;
 }
 
 /**
  * HEAD's history and what every commit in it changed below `folders` (the English ones). It needs nothing from
  * the pages, so the scan starts it first and reads the pages while git works. With a cache, the
- * log comes from it when it can (see cached-log.ts). When git reads it, the same log reads the
- * changes below `translationFolders` too, for the estimates of pages without metadata, which
- * would otherwise need a walk of their own once the pages are read (see git/split-log.ts).
+ * log comes from it when it can (see cached-log.ts).
  */
 export async function loadHeadHistory(
   repo: OpenedRepo,
@@ -47,40 +41,37 @@ export async function loadHeadHistory(
   logPart?: number,
   cache: ScanCache | null = null,
   order?: Promise<readonly string[]>,
-  translationFolders: readonly string[] = [],
 ): Promise<HeadHistory> {
-  const held = translationFolders.length > 0 ? new HeldChanges() : null;
-  let gitRead = false;
-  const read = (sink: ChangeSink, listed: Promise<readonly string[]> | undefined) => {
-    gitRead = true;
-    const also = held ? { folders: translationFolders, sink: held } : undefined;
-    return readHeadHistory(repo, head, folders, sink, logPart, listed, also);
-  };
   // The path index is built while git's output streams in, not after the log has ended.
   const { table, sink } = cache
     ? await readCachedLog(cache, repo, head, KIND, folders, newBuilder, async (recorder) => {
-        const table = await read(recorder, order ?? cache.order());
+        const table = await readHeadHistory(
+          repo,
+          head,
+          folders,
+          recorder,
+          logPart,
+          order ?? cache.order(),
+        );
         return { table, log: recorder.capture(table) };
       })
-    : await fromGit(read, order);
+    : await fromGit(repo, head, folders, logPart, order);
   const headIdx = table.index.get(head);
   if (headIdx === undefined) throw new Error("HEAD is missing from its own history");
-  return {
-    table,
-    head: headIdx,
-    index: sink.finish(),
-    translations: held && gitRead ? { held, hashes: table.hashes.slice() } : null,
-  };
+  return { table, head: headIdx, index: sink.finish() };
 }
 
 const newBuilder = () => new PathIndexBuilder();
 
 async function fromGit(
-  read: (sink: ChangeSink, order?: Promise<readonly string[]>) => Promise<CommitTable>,
+  repo: Repo,
+  head: string,
+  folders: readonly string[],
+  logPart?: number,
   order?: Promise<readonly string[]>,
 ) {
   const sink = newBuilder();
-  return { table: await read(sink, order), sink };
+  return { table: await readHeadHistory(repo, head, folders, sink, logPart, order), sink };
 }
 
 /**

@@ -26,12 +26,7 @@ import type { Finding } from "../lint/finding.js";
 import { settleLater } from "../settle.js";
 import type { ScanCache } from "./cached-log.js";
 import { flushScanCache } from "./cached-log.js";
-import {
-  estimateCommits,
-  heldTranslationHistory,
-  loadTranslationHistory,
-  pagesWithoutMetadata,
-} from "./estimates.js";
+import { estimateCommits, loadTranslationHistory, pagesWithoutMetadata } from "./estimates.js";
 import { englishPages, type ScanFolders, type SiteScope } from "./folders.js";
 import { completeHistory } from "./history-model.js";
 import { holdsUntil, storeDependentRaws } from "./inputs-key.js";
@@ -178,19 +173,9 @@ export async function scanInStages(
     cache && estimatesName
       ? readEstimates(cache.store, estimatesName, head.hash, ignoreRevs, untracked.map(pagePath))
       : null;
-  const heldUsed = estimating && !knownEstimates && begun.translationsInLog;
   const translationHistory =
     estimating && !knownEstimates
-      ? settleLater(
-          heldUsed
-            ? headHistory().then((log) =>
-                // Not read with it after all when another run cached the history meanwhile.
-                log.translations
-                  ? heldTranslationHistory(log.translations, log.table, head.hash, untracked, cache)
-                  : loadTranslationHistory(repo, head.hash, untracked, undefined, cache, headOrder),
-              )
-            : loadTranslationHistory(repo, head.hash, untracked, undefined, cache, headOrder),
-        )
+      ? settleLater(loadTranslationHistory(repo, head.hash, untracked, undefined, cache, headOrder))
       : null;
   // git checks the raw_commits while the English pages are matched with the translations.
   const resolving = settleLater(
@@ -231,7 +216,6 @@ export async function scanInStages(
     ...new Set([...rawOf.values()].flatMap((r) => (r.kind === "ok" ? [r.hash] : []))),
   ];
   const headLog = await headHistory();
-  if (!heldUsed) headLog.translations?.held.drop();
   // Only for raw_commits off HEAD's history (rare): which of them some other ref contains. git
   // looks while it reads those commits into the history, not after.
   const offHead = okHashes.some((h) => !headLog.table.index.has(h));

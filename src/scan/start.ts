@@ -32,9 +32,6 @@ export interface ScanStart {
   headHistory: () => Promise<HeadHistory>;
   /** What HEAD holds below the English folders: read beside the history, or on the first call. */
   englishList: () => Promise<TreeEntry[]>;
-  /** Whether git reads the history, and reads the translation folders' changes in the same log
-   * (HeadHistory.translations), which the estimates then take instead of a log of their own. */
-  translationsInLog: boolean;
   /** Commits that estimates skip (the ignore-revs file), checked before git starts. */
   ignoreRevs: ReadonlySet<string>;
   /** The cache, when there is one (see cached-log.ts). */
@@ -86,19 +83,8 @@ export async function startScan(
   // From git, the history is the longest job and starts now. From the cache it is Node's work,
   // which a run answered by a kept report (cli/kept-report.ts) never needs; nor the English
   // list, which otherwise is read now, not once the scan's own code has loaded.
-  const fromGit = !cache || !headHistoryCached(cache, folders.sourceFolders);
-  // With two repositories no page is estimated: the translations' history is not the English.
-  const alsoRead = fromGit && !opts.sourceRepo ? translationFolders(folders) : [];
-  const headHistory = whenNeeded(fromGit, () =>
-    loadHeadHistory(
-      sourceRepo,
-      hash,
-      folders.sourceFolders,
-      undefined,
-      cache,
-      order ?? undefined,
-      alsoRead,
-    ),
+  const headHistory = whenNeeded(!cache || !headHistoryCached(cache, folders.sourceFolders), () =>
+    loadHeadHistory(sourceRepo, hash, folders.sourceFolders, undefined, cache, order ?? undefined),
   );
   const englishList = whenNeeded(!cache, () => listTree(sourceRepo, hash, folders.sourceFolders));
   return {
@@ -109,7 +95,6 @@ export async function startScan(
     folders,
     headHistory,
     englishList,
-    translationsInLog: alsoRead.length > 0,
     ignoreRevs,
     cache,
     order,

@@ -156,30 +156,21 @@ describe("the ignore-revs file", () => {
   });
 });
 
-describe("the translations' history", () => {
+describe("the extra history log", () => {
   const historyLogs = (calls: string[]) => calls.filter((c) => / log .*--raw/.test(c));
 
-  it("comes in the English history's own log, with no walk of its own", () => {
-    const logged = loggingGit();
-    // Counted without the cache, which would spare a rescan every one of these logs.
-    expect(runCli(["scan", "--no-cache", "--repo", site.dir], { env: logged.env }).code).toBe(0);
-    const logs = historyLogs(logged.calls());
-    // One walk (the history is shorter than a log part), below both folders, renames unpaired.
-    const walks = logs.filter((c) => !c.includes("--no-walk"));
-    expect(walks).toHaveLength(1);
-    expect(walks[0]).toMatch(/ --no-renames .* -- content\/en\/ content\/zh-cn\/$/);
-    // The one commit that moved an English page, read again below the English folder alone with
-    // rename detection, by its hash.
-    const again = logs.filter((c) => c.includes("--no-walk"));
-    expect(again).toHaveLength(1);
-    expect(again[0]).toMatch(/ -M .* -- content\/en\/$/);
-    expect(again[0]).toContain("--stdin");
-  });
-
-  it("is read beside the English history whether or not a page lacks metadata", () => {
+  it("runs only when some page has no metadata", () => {
     const tracked = outdatedRepo(path.join(tempDir(), "site"));
-    const logged = loggingGit();
-    expect(runCli(["scan", "--no-cache", "--repo", tracked.dir], { env: logged.env }).code).toBe(0);
-    expect(historyLogs(logged.calls())).toHaveLength(1);
+    const plain = loggingGit();
+    // Counted without the cache, which would spare a rescan every one of these logs.
+    expect(runCli(["scan", "--no-cache", "--repo", tracked.dir], { env: plain.env }).code).toBe(0);
+    // The English history: one log, as the history is shorter than a log part.
+    expect(historyLogs(plain.calls())).toHaveLength(1);
+    const untracked = loggingGit();
+    expect(runCli(["scan", "--no-cache", "--repo", site.dir], { env: untracked.env }).code).toBe(0);
+    const logs = historyLogs(untracked.calls());
+    expect(logs).toHaveLength(2);
+    // The pages without metadata, named to git (few of them), or their folder.
+    expect(logs.filter((c) => c.includes(" -- content/zh-cn/"))).toHaveLength(1);
   });
 });

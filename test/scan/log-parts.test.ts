@@ -6,11 +6,10 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRepo } from "../../bench/generate.js";
-import { PathIndexBuilder } from "../../src/core/pathindex.js";
+import { type PathIndex, PathIndexBuilder } from "../../src/core/pathindex.js";
 import { readChangesIn, revList } from "../../src/git/history.js";
 import { openRepo, readHead, readHeadSpan } from "../../src/git/repo.js";
 import { type HeadHistory, loadHeadHistory } from "../../src/scan/history-model.js";
-import { comparable } from "../helpers/path-index.js";
 import { tempDir } from "../helpers/site.js";
 
 let base: string;
@@ -39,6 +38,32 @@ async function load(logPart: number): Promise<HeadHistory> {
   const repo = await openRepo(dir);
   const head = await readHead(repo);
   return loadHeadHistory(repo, head.hash, ["content/en"], logPart);
+}
+
+/** The index as plain data, with the lists that merely follow the two logs' arrival in a fixed
+ * order: no reader depends on it. A path's touches must come in commit order, as they are. */
+function comparable(index: PathIndex) {
+  const touches = [...index.paths()].sort().map((p) => [
+    p,
+    [...index.touchesOf(p)].map((t) => ({
+      commit: index.commitOf(t),
+      oldBlob: index.oldBlob(t),
+      newBlob: index.newBlob(t),
+      newMode: index.newMode(t),
+      gone: index.isGone(t),
+    })),
+  ]);
+  return {
+    touches,
+    mergeTouches: [...index.mergeTouches.entries()]
+      .map(([p, list]) => [p, [...list].sort((a, b) => a - b)] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    mergeDiffs: [...index.mergeDiffs.entries()]
+      .map(([m, diff]) => [m, [...diff.entries()].sort()] as const)
+      .sort((a, b) => a[0] - b[0]),
+    merges: [...index.merges].sort((a, b) => a - b),
+    renames: index.renames.map((r) => JSON.stringify(r)).sort(),
+  };
 }
 
 describe("the history log in two parts", () => {
