@@ -1,12 +1,12 @@
 // Build step (`npm run build`, after tsc and the dashboard's bundle): the command line as a few
 // files instead of 130-odd. Node resolves, reads and links every module file on its own, and a
 // run pays that before its first git process starts: on a small site it was about a sixth of
-// the whole run. esbuild writes the entry point over tsc's main.js, and the code that only some
-// commands load (stamp, lint, --kinds, the dashboard's data) into chunks beside it, still loaded
-// only when asked for. The packages stay where npm installed them, and the dashboard stays its
+// the whole run. esbuild writes the entry point where tsc wrote main.js, and the code that only
+// some commands load (stamp, lint, --kinds, the dashboard's data) into chunks beside it, still
+// loaded only when asked for. The packages stay where npm installed them, and the dashboard stays its
 // own bundle (scripts/bundle-dashboard.ts), loaded by the same name as before. A tree built by
 // tsc alone runs the same code unbundled; the tests import the sources.
-import { readdirSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
@@ -30,11 +30,10 @@ const dashboardApart: Plugin = {
   },
 };
 
-// What an earlier bundle wrote beside tsc's files: tsc writes one file per source file.
-const ownFiles = new Set(readdirSync(source).map((f) => f.replace(/\.tsx?$/, ".js")));
-for (const file of readdirSync(outdir)) {
-  if (file.endsWith(".js") && !ownFiles.has(file)) rmSync(path.join(outdir, file));
-}
+// The folder holds the bundle alone: tsc's files there are what the bundle replaces (nothing
+// else imports them), and an earlier bundle's chunks would linger under other names. So the
+// package ships the bundle and not a second copy of the tool (see "files" in package.json).
+rmSync(outdir, { recursive: true, force: true });
 
 await build({
   entryPoints: [path.join(source, "main.ts")],
@@ -52,5 +51,3 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
-// tsc's source map described the file it wrote, not the bundle.
-rmSync(path.join(outdir, "main.js.map"), { force: true });

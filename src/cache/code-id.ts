@@ -23,8 +23,14 @@ export function codeId(): string | null {
     return known;
   }
   try {
-    // This file is <package>/dist/src/cache/code-id.js.
-    const top = path.dirname(path.dirname(self));
+    // This code is in a module below <package>/dist/src: tsc's cache/code-id.js, or a chunk of
+    // the command line's bundle in cli/ (scripts/bundle-cli.ts). Whichever, the modules are
+    // all of dist/src.
+    const top = modulesFolder(self);
+    if (top === null) {
+      known = null;
+      return known;
+    }
     const pkg = path.resolve(top, "../..");
     const hash = createHash("sha256");
     const add = (file: string) => {
@@ -55,6 +61,14 @@ export function codeId(): string | null {
     known = null;
   }
   return known;
+}
+
+/** The dist/src folder `file` is below, or null when it is below none. */
+function modulesFolder(file: string): string | null {
+  for (let dir = path.dirname(file); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    if (path.basename(dir) === "src" && path.basename(path.dirname(dir)) === "dist") return dir;
+  }
+  return null;
 }
 
 /** The module files below `dir`. A walk of its own: readdirSync's `recursive` took several
