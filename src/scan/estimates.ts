@@ -14,9 +14,10 @@ import { commitsForPaths, type RangeContext } from "../core/walk.js";
 import { AppError } from "../errors.js";
 import { type ChangeSink, readChangesIn, readLogCapture } from "../git/history.js";
 import type { Repo } from "../git/run.js";
-import { readCachedLog, type ScanCache } from "./cached-log.js";
+import { hasCachedLog, readCachedLog, type ScanCache } from "./cached-log.js";
 import type { HistoryModel } from "./history-model.js";
-import type { Translation } from "./translations.js";
+import type { PageFile, PageListing } from "./listing.js";
+import { readTranslation, type Translation } from "./translations.js";
 
 /** What HEAD's history changed in the translation folders of the pages without metadata. */
 export interface TranslationHistory {
@@ -47,17 +48,35 @@ export async function loadTranslationHistory(
   cache: ScanCache | null = null,
   order?: Promise<readonly string[]> | null,
 ): Promise<TranslationHistory> {
+  const { names, paths } = logPaths(pages, maxNamed);
+  return readTranslationLog(repo, head, paths, paths === names ? null : names, cache, order);
+}
+
+/** The pages' paths, and what their log reads: the pages by name, or their folders. */
+export function logPaths(pages: readonly Translation[], maxNamed = MAX_NAMED) {
   const names = pages.map((t) => `${t.base}/${t.rel}`);
   const paths =
     names.length <= maxNamed && !names.some(hasEscapedBytes)
       ? names
       : [...new Set(pages.map((t) => `${t.base}/`))].sort();
+  return { names, paths };
+}
+
+/** The log below `paths`, indexing only the files `wanted` names when given (see onlyPaths). */
+async function readTranslationLog(
+  repo: Repo,
+  head: string,
+  paths: readonly string[],
+  wanted: readonly string[] | null,
+  cache: ScanCache | null,
+  order?: Promise<readonly string[]> | null,
+): Promise<TranslationHistory> {
   if (cache) {
     const { table, sink } = await readCachedLog(
       cache,
       repo,
       head,
-      "estimates",
+      KIND,
       paths,
       () => new PathIndexBuilder(),
       (recorder) => readLogCapture(repo, head, null, paths, recorder),
@@ -65,9 +84,47 @@ export async function loadTranslationHistory(
     return { hashes: table.hashes, index: sink.finish() };
   }
   const builder = new PathIndexBuilder();
-  const sink = paths === names ? builder : onlyPaths(builder, new Set(names));
+  const sink = wanted ? onlyPaths(builder, new Set(wanted)) : builder;
   const hashes = await readChangesIn(repo, head, paths, sink, (await order) ?? undefined);
   return { hashes, index: builder.finish() };
+}
+
+/** The kind of log the estimates' log is kept as in the cache. */
+const KIND = "estimates";
+
+/** Pages read, spread over the listing, to judge whether most lack metadata. */
+const SAMPLE = 32;
+
+/**
+ * The estimates' log started before the pages are read, when a sample of them says most lack
+ * metadata (a site that records none, as Kubernetes' or the CNCF glossary's): their log will
+ * then read the translation folders whole, and git can start on it beside the English log
+ * instead of after every page is read. `paths` is what it reads; the scan takes it only when
+ * the pages turn out to need exactly that log (see logPaths), else it runs the one they need.
+ * Null when the sample says otherwise, or the cache holds such a log already.
+ */
+export function earlyTranslationLog(
+  repo: Repo,
+  head: string,
+  listing: PageListing,
+  now: number,
+  cache: ScanCache | null,
+  order?: Promise<readonly string[]> | null,
+): { paths: readonly string[]; history: Promise<TranslationHistory> } | null {
+  const { files } = listing;
+  const sampled = Math.min(SAMPLE, files.length);
+  let without = 0;
+  for (let k = 0; k < sampled; k++) {
+    const file = files[Math.floor((k * files.length) / sampled)] as PageFile;
+    if (readTranslation(file.folder, file.rel, now).meta === null) without++;
+  }
+  // Most pages lack metadata, and more than can be named to git: the log will read folders.
+  if (sampled === 0 || without * 2 < sampled || (without / sampled) * files.length <= MAX_NAMED) {
+    return null;
+  }
+  const paths = [...new Set(files.map((f) => `${f.folder.rel}/`))].sort();
+  if (cache && hasCachedLog(cache, KIND, paths)) return null;
+  return { paths, history: readTranslationLog(repo, head, paths, null, cache, order) };
 }
 
 /**

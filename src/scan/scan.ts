@@ -26,7 +26,13 @@ import type { Finding } from "../lint/finding.js";
 import { settleLater } from "../settle.js";
 import type { ScanCache } from "./cached-log.js";
 import { flushScanCache } from "./cached-log.js";
-import { estimateCommits, loadTranslationHistory, pagesWithoutMetadata } from "./estimates.js";
+import {
+  earlyTranslationLog,
+  estimateCommits,
+  loadTranslationHistory,
+  logPaths,
+  pagesWithoutMetadata,
+} from "./estimates.js";
 import { englishPages, type ScanFolders, type SiteScope } from "./folders.js";
 import { completeHistory } from "./history-model.js";
 import { holdsUntil, storeDependentRaws } from "./inputs-key.js";
@@ -154,6 +160,13 @@ export async function scanInStages(
     folders.isPage,
     cache ? { now } : null,
   );
+  // With two repositories the translations' commits are not the English history's: no page
+  // can be estimated from them. Otherwise, when most pages lack metadata, git starts on their
+  // log now rather than once every page is read.
+  const early = twoRepos
+    ? null
+    : earlyTranslationLog(repo, head.hash, listing, now, cache, headOrder);
+  if (early) settleLater(early.history);
   const reads = cache ? pageReadsOf(cache, repo, now) : null;
   const translations = await readTranslations(
     listing,
@@ -165,17 +178,20 @@ export async function scanInStages(
   // Pages without metadata need one more history log, of their folders, for their estimates;
   // it runs beside the English one, and not at all when every page has metadata.
   const untracked = pagesWithoutMetadata(translations.pages);
-  // With two repositories the translations' commits are not the English history's: no page
-  // can be estimated from them.
   const estimating = untracked.length > 0 && !twoRepos;
   const estimatesName = cache && estimating ? estimatesFile(cache.identity) : null;
   const knownEstimates =
     cache && estimatesName
       ? readEstimates(cache.store, estimatesName, head.hash, ignoreRevs, untracked.map(pagePath))
       : null;
+  // The log started before the pages were read is this one when it reads what they need.
   const translationHistory =
     estimating && !knownEstimates
-      ? settleLater(loadTranslationHistory(repo, head.hash, untracked, undefined, cache, headOrder))
+      ? early && sameList(early.paths, logPaths(untracked).paths)
+        ? early.history
+        : settleLater(
+            loadTranslationHistory(repo, head.hash, untracked, undefined, cache, headOrder),
+          )
       : null;
   // git checks the raw_commits while the English pages are matched with the translations.
   const resolving = settleLater(
@@ -406,6 +422,9 @@ function pageReadsOf(
   };
   return { memo, keep };
 }
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** A translation's path in the repository, as estimates know it. */
 const pagePath = (t: Translation) => `${t.base}/${t.rel}`;

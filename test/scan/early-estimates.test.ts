@@ -1,0 +1,115 @@
+// The estimates' log starts before the pages are read when a sample says most of them lack
+// metadata and they are too many to name to git (src/scan/estimates.ts, earlyTranslationLog):
+// the scan must then give what plain git gives, and the log must be the one the pages need.
+// A site where most pages record their commit, or a few lack it, keeps the log it had.
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PageReport } from "../../src/core/types.js";
+import { buildSite } from "../../src/demo/build-site.js";
+import type { SiteSpec } from "../../src/demo/site-spec.js";
+import { loggingGit } from "../helpers/logging-git.js";
+import { git, tempDir } from "../helpers/site.js";
+import { runCli } from "../hostile/helpers.js";
+
+let base: string;
+beforeAll(() => {
+  base = tempDir("ts-early-");
+});
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+const PAGES = 130;
+const name = (i: number) => `page-${String(i).padStart(3, "0")}.md`;
+
+/** English pages, translated in one commit (in each language, every n-th page recording its
+ * commit; none for 0), then English edits to some pages and translation edits to others. */
+function site(dir: string, trackedEvery: Record<string, number>): Record<string, string> {
+  const english: Record<string, string> = {};
+  const translated: Record<string, string> = {};
+  const editedEnglish: Record<string, string> = {};
+  const editedTranslation: Record<string, string> = {};
+  for (let i = 0; i < PAGES; i++) {
+    english[`content/en/${name(i)}`] = `# Page ${i}\n\nText.\n`;
+    if (i % 3 === 0) editedEnglish[`content/en/${name(i)}`] = `# Page ${i}\n\nText.\n\nMore.\n`;
+    for (const [lang, every] of Object.entries(trackedEvery)) {
+      const meta =
+        every > 0 && i % every === 0 ? "---\ndefault_lang_commit: {{hash:english}}\n---\n\n" : "";
+      translated[`content/${lang}/${name(i)}`] = `${meta}# ${lang} ${i}\n\nText.\n`;
+      if (i % 5 === 0) {
+        editedTranslation[`content/${lang}/${name(i)}`] = `${meta}# ${lang} ${i}\n\nText!\n`;
+      }
+    }
+  }
+  const spec: SiteSpec = {
+    start: "2025-06-01T00:00:00Z",
+    author: { name: "Fixture Author", email: "fixture@example.com" },
+    steps: [
+      { commit: "English", label: "english", write: english },
+      { commit: "Translate", label: "translate", write: translated },
+      { commit: "Edit English", label: "edit", write: editedEnglish },
+      { commit: "Edit translations", label: "retranslate", write: editedTranslation },
+    ],
+  };
+  return buildSite(spec, dir);
+}
+
+/** Each untracked page's estimate is git's last commit of it: no commit here edited a page and
+ * its translation together. */
+function expectPlainEstimates(dir: string, pages: readonly PageReport[], count: number): void {
+  const untracked = pages.filter((p) => p.status === "untracked");
+  expect(untracked).toHaveLength(count);
+  for (const p of untracked) {
+    const last = git(dir, ["log", "-1", "--format=%H", "--", p.path]);
+    expect([p.path, p.estimate?.rawCommit]).toEqual([p.path, last]);
+  }
+}
+
+const historyLogs = (calls: string[]) => calls.filter((c) => / log .*--raw/.test(c));
+
+function scanLogged(dir: string): { pages: PageReport[]; logs: string[] } {
+  const logged = loggingGit();
+  const run = runCli(["scan", "--no-cache", "--repo", dir, "--format", "json"], {
+    env: logged.env,
+  });
+  expect(run.code).toBe(0);
+  return { pages: JSON.parse(run.stdout).pages, logs: historyLogs(logged.calls()) };
+}
+
+describe("the estimates' log started early", () => {
+  it("is started by folder for a site whose pages mostly record nothing, and gives plain git's estimates", () => {
+    const dir = path.join(base, "records-nothing");
+    site(dir, { "zh-cn": 0 });
+    const { pages, logs } = scanLogged(dir);
+    expect(logs.filter((c) => c.endsWith(" -- content/zh-cn/"))).toHaveLength(1);
+    expect(logs).toHaveLength(2);
+    expectPlainEstimates(dir, pages, PAGES);
+  });
+
+  it("is not started where most pages record their commit", () => {
+    const dir = path.join(base, "mostly-tracked");
+    site(dir, { "zh-cn": 1 });
+    const { logs } = scanLogged(dir);
+    expect(logs.filter((c) => c.includes("content/zh-cn/"))).toEqual([]);
+  });
+
+  it("is not started where the pages without metadata are few enough to name", () => {
+    // Every second page records its commit: 65 are left, which git is given by name.
+    const dir = path.join(base, "half");
+    site(dir, { "zh-cn": 2 });
+    const { pages, logs } = scanLogged(dir);
+    expect(logs.filter((c) => c.endsWith(" -- content/zh-cn/"))).toEqual([]);
+    expect(logs.filter((c) => c.includes(" -- content/zh-cn/page-"))).toHaveLength(1);
+    expectPlainEstimates(dir, pages, PAGES / 2);
+  });
+
+  it("gives way to the log the pages need when they need another", () => {
+    // Half the sample lacks metadata, all in one language: the early log reads both folders,
+    // and the pages need their own folder's.
+    const dir = path.join(base, "one-language");
+    site(dir, { ja: 1, "zh-cn": 0 });
+    const { pages, logs } = scanLogged(dir);
+    expect(logs.filter((c) => c.endsWith(" -- content/ja/ content/zh-cn/"))).toHaveLength(1);
+    expect(logs.filter((c) => c.endsWith(" -- content/zh-cn/"))).toHaveLength(1);
+    expectPlainEstimates(dir, pages, PAGES);
+  });
+});
