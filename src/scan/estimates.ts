@@ -14,6 +14,7 @@ import { commitsForPaths, type RangeContext } from "../core/walk.js";
 import { AppError } from "../errors.js";
 import { type ChangeSink, readChangesIn, readLogCapture } from "../git/history.js";
 import type { Repo } from "../git/run.js";
+import { settleLater } from "../settle.js";
 import { hasCachedLog, readCachedLog, type ScanCache } from "./cached-log.js";
 import type { HistoryModel } from "./history-model.js";
 import type { PageFile, PageListing } from "./listing.js";
@@ -53,7 +54,7 @@ export async function loadTranslationHistory(
 }
 
 /** The pages' paths, and what their log reads: the pages by name, or their folders. */
-export function logPaths(pages: readonly Translation[], maxNamed = MAX_NAMED) {
+function logPaths(pages: readonly Translation[], maxNamed = MAX_NAMED) {
   const names = pages.map((t) => `${t.base}/${t.rel}`);
   const paths =
     names.length <= maxNamed && !names.some(hasEscapedBytes)
@@ -96,12 +97,14 @@ const KIND = "estimates";
 const SAMPLE = 32;
 
 /**
- * The estimates' log started before the pages are read, when a sample of them says most lack
- * metadata (a site that records none, as Kubernetes' or the CNCF glossary's): their log will
- * then read the translation folders whole, and git can start on it beside the English log
- * instead of after every page is read. `paths` is what it reads; the scan takes it only when
- * the pages turn out to need exactly that log (see logPaths), else it runs the one they need.
- * Null when the sample says otherwise, or the cache holds such a log already.
+ * The estimates' log of every translation folder, started before the pages are read when a
+ * sample of them says most lack metadata and more than can be named to git (a site that records
+ * none, as Kubernetes' or the CNCF glossary's): git works on it beside the English log instead
+ * of after every page is read. It reads every folder that holds a page, so it serves whatever
+ * log the pages turn out to need: the estimates look up each page by its own path, which a log
+ * of more folders (whose renames git pairs among more files) answers alike.
+ * With a cache that holds it already it is read when asked for, as quickly as then. Null when
+ * the sample says otherwise.
  */
 export function earlyTranslationLog(
   repo: Repo,
@@ -110,7 +113,7 @@ export function earlyTranslationLog(
   now: number,
   cache: ScanCache | null,
   order?: Promise<readonly string[]> | null,
-): { paths: readonly string[]; history: Promise<TranslationHistory> } | null {
+): { paths: readonly string[]; history: () => Promise<TranslationHistory> } | null {
   const { files } = listing;
   const sampled = Math.min(SAMPLE, files.length);
   let without = 0;
@@ -118,13 +121,17 @@ export function earlyTranslationLog(
     const file = files[Math.floor((k * files.length) / sampled)] as PageFile;
     if (readTranslation(file.folder, file.rel, now).meta === null) without++;
   }
-  // Most pages lack metadata, and more than can be named to git: the log will read folders.
   if (sampled === 0 || without * 2 < sampled || (without / sampled) * files.length <= MAX_NAMED) {
     return null;
   }
   const paths = [...new Set(files.map((f) => `${f.folder.rel}/`))].sort();
-  if (cache && hasCachedLog(cache, KIND, paths)) return null;
-  return { paths, history: readTranslationLog(repo, head, paths, null, cache, order) };
+  const read = () => settleLater(readTranslationLog(repo, head, paths, null, cache, order));
+  if (cache && hasCachedLog(cache, KIND, paths)) {
+    let asked: Promise<TranslationHistory> | null = null;
+    return { paths, history: () => (asked ??= read()) };
+  }
+  const started = read();
+  return { paths, history: () => started };
 }
 
 /**

@@ -30,7 +30,6 @@ import {
   earlyTranslationLog,
   estimateCommits,
   loadTranslationHistory,
-  logPaths,
   pagesWithoutMetadata,
 } from "./estimates.js";
 import { englishPages, type ScanFolders, type SiteScope } from "./folders.js";
@@ -166,7 +165,6 @@ export async function scanInStages(
   const early = twoRepos
     ? null
     : earlyTranslationLog(repo, head.hash, listing, now, cache, headOrder);
-  if (early) settleLater(early.history);
   const reads = cache ? pageReadsOf(cache, repo, now) : null;
   const translations = await readTranslations(
     listing,
@@ -184,11 +182,12 @@ export async function scanInStages(
     cache && estimatesName
       ? readEstimates(cache.store, estimatesName, head.hash, ignoreRevs, untracked.map(pagePath))
       : null;
-  // The log started before the pages were read is this one when it reads what they need.
+  // The log started before the pages were read serves them: it reads every folder that holds a
+  // page, so every page without metadata is below it.
   const translationHistory =
     estimating && !knownEstimates
-      ? early && sameList(early.paths, logPaths(untracked).paths)
-        ? early.history
+      ? early
+        ? early.history()
         : settleLater(
             loadTranslationHistory(repo, head.hash, untracked, undefined, cache, headOrder),
           )
@@ -422,9 +421,6 @@ function pageReadsOf(
   };
   return { memo, keep };
 }
-
-const sameList = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** A translation's path in the repository, as estimates know it. */
 const pagePath = (t: Translation) => `${t.base}/${t.rel}`;

@@ -1,8 +1,8 @@
 // The estimates' log starts before the pages are read when a sample says most of them lack
 // metadata and they are too many to name to git (src/scan/estimates.ts, earlyTranslationLog):
-// the scan must then give what plain git gives, and the log must be the one the pages need.
-// A site where most pages record their commit, or a few lack it, keeps the log it had.
-import { rmSync } from "node:fs";
+// the scan must then give what plain git gives, from that one log. A site where most pages
+// record their commit, or a few lack it, keeps the log it had.
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PageReport } from "../../src/core/types.js";
@@ -102,14 +102,42 @@ describe("the estimates' log started early", () => {
     expectPlainEstimates(dir, pages, PAGES / 2);
   });
 
-  it("gives way to the log the pages need when they need another", () => {
+  it("serves the pages of one language from the log of every language", () => {
     // Half the sample lacks metadata, all in one language: the early log reads both folders,
-    // and the pages need their own folder's.
+    // and the pages without metadata, all in one, take it rather than a log of their own.
     const dir = path.join(base, "one-language");
     site(dir, { ja: 1, "zh-cn": 0 });
     const { pages, logs } = scanLogged(dir);
+    expect(logs.filter((c) => c.includes("content/zh-cn/"))).toHaveLength(1);
     expect(logs.filter((c) => c.endsWith(" -- content/ja/ content/zh-cn/"))).toHaveLength(1);
-    expect(logs.filter((c) => c.endsWith(" -- content/zh-cn/"))).toHaveLength(1);
     expectPlainEstimates(dir, pages, PAGES);
+  });
+
+  it("gives the same report from the cache, before and after new commits", () => {
+    const dir = path.join(base, "cached");
+    site(dir, { "zh-cn": 0 });
+    const cacheDir = path.join(base, "cache");
+    const json = (args: string[]) => {
+      const run = runCli(["scan", "--repo", dir, "--format", "json", ...args]);
+      expect(run.code).toBe(0);
+      return run.stdout;
+    };
+    expect(json(["--cache-dir", cacheDir])).toBe(json(["--no-cache"]));
+    // A translation edited and committed: the next run scans again, its estimates' log from the
+    // cached one (kept under the early log's folders) and the commits since.
+    writeFileSync(path.join(dir, "content/zh-cn", name(7)), "# zh-cn 7\n\nEdited.\n");
+    git(dir, ["add", "-A"]);
+    git(dir, [
+      "-c",
+      "user.name=Fixture Author",
+      "-c",
+      "user.email=fixture@example.com",
+      "commit",
+      "-q",
+      "--date=2025-07-01T00:00:00Z",
+      "-m",
+      "Edit one translation",
+    ]);
+    expect(json(["--cache-dir", cacheDir])).toBe(json(["--no-cache"]));
   });
 });
