@@ -36,6 +36,35 @@ export function git(dir: string, args: string[]): string {
   }).trim();
 }
 
+/** Commits what is staged as the fixtures' author, authored and committed at `date`. */
+export function commitAsFixture(dir: string, message: string, date: string): void {
+  execFileSync(
+    "git",
+    [
+      "-c",
+      "core.hooksPath=/dev/null",
+      "-c",
+      "user.name=Fixture Author",
+      "-c",
+      "user.email=fixture@example.com",
+      "commit",
+      "-q",
+      `--date=${date}`,
+      "-m",
+      message,
+    ],
+    {
+      cwd: dir,
+      env: {
+        ...gitEnv(),
+        GIT_CONFIG_GLOBAL: "/dev/null",
+        GIT_CONFIG_NOSYSTEM: "1",
+        GIT_COMMITTER_DATE: date,
+      },
+    },
+  );
+}
+
 export interface TempMdnPair {
   /** The English repository (fixtures/mdn-content.json). */
   content: string;

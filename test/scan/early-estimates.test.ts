@@ -9,7 +9,7 @@ import type { PageReport } from "../../src/core/types.js";
 import { buildSite } from "../../src/demo/build-site.js";
 import type { SiteSpec } from "../../src/demo/site-spec.js";
 import { loggingGit } from "../helpers/logging-git.js";
-import { git, tempDir } from "../helpers/site.js";
+import { commitAsFixture, git, tempDir } from "../helpers/site.js";
 import { runCli } from "../hostile/helpers.js";
 
 let base: string;
@@ -127,17 +127,7 @@ describe("the estimates' log started early", () => {
     // cached one (kept under the early log's folders) and the commits since.
     writeFileSync(path.join(dir, "content/zh-cn", name(7)), "# zh-cn 7\n\nEdited.\n");
     git(dir, ["add", "-A"]);
-    git(dir, [
-      "-c",
-      "user.name=Fixture Author",
-      "-c",
-      "user.email=fixture@example.com",
-      "commit",
-      "-q",
-      "--date=2025-07-01T00:00:00Z",
-      "-m",
-      "Edit one translation",
-    ]);
+    commitAsFixture(dir, "Edit one translation", "2025-07-01T00:00:00Z");
     expect(json(["--cache-dir", cacheDir])).toBe(json(["--no-cache"]));
   });
 });

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PageReport } from "../../src/core/types.js";
 import { scan } from "../../src/scan/scan.js";
-import { buildFixture, git, type TempSite, tempDir } from "../helpers/site.js";
+import { buildFixture, commitAsFixture, git, type TempSite, tempDir } from "../helpers/site.js";
 import { english, TestRepo } from "../hostile/helpers.js";
 
 let site: TempSite;
@@ -22,17 +22,7 @@ beforeAll(async () => {
   writeFileSync(path.join(site.dir, "content/zh-cn/tasks-draft.md"), "草稿。\n");
   writeFileSync(path.join(site.dir, "content/en/tasks-draft.md"), "Draft.\n");
   git(site.dir, ["add", "content/en/tasks-draft.md"]);
-  git(site.dir, [
-    "-c",
-    "user.name=Fixture Author",
-    "-c",
-    "user.email=fixture@example.com",
-    "commit",
-    "-q",
-    "--date=2025-07-01T00:00:00Z",
-    "-m",
-    "English draft page",
-  ]);
+  commitAsFixture(site.dir, "English draft page", "2025-07-01T00:00:00Z");
   withIgnored = (await scan(options(site.dir))).result.pages;
   noIgnoreFile = path.join(tempDir(), "empty-ignore-revs");
   writeFileSync(noIgnoreFile, "# nothing skipped\n");
