@@ -68,14 +68,14 @@ export const KIND_SHORT: Readonly<Record<ChangeKind, string>> = {
   prose: "prose",
 };
 
-/** A kind as reports write it: `front-matter (weight, title)`; `?` when it could not be told
- * (a binary or over-large file). Keys are untrusted page text: callers escape the result. */
+/** A kind as reports write it: `front-matter (weight, title)`; `unknown` when it could not be
+ * told (a binary or over-large file), as pages are counted. Keys are untrusted page text:
+ * callers escape the result. */
 export function kindText(c: {
   changeKind?: ChangeKind | null;
   changedKeys?: readonly string[];
 }): string {
-  if (c.changeKind === undefined) return "";
-  if (c.changeKind === null) return "?";
+  if (c.changeKind === undefined || c.changeKind === null) return countedKind(c.changeKind) ?? "";
   const keys = c.changedKeys && c.changedKeys.length > 0 ? ` (${c.changedKeys.join(", ")})` : "";
   return `${c.changeKind}${keys}`;
 }
