@@ -104,8 +104,9 @@ export function runEditor(
     terminal.reclaim();
   }
   if (res.error) return `could not run the editor ${editor.command}: ${res.error.message}`;
-  // Through the script, an editor that cannot be run is the shell's exit 127, not a spawn error.
-  if (hasEscapedBytes(file) && res.status === 127) {
+  // Through the script, an editor that cannot be run is the shell's exit 127 (not found) or 126
+  // (not executable), not a spawn error.
+  if (hasEscapedBytes(file) && (res.status === 126 || res.status === 127)) {
     return `could not run the editor ${editor.command}: not found or not executable`;
   }
   if (res.status !== 0) {
