@@ -38,7 +38,6 @@ rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: [path.join(source, "main.ts")],
   outdir,
-  allowOverwrite: true,
   bundle: true,
   splitting: true,
   chunkNames: "[name]-[hash]",
