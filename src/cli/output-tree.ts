@@ -95,16 +95,13 @@ function missingFolders(
   files: readonly TreeFile[],
   folders: ReadonlyMap<string, TreeFile>,
 ): string[] {
-  const missing: string[] = [];
-  const absent = new Set<string>();
-  const isMissing = (dir: string) => absent.has(dir);
+  // In the order added: parents first.
+  const missing = new Set<string>();
   for (const [dir, needs] of folders) {
     const parent = path.posix.dirname(dir);
-    const info = parent !== "." && isMissing(parent) ? null : statOf(root, dir, needs.file);
-    if (info === null) {
-      missing.push(dir);
-      absent.add(dir);
-    } else if (info.isSymbolicLink() || !info.isDirectory()) {
+    const info = parent !== "." && missing.has(parent) ? null : statOf(root, dir, needs.file);
+    if (info === null) missing.add(dir);
+    else if (info.isSymbolicLink() || !info.isDirectory()) {
       const why = info.isSymbolicLink()
         ? "a folder on its way is a symbolic link"
         : "a file stands where its folder would be";
@@ -113,7 +110,7 @@ function missingFolders(
   }
   for (const f of files) {
     const parent = path.posix.dirname(f.file);
-    if (parent !== "." && isMissing(parent)) continue;
+    if (parent !== "." && missing.has(parent)) continue;
     if (statOf(root, f.file, f.file)?.isDirectory()) {
       throw new AppError(
         2,
@@ -121,7 +118,7 @@ function missingFolders(
       );
     }
   }
-  return missing;
+  return [...missing];
 }
 
 /** What stands at `rel` below `root` (not followed), or null when nothing does. */

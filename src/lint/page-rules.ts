@@ -235,6 +235,12 @@ function renamedReads(right: string, value: unknown): MetaChange | null {
   return null;
 }
 
+/** Our front matter keys by their words (see `words`), but MDN's table: written otherwise it is
+ * mdnCommitFindings's, which knows what it holds. */
+const KEY_BY_WORDS = new Map(
+  FRONT_MATTER_KEYS.filter((k) => k !== MDN_TABLE).map((k) => [words(k), k] as const),
+);
+
 /** A top-level front matter key that is a misspelling of one this tool reads. */
 function frontMatterKeyFindings(text: string, bodyStart: number): Finding[] {
   const known: readonly string[] = FRONT_MATTER_KEYS;
@@ -243,9 +249,7 @@ function frontMatterKeyFindings(text: string, bodyStart: number): Finding[] {
       ? null
       : key === MISSPELLED_TIME_KEY
         ? TIME_KEY
-        : // MDN's table written otherwise is mdnCommitFindings's, which knows what it holds.
-          (FRONT_MATTER_KEYS.find((k) => k !== MDN_TABLE && words(k) === words(key)) ??
-          nearest(key, FRONT_MATTER_KEYS, frontMatterTypoEdits));
+        : (KEY_BY_WORDS.get(words(key)) ?? nearest(key, FRONT_MATTER_KEYS, frontMatterTypoEdits));
   // Every page of a front matter site comes here: the block is parsed again only when a line
   // starts with a key that looks misspelled.
   const head = text.slice(0, bodyStart);
