@@ -185,14 +185,22 @@ export function runGit(
       const why = err.code === "ENOENT" ? "git is not installed or not on PATH" : err.message;
       reject(new AppError(2, why));
     });
-    child.on("close", (code) => {
+    child.on("close", (code, signal) => {
       if (failed) return;
-      const exit = code ?? 128;
-      if (exit !== 0 && !(opts.okCodes ?? []).includes(exit)) {
-        reject(new GitFailure(commandOf(args), exit, firstLine(stderr)));
-        return;
-      }
-      resolve({ stdout: Buffer.concat(chunks), code: exit });
+      const settle = () => {
+        const exit = code ?? 128;
+        if (exit !== 0 && !(opts.okCodes ?? []).includes(exit)) {
+          reject(new GitFailure(commandOf(args), exit, firstLine(stderr)));
+          return;
+        }
+        resolve({ stdout: Buffer.concat(chunks), code: exit });
+      };
+      // A Ctrl-C at the terminal reaches git and this process at once; this process's own
+      // handler (the dashboard's) then ends it as interrupted, which git's death must not
+      // overtake as a failure ("not a git work tree"). A signal meant for git alone is still a
+      // failure, a moment later.
+      if (signal !== null && INTERRUPTS.has(signal)) setTimeout(settle, INTERRUPT_GRACE_MS);
+      else settle();
     });
     // A git that exits early (bad repository) closes stdin; that is reported by "close".
     child.stdin.on("error", () => {});
@@ -200,6 +208,10 @@ export function runGit(
     else child.stdin.end();
   });
 }
+
+/** Signals a terminal or a session sends the whole process group (see the "close" handler). */
+const INTERRUPTS: ReadonlySet<NodeJS.Signals> = new Set(["SIGINT", "SIGTERM", "SIGHUP"]);
+const INTERRUPT_GRACE_MS = 250;
 
 /** The git command `args` run, as an error names it: after any `-c name=value` settings. */
 function commandOf(args: readonly string[]): string {
