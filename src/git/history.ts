@@ -2,6 +2,7 @@
 // commit graph and what every commit changed below the English folder against its first parent.
 // The scan's cost therefore does not depend on how many pages there are or how many raw_commits
 // they name.
+import { availableParallelism } from "node:os";
 import { AppError } from "../errors.js";
 import { settleLater } from "../settle.js";
 import { isFullHash } from "./revision.js";
@@ -145,12 +146,26 @@ export interface ChangeSink {
  */
 export const LOG_PART = 8192;
 
+/** A part size that keeps the log whole: one git process, and no listing of the commits. */
+export const WHOLE_LOG = 2 ** 30;
+
+/**
+ * The part size the scan uses here. Each part is a git process that needs a core of its own,
+ * while the scan's thread keeps one busy reading pages and parsing the log's output: on two
+ * cores a second part only takes CPU from the first and the scan (the repacked reference's
+ * scan took 10% longer split in three), so the log is split only where cores are left over.
+ */
+export function logPartSize(cores = availableParallelism()): number {
+  return cores > 2 ? LOG_PART : WHOLE_LOG;
+}
+
 /**
  * HEAD's whole history as a table: every commit, with what it changed below `folders` against
  * its first parent handed to `sink` as the log streams in. The log is read in parts (see
  * LOG_PART) that are numbered as the single log would number them, after the first only when
- * HEAD has more commits than a part holds. `order` is HEAD's commits in git's log order, whole
- * (see readHeadSpan); it is listed here when not given.
+ * HEAD has more commits than a part holds, or whole in one (see logPartSize). `order` gives HEAD's
+ * commits in git's log order, whole (see readHeadSpan), and is asked only for a split log; they
+ * are listed here when it is not given.
  * `--full-history --sparse` keeps every commit in the walk and leaves parents unrewritten. A
  * merge's other parents are not diffed: every commit's version of a file follows from the
  * first-parent changes (see core/blob-at.ts), and diffing long-lived branches against their
@@ -161,11 +176,28 @@ export async function readHeadHistory(
   head: string,
   folders: readonly string[],
   sink: ChangeSink,
-  partSize = LOG_PART,
-  order?: Promise<readonly string[]>,
+  partSize = logPartSize(),
+  order?: () => Promise<readonly string[]>,
 ): Promise<CommitTable> {
   if (!isFullHash(head)) throw new AppError(2, "internal: unvalidated revision");
   checkPartSize(partSize);
+  if (partSize === WHOLE_LOG) {
+    const table = emptyTable();
+    linkParents(
+      table,
+      0,
+      await readLogPart(
+        repo,
+        head,
+        folders.map((f) => `${f}/`),
+        sink,
+        0,
+        [],
+        table,
+      ),
+    );
+    return table;
+  }
   // Each part fills a table of its own as its log streams in, numbering its commits from where
   // it starts, and all register their hashes in one index: only the parents are left to link
   // when all have ended.
@@ -174,7 +206,7 @@ export async function readHeadHistory(
   const first = settleLater(
     readLogPart(repo, head, below, sink, 0, [`--max-count=${partSize}`], one),
   );
-  const listed = settleLater(order ?? revList(repo, head));
+  const listed = settleLater(order ? order() : revList(repo, head));
   const rest = settleLater(
     listed.then((hashes) =>
       hashes.length > partSize
@@ -274,11 +306,11 @@ export async function readChangesIn(
   paths: readonly string[],
   sink: ChangeSink,
   order?: readonly string[],
-  partSize = LOG_PART,
+  partSize = logPartSize(),
 ): Promise<string[]> {
   if (!isFullHash(head)) throw new AppError(2, "internal: unvalidated revision");
   checkPartSize(partSize);
-  if (order && order.length > 0) {
+  if (order && order.length > 0 && partSize !== WHOLE_LOG) {
     if (order[0] !== head) throw new AppError(2, "internal: the order is not HEAD's");
     const parts = await readListedParts(repo, order, 0, paths, sink, partSize, new Map());
     return parts.flatMap((p) => p.table.hashes);

@@ -40,7 +40,7 @@ export async function loadHeadHistory(
   folders: readonly string[],
   logPart?: number,
   cache: ScanCache | null = null,
-  order?: Promise<readonly string[]>,
+  order?: () => Promise<readonly string[]>,
 ): Promise<HeadHistory> {
   // The path index is built while git's output streams in, not after the log has ended.
   const { table, sink } = cache
@@ -51,7 +51,7 @@ export async function loadHeadHistory(
           folders,
           recorder,
           logPart,
-          order ?? cache.order(),
+          order ?? cache.order,
         );
         return { table, log: recorder.capture(table) };
       })
@@ -68,7 +68,7 @@ async function fromGit(
   head: string,
   folders: readonly string[],
   logPart?: number,
-  order?: Promise<readonly string[]>,
+  order?: () => Promise<readonly string[]>,
 ) {
   const sink = newBuilder();
   return { table: await readHeadHistory(repo, head, folders, sink, logPart, order), sink };

@@ -4,6 +4,7 @@
 
 import type { CacheChoice } from "../cache/store.js";
 import { AppError } from "../errors.js";
+import { logPartSize, WHOLE_LOG } from "../git/history.js";
 import { type IndexState, indexState } from "../git/index-state.js";
 import { type FoundRepo, type OpenedRepo, openRepo, openRepoAtHead } from "../git/repo.js";
 import { listTree, type TreeEntry } from "../git/tree.js";
@@ -55,10 +56,11 @@ export async function startScan(
   opts: SiteScope & { repo: string; cache?: CacheChoice; found?: Promise<FoundRepo> },
 ): Promise<ScanStart> {
   // Both repositories are opened at once; the source's HEAD date is read alongside. Without a
-  // cache the history log is certain to run, and the same walk lists HEAD's commits in git's
-  // order, which the log splits its work by; with one, a run that finds its log there would walk
-  // for nothing, and the log lists them for itself when it runs (see readHeadHistory).
-  const countTo = opts.cache?.enabled ? 1 : MAX_COUNT;
+  // cache the history log is certain to run, and where it is split (see logPartSize) the same
+  // walk lists HEAD's commits in git's order, which the log splits its work by; with one, a run
+  // that finds its log there would walk for nothing, and the log lists them for itself when it
+  // runs (see readHeadHistory).
+  const countTo = opts.cache?.enabled || logPartSize() === WHOLE_LOG ? 1 : MAX_COUNT;
   const [opened, translations] = await Promise.all([
     opts.sourceRepo
       ? openSourceRepo(opts.sourceRepo, countTo)
@@ -84,7 +86,14 @@ export async function startScan(
   // which a run answered by a kept report (cli/kept-report.ts) never needs; nor the English
   // list, which otherwise is read now, not once the scan's own code has loaded.
   const headHistory = whenNeeded(!cache || !headHistoryCached(cache, folders.sourceFolders), () =>
-    loadHeadHistory(sourceRepo, hash, folders.sourceFolders, undefined, cache, order ?? undefined),
+    loadHeadHistory(
+      sourceRepo,
+      hash,
+      folders.sourceFolders,
+      undefined,
+      cache,
+      order ? () => order : undefined,
+    ),
   );
   const englishList = whenNeeded(!cache, () => listTree(sourceRepo, hash, folders.sourceFolders));
   return {

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRepo } from "../../bench/generate.js";
 import { type PathIndex, PathIndexBuilder } from "../../src/core/pathindex.js";
-import { readChangesIn, revList } from "../../src/git/history.js";
+import { LOG_PART, logPartSize, readChangesIn, revList, WHOLE_LOG } from "../../src/git/history.js";
 import { openRepo, readHead, readHeadSpan } from "../../src/git/repo.js";
 import { type HeadHistory, loadHeadHistory } from "../../src/scan/history-model.js";
 import { tempDir } from "../helpers/site.js";
@@ -73,7 +73,7 @@ describe("the history log in two parts", () => {
     expect(whole.index.renames.length).toBeGreaterThan(0);
   });
 
-  for (const part of [1, 7, 150, COMMITS - 1, COMMITS, COMMITS + 1]) {
+  for (const part of [1, 7, 150, COMMITS - 1, COMMITS, COMMITS + 1, WHOLE_LOG]) {
     it(`gives the single log's history when split after ${part} commits`, async () => {
       const split = await load(part);
       expect(split.table).toEqual(whole.table);
@@ -85,6 +85,14 @@ describe("the history log in two parts", () => {
       }
     });
   }
+});
+
+describe("the part size", () => {
+  it("keeps the log whole on two cores, where the scan's own thread needs the other", () => {
+    expect(logPartSize(1)).toBe(WHOLE_LOG);
+    expect(logPartSize(2)).toBe(WHOLE_LOG);
+    expect(logPartSize(4)).toBe(LOG_PART);
+  });
 });
 
 describe("the log of listed commits", () => {
