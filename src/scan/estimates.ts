@@ -55,7 +55,7 @@ export async function loadTranslationHistory(
 
 /** The pages' paths, and what their log reads: the pages by name, or their folders. */
 function logPaths(pages: readonly Translation[], maxNamed = MAX_NAMED) {
-  const names = pages.map((t) => `${t.base}/${t.rel}`);
+  const names = pages.map(pagePath);
   const paths =
     names.length <= maxNamed && !names.some(hasEscapedBytes)
       ? names
@@ -63,12 +63,13 @@ function logPaths(pages: readonly Translation[], maxNamed = MAX_NAMED) {
   return { names, paths };
 }
 
-/** The log below `paths`, indexing only the files `wanted` names when given (see onlyPaths). */
+/** The log below `paths`, indexing only the files `wanted` names or `keeps` keeps, when given
+ * (see onlyPaths). */
 async function readTranslationLog(
   repo: Repo,
   head: string,
   paths: readonly string[],
-  wanted: readonly string[] | null,
+  wanted: readonly string[] | ((path: string) => boolean) | null,
   cache: ScanCache | null,
   order?: Promise<readonly string[]> | null,
 ): Promise<TranslationHistory> {
@@ -85,7 +86,9 @@ async function readTranslationLog(
     return { hashes: table.hashes, index: sink.finish() };
   }
   const builder = new PathIndexBuilder();
-  const sink = wanted ? onlyPaths(builder, new Set(wanted)) : builder;
+  const sink = !wanted
+    ? builder
+    : onlyPaths(builder, typeof wanted === "function" ? wanted : setHas(new Set(wanted)));
   const hashes = await readChangesIn(repo, head, paths, sink, (await order) ?? undefined);
   return { hashes, index: builder.finish() };
 }
@@ -141,16 +144,87 @@ export function earlyTranslationLog(
  * by folders names every other translation too, which need not be indexed (nor kept in memory
  * while the reports are built). Not for a cached log, which later runs read for other pages.
  */
-function onlyPaths(sink: ChangeSink, wanted: ReadonlySet<string>): ChangeSink {
+function onlyPaths(sink: ChangeSink, wanted: (path: string) => boolean): ChangeSink {
   return {
     commit: (commit, parents) => sink.commit(commit, parents),
     change: (commit, header, path, from, newMode) => {
-      if (wanted.has(path) || (from !== null && wanted.has(from))) {
+      if (wanted(path) || (from !== null && wanted(from))) {
         sink.change(commit, header, path, from, newMode);
       }
     },
   };
 }
+
+const setHas =
+  (set: ReadonlySet<string>) =>
+  (path: string): boolean =>
+    set.has(path);
+
+/** Told of the pages as they are read; see translationLogWhileReading. */
+export interface ReadingWatch {
+  /** Told of every page read so far, in the order read, each time some more are. */
+  read(pages: readonly Translation[]): void;
+  /** The log, when it was started while the pages were read; null when it was not. */
+  history(): Promise<TranslationHistory> | null;
+}
+
+/**
+ * Starts the estimates' log of every translation folder that holds a page while the pages are
+ * still read, as soon as more pages lack metadata than can be named to git: their log is then of
+ * folders whatever the pages not yet read hold (see logPaths), and git need not wait for the
+ * last page to start it. As the early log, it serves every page without metadata (see
+ * earlyTranslationLog); it indexes the changes of every page not known to have metadata, and
+ * pages are read faster than git writes the log, so by the time most of it comes the index
+ * keeps only the pages without. With a cache that holds it already it is read when asked for.
+ */
+export function translationLogWhileReading(
+  repo: Repo,
+  head: string,
+  listing: PageListing,
+  cache: ScanCache | null,
+  order?: Promise<readonly string[]> | null,
+  maxNamed = MAX_NAMED,
+): ReadingWatch {
+  let seen = 0;
+  let without = 0;
+  // The pages read that have metadata, once the log is started.
+  const tracked = new Set<string>();
+  const paths = () => [...new Set(listing.files.map((f) => `${f.folder.rel}/`))].sort();
+  const start = (pages: readonly Translation[]): { get: () => Promise<TranslationHistory> } => {
+    const folders = paths();
+    if (cache) {
+      const read = () => settleLater(readTranslationLog(repo, head, folders, null, cache, order));
+      if (hasCachedLog(cache, KIND, folders)) {
+        let asked: Promise<TranslationHistory> | null = null;
+        return { get: () => (asked ??= read()) };
+      }
+      const log = read();
+      return { get: () => log };
+    }
+    for (const t of pages) if (t.meta !== null) tracked.add(pagePath(t));
+    const log = settleLater(
+      readTranslationLog(repo, head, folders, (p) => !tracked.has(p), null, order),
+    );
+    return { get: () => log };
+  };
+  let log: { get: () => Promise<TranslationHistory> } | null = null;
+  return {
+    read(pages) {
+      for (; seen < pages.length; seen++) {
+        const t = pages[seen] as Translation;
+        if (log) {
+          if (t.meta !== null) tracked.add(pagePath(t));
+        } else if (t.meta === null && ++without > maxNamed) {
+          log = start(pages.slice(0, seen + 1));
+        }
+      }
+    },
+    history: () => (log ? log.get() : null),
+  };
+}
+
+/** A translation's path in the repository, as estimates know it. */
+export const pagePath = (t: Translation) => `${t.base}/${t.rel}`;
 
 /** The estimates of the pages without metadata. */
 export interface Estimates {

@@ -30,7 +30,9 @@ import {
   earlyTranslationLog,
   estimateCommits,
   loadTranslationHistory,
+  pagePath,
   pagesWithoutMetadata,
+  translationLogWhileReading,
 } from "./estimates.js";
 import { englishPages, type ScanFolders, type SiteScope } from "./folders.js";
 import { completeHistory } from "./history-model.js";
@@ -165,12 +167,18 @@ export async function scanInStages(
   const early = twoRepos
     ? null
     : earlyTranslationLog(repo, head.hash, listing, now, cache, headOrder);
+  // Otherwise it starts while the pages are read, once more lack metadata than can be named.
+  const whileReading =
+    twoRepos || early
+      ? null
+      : translationLogWhileReading(repo, head.hash, listing, cache, headOrder);
   const reads = cache ? pageReadsOf(cache, repo, now) : null;
   const translations = await readTranslations(
     listing,
     (done, total) => progress({ phase: "pages", done, total }),
     now,
     reads?.memo ?? null,
+    whileReading ? (pages) => whileReading.read(pages) : undefined,
   );
   reads?.keep();
   // Pages without metadata need one more history log, of their folders, for their estimates;
@@ -182,15 +190,15 @@ export async function scanInStages(
     cache && estimatesName
       ? readEstimates(cache.store, estimatesName, head.hash, ignoreRevs, untracked.map(pagePath))
       : null;
-  // The log started before the pages were read serves them: it reads every folder that holds a
-  // page, so every page without metadata is below it.
+  // A log started before or while the pages were read serves them: it reads every folder that
+  // holds a page, so every page without metadata is below it.
   const translationHistory =
     estimating && !knownEstimates
-      ? early
-        ? early.history()
-        : settleLater(
-            loadTranslationHistory(repo, head.hash, untracked, undefined, cache, headOrder),
-          )
+      ? (early?.history() ??
+        whileReading?.history() ??
+        settleLater(
+          loadTranslationHistory(repo, head.hash, untracked, undefined, cache, headOrder),
+        ))
       : null;
   // git checks the raw_commits while the English pages are matched with the translations.
   const resolving = settleLater(
@@ -421,9 +429,6 @@ function pageReadsOf(
   };
   return { memo, keep };
 }
-
-/** A translation's path in the repository, as estimates know it. */
-const pagePath = (t: Translation) => `${t.base}/${t.rel}`;
 
 /** Estimates by page from estimates by path (see cache/estimates-file.ts). */
 function fromPaths(pages: readonly Translation[], byPath: PageEstimates): Map<Translation, string> {

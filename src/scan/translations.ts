@@ -54,6 +54,8 @@ export async function readTranslations(
   onProgress?: (done: number, total: number) => void,
   now = Date.now(),
   memo: PageMemo | null = null,
+  /** Told of the pages read so far after each batch, and once all are. */
+  onRead?: (pages: readonly Translation[]) => void,
 ): Promise<TranslationSet> {
   const pages: Translation[] = [];
   const { files } = listing;
@@ -77,10 +79,12 @@ export async function readTranslations(
       pages.push(readOne(folder, rel, abs, now));
     }
     if ((i + 1) % BATCH === 0) {
+      onRead?.(pages);
       onProgress?.(i + 1, files.length);
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
+  onRead?.(pages);
   onProgress?.(files.length, files.length);
   return { pages, skipped: listing.skipped };
 }

@@ -1,7 +1,8 @@
 // The estimates' log starts before the pages are read when a sample says most of them lack
-// metadata and they are too many to name to git (src/scan/estimates.ts, earlyTranslationLog):
-// the scan must then give what plain git gives, from that one log. A site where most pages
-// record their commit, or a few lack it, keeps the log it had.
+// metadata and they are too many to name to git (src/scan/estimates.ts, earlyTranslationLog),
+// or while they are read once that many are found (translationLogWhileReading): the scan must
+// then give what plain git gives, from that one log. A site where most pages record their
+// commit, or a few lack it, keeps the log it had.
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -111,6 +112,28 @@ describe("the estimates' log started early", () => {
     expect(logs.filter((c) => c.includes("content/zh-cn/"))).toHaveLength(1);
     expect(logs.filter((c) => c.endsWith(" -- content/ja/ content/zh-cn/"))).toHaveLength(1);
     expectPlainEstimates(dir, pages, PAGES);
+  });
+
+  it("is started while the pages are read once more lack metadata than can be named", () => {
+    // A third of the pages lack metadata, all of one language: too few for the sample to start
+    // the log before the pages are read, too many to name. It starts with the 101st, by folder.
+    const dir = path.join(base, "while-reading");
+    site(dir, { ja: 0, ko: 1, "zh-cn": 1 });
+    const { pages, logs } = scanLogged(dir);
+    expect(
+      logs.filter((c) => c.endsWith(" -- content/ja/ content/ko/ content/zh-cn/")),
+    ).toHaveLength(1);
+    expect(logs).toHaveLength(2);
+    expectPlainEstimates(dir, pages, PAGES);
+    const cacheDir = path.join(base, "while-reading-cache");
+    const json = (args: string[]) => {
+      const run = runCli(["scan", "--repo", dir, "--format", "json", ...args]);
+      expect(run.code).toBe(0);
+      return run.stdout;
+    };
+    const uncached = json(["--no-cache"]);
+    expect(json(["--cache-dir", cacheDir])).toBe(uncached);
+    expect(json(["--cache-dir", cacheDir])).toBe(uncached);
   });
 
   it("gives the same report from the cache, before and after new commits", () => {
