@@ -75,29 +75,25 @@ export function parseTranslationTime(value: string | null): number | null {
   return ms;
 }
 
+/** The number v[from..to) writes in ASCII digits, -1 when another character is among them. */
+function digits(v: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = v.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 /** A YYYY-MM-DD date at UTC midnight, null when it does not exist, undefined when `v` is not
  * written that way. */
 function plainDate(v: string): number | null | undefined {
-  const digit = (i: number) => {
-    const c = v.charCodeAt(i) - 48;
-    return c >= 0 && c <= 9 ? c : -1;
-  };
   if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return undefined;
-  const ds = [0, 1, 2, 3, 5, 6, 8, 9].map(digit);
-  if (ds.some((d) => d < 0)) return undefined;
-  const [y1, y2, y3, y4, m1, m2, d1, d2] = ds as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
-  const month = m1 * 10 + m2;
-  const day = d1 * 10 + d2;
+  const year = digits(v, 0, 4);
+  const month = digits(v, 5, 7);
+  const day = digits(v, 8, 10);
+  if (year < 0 || month < 0 || day < 0) return undefined;
   // Date.UTC reads years before 100 as 19xx: those take the general path.
   if (year < 100) return undefined;
   if (month < 1 || month > 12 || day < 1) return null;
@@ -121,9 +117,9 @@ export function translationAge(value: string | null, now: number): number | null
 export function translationTimeProblem(value: string | null, now: number): string | null {
   if (value === null || value.trim() === "") return null;
   const at = parseTranslationTime(value);
-  const shown = JSON.stringify(value.trim().slice(0, 40));
-  if (at === null) return `last_translation_time ${shown} is not a real date (YYYY-MM-DD)`;
-  if (at - now > DAY_MS) return `last_translation_time ${shown} is in the future`;
+  const shown = () => JSON.stringify(value.trim().slice(0, 40));
+  if (at === null) return `last_translation_time ${shown()} is not a real date (YYYY-MM-DD)`;
+  if (at - now > DAY_MS) return `last_translation_time ${shown()} is in the future`;
   return null;
 }
 

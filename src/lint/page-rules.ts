@@ -4,6 +4,7 @@
 
 import { translationTimeProblem } from "../core/age.js";
 import { nearest } from "../core/nearest.js";
+import { ownString } from "../core/own-string.js";
 import type { PageMeta } from "../core/types.js";
 import { frontMatterData, isData } from "../meta/frontmatter.js";
 import { keySpots } from "../meta/key-spans.js";
@@ -241,6 +242,28 @@ const KEY_BY_WORDS = new Map(
   FRONT_MATTER_KEYS.filter((k) => k !== MDN_TABLE).map((k) => [words(k), k] as const),
 );
 
+/** Whether a line of `head` starts with a key `suspect` suspects. A site's pages write the same
+ * few keys again and again: each key's answer is kept, up to a bound, so the comparisons with
+ * this tool's keys are made once per key rather than once per page. */
+function writesSuspectKey(head: string, suspect: (key: string) => boolean): boolean {
+  const keyAtLineStart = /^["']?([\w.-]+)["']?[ \t]*[:=]/gm;
+  for (let m = keyAtLineStart.exec(head); m !== null; m = keyAtLineStart.exec(head)) {
+    const key = m[1] as string;
+    let known = suspectKeys.get(key);
+    if (known === undefined) {
+      known = suspect(key);
+      if (suspectKeys.size >= MAX_KEPT_KEYS) suspectKeys.clear();
+      // A copy: the key cut from the page would keep the page's whole text alive.
+      suspectKeys.set(ownString(key), known);
+    }
+    if (known) return true;
+  }
+  return false;
+}
+
+const suspectKeys = new Map<string, boolean>();
+const MAX_KEPT_KEYS = 4096;
+
 /** A top-level front matter key that is a misspelling of one this tool reads. */
 function frontMatterKeyFindings(text: string, bodyStart: number): Finding[] {
   const known: readonly string[] = FRONT_MATTER_KEYS;
@@ -253,14 +276,13 @@ function frontMatterKeyFindings(text: string, bodyStart: number): Finding[] {
   // Every page of a front matter site comes here: the block is parsed again only when a line
   // starts with a key that looks misspelled.
   const head = text.slice(0, bodyStart);
-  const written = [...head.matchAll(/^["']?([\w.-]+)["']?[ \t]*[:=]/gm)];
   // MDN's commit is l10n.sourceCommit: a block that writes one of the two names but not l10n
   // holding sourceCommit is read too.
   const nested =
     head.includes(MDN_TABLE) !== head.includes(MDN_COMMIT_KEY) ||
     (head.includes(MDN_COMMIT_KEY) && !/^["']?l10n["']?[ \t]*[:=.]|^\[l10n\]/m.test(head));
   const suspect = (key: string) => misspelt(key) !== null || isMdnPathKey(key);
-  if (!nested && !written.some((m) => suspect(m[1] as string))) return [];
+  if (!nested && !writesSuspectKey(head, suspect)) return [];
   const data = frontMatterData(text);
   if (typeof data !== "object" || data === null) return [];
   const out: Finding[] = mdnCommitFindings(text, bodyStart, data);
