@@ -80,7 +80,8 @@ function digits(v: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const c = v.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
+    // NaN past the end fails the test too.
+    if (!(c >= 0 && c <= 9)) return -1;
     n = n * 10 + c;
   }
   return n;

@@ -123,7 +123,7 @@ export class PathIndex {
 /**
  * Builds the index as git's log streams in. `commit` announces each commit and how many parents
  * it has; `change` gives one entry of its raw diff against its first parent (against nothing for
- * a root commit). The two parts of the log arrive interleaved, so touches are put in commit
+ * a root commit). The parts of a split log arrive interleaved, so touches are put in commit
  * order only by `finish`.
  */
 export class PathIndexBuilder {

@@ -1,5 +1,6 @@
-// Reading the whole history at once: `git log` (in parts that run side by side) for the
-// commit graph and what every commit changed below the English folder against its first parent.
+// Reading the whole history at once: `git log` (in parts that run side by side, given the cores)
+// for the commit graph and what every commit changed below the English folder against its first
+// parent.
 // The scan's cost therefore does not depend on how many pages there are or how many raw_commits
 // they name.
 import { availableParallelism } from "node:os";
@@ -152,8 +153,9 @@ export const WHOLE_LOG = 2 ** 30;
 /**
  * The part size the scan uses here. Each part is a git process that needs a core of its own,
  * while the scan's thread keeps one busy reading pages and parsing the log's output: on two
- * cores a second part only takes CPU from the first and the scan (the repacked reference's
- * scan took 10% longer split in three), so the log is split only where cores are left over.
+ * cores a second part only takes CPU from the first and from the scan, so the log is split only
+ * where cores are left over. Node counts the cores the process may run on, not a container's
+ * CPU quota: such a container on a large host splits the log as the host would.
  */
 export function logPartSize(cores = availableParallelism()): number {
   return cores > 2 ? LOG_PART : WHOLE_LOG;
@@ -181,28 +183,17 @@ export async function readHeadHistory(
 ): Promise<CommitTable> {
   if (!isFullHash(head)) throw new AppError(2, "internal: unvalidated revision");
   checkPartSize(partSize);
+  const below = folders.map((f) => `${f}/`);
   if (partSize === WHOLE_LOG) {
+    // One walk: `order` is not needed.
     const table = emptyTable();
-    linkParents(
-      table,
-      0,
-      await readLogPart(
-        repo,
-        head,
-        folders.map((f) => `${f}/`),
-        sink,
-        0,
-        [],
-        table,
-      ),
-    );
+    linkParents(table, 0, await readLogPart(repo, head, below, sink, 0, [], table));
     return table;
   }
   // Each part fills a table of its own as its log streams in, numbering its commits from where
   // it starts, and all register their hashes in one index: only the parents are left to link
   // when all have ended.
   const one = emptyTable();
-  const below = folders.map((f) => `${f}/`);
   const first = settleLater(
     readLogPart(repo, head, below, sink, 0, [`--max-count=${partSize}`], one),
   );
@@ -298,7 +289,8 @@ async function readListedParts(
  * paths: the n-th commit of this log is the n-th of readHeadHistory's, so the numbers match. The
  * hashes are returned, in order, for the caller to check that (both logs run at once). Given
  * `order` (HEAD's commits in git's order, whole), the commits are listed to git in parts of at
- * most `partSize` that run at once, as readHeadHistory lists its later ones.
+ * most `partSize` that run at once, as readHeadHistory lists its later ones, unless the part
+ * size keeps the log whole (WHOLE_LOG): then it walks, as without `order`.
  */
 export async function readChangesIn(
   repo: Repo,
@@ -382,7 +374,7 @@ export class LogRecorder implements ChangeSink {
     this.froms.push(from ?? "");
   }
 
-  /** The log, given the table its commits were read into (the two parts of the head log arrive
+  /** The log, given the table its commits were read into (the parts of a split log arrive
    * interleaved, so the changes are put in commit order here). `parents` as git wrote them. */
   capture(table: CommitTable, parents?: readonly string[]): LogCapture {
     const n = table.hashes.length;
@@ -510,7 +502,7 @@ async function readLogPart(
       else if (field === 3) author = record;
       if (++field < FIELDS) return;
       field = 0;
-      // A commit that came twice (in both parts) would make two numbers for one hash.
+      // A commit that came twice (in two parts) would make two numbers for one hash.
       if (part.index.has(hash)) throw new AppError(2, "unexpected output from git log");
       current = pushCommit(part, hash, date, author, record, base + part.hashes.length);
       parentLists.push(parents);

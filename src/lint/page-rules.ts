@@ -242,19 +242,33 @@ const KEY_BY_WORDS = new Map(
   FRONT_MATTER_KEYS.filter((k) => k !== MDN_TABLE).map((k) => [words(k), k] as const),
 );
 
-/** Whether a line of `head` starts with a key `suspect` suspects. A site's pages write the same
- * few keys again and again: each key's answer is kept, up to a bound, so the comparisons with
- * this tool's keys are made once per key rather than once per page. */
-function writesSuspectKey(head: string, suspect: (key: string) => boolean): boolean {
+/** The key of ours a top-level front matter key misspells, or null. */
+function misspelt(key: string): string | null {
+  const known: readonly string[] = FRONT_MATTER_KEYS;
+  if (known.includes(key)) return null;
+  if (key === MISSPELLED_TIME_KEY) return TIME_KEY;
+  return KEY_BY_WORDS.get(words(key)) ?? nearest(key, FRONT_MATTER_KEYS, frontMatterTypoEdits);
+}
+
+/** Whether a top-level key is worth parsing the front matter for. */
+const suspect = (key: string) => misspelt(key) !== null || isMdnPathKey(key);
+
+/** Whether a line of `head` starts with a key worth parsing the front matter for. A site's pages
+ * write the same few keys again and again: each short key's answer is kept, up to a bound, so
+ * the comparisons with this tool's keys are made once per key rather than once per page. A
+ * longer key (which a page may make as long as it is) is judged each time and never kept. */
+function writesSuspectKey(head: string): boolean {
   const keyAtLineStart = /^["']?([\w.-]+)["']?[ \t]*[:=]/gm;
   for (let m = keyAtLineStart.exec(head); m !== null; m = keyAtLineStart.exec(head)) {
     const key = m[1] as string;
     let known = suspectKeys.get(key);
     if (known === undefined) {
       known = suspect(key);
-      if (suspectKeys.size >= MAX_KEPT_KEYS) suspectKeys.clear();
-      // A copy: the key cut from the page would keep the page's whole text alive.
-      suspectKeys.set(ownString(key), known);
+      if (key.length <= MAX_KEPT_KEY_LENGTH) {
+        if (suspectKeys.size >= MAX_KEPT_KEYS) suspectKeys.clear();
+        // A copy: the key cut from the page would keep the page's whole text alive.
+        suspectKeys.set(ownString(key), known);
+      }
     }
     if (known) return true;
   }
@@ -263,16 +277,10 @@ function writesSuspectKey(head: string, suspect: (key: string) => boolean): bool
 
 const suspectKeys = new Map<string, boolean>();
 const MAX_KEPT_KEYS = 4096;
+const MAX_KEPT_KEY_LENGTH = 64;
 
 /** A top-level front matter key that is a misspelling of one this tool reads. */
 function frontMatterKeyFindings(text: string, bodyStart: number): Finding[] {
-  const known: readonly string[] = FRONT_MATTER_KEYS;
-  const misspelt = (key: string) =>
-    known.includes(key)
-      ? null
-      : key === MISSPELLED_TIME_KEY
-        ? TIME_KEY
-        : (KEY_BY_WORDS.get(words(key)) ?? nearest(key, FRONT_MATTER_KEYS, frontMatterTypoEdits));
   // Every page of a front matter site comes here: the block is parsed again only when a line
   // starts with a key that looks misspelled.
   const head = text.slice(0, bodyStart);
@@ -281,8 +289,7 @@ function frontMatterKeyFindings(text: string, bodyStart: number): Finding[] {
   const nested =
     head.includes(MDN_TABLE) !== head.includes(MDN_COMMIT_KEY) ||
     (head.includes(MDN_COMMIT_KEY) && !/^["']?l10n["']?[ \t]*[:=.]|^\[l10n\]/m.test(head));
-  const suspect = (key: string) => misspelt(key) !== null || isMdnPathKey(key);
-  if (!nested && !writesSuspectKey(head, suspect)) return [];
+  if (!nested && !writesSuspectKey(head)) return [];
   const data = frontMatterData(text);
   if (typeof data !== "object" || data === null) return [];
   const out: Finding[] = mdnCommitFindings(text, bodyStart, data);

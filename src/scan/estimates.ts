@@ -6,6 +6,7 @@
 // What each commit changed in the translation folders comes from one more history log, read only
 // when some page has no metadata; the choice of commit is pure.
 
+import { estimatesFile } from "../cache/estimates-file.js";
 import { fileAt } from "../core/blob-at.js";
 import type { Graph } from "../core/graph.js";
 import { hasEscapedBytes } from "../core/path-bytes.js";
@@ -63,8 +64,8 @@ function logPaths(pages: readonly Translation[], maxNamed = MAX_NAMED) {
   return { names, paths };
 }
 
-/** The log below `paths`, indexing only the files `wanted` names or `keeps` keeps, when given
- * (see onlyPaths). */
+/** The log below `paths`, indexing only the files `wanted` names or takes, when given (see
+ * onlyPaths). */
 async function readTranslationLog(
   repo: Repo,
   head: string,
@@ -99,50 +100,99 @@ const KIND = "estimates";
 /** Pages read, spread over the listing, to judge whether most lack metadata. */
 const SAMPLE = 32;
 
+/** Told of the pages as they are read; see estimatesLogWatch. */
+export interface ReadingWatch {
+  /** Told of every page read so far, in the order read, each time some more are. */
+  read(pages: readonly Translation[]): void;
+  /** The log started before or while the pages were read; null when none was. */
+  history(): Promise<TranslationHistory> | null;
+}
+
 /**
- * The estimates' log of every translation folder, started before the pages are read when a
- * sample of them says most lack metadata and more than can be named to git (a site that records
- * none, as Kubernetes' or the CNCF glossary's): git works on it beside the English log instead
- * of after every page is read. It reads every folder that holds a page, so it serves whatever
- * log the pages turn out to need: the estimates look up each page by its own path, which a log
- * of more folders (whose renames git pairs among more files) answers alike.
- * With a cache that holds it already it is read when asked for, as quickly as then. Null when
- * the sample says otherwise.
+ * The estimates' log of every translation folder that holds a page, started before the last
+ * page is read, where the log the pages need is sure to be one of folders:
+ * - before any is read, when a sample of them says most lack metadata and more than can be
+ *   named to git (a site that records none, as Kubernetes' or the CNCF glossary's): git works
+ *   on it beside the English log;
+ * - while they are read, once more than that many lack metadata, whatever the rest hold.
+ *
+ * It serves whatever pages turn out to lack metadata: the estimates look up each page by its
+ * own path, which a log of more folders (whose renames git pairs among more files) answers
+ * alike. Read from git, it indexes only the changes to pages not known to record their commit
+ * (either side of a rename): every page without metadata is among them, and once every page is
+ * read they are exactly those pages, as a log read after them would index. With a cache that may
+ * answer without it (the log kept, or the estimates themselves) it is read only when asked for.
  */
-export function earlyTranslationLog(
+export function estimatesLogWatch(
   repo: Repo,
   head: string,
   listing: PageListing,
   now: number,
   cache: ScanCache | null,
   order?: Promise<readonly string[]> | null,
-): { paths: readonly string[]; history: () => Promise<TranslationHistory> } | null {
+  maxNamed = MAX_NAMED,
+): ReadingWatch {
   const { files } = listing;
+  // The listed pages not known to record their commit, once the log is started without a cache.
+  let wanted: Set<string> | null = null;
+  let log: (() => Promise<TranslationHistory>) | null = null;
+  const start = (read: readonly Translation[]) => {
+    const paths = [...new Set(files.map((f) => `${f.folder.rel}/`))].sort();
+    if (!cache) {
+      const keep = new Set(files.map((f) => `${f.folder.rel}/${f.rel}`));
+      for (const t of read) if (t.meta !== null) keep.delete(pagePath(t));
+      wanted = keep;
+    }
+    const filter = wanted ? setHas(wanted) : null;
+    const readLog = () => settleLater(readTranslationLog(repo, head, paths, filter, cache, order));
+    if (
+      cache &&
+      (hasCachedLog(cache, KIND, paths) || cache.store.has(estimatesFile(cache.identity)))
+    ) {
+      let asked: Promise<TranslationHistory> | null = null;
+      log = () => (asked ??= readLog());
+      return;
+    }
+    const started = readLog();
+    log = () => started;
+  };
+  if (mostLackMetadata(files, now, maxNamed)) start([]);
+  let seen = 0;
+  let without = 0;
+  return {
+    read(pages) {
+      for (; seen < pages.length; seen++) {
+        const t = pages[seen] as Translation;
+        if (log) {
+          if (t.meta !== null) wanted?.delete(pagePath(t));
+        } else if (t.meta === null && ++without > maxNamed) {
+          start(pages.slice(0, seen + 1));
+        }
+      }
+    },
+    history: () => (log ? log() : null),
+  };
+}
+
+/** Whether a sample of the pages, spread over the listing, says most lack metadata and more
+ * than `maxNamed` will. */
+function mostLackMetadata(files: readonly PageFile[], now: number, maxNamed: number): boolean {
   const sampled = Math.min(SAMPLE, files.length);
   let without = 0;
   for (let k = 0; k < sampled; k++) {
     const file = files[Math.floor((k * files.length) / sampled)] as PageFile;
     if (readTranslation(file.folder, file.rel, now).meta === null) without++;
   }
-  if (sampled === 0 || without * 2 < sampled || (without / sampled) * files.length <= MAX_NAMED) {
-    return null;
-  }
-  const paths = [...new Set(files.map((f) => `${f.folder.rel}/`))].sort();
-  const read = () => settleLater(readTranslationLog(repo, head, paths, null, cache, order));
-  if (cache && hasCachedLog(cache, KIND, paths)) {
-    let asked: Promise<TranslationHistory> | null = null;
-    return { paths, history: () => (asked ??= read()) };
-  }
-  const started = read();
-  return { paths, history: () => started };
+  return sampled > 0 && without * 2 >= sampled && (without / sampled) * files.length > maxNamed;
 }
 
 /**
- * `sink` given only the changes to `wanted` (either side of a rename), and every commit. The
- * estimates look up each page by its own path alone (its touches, merges that changed it, a
- * merge's version of it), so the index answers them as it would hold every change; a log read
- * by folders names every other translation too, which need not be indexed (nor kept in memory
- * while the reports are built). Not for a cached log, which later runs read for other pages.
+ * `sink` given only the changes to the paths `wanted` takes (either side of a rename), and every
+ * commit. The estimates look up each page by its own path alone (its touches, merges that
+ * changed it, a merge's version of it), so the index answers them as it would hold every change;
+ * a log read by folders names every other translation too, which need not be indexed (nor kept
+ * in memory while the reports are built). Not for a cached log, which later runs read for other
+ * pages.
  */
 function onlyPaths(sink: ChangeSink, wanted: (path: string) => boolean): ChangeSink {
   return {
@@ -159,69 +209,6 @@ const setHas =
   (set: ReadonlySet<string>) =>
   (path: string): boolean =>
     set.has(path);
-
-/** Told of the pages as they are read; see translationLogWhileReading. */
-export interface ReadingWatch {
-  /** Told of every page read so far, in the order read, each time some more are. */
-  read(pages: readonly Translation[]): void;
-  /** The log, when it was started while the pages were read; null when it was not. */
-  history(): Promise<TranslationHistory> | null;
-}
-
-/**
- * Starts the estimates' log of every translation folder that holds a page while the pages are
- * still read, as soon as more pages lack metadata than can be named to git: their log is then of
- * folders whatever the pages not yet read hold (see logPaths), and git need not wait for the
- * last page to start it. As the early log, it serves every page without metadata (see
- * earlyTranslationLog); it indexes the changes of every page not known to have metadata, and
- * pages are read faster than git writes the log, so by the time most of it comes the index
- * keeps only the pages without. With a cache that holds it already it is read when asked for.
- */
-export function translationLogWhileReading(
-  repo: Repo,
-  head: string,
-  listing: PageListing,
-  cache: ScanCache | null,
-  order?: Promise<readonly string[]> | null,
-  maxNamed = MAX_NAMED,
-): ReadingWatch {
-  let seen = 0;
-  let without = 0;
-  // The pages read that have metadata, once the log is started.
-  const tracked = new Set<string>();
-  const paths = () => [...new Set(listing.files.map((f) => `${f.folder.rel}/`))].sort();
-  const start = (pages: readonly Translation[]): { get: () => Promise<TranslationHistory> } => {
-    const folders = paths();
-    if (cache) {
-      const read = () => settleLater(readTranslationLog(repo, head, folders, null, cache, order));
-      if (hasCachedLog(cache, KIND, folders)) {
-        let asked: Promise<TranslationHistory> | null = null;
-        return { get: () => (asked ??= read()) };
-      }
-      const log = read();
-      return { get: () => log };
-    }
-    for (const t of pages) if (t.meta !== null) tracked.add(pagePath(t));
-    const log = settleLater(
-      readTranslationLog(repo, head, folders, (p) => !tracked.has(p), null, order),
-    );
-    return { get: () => log };
-  };
-  let log: { get: () => Promise<TranslationHistory> } | null = null;
-  return {
-    read(pages) {
-      for (; seen < pages.length; seen++) {
-        const t = pages[seen] as Translation;
-        if (log) {
-          if (t.meta !== null) tracked.add(pagePath(t));
-        } else if (t.meta === null && ++without > maxNamed) {
-          log = start(pages.slice(0, seen + 1));
-        }
-      }
-    },
-    history: () => (log ? log.get() : null),
-  };
-}
 
 /** A translation's path in the repository, as estimates know it. */
 export const pagePath = (t: Translation) => `${t.base}/${t.rel}`;
@@ -284,7 +271,7 @@ export function estimateCommits(
   // One English page is translated into every language: its edits are looked up once.
   const englishEdits = new Map<string, Set<number>>();
   for (const t of pages) {
-    const own = `${t.base}/${t.rel}`;
+    const own = pagePath(t);
     const source = `${t.source}/${t.sourceRel}`;
     let english = englishEdits.get(source);
     if (!english) {

@@ -27,12 +27,11 @@ import { settleLater } from "../settle.js";
 import type { ScanCache } from "./cached-log.js";
 import { flushScanCache } from "./cached-log.js";
 import {
-  earlyTranslationLog,
   estimateCommits,
+  estimatesLogWatch,
   loadTranslationHistory,
   pagePath,
   pagesWithoutMetadata,
-  translationLogWhileReading,
 } from "./estimates.js";
 import { englishPages, type ScanFolders, type SiteScope } from "./folders.js";
 import { completeHistory } from "./history-model.js";
@@ -162,23 +161,19 @@ export async function scanInStages(
     cache ? { now } : null,
   );
   // With two repositories the translations' commits are not the English history's: no page
-  // can be estimated from them. Otherwise, when most pages lack metadata, git starts on their
-  // log now rather than once every page is read.
-  const early = twoRepos
+  // can be estimated from them. Otherwise, where the pages without metadata are sure to need a
+  // log of their folders, git starts on it before or while the pages are read rather than once
+  // every page is.
+  const estimatesLog = twoRepos
     ? null
-    : earlyTranslationLog(repo, head.hash, listing, now, cache, headOrder);
-  // Otherwise it starts while the pages are read, once more lack metadata than can be named.
-  const whileReading =
-    twoRepos || early
-      ? null
-      : translationLogWhileReading(repo, head.hash, listing, cache, headOrder);
+    : estimatesLogWatch(repo, head.hash, listing, now, cache, headOrder);
   const reads = cache ? pageReadsOf(cache, repo, now) : null;
   const translations = await readTranslations(
     listing,
     (done, total) => progress({ phase: "pages", done, total }),
     now,
     reads?.memo ?? null,
-    whileReading ? (pages) => whileReading.read(pages) : undefined,
+    estimatesLog ? (pages) => estimatesLog.read(pages) : undefined,
   );
   reads?.keep();
   // Pages without metadata need one more history log, of their folders, for their estimates;
@@ -194,8 +189,7 @@ export async function scanInStages(
   // holds a page, so every page without metadata is below it.
   const translationHistory =
     estimating && !knownEstimates
-      ? (early?.history() ??
-        whileReading?.history() ??
+      ? (estimatesLog?.history() ??
         settleLater(
           loadTranslationHistory(repo, head.hash, untracked, undefined, cache, headOrder),
         ))

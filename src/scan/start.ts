@@ -37,7 +37,8 @@ export interface ScanStart {
   ignoreRevs: ReadonlySet<string>;
   /** The cache, when there is one (see cached-log.ts). */
   cache: ScanCache | null;
-  /** HEAD's commits in git's log order, whole, when they are listed without a cache. */
+  /** HEAD's commits in git's log order, whole, when they are listed: without a cache, for a
+   * log that is split (see logPartSize). */
   order: Promise<readonly string[]> | null;
   /** The time the pages are judged at (a date in the future). */
   now: number;

@@ -1,8 +1,8 @@
 // The estimates' log starts before the pages are read when a sample says most of them lack
-// metadata and they are too many to name to git (src/scan/estimates.ts, earlyTranslationLog),
-// or while they are read once that many are found (translationLogWhileReading): the scan must
-// then give what plain git gives, from that one log. A site where most pages record their
-// commit, or a few lack it, keeps the log it had.
+// metadata and they are too many to name to git, or while they are read once that many are
+// found (src/scan/estimates.ts, estimatesLogWatch): the scan must then give what plain git
+// gives, from that one log. A site where most pages record their commit, or a few lack it,
+// keeps the log it had.
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
