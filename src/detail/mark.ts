@@ -37,8 +37,10 @@ export function markBlocker(
       return "missing";
     case "untracked":
       // Marking brings it under tracking: metadata is added in the site's style (stamp --init);
-      // not where the English page moved since the estimate, as for a moved page.
-      return page.movedFrom ? "moved" : null;
+      // not at HEAD where the English page moved since the estimate, as for a moved page. Up to
+      // an older commit the English page may still have been at its old path, as stamp --init
+      // --commit's dry run tells.
+      return page.movedFrom && !upTo ? "moved" : null;
     case "source-missing":
       // Without metadata nothing says the English page was ever there, let alone deleted.
       if (page.rawCommit === null) return "no-metadata";

@@ -686,6 +686,7 @@ describe("marking a page as updated", () => {
     // Untracked: marking adds metadata, unless the English page moved since the estimate.
     expect(markBlocker(p(5), null, HEAD)).toBeNull();
     expect(markBlocker({ ...p(5), movedFrom: "content/en/c/old.md" }, null, HEAD)).toBe("moved");
+    expect(markBlocker({ ...p(5), movedFrom: "content/en/c/old.md" }, null, HEAD, true)).toBeNull();
     expect(markBlocker(p(6), null, HEAD)).toBe("source-missing");
     // Without metadata, nothing says its English page ever existed (issue 14).
     expect(markBlocker({ ...p(6), rawCommit: null }, null, HEAD)).toBe("no-metadata");
