@@ -189,9 +189,37 @@ export function rowLines(model: DiffModel, index: number, room: number, color: b
   const width = pieces.reduce((n, p) => n + textWidth(p.text), 0);
   if (width <= room) return { lines: [pieces], cut: false };
   const lines = wrapPieces(pieces, room);
-  if (lines.length > MAX_WRAPPED_LINES)
-    return { lines: lines.slice(0, MAX_WRAPPED_LINES), cut: true };
-  return { lines, cut: row.text.length > from + limit };
+  if (lines.length > MAX_WRAPPED_LINES) return markedCut(lines.slice(0, MAX_WRAPPED_LINES), room);
+  return row.text.length > from + limit ? markedCut(lines, room) : { lines, cut: false };
+}
+
+/** Lines of a row that goes on past them: the last leaves a column for the mark the pane puts
+ * after it. */
+function markedCut(lines: Piece[][], room: number): RowLines {
+  const last = lines.length - 1;
+  lines[last] = withinWidth(lines[last] as Piece[], room - textWidth(CUT_MARK));
+  return { lines, cut: true };
+}
+
+/** As much of `pieces` as fits `room` columns; a wide character that would pass the edge is left
+ * out. */
+function withinWidth(pieces: readonly Piece[], room: number): Piece[] {
+  const out: Piece[] = [];
+  let used = 0;
+  for (const p of pieces) {
+    let text = "";
+    for (const ch of p.text) {
+      const cw = charWidth(ch);
+      if (used + cw > room) {
+        if (text) out.push({ ...p, text });
+        return out;
+      }
+      text += ch;
+      used += cw;
+    }
+    if (text) out.push({ ...p, text });
+  }
+  return out;
 }
 
 /** Printable ASCII: one column a character, shown as it is. */

@@ -143,6 +143,39 @@ describe("wrapping", () => {
     expect(shown.some((l) => l.trimEnd().endsWith(CUT_MARK))).toBe(false);
   });
 
+  it("keeps a wrapped line that goes on past its shown lines within the pane, its mark included", () => {
+    // The change at the start of a paragraph too long to wrap whole: its lines from the start are
+    // shown, and the last one ends in the mark, within the pane's 40 columns like every other.
+    const para = Array.from({ length: 30000 }, (_, i) => `w${i}`).join(" ");
+    const huge = computeDiff(
+      { kind: "text", text: `t\n\n${para}\n` },
+      { kind: "text", text: `t\n\nSTART ${para}\n` },
+    );
+    const layout = diffLayout(huge, 40, true, false);
+    const at = huge.rows.findIndex((r) => r.kind === "add");
+    const from = layout.starts[at] as number;
+    const rows = (layout.starts[at + 1] as number) - from;
+    expect(rows).toBe(MAX_WRAPPED_LINES);
+    const shown = (
+      render(
+        <DiffView
+          model={huge}
+          error={null}
+          notice={[]}
+          scroll={from}
+          hscroll={0}
+          wrap
+          height={rows}
+          width={40}
+        />,
+      ).lastFrame() ?? ""
+    ).split("\n");
+    expect(shown).toHaveLength(rows);
+    expect(shown[0]).toMatch(/^ {6}3 \+ START w0/);
+    expect(shown[rows - 1]?.trimEnd().endsWith(CUT_MARK)).toBe(true);
+    for (const line of shown) expect(textWidth(line)).toBeLessThanOrEqual(40);
+  });
+
   it("never splits a wide character across lines", () => {
     const out = wrapPieces([{ text: "ab漢字cd", changed: false }], 3);
     expect(out.map((l) => l.map((p) => p.text).join(""))).toEqual(["ab", "漢", "字c", "d"]);
