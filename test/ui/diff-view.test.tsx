@@ -110,19 +110,20 @@ describe("wrapping", () => {
     expect(sameRowLine(cut, layout, 3)).toBe(8);
   });
 
-  it("shows a line too long to wrap whole around its change, the change at its end on screen", () => {
-    // One paragraph of about 200 KB whose English commit added a word at its end.
+  /** The screen lines, 40 columns wide, of the one added row of a diff of a paragraph of about
+   * 200 KB, too long to wrap whole, whose English commit changed it as `edit` says. */
+  function hugeRow(edit: (para: string) => string): string[] {
     const para = Array.from({ length: 30000 }, (_, i) => `w${i}`).join(" ");
     const huge = computeDiff(
       { kind: "text", text: `t\n\n${para}\n` },
-      { kind: "text", text: `t\n\n${para} END\n` },
+      { kind: "text", text: `t\n\n${edit(para)}\n` },
     );
     const layout = diffLayout(huge, 40, true, false);
     const at = huge.rows.findIndex((r) => r.kind === "add");
     const from = layout.starts[at] as number;
     const rows = (layout.starts[at + 1] as number) - from;
     expect(rows).toBeLessThanOrEqual(MAX_WRAPPED_LINES);
-    const shown = (
+    const frameText =
       render(
         <DiffView
           model={huge}
@@ -134,8 +135,14 @@ describe("wrapping", () => {
           height={rows}
           width={40}
         />,
-      ).lastFrame() ?? ""
-    ).split("\n");
+      ).lastFrame() ?? "";
+    const shown = frameText.split("\n");
+    expect(shown).toHaveLength(rows);
+    return shown;
+  }
+
+  it("shows a line too long to wrap whole around its change, the change at its end on screen", () => {
+    const shown = hugeRow((para) => `${para} END`);
     // Numbered on its first line, which says the line began earlier; its last line is its end.
     expect(shown[0]).toMatch(new RegExp(`^ {6}3 \\+ ${CUT_MARK}w?\\d`));
     const text = shown.map((l) => l.slice(10).trimEnd()).join("");
@@ -144,35 +151,12 @@ describe("wrapping", () => {
   });
 
   it("keeps a wrapped line that goes on past its shown lines within the pane, its mark included", () => {
-    // The change at the start of a paragraph too long to wrap whole: its lines from the start are
-    // shown, and the last one ends in the mark, within the pane's 40 columns like every other.
-    const para = Array.from({ length: 30000 }, (_, i) => `w${i}`).join(" ");
-    const huge = computeDiff(
-      { kind: "text", text: `t\n\n${para}\n` },
-      { kind: "text", text: `t\n\nSTART ${para}\n` },
-    );
-    const layout = diffLayout(huge, 40, true, false);
-    const at = huge.rows.findIndex((r) => r.kind === "add");
-    const from = layout.starts[at] as number;
-    const rows = (layout.starts[at + 1] as number) - from;
-    expect(rows).toBe(MAX_WRAPPED_LINES);
-    const shown = (
-      render(
-        <DiffView
-          model={huge}
-          error={null}
-          notice={[]}
-          scroll={from}
-          hscroll={0}
-          wrap
-          height={rows}
-          width={40}
-        />,
-      ).lastFrame() ?? ""
-    ).split("\n");
-    expect(shown).toHaveLength(rows);
+    // The change at its start: its lines from the start are shown, and the last one ends in the
+    // mark, within the pane's 40 columns like every other.
+    const shown = hugeRow((para) => `START ${para}`);
+    expect(shown).toHaveLength(MAX_WRAPPED_LINES);
     expect(shown[0]).toMatch(/^ {6}3 \+ START w0/);
-    expect(shown[rows - 1]?.trimEnd().endsWith(CUT_MARK)).toBe(true);
+    expect(shown[shown.length - 1]?.trimEnd().endsWith(CUT_MARK)).toBe(true);
     for (const line of shown) expect(textWidth(line)).toBeLessThanOrEqual(40);
   });
 
