@@ -11,6 +11,7 @@ import {
   gutterOf,
   gutterText,
   type Piece,
+  roomBeforeMark,
   rowAt,
   rowLines,
   rowPieces,
@@ -102,7 +103,7 @@ function cutLine(
   // A line that goes on past the right edge ends in a marker, so a change out of sight is not
   // taken for the end of the line (h and l scroll sideways).
   const cut = all.reduce((n, p) => n + textWidth(p.text), 0) > hscroll + room;
-  return { pieces: slicePieces(all, hscroll, cut ? Math.max(1, room - 1) : room), cut };
+  return { pieces: slicePieces(all, hscroll, cut ? roomBeforeMark(room) : room), cut };
 }
 
 export interface DiffViewProps {

@@ -3,7 +3,7 @@
 // counts the lines the pane shows rather than the diff's rows.
 import { rowSegments } from "../detail/diff.js";
 import type { DiffModel, DiffRow } from "../detail/types.js";
-import { charWidth, safeCode, textWidth } from "./text.js";
+import { charWidth, safeCode, slicePieces, textWidth } from "./text.js";
 
 export interface Piece {
   text: string;
@@ -193,33 +193,17 @@ export function rowLines(model: DiffModel, index: number, room: number, color: b
   return row.text.length > from + limit ? markedCut(lines, room) : { lines, cut: false };
 }
 
-/** Lines of a row that goes on past them: the last leaves a column for the mark the pane puts
+/** Lines of a row that goes on past them: the last leaves room for the mark the pane puts
  * after it. */
 function markedCut(lines: Piece[][], room: number): RowLines {
   const last = lines.length - 1;
-  lines[last] = withinWidth(lines[last] as Piece[], room - textWidth(CUT_MARK));
+  lines[last] = slicePieces(lines[last] as Piece[], 0, roomBeforeMark(room));
   return { lines, cut: true };
 }
 
-/** As much of `pieces` as fits `room` columns; a wide character that would pass the edge is left
- * out. */
-function withinWidth(pieces: readonly Piece[], room: number): Piece[] {
-  const out: Piece[] = [];
-  let used = 0;
-  for (const p of pieces) {
-    let text = "";
-    for (const ch of p.text) {
-      const cw = charWidth(ch);
-      if (used + cw > room) {
-        if (text) out.push({ ...p, text });
-        return out;
-      }
-      text += ch;
-      used += cw;
-    }
-    if (text) out.push({ ...p, text });
-  }
-  return out;
+/** The columns left for a line's text in `room` when CUT_MARK ends it. */
+export function roomBeforeMark(room: number): number {
+  return Math.max(1, room - textWidth(CUT_MARK));
 }
 
 /** Printable ASCII: one column a character, shown as it is. */
