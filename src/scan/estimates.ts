@@ -51,7 +51,8 @@ export async function loadTranslationHistory(
   order?: Promise<readonly string[]> | null,
 ): Promise<TranslationHistory> {
   const { names, paths } = logPaths(pages, maxNamed);
-  return readTranslationLog(repo, head, paths, paths === names ? null : names, cache, order);
+  const keep = paths === names ? null : setHas(new Set(names));
+  return readTranslationLog(repo, head, paths, keep, cache, order);
 }
 
 /** The pages' paths, and what their log reads: the pages by name, or their folders. */
@@ -64,13 +65,12 @@ function logPaths(pages: readonly Translation[], maxNamed = MAX_NAMED) {
   return { names, paths };
 }
 
-/** The log below `paths`, indexing only the files `wanted` names or takes, when given (see
- * onlyPaths). */
+/** The log below `paths`, indexing only the files `keep` takes, when given (see onlyPaths). */
 async function readTranslationLog(
   repo: Repo,
   head: string,
   paths: readonly string[],
-  wanted: readonly string[] | ((path: string) => boolean) | null,
+  keep: ((path: string) => boolean) | null,
   cache: ScanCache | null,
   order?: Promise<readonly string[]> | null,
 ): Promise<TranslationHistory> {
@@ -87,9 +87,7 @@ async function readTranslationLog(
     return { hashes: table.hashes, index: sink.finish() };
   }
   const builder = new PathIndexBuilder();
-  const sink = !wanted
-    ? builder
-    : onlyPaths(builder, typeof wanted === "function" ? wanted : setHas(new Set(wanted)));
+  const sink = keep ? onlyPaths(builder, keep) : builder;
   const hashes = await readChangesIn(repo, head, paths, sink, (await order) ?? undefined);
   return { hashes, index: builder.finish() };
 }
@@ -133,18 +131,18 @@ export function estimatesLogWatch(
   maxNamed = MAX_NAMED,
 ): ReadingWatch {
   const { files } = listing;
-  // The listed pages not known to record their commit, once the log is started without a cache.
+  // The listed pages not known to record their commit, once the log is started without a cache
+  // (a cached log is kept whole, for later runs' pages).
   let wanted: Set<string> | null = null;
   let log: (() => Promise<TranslationHistory>) | null = null;
   const start = (read: readonly Translation[]) => {
     const paths = [...new Set(files.map((f) => `${f.folder.rel}/`))].sort();
     if (!cache) {
-      const keep = new Set(files.map((f) => `${f.folder.rel}/${f.rel}`));
-      for (const t of read) if (t.meta !== null) keep.delete(pagePath(t));
-      wanted = keep;
+      wanted = new Set(files.map((f) => `${f.folder.rel}/${f.rel}`));
+      for (const t of read) if (t.meta !== null) wanted.delete(pagePath(t));
     }
-    const filter = wanted ? setHas(wanted) : null;
-    const readLog = () => settleLater(readTranslationLog(repo, head, paths, filter, cache, order));
+    const keep = wanted ? setHas(wanted) : null;
+    const readLog = () => settleLater(readTranslationLog(repo, head, paths, keep, cache, order));
     if (
       cache &&
       (hasCachedLog(cache, KIND, paths) || cache.store.has(estimatesFile(cache.identity)))
