@@ -21,7 +21,7 @@ import type { Repo } from "../git/run.js";
 import type { PageSpans } from "../report/json.js";
 import { flushScanCache } from "../scan/cached-log.js";
 import { inputsKey } from "../scan/inputs-key.js";
-import type { PageListing } from "../scan/listing.js";
+import { listedPath, type PageListing } from "../scan/listing.js";
 import { resolveWritten } from "../scan/raw-commits.js";
 import type { PageDetail } from "../scan/reports.js";
 import type { ScanOptions } from "../scan/scan.js";
@@ -190,7 +190,7 @@ function namedFiles(
   }
   const untracked: Array<[string, string]> = [];
   for (const f of listing.files) {
-    if (tracked.has(`${f.folder.rel}/${f.rel}`)) continue;
+    if (tracked.has(listedPath(f))) continue;
     if (f.signature === null) return null;
     untracked.push([`${f.folder.abs as string}/${f.rel}`, f.signature]);
   }

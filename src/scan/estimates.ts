@@ -18,8 +18,8 @@ import type { Repo } from "../git/run.js";
 import { settleLater } from "../settle.js";
 import { hasCachedLog, readCachedLog, type ScanCache } from "./cached-log.js";
 import type { HistoryModel } from "./history-model.js";
-import type { PageFile, PageListing } from "./listing.js";
-import { readTranslation, type Translation } from "./translations.js";
+import { listedPath, type PageFile, type PageListing } from "./listing.js";
+import { pagePath, readTranslation, type Translation } from "./translations.js";
 
 /** What HEAD's history changed in the translation folders of the pages without metadata. */
 export interface TranslationHistory {
@@ -138,7 +138,7 @@ export function estimatesLogWatch(
   const start = (read: readonly Translation[]) => {
     const paths = [...new Set(files.map((f) => `${f.folder.rel}/`))].sort();
     if (!cache) {
-      wanted = new Set(files.map((f) => `${f.folder.rel}/${f.rel}`));
+      wanted = new Set(files.map(listedPath));
       for (const t of read) if (t.meta !== null) wanted.delete(pagePath(t));
     }
     const keep = wanted ? setHas(wanted) : null;
@@ -207,9 +207,6 @@ const setHas =
   (set: ReadonlySet<string>) =>
   (path: string): boolean =>
     set.has(path);
-
-/** A translation's path in the repository, as estimates know it. */
-export const pagePath = (t: Translation) => `${t.base}/${t.rel}`;
 
 /** The estimates of the pages without metadata. */
 export interface Estimates {

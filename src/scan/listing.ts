@@ -14,6 +14,11 @@ export interface PageFile {
   signature: string | null;
 }
 
+/** A listed page's path in the repository: its folder's, then its own below it. The same path
+ * as `pagePath` gives the page once read. */
+export const listedPath = (f: Pick<PageFile, "folder" | "rel">): string =>
+  `${f.folder.rel}/${f.rel}`;
+
 /** Every page file of the language folders, with the problems of those that are not pages. */
 export interface PageListing {
   files: PageFile[];

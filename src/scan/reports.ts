@@ -24,7 +24,7 @@ import { NON_ASCII } from "../meta/frontmatter.js";
 import { shownName } from "../sanitize/terminal.js";
 import type { ScanFolders } from "./folders.js";
 import type { HistoryModel } from "./history-model.js";
-import { NO_WARNINGS, type Translation } from "./translations.js";
+import { NO_WARNINGS, pagePath, type Translation } from "./translations.js";
 
 /** Commit lists longer than this are cut (newest kept) so reports stay readable and bounded. */
 export const MAX_COMMITS_LISTED = 500;
@@ -730,7 +730,7 @@ function basicReport(
   const warnings = t.warnings;
   return {
     lang: t.lang,
-    path: `${t.base}/${t.rel}`,
+    path: pagePath(t),
     sourcePath: `${t.source}/${t.sourceRel}`,
     status,
     // A page that could not be read wrote nothing anyone knows of: no commit, no line.

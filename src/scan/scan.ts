@@ -30,7 +30,6 @@ import {
   estimateCommits,
   estimatesLogWatch,
   loadTranslationHistory,
-  pagePath,
   pagesWithoutMetadata,
 } from "./estimates.js";
 import { englishPages, type ScanFolders, type SiteScope } from "./folders.js";
@@ -56,6 +55,7 @@ import type { StructureItem } from "./structure.js";
 import {
   matchSourceSpelling,
   type PageMemo,
+  pagePath,
   readTranslations,
   type Translation,
 } from "./translations.js";

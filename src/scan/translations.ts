@@ -10,7 +10,7 @@ import { pageFindings } from "../lint/page-rules.js";
 import { readMeta, readMetaLatin1, unreadPageMeta } from "../meta/read.js";
 import { decodePage, readPageBytes } from "../site/files.js";
 import type { LangFolder } from "./folders.js";
-import type { PageFile, PageListing } from "./listing.js";
+import { listedPath, type PageFile, type PageListing } from "./listing.js";
 
 export interface Translation {
   lang: string;
@@ -30,6 +30,9 @@ export interface Translation {
   /** Set when the file could not be read at all. */
   unread?: true;
 }
+
+/** A translation's path in the repository (its report's `path`). */
+export const pagePath = (t: Translation): string => `${t.base}/${t.rel}`;
 
 export interface TranslationSet {
   pages: Translation[];
@@ -64,7 +67,7 @@ export async function readTranslations(
     // Made only now, so the name is garbage by the next page.
     const abs = `${folder.abs as string}/${rel}`;
     if (memo && signature !== null) {
-      const path = `${folder.rel}/${rel}`;
+      const path = listedPath(files[i] as PageFile);
       const before = memo.known.get(path);
       if (before && before.lang === folder.lang && before.signature === signature) {
         memo.used.set(path, before);
