@@ -8,7 +8,7 @@ import { buildSite } from "../../src/demo/build-site.js";
 import type { SiteSpec } from "../../src/demo/site-spec.js";
 import { STATIC_LIMITS } from "../../src/detail/page-diffs.js";
 import { runCli } from "../check/helpers.js";
-import { tempDir } from "../helpers/site.js";
+import { FIXTURE_AUTHOR, tempDir } from "../helpers/site.js";
 
 /** More pages per language than the page has diffs for, so that both cannot have all theirs. */
 const PAGES = 110;
@@ -25,7 +25,7 @@ const twenty = Array.from({ length: 20 }, (_, i) => `Line ${i + 1}.`).join("\n")
 // and 21 lines behind, ja's 1 commit and 1 line.
 const SPEC: SiteSpec = {
   start: "2025-01-01T00:00:00Z",
-  author: { name: "Fixture Author", email: "fixture@example.com" },
+  author: FIXTURE_AUTHOR,
   steps: [
     {
       commit: "English",

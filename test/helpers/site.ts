@@ -36,6 +36,9 @@ export function git(dir: string, args: string[]): string {
   }).trim();
 }
 
+/** Who authors and commits every fixture repository's commits. */
+export const FIXTURE_AUTHOR = { name: "Fixture Author", email: "fixture@example.com" } as const;
+
 /** Commits what is staged as the fixtures' author, authored and committed at `date`. */
 export function commitAsFixture(dir: string, message: string, date: string): void {
   execFileSync(
@@ -44,9 +47,9 @@ export function commitAsFixture(dir: string, message: string, date: string): voi
       "-c",
       "core.hooksPath=/dev/null",
       "-c",
-      "user.name=Fixture Author",
+      `user.name=${FIXTURE_AUTHOR.name}`,
       "-c",
-      "user.email=fixture@example.com",
+      `user.email=${FIXTURE_AUTHOR.email}`,
       "commit",
       "-q",
       `--date=${date}`,

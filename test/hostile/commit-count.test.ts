@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { PageReport } from "../../src/core/types.js";
 import { buildSite, type Labels } from "../../src/demo/build-site.js";
 import type { SiteSpec, Step } from "../../src/demo/site-spec.js";
+import { FIXTURE_AUTHOR } from "../helpers/site.js";
 import { gitIn, scanRepo, tempDir } from "./helpers.js";
 
 const PAGE = "content/en/a.md";
@@ -24,7 +25,7 @@ const translate: Step = {
 };
 const spec = (steps: Step[]): SiteSpec => ({
   start: "2025-06-01T00:00:00Z",
-  author: { name: "Fixture Author", email: "fixture@example.com" },
+  author: FIXTURE_AUTHOR,
   steps: [...steps, translate],
 });
 

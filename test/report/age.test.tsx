@@ -21,7 +21,7 @@ import { type ScanOutput, scan } from "../../src/scan/scan.js";
 import { pageInfo } from "../../src/ui/info.js";
 import { PageRow } from "../../src/ui/PageList.js";
 import { buildRows } from "../../src/ui/rows.js";
-import { tempDir } from "../helpers/site.js";
+import { FIXTURE_AUTHOR, tempDir } from "../helpers/site.js";
 
 const NOW = new Date("2025-06-01T12:00:00Z");
 
@@ -29,7 +29,7 @@ const NOW = new Date("2025-06-01T12:00:00Z");
 // translation on 2025-03-01 (92 days), the front matter page no date at all.
 const SPEC: SiteSpec = {
   start: "2025-01-01T00:00:00Z",
-  author: { name: "Fixture Author", email: "fixture@example.com" },
+  author: FIXTURE_AUTHOR,
   steps: [
     {
       commit: "English",

@@ -10,7 +10,7 @@ import type { PageReport } from "../../src/core/types.js";
 import { buildSite } from "../../src/demo/build-site.js";
 import type { SiteSpec } from "../../src/demo/site-spec.js";
 import { loggingGit } from "../helpers/logging-git.js";
-import { commitAsFixture, git, tempDir } from "../helpers/site.js";
+import { commitAsFixture, FIXTURE_AUTHOR, git, tempDir } from "../helpers/site.js";
 import { runCli } from "../hostile/helpers.js";
 
 let base: string;
@@ -43,7 +43,7 @@ function site(dir: string, trackedEvery: Record<string, number>): Record<string,
   }
   const spec: SiteSpec = {
     start: "2025-06-01T00:00:00Z",
-    author: { name: "Fixture Author", email: "fixture@example.com" },
+    author: FIXTURE_AUTHOR,
     steps: [
       { commit: "English", label: "english", write: english },
       { commit: "Translate", label: "translate", write: translated },

@@ -7,13 +7,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/demo/build-site.js";
 import type { SiteSpec } from "../../src/demo/site-spec.js";
-import { git, tempDir } from "../helpers/site.js";
+import { FIXTURE_AUTHOR, git, tempDir } from "../helpers/site.js";
 import { runCli } from "../hostile/helpers.js";
 
 // Translated on 2020-01-01 (one hour a step); the English pages changed after that.
 const SPEC: SiteSpec = {
   start: "2020-01-01T00:00:00Z",
-  author: { name: "Fixture Author", email: "fixture@example.com" },
+  author: FIXTURE_AUTHOR,
   steps: [
     {
       commit: "Add the English pages",

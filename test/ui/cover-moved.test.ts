@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/demo/build-site.js";
 import { createDetailLoader, withEstimatedCommits } from "../../src/detail/loader.js";
 import { type ScanOutput, scan } from "../../src/scan/scan.js";
-import { git, tempDir } from "../helpers/site.js";
+import { FIXTURE_AUTHOR, git, tempDir } from "../helpers/site.js";
 
 const PAGE = "content/zh/a.md";
 const options = { source: "en", content: "content", langs: [] };
@@ -23,7 +23,7 @@ beforeAll(async () => {
   hashes = buildSite(
     {
       start: "2025-06-01T00:00:00Z",
-      author: { name: "Fixture Author", email: "fixture@example.com" },
+      author: FIXTURE_AUTHOR,
       steps: [
         {
           commit: "English",

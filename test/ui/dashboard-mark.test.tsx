@@ -24,7 +24,7 @@ import { pageText, renderJson } from "../../src/report/json.js";
 import { scan } from "../../src/scan/scan.js";
 import { Dashboard } from "../../src/ui/App.js";
 import { infoRows, LABEL_WIDTH, labelText, pageInfo } from "../../src/ui/info.js";
-import { git, tempDir } from "../helpers/site.js";
+import { FIXTURE_AUTHOR, git, tempDir } from "../helpers/site.js";
 import { frame, press } from "./drive.js";
 import { NOW, waitFor } from "./helpers.js";
 
@@ -34,7 +34,7 @@ const shortcode = (title: string, link: string, dateKey: string) =>
 
 const SPEC: SiteSpec = {
   start: "2025-01-01T00:00:00Z",
-  author: { name: "Fixture Author", email: "fixture@example.com" },
+  author: FIXTURE_AUTHOR,
   steps: [
     {
       commit: "English pages",
