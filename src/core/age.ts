@@ -97,10 +97,17 @@ function plainDate(v: string): number | null | undefined {
   if (year < 0 || month < 0 || day < 0) return undefined;
   // Date.UTC reads years before 100 as 19xx: those take the general path.
   if (year < 100) return undefined;
-  if (month < 1 || month > 12 || day < 1) return null;
-  const ms = Date.UTC(year, month - 1, day);
-  // Date.UTC rolls 2025-02-31 over into March; such a date does not exist.
-  return new Date(ms).getUTCDate() !== day ? null : ms;
+  // Date.UTC would roll 2025-02-31 over into March; such a date does not exist.
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
+  return Date.UTC(year, month - 1, day);
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The days of a month of the (proleptic) Gregorian calendar, which Date follows. */
+function daysIn(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number);
 }
 
 /**

@@ -135,8 +135,17 @@ describe("dates", () => {
       Date.parse("2025-05-01T10:30:00Z"),
     );
     expect(parseTranslationTime("2025-05-01 12:30")).toBe(Date.parse("2025-05-01T12:30:00Z"));
+    // Leap days of the Gregorian calendar, as Date counts them.
+    for (const leap of ["2024-02-29", "2000-02-29", "1600-02-29"]) {
+      expect(parseTranslationTime(leap)).toBe(Date.parse(`${leap}T00:00:00Z`));
+    }
     for (const bad of [
       "2025-02-30",
+      "2025-02-29",
+      "2100-02-29",
+      "2025-04-31",
+      "2025-00-10",
+      "2025-05-00",
       "2025-13-01",
       "2025-5-1",
       "yesterday",
