@@ -281,6 +281,21 @@ export function realFolderInside(workTree: string, rel: string): string | null {
   return real !== null && isInside(workTree, real) ? real : null;
 }
 
+/**
+ * The first folder below the language's folder `root` (relative to the work tree) and down to
+ * the page `rel` (relative to root) that holds a `.git` entry: a nested repository or submodule,
+ * whose pages findPages leaves out, so no command may read or write them as the site's. Null
+ * when there is none.
+ */
+export function nestedRepositoryAbove(workTree: string, root: string, rel: string): string | null {
+  let folder = root;
+  for (const part of rel.split("/").slice(0, -1)) {
+    folder = folder === "" ? part : `${folder}/${part}`;
+    if (lstatOrNull(path.join(workTree, folder, ".git"))) return folder;
+  }
+  return null;
+}
+
 /** realFolderInside in one work tree, remembered: see folderLookup. */
 export type FolderLookup = (rel: string) => string | null;
 

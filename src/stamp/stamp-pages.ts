@@ -42,6 +42,7 @@ import { writeEncodingProblem } from "../site/encoding.js";
 import {
   findPages,
   folderProblem,
+  nestedRepositoryAbove,
   pageFileTest,
   readPageBytes,
   realFolderInside,
@@ -142,11 +143,12 @@ export async function stampPages(
     const place = placeOf(rel, layout, isPage);
     if ("error" in place) return place;
     const why = notRead(place.lang);
-    if (why === null) return place;
-    const folder = layout.languagesIn
-      ? `${layout.languagesIn}/${place.lang}`
-      : rel.slice(0, rel.length - place.rel.length - 1);
-    return notALanguage(folder, why);
+    const root = rel.slice(0, rel.length - place.rel.length - 1);
+    if (why !== null) {
+      return notALanguage(layout.languagesIn ? `${layout.languagesIn}/${place.lang}` : root, why);
+    }
+    const nested = nestedRepositoryAbove(repo.workTree, root, place.rel);
+    return nested === null ? place : nestedRepository(nested);
   });
   const placed = places.flatMap((place, i) =>
     "error" in place ? [] : [{ rel: rels[i] as string, place }],
@@ -437,6 +439,13 @@ function placeOf(
   if (place === null) return { error: `not a translated page under ${where}` };
   if (!isPage(rel)) return { error: "not a page file (see --extensions)" };
   return place;
+}
+
+/** The refusal of a page inside a nested repository or submodule, which the scan skips. */
+function nestedRepository(folder: string): { error: string } {
+  return {
+    error: `${shownName(folder)} is a nested repository or submodule: the scan reports none of its pages`,
+  };
 }
 
 /** The refusal of a page in a folder the scan does not read as a language, and why not. */

@@ -161,3 +161,32 @@ describe("what --init writes", () => {
     expect(bytesOf(repo, "content/zh-cn/b.md").toString()).toBe(json);
   });
 });
+
+describe("a page inside a nested repository", () => {
+  it("is refused by stamp, plain, --init and dry run alike, as the scan leaves it out", () => {
+    const { repo, raw } = site();
+    repo.write("content/en/nested/deep/a.md", english("A"));
+    repo.commit("English in a folder");
+    // The translation's folder holds a repository of its own (a submodule's checkout would
+    // hold a `.git` file instead, which counts alike).
+    const nested = "content/zh-cn/nested";
+    repo.write(`${nested}/deep/a.md`, page(raw));
+    repo.write(`${nested}/.git`, "gitdir: ../../../.git/modules/nested\n");
+    const rel = `${nested}/deep/a.md`;
+    const before = bytesOf(repo, rel);
+    const refusal = `translation-status: ${rel}: ${nested} is a nested repository or submodule: the scan reports none of its pages\n`;
+    for (const args of [[rel], ["--dry-run", rel], ["--init", "--metadata", "shortcode", rel]]) {
+      const run = runCli(["stamp", "--repo", repo.dir, ...args]);
+      expect(run.stderr, args.join(" ")).toBe(refusal);
+      expect(run.code, args.join(" ")).toBe(2);
+    }
+    // The scan does not read it: its English page's translation counts as missing. A folder
+    // given to stamp skips it with a warning.
+    const scan = runCli(["scan", "--repo", repo.dir, "--format", "json"]);
+    const listed = JSON.parse(scan.stdout).pages.filter((p: { path: string }) => p.path === rel);
+    expect(listed.map((p: { status: string }) => p.status)).toEqual(["missing"]);
+    const folder = runCli(["stamp", "--repo", repo.dir, "content/zh-cn/nested"]);
+    expect(folder.code).toBe(2);
+    expect(bytesOf(repo, rel)).toEqual(before);
+  });
+});
