@@ -44,6 +44,9 @@ export function parseYaml(source: string): unknown {
     uniqueKeys: true,
     prettyErrors: false,
     strict: true,
+    // The library's own warnings (a key that is a collection, stringified by toJS) would go to
+    // stderr through process.emitWarning, quoting the page's text outside any output of ours.
+    logLevel: "error",
   });
   // A warning (an unknown tag, say) means the page is not read as written: refused too.
   const problem = doc.errors[0] ?? doc.warnings[0];

@@ -19,6 +19,13 @@ beforeAll(() => {
     repo.write(`content/zh-cn/${n}`, page(raw, "译文。\n", ' raw_link="##[x]"'));
   // A page lint finds wrong (a malformed raw_commit), named like a command too.
   repo.write("content/zh-cn/##[warning]bad.md", page("xyz1234"));
+  // Front matter whose key is a collection, holding a command: the YAML library would warn of
+  // it through Node's own warnings, on stderr, quoting it.
+  repo.write("content/en/keyed.md", english("K"));
+  repo.write(
+    "content/zh-cn/keyed.md",
+    `---\ntitle: K\ndefault_lang_commit: ${raw}\n? - |\n    ::error::from a key\n: 2\n---\n\nText.\n`,
+  );
   repo.commit("Translate");
 });
 
@@ -57,5 +64,14 @@ describe("output that reaches a CI log", () => {
     const lines = workflowCommandLines(`${res.stdout}\n${res.stderr}`);
     expect(lines.filter(unsafe), res.stdout).toEqual([]);
     if (!args.includes("github")) expect(lines).toEqual([]);
+    // Nothing but the tool's own lines: no library warning through Node's.
+    expect(res.stderr).not.toContain("(node:");
+  });
+
+  it("stamp reads the collection key without a warning of Node's", () => {
+    const res = runCli(["stamp", "--repo", repo.dir, "--dry-run", "content/zh-cn/keyed.md"]);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/^would stamp /);
+    expect(res.stderr).toBe("");
   });
 });
