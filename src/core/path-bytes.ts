@@ -81,3 +81,14 @@ function isHigh(u: number): boolean {
 export function fsPath(text: string): string | Buffer {
   return hasEscapedBytes(text) ? encodeBytes(text) : text;
 }
+
+/**
+ * Why a name given on the command line that names no file may not be the name meant: Node
+ * reads the arguments as UTF-8 and turns every other byte into U+FFFD, so a file whose name
+ * holds such a byte can only be given as the reports print it. Null for any other name.
+ */
+export function replacedBytesHint(given: string): string | null {
+  return given.includes("\uFFFD")
+    ? "the command line turned bytes that are not UTF-8 into U+FFFD: give each byte as \\xFF, as the reports print the name"
+    : null;
+}

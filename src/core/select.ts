@@ -5,6 +5,7 @@ import { emptyListWhy, STATUS_ITEM } from "../options/empty-list.js";
 import { shownName, visible } from "../sanitize/terminal.js";
 import { withPages } from "./counts.js";
 import { fileWarning, whyFileSetAside } from "./file-warning.js";
+import { replacedBytesHint } from "./path-bytes.js";
 import type { PageReport, ScanResult } from "./types.js";
 import { STATUSES, type Status } from "./types.js";
 
@@ -62,7 +63,8 @@ export function unmatchedPaths(result: ScanResult, paths: readonly string[]): st
       return why ? `${name} (${visible(why.slice(0, 200))})` : name;
     })
     .join(", ");
-  return `no page under ${named} in the languages scanned (give a page or folder as the reports print it)`;
+  const hint = unmatched.map(replacedBytesHint).find((h) => h !== null);
+  return `no page under ${named} in the languages scanned (${hint ?? "give a page or folder as the reports print it"})`;
 }
 
 /** A file or folder the scan set aside (a symbolic link, a folder it could not read), as its

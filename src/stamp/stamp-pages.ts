@@ -3,7 +3,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileWarningText } from "../core/file-warning.js";
-import { decodeBytes, encodeBytes, fsPath } from "../core/path-bytes.js";
+import { decodeBytes, encodeBytes, fsPath, replacedBytesHint } from "../core/path-bytes.js";
 import { gitBlobReader } from "../detail/blobs.js";
 import type { BlobText } from "../detail/types.js";
 import { AppError } from "../errors.js";
@@ -470,6 +470,8 @@ async function stampOne(
   if ("error" in read) {
     // Stamp records the state of a translation; it never creates one (scan lists it as missing).
     if (read.absent) {
+      const hint = replacedBytesHint(rel);
+      if (hint !== null) return { error: `no such file: ${hint}` };
       return {
         error: opts.init
           ? "the translation does not exist, so there is nothing to initialise: translate the page first"

@@ -55,6 +55,21 @@ describe("a file name that is not valid UTF-8", () => {
     expect(after).toBe(page(raw).replace(raw, head));
   });
 
+  it("given as raw bytes, which Node reads as U+FFFD, is told how to give it instead", () => {
+    // What a shell passes for the raw byte reaches the tool as U+FFFD: no file is named so.
+    const given = "content/zh-cn/b\uFFFDad.md";
+    const hint =
+      "the command line turned bytes that are not UTF-8 into U+FFFD: give each byte as \\xFF, as the reports print the name";
+    const stamped = runCli(["stamp", "--repo", repo.dir, given]);
+    expect(stamped.stderr).toBe(`translation-status: ${given}: no such file: ${hint}\n`);
+    expect(stamped.code).toBe(2);
+    for (const command of ["scan", "lint"]) {
+      const run = runCli([command, "--repo", repo.dir, given]);
+      expect(run.stderr, command).toContain(`(${hint})`);
+      expect(run.code, command).toBe(2);
+    }
+  });
+
   it("stamps a page holding bytes that are not UTF-8, keeping every one of them", () => {
     const rel = "content/zh-cn/ok.md";
     const before = Buffer.concat([
