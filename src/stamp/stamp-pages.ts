@@ -170,6 +170,17 @@ export async function stampPages(
   // refused before anything is written, warned about only once a page recorded it.
   const pinWarnings =
     estimated || placed.length === 0 ? [] : await pinProblems(english, commit, opts.pinBranch);
+  // A commit HEAD does not reach would be recorded only for lint to reject it (see
+  // lint/commit-rules.ts): the branch must hold it first.
+  if (opts.commit !== null && placed.length > 0 && !estimated) {
+    const tip = (await readHead(english)).hash;
+    if (!(await isAncestor(english, commit, tip))) {
+      throw new AppError(
+        2,
+        `${commit.slice(0, 12)} is not in HEAD's history, which lint reports as raw-commit-not-ancestor: merge or rebase onto it first, or give a commit of HEAD's`,
+      );
+    }
+  }
   // Stamping a page whose English source is gone at that commit (moved or deleted) would
   // record a state that does not exist: the translation must move first. A page without an
   // estimate is looked for at HEAD, to tell one whose English page is gone; and in the

@@ -53,6 +53,26 @@ describe("stamp's pins", () => {
     expect(pinOf("content/zh-cn/a.md")).toBe(main);
   });
 
+  it("refuses a commit HEAD does not reach, which lint would reject", () => {
+    repo.git(["checkout", "-q", "main"]);
+    const before = readFileSync(path.join(repo.dir, "content/zh-cn/a.md"));
+    const refusal = `translation-status: ${feature.slice(0, 12)} is not in HEAD's history, which lint reports as raw-commit-not-ancestor: merge or rebase onto it first, or give a commit of HEAD's\n`;
+    for (const args of [
+      ["--commit", "feature", "content/zh-cn/a.md"],
+      ["--commit", feature, "--dry-run", "content/zh-cn/a.md"],
+      ["--commit", "feature", "--init", "--metadata", "shortcode", "content/zh-cn/docs/c.md"],
+    ]) {
+      const res = stamp(...args);
+      expect(res.stderr, args.join(" ")).toBe(refusal);
+      expect(res.code, args.join(" ")).toBe(2);
+    }
+    expect(readFileSync(path.join(repo.dir, "content/zh-cn/a.md"))).toEqual(before);
+    // Once the branch holds it, the same pin is taken.
+    repo.git(["merge", "-q", "--ff-only", "feature"]);
+    expect(stamp("--commit", feature, "content/zh-cn/a.md").code).toBe(0);
+    expect(pinOf("content/zh-cn/a.md")).toBe(feature);
+  });
+
   it("checks a ref as --changed-since's is checked", () => {
     for (const bad of ["main..feature", "-x", "main:content", "no-such-branch"]) {
       const res = stamp("--commit", bad, "content/zh-cn/a.md");
