@@ -69,6 +69,9 @@ export class CacheStore {
   private readonly damaged = new Set<string>();
   /** What each file read by this run was when it was read (see warnDamaged). */
   private readonly readAs = new Map<string, FileStamp>();
+  /** Files this run could not read or write, each said once: a folder or another user's file
+   * in a cache file's place stays until the user removes it. */
+  private readonly refused = new Set<string>();
 
   private constructor(
     readonly dir: string,
@@ -114,15 +117,18 @@ export class CacheStore {
    * read, and its header and size are checked all the same.
    */
   read(name: string, kind: string, wanted?: (start: Buffer) => boolean): Buffer | null {
-    if (this.damaged.has(name)) return null;
+    if (this.damaged.has(name) || this.refused.has(name)) return null;
     const file = path.join(this.dir, name);
     let bytes: Buffer;
     try {
-      const fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+      // Without blocking: a FIFO in a file's place would wait for a writer until the end of time.
+      const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+      const fd = openSync(file, flags);
       try {
         const info = fstatSync(fd);
         if (!info.isFile() || !ownedByUs(info.uid)) {
-          this.warn(`ignoring the cache file ${file}: not a file of this user`);
+          const what = info.isFile() ? "a file of another user" : "not a regular file";
+          this.refuse(name, `ignoring the cache file ${file}: ${what} (remove it)`);
           return null;
         }
         this.readAs.set(name, stampOf(info));
@@ -139,7 +145,8 @@ export class CacheStore {
         closeSync(fd);
       }
     } catch (err) {
-      if (code(err) !== "ENOENT") this.warn(`ignoring the cache file ${file} (${code(err)})`);
+      if (code(err) !== "ENOENT")
+        this.refuse(name, `ignoring the cache file ${file} (${code(err)})`);
       return null;
     }
     const body = checkedBody(bytes, kind);
@@ -193,10 +200,17 @@ export class CacheStore {
       this.written.add(name);
       this.damaged.delete(name);
     } catch (err) {
-      this.warn(`could not write the cache file ${file} (${code(err)})`);
+      this.refuse(name, `could not write the cache file ${file} (${code(err)})`);
       return;
     }
     this.evict();
+  }
+
+  /** Says once a run why file `name` was passed over; it is not read again in this run. */
+  private refuse(name: string, message: string): void {
+    if (this.refused.has(name)) return;
+    this.refused.add(name);
+    this.warn(message);
   }
 
   /** Removes the least recently used of its own files while they take more than the bound,

@@ -1,11 +1,14 @@
 // The cache's log files as data: what comes back is what went in, and a body of another shape
 // is refused rather than half read. And the folder's size bound, which removes only its own files.
+import { execFileSync } from "node:child_process";
 import {
   chmodSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
@@ -126,6 +129,41 @@ describe("the cache folder's leftovers", () => {
     const name = cacheFileName("lines", ["a"]);
     store.write(name, "lines", Buffer.alloc(100));
     expect(readdirSync(dir).sort()).toEqual([inProgress, notOurs, name].sort());
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("an entry of the cache folder that is not a file of the user's", () => {
+  it("is passed over with one warning a run, never waited on, and the rest of the cache works", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "ts-cache-odd-"));
+    chmodSync(dir, 0o700);
+    const fifo = cacheFileName("history", ["fifo"]);
+    const folder = cacheFileName("lines", ["folder"]);
+    const link = cacheFileName("estimates", ["link"]);
+    // A FIFO would block a plain open until something wrote to it: the test would hang.
+    execFileSync("mkfifo", [path.join(dir, fifo)]);
+    mkdirSync(path.join(dir, folder));
+    writeFileSync(path.join(dir, "target"), "x");
+    symlinkSync(path.join(dir, "target"), path.join(dir, link));
+    for (let run = 0; run < 2; run++) {
+      const warnings: string[] = [];
+      const store = CacheStore.open({ dir, enabled: true, warn: (m) => warnings.push(m) });
+      for (let i = 0; i < 3; i++) {
+        expect(store?.read(fifo, "history")).toBeNull();
+        expect(store?.read(folder, "lines")).toBeNull();
+        expect(store?.read(link, "estimates")).toBeNull();
+      }
+      // Writing where a folder stands fails, and says nothing more of that entry.
+      store?.write(folder, "lines", Buffer.from("x"));
+      const good = cacheFileName("lines", ["good"]);
+      store?.write(good, "lines", Buffer.from("counts"));
+      expect(store?.read(good, "lines")?.toString()).toBe("counts");
+      expect(warnings).toEqual([
+        `ignoring the cache file ${path.join(dir, fifo)}: not a regular file (remove it)`,
+        `ignoring the cache file ${path.join(dir, folder)}: not a regular file (remove it)`,
+        `ignoring the cache file ${path.join(dir, link)} (ELOOP)`,
+      ]);
+    }
     rmSync(dir, { recursive: true, force: true });
   });
 });
