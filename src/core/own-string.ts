@@ -7,9 +7,10 @@
 
 /**
  * A copy of `text` of its own. Cutting from a joined string makes V8 flatten the join into a
- * new string first, so the copy keeps no link to `text` or what `text` was cut from; it keeps
- * every code unit (a lone surrogate too), and a one-byte string stays one byte per character,
- * which a trip through a Buffer in UTF-16 would double.
+ * new string first, so the copy keeps no link to `text` or what `text` was cut from, only to
+ * that string, one character longer; it keeps every code unit (a lone surrogate too), in the
+ * width `text` has. A trip through a UTF-16 Buffer, which also narrows ASCII text to one byte
+ * per character, costs about four times as much, in a scan that keeps some 100,000 strings.
  */
 export function ownString(text: string): string {
   return ` ${text}`.slice(1);
