@@ -69,8 +69,8 @@ export class CacheStore {
   private readonly damaged = new Set<string>();
   /** What each file read by this run was when it was read (see warnDamaged). */
   private readonly readAs = new Map<string, FileStamp>();
-  /** Files this run could not read or write, each said once: a folder or another user's file
-   * in a cache file's place stays until the user removes it. */
+  /** Files this run could not read or write, each said once a run and not read again until a
+   * write of this run replaces it (a folder in a file's place stays until the user removes it). */
   private readonly refused = new Set<string>();
 
   private constructor(
@@ -128,7 +128,7 @@ export class CacheStore {
         const info = fstatSync(fd);
         if (!info.isFile() || !ownedByUs(info.uid)) {
           const what = info.isFile() ? "a file of another user" : "not a regular file";
-          this.refuse(name, `ignoring the cache file ${file}: ${what} (remove it)`);
+          this.refuse(name, `ignoring the cache file ${file}: ${what}`);
           return null;
         }
         this.readAs.set(name, stampOf(info));
@@ -199,6 +199,7 @@ export class CacheStore {
       writeFileAtomically(file, [Buffer.from(header, "latin1"), ...pieces], 0o600);
       this.written.add(name);
       this.damaged.delete(name);
+      this.refused.delete(name);
     } catch (err) {
       this.refuse(name, `could not write the cache file ${file} (${code(err)})`);
       return;

@@ -155,12 +155,17 @@ describe("an entry of the cache folder that is not a file of the user's", () => 
       }
       // Writing where a folder stands fails, and says nothing more of that entry.
       store?.write(folder, "lines", Buffer.from("x"));
+      // The FIFO is replaced by a write, and read back.
+      store?.write(fifo, "history", Buffer.from("log"));
+      expect(store?.read(fifo, "history")?.toString()).toBe("log");
+      rmSync(path.join(dir, fifo));
+      execFileSync("mkfifo", [path.join(dir, fifo)]);
       const good = cacheFileName("lines", ["good"]);
       store?.write(good, "lines", Buffer.from("counts"));
       expect(store?.read(good, "lines")?.toString()).toBe("counts");
       expect(warnings).toEqual([
-        `ignoring the cache file ${path.join(dir, fifo)}: not a regular file (remove it)`,
-        `ignoring the cache file ${path.join(dir, folder)}: not a regular file (remove it)`,
+        `ignoring the cache file ${path.join(dir, fifo)}: not a regular file`,
+        `ignoring the cache file ${path.join(dir, folder)}: not a regular file`,
         `ignoring the cache file ${path.join(dir, link)} (ELOOP)`,
       ]);
     }
