@@ -71,7 +71,7 @@ export function parseTranslationTime(value: string | null): number | null {
   const ms = Date.parse(iso);
   if (!Number.isFinite(ms)) return null;
   // Date.parse rolls 2025-02-31 over into March; refuse such dates.
-  if (new Date(Date.parse(`${y}-${mo}-${d}T00:00:00Z`)).getUTCDate() !== day) return null;
+  if (day > daysIn(Number(y), month)) return null;
   return ms;
 }
 

@@ -15,6 +15,10 @@ import path from "node:path";
 import { decodeBytes, fsPath } from "../core/path-bytes.js";
 import { shownName } from "../sanitize/terminal.js";
 
+/** The entry that makes a folder below a language's a repository of its own (a clone's `.git`
+ * folder, a submodule's or worktree's `.git` file), whose files are never the site's. */
+const REPOSITORY_MARK = ".git";
+
 /** What a page's file name ends with, unless the site says otherwise. */
 export const PAGE_EXTENSIONS: readonly string[] = ["md", "markdown", "mdx"];
 const DEFAULT_ENDINGS = PAGE_EXTENSIONS.map((e) => `.${e}`);
@@ -97,14 +101,14 @@ export async function findPages(
       if (listed) listed.signature = null;
       continue;
     }
-    if (relDir !== "" && entries.some((e) => e.name === ".git")) {
+    if (relDir !== "" && entries.some((e) => e.name === REPOSITORY_MARK)) {
       skipped.push({ rel: relDir, why: "nested repository or submodule skipped" });
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const { name, entry } of entries) {
       const rel = relDir === "" ? name : `${relDir}/${name}`;
-      if (name === ".git") continue;
+      if (name === REPOSITORY_MARK) continue;
       if (entry.isSymbolicLink()) {
         skipped.push({ rel, why: "symbolic link not followed" });
         continue;
@@ -291,7 +295,7 @@ export function nestedRepositoryAbove(workTree: string, root: string, rel: strin
   let folder = root;
   for (const part of rel.split("/").slice(0, -1)) {
     folder = folder === "" ? part : `${folder}/${part}`;
-    if (lstatOrNull(path.join(workTree, folder, ".git"))) return folder;
+    if (lstatOrNull(path.join(workTree, folder, REPOSITORY_MARK))) return folder;
   }
   return null;
 }

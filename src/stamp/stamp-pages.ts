@@ -171,8 +171,9 @@ export async function stampPages(
   const pinWarnings =
     estimated || placed.length === 0 ? [] : await pinProblems(english, commit, opts.pinBranch);
   // A commit HEAD does not reach would be recorded only for lint to reject it (see
-  // lint/commit-rules.ts): the branch must hold it first.
-  if (opts.commit !== null && placed.length > 0 && !estimated) {
+  // lint/commit-rules.ts): the branch must hold it first. A shallow clone cannot tell a commit
+  // beyond its cut from one off HEAD's history, and the scan only warns of such a pin there.
+  if (opts.commit !== null && placed.length > 0 && !english.shallow) {
     const tip = (await readHead(english)).hash;
     if (!(await isAncestor(english, commit, tip))) {
       throw new AppError(

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { english, page, runCli, TestRepo, tempDir } from "../hostile/helpers.js";
+import { english, gitIn, page, runCli, TestRepo, tempDir } from "../hostile/helpers.js";
 
 let repo: TestRepo;
 let main: string;
@@ -71,6 +71,15 @@ describe("stamp's pins", () => {
     repo.git(["merge", "-q", "--ff-only", "feature"]);
     expect(stamp("--commit", feature, "content/zh-cn/a.md").code).toBe(0);
     expect(pinOf("content/zh-cn/a.md")).toBe(feature);
+  });
+
+  it("takes such a commit in a shallow clone, which cannot tell it from one beyond its cut", () => {
+    const dir = path.join(tempDir(), "shallow");
+    gitIn(tempDir(), ["clone", "-q", "--depth", "1", "--branch", "main", `file://${repo.dir}`, dir]);
+    gitIn(dir, ["fetch", "-q", "--depth", "1", "origin", feature]);
+    const res = runCli(["stamp", "--repo", dir, "--commit", feature, "content/zh-cn/a.md"]);
+    expect(res.stdout).toBe(`stamped content/zh-cn/a.md at ${feature.slice(0, 12)}\n`);
+    expect(res.code).toBe(0);
   });
 
   it("checks a ref as --changed-since's is checked", () => {

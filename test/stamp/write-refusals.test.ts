@@ -180,13 +180,19 @@ describe("a page inside a nested repository", () => {
       expect(run.stderr, args.join(" ")).toBe(refusal);
       expect(run.code, args.join(" ")).toBe(2);
     }
-    // The scan does not read it: its English page's translation counts as missing. A folder
-    // given to stamp skips it with a warning.
+    // The scan does not read it: its English page's translation counts as missing.
     const scan = runCli(["scan", "--repo", repo.dir, "--format", "json"]);
     const listed = JSON.parse(scan.stdout).pages.filter((p: { path: string }) => p.path === rel);
     expect(listed.map((p: { status: string }) => p.status)).toEqual(["missing"]);
-    const folder = runCli(["stamp", "--repo", repo.dir, "content/zh-cn/nested"]);
-    expect(folder.code).toBe(2);
+    // Given inside it, as a folder, its pages are refused one by one.
+    const inside = runCli(["stamp", "--repo", repo.dir, nested]);
+    expect(inside.stderr).toBe(refusal);
+    expect(inside.code).toBe(2);
+    // A folder above it passes it over with the scan's warning, and stamps the rest.
+    const above = runCli(["stamp", "--repo", repo.dir, "content/zh-cn"]);
+    expect(above.stderr).toContain(`${nested}: nested repository or submodule skipped`);
+    expect(above.stdout).toContain("stamped content/zh-cn/a.md");
+    expect(above.code).toBe(0);
     expect(bytesOf(repo, rel)).toEqual(before);
   });
 });
