@@ -74,8 +74,9 @@ describe("stamp's pins", () => {
   });
 
   it("takes such a commit in a shallow clone, which cannot tell it from one beyond its cut", () => {
-    const dir = path.join(tempDir(), "shallow");
-    gitIn(tempDir(), ["clone", "-q", "--depth", "1", "--branch", "main", `file://${repo.dir}`, dir]);
+    const base = tempDir();
+    const dir = path.join(base, "shallow");
+    gitIn(base, ["clone", "-q", "--depth", "1", "-b", "main", `file://${repo.dir}`, dir]);
     gitIn(dir, ["fetch", "-q", "--depth", "1", "origin", feature]);
     const res = runCli(["stamp", "--repo", dir, "--commit", feature, "content/zh-cn/a.md"]);
     expect(res.stdout).toBe(`stamped content/zh-cn/a.md at ${feature.slice(0, 12)}\n`);
