@@ -20,6 +20,8 @@ export interface ChangedSince {
   ref: string;
   /** The commit it resolved to. */
   commit: string;
+  /** The merge base of `commit` and HEAD: the pages kept are those changed from it to HEAD. */
+  base: string;
 }
 
 export interface CheckReport {

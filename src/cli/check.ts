@@ -91,10 +91,10 @@ export async function runCheck(
     const commit = await resolveCommit(repo, opts.changedSince);
     const layout = layoutOfResult(full);
     const to = twoRepos ? (await readHead(repo)).hash : full.head;
-    let changed = await changedPaths(repo, commit, to, layoutFolders(layout));
-    if (twoRepos) changed = new Set([...changed].filter((p) => !isSourcePath(layout, p)));
+    const { base, paths } = await changedPaths(repo, commit, to, layoutFolders(layout));
+    const changed = twoRepos ? new Set([...paths].filter((p) => !isSourcePath(layout, p))) : paths;
     result = onlyChanged(full, changed);
-    changedSince = { ref: opts.changedSince, commit };
+    changedSince = { ref: opts.changedSince, commit, base };
   }
   // PATH... and --status: only these pages are listed and judged.
   failOnUnmatched(full, opts.selection.paths);

@@ -45,14 +45,14 @@ export async function resolveCommit(
 /**
  * Every path under `folder` added, modified, deleted, or renamed (both names) from the merge base
  * of `from` and `to` to `to` (what `git diff from...to` shows: the changes on `to`'s side, which is
- * what a pull request brings). Both arguments must be full hashes.
+ * what a pull request brings), with that merge base. Both arguments must be full hashes.
  */
 export async function changedPaths(
   repo: Repo,
   from: string,
   to: string,
   folders: string | readonly string[],
-): Promise<Set<string>> {
+): Promise<{ base: string; paths: Set<string> }> {
   const specs = (typeof folders === "string" ? [folders] : folders).map((f) => `${f}/`);
   if (!isFullHash(from) || !isFullHash(to))
     throw new Error("changedPaths needs full commit hashes");
@@ -94,5 +94,5 @@ export async function changedPaths(
     { onStdout: (chunk) => split.push(chunk) },
   );
   split.end();
-  return paths;
+  return { base: baseHash, paths };
 }

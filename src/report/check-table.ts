@@ -33,8 +33,9 @@ export function checkTableLines(
   const lines: string[] = [];
   lines.push(headLine(result));
   if (report.changedSince) {
-    const { ref, commit } = report.changedSince;
-    lines.push(`only pages changed since ${text(ref)} (${commit.slice(0, 12)})`);
+    const { ref, commit, base } = report.changedSince;
+    const from = base === commit ? "" : `, from its merge base with HEAD ${base.slice(0, 12)}`;
+    lines.push(`only pages changed since ${text(ref)} (${commit.slice(0, 12)}${from})`);
   }
   lines.push(...warningLines(result.warnings, result.content, "warning: "));
   lines.push(`rule: ${describeThresholds(report.thresholds)}`);

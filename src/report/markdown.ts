@@ -58,8 +58,10 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
     `HEAD ${mdCode(result.head.slice(0, 12))}${result.sourceRepo ? ` of the English repository ${mdCode(basename(result.sourceRepo))}` : ""}`,
   ];
   if (report.changedSince) {
-    const { ref, commit } = report.changedSince;
-    facts.push(`only pages changed since ${mdCode(ref)} (${mdCode(commit.slice(0, 12))})`);
+    const { ref, commit, base } = report.changedSince;
+    const from =
+      base === commit ? "" : `, from its merge base with HEAD ${mdCode(base.slice(0, 12))}`;
+    facts.push(`only pages changed since ${mdCode(ref)} (${mdCode(commit.slice(0, 12))}${from})`);
   }
   facts.push(`rule: ${mdText(describeThresholds(report.thresholds))}`);
   head.push(`${facts.join(" · ")}`, "");

@@ -23,8 +23,8 @@ afterAll(() => site?.cleanup());
 
 async function kept(ref: string): Promise<string[]> {
   const commit = await resolveCommit(repo, ref);
-  const changed = await changedPaths(repo, commit, result.head, result.content);
-  return onlyChanged(result, changed).pages.map((p) => p.path);
+  const { paths } = await changedPaths(repo, commit, result.head, result.content);
+  return onlyChanged(result, paths).pages.map((p) => p.path);
 }
 
 describe("--changed-since", () => {
@@ -55,7 +55,7 @@ describe("--changed-since", () => {
   it("reports the same paths as git diff --name-status from the merge base", async () => {
     for (const label of ["initial", "translate", "late-1", "es-move", "filters"]) {
       const from = site.labels[label] as string;
-      const ours = await changedPaths(repo, from, result.head, "content");
+      const ours = (await changedPaths(repo, from, result.head, "content")).paths;
       const theirs = git(site.dir, [
         "diff",
         "--name-status",

@@ -247,7 +247,10 @@ describe("a thousand language folders, each with a failing page", () => {
   it("keeps to every --max-size from the least, even with a ref too long for the first lines", () => {
     const none = { failOn: null, maxBehind: null, maxLines: null, maxAge: null };
     const report = evaluate(result, makeThresholds(none), new Date(Date.UTC(2025, 5, 1)));
-    const long = { ...report, changedSince: { ref: "r".repeat(5000), commit: "a".repeat(40) } };
+    const long = {
+      ...report,
+      changedSince: { ref: "r".repeat(5000), commit: "a".repeat(40), base: "a".repeat(40) },
+    };
     for (const r of [report, long]) {
       for (let max = LEAST_MAX_SIZE; max < LEAST_MAX_SIZE + 600; max += 13) {
         const md = renderMarkdown(r, { github: null, maxBytes: max, limitNote: maxSizeNote(max) });
