@@ -325,7 +325,11 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
     }
     case "open-next": {
       if (!state.detail) return state;
-      const moved = moveTo(list, list.cursor + action.dir, action.height);
+      // Once a mark (or the filter) took the open page away from the cursor, the cursor stands on
+      // the page that took its place: that one is the next, and the one before it the previous.
+      const away = list.rows[list.cursor] !== state.detail.page;
+      const step = away && action.dir === 1 ? 0 : action.dir;
+      const moved = moveTo(list, list.cursor + step, action.height);
       const page = moved.rows[moved.cursor];
       if (page === undefined || page === state.detail.page) return state;
       return { ...state, list: moved, detail: openDetail(page, state.detail) };

@@ -588,6 +588,30 @@ describe("marking a page as updated", () => {
     expect(selectedPage(moved)).toBe(marked);
   });
 
+  it("opens the page that took the marked one's place with J, and the one before it with K", () => {
+    const opened = run(ctx, start, { type: "open" });
+    const marked = opened.detail?.page as number;
+    const at = opened.list.cursor;
+    const next = opened.list.rows[at + 1];
+    const s0 = run(ctx, checked(run(ctx, opened, { type: "mark" })), { type: "mark-confirm" });
+    const done = run(ctx, s0, { type: "mark-done", page: marked, commit: HEAD });
+    const pages2 = pages.map((p, i) =>
+      i === marked ? { ...p, status: "up-to-date" as const, commitsBehind: 0 } : p,
+    );
+    const after = run({ ...ctx, pages: pages2 }, done, { type: "refresh" });
+    expect(after.detail?.page).toBe(marked);
+    // The page after the marked one in the list the translator was reading, not the one after.
+    const j = run({ ...ctx, pages: pages2 }, after, { type: "open-next", dir: 1, height: 20 });
+    expect(j.detail?.page).toBe(next);
+    // Then J goes on one by one.
+    const j2 = run({ ...ctx, pages: pages2 }, j, { type: "open-next", dir: 1, height: 20 });
+    expect(j2.detail?.page).toBe(j2.list.rows[j.list.cursor + 1]);
+    if (at > 0) {
+      const k = run({ ...ctx, pages: pages2 }, after, { type: "open-next", dir: -1, height: 20 });
+      expect(k.detail?.page).toBe(opened.list.rows[at - 1]);
+    }
+  });
+
   it("cancels on anything but y, changing nothing", () => {
     const asked = run(ctx, start, { type: "mark" });
     const s = run(ctx, asked, { type: "mark-cancel" });
