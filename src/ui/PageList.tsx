@@ -30,23 +30,48 @@ export interface Columns {
   age: number;
 }
 
-/** Column widths for a terminal `width` wide; the status name is dropped when space is short. */
+/** The path's room below which the columns after it give way, AGE first, then +/- LINES. */
+const PATH_ROOM = 20;
+
+/**
+ * Column widths for a terminal `width` wide. When space is short the status name goes first;
+ * then, while the path would have less than PATH_ROOM columns, AGE and then +/- LINES (0: not
+ * shown), so that two pages' names can still be told apart on a narrow terminal.
+ */
 export function columns(width: number, kinds = false): Columns {
   const status = width >= 72 ? 16 : 2;
   const kind = kinds ? 6 : 0;
   const behind = 6;
-  const lines = 11;
-  const age = 5;
-  // marker (2) + one space between each of the five columns (and after the kind's)
-  const path = Math.max(8, width - 2 - status - behind - lines - age - 4 - (kind ? kind + 1 : 0));
-  return { status, kind, path, behind, lines, age };
+  let lines = 11;
+  let age = 5;
+  // marker (2) + one space before each column after the status (and after the kind's)
+  const path = () =>
+    width -
+    2 -
+    status -
+    1 -
+    (kind ? kind + 1 : 0) -
+    (behind + 1) -
+    (lines && lines + 1) -
+    (age && age + 1);
+  if (path() < PATH_ROOM) age = 0;
+  if (path() < PATH_ROOM) lines = 0;
+  return { status, kind, path: Math.max(8, path()), behind, lines, age };
+}
+
+/** The columns after the path, each after a space; those given no width are left out. */
+function afterPath(c: Columns, behind: string, lines: string, age: string): string {
+  let out = ` ${cell(behind, c.behind, "right")}`;
+  if (c.lines) out += ` ${cell(lines, c.lines, "right")}`;
+  if (c.age) out += ` ${cell(age, c.age, "right")}`;
+  return out;
 }
 
 export function ColumnHeader({ width, kinds = false }: { width: number; kinds?: boolean }) {
   const ui = useUi();
   const c = columns(width, kinds);
   const kind = c.kind ? `${cell("KIND", c.kind)} ` : "";
-  const text = `  ${cell(c.status > 2 ? "STATUS" : "", c.status)} ${kind}${cell("PATH", c.path)} ${cell("BEHIND", c.behind, "right")} ${cell("+/- LINES", c.lines, "right")} ${cell("AGE", c.age, "right")}`;
+  const text = `  ${cell(c.status > 2 ? "STATUS" : "", c.status)} ${kind}${cell("PATH", c.path)}${afterPath(c, "BEHIND", "+/- LINES", "AGE")}`;
   return (
     <Text wrap="truncate-end" bold={ui.color} dimColor={ui.color}>
       {text}
@@ -77,7 +102,12 @@ export function PageRow({
   // An estimate's numbers carry "~": never read as measured from the page's metadata.
   const n = drift(page);
   const about = (text: string) => (page.estimate && text !== "" ? `~${text}` : text);
-  const rest = ` ${cell(about(formatCount(n.commitsBehind)), c.behind, "right")} ${cell(about(formatLines(n.linesAdded, n.linesRemoved)), c.lines, "right")} ${cell(formatAge(pageAge(page, now)?.days ?? null), c.age, "right")}`;
+  const rest = afterPath(
+    c,
+    about(formatCount(n.commitsBehind)),
+    about(formatLines(n.linesAdded, n.linesRemoved)),
+    formatAge(pageAge(page, now)?.days ?? null),
+  );
   return (
     <Text wrap="truncate-end" inverse={selected && ui.color}>
       {selected ? "› " : "  "}
