@@ -112,8 +112,9 @@ export function keyToCommand(input: string, key: KeyInfo, ctx: KeyContext): Comm
   }
   if (input === "q") return { type: "quit" };
   if (input === OVERLAYS.help.key) return { type: "overlay", which: "help" };
-  if (input === OVERLAYS.warnings.key && ctx.hasWarnings)
-    return { type: "overlay", which: "warnings" };
+  if (input === OVERLAYS.warnings.key) {
+    return ctx.hasWarnings ? { type: "overlay", which: "warnings" } : { type: "no-scan-warnings" };
+  }
   return state.detail ? detailKey(input, key, ctx) : listKey(input, key, ctx);
 }
 

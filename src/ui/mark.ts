@@ -162,6 +162,16 @@ export function editedLine(page: PageReport, error: string | null): StatusLine {
   };
 }
 
+/** `w` with no warning about the scan as a whole: a page's own warnings are in its view. */
+export const NO_SCAN_WARNINGS_LINE: StatusLine = {
+  tone: "info",
+  variants: [
+    "No warnings about the scan as a whole; a page's own show in its view, and I lists them all",
+    "No scan warnings; a page's own are in its view (I)",
+    "No scan warnings",
+  ],
+};
+
 export const NOTHING_TO_EDIT_LINE: StatusLine = {
   tone: "info",
   variants: ["Not translated yet: there is no page to edit", "Nothing to edit"],

@@ -14,6 +14,7 @@ import {
   failedLine,
   markedLine,
   markingLine,
+  NO_SCAN_WARNINGS_LINE,
   NOTHING_TO_EDIT_LINE,
   PICK_A_COMMIT_LINE,
   type StatusLine,
@@ -128,6 +129,8 @@ export type Action =
   /** Wrapping on or off; `scroll` is the line that keeps the same row at the top. */
   | { type: "wrap"; scroll: number }
   | { type: "overlay"; which: Exclude<Overlay, null> }
+  /** `w` when the scan gave no warning of its own: say where a page's warnings are instead. */
+  | { type: "no-scan-warnings" }
   | { type: "overlay-scroll"; by: number; total: number; height: number }
   | { type: "close-overlay" }
   /** `u`: ask to mark the selected (or open) page as updated, or say why it cannot be. */
@@ -392,6 +395,8 @@ function step(ctx: StateContext, state: AppState, action: Action): AppState {
         overlay: state.overlay === action.which ? null : action.which,
         overlayScroll: 0,
       };
+    case "no-scan-warnings":
+      return { ...state, message: NO_SCAN_WARNINGS_LINE };
     case "overlay-scroll":
       return {
         ...state,

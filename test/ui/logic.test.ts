@@ -612,6 +612,20 @@ describe("marking a page as updated", () => {
     }
   });
 
+  it("says where a page's warnings are when w finds none about the scan", () => {
+    expect(keyToCommand("w", {}, kc(start))).toEqual({ type: "no-scan-warnings" });
+    expect(keyToCommand("w", {}, { ...kc(start), hasWarnings: true })).toEqual({
+      type: "overlay",
+      which: "warnings",
+    });
+    const s = run(ctx, start, { type: "no-scan-warnings" });
+    expect(s.overlay).toBeNull();
+    expect(said(s)).toBe(
+      "No warnings about the scan as a whole; a page's own show in its view, and I lists them all",
+    );
+    expect(said(s, 40)).toBe("No scan warnings");
+  });
+
   it("cancels on anything but y, changing nothing", () => {
     const asked = run(ctx, start, { type: "mark" });
     const s = run(ctx, asked, { type: "mark-cancel" });
