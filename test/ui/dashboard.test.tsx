@@ -20,6 +20,7 @@ import { Dashboard, type LoadEvents, type LoadedData } from "../../src/ui/App.js
 import { buildFixture, git, type TempSite } from "../helpers/site.js";
 import {
   blobsOf,
+  listOnlyData,
   MARK_DATE,
   memorySource,
   NOW,
@@ -415,18 +416,7 @@ describe("many pages", () => {
         linesRemoved: 0,
       }),
     );
-    const result = resultOf(pages);
-    const details = pages.map(() => ({
-      rawHash: null,
-      fromBlob: null,
-      toBlob: null,
-      commitBlobs: new Map(),
-    }));
-    const r = await open({
-      result,
-      source: memorySource(result, details, new Map()),
-      repoName: "big",
-    });
+    const r = await open(listOnlyData(resultOf(pages), "big"));
     expect(frame(r).split("\n")).toHaveLength(23);
     let f = await press(r, "G", (x) => x.includes("5000/5000"));
     expect(listRows(f).at(-1)).toMatch(/^› /);

@@ -95,6 +95,17 @@ export function memorySource(
   });
 }
 
+/** The dashboard's data for `result` alone: every page without a baseline or diff to show. */
+export function listOnlyData(result: ScanResult, repoName = "site"): LoadedData {
+  const details = result.pages.map(() => ({
+    rawHash: null,
+    fromBlob: null,
+    toBlob: null,
+    commitBlobs: new Map(),
+  }));
+  return { result, source: memorySource(result, details, new Map()), repoName };
+}
+
 export interface WriteCall {
   path: string;
   commit: string;

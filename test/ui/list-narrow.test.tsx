@@ -5,7 +5,7 @@ import stringWidth from "string-width";
 import { afterEach, describe, expect, it } from "vitest";
 import { columns } from "../../src/ui/PageList.js";
 import { frame, renderDashboard } from "./drive.js";
-import { memorySource, page, resultOf, waitFor } from "./helpers.js";
+import { listOnlyData, page, resultOf, waitFor } from "./helpers.js";
 
 afterEach(() => cleanup());
 
@@ -41,18 +41,7 @@ describe("the page list's columns", () => {
       page({ path: "content/zh-cn/user/moderating.md", status: "outdated", commitsBehind: 13 }),
       page({ path: "content/zh-cn/admin/migrating.md", status: "outdated", commitsBehind: 10 }),
     ];
-    const result = resultOf(pages);
-    const details = pages.map(() => ({
-      rawHash: null,
-      fromBlob: null,
-      toBlob: null,
-      commitBlobs: new Map(),
-    }));
-    const r = renderDashboard(
-      { result, source: memorySource(result, details, new Map()), repoName: "site" },
-      40,
-      20,
-    );
+    const r = renderDashboard(listOnlyData(resultOf(pages)), 40, 20);
     const f = await waitFor(() => (frame(r).includes("sort: ") ? frame(r) : null), "the list");
     expect(f).toMatch(/user\/moderating\.md\s+13\s*$/m);
     expect(f).toMatch(/admin\/migrating\.md\s+10\s*$/m);
