@@ -170,12 +170,13 @@ export async function stampPages(
   // refused before anything is written, warned about only once a page recorded it.
   const pinWarnings =
     estimated || placed.length === 0 ? [] : await pinProblems(english, commit, opts.pinBranch);
+  // HEAD, read once: `commit` itself when none was given.
+  const head = opts.commit === null ? commit : (await readHead(english)).hash;
   // A commit HEAD does not reach would be recorded only for lint to reject it (see
   // lint/commit-rules.ts): the branch must hold it first. A shallow clone cannot tell a commit
   // beyond its cut from one off HEAD's history, and the scan only warns of such a pin there.
   if (opts.commit !== null && placed.length > 0 && !english.shallow) {
-    const tip = (await readHead(english)).hash;
-    if (!(await isAncestor(english, commit, tip))) {
+    if (!(await isAncestor(english, commit, head))) {
       throw new AppError(
         2,
         `${commit.slice(0, 12)} is not in HEAD's history, which lint reports as raw-commit-not-ancestor: merge or rebase onto it first, or give a commit of HEAD's`,
@@ -193,7 +194,6 @@ export async function stampPages(
   // The English pages at HEAD too, for pins of another commit: a pin whose English page is
   // HEAD's leaves the page in sync, and a page missing at the pin but found at HEAD came later
   // (the commit is too old), rather than having moved away.
-  const head = opts.commit === null ? commit : (await readHead(english)).hash;
   const atHead = wanted.flatMap((w) => (w.commit === head ? [] : [{ commit: head, path: w.path }]));
   const unestimated = other ? [] : placed.flatMap((p) => (commitOf(p.rel) === null ? [p.rel] : []));
   const [sources, dates, inHead] = await Promise.all([
