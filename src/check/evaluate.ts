@@ -24,6 +24,20 @@ export interface ChangedSince {
   base: string;
 }
 
+/**
+ * The line that says which pages a --changed-since report keeps, in every format's words: `ref`
+ * and `hash` put the ref and a short hash in the format's form. The merge base is named when it
+ * is not the ref's own commit (the base branch moved on since the pull request left it).
+ */
+export function changedSinceLine(
+  { ref, commit, base }: ChangedSince,
+  quote: { ref: (text: string) => string; hash: (hash: string) => string },
+): string {
+  const from =
+    base === commit ? "" : `, from its merge base with HEAD ${quote.hash(base.slice(0, 12))}`;
+  return `only pages changed since ${quote.ref(ref)} (${quote.hash(commit.slice(0, 12))}${from})`;
+}
+
 export interface CheckReport {
   /** The scan, narrowed to the checked pages (summary recomputed) under --changed-since. */
   result: ScanResult;

@@ -3,7 +3,7 @@
 // `visible`, plus `##[` broken up, because the Actions runner acts on `##[command]` anywhere in a
 // log line and this report is often printed in a workflow step.
 
-import type { CheckReport } from "../check/evaluate.js";
+import { type CheckReport, changedSinceLine } from "../check/evaluate.js";
 import { describeThresholds } from "../check/thresholds.js";
 import { inertLine } from "../sanitize/github.js";
 import {
@@ -33,9 +33,7 @@ export function checkTableLines(
   const lines: string[] = [];
   lines.push(headLine(result));
   if (report.changedSince) {
-    const { ref, commit, base } = report.changedSince;
-    const from = base === commit ? "" : `, from its merge base with HEAD ${base.slice(0, 12)}`;
-    lines.push(`only pages changed since ${text(ref)} (${commit.slice(0, 12)}${from})`);
+    lines.push(changedSinceLine(report.changedSince, { ref: text, hash: (h) => h }));
   }
   lines.push(...warningLines(result.warnings, result.content, "warning: "));
   lines.push(`rule: ${describeThresholds(report.thresholds)}`);

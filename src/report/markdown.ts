@@ -5,7 +5,7 @@
 // mdText / mdCode / mdLink, so none can break a table, open HTML, make a link or mention someone.
 
 import { basename } from "node:path";
-import type { CheckedPage, CheckReport } from "../check/evaluate.js";
+import { type CheckedPage, type CheckReport, changedSinceLine } from "../check/evaluate.js";
 import { describeThresholds, linesChanged } from "../check/thresholds.js";
 import { ageWords, pageAge } from "../core/age.js";
 import { translatesNothing } from "../core/status.js";
@@ -58,10 +58,7 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions): stri
     `HEAD ${mdCode(result.head.slice(0, 12))}${result.sourceRepo ? ` of the English repository ${mdCode(basename(result.sourceRepo))}` : ""}`,
   ];
   if (report.changedSince) {
-    const { ref, commit, base } = report.changedSince;
-    const from =
-      base === commit ? "" : `, from its merge base with HEAD ${mdCode(base.slice(0, 12))}`;
-    facts.push(`only pages changed since ${mdCode(ref)} (${mdCode(commit.slice(0, 12))}${from})`);
+    facts.push(changedSinceLine(report.changedSince, { ref: mdCode, hash: mdCode }));
   }
   facts.push(`rule: ${mdText(describeThresholds(report.thresholds))}`);
   head.push(`${facts.join(" · ")}`, "");
